@@ -1,0 +1,293 @@
+//! Handoffs and their state machine.
+//!
+//! ```text
+//! requested → offered → accepted → active → resolved | handed_back
+//!     ↑          │
+//!     └──────────┘  (offer rejected or timed out: back in the queue)
+//! requested | offered → canceled | failed;  failed → accepted (claimed from the failsafe queue)
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::Timestamp;
+use crate::ids::{AgentId, ConversationId, HandoffId};
+use crate::reason::Reason;
+
+/// Where a handoff stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HandoffState {
+    /// Waiting in its queue for a receiver.
+    Requested,
+    /// Proposed to a receiver who has not answered yet.
+    Offered,
+    /// Claimed by a receiver, who now owns the conversation.
+    Accepted,
+    /// The receiver has spoken in the conversation.
+    Active,
+    /// The receiver finished the work; the conversation is closed.
+    Resolved,
+    /// The receiver gave the conversation back to the AI.
+    HandedBack,
+    /// Withdrawn before anyone took it.
+    Canceled,
+    /// Every target was exhausted; it waits in the failsafe queue.
+    Failed,
+}
+
+/// What can happen to a handoff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HandoffEvent {
+    Offer,
+    /// The pending offer was rejected, timed out or rescinded.
+    OfferEnded,
+    Accept,
+    Activate,
+    Resolve,
+    HandBack,
+    Cancel,
+    Fail,
+}
+
+impl HandoffEvent {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HandoffEvent::Offer => "offer",
+            HandoffEvent::OfferEnded => "end the offer of",
+            HandoffEvent::Accept => "accept",
+            HandoffEvent::Activate => "activate",
+            HandoffEvent::Resolve => "resolve",
+            HandoffEvent::HandBack => "hand back",
+            HandoffEvent::Cancel => "cancel",
+            HandoffEvent::Fail => "fail",
+        }
+    }
+}
+
+/// A transition the state machine refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {} a handoff that is {}{}", .event.as_str(), .from.as_str(), .from.hint())]
+pub struct HandoffTransitionError {
+    pub from: HandoffState,
+    pub event: HandoffEvent,
+}
+
+impl HandoffState {
+    pub const ALL: [HandoffState; 8] = [
+        HandoffState::Requested,
+        HandoffState::Offered,
+        HandoffState::Accepted,
+        HandoffState::Active,
+        HandoffState::Resolved,
+        HandoffState::HandedBack,
+        HandoffState::Canceled,
+        HandoffState::Failed,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HandoffState::Requested => "requested",
+            HandoffState::Offered => "offered",
+            HandoffState::Accepted => "accepted",
+            HandoffState::Active => "active",
+            HandoffState::Resolved => "resolved",
+            HandoffState::HandedBack => "handed_back",
+            HandoffState::Canceled => "canceled",
+            HandoffState::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<HandoffState> {
+        HandoffState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    const fn hint(self) -> &'static str {
+        match self {
+            HandoffState::Resolved | HandoffState::HandedBack | HandoffState::Canceled => {
+                "; it is finished — request a new handoff instead"
+            }
+            HandoffState::Accepted | HandoffState::Active => "; someone already took it",
+            HandoffState::Requested | HandoffState::Offered => "; no one has accepted it yet",
+            HandoffState::Failed => "; it waits in the failsafe queue, accept it from there",
+        }
+    }
+
+    /// Whether no further event can change this state.
+    pub const fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            HandoffState::Resolved | HandoffState::HandedBack | HandoffState::Canceled
+        )
+    }
+
+    /// Whether the handoff still waits for a receiver to claim it.
+    pub const fn is_claimable(self) -> bool {
+        matches!(
+            self,
+            HandoffState::Requested | HandoffState::Offered | HandoffState::Failed
+        )
+    }
+
+    /// Whether a receiver holds the conversation.
+    pub const fn is_held(self) -> bool {
+        matches!(self, HandoffState::Accepted | HandoffState::Active)
+    }
+
+    /// The state after `event`, or a refusal naming both.
+    pub fn apply(self, event: HandoffEvent) -> Result<HandoffState, HandoffTransitionError> {
+        use HandoffEvent as E;
+        use HandoffState as S;
+        let next = match (self, event) {
+            (S::Requested, E::Offer) => S::Offered,
+            (S::Offered, E::OfferEnded) => S::Requested,
+            (S::Requested | S::Offered | S::Failed, E::Accept) => S::Accepted,
+            (S::Accepted, E::Activate) => S::Active,
+            (S::Accepted | S::Active, E::Resolve) => S::Resolved,
+            (S::Accepted | S::Active, E::HandBack) => S::HandedBack,
+            (S::Requested | S::Offered | S::Failed, E::Cancel) => S::Canceled,
+            (S::Requested | S::Offered, E::Fail) => S::Failed,
+            (from, event) => return Err(HandoffTransitionError { from, event }),
+        };
+        Ok(next)
+    }
+}
+
+/// A handoff as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Handoff {
+    pub id: HandoffId,
+    pub conversation_id: ConversationId,
+    pub state: HandoffState,
+    pub reason: Reason,
+    /// The agent that owned the conversation when the handoff was requested.
+    pub source: AgentId,
+    /// Where it should go: a queue name or a `{{ho:name}}` handoff definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    /// What the AI says to the customer while handing off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utterance: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub parameters: Map<String, Value>,
+    /// Higher goes first.
+    pub priority: i32,
+    /// The rule that decided it, when a rule did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Why, in words and signal values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub decision: Option<Value>,
+    /// The receiver who accepted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver: Option<AgentId>,
+    /// The last note left by a receiver (reject or hand-back) or on resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: Timestamp,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: Timestamp,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub accepted_at: Option<Timestamp>,
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub closed_at: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use HandoffEvent as E;
+    use HandoffState as S;
+
+    const EVENTS: [HandoffEvent; 8] = [
+        E::Offer,
+        E::OfferEnded,
+        E::Accept,
+        E::Activate,
+        E::Resolve,
+        E::HandBack,
+        E::Cancel,
+        E::Fail,
+    ];
+
+    /// The whole transition table, written out once: every pair not listed is illegal.
+    const LEGAL: [(HandoffState, HandoffEvent, HandoffState); 14] = [
+        (S::Requested, E::Offer, S::Offered),
+        (S::Requested, E::Accept, S::Accepted),
+        (S::Requested, E::Cancel, S::Canceled),
+        (S::Requested, E::Fail, S::Failed),
+        (S::Offered, E::OfferEnded, S::Requested),
+        (S::Offered, E::Accept, S::Accepted),
+        (S::Offered, E::Cancel, S::Canceled),
+        (S::Offered, E::Fail, S::Failed),
+        (S::Accepted, E::Activate, S::Active),
+        (S::Accepted, E::Resolve, S::Resolved),
+        (S::Accepted, E::HandBack, S::HandedBack),
+        (S::Active, E::Resolve, S::Resolved),
+        (S::Active, E::HandBack, S::HandedBack),
+        (S::Failed, E::Accept, S::Accepted),
+    ];
+
+    #[test]
+    fn every_legal_transition_goes_where_the_table_says() {
+        for (from, ev, to) in LEGAL {
+            assert_eq!(from.apply(ev), Ok(to), "{from:?} --{ev:?}-->");
+        }
+        assert_eq!(S::Failed.apply(E::Cancel), Ok(S::Canceled));
+    }
+
+    #[test]
+    fn every_other_transition_is_refused_with_both_names() {
+        for from in S::ALL {
+            for ev in EVENTS {
+                let legal = LEGAL.iter().any(|(f, e, _)| *f == from && *e == ev)
+                    || (from == S::Failed && ev == E::Cancel);
+                if legal {
+                    continue;
+                }
+                let err = from.apply(ev).unwrap_err();
+                assert_eq!(err, HandoffTransitionError { from, event: ev });
+                let msg = err.to_string();
+                assert!(msg.contains(from.as_str()), "{msg}");
+            }
+        }
+    }
+
+    #[test]
+    fn terminal_states_accept_nothing() {
+        for from in S::ALL.into_iter().filter(|s| s.is_terminal()) {
+            for ev in EVENTS {
+                assert!(from.apply(ev).is_err());
+            }
+        }
+    }
+
+    #[test]
+    fn accepting_a_resolved_handoff_says_it_is_finished() {
+        let msg = S::Resolved.apply(E::Accept).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "cannot accept a handoff that is resolved; it is finished — request a new handoff instead"
+        );
+    }
+
+    #[test]
+    fn state_names_round_trip() {
+        for s in S::ALL {
+            assert_eq!(S::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Baton's domain model: the words of `DESIGN.md` as types.
+//!
+//! Nothing here performs I/O. State machines are explicit: a transition is a
+//! function from a state and an event to a new state or a typed refusal, so the
+//! store and the HTTP layer cannot move a handoff or an offer anywhere illegal.
+
+pub mod agent;
+pub mod context;
+pub mod conversation;
+pub mod handoff;
+pub mod ids;
+pub mod offer;
+pub mod reason;
+pub mod turn;
+
+pub use agent::{Agent, AgentKind};
+pub use context::{CONTEXT_VERSION, ContextPackage};
+pub use conversation::{Channel, Conversation, ConversationStatus, Customer, TurnRefused};
+pub use handoff::{Handoff, HandoffEvent, HandoffState, HandoffTransitionError};
+pub use ids::{AgentId, ConversationId, HandoffId, OfferId, TurnId};
+pub use offer::{Offer, OfferEvent, OfferState, OfferTransitionError};
+pub use reason::Reason;
+pub use turn::{NewTurn, Role, Turn, TurnEvent, TurnInvalid};
+
+/// The clock type used across Baton: always UTC.
+pub type Timestamp = time::OffsetDateTime;
+
+/// The current UTC time.
+pub fn now() -> Timestamp {
+    time::OffsetDateTime::now_utc()
+}
