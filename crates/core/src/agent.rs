@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Timestamp;
 use crate::ids::AgentId;
+use time::OffsetDateTime;
 
 /// What kind of owner an agent is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,5 +54,5 @@ pub struct Agent {
     pub name: String,
     pub kind: AgentKind,
     #[serde(with = "time::serde::rfc3339")]
-    pub created_at: Timestamp,
+    pub created_at: OffsetDateTime,
 }

@@ -6,12 +6,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Timestamp;
 use crate::conversation::{Channel, Conversation, Customer};
 use crate::handoff::Handoff;
 use crate::ids::{ConversationId, HandoffId};
 use crate::reason::Reason;
 use crate::turn::{Role, Turn, TurnEvent};
+use time::OffsetDateTime;
 
 /// The version string every package carries; readers ignore fields they don't know.
 pub const CONTEXT_VERSION: &str = "baton.context/v1";
@@ -22,7 +22,7 @@ pub const CONTEXT_VERSION: &str = "baton.context/v1";
 pub struct HistoryEntry {
     pub seq: i64,
     #[serde(with = "time::serde::rfc3339")]
-    pub at: Timestamp,
+    pub at: OffsetDateTime,
     pub role: Role,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +54,7 @@ pub struct ContextPackage {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub metadata: Map<String, Value>,
     #[serde(with = "time::serde::rfc3339")]
-    pub created_at: Timestamp,
+    pub created_at: OffsetDateTime,
 }
 
 impl ContextPackage {

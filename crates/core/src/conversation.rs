@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Timestamp;
 use crate::agent::AgentKind;
 use crate::ids::{AgentId, ConversationId, HandoffId};
 use crate::turn::Role;
+use time::OffsetDateTime;
 
 /// The medium of a conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,9 +101,9 @@ pub struct Conversation {
     pub open_handoff: Option<HandoffId>,
     pub turn_count: i64,
     #[serde(with = "time::serde::rfc3339")]
-    pub created_at: Timestamp,
+    pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
-    pub updated_at: Timestamp,
+    pub updated_at: OffsetDateTime,
 }
 
 /// Who is posting a turn: an operator with the admin token, or an agent.

@@ -10,9 +10,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Timestamp;
 use crate::ids::{AgentId, ConversationId, HandoffId};
 use crate::reason::Reason;
+use time::OffsetDateTime;
 
 /// Where a handoff stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -188,21 +188,21 @@ pub struct Handoff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
-    pub created_at: Timestamp,
+    pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
-    pub updated_at: Timestamp,
+    pub updated_at: OffsetDateTime,
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub accepted_at: Option<Timestamp>,
+    pub accepted_at: Option<OffsetDateTime>,
     #[serde(
         default,
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub closed_at: Option<Timestamp>,
+    pub closed_at: Option<OffsetDateTime>,
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Timestamp;
 use crate::ids::{AgentId, HandoffId, OfferId};
+use time::OffsetDateTime;
 
 /// Where an offer stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,16 +78,16 @@ pub struct Offer {
     pub receiver: AgentId,
     pub state: OfferState,
     #[serde(with = "time::serde::rfc3339")]
-    pub created_at: Timestamp,
+    pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
-    pub deadline: Timestamp,
+    pub deadline: OffsetDateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 impl Offer {
     /// Whether the offer is still pending but its deadline has passed.
-    pub fn is_expired(&self, now: Timestamp) -> bool {
+    pub fn is_expired(&self, now: OffsetDateTime) -> bool {
         self.state == OfferState::Pending && now >= self.deadline
     }
 }

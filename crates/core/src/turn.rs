@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::Timestamp;
 use crate::ids::{AgentId, ConversationId, TurnId};
+use time::OffsetDateTime;
 
 /// Who spoke.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,7 +89,7 @@ pub struct NewTurn {
         with = "time::serde::rfc3339::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub at: Option<Timestamp>,
+    pub at: Option<OffsetDateTime>,
     pub role: Option<Role>,
     #[serde(default)]
     pub text: String,
@@ -169,7 +169,7 @@ pub struct Turn {
     /// Position in the conversation, from 1.
     pub seq: i64,
     #[serde(with = "time::serde::rfc3339")]
-    pub at: Timestamp,
+    pub at: OffsetDateTime,
     pub role: Role,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
