@@ -106,9 +106,9 @@ pub struct Conversation {
     pub updated_at: OffsetDateTime,
 }
 
-/// Who is posting a turn: an operator with the admin token, or an agent.
+/// Who is acting: an operator with the admin token, or an agent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Poster {
+pub enum Actor {
     Admin,
     Agent { id: AgentId, kind: AgentKind },
 }
@@ -140,13 +140,13 @@ impl Conversation {
     /// The AI agent relays the customer's words and its own; once anyone else owns
     /// the conversation, its `ai` turns are refused, which is what keeps a bot from
     /// talking over the human who took over.
-    pub fn check_turn(&self, poster: Poster, role: Role) -> Result<(), TurnRefused> {
+    pub fn check_turn(&self, poster: Actor, role: Role) -> Result<(), TurnRefused> {
         if self.status == ConversationStatus::Closed {
             return Err(TurnRefused::Closed);
         }
         let (id, kind) = match poster {
-            Poster::Admin => return Ok(()),
-            Poster::Agent { id, kind } => (id, kind),
+            Actor::Admin => return Ok(()),
+            Actor::Agent { id, kind } => (id, kind),
         };
         let allowed = match kind {
             AgentKind::Ai => matches!(role, Role::Customer | Role::Ai | Role::System | Role::Tool),
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn the_ai_speaks_while_it_owns_the_conversation() {
         let (c, ai, _) = conv(AgentKind::Ai);
-        let p = Poster::Agent {
+        let p = Actor::Agent {
             id: ai,
             kind: AgentKind::Ai,
         };
@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn the_ai_is_silenced_while_a_human_owns_it_but_relays_the_customer() {
         let (c, ai, human) = conv(AgentKind::Human);
-        let p = Poster::Agent {
+        let p = Actor::Agent {
             id: ai,
             kind: AgentKind::Ai,
         };
@@ -249,13 +249,13 @@ mod tests {
     #[test]
     fn only_the_owning_human_speaks_as_human() {
         let (c, _, human) = conv(AgentKind::Human);
-        let owner = Poster::Agent {
+        let owner = Actor::Agent {
             id: human,
             kind: AgentKind::Human,
         };
         assert!(c.check_turn(owner, Role::Human).is_ok());
         let stranger = AgentId::new();
-        let other = Poster::Agent {
+        let other = Actor::Agent {
             id: stranger,
             kind: AgentKind::Human,
         };
@@ -275,7 +275,7 @@ mod tests {
     #[test]
     fn another_ai_cannot_post_and_a_closed_conversation_takes_nothing() {
         let (mut c, _, _) = conv(AgentKind::Ai);
-        let other = Poster::Agent {
+        let other = Actor::Agent {
             id: AgentId::new(),
             kind: AgentKind::Ai,
         };
@@ -285,7 +285,7 @@ mod tests {
         ));
         c.status = ConversationStatus::Closed;
         assert_eq!(
-            c.check_turn(Poster::Admin, Role::Customer),
+            c.check_turn(Actor::Admin, Role::Customer),
             Err(TurnRefused::Closed)
         );
     }

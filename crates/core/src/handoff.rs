@@ -4,12 +4,15 @@
 //! requested → offered → accepted → active → resolved | handed_back
 //!     ↑          │
 //!     └──────────┘  (offer rejected or timed out: back in the queue)
+//! requested | offered --reject--> requested;  failed --reject--> failed
 //! requested | offered → canceled | failed;  failed → accepted (claimed from the failsafe queue)
 //! ```
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::agent::AgentKind;
+use crate::conversation::Actor;
 use crate::ids::{AgentId, ConversationId, HandoffId};
 use crate::reason::Reason;
 use time::OffsetDateTime;
@@ -43,6 +46,8 @@ pub enum HandoffEvent {
     Offer,
     /// The pending offer was rejected, timed out or rescinded.
     OfferEnded,
+    /// A receiver declined it; it stays waiting for someone else.
+    Reject,
     Accept,
     Activate,
     Resolve,
@@ -56,6 +61,7 @@ impl HandoffEvent {
         match self {
             HandoffEvent::Offer => "offer",
             HandoffEvent::OfferEnded => "end the offer of",
+            HandoffEvent::Reject => "reject",
             HandoffEvent::Accept => "accept",
             HandoffEvent::Activate => "activate",
             HandoffEvent::Resolve => "resolve",
@@ -142,6 +148,8 @@ impl HandoffState {
         let next = match (self, event) {
             (S::Requested, E::Offer) => S::Offered,
             (S::Offered, E::OfferEnded) => S::Requested,
+            (S::Requested | S::Offered, E::Reject) => S::Requested,
+            (S::Failed, E::Reject) => S::Failed,
             (S::Requested | S::Offered | S::Failed, E::Accept) => S::Accepted,
             (S::Accepted, E::Activate) => S::Active,
             (S::Accepted | S::Active, E::Resolve) => S::Resolved,
@@ -211,9 +219,10 @@ mod tests {
     use HandoffEvent as E;
     use HandoffState as S;
 
-    const EVENTS: [HandoffEvent; 8] = [
+    const EVENTS: [HandoffEvent; 9] = [
         E::Offer,
         E::OfferEnded,
+        E::Reject,
         E::Accept,
         E::Activate,
         E::Resolve,
@@ -223,7 +232,10 @@ mod tests {
     ];
 
     /// The whole transition table, written out once: every pair not listed is illegal.
-    const LEGAL: [(HandoffState, HandoffEvent, HandoffState); 14] = [
+    const LEGAL: [(HandoffState, HandoffEvent, HandoffState); 17] = [
+        (S::Requested, E::Reject, S::Requested),
+        (S::Offered, E::Reject, S::Requested),
+        (S::Failed, E::Reject, S::Failed),
         (S::Requested, E::Offer, S::Offered),
         (S::Requested, E::Accept, S::Accepted),
         (S::Requested, E::Cancel, S::Canceled),
@@ -283,11 +295,147 @@ mod tests {
         );
     }
 
+    fn sample(source: AgentId, receiver: Option<AgentId>) -> Handoff {
+        let now = crate::now();
+        Handoff {
+            id: HandoffId::new(),
+            conversation_id: ConversationId::new(),
+            state: S::Accepted,
+            reason: Reason::Manual,
+            source,
+            destination: None,
+            utterance: None,
+            parameters: Map::new(),
+            priority: 0,
+            rule: None,
+            decision: None,
+            receiver,
+            note: None,
+            created_at: now,
+            updated_at: now,
+            accepted_at: None,
+            closed_at: None,
+        }
+    }
+
+    #[test]
+    fn commands_are_authorized_by_role() {
+        use HandoffCommand as C;
+        let ai = AgentId::new();
+        let human = AgentId::new();
+        let other = AgentId::new();
+        let h = sample(ai, Some(human));
+        let as_ai = Actor::Agent {
+            id: ai,
+            kind: AgentKind::Ai,
+        };
+        let as_human = Actor::Agent {
+            id: human,
+            kind: AgentKind::Human,
+        };
+        let as_other = Actor::Agent {
+            id: other,
+            kind: AgentKind::Human,
+        };
+        assert!(h.authorize(as_human, C::Accept).is_ok());
+        assert!(h.authorize(as_ai, C::Accept).is_err());
+        assert!(h.authorize(Actor::Admin, C::Accept).is_err());
+        assert!(h.authorize(as_human, C::Resolve).is_ok());
+        assert!(h.authorize(as_other, C::Resolve).is_err());
+        assert!(h.authorize(as_other, C::HandBack).is_err());
+        assert!(h.authorize(Actor::Admin, C::HandBack).is_ok());
+        assert!(h.authorize(as_ai, C::Cancel).is_ok());
+        assert!(h.authorize(as_human, C::Cancel).is_err());
+    }
+
     #[test]
     fn state_names_round_trip() {
         for s in S::ALL {
             assert_eq!(S::parse(s.as_str()), Some(s));
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+}
+
+/// A command a caller gives about a handoff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HandoffCommand {
+    Accept,
+    Reject,
+    Resolve,
+    HandBack,
+    Cancel,
+}
+
+impl HandoffCommand {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HandoffCommand::Accept => "accept",
+            HandoffCommand::Reject => "reject",
+            HandoffCommand::Resolve => "resolve",
+            HandoffCommand::HandBack => "hand back",
+            HandoffCommand::Cancel => "cancel",
+        }
+    }
+
+    /// The state-machine event this command drives.
+    pub const fn event(self) -> HandoffEvent {
+        match self {
+            HandoffCommand::Accept => HandoffEvent::Accept,
+            HandoffCommand::Reject => HandoffEvent::Reject,
+            HandoffCommand::Resolve => HandoffEvent::Resolve,
+            HandoffCommand::HandBack => HandoffEvent::HandBack,
+            HandoffCommand::Cancel => HandoffEvent::Cancel,
+        }
+    }
+}
+
+/// The caller may not give this command about this handoff.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CommandForbidden(pub String);
+
+impl Handoff {
+    /// Who may do what: receivers (human, external, phone) accept and reject; the
+    /// receiver who holds it resolves or hands back; the AI that asked cancels.
+    /// The admin token may do all but accept or reject, which need a receiver identity.
+    pub fn authorize(&self, actor: Actor, command: HandoffCommand) -> Result<(), CommandForbidden> {
+        use HandoffCommand as C;
+        let forbid = |why: String| Err(CommandForbidden(why));
+        match (actor, command) {
+            (Actor::Admin, C::Accept | C::Reject) => forbid(format!(
+                "the admin token is not a receiver; {} with the credentials of the agent who takes the handoff",
+                command.as_str()
+            )),
+            (Actor::Admin, _) => Ok(()),
+            (
+                Actor::Agent {
+                    kind: AgentKind::Ai,
+                    ..
+                },
+                C::Accept | C::Reject,
+            ) => forbid(format!(
+                "an AI agent cannot {} a handoff; receivers are human, external or phone agents",
+                command.as_str()
+            )),
+            (Actor::Agent { .. }, C::Accept | C::Reject) => Ok(()),
+            (Actor::Agent { id, .. }, C::Resolve | C::HandBack) => {
+                if self.receiver == Some(id) {
+                    Ok(())
+                } else {
+                    forbid(format!(
+                        "only the receiver who accepted this handoff can {} it",
+                        command.as_str()
+                    ))
+                }
+            }
+            (Actor::Agent { id, .. }, C::Cancel) => {
+                if self.source == id {
+                    Ok(())
+                } else {
+                    forbid("only the agent that requested this handoff can cancel it".to_owned())
+                }
+            }
         }
     }
 }

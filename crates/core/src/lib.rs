@@ -15,8 +15,10 @@ pub mod turn;
 
 pub use agent::{Agent, AgentKind};
 pub use context::{CONTEXT_VERSION, ContextPackage};
-pub use conversation::{Channel, Conversation, ConversationStatus, Customer, TurnRefused};
-pub use handoff::{Handoff, HandoffEvent, HandoffState, HandoffTransitionError};
+pub use conversation::{Actor, Channel, Conversation, ConversationStatus, Customer, TurnRefused};
+pub use handoff::{
+    CommandForbidden, Handoff, HandoffCommand, HandoffEvent, HandoffState, HandoffTransitionError,
+};
 pub use ids::{AgentId, ConversationId, HandoffId, OfferId, TurnId};
 pub use offer::{Offer, OfferEvent, OfferState, OfferTransitionError};
 pub use reason::Reason;
