@@ -1,0 +1,245 @@
+//! Measurements on labelled data: explicit-request detection on an intents file, and
+//! sentiment against human ratings. Both read from any `BufRead` and return reports
+//! that print as text (`Display`) and as the JSON of DESIGN.md (`Serialize`).
+
+use std::fmt;
+use std::io::BufRead;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::RulesError;
+use crate::signals::{explicit, sentiment};
+
+/// The intent whose utterances are explicit requests for a human.
+pub const HUMAN_INTENT: &str = "contact_human_agent";
+/// Mostly requests for contact details: reported apart, neither positive nor negative.
+pub const CUSTOMER_SERVICE_INTENT: &str = "contact_customer_service";
+
+/// Explicit-request detection measured on an `intent<TAB>flags<TAB>instruction` file.
+#[derive(Clone, Debug, Serialize)]
+pub struct IntentReport {
+    /// Utterances of `contact_human_agent`.
+    pub positives: u64,
+    /// Share of positives detected.
+    pub recall: f64,
+    /// Utterances of every other intent except `contact_customer_service`.
+    pub negatives: u64,
+    /// Share of negatives wrongly detected.
+    pub false_positive_rate: f64,
+    /// Utterances of `contact_customer_service`.
+    pub customer_service: u64,
+    /// Share of `contact_customer_service` utterances detected (reported, not scored).
+    pub customer_service_rate: f64,
+    /// Positives not detected.
+    pub misses: Vec<String>,
+    /// Negatives detected, with the phrase that fired.
+    pub false_positives: Vec<IntentHit>,
+}
+
+/// One utterance that fired, with its intent and the phrase that matched.
+#[derive(Clone, Debug, Serialize)]
+pub struct IntentHit {
+    pub intent: String,
+    pub text: String,
+    pub matched: String,
+}
+
+fn ratio(n: u64, d: u64) -> f64 {
+    if d == 0 { 0.0 } else { n as f64 / d as f64 }
+}
+
+/// Runs the explicit-request detector over an intents file (with a header line).
+pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
+    let (mut positives, mut hits, mut negatives, mut fps, mut cs, mut cs_hits) = (0, 0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    let mut false_positives = Vec::new();
+    for (index, line) in reader.lines().enumerate() {
+        let line_no = index as u64 + 1;
+        let line = line?;
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() || (line_no == 1 && line.starts_with("intent\t")) {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let (Some(intent), Some(_flags), Some(text)) = (cols.next(), cols.next(), cols.next())
+        else {
+            return Err(RulesError::Input {
+                line: line_no,
+                message: "expected three tab-separated columns: intent, flags, instruction".into(),
+            });
+        };
+        let found = explicit::detect(text);
+        match intent {
+            HUMAN_INTENT => {
+                positives += 1;
+                if found.is_some() {
+                    hits += 1;
+                } else {
+                    misses.push(text.to_owned());
+                }
+            }
+            CUSTOMER_SERVICE_INTENT => {
+                cs += 1;
+                cs_hits += u64::from(found.is_some());
+            }
+            _ => {
+                negatives += 1;
+                if let Some(m) = found {
+                    fps += 1;
+                    false_positives.push(IntentHit {
+                        intent: intent.to_owned(),
+                        text: text.to_owned(),
+                        matched: m.phrase,
+                    });
+                }
+            }
+        }
+    }
+    Ok(IntentReport {
+        positives,
+        recall: ratio(hits, positives),
+        negatives,
+        false_positive_rate: ratio(fps, negatives),
+        customer_service: cs,
+        customer_service_rate: ratio(cs_hits, cs),
+        misses,
+        false_positives,
+    })
+}
+
+impl fmt::Display for IntentReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "explicit requests: recall {:.4} on {} `{HUMAN_INTENT}` utterances",
+            self.recall, self.positives
+        )?;
+        writeln!(
+            f,
+            "false positives: {:.4} ({} of {} utterances of other intents)",
+            self.false_positive_rate,
+            self.false_positives.len(),
+            self.negatives
+        )?;
+        writeln!(
+            f,
+            "`{CUSTOMER_SERVICE_INTENT}` detected: {:.4} of {} (reported apart)",
+            self.customer_service_rate, self.customer_service
+        )?;
+        for m in &self.misses {
+            writeln!(f, "  missed: {m}")?;
+        }
+        for fp in &self.false_positives {
+            writeln!(
+                f,
+                "  false positive [{}] {:?}: {}",
+                fp.intent, fp.matched, fp.text
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Sentiment measured against human ratings.
+#[derive(Clone, Debug, Serialize)]
+pub struct SentimentReport {
+    pub sentences: u64,
+    /// Pearson correlation of the compound score with the mean human rating.
+    pub pearson_r: f64,
+    /// Scoring throughput on one core (parsing excluded).
+    pub sentences_per_second: f64,
+}
+
+/// Scores a ground-truth file of `id<TAB>mean<TAB>text` lines (CRLF allowed).
+pub fn eval_sentiment(reader: impl BufRead) -> Result<SentimentReport, RulesError> {
+    let mut ratings = Vec::new();
+    let mut texts = Vec::new();
+    for (index, line) in reader.lines().enumerate() {
+        let line_no = index as u64 + 1;
+        let line = line?;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let (Some(_id), Some(mean), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(RulesError::Input {
+                line: line_no,
+                message: "expected three tab-separated columns: id, mean rating, text".into(),
+            });
+        };
+        let mean: f64 = mean.trim().parse().map_err(|_| RulesError::Input {
+            line: line_no,
+            message: format!("the mean rating `{mean}` is not a number"),
+        })?;
+        ratings.push(mean);
+        texts.push(text.to_owned());
+    }
+    let started = Instant::now();
+    let scores: Vec<f64> = texts
+        .iter()
+        .map(|t| f64::from(sentiment::compound(t)))
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    Ok(SentimentReport {
+        sentences: scores.len() as u64,
+        pearson_r: pearson(&scores, &ratings),
+        sentences_per_second: if elapsed > 0.0 {
+            scores.len() as f64 / elapsed
+        } else {
+            0.0
+        },
+    })
+}
+
+/// Pearson's r; 0 when either side has no variance.
+pub fn pearson(xs: &[f64], ys: &[f64]) -> f64 {
+    let n = xs.len().min(ys.len());
+    if n == 0 {
+        return 0.0;
+    }
+    let mean = |v: &[f64]| v[..n].iter().sum::<f64>() / n as f64;
+    let (mx, my) = (mean(xs), mean(ys));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in xs[..n].iter().zip(&ys[..n]) {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
+}
+
+impl fmt::Display for SentimentReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "sentiment: Pearson r {:.4} over {} sentences ({:.0} sentences/s)",
+            self.pearson_r, self.sentences, self.sentences_per_second
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pearson_of_a_line_is_one() {
+        assert!((pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]) - 1.0).abs() < 1e-12);
+        assert_eq!(pearson(&[1.0, 1.0], &[2.0, 3.0]), 0.0);
+    }
+
+    #[test]
+    fn malformed_lines_are_named() {
+        let err = eval_sentiment("1\t0.5\tgood\r\n2\tx\tbad\r\n".as_bytes()).unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        let err =
+            eval_intents("intent\tflags\tinstruction\nonly one column\n".as_bytes()).unwrap_err();
+        assert_eq!(err.line(), Some(2));
+    }
+}

@@ -1,0 +1,1406 @@
+//! Explicit requests for a human ("let me talk to a real person").
+//!
+//! A keyword list fires on "the person I spoke to" and "human error" and misses "speakto
+//! somelne". This detector is a small grammar instead: a request frame or communication
+//! verb must govern a human noun inside one clause, with only function words between
+//! them, and no refusal ("I don't need…") scoping over it. Tokens are normalised first
+//! (case, accents, stretched letters, voice fillers, run-together words) and unknown
+//! tokens are matched to the English lexicon with a Damerau–Levenshtein distance of one
+//! (two for long words), which covers the typos real customers make without a list of them.
+//!
+//! Languages: English, Spanish, French, German, Portuguese and Italian share one lexicon;
+//! German verb-final order ("mit einem Menschen sprechen") is handled explicitly.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a word can do in a request for a human.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// talk, speak, chat, connect, transfer: governs any human noun and "customer service".
+    Talk,
+    /// contact, reach, call: governs human nouns but not "customer service" (which is
+    /// usually a request for contact details, not for a hand-off).
+    Contact,
+    /// escalate: a request by itself.
+    Escalate,
+    /// A verb that is a request only in verb-final (German) order.
+    TalkFinal,
+    /// want, need, get, give: a request only for a clearly human noun ("I want a human").
+    Frame,
+    /// human, person, agent, representative, operator…
+    StrongNoun,
+    /// someone, somebody, anyone: human, but only requested through a communication verb.
+    WeakNoun,
+    /// Words a verb and its noun may be separated by: articles, prepositions, "real", "me".
+    Skip,
+    /// please, now, thanks: allowed around a bare "agent!".
+    Polite,
+    /// A refusal marker: "don't", "no", "never", "ne", "nicht".
+    Neg,
+    /// The verbs a refusal attaches to: want, need, have (to), like.
+    Desire,
+    /// Clause boundary words: but, and, pero, mais, aber.
+    Boundary,
+    /// Words that turn "agent"/"assistant" into something else ("travel agent", "virtual assistant").
+    NonHumanModifier,
+    /// Words that turn "human" into a non-person noun phrase ("human error").
+    NonHumanHead,
+    /// "customer" in "customer service"; resolved with the next word.
+    Customer,
+    /// service, support, care, when following "customer".
+    ServiceHead,
+}
+
+use Class::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry {
+    class: Class,
+    /// Whether typo tolerance may map a misspelling to this word.
+    fuzzy_target: bool,
+}
+
+const ENGLISH: &[(Class, &[&str])] = &[
+    (
+        Talk,
+        &[
+            "talk",
+            "talking",
+            "speak",
+            "speaking",
+            "chat",
+            "chatting",
+            "connect",
+            "connecting",
+            "connected",
+            "transfer",
+            "transferring",
+            "transferred",
+            "redirect",
+            "redirecting",
+            "direct",
+            "directing",
+            "put",
+            "converse",
+            "communicate",
+            "communicating",
+        ],
+    ),
+    (
+        Contact,
+        &[
+            "contact",
+            "contacting",
+            "reach",
+            "reaching",
+            "call",
+            "calling",
+            "phone",
+            "ring",
+        ],
+    ),
+    (Escalate, &["escalate", "escalating", "escalation"]),
+    (
+        Frame,
+        &[
+            "want",
+            "wanna",
+            "need",
+            "needs",
+            "get",
+            "give",
+            "gimme",
+            "like",
+            "prefer",
+            "request",
+            "requesting",
+            "demand",
+            "require",
+            "bring",
+            "send",
+            "let",
+        ],
+    ),
+    (
+        StrongNoun,
+        &[
+            "human",
+            "humans",
+            "person",
+            "persons",
+            "people",
+            "agent",
+            "agents",
+            "representative",
+            "representatives",
+            "rep",
+            "reps",
+            "operator",
+            "operators",
+            "supervisor",
+            "manager",
+            "staff",
+            "employee",
+            "advisor",
+            "adviser",
+            "associate",
+            "assistant",
+            "consultant",
+            "specialist",
+            "humanbeing",
+            "somebody",
+            "someone",
+            "personnel",
+        ],
+    ),
+    (WeakNoun, &["anyone", "anybody", "somone", "individual"]),
+    (
+        Skip,
+        &[
+            "a",
+            "an",
+            "the",
+            "one",
+            "of",
+            "your",
+            "ur",
+            "yer",
+            "ya",
+            "some",
+            "any",
+            "real",
+            "actual",
+            "live",
+            "living",
+            "true",
+            "proper",
+            "damn",
+            "fucking",
+            "freaking",
+            "effing",
+            "bloody",
+            "goddamn",
+            "fricking",
+            "to",
+            "with",
+            "w",
+            "me",
+            "us",
+            "through",
+            "thru",
+            "directly",
+            "immediately",
+            "right",
+            "away",
+            "over",
+            "on",
+            "in",
+            "there",
+            "here",
+            "from",
+            "for",
+            "help",
+            "assistance",
+            "be",
+            "being",
+            "back",
+            "up",
+            "just",
+            "actually",
+            "really",
+            "possibly",
+            "another",
+            "other",
+            "different",
+            "line",
+            "touch",
+            "contact",
+            "at",
+            "least",
+            "single",
+            "physical",
+            "flesh",
+            "blood",
+            "and",
+            "qualified",
+        ],
+    ),
+    (
+        Polite,
+        &[
+            "please",
+            "pls",
+            "plz",
+            "pleas",
+            "now",
+            "asap",
+            "thanks",
+            "thank",
+            "you",
+            "thx",
+            "right",
+            "immediately",
+            "again",
+            "hello",
+            "hi",
+            "hey",
+            "ok",
+            "okay",
+            "yes",
+            "yeah",
+            "i",
+            "want",
+            "need",
+            "a",
+            "an",
+            "the",
+            "real",
+            "live",
+            "actual",
+            "just",
+        ],
+    ),
+    (
+        Neg,
+        &[
+            "dont", "not", "never", "no", "nor", "without", "doesnt", "didnt", "shouldnt",
+            "rather", "instead", "nobody", "neither",
+        ],
+    ),
+    (
+        Desire,
+        &[
+            "want", "wanna", "need", "needs", "wish", "require", "have", "like", "care",
+        ],
+    ),
+    (
+        Boundary,
+        &[
+            "but", "and", "then", "so", "however", "although", "because", "or", "except",
+        ],
+    ),
+    (
+        NonHumanModifier,
+        &[
+            "virtual",
+            "ai",
+            "digital",
+            "bot",
+            "robot",
+            "automated",
+            "automatic",
+            "travel",
+            "estate",
+            "secret",
+            "user",
+            "free",
+            "chatbot",
+            "smart",
+            "google",
+            "voice",
+            "insurance",
+            "shipping",
+            "delivery",
+            "booking",
+            "fbi",
+            "double",
+            "ai-powered",
+            "software",
+        ],
+    ),
+    (
+        NonHumanHead,
+        &[
+            "error",
+            "errors",
+            "mistake",
+            "rights",
+            "resources",
+            "nature",
+            "trafficking",
+            "race",
+            "body",
+            "interest",
+            "verification",
+            "check",
+            "name",
+            "names",
+            "details",
+            "info",
+            "information",
+            "number",
+            "id",
+            "code",
+            "account",
+            "portal",
+            "login",
+        ],
+    ),
+    (Customer, &["customer", "costumer", "client", "consumer"]),
+    (
+        ServiceHead,
+        &[
+            "service",
+            "services",
+            "support",
+            "care",
+            "assistance",
+            "desk",
+            "line",
+        ],
+    ),
+];
+
+/// Spanish, French, German, Portuguese, Italian (accents folded). Exact matches only:
+/// typo tolerance across six lexicons would collide ("persona" / "personal").
+const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
+    (
+        Talk,
+        &[
+            // es
+            "hablar",
+            "hable",
+            "comunicarme",
+            "comunicar",
+            "comuniqueme",
+            "comunicame",
+            "conectar",
+            "conectarme",
+            "conecteme",
+            "transferir",
+            "transfiereme",
+            "transfierame",
+            "pasar",
+            "pasame",
+            "paseme",
+            "pasarme",
+            "charlar", // fr
+            "parler",
+            "discuter",
+            "joindre",
+            "passer",
+            "passez",
+            "passe",
+            "transferer",
+            "transferez",
+            "mettre",
+            "mettez",
+            "mets",
+            "relation", // de (verb-first order)
+            "verbinden",
+            "verbinde",
+            "verbindet",
+            "sprechen",
+            "reden",
+            "weiterleiten",
+            "chatten", // pt
+            "falar",
+            "conversar",
+            "transfere",
+            "transfira",
+            "passa",
+            "passe",
+            "chamar", // it
+            "parlare",
+            "passami",
+            "passarmi",
+            "trasferire",
+            "trasferitemi",
+            "trasferiscimi",
+            "mettermi",
+            "mettetemi",
+            "chattare",
+        ],
+    ),
+    (
+        Contact,
+        &[
+            "contactar",
+            "contacter",
+            "kontaktieren",
+            "erreichen",
+            "contatar",
+            "contattare",
+        ],
+    ),
+    (
+        TalkFinal,
+        &[
+            "sprechen",
+            "reden",
+            "verbunden",
+            "verbinden",
+            "chatten",
+            "kontaktieren",
+            "erreichen",
+        ],
+    ),
+    (
+        Frame,
+        &[
+            "quiero", "necesito", "quisiera", "dame", "deme", "ponme", "pongame", "veux",
+            "voudrais", "besoin", "souhaite", "aimerais", "donnez", "will", "mochte", "brauche",
+            "hatte", "quero", "preciso", "gostaria", "voglio", "vorrei", "bisogno", "dammi",
+            "datemi",
+        ],
+    ),
+    (
+        StrongNoun,
+        &[
+            // es
+            "persona",
+            "humano",
+            "humana",
+            "agente",
+            "representante",
+            "operador",
+            "operadora",
+            "asesor",
+            "asesora",
+            "ejecutivo",
+            "ejecutiva",
+            "alguien", // fr
+            "personne",
+            "humain",
+            "conseiller",
+            "conseillere",
+            "operateur",
+            "operatrice",
+            "representant",
+            "quelqu", // de
+            "mensch",
+            "menschen",
+            "menschlichen",
+            "mitarbeiter",
+            "mitarbeiterin",
+            "berater",
+            "beraterin",
+            "agenten",
+            "kundenberater",
+            "sachbearbeiter",
+            "jemand",
+            "jemandem",
+            "jemanden",
+            "menschlicher", // pt
+            "pessoa",
+            "atendente",
+            "consultor",
+            "consultora",
+            "alguem",
+            "humanos", // it
+            "operatore",
+            "umano",
+            "rappresentante",
+            "consulente",
+            "qualcuno",
+        ],
+    ),
+    (
+        Skip,
+        &[
+            // es
+            "un",
+            "una",
+            "uno",
+            "el",
+            "la",
+            "con",
+            "al",
+            "de",
+            "los",
+            "las",
+            "su",
+            "sus",
+            "real",
+            "verdadera",
+            "verdadero",
+            "vivo",
+            "por",
+            "favor",
+            "ahora",
+            "me", // fr
+            "une",
+            "le",
+            "l",
+            "avec",
+            "au",
+            "des",
+            "vrai",
+            "vraie",
+            "moi",
+            "en",
+            "s",
+            "il",
+            "vous",
+            "plait",
+            "tout",
+            "suite",
+            "maintenant", // de
+            "mit",
+            "einem",
+            "einer",
+            "einen",
+            "ein",
+            "dem",
+            "der",
+            "den",
+            "echten",
+            "echtem",
+            "echter",
+            "echte",
+            "richtigen",
+            "bitte",
+            "sofort",
+            "zu",
+            "ich",
+            "mich",
+            "sie",
+            "gern",
+            "gerne",
+            "werden", // pt
+            "com",
+            "um",
+            "uma",
+            "o",
+            "de",
+            "verdade",
+            "agora", // it
+            "con",
+            "il",
+            "lo",
+            "di",
+            "vera",
+            "vero",
+            "in",
+            "carne",
+            "ossa",
+            "per",
+            "favore",
+            "subito",
+            "ora",
+            "mi",
+        ],
+    ),
+    (
+        Neg,
+        &[
+            "no", "ne", "n", "pas", "non", "nao", "nicht", "kein", "keinen", "keine", "nunca",
+            "jamais", "jamas", "mai", "nadie", "niemand", "nessuno", "ninguem",
+        ],
+    ),
+    (
+        Desire,
+        &[
+            "quiero",
+            "necesito",
+            "veux",
+            "voudrais",
+            "besoin",
+            "will",
+            "mochte",
+            "brauche",
+            "quero",
+            "preciso",
+            "voglio",
+            "vorrei",
+            "bisogno",
+            "hace",
+            "falta",
+            "necessario",
+        ],
+    ),
+    (
+        Boundary,
+        &["pero", "mais", "aber", "mas", "ma", "sondern", "sino"],
+    ),
+];
+
+/// Real words one typo away from a lexicon word: never "corrected".
+const NOT_TYPOS: &[&str] = &[
+    "assistance",
+    "assistants",
+    "personal",
+    "personally",
+    "personals",
+    "persona",
+    "agency",
+    "agenda",
+    "agenst",
+    "humane",
+    "humor",
+    "humour",
+    "operation",
+    "operations",
+    "operate",
+    "operated",
+    "speaker",
+    "speakers",
+    "contract",
+    "contracts",
+    "contacts",
+    "connects",
+    "transfers",
+    "someday",
+    "sometime",
+    "somewhat",
+    "somehow",
+    "somewhere",
+    "manage",
+    "managed",
+    "managers",
+    "damage",
+    "chatty",
+    "stuff",
+    "staffs",
+    "stall",
+    "reach",
+    "teach",
+    "beach",
+    "peach",
+    "parson",
+    "prison",
+    "poison",
+    "reason",
+    "season",
+    "lesson",
+    "person's",
+    "employer",
+    "employed",
+    "supporter",
+    "supported",
+    "servant",
+    "serves",
+    "served",
+    "record",
+    "recall",
+    "called",
+    "caller",
+    "calls",
+    "calling",
+    "other",
+    "others",
+    "thank",
+    "thanks",
+    "takl",
+    "hunan",
+    "humid",
+    "women",
+    "woman",
+    "humans",
+    "pleasant",
+    "spend",
+    "spent",
+    "speed",
+    "sneak",
+    "steak",
+    "break",
+    "speck",
+    "resent",
+    "present",
+    "dissent",
+    "connection",
+    "contacted",
+    "talked",
+    "spoke",
+    "spoken",
+    "chatted",
+    "reached",
+    "transferred",
+    "needy",
+    "needle",
+    "wanted",
+    "wants",
+    "wanting",
+    "gets",
+    "getting",
+    "giving",
+    "liked",
+    "likes",
+    "likely",
+    "agents",
+    "agent's",
+    "persons",
+    "people's",
+    "someone's",
+    "somebody's",
+    "consult",
+    "consulted",
+    "associated",
+    "associates",
+    "assist",
+    "assisted",
+    "assisting",
+    "tall",
+    "tale",
+    "task",
+    "tack",
+    "chap",
+    "chart",
+    "cheat",
+    "chit",
+    "chai",
+    "cat",
+    "hat",
+    "representation",
+    "represent",
+    "represents",
+    "represented",
+    "operational",
+    "cooperator",
+];
+
+static LEXICON: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    for (lexicon, fuzzy) in [(ENGLISH, true), (OTHER_LANGUAGES, false)] {
+        for (class, words) in lexicon {
+            for word in *words {
+                let fuzzy_target = fuzzy
+                    && matches!(class, Talk | Contact | Escalate | StrongNoun | WeakNoun)
+                    && (word.len() >= 5 || matches!(*word, "talk" | "chat"));
+                map.entry(word).or_default().push(Entry {
+                    class: *class,
+                    fuzzy_target,
+                });
+            }
+        }
+    }
+    map
+});
+
+/// Fuzzy targets grouped for the typo pass: (word, its entries).
+static FUZZY_TARGETS: LazyLock<Vec<(&'static str, Vec<Entry>)>> = LazyLock::new(|| {
+    let mut targets: Vec<(&'static str, Vec<Entry>)> = LEXICON
+        .iter()
+        .filter(|(_, entries)| entries.iter().any(|e| e.fuzzy_target))
+        .map(|(w, e)| (*w, e.clone()))
+        .collect();
+    targets.sort_by_key(|(w, _)| *w);
+    targets
+});
+
+const FILLERS: &[&str] = &[
+    "uh",
+    "uhh",
+    "uhm",
+    "um",
+    "umm",
+    "er",
+    "erm",
+    "ehm",
+    "hmm",
+    "mm",
+    "mmm",
+    "ah",
+    "ahh",
+    "eh",
+    "euh",
+    "ahm",
+    "hm",
+    "oh",
+    "like",
+    "well",
+    "so",
+    "okay",
+    "ok",
+    "yeah",
+    "actually",
+    "basically",
+    "literally",
+];
+
+/// A token of the normalised text with the roles it can play.
+#[derive(Clone, Debug)]
+struct Tok {
+    word: String,
+    classes: Vec<Class>,
+    /// Clause number: negation never crosses a clause boundary.
+    clause: u32,
+    /// The word was a typo correction, recorded for the explanation.
+    corrected_from: Option<String>,
+}
+
+impl Tok {
+    fn is(&self, class: Class) -> bool {
+        self.classes.contains(&class)
+    }
+}
+
+/// A detected request, with the words that carried it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ExplicitMatch {
+    /// The normalised words of the request, e.g. "talk to a real person".
+    pub phrase: String,
+    /// Which pattern fired: `verb_noun`, `want_noun`, `bare_noun`, `escalate`, `transfer_me`,
+    /// `noun_verb` (verb-final order) or `is_there`.
+    pub pattern: &'static str,
+}
+
+/// Folds Latin accents so "pásame", "möchte" and "não" match their unaccented forms.
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ß' => 's',
+        _ => c,
+    }
+}
+
+/// Lowercased, accent-folded words with clause numbers. Placeholders (`{{Order Number}}`)
+/// are dropped, apostrophes join ("don't" → "dont"), and letters stretched three times or
+/// more are squeezed ("humaaan" → "human").
+fn words(text: &str) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    let mut clause = 0u32;
+    let mut current = String::new();
+    let mut in_placeholder = 0usize;
+    let mut chars = text.chars().peekable();
+    let flush = |current: &mut String, clause: u32, out: &mut Vec<(String, u32)>| {
+        if !current.is_empty() {
+            out.push((std::mem::take(current), clause));
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c == '{' && chars.peek() == Some(&'{') {
+            chars.next();
+            in_placeholder += 1;
+            flush(&mut current, clause, &mut out);
+            continue;
+        }
+        if c == '}' && chars.peek() == Some(&'}') && in_placeholder > 0 {
+            chars.next();
+            in_placeholder -= 1;
+            continue;
+        }
+        if in_placeholder > 0 {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let l = fold(l);
+                // Squeeze runs of three identical letters to one.
+                let mut tail = current.chars().rev();
+                if tail.next() == Some(l) && tail.next() == Some(l) {
+                    current.pop();
+                    continue;
+                }
+                current.push(l);
+            }
+        } else if c == '\'' || c == '’' {
+            // "don't" → "dont"; French "l'agent" / "quelqu'un" keep two words, which the
+            // lexicon lists ("l", "quelqu").
+            if current == "l" || current == "quelqu" || current == "d" || current == "j" {
+                flush(&mut current, clause, &mut out);
+            }
+        } else {
+            flush(&mut current, clause, &mut out);
+            if matches!(
+                c,
+                ',' | '.' | ';' | '!' | '?' | ':' | '(' | ')' | '¿' | '¡' | '…'
+            ) {
+                clause += 1;
+            }
+        }
+    }
+    flush(&mut current, clause, &mut out);
+    out
+}
+
+fn damerau_levenshtein_at_most(a: &str, b: &str, limit: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let mut row_min = usize::MAX;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return false;
+        }
+    }
+    d[n][m] <= limit
+}
+
+/// The lexicon word a misspelt token most likely stands for.
+fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
+    let len = word.chars().count();
+    if len < 4 || NOT_TYPOS.contains(&word) || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let limit = if len >= 9 { 2 } else { 1 };
+    FUZZY_TARGETS.iter().find_map(|(target, entries)| {
+        // The first letter is rarely wrong in typed text; requiring it keeps "that" from
+        // becoming "chat" — except for adjacent-letter swaps ("pseak").
+        let same_start = target.chars().next() == word.chars().next();
+        let swapped_start = {
+            let mut t = target.chars();
+            let mut w = word.chars();
+            let (t0, t1, w0, w1) = (t.next(), t.next(), w.next(), w.next());
+            t0 == w1 && t1 == w0
+        };
+        ((same_start || swapped_start) && damerau_levenshtein_at_most(word, target, limit))
+            .then(|| (*target, entries.iter().map(|e| e.class).collect()))
+    })
+}
+
+fn classes_of(word: &str) -> Option<Vec<Class>> {
+    LEXICON
+        .get(word)
+        .map(|entries| entries.iter().map(|e| e.class).collect())
+}
+
+/// Splits run-together words ("speakto", "contactingassistant") into two known words, at
+/// least one of which is a verb or a noun.
+fn split_run_together(word: &str) -> Option<(String, String)> {
+    if word.len() < 5 || !word.is_ascii() {
+        return None;
+    }
+    (1..word.len() - 1).find_map(|at| {
+        let (left, right) = word.split_at(at);
+        let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Vec::new))?;
+        let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
+        let content = |c: &Vec<Class>| {
+            c.iter()
+                .any(|k| matches!(k, Talk | Contact | StrongNoun | WeakNoun | Frame))
+        };
+        (content(&l) || content(&r)).then(|| (left.to_owned(), right.to_owned()))
+    })
+}
+
+/// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
+const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me", "ya", "pls"];
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::new();
+    for (word, clause) in words(text) {
+        if FILLERS.contains(&word.as_str()) && !LEXICON.contains_key(word.as_str()) {
+            continue;
+        }
+        let mut push = |word: String, classes: Vec<Class>, corrected_from: Option<String>| {
+            // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
+            if toks.last().is_some_and(|t| t.word == word) {
+                return;
+            }
+            toks.push(Tok {
+                word,
+                classes,
+                clause,
+                corrected_from,
+            });
+        };
+        if let Some(classes) = classes_of(&word) {
+            push(word, classes, None);
+        } else if let Some((target, classes)) = correct(&word) {
+            push(target.to_owned(), classes, Some(word));
+        } else if let Some((left, right)) = split_run_together(&word) {
+            let lc = classes_of(&left).unwrap_or_default();
+            let (right_word, rc, from) = match classes_of(&right) {
+                Some(c) => (right, c, None),
+                None => match correct(&right) {
+                    Some((t, c)) => (t.to_owned(), c, Some(right)),
+                    None => (right, Vec::new(), None),
+                },
+            };
+            push(left, lc, None);
+            push(right_word, rc, from);
+        } else if FILLERS.contains(&word.as_str()) {
+            continue;
+        } else {
+            push(word, Vec::new(), None);
+        }
+    }
+    // Boundary words split clauses too.
+    let mut shift = 0;
+    for t in &mut toks {
+        t.clause += shift;
+        if t.is(Boundary) {
+            shift += 1;
+            t.clause += 1;
+        }
+    }
+    toks
+}
+
+/// Is the request at token `at` refused in its clause ("I don't need an agent",
+/// "no quiero hablar con un humano")? Inability ("I can't reach a person") is not refusal.
+fn refused(toks: &[Tok], at: usize) -> bool {
+    let clause = toks[at].clause;
+    let start = toks[..at]
+        .iter()
+        .rposition(|t| t.clause != clause)
+        .map_or(0, |p| p + 1);
+    let scope = &toks[start..=at];
+    for (i, t) in scope.iter().enumerate() {
+        if !t.is(Neg) {
+            continue;
+        }
+        // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
+        if matches!(
+            t.word.as_str(),
+            "without"
+                | "rather"
+                | "instead"
+                | "nobody"
+                | "nadie"
+                | "niemand"
+                | "nessuno"
+                | "ninguem"
+        ) {
+            return true;
+        }
+        // German "kein Mensch" / "nicht" anywhere before the noun.
+        if matches!(t.word.as_str(), "kein" | "keinen" | "keine" | "nicht") {
+            return true;
+        }
+        // French "ne … pas" frames the verb.
+        if t.word == "ne" || t.word == "n" {
+            return true;
+        }
+        // A negator refuses when it attaches to a desire verb ("don't need", "no need",
+        // "do not really want") or directly to the request verb ("not talk"): the first
+        // word after it that is not a function word decides. "I don't know how to reach a
+        // person" is a request.
+        let attached = scope[i + 1..]
+            .iter()
+            .find(|n| !(n.is(Skip) || n.is(Neg)) || n.is(Desire) || n.is(Talk) || n.is(Contact))
+            .is_some_and(|n| {
+                n.is(Desire) || n.is(Talk) || n.is(Contact) || (n.is(Frame) && n.word != "get")
+            });
+        if attached {
+            return true;
+        }
+    }
+    false
+}
+
+fn phrase(toks: &[Tok], from: usize, to: usize) -> String {
+    toks[from..=to]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether token `k` is a human noun here (not "human error", "travel agent",
+/// "virtual assistant", "contact person").
+fn human_noun(toks: &[Tok], k: usize) -> Option<bool> {
+    let t = &toks[k];
+    let strong = t.is(StrongNoun);
+    if !strong && !t.is(WeakNoun) {
+        return None;
+    }
+    if let Some(next) = toks.get(k + 1)
+        && next.clause == t.clause
+        && (next.is(NonHumanHead) || (t.word == "human" && next.is(ServiceHead)))
+    {
+        return None;
+    }
+    if k > 0 && toks[k - 1].is(NonHumanModifier) {
+        return None;
+    }
+    Some(strong)
+}
+
+/// "customer service / support / care" at `k` (the "customer" token).
+fn customer_service(toks: &[Tok], k: usize) -> bool {
+    toks[k].is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead))
+}
+
+const MAX_GAP: usize = 6;
+
+/// Finds an explicit request for a human in one customer turn.
+pub fn detect(text: &str) -> Option<ExplicitMatch> {
+    let toks = tokenize(text);
+    detect_in(&toks)
+}
+
+fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
+    // Identity questions are not requests: "am I talking to a real person?", "are you human?"
+    let identity_question = |j: usize| {
+        j >= 2
+            && matches!(toks[j - 2].word.as_str(), "am" | "are")
+            && matches!(toks[j - 1].word.as_str(), "i" | "we")
+    };
+
+    for j in 0..toks.len() {
+        let t = &toks[j];
+        let verb = t.is(Talk) || t.is(Contact);
+        let frame = t.is(Frame);
+        if verb || frame {
+            // "contact person" is a compound noun, not a request.
+            if t.is(Contact)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.word == "person" || n.word == "persons")
+            {
+                continue;
+            }
+            if identity_question(j) {
+                continue;
+            }
+            for k in j + 1..toks.len().min(j + 2 + MAX_GAP) {
+                let n = &toks[k];
+                if n.clause != t.clause {
+                    break;
+                }
+                if let Some(strong) = human_noun(toks, k) {
+                    let governs = if verb { true } else { strong };
+                    if governs && !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, j, k),
+                            pattern: if verb { "verb_noun" } else { "want_noun" },
+                        });
+                    }
+                    break;
+                }
+                if t.is(Talk) && customer_service(toks, k) {
+                    if !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, j, k + 1),
+                            pattern: "verb_customer_service",
+                        });
+                    }
+                    break;
+                }
+                // Function words may be misspelt too ("wirh", "ot", "ann"): an unknown
+                // short word is let through; a known content word ends the search.
+                let unknown_short = n.classes.is_empty() && n.word.chars().count() <= 5;
+                if !(n.is(Skip) || n.is(Polite) || unknown_short) {
+                    break;
+                }
+            }
+            // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
+            if t.is(Talk)
+                && matches!(t.word.as_str(), "transfer" | "put" | "connect" | "redirect")
+                && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                && !refused(toks, j)
+                && !toks[j + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| n.word == "card" || n.word == "money" || n.word == "funds")
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, j + 1),
+                    pattern: "transfer_me",
+                });
+            }
+        }
+        if t.is(Escalate) && !refused(toks, j) {
+            return Some(ExplicitMatch {
+                phrase: t.word.clone(),
+                pattern: "escalate",
+            });
+        }
+        // German verb-final order: "(ich möchte) mit einem Menschen sprechen".
+        if t.is(TalkFinal) {
+            let start = j.saturating_sub(MAX_GAP);
+            for k in (start..j).rev() {
+                if toks[k].clause != t.clause {
+                    break;
+                }
+                if human_noun(toks, k).is_some() {
+                    if !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, k, j),
+                            pattern: "noun_verb",
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+        // "is there a human / anyone there?"
+        if t.word == "there"
+            && j > 0
+            && matches!(toks[j - 1].word.as_str(), "is" | "are")
+            && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
+            && toks[j + 1..k].iter().all(|n| n.is(Skip))
+            && !refused(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j - 1, k),
+                pattern: "is_there",
+            });
+        }
+    }
+    bare_noun(toks)
+}
+
+/// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
+fn bare_noun(toks: &[Tok]) -> Option<ExplicitMatch> {
+    if toks.is_empty() || toks.len() > 6 {
+        return None;
+    }
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate() {
+        if human_noun(toks, k) == Some(true)
+            && !matches!(
+                t.word.as_str(),
+                "someone" | "somebody" | "people" | "persons"
+            )
+        {
+            found.get_or_insert(k);
+        } else if t.is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead)) {
+            // "customer service agent" handled by the noun; "customer service" alone is not bare.
+            if !toks.get(k + 2).is_some_and(|n| n.is(StrongNoun)) {
+                return None;
+            }
+        } else if !(t.is(Polite) || t.is(Skip) || t.is(ServiceHead) || t.is(Customer)) {
+            return None;
+        }
+    }
+    let k = found?;
+    if refused(toks, k) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: toks[k].word.clone(),
+        pattern: "bare_noun",
+    })
+}
+
+/// The corrected typos in a text, for explanations ("somelne" → "someone").
+pub fn corrections(text: &str) -> Vec<(String, String)> {
+    tokenize(text)
+        .into_iter()
+        .filter_map(|t| t.corrected_from.map(|from| (from, t.word)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yes(text: &str) {
+        assert!(detect(text).is_some(), "should detect: {text}");
+    }
+    fn no(text: &str) {
+        assert!(
+            detect(text).is_none(),
+            "should not detect: {text} -> {:?}",
+            detect(text)
+        );
+    }
+
+    #[test]
+    fn paraphrases_are_requests() {
+        for t in [
+            "let me talk to a real person",
+            "I want to speak with a human",
+            "can I get a human please",
+            "agent",
+            "HUMAN!!!",
+            "representative please",
+            "live agent now",
+            "transfer me to someone who can help",
+            "put me through to an operator",
+            "I need to speak to your supervisor",
+            "is there a real person there?",
+            "I'd like to escalate this",
+            "connect me with one of your agents",
+            "why can't I talk to a human?",
+            "I don't know how to reach a person",
+            "speak to customer service",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn typos_and_voice_disfluencies_are_requests() {
+        for t in [
+            "uh can I get a real person",
+            "um, uh, I wanna like talk to somebody",
+            "can i can i speak to an agent",
+            "i need to speakto an agnet",
+            "contactingassistant",
+            "help to contacvt a live agent",
+            "i cannot pseak to an operator",
+            "is it possible to speak to osmebody",
+            "talk to a represntative",
+            "humaaan please",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn other_languages_are_requests() {
+        for t in [
+            "quiero hablar con una persona",
+            "¿puedo hablar con un agente?",
+            "pásame con un asesor por favor",
+            "je veux parler à un conseiller",
+            "je voudrais parler avec un humain",
+            "Ich möchte mit einem Mitarbeiter sprechen",
+            "verbinden Sie mich bitte mit einem echten Menschen",
+            "quero falar com um atendente",
+            "gostaria de falar com uma pessoa",
+            "vorrei parlare con un operatore",
+            "posso parlare con una persona?",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn hard_negatives_are_not_requests() {
+        for t in [
+            "the person I spoke to was very rude",
+            "that was a human error on your side",
+            "I don't need an agent, just tell me the balance",
+            "I do not want to talk to a person",
+            "no need to transfer me",
+            "the agent said my refund is on its way",
+            "I spoke to someone yesterday",
+            "please update my personal details",
+            "am I talking to a real person?",
+            "my travel agent booked it",
+            "your virtual assistant is great",
+            "how do I contact customer service",
+            "what is the customer service phone number",
+            "I talked to an agent already",
+            "no quiero hablar con un humano",
+            "je ne veux pas parler à un conseiller",
+            "ich will keinen Menschen sprechen",
+            "can you transfer money to my account",
+            "update the contact person on my account",
+            "I want to track my order",
+            "human resources sent me an email",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn corrections_are_reported() {
+        assert!(
+            corrections("i need to speak to somelne")
+                .contains(&("somelne".into(), "someone".into()))
+        );
+    }
+}
