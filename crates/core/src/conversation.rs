@@ -110,7 +110,12 @@ pub struct Conversation {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Actor {
     Admin,
-    Agent { id: AgentId, kind: AgentKind },
+    /// Baton itself, acting on a rule's decision or a deadline.
+    System,
+    Agent {
+        id: AgentId,
+        kind: AgentKind,
+    },
 }
 
 /// Why a turn is refused by the conversation's ownership rules.
@@ -145,7 +150,7 @@ impl Conversation {
             return Err(TurnRefused::Closed);
         }
         let (id, kind) = match poster {
-            Actor::Admin => return Ok(()),
+            Actor::Admin | Actor::System => return Ok(()),
             Actor::Agent { id, kind } => (id, kind),
         };
         let allowed = match kind {

@@ -403,11 +403,11 @@ impl Handoff {
         use HandoffCommand as C;
         let forbid = |why: String| Err(CommandForbidden(why));
         match (actor, command) {
-            (Actor::Admin, C::Accept | C::Reject) => forbid(format!(
+            (Actor::Admin | Actor::System, C::Accept | C::Reject) => forbid(format!(
                 "the admin token is not a receiver; {} with the credentials of the agent who takes the handoff",
                 command.as_str()
             )),
-            (Actor::Admin, _) => Ok(()),
+            (Actor::Admin | Actor::System, _) => Ok(()),
             (
                 Actor::Agent {
                     kind: AgentKind::Ai,

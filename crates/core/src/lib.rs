@@ -27,7 +27,14 @@ pub use turn::{NewTurn, Role, Turn, TurnEvent, TurnInvalid};
 /// The clock type used across Baton: always UTC.
 pub type Timestamp = time::OffsetDateTime;
 
-/// The current UTC time.
+/// The current UTC time, truncated to microseconds: the precision every store keeps,
+/// so a value read back equals the value written.
 pub fn now() -> Timestamp {
-    time::OffsetDateTime::now_utc()
+    truncate_to_micros(time::OffsetDateTime::now_utc())
+}
+
+/// Drops sub-microsecond precision.
+pub fn truncate_to_micros(t: Timestamp) -> Timestamp {
+    let micros = t.nanosecond() / 1_000;
+    t.replace_nanosecond(micros * 1_000).unwrap_or(t)
 }

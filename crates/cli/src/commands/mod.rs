@@ -1,0 +1,42 @@
+//! The subcommands, one module each.
+
+pub mod audit;
+pub mod bench;
+pub mod serve;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "baton", version, about = "The handoff broker for AI agents")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the broker: HTTP API, docs page and rule engine.
+    Serve(serve::ServeArgs),
+    /// Drive simulated conversations through request → accept → resolve and report throughput and latency.
+    Bench(bench::BenchArgs),
+    /// Check the tamper-evident audit log.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::Audit(cmd) => audit::run(cmd),
+    }
+}
+
+/// A multi-threaded runtime sized for the machine.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

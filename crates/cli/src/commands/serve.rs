@@ -1,0 +1,267 @@
+//! `baton serve`: the broker.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use baton_core::{Agent, AgentId, AgentKind, Channel, Customer};
+use baton_server::auth::{new_admin_token, new_agent_secret, sha256};
+use baton_server::{AppState, NoRules, TurnEvaluator};
+use baton_store::{Durability, NewConversation, SqliteStore, Store};
+use clap::{Args, ValueEnum};
+use tokio::net::TcpListener;
+
+/// The database file inside the data directory.
+pub const DB_FILE: &str = "baton.db";
+const ADMIN_HASH_KEY: &str = "admin_token_sha256";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DurabilityArg {
+    /// An acknowledged write survives a crash or kill of the Baton process (default).
+    ProcessCrash,
+    /// An acknowledged write also survives an OS crash or power loss (fsync per commit).
+    PowerLoss,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "BATON_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Directory for the database (created if missing).
+    #[arg(long, env = "BATON_DATA", default_value = ".")]
+    pub data: PathBuf,
+    /// Also create a demo AI agent, a demo desk agent and a demo conversation, and print curl commands.
+    #[arg(long, env = "BATON_DEMO")]
+    pub demo: bool,
+    /// What an acknowledged write survives.
+    #[arg(
+        long,
+        env = "BATON_DURABILITY",
+        value_enum,
+        default_value = "process-crash"
+    )]
+    pub durability: DurabilityArg,
+    /// Log format on stderr.
+    #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    init_logging(args.log_format);
+    super::runtime()?.block_on(serve(args))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init_logging(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("BATON_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+/// Holds an exclusive lock on the data directory: two Baton processes on one
+/// SQLite file would each believe they are its only writer.
+fn lock_data_dir(data: &Path) -> anyhow::Result<std::fs::File> {
+    let path = data.join("baton.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    file.try_lock().map_err(|_| {
+        anyhow::anyhow!(
+            "another Baton process is using {}; stop it or pass a different --data directory",
+            data.display()
+        )
+    })?;
+    Ok(file)
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&args.data)
+        .with_context(|| format!("creating data directory {}", args.data.display()))?;
+    let _lock = lock_data_dir(&args.data)?;
+    let db = args.data.join(DB_FILE);
+    let durability = match args.durability {
+        DurabilityArg::ProcessCrash => Durability::ProcessCrash,
+        DurabilityArg::PowerLoss => Durability::PowerLoss,
+    };
+    let sqlite = SqliteStore::open(&db, durability)
+        .await
+        .with_context(|| format!("opening database {}", db.display()))?;
+    let store: Arc<dyn Store> = Arc::new(sqlite.clone());
+
+    let admin_token_hash = admin_token(store.as_ref()).await?;
+    let evaluator: Arc<dyn TurnEvaluator> = Arc::new(NoRules);
+    let state = AppState {
+        store: store.clone(),
+        admin_token_hash,
+        evaluator,
+    };
+
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    let addr = listener.local_addr()?;
+    println!("listening on http://{addr}");
+    println!("API docs:     http://{addr}/docs  (OpenAPI: http://{addr}/openapi.json)");
+    println!("database:     {}", db.display());
+    if args.demo {
+        demo(store.as_ref(), addr).await?;
+    }
+    tracing::info!(%addr, "serving");
+
+    let app = baton_server::router(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    sqlite.close().await;
+    tracing::info!("shut down; in-flight requests finished");
+    Ok(())
+}
+
+/// The admin token's hash: from `BATON_ADMIN_TOKEN`, or generated on first start and
+/// printed once. Only the hash is stored.
+async fn admin_token(store: &dyn Store) -> anyhow::Result<[u8; 32]> {
+    if let Ok(token) = std::env::var("BATON_ADMIN_TOKEN") {
+        anyhow::ensure!(
+            token.len() >= 16,
+            "BATON_ADMIN_TOKEN is shorter than 16 characters; use a long random value"
+        );
+        return Ok(sha256(&token));
+    }
+    if let Some(hex) = store.setting(ADMIN_HASH_KEY).await? {
+        println!(
+            "admin token:  set at first start (only its hash is stored); set BATON_ADMIN_TOKEN to use another"
+        );
+        return decode_hex32(&hex).context("the stored admin token hash is corrupt");
+    }
+    let token = new_admin_token();
+    let hex = encode_hex(&sha256(&token));
+    let stored = store.init_setting(ADMIN_HASH_KEY, &hex).await?;
+    anyhow::ensure!(
+        stored == hex,
+        "another process initialised the admin token concurrently"
+    );
+    println!("admin token:  {token}");
+    println!("              (shown once; only its hash is stored)");
+    Ok(sha256(&token))
+}
+
+fn encode_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn decode_hex32(hex: &str) -> anyhow::Result<[u8; 32]> {
+    anyhow::ensure!(hex.len() == 64, "expected 64 hex digits");
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)?;
+    }
+    Ok(out)
+}
+
+/// Demo agents and a conversation, with commands to try.
+async fn demo(store: &dyn Store, addr: SocketAddr) -> anyhow::Result<()> {
+    let bot = register(store, "demo-bot", AgentKind::Ai).await?;
+    let desk = register(store, "demo-desk", AgentKind::Human).await?;
+    let conv = store
+        .create_conversation(NewConversation {
+            channel: Channel::Chat,
+            customer: Customer {
+                id: Some("cust-42".into()),
+                name: Some("Ada Lovelace".into()),
+                data: serde_json::Map::from_iter([("plan".to_owned(), "pro".into())]),
+            },
+            ai_agent: bot.0,
+        })
+        .await?;
+    let base = format!("http://{addr}/v1");
+    println!();
+    println!("demo AI agent:   {} (secret {})", bot.0, bot.1);
+    println!("demo desk agent: {} (secret {})", desk.0, desk.1);
+    println!("demo queue:      support");
+    println!();
+    println!("# the customer asks for a person; the rules decide a handoff:");
+    println!(
+        "curl -s -X POST {base}/conversations/{}/turns -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' -d '{{\"role\":\"customer\",\"text\":\"this is useless, let me talk to a real person\"}}'",
+        conv.id, bot.1
+    );
+    println!("# or the AI hands off explicitly:");
+    println!(
+        "curl -s -X POST {base}/conversations/{}/handoffs -H 'Authorization: Bearer {}' -H 'Content-Type: application/json' -d '{{\"reason\":\"manual\",\"destination\":\"support\",\"utterance\":\"Let me get you a colleague.\"}}'",
+        conv.id, bot.1
+    );
+    println!("# the desk sees it and accepts it:");
+    println!(
+        "curl -s '{base}/handoffs?state=requested' -H 'Authorization: Bearer {}'",
+        desk.1
+    );
+    println!(
+        "curl -s -X POST {base}/handoffs/HANDOFF_ID/accept -H 'Authorization: Bearer {}'",
+        desk.1
+    );
+    println!();
+    Ok(())
+}
+
+async fn register(
+    store: &dyn Store,
+    name: &str,
+    kind: AgentKind,
+) -> anyhow::Result<(AgentId, String)> {
+    let agent = Agent {
+        id: AgentId::new(),
+        name: name.to_owned(),
+        kind,
+        created_at: baton_core::now(),
+    };
+    let secret = new_agent_secret(agent.id);
+    store.create_agent(&agent, sha256(&secret)).await?;
+    Ok((agent.id, secret))
+}
+
+/// Resolves on SIGINT or SIGTERM; axum then stops accepting and drains in-flight requests.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,51 @@
+//! Baton's HTTP face: the `/v1` API, health endpoints and the OpenAPI document.
+//!
+//! Handlers are thin: they authenticate, parse, call the [`Store`] and shape the
+//! answer. Every error leaves as an RFC 9457 problem document.
+
+pub mod auth;
+pub mod evaluate;
+pub mod extract;
+pub mod openapi;
+pub mod problem;
+mod routes;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use baton_store::Store;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use evaluate::{Evaluation, NoRules, TurnEvaluator};
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    /// SHA-256 of the admin token.
+    pub admin_token_hash: [u8; 32],
+    /// Decides, on every turn, whether the conversation should be handed off.
+    pub evaluator: Arc<dyn TurnEvaluator>,
+}
+
+/// The whole HTTP application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(routes::system::router())
+        .nest("/v1", routes::v1())
+        .merge(openapi::router())
+        .fallback(routes::system::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,51 @@
+//! The OpenAPI document at `/openapi.json` and the offline docs page at `/docs`.
+
+use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::AppState;
+use crate::routes::{agents, conversations, handoffs, system};
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("The admin token, or an agent secret (`bat_…`)"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Baton", description = "The handoff broker for AI agents: decide, package, route, deliver, record."),
+    paths(
+        system::healthz, system::readyz,
+        agents::register, agents::me,
+        conversations::create, conversations::read, conversations::list_turns, conversations::append_turn,
+        handoffs::request, handoffs::list, handoffs::read, handoffs::context,
+        handoffs::accept, handoffs::reject, handoffs::resolve, handoffs::handback, handoffs::cancel,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "agents", description = "AI agents and receivers"),
+        (name = "conversations", description = "Conversations, turns and rule decisions"),
+        (name = "handoffs", description = "The handoff lifecycle"),
+        (name = "system", description = "Health"),
+    )
+)]
+pub struct ApiDoc;
+
+/// `/openapi.json` and `/docs` (Swagger UI, embedded in the binary: works offline).
+pub fn router() -> Router<AppState> {
+    Router::new().merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+}

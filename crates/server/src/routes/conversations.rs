@@ -1,0 +1,304 @@
+//! Conversations and their turns. Appending a turn runs the rule engine.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use baton_core::{
+    Actor, AgentId, AgentKind, Channel, Conversation, ConversationId, Customer, HandoffId, NewTurn,
+    Role, Turn,
+};
+use baton_store::{NewConversation, NewHandoff, StoreError};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::evaluate::Evaluation;
+use crate::extract::{ApiJson, ApiQuery, IdPath};
+use crate::problem::Problem;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateConversation {
+    pub channel: Channel,
+    #[serde(default)]
+    pub customer: Customer,
+    /// The AI agent that owns the conversation. Required with the admin token;
+    /// an AI agent always creates conversations for itself.
+    #[serde(default)]
+    pub ai_agent: Option<AgentId>,
+}
+
+/// Starts a conversation owned by an AI agent.
+#[utoipa::path(post, path = "/v1/conversations", tag = "conversations", request_body = CreateConversation,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, body = Conversation), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 422, body = Problem),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<CreateConversation>,
+) -> Result<(StatusCode, HeaderMap, Json<Conversation>), Problem> {
+    let ai_agent = match (&caller, body.ai_agent) {
+        (Caller::Agent(a), None) if a.kind == AgentKind::Ai => a.id,
+        (Caller::Agent(a), Some(id)) if a.kind == AgentKind::Ai && id == a.id => a.id,
+        (Caller::Agent(a), _) if a.kind == AgentKind::Ai => {
+            return Err(
+                Problem::forbidden("an AI agent creates conversations only for itself")
+                    .hint("leave out `ai_agent`"),
+            );
+        }
+        (Caller::Agent(_), _) => {
+            return Err(Problem::forbidden(
+                "conversations are started by AI agents; receivers join them through handoffs",
+            ));
+        }
+        (Caller::Admin, None) => {
+            return Err(Problem::unprocessable(
+                "ai_agent",
+                "`ai_agent` is required when the admin token creates a conversation",
+            )
+            .hint("name the AI agent that owns it, or call with that agent's secret"));
+        }
+        (Caller::Admin, Some(id)) => match state.store.agent_credentials(id).await? {
+            Some(c) if c.agent.kind == AgentKind::Ai => id,
+            Some(_) => {
+                return Err(Problem::unprocessable(
+                    "ai_agent",
+                    format!("agent {id} is not an AI agent"),
+                ));
+            }
+            None => {
+                return Err(Problem::unprocessable(
+                    "ai_agent",
+                    format!("agent {id} does not exist"),
+                ));
+            }
+        },
+    };
+    let conv = state
+        .store
+        .create_conversation(NewConversation {
+            channel: body.channel,
+            customer: body.customer,
+            ai_agent,
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        location(&format!("/v1/conversations/{}", conv.id)),
+        Json(conv),
+    ))
+}
+
+pub(crate) fn location(path: &str) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(path) {
+        h.insert(header::LOCATION, v);
+    }
+    h
+}
+
+/// Reads a conversation the caller may see; others are reported missing.
+pub(crate) async fn visible_conversation(
+    state: &AppState,
+    caller: &Caller,
+    id: ConversationId,
+) -> Result<Conversation, Problem> {
+    let conv = state.store.conversation(id).await?;
+    if state
+        .store
+        .can_read_conversation(&conv, caller.actor())
+        .await?
+    {
+        Ok(conv)
+    } else {
+        Err(Problem::not_found(format!(
+            "conversation {id} does not exist"
+        )))
+    }
+}
+
+/// Receivers never see the notes an AI keeps for Baton's operators.
+pub(crate) fn for_caller(caller: &Caller, mut turns: Vec<Turn>) -> Vec<Turn> {
+    if let Caller::Agent(a) = caller
+        && a.kind != AgentKind::Ai
+    {
+        for t in &mut turns {
+            t.internal = None;
+        }
+    }
+    turns
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct TurnPage {
+    /// Only turns after this sequence number (default 0: from the start).
+    #[serde(default)]
+    pub after: i64,
+    /// At most this many turns (default 1000, at most 10000).
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConversationView {
+    #[serde(flatten)]
+    pub conversation: Conversation,
+    /// The history, oldest first.
+    pub turns: Vec<Turn>,
+    /// Pass as `after` to read the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<i64>,
+}
+
+async fn page(
+    state: &AppState,
+    caller: &Caller,
+    conv: &Conversation,
+    p: &TurnPage,
+) -> Result<(Vec<Turn>, Option<i64>), Problem> {
+    let limit = p.limit.unwrap_or(1000).clamp(1, 10_000);
+    let turns = state.store.turns(conv.id, p.after, limit).await?;
+    let next = match turns.last() {
+        Some(t) if t.seq < conv.turn_count && turns.len() == limit as usize => Some(t.seq),
+        _ => None,
+    };
+    Ok((for_caller(caller, turns), next))
+}
+
+/// A conversation with its history, owner and status.
+#[utoipa::path(get, path = "/v1/conversations/{id}", tag = "conversations", security(("bearer" = [])),
+    params(("id" = ConversationId, Path), TurnPage),
+    responses((status = 200, body = ConversationView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn read(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiQuery(p): ApiQuery<TurnPage>,
+) -> Result<Json<ConversationView>, Problem> {
+    let conv = visible_conversation(&state, &caller, id).await?;
+    let (turns, next_after) = page(&state, &caller, &conv, &p).await?;
+    Ok(Json(ConversationView {
+        conversation: conv,
+        turns,
+        next_after,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TurnList {
+    pub turns: Vec<Turn>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_after: Option<i64>,
+}
+
+/// A page of a conversation's turns.
+#[utoipa::path(get, path = "/v1/conversations/{id}/turns", tag = "conversations", security(("bearer" = [])),
+    params(("id" = ConversationId, Path), TurnPage),
+    responses((status = 200, body = TurnList), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn list_turns(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiQuery(p): ApiQuery<TurnPage>,
+) -> Result<Json<TurnList>, Problem> {
+    let conv = visible_conversation(&state, &caller, id).await?;
+    let (turns, next_after) = page(&state, &caller, &conv, &p).await?;
+    Ok(Json(TurnList { turns, next_after }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TurnAccepted {
+    pub turn: Turn,
+    /// The rule engine's verdict on this turn.
+    pub decision: Evaluation,
+    /// The handoff this turn started, or the one already in flight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handoff_id: Option<HandoffId>,
+}
+
+/// Appends a turn; the rule engine evaluates it and may start a handoff.
+///
+/// While a human (or any non-AI agent) owns the conversation, turns the AI posts
+/// with role `ai` are refused with 409 naming the owner; the AI may still relay
+/// the customer's words.
+#[utoipa::path(post, path = "/v1/conversations/{id}/turns", tag = "conversations", request_body = NewTurn,
+    security(("bearer" = [])), params(("id" = ConversationId, Path)),
+    responses(
+        (status = 201, body = TurnAccepted), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "Refused by the ownership rules", body = Problem),
+        (status = 413, body = Problem), (status = 422, body = Problem), (status = 503, body = Problem),
+    ))]
+pub async fn append_turn(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiJson(turn): ApiJson<NewTurn>,
+) -> Result<(StatusCode, Json<TurnAccepted>), Problem> {
+    let appended = state.store.append_turn(id, caller.actor(), turn).await?;
+    let conv = &appended.conversation;
+    let mut decision = Evaluation {
+        explanation: "no rule fired".to_owned(),
+        ..Evaluation::default()
+    };
+    let mut handoff_id = conv.open_handoff;
+    let speaks_for_ai = matches!(
+        appended.turn.role,
+        Role::Customer | Role::Ai | Role::Tool | Role::System
+    );
+    let window = state.evaluator.window();
+    if speaks_for_ai
+        && conv.owner_kind == AgentKind::Ai
+        && conv.open_handoff.is_none()
+        && window > 0
+    {
+        let history = if window == 1 {
+            vec![appended.turn.clone()]
+        } else {
+            state
+                .store
+                .recent_turns(id, u32::try_from(window).unwrap_or(u32::MAX))
+                .await?
+        };
+        decision = state.evaluator.evaluate(&history);
+        if decision.handoff
+            && let Some(reason) = decision.reason
+        {
+            let new = NewHandoff {
+                conversation_id: id,
+                reason,
+                destination: decision.target.clone(),
+                utterance: None,
+                parameters: serde_json::Map::new(),
+                priority: decision.priority,
+                rule: decision.rule.clone(),
+                decision: serde_json::to_value(&decision).ok(),
+            };
+            match state.store.request_handoff(Actor::System, new).await {
+                Ok(change) => {
+                    tracing::info!(handoff = %change.handoff.id, conversation = %id, reason = reason.as_str(), "rule started a handoff");
+                    handoff_id = Some(change.handoff.id);
+                }
+                // Another request opened one between our two transactions: report it.
+                Err(StoreError::Conflict(_)) => {
+                    handoff_id = state.store.conversation(id).await?.open_handoff;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let turn = for_caller(&caller, vec![appended.turn])
+        .pop()
+        .ok_or_else(Problem::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(TurnAccepted {
+            turn,
+            decision,
+            handoff_id,
+        }),
+    ))
+}

@@ -1,0 +1,290 @@
+//! Handoffs: request, read, list, and the commands that move them.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use baton_core::{
+    ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState, Reason,
+};
+use baton_store::{HandoffFilter, NewHandoff, Visibility};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
+
+use super::conversations::{location, visible_conversation};
+use crate::AppState;
+use crate::auth::Caller;
+use crate::extract::{ApiJson, ApiQuery, IdPath, parse_json};
+use crate::problem::Problem;
+
+const MAX_NOTE_CHARS: usize = 4000;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestHandoff {
+    /// Why; `manual` when the AI simply decides to hand off.
+    #[serde(default = "manual")]
+    pub reason: Reason,
+    /// A queue name or a `{{ho:name}}` handoff definition.
+    #[serde(default)]
+    pub destination: Option<String>,
+    /// What the AI tells the customer while handing off.
+    #[serde(default)]
+    pub utterance: Option<String>,
+    /// Free parameters carried to the receiver.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub parameters: Map<String, Value>,
+    /// Higher goes first (default 0).
+    #[serde(default)]
+    pub priority: i32,
+}
+
+fn manual() -> Reason {
+    Reason::Manual
+}
+
+/// Requests a handoff explicitly, like `conv.call_handoff(...)`.
+#[utoipa::path(post, path = "/v1/conversations/{id}/handoffs", tag = "handoffs", request_body = RequestHandoff,
+    security(("bearer" = [])), params(("id" = ConversationId, Path)),
+    responses(
+        (status = 201, body = Handoff), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem),
+        (status = 409, description = "A handoff is already in flight, or the conversation is closed", body = Problem),
+        (status = 422, body = Problem),
+    ))]
+pub async fn request(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiJson(body): ApiJson<RequestHandoff>,
+) -> Result<(StatusCode, axum::http::HeaderMap, Json<Handoff>), Problem> {
+    if let Some(d) = &body.destination
+        && (d.trim().is_empty() || d.len() > 200)
+    {
+        return Err(Problem::unprocessable(
+            "destination",
+            "`destination` must be 1 to 200 characters",
+        )
+        .hint("name a queue, e.g. \"billing\", or a handoff definition, e.g. \"{{ho:billing}}\""));
+    }
+    if body
+        .utterance
+        .as_ref()
+        .is_some_and(|u| u.len() > MAX_NOTE_CHARS)
+    {
+        return Err(Problem::unprocessable(
+            "utterance",
+            format!("`utterance` is longer than {MAX_NOTE_CHARS} bytes"),
+        ));
+    }
+    // Conversations the caller cannot see are reported missing, not forbidden.
+    visible_conversation(&state, &caller, id).await?;
+    let change = state
+        .store
+        .request_handoff(
+            caller.actor(),
+            NewHandoff {
+                conversation_id: id,
+                reason: body.reason,
+                destination: body.destination,
+                utterance: body.utterance,
+                parameters: body.parameters,
+                priority: body.priority,
+                rule: None,
+                decision: None,
+            },
+        )
+        .await?;
+    let h = change.handoff;
+    tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "handoff requested");
+    Ok((
+        StatusCode::CREATED,
+        location(&format!("/v1/handoffs/{}", h.id)),
+        Json(h),
+    ))
+}
+
+async fn visible_handoff(
+    state: &AppState,
+    caller: &Caller,
+    id: HandoffId,
+) -> Result<Handoff, Problem> {
+    let h = state.store.handoff(id).await?;
+    let visible = match Visibility::of(caller.actor()) {
+        Visibility::All => true,
+        Visibility::Source(a) => h.source == a,
+        Visibility::Receiver(a) => h.receiver == Some(a) || h.state.is_claimable(),
+    };
+    if visible {
+        Ok(h)
+    } else {
+        Err(Problem::not_found(format!("handoff {id} does not exist")))
+    }
+}
+
+/// One handoff.
+#[utoipa::path(get, path = "/v1/handoffs/{id}", tag = "handoffs", security(("bearer" = [])),
+    params(("id" = HandoffId, Path)),
+    responses((status = 200, body = Handoff), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn read(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<Handoff>, Problem> {
+    Ok(Json(visible_handoff(&state, &caller, id).await?))
+}
+
+/// The context package of a handoff, as the caller may see it.
+#[utoipa::path(get, path = "/v1/handoffs/{id}/context", tag = "handoffs", security(("bearer" = [])),
+    params(("id" = HandoffId, Path)),
+    responses((status = 200, body = ContextPackage), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn context(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<ContextPackage>, Problem> {
+    let h = visible_handoff(&state, &caller, id).await?;
+    let conv = state.store.conversation(h.conversation_id).await?;
+    let turns = state.store.turns(conv.id, 0, 10_000).await?;
+    Ok(Json(ContextPackage::build(&conv, &h, &turns)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    /// Only handoffs in this state.
+    pub state: Option<HandoffState>,
+    /// Only handoffs to this destination.
+    pub queue: Option<String>,
+    /// Only handoffs of this conversation.
+    pub conversation: Option<ConversationId>,
+    /// Only handoffs created at or after this RFC 3339 time.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub since: Option<OffsetDateTime>,
+    /// At most this many (default 100, at most 1000); newest first.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub struct HandoffList {
+    pub handoffs: Vec<Handoff>,
+}
+
+/// Handoffs the caller may see, newest first.
+#[utoipa::path(get, path = "/v1/handoffs", tag = "handoffs", security(("bearer" = [])), params(ListParams),
+    responses((status = 200, body = HandoffList), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(p): ApiQuery<ListParams>,
+) -> Result<Json<HandoffList>, Problem> {
+    let filter = HandoffFilter {
+        visibility: Visibility::of(caller.actor()),
+        state: p.state,
+        queue: p.queue,
+        conversation: p.conversation,
+        since: p.since,
+        limit: p.limit.unwrap_or(100).clamp(1, 1000),
+    };
+    Ok(Json(HandoffList {
+        handoffs: state.store.list_handoffs(&filter).await?,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Why (reject), what was done (resolve), or what the AI should know (hand-back).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// An optional `{"note"}` body: empty bodies are fine, anything else must be JSON.
+fn note(body: &Bytes) -> Result<Option<String>, Problem> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let n: Note = parse_json(body)?;
+    match n.note {
+        Some(s) if s.chars().count() > MAX_NOTE_CHARS => Err(Problem::unprocessable(
+            "note",
+            format!("`note` is longer than {MAX_NOTE_CHARS} characters"),
+        )),
+        Some(s) if s.trim().is_empty() => Ok(None),
+        other => Ok(other),
+    }
+}
+
+async fn run(
+    state: AppState,
+    caller: Caller,
+    id: HandoffId,
+    command: HandoffCommand,
+    body: Bytes,
+) -> Result<Json<Handoff>, Problem> {
+    let note = note(&body)?;
+    visible_handoff(&state, &caller, id).await?;
+    let change = state
+        .store
+        .command(id, caller.actor(), command, note)
+        .await?;
+    tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
+    Ok(Json(change.handoff))
+}
+
+macro_rules! command_route {
+    ($name:ident, $cmd:expr, $path:literal, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "handoffs", security(("bearer" = [])),
+            params(("id" = HandoffId, Path)), request_body(content = Option<Note>, description = "Optional note"),
+            responses(
+                (status = 200, body = Handoff), (status = 401, body = Problem), (status = 403, body = Problem),
+                (status = 404, body = Problem),
+                (status = 409, description = "Illegal in the handoff's current state", body = Problem),
+                (status = 422, body = Problem),
+            ))]
+        pub async fn $name(
+            State(state): State<AppState>,
+            caller: Caller,
+            IdPath(id): IdPath<HandoffId>,
+            body: Bytes,
+        ) -> Result<Json<Handoff>, Problem> {
+            run(state, caller, id, $cmd, body).await
+        }
+    };
+}
+
+command_route!(
+    accept,
+    HandoffCommand::Accept,
+    "/v1/handoffs/{id}/accept",
+    "Takes the handoff: the caller becomes the conversation's owner. Exactly one receiver wins a race; the others get 409."
+);
+command_route!(
+    reject,
+    HandoffCommand::Reject,
+    "/v1/handoffs/{id}/reject",
+    "Declines the handoff with a note; it stays waiting for another receiver."
+);
+command_route!(
+    resolve,
+    HandoffCommand::Resolve,
+    "/v1/handoffs/{id}/resolve",
+    "Finishes the work; the conversation is closed."
+);
+command_route!(
+    handback,
+    HandoffCommand::HandBack,
+    "/v1/handoffs/{id}/handback",
+    "Gives the conversation back to the AI with a note, marked in the history."
+);
+command_route!(
+    cancel,
+    HandoffCommand::Cancel,
+    "/v1/handoffs/{id}/cancel",
+    "Withdraws a handoff no one has taken yet (the AI that asked, or the admin)."
+);

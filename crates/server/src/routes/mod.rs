@@ -1,0 +1,34 @@
+//! Route handlers, one module per resource.
+
+pub mod agents;
+pub mod conversations;
+pub mod handoffs;
+pub mod system;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+
+/// `/v1`: every route here requires authentication (the `Caller` extractor).
+pub fn v1() -> Router<AppState> {
+    Router::new()
+        .route("/agents", post(agents::register))
+        .route("/agents/me", get(agents::me))
+        .route("/conversations", post(conversations::create))
+        .route("/conversations/{id}", get(conversations::read))
+        .route(
+            "/conversations/{id}/turns",
+            post(conversations::append_turn).get(conversations::list_turns),
+        )
+        .route("/conversations/{id}/handoffs", post(handoffs::request))
+        .route("/handoffs", get(handoffs::list))
+        .route("/handoffs/{id}", get(handoffs::read))
+        .route("/handoffs/{id}/context", get(handoffs::context))
+        .route("/handoffs/{id}/accept", post(handoffs::accept))
+        .route("/handoffs/{id}/reject", post(handoffs::reject))
+        .route("/handoffs/{id}/resolve", post(handoffs::resolve))
+        .route("/handoffs/{id}/handback", post(handoffs::handback))
+        .route("/handoffs/{id}/cancel", post(handoffs::cancel))
+        .fallback(system::not_found)
+}

@@ -1,0 +1,205 @@
+//! Baton's durable state.
+//!
+//! [`Store`] is the one interface the server uses; [`sqlite::SqliteStore`] is the
+//! embedded implementation. Every command that changes a handoff writes the
+//! handoff, its audit entry and its outbox rows in one transaction, so a crash
+//! between two steps of the flow never leaves one without the others.
+
+pub mod audit;
+pub mod sqlite;
+
+use async_trait::async_trait;
+use baton_core::{
+    Actor, Agent, AgentId, Channel, CommandForbidden, Conversation, ConversationId, Customer,
+    Handoff, HandoffCommand, HandoffId, HandoffState, HandoffTransitionError, NewTurn, Reason,
+    Turn, TurnInvalid, TurnRefused,
+};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+pub use sqlite::{Durability, SqliteStore};
+
+/// What can go wrong in the store, in terms a caller can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: String },
+    #[error(transparent)]
+    InvalidTurn(#[from] TurnInvalid),
+    #[error(transparent)]
+    TurnRefused(#[from] TurnRefused),
+    #[error(transparent)]
+    Transition(#[from] HandoffTransitionError),
+    #[error(transparent)]
+    Forbidden(#[from] CommandForbidden),
+    /// The request conflicts with the current state (not a state-machine refusal).
+    #[error("{0}")]
+    Conflict(String),
+    /// The database cannot take the request now (disk full, locked, I/O error);
+    /// nothing was written, and what was acknowledged before is intact.
+    #[error("the database cannot take writes now ({0}); retry later")]
+    Unavailable(String),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An agent's identity with the hash of its secret, for authentication.
+#[derive(Clone, Debug)]
+pub struct AgentCredentials {
+    pub agent: Agent,
+    /// SHA-256 of the secret.
+    pub secret_hash: [u8; 32],
+}
+
+/// A conversation to create.
+#[derive(Clone, Debug)]
+pub struct NewConversation {
+    pub channel: Channel,
+    pub customer: Customer,
+    /// The AI agent that owns it.
+    pub ai_agent: AgentId,
+}
+
+/// A handoff to request.
+#[derive(Clone, Debug)]
+pub struct NewHandoff {
+    pub conversation_id: ConversationId,
+    pub reason: Reason,
+    pub destination: Option<String>,
+    pub utterance: Option<String>,
+    pub parameters: Map<String, Value>,
+    pub priority: i32,
+    pub rule: Option<String>,
+    pub decision: Option<Value>,
+}
+
+/// Which handoffs a caller may see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// The admin token: everything.
+    All,
+    /// An AI agent: the handoffs it requested.
+    Source(AgentId),
+    /// A receiver: those waiting for someone, and those it took.
+    Receiver(AgentId),
+}
+
+impl Visibility {
+    pub fn of(actor: Actor) -> Self {
+        match actor {
+            Actor::Admin | Actor::System => Visibility::All,
+            Actor::Agent {
+                id,
+                kind: baton_core::AgentKind::Ai,
+            } => Visibility::Source(id),
+            Actor::Agent { id, .. } => Visibility::Receiver(id),
+        }
+    }
+}
+
+/// Filters for listing handoffs; newest first.
+#[derive(Clone, Debug)]
+pub struct HandoffFilter {
+    pub visibility: Visibility,
+    pub state: Option<HandoffState>,
+    /// The handoff's destination (queue).
+    pub queue: Option<String>,
+    pub conversation: Option<ConversationId>,
+    /// Only handoffs created at or after this time.
+    pub since: Option<OffsetDateTime>,
+    pub limit: u32,
+}
+
+/// The result of appending a turn.
+#[derive(Clone, Debug)]
+pub struct TurnAppended {
+    pub turn: Turn,
+    pub conversation: Conversation,
+}
+
+/// A handoff after a command, with its conversation as it now stands.
+#[derive(Clone, Debug)]
+pub struct HandoffChange {
+    pub handoff: Handoff,
+    pub conversation: Conversation,
+}
+
+/// One outbound effect waiting for (or past) delivery.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutboxEntry {
+    pub id: String,
+    pub topic: String,
+    pub handoff_id: Option<HandoffId>,
+    pub payload: Value,
+    pub state: String,
+    pub attempts: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+/// The outcome of checking the audit chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditVerification {
+    /// Entries checked.
+    pub entries: u64,
+    /// The sequence number of the first entry whose hash does not match, if any.
+    pub first_broken: Option<i64>,
+}
+
+/// Baton's durable state, whatever the database behind it.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// A setting stored by Baton itself (not configuration).
+    async fn setting(&self, key: &str) -> Result<Option<String>>;
+    /// Stores `value` under `key` unless the key exists; returns the value now stored.
+    async fn init_setting(&self, key: &str, value: &str) -> Result<String>;
+
+    async fn create_agent(&self, agent: &Agent, secret_hash: [u8; 32]) -> Result<()>;
+    async fn agent_credentials(&self, id: AgentId) -> Result<Option<AgentCredentials>>;
+
+    async fn create_conversation(&self, new: NewConversation) -> Result<Conversation>;
+    async fn conversation(&self, id: ConversationId) -> Result<Conversation>;
+    /// Whether `actor` may read this conversation and its history.
+    async fn can_read_conversation(
+        &self,
+        conversation: &Conversation,
+        actor: Actor,
+    ) -> Result<bool>;
+    /// Checks the ownership rules and stores the turn, atomically.
+    async fn append_turn(
+        &self,
+        conversation: ConversationId,
+        actor: Actor,
+        turn: NewTurn,
+    ) -> Result<TurnAppended>;
+    /// Turns with `seq > after`, oldest first, at most `limit`.
+    async fn turns(
+        &self,
+        conversation: ConversationId,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<Turn>>;
+    /// The last `n` turns, oldest first.
+    async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>>;
+
+    /// Requests a handoff; one open handoff per conversation at a time.
+    async fn request_handoff(&self, actor: Actor, new: NewHandoff) -> Result<HandoffChange>;
+    async fn handoff(&self, id: HandoffId) -> Result<Handoff>;
+    async fn list_handoffs(&self, filter: &HandoffFilter) -> Result<Vec<Handoff>>;
+    /// Accept, reject, resolve, hand back or cancel, atomically and at most once.
+    async fn command(
+        &self,
+        id: HandoffId,
+        actor: Actor,
+        command: HandoffCommand,
+        note: Option<String>,
+    ) -> Result<HandoffChange>;
+
+    async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
+    async fn verify_audit(&self) -> Result<AuditVerification>;
+}
