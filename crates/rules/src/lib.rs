@@ -1,7 +1,19 @@
-//! Baton's rule engine.
+//! Baton's rule engine: when must an AI hand off, and why.
+//!
+//! A pure library: the rules file ([`config`]), the signals ([`signals`]), compiled rule
+//! sets and self-explaining decisions ([`RuleSet`], [`Decision`]), and the measurements
+//! behind them ([`replay()`], [`eval`]). The only I/O is reading files in [`RuleSet::load`]
+//! and [`check`], and whatever readers the caller hands to the replay and eval functions.
 
+pub mod config;
 pub mod error;
+pub mod eval;
+pub mod replay;
+pub mod ruleset;
 pub mod signals;
 
+pub use config::rules_json_schema;
 pub use error::RulesError;
-pub mod eval;
+pub use eval::{IntentReport, SentimentReport, eval_intents, eval_sentiment};
+pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
+pub use ruleset::{Decision, RuleDescription, RuleSet, Signals, check};

@@ -1,0 +1,418 @@
+//! The rules file (`rules.yaml`) as written by people: parsed strictly, every value checked
+//! while it is read so an error can name its line, column and field.
+
+use std::fmt;
+
+use baton_core::{Reason, Role, TurnEvent};
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+
+use crate::signals::topics::Topic;
+
+/// A whole rules file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// The format version; only 1 exists.
+    #[serde(default = "one")]
+    pub version: u32,
+    /// Where a rule without a `target` sends the conversation.
+    #[serde(default)]
+    pub default_target: Option<Target>,
+    /// The rules. The highest `priority` that matches wins; ties go to the earlier rule.
+    pub rules: Vec<RuleSpec>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// One rule: when all of its conditions hold, hand off for `reason`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique name, shown in decisions and metrics.
+    pub name: String,
+    /// What the rule is for, in words (optional).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// One of the canonical reasons.
+    #[schemars(schema_with = "reason_schema")]
+    pub reason: Reason,
+    /// A queue name (`billing`) or a handoff definition (`{{ho:name}}`).
+    #[serde(default)]
+    pub target: Option<Target>,
+    /// Higher wins when several rules match. Default 50.
+    #[serde(default = "default_priority")]
+    pub priority: i32,
+    /// Conditions that must all hold.
+    pub when: Vec<Condition>,
+}
+
+fn default_priority() -> i32 {
+    50
+}
+
+fn reason_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+    schemars::json_schema!({ "type": "string", "enum": names })
+}
+
+fn event_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["error", "critical_action", "completion"] })
+}
+
+fn role_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["customer", "ai", "human", "system", "tool"] })
+}
+
+/// A hand-off destination: a queue or a `{{ho:name}}` handoff definition.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, JsonSchema)]
+#[serde(into = "String")]
+#[schemars(with = "String")]
+pub enum Target {
+    Queue(String),
+    Handoff(String),
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Queue(q) => f.write_str(q),
+            Target::Handoff(h) => write!(f, "{{{{ho:{h}}}}}"),
+        }
+    }
+}
+
+impl From<Target> for String {
+    fn from(t: Target) -> String {
+        t.to_string()
+    }
+}
+
+fn is_name(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'))
+}
+
+impl std::str::FromStr for Target {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(inner) = s.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")) {
+            let name = inner
+                .trim()
+                .strip_prefix("ho:")
+                .map(str::trim)
+                .unwrap_or("");
+            return if is_name(name) {
+                Ok(Target::Handoff(name.to_owned()))
+            } else {
+                Err(format!(
+                    "`{s}` is not a handoff reference; write `{{{{ho:name}}}}`"
+                ))
+            };
+        }
+        if is_name(s) {
+            Ok(Target::Queue(s.to_owned()))
+        } else {
+            Err(format!(
+                "`{s}` is not a queue name (letters, digits, `_`, `-`, `.`) or a `{{{{ho:name}}}}` reference"
+            ))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A regular expression, compiled when the file is read.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(with = "String")]
+pub struct Pattern(pub Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Regex::new(&s)
+            .map(Pattern)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex: {e}")))
+    }
+}
+
+/// A number in 0..=1.
+#[derive(Clone, Copy, Debug, PartialEq, JsonSchema)]
+#[schemars(with = "f64")]
+pub struct Unit(pub f64);
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if (0.0..=1.0).contains(&v) {
+            Ok(Unit(v))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{v} is out of range: expected a number between 0 and 1"
+            )))
+        }
+    }
+}
+
+/// A compound sentiment score in -1..=1.
+#[derive(Clone, Copy, Debug, PartialEq, JsonSchema)]
+#[schemars(with = "f64")]
+pub struct Compound(pub f64);
+
+impl<'de> Deserialize<'de> for Compound {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if (-1.0..=1.0).contains(&v) {
+            Ok(Compound(v))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "{v} is out of range: sentiment scores are between -1 and 1"
+            )))
+        }
+    }
+}
+
+/// One condition, written as a one-key map, e.g. `- explicit_request: {}`. Exactly one
+/// key must be set. (A struct of options rather than an enum: YAML maps read naturally
+/// and every field keeps its own line in errors.)
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("minProperties" = 1, "maxProperties" = 1))]
+pub struct Condition {
+    /// The customer's last turn asks for a person (paraphrases, typos, six languages).
+    #[serde(default)]
+    pub explicit_request: Option<Empty>,
+    /// The AI's confidence is under `floor` on its last turn, or under `below` for `turns` AI turns.
+    #[serde(default)]
+    pub low_confidence: Option<LowConfidenceSpec>,
+    /// The customer's last turn scores under `below` (VADER compound, -1..1).
+    #[serde(default)]
+    pub sentiment: Option<SentimentSpec>,
+    /// The customer's last `turns` turns all scored under `below`.
+    #[serde(default)]
+    pub negative_for: Option<NegativeForSpec>,
+    /// The customer's sentiment fell by at least `by` within the last `within` customer turns.
+    #[serde(default)]
+    pub sentiment_drop: Option<SentimentDropSpec>,
+    /// The AI's last turn nearly repeats one of its earlier turns (`times` in all).
+    #[serde(default)]
+    pub ai_repeats: Option<RepeatSpec>,
+    /// The customer's last turn nearly repeats one of their earlier turns (`times` in all).
+    #[serde(default)]
+    pub customer_repeats: Option<RepeatSpec>,
+    /// The AI's last `times` turns all carried a fallback intent.
+    #[serde(default)]
+    pub fallback_repeats: Option<FallbackSpec>,
+    /// The last turn mentions a regulated topic.
+    #[serde(default)]
+    pub regulated: Option<RegulatedSpec>,
+    /// The last turn mentions a money amount above `amount`.
+    #[serde(default)]
+    pub amount_above: Option<AmountSpec>,
+    /// The customer's last turn says it is urgent.
+    #[serde(default)]
+    pub urgency: Option<Empty>,
+    /// The last turn carries this event (`times` such events within the window).
+    #[serde(default)]
+    pub event: Option<EventSpec>,
+    /// The last turn contains one of these words or phrases (case-insensitive, whole words).
+    #[serde(default)]
+    pub keywords: Option<KeywordsSpec>,
+    /// The last turn matches this regular expression.
+    #[serde(default)]
+    pub regex: Option<RegexSpec>,
+    /// The last turn's `intent` is one of these.
+    #[serde(default)]
+    pub intent: Option<IntentSpec>,
+    /// A field of the last turn's `data`.
+    #[serde(default)]
+    pub data: Option<DataSpec>,
+    /// At least one of these conditions holds.
+    #[serde(default)]
+    pub any: Option<Vec<Condition>>,
+}
+
+/// No parameters.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LowConfidenceSpec {
+    /// Soft threshold (default 0.65), must be sustained.
+    #[serde(default = "soft")]
+    pub below: Unit,
+    /// For how many consecutive AI turns (default 2).
+    #[serde(default = "two")]
+    pub turns: usize,
+    /// Hard floor (default 0.40), immediate.
+    #[serde(default = "floor")]
+    pub floor: Unit,
+}
+
+fn soft() -> Unit {
+    Unit(crate::signals::confidence::SOFT)
+}
+fn floor() -> Unit {
+    Unit(crate::signals::confidence::FLOOR)
+}
+fn two() -> usize {
+    2
+}
+fn three() -> usize {
+    3
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SentimentSpec {
+    pub below: Compound,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NegativeForSpec {
+    #[serde(default = "three")]
+    pub turns: usize,
+    /// Default -0.05 (VADER's own "negative" cut-off).
+    #[serde(default = "negative")]
+    pub below: Compound,
+}
+
+fn negative() -> Compound {
+    Compound(-0.05)
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SentimentDropSpec {
+    pub by: Unit,
+    #[serde(default = "three")]
+    pub within: usize,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatSpec {
+    /// How many near-identical turns in all, the last included (default 2).
+    #[serde(default = "two")]
+    pub times: usize,
+    /// Word-overlap similarity 0..1 that counts as a repeat (default 0.8).
+    #[serde(default = "similar")]
+    pub similarity: Unit,
+}
+
+fn similar() -> Unit {
+    Unit(0.8)
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FallbackSpec {
+    #[serde(default = "fallback_intents")]
+    pub intents: Vec<String>,
+    #[serde(default = "two")]
+    pub times: usize,
+}
+
+fn fallback_intents() -> Vec<String> {
+    ["fallback", "no_match", "unknown", "default_fallback"]
+        .map(String::from)
+        .to_vec()
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegulatedSpec {
+    /// Default: every topic.
+    #[serde(default = "all_topics")]
+    pub topics: Vec<Topic>,
+}
+
+fn all_topics() -> Vec<Topic> {
+    Topic::ALL.to_vec()
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmountSpec {
+    pub amount: f64,
+    /// Only amounts in this currency (ISO code: USD, EUR, GBP); default any.
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    #[schemars(schema_with = "event_schema")]
+    pub kind: TurnEvent,
+    /// How many such events within the window (default 1).
+    #[serde(default = "one_usize")]
+    pub times: usize,
+}
+
+fn one_usize() -> usize {
+    1
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeywordsSpec {
+    pub words: Vec<String>,
+    /// Whose turn is looked at (default customer).
+    #[serde(default = "customer")]
+    #[schemars(schema_with = "role_schema")]
+    pub role: Role,
+}
+
+fn customer() -> Role {
+    Role::Customer
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegexSpec {
+    pub pattern: Pattern,
+    #[serde(default = "customer")]
+    #[schemars(schema_with = "role_schema")]
+    pub role: Role,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IntentSpec {
+    pub any_of: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataSpec {
+    /// The key in the turn's `data`.
+    pub field: String,
+    /// Holds when the value equals this.
+    #[serde(default)]
+    pub equals: Option<serde_json::Value>,
+    /// Holds when the value is a number above this.
+    #[serde(default)]
+    pub above: Option<f64>,
+    /// Holds when the field is present (true) or absent (false).
+    #[serde(default)]
+    pub exists: Option<bool>,
+}
+
+/// The JSON Schema of the rules file, for editors and `baton rules schema`.
+pub fn rules_json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(RulesFile);
+    schema.to_value()
+}

@@ -1,0 +1,948 @@
+//! Compiled rules and their evaluation over a conversation's recent turns.
+
+use std::fmt;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use baton_core::{Reason, Role, Turn, TurnEvent};
+use serde::Serialize;
+
+use crate::RulesError;
+use crate::config::{Condition, RuleSpec, RulesFile, Target};
+use crate::signals::{confidence, explicit, loops, sentiment, topics};
+
+const DEFAULT_RULES: &str = include_str!("../default_rules.yaml");
+
+/// A compiled condition: everything parsed and built once.
+#[derive(Debug)]
+enum Check {
+    Explicit,
+    LowConfidence {
+        below: f64,
+        turns: usize,
+        floor: f64,
+    },
+    Sentiment {
+        below: f64,
+    },
+    NegativeFor {
+        turns: usize,
+        below: f64,
+    },
+    SentimentDrop {
+        by: f64,
+        within: usize,
+    },
+    AiRepeats {
+        times: usize,
+        similarity: f64,
+    },
+    CustomerRepeats {
+        times: usize,
+        similarity: f64,
+    },
+    FallbackRepeats {
+        intents: Vec<String>,
+        times: usize,
+    },
+    Regulated {
+        topics: Vec<topics::Topic>,
+    },
+    AmountAbove {
+        amount: f64,
+        currency: Option<String>,
+    },
+    Urgency,
+    Event {
+        kind: TurnEvent,
+        times: usize,
+    },
+    Keywords {
+        words: Vec<String>,
+        automaton: AhoCorasick,
+        role: Role,
+    },
+    Regex {
+        regex: regex::Regex,
+        role: Role,
+    },
+    Intent {
+        any_of: Vec<String>,
+    },
+    Data(crate::config::DataSpec),
+    Any(Vec<Check>),
+}
+
+#[derive(Debug)]
+struct Rule {
+    name: String,
+    description: Option<String>,
+    reason: Reason,
+    target: Option<Target>,
+    priority: i32,
+    checks: Vec<Check>,
+}
+
+/// A compiled, immutable rule set. `Send + Sync`; share it in an `Arc`.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// Sorted by priority, highest first; ties keep file order.
+    rules: Vec<Rule>,
+    window: usize,
+}
+
+/// What a rule found: a clause for the explanation and the words that matched.
+struct Hit {
+    says: String,
+    matched: Vec<String>,
+}
+
+/// The signal values seen while deciding.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Signals {
+    /// The AI's confidence on its most recent turn that reported one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// VADER compound of the customer's most recent turn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<f32>,
+    /// VADER compound of the customer's recent turns, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sentiment_trend: Vec<f32>,
+    /// How many of the customer's most recent turns in a row are negative (< -0.05).
+    pub negative_turns: usize,
+    /// The explicit request found in the last customer turn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explicit_request: Option<String>,
+}
+
+/// The outcome of one evaluation, explained.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Decision {
+    pub handoff: bool,
+    pub reason: Option<Reason>,
+    pub rule: Option<String>,
+    /// Queue name or `{{ho:name}}`.
+    pub target: Option<String>,
+    pub priority: Option<i32>,
+    /// One human sentence.
+    pub explanation: String,
+    pub signals: Signals,
+    /// The words and phrases that matched.
+    pub matched: Vec<String>,
+}
+
+impl Decision {
+    fn none(explanation: impl Into<String>, signals: Signals) -> Decision {
+        Decision {
+            handoff: false,
+            reason: None,
+            rule: None,
+            target: None,
+            priority: None,
+            explanation: explanation.into(),
+            signals,
+            matched: Vec::new(),
+        }
+    }
+}
+
+/// What one rule will do, for `baton rules check`.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleDescription {
+    pub name: String,
+    pub reason: Reason,
+    pub priority: i32,
+    pub target: Option<String>,
+    /// "Hands off for explicit_request to {{ho:desk}} when …".
+    pub description: String,
+}
+
+impl fmt::Display for RuleDescription {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (priority {}): {}",
+            self.name, self.priority, self.description
+        )
+    }
+}
+
+/// The turns a rule looks at, and signals computed once per evaluation.
+struct View<'a> {
+    turns: &'a [Turn],
+    last: &'a Turn,
+    /// Customer turns' compound scores, most recent first.
+    customer_sentiment: Vec<f32>,
+    explicit: Option<explicit::ExplicitMatch>,
+}
+
+impl View<'_> {
+    fn recent(&self, role: Role) -> impl Iterator<Item = &Turn> {
+        self.turns.iter().rev().filter(move |t| t.role == role)
+    }
+    /// The last turn's text when it was said by `role`.
+    fn last_text(&self, role: Role) -> Option<&str> {
+        (self.last.role == role).then_some(self.last.text.as_str())
+    }
+}
+
+fn fmt_list(v: &[f64]) -> String {
+    v.iter()
+        .map(|c| format!("{c:.2}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Check {
+    /// The most recent turns this check needs.
+    fn window(&self) -> usize {
+        match self {
+            // Counted in one role's turns: allow for the other party's turns in between.
+            Check::LowConfidence { turns, .. } | Check::NegativeFor { turns, .. } => 2 * turns + 2,
+            Check::SentimentDrop { within, .. } => 2 * within + 2,
+            Check::FallbackRepeats { times, .. } => 2 * times + 2,
+            Check::AiRepeats { .. } | Check::CustomerRepeats { .. } => 12,
+            Check::Event { times, .. } => 10.max(2 * times),
+            Check::Any(checks) => checks.iter().map(Check::window).max().unwrap_or(1),
+            _ => 2,
+        }
+    }
+
+    fn test(&self, v: &View<'_>) -> Option<Hit> {
+        match self {
+            Check::Explicit => v.explicit.as_ref().map(|m| Hit {
+                says: format!("the customer asked for a person (\"{}\")", m.phrase),
+                matched: vec![m.phrase.clone()],
+            }),
+            Check::LowConfidence {
+                below,
+                turns,
+                floor,
+            } => {
+                if v.last.role != Role::Ai {
+                    return None;
+                }
+                let recent: Vec<f64> = v
+                    .recent(Role::Ai)
+                    .filter_map(|t| t.confidence)
+                    .take(*turns)
+                    .collect();
+                v.last.confidence?;
+                match confidence::low_confidence(&recent, *below, *turns, *floor)? {
+                    confidence::LowConfidence::Floor { confidence, floor } => Some(Hit {
+                        says: format!(
+                            "the AI's confidence {confidence:.2} is under the floor {floor:.2}"
+                        ),
+                        matched: Vec::new(),
+                    }),
+                    confidence::LowConfidence::Sustained { confidences, below } => Some(Hit {
+                        says: format!(
+                            "the AI's confidence stayed under {below:.2} for {} turns ({})",
+                            confidences.len(),
+                            fmt_list(&confidences)
+                        ),
+                        matched: Vec::new(),
+                    }),
+                }
+            }
+            Check::Sentiment { below } => {
+                v.last_text(Role::Customer)?;
+                let s = *v.customer_sentiment.first()?;
+                (f64::from(s) < *below).then(|| Hit {
+                    says: format!("the customer's sentiment is {s:.2}, under {below:.2}"),
+                    matched: Vec::new(),
+                })
+            }
+            Check::NegativeFor { turns, below } => {
+                v.last_text(Role::Customer)?;
+                let run = v
+                    .customer_sentiment
+                    .iter()
+                    .take_while(|&&s| f64::from(s) < *below)
+                    .count();
+                (run >= *turns).then(|| Hit {
+                    says: format!("the customer has been negative for {run} turns in a row"),
+                    matched: Vec::new(),
+                })
+            }
+            Check::SentimentDrop { by, within } => {
+                v.last_text(Role::Customer)?;
+                let now = f64::from(*v.customer_sentiment.first()?);
+                let before = v
+                    .customer_sentiment
+                    .iter()
+                    .skip(1)
+                    .take(within.saturating_sub(1).max(1));
+                let peak = before
+                    .map(|&s| f64::from(s))
+                    .fold(f64::NEG_INFINITY, f64::max);
+                (peak.is_finite() && peak - now >= *by).then(|| Hit {
+                    says: format!(
+                        "the customer's sentiment dropped sharply, from {peak:.2} to {now:.2}"
+                    ),
+                    matched: Vec::new(),
+                })
+            }
+            Check::AiRepeats { times, similarity } => {
+                repeat_hit(v, Role::Ai, *times, *similarity, "the AI repeated itself")
+            }
+            Check::CustomerRepeats { times, similarity } => repeat_hit(
+                v,
+                Role::Customer,
+                *times,
+                *similarity,
+                "the customer repeated the same request",
+            ),
+            Check::FallbackRepeats { intents, times } => {
+                if v.last.role != Role::Ai {
+                    return None;
+                }
+                let recent: Vec<Option<&str>> = v
+                    .recent(Role::Ai)
+                    .map(|t| t.intent.as_deref())
+                    .take(*times)
+                    .collect();
+                let run = loops::fallback_run(&recent, intents);
+                (run >= *times).then(|| Hit {
+                    says: format!("the AI fell back {run} times in a row"),
+                    matched: recent.iter().flatten().map(|s| s.to_string()).collect(),
+                })
+            }
+            Check::Regulated { topics } => {
+                let text = v.last_text(Role::Customer)?;
+                let (topic, words) = topics::regulated(text, topics)?;
+                Some(Hit {
+                    says: format!(
+                        "the customer raised a regulated topic ({}: \"{words}\")",
+                        topic.as_str()
+                    ),
+                    matched: vec![words],
+                })
+            }
+            Check::AmountAbove { amount, currency } => {
+                let text = v.last_text(Role::Customer)?;
+                let found = topics::amounts(text).into_iter().find(|a| {
+                    a.value > *amount
+                        && currency
+                            .as_deref()
+                            .is_none_or(|c| a.currency.is_some_and(|ac| ac.eq_ignore_ascii_case(c)))
+                })?;
+                Some(Hit {
+                    says: format!("the customer mentioned {} , above {amount}", found.text),
+                    matched: vec![found.text],
+                })
+            }
+            Check::Urgency => {
+                let text = v.last_text(Role::Customer)?;
+                let words = topics::urgency(text)?;
+                Some(Hit {
+                    says: format!("the customer said it is urgent (\"{words}\")"),
+                    matched: vec![words],
+                })
+            }
+            Check::Event { kind, times } => {
+                if v.last.event != Some(*kind) {
+                    return None;
+                }
+                let n = v.turns.iter().filter(|t| t.event == Some(*kind)).count();
+                (n >= *times).then(|| Hit {
+                    says: match (kind, n) {
+                        (TurnEvent::Error, 1) => "the AI reported an error".to_owned(),
+                        (TurnEvent::Error, n) => format!("the AI reported {n} errors"),
+                        (TurnEvent::CriticalAction, _) => {
+                            "the AI is about to take a critical action".to_owned()
+                        }
+                        (TurnEvent::Completion, _) => "the task was completed".to_owned(),
+                    },
+                    matched: vec![kind.as_str().to_owned()],
+                })
+            }
+            Check::Keywords {
+                words,
+                automaton,
+                role,
+            } => {
+                let text = v.last_text(*role)?;
+                let m = automaton
+                    .find_iter(text)
+                    .find(|m| whole_word(text, m.start(), m.end()))?;
+                let word = words
+                    .get(m.pattern().as_usize())
+                    .cloned()
+                    .unwrap_or_default();
+                Some(Hit {
+                    says: format!("the {} said \"{word}\"", role.as_str()),
+                    matched: vec![word],
+                })
+            }
+            Check::Regex { regex, role } => {
+                let text = v.last_text(*role)?;
+                let m = regex.find(text)?;
+                Some(Hit {
+                    says: format!("the {} turn matched /{}/", role.as_str(), regex.as_str()),
+                    matched: vec![m.as_str().to_owned()],
+                })
+            }
+            Check::Intent { any_of } => {
+                let intent = v.last.intent.as_deref()?;
+                any_of.iter().any(|i| i == intent).then(|| Hit {
+                    says: format!("the intent is `{intent}`"),
+                    matched: vec![intent.to_owned()],
+                })
+            }
+            Check::Data(spec) => {
+                let value = v.last.data.get(&spec.field);
+                let ok = spec.exists.is_none_or(|e| e == value.is_some())
+                    && spec.equals.as_ref().is_none_or(|eq| value == Some(eq))
+                    && spec
+                        .above
+                        .is_none_or(|a| value.and_then(|x| x.as_f64()).is_some_and(|x| x > a));
+                let asked = spec.exists.is_some() || spec.equals.is_some() || spec.above.is_some();
+                (ok && asked).then(|| Hit {
+                    says: format!(
+                        "the data field `{}` is {}",
+                        spec.field,
+                        value.map_or("absent".to_owned(), |x| x.to_string())
+                    ),
+                    matched: vec![spec.field.clone()],
+                })
+            }
+            Check::Any(checks) => checks.iter().find_map(|c| c.test(v)),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Check::Explicit => "the customer asks for a person".into(),
+            Check::LowConfidence {
+                below,
+                turns,
+                floor,
+            } => format!(
+                "the AI's confidence is under {floor:.2} once or under {below:.2} for {turns} AI turns"
+            ),
+            Check::Sentiment { below } => format!("the customer's sentiment is under {below:.2}"),
+            Check::NegativeFor { turns, below } => {
+                format!("the customer's sentiment is under {below:.2} for {turns} turns in a row")
+            }
+            Check::SentimentDrop { by, within } => {
+                format!("the customer's sentiment drops by {by:.2} or more within {within} turns")
+            }
+            Check::AiRepeats { times, similarity } => {
+                format!(
+                    "the AI says nearly the same thing {times} times (similarity ≥ {similarity:.2})"
+                )
+            }
+            Check::CustomerRepeats { times, similarity } => format!(
+                "the customer repeats the same request {times} times (similarity ≥ {similarity:.2})"
+            ),
+            Check::FallbackRepeats { intents, times } => {
+                format!(
+                    "the AI's last {times} turns are fallbacks ({})",
+                    intents.join(", ")
+                )
+            }
+            Check::Regulated { topics } => format!(
+                "the customer raises a regulated topic ({})",
+                topics
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Check::AmountAbove { amount, currency } => format!(
+                "the customer mentions an amount above {amount}{}",
+                currency
+                    .as_deref()
+                    .map(|c| format!(" {c}"))
+                    .unwrap_or_default()
+            ),
+            Check::Urgency => "the customer says it is urgent".into(),
+            Check::Event { kind, times } => {
+                if *times > 1 {
+                    format!("a turn reports `{}` for the {times}th time", kind.as_str())
+                } else {
+                    format!("a turn reports `{}`", kind.as_str())
+                }
+            }
+            Check::Keywords { words, role, .. } => {
+                format!("the {} says one of: {}", role.as_str(), words.join(", "))
+            }
+            Check::Regex { regex, role } => {
+                format!("the {} turn matches /{}/", role.as_str(), regex.as_str())
+            }
+            Check::Intent { any_of } => format!("the intent is one of: {}", any_of.join(", ")),
+            Check::Data(spec) => format!("the data field `{}` matches", spec.field),
+            Check::Any(checks) => {
+                format!(
+                    "any of: {}",
+                    checks
+                        .iter()
+                        .map(Check::describe)
+                        .collect::<Vec<_>>()
+                        .join("; or ")
+                )
+            }
+        }
+    }
+}
+
+fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &str) -> Option<Hit> {
+    let text = v.last_text(role)?;
+    let earlier: Vec<&str> = v.recent(role).skip(1).map(|t| t.text.as_str()).collect();
+    let n = loops::repeats(text, &earlier, similarity) + 1;
+    (n >= times.max(2)).then(|| Hit {
+        says: format!("{says} ({n} times)"),
+        matched: vec![text.to_owned()],
+    })
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn compile(c: Condition) -> Result<Check, String> {
+    let mut checks: Vec<Check> = Vec::with_capacity(1);
+    if c.explicit_request.is_some() {
+        checks.push(Check::Explicit);
+    }
+    if let Some(s) = c.low_confidence {
+        checks.push(Check::LowConfidence {
+            below: s.below.0,
+            turns: s.turns.max(1),
+            floor: s.floor.0,
+        });
+    }
+    if let Some(s) = c.sentiment {
+        checks.push(Check::Sentiment { below: s.below.0 });
+    }
+    if let Some(s) = c.negative_for {
+        checks.push(Check::NegativeFor {
+            turns: s.turns.max(1),
+            below: s.below.0,
+        });
+    }
+    if let Some(s) = c.sentiment_drop {
+        checks.push(Check::SentimentDrop {
+            by: s.by.0,
+            within: s.within.max(2),
+        });
+    }
+    if let Some(s) = c.ai_repeats {
+        checks.push(Check::AiRepeats {
+            times: s.times,
+            similarity: s.similarity.0,
+        });
+    }
+    if let Some(s) = c.customer_repeats {
+        checks.push(Check::CustomerRepeats {
+            times: s.times,
+            similarity: s.similarity.0,
+        });
+    }
+    if let Some(s) = c.fallback_repeats {
+        checks.push(Check::FallbackRepeats {
+            intents: s.intents,
+            times: s.times.max(1),
+        });
+    }
+    if let Some(s) = c.regulated {
+        checks.push(Check::Regulated { topics: s.topics });
+    }
+    if let Some(s) = c.amount_above {
+        checks.push(Check::AmountAbove {
+            amount: s.amount,
+            currency: s.currency,
+        });
+    }
+    if c.urgency.is_some() {
+        checks.push(Check::Urgency);
+    }
+    if let Some(s) = c.event {
+        checks.push(Check::Event {
+            kind: s.kind,
+            times: s.times.max(1),
+        });
+    }
+    if let Some(s) = c.keywords {
+        if s.words.is_empty() {
+            return Err("`keywords.words` is empty; list at least one word or phrase".into());
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&s.words)
+            .map_err(|e| format!("cannot build the keyword matcher: {e}"))?;
+        checks.push(Check::Keywords {
+            words: s.words,
+            automaton,
+            role: s.role,
+        });
+    }
+    if let Some(s) = c.regex {
+        checks.push(Check::Regex {
+            regex: s.pattern.0,
+            role: s.role,
+        });
+    }
+    if let Some(s) = c.intent {
+        checks.push(Check::Intent { any_of: s.any_of });
+    }
+    if let Some(s) = c.data {
+        checks.push(Check::Data(s));
+    }
+    if let Some(cs) = c.any {
+        if cs.is_empty() {
+            return Err("`any` is empty; list at least one condition".into());
+        }
+        checks.push(Check::Any(
+            cs.into_iter().map(compile).collect::<Result<_, _>>()?,
+        ));
+    }
+    match checks.len() {
+        1 => checks.pop().ok_or_else(|| "no condition".to_owned()),
+        0 => Err("the condition is empty; write one key such as `explicit_request: {}`".into()),
+        _ => Err("one condition per list item; put each key in its own `- ` item".into()),
+    }
+}
+
+/// Finds the line of `needle` in `text` (1-based), for errors found after parsing.
+fn line_of(text: &str, needle: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
+        .unwrap_or((0, 0))
+}
+
+fn hint_for(field: &str, message: &str) -> String {
+    if message.contains("unknown field") {
+        return "remove the field or fix its spelling; `baton rules schema` lists every field"
+            .into();
+    }
+    if field.ends_with("reason") {
+        return format!(
+            "use one of: {}",
+            Reason::ALL
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if message.contains("unknown variant") {
+        return "check the spelling; `baton rules schema` lists every condition and value".into();
+    }
+    if message.contains("regex") {
+        return "the pattern uses Rust regex syntax (https://docs.rs/regex); escape `\\` as `\\\\` inside double quotes".into();
+    }
+    if message.contains("invalid type") {
+        return "the value has the wrong type; compare with the example in `baton rules schema`"
+            .into();
+    }
+    if message.contains("missing field") {
+        return "add the missing field".into();
+    }
+    "see `baton rules schema` for the expected shape".into()
+}
+
+impl RuleSet {
+    /// The built-in rules (`default_rules.yaml`), tuned for a customer-support desk.
+    pub fn builtin() -> RuleSet {
+        match RuleSet::from_yaml("default_rules.yaml", DEFAULT_RULES) {
+            Ok(rules) => rules,
+            // The file is embedded and tested; an empty set keeps Baton serving if it broke.
+            Err(_) => RuleSet {
+                rules: Vec::new(),
+                window: 1,
+            },
+        }
+    }
+
+    /// Parses and compiles a rules file. `source_name` is used in error messages.
+    pub fn from_yaml(source_name: &str, text: &str) -> Result<RuleSet, RulesError> {
+        let file: RulesFile = parse(source_name, text)?;
+        let invalid = |field: String, needle: &str, message: String, hint: &str| {
+            let (line, column) = line_of(text, needle);
+            RulesError::Invalid {
+                file: source_name.to_owned(),
+                line,
+                column,
+                field,
+                message,
+                hint: hint.to_owned(),
+            }
+        };
+        if file.version != 1 {
+            return Err(invalid(
+                "version".into(),
+                "version",
+                format!("unsupported version {}", file.version),
+                "write `version: 1`",
+            ));
+        }
+        if file.rules.is_empty() {
+            return Err(invalid(
+                "rules".into(),
+                "rules",
+                "no rules".into(),
+                "add at least one rule",
+            ));
+        }
+        let mut rules = Vec::with_capacity(file.rules.len());
+        let mut seen = std::collections::HashSet::new();
+        for (i, spec) in file.rules.into_iter().enumerate() {
+            let RuleSpec {
+                name,
+                description,
+                reason,
+                target,
+                priority,
+                when,
+            } = spec;
+            if !seen.insert(name.clone()) {
+                return Err(invalid(
+                    format!("rules[{i}].name"),
+                    &format!("name: {name}"),
+                    format!("the rule name `{name}` is used twice"),
+                    "give every rule a unique name",
+                ));
+            }
+            if when.is_empty() {
+                return Err(invalid(
+                    format!("rules[{i}].when"),
+                    &format!("name: {name}"),
+                    "`when` is empty: the rule would fire on every turn".into(),
+                    "add at least one condition",
+                ));
+            }
+            let mut checks = Vec::with_capacity(when.len());
+            for (j, c) in when.into_iter().enumerate() {
+                checks.push(compile(c).map_err(|m| {
+                    invalid(
+                        format!("rules[{i}].when[{j}]"),
+                        &format!("name: {name}"),
+                        m,
+                        "fix the condition",
+                    )
+                })?);
+            }
+            rules.push(Rule {
+                name,
+                description,
+                reason,
+                target: target.or_else(|| file.default_target.clone()),
+                priority,
+                checks,
+            });
+        }
+        // Stable: equal priorities keep the order of the file.
+        rules.sort_by_key(|r| std::cmp::Reverse(r.priority));
+        let window = rules
+            .iter()
+            .flat_map(|r| r.checks.iter().map(Check::window))
+            .max()
+            .unwrap_or(1);
+        Ok(RuleSet { rules, window })
+    }
+
+    /// Reads and compiles a rules file.
+    pub fn load(path: &Path) -> Result<RuleSet, RulesError> {
+        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        RuleSet::from_yaml(&path.display().to_string(), &text)
+    }
+
+    /// How many most-recent turns `evaluate` needs to see.
+    pub fn window(&self) -> usize {
+        self.window
+    }
+
+    /// What each rule will do, in evaluation order.
+    pub fn describe(&self) -> Vec<RuleDescription> {
+        self.rules
+            .iter()
+            .map(|r| {
+                let when = r
+                    .checks
+                    .iter()
+                    .map(Check::describe)
+                    .collect::<Vec<_>>()
+                    .join(" and ");
+                let to = r
+                    .target
+                    .as_ref()
+                    .map(|t| format!(" to {t}"))
+                    .unwrap_or_default();
+                let about = r
+                    .description
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default();
+                RuleDescription {
+                    name: r.name.clone(),
+                    reason: r.reason,
+                    priority: r.priority,
+                    target: r.target.as_ref().map(Target::to_string),
+                    description: format!("hands off for {}{to} when {when}{about}", r.reason),
+                }
+            })
+            .collect()
+    }
+
+    /// Decides on the conversation. `history` is the conversation's turns in order, the
+    /// last one being the turn just appended; only the last `window()` turns are read.
+    pub fn evaluate(&self, history: &[Turn]) -> Decision {
+        let Some(last) = history.last() else {
+            return Decision::none("no turns yet", Signals::default());
+        };
+        let turns = &history[history.len().saturating_sub(self.window)..];
+        let triggers = matches!(last.role, Role::Customer | Role::Ai) || last.event.is_some();
+        if !triggers {
+            return Decision::none(
+                format!(
+                    "a {} turn without an event does not trigger rules",
+                    last.role.as_str()
+                ),
+                Signals::default(),
+            );
+        }
+        let customer_sentiment: Vec<f32> = turns
+            .iter()
+            .rev()
+            .filter(|t| t.role == Role::Customer)
+            .take(8)
+            .map(|t| sentiment::compound(&t.text))
+            .collect();
+        let explicit = (last.role == Role::Customer)
+            .then(|| explicit::detect(&last.text))
+            .flatten();
+        let view = View {
+            turns,
+            last,
+            customer_sentiment,
+            explicit,
+        };
+        let signals = Signals {
+            confidence: turns
+                .iter()
+                .rev()
+                .filter(|t| t.role == Role::Ai)
+                .find_map(|t| t.confidence),
+            sentiment: (last.role == Role::Customer)
+                .then(|| view.customer_sentiment.first().copied())
+                .flatten(),
+            sentiment_trend: view.customer_sentiment.iter().rev().copied().collect(),
+            negative_turns: view
+                .customer_sentiment
+                .iter()
+                .take_while(|&&s| s < -0.05)
+                .count(),
+            explicit_request: view.explicit.as_ref().map(|m| m.phrase.clone()),
+        };
+        for rule in &self.rules {
+            let mut hits = Vec::with_capacity(rule.checks.len());
+            for check in &rule.checks {
+                match check.test(&view) {
+                    Some(hit) => hits.push(hit),
+                    None => break,
+                }
+            }
+            if hits.len() != rule.checks.len() {
+                continue;
+            }
+            let because = hits
+                .iter()
+                .map(|h| h.says.as_str())
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let to = rule
+                .target
+                .as_ref()
+                .map(|t| format!(" to {t}"))
+                .unwrap_or_default();
+            let explanation = format!(
+                "Handing off{to} for {} (rule `{}`, priority {}): {because}.",
+                rule.reason, rule.name, rule.priority
+            );
+            return Decision {
+                handoff: true,
+                reason: Some(rule.reason),
+                rule: Some(rule.name.clone()),
+                target: rule.target.as_ref().map(Target::to_string),
+                priority: Some(rule.priority),
+                explanation,
+                signals,
+                matched: hits.into_iter().flat_map(|h| h.matched).collect(),
+            };
+        }
+        Decision::none(
+            format!("no rule matched ({} rules checked)", self.rules.len()),
+            signals,
+        )
+    }
+}
+
+fn parse(source_name: &str, text: &str) -> Result<RulesFile, RulesError> {
+    let de = yaml_serde::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        let (mut line, mut column) = inner.location().map_or((0, 0), |l| (l.line(), l.column()));
+        // A value rejected by our own checks is reported at the start of its enclosing
+        // map; point at the key itself when it follows on a later line.
+        let key = field
+            .rsplit('.')
+            .next()
+            .unwrap_or("")
+            .split('[')
+            .next()
+            .unwrap_or("");
+        if !key.is_empty() && line > 0 {
+            let needle = format!("{key}:");
+            let indent = |l: &str| l.len() - l.trim_start().len();
+            let start_indent = text.lines().nth(line - 1).map_or(0, indent);
+            // Stay inside the enclosing map: stop at the next list item at its level.
+            if let Some((i, col)) = text
+                .lines()
+                .enumerate()
+                .skip(line - 1)
+                .take_while(|(i, l)| {
+                    *i + 1 == line
+                        || !(l.trim_start().starts_with("- ") && indent(l) <= start_indent)
+                })
+                .find_map(|(i, l)| l.find(&needle).map(|c| (i, c)))
+            {
+                line = i + 1;
+                column = col + 1;
+            }
+        }
+        let message = inner.to_string();
+        // yaml_serde appends " at line L column C" and may prefix the path; both are
+        // carried separately.
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        let message = message
+            .split_once(": ")
+            .filter(|(prefix, _)| field.starts_with(prefix))
+            .map_or(message, |(_, rest)| rest)
+            .to_owned();
+        let hint = hint_for(&field, &message);
+        RulesError::Invalid {
+            file: source_name.to_owned(),
+            line,
+            column,
+            field,
+            message,
+            hint,
+        }
+    })
+}
+
+/// Validates a rules file and says what each rule will do (`baton rules check FILE`).
+pub fn check(path: &Path) -> Result<Vec<RuleDescription>, RulesError> {
+    RuleSet::load(path).map(|r| r.describe())
+}
