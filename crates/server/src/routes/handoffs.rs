@@ -227,7 +227,11 @@ async fn run(
     body: Bytes,
 ) -> Result<Json<Handoff>, Problem> {
     let note = note(&body)?;
-    visible_handoff(&state, &caller, id).await?;
+    // A receiver racing for a handoff someone else just took must hear "taken"
+    // (409 from the state machine), not "missing".
+    if !matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) {
+        visible_handoff(&state, &caller, id).await?;
+    }
     let change = state
         .store
         .command(id, caller.actor(), command, note)

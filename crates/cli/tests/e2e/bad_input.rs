@@ -1,0 +1,270 @@
+//! Bad input gets a precise 4xx problem document, never a panic or a 500.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::harness::{ADMIN, Baton, s};
+
+async fn raw(
+    baton: &Baton,
+    path: &str,
+    token: Option<&str>,
+    content_type: &str,
+    body: Vec<u8>,
+) -> (StatusCode, Value) {
+    let mut req = baton
+        .http
+        .post(format!("{}{path}", baton.url))
+        .header("content-type", content_type)
+        .body(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json"),
+        "errors are problem documents"
+    );
+    (status, res.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn malformed_bodies_name_what_and_where() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let turns = format!("/v1/conversations/{conv}/turns");
+
+    let (st, v) = raw(
+        &baton,
+        &turns,
+        Some(&bot.secret),
+        "application/json",
+        b"{\"role\": \"customer\", \"text\": ".to_vec(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["type"], "urn:baton:problem:malformed-json");
+    assert!(s(&v["detail"]).contains("line 1"), "{v}");
+
+    let (st, v) = baton
+        .turn(&bot, &conv, json!({"role": "customer", "txet": "hi"}))
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "txet");
+    assert!(s(&v["detail"]).contains("unknown field"));
+
+    let (st, v) = baton
+        .turn(&bot, &conv, json!({"role": "customer", "text": 42}))
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "text");
+
+    let (st, v) = baton
+        .turn(&bot, &conv, json!({"role": "manager", "text": "hi"}))
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "role");
+
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "ai", "text": "hi", "confidence": 1.7}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "confidence");
+
+    let (st, v) = baton
+        .post(
+            "/v1/conversations",
+            &bot.secret,
+            &json!({"channel": "chat", "customer": {"name": ["x"]}}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "customer.name");
+
+    let (st, v) = raw(
+        &baton,
+        &turns,
+        Some(&bot.secret),
+        "text/plain",
+        b"hello".to_vec(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{v}");
+
+    let huge = json!({"role": "customer", "text": "x".repeat(2 * 1024 * 1024)});
+    let (st, v) = raw(
+        &baton,
+        &turns,
+        Some(&bot.secret),
+        "application/json",
+        serde_json::to_vec(&huge).unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+
+    let long_text = json!({"role": "customer", "text": "x".repeat(70_000)});
+    let (st, v) = raw(
+        &baton,
+        &turns,
+        Some(&bot.secret),
+        "application/json",
+        serde_json::to_vec(&long_text).unwrap(),
+    )
+    .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "text");
+
+    // Nothing refused was stored; what was accepted before is intact.
+    let (_, v) = baton
+        .get(&format!("/v1/conversations/{conv}"), &bot.secret)
+        .await;
+    assert_eq!(v["turns"].as_array().unwrap().len(), 0);
+    assert_eq!(v["turn_count"], 0);
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_ids_are_told_apart() {
+    let baton = Baton::start().await;
+    let missing = "01a20885-2820-72a4-8b33-8ad8e0849ce0";
+    let (st, v) = baton.get(&format!("/v1/handoffs/{missing}"), ADMIN).await;
+    assert_eq!(st, StatusCode::NOT_FOUND, "{v}");
+    assert!(s(&v["detail"]).contains(missing));
+    let (st, v) = baton.get("/v1/handoffs/not-an-id", ADMIN).await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{v}");
+    assert_eq!(v["field"], "id");
+    let (st, _) = baton
+        .get(&format!("/v1/conversations/{missing}"), ADMIN)
+        .await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+    let (st, v) = baton.get("/v1/nothing-here", ADMIN).await;
+    assert_eq!(st, StatusCode::NOT_FOUND, "{v}");
+}
+
+#[tokio::test]
+async fn illegal_transitions_are_refused_with_the_state_named() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("gina", "human").await;
+    let conv = baton.conversation(&bot).await;
+    let handoff = baton.handoff(&bot, &conv).await;
+
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/resolve"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "only its receiver resolves: {v}");
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/resolve"),
+            ADMIN,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
+    assert!(s(&v["detail"]).contains("requested"));
+
+    baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/accept"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    let (st, _) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/resolve"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/accept"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
+    assert_eq!(v["type"], "urn:baton:problem:illegal-transition");
+    assert_eq!(
+        v["detail"],
+        "cannot accept a handoff that is resolved; it is finished — request a new handoff instead"
+    );
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/reject"),
+            &desk.secret,
+            &json!({"note": 5}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "note");
+}
+
+#[tokio::test]
+async fn every_v1_route_refuses_missing_or_wrong_credentials() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let id = "01a20885-2820-72a4-8b33-8ad8e0849ce0";
+    let routes = [
+        (Method::POST, "/v1/agents".to_owned()),
+        (Method::GET, "/v1/agents/me".to_owned()),
+        (Method::POST, "/v1/conversations".to_owned()),
+        (Method::GET, format!("/v1/conversations/{id}")),
+        (Method::POST, format!("/v1/conversations/{id}/turns")),
+        (Method::GET, format!("/v1/conversations/{id}/turns")),
+        (Method::POST, format!("/v1/conversations/{id}/handoffs")),
+        (Method::GET, "/v1/handoffs".to_owned()),
+        (Method::GET, format!("/v1/handoffs/{id}")),
+        (Method::GET, format!("/v1/handoffs/{id}/context")),
+        (Method::POST, format!("/v1/handoffs/{id}/accept")),
+        (Method::POST, format!("/v1/handoffs/{id}/reject")),
+        (Method::POST, format!("/v1/handoffs/{id}/resolve")),
+        (Method::POST, format!("/v1/handoffs/{id}/handback")),
+        (Method::POST, format!("/v1/handoffs/{id}/cancel")),
+    ];
+    let forged = format!("{}x", &bot.secret[..bot.secret.len() - 1]);
+    for (method, path) in routes {
+        for token in [
+            None,
+            Some("wrong"),
+            Some(forged.as_str()),
+            Some("bat_01a2088522077080a980f9e5f937579d_nope"),
+        ] {
+            let (st, v) = baton
+                .call(method.clone(), &path, token, Some(&json!({})))
+                .await;
+            assert_eq!(
+                st,
+                StatusCode::UNAUTHORIZED,
+                "{method} {path} with {token:?}: {v}"
+            );
+        }
+    }
+    let (st, v) = baton
+        .post(
+            "/v1/agents",
+            &bot.secret,
+            &json!({"name": "x", "kind": "ai"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN, "{v}");
+    let (st, v) = baton
+        .post("/v1/agents", ADMIN, &json!({"name": "", "kind": "ai"}))
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "name");
+}

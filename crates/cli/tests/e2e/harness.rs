@@ -1,0 +1,171 @@
+//! Starts `baton serve` as a child process and talks to it.
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt as _, BufReader};
+use tokio::process::{Child, Command};
+
+pub const ADMIN: &str = "test-admin-token-0123456789abcdef";
+
+pub struct Baton {
+    child: Child,
+    pub url: String,
+    pub data: tempfile::TempDir,
+    pub http: reqwest::Client,
+}
+
+pub struct Agent {
+    pub id: String,
+    pub secret: String,
+}
+
+impl Baton {
+    /// A server on a fresh, empty data directory.
+    pub async fn start() -> Baton {
+        Self::start_in(tempfile::tempdir().expect("tempdir")).await
+    }
+
+    /// A server on an existing data directory (a restart).
+    pub async fn start_in(data: tempfile::TempDir) -> Baton {
+        let mut child = command(data.path()).spawn().expect("spawn baton");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let url = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Some(line) = lines.next_line().await.expect("read stdout") {
+                if let Some(addr) = line.strip_prefix("listening on ") {
+                    return addr.trim().to_owned();
+                }
+            }
+            panic!("baton exited before listening");
+        })
+        .await
+        .expect("baton did not start within 30 s");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Baton {
+            child,
+            url,
+            data,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    /// SIGKILL: no shutdown hooks, no checkpoint.
+    pub async fn kill9(mut self) -> tempfile::TempDir {
+        self.child.start_kill().expect("kill");
+        self.child.wait().await.expect("wait");
+        self.data
+    }
+
+    /// SIGTERM, and the exit status.
+    pub async fn terminate(mut self) -> (std::process::ExitStatus, tempfile::TempDir) {
+        let pid = self.child.id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill -TERM");
+        assert!(status.success());
+        let exit = tokio::time::timeout(Duration::from_secs(20), self.child.wait())
+            .await
+            .expect("baton did not stop within 20 s of SIGTERM")
+            .expect("wait");
+        (exit, self.data)
+    }
+
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self.http.request(method, format!("{}{path}", self.url));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let res = req.send().await.unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        let status = res.status();
+        let text = res.text().await.expect("body");
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> (StatusCode, Value) {
+        self.call(reqwest::Method::POST, path, Some(token), Some(body))
+            .await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(reqwest::Method::GET, path, Some(token), None)
+            .await
+    }
+
+    pub async fn register(&self, name: &str, kind: &str) -> Agent {
+        let (status, v) = self
+            .post("/v1/agents", ADMIN, &json!({"name": name, "kind": kind}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        Agent {
+            id: s(&v["id"]),
+            secret: s(&v["secret"]),
+        }
+    }
+
+    pub async fn conversation(&self, bot: &Agent) -> String {
+        let (status, v) = self
+            .post(
+                "/v1/conversations",
+                &bot.secret,
+                &json!({"channel": "chat", "customer": {"id": "c-1", "name": "Ada", "data": {"plan": "pro"}}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        s(&v["id"])
+    }
+
+    pub async fn turn(&self, who: &Agent, conv: &str, body: Value) -> (StatusCode, Value) {
+        self.post(
+            &format!("/v1/conversations/{conv}/turns"),
+            &who.secret,
+            &body,
+        )
+        .await
+    }
+
+    pub async fn handoff(&self, bot: &Agent, conv: &str) -> String {
+        let (status, v) = self
+            .post(
+                &format!("/v1/conversations/{conv}/handoffs"),
+                &bot.secret,
+                &json!({"reason": "manual", "destination": "support", "utterance": "One moment"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+        s(&v["id"])
+    }
+}
+
+fn command(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_baton"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data)
+        .env("BATON_ADMIN_TOKEN", ADMIN)
+        .env("BATON_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true);
+    cmd
+}
+
+/// A JSON string value, or a panic naming what was there instead.
+pub fn s(v: &Value) -> String {
+    v.as_str()
+        .unwrap_or_else(|| panic!("expected a string, got {v}"))
+        .to_owned()
+}
