@@ -1,12 +1,115 @@
-//! Throughput of the signals (replaced by the full rule-set benchmark).
-use criterion::{Criterion, criterion_group, criterion_main};
+//! Throughput of the full default rule set on realistic conversations, one core.
+
 use std::hint::black_box;
 
-fn sentiment(c: &mut Criterion) {
-    c.bench_function("sentiment", |b| {
-        b.iter(|| baton_rules::signals::sentiment::compound(black_box("this is not good at all!")))
-    });
+use baton_core::{ConversationId, Role, Turn, TurnEvent, TurnId};
+use baton_rules::RuleSet;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn turn(
+    seq: i64,
+    role: Role,
+    text: &str,
+    confidence: Option<f64>,
+    event: Option<TurnEvent>,
+) -> Turn {
+    Turn {
+        id: TurnId::new(),
+        conversation_id: ConversationId::new(),
+        seq,
+        at: time::OffsetDateTime::UNIX_EPOCH,
+        role,
+        text: text.to_owned(),
+        confidence,
+        intent: None,
+        event,
+        data: serde_json::Map::new(),
+        internal: None,
+        author: None,
+    }
 }
 
-criterion_group!(benches, sentiment);
+/// A support conversation in which no rule fires until the end: every rule is checked.
+fn conversation(last: &str) -> Vec<Turn> {
+    let lines = [
+        (
+            Role::Customer,
+            "Hi, my order #4521 hasn't arrived yet and it's been a week.",
+        ),
+        (
+            Role::Ai,
+            "Sorry about that! Let me check the tracking for order 4521.",
+        ),
+        (Role::Customer, "Thanks. It was supposed to come on Monday."),
+        (
+            Role::Ai,
+            "The carrier shows it at the local depot; it should arrive tomorrow.",
+        ),
+        (Role::Customer, "Ok, can you send me the tracking link?"),
+        (
+            Role::Ai,
+            "Of course, here it is: https://track.example/4521",
+        ),
+        (
+            Role::Customer,
+            "Great, and can I change the delivery address to my office?",
+        ),
+        (Role::Ai, "Yes, what is the new address?"),
+    ];
+    let mut turns: Vec<Turn> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (role, text))| {
+            let confidence = (*role == Role::Ai).then_some(0.9);
+            turn(i as i64 + 1, *role, text, confidence, None)
+        })
+        .collect();
+    turns.push(turn(
+        turns.len() as i64 + 1,
+        Role::Customer,
+        last,
+        None,
+        None,
+    ));
+    turns
+}
+
+fn evaluate(c: &mut Criterion) {
+    let rules = RuleSet::builtin();
+    let mut group = c.benchmark_group("evaluate");
+    group.throughput(Throughput::Elements(1));
+    let quiet = conversation("It's 221B Baker Street, London, the office on the second floor.");
+    group.bench_function("customer_turn_no_handoff", |b| {
+        b.iter(|| rules.evaluate(black_box(&quiet)))
+    });
+    let asks = conversation("uh, can I just talk to a real person please");
+    group.bench_function("customer_turn_explicit_request", |b| {
+        b.iter(|| rules.evaluate(black_box(&asks)))
+    });
+    let mut ai = conversation("It's 221B Baker Street.");
+    ai.push(turn(
+        11,
+        Role::Ai,
+        "Done, the address is updated.",
+        Some(0.93),
+        None,
+    ));
+    group.bench_function("ai_turn_no_handoff", |b| {
+        b.iter(|| rules.evaluate(black_box(&ai)))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("sentiment");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("compound", |b| {
+        b.iter(|| {
+            baton_rules::signals::sentiment::compound(black_box(
+                "The plot was good, but the characters are uncompelling and the dialog is not great.",
+            ))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, evaluate);
 criterion_main!(benches);

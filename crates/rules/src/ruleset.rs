@@ -89,6 +89,8 @@ pub struct RuleSet {
     /// Sorted by priority, highest first; ties keep file order.
     rules: Vec<Rule>,
     window: usize,
+    /// How many recent customer turns sentiment is scored on (the most any rule reads).
+    sentiment_depth: usize,
 }
 
 /// What a rule found: a clause for the explanation and the words that matched.
@@ -206,6 +208,17 @@ impl Check {
             Check::Event { times, .. } => 10.max(2 * times),
             Check::Any(checks) => checks.iter().map(Check::window).max().unwrap_or(1),
             _ => 2,
+        }
+    }
+
+    /// How many recent customer turns this check reads sentiment from.
+    fn sentiment_depth(&self) -> usize {
+        match self {
+            Check::Sentiment { .. } => 1,
+            Check::NegativeFor { turns, .. } => *turns,
+            Check::SentimentDrop { within, .. } => *within,
+            Check::Any(checks) => checks.iter().map(Check::sentiment_depth).max().unwrap_or(0),
+            _ => 0,
         }
     }
 
@@ -657,6 +670,7 @@ impl RuleSet {
             Err(_) => RuleSet {
                 rules: Vec::new(),
                 window: 1,
+                sentiment_depth: 1,
             },
         }
     }
@@ -745,7 +759,17 @@ impl RuleSet {
             .flat_map(|r| r.checks.iter().map(Check::window))
             .max()
             .unwrap_or(1);
-        Ok(RuleSet { rules, window })
+        let sentiment_depth = rules
+            .iter()
+            .flat_map(|r| r.checks.iter().map(Check::sentiment_depth))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        Ok(RuleSet {
+            rules,
+            window,
+            sentiment_depth,
+        })
     }
 
     /// Reads and compiles a rules file.
@@ -815,7 +839,7 @@ impl RuleSet {
             .iter()
             .rev()
             .filter(|t| t.role == Role::Customer)
-            .take(8)
+            .take(self.sentiment_depth)
             .map(|t| sentiment::compound(&t.text))
             .collect();
         let explicit = (last.role == Role::Customer)

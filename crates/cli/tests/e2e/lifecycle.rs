@@ -346,9 +346,9 @@ async fn list_filters_by_state_queue_and_time() {
             .collect()
     };
     let (_, v) = baton.get("/v1/handoffs?state=accepted", ADMIN).await;
-    assert_eq!(ids(&v), [ha.clone()]);
+    assert_eq!(ids(&v), std::slice::from_ref(&ha));
     let (_, v) = baton.get("/v1/handoffs?queue=compliance", ADMIN).await;
-    assert_eq!(ids(&v), [hb.clone()]);
+    assert_eq!(ids(&v), std::slice::from_ref(&hb));
     let (_, v) = baton
         .get("/v1/handoffs?since=2999-01-01T00:00:00Z", ADMIN)
         .await;

@@ -1,6 +1,8 @@
 //! End-to-end tests: each starts the real `baton` binary on port 0 with a fresh
 //! data directory and drives it over HTTP.
 
+#![allow(clippy::unwrap_used)] // a failed step should stop the test right there
+
 mod harness;
 
 mod bad_input;

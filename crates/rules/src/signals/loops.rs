@@ -1,21 +1,19 @@
 //! Loops: the AI saying the same thing again, falling back again and again, or the
 //! customer repeating the same request.
 
-/// Word-set Jaccard similarity of two texts, case- and punctuation-insensitive (0..=1).
-/// Cheap and robust to small rewordings ("Sorry, I didn't get that." / "sorry i did not
-/// get that").
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        let mut w: Vec<String> = s
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase().replace('\'', ""))
-            .collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    };
-    let (a, b) = (words(a), words(b));
+/// The sorted, deduplicated lowercase words of a text.
+fn word_set(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\'', ""))
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
@@ -23,11 +21,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
+/// Word-set Jaccard similarity of two texts, case- and punctuation-insensitive (0..=1).
+/// Cheap and robust to small rewordings ("Sorry, I didn't get that." / "sorry i did not
+/// get that").
+pub fn similarity(a: &str, b: &str) -> f64 {
+    jaccard(&word_set(a), &word_set(b))
+}
+
 /// How many of `earlier` texts are near-duplicates of `latest` (similarity ≥ `threshold`).
 pub fn repeats(latest: &str, earlier: &[&str], threshold: f64) -> usize {
+    let latest = word_set(latest);
     earlier
         .iter()
-        .filter(|e| similarity(latest, e) >= threshold)
+        .filter(|e| jaccard(&latest, &word_set(e)) >= threshold)
         .count()
 }
 
