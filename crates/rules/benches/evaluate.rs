@@ -4,7 +4,7 @@ use std::hint::black_box;
 
 use baton_core::{ConversationId, Role, Turn, TurnEvent, TurnId};
 use baton_rules::RuleSet;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
 fn turn(
     seq: i64,
@@ -97,6 +97,28 @@ fn evaluate(c: &mut Criterion) {
     group.bench_function("ai_turn_no_handoff", |b| {
         b.iter(|| rules.evaluate(black_box(&ai)))
     });
+    // The cases above evaluate the same history again and again, so every turn's analysis
+    // is cached. In production each evaluation brings one new turn: these cases give the
+    // last turn a fresh id each time, so it is analysed from scratch (earlier turns hit).
+    for (name, history) in [
+        ("customer_turn_no_handoff_new_turn", &quiet),
+        ("customer_turn_explicit_request_new_turn", &asks),
+        ("ai_turn_no_handoff_new_turn", &ai),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched_ref(
+                || {
+                    let mut h = history.clone();
+                    if let Some(last) = h.last_mut() {
+                        last.id = TurnId::new();
+                    }
+                    h
+                },
+                |h| rules.evaluate(black_box(h)),
+                BatchSize::SmallInput,
+            )
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("sentiment");

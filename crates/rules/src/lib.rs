@@ -5,6 +5,7 @@
 //! behind them ([`replay()`], [`eval`]). The only I/O is reading files in [`RuleSet::load`]
 //! and [`check`], and whatever readers the caller hands to the replay and eval functions.
 
+mod analysis;
 pub mod config;
 pub mod error;
 pub mod eval;

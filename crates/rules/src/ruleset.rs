@@ -2,12 +2,14 @@
 
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use baton_core::{Reason, Role, Turn, TurnEvent};
 use serde::Serialize;
 
 use crate::RulesError;
+use crate::analysis::{self, AnalysisCache, TurnAnalysis};
 use crate::config::{Condition, RuleSpec, RulesFile, Target};
 use crate::signals::{confidence, explicit, loops, sentiment, topics};
 
@@ -91,6 +93,8 @@ pub struct RuleSet {
     window: usize,
     /// How many recent customer turns sentiment is scored on (the most any rule reads).
     sentiment_depth: usize,
+    /// Per-turn analyses shared between evaluations (sentiment, word sets, detectors).
+    cache: AnalysisCache,
 }
 
 /// What a rule found: a clause for the explanation and the words that matched.
@@ -174,18 +178,35 @@ impl fmt::Display for RuleDescription {
 struct View<'a> {
     turns: &'a [Turn],
     last: &'a Turn,
+    /// `analyses[i]` is the analysis of `turns[i]` (customer and AI turns only).
+    analyses: &'a [Option<Arc<TurnAnalysis>>],
     /// Customer turns' compound scores, most recent first.
     customer_sentiment: Vec<f32>,
-    explicit: Option<explicit::ExplicitMatch>,
+    explicit: Option<&'a explicit::ExplicitMatch>,
 }
 
-impl View<'_> {
-    fn recent(&self, role: Role) -> impl Iterator<Item = &Turn> {
+impl<'a> View<'a> {
+    fn recent(&self, role: Role) -> impl Iterator<Item = &'a Turn> + use<'a> {
         self.turns.iter().rev().filter(move |t| t.role == role)
     }
+    /// Turns said by `role` with their analyses, most recent first.
+    fn recent_analysed(&self, role: Role) -> impl Iterator<Item = (&'a Turn, &'a TurnAnalysis)> {
+        self.turns
+            .iter()
+            .zip(self.analyses)
+            .rev()
+            .filter(move |(t, _)| t.role == role)
+            .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
+    }
     /// The last turn's text when it was said by `role`.
-    fn last_text(&self, role: Role) -> Option<&str> {
+    fn last_text(&self, role: Role) -> Option<&'a str> {
         (self.last.role == role).then_some(self.last.text.as_str())
+    }
+    /// The last turn's text and analysis when it was said by `role`.
+    fn last_analysed(&self, role: Role) -> Option<(&'a str, &'a TurnAnalysis)> {
+        let text = self.last_text(role)?;
+        let a = self.analyses.last()?.as_deref()?;
+        Some((text, a))
     }
 }
 
@@ -224,7 +245,7 @@ impl Check {
 
     fn test(&self, v: &View<'_>) -> Option<Hit> {
         match self {
-            Check::Explicit => v.explicit.as_ref().map(|m| Hit {
+            Check::Explicit => v.explicit.map(|m| Hit {
                 says: format!("the customer asked for a person (\"{}\")", m.phrase),
                 matched: vec![m.phrase.clone()],
             }),
@@ -236,13 +257,22 @@ impl Check {
                 if v.last.role != Role::Ai {
                     return None;
                 }
-                let recent: Vec<f64> = v
-                    .recent(Role::Ai)
-                    .filter_map(|t| t.confidence)
-                    .take(*turns)
-                    .collect();
                 v.last.confidence?;
-                match confidence::low_confidence(&recent, *below, *turns, *floor)? {
+                let confidences = || v.recent(Role::Ai).filter_map(|t| t.confidence).take(*turns);
+                let mut stack = [0f64; 8];
+                let heap: Vec<f64>;
+                let recent: &[f64] = if *turns <= stack.len() {
+                    let mut n = 0;
+                    for c in confidences() {
+                        stack[n] = c;
+                        n += 1;
+                    }
+                    &stack[..n]
+                } else {
+                    heap = confidences().collect();
+                    &heap
+                };
+                match confidence::low_confidence(recent, *below, *turns, *floor)? {
                     confidence::LowConfidence::Floor { confidence, floor } => Some(Hit {
                         says: format!(
                             "the AI's confidence {confidence:.2} is under the floor {floor:.2}"
@@ -311,31 +341,29 @@ impl Check {
                 if v.last.role != Role::Ai {
                     return None;
                 }
-                let recent: Vec<Option<&str>> = v
-                    .recent(Role::Ai)
-                    .map(|t| t.intent.as_deref())
-                    .take(*times)
-                    .collect();
-                let run = loops::fallback_run(&recent, intents);
+                let recent = || v.recent(Role::Ai).map(|t| t.intent.as_deref()).take(*times);
+                let run = recent()
+                    .take_while(|i| loops::is_fallback(*i, intents))
+                    .count();
                 (run >= *times).then(|| Hit {
                     says: format!("the AI fell back {run} times in a row"),
-                    matched: recent.iter().flatten().map(|s| s.to_string()).collect(),
+                    matched: recent().flatten().map(|s| s.to_string()).collect(),
                 })
             }
             Check::Regulated { topics } => {
-                let text = v.last_text(Role::Customer)?;
-                let (topic, words) = topics::regulated(text, topics)?;
+                let (text, a) = v.last_analysed(Role::Customer)?;
+                let (topic, words) = a.regulated(text, topics)?;
                 Some(Hit {
                     says: format!(
                         "the customer raised a regulated topic ({}: \"{words}\")",
                         topic.as_str()
                     ),
-                    matched: vec![words],
+                    matched: vec![words.to_owned()],
                 })
             }
             Check::AmountAbove { amount, currency } => {
-                let text = v.last_text(Role::Customer)?;
-                let found = topics::amounts(text).into_iter().find(|a| {
+                let (text, analysis) = v.last_analysed(Role::Customer)?;
+                let found = analysis.amounts(text).iter().find(|a| {
                     a.value > *amount
                         && currency
                             .as_deref()
@@ -343,15 +371,15 @@ impl Check {
                 })?;
                 Some(Hit {
                     says: format!("the customer mentioned {} , above {amount}", found.text),
-                    matched: vec![found.text],
+                    matched: vec![found.text.clone()],
                 })
             }
             Check::Urgency => {
-                let text = v.last_text(Role::Customer)?;
-                let words = topics::urgency(text)?;
+                let (text, a) = v.last_analysed(Role::Customer)?;
+                let words = a.urgency(text)?;
                 Some(Hit {
                     says: format!("the customer said it is urgent (\"{words}\")"),
-                    matched: vec![words],
+                    matched: vec![words.to_owned()],
                 })
             }
             Check::Event { kind, times } => {
@@ -502,9 +530,15 @@ impl Check {
 }
 
 fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &str) -> Option<Hit> {
-    let text = v.last_text(role)?;
-    let earlier: Vec<&str> = v.recent(role).skip(1).map(|t| t.text.as_str()).collect();
-    let n = loops::repeats(text, &earlier, similarity) + 1;
+    let (text, a) = v.last_analysed(role)?;
+    let latest = a.words(text);
+    // The most recent turn of `role` is the last turn itself.
+    let n = v
+        .recent_analysed(role)
+        .skip(1)
+        .filter(|(t, e)| loops::jaccard(latest, e.words(&t.text)) >= similarity)
+        .count()
+        + 1;
     (n >= times.max(2)).then(|| Hit {
         says: format!("{says} ({n} times)"),
         matched: vec![text.to_owned()],
@@ -671,6 +705,7 @@ impl RuleSet {
                 rules: Vec::new(),
                 window: 1,
                 sentiment_depth: 1,
+                cache: AnalysisCache::default(),
             },
         }
     }
@@ -769,6 +804,7 @@ impl RuleSet {
             rules,
             window,
             sentiment_depth,
+            cache: AnalysisCache::default(),
         })
     }
 
@@ -821,6 +857,11 @@ impl RuleSet {
     /// Decides on the conversation. `history` is the conversation's turns in order, the
     /// last one being the turn just appended; only the last `window()` turns are read.
     pub fn evaluate(&self, history: &[Turn]) -> Decision {
+        self.evaluate_with(history, true)
+    }
+
+    /// [`RuleSet::evaluate`], with per-turn analyses taken from the cache or computed afresh.
+    fn evaluate_with(&self, history: &[Turn], cached: bool) -> Decision {
         let Some(last) = history.last() else {
             return Decision::none("no turns yet", Signals::default());
         };
@@ -835,41 +876,50 @@ impl RuleSet {
                 Signals::default(),
             );
         }
+        // One slot per turn of the window; on the stack for every usual window.
+        const STACK: usize = 32;
+        let mut stack: [Option<Arc<TurnAnalysis>>; STACK] = [const { None }; STACK];
+        let mut heap: Vec<Option<Arc<TurnAnalysis>>> = Vec::new();
+        let slots: &mut [Option<Arc<TurnAnalysis>>] = if turns.len() <= STACK {
+            &mut stack[..turns.len()]
+        } else {
+            heap.resize(turns.len(), None);
+            &mut heap
+        };
+        if cached {
+            self.cache.fill(last.conversation_id, turns, slots);
+        } else {
+            analysis::fill_uncached(turns, slots);
+        }
+        let analyses: &[Option<Arc<TurnAnalysis>>] = slots;
         let customer_sentiment: Vec<f32> = turns
             .iter()
+            .zip(analyses)
             .rev()
-            .filter(|t| t.role == Role::Customer)
+            .filter(|(t, _)| t.role == Role::Customer)
             .take(self.sentiment_depth)
-            .map(|t| sentiment::compound(&t.text))
+            .map(|(t, a)| {
+                a.as_deref()
+                    .map_or_else(|| sentiment::compound(&t.text), |a| a.sentiment(&t.text))
+            })
             .collect();
-        let explicit = (last.role == Role::Customer)
-            .then(|| explicit::detect(&last.text))
-            .flatten();
+        let explicit = if last.role == Role::Customer {
+            analyses
+                .last()
+                .and_then(Option::as_deref)
+                .and_then(|a| a.explicit(&last.text))
+        } else {
+            None
+        };
         let view = View {
             turns,
             last,
+            analyses,
             customer_sentiment,
             explicit,
         };
-        let signals = Signals {
-            confidence: turns
-                .iter()
-                .rev()
-                .filter(|t| t.role == Role::Ai)
-                .find_map(|t| t.confidence),
-            sentiment: (last.role == Role::Customer)
-                .then(|| view.customer_sentiment.first().copied())
-                .flatten(),
-            sentiment_trend: view.customer_sentiment.iter().rev().copied().collect(),
-            negative_turns: view
-                .customer_sentiment
-                .iter()
-                .take_while(|&&s| s < -0.05)
-                .count(),
-            explicit_request: view.explicit.as_ref().map(|m| m.phrase.clone()),
-        };
         for rule in &self.rules {
-            let mut hits = Vec::with_capacity(rule.checks.len());
+            let mut hits = Vec::new();
             for check in &rule.checks {
                 match check.test(&view) {
                     Some(hit) => hits.push(hit),
@@ -900,14 +950,44 @@ impl RuleSet {
                 target: rule.target.as_ref().map(Target::to_string),
                 priority: Some(rule.priority),
                 explanation,
-                signals,
+                signals: view.into_signals(),
                 matched: hits.into_iter().flat_map(|h| h.matched).collect(),
             };
         }
         Decision::none(
             format!("no rule matched ({} rules checked)", self.rules.len()),
-            signals,
+            view.into_signals(),
         )
+    }
+}
+
+impl View<'_> {
+    /// The signal values seen while deciding.
+    fn into_signals(self) -> Signals {
+        let confidence = self
+            .turns
+            .iter()
+            .rev()
+            .filter(|t| t.role == Role::Ai)
+            .find_map(|t| t.confidence);
+        let sentiment = (self.last.role == Role::Customer)
+            .then(|| self.customer_sentiment.first().copied())
+            .flatten();
+        let negative_turns = self
+            .customer_sentiment
+            .iter()
+            .take_while(|&&s| s < -0.05)
+            .count();
+        let explicit_request = self.explicit.map(|m| m.phrase.clone());
+        let mut sentiment_trend = self.customer_sentiment;
+        sentiment_trend.reverse();
+        Signals {
+            confidence,
+            sentiment,
+            sentiment_trend,
+            negative_turns,
+            explicit_request,
+        }
     }
 }
 
@@ -969,4 +1049,141 @@ fn parse(source_name: &str, text: &str) -> Result<RulesFile, RulesError> {
 /// Validates a rules file and says what each rule will do (`baton rules check FILE`).
 pub fn check(path: &Path) -> Result<Vec<RuleDescription>, RulesError> {
     RuleSet::load(path).map(|r| r.describe())
+}
+
+#[cfg(test)]
+mod cache_tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::analysis::{SHARD_ENTRIES, SHARDS};
+    use baton_core::{ConversationId, TurnId};
+
+    const TEXTS: &[(Role, &str)] = &[
+        (Role::Customer, "hi, where is my order #4521?"),
+        (Role::Ai, "Sorry, I didn't get that."),
+        (Role::Customer, "this is terrible, I am so angry and upset"),
+        (Role::Ai, "sorry I didnt get that"),
+        (Role::Customer, "where is my order"),
+        (Role::Ai, "Could you rephrase your question?"),
+        (Role::Customer, "WHERE IS MY ORDER"),
+        (Role::Ai, "It ships tomorrow."),
+        (Role::Customer, "it cost $1,250.00 and I'll sue you"),
+        (Role::Ai, "Let me check that for you."),
+        (
+            Role::Customer,
+            "this is urgent, my flight leaves in 2 hours",
+        ),
+        (Role::Ai, "I understand."),
+        (Role::Customer, "uh can I get a real person"),
+        (Role::Ai, "Done."),
+        (Role::Customer, "great, thanks a lot 😁"),
+        (Role::Human, "taking over"),
+        (Role::Customer, "my card was stolen"),
+    ];
+
+    fn turn(conversation: ConversationId, seq: usize, role: Role, text: &str) -> Turn {
+        Turn {
+            id: TurnId::new(),
+            conversation_id: conversation,
+            seq: seq as i64,
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            role,
+            text: text.to_owned(),
+            confidence: (role == Role::Ai).then_some([0.9, 0.5, 0.6, 0.3][seq % 4]),
+            intent: (role == Role::Ai && seq.is_multiple_of(3)).then(|| "fallback".to_owned()),
+            event: (seq % 7 == 5).then_some(TurnEvent::Error),
+            data: serde_json::Map::new(),
+            internal: None,
+            author: None,
+        }
+    }
+
+    fn conversation(n: usize) -> Vec<Turn> {
+        let id = ConversationId::new();
+        (0..n)
+            .map(|i| {
+                let (role, text) = TEXTS[i % TEXTS.len()];
+                turn(id, i + 1, role, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cached_decisions_equal_uncached_ones() {
+        let rules = RuleSet::builtin();
+        let history = conversation(3 * TEXTS.len());
+        let mut handoffs = 0;
+        for end in 1..=history.len() {
+            let h = &history[..end];
+            let fresh = rules.evaluate_with(h, false);
+            // Cold, then warm: both equal the uncached decision.
+            assert_eq!(rules.evaluate(h), fresh, "turn {end}");
+            assert_eq!(rules.evaluate(h), fresh, "turn {end} (warm)");
+            handoffs += usize::from(fresh.handoff);
+        }
+        // The conversation exercises several rules, not only the quiet path.
+        assert!(handoffs > 5, "{handoffs}");
+    }
+
+    #[test]
+    fn decisions_stay_equal_across_evictions() {
+        let rules = RuleSet::builtin();
+        // One conversation maps to one shard: this overflows it several times.
+        let history = conversation(3 * SHARD_ENTRIES + 7);
+        for end in 1..=history.len() {
+            let h = &history[..end];
+            assert_eq!(
+                rules.evaluate(h),
+                rules.evaluate_with(h, false),
+                "turn {end}"
+            );
+            assert!(rules.cache.len() <= SHARDS * SHARD_ENTRIES);
+        }
+        assert!(rules.cache.len() <= SHARD_ENTRIES);
+    }
+
+    #[test]
+    fn a_reused_id_never_returns_another_turns_analysis() {
+        let rules = RuleSet::builtin();
+        let conv = ConversationId::new();
+        let asks = turn(conv, 1, Role::Customer, "let me talk to a real person");
+        assert!(rules.evaluate(std::slice::from_ref(&asks)).handoff);
+        // Same id, other text (a forged or edited turn): decided on its own text.
+        let mut quiet = asks.clone();
+        quiet.text = "thanks, that is all".to_owned();
+        let d = rules.evaluate(std::slice::from_ref(&quiet));
+        assert!(!d.handoff, "{d:?}");
+        assert_eq!(d, rules.evaluate_with(std::slice::from_ref(&quiet), false));
+        // And back again.
+        assert!(rules.evaluate(std::slice::from_ref(&asks)).handoff);
+    }
+
+    #[test]
+    fn distinct_turns_get_distinct_analyses() {
+        let cache = AnalysisCache::default();
+        // Same text, distinct ids: still one analysis each.
+        let conv = ConversationId::new();
+        let turns: Vec<Turn> = (0..4)
+            .map(|i| turn(conv, i, Role::Customer, "same words"))
+            .collect();
+        let mut a: Vec<Option<Arc<TurnAnalysis>>> = vec![None; turns.len()];
+        cache.fill(conv, &turns, &mut a);
+        for i in 0..a.len() {
+            for j in i + 1..a.len() {
+                assert!(!Arc::ptr_eq(a[i].as_ref().unwrap(), a[j].as_ref().unwrap()));
+            }
+        }
+        // The same turns again: the same analyses.
+        let mut b: Vec<Option<Arc<TurnAnalysis>>> = vec![None; turns.len()];
+        cache.fill(conv, &turns, &mut b);
+        for (x, y) in a.iter().zip(&b) {
+            assert!(Arc::ptr_eq(x.as_ref().unwrap(), y.as_ref().unwrap()));
+        }
+        // Turns that are never analysed take no slot.
+        let human = [turn(conv, 9, Role::Human, "hello")];
+        let mut c = vec![None];
+        cache.fill(conv, &human, &mut c);
+        assert!(c[0].is_none());
+    }
 }

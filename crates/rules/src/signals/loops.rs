@@ -2,7 +2,10 @@
 //! customer repeating the same request.
 
 /// The sorted, deduplicated lowercase words of a text.
-fn word_set(s: &str) -> Vec<String> {
+pub(crate) type WordSet = Vec<String>;
+
+/// The sorted, deduplicated lowercase words of a text.
+pub(crate) fn word_set(s: &str) -> WordSet {
     let mut w: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -13,7 +16,7 @@ fn word_set(s: &str) -> Vec<String> {
     w
 }
 
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
@@ -41,8 +44,13 @@ pub fn repeats(latest: &str, earlier: &[&str], threshold: f64) -> usize {
 pub fn fallback_run(intents_recent_first: &[Option<&str>], fallbacks: &[String]) -> usize {
     intents_recent_first
         .iter()
-        .take_while(|i| i.is_some_and(|i| fallbacks.iter().any(|f| f.eq_ignore_ascii_case(i))))
+        .take_while(|i| is_fallback(**i, fallbacks))
         .count()
+}
+
+/// Whether an intent is one of the fallbacks (case-insensitive).
+pub(crate) fn is_fallback(intent: Option<&str>, fallbacks: &[String]) -> bool {
+    intent.is_some_and(|i| fallbacks.iter().any(|f| f.eq_ignore_ascii_case(i)))
 }
 
 #[cfg(test)]

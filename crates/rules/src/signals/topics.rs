@@ -87,6 +87,15 @@ pub fn regulated(text: &str, topics: &[Topic]) -> Option<(Topic, String)> {
         .find_map(|(t, re)| re.find(text).map(|m| (*t, m.as_str().to_owned())))
 }
 
+/// The first match of one topic's pattern in `text`.
+pub(crate) fn topic_match(text: &str, topic: Topic) -> Option<String> {
+    TOPIC_PATTERNS
+        .iter()
+        .find(|(t, _)| *t == topic)
+        .and_then(|(_, re)| re.find(text))
+        .map(|m| m.as_str().to_owned())
+}
+
 /// A money amount mentioned in text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Amount {

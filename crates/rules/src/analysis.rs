@@ -1,0 +1,222 @@
+//! Per-turn analysis, computed at most once per turn and shared by every evaluation whose
+//! window still holds the turn.
+//!
+//! Each evaluation reads the last `window()` turns, so without a cache every earlier turn's
+//! sentiment and word set would be recomputed on every new turn. [`AnalysisCache`] keeps a
+//! [`TurnAnalysis`] per [`TurnId`], with three guarantees:
+//!
+//! - an entry is only returned for a turn whose text is byte-for-byte the text it was
+//!   created for (so a reused or forged id can never yield another turn's analysis);
+//! - every field is a pure function of the text, computed lazily outside the lock;
+//! - memory is bounded: a shard that holds too many entries or bytes is cleared.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
+
+use baton_core::{ConversationId, Turn, TurnId};
+
+use crate::signals::explicit::{self, ExplicitMatch};
+use crate::signals::topics::{self, Amount, Topic};
+use crate::signals::{loops, sentiment};
+
+/// What is known about one turn's text. Every field is filled on first use.
+#[derive(Debug, Default)]
+pub(crate) struct TurnAnalysis {
+    /// The text this analysis belongs to (empty when not cached).
+    text: Box<str>,
+    sentiment: OnceLock<f32>,
+    words: OnceLock<loops::WordSet>,
+    explicit: OnceLock<Option<ExplicitMatch>>,
+    /// The first match of each topic's pattern, in `Topic::ALL` order.
+    topics: [OnceLock<Option<String>>; Topic::ALL.len()],
+    amounts: OnceLock<Vec<Amount>>,
+    urgency: OnceLock<Option<String>>,
+}
+
+impl TurnAnalysis {
+    /// VADER compound score of `text`.
+    pub(crate) fn sentiment(&self, text: &str) -> f32 {
+        *self.sentiment.get_or_init(|| sentiment::compound(text))
+    }
+
+    /// The word set used for similarity.
+    pub(crate) fn words(&self, text: &str) -> &loops::WordSet {
+        self.words.get_or_init(|| loops::word_set(text))
+    }
+
+    /// The explicit request for a person in `text`, if any.
+    pub(crate) fn explicit(&self, text: &str) -> Option<&ExplicitMatch> {
+        self.explicit
+            .get_or_init(|| explicit::detect(text))
+            .as_ref()
+    }
+
+    /// Like [`topics::regulated`], but each topic's pattern runs at most once per turn.
+    pub(crate) fn regulated(&self, text: &str, wanted: &[Topic]) -> Option<(Topic, &str)> {
+        Topic::ALL
+            .iter()
+            .zip(&self.topics)
+            .filter(|(t, _)| wanted.contains(t))
+            .find_map(|(t, cell)| {
+                cell.get_or_init(|| topics::topic_match(text, *t))
+                    .as_deref()
+                    .map(|m| (*t, m))
+            })
+    }
+
+    /// Every money amount in `text`.
+    pub(crate) fn amounts(&self, text: &str) -> &[Amount] {
+        self.amounts.get_or_init(|| topics::amounts(text))
+    }
+
+    /// The urgency statement in `text`, if any.
+    pub(crate) fn urgency(&self, text: &str) -> Option<&str> {
+        self.urgency
+            .get_or_init(|| topics::urgency(text))
+            .as_deref()
+    }
+}
+
+/// How many shards the cache is split into; evaluations of different conversations rarely
+/// wait for each other.
+pub(crate) const SHARDS: usize = 16;
+/// A shard holding more entries than this is cleared.
+pub(crate) const SHARD_ENTRIES: usize = 1024;
+/// A shard holding more text bytes than this is cleared (64 KiB turns are allowed).
+const SHARD_BYTES: usize = 2 << 20;
+
+/// A fast hasher for ids that are already random (UUID v7 random bits), seeded per process
+/// so that crafted ids cannot be aimed at one bucket.
+#[derive(Clone, Copy, Debug)]
+struct IdHasher(u64);
+
+const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(23) ^ u64::from_le_bytes(b)).wrapping_mul(MUL);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(23) ^ n as u64).wrapping_mul(MUL);
+    }
+    fn finish(&self) -> u64 {
+        let h = self.0;
+        h ^ (h >> 29)
+    }
+}
+
+static SEED: LazyLock<u64> =
+    LazyLock::new(|| std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64) | 1);
+
+#[derive(Clone, Copy, Debug)]
+struct IdBuildHasher(u64);
+
+impl BuildHasher for IdBuildHasher {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(self.0)
+    }
+}
+
+#[derive(Debug)]
+struct Shard {
+    map: HashMap<TurnId, Arc<TurnAnalysis>, IdBuildHasher>,
+    /// Text bytes held by the entries.
+    bytes: usize,
+}
+
+/// A bounded, sharded map from turn ids to their analyses.
+pub(crate) struct AnalysisCache {
+    hasher: IdBuildHasher,
+    shards: [Mutex<Shard>; SHARDS],
+}
+
+impl std::fmt::Debug for AnalysisCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnalysisCache")
+            .field("shards", &SHARDS)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for AnalysisCache {
+    fn default() -> Self {
+        let hasher = IdBuildHasher(*SEED);
+        AnalysisCache {
+            hasher,
+            shards: std::array::from_fn(|_| {
+                Mutex::new(Shard {
+                    map: HashMap::with_hasher(hasher),
+                    bytes: 0,
+                })
+            }),
+        }
+    }
+}
+
+/// Whether a turn's text is ever read through its analysis: only customer and AI turns.
+pub(crate) fn analysed(turn: &Turn) -> bool {
+    matches!(turn.role, baton_core::Role::Customer | baton_core::Role::Ai)
+}
+
+impl AnalysisCache {
+    /// Fills `out[i]` with the analysis of `turns[i]` for every analysed turn, taking one
+    /// shard lock (the shard of `conversation`). Nothing is computed under the lock.
+    pub(crate) fn fill(
+        &self,
+        conversation: ConversationId,
+        turns: &[Turn],
+        out: &mut [Option<Arc<TurnAnalysis>>],
+    ) {
+        let shard = &self.shards[(self.hasher.hash_one(conversation) % SHARDS as u64) as usize];
+        let mut shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
+        for (turn, slot) in turns.iter().zip(out.iter_mut()) {
+            if !analysed(turn) {
+                continue;
+            }
+            if let Some(a) = shard.map.get(&turn.id)
+                && *a.text == *turn.text
+            {
+                *slot = Some(Arc::clone(a));
+                continue;
+            }
+            if shard.map.len() >= SHARD_ENTRIES || shard.bytes + turn.text.len() > SHARD_BYTES {
+                shard.map.clear();
+                shard.bytes = 0;
+            }
+            let a = Arc::new(TurnAnalysis {
+                text: turn.text.as_str().into(),
+                ..TurnAnalysis::default()
+            });
+            shard.bytes += turn.text.len();
+            if let Some(old) = shard.map.insert(turn.id, Arc::clone(&a)) {
+                // The same id with another text: the old entry is replaced.
+                shard.bytes = shard.bytes.saturating_sub(old.text.len());
+            }
+            *slot = Some(a);
+        }
+    }
+
+    /// Entries held, for tests.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner).map.len())
+            .sum()
+    }
+}
+
+/// Fresh analyses that are never shared: the reference the cache is tested against.
+pub(crate) fn fill_uncached(turns: &[Turn], out: &mut [Option<Arc<TurnAnalysis>>]) {
+    for (turn, slot) in turns.iter().zip(out.iter_mut()) {
+        if analysed(turn) {
+            *slot = Some(Arc::new(TurnAnalysis::default()));
+        }
+    }
+}
