@@ -50,3 +50,23 @@ impl TurnEvaluator for NoRules {
         }
     }
 }
+
+/// The rule engine, as the API sees it.
+impl TurnEvaluator for baton_rules::RuleSet {
+    fn window(&self) -> usize {
+        baton_rules::RuleSet::window(self)
+    }
+
+    fn evaluate(&self, history: &[Turn]) -> Evaluation {
+        let d = baton_rules::RuleSet::evaluate(self, history);
+        Evaluation {
+            handoff: d.handoff,
+            reason: d.reason,
+            rule: d.rule,
+            target: d.target,
+            priority: d.priority.unwrap_or(0),
+            explanation: d.explanation,
+            detail: serde_json::json!({ "signals": d.signals, "matched": d.matched }),
+        }
+    }
+}

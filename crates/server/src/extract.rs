@@ -69,18 +69,40 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
     })
 }
 
+fn too_large() -> Problem {
+    Problem::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "body-too-large",
+        "Request body too large",
+        format!(
+            "the request body exceeds the limit of {} bytes",
+            crate::MAX_BODY_BYTES
+        ),
+    )
+    .hint("send less per request: split long histories into several turns")
+}
+
+/// Refuses a request whose declared length is over the limit before reading any of
+/// it, so a client does not upload megabytes only to be told no.
+pub async fn refuse_oversized(
+    req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > crate::MAX_BODY_BYTES as u64 => too_large().into_response(),
+        _ => next.run(req).await,
+    }
+}
+
 fn body_problem(e: BytesRejection) -> Problem {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body-too-large",
-            "Request body too large",
-            format!(
-                "the request body exceeds the limit of {} bytes",
-                crate::MAX_BODY_BYTES
-            ),
-        )
-        .hint("send less per request: split long histories into several turns")
+        too_large()
     } else {
         Problem::bad_request(format!("could not read the request body: {e}"))
     }

@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::router())
         .fallback(routes::system::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(extract::refuse_oversized))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),

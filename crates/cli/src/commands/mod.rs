@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod bench;
+pub mod eval;
+pub mod rules;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -24,6 +26,14 @@ pub enum Command {
     /// Check the tamper-evident audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Validate rules files and print their schema.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// Replay transcripts through the rules: decisions, and precision/recall/F1 against `expect` labels.
+    Replay(eval::ReplayArgs),
+    /// Measure a signal on a labelled data set.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -31,6 +41,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Audit(cmd) => audit::run(cmd),
+        Command::Rules(cmd) => rules::run(cmd),
+        Command::Replay(args) => eval::replay(args),
+        Command::Eval(cmd) => eval::eval(cmd),
     }
 }
 

@@ -50,6 +50,12 @@ pub struct ServeArgs {
         default_value = "process-crash"
     )]
     pub durability: DurabilityArg,
+    /// Rules file deciding handoffs on every turn; the built-in customer-support rules when absent.
+    #[arg(long, env = "BATON_RULES")]
+    pub rules: Option<PathBuf>,
+    /// Turn off the rule engine: only explicit handoff requests start handoffs.
+    #[arg(long, env = "BATON_NO_RULES", conflicts_with = "rules")]
+    pub no_rules: bool,
     /// Log format on stderr.
     #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -94,6 +100,12 @@ fn lock_data_dir(data: &Path) -> anyhow::Result<std::fs::File> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    // Refuse a bad rules file before touching anything else.
+    let evaluator: Arc<dyn TurnEvaluator> = if args.no_rules {
+        Arc::new(NoRules)
+    } else {
+        Arc::new(super::rules::load(args.rules.as_deref())?)
+    };
     std::fs::create_dir_all(&args.data)
         .with_context(|| format!("creating data directory {}", args.data.display()))?;
     let _lock = lock_data_dir(&args.data)?;
@@ -108,7 +120,6 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let store: Arc<dyn Store> = Arc::new(sqlite.clone());
 
     let admin_token_hash = admin_token(store.as_ref()).await?;
-    let evaluator: Arc<dyn TurnEvaluator> = Arc::new(NoRules);
     let state = AppState {
         store: store.clone(),
         admin_token_hash,

@@ -5,6 +5,18 @@ use serde_json::json;
 
 use crate::harness::{ADMIN, Baton, s};
 
+/// Three distinct things customer `i` says.
+fn said(i: usize) -> Vec<String> {
+    vec![
+        format!("Hi, I ordered a desk lamp, order number {i}"),
+        "It arrived yesterday but the switch does not work".to_owned(),
+        format!(
+            "Could you send a replacement to my address? It is {} Main Street",
+            10 + i
+        ),
+    ]
+}
+
 #[tokio::test]
 async fn an_acknowledged_handoff_and_its_turns_survive_sigkill() {
     let baton = Baton::start().await;
@@ -13,15 +25,12 @@ async fn an_acknowledged_handoff_and_its_turns_survive_sigkill() {
     let mut convs = Vec::new();
     for i in 0..20 {
         let conv = baton.conversation(&bot).await;
-        for j in 0..3 {
-            let (st, _) = baton
-                .turn(
-                    &bot,
-                    &conv,
-                    json!({"role": "customer", "text": format!("conversation {i} turn {j}")}),
-                )
+        for text in said(i) {
+            let (st, v) = baton
+                .turn(&bot, &conv, json!({"role": "customer", "text": text}))
                 .await;
             assert_eq!(st, StatusCode::CREATED);
+            assert_eq!(v["decision"]["handoff"], false, "{v}");
         }
         let handoff = baton.handoff(&bot, &conv).await;
         convs.push((conv, handoff));
@@ -49,12 +58,7 @@ async fn an_acknowledged_handoff_and_its_turns_survive_sigkill() {
             .iter()
             .map(|t| s(&t["text"]))
             .collect();
-        assert_eq!(
-            texts,
-            (0..3)
-                .map(|j| format!("conversation {i} turn {j}"))
-                .collect::<Vec<_>>()
-        );
+        assert_eq!(texts, said(i));
         assert_eq!(v["open_handoff"], handoff.as_str());
     }
     let (_, v) = baton.get(&format!("/v1/handoffs/{accepted}"), ADMIN).await;

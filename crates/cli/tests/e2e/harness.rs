@@ -156,7 +156,10 @@ fn command(data: &Path) -> Command {
     cmd.args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(data)
         .env("BATON_ADMIN_TOKEN", ADMIN)
-        .env("BATON_LOG", "warn")
+        .env(
+            "BATON_LOG",
+            std::env::var("TEST_BATON_LOG").unwrap_or_else(|_| "warn".into()),
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);

@@ -1,0 +1,54 @@
+//! `baton rules check FILE` and `baton rules schema`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate a rules file and print what each rule will do (exit 1 with file, line and field on an error).
+    Check {
+        /// The rules file (YAML).
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the rules file.
+    Schema,
+}
+
+pub fn run(cmd: RulesCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        RulesCommand::Check { file } => match baton_rules::check(&file) {
+            Ok(rules) => {
+                println!(
+                    "{}: {} rules, in the order they are tried",
+                    file.display(),
+                    rules.len()
+                );
+                for r in rules {
+                    println!("{r}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        RulesCommand::Schema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&baton_rules::rules_json_schema())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The rule set `serve` and `replay` use: a file when given, else the built-in one.
+pub fn load(file: Option<&std::path::Path>) -> anyhow::Result<baton_rules::RuleSet> {
+    match file {
+        Some(path) => baton_rules::RuleSet::load(path).map_err(|e| anyhow::anyhow!("{e}")),
+        None => Ok(baton_rules::RuleSet::builtin()),
+    }
+}

@@ -1,0 +1,119 @@
+//! The rule engine through the API and the command line.
+
+use std::process::Command;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::harness::{Baton, s};
+
+#[tokio::test]
+async fn a_customer_asking_for_a_person_starts_an_explained_handoff() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "where is my parcel"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+    assert_eq!(v["decision"]["handoff"], false, "{v}");
+    assert!(v["handoff_id"].is_null());
+
+    let (st, v) = baton
+        .turn(&bot, &conv, json!({"role": "customer", "text": "uh this is useless, can I get a real person please"}))
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let d = &v["decision"];
+    assert_eq!(d["handoff"], true, "{v}");
+    assert_eq!(d["reason"], "explicit_request");
+    assert!(d["rule"].is_string());
+    assert!(!s(&d["explanation"]).is_empty());
+    let handoff = s(&v["handoff_id"]);
+
+    let (_, h) = baton
+        .get(&format!("/v1/handoffs/{handoff}"), &bot.secret)
+        .await;
+    assert_eq!(h["state"], "requested");
+    assert_eq!(h["reason"], "explicit_request");
+    assert_eq!(h["rule"], d["rule"]);
+    assert_eq!(
+        h["decision"]["explanation"], d["explanation"],
+        "the decision is stored with the handoff"
+    );
+
+    // While it is open, further turns report it instead of opening another.
+    let (_, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "hello? a human please"}),
+        )
+        .await;
+    assert_eq!(v["handoff_id"], handoff.as_str());
+}
+
+fn baton(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn rules_check_names_the_line_and_field_of_a_mistake() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = baton(&["rules", "schema"]);
+    assert!(schema.status.success());
+    let schema: Value = serde_json::from_slice(&schema.stdout).unwrap();
+    assert!(schema.is_object());
+
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "rules:\n  - name: x\n    reason: explicit_request\n    priorty: 3\n",
+    )
+    .unwrap();
+    let out = baton(&["rules", "check", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.yaml") && err.contains(":4:"), "{err}");
+    assert!(err.contains("priorty"), "{err}");
+}
+
+#[test]
+fn replay_prints_one_decision_per_conversation_and_a_summary_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"id": "a", "channel": "chat", "turns": [{"role": "customer", "text": "I want to speak to a human agent"}], "expect": {"handoff": true, "reason": "explicit_request", "turn": 1}}"#,
+            "\n",
+            r#"{"id": "b", "channel": "chat", "turns": [{"role": "customer", "text": "what are your opening hours?"}, {"role": "ai", "text": "9 to 5", "confidence": 0.95}], "expect": {"handoff": false}}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = baton(&["replay", file.to_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["reason"], "explicit_request");
+    assert_eq!(lines[1]["handoff"], false);
+    let summary = &lines[2];
+    assert_eq!(summary["conversations"], 2);
+    assert_eq!(summary["precision"], 1.0);
+    assert_eq!(summary["recall"], 1.0);
+}
