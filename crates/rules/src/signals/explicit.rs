@@ -750,6 +750,9 @@ const NOT_TYPOS: &[&str] = &[
     "cooperator",
 ];
 
+static NOT_TYPOS_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| NOT_TYPOS.iter().copied().collect());
+
 static LEXICON: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
     for (lexicon, fuzzy) in [(ENGLISH, true), (OTHER_LANGUAGES, false)] {
@@ -911,7 +914,60 @@ fn words(text: &str) -> Vec<(String, u32)> {
     out
 }
 
+/// Words longer than this (in characters) take the allocating path of the distance.
+const DL_STACK: usize = 32;
+
 fn damerau_levenshtein_at_most(a: &str, b: &str, limit: usize) -> bool {
+    let mut ab = ['\0'; DL_STACK];
+    let mut bb = ['\0'; DL_STACK];
+    let mut n = 0;
+    for c in a.chars() {
+        if n == DL_STACK {
+            return damerau_levenshtein_at_most_heap(a, b, limit);
+        }
+        ab[n] = c;
+        n += 1;
+    }
+    let mut m = 0;
+    for c in b.chars() {
+        if m == DL_STACK {
+            return damerau_levenshtein_at_most_heap(a, b, limit);
+        }
+        bb[m] = c;
+        m += 1;
+    }
+    let (a, b) = (&ab[..n], &bb[..m]);
+    if n.abs_diff(m) > limit {
+        return false;
+    }
+    // Three rolling rows of the full matrix: d[i - 2], d[i - 1], d[i].
+    let mut rows = [[0usize; DL_STACK + 1]; 3];
+    for (j, cell) in rows[0][..=m].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut row_min = usize::MAX;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return false;
+        }
+    }
+    rows[n % 3][m] <= limit
+}
+
+fn damerau_levenshtein_at_most_heap(a: &str, b: &str, limit: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -948,11 +1004,29 @@ fn damerau_levenshtein_at_most(a: &str, b: &str, limit: usize) -> bool {
 /// The lexicon word a misspelt token most likely stands for.
 fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
     let len = word.chars().count();
-    if len < 4 || NOT_TYPOS.contains(&word) || word.chars().any(|c| c.is_ascii_digit()) {
+    if len < 4 || NOT_TYPOS_SET.contains(word) || word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let limit = if len >= 9 { 2 } else { 1 };
-    FUZZY_TARGETS.iter().find_map(|(target, entries)| {
+    // Only targets starting with the word's first or second letter can pass the start
+    // test below; the targets are sorted, so each such group is one contiguous range, and
+    // visiting the ranges in order keeps the first match of a full scan.
+    let mut w = word.chars();
+    let (w0, w1) = (w.next()?, w.next()?);
+    let range = |c: char| {
+        let first = |t: &str| t.chars().next();
+        let lo = FUZZY_TARGETS.partition_point(|(t, _)| first(t) < Some(c));
+        let hi = FUZZY_TARGETS.partition_point(|(t, _)| first(t) <= Some(c));
+        &FUZZY_TARGETS[lo..hi]
+    };
+    let (r0, r1) = if w0 == w1 {
+        (range(w0), &FUZZY_TARGETS[..0])
+    } else if w0 < w1 {
+        (range(w0), range(w1))
+    } else {
+        (range(w1), range(w0))
+    };
+    r0.iter().chain(r1).find_map(|(target, entries)| {
         // The first letter is rarely wrong in typed text; requiring it keeps "that" from
         // becoming "chat" — except for adjacent-letter swaps ("pseak").
         let same_start = target.chars().next() == word.chars().next();
@@ -962,8 +1036,10 @@ fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
             let (t0, t1, w0, w1) = (t.next(), t.next(), w.next(), w.next());
             t0 == w1 && t1 == w0
         };
-        ((same_start || swapped_start) && damerau_levenshtein_at_most(word, target, limit))
-            .then(|| (*target, entries.iter().map(|e| e.class).collect()))
+        ((same_start || swapped_start)
+            && target.chars().count().abs_diff(len) <= limit
+            && damerau_levenshtein_at_most(word, target, limit))
+        .then(|| (*target, entries.iter().map(|e| e.class).collect()))
     })
 }
 

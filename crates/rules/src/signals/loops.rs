@@ -1,26 +1,66 @@
 //! Loops: the AI saying the same thing again, falling back again and again, or the
 //! customer repeating the same request.
 
-/// The sorted, deduplicated lowercase words of a text.
-pub(crate) type WordSet = Vec<String>;
+/// The deduplicated lowercase words of a text, each with a hash, sorted by (hash, word) so
+/// that two sets intersect in one merge pass that compares hashes first. Equality is always
+/// confirmed on the words themselves: a hash collision cannot change a result.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet(Vec<(u64, Box<str>)>);
 
-/// The sorted, deduplicated lowercase words of a text.
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
-    let mut w: Vec<String> = s
+    let mut w: Vec<(u64, Box<str>)> = s
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\'', ""))
+        .map(|w| {
+            let mut lower = String::with_capacity(w.len());
+            for c in w.chars() {
+                if c.is_ascii() {
+                    if c != '\'' {
+                        lower.push(c.to_ascii_lowercase());
+                    }
+                } else {
+                    // As `str::to_lowercase` does, but one character at a time; a final
+                    // sigma is handled by falling back to the whole-word conversion.
+                    lower.clear();
+                    lower.push_str(&w.to_lowercase().replace('\'', ""));
+                    break;
+                }
+            }
+            (word_hash(&lower), lower.into_boxed_str())
+        })
         .collect();
     w.sort_unstable();
     w.dedup();
-    w
+    WordSet(w)
 }
 
-pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
+/// Jaccard similarity of two word sets (0 when both are empty).
+pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
+    let (a, b) = (&a.0, &b.0);
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }
-    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
