@@ -11,7 +11,6 @@
 //! Languages: English, Spanish, French, German, Portuguese and Italian share one lexicon;
 //! German verb-final order ("mit einem Menschen sprechen") is handled explicitly.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a word can do in a request for a human.
@@ -54,10 +53,26 @@ enum Class {
 
 use Class::*;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Entry {
-    class: Class,
-    /// Whether typo tolerance may map a misspelling to this word.
+/// A set of classes: what a word can do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Classes(u32);
+
+impl Classes {
+    fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+    fn with(self, class: Class) -> Classes {
+        Classes(self.0 | (1 << class as u32))
+    }
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A lexicon word's classes, and whether typo tolerance may map a misspelling to it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Lex {
+    classes: Classes,
     fuzzy_target: bool,
 }
 
@@ -753,18 +768,17 @@ const NOT_TYPOS: &[&str] = &[
 static NOT_TYPOS_SET: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| NOT_TYPOS.iter().copied().collect());
 
-static LEXICON: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+static LEXICON: LazyLock<super::FastMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut map: super::FastMap<&'static str, Lex> = super::FastMap::default();
     for (lexicon, fuzzy) in [(ENGLISH, true), (OTHER_LANGUAGES, false)] {
         for (class, words) in lexicon {
             for word in *words {
                 let fuzzy_target = fuzzy
                     && matches!(class, Talk | Contact | Escalate | StrongNoun | WeakNoun)
                     && (word.len() >= 5 || matches!(*word, "talk" | "chat"));
-                map.entry(word).or_default().push(Entry {
-                    class: *class,
-                    fuzzy_target,
-                });
+                let lex = map.entry(word).or_default();
+                lex.classes = lex.classes.with(*class);
+                lex.fuzzy_target |= fuzzy_target;
             }
         }
     }
@@ -772,11 +786,11 @@ static LEXICON: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
 });
 
 /// Fuzzy targets grouped for the typo pass: (word, its entries).
-static FUZZY_TARGETS: LazyLock<Vec<(&'static str, Vec<Entry>)>> = LazyLock::new(|| {
-    let mut targets: Vec<(&'static str, Vec<Entry>)> = LEXICON
+static FUZZY_TARGETS: LazyLock<Vec<(&'static str, Classes)>> = LazyLock::new(|| {
+    let mut targets: Vec<(&'static str, Classes)> = LEXICON
         .iter()
-        .filter(|(_, entries)| entries.iter().any(|e| e.fuzzy_target))
-        .map(|(w, e)| (*w, e.clone()))
+        .filter(|(_, lex)| lex.fuzzy_target)
+        .map(|(w, lex)| (*w, lex.classes))
         .collect();
     targets.sort_by_key(|(w, _)| *w);
     targets
@@ -816,7 +830,7 @@ const FILLERS: &[&str] = &[
 #[derive(Clone, Debug)]
 struct Tok {
     word: String,
-    classes: Vec<Class>,
+    classes: Classes,
     /// Clause number: negation never crosses a clause boundary.
     clause: u32,
     /// The word was a typo correction, recorded for the explanation.
@@ -825,7 +839,7 @@ struct Tok {
 
 impl Tok {
     fn is(&self, class: Class) -> bool {
-        self.classes.contains(&class)
+        self.classes.has(class)
     }
 }
 
@@ -1002,7 +1016,7 @@ fn damerau_levenshtein_at_most_heap(a: &str, b: &str, limit: usize) -> bool {
 }
 
 /// The lexicon word a misspelt token most likely stands for.
-fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
+fn correct(word: &str) -> Option<(&'static str, Classes)> {
     let len = word.chars().count();
     if len < 4 || NOT_TYPOS_SET.contains(word) || word.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -1026,7 +1040,7 @@ fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
     } else {
         (range(w1), range(w0))
     };
-    r0.iter().chain(r1).find_map(|(target, entries)| {
+    r0.iter().chain(r1).find_map(|(target, classes)| {
         // The first letter is rarely wrong in typed text; requiring it keeps "that" from
         // becoming "chat" — except for adjacent-letter swaps ("pseak").
         let same_start = target.chars().next() == word.chars().next();
@@ -1039,14 +1053,12 @@ fn correct(word: &str) -> Option<(&'static str, Vec<Class>)> {
         ((same_start || swapped_start)
             && target.chars().count().abs_diff(len) <= limit
             && damerau_levenshtein_at_most(word, target, limit))
-        .then(|| (*target, entries.iter().map(|e| e.class).collect()))
+        .then_some((*target, *classes))
     })
 }
 
-fn classes_of(word: &str) -> Option<Vec<Class>> {
-    LEXICON
-        .get(word)
-        .map(|entries| entries.iter().map(|e| e.class).collect())
+fn classes_of(word: &str) -> Option<Classes> {
+    LEXICON.get(word).map(|lex| lex.classes)
 }
 
 /// Splits run-together words ("speakto", "contactingassistant") into two known words, at
@@ -1057,11 +1069,12 @@ fn split_run_together(word: &str) -> Option<(String, String)> {
     }
     (1..word.len() - 1).find_map(|at| {
         let (left, right) = word.split_at(at);
-        let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Vec::new))?;
+        let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
         let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
-        let content = |c: &Vec<Class>| {
-            c.iter()
-                .any(|k| matches!(k, Talk | Contact | StrongNoun | WeakNoun | Frame))
+        let content = |c: &Classes| {
+            [Talk, Contact, StrongNoun, WeakNoun, Frame]
+                .into_iter()
+                .any(|k| c.has(k))
         };
         (content(&l) || content(&r)).then(|| (left.to_owned(), right.to_owned()))
     })
@@ -1076,7 +1089,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if FILLERS.contains(&word.as_str()) && !LEXICON.contains_key(word.as_str()) {
             continue;
         }
-        let mut push = |word: String, classes: Vec<Class>, corrected_from: Option<String>| {
+        let mut push = |word: String, classes: Classes, corrected_from: Option<String>| {
             // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
             if toks.last().is_some_and(|t| t.word == word) {
                 return;
@@ -1098,7 +1111,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 Some(c) => (right, c, None),
                 None => match correct(&right) {
                     Some((t, c)) => (t.to_owned(), c, Some(right)),
-                    None => (right, Vec::new(), None),
+                    None => (right, Classes::default(), None),
                 },
             };
             push(left, lc, None);
@@ -1106,7 +1119,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else if FILLERS.contains(&word.as_str()) {
             continue;
         } else {
-            push(word, Vec::new(), None);
+            push(word, Classes::default(), None);
         }
     }
     // Boundary words split clauses too.

@@ -10,7 +10,6 @@
 //! lowercased into a fresh string when it actually contains an upper-case letter.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Empirically derived intensity added by a booster word ("very").
@@ -28,7 +27,7 @@ const LEXICON_TEXT: &str = include_str!("../../data/vader_lexicon.txt");
 const EMOJI_TEXT: &str = include_str!("../../data/emoji_utf8_lexicon.txt");
 
 /// Word → mean valence (-4..4), built once.
-static LEXICON: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+static LEXICON: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
     LEXICON_TEXT
         .lines()
         .filter_map(|line| {
@@ -41,7 +40,7 @@ static LEXICON: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
 });
 
 /// Single-character emoji → its textual description ("grinning face").
-static EMOJI: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
+static EMOJI: LazyLock<super::FastMap<char, &'static str>> = LazyLock::new(|| {
     EMOJI_TEXT
         .lines()
         .filter_map(|line| {
