@@ -25,28 +25,45 @@ struct Fixture {
 async fn sqlite() -> (Fixture, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("baton.db");
-    let store = SqliteStore::open(&path, Durability::ProcessCrash).await.unwrap();
+    let store = SqliteStore::open(&path, Durability::ProcessCrash)
+        .await
+        .unwrap();
     (fixture(Arc::new(store), dir).await, path)
 }
 
 async fn fixture(store: Arc<dyn Store>, dir: tempfile::TempDir) -> Fixture {
     let mut ids = Vec::new();
     for (name, kind) in [("bot", AgentKind::Ai), ("desk", AgentKind::Human)] {
-        let agent = Agent { id: AgentId::new(), name: name.into(), kind, created_at: baton_core::now() };
+        let agent = Agent {
+            id: AgentId::new(),
+            name: name.into(),
+            kind,
+            created_at: baton_core::now(),
+        };
         store.create_agent(&agent, [7; 32]).await.unwrap();
         ids.push(agent.id);
     }
     Fixture {
         store,
-        ai: Actor::Agent { id: ids[0], kind: AgentKind::Ai },
+        ai: Actor::Agent {
+            id: ids[0],
+            kind: AgentKind::Ai,
+        },
         ai_id: ids[0],
-        human: Actor::Agent { id: ids[1], kind: AgentKind::Human },
+        human: Actor::Agent {
+            id: ids[1],
+            kind: AgentKind::Human,
+        },
         _dir: dir,
     }
 }
 
 fn turn(role: Role, text: &str) -> NewTurn {
-    NewTurn { role: Some(role), text: text.into(), ..NewTurn::default() }
+    NewTurn {
+        role: Some(role),
+        text: text.into(),
+        ..NewTurn::default()
+    }
 }
 
 fn handoff_for(conv: baton_core::ConversationId) -> NewHandoff {
@@ -66,7 +83,11 @@ async fn conversation(f: &Fixture) -> baton_core::Conversation {
     f.store
         .create_conversation(NewConversation {
             channel: Channel::Voice,
-            customer: Customer { id: Some("c1".into()), name: None, data: serde_json::Map::new() },
+            customer: Customer {
+                id: Some("c1".into()),
+                name: None,
+                data: serde_json::Map::new(),
+            },
             ai_agent: f.ai_id,
         })
         .await
@@ -79,23 +100,49 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     t.data.insert("email".into(), json!("ada@example.com"));
     let appended = f.store.append_turn(conv.id, f.ai, t).await.unwrap();
     assert_eq!(appended.turn.seq, 1);
-    assert_eq!(appended.conversation.customer.data["email"], "ada@example.com");
+    assert_eq!(
+        appended.conversation.customer.data["email"],
+        "ada@example.com"
+    );
 
-    let change = f.store.request_handoff(f.ai, handoff_for(conv.id)).await.unwrap();
+    let change = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id))
+        .await
+        .unwrap();
     let h = change.handoff;
     assert_eq!(h.state, HandoffState::Requested);
     assert_eq!(change.conversation.open_handoff, Some(h.id));
     let outbox = f.store.outbox_for_handoff(h.id).await.unwrap();
-    assert_eq!(outbox.iter().map(|o| o.topic.as_str()).collect::<Vec<_>>(), ["handoff.requested"]);
+    assert_eq!(
+        outbox.iter().map(|o| o.topic.as_str()).collect::<Vec<_>>(),
+        ["handoff.requested"]
+    );
     assert_eq!(outbox[0].payload["data"]["reason"], "explicit_request");
 
-    let accepted = f.store.command(h.id, f.human, HandoffCommand::Accept, None).await.unwrap();
+    let accepted = f
+        .store
+        .command(h.id, f.human, HandoffCommand::Accept, None)
+        .await
+        .unwrap();
     assert_eq!(accepted.handoff.state, HandoffState::Accepted);
     assert_eq!(accepted.conversation.owner_kind, AgentKind::Human);
-    let refused = f.store.append_turn(conv.id, f.ai, turn(Role::Ai, "still me")).await;
-    assert!(matches!(refused, Err(StoreError::TurnRefused(_))), "{refused:?}");
-    f.store.append_turn(conv.id, f.human, turn(Role::Human, "hello")).await.unwrap();
-    assert_eq!(f.store.handoff(h.id).await.unwrap().state, HandoffState::Active);
+    let refused = f
+        .store
+        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"))
+        .await;
+    assert!(
+        matches!(refused, Err(StoreError::TurnRefused(_))),
+        "{refused:?}"
+    );
+    f.store
+        .append_turn(conv.id, f.human, turn(Role::Human, "hello"))
+        .await
+        .unwrap();
+    assert_eq!(
+        f.store.handoff(h.id).await.unwrap().state,
+        HandoffState::Active
+    );
 
     let resolved = f
         .store
@@ -106,14 +153,29 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     assert_eq!(resolved.handoff.note.as_deref(), Some("fixed"));
     assert_eq!(resolved.conversation.status, ConversationStatus::Closed);
     let read_back = f.store.handoff(h.id).await.unwrap();
-    assert_eq!(read_back, resolved.handoff, "what is returned is what was stored");
+    assert_eq!(
+        read_back, resolved.handoff,
+        "what is returned is what was stored"
+    );
 
-    let topics: Vec<_> =
-        f.store.outbox_for_handoff(h.id).await.unwrap().into_iter().map(|o| o.topic).collect();
-    assert_eq!(topics, ["handoff.requested", "handoff.accepted", "handoff.resolved"]);
+    let topics: Vec<_> = f
+        .store
+        .outbox_for_handoff(h.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.topic)
+        .collect();
+    assert_eq!(
+        topics,
+        ["handoff.requested", "handoff.accepted", "handoff.resolved"]
+    );
     let turns = f.store.turns(conv.id, 0, 100).await.unwrap();
     assert_eq!(turns.len(), 2);
-    assert_eq!(f.store.recent_turns(conv.id, 1).await.unwrap()[0].text, "hello");
+    assert_eq!(
+        f.store.recent_turns(conv.id, 1).await.unwrap()[0].text,
+        "hello"
+    );
     let audit = f.store.verify_audit().await.unwrap();
     assert_eq!(audit.first_broken, None);
     assert!(audit.entries >= 5, "{audit:?}");
@@ -121,45 +183,100 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
 
 async fn refusals_change_nothing(f: &Fixture) {
     let conv = conversation(f).await;
-    let h = f.store.request_handoff(f.ai, handoff_for(conv.id)).await.unwrap().handoff;
+    let h = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id))
+        .await
+        .unwrap()
+        .handoff;
     let again = f.store.request_handoff(f.ai, handoff_for(conv.id)).await;
     assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
-    let early = f.store.command(h.id, Actor::Admin, HandoffCommand::Resolve, None).await;
+    let early = f
+        .store
+        .command(h.id, Actor::Admin, HandoffCommand::Resolve, None)
+        .await;
     assert!(matches!(early, Err(StoreError::Transition(_))), "{early:?}");
-    let by_ai = f.store.command(h.id, f.ai, HandoffCommand::Accept, None).await;
+    let by_ai = f
+        .store
+        .command(h.id, f.ai, HandoffCommand::Accept, None)
+        .await;
     assert!(matches!(by_ai, Err(StoreError::Forbidden(_))), "{by_ai:?}");
-    assert_eq!(f.store.handoff(h.id).await.unwrap().state, HandoffState::Requested);
+    assert_eq!(
+        f.store.handoff(h.id).await.unwrap().state,
+        HandoffState::Requested
+    );
     assert_eq!(f.store.outbox_for_handoff(h.id).await.unwrap().len(), 1);
     let rejected = f
         .store
-        .command(h.id, f.human, HandoffCommand::Reject, Some("not my area".into()))
+        .command(
+            h.id,
+            f.human,
+            HandoffCommand::Reject,
+            Some("not my area".into()),
+        )
         .await
         .unwrap();
-    assert_eq!(rejected.handoff.state, HandoffState::Requested, "a rejected handoff keeps waiting");
-    let canceled = f.store.command(h.id, f.ai, HandoffCommand::Cancel, None).await.unwrap();
+    assert_eq!(
+        rejected.handoff.state,
+        HandoffState::Requested,
+        "a rejected handoff keeps waiting"
+    );
+    let canceled = f
+        .store
+        .command(h.id, f.ai, HandoffCommand::Cancel, None)
+        .await
+        .unwrap();
     assert_eq!(canceled.handoff.state, HandoffState::Canceled);
     assert_eq!(canceled.conversation.open_handoff, None);
     let missing = f.store.handoff(baton_core::HandoffId::new()).await;
-    assert!(matches!(missing, Err(StoreError::NotFound { what: "handoff", .. })));
+    assert!(matches!(
+        missing,
+        Err(StoreError::NotFound {
+            what: "handoff",
+            ..
+        })
+    ));
 }
 
 async fn concurrent_accepts_have_one_winner(f: &Fixture) {
     let conv = conversation(f).await;
-    let h = f.store.request_handoff(f.ai, handoff_for(conv.id)).await.unwrap().handoff;
+    let h = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id))
+        .await
+        .unwrap()
+        .handoff;
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..8 {
         let store = f.store.clone();
-        let receiver = Actor::Agent { id: AgentId::new(), kind: AgentKind::Human };
-        tasks.spawn(async move { store.command(h.id, receiver, HandoffCommand::Accept, None).await });
+        let receiver = Actor::Agent {
+            id: AgentId::new(),
+            kind: AgentKind::Human,
+        };
+        tasks.spawn(async move {
+            store
+                .command(h.id, receiver, HandoffCommand::Accept, None)
+                .await
+        });
     }
     let results = tasks.join_all().await;
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
-    assert!(results.iter().filter_map(|r| r.as_ref().err()).all(|e| matches!(e, StoreError::Transition(_))));
+    assert!(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .all(|e| matches!(e, StoreError::Transition(_)))
+    );
 }
 
 async fn listing_respects_visibility(f: &Fixture) {
     let conv = conversation(f).await;
-    let h = f.store.request_handoff(f.ai, handoff_for(conv.id)).await.unwrap().handoff;
+    let h = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id))
+        .await
+        .unwrap()
+        .handoff;
     let filter = |visibility| HandoffFilter {
         visibility,
         state: None,
@@ -169,12 +286,41 @@ async fn listing_respects_visibility(f: &Fixture) {
         limit: 10,
     };
     let someone_else = Visibility::Source(AgentId::new());
-    assert!(f.store.list_handoffs(&filter(someone_else)).await.unwrap().is_empty());
-    assert_eq!(f.store.list_handoffs(&filter(Visibility::Source(f.ai_id))).await.unwrap().len(), 1);
-    f.store.command(h.id, f.human, HandoffCommand::Accept, None).await.unwrap();
+    assert!(
+        f.store
+            .list_handoffs(&filter(someone_else))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        f.store
+            .list_handoffs(&filter(Visibility::Source(f.ai_id)))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    f.store
+        .command(h.id, f.human, HandoffCommand::Accept, None)
+        .await
+        .unwrap();
     let other_receiver = Visibility::Receiver(AgentId::new());
-    assert!(f.store.list_handoffs(&filter(other_receiver)).await.unwrap().is_empty());
-    assert_eq!(f.store.list_handoffs(&filter(Visibility::All)).await.unwrap().len(), 1);
+    assert!(
+        f.store
+            .list_handoffs(&filter(other_receiver))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        f.store
+            .list_handoffs(&filter(Visibility::All))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -202,14 +348,12 @@ async fn sqlite_audit_tampering_is_detected() {
     let (f, path) = sqlite().await;
     the_full_lifecycle_is_recorded(&f).await;
     // Edit one entry behind Baton's back, as an attacker with file access would.
-    let raw = SqliteStore::open(&path, Durability::ProcessCrash).await.unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute(
+        "UPDATE audit SET detail = '{\"note\":\"forged\"}' WHERE seq = 3",
+        [],
+    )
+    .unwrap();
     drop(raw);
-    let opts = sqlx::sqlite::SqliteConnectOptions::new().filename(&path);
-    let pool = sqlx::SqlitePool::connect_with(opts).await.unwrap();
-    sqlx::query("UPDATE audit SET detail = '{\"note\":\"forged\"}' WHERE seq = 3")
-        .execute(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
     assert_eq!(f.store.verify_audit().await.unwrap().first_broken, Some(3));
 }

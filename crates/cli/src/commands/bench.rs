@@ -159,6 +159,19 @@ fn id_of(v: &Value) -> anyhow::Result<String> {
 
 type Histograms = Vec<Histogram<u64>>;
 
+const CUSTOMER_LINES: [&str; 4] = [
+    "Hi, I ordered a pair of running shoes last week and they have not arrived",
+    "The order number is 88412, placed on the 3rd",
+    "Can you tell me which carrier has it and when it should get here?",
+    "Great, and can I change the delivery address to my office?",
+];
+const AI_LINES: [&str; 4] = [
+    "Sorry to hear that. Could you give me the order number?",
+    "Thanks. Order 88412 shipped on the 5th with the regular carrier.",
+    "It is out for delivery today and should arrive before 6 pm.",
+    "Yes, I can update the address while it is still at the depot.",
+];
+
 async fn one_conversation(
     c: &Client,
     bot: &str,
@@ -182,10 +195,11 @@ async fn one_conversation(
     timed(h, 0, t);
     let cid = id_of(&conv)?;
     for i in 0..turns {
+        // Distinct, realistic lines: repeating one would (rightly) trip the loop rule.
         let body = if i % 2 == 0 {
-            json!({"role": "customer", "text": "I would like to check the status of my order please"})
+            json!({"role": "customer", "text": CUSTOMER_LINES[(i / 2) % CUSTOMER_LINES.len()]})
         } else {
-            json!({"role": "ai", "text": "Sure, your order shipped yesterday and arrives Friday.", "confidence": 0.93})
+            json!({"role": "ai", "text": AI_LINES[(i / 2) % AI_LINES.len()], "confidence": 0.93, "intent": "order_status"})
         };
         let t = Instant::now();
         c.post(&format!("/v1/conversations/{cid}/turns"), bot, &body)

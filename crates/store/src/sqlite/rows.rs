@@ -4,9 +4,9 @@ use baton_core::{
     AgentKind, Channel, Conversation, ConversationStatus, Customer, Handoff, HandoffState, Reason,
     Role, Turn, TurnEvent,
 };
+use rusqlite::Row;
+use rusqlite::types::FromSql;
 use serde_json::{Map, Value};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 use time::OffsetDateTime;
 
 use crate::{Result, StoreError};
@@ -24,21 +24,18 @@ fn opt_from_us(us: Option<i64>) -> Result<Option<OffsetDateTime>> {
     us.map(from_us).transpose()
 }
 
-fn get<'r, T>(row: &'r SqliteRow, col: &str) -> Result<T>
-where
-    T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
-{
-    row.try_get(col)
+pub(crate) fn get<T: FromSql>(row: &Row<'_>, col: &str) -> Result<T> {
+    row.get(col)
         .map_err(|e| StoreError::Corrupt(format!("column {col}: {e}")))
 }
 
-fn parse_id<T: std::str::FromStr>(row: &SqliteRow, col: &str) -> Result<T> {
+fn parse_id<T: std::str::FromStr>(row: &Row<'_>, col: &str) -> Result<T> {
     let s: String = get(row, col)?;
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("column {col}: bad id {s}")))
 }
 
-fn parse_opt_id<T: std::str::FromStr>(row: &SqliteRow, col: &str) -> Result<Option<T>> {
+fn parse_opt_id<T: std::str::FromStr>(row: &Row<'_>, col: &str) -> Result<Option<T>> {
     let s: Option<String> = get(row, col)?;
     s.map(|s| {
         s.parse()
@@ -47,12 +44,12 @@ fn parse_opt_id<T: std::str::FromStr>(row: &SqliteRow, col: &str) -> Result<Opti
     .transpose()
 }
 
-fn parse_enum<T>(row: &SqliteRow, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
+fn parse_enum<T>(row: &Row<'_>, col: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
     let s: String = get(row, col)?;
     parse(&s).ok_or_else(|| StoreError::Corrupt(format!("column {col}: unknown value {s}")))
 }
 
-fn json_object(row: &SqliteRow, col: &str) -> Result<Map<String, Value>> {
+fn json_object(row: &Row<'_>, col: &str) -> Result<Map<String, Value>> {
     let s: Option<String> = get(row, col)?;
     match s {
         None => Ok(Map::new()),
@@ -66,7 +63,7 @@ pub(crate) fn json_text(v: &impl serde::Serialize) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Backend(format!("encoding JSON: {e}")))
 }
 
-pub(crate) fn conversation(row: &SqliteRow) -> Result<Conversation> {
+pub(crate) fn conversation(row: &Row<'_>) -> Result<Conversation> {
     let customer: String = get(row, "customer")?;
     let customer: Customer = serde_json::from_str(&customer)
         .map_err(|e| StoreError::Corrupt(format!("column customer: {e}")))?;
@@ -85,7 +82,7 @@ pub(crate) fn conversation(row: &SqliteRow) -> Result<Conversation> {
     })
 }
 
-pub(crate) fn turn(row: &SqliteRow) -> Result<Turn> {
+pub(crate) fn turn(row: &Row<'_>) -> Result<Turn> {
     let event: Option<String> = get(row, "event")?;
     Ok(Turn {
         id: parse_id(row, "id")?,
@@ -108,7 +105,7 @@ pub(crate) fn turn(row: &SqliteRow) -> Result<Turn> {
     })
 }
 
-pub(crate) fn handoff(row: &SqliteRow) -> Result<Handoff> {
+pub(crate) fn handoff(row: &Row<'_>) -> Result<Handoff> {
     let decision: Option<String> = get(row, "decision")?;
     Ok(Handoff {
         id: parse_id(row, "id")?,

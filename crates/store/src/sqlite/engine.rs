@@ -1,0 +1,279 @@
+//! How SQLite is driven: one writer thread with group commit, a small pool of
+//! read-only connections, and embedded migrations.
+//!
+//! Every write is a closure run on the writer thread inside a savepoint of the
+//! current batch transaction; the batch commits once and only then answers each
+//! caller. A whole command therefore costs one cross-thread round trip instead of
+//! one per statement, and under load many commands share one commit. A closure
+//! that fails rolls back to its savepoint without touching its neighbours; a
+//! commit that fails (disk full, I/O error) fails every command of the batch, so
+//! nothing is acknowledged that is not on disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::{Result, StoreError};
+
+/// Largest number of commands sharing one commit.
+const MAX_BATCH: usize = 128;
+
+type Finish = Box<dyn FnOnce(Option<StoreError>) + Send>;
+/// A write: runs on the writer thread, says whether it succeeded, and returns how
+/// to answer its caller once the batch's commit outcome is known.
+/// Given `Err`, it runs nothing and answers with that error.
+type Job = Box<dyn FnOnce(Result<&Connection, StoreError>) -> (bool, Finish) + Send>;
+
+/// Maps SQLite errors to what a caller can act on: "not now" or "broken".
+pub(crate) fn db_err(e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            C::DatabaseBusy
+            | C::DatabaseLocked
+            | C::DiskFull
+            | C::SystemIoFailure
+            | C::ReadOnly
+            | C::CannotOpen
+            | C::OutOfMemory => StoreError::Unavailable(e.to_string()),
+            _ => StoreError::Backend(e.to_string()),
+        },
+        _ => StoreError::Backend(e.to_string()),
+    }
+}
+
+pub(crate) struct Engine {
+    writer: Mutex<Option<mpsc::Sender<Job>>>,
+    writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+    readers: Mutex<Vec<Connection>>,
+    path: PathBuf,
+}
+
+/// The embedded migrations, applied in order; `PRAGMA user_version` records the last.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "20261123000001_initial",
+    include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
+)];
+
+fn configure(conn: &Connection, synchronous: &str) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+    conn.execute_batch(&format!(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; \
+         PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;"
+    ))
+    .map_err(db_err)
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let applied: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(db_err)?;
+    let known = MIGRATIONS.len() as i64;
+    if applied > known {
+        return Err(StoreError::Backend(format!(
+            "the database was written by a newer Baton (schema version {applied}, this one knows {known}); \
+             upgrade Baton or use another --data directory"
+        )));
+    }
+    for (version, (name, sql)) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+        let tx = conn.transaction().map_err(db_err)?;
+        tx.execute_batch(sql)
+            .map_err(|e| StoreError::Backend(format!("applying migration {name}: {e}")))?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)
+            .map_err(db_err)?;
+        tx.commit().map_err(db_err)?;
+        tracing::info!(migration = name, "database migrated");
+    }
+    Ok(())
+}
+
+impl Engine {
+    pub(crate) fn open(path: &Path, synchronous: &'static str) -> Result<Arc<Engine>> {
+        let mut writer = Connection::open(path).map_err(db_err)?;
+        configure(&writer, synchronous)?;
+        migrate(&mut writer)?;
+        let readers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(2, 8);
+        let mut pool = Vec::with_capacity(readers);
+        for _ in 0..readers {
+            let r = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(db_err)?;
+            r.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+            pool.push(r);
+        }
+        let (tx, rx) = mpsc::channel::<Job>();
+        let handle = std::thread::Builder::new()
+            .name("baton-sqlite-writer".into())
+            .spawn(move || writer_loop(writer, rx))
+            .map_err(|e| StoreError::Backend(format!("starting the writer thread: {e}")))?;
+        Ok(Arc::new(Engine {
+            writer: Mutex::new(Some(tx)),
+            writer_thread: Mutex::new(Some(handle)),
+            readers: Mutex::new(pool),
+            path: path.to_owned(),
+        }))
+    }
+
+    /// Runs `f` in the writer's current batch; answers after the batch commits.
+    pub(crate) async fn write<R, F>(&self, f: F) -> Result<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&Connection) -> Result<R> + Send + 'static,
+    {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |conn| {
+            let result = conn.and_then(f);
+            let ok = result.is_ok();
+            let finish: Finish = Box::new(move |commit_error| {
+                let _ = answer.send(match (result, commit_error) {
+                    (Ok(_), Some(e)) => Err(e),
+                    (r, _) => r,
+                });
+            });
+            (ok, finish)
+        });
+        let sender = self
+            .writer
+            .lock()
+            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?
+            .clone()
+            .ok_or_else(|| StoreError::Unavailable("the store is closed".into()))?;
+        sender
+            .send(job)
+            .map_err(|_| StoreError::Unavailable("the writer thread stopped".into()))?;
+        answered
+            .await
+            .map_err(|_| StoreError::Unavailable("the writer thread stopped".into()))?
+    }
+
+    /// Runs `f` on a read-only connection, off the async threads.
+    pub(crate) async fn read<R, F>(self: &Arc<Self>, f: F) -> Result<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&Connection) -> Result<R> + Send + 'static,
+    {
+        let engine = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let conn = engine.take_reader()?;
+            let result = f(&conn);
+            engine.give_back(conn);
+            result
+        })
+        .await
+        .map_err(|e| StoreError::Backend(format!("read task failed: {e}")))?
+    }
+
+    fn take_reader(&self) -> Result<Connection> {
+        let pooled = self
+            .readers
+            .lock()
+            .map_err(|_| StoreError::Backend("reader pool poisoned".into()))?
+            .pop();
+        match pooled {
+            Some(c) => Ok(c),
+            // More concurrent reads than pooled connections: open another; it joins the pool.
+            None => {
+                let c = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(db_err)?;
+                c.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+                Ok(c)
+            }
+        }
+    }
+
+    fn give_back(&self, conn: Connection) {
+        if let Ok(mut pool) = self.readers.lock()
+            && pool.len() < 16
+        {
+            pool.push(conn);
+        }
+    }
+
+    /// Stops the writer after the commands already queued, and checkpoints the WAL.
+    pub(crate) fn close(&self) {
+        if let Ok(mut w) = self.writer.lock() {
+            w.take();
+        }
+        if let Ok(mut t) = self.writer_thread.lock()
+            && let Some(handle) = t.take()
+        {
+            let _ = handle.join();
+        }
+        if let Ok(mut pool) = self.readers.lock() {
+            pool.clear();
+        }
+    }
+}
+
+fn writer_loop(conn: Connection, jobs: mpsc::Receiver<Job>) {
+    let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while let Ok(first) = jobs.recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(j) => batch.push(j),
+                Err(_) => break,
+            }
+        }
+        run_batch(&conn, batch.drain(..));
+    }
+    // Every sender is gone: fold the WAL back into the main file for a tidy stop.
+    if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);") {
+        tracing::warn!(error = %e, "WAL checkpoint at shutdown failed");
+    }
+}
+
+fn run_batch(conn: &Connection, batch: impl Iterator<Item = Job>) {
+    if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+        let err = db_err(e);
+        tracing::warn!(error = %err, "writes refused: cannot begin a transaction");
+        for job in batch {
+            let (_, finish) = job(Err(clone_err(&err)));
+            finish(None);
+        }
+        return;
+    }
+    let mut finishes: Vec<(bool, Finish)> = Vec::new();
+    for job in batch {
+        if let Err(e) = conn.execute_batch("SAVEPOINT command") {
+            let (_, finish) = job(Err(db_err(e)));
+            finish(None);
+            continue;
+        }
+        let (ok, finish) = job(Ok(conn));
+        let closed = if ok {
+            conn.execute_batch("RELEASE command")
+        } else {
+            conn.execute_batch("ROLLBACK TO command; RELEASE command")
+        };
+        if let Err(e) = closed {
+            finish(Some(db_err(e)));
+            continue;
+        }
+        finishes.push((ok, finish));
+    }
+    let commit_error = conn.execute_batch("COMMIT").err().map(db_err);
+    if commit_error.is_some() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    for (_, finish) in finishes {
+        finish(commit_error.as_ref().map(clone_err));
+    }
+}
+
+fn clone_err(e: &StoreError) -> StoreError {
+    match e {
+        StoreError::Unavailable(m) => StoreError::Unavailable(m.clone()),
+        other => StoreError::Backend(other.to_string()),
+    }
+}
