@@ -90,6 +90,15 @@ pub enum Visibility {
 }
 
 impl Visibility {
+    /// Whether a handoff is visible under this rule.
+    pub fn allows(self, h: &Handoff) -> bool {
+        match self {
+            Visibility::All => true,
+            Visibility::Source(a) => h.source == a,
+            Visibility::Receiver(a) => h.receiver == Some(a) || h.state.is_claimable(),
+        }
+    }
+
     pub fn of(actor: Actor) -> Self {
         match actor {
             Actor::Admin | Actor::System => Visibility::All,
@@ -120,6 +129,8 @@ pub struct HandoffFilter {
 pub struct TurnAppended {
     pub turn: Turn,
     pub conversation: Conversation,
+    /// The last turns, oldest first, ending with this one (as many as asked for).
+    pub recent: Vec<Turn>,
 }
 
 /// A handoff after a command, with its conversation as it now stands.
@@ -170,12 +181,14 @@ pub trait Store: Send + Sync + 'static {
         conversation: &Conversation,
         actor: Actor,
     ) -> Result<bool>;
-    /// Checks the ownership rules and stores the turn, atomically.
+    /// Checks the ownership rules and stores the turn, atomically; returns the last
+    /// `recent` turns with it, for the rule engine.
     async fn append_turn(
         &self,
         conversation: ConversationId,
         actor: Actor,
         turn: NewTurn,
+        recent: u32,
     ) -> Result<TurnAppended>;
     /// Turns with `seq > after`, oldest first, at most `limit`.
     async fn turns(
@@ -192,6 +205,8 @@ pub trait Store: Send + Sync + 'static {
     async fn handoff(&self, id: HandoffId) -> Result<Handoff>;
     async fn list_handoffs(&self, filter: &HandoffFilter) -> Result<Vec<Handoff>>;
     /// Accept, reject, resolve, hand back or cancel, atomically and at most once.
+    /// A handoff the actor may not see is reported missing, except to receivers
+    /// accepting or rejecting, who learn it was taken (a state-machine refusal).
     async fn command(
         &self,
         id: HandoffId,

@@ -98,7 +98,7 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     let conv = conversation(f).await;
     let mut t = turn(Role::Customer, "my email is ada@example.com");
     t.data.insert("email".into(), json!("ada@example.com"));
-    let appended = f.store.append_turn(conv.id, f.ai, t).await.unwrap();
+    let appended = f.store.append_turn(conv.id, f.ai, t, 0).await.unwrap();
     assert_eq!(appended.turn.seq, 1);
     assert_eq!(
         appended.conversation.customer.data["email"],
@@ -129,14 +129,14 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     assert_eq!(accepted.conversation.owner_kind, AgentKind::Human);
     let refused = f
         .store
-        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"))
+        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"), 0)
         .await;
     assert!(
         matches!(refused, Err(StoreError::TurnRefused(_))),
         "{refused:?}"
     );
     f.store
-        .append_turn(conv.id, f.human, turn(Role::Human, "hello"))
+        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), 0)
         .await
         .unwrap();
     assert_eq!(

@@ -238,7 +238,11 @@ pub async fn append_turn(
     IdPath(id): IdPath<ConversationId>,
     ApiJson(turn): ApiJson<NewTurn>,
 ) -> Result<(StatusCode, Json<TurnAccepted>), Problem> {
-    let appended = state.store.append_turn(id, caller.actor(), turn).await?;
+    let window = u32::try_from(state.evaluator.window()).unwrap_or(u32::MAX);
+    let appended = state
+        .store
+        .append_turn(id, caller.actor(), turn, window)
+        .await?;
     let conv = &appended.conversation;
     let mut decision = Evaluation {
         explanation: "no rule fired".to_owned(),
@@ -249,21 +253,12 @@ pub async fn append_turn(
         appended.turn.role,
         Role::Customer | Role::Ai | Role::Tool | Role::System
     );
-    let window = state.evaluator.window();
     if speaks_for_ai
         && conv.owner_kind == AgentKind::Ai
         && conv.open_handoff.is_none()
         && window > 0
     {
-        let history = if window == 1 {
-            vec![appended.turn.clone()]
-        } else {
-            state
-                .store
-                .recent_turns(id, u32::try_from(window).unwrap_or(u32::MAX))
-                .await?
-        };
-        decision = state.evaluator.evaluate(&history);
+        decision = state.evaluator.evaluate(&appended.recent);
         if decision.handoff
             && let Some(reason) = decision.reason
         {

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
-use super::conversations::{location, visible_conversation};
+use super::conversations::location;
 use crate::AppState;
 use crate::auth::Caller;
 use crate::extract::{ApiJson, ApiQuery, IdPath, parse_json};
@@ -80,8 +80,6 @@ pub async fn request(
             format!("`utterance` is longer than {MAX_NOTE_CHARS} bytes"),
         ));
     }
-    // Conversations the caller cannot see are reported missing, not forbidden.
-    visible_conversation(&state, &caller, id).await?;
     let change = state
         .store
         .request_handoff(
@@ -113,12 +111,7 @@ async fn visible_handoff(
     id: HandoffId,
 ) -> Result<Handoff, Problem> {
     let h = state.store.handoff(id).await?;
-    let visible = match Visibility::of(caller.actor()) {
-        Visibility::All => true,
-        Visibility::Source(a) => h.source == a,
-        Visibility::Receiver(a) => h.receiver == Some(a) || h.state.is_claimable(),
-    };
-    if visible {
+    if Visibility::of(caller.actor()).allows(&h) {
         Ok(h)
     } else {
         Err(Problem::not_found(format!("handoff {id} does not exist")))
@@ -227,11 +220,6 @@ async fn run(
     body: Bytes,
 ) -> Result<Json<Handoff>, Problem> {
     let note = note(&body)?;
-    // A receiver racing for a handoff someone else just took must hear "taken"
-    // (409 from the state machine), not "missing".
-    if !matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) {
-        visible_handoff(&state, &caller, id).await?;
-    }
     let change = state
         .store
         .command(id, caller.actor(), command, note)

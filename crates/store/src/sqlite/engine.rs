@@ -46,6 +46,12 @@ pub(crate) fn db_err(e: rusqlite::Error) -> StoreError {
 }
 
 pub(crate) struct Engine {
+    checkpoint: Mutex<
+        Option<(
+            Arc<std::sync::atomic::AtomicBool>,
+            std::thread::JoinHandle<()>,
+        )>,
+    >,
     writer: Mutex<Option<mpsc::Sender<Job>>>,
     writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     readers: Mutex<Vec<Connection>>,
@@ -95,6 +101,12 @@ impl Engine {
         let mut writer = Connection::open(path).map_err(db_err)?;
         configure(&writer, synchronous)?;
         migrate(&mut writer)?;
+        // Checkpoints fsync; run them beside the writer, never inside a commit.
+        writer
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(db_err)?;
+        let checkpointer = Connection::open(path).map_err(db_err)?;
+        configure(&checkpointer, synchronous)?;
         let readers = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .clamp(2, 8);
@@ -113,7 +125,14 @@ impl Engine {
             .name("baton-sqlite-writer".into())
             .spawn(move || writer_loop(writer, rx))
             .map_err(|e| StoreError::Backend(format!("starting the writer thread: {e}")))?;
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopped = stop.clone();
+        let checkpoint_thread = std::thread::Builder::new()
+            .name("baton-sqlite-checkpoint".into())
+            .spawn(move || checkpoint_loop(checkpointer, &stopped))
+            .map_err(|e| StoreError::Backend(format!("starting the checkpoint thread: {e}")))?;
         Ok(Arc::new(Engine {
+            checkpoint: Mutex::new(Some((stop, checkpoint_thread))),
             writer: Mutex::new(Some(tx)),
             writer_thread: Mutex::new(Some(handle)),
             readers: Mutex::new(pool),
@@ -201,6 +220,13 @@ impl Engine {
 
     /// Stops the writer after the commands already queued, and checkpoints the WAL.
     pub(crate) fn close(&self) {
+        if let Ok(mut c) = self.checkpoint.lock()
+            && let Some((stop, handle)) = c.take()
+        {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            handle.thread().unpark();
+            let _ = handle.join();
+        }
         if let Ok(mut w) = self.writer.lock() {
             w.take();
         }
@@ -211,6 +237,17 @@ impl Engine {
         }
         if let Ok(mut pool) = self.readers.lock() {
             pool.clear();
+        }
+    }
+}
+
+/// Copies the WAL back into the database file every 100 ms without blocking the
+/// writer (PASSIVE); the WAL is reset when no reader needs its tail.
+fn checkpoint_loop(conn: Connection, stop: &std::sync::atomic::AtomicBool) {
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::park_timeout(Duration::from_millis(100));
+        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            tracing::debug!(error = %e, "passive checkpoint skipped");
         }
     }
 }

@@ -303,6 +303,7 @@ fn append_turn_tx(
     actor: Actor,
     new: NewTurn,
     role: Role,
+    recent: u32,
 ) -> Result<TurnAppended> {
     let mut conv = load_conversation(conn, conversation)?;
     conv.check_turn(actor, role)?;
@@ -347,9 +348,23 @@ fn append_turn_tx(
         }
     }
     save_conversation(conn, &conv)?;
+    let recent = match recent {
+        0 => Vec::new(),
+        1 => vec![turn.clone()],
+        n => {
+            let mut r = query_turns(
+                conn,
+                "SELECT * FROM turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?",
+                params![conversation.to_string(), i64::from(n)],
+            )?;
+            r.reverse();
+            r
+        }
+    };
     Ok(TurnAppended {
         turn,
         conversation: conv,
+        recent,
     })
 }
 
@@ -456,6 +471,14 @@ fn command_tx(
     note: Option<String>,
 ) -> Result<HandoffChange> {
     let mut h = load_handoff(conn, id)?;
+    if !matches!(command, HandoffCommand::Accept | HandoffCommand::Reject)
+        && !Visibility::of(actor).allows(&h)
+    {
+        return Err(StoreError::NotFound {
+            what: "handoff",
+            id: id.to_string(),
+        });
+    }
     h.authorize(actor, command)?;
     let before = h.state;
     h.state = before.apply(command.event())?;
@@ -706,10 +729,11 @@ impl Store for SqliteStore {
         conversation: ConversationId,
         actor: Actor,
         new: NewTurn,
+        recent: u32,
     ) -> Result<TurnAppended> {
         let role = new.validate()?;
         self.engine
-            .write(move |c| append_turn_tx(c, conversation, actor, new, role))
+            .write(move |c| append_turn_tx(c, conversation, actor, new, role, recent))
             .await
     }
 
