@@ -14,7 +14,10 @@ pub mod reason;
 pub mod turn;
 
 pub use agent::{Agent, AgentKind};
-pub use context::{CONTEXT_VERSION, ContextPackage};
+pub use context::{
+    CONTEXT_VERSION, ContextConfigError, ContextPackage, FieldMapping, PackageInput, Receivers,
+    RedactionPolicy, Summarizer, context_json_schema,
+};
 pub use conversation::{Actor, Channel, Conversation, ConversationStatus, Customer, TurnRefused};
 pub use handoff::{
     CommandForbidden, Handoff, HandoffCommand, HandoffEvent, HandoffState, HandoffTransitionError,
