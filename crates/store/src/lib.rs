@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod sqlite;
+pub mod webhooks;
 
 use async_trait::async_trait;
 use baton_core::{
@@ -19,6 +20,10 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 pub use sqlite::{Durability, SqliteStore};
+pub use webhooks::{
+    Delivery, DeliveryOutcome, DeliveryState, EVENT_TYPES, NewWebhook, SealedSecret, Webhook,
+    WebhookState,
+};
 
 /// What can go wrong in the store, in terms a caller can act on.
 #[derive(Debug, thiserror::Error)]
@@ -217,4 +222,39 @@ pub trait Store: Send + Sync + 'static {
 
     async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
     async fn verify_audit(&self) -> Result<AuditVerification>;
+
+    /// Subscribes an endpoint; events from now on are delivered to it.
+    async fn create_webhook(&self, new: NewWebhook) -> Result<Webhook>;
+    async fn webhooks(&self) -> Result<Vec<Webhook>>;
+    async fn webhook(&self, id: uuid::Uuid) -> Result<Webhook>;
+    /// Removes a subscription and its pending deliveries.
+    async fn delete_webhook(&self, id: uuid::Uuid) -> Result<()>;
+    /// Makes `secret` current; the previous current secret keeps signing until `previous_until`.
+    async fn rotate_webhook_secret(
+        &self,
+        id: uuid::Uuid,
+        secret: Vec<u8>,
+        previous_until: OffsetDateTime,
+    ) -> Result<Webhook>;
+    /// Claims up to `limit` due deliveries for `lease`, at most one per endpoint and
+    /// conversation at a time and the oldest first, so each conversation's events
+    /// arrive in order.
+    async fn claim_deliveries(
+        &self,
+        now: OffsetDateTime,
+        limit: u32,
+        lease: std::time::Duration,
+    ) -> Result<Vec<(Delivery, Webhook)>>;
+    /// Records attempt outcomes and releases their leases.
+    async fn record_deliveries(&self, outcomes: Vec<(String, DeliveryOutcome)>) -> Result<()>;
+    /// Releases every lease: at start, a single process owns all deliveries.
+    async fn release_delivery_leases(&self) -> Result<()>;
+    async fn deliveries(
+        &self,
+        state: Option<DeliveryState>,
+        webhook: Option<uuid::Uuid>,
+        limit: u32,
+    ) -> Result<Vec<Delivery>>;
+    /// Puts a dead delivery back in line, now (the operator's retry).
+    async fn retry_delivery(&self, id: &str) -> Result<Delivery>;
 }

@@ -59,10 +59,16 @@ pub(crate) struct Engine {
 }
 
 /// The embedded migrations, applied in order; `PRAGMA user_version` records the last.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "20261123000001_initial",
-    include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "20261123000001_initial",
+        include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
+    ),
+    (
+        "20261123000002_webhooks",
+        include_str!("../../migrations/sqlite/20261123000002_webhooks.sql"),
+    ),
+];
 
 fn configure(conn: &Connection, synchronous: &str) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;

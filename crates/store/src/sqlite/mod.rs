@@ -2,6 +2,7 @@
 
 mod engine;
 mod rows;
+mod webhooks;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,6 +19,7 @@ use serde_json::{Value, json};
 use self::engine::{Engine, db_err};
 use self::rows::{from_us, get, json_text, to_us};
 use crate::audit::{AuditFields, GENESIS, entry_hash};
+use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
     AgentCredentials, AuditVerification, HandoffChange, HandoffFilter, NewConversation, NewHandoff,
     OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility,
@@ -158,23 +160,26 @@ fn enqueue_event(conn: &Connection, topic: &str, handoff: &Handoff, at_us: i64) 
             "receiver": handoff.receiver,
         }
     });
+    let event_id = uuid::Uuid::now_v7().to_string();
+    let payload = json_text(&payload)?;
+    let conversation_id = handoff.conversation_id.to_string();
     conn.prepare_cached(
         "INSERT INTO outbox (id, created_at, topic, conversation_id, handoff_id, payload, next_attempt_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .and_then(|mut st| {
         st.execute(params![
-            uuid::Uuid::now_v7().to_string(),
+            event_id,
             at_us,
             topic,
-            handoff.conversation_id.to_string(),
+            conversation_id,
             handoff.id.to_string(),
-            json_text(&payload).unwrap_or_default(),
+            payload,
             at_us,
         ])
     })
     .map_err(db_err)?;
-    Ok(())
+    webhooks::fan_out(conn, &event_id, topic, &conversation_id, &payload, at_us)
 }
 
 fn load_conversation(conn: &Connection, id: ConversationId) -> Result<Conversation> {
@@ -920,5 +925,80 @@ impl Store for SqliteStore {
                 })
             })
             .await
+    }
+
+    async fn create_webhook(&self, new: NewWebhook) -> Result<Webhook> {
+        self.engine.write(move |c| webhooks::create(c, new)).await
+    }
+
+    async fn webhooks(&self) -> Result<Vec<Webhook>> {
+        self.engine.read(webhooks::list).await
+    }
+
+    async fn webhook(&self, id: uuid::Uuid) -> Result<Webhook> {
+        self.engine
+            .read(move |c| webhooks::load_webhook(c, id))
+            .await
+    }
+
+    async fn delete_webhook(&self, id: uuid::Uuid) -> Result<()> {
+        self.engine.write(move |c| webhooks::delete(c, id)).await
+    }
+
+    async fn rotate_webhook_secret(
+        &self,
+        id: uuid::Uuid,
+        secret: Vec<u8>,
+        previous_until: time::OffsetDateTime,
+    ) -> Result<Webhook> {
+        self.engine
+            .write(move |c| webhooks::rotate(c, id, secret, previous_until))
+            .await
+    }
+
+    async fn claim_deliveries(
+        &self,
+        now: time::OffsetDateTime,
+        limit: u32,
+        lease: std::time::Duration,
+    ) -> Result<Vec<(Delivery, Webhook)>> {
+        self.engine
+            .write(move |c| webhooks::claim(c, now, limit, lease))
+            .await
+    }
+
+    async fn record_deliveries(&self, outcomes: Vec<(String, DeliveryOutcome)>) -> Result<()> {
+        self.engine
+            .write(move |c| webhooks::record(c, outcomes))
+            .await
+    }
+
+    async fn release_delivery_leases(&self) -> Result<()> {
+        self.engine
+            .write(|c| {
+                c.execute(
+                    "UPDATE deliveries SET lease_until = 0 WHERE lease_until > 0",
+                    [],
+                )
+                .map(|_| ())
+                .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn deliveries(
+        &self,
+        state: Option<DeliveryState>,
+        webhook: Option<uuid::Uuid>,
+        limit: u32,
+    ) -> Result<Vec<Delivery>> {
+        self.engine
+            .read(move |c| webhooks::list_deliveries(c, state, webhook, limit))
+            .await
+    }
+
+    async fn retry_delivery(&self, id: &str) -> Result<Delivery> {
+        let id = id.to_owned();
+        self.engine.write(move |c| webhooks::retry(c, &id)).await
     }
 }

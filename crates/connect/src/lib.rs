@@ -1,0 +1,8 @@
+//! Connectors: how events leave Baton.
+//!
+//! Each connector is a folder with its configuration and runtime. Today:
+//! [`webhook`], signed per the Standard Webhooks spec and delivered from the
+//! durable outbox with retries. [`secrets`] seals the signing secrets at rest.
+
+pub mod secrets;
+pub mod webhook;
