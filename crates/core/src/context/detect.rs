@@ -32,6 +32,10 @@ enum Trigger {
     Words(&'static [&'static str]),
     /// At least this many ASCII digits in the string.
     Digits(usize),
+    /// A run of at least this many digits, single spaces or hyphens allowed between them.
+    DigitRun(usize),
+    /// At least this many digits in a row.
+    PlainDigitRun(usize),
 }
 
 struct Builtin {
@@ -197,28 +201,28 @@ fn builtins() -> Vec<Builtin> {
             kind: K::NationalId,
             pattern: r"(?-u:\b)(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})(?-u:\b)",
             check: C::Ssn,
-            trigger: T::Digits(9),
+            trigger: T::DigitRun(9),
         },
         Builtin {
             name: "uk_nino",
             kind: K::NationalId,
             pattern: r"(?i)(?-u:\b)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?-u:\b)",
             check: C::Nino,
-            trigger: T::Digits(6),
+            trigger: T::DigitRun(6),
         },
         Builtin {
             name: "es_dni",
             kind: K::NationalId,
             pattern: r"(?i)(?-u:\b)(?:[XYZ]-?\d{7}|\d{8})-?[A-Z](?-u:\b)",
             check: C::SpanishId,
-            trigger: T::Digits(7),
+            trigger: T::PlainDigitRun(7),
         },
         Builtin {
             name: "card",
             kind: K::Card,
             pattern: r"(?-u:\b)\d(?:[ -]?\d){12,}(?-u:\b)",
             check: C::Card,
-            trigger: T::Digits(13),
+            trigger: T::DigitRun(13),
         },
     ]
 }
@@ -269,8 +273,8 @@ pub(crate) struct Scanner {
     /// Trigger words; pattern `i` enables detector `word_owner[i]`.
     words: AhoCorasick,
     word_owner: Vec<usize>,
-    /// (minimum digits, detector) for detectors triggered by digits.
-    digit_rules: Vec<(usize, usize)>,
+    /// (trigger, detector) for detectors triggered by digits.
+    digit_rules: Vec<(Trigger, usize)>,
     /// Custom patterns, run as one set first; index `i` is detector `custom_base + i`.
     custom: Option<RegexSet>,
     custom_base: usize,
@@ -291,7 +295,7 @@ impl Scanner {
                         word_owner.push(idx);
                     }
                 }
-                Trigger::Digits(n) => digit_rules.push((n, idx)),
+                t => digit_rules.push((t, idx)),
             }
             let keep_last = match b.kind {
                 RedactionKind::Card => keep.card,
@@ -399,9 +403,15 @@ impl Scanner {
         for m in self.words.find_overlapping_iter(text) {
             want |= 1 << self.word_owner[m.pattern().as_usize()];
         }
-        let digits = text.bytes().filter(u8::is_ascii_digit).count();
-        for &(min, idx) in &self.digit_rules {
-            if digits >= min {
+        let d = DigitStats::of(text);
+        for (t, idx) in &self.digit_rules {
+            let hit = match *t {
+                Trigger::Digits(n) => d.total >= n,
+                Trigger::DigitRun(n) => d.run >= n,
+                Trigger::PlainDigitRun(n) => d.plain_run >= n,
+                Trigger::Words(_) => false,
+            };
+            if hit {
                 want |= 1 << idx;
             }
         }
@@ -482,6 +492,45 @@ impl Scanner {
             } else {
                 next_char(text, start)
             };
+        }
+    }
+}
+
+/// Digit counts that decide which number detectors can match, in one pass.
+struct DigitStats {
+    total: usize,
+    /// Longest run of digits with single spaces or hyphens between them.
+    run: usize,
+    /// Longest run of digits alone.
+    plain_run: usize,
+}
+
+impl DigitStats {
+    fn of(text: &str) -> DigitStats {
+        let (mut total, mut run, mut plain_run) = (0, 0, 0);
+        let (mut cur, mut cur_plain) = (0, 0);
+        let mut prev_sep = false;
+        for b in text.bytes() {
+            if b.is_ascii_digit() {
+                total += 1;
+                cur += 1;
+                cur_plain += 1;
+                prev_sep = false;
+                run = run.max(cur);
+                plain_run = plain_run.max(cur_plain);
+            } else if (b == b' ' || b == b'-') && cur > 0 && !prev_sep {
+                prev_sep = true;
+                cur_plain = 0;
+            } else {
+                cur = 0;
+                cur_plain = 0;
+                prev_sep = false;
+            }
+        }
+        DigitStats {
+            total,
+            run,
+            plain_run,
         }
     }
 }

@@ -116,6 +116,30 @@ pub(crate) enum Shape {
     Free,
     /// A string, number, boolean or null.
     Leaf,
+    /// A string in a machine format (`date-time`, `uuid`): Baton's own values,
+    /// which the redaction walk skips when they really have that format.
+    Formatted(Format),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    DateTime,
+    Uuid,
+}
+
+impl Format {
+    /// A cheap structural check (not full parsing): only the characters and the
+    /// length the format allows, so nothing else can hide in such a field.
+    pub fn conforms(self, s: &str) -> bool {
+        match self {
+            Format::DateTime => {
+                (10..=40).contains(&s.len())
+                    && s.bytes()
+                        .all(|b| b.is_ascii_digit() || b"-:.+TZtz".contains(&b))
+            }
+            Format::Uuid => s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'),
+        }
+    }
 }
 
 impl Shape {
@@ -181,6 +205,16 @@ impl Shape {
                 Some(other) => Some(Box::new(Shape::from_schema(other, defs, depth + 1))),
             };
             return Shape::Object { props, extra };
+        }
+        let format = match obj.get("format").and_then(Value::as_str) {
+            Some("date-time") => Some(Format::DateTime),
+            Some("uuid") => Some(Format::Uuid),
+            _ => None,
+        };
+        if let Some(f) = format
+            && types.iter().all(|t| *t == "string" || *t == "null")
+        {
+            return Shape::Formatted(f);
         }
         if types.contains(&"array") {
             let items = obj
@@ -248,7 +282,7 @@ impl Shape {
                         "{at} is a list; write `{here}.*.{k}` to reach a field of every element"
                     )));
                 }
-                (Shape::Leaf, _) => {
+                (Shape::Leaf | Shape::Formatted(_), _) => {
                     return Err(unknown(format!(
                         "{at} is a single value with no fields below it"
                     )));

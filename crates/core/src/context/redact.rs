@@ -461,6 +461,11 @@ impl Walker<'_> {
     fn walk(&mut self, v: &mut Value, shape: Option<&Shape>, loc: &Loc<'_>) {
         match v {
             Value::String(s) => {
+                if let Some(Shape::Formatted(f)) = shape
+                    && f.conforms(s)
+                {
+                    return;
+                }
                 if let Some(new) = self.policy.scanner.redact(s, &mut self.found) {
                     *s = new;
                     self.record_found(loc);
