@@ -183,6 +183,21 @@ fn builtins() -> Vec<Builtin> {
             trigger: T::Words(&["otp", "pin", "code", "passcode"]),
         },
         Builtin {
+            // The card verification value: three or four digits after its name.
+            name: "card_security_code",
+            kind: K::Credential,
+            pattern: r"(?i)(?-u:\b)(?:cvv2?|cvc2?|csc|cid|card\s+(?:security|verification)\s+(?:code|value))(?:\s+(?:is|was|number|code))?\s*[:=#]?\s*(\d{3,4})(?-u:\b)",
+            check: C::Group,
+            trigger: T::Words(&[
+                "cvv",
+                "cvc",
+                "csc",
+                "cid",
+                "card security",
+                "card verification",
+            ]),
+        },
+        Builtin {
             name: "iban",
             kind: K::BankAccount,
             pattern: r"(?i)(?-u:\b)[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){11,32}",
@@ -980,6 +995,8 @@ mod tests {
             ("your verification code is 775201.", "775201"),
             ("code 918273", "918273"),
             ("pin=4455", "4455"),
+            ("CVV 737", "737"),
+            ("the cvc: 1234 on the back", "1234"),
             ("api_key=AbC123xyz789", "AbC123xyz789"),
             ("Authorization: Bearer abc.def.ghi", "abc.def.ghi"),
             (
