@@ -32,6 +32,12 @@ pub struct AppState {
     pub admin_token_hash: [u8; 32],
     /// Decides, on every turn, whether the conversation should be handed off.
     pub evaluator: Arc<dyn TurnEvaluator>,
+    /// Seals webhook signing secrets at rest.
+    pub secrets: Arc<baton_connect::secrets::SecretBox>,
+    /// Whether webhook targets may be private or loopback addresses.
+    pub allow_private_webhooks: bool,
+    /// Wakes the delivery worker after events are written.
+    pub deliveries: Arc<tokio::sync::Notify>,
 }
 
 /// The whole HTTP application.

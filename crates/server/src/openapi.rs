@@ -6,7 +6,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::AppState;
-use crate::routes::{agents, conversations, handoffs, system};
+use crate::routes::{agents, conversations, handoffs, system, webhooks};
 
 struct BearerAuth;
 
@@ -34,12 +34,14 @@ impl Modify for BearerAuth {
         conversations::create, conversations::read, conversations::list_turns, conversations::append_turn,
         handoffs::request, handoffs::list, handoffs::read, handoffs::context,
         handoffs::accept, handoffs::reject, handoffs::resolve, handoffs::handback, handoffs::cancel,
+        webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
     ),
     modifiers(&BearerAuth),
     tags(
         (name = "agents", description = "AI agents and receivers"),
         (name = "conversations", description = "Conversations, turns and rule decisions"),
         (name = "handoffs", description = "The handoff lifecycle"),
+        (name = "webhooks", description = "Signed event deliveries (Standard Webhooks)"),
         (name = "system", description = "Health"),
     )
 )]

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use baton_connect::secrets::SecretBox;
+use baton_connect::webhook::{DeliveryWorker, WorkerConfig};
 use baton_core::{Agent, AgentId, AgentKind, Channel, Customer};
 use baton_server::auth::{new_admin_token, new_agent_secret, sha256};
 use baton_server::{AppState, NoRules, TurnEvaluator};
@@ -56,6 +58,28 @@ pub struct ServeArgs {
     /// Turn off the rule engine: only explicit handoff requests start handoffs.
     #[arg(long, env = "BATON_NO_RULES", conflicts_with = "rules")]
     pub no_rules: bool,
+    /// Let webhooks target private and loopback addresses (tests, internal networks).
+    #[arg(long, env = "BATON_ALLOW_PRIVATE_WEBHOOKS")]
+    pub allow_private_webhooks: bool,
+    /// Seconds one webhook attempt may take.
+    #[arg(long, env = "BATON_WEBHOOK_TIMEOUT", default_value_t = 10.0)]
+    pub webhook_timeout: f64,
+    /// Multiplies the webhook retry schedule (tests use a small factor).
+    #[arg(
+        long,
+        env = "BATON_WEBHOOK_RETRY_SCALE",
+        default_value_t = 1.0,
+        hide = true
+    )]
+    pub webhook_retry_scale: f64,
+    /// Milliseconds to wait for a database lock held by another process before answering 503.
+    #[arg(
+        long,
+        env = "BATON_DB_BUSY_TIMEOUT_MS",
+        default_value_t = 5000,
+        hide = true
+    )]
+    pub db_busy_timeout_ms: u64,
     /// Log format on stderr.
     #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -114,16 +138,43 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         DurabilityArg::ProcessCrash => Durability::ProcessCrash,
         DurabilityArg::PowerLoss => Durability::PowerLoss,
     };
-    let sqlite = SqliteStore::open(&db, durability)
+    let busy = std::time::Duration::from_millis(args.db_busy_timeout_ms);
+    let sqlite = SqliteStore::open_with(&db, durability, busy)
         .await
         .with_context(|| format!("opening database {}", db.display()))?;
     let store: Arc<dyn Store> = Arc::new(sqlite.clone());
 
     let admin_token_hash = admin_token(store.as_ref()).await?;
+    let secrets = Arc::new(
+        SecretBox::load_or_create(
+            &args.data,
+            std::env::var("BATON_SECRET_KEY").ok().as_deref(),
+        )
+        .context("loading the sealing key for webhook secrets")?,
+    );
+    anyhow::ensure!(
+        args.webhook_timeout > 0.0 && args.webhook_timeout <= 300.0,
+        "--webhook-timeout must be between 0 and 300 seconds"
+    );
+    let worker = DeliveryWorker::new(
+        store.clone(),
+        secrets.clone(),
+        WorkerConfig {
+            allow_private: args.allow_private_webhooks,
+            request_timeout: std::time::Duration::from_secs_f64(args.webhook_timeout),
+            retry_scale: args.webhook_retry_scale.max(0.0),
+            ..WorkerConfig::default()
+        },
+    )
+    .context("building the webhook client")?;
+    let deliveries = worker.waker();
     let state = AppState {
         store: store.clone(),
         admin_token_hash,
         evaluator,
+        secrets,
+        allow_private_webhooks: args.allow_private_webhooks,
+        deliveries,
     };
 
     let listener = TcpListener::bind(args.listen)
@@ -139,9 +190,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     tracing::info!(%addr, "serving");
 
     let app = baton_server::router(state);
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(worker.run(async {
+        let _ = worker_stopped.await;
+    }));
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    // Requests are drained; let the webhook attempts in flight finish and be recorded.
+    let _ = stop_worker.send(());
+    let _ = worker.await;
     sqlite.close().await;
     tracing::info!("shut down; in-flight requests finished");
     Ok(())

@@ -31,7 +31,17 @@ impl Baton {
 
     /// A server on an existing data directory (a restart).
     pub async fn start_in(data: tempfile::TempDir) -> Baton {
-        let mut child = command(data.path()).spawn().expect("spawn baton");
+        Self::start_with(data, &[]).await
+    }
+
+    /// A server with extra environment (e.g. `BATON_ALLOW_PRIVATE_WEBHOOKS`).
+    pub async fn start_with(data: tempfile::TempDir, env: &[(&str, &str)]) -> Baton {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut cmd = command(data.path());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("spawn baton");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
         let url = tokio::time::timeout(Duration::from_secs(30), async {

@@ -8,4 +8,6 @@ mod harness;
 mod bad_input;
 mod crash;
 mod lifecycle;
+mod receiver;
 mod rules;
+mod webhooks;

@@ -119,6 +119,7 @@ impl DeliveryWorker {
                     }
                 };
                 let n = claimed.len();
+                tracing::debug!(claimed = n, room, "claimed deliveries");
                 for (delivery, hook) in claimed {
                     let Ok(permit) = global.clone().acquire_owned().await else {
                         break;

@@ -275,6 +275,7 @@ pub async fn append_turn(
             match state.store.request_handoff(Actor::System, new).await {
                 Ok(change) => {
                     tracing::info!(handoff = %change.handoff.id, conversation = %id, reason = reason.as_str(), "rule started a handoff");
+                    state.deliveries.notify_one();
                     handoff_id = Some(change.handoff.id);
                 }
                 // Another request opened one between our two transactions: report it.

@@ -98,6 +98,7 @@ pub async fn request(
         .await?;
     let h = change.handoff;
     tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "handoff requested");
+    state.deliveries.notify_one();
     Ok((
         StatusCode::CREATED,
         location(&format!("/v1/handoffs/{}", h.id)),
@@ -225,6 +226,7 @@ async fn run(
         .command(id, caller.actor(), command, note)
         .await?;
     tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
+    state.deliveries.notify_one();
     Ok(Json(change.handoff))
 }
 

@@ -4,6 +4,7 @@ pub mod agents;
 pub mod conversations;
 pub mod handoffs;
 pub mod system;
+pub mod webhooks;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -30,5 +31,10 @@ pub fn v1() -> Router<AppState> {
         .route("/handoffs/{id}/resolve", post(handoffs::resolve))
         .route("/handoffs/{id}/handback", post(handoffs::handback))
         .route("/handoffs/{id}/cancel", post(handoffs::cancel))
+        .route("/webhooks", post(webhooks::subscribe).get(webhooks::list))
+        .route("/webhooks/{id}", axum::routing::delete(webhooks::delete))
+        .route("/webhooks/{id}/rotate", post(webhooks::rotate))
+        .route("/deliveries", get(webhooks::deliveries))
+        .route("/deliveries/{id}/retry", post(webhooks::retry))
         .fallback(system::not_found)
 }

@@ -56,6 +56,7 @@ pub(crate) struct Engine {
     writer_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     readers: Mutex<Vec<Connection>>,
     path: PathBuf,
+    busy: Duration,
 }
 
 /// The embedded migrations, applied in order; `PRAGMA user_version` records the last.
@@ -70,8 +71,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
-fn configure(conn: &Connection, synchronous: &str) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {
+    conn.busy_timeout(busy).map_err(db_err)?;
     conn.execute_batch(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; \
          PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;"
@@ -103,16 +104,20 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 }
 
 impl Engine {
-    pub(crate) fn open(path: &Path, synchronous: &'static str) -> Result<Arc<Engine>> {
+    pub(crate) fn open(
+        path: &Path,
+        synchronous: &'static str,
+        busy: Duration,
+    ) -> Result<Arc<Engine>> {
         let mut writer = Connection::open(path).map_err(db_err)?;
-        configure(&writer, synchronous)?;
+        configure(&writer, synchronous, busy)?;
         migrate(&mut writer)?;
         // Checkpoints fsync; run them beside the writer, never inside a commit.
         writer
             .pragma_update(None, "wal_autocheckpoint", 0)
             .map_err(db_err)?;
         let checkpointer = Connection::open(path).map_err(db_err)?;
-        configure(&checkpointer, synchronous)?;
+        configure(&checkpointer, synchronous, busy)?;
         let readers = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .clamp(2, 8);
@@ -123,7 +128,7 @@ impl Engine {
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
             .map_err(db_err)?;
-            r.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+            r.busy_timeout(busy).map_err(db_err)?;
             pool.push(r);
         }
         let (tx, rx) = mpsc::channel::<Job>();
@@ -143,6 +148,7 @@ impl Engine {
             writer_thread: Mutex::new(Some(handle)),
             readers: Mutex::new(pool),
             path: path.to_owned(),
+            busy,
         }))
     }
 
@@ -210,7 +216,7 @@ impl Engine {
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )
                 .map_err(db_err)?;
-                c.busy_timeout(Duration::from_secs(5)).map_err(db_err)?;
+                c.busy_timeout(self.busy).map_err(db_err)?;
                 Ok(c)
             }
         }

@@ -48,12 +48,22 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn open(path: &Path, durability: Durability) -> Result<Self> {
+        Self::open_with(path, durability, std::time::Duration::from_secs(5)).await
+    }
+
+    /// Like [`SqliteStore::open`], waiting at most `busy` for a lock another
+    /// process holds before answering "unavailable".
+    pub async fn open_with(
+        path: &Path,
+        durability: Durability,
+        busy: std::time::Duration,
+    ) -> Result<Self> {
         let sync = match durability {
             Durability::ProcessCrash => "NORMAL",
             Durability::PowerLoss => "FULL",
         };
         let path = path.to_owned();
-        let engine = tokio::task::spawn_blocking(move || Engine::open(&path, sync))
+        let engine = tokio::task::spawn_blocking(move || Engine::open(&path, sync, busy))
             .await
             .map_err(|e| StoreError::Backend(format!("opening the database: {e}")))??;
         Ok(Self {

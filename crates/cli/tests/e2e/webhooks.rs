@@ -1,0 +1,439 @@
+//! Signed webhooks, verified by the reference Standard Webhooks library, through
+//! rotation, receiver outages, flaky receivers, a killed Baton and a locked database.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::harness::{ADMIN, Agent, Baton, s};
+use crate::receiver::{Receiver, VERIFY_TAMPERED, deduplicated};
+
+const ALL_EVENTS: [&str; 3] = ["handoff.requested", "handoff.accepted", "handoff.resolved"];
+
+fn env(timeout: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("BATON_ALLOW_PRIVATE_WEBHOOKS", "true".into()),
+        ("BATON_WEBHOOK_RETRY_SCALE", "0.002".into()),
+        ("BATON_WEBHOOK_TIMEOUT", timeout.into()),
+    ]
+}
+
+async fn start(timeout: &str) -> Baton {
+    let vars = env(timeout);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Baton::start_with(tempfile::tempdir().unwrap(), &vars).await
+}
+
+async fn subscribe(baton: &Baton, url: &str) -> (String, String) {
+    let (st, v) = baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": url, "events": ALL_EVENTS}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let secret = s(&v["secret"]);
+    assert!(secret.starts_with("whsec_"));
+    (s(&v["id"]), secret)
+}
+
+/// request → accept → resolve; returns the handoff id.
+async fn lifecycle(baton: &Baton, bot: &Agent, desk: &Agent) -> String {
+    let conv = baton.conversation(bot).await;
+    let h = baton.handoff(bot, &conv).await;
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{h}/accept"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{h}/resolve"),
+            &desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    h
+}
+
+/// Each handoff's events, as a deduplicating receiver saw them, in arrival order.
+fn per_handoff(msgs: &[Value]) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for m in deduplicated(msgs) {
+        out.entry(s(&m["data"]["handoff_id"]))
+            .or_default()
+            .push(s(&m["type"]));
+    }
+    out
+}
+
+fn assert_complete_and_ordered(msgs: &[Value], handoffs: &[String]) {
+    let seen = per_handoff(msgs);
+    for h in handoffs {
+        assert_eq!(
+            seen.get(h).map(Vec::as_slice),
+            Some(&ALL_EVENTS.map(str::to_owned)[..]),
+            "handoff {h}"
+        );
+    }
+    // No event arrived under two different webhook-ids.
+    let mut events = HashSet::new();
+    for m in deduplicated(msgs) {
+        assert!(
+            events.insert((s(&m["data"]["handoff_id"]), s(&m["type"]))),
+            "duplicate event {m}"
+        );
+    }
+}
+
+fn all_arrived(handoffs: &[String]) -> impl Fn(&[Value]) -> bool + '_ {
+    move |msgs| {
+        let seen = per_handoff(msgs);
+        handoffs
+            .iter()
+            .all(|h| seen.get(h).is_some_and(|e| e.len() >= ALL_EVENTS.len()))
+    }
+}
+
+#[tokio::test]
+async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() {
+    let receiver = Receiver::start(&[]).await;
+    let baton = start("2").await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("desk", "human").await;
+    let (id, old) = subscribe(&baton, &receiver.url()).await;
+    receiver.set_secrets(&[&old]);
+    let first = lifecycle(&baton, &bot, &desk).await;
+    let msgs = receiver
+        .wait_for(
+            Duration::from_secs(20),
+            "first events",
+            all_arrived(std::slice::from_ref(&first)),
+        )
+        .await;
+    assert!(
+        msgs.iter().all(|m| m.get("rejected").is_none()),
+        "every message verified"
+    );
+    let m = &msgs[0];
+    assert!(s(&m["id"]).starts_with("msg_"));
+    assert_eq!(m["data"]["reason"], "manual");
+
+    // A tampered message fails the reference verifier.
+    let out = std::process::Command::new("python3")
+        .args([VERIFY_TAMPERED, &old, &m.to_string()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && said.contains("tamper-detected"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Rotate: during the overlap, a receiver that knows either secret verifies.
+    let (st, v) = baton
+        .post(&format!("/v1/webhooks/{id}/rotate"), ADMIN, &json!({}))
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let new = s(&v["secret"]);
+    assert_ne!(new, old);
+    receiver.set_secrets(&[&new]);
+    let second = lifecycle(&baton, &bot, &desk).await;
+    receiver
+        .wait_for(
+            Duration::from_secs(20),
+            "events under the new secret",
+            all_arrived(std::slice::from_ref(&second)),
+        )
+        .await;
+    receiver.set_secrets(&[&old]);
+    let third = lifecycle(&baton, &bot, &desk).await;
+    let msgs = receiver
+        .wait_for(
+            Duration::from_secs(20),
+            "events under the old secret",
+            all_arrived(std::slice::from_ref(&third)),
+        )
+        .await;
+    assert!(msgs.iter().all(|m| m.get("rejected").is_none()), "{msgs:?}");
+    let sig = msgs.last().unwrap()["headers"]["webhook-signature"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        sig.split(' ').count(),
+        2,
+        "two signatures during rotation: {sig}"
+    );
+    assert_complete_and_ordered(&msgs, &[first, second, third]);
+
+    let (_, v) = baton.get("/v1/deliveries?state=delivered", ADMIN).await;
+    assert_eq!(v["deliveries"].as_array().unwrap().len(), 9);
+}
+
+#[tokio::test]
+async fn subscriptions_refuse_private_targets_and_unknown_events() {
+    let baton = Baton::start().await;
+    let (st, v) = baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": "http://127.0.0.1:9/hook", "events": ["handoff.requested"]}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "url");
+    assert!(s(&v["detail"]).contains("BATON_ALLOW_PRIVATE_WEBHOOKS"));
+    let (st, v) = baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": "https://hooks.example.com/x", "events": ["handoff.exploded"]}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "events[0]");
+    let bot = baton.register("bot", "ai").await;
+    let (st, _) = baton
+        .post(
+            "/v1/webhooks",
+            &bot.secret,
+            &json!({"url": "https://hooks.example.com/x", "events": ["handoff.requested"]}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_receiver_that_was_down_gets_every_event_once_and_in_order() {
+    let mut receiver = Receiver::reserved(&[]);
+    let baton = start("1").await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("desk", "human").await;
+    let (_, secret) = subscribe(&baton, &receiver.url()).await;
+    receiver.set_secrets(&[&secret]);
+    let mut handoffs = Vec::new();
+    for _ in 0..15 {
+        handoffs.push(lifecycle(&baton, &bot, &desk).await);
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(receiver.messages().is_empty());
+    let (_, v) = baton.get("/v1/deliveries?state=pending", ADMIN).await;
+    assert!(
+        !v["deliveries"].as_array().unwrap().is_empty(),
+        "deliveries wait while the receiver is down"
+    );
+    let port = receiver.port;
+    receiver.spawn(port).await;
+    let msgs = receiver
+        .wait_for(
+            Duration::from_secs(60),
+            "every event after the outage",
+            all_arrived(&handoffs),
+        )
+        .await;
+    assert_complete_and_ordered(&msgs, &handoffs);
+}
+
+#[tokio::test]
+async fn a_flaky_receiver_gets_every_event_once_and_in_order() {
+    let receiver = Receiver::start(&[
+        "--fail-rate",
+        "0.5",
+        "--hang-rate",
+        "0.1",
+        "--hang-seconds",
+        "1.5",
+        "--max-failures",
+        "3",
+    ])
+    .await;
+    let baton = start("0.5").await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("desk", "human").await;
+    let (_, secret) = subscribe(&baton, &receiver.url()).await;
+    receiver.set_secrets(&[&secret]);
+    let mut handoffs = Vec::new();
+    for _ in 0..20 {
+        handoffs.push(lifecycle(&baton, &bot, &desk).await);
+    }
+    let msgs = receiver
+        .wait_for(
+            Duration::from_secs(90),
+            "every event despite failures",
+            all_arrived(&handoffs),
+        )
+        .await;
+    assert_complete_and_ordered(&msgs, &handoffs);
+    let (_, v) = baton.get("/v1/deliveries?state=dead", ADMIN).await;
+    assert!(v["deliveries"].as_array().unwrap().is_empty(), "{v}");
+}
+
+#[tokio::test]
+async fn killing_baton_mid_flight_loses_no_acknowledged_event() {
+    let receiver = Receiver::start(&[]).await;
+    let data = tempfile::tempdir().unwrap();
+    let vars = env("2");
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let baton = Baton::start_with(data, &vars).await;
+    let bot = baton.register("bot", "ai").await;
+    let (_, secret) = subscribe(&baton, &receiver.url()).await;
+    receiver.set_secrets(&[&secret]);
+
+    // 1,000 handoffs from 16 clients; Baton is killed while they are in flight.
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut clients = tokio::task::JoinSet::new();
+    for c in 0..16 {
+        let (http, url, secret, ack) = (
+            baton.http.clone(),
+            baton.url.clone(),
+            bot.secret.clone(),
+            acknowledged.clone(),
+        );
+        clients.spawn(async move {
+            for _ in 0..(1000 / 16 + usize::from(c < 1000 % 16)) {
+                let Ok(res) = http
+                    .post(format!("{url}/v1/conversations"))
+                    .bearer_auth(&secret)
+                    .json(&json!({"channel": "chat"}))
+                    .send()
+                    .await
+                else {
+                    return;
+                };
+                let Ok(conv) = res.json::<Value>().await else {
+                    return;
+                };
+                let Some(conv) = conv["id"].as_str() else {
+                    return;
+                };
+                let Ok(res) = http
+                    .post(format!("{url}/v1/conversations/{conv}/handoffs"))
+                    .bearer_auth(&secret)
+                    .json(&json!({"reason": "manual"}))
+                    .send()
+                    .await
+                else {
+                    return;
+                };
+                if res.status() == StatusCode::CREATED
+                    && let Ok(v) = res.json::<Value>().await
+                {
+                    ack.lock().unwrap().push(s(&v["id"]));
+                }
+            }
+        });
+    }
+    // Kill once a good share is acknowledged and deliveries are under way.
+    while acknowledged.lock().unwrap().len() < 300 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let data = baton.kill9().await;
+    while clients.join_next().await.is_some() {}
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 300, "{}", acknowledged.len());
+
+    let baton = Baton::start_with(data, &vars).await;
+    let msgs = receiver
+        .wait_for(
+            Duration::from_secs(120),
+            "every acknowledged handoff's event",
+            |msgs| {
+                let seen: HashSet<String> = deduplicated(msgs)
+                    .iter()
+                    .map(|m| s(&m["data"]["handoff_id"]))
+                    .collect();
+                acknowledged.iter().all(|h| seen.contains(h))
+            },
+        )
+        .await;
+    let mut events = HashSet::new();
+    for m in deduplicated(&msgs) {
+        assert!(
+            events.insert(s(&m["data"]["handoff_id"])),
+            "one webhook-id per event: {m}"
+        );
+    }
+    let (_, v) = baton
+        .get("/v1/deliveries?state=pending&limit=1000", ADMIN)
+        .await;
+    let pending = v["deliveries"].as_array().unwrap().len();
+    assert!(
+        pending == 0 || msgs.len() >= acknowledged.len(),
+        "{pending} still pending"
+    );
+}
+
+#[tokio::test]
+async fn a_locked_database_answers_503_and_loses_nothing_acknowledged() {
+    let data = tempfile::tempdir().unwrap();
+    let baton = Baton::start_with(data, &[("BATON_DB_BUSY_TIMEOUT_MS", "200")]).await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let (st, _) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "before the lock"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+
+    // Another process takes the write lock, as a backup tool or a stray sqlite3 shell would.
+    let db = baton.data.path().join("baton.db");
+    let mut locker = tokio::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); \
+             c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(3)",
+        ])
+        .arg(&db)
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut out = tokio::io::BufReader::new(locker.stdout.take().unwrap());
+    let mut line = String::new();
+    tokio::io::AsyncBufReadExt::read_line(&mut out, &mut line)
+        .await
+        .unwrap();
+    assert_eq!(line.trim(), "locked");
+
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "during the lock"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE, "{v}");
+    assert_eq!(v["type"], "urn:baton:problem:unavailable");
+    locker.wait().await.unwrap();
+
+    let (st, _) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "after the lock"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+    let (_, v) = baton
+        .get(&format!("/v1/conversations/{conv}"), &bot.secret)
+        .await;
+    let texts: Vec<String> = v["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| s(&t["text"]))
+        .collect();
+    assert_eq!(texts, ["before the lock", "after the lock"]);
+}
