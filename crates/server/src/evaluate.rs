@@ -33,6 +33,10 @@ pub trait TurnEvaluator: Send + Sync + 'static {
     fn window(&self) -> usize;
     /// `history` ends with the turn just stored.
     fn evaluate(&self, history: &[Turn]) -> Evaluation;
+    /// The sentiment of one utterance, -1..=1, when the evaluator scores sentiment.
+    fn sentiment(&self, _text: &str) -> Option<f64> {
+        None
+    }
 }
 
 /// Evaluates nothing: for deployments where the AI decides every handoff itself.
@@ -68,5 +72,9 @@ impl TurnEvaluator for baton_rules::RuleSet {
             explanation: d.explanation,
             detail: serde_json::json!({ "signals": d.signals, "matched": d.matched }),
         }
+    }
+
+    fn sentiment(&self, text: &str) -> Option<f64> {
+        Some(f64::from(baton_rules::signals::sentiment::compound(text)))
     }
 }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub allow_private_webhooks: bool,
     /// Wakes the delivery worker after events are written.
     pub deliveries: Arc<tokio::sync::Notify>,
+    /// Redaction policies and field mappings per receiver.
+    pub receivers: Arc<baton_core::Receivers>,
 }
 
 /// The whole HTTP application.

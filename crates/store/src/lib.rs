@@ -221,6 +221,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<HandoffChange>;
 
     async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
+    /// Records an access worth auditing (a context package fetched, an export).
+    async fn record_access(
+        &self,
+        actor: Actor,
+        action: &str,
+        subject: &str,
+        detail: Value,
+    ) -> Result<()>;
     async fn verify_audit(&self) -> Result<AuditVerification>;
 
     /// Subscribes an endpoint; events from now on are delivered to it.

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod context;
 pub mod eval;
 pub mod rules;
 pub mod serve;
@@ -34,6 +35,9 @@ pub enum Command {
     /// Measure a signal on a labelled data set.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// The context package: its schema, and checking receivers files.
+    #[command(subcommand)]
+    Context(context::ContextCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -44,6 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules(cmd) => rules::run(cmd),
         Command::Replay(args) => eval::replay(args),
         Command::Eval(cmd) => eval::eval(cmd),
+        Command::Context(cmd) => context::run(cmd),
     }
 }
 

@@ -55,6 +55,9 @@ pub struct ServeArgs {
     /// Rules file deciding handoffs on every turn; the built-in customer-support rules when absent.
     #[arg(long, env = "BATON_RULES")]
     pub rules: Option<PathBuf>,
+    /// Redaction policies and field mappings per receiver (YAML); the strict default when absent.
+    #[arg(long, env = "BATON_RECEIVERS")]
+    pub receivers: Option<PathBuf>,
     /// Turn off the rule engine: only explicit handoff requests start handoffs.
     #[arg(long, env = "BATON_NO_RULES", conflicts_with = "rules")]
     pub no_rules: bool,
@@ -124,6 +127,10 @@ fn lock_data_dir(data: &Path) -> anyhow::Result<std::fs::File> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let receivers = Arc::new(match &args.receivers {
+        Some(path) => super::context::load_receivers(path)?,
+        None => baton_core::Receivers::default(),
+    });
     // Refuse a bad rules file before touching anything else.
     let evaluator: Arc<dyn TurnEvaluator> = if args.no_rules {
         Arc::new(NoRules)
@@ -175,6 +182,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         secrets,
         allow_private_webhooks: args.allow_private_webhooks,
         deliveries,
+        receivers,
     };
 
     let listener = TcpListener::bind(args.listen)

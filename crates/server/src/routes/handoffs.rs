@@ -4,8 +4,10 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use baton_core::context::AccountRef;
 use baton_core::{
-    ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState, Reason,
+    AgentKind, ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState,
+    PackageInput, Reason,
 };
 use baton_store::{HandoffFilter, NewHandoff, Visibility};
 use serde::Deserialize;
@@ -131,19 +133,81 @@ pub async fn read(
     Ok(Json(visible_handoff(&state, &caller, id).await?))
 }
 
-/// The context package of a handoff, as the caller may see it.
+/// Which receiver policy applies to a caller: `desk` for people, `external:<name>`
+/// for agents on other platforms, `phone`, `ai` for the AI that asked, `admin`.
+pub(crate) fn receiver_name(caller: &Caller) -> String {
+    match caller {
+        Caller::Admin => "admin".to_owned(),
+        Caller::Agent(a) => match a.kind {
+            AgentKind::Human => "desk".to_owned(),
+            AgentKind::External => format!("external:{}", a.name),
+            AgentKind::Phone => "phone".to_owned(),
+            AgentKind::Ai => "ai".to_owned(),
+        },
+    }
+}
+
+/// The context package built for `handoff`, not yet redacted.
+pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPackage, Problem> {
+    let conv = state.store.conversation(h.conversation_id).await?;
+    let turns = state.store.turns(conv.id, 0, 10_000).await?;
+    let mut input = PackageInput::new(&conv, h, &turns);
+    let scores: std::collections::BTreeMap<i64, f64> = turns
+        .iter()
+        .filter(|t| t.role == baton_core::Role::Customer)
+        .filter_map(|t| state.evaluator.sentiment(&t.text).map(|s| (t.seq, s)))
+        .collect();
+    if !scores.is_empty() {
+        input.sentiment = Some(scores);
+    }
+    // The AI passes the CRM profile and account identifiers with the handoff request.
+    if let Some(Value::Object(crm)) = h.parameters.get("crm") {
+        input.crm = crm.clone();
+    }
+    if let Some(id) = &conv.customer.id {
+        input.accounts.push(AccountRef {
+            system: "customer".to_owned(),
+            id: id.clone(),
+        });
+    }
+    Ok(ContextPackage::build_from(&input))
+}
+
+/// The context package of a handoff, redacted and mapped for the caller's receiver
+/// policy. Every fetch is recorded in the audit log.
 #[utoipa::path(get, path = "/v1/handoffs/{id}/context", tag = "handoffs", security(("bearer" = [])),
     params(("id" = HandoffId, Path)),
-    responses((status = 200, body = ContextPackage), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, description = "`baton.context/v1`, see /v1/schemas/context.json", body = Object),
+        (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn context(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
-) -> Result<Json<ContextPackage>, Problem> {
+) -> Result<Json<Value>, Problem> {
     let h = visible_handoff(&state, &caller, id).await?;
-    let conv = state.store.conversation(h.conversation_id).await?;
-    let turns = state.store.turns(conv.id, 0, 10_000).await?;
-    Ok(Json(ContextPackage::build(&conv, &h, &turns)))
+    let pkg = package(&state, &h).await?;
+    let receiver = receiver_name(&caller);
+    let doc = state.receivers.package_for(&receiver, &pkg).map_err(|e| {
+        tracing::error!(handoff = %id, error = %e, "redaction failed; nothing was sent");
+        Problem::internal()
+    })?;
+    state
+        .store
+        .record_access(
+            caller.actor(),
+            "context.fetched",
+            &format!("handoff:{id}"),
+            serde_json::json!({ "receiver": receiver }),
+        )
+        .await?;
+    Ok(Json(doc))
+}
+
+/// The JSON Schema of `baton.context/v1`.
+#[utoipa::path(get, path = "/v1/schemas/context.json", tag = "handoffs", security(("bearer" = [])),
+    responses((status = 200, body = Object), (status = 401, body = Problem)))]
+pub async fn context_schema(_caller: Caller) -> Json<Value> {
+    Json(baton_core::context_json_schema())
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

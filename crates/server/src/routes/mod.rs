@@ -26,6 +26,7 @@ pub fn v1() -> Router<AppState> {
         .route("/handoffs", get(handoffs::list))
         .route("/handoffs/{id}", get(handoffs::read))
         .route("/handoffs/{id}/context", get(handoffs::context))
+        .route("/schemas/context.json", get(handoffs::context_schema))
         .route("/handoffs/{id}/accept", post(handoffs::accept))
         .route("/handoffs/{id}/reject", post(handoffs::reject))
         .route("/handoffs/{id}/resolve", post(handoffs::resolve))

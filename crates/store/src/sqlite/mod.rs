@@ -937,6 +937,22 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn record_access(
+        &self,
+        actor: Actor,
+        action: &str,
+        subject: &str,
+        detail: Value,
+    ) -> Result<()> {
+        let (action, subject) = (action.to_owned(), subject.to_owned());
+        self.engine
+            .write(move |c| {
+                let at = to_us(baton_core::now());
+                append_audit(c, &actor_label(actor), &action, &subject, &detail, at)
+            })
+            .await
+    }
+
     async fn create_webhook(&self, new: NewWebhook) -> Result<Webhook> {
         self.engine.write(move |c| webhooks::create(c, new)).await
     }
