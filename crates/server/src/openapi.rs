@@ -31,7 +31,7 @@ impl Modify for BearerAuth {
     paths(
         system::healthz, system::readyz,
         agents::register, agents::me,
-        conversations::create, conversations::read, conversations::list_turns, conversations::append_turn,
+        conversations::create, conversations::import, conversations::read, conversations::list_turns, conversations::append_turn,
         handoffs::request, handoffs::list, handoffs::read, handoffs::context, handoffs::context_schema,
         handoffs::accept, handoffs::reject, handoffs::resolve, handoffs::handback, handoffs::cancel,
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,

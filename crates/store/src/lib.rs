@@ -205,6 +205,14 @@ pub trait Store: Send + Sync + 'static {
     /// The last `n` turns, oldest first.
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>>;
 
+    /// Creates a conversation with its history and a handoff, in one transaction:
+    /// a package received from elsewhere (`handoff.json`) becomes local work.
+    async fn import_conversation(
+        &self,
+        new: NewConversation,
+        history: Vec<NewTurn>,
+        handoff: NewHandoff,
+    ) -> Result<HandoffChange>;
     /// Requests a handoff; one open handoff per conversation at a time.
     async fn request_handoff(&self, actor: Actor, new: NewHandoff) -> Result<HandoffChange>;
     async fn handoff(&self, id: HandoffId) -> Result<Handoff>;

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bench;
 pub mod context;
 pub mod eval;
+pub mod handoff;
 pub mod rules;
 pub mod serve;
 
@@ -35,6 +36,9 @@ pub enum Command {
     /// Measure a signal on a labelled data set.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Export a handoff to a `handoff.json`, or import one.
+    #[command(subcommand)]
+    Handoff(handoff::HandoffCommand),
     /// The context package: its schema, and checking receivers files.
     #[command(subcommand)]
     Context(context::ContextCommand),
@@ -49,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Replay(args) => eval::replay(args),
         Command::Eval(cmd) => eval::eval(cmd),
         Command::Context(cmd) => context::run(cmd),
+        Command::Handoff(cmd) => handoff::run(cmd),
     }
 }
 

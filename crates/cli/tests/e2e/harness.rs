@@ -168,12 +168,23 @@ fn command(data: &Path) -> Command {
         .env("BATON_ADMIN_TOKEN", ADMIN)
         .env(
             "BATON_LOG",
-            std::env::var("TEST_BATON_LOG").unwrap_or_else(|_| "warn".into()),
+            std::env::var("TEST_BATON_LOG")
+                .unwrap_or_else(|_| "debug,hyper=info,h2=info,rustls=info".into()),
         )
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(server_log(data))
         .kill_on_drop(true);
     cmd
+}
+
+/// The server's log, kept in its data directory so tests can read it.
+fn server_log(data: &Path) -> Stdio {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(data.join("server.log"))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::inherit())
 }
 
 /// A JSON string value, or a panic naming what was there instead.

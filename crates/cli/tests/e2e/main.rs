@@ -6,6 +6,7 @@
 mod harness;
 
 mod bad_input;
+mod context;
 mod crash;
 mod lifecycle;
 mod receiver;

@@ -298,3 +298,155 @@ pub async fn append_turn(
         }),
     ))
 }
+
+/// One history entry of an imported package; unknown fields are ignored.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ImportedEntry {
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub at: Option<time::OffsetDateTime>,
+    pub role: Role,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub confidence: Option<f64>,
+    #[serde(default)]
+    pub intent: Option<String>,
+    #[serde(default)]
+    pub event: Option<baton_core::TurnEvent>,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub data: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A `baton.context/v1.x` package (a `handoff.json`), read leniently: readers
+/// ignore fields they do not know, as the format promises.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ImportedPackage {
+    pub version: String,
+    pub reason: baton_core::Reason,
+    #[serde(default)]
+    pub handoff_id: Option<String>,
+    #[serde(default)]
+    pub utterance: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub customer: Option<serde_json::Value>,
+    #[serde(default)]
+    pub history: Vec<ImportedEntry>,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub metadata: Option<serde_json::Value>,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub crm: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Imported {
+    pub conversation: Conversation,
+    pub handoff: baton_core::Handoff,
+}
+
+/// Imports a `handoff.json` (a context package from this or another Baton): the
+/// history becomes a local conversation owned by the calling AI agent, with a
+/// handoff for the package's reason, all in one transaction.
+#[utoipa::path(post, path = "/v1/conversations/import", tag = "conversations", request_body = ImportedPackage,
+    security(("bearer" = [])),
+    responses((status = 201, body = Imported), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(pkg): ApiJson<ImportedPackage>,
+) -> Result<(StatusCode, Json<Imported>), Problem> {
+    let ai_agent = match &caller {
+        Caller::Agent(a) if a.kind == AgentKind::Ai => a.id,
+        _ => {
+            return Err(Problem::forbidden(
+                "a package is imported by the AI agent that will own the conversation",
+            ));
+        }
+    };
+    if !baton_core::ContextPackage::is_readable_version(&pkg.version) {
+        return Err(Problem::unprocessable(
+            "version",
+            format!("`{}` is not a baton.context/v1 package", pkg.version),
+        )
+        .hint("export packages with `baton handoff export` or GET /v1/handoffs/{id}/context"));
+    }
+    let channel = pkg
+        .metadata
+        .as_ref()
+        .and_then(|m| m.get("channel"))
+        .and_then(|c| c.as_str())
+        .and_then(Channel::parse)
+        .unwrap_or(Channel::Chat);
+    let customer = match pkg.customer {
+        Some(serde_json::Value::Object(c)) => Customer {
+            id: c.get("id").and_then(|v| v.as_str()).map(str::to_owned),
+            name: c.get("name").and_then(|v| v.as_str()).map(str::to_owned),
+            data: c
+                .get("data")
+                .and_then(|v| v.as_object())
+                .cloned()
+                .unwrap_or_default(),
+        },
+        _ => Customer::default(),
+    };
+    let history = pkg
+        .history
+        .into_iter()
+        .map(|e| NewTurn {
+            at: e.at,
+            role: Some(e.role),
+            text: e.text,
+            confidence: e.confidence,
+            intent: e.intent,
+            event: e.event,
+            data: e.data,
+            internal: None,
+        })
+        .collect::<Vec<NewTurn>>();
+    for (i, t) in history.iter().enumerate() {
+        t.validate().map_err(|e| {
+            Problem::unprocessable(format!("history[{i}].{}", e.field()), e.to_string())
+        })?;
+    }
+    let mut parameters = serde_json::Map::new();
+    if let Some(from) = pkg.handoff_id {
+        parameters.insert("imported_from".into(), from.into());
+    }
+    if !pkg.crm.is_empty() {
+        parameters.insert("crm".into(), serde_json::Value::Object(pkg.crm));
+    }
+    let change = state
+        .store
+        .import_conversation(
+            NewConversation {
+                channel,
+                customer,
+                ai_agent,
+            },
+            history,
+            NewHandoff {
+                conversation_id: ConversationId::new(),
+                reason: pkg.reason,
+                destination: None,
+                utterance: pkg.utterance,
+                parameters,
+                priority: 0,
+                rule: None,
+                decision: None,
+            },
+        )
+        .await?;
+    state.deliveries.notify_one();
+    Ok((
+        StatusCode::CREATED,
+        Json(Imported {
+            conversation: change.conversation,
+            handoff: change.handoff,
+        }),
+    ))
+}

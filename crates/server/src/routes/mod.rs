@@ -17,6 +17,7 @@ pub fn v1() -> Router<AppState> {
         .route("/agents", post(agents::register))
         .route("/agents/me", get(agents::me))
         .route("/conversations", post(conversations::create))
+        .route("/conversations/import", post(conversations::import))
         .route("/conversations/{id}", get(conversations::read))
         .route(
             "/conversations/{id}/turns",

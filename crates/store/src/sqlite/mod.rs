@@ -312,6 +312,43 @@ fn query_turns(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result
     Ok(out)
 }
 
+fn create_conversation_tx(c: &Connection, new: NewConversation) -> Result<Conversation> {
+    let now = baton_core::now();
+    let conv = Conversation {
+        id: ConversationId::new(),
+        channel: new.channel,
+        customer: new.customer,
+        status: ConversationStatus::Open,
+        ai_agent: new.ai_agent,
+        owner: new.ai_agent,
+        owner_kind: AgentKind::Ai,
+        open_handoff: None,
+        turn_count: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    c.prepare_cached(
+        "INSERT INTO conversations (id, channel, customer, status, ai_agent, owner, \
+         owner_kind, open_handoff, turn_count, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            conv.id.to_string(),
+            conv.channel.as_str(),
+            json_text(&conv.customer).unwrap_or_default(),
+            conv.status.as_str(),
+            conv.ai_agent.to_string(),
+            conv.owner.to_string(),
+            conv.owner_kind.as_str(),
+            to_us(now),
+            to_us(now),
+        ])
+    })
+    .map_err(db_err)?;
+    Ok(conv)
+}
+
 fn append_turn_tx(
     conn: &Connection,
     conversation: ConversationId,
@@ -664,46 +701,36 @@ impl Store for SqliteStore {
     }
 
     async fn create_conversation(&self, new: NewConversation) -> Result<Conversation> {
-        let now = baton_core::now();
-        let conv = Conversation {
-            id: ConversationId::new(),
-            channel: new.channel,
-            customer: new.customer,
-            status: ConversationStatus::Open,
-            ai_agent: new.ai_agent,
-            owner: new.ai_agent,
-            owner_kind: AgentKind::Ai,
-            open_handoff: None,
-            turn_count: 0,
-            created_at: now,
-            updated_at: now,
-        };
-        let row = conv.clone();
+        self.engine
+            .write(move |c| create_conversation_tx(c, new))
+            .await
+    }
+
+    async fn import_conversation(
+        &self,
+        new: NewConversation,
+        history: Vec<NewTurn>,
+        handoff: NewHandoff,
+    ) -> Result<HandoffChange> {
         self.engine
             .write(move |c| {
-                c.prepare_cached(
-                    "INSERT INTO conversations (id, channel, customer, status, ai_agent, owner, \
-                     owner_kind, open_handoff, turn_count, created_at, updated_at) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)",
+                let conv = create_conversation_tx(c, new)?;
+                for (i, turn) in history.into_iter().enumerate() {
+                    let role = turn
+                        .validate()
+                        .map_err(|e| StoreError::Conflict(format!("history[{i}]: {e}")))?;
+                    append_turn_tx(c, conv.id, Actor::System, turn, role, 0)?;
+                }
+                request_handoff_tx(
+                    c,
+                    Actor::System,
+                    NewHandoff {
+                        conversation_id: conv.id,
+                        ..handoff
+                    },
                 )
-                .and_then(|mut st| {
-                    st.execute(params![
-                        row.id.to_string(),
-                        row.channel.as_str(),
-                        json_text(&row.customer).unwrap_or_default(),
-                        row.status.as_str(),
-                        row.ai_agent.to_string(),
-                        row.owner.to_string(),
-                        row.owner_kind.as_str(),
-                        to_us(now),
-                        to_us(now),
-                    ])
-                })
-                .map_err(db_err)?;
-                Ok(())
             })
-            .await?;
-        Ok(conv)
+            .await
     }
 
     async fn conversation(&self, id: ConversationId) -> Result<Conversation> {

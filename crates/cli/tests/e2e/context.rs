@@ -1,0 +1,218 @@
+//! The context package through the API: redacted per receiver, never leaking a
+//! secret to a receiver, the logs or an export; importable elsewhere.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::harness::{ADMIN, Baton, s};
+
+/// Secrets planted in every corner of a conversation; none may leave Baton.
+const CANARIES: [&str; 9] = [
+    "Hunter2-Canary!",
+    "4111 1111 1111 1111",
+    "4111111111111111",
+    "CANARY-internal-note",
+    "ACME-SECRET-482913",
+    "sk_live_51CanaryKeyAbCdEfGhIjKlMn",
+    "078-05-1120",
+    "GB82WEST12345698765432",
+    "551932",
+];
+
+const RECEIVERS: &str = r#"
+receivers:
+  desk:
+    redaction:
+      cards: { keep_last: 4 }
+      patterns:
+        - { name: acme_secret, regex: "ACME-SECRET-[0-9]{6}" }
+  "external:partner":
+    redaction:
+      include: [summary, history, customer.data.order_number]
+      cards: { keep_last: 0 }
+      patterns:
+        - { name: acme_secret, regex: "ACME-SECRET-[0-9]{6}" }
+  admin:
+    redaction:
+      patterns:
+        - { name: acme_secret, regex: "ACME-SECRET-[0-9]{6}" }
+"#;
+
+fn assert_clean(what: &str, text: &str) {
+    for c in CANARIES {
+        assert!(!text.contains(c), "{what} leaked `{c}`:\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn no_canary_reaches_any_receiver_the_logs_or_an_export() {
+    let data = tempfile::tempdir().unwrap();
+    let receivers = data.path().join("receivers.yaml");
+    std::fs::write(&receivers, RECEIVERS).unwrap();
+    let baton = Baton::start_with(data, &[("BATON_RECEIVERS", receivers.to_str().unwrap())]).await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("alice", "human").await;
+    let partner = baton.register("partner", "external").await;
+
+    let (st, conv) = baton
+        .post(
+            "/v1/conversations",
+            &bot.secret,
+            &json!({"channel": "chat", "customer": {"id": "cust-7", "name": "Ada",
+                "data": {"order_number": "ORD-99812", "password": "Hunter2-Canary!", "iban": "GB82WEST12345698765432"}}}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{conv}");
+    let conv = s(&conv["id"]);
+    for turn in [
+        json!({"role": "customer", "text": "Hi, my order ORD-99812 never arrived. My card is 4111 1111 1111 1111.",
+               "internal": "CANARY-internal-note: VIP, refund without asking"}),
+        json!({"role": "ai", "text": "I can help. Can you confirm the code we sent?", "confidence": 0.8}),
+        json!({"role": "customer", "text": "the code is 551932 and my password is Hunter2-Canary!",
+               "data": {"ssn": "078-05-1120", "card": "4111111111111111"}}),
+        json!({"role": "tool", "text": "crm lookup used key sk_live_51CanaryKeyAbCdEfGhIjKlMn and token ACME-SECRET-482913"}),
+    ] {
+        let (st, v) = baton.turn(&bot, &conv, turn).await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+    }
+    let (st, h) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "regulated", "destination": "billing",
+                    "parameters": {"crm": {"tier": "gold", "api_key": "sk_live_51CanaryKeyAbCdEfGhIjKlMn", "note": "ACME-SECRET-482913"}}}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{h}");
+    let handoff = s(&h["id"]);
+
+    let path = format!("/v1/handoffs/{handoff}/context");
+    let (st, for_desk) = baton.get(&path, &desk.secret).await;
+    assert_eq!(st, StatusCode::OK, "{for_desk}");
+    let (st, for_partner) = baton.get(&path, &partner.secret).await;
+    assert_eq!(st, StatusCode::OK, "{for_partner}");
+    let (st, for_admin) = baton.get(&path, ADMIN).await;
+    assert_eq!(st, StatusCode::OK, "{for_admin}");
+    for (who, doc) in [
+        ("desk", &for_desk),
+        ("partner", &for_partner),
+        ("admin", &for_admin),
+    ] {
+        assert_clean(who, &doc.to_string());
+        assert!(
+            doc["redactions"].as_array().is_some_and(|r| !r.is_empty()),
+            "{who} is told what was removed"
+        );
+    }
+
+    // What each receiver needs arrives intact.
+    let desk_text = for_desk.to_string();
+    assert!(
+        desk_text.contains("•••• 1111"),
+        "the desk keeps the card's last four: {desk_text}"
+    );
+    assert!(desk_text.contains("ORD-99812"));
+    assert_eq!(for_desk["customer"]["data"]["order_number"], "ORD-99812");
+    assert_eq!(for_desk["crm"]["tier"], "gold");
+    assert_eq!(for_desk["history"].as_array().unwrap().len(), 4);
+    assert_eq!(for_partner["customer"]["data"]["order_number"], "ORD-99812");
+    assert!(
+        for_partner.get("crm").is_none_or(Value::is_null),
+        "the partner gets no CRM: {for_partner}"
+    );
+    assert_eq!(for_admin["version"], "baton.context/v1");
+
+    // The schema validates what was served.
+    let (st, schema) = baton.get("/v1/schemas/context.json", &desk.secret).await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(schema["properties"]["history"].is_object(), "{schema}");
+
+    // An export is what the caller may see; it imports elsewhere as new work.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("handoff.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["handoff", "export", &handoff, "--out"])
+        .arg(&file)
+        .args(["--url", &baton.url])
+        .env("BATON_TOKEN", &desk.secret)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = std::fs::read_to_string(&file).unwrap();
+    assert_clean("the export", &exported);
+    let other_bot = baton.register("other-bot", "ai").await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["handoff", "import"])
+        .arg(&file)
+        .args(["--url", &baton.url])
+        .env("BATON_TOKEN", &other_bot.secret)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, list) = baton.get("/v1/handoffs", &other_bot.secret).await;
+    let imported = &list["handoffs"][0];
+    assert_eq!(imported["reason"], "regulated");
+    let (_, c) = baton
+        .get(
+            &format!("/v1/conversations/{}", s(&imported["conversation_id"])),
+            &other_bot.secret,
+        )
+        .await;
+    assert_eq!(c["turns"].as_array().unwrap().len(), 4, "{c}");
+    assert_clean("the imported conversation", &c.to_string());
+
+    // Nothing secret was logged, even at debug level.
+    let (_, data) = baton.terminate().await;
+    let log = std::fs::read_to_string(data.path().join("server.log")).unwrap();
+    assert!(
+        log.contains("context.fetched") || log.contains("handoff requested"),
+        "the log is being written"
+    );
+    assert_clean("the server log", &log);
+    for secret in [
+        ADMIN,
+        bot.secret.as_str(),
+        desk.secret.as_str(),
+        partner.secret.as_str(),
+    ] {
+        assert!(!log.contains(secret), "a credential reached the log");
+    }
+}
+
+#[tokio::test]
+async fn a_bad_receivers_file_is_refused_with_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("receivers.yaml");
+    std::fs::write(
+        &file,
+        "receivers:\n  desk:\n    redaction:\n      include: [summary, histroy]\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["context", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("receivers.yaml:4"), "{err}");
+    assert!(err.contains("histroy"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+        .arg(dir.path())
+        .arg("--receivers")
+        .arg(&file)
+        .env("BATON_ADMIN_TOKEN", ADMIN)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "serve refuses a bad receivers file");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("receivers.yaml:4"));
+}
