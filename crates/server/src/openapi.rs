@@ -29,7 +29,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "Baton", description = "The handoff broker for AI agents: decide, package, route, deliver, record."),
     paths(
-        system::healthz, system::readyz,
+        system::healthz, system::readyz, system::metrics,
         agents::register, agents::me,
         conversations::create, conversations::import, conversations::read, conversations::list_turns, conversations::append_turn,
         handoffs::request, handoffs::list, handoffs::read, handoffs::context, handoffs::context_schema,

@@ -229,6 +229,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<HandoffChange>;
 
     async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
+    /// Counts for metrics: (family, label value, count) for handoffs by state,
+    /// deliveries by state and webhooks by state.
+    async fn counts(&self) -> Result<Vec<(&'static str, String, i64)>>;
     /// Records an access worth auditing (a context package fetched, an export).
     async fn record_access(
         &self,

@@ -5,6 +5,7 @@ pub mod bench;
 pub mod context;
 pub mod eval;
 pub mod handoff;
+pub mod outbox;
 pub mod rules;
 pub mod serve;
 
@@ -36,6 +37,9 @@ pub enum Command {
     /// Measure a signal on a labelled data set.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Webhook deliveries: list them, retry a dead one.
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
     /// Export a handoff to a `handoff.json`, or import one.
     #[command(subcommand)]
     Handoff(handoff::HandoffCommand),
@@ -54,6 +58,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(cmd) => eval::eval(cmd),
         Command::Context(cmd) => context::run(cmd),
         Command::Handoff(cmd) => handoff::run(cmd),
+        Command::Outbox(cmd) => outbox::run(cmd),
     }
 }
 

@@ -84,6 +84,17 @@ impl Receiver {
         self.child = Some(child);
     }
 
+    /// Stops the receiver and starts it again on the same port with other arguments.
+    pub async fn stop_and_respawn(&mut self, args: &[&str]) {
+        if let Some(mut c) = self.child.take() {
+            c.start_kill().ok();
+            c.wait().await.ok();
+        }
+        self.args = args.iter().map(|s| s.to_string()).collect();
+        let port = self.port;
+        self.spawn(port).await;
+    }
+
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}/hooks", self.port)
     }

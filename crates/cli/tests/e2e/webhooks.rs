@@ -437,3 +437,89 @@ async fn a_locked_database_answers_503_and_loses_nothing_acknowledged() {
         .collect();
     assert_eq!(texts, ["before the lock", "after the lock"]);
 }
+
+#[tokio::test]
+async fn gone_endpoints_are_disabled_and_an_operator_can_retry_dead_deliveries() {
+    let mut receiver = Receiver::start(&["--status", "410"]).await;
+    let baton = start("2").await;
+    let bot = baton.register("bot", "ai").await;
+    let desk = baton.register("desk", "human").await;
+    let (id, secret) = subscribe(&baton, &receiver.url()).await;
+    receiver.set_secrets(&[&secret]);
+    let h = lifecycle(&baton, &bot, &desk).await;
+
+    // 410 Gone: the subscription is disabled and its deliveries are dead, visibly.
+    let mut dead = Vec::new();
+    for _ in 0..100 {
+        let (_, v) = baton.get("/v1/deliveries?state=dead", ADMIN).await;
+        dead = v["deliveries"].as_array().unwrap().clone();
+        // The first 410 disables the endpoint; events after that are not queued for it.
+        let (_, hooks) = baton.get("/v1/webhooks", ADMIN).await;
+        if !dead.is_empty() && hooks["webhooks"][0]["state"] == "disabled" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!dead.is_empty());
+    assert!(dead.iter().all(|d| d["last_status"] == 410), "{dead:?}");
+    let (_, v) = baton.get("/v1/webhooks", ADMIN).await;
+    assert_eq!(v["webhooks"][0]["id"], id.as_str());
+    assert_eq!(v["webhooks"][0]["state"], "disabled");
+    let metrics = baton
+        .http
+        .get(format!("{}/metrics", baton.url))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap();
+    let metrics = metrics.text().await.unwrap();
+    assert!(
+        metrics.contains(&format!(
+            "baton_webhook_deliveries{{state=\"dead\"}} {}",
+            dead.len()
+        )),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("baton_webhooks{state=\"disabled\"} 1"),
+        "{metrics}"
+    );
+
+    // The endpoint is fixed; the operator retries from the command line.
+    receiver.stop_and_respawn(&[]).await;
+    receiver.set_secrets(&[&secret]);
+    let oldest = dead.last().unwrap()["id"].as_str().unwrap().to_owned();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["outbox", "retry", &oldest, "--url", &baton.url])
+        .env("BATON_TOKEN", ADMIN)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let msgs = receiver
+        .wait_for(Duration::from_secs(20), "the retried delivery", |m| {
+            !deduplicated(m).is_empty()
+        })
+        .await;
+    assert_eq!(
+        s(&msgs[0]["id"]),
+        oldest,
+        "the same webhook-id as the first attempt"
+    );
+    assert_eq!(msgs[0]["data"]["handoff_id"], h.as_str());
+    let (_, v) = baton.get("/v1/webhooks", ADMIN).await;
+    assert_eq!(
+        v["webhooks"][0]["state"], "active",
+        "retrying re-enables the endpoint"
+    );
+    let (st, v) = baton
+        .post(&format!("/v1/deliveries/{oldest}/retry"), ADMIN, &json!({}))
+        .await;
+    assert!(
+        st == StatusCode::CONFLICT || st == StatusCode::OK,
+        "{st} {v}"
+    );
+}

@@ -13,6 +13,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
 }
 
 /// Live: the process answers.
@@ -45,4 +46,64 @@ pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, Probl
 pub async fn not_found(uri: Uri) -> impl IntoResponse {
     Problem::not_found(format!("no route for {}", uri.path()))
         .hint("the API is under /v1; /docs lists every route")
+}
+
+/// Prometheus text: handoffs, webhook deliveries (alert on `state="dead"`) and
+/// webhooks by state. Needs the admin token (scrape with a bearer token).
+#[utoipa::path(get, path = "/metrics", tag = "system", security(("bearer" = [])), responses(
+    (status = 200, description = "Prometheus text exposition format", content_type = "text/plain"),
+    (status = 401, body = Problem),
+))]
+pub async fn metrics(
+    State(state): State<AppState>,
+    caller: crate::auth::Caller,
+) -> Result<impl IntoResponse, Problem> {
+    caller.require_admin()?;
+    let counts = state.store.counts().await?;
+    let mut out = String::new();
+    let families = [
+        (
+            "handoffs",
+            "Handoffs by state.",
+            &[
+                "requested",
+                "offered",
+                "accepted",
+                "active",
+                "resolved",
+                "handed_back",
+                "canceled",
+                "failed",
+            ][..],
+        ),
+        (
+            "webhook_deliveries",
+            "Webhook deliveries by state; dead ones need an operator.",
+            &["pending", "delivered", "dead"][..],
+        ),
+        (
+            "webhooks",
+            "Webhook subscriptions by state; disabled ones answered 410 Gone.",
+            &["active", "disabled"][..],
+        ),
+    ];
+    for (family, help, states) in families {
+        out.push_str(&format!(
+            "# HELP baton_{family} {help}\n# TYPE baton_{family} gauge\n"
+        ));
+        for st in states {
+            let n = counts
+                .iter()
+                .find(|(f, s, _)| *f == family && s == st)
+                .map_or(0, |c| c.2);
+            out.push_str(&format!("baton_{family}{{state=\"{st}\"}} {n}\n"));
+        }
+    }
+    Ok((
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4",
+        )],
+        out,
+    ))
 }

@@ -964,6 +964,35 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn counts(&self) -> Result<Vec<(&'static str, String, i64)>> {
+        self.engine
+            .read(|c| {
+                let mut out = Vec::new();
+                for (family, sql) in [
+                    (
+                        "handoffs",
+                        "SELECT state, COUNT(*) FROM handoffs GROUP BY state",
+                    ),
+                    (
+                        "webhook_deliveries",
+                        "SELECT state, COUNT(*) FROM deliveries GROUP BY state",
+                    ),
+                    (
+                        "webhooks",
+                        "SELECT state, COUNT(*) FROM webhooks GROUP BY state",
+                    ),
+                ] {
+                    let mut st = c.prepare_cached(sql).map_err(db_err)?;
+                    let mut rows = st.query([]).map_err(db_err)?;
+                    while let Some(r) = rows.next().map_err(db_err)? {
+                        out.push((family, r.get(0).map_err(db_err)?, r.get(1).map_err(db_err)?));
+                    }
+                }
+                Ok(out)
+            })
+            .await
+    }
+
     async fn record_access(
         &self,
         actor: Actor,
