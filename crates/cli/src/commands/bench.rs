@@ -35,6 +35,10 @@ pub struct BenchArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also subscribe a local webhook receiver and measure deliveries per second
+    /// and delivery latency, then the drain rate of a backlog after an outage.
+    #[arg(long)]
+    pub webhooks: bool,
 }
 
 const STEPS: [&str; 6] = [
@@ -72,6 +76,9 @@ struct Report {
     server_idle_rss_mb: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     server_loaded_rss_mb: Option<f64>,
+    /// With `--webhooks`: delivery throughput and latency to a local receiver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    webhooks: Option<super::bench_webhooks::WebhookFigures>,
 }
 
 struct Server {
@@ -80,7 +87,7 @@ struct Server {
     _data: tempfile::TempDir,
 }
 
-async fn start_server(token: &str) -> anyhow::Result<Server> {
+async fn start_server(token: &str, webhooks: bool) -> anyhow::Result<Server> {
     let data = tempfile::tempdir()?;
     let exe = std::env::current_exe()?;
     let mut child = tokio::process::Command::new(exe)
@@ -88,6 +95,15 @@ async fn start_server(token: &str) -> anyhow::Result<Server> {
         .arg(data.path())
         .env("BATON_ADMIN_TOKEN", token)
         .env("BATON_LOG", "warn")
+        .env(
+            "BATON_ALLOW_PRIVATE_WEBHOOKS",
+            if webhooks { "true" } else { "false" },
+        )
+        // Retries after the drain phase's outage come within milliseconds.
+        .env(
+            "BATON_WEBHOOK_RETRY_SCALE",
+            if webhooks { "0.0001" } else { "1" },
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true)
@@ -127,13 +143,18 @@ fn rss_mb(pid: u32) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-struct Client {
+pub(super) struct Client {
     http: reqwest::Client,
     base: String,
 }
 
 impl Client {
-    async fn post(&self, path: &str, token: &str, body: &Value) -> anyhow::Result<Value> {
+    pub(super) async fn post(
+        &self,
+        path: &str,
+        token: &str,
+        body: &Value,
+    ) -> anyhow::Result<Value> {
         let res = self
             .http
             .post(format!("{}{path}", self.base))
@@ -157,7 +178,7 @@ fn id_of(v: &Value) -> anyhow::Result<String> {
         .context("response without id")
 }
 
-type Histograms = Vec<Histogram<u64>>;
+pub(super) type Histograms = Vec<Histogram<u64>>;
 
 const CUSTOMER_LINES: [&str; 4] = [
     "Hi, I ordered a pair of running shoes last week and they have not arrived",
@@ -232,7 +253,7 @@ async fn one_conversation(
     Ok(())
 }
 
-fn ms(us: u64) -> f64 {
+pub(super) fn ms(us: u64) -> f64 {
     (us as f64) / 1000.0
 }
 
@@ -269,6 +290,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
+        if let Some(w) = &report.webhooks {
+            println!("{w}");
+        }
         if let (Some(idle), Some(loaded)) = (report.server_idle_rss_mb, report.server_loaded_rss_mb)
         {
             println!("server RSS: {idle:.1} MB idle, {loaded:.1} MB after the run");
@@ -286,7 +310,7 @@ async fn bench(args: &BenchArgs) -> anyhow::Result<Report> {
         }
         None => {
             let token = baton_server::auth::new_admin_token();
-            let s = start_server(&token).await?;
+            let s = start_server(&token, args.webhooks).await?;
             let url = s.url.clone();
             (Some(s), url, token)
         }
@@ -320,33 +344,21 @@ async fn bench(args: &BenchArgs) -> anyhow::Result<Report> {
     let pid = server.as_ref().and_then(|s| s.child.id());
     let idle_rss = pid.and_then(rss_mb);
 
-    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let all = Arc::new(Mutex::new(new_histograms()?));
+    let sink = if args.webhooks {
+        Some(super::bench_webhooks::Sink::subscribe(&client, &token).await?)
+    } else {
+        None
+    };
     let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..args.concurrency.min(args.conversations) {
-        let (client, next, all) = (client.clone(), next.clone(), all.clone());
-        let (bot, desk, n, turns) = (bot.clone(), desk.clone(), args.conversations, args.turns);
-        tasks.push(tokio::spawn(async move {
-            let mut h = new_histograms()?;
-            while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < n {
-                one_conversation(&client, &bot, &desk, turns, &mut h).await?;
-            }
-            let mut all = all.lock().await;
-            for (a, b) in all.iter_mut().zip(h.iter()) {
-                a.add(b)?;
-            }
-            anyhow::Ok(())
-        }));
-    }
-    for t in tasks {
-        t.await??;
-    }
+    let all = drive(&client, &bot, &desk, args).await?;
     let seconds = started.elapsed().as_secs_f64();
     let loaded_rss = pid.and_then(rss_mb);
+    let webhooks = match sink {
+        Some(sink) => Some(sink.measure(&client, &bot, &desk, args).await?),
+        None => None,
+    };
     drop(server);
 
-    let all = all.lock().await;
     let mut steps = serde_json::Map::new();
     for (name, h) in STEPS.iter().zip(all.iter()) {
         let f = StepFigures {
@@ -375,7 +387,45 @@ async fn bench(args: &BenchArgs) -> anyhow::Result<Report> {
         steps,
         server_idle_rss_mb: idle_rss,
         server_loaded_rss_mb: loaded_rss,
+        webhooks,
     })
+}
+
+/// Drives `args.conversations` lifecycles with `args.concurrency` clients.
+pub(super) async fn drive(
+    client: &Arc<Client>,
+    bot: &str,
+    desk: &str,
+    args: &BenchArgs,
+) -> anyhow::Result<Histograms> {
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let all = Arc::new(Mutex::new(new_histograms()?));
+    let mut tasks = Vec::new();
+    for _ in 0..args.concurrency.min(args.conversations) {
+        let (client, next, all) = (client.clone(), next.clone(), all.clone());
+        let (bot, desk, n, turns) = (
+            bot.to_owned(),
+            desk.to_owned(),
+            args.conversations,
+            args.turns,
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut h = new_histograms()?;
+            while next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < n {
+                one_conversation(&client, &bot, &desk, turns, &mut h).await?;
+            }
+            let mut all = all.lock().await;
+            for (a, b) in all.iter_mut().zip(h.iter()) {
+                a.add(b)?;
+            }
+            anyhow::Ok(())
+        }));
+    }
+    for t in tasks {
+        t.await??;
+    }
+    let all = std::mem::take(&mut *all.lock().await);
+    Ok(all)
 }
 
 fn new_histograms() -> anyhow::Result<Histograms> {
