@@ -85,6 +85,7 @@ fn too_large() -> Problem {
 /// Refuses a request whose declared length is over the limit before reading any of
 /// it, so a client does not upload megabytes only to be told no.
 pub async fn refuse_oversized(
+    axum::extract::State(artifact_limit): axum::extract::State<usize>,
     req: Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
@@ -94,8 +95,23 @@ pub async fn refuse_oversized(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
+    // Artifact uploads have their own, larger limit and their own error.
+    let limit = if req.uri().path().ends_with("/artifacts") {
+        artifact_limit
+    } else {
+        crate::MAX_BODY_BYTES
+    };
     match declared {
-        Some(n) if n > crate::MAX_BODY_BYTES as u64 => too_large().into_response(),
+        Some(n) if n > limit as u64 && limit == crate::MAX_BODY_BYTES => {
+            too_large().into_response()
+        }
+        Some(n) if n > limit as u64 => Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "artifact-too-large",
+            "Artifact too large",
+            format!("the artifact is {n} bytes; the limit is {limit} bytes"),
+        )
+        .into_response(),
         _ => next.run(req).await,
     }
 }

@@ -40,17 +40,24 @@ pub struct AppState {
     pub deliveries: Arc<tokio::sync::Notify>,
     /// Redaction policies and field mappings per receiver.
     pub receivers: Arc<baton_core::Receivers>,
+    /// Artifact files, content-addressed under the data directory.
+    pub blobs: baton_store::blobs::BlobStore,
+    /// Baton's public URL for links in packages (artifacts), e.g. `https://baton.example.com`.
+    pub public_url: Option<String>,
 }
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(routes::system::router())
-        .nest("/v1", routes::v1())
+        .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(extract::refuse_oversized))
+        .layer(axum::middleware::from_fn_with_state(
+            state.blobs.limit(),
+            extract::refuse_oversized,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),

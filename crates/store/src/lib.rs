@@ -6,6 +6,7 @@
 //! between two steps of the flow never leaves one without the others.
 
 pub mod audit;
+pub mod blobs;
 pub mod sqlite;
 pub mod webhooks;
 
@@ -81,6 +82,24 @@ pub struct NewHandoff {
     pub priority: i32,
     pub rule: Option<String>,
     pub decision: Option<Value>,
+}
+
+/// What an agent attaches to a conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttachmentKind {
+    Artifact,
+    Log,
+    Checkpoint,
+}
+
+impl AttachmentKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AttachmentKind::Artifact => "artifact",
+            AttachmentKind::Log => "log",
+            AttachmentKind::Checkpoint => "checkpoint",
+        }
+    }
 }
 
 /// Which handoffs a caller may see.
@@ -229,6 +248,24 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<HandoffChange>;
 
     async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
+    /// Attaches an artifact's metadata, a log entry or a checkpoint to a conversation;
+    /// only its AI agent, its current owner or the admin may.
+    async fn attach(
+        &self,
+        conversation: ConversationId,
+        actor: Actor,
+        kind: AttachmentKind,
+        sha256: Option<String>,
+        body: Value,
+    ) -> Result<()>;
+    /// A conversation's attachments of one kind, oldest first.
+    async fn attachments(
+        &self,
+        conversation: ConversationId,
+        kind: AttachmentKind,
+    ) -> Result<Vec<Value>>;
+    /// Whether an artifact with this digest is attached to the conversation.
+    async fn has_artifact(&self, conversation: ConversationId, sha256: &str) -> Result<bool>;
     /// Counts for metrics: (family, label value, count) for handoffs by state,
     /// deliveries by state and webhooks by state.
     async fn counts(&self) -> Result<Vec<(&'static str, String, i64)>>;

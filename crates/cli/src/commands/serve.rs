@@ -58,6 +58,12 @@ pub struct ServeArgs {
     /// Redaction policies and field mappings per receiver (YAML); the strict default when absent.
     #[arg(long, env = "BATON_RECEIVERS")]
     pub receivers: Option<PathBuf>,
+    /// Baton's public URL, for links in context packages; `http://LISTEN` when absent.
+    #[arg(long, env = "BATON_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Largest artifact accepted, in bytes.
+    #[arg(long, env = "BATON_ARTIFACT_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub artifact_max_bytes: usize,
     /// Turn off the rule engine: only explicit handoff requests start handoffs.
     #[arg(long, env = "BATON_NO_RULES", conflicts_with = "rules")]
     pub no_rules: bool,
@@ -175,6 +181,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     )
     .context("building the webhook client")?;
     let deliveries = worker.waker();
+
+    let listener = TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {}", args.listen))?;
+    let addr = listener.local_addr()?;
     let state = AppState {
         store: store.clone(),
         admin_token_hash,
@@ -183,12 +194,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         allow_private_webhooks: args.allow_private_webhooks,
         deliveries,
         receivers,
+        blobs: baton_store::blobs::BlobStore::new(
+            &args.data.join("artifacts"),
+            args.artifact_max_bytes,
+        ),
+        public_url: Some(
+            args.public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_owned(),
+        ),
     };
-
-    let listener = TcpListener::bind(args.listen)
-        .await
-        .with_context(|| format!("listening on {}", args.listen))?;
-    let addr = listener.local_addr()?;
     println!("listening on http://{addr}");
     println!("API docs:     http://{addr}/docs  (OpenAPI: http://{addr}/openapi.json)");
     println!("database:     {}", db.display());

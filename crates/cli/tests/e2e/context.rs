@@ -216,3 +216,146 @@ async fn a_bad_receivers_file_is_refused_with_file_line_and_field() {
     assert!(!out.status.success(), "serve refuses a bad receivers file");
     assert!(String::from_utf8_lossy(&out.stderr).contains("receivers.yaml:4"));
 }
+
+#[tokio::test]
+async fn artifacts_logs_and_checkpoints_travel_with_the_handoff() {
+    let data = tempfile::tempdir().unwrap();
+    // The desk's policy keeps logs (the strict default drops them); secrets still go.
+    let receivers = data.path().join("receivers.yaml");
+    std::fs::write(&receivers, "receivers:\n  desk:\n    redaction: {}\n").unwrap();
+    let receivers = receivers.to_str().unwrap().to_owned();
+    let baton = Baton::start_with(
+        data,
+        &[
+            ("BATON_ARTIFACT_MAX_BYTES", "4096"),
+            ("BATON_RECEIVERS", receivers.as_str()),
+        ],
+    )
+    .await;
+    let bot = baton.register("file-agent", "ai").await;
+    let desk = baton.register("reviewer", "human").await;
+    let stranger = baton.register("stranger", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "please migrate my invoices"}),
+        )
+        .await;
+
+    let report = b"step 1 ok\nstep 2 failed: schema mismatch in invoices.csv\n".to_vec();
+    let upload = |token: String, body: Vec<u8>, meta: Option<&str>| {
+        let mut req = baton
+            .http
+            .post(format!(
+                "{}/v1/conversations/{conv}/artifacts?name=run.log",
+                baton.url
+            ))
+            .bearer_auth(token)
+            .header("content-type", "text/plain")
+            .body(body);
+        if let Some(m) = meta {
+            req = req.header("baton-artifact-metadata", m);
+        }
+        req.send()
+    };
+    let res = upload(
+        bot.secret.clone(),
+        report.clone(),
+        Some(r#"{"step": 2, "api_key": "sk_live_51CanaryKeyAbCdEfGhIjKlMn"}"#),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let artifact: Value = res.json().await.unwrap();
+    let sha = s(&artifact["sha256"]);
+    assert_eq!(artifact["size"], report.len());
+    let res = upload(bot.secret.clone(), vec![b'x'; 5000], None)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let problem: Value = res.json().await.unwrap();
+    assert!(s(&problem["detail"]).contains("4096"), "{problem}");
+    let res = upload(stranger.secret.clone(), b"x".to_vec(), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "only the conversation's agent attaches"
+    );
+
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/checkpoints"),
+            &bot.secret,
+            &json!({"name": "after step 1", "seq": 1, "data": {"migrated": 120}}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let (st, v) = baton
+        .post(&format!("/v1/conversations/{conv}/logs"), &bot.secret, &json!({"level": "error", "message": "schema mismatch", "fields": {"file": "invoices.csv"}}))
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/checkpoints"),
+            &bot.secret,
+            &json!({"nam": "typo"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+
+    let handoff = baton.handoff(&bot, &conv).await;
+    let (st, pkg) = baton
+        .get(&format!("/v1/handoffs/{handoff}/context"), &desk.secret)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{pkg}");
+    let listed = &pkg["artifacts"][0];
+    assert_eq!(listed["sha256"], sha.as_str());
+    assert_eq!(listed["name"], "run.log");
+    assert_eq!(listed["metadata"]["step"], 2);
+    assert!(
+        !pkg.to_string().contains("sk_live_51CanaryKey"),
+        "artifact metadata is redacted"
+    );
+    assert_eq!(pkg["checkpoints"][0]["data"]["migrated"], 120);
+    assert_eq!(pkg["logs"][0]["message"], "schema mismatch");
+    let url = s(&listed["url"]);
+    assert!(url.starts_with(&baton.url) && url.ends_with(&sha), "{url}");
+
+    let res = baton
+        .http
+        .get(&url)
+        .bearer_auth(&desk.secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "text/plain");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), report);
+    let res = baton.http.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = baton
+        .http
+        .get(&url)
+        .bearer_auth(&stranger.secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let other = format!(
+        "{}/v1/handoffs/{handoff}/artifacts/{}",
+        baton.url,
+        "0".repeat(64)
+    );
+    let res = baton
+        .http
+        .get(other)
+        .bearer_auth(&desk.secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}

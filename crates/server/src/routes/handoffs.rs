@@ -9,7 +9,7 @@ use baton_core::{
     AgentKind, ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState,
     PackageInput, Reason,
 };
-use baton_store::{HandoffFilter, NewHandoff, Visibility};
+use baton_store::{AttachmentKind, HandoffFilter, NewHandoff, Visibility};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -108,7 +108,7 @@ pub async fn request(
     ))
 }
 
-async fn visible_handoff(
+pub(crate) async fn visible_handoff(
     state: &AppState,
     caller: &Caller,
     id: HandoffId,
@@ -152,6 +152,20 @@ pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPack
     let conv = state.store.conversation(h.conversation_id).await?;
     let turns = state.store.turns(conv.id, 0, 10_000).await?;
     let mut input = PackageInput::new(&conv, h, &turns);
+    input.base_url = state.public_url.clone();
+    for (kind, out) in [
+        (AttachmentKind::Artifact, 0),
+        (AttachmentKind::Log, 1),
+        (AttachmentKind::Checkpoint, 2),
+    ] {
+        for v in state.store.attachments(conv.id, kind).await? {
+            match out {
+                0 => input.artifacts.extend(serde_json::from_value(v).ok()),
+                1 => input.logs.extend(serde_json::from_value(v).ok()),
+                _ => input.checkpoints.extend(serde_json::from_value(v).ok()),
+            }
+        }
+    }
     let scores: std::collections::BTreeMap<i64, f64> = turns
         .iter()
         .filter(|t| t.role == baton_core::Role::Customer)

@@ -1,6 +1,7 @@
 //! Route handlers, one module per resource.
 
 pub mod agents;
+pub mod attachments;
 pub mod conversations;
 pub mod handoffs;
 pub mod system;
@@ -12,8 +13,12 @@ use axum::routing::{get, post};
 use crate::AppState;
 
 /// `/v1`: every route here requires authentication (the `Caller` extractor).
-pub fn v1() -> Router<AppState> {
+pub fn v1(artifact_limit: usize) -> Router<AppState> {
     Router::new()
+        .route(
+            "/conversations/{id}/artifacts",
+            post(attachments::upload).layer(axum::extract::DefaultBodyLimit::max(artifact_limit)),
+        )
         .route("/agents", post(agents::register))
         .route("/agents/me", get(agents::me))
         .route("/conversations", post(conversations::create))
@@ -24,6 +29,12 @@ pub fn v1() -> Router<AppState> {
             post(conversations::append_turn).get(conversations::list_turns),
         )
         .route("/conversations/{id}/handoffs", post(handoffs::request))
+        .route("/conversations/{id}/logs", post(attachments::log))
+        .route(
+            "/conversations/{id}/checkpoints",
+            post(attachments::checkpoint),
+        )
+        .route("/handoffs/{id}/artifacts/{sha256}", get(attachments::fetch))
         .route("/handoffs", get(handoffs::list))
         .route("/handoffs/{id}", get(handoffs::read))
         .route("/handoffs/{id}/context", get(handoffs::context))

@@ -69,6 +69,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000002_webhooks",
         include_str!("../../migrations/sqlite/20261123000002_webhooks.sql"),
     ),
+    (
+        "20261123000010_attachments",
+        include_str!("../../migrations/sqlite/20261123000010_attachments.sql"),
+    ),
 ];
 
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {

@@ -21,8 +21,8 @@ use self::rows::{from_us, get, json_text, to_us};
 use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
-    AgentCredentials, AuditVerification, HandoffChange, HandoffFilter, NewConversation, NewHandoff,
-    OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility,
+    AgentCredentials, AttachmentKind, AuditVerification, HandoffChange, HandoffFilter,
+    NewConversation, NewHandoff, OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility,
 };
 
 /// How much an acknowledged write survives.
@@ -960,6 +960,91 @@ impl Store for SqliteStore {
                     entries,
                     first_broken: None,
                 })
+            })
+            .await
+    }
+
+    async fn attach(
+        &self,
+        conversation: ConversationId,
+        actor: Actor,
+        kind: AttachmentKind,
+        sha256: Option<String>,
+        body: Value,
+    ) -> Result<()> {
+        self.engine
+            .write(move |c| {
+                let conv = load_conversation(c, conversation)?;
+                let allowed = match actor {
+                    Actor::Admin | Actor::System => true,
+                    Actor::Agent { id, .. } => id == conv.ai_agent || id == conv.owner,
+                };
+                if !allowed {
+                    return Err(StoreError::NotFound {
+                        what: "conversation",
+                        id: conversation.to_string(),
+                    });
+                }
+                c.prepare_cached(
+                    "INSERT INTO attachments (conversation_id, kind, sha256, body, created_at) \
+                     VALUES (?, ?, ?, ?, ?)",
+                )
+                .and_then(|mut st| {
+                    st.execute(params![
+                        conversation.to_string(),
+                        kind.as_str(),
+                        sha256,
+                        json_text(&body).unwrap_or_default(),
+                        to_us(baton_core::now()),
+                    ])
+                })
+                .map_err(db_err)?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn attachments(
+        &self,
+        conversation: ConversationId,
+        kind: AttachmentKind,
+    ) -> Result<Vec<Value>> {
+        self.engine
+            .read(move |c| {
+                let mut st = c
+                    .prepare_cached(
+                        "SELECT body FROM attachments WHERE conversation_id = ? AND kind = ? \
+                         ORDER BY seq LIMIT 1000",
+                    )
+                    .map_err(db_err)?;
+                let mut rows = st
+                    .query(params![conversation.to_string(), kind.as_str()])
+                    .map_err(db_err)?;
+                let mut out = Vec::new();
+                while let Some(r) = rows.next().map_err(db_err)? {
+                    let body: String = get(r, "body")?;
+                    out.push(
+                        serde_json::from_str(&body)
+                            .map_err(|e| StoreError::Corrupt(format!("attachment: {e}")))?,
+                    );
+                }
+                Ok(out)
+            })
+            .await
+    }
+
+    async fn has_artifact(&self, conversation: ConversationId, sha256: &str) -> Result<bool> {
+        let sha256 = sha256.to_owned();
+        self.engine
+            .read(move |c| {
+                c.query_row(
+                    "SELECT 1 FROM attachments WHERE conversation_id = ? AND sha256 = ? LIMIT 1",
+                    params![conversation.to_string(), sha256],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map(|r| r.is_some())
+                .map_err(db_err)
             })
             .await
     }

@@ -1,0 +1,209 @@
+//! What an agent attaches for whoever takes over: artifacts (files, stored
+//! content-addressed), log entries and checkpoints. The context package lists them.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::IntoResponse;
+use baton_core::context::{ArtifactRef, Checkpoint, LogEntry};
+use baton_core::{ConversationId, HandoffId};
+use baton_store::AttachmentKind;
+use baton_store::blobs::BlobError;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use utoipa::IntoParams;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::extract::{ApiJson, IdPath};
+use crate::problem::Problem;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ArtifactParams {
+    /// The file's name, e.g. `screenshot.png`.
+    pub name: String,
+}
+
+fn blob_problem(e: BlobError) -> Problem {
+    match e {
+        BlobError::TooLarge { .. } => Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "artifact-too-large",
+            "Artifact too large",
+            e.to_string(),
+        )
+        .hint("store large files elsewhere and attach a link in a checkpoint, or raise BATON_ARTIFACT_MAX_BYTES"),
+        BlobError::BadDigest(_) => Problem::bad_request(e.to_string()).field("sha256"),
+        BlobError::Missing(_) => Problem::not_found(e.to_string()),
+        BlobError::Io(_) => {
+            tracing::error!(error = %e, "artifact storage failed");
+            Problem::internal()
+        }
+    }
+}
+
+/// Uploads a file as an artifact of the conversation (the raw body; its
+/// `Content-Type` is kept). Optional `Baton-Artifact-Metadata: {json}`.
+#[utoipa::path(post, path = "/v1/conversations/{id}/artifacts", tag = "conversations",
+    security(("bearer" = [])), params(("id" = ConversationId, Path), ArtifactParams),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = Object), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 413, body = Problem), (status = 422, body = Problem)))]
+pub async fn upload(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    Query(p): Query<ArtifactParams>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ArtifactRef>), Problem> {
+    let name = p.name.trim();
+    if name.is_empty() || name.len() > 255 || name.contains(['/', '\\']) {
+        return Err(Problem::unprocessable(
+            "name",
+            "`name` must be 1 to 255 characters without slashes",
+        ));
+    }
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream")
+        .to_owned();
+    let metadata: Map<String, Value> = match headers.get("baton-artifact-metadata") {
+        None => Map::new(),
+        Some(v) => serde_json::from_slice(v.as_bytes()).map_err(|e| {
+            Problem::unprocessable("Baton-Artifact-Metadata", format!("not a JSON object: {e}"))
+        })?,
+    };
+    // Refuse before touching the disk if the caller may not attach here.
+    let conv = state.store.conversation(id).await?;
+    if !state
+        .store
+        .can_read_conversation(&conv, caller.actor())
+        .await?
+    {
+        return Err(Problem::not_found(format!(
+            "conversation {id} does not exist"
+        )));
+    }
+    let blobs = state.blobs.clone();
+    let bytes = body.clone();
+    let sha256 = tokio::task::spawn_blocking(move || blobs.put(&bytes))
+        .await
+        .map_err(|_| Problem::internal())?
+        .map_err(blob_problem)?;
+    let artifact = ArtifactRef {
+        name: name.to_owned(),
+        media_type,
+        size: body.len() as u64,
+        sha256: sha256.clone(),
+        url: None,
+        metadata,
+    };
+    let json = serde_json::to_value(&artifact).map_err(|_| Problem::internal())?;
+    state
+        .store
+        .attach(
+            id,
+            caller.actor(),
+            AttachmentKind::Artifact,
+            Some(sha256),
+            json,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(artifact)))
+}
+
+/// Adds a log entry the receiver will see in the package.
+#[utoipa::path(post, path = "/v1/conversations/{id}/logs", tag = "conversations", security(("bearer" = [])),
+    params(("id" = ConversationId, Path)), request_body = Object,
+    responses((status = 201), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn log(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiJson(entry): ApiJson<LogEntry>,
+) -> Result<StatusCode, Problem> {
+    if entry.message.len() > 16 * 1024 {
+        return Err(Problem::unprocessable(
+            "message",
+            "`message` is longer than 16 KiB",
+        ));
+    }
+    let json = serde_json::to_value(&entry).map_err(|_| Problem::internal())?;
+    state
+        .store
+        .attach(id, caller.actor(), AttachmentKind::Log, None, json)
+        .await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Records the agent's state after a step, so whoever takes over can resume.
+#[utoipa::path(post, path = "/v1/conversations/{id}/checkpoints", tag = "conversations", security(("bearer" = [])),
+    params(("id" = ConversationId, Path)), request_body = Object,
+    responses((status = 201), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn checkpoint(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiJson(cp): ApiJson<Checkpoint>,
+) -> Result<StatusCode, Problem> {
+    if cp.name.trim().is_empty() {
+        return Err(Problem::unprocessable("name", "`name` is required"));
+    }
+    let json = serde_json::to_value(&cp).map_err(|_| Problem::internal())?;
+    state
+        .store
+        .attach(id, caller.actor(), AttachmentKind::Checkpoint, None, json)
+        .await?;
+    Ok(StatusCode::CREATED)
+}
+
+/// Fetches an artifact of a handoff's conversation, for a caller who may see the handoff.
+#[utoipa::path(get, path = "/v1/handoffs/{id}/artifacts/{sha256}", tag = "handoffs", security(("bearer" = [])),
+    params(("id" = HandoffId, Path), ("sha256" = String, Path)),
+    responses((status = 200, description = "The bytes, with their media type"), (status = 401, body = Problem),
+        (status = 404, body = Problem)))]
+pub async fn fetch(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, sha256)): Path<(String, String)>,
+) -> Result<impl IntoResponse, Problem> {
+    let id: HandoffId = id
+        .parse()
+        .map_err(|_| Problem::bad_request("not a valid handoff id").field("id"))?;
+    let h = super::handoffs::visible_handoff(&state, &caller, id).await?;
+    if !state.store.has_artifact(h.conversation_id, &sha256).await? {
+        return Err(Problem::not_found(format!(
+            "handoff {id} has no artifact {sha256}"
+        )));
+    }
+    let refs = state
+        .store
+        .attachments(h.conversation_id, AttachmentKind::Artifact)
+        .await?;
+    let media_type = refs
+        .iter()
+        .find(|r| r["sha256"] == sha256.as_str())
+        .and_then(|r| r["media_type"].as_str())
+        .unwrap_or("application/octet-stream")
+        .to_owned();
+    let blobs = state.blobs.clone();
+    let digest = sha256.clone();
+    let bytes = tokio::task::spawn_blocking(move || blobs.get(&digest))
+        .await
+        .map_err(|_| Problem::internal())?
+        .map_err(blob_problem)?;
+    state
+        .store
+        .record_access(
+            caller.actor(),
+            "artifact.fetched",
+            &format!("handoff:{id}"),
+            serde_json::json!({"sha256": sha256}),
+        )
+        .await?;
+    Ok(([(header::CONTENT_TYPE, media_type)], bytes))
+}

@@ -1,0 +1,119 @@
+//! Content-addressed files: artifacts live under `DIR/ab/abcdef…` named by their
+//! SHA-256, written atomically, so the same bytes are stored once and a name can
+//! never point at other content.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BlobError {
+    #[error("the artifact is {size} bytes; the limit is {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    #[error("`{0}` is not a SHA-256 in lowercase hex")]
+    BadDigest(String),
+    #[error("no artifact {0}")]
+    Missing(String),
+    #[error("artifact storage: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A directory of content-addressed files.
+#[derive(Clone, Debug)]
+pub struct BlobStore {
+    dir: PathBuf,
+    limit: usize,
+}
+
+fn is_digest(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+impl BlobStore {
+    pub fn new(dir: &Path, limit: usize) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            limit,
+        }
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    fn path(&self, digest: &str) -> PathBuf {
+        self.dir.join(&digest[..2]).join(digest)
+    }
+
+    /// Stores `bytes` durably and returns their lowercase hex SHA-256.
+    pub fn put(&self, bytes: &[u8]) -> Result<String, BlobError> {
+        if bytes.len() > self.limit {
+            return Err(BlobError::TooLarge {
+                size: bytes.len(),
+                limit: self.limit,
+            });
+        }
+        let digest: String = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let path = self.path(&digest);
+        if path.exists() {
+            return Ok(digest);
+        }
+        let parent = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent)?;
+        let tmp = parent.join(format!(".{digest}.{}", uuid::Uuid::now_v7().simple()));
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &path)?;
+        Ok(digest)
+    }
+
+    pub fn get(&self, digest: &str) -> Result<Vec<u8>, BlobError> {
+        if !is_digest(digest) {
+            return Err(BlobError::BadDigest(digest.to_owned()));
+        }
+        std::fs::read(self.path(digest)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => BlobError::Missing(digest.to_owned()),
+            _ => BlobError::Io(e),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_are_stored_once_by_digest_and_limits_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = BlobStore::new(dir.path(), 16);
+        let d = blobs.put(b"hello").unwrap();
+        assert_eq!(
+            d,
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
+        assert_eq!(blobs.put(b"hello").unwrap(), d);
+        assert_eq!(blobs.get(&d).unwrap(), b"hello");
+        assert!(matches!(
+            blobs.put(&[0; 17]),
+            Err(BlobError::TooLarge {
+                size: 17,
+                limit: 16
+            })
+        ));
+        assert!(matches!(
+            blobs.get("../../etc/passwd"),
+            Err(BlobError::BadDigest(_))
+        ));
+        assert!(matches!(
+            blobs.get(&"0".repeat(64)),
+            Err(BlobError::Missing(_))
+        ));
+    }
+}
