@@ -168,6 +168,8 @@ fn enqueue_event(conn: &Connection, topic: &str, handoff: &Handoff, at_us: i64) 
             "destination": handoff.destination,
             "priority": handoff.priority,
             "receiver": handoff.receiver,
+            // Fetch the full, redacted package here with your own credentials.
+            "context_path": format!("/v1/handoffs/{}/context", handoff.id),
         }
     });
     let event_id = uuid::Uuid::now_v7().to_string();
