@@ -6,7 +6,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::AppState;
-use crate::routes::{agents, attachments, conversations, handoffs, system, webhooks};
+use crate::routes::{agents, attachments, conversations, handoffs, inbound, system, webhooks};
 
 struct BearerAuth;
 
@@ -34,6 +34,7 @@ impl Modify for BearerAuth {
         conversations::create, conversations::import, conversations::read, conversations::list_turns, conversations::append_turn,
         handoffs::request, handoffs::list, handoffs::read, handoffs::context, handoffs::context_schema,
         handoffs::accept, handoffs::reject, handoffs::resolve, handoffs::handback, handoffs::cancel,
+        inbound::create_source, inbound::receive, inbound::list,
         attachments::upload, attachments::log, attachments::checkpoint, attachments::fetch,
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
     ),

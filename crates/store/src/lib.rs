@@ -84,6 +84,18 @@ pub struct NewHandoff {
     pub decision: Option<Value>,
 }
 
+/// A platform that posts back to Baton, and how its messages are signed.
+#[derive(Clone, Debug)]
+pub struct InboundSource {
+    pub name: String,
+    /// `standard-webhooks` or `hmac-sha256-hex`.
+    pub scheme: String,
+    /// For `hmac-sha256-hex`: the header carrying `sha256=<hex>`.
+    pub header: Option<String>,
+    /// Sealed by the server.
+    pub secret: Vec<u8>,
+}
+
 /// What an agent attaches to a conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AttachmentKind {
@@ -266,6 +278,19 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<Value>>;
     /// Whether an artifact with this digest is attached to the conversation.
     async fn has_artifact(&self, conversation: ConversationId, sha256: &str) -> Result<bool>;
+    /// Registers (or replaces) a platform allowed to post feedback, with its sealed secret.
+    async fn put_inbound_source(&self, source: InboundSource) -> Result<()>;
+    async fn inbound_source(&self, name: &str) -> Result<Option<InboundSource>>;
+    /// Stores feedback about a handoff; a message id already seen from this source
+    /// is ignored (returns `false`), so retried deliveries count once.
+    async fn add_feedback(
+        &self,
+        handoff: HandoffId,
+        source: &str,
+        message_id: Option<String>,
+        body: Value,
+    ) -> Result<bool>;
+    async fn feedback(&self, handoff: HandoffId) -> Result<Vec<Value>>;
     /// Counts for metrics: (family, label value, count) for handoffs by state,
     /// deliveries by state and webhooks by state.
     async fn counts(&self) -> Result<Vec<(&'static str, String, i64)>>;

@@ -125,7 +125,10 @@ async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() 
     let m = &msgs[0];
     assert!(s(&m["id"]).starts_with("msg_"));
     assert_eq!(m["data"]["reason"], "manual");
-    assert_eq!(m["data"]["context_path"], format!("/v1/handoffs/{first}/context"));
+    assert_eq!(
+        m["data"]["context_path"],
+        format!("/v1/handoffs/{first}/context")
+    );
 
     // A tampered message fails the reference verifier.
     let out = std::process::Command::new("python3")

@@ -4,6 +4,7 @@ pub mod agents;
 pub mod attachments;
 pub mod conversations;
 pub mod handoffs;
+pub mod inbound;
 pub mod system;
 pub mod webhooks;
 
@@ -48,6 +49,8 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
         .route("/webhooks/{id}", axum::routing::delete(webhooks::delete))
         .route("/webhooks/{id}/rotate", post(webhooks::rotate))
         .route("/deliveries", get(webhooks::deliveries))
+        .route("/inbound-sources", post(inbound::create_source))
+        .route("/handoffs/{id}/feedback", get(inbound::list))
         .route("/deliveries/{id}/retry", post(webhooks::retry))
         .fallback(system::not_found)
 }

@@ -14,6 +14,11 @@ pub fn router() -> Router<AppState> {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
+        // Authenticated by each platform's own signature, not by a bearer token.
+        .route(
+            "/inbound/{name}",
+            axum::routing::post(super::inbound::receive),
+        )
 }
 
 /// Live: the process answers.

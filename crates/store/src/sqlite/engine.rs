@@ -73,6 +73,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000010_attachments",
         include_str!("../../migrations/sqlite/20261123000010_attachments.sql"),
     ),
+    (
+        "20261123000011_inbound",
+        include_str!("../../migrations/sqlite/20261123000011_inbound.sql"),
+    ),
 ];
 
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {

@@ -22,7 +22,8 @@ use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
     AgentCredentials, AttachmentKind, AuditVerification, HandoffChange, HandoffFilter,
-    NewConversation, NewHandoff, OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility,
+    InboundSource, NewConversation, NewHandoff, OutboxEntry, Result, Store, StoreError,
+    TurnAppended, Visibility,
 };
 
 /// How much an acknowledged write survives.
@@ -1047,6 +1048,109 @@ impl Store for SqliteStore {
                 .optional()
                 .map(|r| r.is_some())
                 .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn put_inbound_source(&self, source: InboundSource) -> Result<()> {
+        self.engine
+            .write(move |c| {
+                c.execute(
+                    "INSERT INTO inbound_sources (name, scheme, header, secret, created_at) \
+                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET scheme = excluded.scheme, \
+                     header = excluded.header, secret = excluded.secret",
+                    params![source.name, source.scheme, source.header, source.secret, to_us(baton_core::now())],
+                )
+                .map(|_| ())
+                .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn inbound_source(&self, name: &str) -> Result<Option<InboundSource>> {
+        let name = name.to_owned();
+        self.engine
+            .read(move |c| {
+                c.query_row(
+                    "SELECT name, scheme, header, secret FROM inbound_sources WHERE name = ?",
+                    [name],
+                    |r| {
+                        Ok(InboundSource {
+                            name: r.get(0)?,
+                            scheme: r.get(1)?,
+                            header: r.get(2)?,
+                            secret: r.get(3)?,
+                        })
+                    },
+                )
+                .optional()
+                .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn add_feedback(
+        &self,
+        handoff: HandoffId,
+        source: &str,
+        message_id: Option<String>,
+        body: Value,
+    ) -> Result<bool> {
+        let source = source.to_owned();
+        self.engine
+            .write(move |c| {
+                load_handoff(c, handoff)?;
+                let added = c
+                    .execute(
+                        "INSERT INTO feedback (handoff_id, source, message_id, body, received_at) \
+                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, message_id) DO NOTHING",
+                        params![
+                            handoff.to_string(),
+                            source,
+                            message_id,
+                            json_text(&body)?,
+                            to_us(baton_core::now())
+                        ],
+                    )
+                    .map_err(db_err)?;
+                if added == 1 {
+                    append_audit(
+                        c,
+                        &format!("inbound:{source}"),
+                        "feedback.received",
+                        &format!("handoff:{handoff}"),
+                        &json!({"message_id": message_id}),
+                        to_us(baton_core::now()),
+                    )?;
+                }
+                Ok(added == 1)
+            })
+            .await
+    }
+
+    async fn feedback(&self, handoff: HandoffId) -> Result<Vec<Value>> {
+        self.engine
+            .read(move |c| {
+                let mut st = c
+                    .prepare_cached(
+                        "SELECT source, body, received_at FROM feedback WHERE handoff_id = ? \
+                         ORDER BY seq LIMIT 1000",
+                    )
+                    .map_err(db_err)?;
+                let mut rows = st.query([handoff.to_string()]).map_err(db_err)?;
+                let mut out = Vec::new();
+                while let Some(r) = rows.next().map_err(db_err)? {
+                    let body: String = get(r, "body")?;
+                    let at = from_us(get(r, "received_at")?)?;
+                    out.push(json!({
+                        "source": get::<String>(r, "source")?,
+                        "received_at": at.format(&time::format_description::well_known::Rfc3339)
+                            .map_err(|e| StoreError::Backend(e.to_string()))?,
+                        "body": serde_json::from_str::<Value>(&body)
+                            .map_err(|e| StoreError::Corrupt(format!("feedback: {e}")))?,
+                    }));
+                }
+                Ok(out)
             })
             .await
     }
