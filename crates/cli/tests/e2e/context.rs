@@ -105,6 +105,20 @@ async fn no_canary_reaches_any_receiver_the_logs_or_an_export() {
         );
     }
 
+    // The raw read routes are no way around redaction.
+    for who in [&desk, &partner] {
+        for path in [
+            format!("/v1/conversations/{conv}"),
+            format!("/v1/conversations/{conv}/turns"),
+            format!("/v1/handoffs/{handoff}"),
+            "/v1/handoffs".to_owned(),
+        ] {
+            let (st, v) = baton.get(&path, &who.secret).await;
+            assert_eq!(st, StatusCode::OK, "{path}: {v}");
+            assert_clean(&format!("{} {path}", who.id), &v.to_string());
+        }
+    }
+
     // What each receiver needs arrives intact.
     let desk_text = for_desk.to_string();
     assert!(

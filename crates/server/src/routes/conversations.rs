@@ -122,13 +122,52 @@ pub(crate) async fn visible_conversation(
 }
 
 /// Receivers never see the notes an AI keeps for Baton's operators.
-pub(crate) fn for_caller(caller: &Caller, mut turns: Vec<Turn>) -> Vec<Turn> {
-    if let Caller::Agent(a) = caller
-        && a.kind != AgentKind::Ai
-    {
-        for t in &mut turns {
-            t.internal = None;
-        }
+/// Whether the caller sees conversations as a receiver (through its redaction
+/// policy) rather than as the AI that owns them or the operator.
+fn is_receiver(caller: &Caller) -> bool {
+    matches!(caller, Caller::Agent(a) if a.kind != AgentKind::Ai)
+}
+
+/// What a caller may see of turns and customer data. Receivers never see internal
+/// notes, and see text and data only as their redaction policy leaves them: the raw
+/// read routes must not be a way around the context package's redaction.
+pub(crate) fn for_caller(
+    state: &AppState,
+    caller: &Caller,
+    customer: Option<&mut Customer>,
+    mut turns: Vec<Turn>,
+) -> Vec<Turn> {
+    if !is_receiver(caller) {
+        return turns;
+    }
+    for t in &mut turns {
+        t.internal = None;
+    }
+    let policy = state
+        .receivers
+        .policy(&super::handoffs::receiver_name(caller));
+    let history: Vec<serde_json::Value> = turns
+        .iter()
+        .map(|t| serde_json::json!({"seq": t.seq, "role": t.role, "text": t.text, "data": t.data}))
+        .collect();
+    let customer_json = customer
+        .as_deref()
+        .map(|c| serde_json::json!({"data": c.data}));
+    let redacted = policy.redact_json(serde_json::json!({
+        "version": baton_core::CONTEXT_VERSION,
+        "history": history,
+        "customer": customer_json.unwrap_or(serde_json::Value::Null),
+    }));
+    for (i, t) in turns.iter_mut().enumerate() {
+        let entry = &redacted["history"][i];
+        t.text = entry["text"].as_str().unwrap_or_default().to_owned();
+        t.data = entry["data"].as_object().cloned().unwrap_or_default();
+    }
+    if let Some(c) = customer {
+        c.data = redacted["customer"]["data"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
     }
     turns
 }
@@ -166,7 +205,7 @@ async fn page(
         Some(t) if t.seq < conv.turn_count && turns.len() == limit as usize => Some(t.seq),
         _ => None,
     };
-    Ok((for_caller(caller, turns), next))
+    Ok((for_caller(state, caller, None, turns), next))
 }
 
 /// A conversation with its history, owner and status.
@@ -179,8 +218,9 @@ pub async fn read(
     IdPath(id): IdPath<ConversationId>,
     ApiQuery(p): ApiQuery<TurnPage>,
 ) -> Result<Json<ConversationView>, Problem> {
-    let conv = visible_conversation(&state, &caller, id).await?;
+    let mut conv = visible_conversation(&state, &caller, id).await?;
     let (turns, next_after) = page(&state, &caller, &conv, &p).await?;
+    for_caller(&state, &caller, Some(&mut conv.customer), Vec::new());
     Ok(Json(ConversationView {
         conversation: conv,
         turns,
@@ -286,7 +326,7 @@ pub async fn append_turn(
             }
         }
     }
-    let turn = for_caller(&caller, vec![appended.turn])
+    let turn = for_caller(&state, &caller, None, vec![appended.turn])
         .pop()
         .ok_or_else(Problem::internal)?;
     Ok((

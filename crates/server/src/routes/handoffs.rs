@@ -108,6 +108,15 @@ pub async fn request(
     ))
 }
 
+/// Receivers get the parameters (which can carry the CRM profile) only through the
+/// redacted context package.
+fn for_receiver(caller: &Caller, mut h: Handoff) -> Handoff {
+    if matches!(caller, Caller::Agent(a) if a.kind != AgentKind::Ai) {
+        h.parameters = Map::new();
+    }
+    h
+}
+
 pub(crate) async fn visible_handoff(
     state: &AppState,
     caller: &Caller,
@@ -130,7 +139,8 @@ pub async fn read(
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Handoff>, Problem> {
-    Ok(Json(visible_handoff(&state, &caller, id).await?))
+    let h = visible_handoff(&state, &caller, id).await?;
+    Ok(Json(for_receiver(&caller, h)))
 }
 
 /// Which receiver policy applies to a caller: `desk` for people, `external:<name>`
@@ -263,7 +273,13 @@ pub async fn list(
         limit: p.limit.unwrap_or(100).clamp(1, 1000),
     };
     Ok(Json(HandoffList {
-        handoffs: state.store.list_handoffs(&filter).await?,
+        handoffs: state
+            .store
+            .list_handoffs(&filter)
+            .await?
+            .into_iter()
+            .map(|h| for_receiver(&caller, h))
+            .collect(),
     }))
 }
 
@@ -305,7 +321,7 @@ async fn run(
         .await?;
     tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
     state.deliveries.notify_one();
-    Ok(Json(change.handoff))
+    Ok(Json(for_receiver(&caller, change.handoff)))
 }
 
 macro_rules! command_route {
