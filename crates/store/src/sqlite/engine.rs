@@ -300,31 +300,68 @@ fn run_batch(conn: &Connection, batch: impl Iterator<Item = Job>) {
         }
         return;
     }
-    let mut finishes: Vec<(bool, Finish)> = Vec::new();
+    let mut finishes: Vec<Finish> = Vec::new();
+    // Once anything goes wrong with the transaction itself, the whole batch is
+    // rolled back and every command in it is told so: never "failed" for a write
+    // that commits, never "done" for one that does not.
+    let mut broken: Option<StoreError> = None;
     for job in batch {
-        if let Err(e) = conn.execute_batch("SAVEPOINT command") {
-            let (_, finish) = job(Err(db_err(e)));
+        if let Some(err) = &broken {
+            let (_, finish) = job(Err(clone_err(err)));
             finish(None);
             continue;
         }
-        let (ok, finish) = job(Ok(conn));
+        if let Err(e) = conn.execute_batch("SAVEPOINT command") {
+            let err = db_err(e);
+            let (_, finish) = job(Err(clone_err(&err)));
+            finish(None);
+            broken = Some(err);
+            continue;
+        }
+        // A panicking command must not take the writer thread (and every later write) down.
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(Ok(conn))));
+        let Ok((ok, finish)) = ran else {
+            tracing::error!("a write command panicked; its batch is rolled back");
+            broken = Some(StoreError::Backend(
+                "a write command failed unexpectedly".into(),
+            ));
+            continue;
+        };
+        finishes.push(finish);
+        // SQLite rolls the whole transaction back by itself on some errors (disk
+        // full, I/O error); what follows would otherwise run outside it.
+        if conn.is_autocommit() {
+            broken = Some(StoreError::Unavailable(
+                "the database rolled the transaction back (disk full or I/O error)".into(),
+            ));
+            continue;
+        }
         let closed = if ok {
             conn.execute_batch("RELEASE command")
         } else {
             conn.execute_batch("ROLLBACK TO command; RELEASE command")
         };
         if let Err(e) = closed {
-            finish(Some(db_err(e)));
-            continue;
+            broken = Some(db_err(e));
         }
-        finishes.push((ok, finish));
     }
-    let commit_error = conn.execute_batch("COMMIT").err().map(db_err);
-    if commit_error.is_some() {
-        let _ = conn.execute_batch("ROLLBACK");
-    }
-    for (_, finish) in finishes {
-        finish(commit_error.as_ref().map(clone_err));
+    let outcome = match broken {
+        Some(err) => {
+            if !conn.is_autocommit() {
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+            Some(err)
+        }
+        None => conn.execute_batch("COMMIT").err().map(|e| {
+            let err = db_err(e);
+            if !conn.is_autocommit() {
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+            err
+        }),
+    };
+    for finish in finishes {
+        finish(outcome.as_ref().map(clone_err));
     }
 }
 
