@@ -167,7 +167,14 @@ pub struct TurnAppended {
     pub conversation: Conversation,
     /// The last turns, oldest first, ending with this one (as many as asked for).
     pub recent: Vec<Turn>,
+    /// The handoff the decision started, committed with the turn.
+    pub handoff: Option<Handoff>,
 }
+
+/// Decides, inside the turn's transaction, whether the turn starts a handoff: given
+/// the conversation as it now stands and its recent turns (ending with the new one).
+/// Called only while the AI holds the conversation and no handoff is open.
+pub type TurnDecider = Box<dyn FnOnce(&Conversation, &[Turn]) -> Option<NewHandoff> + Send>;
 
 /// A handoff after a command, with its conversation as it now stands.
 #[derive(Clone, Debug)]
@@ -217,14 +224,15 @@ pub trait Store: Send + Sync + 'static {
         conversation: &Conversation,
         actor: Actor,
     ) -> Result<bool>;
-    /// Checks the ownership rules and stores the turn, atomically; returns the last
-    /// `recent` turns with it, for the rule engine.
+    /// Checks the ownership rules and stores the turn and, when `decide` says so, the
+    /// handoff it starts, in one transaction: never a turn whose decided handoff is lost.
     async fn append_turn(
         &self,
         conversation: ConversationId,
         actor: Actor,
         turn: NewTurn,
         recent: u32,
+        decide: Option<TurnDecider>,
     ) -> Result<TurnAppended>;
     /// Turns with `seq > after`, oldest first, at most `limit`.
     async fn turns(

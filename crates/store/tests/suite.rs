@@ -98,7 +98,11 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     let conv = conversation(f).await;
     let mut t = turn(Role::Customer, "my email is ada@example.com");
     t.data.insert("email".into(), json!("ada@example.com"));
-    let appended = f.store.append_turn(conv.id, f.ai, t, 0).await.unwrap();
+    let appended = f
+        .store
+        .append_turn(conv.id, f.ai, t, 0, None)
+        .await
+        .unwrap();
     assert_eq!(appended.turn.seq, 1);
     assert_eq!(
         appended.conversation.customer.data["email"],
@@ -129,14 +133,14 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     assert_eq!(accepted.conversation.owner_kind, AgentKind::Human);
     let refused = f
         .store
-        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"), 0)
+        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"), 0, None)
         .await;
     assert!(
         matches!(refused, Err(StoreError::TurnRefused(_))),
         "{refused:?}"
     );
     f.store
-        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), 0)
+        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), 0, None)
         .await
         .unwrap();
     assert_eq!(
@@ -321,6 +325,58 @@ async fn listing_respects_visibility(f: &Fixture) {
             .len(),
         1
     );
+}
+
+async fn a_decided_handoff_commits_with_its_turn(f: &Fixture) {
+    let conv = conversation(f).await;
+    let decide: baton_store::TurnDecider = Box::new(
+        move |c: &baton_core::Conversation, recent: &[baton_core::Turn]| {
+            assert_eq!(
+                recent.last().map(|t| t.text.as_str()),
+                Some("get me a human")
+            );
+            Some(handoff_for(c.id))
+        },
+    );
+    let appended = f
+        .store
+        .append_turn(
+            conv.id,
+            f.ai,
+            turn(Role::Customer, "get me a human"),
+            3,
+            Some(decide),
+        )
+        .await
+        .unwrap();
+    let h = appended.handoff.expect("the decided handoff");
+    assert_eq!(appended.conversation.open_handoff, Some(h.id));
+    assert_eq!(
+        f.store.handoff(h.id).await.unwrap().rule.as_deref(),
+        Some("asks_for_human")
+    );
+    // With a handoff open, the decider is not consulted again.
+    let never: baton_store::TurnDecider =
+        Box::new(|_: &baton_core::Conversation, _: &[baton_core::Turn]| {
+            panic!("consulted while a handoff is open")
+        });
+    let again = f
+        .store
+        .append_turn(
+            conv.id,
+            f.ai,
+            turn(Role::Customer, "hello?"),
+            3,
+            Some(never),
+        )
+        .await
+        .unwrap();
+    assert!(again.handoff.is_none());
+}
+
+#[tokio::test]
+async fn sqlite_decided_handoff() {
+    a_decided_handoff_commits_with_its_turn(&sqlite().await.0).await;
 }
 
 #[tokio::test]

@@ -1,13 +1,15 @@
 //! Conversations and their turns. Appending a turn runs the rule engine.
 
+use std::sync::{Arc, Mutex};
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use baton_core::{
-    Actor, AgentId, AgentKind, Channel, Conversation, ConversationId, Customer, HandoffId, NewTurn,
-    Role, Turn,
+    AgentId, AgentKind, Channel, Conversation, ConversationId, Customer, HandoffId, NewTurn, Role,
+    Turn,
 };
-use baton_store::{NewConversation, NewHandoff, StoreError};
+use baton_store::{NewConversation, NewHandoff, TurnDecider};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -279,53 +281,57 @@ pub async fn append_turn(
     ApiJson(turn): ApiJson<NewTurn>,
 ) -> Result<(StatusCode, Json<TurnAccepted>), Problem> {
     let window = u32::try_from(state.evaluator.window()).unwrap_or(u32::MAX);
+    let speaks_for_ai = matches!(
+        turn.role,
+        Some(Role::Customer | Role::Ai | Role::Tool | Role::System)
+    );
+    // The rules run inside the turn's transaction, so a decided handoff is stored
+    // with the turn or not at all; the decision comes back through this slot.
+    let slot: Arc<Mutex<Option<Evaluation>>> = Arc::default();
+    let decide: Option<TurnDecider> = (speaks_for_ai && window > 0).then(|| {
+        let (evaluator, slot) = (state.evaluator.clone(), slot.clone());
+        Box::new(move |_: &Conversation, recent: &[Turn]| {
+            let decision = evaluator.evaluate(recent);
+            let new = match (decision.handoff, decision.reason) {
+                (true, Some(reason)) => Some(NewHandoff {
+                    conversation_id: id,
+                    reason,
+                    destination: decision.target.clone(),
+                    utterance: None,
+                    parameters: serde_json::Map::new(),
+                    priority: decision.priority,
+                    rule: decision.rule.clone(),
+                    decision: serde_json::to_value(&decision).ok(),
+                }),
+                _ => None,
+            };
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(decision);
+            }
+            new
+        }) as TurnDecider
+    });
     let appended = state
         .store
-        .append_turn(id, caller.actor(), turn, window)
+        .append_turn(id, caller.actor(), turn, window, decide)
         .await?;
-    let conv = &appended.conversation;
-    let mut decision = Evaluation {
-        explanation: "no rule fired".to_owned(),
-        ..Evaluation::default()
-    };
-    let mut handoff_id = conv.open_handoff;
-    let speaks_for_ai = matches!(
-        appended.turn.role,
-        Role::Customer | Role::Ai | Role::Tool | Role::System
-    );
-    if speaks_for_ai
-        && conv.owner_kind == AgentKind::Ai
-        && conv.open_handoff.is_none()
-        && window > 0
-    {
-        decision = state.evaluator.evaluate(&appended.recent);
-        if decision.handoff
-            && let Some(reason) = decision.reason
-        {
-            let new = NewHandoff {
-                conversation_id: id,
-                reason,
-                destination: decision.target.clone(),
-                utterance: None,
-                parameters: serde_json::Map::new(),
-                priority: decision.priority,
-                rule: decision.rule.clone(),
-                decision: serde_json::to_value(&decision).ok(),
-            };
-            match state.store.request_handoff(Actor::System, new).await {
-                Ok(change) => {
-                    tracing::info!(handoff = %change.handoff.id, conversation = %id, reason = reason.as_str(), "rule started a handoff");
-                    state.deliveries.notify_one();
-                    handoff_id = Some(change.handoff.id);
-                }
-                // Another request opened one between our two transactions: report it.
-                Err(StoreError::Conflict(_)) => {
-                    handoff_id = state.store.conversation(id).await?.open_handoff;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
+    let decision = slot
+        .lock()
+        .ok()
+        .and_then(|mut s| s.take())
+        .unwrap_or_else(|| Evaluation {
+            explanation: if appended.conversation.owner_kind == AgentKind::Ai {
+                "no rule evaluated this turn".to_owned()
+            } else {
+                "the conversation is held by a receiver; rules wait for the hand-back".to_owned()
+            },
+            ..Evaluation::default()
+        });
+    if let Some(h) = &appended.handoff {
+        tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "rule started a handoff");
+        state.deliveries.notify_one();
     }
+    let handoff_id = appended.conversation.open_handoff;
     let turn = for_caller(&state, &caller, None, vec![appended.turn])
         .pop()
         .ok_or_else(Problem::internal)?;

@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 
 use self::engine::{Engine, db_err};
 use self::rows::{from_us, get, json_text, to_us};
+use crate::TurnDecider;
 use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
@@ -359,6 +360,7 @@ fn append_turn_tx(
     new: NewTurn,
     role: Role,
     recent: u32,
+    decide: Option<TurnDecider>,
 ) -> Result<TurnAppended> {
     let mut conv = load_conversation(conn, conversation)?;
     conv.check_turn(actor, role)?;
@@ -416,10 +418,21 @@ fn append_turn_tx(
             r
         }
     };
+    let mut handoff = None;
+    if let Some(decide) = decide
+        && conv.owner_kind == AgentKind::Ai
+        && conv.open_handoff.is_none()
+        && let Some(new) = decide(&conv, &recent)
+    {
+        let change = request_handoff_tx(conn, Actor::System, new)?;
+        conv = change.conversation;
+        handoff = Some(change.handoff);
+    }
     Ok(TurnAppended {
         turn,
         conversation: conv,
         recent,
+        handoff,
     })
 }
 
@@ -722,7 +735,7 @@ impl Store for SqliteStore {
                     let role = turn
                         .validate()
                         .map_err(|e| StoreError::Conflict(format!("history[{i}]: {e}")))?;
-                    append_turn_tx(c, conv.id, Actor::System, turn, role, 0)?;
+                    append_turn_tx(c, conv.id, Actor::System, turn, role, 0, None)?;
                 }
                 request_handoff_tx(
                     c,
@@ -775,10 +788,11 @@ impl Store for SqliteStore {
         actor: Actor,
         new: NewTurn,
         recent: u32,
+        decide: Option<TurnDecider>,
     ) -> Result<TurnAppended> {
         let role = new.validate()?;
         self.engine
-            .write(move |c| append_turn_tx(c, conversation, actor, new, role, recent))
+            .write(move |c| append_turn_tx(c, conversation, actor, new, role, recent, decide))
             .await
     }
 
