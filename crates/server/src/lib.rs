@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)
+        .method_not_allowed_fallback(routes::system::method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             state.blobs.limit(),

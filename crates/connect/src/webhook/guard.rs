@@ -48,6 +48,18 @@ pub fn is_private(ip: IpAddr) -> bool {
                 return is_private(IpAddr::V4(v4));
             }
             let s = v6.segments();
+            // IPv4-compatible (::a.b.c.d, deprecated) and 6to4 (2002:a.b.c.d::) embed an
+            // IPv4 address a relay may reach.
+            if s[..6] == [0, 0, 0, 0, 0, 0] {
+                let o = v6.octets();
+                return is_private(IpAddr::V4(std::net::Ipv4Addr::new(
+                    o[12], o[13], o[14], o[15],
+                )));
+            }
+            if s[0] == 0x2002 {
+                let o = v6.octets();
+                return is_private(IpAddr::V4(std::net::Ipv4Addr::new(o[2], o[3], o[4], o[5])));
+            }
             v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
@@ -55,6 +67,7 @@ pub fn is_private(ip: IpAddr) -> bool {
                 || (s[0] & 0xffc0) == 0xfe80 // link local
                 || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
                 || (s[0] == 0x64 && s[1] == 0xff9b) // NAT64 can reach private IPv4
+                || (s[0] == 0x2001 && s[1] == 0) // Teredo
         }
     }
 }
@@ -138,6 +151,10 @@ mod tests {
             "http://localhost:8080/",
             "http://100.64.0.1/",
             "http://0.0.0.0/",
+            "http://[::127.0.0.1]/",
+            "http://[2002:7f00:1::]/",
+            "http://[64:ff9b::a00:1]/",
+            "http://[2001:0:4136:e378::1]/",
         ] {
             assert!(
                 matches!(check_url(url, false), Err(UrlRefused::Private(_))),

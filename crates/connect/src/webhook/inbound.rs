@@ -40,7 +40,7 @@ pub fn verify_standard(
         .trim()
         .parse()
         .map_err(|_| InboundRefused::BadTimestamp)?;
-    if (now - ts).abs() > TOLERANCE_SECS {
+    if now.abs_diff(ts) > TOLERANCE_SECS.unsigned_abs() {
         return Err(InboundRefused::Stale);
     }
     let presented: Vec<&str> = sigs.split(' ').filter(|s| s.starts_with("v1,")).collect();

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use baton_core::context::{ArtifactRef, Checkpoint, LogEntry};
@@ -16,7 +16,7 @@ use utoipa::IntoParams;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::extract::{ApiJson, IdPath};
+use crate::extract::{ApiJson, ApiQuery, IdPath};
 use crate::problem::Problem;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -55,7 +55,7 @@ pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<ConversationId>,
-    Query(p): Query<ArtifactParams>,
+    ApiQuery(p): ApiQuery<ArtifactParams>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, Json<ArtifactRef>), Problem> {
@@ -153,6 +153,16 @@ pub async fn checkpoint(
     if cp.name.trim().is_empty() {
         return Err(Problem::unprocessable("name", "`name` is required"));
     }
+    if serde_json::to_vec(&cp.data)
+        .map(|v| v.len())
+        .unwrap_or(usize::MAX)
+        > 64 * 1024
+    {
+        return Err(
+            Problem::unprocessable("data", "a checkpoint's `data` is limited to 64 KiB")
+                .hint("store large state as an artifact and reference its sha256 here"),
+        );
+    }
     let json = serde_json::to_value(&cp).map_err(|_| Problem::internal())?;
     state
         .store
@@ -169,8 +179,9 @@ pub async fn checkpoint(
 pub async fn fetch(
     State(state): State<AppState>,
     caller: Caller,
-    Path((id, sha256)): Path<(String, String)>,
+    path: Result<Path<(String, String)>, axum::extract::rejection::PathRejection>,
 ) -> Result<impl IntoResponse, Problem> {
+    let Path((id, sha256)) = path.map_err(|e| Problem::bad_request(e.body_text()))?;
     let id: HandoffId = id
         .parse()
         .map_err(|_| Problem::bad_request("not a valid handoff id").field("id"))?;
@@ -205,5 +216,13 @@ pub async fn fetch(
             serde_json::json!({"sha256": sha256}),
         )
         .await?;
-    Ok(([(header::CONTENT_TYPE, media_type)], bytes))
+    // Served as a download, never rendered: the media type is the uploader's word.
+    Ok((
+        [
+            (header::CONTENT_TYPE, media_type),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            (header::CONTENT_DISPOSITION, "attachment".to_owned()),
+        ],
+        bytes,
+    ))
 }

@@ -48,6 +48,16 @@ pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, Probl
     Ok("ready\n")
 }
 
+pub async fn method_not_allowed(method: axum::http::Method, uri: Uri) -> impl IntoResponse {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method-not-allowed",
+        "Method not allowed",
+        format!("{method} is not allowed on {}", uri.path()),
+    )
+    .hint("/docs lists the methods each route takes")
+}
+
 pub async fn not_found(uri: Uri) -> impl IntoResponse {
     Problem::not_found(format!("no route for {}", uri.path()))
         .hint("the API is under /v1; /docs lists every route")

@@ -221,8 +221,9 @@ pub async fn deliveries(
 pub async fn retry(
     State(state): State<AppState>,
     caller: Caller,
-    axum::extract::Path(id): axum::extract::Path<String>,
+    path: Result<axum::extract::Path<String>, axum::extract::rejection::PathRejection>,
 ) -> Result<Json<Delivery>, Problem> {
+    let axum::extract::Path(id) = path.map_err(|e| Problem::bad_request(e.body_text()))?;
     caller.require_admin()?;
     let d = state.store.retry_delivery(&id).await?;
     state.deliveries.notify_one();

@@ -1030,8 +1030,10 @@ impl Store for SqliteStore {
             .read(move |c| {
                 let mut st = c
                     .prepare_cached(
-                        "SELECT body FROM attachments WHERE conversation_id = ? AND kind = ? \
-                         ORDER BY seq LIMIT 1000",
+                        // The newest thousand, oldest first: the latest state matters most.
+                        "SELECT body FROM (SELECT seq, body FROM attachments \
+                         WHERE conversation_id = ? AND kind = ? ORDER BY seq DESC LIMIT 1000) \
+                         ORDER BY seq",
                     )
                     .map_err(db_err)?;
                 let mut rows = st
@@ -1147,8 +1149,8 @@ impl Store for SqliteStore {
             .read(move |c| {
                 let mut st = c
                     .prepare_cached(
-                        "SELECT source, body, received_at FROM feedback WHERE handoff_id = ? \
-                         ORDER BY seq LIMIT 1000",
+                        "SELECT source, body, received_at FROM (SELECT * FROM feedback \
+                         WHERE handoff_id = ? ORDER BY seq DESC LIMIT 1000) ORDER BY seq",
                     )
                     .map_err(db_err)?;
                 let mut rows = st.query([handoff.to_string()]).map_err(db_err)?;
