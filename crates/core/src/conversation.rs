@@ -172,9 +172,10 @@ impl Conversation {
                     owner: self.owner,
                 });
             }
-            // The customer keeps talking through the AI's channel; only the AI's own
-            // voice is silenced while someone else holds the conversation.
-            if role == Role::Ai && self.owner_kind.silences_ai() {
+            // The customer keeps talking through the AI's channel; everything the AI
+            // itself would add (its words, tool results, system notes) waits until
+            // the conversation is handed back.
+            if role != Role::Customer && self.owner_kind.silences_ai() {
                 return Err(TurnRefused::OwnedByOther {
                     owner: self.owner,
                     owner_kind: self.owner_kind.as_str(),
@@ -249,6 +250,8 @@ mod tests {
         );
         assert!(err.to_string().contains(&human.to_string()));
         assert!(c.check_turn(p, Role::Customer).is_ok());
+        assert!(c.check_turn(p, Role::Tool).is_err());
+        assert!(c.check_turn(p, Role::System).is_err());
     }
 
     #[test]

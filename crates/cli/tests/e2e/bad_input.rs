@@ -231,24 +231,25 @@ async fn illegal_transitions_are_refused_with_the_state_named() {
 async fn every_v1_route_refuses_missing_or_wrong_credentials() {
     let baton = Baton::start().await;
     let bot = baton.register("bot", "ai").await;
+    // Every /v1 route the API documents, so a new route cannot forget authentication.
     let id = "01a20885-2820-72a4-8b33-8ad8e0849ce0";
-    let routes = [
-        (Method::POST, "/v1/agents".to_owned()),
-        (Method::GET, "/v1/agents/me".to_owned()),
-        (Method::POST, "/v1/conversations".to_owned()),
-        (Method::GET, format!("/v1/conversations/{id}")),
-        (Method::POST, format!("/v1/conversations/{id}/turns")),
-        (Method::GET, format!("/v1/conversations/{id}/turns")),
-        (Method::POST, format!("/v1/conversations/{id}/handoffs")),
-        (Method::GET, "/v1/handoffs".to_owned()),
-        (Method::GET, format!("/v1/handoffs/{id}")),
-        (Method::GET, format!("/v1/handoffs/{id}/context")),
-        (Method::POST, format!("/v1/handoffs/{id}/accept")),
-        (Method::POST, format!("/v1/handoffs/{id}/reject")),
-        (Method::POST, format!("/v1/handoffs/{id}/resolve")),
-        (Method::POST, format!("/v1/handoffs/{id}/handback")),
-        (Method::POST, format!("/v1/handoffs/{id}/cancel")),
-    ];
+    let (_, doc) = baton.call(Method::GET, "/openapi.json", None, None).await;
+    let mut routes = Vec::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        if !path.starts_with("/v1/") {
+            continue;
+        }
+        let concrete = path
+            .replace("{id}", id)
+            .replace("{sha256}", &"0".repeat(64));
+        for method in ops.as_object().unwrap().keys() {
+            routes.push((
+                Method::from_bytes(method.to_uppercase().as_bytes()).unwrap(),
+                concrete.clone(),
+            ));
+        }
+    }
+    assert!(routes.len() >= 25, "{} documented /v1 routes", routes.len());
     let forged = format!("{}x", &bot.secret[..bot.secret.len() - 1]);
     for (method, path) in routes {
         for token in [
