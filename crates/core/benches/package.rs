@@ -12,7 +12,7 @@ use baton_core::ids::{AgentId, ConversationId, HandoffId, TurnId};
 use baton_core::reason::Reason;
 use baton_core::turn::{Role, Turn, TurnEvent};
 use baton_core::{PackageInput, RedactionPolicy};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use serde_json::{Map, Value, json};
 use time::Duration;
 
@@ -133,6 +133,13 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("to_value 1000 turns", |b| {
         b.iter(|| black_box(serde_json::to_value(black_box(&pkg))))
+    });
+    c.bench_function("redact_json 1000 turns", |b| {
+        b.iter_batched(
+            || serde_json::to_value(&pkg).expect("the package serializes"),
+            |v| policy.redact_json(black_box(v)),
+            BatchSize::LargeInput,
+        )
     });
     c.bench_function("build + redact 1000 turns", |b| {
         b.iter(|| {

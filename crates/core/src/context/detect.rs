@@ -30,12 +30,17 @@ enum Check {
 enum Trigger {
     /// Any of these words (ASCII case-insensitive).
     Words(&'static [&'static str]),
-    /// At least this many ASCII digits in the string.
-    Digits(usize),
     /// A run of at least this many digits, single spaces or hyphens allowed between them.
     DigitRun(usize),
     /// At least this many digits in a row.
     PlainDigitRun(usize),
+    /// At least this many digits in total, and two ASCII letters right before
+    /// two ASCII digits somewhere (how every IBAN starts).
+    DigitsAfterLetters(usize),
+    /// A run of at least this many digits (as [`Trigger::DigitRun`]), and two
+    /// ASCII letters then an ASCII digit, a single space allowed between them
+    /// (how every valid UK National Insurance number starts).
+    DigitRunAfterLetters(usize),
 }
 
 struct Builtin {
@@ -202,7 +207,7 @@ fn builtins() -> Vec<Builtin> {
             kind: K::BankAccount,
             pattern: r"(?i)(?-u:\b)[A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]){11,32}",
             check: C::Iban,
-            trigger: T::Digits(8),
+            trigger: T::DigitsAfterLetters(8),
         },
         Builtin {
             name: "ssn_phrase",
@@ -223,7 +228,7 @@ fn builtins() -> Vec<Builtin> {
             kind: K::NationalId,
             pattern: r"(?i)(?-u:\b)[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?-u:\b)",
             check: C::Nino,
-            trigger: T::DigitRun(6),
+            trigger: T::DigitRunAfterLetters(6),
         },
         Builtin {
             name: "es_dni",
@@ -421,9 +426,10 @@ impl Scanner {
         let d = DigitStats::of(text);
         for (t, idx) in &self.digit_rules {
             let hit = match *t {
-                Trigger::Digits(n) => d.total >= n,
                 Trigger::DigitRun(n) => d.run >= n,
                 Trigger::PlainDigitRun(n) => d.plain_run >= n,
+                Trigger::DigitsAfterLetters(n) => d.total >= n && d.letters_digits,
+                Trigger::DigitRunAfterLetters(n) => d.run >= n && d.letters_space_digit,
                 Trigger::Words(_) => false,
             };
             if hit {
@@ -435,7 +441,11 @@ impl Scanner {
                 self.run(idx, text, hits);
             }
         }
-        if let Some(set) = &self.custom {
+        // `is_match` stops at the first match and allocates nothing: most
+        // strings hold no custom secret, so the full set search is skipped.
+        if let Some(set) = &self.custom
+            && set.is_match(text)
+        {
             for i in set.matches(text).iter() {
                 self.run(self.custom_base + i, text, hits);
             }
@@ -518,6 +528,10 @@ struct DigitStats {
     run: usize,
     /// Longest run of digits alone.
     plain_run: usize,
+    /// Two ASCII letters right before two ASCII digits (`DE89`).
+    letters_digits: bool,
+    /// Two ASCII letters, an optional space, an ASCII digit (`AB 1`, `AB1`).
+    letters_space_digit: bool,
 }
 
 impl DigitStats {
@@ -542,10 +556,34 @@ impl DigitStats {
                 prev_sep = false;
             }
         }
+        let (mut letters_digits, mut letters_space_digit) = (false, false);
+        if total > 0 {
+            // Only the digits' neighbours matter: look back from each digit.
+            let b = text.as_bytes();
+            for i in 2..b.len() {
+                if !b[i].is_ascii_digit() {
+                    continue;
+                }
+                let alpha = |j: usize| b[j].is_ascii_alphabetic();
+                if alpha(i - 1) && alpha(i - 2) {
+                    letters_space_digit = true;
+                    if b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                        letters_digits = true;
+                    }
+                } else if i >= 3 && b[i - 1] == b' ' && alpha(i - 2) && alpha(i - 3) {
+                    letters_space_digit = true;
+                }
+                if letters_digits && letters_space_digit {
+                    break;
+                }
+            }
+        }
         DigitStats {
             total,
             run,
             plain_run,
+            letters_digits,
+            letters_space_digit,
         }
     }
 }
