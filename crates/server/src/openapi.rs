@@ -38,6 +38,7 @@ impl Modify for BearerAuth {
         attachments::upload, attachments::log, attachments::checkpoint, attachments::fetch,
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
     ),
+    components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),
     tags(
         (name = "agents", description = "AI agents and receivers"),

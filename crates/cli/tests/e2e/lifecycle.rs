@@ -387,6 +387,10 @@ async fn the_api_is_documented_and_health_endpoints_answer() {
             "{path} missing from /openapi.json"
         );
     }
+    assert!(
+        doc["components"]["schemas"]["WebhookEvent"].is_object(),
+        "the webhook payload is documented"
+    );
     let (st, page) = baton.call(reqwest::Method::GET, "/docs/", None, None).await;
     assert_eq!(st, StatusCode::OK);
     assert!(

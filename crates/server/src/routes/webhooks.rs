@@ -229,3 +229,31 @@ pub async fn retry(
     state.deliveries.notify_one();
     Ok(Json(d))
 }
+
+/// The body of every webhook Baton sends (signed per Standard Webhooks: headers
+/// `webhook-id`, `webhook-timestamp`, `webhook-signature`). Deduplicate on `webhook-id`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookEvent {
+    /// One of the subscribable event types, e.g. `handoff.accepted`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// When the change was committed (RFC 3339).
+    pub timestamp: String,
+    pub data: WebhookEventData,
+}
+
+/// The thin event: enough to route and decide; fetch the package at `context_path`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookEventData {
+    pub handoff_id: Uuid,
+    pub conversation_id: Uuid,
+    /// The handoff's state after the change.
+    pub state: String,
+    pub reason: String,
+    pub destination: Option<String>,
+    pub priority: i32,
+    /// The receiver who took it, once accepted.
+    pub receiver: Option<Uuid>,
+    /// `GET` this with your own credentials for the redacted context package.
+    pub context_path: String,
+}
