@@ -77,6 +77,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000011_inbound",
         include_str!("../../migrations/sqlite/20261123000011_inbound.sql"),
     ),
+    (
+        "20261123000020_deliveries_pending",
+        include_str!("../../migrations/sqlite/20261123000020_deliveries_pending.sql"),
+    ),
 ];
 
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {

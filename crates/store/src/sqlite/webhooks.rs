@@ -242,10 +242,14 @@ pub(super) fn claim(
 ) -> Result<Vec<(Delivery, Webhook)>> {
     let now_us = to_us(now);
     // The head of each (endpoint, conversation) line only: a later event waits
-    // until the earlier one is delivered or dead.
+    // until the earlier one is delivered or dead. The walk goes through the
+    // pending rows alone, oldest first, and stops at `limit`: its cost follows
+    // what is in flight or waiting ahead of the heads it returns, not the size
+    // of the backlog (the due-time index would read and sort every due row of a
+    // backlog, blocked ones included, on every claim).
     let mut st = conn
         .prepare_cached(
-            "SELECT d.* FROM deliveries d \
+            "SELECT d.* FROM deliveries d INDEXED BY deliveries_pending \
              WHERE d.state = 'pending' AND d.next_attempt_at <= ?1 AND d.lease_until <= ?1 \
              AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.webhook_id = d.webhook_id \
                AND e.conversation_id = d.conversation_id AND e.state = 'pending' AND e.seq < d.seq) \
@@ -257,17 +261,17 @@ pub(super) fn claim(
         .map_err(db_err)?;
     let mut claimed = Vec::new();
     while let Some(r) = rows.next().map_err(db_err)? {
-        claimed.push(delivery_row(r)?);
+        claimed.push((get::<i64>(r, "seq")?, delivery_row(r)?));
     }
     drop(rows);
     let until = now_us + i64::try_from(lease.as_micros()).unwrap_or(i64::MAX / 2);
     let mut lease_st = conn
-        .prepare_cached("UPDATE deliveries SET lease_until = ? WHERE id = ?")
+        .prepare_cached("UPDATE deliveries SET lease_until = ? WHERE seq = ?")
         .map_err(db_err)?;
     let mut hooks: Vec<Webhook> = Vec::new();
     let mut out = Vec::with_capacity(claimed.len());
-    for d in claimed {
-        lease_st.execute(params![until, d.id]).map_err(db_err)?;
+    for (seq, d) in claimed {
+        lease_st.execute(params![until, seq]).map_err(db_err)?;
         let hook = match hooks.iter().find(|h| h.id == d.webhook_id) {
             Some(h) => h.clone(),
             None => {
@@ -285,21 +289,24 @@ pub(super) fn record(conn: &Connection, outcomes: Vec<(String, DeliveryOutcome)>
     let now = to_us(baton_core::now());
     for (id, outcome) in outcomes {
         match outcome {
-            DeliveryOutcome::Delivered { status } => conn.execute(
-                "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, lease_until = 0, \
-                 last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?",
-                params![status, now, id],
-            ),
-            DeliveryOutcome::Retry { at, status, error } => conn.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, lease_until = 0, next_attempt_at = ?, \
-                 last_status = ?, last_error = ? WHERE id = ?",
-                params![to_us(at), status, error, id],
-            ),
-            DeliveryOutcome::Dead { status, error } => conn.execute(
-                "UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = 0, \
-                 last_status = ?, last_error = ? WHERE id = ?",
-                params![status, error, id],
-            ),
+            DeliveryOutcome::Delivered { status } => conn
+                .prepare_cached(
+                    "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, lease_until = 0, \
+                     last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?",
+                )
+                .and_then(|mut st| st.execute(params![status, now, id])),
+            DeliveryOutcome::Retry { at, status, error } => conn
+                .prepare_cached(
+                    "UPDATE deliveries SET attempts = attempts + 1, lease_until = 0, next_attempt_at = ?, \
+                     last_status = ?, last_error = ? WHERE id = ?",
+                )
+                .and_then(|mut st| st.execute(params![to_us(at), status, error, id])),
+            DeliveryOutcome::Dead { status, error } => conn
+                .prepare_cached(
+                    "UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = 0, \
+                     last_status = ?, last_error = ? WHERE id = ?",
+                )
+                .and_then(|mut st| st.execute(params![status, error, id])),
             DeliveryOutcome::Gone => {
                 conn.execute(
                     "UPDATE webhooks SET state = 'disabled', disabled_reason = ? WHERE id = \
