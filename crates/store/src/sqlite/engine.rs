@@ -81,6 +81,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000020_deliveries_pending",
         include_str!("../../migrations/sqlite/20261123000020_deliveries_pending.sql"),
     ),
+    (
+        "20261123000021_deliveries_claim",
+        include_str!("../../migrations/sqlite/20261123000021_deliveries_claim.sql"),
+    ),
 ];
 
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {

@@ -246,10 +246,13 @@ pub(super) fn claim(
     // pending rows alone, oldest first, and stops at `limit`: its cost follows
     // what is in flight or waiting ahead of the heads it returns, not the size
     // of the backlog (the due-time index would read and sort every due row of a
-    // backlog, blocked ones included, on every claim).
+    // backlog, blocked ones included, on every claim). Rows that are not due or
+    // are leased are passed over on the index alone; the rows behind a head that
+    // is backing off are not due either (see `record`), so an endpoint that is
+    // down costs the walk no table reads.
     let mut st = conn
         .prepare_cached(
-            "SELECT d.* FROM deliveries d INDEXED BY deliveries_pending \
+            "SELECT d.* FROM deliveries d INDEXED BY deliveries_claim \
              WHERE d.state = 'pending' AND d.next_attempt_at <= ?1 AND d.lease_until <= ?1 \
              AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.webhook_id = d.webhook_id \
                AND e.conversation_id = d.conversation_id AND e.state = 'pending' AND e.seq < d.seq) \
@@ -300,7 +303,20 @@ pub(super) fn record(conn: &Connection, outcomes: Vec<(String, DeliveryOutcome)>
                     "UPDATE deliveries SET attempts = attempts + 1, lease_until = 0, next_attempt_at = ?, \
                      last_status = ?, last_error = ? WHERE id = ?",
                 )
-                .and_then(|mut st| st.execute(params![to_us(at), status, error, id])),
+                .and_then(|mut st| st.execute(params![to_us(at), status, error, id]))
+                .and_then(|_| {
+                    // The rest of its line cannot go before it: say so, so that the
+                    // claim passes them over on its index while the endpoint is down.
+                    // Once this one is delivered or dead they are due at once.
+                    conn.prepare_cached(
+                        "UPDATE deliveries SET next_attempt_at = ?1 \
+                         WHERE webhook_id = (SELECT webhook_id FROM deliveries WHERE id = ?2) \
+                         AND conversation_id = (SELECT conversation_id FROM deliveries WHERE id = ?2) \
+                         AND state = 'pending' AND seq > (SELECT seq FROM deliveries WHERE id = ?2) \
+                         AND next_attempt_at < ?1",
+                    )?
+                    .execute(params![to_us(at), id])
+                }),
             DeliveryOutcome::Dead { status, error } => conn
                 .prepare_cached(
                     "UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = 0, \
