@@ -65,6 +65,8 @@ impl DeliveryWorker {
         let client = reqwest::Client::builder()
             .dns_resolver(GuardedResolver::shared(config.allow_private))
             .redirect(reqwest::redirect::Policy::none())
+            // A proxy would resolve names itself, past the guard.
+            .no_proxy()
             .timeout(config.request_timeout)
             .pool_max_idle_per_host(config.per_endpoint)
             .user_agent(concat!("Baton/", env!("CARGO_PKG_VERSION")))
@@ -93,7 +95,16 @@ impl DeliveryWorker {
         let endpoints: Arc<Mutex<HashMap<uuid::Uuid, Arc<Semaphore>>>> = Arc::default();
         let (done_tx, done_rx) = mpsc::unbounded_channel();
         let recorder = tokio::spawn(record_loop(me.store.clone(), done_rx, me.wake.clone()));
-        let lease = me.config.request_timeout * 2 + Duration::from_secs(5);
+        // A claimed delivery may wait in this process for its endpoint's slot behind
+        // every other claimed one: the lease covers that whole queue, so it cannot
+        // lapse (and be claimed again) before the attempt ends.
+        let queue_rounds = me
+            .config
+            .max_in_flight
+            .div_ceil(me.config.per_endpoint.max(1))
+            + 1;
+        let lease = me.config.request_timeout * u32::try_from(queue_rounds).unwrap_or(u32::MAX)
+            + Duration::from_secs(5);
         tokio::pin!(shutdown);
         loop {
             tokio::select! {

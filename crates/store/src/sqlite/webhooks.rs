@@ -295,13 +295,13 @@ pub(super) fn record(conn: &Connection, outcomes: Vec<(String, DeliveryOutcome)>
             DeliveryOutcome::Delivered { status } => conn
                 .prepare_cached(
                     "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, lease_until = 0, \
-                     last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?",
+                     last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ? AND state = 'pending'",
                 )
                 .and_then(|mut st| st.execute(params![status, now, id])),
             DeliveryOutcome::Retry { at, status, error } => conn
                 .prepare_cached(
                     "UPDATE deliveries SET attempts = attempts + 1, lease_until = 0, next_attempt_at = ?, \
-                     last_status = ?, last_error = ? WHERE id = ?",
+                     last_status = ?, last_error = ? WHERE id = ? AND state = 'pending'",
                 )
                 .and_then(|mut st| st.execute(params![to_us(at), status, error, id]))
                 .and_then(|_| {
@@ -320,7 +320,7 @@ pub(super) fn record(conn: &Connection, outcomes: Vec<(String, DeliveryOutcome)>
             DeliveryOutcome::Dead { status, error } => conn
                 .prepare_cached(
                     "UPDATE deliveries SET state = 'dead', attempts = attempts + 1, lease_until = 0, \
-                     last_status = ?, last_error = ? WHERE id = ?",
+                     last_status = ?, last_error = ? WHERE id = ? AND state = 'pending'",
                 )
                 .and_then(|mut st| st.execute(params![status, error, id])),
             DeliveryOutcome::Gone => {
