@@ -1,5 +1,6 @@
 //! End-to-end tests of the rule engine: rules files, replayed transcripts and the
-//! measurements on the shared data sets.
+//! measurements on the evaluation data sets (copied with their licences into
+//! `data/eval/`, so a plain clone runs them).
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose.
 
@@ -11,7 +12,7 @@ use baton_rules::{RuleSet, RulesError, eval_intents, eval_sentiment, replay, rul
 
 fn shared(rel: &str) -> BufReader<std::fs::File> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
+        .join("data/eval")
         .join(rel);
     BufReader::new(std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
