@@ -89,6 +89,9 @@ pub struct ServeArgs {
         hide = true
     )]
     pub db_busy_timeout_ms: u64,
+    /// Cap the database file at this many pages (4 KiB each): a quota, or a full disk in tests.
+    #[arg(long, env = "BATON_DB_MAX_PAGES", hide = true)]
+    pub db_max_pages: Option<u64>,
     /// Log format on stderr.
     #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -152,7 +155,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         DurabilityArg::PowerLoss => Durability::PowerLoss,
     };
     let busy = std::time::Duration::from_millis(args.db_busy_timeout_ms);
-    let sqlite = SqliteStore::open_with(&db, durability, busy)
+    let sqlite = SqliteStore::open_limited(&db, durability, busy, args.db_max_pages)
         .await
         .with_context(|| format!("opening database {}", db.display()))?;
     let store: Arc<dyn Store> = Arc::new(sqlite.clone());

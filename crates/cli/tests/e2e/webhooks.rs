@@ -540,3 +540,61 @@ async fn gone_endpoints_are_disabled_and_an_operator_can_retry_dead_deliveries()
         "{st} {v}"
     );
 }
+
+#[tokio::test]
+async fn a_full_disk_answers_503_and_loses_nothing_acknowledged() {
+    // The database file may not grow past 64 pages (256 KiB): SQLite's view of a full disk.
+    let baton = Baton::start_with(
+        tempfile::tempdir().unwrap(),
+        &[("BATON_DB_MAX_PAGES", "64")],
+    )
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let mut acknowledged = Vec::new();
+    let mut refused = None;
+    for i in 0..200 {
+        let text = format!("turn {i}: {}", "lorem ipsum dolor sit amet ".repeat(1500));
+        let (st, v) = baton
+            .turn(&bot, &conv, json!({"role": "customer", "text": text}))
+            .await;
+        if st == StatusCode::CREATED {
+            acknowledged.push(i);
+        } else {
+            refused = Some((st, v));
+            break;
+        }
+    }
+    let (st, v) = refused.expect("the cap is reached within 200 turns");
+    assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE, "{v}");
+    assert_eq!(v["type"], "urn:baton:problem:unavailable");
+    assert!(!acknowledged.is_empty());
+    // Reads still work, and show exactly what was acknowledged.
+    let (st, v) = baton
+        .get(&format!("/v1/conversations/{conv}"), &bot.secret)
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(v["turns"].as_array().unwrap().len(), acknowledged.len());
+
+    // Space is back (no cap): everything acknowledged is there, and writes work again.
+    let data = baton.kill9().await;
+    let baton = Baton::start_in(data).await;
+    let (_, v) = baton
+        .get(&format!("/v1/conversations/{conv}"), &bot.secret)
+        .await;
+    let seqs: Vec<i64> = v["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["seq"].as_i64().unwrap())
+        .collect();
+    assert_eq!(seqs, (1..=acknowledged.len() as i64).collect::<Vec<_>>());
+    let (st, _) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "still there?"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED);
+}

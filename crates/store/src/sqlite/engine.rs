@@ -124,6 +124,7 @@ impl Engine {
         path: &Path,
         synchronous: &'static str,
         busy: Duration,
+        max_pages: Option<u64>,
     ) -> Result<Arc<Engine>> {
         let mut writer = Connection::open(path).map_err(db_err)?;
         configure(&writer, synchronous, busy)?;
@@ -132,6 +133,16 @@ impl Engine {
         writer
             .pragma_update(None, "wal_autocheckpoint", 0)
             .map_err(db_err)?;
+        if let Some(pages) = max_pages {
+            // A ceiling on the file's size, as a full disk would impose.
+            writer
+                .pragma_update(
+                    None,
+                    "max_page_count",
+                    i64::try_from(pages).unwrap_or(i64::MAX),
+                )
+                .map_err(db_err)?;
+        }
         let checkpointer = Connection::open(path).map_err(db_err)?;
         configure(&checkpointer, synchronous, busy)?;
         let readers = std::thread::available_parallelism()

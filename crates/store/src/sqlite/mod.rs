@@ -60,14 +60,26 @@ impl SqliteStore {
         durability: Durability,
         busy: std::time::Duration,
     ) -> Result<Self> {
+        Self::open_limited(path, durability, busy, None).await
+    }
+
+    /// Like [`SqliteStore::open_with`], with the database file capped at `max_pages`
+    /// pages: what a full disk looks like to SQLite, for tests and quota-bound hosts.
+    pub async fn open_limited(
+        path: &Path,
+        durability: Durability,
+        busy: std::time::Duration,
+        max_pages: Option<u64>,
+    ) -> Result<Self> {
         let sync = match durability {
             Durability::ProcessCrash => "NORMAL",
             Durability::PowerLoss => "FULL",
         };
         let path = path.to_owned();
-        let engine = tokio::task::spawn_blocking(move || Engine::open(&path, sync, busy))
-            .await
-            .map_err(|e| StoreError::Backend(format!("opening the database: {e}")))??;
+        let engine =
+            tokio::task::spawn_blocking(move || Engine::open(&path, sync, busy, max_pages))
+                .await
+                .map_err(|e| StoreError::Backend(format!("opening the database: {e}")))??;
         Ok(Self {
             engine,
             agents: Arc::default(),
