@@ -31,6 +31,8 @@ pub(crate) struct TurnAnalysis {
     /// The first match of each topic's pattern, in `Topic::ALL` order.
     topics: [OnceLock<Option<String>>; Topic::ALL.len()],
     amounts: OnceLock<Vec<Amount>>,
+    /// Which of the topic, amount and urgency patterns may match the text.
+    candidates: OnceLock<topics::Candidates>,
     urgency: OnceLock<Option<String>>,
 }
 
@@ -59,21 +61,27 @@ impl TurnAnalysis {
             .zip(&self.topics)
             .filter(|(t, _)| wanted.contains(t))
             .find_map(|(t, cell)| {
-                cell.get_or_init(|| topics::topic_match(text, *t))
+                cell.get_or_init(|| topics::topic_match(text, *t, self.candidates(text)))
                     .as_deref()
                     .map(|m| (*t, m))
             })
     }
 
+    /// The patterns that may match `text`.
+    fn candidates(&self, text: &str) -> topics::Candidates {
+        *self.candidates.get_or_init(|| topics::Candidates::of(text))
+    }
+
     /// Every money amount in `text`.
     pub(crate) fn amounts(&self, text: &str) -> &[Amount] {
-        self.amounts.get_or_init(|| topics::amounts(text))
+        self.amounts
+            .get_or_init(|| topics::amounts_in(text, self.candidates(text)))
     }
 
     /// The urgency statement in `text`, if any.
     pub(crate) fn urgency(&self, text: &str) -> Option<&str> {
         self.urgency
-            .get_or_init(|| topics::urgency(text))
+            .get_or_init(|| topics::urgency_in(text, self.candidates(text)))
             .as_deref()
     }
 }

@@ -765,8 +765,8 @@ const NOT_TYPOS: &[&str] = &[
     "cooperator",
 ];
 
-static NOT_TYPOS_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| NOT_TYPOS.iter().copied().collect());
+static NOT_TYPOS_SET: LazyLock<super::FastMap<&'static str, ()>> =
+    LazyLock::new(|| NOT_TYPOS.iter().map(|w| (*w, ())).collect());
 
 static LEXICON: LazyLock<super::FastMap<&'static str, Lex>> = LazyLock::new(|| {
     let mut map: super::FastMap<&'static str, Lex> = super::FastMap::default();
@@ -785,16 +785,71 @@ static LEXICON: LazyLock<super::FastMap<&'static str, Lex>> = LazyLock::new(|| {
     map
 });
 
-/// Fuzzy targets grouped for the typo pass: (word, its entries).
-static FUZZY_TARGETS: LazyLock<Vec<(&'static str, Classes)>> = LazyLock::new(|| {
-    let mut targets: Vec<(&'static str, Classes)> = LEXICON
+/// A fuzzy target with what the typo pass checks before computing a distance.
+#[derive(Clone, Copy, Debug)]
+struct Target {
+    word: &'static str,
+    classes: Classes,
+    /// Length in characters.
+    len: usize,
+    first: char,
+    second: Option<char>,
+    /// The letters the word contains (see [`letter_mask`]).
+    letters: u32,
+}
+
+/// One bit per ASCII letter, and one for every other character: a word at edit distance
+/// `d` from another lacks at most `d` of its letters (each edit removes one character).
+fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |m, c| {
+        m | if c.is_ascii_lowercase() {
+            1 << (c as u32 - 'a' as u32)
+        } else {
+            1 << 26
+        }
+    })
+}
+
+/// Fuzzy targets sorted by word, for the typo pass.
+static FUZZY_TARGETS: LazyLock<Vec<Target>> = LazyLock::new(|| {
+    let mut targets: Vec<Target> = LEXICON
         .iter()
         .filter(|(_, lex)| lex.fuzzy_target)
-        .map(|(w, lex)| (*w, lex.classes))
+        .map(|(w, lex)| {
+            let mut chars = w.chars();
+            Target {
+                word: w,
+                classes: lex.classes,
+                len: w.chars().count(),
+                first: chars.next().unwrap_or('\0'),
+                second: chars.next(),
+                letters: letter_mask(w),
+            }
+        })
         .collect();
-    targets.sort_by_key(|(w, _)| *w);
+    targets.sort_by_key(|t| t.word);
     targets
 });
+
+/// The targets starting with one character.
+fn targets_starting_with(c: char) -> &'static [Target] {
+    static ASCII: LazyLock<[(usize, usize); 128]> = LazyLock::new(|| {
+        std::array::from_fn(|b| {
+            let c = char::from(b as u8);
+            let lo = FUZZY_TARGETS.partition_point(|t| t.first < c);
+            let hi = FUZZY_TARGETS.partition_point(|t| t.first <= c);
+            (lo, hi)
+        })
+    });
+    let (lo, hi) = if c.is_ascii() {
+        ASCII[c as usize]
+    } else {
+        let lo = FUZZY_TARGETS.partition_point(|t| t.first < c);
+        let hi = FUZZY_TARGETS.partition_point(|t| t.first <= c);
+        (lo, hi)
+    };
+    &FUZZY_TARGETS[lo..hi]
+}
 
 const FILLERS: &[&str] = &[
     "uh",
@@ -1018,7 +1073,7 @@ fn damerau_levenshtein_at_most_heap(a: &str, b: &str, limit: usize) -> bool {
 /// The lexicon word a misspelt token most likely stands for.
 fn correct(word: &str) -> Option<(&'static str, Classes)> {
     let len = word.chars().count();
-    if len < 4 || NOT_TYPOS_SET.contains(word) || word.chars().any(|c| c.is_ascii_digit()) {
+    if len < 4 || NOT_TYPOS_SET.contains_key(word) || word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let limit = if len >= 9 { 2 } else { 1 };
@@ -1027,33 +1082,25 @@ fn correct(word: &str) -> Option<(&'static str, Classes)> {
     // visiting the ranges in order keeps the first match of a full scan.
     let mut w = word.chars();
     let (w0, w1) = (w.next()?, w.next()?);
-    let range = |c: char| {
-        let first = |t: &str| t.chars().next();
-        let lo = FUZZY_TARGETS.partition_point(|(t, _)| first(t) < Some(c));
-        let hi = FUZZY_TARGETS.partition_point(|(t, _)| first(t) <= Some(c));
-        &FUZZY_TARGETS[lo..hi]
-    };
     let (r0, r1) = if w0 == w1 {
-        (range(w0), &FUZZY_TARGETS[..0])
+        (targets_starting_with(w0), &FUZZY_TARGETS[..0])
     } else if w0 < w1 {
-        (range(w0), range(w1))
+        (targets_starting_with(w0), targets_starting_with(w1))
     } else {
-        (range(w1), range(w0))
+        (targets_starting_with(w1), targets_starting_with(w0))
     };
-    r0.iter().chain(r1).find_map(|(target, classes)| {
+    let letters = letter_mask(word);
+    r0.iter().chain(r1).find_map(|t| {
         // The first letter is rarely wrong in typed text; requiring it keeps "that" from
         // becoming "chat" — except for adjacent-letter swaps ("pseak").
-        let same_start = target.chars().next() == word.chars().next();
-        let swapped_start = {
-            let mut t = target.chars();
-            let mut w = word.chars();
-            let (t0, t1, w0, w1) = (t.next(), t.next(), w.next(), w.next());
-            t0 == w1 && t1 == w0
-        };
+        let same_start = t.first == w0;
+        let swapped_start = t.first == w1 && t.second == Some(w0);
         ((same_start || swapped_start)
-            && target.chars().count().abs_diff(len) <= limit
-            && damerau_levenshtein_at_most(word, target, limit))
-        .then_some((*target, *classes))
+            && t.len.abs_diff(len) <= limit
+            && (letters & !t.letters).count_ones() as usize <= limit
+            && (t.letters & !letters).count_ones() as usize <= limit
+            && damerau_levenshtein_at_most(word, t.word, limit))
+        .then_some((t.word, t.classes))
     })
 }
 

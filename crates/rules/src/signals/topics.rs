@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -79,16 +80,148 @@ static TOPIC_PATTERNS: LazyLock<Vec<(Topic, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Bit of the amount pattern in a [`Candidates`] set (topics use `1 << topic index`).
+const AMOUNT_BIT: u32 = 1 << Topic::ALL.len();
+/// Bit of the urgency pattern in a [`Candidates`] set.
+const URGENCY_BIT: u32 = 1 << (Topic::ALL.len() + 1);
+
+/// Literals at least one of which every match of a pattern contains (ASCII, any case),
+/// with the bits of the patterns they stand for. The patterns are case-insensitive in the
+/// Unicode sense, but on ASCII text that is ASCII case folding, so a pattern none of whose
+/// literals occur in an ASCII text cannot match it.
+const ANCHORS: &[(&str, u32)] = &[
+    // financial_dispute
+    ("disput", 1 << 0),
+    ("charge", 1 << 0 | 1 << 1),
+    ("billed", 1 << 0),
+    ("unauthori", 1 << 0),
+    ("payment", 1 << 0),
+    ("purchase", 1 << 0),
+    ("transaction", 1 << 0),
+    // chargeback
+    ("reverse", 1 << 1),
+    // fraud
+    ("fraud", 1 << 2),
+    ("scam", 1 << 2),
+    ("theft", 1 << 2),
+    ("stolen", 1 << 2),
+    ("hacked", 1 << 2),
+    ("compromised", 1 << 2),
+    ("phishing", 1 << 2),
+    // legal
+    ("law", 1 << 3),
+    ("attorney", 1 << 3),
+    ("solicitor", 1 << 3),
+    ("sue", 1 << 3),
+    ("suing", 1 << 3),
+    ("legal", 1 << 3),
+    ("claims", 1 << 3),
+    ("court", 1 << 3),
+    ("action", 1 << 3),
+    ("desist", 1 << 3),
+    // privacy
+    ("delete", 1 << 4),
+    ("erase", 1 << 4),
+    ("remove", 1 << 4),
+    ("wipe", 1 << 4),
+    ("right", 1 << 4 | URGENCY_BIT),
+    ("gdpr", 1 << 4),
+    ("ccpa", 1 << 4),
+    ("data", 1 << 4),
+    ("dsar", 1 << 4),
+    ("privacy", 1 << 4),
+    // medical
+    ("allerg", 1 << 5),
+    ("anaphyla", 1 << 5),
+    ("chest", 1 << 5),
+    ("breathe", 1 << 5),
+    ("overdose", 1 << 5),
+    ("poison", 1 << 5),
+    ("seizure", 1 << 5),
+    ("injur", 1 << 5),
+    ("hurt", 1 << 5),
+    ("effect", 1 << 5),
+    ("medication", 1 << 5),
+    ("prescription", 1 << 5),
+    ("doctor", 1 << 5),
+    ("hospital", 1 << 5),
+    // amounts: a currency symbol or word is required (€ and £ are not ASCII)
+    ("$", AMOUNT_BIT),
+    ("usd", AMOUNT_BIT),
+    ("eur", AMOUNT_BIT),
+    ("gbp", AMOUNT_BIT),
+    ("dollar", AMOUNT_BIT),
+    ("bucks", AMOUNT_BIT),
+    ("pound", AMOUNT_BIT),
+    // urgency
+    ("urgent", URGENCY_BIT),
+    ("emergency", URGENCY_BIT),
+    ("asap", URGENCY_BIT),
+    ("possible", URGENCY_BIT),
+    ("immediately", URGENCY_BIT),
+    ("sensitive", URGENCY_BIT),
+    ("flight", URGENCY_BIT),
+    ("train", URGENCY_BIT),
+    ("surgery", URGENCY_BIT),
+    ("deadline", URGENCY_BIT),
+    ("closing", URGENCY_BIT),
+    ("locked", URGENCY_BIT),
+    ("stranded", URGENCY_BIT),
+    ("stuck", URGENCY_BIT),
+    ("wait", URGENCY_BIT),
+    ("time", URGENCY_BIT),
+    ("death", URGENCY_BIT),
+];
+
+static ANCHOR_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(ANCHORS.iter().map(|(a, _)| a))
+        .ok()
+});
+
+/// The patterns (topics, amounts, urgency) that may match `text`: a cheap literal scan
+/// that lets ordinary sentences skip the regexes. Exact: a pattern left out cannot match.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidates(u32);
+
+impl Candidates {
+    pub(crate) fn of(text: &str) -> Candidates {
+        let Some(ac) = ANCHOR_AUTOMATON.as_ref().filter(|_| text.is_ascii()) else {
+            return Candidates(u32::MAX);
+        };
+        let mut bits = 0;
+        for m in ac.find_overlapping_iter(text) {
+            bits |= ANCHORS[m.pattern().as_usize()].1;
+        }
+        Candidates(bits)
+    }
+    fn topic(self, topic: Topic) -> bool {
+        self.0 & (1 << topic as u32) != 0
+    }
+    fn amounts(self) -> bool {
+        self.0 & AMOUNT_BIT != 0
+    }
+    fn urgency(self) -> bool {
+        self.0 & URGENCY_BIT != 0
+    }
+}
+
 /// The first regulated topic among `topics` mentioned in `text`, with the words that matched.
 pub fn regulated(text: &str, topics: &[Topic]) -> Option<(Topic, String)> {
+    let candidates = Candidates::of(text);
     TOPIC_PATTERNS
         .iter()
-        .filter(|(t, _)| topics.contains(t))
+        .filter(|(t, _)| topics.contains(t) && candidates.topic(*t))
         .find_map(|(t, re)| re.find(text).map(|m| (*t, m.as_str().to_owned())))
 }
 
 /// The first match of one topic's pattern in `text`.
-pub(crate) fn topic_match(text: &str, topic: Topic) -> Option<String> {
+pub(crate) fn topic_match(text: &str, topic: Topic, candidates: Candidates) -> Option<String> {
+    if !candidates.topic(topic) {
+        return None;
+    }
     TOPIC_PATTERNS
         .iter()
         .find(|(t, _)| *t == topic)
@@ -155,6 +288,14 @@ fn parse_number(raw: &str) -> Option<f64> {
 
 /// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars".
 pub fn amounts(text: &str) -> Vec<Amount> {
+    amounts_in(text, Candidates::of(text))
+}
+
+/// [`amounts`] with the candidates of `text` already known.
+pub(crate) fn amounts_in(text: &str, candidates: Candidates) -> Vec<Amount> {
+    if !candidates.amounts() {
+        return Vec::new();
+    }
     let Some(re) = AMOUNT.as_ref() else {
         return Vec::new();
     };
@@ -194,6 +335,14 @@ static NOT_URGENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// An urgency statement in `text` ("it's urgent", "my flight leaves in an hour"), unless
 /// the customer says it is not urgent.
 pub fn urgency(text: &str) -> Option<String> {
+    urgency_in(text, Candidates::of(text))
+}
+
+/// [`urgency`] with the candidates of `text` already known.
+pub(crate) fn urgency_in(text: &str, candidates: Candidates) -> Option<String> {
+    if !candidates.urgency() {
+        return None;
+    }
     if NOT_URGENT.as_ref().is_some_and(|re| re.is_match(text)) {
         return None;
     }
@@ -208,6 +357,7 @@ mod tests {
     fn every_pattern_compiles() {
         assert_eq!(TOPIC_PATTERNS.len(), Topic::ALL.len());
         assert!(AMOUNT.is_some() && URGENCY.is_some() && NOT_URGENT.is_some());
+        assert!(ANCHOR_AUTOMATON.is_some());
     }
 
     #[test]
