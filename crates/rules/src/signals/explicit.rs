@@ -883,16 +883,16 @@ const FILLERS: &[&str] = &[
 
 /// A token of the normalised text with the roles it can play.
 #[derive(Clone, Debug)]
-struct Tok {
-    word: String,
+struct Tok<'a> {
+    word: &'a str,
     classes: Classes,
     /// Clause number: negation never crosses a clause boundary.
     clause: u32,
     /// The word was a typo correction, recorded for the explanation.
-    corrected_from: Option<String>,
+    corrected_from: Option<&'a str>,
 }
 
-impl Tok {
+impl Tok<'_> {
     fn is(&self, class: Class) -> bool {
         self.classes.has(class)
     }
@@ -925,23 +925,26 @@ fn fold(c: char) -> char {
 
 /// Lowercased, accent-folded words with clause numbers. Placeholders (`{{Order Number}}`)
 /// are dropped, apostrophes join ("don't" → "dont"), and letters stretched three times or
-/// more are squeezed ("humaaan" → "human").
-fn words(text: &str) -> Vec<(String, u32)> {
+/// more are squeezed ("humaaan" → "human"). The words are written one after the other into
+/// `buf`; each is returned as its byte range there.
+fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
     let mut clause = 0u32;
-    let mut current = String::new();
+    // The current word is `buf[start..]`.
+    let mut start = buf.len();
     let mut in_placeholder = 0usize;
     let mut chars = text.chars().peekable();
-    let flush = |current: &mut String, clause: u32, out: &mut Vec<(String, u32)>| {
-        if !current.is_empty() {
-            out.push((std::mem::take(current), clause));
+    let flush = |buf: &str, start: &mut usize, clause: u32, out: &mut Vec<(usize, usize, u32)>| {
+        if buf.len() > *start {
+            out.push((*start, buf.len(), clause));
+            *start = buf.len();
         }
     };
     while let Some(c) = chars.next() {
         if c == '{' && chars.peek() == Some(&'{') {
             chars.next();
             in_placeholder += 1;
-            flush(&mut current, clause, &mut out);
+            flush(buf, &mut start, clause, &mut out);
             continue;
         }
         if c == '}' && chars.peek() == Some(&'}') && in_placeholder > 0 {
@@ -956,21 +959,22 @@ fn words(text: &str) -> Vec<(String, u32)> {
             for l in c.to_lowercase() {
                 let l = fold(l);
                 // Squeeze runs of three identical letters to one.
-                let mut tail = current.chars().rev();
+                let mut tail = buf[start..].chars().rev();
                 if tail.next() == Some(l) && tail.next() == Some(l) {
-                    current.pop();
+                    buf.pop();
                     continue;
                 }
-                current.push(l);
+                buf.push(l);
             }
         } else if c == '\'' || c == '’' {
             // "don't" → "dont"; French "l'agent" / "quelqu'un" keep two words, which the
             // lexicon lists ("l", "quelqu").
+            let current = &buf[start..];
             if current == "l" || current == "quelqu" || current == "d" || current == "j" {
-                flush(&mut current, clause, &mut out);
+                flush(buf, &mut start, clause, &mut out);
             }
         } else {
-            flush(&mut current, clause, &mut out);
+            flush(buf, &mut start, clause, &mut out);
             if matches!(
                 c,
                 ',' | '.' | ';' | '!' | '?' | ':' | '(' | ')' | '¿' | '¡' | '…'
@@ -979,7 +983,7 @@ fn words(text: &str) -> Vec<(String, u32)> {
             }
         }
     }
-    flush(&mut current, clause, &mut out);
+    flush(buf, &mut start, clause, &mut out);
     out
 }
 
@@ -1110,7 +1114,7 @@ fn classes_of(word: &str) -> Option<Classes> {
 
 /// Splits run-together words ("speakto", "contactingassistant") into two known words, at
 /// least one of which is a verb or a noun.
-fn split_run_together(word: &str) -> Option<(String, String)> {
+fn split_run_together(word: &str) -> Option<(&str, &str)> {
     if word.len() < 5 || !word.is_ascii() {
         return None;
     }
@@ -1123,20 +1127,21 @@ fn split_run_together(word: &str) -> Option<(String, String)> {
                 .into_iter()
                 .any(|k| c.has(k))
         };
-        (content(&l) || content(&r)).then(|| (left.to_owned(), right.to_owned()))
+        (content(&l) || content(&r)).then_some((left, right))
     })
 }
 
 /// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
 const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me", "ya", "pls"];
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
-    for (word, clause) in words(text) {
-        if FILLERS.contains(&word.as_str()) && !LEXICON.contains_key(word.as_str()) {
+fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32)]) -> Vec<Tok<'a>> {
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
+    for &(from, to, clause) in words {
+        let word = &buf[from..to];
+        if FILLERS.contains(&word) && !LEXICON.contains_key(word) {
             continue;
         }
-        let mut push = |word: String, classes: Classes, corrected_from: Option<String>| {
+        let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
             if toks.last().is_some_and(|t| t.word == word) {
                 return;
@@ -1148,22 +1153,22 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 corrected_from,
             });
         };
-        if let Some(classes) = classes_of(&word) {
+        if let Some(classes) = classes_of(word) {
             push(word, classes, None);
-        } else if let Some((target, classes)) = correct(&word) {
-            push(target.to_owned(), classes, Some(word));
-        } else if let Some((left, right)) = split_run_together(&word) {
-            let lc = classes_of(&left).unwrap_or_default();
-            let (right_word, rc, from) = match classes_of(&right) {
+        } else if let Some((target, classes)) = correct(word) {
+            push(target, classes, Some(word));
+        } else if let Some((left, right)) = split_run_together(word) {
+            let lc = classes_of(left).unwrap_or_default();
+            let (right_word, rc, from) = match classes_of(right) {
                 Some(c) => (right, c, None),
-                None => match correct(&right) {
-                    Some((t, c)) => (t.to_owned(), c, Some(right)),
+                None => match correct(right) {
+                    Some((t, c)) => (t, c, Some(right)),
                     None => (right, Classes::default(), None),
                 },
             };
             push(left, lc, None);
             push(right_word, rc, from);
-        } else if FILLERS.contains(&word.as_str()) {
+        } else if FILLERS.contains(&word) {
             continue;
         } else {
             push(word, Classes::default(), None);
@@ -1183,7 +1188,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// Is the request at token `at` refused in its clause ("I don't need an agent",
 /// "no quiero hablar con un humano")? Inability ("I can't reach a person") is not refusal.
-fn refused(toks: &[Tok], at: usize) -> bool {
+fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     let clause = toks[at].clause;
     let start = toks[..at]
         .iter()
@@ -1196,7 +1201,7 @@ fn refused(toks: &[Tok], at: usize) -> bool {
         }
         // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
         if matches!(
-            t.word.as_str(),
+            t.word,
             "without"
                 | "rather"
                 | "instead"
@@ -1209,7 +1214,7 @@ fn refused(toks: &[Tok], at: usize) -> bool {
             return true;
         }
         // German "kein Mensch" / "nicht" anywhere before the noun.
-        if matches!(t.word.as_str(), "kein" | "keinen" | "keine" | "nicht") {
+        if matches!(t.word, "kein" | "keinen" | "keine" | "nicht") {
             return true;
         }
         // French "ne … pas" frames the verb.
@@ -1233,17 +1238,17 @@ fn refused(toks: &[Tok], at: usize) -> bool {
     false
 }
 
-fn phrase(toks: &[Tok], from: usize, to: usize) -> String {
+fn phrase(toks: &[Tok<'_>], from: usize, to: usize) -> String {
     toks[from..=to]
         .iter()
-        .map(|t| t.word.as_str())
+        .map(|t| t.word)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// Whether token `k` is a human noun here (not "human error", "travel agent",
 /// "virtual assistant", "contact person").
-fn human_noun(toks: &[Tok], k: usize) -> Option<bool> {
+fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     let t = &toks[k];
     let strong = t.is(StrongNoun);
     if !strong && !t.is(WeakNoun) {
@@ -1262,7 +1267,7 @@ fn human_noun(toks: &[Tok], k: usize) -> Option<bool> {
 }
 
 /// "customer service / support / care" at `k` (the "customer" token).
-fn customer_service(toks: &[Tok], k: usize) -> bool {
+fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
     toks[k].is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead))
 }
 
@@ -1270,16 +1275,16 @@ const MAX_GAP: usize = 6;
 
 /// Finds an explicit request for a human in one customer turn.
 pub fn detect(text: &str) -> Option<ExplicitMatch> {
-    let toks = tokenize(text);
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
     detect_in(&toks)
 }
 
-fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
+fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // Identity questions are not requests: "am I talking to a real person?", "are you human?"
     let identity_question = |j: usize| {
-        j >= 2
-            && matches!(toks[j - 2].word.as_str(), "am" | "are")
-            && matches!(toks[j - 1].word.as_str(), "i" | "we")
+        j >= 2 && matches!(toks[j - 2].word, "am" | "are") && matches!(toks[j - 1].word, "i" | "we")
     };
 
     for j in 0..toks.len() {
@@ -1331,7 +1336,7 @@ fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
             if t.is(Talk)
-                && matches!(t.word.as_str(), "transfer" | "put" | "connect" | "redirect")
+                && matches!(t.word, "transfer" | "put" | "connect" | "redirect")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
                 && !refused(toks, j)
                 && !toks[j + 1..]
@@ -1347,7 +1352,7 @@ fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
         }
         if t.is(Escalate) && !refused(toks, j) {
             return Some(ExplicitMatch {
-                phrase: t.word.clone(),
+                phrase: t.word.to_owned(),
                 pattern: "escalate",
             });
         }
@@ -1372,7 +1377,7 @@ fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
         // "is there a human / anyone there?"
         if t.word == "there"
             && j > 0
-            && matches!(toks[j - 1].word.as_str(), "is" | "are")
+            && matches!(toks[j - 1].word, "is" | "are")
             && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
             && toks[j + 1..k].iter().all(|n| n.is(Skip))
             && !refused(toks, j)
@@ -1387,17 +1392,14 @@ fn detect_in(toks: &[Tok]) -> Option<ExplicitMatch> {
 }
 
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
-fn bare_noun(toks: &[Tok]) -> Option<ExplicitMatch> {
+fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if toks.is_empty() || toks.len() > 6 {
         return None;
     }
     let mut found = None;
     for (k, t) in toks.iter().enumerate() {
         if human_noun(toks, k) == Some(true)
-            && !matches!(
-                t.word.as_str(),
-                "someone" | "somebody" | "people" | "persons"
-            )
+            && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
         {
             found.get_or_insert(k);
         } else if t.is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead)) {
@@ -1414,16 +1416,21 @@ fn bare_noun(toks: &[Tok]) -> Option<ExplicitMatch> {
         return None;
     }
     Some(ExplicitMatch {
-        phrase: toks[k].word.clone(),
+        phrase: toks[k].word.to_owned(),
         pattern: "bare_noun",
     })
 }
 
 /// The corrected typos in a text, for explanations ("somelne" → "someone").
 pub fn corrections(text: &str) -> Vec<(String, String)> {
-    tokenize(text)
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    tokenize(&buf, &spans)
         .into_iter()
-        .filter_map(|t| t.corrected_from.map(|from| (from, t.word)))
+        .filter_map(|t| {
+            t.corrected_from
+                .map(|from| (from.to_owned(), t.word.to_owned()))
+        })
         .collect()
 }
 
