@@ -851,35 +851,38 @@ fn targets_starting_with(c: char) -> &'static [Target] {
     &FUZZY_TARGETS[lo..hi]
 }
 
-const FILLERS: &[&str] = &[
-    "uh",
-    "uhh",
-    "uhm",
-    "um",
-    "umm",
-    "er",
-    "erm",
-    "ehm",
-    "hmm",
-    "mm",
-    "mmm",
-    "ah",
-    "ahh",
-    "eh",
-    "euh",
-    "ahm",
-    "hm",
-    "oh",
-    "like",
-    "well",
-    "so",
-    "okay",
-    "ok",
-    "yeah",
-    "actually",
-    "basically",
-    "literally",
-];
+/// Voice fillers and discourse words, dropped unless the lexicon knows them.
+fn is_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "uh" | "uhh"
+            | "uhm"
+            | "um"
+            | "umm"
+            | "er"
+            | "erm"
+            | "ehm"
+            | "hmm"
+            | "mm"
+            | "mmm"
+            | "ah"
+            | "ahh"
+            | "eh"
+            | "euh"
+            | "ahm"
+            | "hm"
+            | "oh"
+            | "like"
+            | "well"
+            | "so"
+            | "okay"
+            | "ok"
+            | "yeah"
+            | "actually"
+            | "basically"
+            | "literally"
+    )
+}
 
 /// A token of the normalised text with the roles it can play.
 #[derive(Clone, Debug)]
@@ -955,7 +958,19 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32)> {
         if in_placeholder > 0 {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // The ASCII case of the loop below: one byte, nothing to fold.
+            let l = c.to_ascii_lowercase() as u8;
+            let current = &buf.as_bytes()[start..];
+            if let [.., x, y] = current
+                && *x == l
+                && *y == l
+            {
+                buf.pop();
+                continue;
+            }
+            buf.push(char::from(l));
+        } else if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 let l = fold(l);
                 // Squeeze runs of three identical letters to one.
@@ -1077,7 +1092,10 @@ fn damerau_levenshtein_at_most_heap(a: &str, b: &str, limit: usize) -> bool {
 /// The lexicon word a misspelt token most likely stands for.
 fn correct(word: &str) -> Option<(&'static str, Classes)> {
     let len = word.chars().count();
-    if len < 4 || NOT_TYPOS_SET.contains_key(word) || word.chars().any(|c| c.is_ascii_digit()) {
+    if len < 4
+        || (NOT_TYPOS_FILTER.may_contain(word) && NOT_TYPOS_SET.contains_key(word))
+        || word.chars().any(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let limit = if len >= 9 { 2 } else { 1 };
@@ -1109,8 +1127,41 @@ fn correct(word: &str) -> Option<(&'static str, Classes)> {
 }
 
 fn classes_of(word: &str) -> Option<Classes> {
+    if !LEXICON_FILTER.may_contain(word) {
+        return None;
+    }
     LEXICON.get(word).map(|lex| lex.classes)
 }
+
+/// A cheap necessary condition for a word to be in a fixed set, checked before hashing:
+/// one bit per (length, first byte, last byte), each taken modulo 32.
+struct WordFilter([u64; 512]);
+
+impl WordFilter {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 512];
+        for w in words {
+            let i = WordFilter::index(w);
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        WordFilter(bits)
+    }
+    fn index(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
+        (b.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+    }
+    fn may_contain(&self, word: &str) -> bool {
+        let i = WordFilter::index(word);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+static LEXICON_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(LEXICON.keys().copied()));
+static NOT_TYPOS_FILTER: LazyLock<WordFilter> =
+    LazyLock::new(|| WordFilter::new(NOT_TYPOS.iter().copied()));
 
 /// Splits run-together words ("speakto", "contactingassistant") into two known words, at
 /// least one of which is a verb or a noun.
@@ -1118,7 +1169,16 @@ fn split_run_together(word: &str) -> Option<(&str, &str)> {
     if word.len() < 5 || !word.is_ascii() {
         return None;
     }
-    (1..word.len() - 1).find_map(|at| {
+    // A left part of two letters or more must start like some lexicon or glue word: when
+    // no such word starts with the first two letters, only the one-letter split is tried.
+    let pair_known = match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            LEFT_PAIRS[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+        }
+        _ => true,
+    };
+    let last = if pair_known { word.len() - 1 } else { 2 };
+    (1..last).find_map(|at| {
         let (left, right) = word.split_at(at);
         let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
         let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
@@ -1131,6 +1191,18 @@ fn split_run_together(word: &str) -> Option<(&str, &str)> {
     })
 }
 
+/// The first two letters of every lexicon and glue word: bit `b` of entry `a` is set when
+/// some word starts with letters `a`, `b` (counted from 'a').
+static LEFT_PAIRS: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut pairs = [0u32; 26];
+    for word in LEXICON.keys().chain(GLUE) {
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes() {
+            pairs[usize::from(a - b'a')] |= 1 << (b - b'a');
+        }
+    }
+    pairs
+});
+
 /// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
 const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me", "ya", "pls"];
 
@@ -1138,7 +1210,7 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     for &(from, to, clause) in words {
         let word = &buf[from..to];
-        if FILLERS.contains(&word) && !LEXICON.contains_key(word) {
+        if is_filler(word) && classes_of(word).is_none() {
             continue;
         }
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
@@ -1168,7 +1240,7 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32)]) -> Vec<Tok<'a>> {
             };
             push(left, lc, None);
             push(right_word, rc, from);
-        } else if FILLERS.contains(&word) {
+        } else if is_filler(word) {
             continue;
         } else {
             push(word, Classes::default(), None);
