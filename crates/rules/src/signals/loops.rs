@@ -3,9 +3,19 @@
 
 /// The deduplicated lowercase words of a text, each with a hash, sorted by (hash, word) so
 /// that two sets intersect in one merge pass that compares hashes first. Equality is always
-/// confirmed on the words themselves: a hash collision cannot change a result.
+/// confirmed on the words themselves: a hash collision cannot change a result. The words
+/// are held in one buffer, each as its hash and byte range there.
 #[derive(Debug, Default)]
-pub(crate) struct WordSet(Vec<(u64, Box<str>)>);
+pub(crate) struct WordSet {
+    buf: String,
+    words: Vec<(u64, u32, u32)>,
+}
+
+impl WordSet {
+    fn word(&self, w: &(u64, u32, u32)) -> &str {
+        &self.buf[w.1 as usize..w.2 as usize]
+    }
+}
 
 fn word_hash(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -17,41 +27,49 @@ fn word_hash(w: &str) -> u64 {
 
 /// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
-    let mut w: Vec<(u64, Box<str>)> = s
+    let mut buf = String::with_capacity(s.len());
+    let mut words: Vec<(u64, u32, u32)> = Vec::new();
+    for w in s
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut lower = String::with_capacity(w.len());
-            for c in w.chars() {
-                if c.is_ascii() {
-                    if c != '\'' {
-                        lower.push(c.to_ascii_lowercase());
-                    }
-                } else {
-                    // As `str::to_lowercase` does, but one character at a time; a final
-                    // sigma is handled by falling back to the whole-word conversion.
-                    lower.clear();
-                    lower.push_str(&w.to_lowercase().replace('\'', ""));
-                    break;
+    {
+        let start = buf.len();
+        for c in w.chars() {
+            if c.is_ascii() {
+                if c != '\'' {
+                    buf.push(c.to_ascii_lowercase());
                 }
+            } else {
+                // As `str::to_lowercase` does, but one character at a time; a final
+                // sigma is handled by falling back to the whole-word conversion.
+                buf.truncate(start);
+                buf.push_str(&w.to_lowercase().replace('\'', ""));
+                break;
             }
-            (word_hash(&lower), lower.into_boxed_str())
-        })
-        .collect();
-    w.sort_unstable();
-    w.dedup();
-    WordSet(w)
+        }
+        // Texts are at most a few hundred KiB, far below `u32::MAX`.
+        let (from, to) = (start as u32, buf.len() as u32);
+        words.push((word_hash(&buf[start..]), from, to));
+    }
+    let word = |w: &(u64, u32, u32)| &buf[w.1 as usize..w.2 as usize];
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
+    words.dedup_by(|a, b| a.0 == b.0 && word(a) == word(b));
+    WordSet { buf, words }
 }
 
 /// Jaccard similarity of two word sets (0 when both are empty).
 pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
-    let (a, b) = (&a.0, &b.0);
-    if a.is_empty() && b.is_empty() {
+    let (aw, bw) = (&a.words, &b.words);
+    if aw.is_empty() && bw.is_empty() {
         return 0.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while i < aw.len() && j < bw.len() {
+        let order = aw[i]
+            .0
+            .cmp(&bw[j].0)
+            .then_with(|| a.word(&aw[i]).cmp(b.word(&bw[j])));
+        match order {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -61,7 +79,7 @@ pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
             }
         }
     }
-    common as f64 / (a.len() + b.len() - common) as f64
+    common as f64 / (aw.len() + bw.len() - common) as f64
 }
 
 /// Word-set Jaccard similarity of two texts, case- and punctuation-insensitive (0..=1).
