@@ -56,3 +56,28 @@ impl std::hash::Hasher for FastHasher {
         self.0
     }
 }
+
+/// A cheap necessary condition for a word to be in a fixed set, checked before hashing:
+/// one bit per (length, first byte, last byte), each taken modulo 32.
+pub(crate) struct WordFilter([u64; 512]);
+
+impl WordFilter {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 512];
+        for w in words {
+            let i = WordFilter::index(w);
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        WordFilter(bits)
+    }
+    fn index(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
+        (b.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+    }
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let i = WordFilter::index(word);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}

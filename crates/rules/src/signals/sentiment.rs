@@ -39,6 +39,10 @@ static LEXICON: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Answers most lexicon misses without hashing.
+static LEXICON_FILTER: LazyLock<super::WordFilter> =
+    LazyLock::new(|| super::WordFilter::new(LEXICON.keys().copied()));
+
 /// Single-character emoji → its textual description ("grinning face").
 static EMOJI: LazyLock<super::FastMap<char, &'static str>> = LazyLock::new(|| {
     EMOJI_TEXT
@@ -218,7 +222,10 @@ pub fn polarity(text: &str) -> Polarity {
             } else {
                 Cow::Borrowed(original)
             };
-            let lexicon = LEXICON.get(lower.as_ref()).copied();
+            let lexicon = LEXICON_FILTER
+                .may_contain(&lower)
+                .then(|| LEXICON.get(lower.as_ref()).copied())
+                .flatten();
             Token {
                 original,
                 lower,
