@@ -213,11 +213,16 @@ pub struct Polarity {
 pub fn polarity(text: &str) -> Polarity {
     let text = replace_emoji(text);
     let text = text.trim();
+    // ASCII text is lowercased once, and each token borrows its lowercase form from it.
+    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
     let tokens: Vec<Token<'_>> = text
         .split_whitespace()
         .map(|raw| {
             let original = strip_punct(raw);
-            let lower = if original.chars().any(char::is_uppercase) {
+            let lower = if let Some(all) = &ascii_lower {
+                let at = original.as_ptr() as usize - text.as_ptr() as usize;
+                Cow::Borrowed(&all[at..at + original.len()])
+            } else if original.chars().any(char::is_uppercase) {
                 Cow::Owned(original.to_lowercase())
             } else {
                 Cow::Borrowed(original)
