@@ -163,16 +163,18 @@ pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPack
     let turns = state.store.turns(conv.id, 0, 10_000).await?;
     let mut input = PackageInput::new(&conv, h, &turns);
     input.base_url = state.public_url.clone();
-    for (kind, out) in [
-        (AttachmentKind::Artifact, 0),
-        (AttachmentKind::Log, 1),
-        (AttachmentKind::Checkpoint, 2),
+    for kind in [
+        AttachmentKind::Artifact,
+        AttachmentKind::Log,
+        AttachmentKind::Checkpoint,
     ] {
         for v in state.store.attachments(conv.id, kind).await? {
-            match out {
-                0 => input.artifacts.extend(serde_json::from_value(v).ok()),
-                1 => input.logs.extend(serde_json::from_value(v).ok()),
-                _ => input.checkpoints.extend(serde_json::from_value(v).ok()),
+            match kind {
+                AttachmentKind::Artifact => input.artifacts.extend(serde_json::from_value(v).ok()),
+                AttachmentKind::Log => input.logs.extend(serde_json::from_value(v).ok()),
+                AttachmentKind::Checkpoint => {
+                    input.checkpoints.extend(serde_json::from_value(v).ok())
+                }
             }
         }
     }
