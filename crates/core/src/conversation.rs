@@ -140,6 +140,15 @@ pub enum TurnRefused {
 }
 
 impl Conversation {
+    /// Whether `actor` may attach artifacts, logs or checkpoints: the conversation's
+    /// AI agent, whoever holds it now, or an operator.
+    pub fn may_attach(&self, actor: Actor) -> bool {
+        match actor {
+            Actor::Admin | Actor::System => true,
+            Actor::Agent { id, .. } => id == self.ai_agent || id == self.owner,
+        }
+    }
+
     /// Decides whether `poster` may add a turn spoken by `role` now.
     ///
     /// The AI agent relays the customer's words and its own; once anyone else owns

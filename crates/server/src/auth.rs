@@ -66,6 +66,12 @@ impl Caller {
         }
     }
 
+    /// Whether the caller takes handoffs (human, external, phone) and so sees
+    /// conversations only through its receiver policy.
+    pub fn is_receiver(&self) -> bool {
+        matches!(self, Caller::Agent(a) if a.kind != baton_core::AgentKind::Ai)
+    }
+
     pub fn require_admin(&self) -> Result<(), Problem> {
         match self {
             Caller::Admin => Ok(()),

@@ -367,6 +367,15 @@ async fn artifacts_logs_and_checkpoints_travel_with_the_handoff() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // A receiver who may read the conversation still may not attach to it, and
+    // nothing reaches the disk for the refused upload.
+    let artifacts = baton.data.path().join("artifacts");
+    let before = walk(&artifacts);
+    let res = upload(desk.secret.clone(), b"not mine to add".to_vec(), None)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(walk(&artifacts), before);
     let other = format!(
         "{}/v1/handoffs/{handoff}/artifacts/{}",
         baton.url,
@@ -380,4 +389,21 @@ async fn artifacts_logs_and_checkpoints_travel_with_the_handoff() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+/// Every file under `dir`, sorted.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
 }

@@ -77,13 +77,10 @@ pub async fn upload(
             Problem::unprocessable("Baton-Artifact-Metadata", format!("not a JSON object: {e}"))
         })?,
     };
-    // Refuse before touching the disk if the caller may not attach here.
+    // Refuse before touching the disk unless the caller may attach here (the same
+    // rule `attach` applies in the store).
     let conv = state.store.conversation(id).await?;
-    if !state
-        .store
-        .can_read_conversation(&conv, caller.actor())
-        .await?
-    {
+    if !conv.may_attach(caller.actor()) {
         return Err(Problem::not_found(format!(
             "conversation {id} does not exist"
         )));

@@ -124,12 +124,6 @@ pub(crate) async fn visible_conversation(
 }
 
 /// Receivers never see the notes an AI keeps for Baton's operators.
-/// Whether the caller sees conversations as a receiver (through its redaction
-/// policy) rather than as the AI that owns them or the operator.
-fn is_receiver(caller: &Caller) -> bool {
-    matches!(caller, Caller::Agent(a) if a.kind != AgentKind::Ai)
-}
-
 /// What a caller may see of turns and customer data. Receivers never see internal
 /// notes, and see text and data only as their redaction policy leaves them: the raw
 /// read routes must not be a way around the context package's redaction.
@@ -139,7 +133,7 @@ pub(crate) fn for_caller(
     customer: Option<&mut Customer>,
     mut turns: Vec<Turn>,
 ) -> Vec<Turn> {
-    if !is_receiver(caller) {
+    if !caller.is_receiver() {
         return turns;
     }
     for t in &mut turns {

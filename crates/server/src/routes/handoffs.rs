@@ -111,7 +111,7 @@ pub async fn request(
 /// Receivers get the parameters (which can carry the CRM profile) only through the
 /// redacted context package.
 fn for_receiver(caller: &Caller, mut h: Handoff) -> Handoff {
-    if matches!(caller, Caller::Agent(a) if a.kind != AgentKind::Ai) {
+    if caller.is_receiver() {
         h.parameters = Map::new();
     }
     h

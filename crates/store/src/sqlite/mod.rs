@@ -93,6 +93,17 @@ impl SqliteStore {
     }
 }
 
+/// The claimable states as an SQL list, from the domain's own definition
+/// (`HandoffState::is_claimable`), so the SQL filters cannot drift from it.
+fn claimable_states() -> String {
+    HandoffState::ALL
+        .into_iter()
+        .filter(|s| s.is_claimable())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn actor_label(actor: Actor) -> String {
     match actor {
         Actor::Admin => "admin".to_owned(),
@@ -782,8 +793,11 @@ impl Store for SqliteStore {
         self.engine
             .read(move |c| {
                 c.query_row(
-                    "SELECT 1 FROM handoffs WHERE conversation_id = ? AND \
-                     (receiver = ? OR state IN ('requested', 'offered', 'failed')) LIMIT 1",
+                    &format!(
+                        "SELECT 1 FROM handoffs WHERE conversation_id = ? AND \
+                         (receiver = ? OR state IN ({})) LIMIT 1",
+                        claimable_states()
+                    ),
                     params![conv_id.to_string(), id.to_string()],
                     |_| Ok(()),
                 )
@@ -863,9 +877,10 @@ impl Store for SqliteStore {
                         args.push(Box::new(id.to_string()));
                     }
                     Visibility::Receiver(id) => {
-                        sql.push_str(
-                            " AND (receiver = ? OR state IN ('requested', 'offered', 'failed'))",
-                        );
+                        sql.push_str(&format!(
+                            " AND (receiver = ? OR state IN ({}))",
+                            claimable_states()
+                        ));
                         args.push(Box::new(id.to_string()));
                     }
                 }
@@ -1004,11 +1019,7 @@ impl Store for SqliteStore {
         self.engine
             .write(move |c| {
                 let conv = load_conversation(c, conversation)?;
-                let allowed = match actor {
-                    Actor::Admin | Actor::System => true,
-                    Actor::Agent { id, .. } => id == conv.ai_agent || id == conv.owner,
-                };
-                if !allowed {
+                if !conv.may_attach(actor) {
                     return Err(StoreError::NotFound {
                         what: "conversation",
                         id: conversation.to_string(),
