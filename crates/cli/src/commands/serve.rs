@@ -172,13 +172,17 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         args.webhook_timeout > 0.0 && args.webhook_timeout <= 300.0,
         "--webhook-timeout must be between 0 and 300 seconds"
     );
+    anyhow::ensure!(
+        args.webhook_retry_scale.is_finite() && (0.0..=1000.0).contains(&args.webhook_retry_scale),
+        "BATON_WEBHOOK_RETRY_SCALE must be a number between 0 and 1000"
+    );
     let worker = DeliveryWorker::new(
         store.clone(),
         secrets.clone(),
         WorkerConfig {
             allow_private: args.allow_private_webhooks,
             request_timeout: std::time::Duration::from_secs_f64(args.webhook_timeout),
-            retry_scale: args.webhook_retry_scale.max(0.0),
+            retry_scale: args.webhook_retry_scale,
             ..WorkerConfig::default()
         },
     )
