@@ -64,6 +64,7 @@ function rich(text) {
   if (pos < s.length) out.push(s.slice(pos));
   return out;
 }
+const fill = (el, ...kids) => { el.replaceChildren(); return add(el, kids); };
 const show = (el, on) => { el.hidden = !on; };
 const pad = (n) => String(n).padStart(2, '0');
 function dur(ms) {
@@ -104,7 +105,7 @@ async function api(method, path, body) {
 let toastTimer;
 function toast(msg, kind = 'error') {
   const t = $('toast');
-  t.replaceChildren(...(msg instanceof Problem && msg.hint ? [msg.message, h('small', {}, msg.hint)] : [String(msg.message || msg)]));
+  fill(t, ...(msg instanceof Problem && msg.hint ? [msg.message, h('small', {}, msg.hint)] : [String(msg.message || msg)]));
   t.dataset.kind = kind;
   show(t, true);
   clearTimeout(toastTimer);
@@ -173,7 +174,7 @@ function reset() {
   state.ws = null;
   ws?.close();
   renderList();
-  $('detail').replaceChildren(h('p', { class: 'empty muted' }, 'Choose a handoff on the left to read its context.'));
+  fill($('detail'), h('p', { class: 'empty muted' }, 'Choose a handoff on the left to read its context.'));
 }
 async function logout() {
   try { await api('POST', '/logout'); } catch { /* signed out anyway */ }
@@ -278,7 +279,7 @@ function renderList() {
   const list = $('list');
   const focused = document.activeElement?.closest?.('[data-testid="card"]')?.dataset.id;
   const cards = sorted();
-  list.replaceChildren(...cards.map(cardEl));
+  fill(list, ...cards.map(cardEl));
   if (focused) list.querySelector(`[data-id="${CSS.escape(focused)}"] button`)?.focus();
   $('count').textContent = String(cards.length);
   show($('empty'), cards.length === 0);
@@ -320,7 +321,7 @@ async function open(id) {
   if (state.selected !== id) state.drafts = {};
   state.selected = id;
   renderList();
-  $('detail').replaceChildren(h('p', { class: 'empty muted' }, 'Loading the context…'));
+  fill($('detail'), h('p', { class: 'empty muted' }, 'Loading the context…'));
   try {
     const d = await api('GET', `/handoffs/${encodeURIComponent(id)}`);
     if (seq !== state.openSeq) return;
@@ -329,7 +330,7 @@ async function open(id) {
   } catch (e) {
     if (seq !== state.openSeq) return;
     if (e.status === 401) { sessionLost(); return; }
-    $('detail').replaceChildren(h('p', { class: 'error', testid: 'notice' }, e.message));
+    fill($('detail'), h('p', { class: 'error', testid: 'notice' }, e.message));
   }
 }
 async function refreshDetail() {
@@ -344,7 +345,7 @@ function renderDetail() {
   const scroll = h('div', { class: 'scroll' });
   d.els = {
     head: h('header', { class: 'd-head' }), summary: h('div'), data: h('div'),
-    history: h('ol', { class: 'history', testid: 'history' }), actions: h('div', { class: 'actions', testid: 'actions' }),
+    history: h('ol', { class: 'history', testid: 'history' }), turns: h('p', { class: 'muted small' }), actions: h('div', { class: 'actions', testid: 'actions' }),
   };
   const ctx = d.context || {};
   const meta = ctx.metadata || {};
@@ -354,11 +355,11 @@ function renderDetail() {
     section('Customer', 'customer', d.els.data),
     Object.keys(ctx.crm || {}).length > 0 && section('CRM profile', 'crm', dl(ctx.crm)),
     section('Mood', 'sentiment', trend('Sentiment', meta.sentiment, -1, 1), trend('AI confidence', meta.confidence, 0, 1)),
-    section(`History (${(ctx.history || []).length} turns)`, 'history-block', d.els.history),
+    section('History', 'history-block', d.els.turns, d.els.history),
     (ctx.artifacts || []).length > 0 && section('Attachments', 'artifacts', h('ul', {}, ctx.artifacts.map(artifact))),
     redactions(ctx.redactions || []),
   ]);
-  pane.replaceChildren(h('article', { class: 'detail', 'data-id': d.card.id }, scroll, d.els.actions));
+  fill(pane, h('article', { class: 'detail', 'data-id': d.card.id }, scroll, d.els.actions));
   renderHead();
   renderSummary();
   renderData();
@@ -368,7 +369,7 @@ function renderDetail() {
 function renderHead() {
   const { card, context: ctx = {}, els } = state.detail;
   const dec = ctx.decision || {};
-  els.head.replaceChildren(
+  fill(els.head,
     h('div', { class: 'reason-big', testid: 'detail-reason', 'data-reason': card.reason },
       reasonLabel(card.reason), ' ', h('code', {}, card.reason),
       card.urgent && h('span', { class: 'badge urgent' }, 'URGENT')),
@@ -397,12 +398,12 @@ function renderSummary() {
       d.editSummary = false;
       renderSummary();
     }) }, 'Save summary');
-    d.els.summary.replaceChildren(ta, h('div', { class: 'buttons' }, save,
+    fill(d.els.summary, ta, h('div', { class: 'buttons' }, save,
       h('button', { type: 'button', class: 'ghost', onclick: () => { d.editSummary = false; renderSummary(); } }, 'Cancel')));
     ta.focus();
     return;
   }
-  d.els.summary.replaceChildren(
+  fill(d.els.summary,
     h('p', { class: 'summary', testid: 'summary-text' }, sum.text ? rich(sum.text) : h('span', { class: 'muted' }, 'No summary.')),
     sum.wants && h('p', {}, h('strong', {}, 'Wants: '), rich(sum.wants)),
     (sum.tried || []).length > 0 && h('p', {}, h('strong', {}, 'Tried: '), rich(sum.tried.join('; '))),
@@ -416,7 +417,7 @@ function renderData() {
   const ident = h('p', { class: 'muted small' }, [cust.name, cust.id && `id ${cust.id}`,
     ...(cust.accounts || []).map((a) => `${a.system}: ${a.id}`)].filter(Boolean).join(' · '));
   if (!d.editData) {
-    d.els.data.replaceChildren(ident,
+    fill(d.els.data, ident,
       Object.keys(data).length ? dl(data, 'data-list') : h('p', { class: 'muted', testid: 'data-list' }, 'Nothing collected yet.'),
       canEdit() && h('button', { type: 'button', class: 'link', testid: 'data-edit', onclick: () => { d.editData = true; renderData(); } }, 'Edit collected data'));
     return;
@@ -441,7 +442,7 @@ function renderData() {
     d.editData = false;
     renderData();
   }) }, 'Save data');
-  d.els.data.replaceChildren(ident, rows, h('div', { class: 'buttons' },
+  fill(d.els.data, ident, rows, h('div', { class: 'buttons' },
     h('button', { type: 'button', class: 'ghost', onclick: () => row('', '', true) }, 'Add field'), save,
     h('button', { type: 'button', class: 'ghost', onclick: () => { d.editData = false; renderData(); } }, 'Cancel')));
 }
@@ -451,7 +452,8 @@ function dl(obj, testid) {
 }
 function renderHistory() {
   const hist = state.detail.context?.history || [];
-  state.detail.els.history.replaceChildren(...hist.map((t) => h('li', { class: `turn r-${t.role}`, testid: 'history-entry', 'data-role': t.role, 'data-seq': t.seq },
+  state.detail.els.turns.textContent = `${hist.length} turns, oldest first`;
+  fill(state.detail.els.history, ...hist.map((t) => h('li', { class: `turn r-${t.role}`, testid: 'history-entry', 'data-role': t.role, 'data-seq': t.seq },
     h('div', { class: 'turn-head' },
       h('span', { class: 'role', testid: 'history-role' }, ROLES[t.role] || t.role),
       h('time', { datetime: t.at, title: new Date(t.at).toString(), testid: 'history-time' }, clock(t.at)),
@@ -499,6 +501,7 @@ function draft(name, props) {
 }
 function applyCard(card) {
   state.detail.card = card;
+  state.detail.gone = false; // the server just answered with the card as it stands
   if (state.items.has(card.id)) state.items.set(card.id, card);
   renderList();
   renderHead();
@@ -506,13 +509,16 @@ function applyCard(card) {
   renderData();
   renderActions();
 }
-function renderActions() {
+function renderActions(force) {
   const d = state.detail, c = d.card, box = d.els.actions;
+  const mode = [d.gone, c.mine, c.state, d.read_confirmed, d.feedback].join('|');
+  if (!force && box.dataset.mode === mode) return; // same controls: keep focus and what is typed
+  box.dataset.mode = mode;
   const post = (what, body) => api('POST', `/handoffs/${enc()}/${what}`, body);
   if (d.gone) {
-    box.replaceChildren(h('p', { class: 'notice', testid: 'notice', role: 'status' },
+    fill(box, h('div', { class: 'bar' }, h('p', { class: 'notice', testid: 'notice', role: 'status' },
       'This handoff is no longer offered to you: someone else took it, it was withdrawn or its offer ran out.'),
-      h('button', { type: 'button', class: 'ghost', onclick: close }, 'Close'));
+      h('span', { class: 'spacer' }), h('button', { type: 'button', class: 'ghost', onclick: close }, 'Close')));
     return;
   }
   if (!c.mine && PENDING.has(c.state)) {
@@ -533,7 +539,7 @@ function renderActions() {
       if (!why.value.trim()) { toast('Say why you decline, so the next person knows.'); why.focus(); return; }
       act(reject, async () => { await post('reject', { reason: why.value.trim() }); state.items.delete(c.id); renderList(); close(); });
     });
-    box.replaceChildren(h('div', { class: 'bar' },
+    fill(box, h('div', { class: 'bar' },
       h('label', { class: 'check' }, read, ' I have read the context'), accept,
       h('span', { class: 'spacer' }), why, reject));
     return;
@@ -547,10 +553,10 @@ function renderActions() {
         const turn = await post('reply', { text: text.value });
         (d.context.history ||= []).push(turn);
         state.drafts.reply = '';
-        text.value = '';
         renderHistory();
         d.els.history.lastElementChild?.scrollIntoView({ block: 'nearest' });
-        text.focus();
+        renderActions(true);
+        d.els.actions.querySelector('[data-testid="reply-input"]')?.focus();
       });
     };
     send.addEventListener('click', doSend);
@@ -571,20 +577,20 @@ function renderActions() {
       if (!hbNote.value.trim()) { toast('Leave the AI a note: what was done and what it should do next.'); hbNote.focus(); return; }
       act(back, async () => applyCard(await post('handback', { note: hbNote.value.trim() })));
     });
-    box.replaceChildren(
+    fill(box,
       h('div', { class: 'bar' }, text, send),
       h('div', { class: 'bar' }, code, note, resolve, h('span', { class: 'spacer' }), hbNote, back));
     return;
   }
   if (DONE.has(c.state)) {
-    box.replaceChildren(h('p', { class: 'notice ok', testid: 'done', role: 'status' },
-      c.state === 'resolved' ? 'Resolved.' : 'Handed back to the AI.'), d.feedback
-      ? h('p', { class: 'muted', testid: 'feedback-thanks' }, 'Thanks — your verdict was recorded.')
-      : feedbackForm(d));
-    box.append(h('button', { type: 'button', class: 'ghost', onclick: close }, 'Close'));
+    fill(box, h('div', { class: 'bar' },
+      h('p', { class: 'notice ok', testid: 'done', role: 'status' }, c.state === 'resolved' ? 'Resolved.' : 'Handed back to the AI.'),
+      d.feedback && h('span', { class: 'muted', testid: 'feedback-thanks' }, 'Thanks — your verdict was recorded.'),
+      h('span', { class: 'spacer' }), h('button', { type: 'button', class: 'ghost', onclick: close }, 'Close')),
+    !d.feedback && feedbackForm(d));
     return;
   }
-  box.replaceChildren(h('p', { class: 'notice', testid: 'notice' }, `This handoff is ${c.state.replace('_', ' ')}.`));
+  fill(box, h('p', { class: 'notice', testid: 'notice' }, `This handoff is ${c.state.replace('_', ' ')}.`));
 }
 function feedbackForm(d) {
   const box = (name, label) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name, checked: true, testid: `feedback-${name}` }), ` ${label}`);
@@ -612,7 +618,7 @@ function close() {
   state.selected = state.detail = null;
   state.drafts = {};
   renderList();
-  $('detail').replaceChildren(h('p', { class: 'empty muted' }, 'Choose a handoff on the left to read its context.'));
+  fill($('detail'), h('p', { class: 'empty muted' }, 'Choose a handoff on the left to read its context.'));
 }
 
 boot();
