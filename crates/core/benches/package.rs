@@ -107,6 +107,8 @@ fn fixture(n: usize) -> (Conversation, Handoff, Vec<Turn>) {
         priority: 0,
         rule: Some("asks-for-human".into()),
         decision: Some(json!({"explanation": "asked for a human", "detail": {"signals": {}}})),
+        queue: None,
+        summary: None,
         receiver: None,
         note: None,
         created_at: start + Duration::seconds(5 * n as i64),

@@ -56,3 +56,34 @@ pub struct Agent {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
+
+/// Whether a desk user can be offered work now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// At the desk: offers go to them.
+    Online,
+    /// Logged in but not taking new offers (set by the user, or by Baton after an
+    /// offer to them timed out).
+    Away,
+    /// Not at the desk.
+    #[default]
+    Offline,
+}
+
+impl Presence {
+    pub const ALL: [Presence; 3] = [Presence::Online, Presence::Away, Presence::Offline];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Presence::Online => "online",
+            Presence::Away => "away",
+            Presence::Offline => "offline",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Presence> {
+        Presence::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}

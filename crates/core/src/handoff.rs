@@ -189,6 +189,12 @@ pub struct Handoff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub decision: Option<Value>,
+    /// The queue it waits in (or was taken from), once routed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    /// The summary as corrected by a person; it replaces the generated one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     /// The receiver who accepted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<AgentId>,
@@ -309,6 +315,8 @@ mod tests {
             priority: 0,
             rule: None,
             decision: None,
+            queue: None,
+            summary: None,
             receiver,
             note: None,
             created_at: now,

@@ -13,7 +13,7 @@ pub mod offer;
 pub mod reason;
 pub mod turn;
 
-pub use agent::{Agent, AgentKind};
+pub use agent::{Agent, AgentKind, Presence};
 pub use context::{
     CONTEXT_VERSION, ContextConfigError, ContextPackage, FieldMapping, PackageInput, Receivers,
     RedactionPolicy, Summarizer, context_json_schema,

@@ -76,6 +76,9 @@ pub struct Offer {
     pub id: OfferId,
     pub handoff_id: HandoffId,
     pub receiver: AgentId,
+    /// The queue it was offered from, when it came from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
     pub state: OfferState,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
@@ -129,6 +132,7 @@ mod tests {
             id: OfferId::new(),
             handoff_id: HandoffId::new(),
             receiver: AgentId::new(),
+            queue: None,
             state: OfferState::Pending,
             created_at: now,
             deadline: now + time::Duration::seconds(30),

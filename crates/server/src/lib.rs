@@ -4,6 +4,7 @@
 //! answer. Every error leaves as an RFC 9457 problem document.
 
 pub mod auth;
+pub mod desk;
 pub mod evaluate;
 pub mod extract;
 pub mod openapi;
@@ -44,12 +45,17 @@ pub struct AppState {
     pub blobs: baton_store::blobs::BlobStore,
     /// Baton's public URL for links in packages (artifacts), e.g. `https://baton.example.com`.
     pub public_url: Option<String>,
+    /// Places handoffs and tells the desk what changed.
+    pub router: Arc<baton_route::Router>,
+    /// What open desks hear about.
+    pub feed: Arc<desk::Feed>,
 }
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(routes::system::router())
+        .merge(desk::router())
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)

@@ -34,7 +34,7 @@ impl Modify for BearerAuth {
         conversations::create, conversations::import, conversations::read, conversations::list_turns, conversations::append_turn,
         handoffs::request, handoffs::list, handoffs::read, handoffs::context, handoffs::context_schema,
         handoffs::accept, handoffs::reject, handoffs::resolve, handoffs::handback, handoffs::cancel,
-        inbound::create_source, inbound::receive, inbound::list,
+        inbound::create_source, inbound::receive, inbound::list, inbound::export, handoffs::offers,
         attachments::upload, attachments::log, attachments::checkpoint, attachments::fetch,
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
     ),

@@ -7,19 +7,21 @@
 
 pub mod audit;
 pub mod blobs;
+pub mod routing;
 pub mod sqlite;
 pub mod webhooks;
 
 use async_trait::async_trait;
 use baton_core::{
     Actor, Agent, AgentId, Channel, CommandForbidden, Conversation, ConversationId, Customer,
-    Handoff, HandoffCommand, HandoffId, HandoffState, HandoffTransitionError, NewTurn, Reason,
-    Turn, TurnInvalid, TurnRefused,
+    Handoff, HandoffCommand, HandoffId, HandoffState, HandoffTransitionError, NewTurn, Offer,
+    Presence, Reason, Turn, TurnInvalid, TurnRefused,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
+pub use routing::{DeskLoad, DeskSession, DeskUser, Expired, NewRoute, Waiting};
 pub use sqlite::{Durability, SqliteStore};
 pub use webhooks::{
     Delivery, DeliveryOutcome, DeliveryState, EVENT_TYPES, NewWebhook, SealedSecret, Webhook,
@@ -82,6 +84,9 @@ pub struct NewHandoff {
     pub priority: i32,
     pub rule: Option<String>,
     pub decision: Option<Value>,
+    /// Where it goes, decided by the router when the handoff is requested; `None`
+    /// leaves it to the router's next pass.
+    pub route: Option<NewRoute>,
 }
 
 /// A platform that posts back to Baton, and how its messages are signed.
@@ -121,20 +126,11 @@ pub enum Visibility {
     All,
     /// An AI agent: the handoffs it requested.
     Source(AgentId),
-    /// A receiver: those waiting for someone, and those it took.
+    /// A receiver: those it holds, and those waiting in its queues or offered to it.
     Receiver(AgentId),
 }
 
 impl Visibility {
-    /// Whether a handoff is visible under this rule.
-    pub fn allows(self, h: &Handoff) -> bool {
-        match self {
-            Visibility::All => true,
-            Visibility::Source(a) => h.source == a,
-            Visibility::Receiver(a) => h.receiver == Some(a) || h.state.is_claimable(),
-        }
-    }
-
     pub fn of(actor: Actor) -> Self {
         match actor {
             Actor::Admin | Actor::System => Visibility::All,
@@ -346,4 +342,67 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<Delivery>>;
     /// Puts a dead delivery back in line, now (the operator's retry).
     async fn retry_delivery(&self, id: &str) -> Result<Delivery>;
+
+    // Routing and the desk.
+
+    /// Whether `actor` may see this handoff (see [`Visibility`]).
+    async fn can_see_handoff(&self, handoff: &Handoff, actor: Actor) -> Result<bool>;
+    /// Sets the queues a receiver takes work from.
+    async fn set_memberships(&self, agent: AgentId, queues: Vec<String>) -> Result<()>;
+    /// Creates or updates a desk user (and its agent) with its queues.
+    async fn upsert_desk_user(
+        &self,
+        username: &str,
+        name: &str,
+        password_hash: Option<String>,
+        queues: Vec<String>,
+    ) -> Result<AgentId>;
+    async fn desk_user(&self, username: &str) -> Result<Option<DeskUser>>;
+    async fn desk_user_by_agent(&self, agent: AgentId) -> Result<Option<DeskUser>>;
+    async fn set_presence(&self, agent: AgentId, presence: Presence, actor: Actor) -> Result<()>;
+    /// Every desk user's presence and load.
+    async fn desk_loads(&self) -> Result<Vec<DeskLoad>>;
+    /// Handoffs waiting for a receiver, highest priority then oldest first.
+    async fn waiting_handoffs(&self, limit: u32) -> Result<Vec<Waiting>>;
+    /// Puts a waiting handoff at stop `index` of `route` (its first routing, or the next stop).
+    async fn route_handoff(&self, id: HandoffId, route: NewRoute, index: u32) -> Result<Handoff>;
+    /// Offers a waiting handoff to `receivers` until `deadline`.
+    async fn make_offers(
+        &self,
+        id: HandoffId,
+        receivers: Vec<AgentId>,
+        queue: Option<String>,
+        index: u32,
+        deadline: OffsetDateTime,
+    ) -> Result<(Handoff, Vec<Offer>)>;
+    /// Times out the pending offers whose deadline has passed.
+    async fn expire_offers(&self, now: OffsetDateTime) -> Result<Expired>;
+    /// Every stop was tried: the handoff waits in `failsafe`.
+    async fn fail_handoff(&self, id: HandoffId, failsafe: &str) -> Result<Handoff>;
+    /// The earliest deadline of a pending offer.
+    async fn next_offer_deadline(&self) -> Result<Option<OffsetDateTime>>;
+    /// A handoff's offers, oldest first.
+    async fn offers(&self, id: HandoffId) -> Result<Vec<Offer>>;
+    /// Records that `agent` has read the handoff's context (audited).
+    async fn confirm_read(&self, id: HandoffId, agent: AgentId) -> Result<()>;
+    async fn read_confirmed(&self, id: HandoffId, agent: AgentId) -> Result<bool>;
+    /// A person's corrections to the summary or the collected data.
+    async fn edit_handoff(
+        &self,
+        id: HandoffId,
+        actor: Actor,
+        summary: Option<String>,
+        data: Option<Map<String, Value>>,
+    ) -> Result<HandoffChange>;
+    async fn create_desk_session(
+        &self,
+        token_hash: [u8; 32],
+        username: &str,
+        csrf: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<()>;
+    async fn desk_session(&self, token_hash: [u8; 32]) -> Result<Option<DeskSession>>;
+    async fn delete_desk_session(&self, token_hash: [u8; 32]) -> Result<()>;
+    /// Every feedback entry with its handoff's facts, oldest first: for tuning.
+    async fn feedback_export(&self, since: Option<OffsetDateTime>) -> Result<Vec<Value>>;
 }

@@ -9,8 +9,8 @@ use baton_core::{
     HandoffState, NewTurn, Reason, Role,
 };
 use baton_store::{
-    Durability, HandoffFilter, NewConversation, NewHandoff, SqliteStore, Store, StoreError,
-    Visibility,
+    Durability, HandoffFilter, NewConversation, NewHandoff, NewRoute, SqliteStore, Store,
+    StoreError, Visibility,
 };
 use serde_json::json;
 
@@ -43,6 +43,10 @@ async fn fixture(store: Arc<dyn Store>, dir: tempfile::TempDir) -> Fixture {
         store.create_agent(&agent, [7; 32]).await.unwrap();
         ids.push(agent.id);
     }
+    store
+        .set_memberships(ids[1], vec!["support".into()])
+        .await
+        .unwrap();
     Fixture {
         store,
         ai: Actor::Agent {
@@ -76,6 +80,11 @@ fn handoff_for(conv: baton_core::ConversationId) -> NewHandoff {
         priority: 5,
         rule: Some("asks_for_human".into()),
         decision: Some(json!({"explanation": "asked for a person"})),
+        route: Some(NewRoute {
+            plan: json!({"filter": "default", "targets": [{"queue": "support", "timeout_ms": 60000}]}),
+            queue: Some("support".into()),
+            priority: 5,
+        }),
     }
 }
 

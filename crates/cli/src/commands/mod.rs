@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bench;
 pub mod bench_webhooks;
 pub mod context;
+pub mod desk;
 pub mod eval;
 pub mod handoff;
 pub mod outbox;
@@ -47,6 +48,15 @@ pub enum Command {
     /// The context package: its schema, and checking receivers files.
     #[command(subcommand)]
     Context(context::ContextCommand),
+    /// The human desk: password hashes for the routing file.
+    #[command(subcommand)]
+    Desk(desk::DeskCommand),
+    /// Validate routing files (queues, filters, targets, desk users).
+    #[command(subcommand)]
+    Routing(desk::RoutingCommand),
+    /// Feedback on handoffs, exported as JSON Lines for tuning.
+    #[command(subcommand)]
+    Feedback(desk::FeedbackCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -60,6 +70,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Context(cmd) => context::run(cmd),
         Command::Handoff(cmd) => handoff::run(cmd),
         Command::Outbox(cmd) => outbox::run(cmd),
+        Command::Desk(cmd) => desk::desk(cmd),
+        Command::Routing(cmd) => desk::routing(cmd),
+        Command::Feedback(cmd) => desk::feedback(cmd),
     }
 }
 

@@ -55,6 +55,9 @@ pub struct ServeArgs {
     /// Rules file deciding handoffs on every turn; the built-in customer-support rules when absent.
     #[arg(long, env = "BATON_RULES")]
     pub rules: Option<PathBuf>,
+    /// Routing file: queues, filters, targets and desk users (YAML); one `default` queue when absent.
+    #[arg(long, env = "BATON_ROUTING")]
+    pub routing: Option<PathBuf>,
     /// Redaction policies and field mappings per receiver (YAML); the strict default when absent.
     #[arg(long, env = "BATON_RECEIVERS")]
     pub receivers: Option<PathBuf>,
@@ -140,6 +143,29 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         Some(path) => super::context::load_receivers(path)?,
         None => baton_core::Receivers::default(),
     });
+    let mut routing = match &args.routing {
+        Some(path) => baton_route::Routing::load(path)?,
+        None => baton_route::Routing::default(),
+    };
+    // A desk user to log in as, with a fresh password each start.
+    let demo_password = if args.demo {
+        let password = baton_server::desk::new_token();
+        routing.add_user(baton_route::DeskUserConfig {
+            username: "demo".into(),
+            name: "Demo Agent".into(),
+            password_hash: Some(baton_server::desk::hash_password(&password)?),
+            queues: routing.queues().map(|q| q.name.clone()).collect(),
+            skills: routing
+                .queues()
+                .flat_map(|q| q.skills.iter().cloned())
+                .collect(),
+            capacity: Default::default(),
+        });
+        Some(password)
+    } else {
+        None
+    };
+    let routing = Arc::new(routing);
     // Refuse a bad rules file before touching anything else.
     let evaluator: Arc<dyn TurnEvaluator> = if args.no_rules {
         Arc::new(NoRules)
@@ -188,6 +214,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     )
     .context("building the webhook client")?;
     let deliveries = worker.waker();
+    let router = baton_route::Router::new(store.clone(), routing);
+    router
+        .sync_desk_users()
+        .await
+        .context("storing the routing file's desk users")?;
 
     let listener = TcpListener::bind(args.listen)
         .await
@@ -212,12 +243,15 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 .trim_end_matches('/')
                 .to_owned(),
         ),
+        feed: baton_server::desk::Feed::start(store.clone(), router.clone()),
+        router: router.clone(),
     };
     println!("listening on http://{addr}");
+    println!("desk:         http://{addr}/desk");
     println!("API docs:     http://{addr}/docs  (OpenAPI: http://{addr}/openapi.json)");
     println!("database:     {}", db.display());
     if args.demo {
-        demo(store.as_ref(), addr).await?;
+        demo(store.as_ref(), &router, addr, demo_password.as_deref()).await?;
     }
     tracing::info!(%addr, "serving");
 
@@ -226,12 +260,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let worker = tokio::spawn(worker.run(async {
         let _ = worker_stopped.await;
     }));
+    let (stop_router, router_stopped) = tokio::sync::watch::channel(false);
+    let routing_task = tokio::spawn(router.clone().run(router_stopped));
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     // Requests are drained; let the webhook attempts in flight finish and be recorded.
     let _ = stop_worker.send(());
+    let _ = stop_router.send(true);
     let _ = worker.await;
+    let _ = routing_task.await;
     sqlite.close().await;
     tracing::info!("shut down; in-flight requests finished");
     Ok(())
@@ -279,9 +317,17 @@ fn decode_hex32(hex: &str) -> anyhow::Result<[u8; 32]> {
 }
 
 /// Demo agents and a conversation, with commands to try.
-async fn demo(store: &dyn Store, addr: SocketAddr) -> anyhow::Result<()> {
+async fn demo(
+    store: &dyn Store,
+    router: &baton_route::Router,
+    addr: SocketAddr,
+    password: Option<&str>,
+) -> anyhow::Result<()> {
     let bot = register(store, "demo-bot", AgentKind::Ai).await?;
     let desk = register(store, "demo-desk", AgentKind::Human).await?;
+    store
+        .set_memberships(desk.0, router.routing().default_queues())
+        .await?;
     let conv = store
         .create_conversation(NewConversation {
             channel: Channel::Chat,
@@ -297,7 +343,9 @@ async fn demo(store: &dyn Store, addr: SocketAddr) -> anyhow::Result<()> {
     println!();
     println!("demo AI agent:   {} (secret {})", bot.0, bot.1);
     println!("demo desk agent: {} (secret {})", desk.0, desk.1);
-    println!("demo queue:      support");
+    if let Some(password) = password {
+        println!("demo desk login: http://{addr}/desk  user `demo`, password `{password}`");
+    }
     println!();
     println!("# the customer asks for a person; the rules decide a handoff:");
     println!(

@@ -83,6 +83,8 @@ pub(crate) fn fixture(
             "explanation": "the customer asked for a human",
             "detail": {"signals": {"sentiment": -0.4, "negative_turns": 2}, "matched": ["a human"]},
         })),
+        queue: None,
+        summary: None,
         receiver: None,
         note: None,
         created_at: start + Duration::seconds(30 * turns.len() as i64 + 45),

@@ -19,6 +19,10 @@ pub struct RegisterAgent {
     pub name: String,
     /// `ai` for an AI agent; `human` for a receiver; `external`, `phone` for connectors.
     pub kind: AgentKind,
+    /// For a receiver: the queues it takes work from (default: the queues of the
+    /// routing file's default route). Ignored for `ai`.
+    #[serde(default)]
+    pub queues: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -57,8 +61,26 @@ pub async fn register(
         kind: body.kind,
         created_at: baton_core::now(),
     };
+    let queues = match body.queues {
+        Some(qs) => {
+            for (i, q) in qs.iter().enumerate() {
+                if state.router.routing().queue(q).is_none() {
+                    return Err(Problem::unprocessable(
+                        format!("queues[{i}]"),
+                        format!("queue `{q}` is not defined in the routing file"),
+                    )
+                    .hint("use a queue listed under `queues:` in the routing file"));
+                }
+            }
+            qs
+        }
+        None => state.router.routing().default_queues(),
+    };
     let secret = new_agent_secret(agent.id);
     state.store.create_agent(&agent, sha256(&secret)).await?;
+    if agent.kind != AgentKind::Ai {
+        state.store.set_memberships(agent.id, queues).await?;
+    }
     tracing::info!(agent = %agent.id, kind = agent.kind.as_str(), "agent registered");
     Ok((
         StatusCode::CREATED,

@@ -283,20 +283,36 @@ pub async fn append_turn(
     // with the turn or not at all; the decision comes back through this slot.
     let slot: Arc<Mutex<Option<Evaluation>>> = Arc::default();
     let decide: Option<TurnDecider> = (speaks_for_ai && window > 0).then(|| {
-        let (evaluator, slot) = (state.evaluator.clone(), slot.clone());
-        Box::new(move |_: &Conversation, recent: &[Turn]| {
+        let (evaluator, slot, router) =
+            (state.evaluator.clone(), slot.clone(), state.router.clone());
+        Box::new(move |conv: &Conversation, recent: &[Turn]| {
             let decision = evaluator.evaluate(recent);
             let new = match (decision.handoff, decision.reason) {
-                (true, Some(reason)) => Some(NewHandoff {
-                    conversation_id: id,
-                    reason,
-                    destination: decision.target.clone(),
-                    utterance: None,
-                    parameters: serde_json::Map::new(),
-                    priority: decision.priority,
-                    rule: decision.rule.clone(),
-                    decision: serde_json::to_value(&decision).ok(),
-                }),
+                (true, Some(reason)) => {
+                    let parameters = serde_json::Map::new();
+                    let decision_json = serde_json::to_value(&decision).ok();
+                    let route = router.route(baton_route::router::RouteInput {
+                        reason,
+                        destination: decision.target.as_deref(),
+                        priority: decision.priority,
+                        channel: conv.channel,
+                        customer: &conv.customer,
+                        parameters: &parameters,
+                        decision: decision_json.as_ref(),
+                        latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
+                    });
+                    Some(NewHandoff {
+                        conversation_id: id,
+                        reason,
+                        destination: decision.target.clone(),
+                        utterance: None,
+                        parameters,
+                        priority: decision.priority,
+                        rule: decision.rule.clone(),
+                        decision: decision_json,
+                        route: Some(route),
+                    })
+                }
                 _ => None,
             };
             if let Ok(mut s) = slot.lock() {
@@ -324,6 +340,7 @@ pub async fn append_turn(
     if let Some(h) = &appended.handoff {
         tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "rule started a handoff");
         state.deliveries.notify_one();
+        state.router.changed(h.id);
     }
     let handoff_id = appended.conversation.open_handoff;
     let turn = for_caller(&state, &caller, None, vec![appended.turn])
@@ -478,10 +495,13 @@ pub async fn import(
                 priority: 0,
                 rule: None,
                 decision: None,
+                // The router places it on its next pass, like any unrouted handoff.
+                route: None,
             },
         )
         .await?;
     state.deliveries.notify_one();
+    state.router.changed(change.handoff.id);
     Ok((
         StatusCode::CREATED,
         Json(Imported {

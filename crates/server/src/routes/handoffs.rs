@@ -10,7 +10,7 @@ use baton_core::{
     PackageInput, Reason,
 };
 use baton_store::{AttachmentKind, HandoffFilter, NewHandoff, Visibility};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -82,6 +82,18 @@ pub async fn request(
             format!("`utterance` is longer than {MAX_NOTE_CHARS} bytes"),
         ));
     }
+    let conv = state.store.conversation(id).await?;
+    let recent = state.store.recent_turns(id, 20).await?;
+    let route = state.router.route(baton_route::router::RouteInput {
+        reason: body.reason,
+        destination: body.destination.as_deref(),
+        priority: body.priority,
+        channel: conv.channel,
+        customer: &conv.customer,
+        parameters: &body.parameters,
+        decision: None,
+        latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
+    });
     let change = state
         .store
         .request_handoff(
@@ -95,12 +107,14 @@ pub async fn request(
                 priority: body.priority,
                 rule: None,
                 decision: None,
+                route: Some(route),
             },
         )
         .await?;
     let h = change.handoff;
     tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "handoff requested");
     state.deliveries.notify_one();
+    state.router.changed(h.id);
     Ok((
         StatusCode::CREATED,
         location(&format!("/v1/handoffs/{}", h.id)),
@@ -123,7 +137,7 @@ pub(crate) async fn visible_handoff(
     id: HandoffId,
 ) -> Result<Handoff, Problem> {
     let h = state.store.handoff(id).await?;
-    if Visibility::of(caller.actor()).allows(&h) {
+    if state.store.can_see_handoff(&h, caller.actor()).await? {
         Ok(h)
     } else {
         Err(Problem::not_found(format!("handoff {id} does not exist")))
@@ -196,7 +210,13 @@ pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPack
             id: id.clone(),
         });
     }
-    Ok(ContextPackage::build_from(&input))
+    let mut pkg = ContextPackage::build_from(&input);
+    // A person's correction replaces the generated summary.
+    if let (Some(text), Some(summary)) = (&h.summary, pkg.summary.as_mut()) {
+        summary.text.clone_from(text);
+        summary.by = "human".to_owned();
+    }
+    Ok(pkg)
 }
 
 /// The context package of a handoff, redacted and mapped for the caller's receiver
@@ -227,6 +247,32 @@ pub async fn context(
         )
         .await?;
     Ok(Json(doc))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferList {
+    pub offers: Vec<baton_core::Offer>,
+}
+
+/// The offers made of a handoff, oldest first: to whom, from which queue, until
+/// when, and how each ended.
+#[utoipa::path(get, path = "/v1/handoffs/{id}/offers", tag = "handoffs", security(("bearer" = [])),
+    params(("id" = HandoffId, Path)),
+    responses((status = 200, body = OfferList), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn offers(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<OfferList>, Problem> {
+    visible_handoff(&state, &caller, id).await?;
+    let mut offers = state.store.offers(id).await?;
+    // A receiver sees only its own offers.
+    if let Caller::Agent(a) = &caller
+        && caller.is_receiver()
+    {
+        offers.retain(|o| o.receiver == a.id);
+    }
+    Ok(Json(OfferList { offers }))
 }
 
 /// The JSON Schema of `baton.context/v1`.
@@ -323,6 +369,7 @@ async fn run(
         .await?;
     tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
     state.deliveries.notify_one();
+    state.router.changed(id);
     Ok(Json(for_receiver(&caller, change.handoff)))
 }
 

@@ -11,11 +11,11 @@ use baton_core::HandoffId;
 use baton_store::InboundSource;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::extract::{ApiJson, IdPath, parse_json};
+use crate::extract::{ApiJson, ApiQuery, IdPath, parse_json};
 use crate::problem::Problem;
 
 const STANDARD: &str = "standard-webhooks";
@@ -209,4 +209,47 @@ pub async fn list(
     Ok(Json(FeedbackList {
         feedback: state.store.feedback(id).await?,
     }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ExportQuery {
+    /// Only feedback received at or after this time (RFC 3339).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[param(value_type = Option<String>)]
+    pub since: Option<time::OffsetDateTime>,
+}
+
+/// Every feedback entry (desk verdicts, resolution codes, edits, platform feedback)
+/// with its handoff's reason, rule, queue and timings, as JSON Lines: one object per
+/// line, oldest first, for tuning rules and routing (admin).
+#[utoipa::path(get, path = "/v1/feedback/export", tag = "handoffs", security(("bearer" = [])),
+    params(ExportQuery),
+    responses((status = 200, description = "JSON Lines", content_type = "application/x-ndjson", body = String),
+        (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<ExportQuery>,
+) -> Result<impl axum::response::IntoResponse, Problem> {
+    caller.require_admin()?;
+    let rows = state.store.feedback_export(q.since).await?;
+    let mut body = String::new();
+    for r in &rows {
+        body.push_str(&r.to_string());
+        body.push('\n');
+    }
+    state
+        .store
+        .record_access(
+            caller.actor(),
+            "feedback.exported",
+            "feedback",
+            serde_json::json!({"entries": rows.len()}),
+        )
+        .await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/x-ndjson")],
+        body,
+    ))
 }

@@ -51,6 +51,8 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
         .route("/deliveries", get(webhooks::deliveries))
         .route("/inbound-sources", post(inbound::create_source))
         .route("/handoffs/{id}/feedback", get(inbound::list))
+        .route("/handoffs/{id}/offers", get(handoffs::offers))
+        .route("/feedback/export", get(inbound::export))
         .route("/deliveries/{id}/retry", post(webhooks::retry))
         .fallback(system::not_found)
 }

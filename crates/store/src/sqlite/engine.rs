@@ -85,6 +85,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000021_deliveries_claim",
         include_str!("../../migrations/sqlite/20261123000021_deliveries_claim.sql"),
     ),
+    (
+        "20261123000030_routing",
+        include_str!("../../migrations/sqlite/20261123000030_routing.sql"),
+    ),
 ];
 
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {

@@ -1,6 +1,7 @@
 //! The embedded store: one SQLite file in WAL mode, driven by [`engine`].
 
 mod engine;
+mod routing;
 mod rows;
 mod webhooks;
 
@@ -22,10 +23,12 @@ use crate::TurnDecider;
 use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
-    AgentCredentials, AttachmentKind, AuditVerification, HandoffChange, HandoffFilter,
-    InboundSource, NewConversation, NewHandoff, OutboxEntry, Result, Store, StoreError,
-    TurnAppended, Visibility,
+    AgentCredentials, AttachmentKind, AuditVerification, DeskLoad, DeskSession, DeskUser, Expired,
+    HandoffChange, HandoffFilter, InboundSource, NewConversation, NewHandoff, NewRoute,
+    OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility, Waiting,
 };
+use baton_core::{Offer, Presence};
+use time::OffsetDateTime;
 
 /// How much an acknowledged write survives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -487,6 +490,7 @@ fn request_handoff_tx(conn: &Connection, actor: Actor, new: NewHandoff) -> Resul
         )));
     }
     let now = baton_core::now();
+    let new_route = new.route;
     let h = Handoff {
         id: HandoffId::new(),
         conversation_id: conv.id,
@@ -499,6 +503,8 @@ fn request_handoff_tx(conn: &Connection, actor: Actor, new: NewHandoff) -> Resul
         priority: new.priority,
         rule: new.rule,
         decision: new.decision,
+        queue: None,
+        summary: None,
         receiver: None,
         note: None,
         created_at: now,
@@ -531,6 +537,12 @@ fn request_handoff_tx(conn: &Connection, actor: Actor, new: NewHandoff) -> Resul
         ])
     })
     .map_err(db_err)?;
+    let mut h = h;
+    if let Some(route) = &new_route {
+        routing::store_route(conn, h.id, route, to_us(now))?;
+        h.queue.clone_from(&route.queue);
+        h.priority = route.priority;
+    }
     conv.open_handoff = Some(h.id);
     conv.updated_at = now;
     save_conversation(conn, &conv)?;
@@ -562,9 +574,17 @@ fn command_tx(
     note: Option<String>,
 ) -> Result<HandoffChange> {
     let mut h = load_handoff(conn, id)?;
-    if !matches!(command, HandoffCommand::Accept | HandoffCommand::Reject)
-        && !Visibility::of(actor).allows(&h)
-    {
+    let visible = visible_tx(conn, Visibility::of(actor), &h)?;
+    // A receiver that was in line for it learns that someone else took it.
+    let in_line = match actor {
+        Actor::Agent { id: agent, .. }
+            if matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) =>
+        {
+            routing::was_in_line(conn, agent, &h)?
+        }
+        _ => false,
+    };
+    if !visible && !in_line {
         return Err(StoreError::NotFound {
             what: "handoff",
             id: id.to_string(),
@@ -572,9 +592,15 @@ fn command_tx(
     }
     h.authorize(actor, command)?;
     let before = h.state;
-    h.state = before.apply(command.event())?;
-    let mut conv = load_conversation(conn, h.conversation_id)?;
     let now = baton_core::now();
+    h.state = before.apply(command.event())?;
+    let others_pending =
+        routing::settle_offers(conn, &h, actor, command.event(), note.as_deref(), now)?;
+    // In a broadcast, one receiver's "no" leaves the others' offers standing.
+    if command == HandoffCommand::Reject && others_pending {
+        h.state = before;
+    }
+    let mut conv = load_conversation(conn, h.conversation_id)?;
     h.updated_at = now;
     conv.updated_at = now;
     if note.is_some() {
@@ -787,18 +813,17 @@ impl Store for SqliteStore {
         if kind == AgentKind::Ai {
             return Ok(false);
         }
-        // A receiver may read a conversation whose handoff waits for someone (to
+        // A receiver may read a conversation whose handoff is routed to it (to
         // decide whether to take it) or that it once took.
         let conv_id = conv.id;
         self.engine
             .read(move |c| {
                 c.query_row(
                     &format!(
-                        "SELECT 1 FROM handoffs WHERE conversation_id = ? AND \
-                         (receiver = ? OR state IN ({})) LIMIT 1",
-                        claimable_states()
+                        "SELECT 1 FROM handoffs WHERE conversation_id = ?2 AND {} LIMIT 1",
+                        routing::receiver_sees_sql()
                     ),
-                    params![conv_id.to_string(), id.to_string()],
+                    params![id.to_string(), conv_id.to_string()],
                     |_| Ok(()),
                 )
                 .optional()
@@ -877,10 +902,9 @@ impl Store for SqliteStore {
                         args.push(Box::new(id.to_string()));
                     }
                     Visibility::Receiver(id) => {
-                        sql.push_str(&format!(
-                            " AND (receiver = ? OR state IN ({}))",
-                            claimable_states()
-                        ));
+                        // Bound as ?1 (the first parameter) by the shared condition.
+                        sql.push_str(" AND ");
+                        sql.push_str(&routing::receiver_sees_sql());
                         args.push(Box::new(id.to_string()));
                     }
                 }
@@ -889,7 +913,8 @@ impl Store for SqliteStore {
                     args.push(Box::new(s.as_str()));
                 }
                 if let Some(q) = f.queue {
-                    sql.push_str(" AND destination = ?");
+                    sql.push_str(" AND (queue = ? OR destination = ?)");
+                    args.push(Box::new(q.clone()));
                     args.push(Box::new(q));
                 }
                 if let Some(conv) = f.conversation {
@@ -1312,5 +1337,178 @@ impl Store for SqliteStore {
     async fn retry_delivery(&self, id: &str) -> Result<Delivery> {
         let id = id.to_owned();
         self.engine.write(move |c| webhooks::retry(c, &id)).await
+    }
+
+    async fn can_see_handoff(&self, handoff: &Handoff, actor: Actor) -> Result<bool> {
+        let h = handoff.clone();
+        self.engine
+            .read(move |c| visible_tx(c, Visibility::of(actor), &h))
+            .await
+    }
+
+    async fn set_memberships(&self, agent: AgentId, queues: Vec<String>) -> Result<()> {
+        self.engine
+            .write(move |c| routing::set_memberships(c, agent, &queues))
+            .await
+    }
+
+    async fn upsert_desk_user(
+        &self,
+        username: &str,
+        name: &str,
+        password_hash: Option<String>,
+        queues: Vec<String>,
+    ) -> Result<AgentId> {
+        let (username, name) = (username.to_owned(), name.to_owned());
+        self.engine
+            .write(move |c| {
+                routing::upsert_desk_user(c, &username, &name, password_hash.as_deref(), &queues)
+            })
+            .await
+    }
+
+    async fn desk_user(&self, username: &str) -> Result<Option<DeskUser>> {
+        let username = username.to_owned();
+        self.engine
+            .read(move |c| routing::desk_user(c, "username", &username))
+            .await
+    }
+
+    async fn desk_user_by_agent(&self, agent: AgentId) -> Result<Option<DeskUser>> {
+        self.engine
+            .read(move |c| routing::desk_user(c, "agent_id", &agent.to_string()))
+            .await
+    }
+
+    async fn set_presence(&self, agent: AgentId, presence: Presence, actor: Actor) -> Result<()> {
+        self.engine
+            .write(move |c| routing::set_presence(c, agent, presence, actor))
+            .await
+    }
+
+    async fn desk_loads(&self) -> Result<Vec<DeskLoad>> {
+        self.engine.read(routing::desk_loads).await
+    }
+
+    async fn waiting_handoffs(&self, limit: u32) -> Result<Vec<Waiting>> {
+        self.engine.read(move |c| routing::waiting(c, limit)).await
+    }
+
+    async fn route_handoff(&self, id: HandoffId, route: NewRoute, index: u32) -> Result<Handoff> {
+        self.engine
+            .write(move |c| routing::route_to(c, id, route, index, baton_core::now()))
+            .await
+    }
+
+    async fn make_offers(
+        &self,
+        id: HandoffId,
+        receivers: Vec<AgentId>,
+        queue: Option<String>,
+        index: u32,
+        deadline: OffsetDateTime,
+    ) -> Result<(Handoff, Vec<Offer>)> {
+        self.engine
+            .write(move |c| routing::make_offers(c, id, &receivers, queue, index, deadline))
+            .await
+    }
+
+    async fn expire_offers(&self, now: OffsetDateTime) -> Result<Expired> {
+        self.engine.write(move |c| routing::expire(c, now)).await
+    }
+
+    async fn fail_handoff(&self, id: HandoffId, failsafe: &str) -> Result<Handoff> {
+        let failsafe = failsafe.to_owned();
+        self.engine
+            .write(move |c| routing::fail(c, id, &failsafe))
+            .await
+    }
+
+    async fn next_offer_deadline(&self) -> Result<Option<OffsetDateTime>> {
+        self.engine.read(routing::next_deadline).await
+    }
+
+    async fn offers(&self, id: HandoffId) -> Result<Vec<Offer>> {
+        self.engine.read(move |c| routing::offers_of(c, id)).await
+    }
+
+    async fn confirm_read(&self, id: HandoffId, agent: AgentId) -> Result<()> {
+        self.engine
+            .write(move |c| routing::confirm_read(c, id, agent))
+            .await
+    }
+
+    async fn read_confirmed(&self, id: HandoffId, agent: AgentId) -> Result<bool> {
+        self.engine
+            .read(move |c| {
+                c.query_row(
+                    "SELECT 1 FROM read_confirmations WHERE handoff_id = ? AND agent_id = ?",
+                    params![id.to_string(), agent.to_string()],
+                    |_| Ok(()),
+                )
+                .optional()
+                .map(|f| f.is_some())
+                .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn edit_handoff(
+        &self,
+        id: HandoffId,
+        actor: Actor,
+        summary: Option<String>,
+        data: Option<serde_json::Map<String, Value>>,
+    ) -> Result<HandoffChange> {
+        self.engine
+            .write(move |c| routing::edit(c, id, actor, summary, data))
+            .await
+    }
+
+    async fn create_desk_session(
+        &self,
+        token_hash: [u8; 32],
+        username: &str,
+        csrf: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<()> {
+        let (username, csrf) = (username.to_owned(), csrf.to_owned());
+        self.engine
+            .write(move |c| routing::create_session(c, token_hash, &username, &csrf, expires_at))
+            .await
+    }
+
+    async fn desk_session(&self, token_hash: [u8; 32]) -> Result<Option<DeskSession>> {
+        self.engine
+            .read(move |c| routing::session(c, token_hash))
+            .await
+    }
+
+    async fn delete_desk_session(&self, token_hash: [u8; 32]) -> Result<()> {
+        self.engine
+            .write(move |c| {
+                c.execute(
+                    "DELETE FROM desk_sessions WHERE token_hash = ?",
+                    [&token_hash[..]],
+                )
+                .map(|_| ())
+                .map_err(db_err)
+            })
+            .await
+    }
+
+    async fn feedback_export(&self, since: Option<OffsetDateTime>) -> Result<Vec<Value>> {
+        self.engine
+            .read(move |c| routing::feedback_export(c, since))
+            .await
+    }
+}
+
+/// Whether a handoff is visible under `vis` (the SQL filters use the same condition).
+fn visible_tx(conn: &Connection, vis: Visibility, h: &Handoff) -> Result<bool> {
+    match vis {
+        Visibility::All => Ok(true),
+        Visibility::Source(a) => Ok(h.source == a),
+        Visibility::Receiver(a) => routing::receiver_sees(conn, a, h),
     }
 }

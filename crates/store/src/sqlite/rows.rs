@@ -124,11 +124,26 @@ pub(crate) fn handoff(row: &Row<'_>) -> Result<Handoff> {
                     .map_err(|e| StoreError::Corrupt(format!("column decision: {e}")))
             })
             .transpose()?,
+        queue: get(row, "queue")?,
+        summary: get(row, "summary")?,
         receiver: parse_opt_id(row, "receiver")?,
         note: get(row, "note")?,
         created_at: from_us(get(row, "created_at")?)?,
         updated_at: from_us(get(row, "updated_at")?)?,
         accepted_at: opt_from_us(get(row, "accepted_at")?)?,
         closed_at: opt_from_us(get(row, "closed_at")?)?,
+    })
+}
+
+pub(crate) fn offer(row: &Row<'_>) -> Result<baton_core::Offer> {
+    Ok(baton_core::Offer {
+        id: parse_id(row, "id")?,
+        handoff_id: parse_id(row, "handoff_id")?,
+        receiver: parse_id(row, "receiver")?,
+        queue: get(row, "queue")?,
+        state: parse_enum(row, "state", baton_core::OfferState::parse)?,
+        created_at: from_us(get(row, "created_at")?)?,
+        deadline: from_us(get(row, "deadline")?)?,
+        note: get(row, "note")?,
     })
 }

@@ -1,0 +1,574 @@
+//! The routing policy, compiled from the routing file: where a handoff goes (its plan)
+//! and, at each stop of the plan, who is offered it next. Pure: no clock, no I/O.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::time::Duration;
+
+use baton_core::{AgentId, Channel, Presence, Reason};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::config::{self, Match, OfferMode, RoutingFile, TargetSpec};
+use crate::error::RouteConfigError;
+
+const DEFAULT_OFFER_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_TARGET_TIMEOUT: Duration = Duration::from_secs(300);
+const DEFAULT_QUEUE: &str = "default";
+const DEFAULT_FAILSAFE: &str = "failsafe";
+
+/// A queue as compiled.
+#[derive(Clone, Debug)]
+pub struct Queue {
+    pub name: String,
+    pub skills: BTreeSet<String>,
+    pub priority: i32,
+    pub mode: OfferMode,
+    pub offer_timeout: Duration,
+}
+
+/// A desk user as configured (presence and load live in the store).
+#[derive(Clone, Debug)]
+pub struct DeskUserConfig {
+    pub username: String,
+    pub name: String,
+    pub password_hash: Option<String>,
+    pub queues: Vec<String>,
+    pub skills: BTreeSet<String>,
+    pub capacity: BTreeMap<Channel, u32>,
+}
+
+impl DeskUserConfig {
+    /// Conversations this user may hold at once on `channel`.
+    pub fn capacity(&self, channel: Channel) -> u32 {
+        self.capacity
+            .get(&channel)
+            .copied()
+            .unwrap_or(if channel == Channel::Chat { 3 } else { 1 })
+    }
+}
+
+/// One stop of a plan, as stored with the handoff (so a changed routing file never
+/// reroutes work already on its way).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    pub timeout_ms: u64,
+}
+
+impl Target {
+    pub fn timeout(&self) -> Duration {
+        Duration::from_millis(self.timeout_ms)
+    }
+
+    /// The queue a handoff at this stop is listed in: the target's queue, or for a
+    /// user target, none (only that user sees it).
+    pub fn queue(&self) -> Option<&str> {
+        self.queue.as_deref()
+    }
+}
+
+/// Where a handoff goes, decided once when it is requested.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// The filter that matched (`default` when none did, `destination` when the
+    /// request named a queue).
+    pub filter: String,
+    pub targets: Vec<Target>,
+    /// The handoff's priority after the filter's, the first queue's and the urgency boost.
+    pub priority: i32,
+    pub urgent: bool,
+}
+
+/// What the filters look at.
+#[derive(Clone, Debug)]
+pub struct Facts<'a> {
+    pub reason: Reason,
+    pub intent: Option<&'a str>,
+    pub channel: Channel,
+    pub language: Option<&'a str>,
+    pub tier: Option<&'a str>,
+    /// The request's destination, when it named one.
+    pub destination: Option<&'a str>,
+    pub priority: i32,
+    /// A package-shaped document (`customer`, `crm`, `metadata`, `decision`) for
+    /// `fields` conditions.
+    pub document: &'a Value,
+}
+
+#[derive(Clone, Debug)]
+struct Filter {
+    name: String,
+    when: Match,
+    priority: i32,
+    targets: Vec<Target>,
+}
+
+/// The compiled routing configuration.
+#[derive(Clone, Debug)]
+pub struct Routing {
+    pub failsafe: String,
+    pub urgent_reasons: Vec<Reason>,
+    pub urgent_boost: i32,
+    queues: BTreeMap<String, Queue>,
+    filters: Vec<Filter>,
+    default: Vec<Target>,
+    users: Vec<DeskUserConfig>,
+}
+
+impl Default for Routing {
+    /// One queue, `default`, that every handoff waits in for up to five minutes before
+    /// the failsafe queue; no desk users.
+    fn default() -> Self {
+        Routing::from_yaml("(built-in routing)", "").unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+fn unreachable_default() -> Routing {
+    // The empty file always compiles; this keeps `Default` free of panics anyway.
+    Routing {
+        failsafe: DEFAULT_FAILSAFE.to_owned(),
+        urgent_reasons: Vec::new(),
+        urgent_boost: 0,
+        queues: BTreeMap::new(),
+        filters: Vec::new(),
+        default: Vec::new(),
+        users: Vec::new(),
+    }
+}
+
+impl Routing {
+    /// Reads a routing file; errors name the file, line and field.
+    pub fn load(path: &std::path::Path) -> Result<Routing, RouteConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| RouteConfigError::Io {
+            file: name.clone(),
+            message: format!("cannot read the routing file: {e}"),
+        })?;
+        Routing::from_yaml(&name, &text)
+    }
+
+    pub fn from_yaml(file: &str, text: &str) -> Result<Routing, RouteConfigError> {
+        let raw: RoutingFile = config::parse(file, text)?;
+        let invalid = |field: String, needle: &str, message: String, hint: &str| {
+            let (line, column) = config::line_of(text, needle);
+            RouteConfigError::Invalid {
+                file: file.to_owned(),
+                line,
+                column,
+                field,
+                message,
+                hint: hint.to_owned(),
+            }
+        };
+        let offer_timeout = raw.offer_timeout.map_or(DEFAULT_OFFER_TIMEOUT, |s| s.0);
+        let failsafe = raw.failsafe.unwrap_or_else(|| DEFAULT_FAILSAFE.to_owned());
+        let mut queues = BTreeMap::new();
+        for (i, q) in raw.queues.into_iter().enumerate() {
+            if q.name.trim().is_empty() {
+                return Err(invalid(
+                    format!("queues[{i}].name"),
+                    "name:",
+                    "a queue needs a name".into(),
+                    "give every queue a unique name",
+                ));
+            }
+            let compiled = Queue {
+                name: q.name.clone(),
+                skills: q.skills.into_iter().collect(),
+                priority: q.priority,
+                mode: q.mode,
+                offer_timeout: q.offer_timeout.map_or(offer_timeout, |s| s.0),
+            };
+            if queues.insert(q.name.clone(), compiled).is_some() {
+                return Err(invalid(
+                    format!("queues[{i}].name"),
+                    &format!("name: {}", q.name),
+                    format!("queue `{}` is defined twice", q.name),
+                    "give every queue a unique name",
+                ));
+            }
+        }
+        // The failsafe queue always exists, and so does the default queue when nothing
+        // else is configured.
+        for name in [failsafe.as_str()]
+            .into_iter()
+            .chain(queues.is_empty().then_some(DEFAULT_QUEUE))
+        {
+            queues.entry(name.to_owned()).or_insert_with(|| Queue {
+                name: name.to_owned(),
+                skills: BTreeSet::new(),
+                priority: 0,
+                mode: OfferMode::OneAtATime,
+                offer_timeout,
+            });
+        }
+        let mut users = Vec::new();
+        let mut usernames = HashSet::new();
+        for (i, u) in raw.users.into_iter().enumerate() {
+            let field = format!("users[{i}]");
+            if u.username.trim().is_empty()
+                || !u
+                    .username
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "._-@".contains(c))
+            {
+                return Err(invalid(
+                    format!("{field}.username"),
+                    &format!("username: {}", u.username),
+                    format!("`{}` is not a valid username", u.username),
+                    "use letters, digits, `.`, `_`, `-` or `@`",
+                ));
+            }
+            if !usernames.insert(u.username.clone()) {
+                return Err(invalid(
+                    format!("{field}.username"),
+                    &format!("username: {}", u.username),
+                    format!("user `{}` is defined twice", u.username),
+                    "give every user a unique username",
+                ));
+            }
+            for (j, q) in u.queues.iter().enumerate() {
+                if !queues.contains_key(q) {
+                    return Err(invalid(
+                        format!("{field}.queues[{j}]"),
+                        q,
+                        format!("queue `{q}` is not defined"),
+                        "add it under `queues:` or fix the name",
+                    ));
+                }
+            }
+            if let Some(h) = &u.password_hash
+                && !h.starts_with("$argon2")
+            {
+                return Err(invalid(
+                    format!("{field}.password_hash"),
+                    "password_hash",
+                    "not an argon2 PHC string".into(),
+                    "generate one with `baton desk hash-password`",
+                ));
+            }
+            users.push(DeskUserConfig {
+                name: u.name.unwrap_or_else(|| u.username.clone()),
+                username: u.username,
+                password_hash: u.password_hash,
+                queues: u.queues,
+                skills: u.skills.into_iter().collect(),
+                capacity: u.capacity,
+            });
+        }
+        let targets =
+            |field: &str, specs: Vec<TargetSpec>| -> Result<Vec<Target>, RouteConfigError> {
+                if specs.is_empty() {
+                    return Err(invalid(
+                        field.to_owned(),
+                        field.rsplit('.').next().unwrap_or(field),
+                        "no targets".into(),
+                        "list at least one `- queue: NAME` or `- user: NAME`",
+                    ));
+                }
+                specs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, t)| {
+                        let f = format!("{field}[{j}]");
+                        let timeout_ms = t
+                            .timeout
+                            .map_or(DEFAULT_TARGET_TIMEOUT, |s| s.0)
+                            .as_millis();
+                        let timeout_ms = u64::try_from(timeout_ms).unwrap_or(u64::MAX);
+                        match (t.queue, t.user) {
+                            (Some(q), None) if queues.contains_key(&q) => Ok(Target {
+                                queue: Some(q),
+                                user: None,
+                                timeout_ms,
+                            }),
+                            (Some(q), None) => Err(invalid(
+                                format!("{f}.queue"),
+                                &format!("queue: {q}"),
+                                format!("queue `{q}` is not defined"),
+                                "add it under `queues:` or fix the name",
+                            )),
+                            (None, Some(u)) if usernames.contains(&u) => Ok(Target {
+                                queue: None,
+                                user: Some(u),
+                                timeout_ms,
+                            }),
+                            (None, Some(u)) => Err(invalid(
+                                format!("{f}.user"),
+                                &format!("user: {u}"),
+                                format!("user `{u}` is not defined"),
+                                "add it under `users:` or fix the name",
+                            )),
+                            _ => Err(invalid(
+                                f,
+                                "targets",
+                                "a target names exactly one of `queue` or `user`".into(),
+                                "write `- queue: NAME` or `- user: NAME`",
+                            )),
+                        }
+                    })
+                    .collect()
+            };
+        let mut filters = Vec::new();
+        for (i, f) in raw.filters.into_iter().enumerate() {
+            filters.push(Filter {
+                targets: targets(&format!("filters[{i}].targets"), f.targets)?,
+                name: f.name,
+                when: f.when,
+                priority: f.priority,
+            });
+        }
+        let default = match raw.default {
+            Some(d) => targets("default.targets", d.targets)?,
+            None => {
+                let first = queues
+                    .keys()
+                    .find(|q| **q != failsafe)
+                    .cloned()
+                    .unwrap_or_else(|| failsafe.clone());
+                vec![Target {
+                    queue: Some(first),
+                    user: None,
+                    timeout_ms: u64::try_from(DEFAULT_TARGET_TIMEOUT.as_millis())
+                        .unwrap_or(u64::MAX),
+                }]
+            }
+        };
+        Ok(Routing {
+            failsafe,
+            urgent_reasons: raw.urgent_reasons.unwrap_or_else(|| {
+                vec![Reason::Urgency, Reason::Regulated, Reason::CriticalAction]
+            }),
+            urgent_boost: raw.urgent_boost.unwrap_or(1000),
+            queues,
+            filters,
+            default,
+            users,
+        })
+    }
+
+    /// Adds (or replaces) a desk user, e.g. the demo user.
+    pub fn add_user(&mut self, user: DeskUserConfig) {
+        self.users.retain(|u| u.username != user.username);
+        self.users.push(user);
+    }
+
+    pub fn users(&self) -> &[DeskUserConfig] {
+        &self.users
+    }
+
+    pub fn user(&self, username: &str) -> Option<&DeskUserConfig> {
+        self.users.iter().find(|u| u.username == username)
+    }
+
+    pub fn queue(&self, name: &str) -> Option<&Queue> {
+        self.queues.get(name)
+    }
+
+    pub fn queues(&self) -> impl Iterator<Item = &Queue> {
+        self.queues.values()
+    }
+
+    /// What an API receiver registered without a queue list takes work from: the
+    /// queues of the default route, and the failsafe queue.
+    pub fn default_queues(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .default
+            .iter()
+            .filter_map(|t| t.queue.clone())
+            .collect();
+        out.push(self.failsafe.clone());
+        out.dedup();
+        out
+    }
+
+    /// Whether a handoff for `reason` jumps the queue.
+    pub fn is_urgent(&self, reason: Reason) -> bool {
+        self.urgent_reasons.contains(&reason)
+    }
+
+    /// Where a handoff goes: a request naming a configured queue goes there first,
+    /// then along the default route; otherwise the first matching filter decides,
+    /// or the default route.
+    pub fn plan(&self, facts: &Facts<'_>) -> Plan {
+        let (filter, mut targets, boost) = match facts.destination.and_then(|d| self.queues.get(d))
+        {
+            Some(q) => {
+                let mut t = vec![Target {
+                    queue: Some(q.name.clone()),
+                    user: None,
+                    timeout_ms: self.default.first().map_or(300_000, |t| t.timeout_ms),
+                }];
+                t.extend(self.default.iter().cloned());
+                ("destination".to_owned(), t, 0)
+            }
+            None => match self.filters.iter().find(|f| matches(&f.when, facts)) {
+                Some(f) => (f.name.clone(), f.targets.clone(), f.priority),
+                None => ("default".to_owned(), self.default.clone(), 0),
+            },
+        };
+        // The same stop twice in a row only repeats the wait.
+        targets.dedup();
+        let urgent = self.is_urgent(facts.reason);
+        let queue_priority = targets
+            .first()
+            .and_then(|t| t.queue())
+            .and_then(|q| self.queues.get(q))
+            .map_or(0, |q| q.priority);
+        let priority = facts
+            .priority
+            .saturating_add(boost)
+            .saturating_add(queue_priority)
+            .saturating_add(if urgent { self.urgent_boost } else { 0 });
+        Plan {
+            filter,
+            targets,
+            priority,
+            urgent,
+        }
+    }
+
+    /// The next step for a handoff waiting at `target` (which it reached at `since`).
+    /// `tried` are the receivers already offered it at this stop; `desk` is every
+    /// desk user's presence and load.
+    pub fn next_step(
+        &self,
+        target: &Target,
+        since: OffsetDateTime,
+        channel: Channel,
+        tried: &[AgentId],
+        desk: &[DeskState<'_>],
+        now: OffsetDateTime,
+    ) -> Step {
+        let deadline = since + target.timeout();
+        if now >= deadline {
+            return Step::Advance;
+        }
+        let queue = target.queue().and_then(|q| self.queues.get(q));
+        let members: Vec<&DeskState<'_>> = desk
+            .iter()
+            .filter(|d| match (&target.user, queue) {
+                (Some(u), _) => d.user.username == *u,
+                (None, Some(q)) => d.user.queues.contains(&q.name),
+                (None, None) => false,
+            })
+            .collect();
+        let any_members = !members.is_empty();
+        let untried: Vec<&DeskState<'_>> = members
+            .into_iter()
+            .filter(|d| !tried.contains(&d.agent))
+            .collect();
+        if untried.is_empty() {
+            // Every desk user here said no: move on. A stop without desk users is
+            // worked by pulling (API receivers), so it keeps the handoff until its timeout.
+            return if any_members {
+                Step::Advance
+            } else {
+                Step::Wait(deadline)
+            };
+        }
+        let mut eligible: Vec<&DeskState<'_>> = untried
+            .into_iter()
+            .filter(|d| {
+                d.presence == Presence::Online
+                    && d.load(channel) < d.user.capacity(channel)
+                    && queue.is_none_or(|q| q.skills.iter().all(|s| d.user.skills.contains(s)))
+            })
+            .collect();
+        if eligible.is_empty() {
+            return Step::Wait(deadline);
+        }
+        let (mode, offer_timeout) = match queue {
+            Some(q) if target.user.is_none() => (q.mode, q.offer_timeout),
+            _ => (OfferMode::OneAtATime, target.timeout()),
+        };
+        // Offers never outlive the stop: a stop's timeout bounds the wait there.
+        let offer_deadline = (now + offer_timeout).min(deadline);
+        // The least busy first, then whoever was offered work longest ago.
+        eligible.sort_by(|a, b| {
+            let ra = f64::from(a.load(channel)) / f64::from(a.user.capacity(channel).max(1));
+            let rb = f64::from(b.load(channel)) / f64::from(b.user.capacity(channel).max(1));
+            ra.total_cmp(&rb)
+                .then(a.last_offer_at.cmp(&b.last_offer_at))
+                .then(a.user.username.cmp(&b.user.username))
+        });
+        let receivers = match mode {
+            OfferMode::OneAtATime => eligible.iter().take(1).map(|d| d.agent).collect(),
+            OfferMode::Broadcast => eligible.iter().map(|d| d.agent).collect(),
+        };
+        Step::Offer {
+            receivers,
+            deadline: offer_deadline,
+            queue: target.queue.clone(),
+        }
+    }
+}
+
+/// A desk user as the router sees them at one moment.
+#[derive(Clone, Debug)]
+pub struct DeskState<'a> {
+    pub user: &'a DeskUserConfig,
+    pub agent: AgentId,
+    pub presence: Presence,
+    /// Conversations held plus offers pending, per channel.
+    pub load: BTreeMap<Channel, u32>,
+    pub last_offer_at: Option<OffsetDateTime>,
+}
+
+impl DeskState<'_> {
+    pub fn load(&self, channel: Channel) -> u32 {
+        self.load.get(&channel).copied().unwrap_or(0)
+    }
+}
+
+/// What the router does next with a waiting handoff.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Offer it to these receivers until `deadline`.
+    Offer {
+        receivers: Vec<AgentId>,
+        deadline: OffsetDateTime,
+        queue: Option<String>,
+    },
+    /// Someone could still take it here but no one can now: look again by then.
+    Wait(OffsetDateTime),
+    /// This stop is done: go to the next one (or the failsafe queue after the last).
+    Advance,
+}
+
+fn one_of(list: &Option<Vec<String>>, value: Option<&str>) -> bool {
+    match list {
+        None => true,
+        Some(items) => value.is_some_and(|v| items.iter().any(|i| i.eq_ignore_ascii_case(v))),
+    }
+}
+
+fn primary_language(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+fn matches(m: &Match, f: &Facts<'_>) -> bool {
+    m.reason.as_ref().is_none_or(|r| r.contains(&f.reason))
+        && m.channel.as_ref().is_none_or(|c| c.contains(&f.channel))
+        && one_of(&m.intent, f.intent)
+        && one_of(&m.tier, f.tier)
+        && m.language.as_ref().is_none_or(|langs| {
+            f.language.is_some_and(|l| {
+                langs
+                    .iter()
+                    .any(|x| primary_language(x).eq_ignore_ascii_case(primary_language(l)))
+            })
+        })
+        && m.fields.iter().all(|(path, want)| {
+            let got = path.split('.').try_fold(f.document, |v, key| v.get(key));
+            got == Some(want)
+                || got
+                    .and_then(Value::as_str)
+                    .zip(want.as_str())
+                    .is_some_and(|(g, w)| g.eq_ignore_ascii_case(w))
+        })
+}

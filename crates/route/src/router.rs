@@ -1,0 +1,305 @@
+//! The router: one task that places waiting handoffs, driven entirely from the store,
+//! so a restart picks up every pending offer with the deadline it had.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use baton_core::{AgentId, Channel, Customer, HandoffId, Presence, Reason};
+use baton_store::{NewRoute, Store, StoreError};
+use serde_json::{Map, Value, json};
+use time::OffsetDateTime;
+use tokio::sync::{Notify, broadcast};
+
+use crate::policy::{DeskState, Facts, Plan, Routing, Step};
+
+/// How many waiting handoffs one pass looks at; the rest wait for the next pass.
+const BATCH: u32 = 1000;
+/// The longest the router sleeps without being woken.
+const IDLE: Duration = Duration::from_secs(30);
+
+/// Something the desk should know about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteEvent {
+    /// The handoff changed: routed, offered, taken, answered, closed.
+    Handoff(HandoffId),
+    /// A desk user's presence changed.
+    Presence(AgentId, Presence),
+}
+
+/// What a handoff request carries that routing looks at.
+#[derive(Clone, Copy, Debug)]
+pub struct RouteInput<'a> {
+    pub reason: Reason,
+    pub destination: Option<&'a str>,
+    pub priority: i32,
+    pub channel: Channel,
+    pub customer: &'a Customer,
+    pub parameters: &'a Map<String, Value>,
+    pub decision: Option<&'a Value>,
+    pub latest_intent: Option<&'a str>,
+}
+
+pub struct Router {
+    store: Arc<dyn Store>,
+    routing: Arc<Routing>,
+    wake: Notify,
+    events: broadcast::Sender<RouteEvent>,
+}
+
+impl Router {
+    pub fn new(store: Arc<dyn Store>, routing: Arc<Routing>) -> Arc<Router> {
+        let (events, _) = broadcast::channel(4096);
+        Arc::new(Router {
+            store,
+            routing,
+            wake: Notify::new(),
+            events,
+        })
+    }
+
+    pub fn routing(&self) -> &Routing {
+        &self.routing
+    }
+
+    /// Makes the store's desk users match the routing file (their queues, names and
+    /// password hashes); users removed from the file keep their history but no queues.
+    pub async fn sync_desk_users(&self) -> Result<(), StoreError> {
+        for u in self.routing.users() {
+            self.store
+                .upsert_desk_user(
+                    &u.username,
+                    &u.name,
+                    u.password_hash.clone(),
+                    u.queues.clone(),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<RouteEvent> {
+        self.events.subscribe()
+    }
+
+    /// Tells the desk that a handoff changed and lets the router look at it again.
+    pub fn changed(&self, id: HandoffId) {
+        let _ = self.events.send(RouteEvent::Handoff(id));
+        self.wake.notify_one();
+    }
+
+    pub fn presence_changed(&self, agent: AgentId, presence: Presence) {
+        let _ = self.events.send(RouteEvent::Presence(agent, presence));
+        self.wake.notify_one();
+    }
+
+    /// The route for a new handoff, stored in the request's own transaction.
+    pub fn route(&self, input: RouteInput<'_>) -> NewRoute {
+        let plan = self.plan(input);
+        NewRoute {
+            queue: plan.targets.first().and_then(|t| t.queue.clone()),
+            priority: plan.priority,
+            plan: serde_json::to_value(&plan).unwrap_or(Value::Null),
+        }
+    }
+
+    fn plan(&self, input: RouteInput<'_>) -> Plan {
+        let data = &input.customer.data;
+        let crm = input.parameters.get("crm");
+        fn text(v: Option<&Value>) -> Option<&str> {
+            v.and_then(Value::as_str)
+        }
+        let language = ["language", "locale", "lang"]
+            .iter()
+            .find_map(|k| text(data.get(*k)));
+        let tier = text(data.get("tier")).or_else(|| text(crm.and_then(|c| c.get("tier"))));
+        let document = json!({
+            "reason": input.reason,
+            "customer": input.customer,
+            "crm": crm,
+            "parameters": input.parameters,
+            "decision": input.decision,
+            "metadata": {
+                "channel": input.channel,
+                "language": language,
+                "latest_intent": input.latest_intent,
+                "priority": input.priority,
+                "destination": input.destination,
+            },
+        });
+        self.routing.plan(&Facts {
+            reason: input.reason,
+            intent: input.latest_intent,
+            channel: input.channel,
+            language,
+            tier,
+            destination: input.destination,
+            priority: input.priority,
+            document: &document,
+        })
+    }
+
+    /// Runs until `shutdown` resolves.
+    pub async fn run(self: Arc<Self>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        loop {
+            let sleep = match self.pass().await {
+                Ok(Some(at)) => {
+                    let ms = (at - baton_core::now()).whole_milliseconds().max(0);
+                    Duration::from_millis(u64::try_from(ms).unwrap_or(0)).min(IDLE)
+                }
+                Ok(None) => IDLE,
+                Err(e) => {
+                    tracing::warn!(error = %e, "routing pass failed; retrying in 1 s");
+                    Duration::from_secs(1)
+                }
+            };
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(sleep) => {}
+                _ = shutdown.changed() => return,
+            }
+            if *shutdown.borrow() {
+                return;
+            }
+        }
+    }
+
+    /// One look at everything waiting: expire what is due, place what can be placed.
+    /// Returns when the router must look again at the latest.
+    pub async fn pass(&self) -> Result<Option<OffsetDateTime>, StoreError> {
+        let now = baton_core::now();
+        let expired = self.store.expire_offers(now).await?;
+        let touched: BTreeSet<String> = expired
+            .offers
+            .iter()
+            .map(|o| o.handoff_id.to_string())
+            .collect();
+        for o in &expired.offers {
+            if touched.contains(&o.handoff_id.to_string()) {
+                let _ = self.events.send(RouteEvent::Handoff(o.handoff_id));
+            }
+        }
+        for a in &expired.set_away {
+            tracing::info!(agent = %a, "desk user set away: an offer to them timed out");
+            let _ = self.events.send(RouteEvent::Presence(*a, Presence::Away));
+        }
+        let waiting = self.store.waiting_handoffs(BATCH).await?;
+        let mut wake: Option<OffsetDateTime> = None;
+        if !waiting.is_empty() {
+            let loads = self.store.desk_loads().await?;
+            let mut desk: Vec<DeskState<'_>> = loads
+                .iter()
+                .filter_map(|l| {
+                    self.routing.user(&l.username).map(|user| DeskState {
+                        user,
+                        agent: l.agent_id,
+                        presence: l.presence,
+                        load: l.load.clone(),
+                        last_offer_at: l.last_offer_at,
+                    })
+                })
+                .collect();
+            for w in waiting {
+                let id = w.handoff.id;
+                match self.place(w, &mut desk, now).await {
+                    Ok(Some(at)) => wake = Some(wake.map_or(at, |w| w.min(at))),
+                    Ok(None) => {}
+                    // Someone took or canceled it meanwhile: nothing to place.
+                    Err(StoreError::Conflict(_) | StoreError::Transition(_)) => {}
+                    Err(e) => {
+                        tracing::warn!(handoff = %id, error = %e, "could not route the handoff");
+                    }
+                }
+            }
+        }
+        let next_offer = self.store.next_offer_deadline().await?;
+        Ok(match (wake, next_offer) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        })
+    }
+
+    /// Moves one waiting handoff along its plan; returns when to look at it again.
+    async fn place(
+        &self,
+        w: baton_store::Waiting,
+        desk: &mut [DeskState<'_>],
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        let h = &w.handoff;
+        let (plan, mut index, mut since) = match w
+            .route
+            .clone()
+            .and_then(|r| serde_json::from_value::<Plan>(r).ok())
+        {
+            Some(plan) => (plan, w.target_index, w.target_since.unwrap_or(h.created_at)),
+            None => {
+                // Requested without a route (imported, or written by an older Baton).
+                let route = self.route(RouteInput {
+                    reason: h.reason,
+                    destination: h.destination.as_deref(),
+                    priority: h.priority,
+                    channel: w.channel,
+                    customer: &w.customer,
+                    parameters: &h.parameters,
+                    decision: h.decision.as_ref(),
+                    latest_intent: w.latest_intent.as_deref(),
+                });
+                let plan: Plan = serde_json::from_value(route.plan.clone())
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+                self.store.route_handoff(h.id, route, 0).await?;
+                let _ = self.events.send(RouteEvent::Handoff(h.id));
+                (plan, 0, now)
+            }
+        };
+        let mut tried = w.tried.clone();
+        loop {
+            let Some(target) = plan.targets.get(index as usize) else {
+                self.store
+                    .fail_handoff(h.id, &self.routing.failsafe)
+                    .await?;
+                tracing::warn!(handoff = %h.id, queue = %self.routing.failsafe,
+                    "every target was tried; the handoff waits in the failsafe queue");
+                let _ = self.events.send(RouteEvent::Handoff(h.id));
+                return Ok(None);
+            };
+            match self
+                .routing
+                .next_step(target, since, w.channel, &tried, desk, now)
+            {
+                Step::Offer {
+                    receivers,
+                    deadline,
+                    queue,
+                } => {
+                    self.store
+                        .make_offers(h.id, receivers.clone(), queue, index, deadline)
+                        .await?;
+                    for d in desk.iter_mut().filter(|d| receivers.contains(&d.agent)) {
+                        *d.load.entry(w.channel).or_default() += 1;
+                        d.last_offer_at = Some(now);
+                    }
+                    tracing::info!(handoff = %h.id, receivers = receivers.len(), "offered");
+                    let _ = self.events.send(RouteEvent::Handoff(h.id));
+                    return Ok(Some(deadline));
+                }
+                Step::Wait(until) => return Ok(Some(until)),
+                Step::Advance => {
+                    index += 1;
+                    if let Some(next) = plan.targets.get(index as usize) {
+                        let route = NewRoute {
+                            plan: serde_json::to_value(&plan)
+                                .map_err(|e| StoreError::Backend(e.to_string()))?,
+                            queue: next.queue.clone(),
+                            priority: h.priority,
+                        };
+                        self.store.route_handoff(h.id, route, index).await?;
+                        let _ = self.events.send(RouteEvent::Handoff(h.id));
+                        since = now;
+                        tried.clear();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! What a desk user does with a handoff: open it, confirm reading, accept or reject,
+//! reply, correct, resolve, hand back, and say whether the handoff was right.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use baton_core::{Handoff, HandoffCommand, HandoffId, NewTurn, Role};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::card::Card;
+use super::feed::{shared, snapshot};
+use super::session::DeskCaller;
+use crate::AppState;
+use crate::extract::{ApiJson, IdPath};
+use crate::problem::Problem;
+use crate::routes::handoffs::package;
+
+const MAX_TEXT: usize = 10_000;
+
+pub async fn list(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+) -> Result<Json<Value>, Problem> {
+    Ok(Json(json!({"items": snapshot(&state, &caller).await?})))
+}
+
+/// The handoff if this desk user may see it; otherwise "does not exist".
+async fn visible(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Handoff, Problem> {
+    let h = state.store.handoff(id).await?;
+    if state.store.can_see_handoff(&h, caller.actor()).await? {
+        Ok(h)
+    } else {
+        Err(Problem::not_found(format!("handoff {id} does not exist")))
+    }
+}
+
+async fn card(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Card, Problem> {
+    Ok(shared(state.store.as_ref(), &state.router, id)
+        .await?
+        .card_for(caller.agent))
+}
+
+/// Everything the receiver needs before saying a word: the card, the context package
+/// redacted for the desk, and whether they have confirmed reading it.
+pub async fn open(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<Value>, Problem> {
+    let h = visible(&state, &caller, id).await?;
+    let pkg = package(&state, &h).await?;
+    let context = state.receivers.package_for("desk", &pkg).map_err(|e| {
+        tracing::error!(handoff = %id, error = %e, "redaction failed; nothing was sent");
+        Problem::internal()
+    })?;
+    state
+        .store
+        .record_access(
+            caller.actor(),
+            "context.fetched",
+            &format!("handoff:{id}"),
+            json!({"receiver": "desk", "user": caller.username}),
+        )
+        .await?;
+    let read = state.store.read_confirmed(id, caller.agent).await?;
+    Ok(Json(json!({
+        "card": card(&state, &caller, id).await?,
+        "context": context,
+        "read_confirmed": read,
+    })))
+}
+
+pub async fn confirm_read(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<Value>, Problem> {
+    state.store.confirm_read(id, caller.agent).await?;
+    Ok(Json(json!({"read_confirmed": true})))
+}
+
+async fn command(
+    state: &AppState,
+    caller: &DeskCaller,
+    id: HandoffId,
+    command: HandoffCommand,
+    note: Option<String>,
+) -> Result<Card, Problem> {
+    let change = state
+        .store
+        .command(id, caller.actor(), command, note)
+        .await?;
+    tracing::info!(handoff = %id, user = %caller.username, command = command.as_str(),
+        state = change.handoff.state.as_str(), "desk command");
+    state.deliveries.notify_one();
+    state.router.changed(id);
+    card(state, caller, id).await
+}
+
+pub async fn accept(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+) -> Result<Json<Card>, Problem> {
+    visible(&state, &caller, id).await?;
+    if !state.store.read_confirmed(id, caller.agent).await? {
+        return Err(Problem::conflict(
+            "read-first",
+            "confirm that you have read the context before accepting",
+        )
+        .hint("POST /desk/api/handoffs/{id}/read first"));
+    }
+    Ok(Json(
+        command(&state, &caller, id, HandoffCommand::Accept, None).await?,
+    ))
+}
+
+fn text_field(
+    field: &str,
+    value: Option<String>,
+    required: bool,
+) -> Result<Option<String>, Problem> {
+    match value.map(|v| v.trim().to_owned()) {
+        Some(v) if v.chars().count() > MAX_TEXT => Err(Problem::unprocessable(
+            field,
+            format!("`{field}` is longer than {MAX_TEXT} characters"),
+        )),
+        Some(v) if !v.is_empty() => Ok(Some(v)),
+        _ if required => Err(Problem::unprocessable(
+            field,
+            format!("`{field}` is required"),
+        )),
+        _ => Ok(None),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reject {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+pub async fn reject(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<Reject>,
+) -> Result<StatusCode, Problem> {
+    let reason = text_field("reason", body.reason, true)?;
+    command(&state, &caller, id, HandoffCommand::Reject, reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    pub text: String,
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<Reply>,
+) -> Result<(StatusCode, Json<Value>), Problem> {
+    let text = text_field("text", Some(body.text), true)?.unwrap_or_default();
+    let h = visible(&state, &caller, id).await?;
+    if !(h.receiver == Some(caller.agent) && h.state.is_held()) {
+        return Err(Problem::conflict(
+            "not-holding",
+            "accept the handoff before replying in its conversation",
+        ));
+    }
+    let appended = state
+        .store
+        .append_turn(
+            h.conversation_id,
+            caller.actor(),
+            NewTurn {
+                at: None,
+                role: Some(Role::Human),
+                text,
+                confidence: None,
+                intent: None,
+                event: None,
+                data: Map::new(),
+                internal: None,
+            },
+            0,
+            None,
+        )
+        .await?;
+    state.router.changed(id);
+    let t = appended.turn;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({"seq": t.seq, "at": rfc3339(t.at), "role": t.role, "text": t.text})),
+    ))
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edit {
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub data: Option<Map<String, Value>>,
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<Edit>,
+) -> Result<StatusCode, Problem> {
+    let summary = text_field("summary", body.summary, false)?;
+    if summary.is_none() && body.data.as_ref().is_none_or(Map::is_empty) {
+        return Err(Problem::unprocessable(
+            "summary",
+            "nothing to change: send `summary`, `data` or both",
+        ));
+    }
+    if let Some(d) = &body.data
+        && let Some(k) = d.keys().find(|k| k.is_empty() || k.len() > 100)
+    {
+        return Err(Problem::unprocessable(
+            format!("data.{k}"),
+            "field names are 1 to 100 characters",
+        ));
+    }
+    state
+        .store
+        .edit_handoff(id, caller.actor(), summary, body.data)
+        .await?;
+    state.router.changed(id);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolve {
+    #[serde(default)]
+    pub note: Option<String>,
+    /// A resolution code for reporting, e.g. `refund_issued`.
+    #[serde(default)]
+    pub code: Option<String>,
+}
+
+pub async fn resolve(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<Resolve>,
+) -> Result<Json<Card>, Problem> {
+    let note = text_field("note", body.note, false)?;
+    let code = text_field("code", body.code, false)?;
+    let card = command(&state, &caller, id, HandoffCommand::Resolve, note.clone()).await?;
+    if let Some(code) = code {
+        state
+            .store
+            .add_feedback(
+                id,
+                &format!("desk:{}", caller.username),
+                None,
+                json!({"kind": "resolution", "code": code, "note": note}),
+            )
+            .await?;
+    }
+    Ok(Json(card))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandBack {
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+pub async fn handback(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<HandBack>,
+) -> Result<Json<Card>, Problem> {
+    let note = text_field("note", body.note, true)?;
+    Ok(Json(
+        command(&state, &caller, id, HandoffCommand::HandBack, note).await?,
+    ))
+}
+
+/// Was the handoff right? For tuning the rules and the routing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    /// Was a person needed at all?
+    pub needed: bool,
+    /// Was the stated reason the real one?
+    pub correct_reason: bool,
+    /// Did it reach the right queue?
+    pub correct_queue: bool,
+    #[serde(default)]
+    pub resolution_code: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+pub async fn feedback(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiJson(body): ApiJson<Verdict>,
+) -> Result<StatusCode, Problem> {
+    visible(&state, &caller, id).await?;
+    let comment = text_field("comment", body.comment, false)?;
+    let code = text_field("resolution_code", body.resolution_code, false)?;
+    state
+        .store
+        .add_feedback(
+            id,
+            &format!("desk:{}", caller.username),
+            None,
+            json!({
+                "kind": "verdict",
+                "needed": body.needed,
+                "correct_reason": body.correct_reason,
+                "correct_queue": body.correct_queue,
+                "resolution_code": code,
+                "comment": comment,
+            }),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,120 @@
+//! A handoff as the desk list shows it, and who may see it.
+
+use baton_core::{AgentId, Conversation, Handoff, HandoffState, Offer, OfferState, Reason};
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+/// One line of the desk's live list, personalised for one desk user.
+#[derive(Clone, Debug, Serialize)]
+pub struct Card {
+    pub id: baton_core::HandoffId,
+    pub conversation_id: baton_core::ConversationId,
+    pub state: HandoffState,
+    /// The escalation reason, shown first.
+    pub reason: Reason,
+    pub rule: Option<String>,
+    pub explanation: Option<String>,
+    pub priority: i32,
+    /// Urgent and regulated handoffs jump the queue.
+    pub urgent: bool,
+    pub queue: Option<String>,
+    pub channel: baton_core::Channel,
+    pub customer_name: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// The offer made to this user, while it is open.
+    pub offer: Option<OfferView>,
+    /// Whether this user holds it.
+    pub mine: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OfferView {
+    pub id: baton_core::OfferId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub deadline: OffsetDateTime,
+}
+
+/// A handoff with what every desk user's card is made from.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    pub handoff: Handoff,
+    pub channel: baton_core::Channel,
+    pub customer_name: Option<String>,
+    pub pending: Vec<Offer>,
+    pub urgent: bool,
+}
+
+impl Shared {
+    pub fn new(handoff: Handoff, conv: &Conversation, offers: Vec<Offer>, urgent: bool) -> Shared {
+        Shared {
+            channel: conv.channel,
+            customer_name: conv.customer.name.clone(),
+            pending: offers
+                .into_iter()
+                .filter(|o| o.state == OfferState::Pending)
+                .collect(),
+            urgent,
+            handoff,
+        }
+    }
+
+    /// Whether a desk user who takes work from `queues` sees it in their list: the
+    /// handoffs they hold, and the waiting ones in their queues or offered to them —
+    /// the same rule as the store's receiver visibility, for users whose queue
+    /// memberships come from the routing file.
+    pub fn visible_to(&self, agent: AgentId, queues: &[String]) -> bool {
+        let h = &self.handoff;
+        if h.state.is_terminal() {
+            return false;
+        }
+        h.receiver == Some(agent) && h.state.is_held()
+            || h.state.is_claimable()
+                && (h.queue.as_ref().is_some_and(|q| queues.contains(q))
+                    || self.pending.iter().any(|o| o.receiver == agent))
+    }
+
+    pub fn card_for(&self, agent: AgentId) -> Card {
+        let h = &self.handoff;
+        let explanation = h
+            .decision
+            .as_ref()
+            .and_then(|d| d.get("explanation"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        Card {
+            id: h.id,
+            conversation_id: h.conversation_id,
+            state: h.state,
+            reason: h.reason,
+            rule: h.rule.clone(),
+            explanation,
+            priority: h.priority,
+            urgent: self.urgent,
+            queue: h.queue.clone(),
+            channel: self.channel,
+            customer_name: self.customer_name.clone(),
+            created_at: h.created_at,
+            offer: self
+                .pending
+                .iter()
+                .find(|o| o.receiver == agent)
+                .map(|o| OfferView {
+                    id: o.id,
+                    deadline: o.deadline,
+                }),
+            mine: h.receiver == Some(agent),
+        }
+    }
+}
+
+/// Mine first, then the highest priority, then the longest waiting.
+pub fn sort(cards: &mut [Card]) {
+    cards.sort_by(|a, b| {
+        b.mine
+            .cmp(&a.mine)
+            .then(b.priority.cmp(&a.priority))
+            .then(a.created_at.cmp(&b.created_at))
+    });
+}

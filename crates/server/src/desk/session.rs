@@ -1,0 +1,291 @@
+//! Desk sign-in: argon2 passwords, a session cookie (HttpOnly, SameSite=Strict,
+//! Secure behind HTTPS) and a CSRF token every state-changing call must echo.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use baton_core::{Actor, AgentId, AgentKind, Presence};
+use rand::RngCore as _;
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq as _;
+
+use crate::AppState;
+use crate::auth::{random_part, sha256};
+use crate::extract::ApiJson;
+use crate::problem::Problem;
+
+pub(super) const COOKIE: &str = "baton_desk";
+const CSRF_HEADER: &str = "x-csrf-token";
+/// How long a desk session lasts: one long shift.
+const SESSION_HOURS: i64 = 12;
+
+/// A fresh random token (256 bits, URL-safe base64).
+pub fn new_token() -> String {
+    random_part()
+}
+
+/// An argon2id PHC string for `password`, with a random salt.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let mut salt = [0u8; 16];
+    rand::rng().fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt)?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+/// Checks a password against a PHC string; a malformed hash never matches.
+fn verify_password(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// The signed-in desk user behind a request. State-changing requests must also carry
+/// the session's CSRF token in `X-CSRF-Token`.
+#[derive(Clone, Debug)]
+pub struct DeskCaller {
+    pub username: String,
+    pub name: String,
+    pub agent: AgentId,
+    pub presence: Presence,
+    pub csrf: String,
+    pub expires_at: time::OffsetDateTime,
+    token_hash: [u8; 32],
+}
+
+impl DeskCaller {
+    pub fn actor(&self) -> Actor {
+        Actor::Agent {
+            id: self.agent,
+            kind: AgentKind::Human,
+        }
+    }
+}
+
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            (k == COOKIE && !v.is_empty()).then(|| v.to_owned())
+        })
+}
+
+fn signed_out() -> Problem {
+    Problem::new(
+        StatusCode::UNAUTHORIZED,
+        "desk-signed-out",
+        "Signed out",
+        "no desk session, or it expired",
+    )
+    .hint("sign in at /desk")
+}
+
+impl FromRequestParts<AppState> for DeskCaller {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Problem> {
+        let token = session_token(&parts.headers).ok_or_else(signed_out)?;
+        let token_hash = sha256(&token);
+        let session = state
+            .store
+            .desk_session(token_hash)
+            .await?
+            .ok_or_else(signed_out)?;
+        let user = state
+            .store
+            .desk_user(&session.username)
+            .await?
+            .ok_or_else(signed_out)?;
+        if !matches!(parts.method, Method::GET | Method::HEAD) {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .map(HeaderValue::as_bytes)
+                .unwrap_or_default();
+            if !bool::from(sent.ct_eq(session.csrf.as_bytes())) {
+                return Err(Problem::forbidden(
+                    "the request lacks this session's CSRF token",
+                )
+                .hint("send the `csrf` value from /desk/api/login or /desk/api/me in an `X-CSRF-Token` header"));
+            }
+        }
+        Ok(DeskCaller {
+            username: user.username,
+            name: user.name,
+            agent: user.agent_id,
+            presence: user.presence,
+            csrf: session.csrf,
+            expires_at: session.expires_at,
+            token_hash,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeskUserView {
+    pub username: String,
+    pub name: String,
+    pub queues: Vec<String>,
+    pub presence: Presence,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SignedIn {
+    pub user: DeskUserView,
+    pub csrf: String,
+}
+
+fn view(state: &AppState, username: &str, name: &str, presence: Presence) -> DeskUserView {
+    DeskUserView {
+        username: username.to_owned(),
+        name: name.to_owned(),
+        queues: state
+            .router
+            .routing()
+            .user(username)
+            .map(|u| u.queues.clone())
+            .unwrap_or_default(),
+        presence,
+    }
+}
+
+fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = state
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"));
+    let text = format!(
+        "{COOKIE}={value}; Path=/desk; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        if secure { "; Secure" } else { "" }
+    );
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// A verification that takes as long as a real one, for unknown users.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$8JvB7mOsJZr3e1OybI2cV5ktFV8cDTVHiuRkZ0uqD2k";
+
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Login>,
+) -> Result<Response, Problem> {
+    let user = state.store.desk_user(body.username.trim()).await?;
+    let phc = user
+        .as_ref()
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.to_owned());
+    let password = body.password;
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &phc))
+        .await
+        .unwrap_or(false);
+    let user = match user {
+        Some(u) if ok && u.password_hash.is_some() => u,
+        _ => {
+            tracing::info!("desk sign-in refused");
+            return Err(Problem::new(
+                StatusCode::UNAUTHORIZED,
+                "desk-sign-in-failed",
+                "Sign-in failed",
+                "wrong username or password",
+            ));
+        }
+    };
+    let token = new_token();
+    let csrf = new_token();
+    let expires = baton_core::now() + time::Duration::hours(SESSION_HOURS);
+    state
+        .store
+        .create_desk_session(sha256(&token), &user.username, &csrf, expires)
+        .await?;
+    state
+        .store
+        .set_presence(
+            user.agent_id,
+            Presence::Online,
+            Actor::Agent {
+                id: user.agent_id,
+                kind: AgentKind::Human,
+            },
+        )
+        .await?;
+    state
+        .router
+        .presence_changed(user.agent_id, Presence::Online);
+    tracing::info!(user = %user.username, "desk user signed in");
+    let body = SignedIn {
+        user: view(&state, &user.username, &user.name, Presence::Online),
+        csrf,
+    };
+    Ok((
+        [(
+            header::SET_COOKIE,
+            cookie(&state, &token, SESSION_HOURS * 3600),
+        )],
+        Json(body),
+    )
+        .into_response())
+}
+
+pub async fn me(State(state): State<AppState>, caller: DeskCaller) -> Json<SignedIn> {
+    Json(SignedIn {
+        user: view(&state, &caller.username, &caller.name, caller.presence),
+        csrf: caller.csrf,
+    })
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+) -> Result<Response, Problem> {
+    state.store.delete_desk_session(caller.token_hash).await?;
+    state
+        .store
+        .set_presence(caller.agent, Presence::Offline, caller.actor())
+        .await?;
+    state
+        .router
+        .presence_changed(caller.agent, Presence::Offline);
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, cookie(&state, "", 0))],
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetPresence {
+    pub presence: Presence,
+}
+
+pub async fn presence(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    ApiJson(body): ApiJson<SetPresence>,
+) -> Result<StatusCode, Problem> {
+    state
+        .store
+        .set_presence(caller.agent, body.presence, caller.actor())
+        .await?;
+    state.router.presence_changed(caller.agent, body.presence);
+    Ok(StatusCode::NO_CONTENT)
+}
