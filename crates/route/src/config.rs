@@ -87,6 +87,9 @@ pub struct Match {
     /// The latest intent seen in the conversation.
     #[serde(default)]
     pub intent: Option<Vec<String>>,
+    /// The queue or definition the request (or the rule) named.
+    #[serde(default)]
+    pub destination: Option<Vec<String>>,
     #[serde(default)]
     pub channel: Option<Vec<Channel>>,
     /// `customer.data.language` (or `locale`, `lang`); compared by primary tag, case-insensitive.

@@ -391,13 +391,15 @@ impl Routing {
         self.urgent_reasons.contains(&reason)
     }
 
-    /// Where a handoff goes: a request naming a configured queue goes there first,
-    /// then along the default route; otherwise the first matching filter decides,
-    /// or the default route.
+    /// Where a handoff goes: the first matching filter decides; when none matches, a
+    /// request (or rule) naming a configured queue goes there first and then along the
+    /// default route; otherwise the default route.
     pub fn plan(&self, facts: &Facts<'_>) -> Plan {
-        let (filter, mut targets, boost) = match facts.destination.and_then(|d| self.queues.get(d))
-        {
-            Some(q) => {
+        let by_filter = self.filters.iter().find(|f| matches(&f.when, facts));
+        let by_destination = facts.destination.and_then(|d| self.queues.get(d));
+        let (filter, mut targets, boost) = match (by_filter, by_destination) {
+            (Some(f), _) => (f.name.clone(), f.targets.clone(), f.priority),
+            (None, Some(q)) => {
                 let mut t = vec![Target {
                     queue: Some(q.name.clone()),
                     user: None,
@@ -406,10 +408,7 @@ impl Routing {
                 t.extend(self.default.iter().cloned());
                 ("destination".to_owned(), t, 0)
             }
-            None => match self.filters.iter().find(|f| matches(&f.when, facts)) {
-                Some(f) => (f.name.clone(), f.targets.clone(), f.priority),
-                None => ("default".to_owned(), self.default.clone(), 0),
-            },
+            (None, None) => ("default".to_owned(), self.default.clone(), 0),
         };
         // The same stop twice in a row only repeats the wait.
         targets.dedup();
@@ -555,6 +554,7 @@ fn matches(m: &Match, f: &Facts<'_>) -> bool {
     m.reason.as_ref().is_none_or(|r| r.contains(&f.reason))
         && m.channel.as_ref().is_none_or(|c| c.contains(&f.channel))
         && one_of(&m.intent, f.intent)
+        && one_of(&m.destination, f.destination)
         && one_of(&m.tier, f.tier)
         && m.language.as_ref().is_none_or(|langs| {
             f.language.is_some_and(|l| {

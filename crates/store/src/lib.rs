@@ -296,7 +296,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<bool>;
     async fn feedback(&self, handoff: HandoffId) -> Result<Vec<Value>>;
     /// Counts for metrics: (family, label value, count) for handoffs by state,
-    /// deliveries by state and webhooks by state.
+    /// deliveries by state and webhooks by state; waiting handoffs per queue
+    /// (`queue_waiting`) and the creation time, in µs, of each queue's oldest
+    /// (`queue_oldest_created_us`).
     async fn counts(&self) -> Result<Vec<(&'static str, String, i64)>>;
     /// Records an access worth auditing (a context package fetched, an export).
     async fn record_access(

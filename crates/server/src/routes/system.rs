@@ -114,6 +114,41 @@ pub async fn metrics(
             out.push_str(&format!("baton_{family}{{state=\"{st}\"}} {n}\n"));
         }
     }
+    // The alert: handoffs that every target let pass, waiting for a person in the
+    // failsafe queue. Anything above zero needs attention.
+    let failsafe = counts
+        .iter()
+        .find(|(f, s, _)| *f == "handoffs" && s == "failed")
+        .map_or(0, |c| c.2);
+    out.push_str(&format!(
+        "# HELP baton_failsafe_waiting Handoffs every target let pass, waiting in the failsafe queue.\n\
+         # TYPE baton_failsafe_waiting gauge\nbaton_failsafe_waiting {failsafe}\n"
+    ));
+    out.push_str(
+        "# HELP baton_queue_waiting Handoffs waiting for a receiver, by queue.\n\
+         # TYPE baton_queue_waiting gauge\n",
+    );
+    for (_, queue, n) in counts.iter().filter(|(f, _, _)| *f == "queue_waiting") {
+        out.push_str(&format!(
+            "baton_queue_waiting{{queue=\"{}\"}} {n}\n",
+            queue.replace(['\\', '"', '\n'], "_")
+        ));
+    }
+    out.push_str(
+        "# HELP baton_queue_oldest_wait_seconds How long the oldest waiting handoff has waited, by queue.\n\
+         # TYPE baton_queue_oldest_wait_seconds gauge\n",
+    );
+    let now_us = baton_core::now().unix_timestamp_nanos() / 1000;
+    for (_, queue, created_us) in counts
+        .iter()
+        .filter(|(f, _, _)| *f == "queue_oldest_created_us")
+    {
+        let secs = (now_us - i128::from(*created_us)).max(0) as f64 / 1e6;
+        out.push_str(&format!(
+            "baton_queue_oldest_wait_seconds{{queue=\"{}\"}} {secs:.3}\n",
+            queue.replace(['\\', '"', '\n'], "_")
+        ));
+    }
     Ok((
         [(
             axum::http::header::CONTENT_TYPE,

@@ -1223,11 +1223,21 @@ impl Store for SqliteStore {
         self.engine
             .read(|c| {
                 let mut out = Vec::new();
+                let waiting = format!(
+                    "SELECT COALESCE(queue, ''), COUNT(*) FROM handoffs WHERE state IN ({}) GROUP BY 1",
+                    claimable_states()
+                );
+                let oldest = format!(
+                    "SELECT COALESCE(queue, ''), MIN(created_at) FROM handoffs WHERE state IN ({}) GROUP BY 1",
+                    claimable_states()
+                );
                 for (family, sql) in [
                     (
                         "handoffs",
                         "SELECT state, COUNT(*) FROM handoffs GROUP BY state",
                     ),
+                    ("queue_waiting", waiting.as_str()),
+                    ("queue_oldest_created_us", oldest.as_str()),
                     (
                         "webhook_deliveries",
                         "SELECT state, COUNT(*) FROM deliveries GROUP BY state",

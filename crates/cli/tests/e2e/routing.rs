@@ -1,0 +1,481 @@
+//! Routing as desk users live it: offers that time out or are declined move on, an
+//! exhausted route lands in the failsafe queue, capacity and presence are respected,
+//! and pending offers survive a restart with their deadlines.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, SET_COOKIE};
+use serde_json::{Value, json};
+use tokio::io::AsyncWriteExt as _;
+
+use crate::harness::{ADMIN, Agent, Baton, s};
+
+const PASSWORD: &str = "desk-password-for-tests";
+
+async fn hash() -> String {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["desk", "hash-password"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(PASSWORD.as_bytes()).await.unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().await.unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// A server with `routing` (YAML, where `HASH` stands for the test password's hash).
+async fn start(routing: &str) -> Baton {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("routing.yaml");
+    std::fs::write(&path, routing.replace("HASH", &hash().await)).unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    Baton::start_with(data, &[("BATON_ROUTING", &path)]).await
+}
+
+struct Desk {
+    cookie: String,
+    csrf: String,
+}
+
+impl Desk {
+    async fn login(baton: &Baton, username: &str) -> Desk {
+        let res = baton
+            .http
+            .post(format!("{}/desk/api/login", baton.url))
+            .json(&json!({"username": username, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let cookie = res
+            .headers()
+            .get(SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let v: Value = res.json().await.unwrap();
+        Desk {
+            cookie,
+            csrf: s(&v["csrf"]),
+        }
+    }
+
+    async fn call(
+        &self,
+        baton: &Baton,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = baton
+            .http
+            .request(method, format!("{}{path}", baton.url))
+            .header(COOKIE, &self.cookie)
+            .header("x-csrf-token", &self.csrf);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    async fn post(&self, baton: &Baton, path: &str, body: Value) -> (StatusCode, Value) {
+        self.call(baton, reqwest::Method::POST, path, Some(body))
+            .await
+    }
+
+    async fn get(&self, baton: &Baton, path: &str) -> (StatusCode, Value) {
+        self.call(baton, reqwest::Method::GET, path, None).await
+    }
+
+    async fn presence(&self, baton: &Baton) -> String {
+        s(&self.get(baton, "/desk/api/me").await.1["user"]["presence"])
+    }
+
+    /// The handoff ids in this user's list, and which carry an offer to them.
+    async fn list(&self, baton: &Baton) -> Vec<(String, bool)> {
+        let (st, v) = self.get(baton, "/desk/api/handoffs").await;
+        assert_eq!(st, StatusCode::OK, "{v}");
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (s(&c["id"]), !c["offer"].is_null()))
+            .collect()
+    }
+
+    async fn accept(&self, baton: &Baton, id: &str) -> (StatusCode, Value) {
+        let (st, _) = self
+            .post(baton, &format!("/desk/api/handoffs/{id}/read"), json!({}))
+            .await;
+        assert_eq!(st, StatusCode::OK);
+        self.post(baton, &format!("/desk/api/handoffs/{id}/accept"), json!({}))
+            .await
+    }
+}
+
+/// A customer asks for a person: the rules start a handoff.
+async fn trigger(baton: &Baton, bot: &Agent) -> String {
+    let conv = baton.conversation(bot).await;
+    let (st, v) = baton
+        .turn(
+            bot,
+            &conv,
+            json!({"role": "customer", "text": "I want to talk to a human agent please"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    s(&v["handoff_id"])
+}
+
+async fn offers(baton: &Baton, id: &str) -> Vec<Value> {
+    let (st, v) = baton.get(&format!("/v1/handoffs/{id}/offers"), ADMIN).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    v["offers"].as_array().unwrap().clone()
+}
+
+async fn handoff(baton: &Baton, id: &str) -> Value {
+    baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await.1
+}
+
+/// Waits until `check` holds on the handoff's offers (the router works in the background).
+async fn until_offers(
+    baton: &Baton,
+    id: &str,
+    what: &str,
+    check: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let start = std::time::Instant::now();
+    loop {
+        let o = offers(baton, id).await;
+        if check(&o) {
+            return o;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {what}: {o:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+const TWO_USERS: &str = r#"
+queues:
+  - name: support
+users:
+  - {username: alice, password_hash: "HASH", queues: [support]}
+  - {username: bob, password_hash: "HASH", queues: [support]}
+"#;
+
+#[tokio::test]
+async fn an_unanswered_offer_times_out_to_the_next_target_and_its_user_is_set_away() {
+    let baton = start(&format!(
+        "{TWO_USERS}
+filters:
+  - name: everything
+    targets:
+    - {{user: alice, timeout: 2s}}
+    - {{user: bob, timeout: 60s}}
+"
+    ))
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+
+    let first = until_offers(&baton, &id, "alice's offer", |o| o.len() == 1).await;
+    assert_eq!(first[0]["state"], "pending");
+    let alice_id = s(&first[0]["receiver"]);
+    assert!(alice.list(&baton).await.contains(&(id.clone(), true)));
+    assert!(
+        !bob.list(&baton).await.iter().any(|(h, _)| *h == id),
+        "bob is not a target yet"
+    );
+
+    let o = until_offers(&baton, &id, "bob's offer after the timeout", |o| {
+        o.len() == 2
+    })
+    .await;
+    assert_eq!(o[0]["state"], "timed_out");
+    assert_eq!(o[0]["receiver"], alice_id.as_str());
+    assert_eq!(o[1]["state"], "pending");
+    assert_ne!(o[1]["receiver"], alice_id.as_str());
+    assert_eq!(alice.presence(&baton).await, "away");
+    assert_eq!(bob.presence(&baton).await, "online");
+    assert!(bob.list(&baton).await.contains(&(id.clone(), true)));
+    assert!(!alice.list(&baton).await.iter().any(|(h, _)| *h == id));
+    let (st, _) = bob.accept(&baton, &id).await;
+    assert_eq!(st, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_rejected_offer_moves_to_the_next_target_and_an_exhausted_route_lands_in_the_failsafe_queue()
+ {
+    let baton = start(&format!(
+        "{TWO_USERS}
+  - {{username: carol, password_hash: \"HASH\", queues: [failsafe]}}
+filters:
+  - name: everything
+    targets:
+    - {{user: alice, timeout: 60s}}
+    - {{user: bob, timeout: 60s}}
+"
+    ))
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    let carol = Desk::login(&baton, "carol").await;
+    let id = trigger(&baton, &bot).await;
+    until_offers(&baton, &id, "alice's offer", |o| o.len() == 1).await;
+
+    // A reason is required to decline.
+    let (st, v) = alice
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/reject"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["field"], "reason");
+    let (st, _) = alice
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/reject"),
+            json!({"reason": "not my area"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let o = until_offers(&baton, &id, "bob's offer", |o| o.len() == 2).await;
+    assert_eq!(o[0]["state"], "rejected");
+    assert_eq!(o[0]["note"], "not my area");
+    assert_eq!(o[1]["state"], "pending");
+    assert_eq!(
+        alice.presence(&baton).await,
+        "online",
+        "declining is not absence"
+    );
+    assert!(!carol.list(&baton).await.iter().any(|(h, _)| *h == id));
+
+    let (st, _) = bob
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/reject"),
+            json!({"reason": "busy"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let start = std::time::Instant::now();
+    let h = loop {
+        let h = handoff(&baton, &id).await;
+        if h["state"] == "failed" || start.elapsed() > Duration::from_secs(10) {
+            break h;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(h["state"], "failed", "{h}");
+    assert_eq!(h["queue"], "failsafe");
+    // Never nowhere: the failsafe queue's people see it and can take it; the alert rises.
+    assert!(carol.list(&baton).await.iter().any(|(h, _)| *h == id));
+    let metrics = baton
+        .http
+        .get(format!("{}/metrics", baton.url))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("baton_failsafe_waiting 1"), "{metrics}");
+    let (st, v) = carol.accept(&baton, &id).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["mine"], true);
+}
+
+#[tokio::test]
+async fn two_desk_users_accepting_a_broadcast_offer_at_once_yield_one_winner() {
+    let baton = start(
+        r#"
+queues:
+  - {name: support, mode: broadcast}
+users:
+  - {username: alice, password_hash: "HASH", queues: [support]}
+  - {username: bob, password_hash: "HASH", queues: [support]}
+"#,
+    )
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    for _ in 0..3 {
+        let id = trigger(&baton, &bot).await;
+        until_offers(&baton, &id, "offers to both", |o| o.len() == 2).await;
+        for d in [&alice, &bob] {
+            let (st, _) = d
+                .post(&baton, &format!("/desk/api/handoffs/{id}/read"), json!({}))
+                .await;
+            assert_eq!(st, StatusCode::OK);
+        }
+        let path = format!("/desk/api/handoffs/{id}/accept");
+        let (a, b) = tokio::join!(
+            alice.post(&baton, &path, json!({})),
+            bob.post(&baton, &path, json!({}))
+        );
+        let mut codes = [a.0, b.0];
+        codes.sort();
+        assert_eq!(codes, [StatusCode::OK, StatusCode::CONFLICT], "{a:?} {b:?}");
+        let loser = if a.0 == StatusCode::CONFLICT {
+            a.1
+        } else {
+            b.1
+        };
+        assert!(s(&loser["detail"]).contains("accepted"), "{loser}");
+        let o = offers(&baton, &id).await;
+        let states: Vec<&str> = o.iter().map(|o| o["state"].as_str().unwrap()).collect();
+        assert!(
+            states.contains(&"accepted") && states.contains(&"rescinded"),
+            "{states:?}"
+        );
+        // Free the winner for the next round.
+        let winner = if a.0 == StatusCode::OK { &alice } else { &bob };
+        let (st, _) = winner
+            .post(
+                &baton,
+                &format!("/desk/api/handoffs/{id}/resolve"),
+                json!({"code": "done"}),
+            )
+            .await;
+        assert_eq!(st, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn offers_respect_capacity_and_presence() {
+    let baton = start(
+        r#"
+queues:
+  - name: support
+users:
+  - {username: alice, password_hash: "HASH", queues: [support], capacity: {chat: 1}}
+  - {username: bob, password_hash: "HASH", queues: [support], capacity: {chat: 1}}
+"#,
+    )
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+
+    // Away: no offers for alice.
+    let (st, _) = alice
+        .post(&baton, "/desk/api/presence", json!({"presence": "away"}))
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let first = trigger(&baton, &bot).await;
+    let o = until_offers(&baton, &first, "an offer", |o| !o.is_empty()).await;
+    let bob_id = s(&o[0]["receiver"]);
+    assert!(bob.list(&baton).await.contains(&(first.clone(), true)));
+    let (st, _) = bob.accept(&baton, &first).await;
+    assert_eq!(st, StatusCode::OK);
+
+    // Bob is full (one chat held); alice is away: the next handoff waits, offered to no one.
+    let second = trigger(&baton, &bot).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(offers(&baton, &second).await.is_empty());
+    assert_eq!(handoff(&baton, &second).await["state"], "requested");
+    assert!(
+        bob.list(&baton).await.contains(&(second.clone(), false)),
+        "listed, not offered"
+    );
+
+    // Alice comes back: it is offered to her, not to bob.
+    let (st, _) = alice
+        .post(&baton, "/desk/api/presence", json!({"presence": "online"}))
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let o = until_offers(&baton, &second, "an offer to alice", |o| !o.is_empty()).await;
+    assert_ne!(s(&o[0]["receiver"]), bob_id);
+
+    // Both full now (alice's pending offer counts): a third waits until bob resolves.
+    let third = trigger(&baton, &bot).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(offers(&baton, &third).await.is_empty());
+    let (st, _) = bob
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{first}/resolve"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK);
+    let o = until_offers(&baton, &third, "an offer to bob", |o| !o.is_empty()).await;
+    assert_eq!(s(&o[0]["receiver"]), bob_id);
+}
+
+#[tokio::test]
+async fn pending_offers_resume_after_a_restart_with_their_deadlines() {
+    let routing = format!(
+        "{TWO_USERS}
+filters:
+  - name: everything
+    targets:
+    - {{user: alice, timeout: 4s}}
+    - {{user: bob, timeout: 60s}}
+"
+    );
+    let baton = start(&routing).await;
+    let bot = baton.register("bot", "ai").await;
+    let _alice = Desk::login(&baton, "alice").await;
+    let _bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+    let before = until_offers(&baton, &id, "alice's offer", |o| o.len() == 1).await;
+    let deadline = s(&before[0]["deadline"]);
+
+    let data = baton.kill9().await;
+    let path = data
+        .path()
+        .join("routing.yaml")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let baton = Baton::start_with(data, &[("BATON_ROUTING", &path)]).await;
+    let after = offers(&baton, &id).await;
+    assert_eq!(after.len(), 1);
+    assert_eq!(
+        after[0]["state"], "pending",
+        "the offer is still open after the restart"
+    );
+    assert_eq!(
+        after[0]["deadline"],
+        deadline.as_str(),
+        "with the same deadline"
+    );
+    // It expires at that deadline and moves on, as it would have without the restart.
+    let o = until_offers(&baton, &id, "the timeout after the restart", |o| {
+        o.len() == 2
+    })
+    .await;
+    assert_eq!(o[0]["state"], "timed_out");
+    assert_eq!(o[1]["state"], "pending");
+    let deadline =
+        time::OffsetDateTime::parse(&deadline, &time::format_description::well_known::Rfc3339)
+            .unwrap();
+    assert!(time::OffsetDateTime::now_utc() >= deadline);
+}
