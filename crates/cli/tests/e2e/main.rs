@@ -8,6 +8,7 @@ mod harness;
 mod bad_input;
 mod context;
 mod crash;
+mod desk;
 mod inbound;
 mod lifecycle;
 mod receiver;

@@ -1,0 +1,346 @@
+//! The human desk: its page in a real browser (Debian's Chromium driven by
+//! `playwright-core`, see `tests/desk/desk.mjs`) and its session rules over plain HTTP.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
+use serde_json::{Value, json};
+use tokio::io::AsyncWriteExt as _;
+
+use crate::harness::{ADMIN, Baton, s};
+
+const ALICE_PASSWORD: &str = "alice-correct-horse-7";
+const BOB_PASSWORD: &str = "bob-battery-staple-9";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// The browser test needs node, Debian's Chromium and playwright-core; `scripts/test`
+/// installs all three. A machine without them fails here, it never passes silently.
+fn require_browser_tools() {
+    let install = "run `bash scripts/test` once: it installs Debian's chromium and \
+                   `npm ci --prefix tests/desk`";
+    let node = std::process::Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "node is missing; {install}"
+    );
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "/usr/bin/chromium is missing; {install}"
+    );
+    assert!(
+        repo()
+            .join("tests/desk/node_modules/playwright-core")
+            .exists(),
+        "tests/desk/node_modules/playwright-core is missing; {install}"
+    );
+}
+
+/// A PHC string from `baton desk hash-password`, which reads the password on stdin.
+async fn hash_password(password: &str) -> String {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["desk", "hash-password"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(password.as_bytes()).await.unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "baton desk hash-password failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hash = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert!(hash.starts_with("$argon2"), "not a PHC string: {hash}");
+    hash
+}
+
+/// A server whose routing has alice on `support` and bob on `sales`.
+async fn start_desk() -> Baton {
+    let data = tempfile::tempdir().unwrap();
+    let routing = data.path().join("routing.yaml");
+    let yaml = format!(
+        r#"failsafe: failsafe
+offer_timeout: 30s
+queues:
+  - name: support
+  - name: sales
+    skills: [sales]
+filters:
+  - name: sales-questions
+    when: {{ intent: [sales] }}
+    targets: [{{queue: sales, timeout: 60s}}]
+default:
+  targets: [{{queue: support, timeout: 5m}}]
+users:
+  - username: alice
+    name: Alice Archer
+    password_hash: "{alice}"
+    queues: [support]
+  - username: bob
+    name: Bob Baker
+    password_hash: "{bob}"
+    queues: [sales]
+    skills: [sales]
+"#,
+        alice = hash_password(ALICE_PASSWORD).await,
+        bob = hash_password(BOB_PASSWORD).await,
+    );
+    std::fs::write(&routing, yaml).unwrap();
+    let path = routing.to_str().unwrap().to_owned();
+    Baton::start_with(data, &[("BATON_ROUTING", &path)]).await
+}
+
+/// The last lines of the server's log, to read beside a failure.
+fn server_log_tail(baton: &Baton) -> String {
+    let log = std::fs::read_to_string(baton.data.path().join("server.log")).unwrap_or_default();
+    let lines: Vec<&str> = log.lines().collect();
+    lines[lines.len().saturating_sub(60)..].join("\n")
+}
+
+#[tokio::test]
+async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it() {
+    require_browser_tools();
+    let baton = start_desk().await;
+    let bot = baton.register("support-bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    for turn in [
+        json!({"role": "customer", "text": "Hi, I was charged twice on my card 4111 1111 1111 1111"}),
+        json!({"role": "ai", "text": "I'm sorry about that. Let me look at the charges.", "confidence": 0.9, "intent": "billing"}),
+    ] {
+        let (st, v) = baton.turn(&bot, &conv, turn).await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+        assert_eq!(
+            v["decision"]["handoff"], false,
+            "set-up turn decided a handoff: {v}"
+        );
+    }
+
+    let root = repo();
+    let shots = root.join("target/desk-screenshots");
+    let node = tokio::process::Command::new("node")
+        .arg("tests/desk/desk.mjs")
+        .current_dir(&root)
+        .env("BATON_URL", &baton.url)
+        .env("AI_SECRET", &bot.secret)
+        .env("CONVERSATION_ID", &conv)
+        .env("ALICE_PASSWORD", ALICE_PASSWORD)
+        .env("BOB_PASSWORD", BOB_PASSWORD)
+        .env("SCREENSHOT_DIR", &shots)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start node");
+    let out = tokio::time::timeout(Duration::from_secs(150), node.wait_with_output())
+        .await
+        .expect("the browser test did not finish within 150 s")
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the browser test failed (its reason is printed above; screenshots in {}).\n\
+         stdout: {stdout}\nserver log, last lines:\n{}",
+        shots.display(),
+        server_log_tail(&baton)
+    );
+    let result: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("the browser test printed no result line ({e}): {stdout}"));
+    let handoff = s(&result["handoff_id"]);
+    println!(
+        "desk: the offer reached the page in {} ms",
+        result["card_ms"]
+    );
+
+    // What the browser did is what the broker recorded.
+    let (st, v) = baton.get(&format!("/v1/handoffs/{handoff}"), ADMIN).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["state"], "resolved", "{v}");
+    assert_eq!(v["reason"], "explicit_request", "{v}");
+    let (st, v) = baton.get(&format!("/v1/conversations/{conv}"), ADMIN).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let turns = v["turns"].as_array().unwrap();
+    assert!(
+        turns
+            .iter()
+            .any(|t| t["role"] == "human" && t["text"] == result["reply"]),
+        "the reply typed on the desk is not in the conversation: {v}"
+    );
+}
+
+/// `name=value` of the session cookie set by a log-in answer.
+fn session_cookie(res: &reqwest::Response) -> String {
+    let set = res
+        .headers()
+        .get(SET_COOKIE)
+        .expect("log-in sets a cookie")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let lower = set.to_ascii_lowercase();
+    assert!(lower.contains("httponly"), "{set}");
+    assert!(lower.contains("samesite=strict"), "{set}");
+    assert!(lower.contains("path=/desk"), "{set}");
+    set.split(';').next().unwrap().trim().to_owned()
+}
+
+async fn problem(res: reqwest::Response, status: StatusCode) -> Value {
+    assert_eq!(res.status(), status);
+    let ct = res.headers()[CONTENT_TYPE].to_str().unwrap().to_owned();
+    assert!(ct.starts_with("application/problem+json"), "{ct}");
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["status"], status.as_u16(), "{v}");
+    assert!(v["title"].is_string(), "{v}");
+    v
+}
+
+#[tokio::test]
+async fn the_desk_serves_its_page_and_refuses_a_post_without_the_csrf_token() {
+    let baton = start_desk().await;
+    let http = &baton.http;
+    let url = |p: &str| format!("{}{p}", baton.url);
+
+    // The page and its two files, exactly as in web/desk.
+    let res = http.get(url("/desk")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()[CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_eq!(
+        res.text().await.unwrap(),
+        include_str!("../../../../web/desk/index.html")
+    );
+    for (path, body) in [
+        (
+            "/desk/desk.js",
+            include_str!("../../../../web/desk/desk.js"),
+        ),
+        (
+            "/desk/desk.css",
+            include_str!("../../../../web/desk/desk.css"),
+        ),
+    ] {
+        let res = http.get(url(path)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            res.text().await.unwrap(),
+            body,
+            "{path} is not the file in web/desk"
+        );
+    }
+
+    // No session: nothing but the log-in.
+    let res = http.get(url("/desk/api/me")).send().await.unwrap();
+    problem(res, StatusCode::UNAUTHORIZED).await;
+    let res = http.get(url("/desk/api/handoffs")).send().await.unwrap();
+    problem(res, StatusCode::UNAUTHORIZED).await;
+    let res = http
+        .post(url("/desk/api/login"))
+        .json(&json!({"username": "alice", "password": "wrong"}))
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNAUTHORIZED).await;
+
+    let res = http
+        .post(url("/desk/api/login"))
+        .json(&json!({"username": "alice", "password": ALICE_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = session_cookie(&res);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["user"]["username"], "alice", "{v}");
+    assert_eq!(v["user"]["name"], "Alice Archer", "{v}");
+    assert_eq!(v["user"]["queues"], json!(["support"]), "{v}");
+    assert_eq!(v["user"]["presence"], "online", "{v}");
+    let csrf = s(&v["csrf"]);
+    assert!(csrf.len() >= 16, "a guessable CSRF token: {csrf}");
+
+    let res = http
+        .get(url("/desk/api/me"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: Value = res.json().await.unwrap();
+    assert_eq!(me["user"]["username"], "alice", "{me}");
+
+    // A POST with the session cookie but without the token, or with a wrong one, is refused.
+    let away = json!({"presence": "away"});
+    let res = http
+        .post(url("/desk/api/presence"))
+        .header(COOKIE, &cookie)
+        .json(&away)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::FORBIDDEN).await;
+    let res = http
+        .post(url("/desk/api/presence"))
+        .header(COOKIE, &cookie)
+        .header("X-CSRF-Token", "not-the-token")
+        .json(&away)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::FORBIDDEN).await;
+    let res = http
+        .post(url("/desk/api/logout"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::FORBIDDEN).await;
+
+    // With it, the same requests go through.
+    let res = http
+        .post(url("/desk/api/presence"))
+        .header(COOKIE, &cookie)
+        .header("X-CSRF-Token", &csrf)
+        .json(&away)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = http
+        .get(url("/desk/api/me"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    let me: Value = res.json().await.unwrap();
+    assert_eq!(me["user"]["presence"], "away", "{me}");
+    let res = http
+        .post(url("/desk/api/logout"))
+        .header(COOKIE, &cookie)
+        .header("X-CSRF-Token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = http
+        .get(url("/desk/api/me"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNAUTHORIZED).await;
+}
