@@ -572,3 +572,245 @@ fn matches(m: &Match, f: &Facts<'_>) -> bool {
                     .is_some_and(|(g, w)| g.eq_ignore_ascii_case(w))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+offer_timeout: 20s
+queues:
+  - {name: billing, skills: [billing], priority: 5}
+  - {name: general}
+  - {name: vip, mode: broadcast, offer_timeout: 10s}
+filters:
+  - name: gold
+    when: {tier: [gold]}
+    priority: 50
+    targets: [{queue: vip, timeout: 1m}, {queue: general}]
+  - name: billing-de
+    when: {intent: [billing], language: [de], fields: {customer.data.country: DE}}
+    targets: [{queue: billing, timeout: 2m}]
+default:
+  targets: [{queue: general, timeout: 5m}]
+users:
+  - {username: ana, queues: [billing, general], skills: [billing], capacity: {chat: 2}}
+  - {username: ben, queues: [billing, general]}
+  - {username: cy, queues: [vip, general]}
+"#;
+
+    fn routing() -> Routing {
+        Routing::from_yaml("routing.yaml", FILE).unwrap()
+    }
+
+    fn facts<'a>(
+        doc: &'a Value,
+        intent: Option<&'a str>,
+        language: Option<&'a str>,
+        tier: Option<&'a str>,
+    ) -> Facts<'a> {
+        Facts {
+            reason: Reason::ExplicitRequest,
+            intent,
+            channel: Channel::Chat,
+            language,
+            tier,
+            destination: None,
+            priority: 0,
+            document: doc,
+        }
+    }
+
+    #[test]
+    fn the_first_matching_filter_decides_and_adds_its_priority() {
+        let r = routing();
+        let doc = serde_json::json!({"customer": {"data": {"country": "de"}}});
+        let p = r.plan(&facts(&doc, Some("billing"), Some("de-AT"), Some("Gold")));
+        assert_eq!(p.filter, "gold", "tier matches first, case-insensitively");
+        assert_eq!(p.priority, 50);
+        assert_eq!(p.targets[0].queue.as_deref(), Some("vip"));
+        assert_eq!(p.targets[1].timeout_ms, 300_000, "the default stop timeout");
+        let p = r.plan(&facts(&doc, Some("billing"), Some("de-AT"), None));
+        assert_eq!(
+            p.filter, "billing-de",
+            "primary language tag and a package field"
+        );
+        assert_eq!(p.priority, 5, "the first queue's priority");
+        let other = serde_json::json!({"customer": {"data": {"country": "FR"}}});
+        assert_eq!(
+            r.plan(&facts(&other, Some("billing"), Some("de"), None))
+                .filter,
+            "default"
+        );
+    }
+
+    #[test]
+    fn urgent_reasons_jump_the_queue_and_a_named_queue_is_honoured_when_no_filter_speaks() {
+        let r = routing();
+        let doc = Value::Null;
+        let mut f = facts(&doc, None, None, None);
+        f.reason = Reason::Regulated;
+        f.destination = Some("billing");
+        let p = r.plan(&f);
+        assert!(p.urgent);
+        assert_eq!(p.priority, 1005);
+        assert_eq!(p.filter, "destination");
+        assert_eq!(p.targets[0].queue.as_deref(), Some("billing"));
+        f.destination = Some("no-such-queue");
+        assert_eq!(r.plan(&f).filter, "default");
+    }
+
+    fn desk<'a>(
+        r: &'a Routing,
+        name: &str,
+        presence: Presence,
+        load: u32,
+        last: Option<i64>,
+    ) -> DeskState<'a> {
+        DeskState {
+            user: r.user(name).unwrap(),
+            agent: AgentId::new(),
+            presence,
+            load: BTreeMap::from([(Channel::Chat, load)]),
+            last_offer_at: last.map(|s| OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(s)),
+        }
+    }
+
+    #[test]
+    fn offers_go_to_the_least_busy_skilled_online_member_and_never_past_the_stop() {
+        let r = routing();
+        let now = OffsetDateTime::UNIX_EPOCH + time::Duration::hours(1);
+        let billing = Target {
+            queue: Some("billing".into()),
+            user: None,
+            timeout_ms: 120_000,
+        };
+        // ben lacks the billing skill; ana is the only one eligible.
+        let d = [
+            desk(&r, "ana", Presence::Online, 1, None),
+            desk(&r, "ben", Presence::Online, 0, None),
+        ];
+        match r.next_step(&billing, now, Channel::Chat, &[], &d, now) {
+            Step::Offer {
+                receivers,
+                deadline,
+                ..
+            } => {
+                assert_eq!(receivers, vec![d[0].agent]);
+                assert_eq!(deadline, now + time::Duration::seconds(20));
+            }
+            other => panic!("{other:?}"),
+        }
+        // At capacity (2 chats) or away: wait for the stop's deadline.
+        let full = [desk(&r, "ana", Presence::Online, 2, None)];
+        assert_eq!(
+            r.next_step(&billing, now, Channel::Chat, &[], &full, now),
+            Step::Wait(now + time::Duration::minutes(2))
+        );
+        let away = [desk(&r, "ana", Presence::Away, 0, None)];
+        assert!(matches!(
+            r.next_step(&billing, now, Channel::Chat, &[], &away, now),
+            Step::Wait(_)
+        ));
+        // Everyone tried: move on. Past the stop's timeout: move on.
+        assert_eq!(
+            r.next_step(&billing, now, Channel::Chat, &[d[0].agent], &d[..1], now),
+            Step::Advance
+        );
+        let late = now + time::Duration::minutes(2);
+        assert_eq!(
+            r.next_step(&billing, now, Channel::Chat, &[], &d, late),
+            Step::Advance
+        );
+        // An offer never outlives its stop.
+        let near = now + time::Duration::seconds(110);
+        match r.next_step(&billing, now, Channel::Chat, &[], &d, near) {
+            Step::Offer { deadline, .. } => assert_eq!(deadline, now + time::Duration::minutes(2)),
+            other => panic!("{other:?}"),
+        }
+        // General has no skills: the least loaded relative to capacity wins, then the
+        // one offered work longest ago.
+        let general = Target {
+            queue: Some("general".into()),
+            user: None,
+            timeout_ms: 60_000,
+        };
+        let d = [
+            desk(&r, "ana", Presence::Online, 1, Some(1)),
+            desk(&r, "ben", Presence::Online, 0, Some(5)),
+            desk(&r, "cy", Presence::Online, 0, Some(2)),
+        ];
+        match r.next_step(&general, now, Channel::Chat, &[], &d, now) {
+            Step::Offer { receivers, .. } => assert_eq!(receivers, vec![d[2].agent]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_broadcast_queue_offers_to_every_eligible_member_and_a_stop_without_desk_users_waits() {
+        let r = routing();
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let vip = Target {
+            queue: Some("vip".into()),
+            user: None,
+            timeout_ms: 60_000,
+        };
+        let d = [
+            desk(&r, "cy", Presence::Online, 0, None),
+            desk(&r, "ana", Presence::Online, 0, None),
+        ];
+        match r.next_step(&vip, now, Channel::Chat, &[], &d, now) {
+            Step::Offer {
+                receivers,
+                deadline,
+                ..
+            } => {
+                assert_eq!(receivers, vec![d[0].agent], "only vip members");
+                assert_eq!(deadline, now + time::Duration::seconds(10));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            r.next_step(&vip, now, Channel::Chat, &[], &[], now),
+            Step::Wait(now + time::Duration::minutes(1)),
+            "API receivers pull from it until the stop times out"
+        );
+    }
+
+    #[test]
+    fn configuration_errors_name_the_line_and_field() {
+        let e = Routing::from_yaml(
+            "r.yaml",
+            "queues:\n  - name: a\nusers:\n  - username: x\n    queues: [b]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("r.yaml:5:"), "{e}");
+        assert!(
+            e.contains("users[0].queues[0]") && e.contains("`b` is not defined"),
+            "{e}"
+        );
+        let e = Routing::from_yaml("r.yaml", "queues:\n  - name: a\n    colour: red\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("r.yaml:3") && e.contains("unknown field"), "{e}");
+        let e = Routing::from_yaml("r.yaml", "offer_timeout: soon\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("offer_timeout") && e.contains("duration"), "{e}");
+        let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{queue: a, user: b}]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("exactly one"), "{e}");
+    }
+
+    #[test]
+    fn without_a_file_every_handoff_waits_in_one_default_queue() {
+        let r = Routing::default();
+        assert!(r.queue("default").is_some() && r.queue("failsafe").is_some());
+        assert_eq!(
+            r.default_queues(),
+            vec!["default".to_owned(), "failsafe".to_owned()]
+        );
+    }
+}
