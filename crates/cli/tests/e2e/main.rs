@@ -12,5 +12,6 @@ mod desk;
 mod inbound;
 mod lifecycle;
 mod receiver;
+mod routing;
 mod rules;
 mod webhooks;
