@@ -364,7 +364,43 @@ users:
             )
             .await;
         assert_eq!(st, StatusCode::OK);
+        let (st, _) = winner
+            .post(
+                &baton,
+                &format!("/desk/api/handoffs/{id}/feedback"),
+                json!({"needed": false, "correct_reason": true, "correct_queue": true, "comment": "a FAQ answer"}),
+            )
+            .await;
+        assert_eq!(st, StatusCode::NO_CONTENT);
     }
+    // The verdicts and resolution codes come out as JSON Lines for tuning.
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["feedback", "export"])
+        .env("BATON_URL", &baton.url)
+        .env("BATON_TOKEN", ADMIN)
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds = |k: &str| lines.iter().filter(|l| l["feedback"]["kind"] == k).count();
+    assert_eq!((kinds("resolution"), kinds("verdict")), (3, 3), "{lines:?}");
+    let verdict = lines
+        .iter()
+        .find(|l| l["feedback"]["kind"] == "verdict")
+        .unwrap();
+    assert_eq!(verdict["reason"], "explicit_request");
+    assert_eq!(verdict["queue"], "support");
+    assert_eq!(verdict["state"], "resolved");
+    assert_eq!(verdict["feedback"]["needed"], false);
 }
 
 #[tokio::test]
