@@ -117,8 +117,8 @@ async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it()
     let bot = baton.register("support-bot", "ai").await;
     let conv = baton.conversation(&bot).await;
     for turn in [
-        json!({"role": "customer", "text": "Hi, I was charged twice on my card 4111 1111 1111 1111"}),
-        json!({"role": "ai", "text": "I'm sorry about that. Let me look at the charges.", "confidence": 0.9, "intent": "billing"}),
+        json!({"role": "customer", "text": "Hello, where is my order? I paid with the card 4111 1111 1111 1111 on Monday."}),
+        json!({"role": "ai", "text": "Let me look up your order.", "confidence": 0.9, "intent": "billing"}),
     ] {
         let (st, v) = baton.turn(&bot, &conv, turn).await;
         assert_eq!(st, StatusCode::CREATED, "{v}");
