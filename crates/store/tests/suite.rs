@@ -262,8 +262,13 @@ async fn concurrent_accepts_have_one_winner(f: &Fixture) {
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..8 {
         let store = f.store.clone();
+        let id = AgentId::new();
+        store
+            .set_memberships(id, vec!["support".into()])
+            .await
+            .unwrap();
         let receiver = Actor::Agent {
-            id: AgentId::new(),
+            id,
             kind: AgentKind::Human,
         };
         tasks.spawn(async move {
@@ -274,6 +279,17 @@ async fn concurrent_accepts_have_one_winner(f: &Fixture) {
     }
     let results = tasks.join_all().await;
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    // Someone who was never in line for it is told it does not exist.
+    let stranger = Actor::Agent {
+        id: AgentId::new(),
+        kind: AgentKind::Human,
+    };
+    assert!(matches!(
+        f.store
+            .command(h.id, stranger, HandoffCommand::Accept, None)
+            .await,
+        Err(StoreError::NotFound { .. })
+    ));
     assert!(
         results
             .iter()
