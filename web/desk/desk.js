@@ -126,6 +126,7 @@ async function boot() {
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
   $('presence').addEventListener('change', (e) => setPresence(e.target.value));
+  $('toast').addEventListener('click', () => show($('toast'), false));
   setInterval(tick, 1000);
   try { start(await api('GET', '/me')); } catch { showLogin(); }
 }
@@ -159,7 +160,7 @@ function start({ user, csrf }) {
   show($('app'), true);
   $('me').textContent = user.name || user.username;
   $('me').title = `${user.username} · queues: ${(user.queues || []).join(', ') || 'none'}`;
-  $('presence').value = user.presence || 'online';
+  $('presence').value = $('presence').dataset.value = user.presence || 'online';
   connect();
   api('GET', '/handoffs').then((r) => {
     if (!state.snapshot) replaceItems(r.items || []);
@@ -197,7 +198,7 @@ async function setPresence(p, fromServer) {
   }
   try { await api('POST', '/presence', { presence: p }); } catch (e) {
     if (state.user) state.user.presence = before;
-    sel.value = before;
+    sel.value = sel.dataset.value = before;
     if (e.status === 401) sessionLost(); else toast(e);
   }
 }
@@ -537,7 +538,7 @@ function renderActions(force) {
     const reject = h('button', { type: 'button', class: 'danger', testid: 'reject' }, 'Reject');
     reject.addEventListener('click', () => {
       if (!why.value.trim()) { toast('Say why you decline, so the next person knows.'); why.focus(); return; }
-      act(reject, async () => { await post('reject', { reason: why.value.trim() }); state.items.delete(c.id); renderList(); close(); });
+      act(reject, async () => { await post('reject', { reason: why.value.trim() }); close(); }); // the feed updates the list
     });
     fill(box, h('div', { class: 'bar' },
       h('label', { class: 'check' }, read, ' I have read the context'), accept,

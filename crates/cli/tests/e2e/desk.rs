@@ -10,7 +10,7 @@ use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt as _;
 
-use crate::harness::{ADMIN, Baton, s};
+use crate::harness::{ADMIN, Agent, Baton, s};
 
 const ALICE_PASSWORD: &str = "alice-correct-horse-7";
 const BOB_PASSWORD: &str = "bob-battery-staple-9";
@@ -67,12 +67,8 @@ async fn hash_password(password: &str) -> String {
     hash
 }
 
-/// A server whose routing has alice on `support` and bob on `sales`.
-async fn start_desk() -> Baton {
-    let data = tempfile::tempdir().unwrap();
-    let routing = data.path().join("routing.yaml");
-    let yaml = format!(
-        r#"failsafe: failsafe
+/// Alice on `support`, bob on `sales`; the conversations of these tests go to support.
+const ROUTING: &str = r#"failsafe: failsafe
 offer_timeout: 30s
 queues:
   - name: support
@@ -80,11 +76,18 @@ queues:
     skills: [sales]
 filters:
   - name: sales-questions
-    when: {{ intent: [sales] }}
-    targets: [{{queue: sales, timeout: 60s}}]
+    when: { intent: [sales] }
+    targets: [{queue: sales, timeout: 60s}]
 default:
-  targets: [{{queue: support, timeout: 5m}}]
-users:
+  targets: [{queue: support, timeout: 5m}]
+"#;
+
+/// A server with `routing` and the two desk users.
+async fn start_desk(routing: &str) -> Baton {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("routing.yaml");
+    let yaml = format!(
+        r#"{routing}users:
   - username: alice
     name: Alice Archer
     password_hash: "{alice}"
@@ -98,22 +101,14 @@ users:
         alice = hash_password(ALICE_PASSWORD).await,
         bob = hash_password(BOB_PASSWORD).await,
     );
-    std::fs::write(&routing, yaml).unwrap();
-    let path = routing.to_str().unwrap().to_owned();
+    std::fs::write(&path, yaml).unwrap();
+    let path = path.to_str().unwrap().to_owned();
     Baton::start_with(data, &[("BATON_ROUTING", &path)]).await
 }
 
-/// The last lines of the server's log, to read beside a failure.
-fn server_log_tail(baton: &Baton) -> String {
-    let log = std::fs::read_to_string(baton.data.path().join("server.log")).unwrap_or_default();
-    let lines: Vec<&str> = log.lines().collect();
-    lines[lines.len().saturating_sub(60)..].join("\n")
-}
-
-#[tokio::test]
-async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it() {
-    require_browser_tools();
-    let baton = start_desk().await;
+/// An AI agent and a conversation with two turns that decide nothing, one of them
+/// carrying a card number the desk must never show.
+async fn conversation(baton: &Baton) -> (Agent, String) {
     let bot = baton.register("support-bot", "ai").await;
     let conv = baton.conversation(&bot).await;
     for turn in [
@@ -127,15 +122,19 @@ async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it()
             "set-up turn decided a handoff: {v}"
         );
     }
+    (bot, conv)
+}
 
+/// Runs a scenario of `tests/desk` against `baton`; its result line.
+async fn browser(script: &str, baton: &Baton, bot: &Agent, conv: &str) -> Value {
     let root = repo();
     let shots = root.join("target/desk-screenshots");
     let node = tokio::process::Command::new("node")
-        .arg("tests/desk/desk.mjs")
+        .arg(format!("tests/desk/{script}"))
         .current_dir(&root)
         .env("BATON_URL", &baton.url)
         .env("AI_SECRET", &bot.secret)
-        .env("CONVERSATION_ID", &conv)
+        .env("CONVERSATION_ID", conv)
         .env("ALICE_PASSWORD", ALICE_PASSWORD)
         .env("BOB_PASSWORD", BOB_PASSWORD)
         .env("SCREENSHOT_DIR", &shots)
@@ -151,13 +150,28 @@ async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it()
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "the browser test failed (its reason is printed above; screenshots in {}).\n\
+        "the browser test {script} failed (its reason is printed above; screenshots in {}).\n\
          stdout: {stdout}\nserver log, last lines:\n{}",
         shots.display(),
-        server_log_tail(&baton)
+        server_log_tail(baton)
     );
-    let result: Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
-        .unwrap_or_else(|e| panic!("the browser test printed no result line ({e}): {stdout}"));
+    serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{script} printed no result line ({e}): {stdout}"))
+}
+
+/// The last lines of the server's log, to read beside a failure.
+fn server_log_tail(baton: &Baton) -> String {
+    let log = std::fs::read_to_string(baton.data.path().join("server.log")).unwrap_or_default();
+    let lines: Vec<&str> = log.lines().collect();
+    lines[lines.len().saturating_sub(60)..].join("\n")
+}
+
+#[tokio::test]
+async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it() {
+    require_browser_tools();
+    let baton = start_desk(ROUTING).await;
+    let (bot, conv) = conversation(&baton).await;
+    let result = browser("desk.mjs", &baton, &bot, &conv).await;
     let handoff = s(&result["handoff_id"]);
     println!(
         "desk: the offer reached the page in {} ms",
@@ -178,6 +192,39 @@ async fn a_desk_user_takes_a_handoff_in_a_real_browser_and_nobody_else_sees_it()
             .any(|t| t["role"] == "human" && t["text"] == result["reply"]),
         "the reply typed on the desk is not in the conversation: {v}"
     );
+}
+
+#[tokio::test]
+async fn an_offer_left_to_run_out_moves_on_live_and_the_page_shows_its_user_away() {
+    require_browser_tools();
+    let baton = start_desk(
+        r#"failsafe: failsafe
+queues:
+  - name: support
+  - name: sales
+filters:
+  - name: alice-then-bob
+    targets:
+    - {user: alice, timeout: 2s}
+    - {user: bob, timeout: 60s}
+"#,
+    )
+    .await;
+    let (bot, conv) = conversation(&baton).await;
+    let result = browser("away.mjs", &baton, &bot, &conv).await;
+    let handoff = s(&result["handoff_id"]);
+
+    let (st, v) = baton
+        .get(&format!("/v1/handoffs/{handoff}/offers"), ADMIN)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let offers = v["offers"].as_array().unwrap();
+    let states: Vec<_> = offers.iter().map(|o| s(&o["state"])).collect();
+    assert_eq!(states, ["timed_out", "rejected"], "{v}");
+    assert_eq!(offers[1]["note"], result["reason"], "{v}");
+    // Every target declined: it waits in the failsafe queue, never nowhere.
+    let (_, v) = baton.get(&format!("/v1/handoffs/{handoff}"), ADMIN).await;
+    assert_eq!(v["queue"], "failsafe", "{v}");
 }
 
 /// `name=value` of the session cookie set by a log-in answer.
@@ -208,7 +255,7 @@ async fn problem(res: reqwest::Response, status: StatusCode) -> Value {
 
 #[tokio::test]
 async fn the_desk_serves_its_page_and_refuses_a_post_without_the_csrf_token() {
-    let baton = start_desk().await;
+    let baton = start_desk(ROUTING).await;
     let http = &baton.http;
     let url = |p: &str| format!("{}{p}", baton.url);
 

@@ -1,0 +1,101 @@
+// What the desk browser scenarios share: steps with a timeout each, Debian's Chromium,
+// logging in on the page, and posting a turn as the AI agent.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const env = (k) => process.env[k] || fail(`environment variable ${k} is not set`);
+const STEP_MS = Number(process.env.STEP_TIMEOUT_MS || 20000);
+
+let browser;
+let current = 'start';
+export function fail(msg) {
+  console.error(`desk e2e FAILED at step "${current}": ${msg}`);
+  browser?.close().catch(() => {});
+  process.exit(1);
+}
+// Hard stop: a scenario never outlives two minutes.
+setTimeout(() => fail('the whole run took longer than 120 s'), 120000).unref();
+
+export async function step(name, fn, ms = STEP_MS) {
+  current = name;
+  const t0 = Date.now();
+  let timer;
+  try {
+    const out = await Promise.race([
+      fn(),
+      new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${ms} ms`)), ms); }),
+    ]);
+    console.error(`  ok ${name} (${Date.now() - t0} ms)`);
+    return out;
+  } catch (e) {
+    return fail(e.message);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+export function check(cond, msg) { if (!cond) throw new Error(msg); }
+
+export function shot(page, name) {
+  const dir = env('SCREENSHOT_DIR');
+  mkdirSync(dir, { recursive: true });
+  return page.screenshot({ path: join(dir, name) });
+}
+
+export async function launch() {
+  browser = await step('launch chromium', () => chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  }), 30000);
+  return browser;
+}
+
+// Logs in through the form and waits for the live feed; `errors` collects script errors.
+export async function login(browser, username, password, errors) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(`${username}: page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`${username}: console: ${m.text()}`);
+  });
+  await page.goto(`${env('BATON_URL')}/desk`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('me-name').waitFor();
+  await page.locator('[data-testid="conn-status"][data-state="open"]').waitFor();
+  // Marks this document: if it is still there later, the page was never reloaded.
+  await page.evaluate(() => { window.__noReload = true; });
+  return page;
+}
+
+// Posts a turn as the AI agent; the answer's JSON.
+export async function postTurn(turn) {
+  const res = await fetch(`${env('BATON_URL')}/v1/conversations/${env('CONVERSATION_ID')}/turns`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${env('AI_SECRET')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(turn),
+  });
+  const body = await res.json();
+  check(res.ok, `posting the turn answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+// The customer asks for a human; the card must reach `page` by itself within 1 s.
+export async function askForHuman(page) {
+  const t0 = Date.now();
+  const body = await postTurn({ role: 'customer', text: 'I want to speak to a human agent now' });
+  check(body.handoff_id, `the turn decided no handoff: ${JSON.stringify(body.decision)}`);
+  await page.locator(`[data-testid="card"][data-id="${body.handoff_id}"]`).waitFor({ timeout: 5000 });
+  const ms = Date.now() - t0;
+  check(ms <= 1000, `the card took ${ms} ms to appear (limit 1000 ms)`);
+  check(await page.evaluate(() => window.__noReload === true), 'the page was reloaded');
+  return { id: body.handoff_id, ms };
+}
+
+// `GET path` from inside the page, with its session: the status and JSON body.
+export const pageGet = (page, path) => page.evaluate(async (p) => {
+  const r = await fetch(p);
+  return { status: r.status, body: await r.json().catch(() => null) };
+}, path);
