@@ -115,7 +115,8 @@ function toast(msg, kind = 'error') {
 async function act(btn, fn) {
   if (btn) btn.disabled = true;
   try { return await fn(); } catch (e) {
-    if (e.status === 401) sessionLost(); else toast(e);
+    if (e.status === 401) sessionLost();
+    else toast(e.status === 404 ? 'This handoff is no longer available to you.' : e);
     if (e.status === 409 || e.status === 404) refreshDetail();
     return undefined;
   } finally { if (btn?.isConnected) btn.disabled = false; }
@@ -331,7 +332,8 @@ async function open(id) {
   } catch (e) {
     if (seq !== state.openSeq) return;
     if (e.status === 401) { sessionLost(); return; }
-    fill($('detail'), h('p', { class: 'error', testid: 'notice' }, e.message));
+    fill($('detail'), h('p', { class: 'notice empty', testid: 'notice' }, e.status === 404
+      ? 'This handoff is no longer yours to see: someone else took it, or it was withdrawn.' : e.message));
   }
 }
 async function refreshDetail() {
