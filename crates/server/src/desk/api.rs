@@ -103,8 +103,10 @@ pub async fn accept(
     caller: DeskCaller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Card>, Problem> {
-    visible(&state, &caller, id).await?;
+    // Whoever confirmed reading was in line for it: let the store say who won (a
+    // loser of a race learns it was taken, 409), rather than "does not exist".
     if !state.store.read_confirmed(id, caller.agent).await? {
+        visible(&state, &caller, id).await?;
         return Err(Problem::conflict(
             "read-first",
             "confirm that you have read the context before accepting",
