@@ -200,7 +200,10 @@ impl Summarizer for ExtractiveSummarizer {
             }
             _ => {}
         }
-        text.push('.');
+        // An explanation may end its own sentence.
+        if !text.ends_with(['.', '!', '?']) {
+            text.push('.');
+        }
 
         Summary {
             text,
