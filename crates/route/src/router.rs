@@ -1,7 +1,6 @@
 //! The router: one task that places waiting handoffs, driven entirely from the store,
 //! so a restart picks up every pending offer with the deadline it had.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -169,15 +168,11 @@ impl Router {
     pub async fn pass(&self) -> Result<Option<OffsetDateTime>, StoreError> {
         let now = baton_core::now();
         let expired = self.store.expire_offers(now).await?;
-        let touched: BTreeSet<String> = expired
-            .offers
-            .iter()
-            .map(|o| o.handoff_id.to_string())
-            .collect();
-        for o in &expired.offers {
-            if touched.contains(&o.handoff_id.to_string()) {
-                let _ = self.events.send(RouteEvent::Handoff(o.handoff_id));
-            }
+        let mut touched: Vec<HandoffId> = expired.offers.iter().map(|o| o.handoff_id).collect();
+        touched.sort_by_key(|id| id.0);
+        touched.dedup();
+        for id in touched {
+            let _ = self.events.send(RouteEvent::Handoff(id));
         }
         for a in &expired.set_away {
             tracing::info!(agent = %a, "desk user set away: an offer to them timed out");

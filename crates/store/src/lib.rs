@@ -361,7 +361,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<AgentId>;
     async fn desk_user(&self, username: &str) -> Result<Option<DeskUser>>;
     async fn desk_user_by_agent(&self, agent: AgentId) -> Result<Option<DeskUser>>;
-    async fn set_presence(&self, agent: AgentId, presence: Presence, actor: Actor) -> Result<()>;
+    /// Sets a desk user's presence; stepping away (or out) withdraws the offers
+    /// pending for them, whose handoffs are returned so they can be routed again.
+    async fn set_presence(
+        &self,
+        agent: AgentId,
+        presence: Presence,
+        actor: Actor,
+    ) -> Result<Vec<HandoffId>>;
     /// Every desk user's presence and load.
     async fn desk_loads(&self) -> Result<Vec<DeskLoad>>;
     /// Handoffs waiting for a receiver, highest priority then oldest first.

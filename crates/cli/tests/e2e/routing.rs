@@ -515,3 +515,27 @@ filters:
             .unwrap();
     assert!(time::OffsetDateTime::now_utc() >= deadline);
 }
+
+#[tokio::test]
+async fn stepping_away_withdraws_a_pending_offer_and_it_moves_on_at_once() {
+    let baton = start(TWO_USERS).await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+    let first = until_offers(&baton, &id, "a first offer", |o| o.len() == 1).await;
+    let (first_desk, other) = if alice.list(&baton).await.contains(&(id.clone(), true)) {
+        (&alice, &bob)
+    } else {
+        (&bob, &alice)
+    };
+    let (st, _) = first_desk
+        .post(&baton, "/desk/api/presence", json!({"presence": "away"}))
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let o = until_offers(&baton, &id, "the offer to the other user", |o| o.len() == 2).await;
+    assert_eq!(o[0]["state"], "rescinded");
+    assert_eq!(o[0]["receiver"], first[0]["receiver"]);
+    assert_eq!(o[1]["state"], "pending");
+    assert!(other.list(&baton).await.contains(&(id.clone(), true)));
+}

@@ -257,13 +257,7 @@ pub async fn logout(
     caller: DeskCaller,
 ) -> Result<Response, Problem> {
     state.store.delete_desk_session(caller.token_hash).await?;
-    state
-        .store
-        .set_presence(caller.agent, Presence::Offline, caller.actor())
-        .await?;
-    state
-        .router
-        .presence_changed(caller.agent, Presence::Offline);
+    step(&state, &caller, Presence::Offline).await?;
     Ok((
         StatusCode::NO_CONTENT,
         [(header::SET_COOKIE, cookie(&state, "", 0))],
@@ -282,10 +276,20 @@ pub async fn presence(
     caller: DeskCaller,
     ApiJson(body): ApiJson<SetPresence>,
 ) -> Result<StatusCode, Problem> {
-    state
-        .store
-        .set_presence(caller.agent, body.presence, caller.actor())
-        .await?;
-    state.router.presence_changed(caller.agent, body.presence);
+    step(&state, &caller, body.presence).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records a presence change and lets the router and the desks know, including the
+/// handoffs whose offers were withdrawn because the user stepped away.
+async fn step(state: &AppState, caller: &DeskCaller, presence: Presence) -> Result<(), Problem> {
+    let withdrawn = state
+        .store
+        .set_presence(caller.agent, presence, caller.actor())
+        .await?;
+    for id in withdrawn {
+        state.router.changed(id);
+    }
+    state.router.presence_changed(caller.agent, presence);
+    Ok(())
 }

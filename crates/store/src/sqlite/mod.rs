@@ -1390,7 +1390,12 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn set_presence(&self, agent: AgentId, presence: Presence, actor: Actor) -> Result<()> {
+    async fn set_presence(
+        &self,
+        agent: AgentId,
+        presence: Presence,
+        actor: Actor,
+    ) -> Result<Vec<HandoffId>> {
         self.engine
             .write(move |c| routing::set_presence(c, agent, presence, actor))
             .await

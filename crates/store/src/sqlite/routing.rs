@@ -562,7 +562,7 @@ pub(super) fn set_presence(
     agent: AgentId,
     presence: Presence,
     actor: Actor,
-) -> Result<()> {
+) -> Result<Vec<HandoffId>> {
     let now = to_us(baton_core::now());
     let changed = conn
         .execute(
@@ -583,7 +583,36 @@ pub(super) fn set_presence(
         &format!("agent:{agent}"),
         &json!({"presence": presence}),
         now,
-    )
+    )?;
+    if presence == Presence::Online {
+        return Ok(Vec::new());
+    }
+    // Someone who steps away does not hold up what was offered to them: the offers
+    // are withdrawn and the router moves on at once.
+    let mine = offers_where(
+        conn,
+        "SELECT * FROM offers WHERE receiver = ? AND state = 'pending'",
+        params![agent.to_string()],
+    )?;
+    let at = from_us(now)?;
+    let mut handoffs = Vec::new();
+    for o in &mine {
+        end_offer(
+            conn,
+            o,
+            OfferEvent::Rescind,
+            Some("the receiver stepped away"),
+            at,
+        )?;
+        let mut h = load_handoff(conn, o.handoff_id)?;
+        if h.state == HandoffState::Offered && pending_offers(conn, h.id)?.is_empty() {
+            h.state = h.state.apply(HandoffEvent::OfferEnded)?;
+            h.updated_at = at;
+            save_handoff(conn, &h, HandoffState::Offered)?;
+        }
+        handoffs.push(o.handoff_id);
+    }
+    Ok(handoffs)
 }
 
 pub(super) fn desk_loads(conn: &Connection) -> Result<Vec<DeskLoad>> {
