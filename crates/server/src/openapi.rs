@@ -1,11 +1,12 @@
 //! The OpenAPI document at `/openapi.json` and the offline docs page at `/docs`.
 
 use axum::Router;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::AppState;
+use crate::desk::{api, session};
 use crate::routes::{agents, attachments, conversations, handoffs, inbound, system, webhooks};
 
 struct BearerAuth;
@@ -13,6 +14,13 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "desk_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "baton_desk",
+                "The desk session cookie from /desk/api/login; changes also need its CSRF token in `X-CSRF-Token`",
+            ))),
+        );
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(
@@ -37,6 +45,9 @@ impl Modify for BearerAuth {
         inbound::create_source, inbound::receive, inbound::list, inbound::export, handoffs::offers,
         attachments::upload, attachments::log, attachments::checkpoint, attachments::fetch,
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
+        session::login, session::me, session::logout, session::presence,
+        api::list, api::open, api::confirm_read, api::accept, api::reject, api::reply, api::edit,
+        api::resolve, api::handback, api::feedback,
     ),
     components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),
@@ -46,6 +57,7 @@ impl Modify for BearerAuth {
         (name = "handoffs", description = "The handoff lifecycle"),
         (name = "webhooks", description = "Signed event deliveries (Standard Webhooks)"),
         (name = "system", description = "Health"),
+        (name = "desk", description = "The human desk's session and actions (cookie and CSRF token); its live list is the WebSocket at /desk/ws"),
     )
 )]
 pub struct ApiDoc;

@@ -268,6 +268,34 @@ async fn every_v1_route_refuses_missing_or_wrong_credentials() {
             );
         }
     }
+    // And every desk route but sign-in, without a session (or with a made-up one).
+    let mut desk = 0;
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        if !path.starts_with("/desk/api/") || path == "/desk/api/login" {
+            continue;
+        }
+        let concrete = path.replace("{id}", id);
+        for method in ops.as_object().unwrap().keys() {
+            desk += 1;
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            for cookie in [None, Some("baton_desk=forged-session-token")] {
+                let mut req = baton
+                    .http
+                    .request(method.clone(), format!("{}{concrete}", baton.url))
+                    .json(&json!({}));
+                if let Some(c) = cookie {
+                    req = req.header("cookie", c);
+                }
+                let res = req.send().await.unwrap();
+                assert_eq!(
+                    res.status(),
+                    StatusCode::UNAUTHORIZED,
+                    "{method} {concrete} with {cookie:?}"
+                );
+            }
+        }
+    }
+    assert!(desk >= 12, "{desk} documented desk routes");
     let (st, v) = baton
         .post(
             "/v1/agents",

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use baton_core::{Handoff, HandoffCommand, HandoffId, NewTurn, Role};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
+use utoipa::ToSchema;
 
 use super::card::Card;
 use super::feed::{shared, snapshot};
@@ -18,6 +19,9 @@ use crate::routes::handoffs::package;
 
 const MAX_TEXT: usize = 10_000;
 
+/// The desk user's live list: what they hold, and what waits in their queues or is offered to them.
+#[utoipa::path(get, path = "/desk/api/handoffs", tag = "desk", security(("desk_session" = [])),
+    responses((status = 200, description = "`{\"items\": [Card]}`", body = Object), (status = 401, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -43,6 +47,9 @@ async fn card(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Ca
 
 /// Everything the receiver needs before saying a word: the card, the context package
 /// redacted for the desk, and whether they have confirmed reading it.
+/// One handoff: its card, its context package redacted for the desk (audited), and whether the user confirmed reading it.
+#[utoipa::path(get, path = "/desk/api/handoffs/{id}", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)),
+    responses((status = 200, description = "`{\"card\", \"context\", \"read_confirmed\"}`", body = Object), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn open(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -71,6 +78,9 @@ pub async fn open(
     })))
 }
 
+/// Records that the user has read the context (audited); accepting needs it.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/read", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)),
+    responses((status = 200, body = Object), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn confirm_read(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -98,6 +108,9 @@ async fn command(
     card(state, caller, id).await
 }
 
+/// Takes the handoff; 409 when someone else took it or reading is not confirmed.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/accept", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)),
+    responses((status = 200, body = Card), (status = 409, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn accept(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -137,13 +150,16 @@ fn text_field(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reject {
     #[serde(default)]
     pub reason: Option<String>,
 }
 
+/// Declines it with a reason; the router offers it to the next receiver.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/reject", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = Reject,
+    responses((status = 204), (status = 422, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn reject(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -155,12 +171,15 @@ pub async fn reject(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reply {
     pub text: String,
 }
 
+/// Says something in the conversation, as its owner.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/reply", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = Reply,
+    responses((status = 201, body = Object), (status = 409, body = Problem), (status = 422, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn reply(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -207,7 +226,7 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edit {
     #[serde(default)]
@@ -216,6 +235,9 @@ pub struct Edit {
     pub data: Option<Map<String, Value>>,
 }
 
+/// Corrects the summary or the collected data (audited, kept as feedback).
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/edit", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = Edit,
+    responses((status = 204), (status = 422, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn edit(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -245,7 +267,7 @@ pub async fn edit(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resolve {
     #[serde(default)]
@@ -255,6 +277,9 @@ pub struct Resolve {
     pub code: Option<String>,
 }
 
+/// Closes the conversation, with an optional note and resolution code.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/resolve", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = Resolve,
+    responses((status = 200, body = Card), (status = 409, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn resolve(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -278,13 +303,16 @@ pub async fn resolve(
     Ok(Json(card))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandBack {
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// Gives the conversation back to the AI with a note it will find in the history.
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/handback", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = HandBack,
+    responses((status = 200, body = Card), (status = 409, body = Problem), (status = 422, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn handback(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -298,7 +326,7 @@ pub async fn handback(
 }
 
 /// Was the handoff right? For tuning the rules and the routing.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Verdict {
     /// Was a person needed at all?
@@ -313,6 +341,9 @@ pub struct Verdict {
     pub comment: Option<String>,
 }
 
+/// Was the handoff needed, for the right reason, to the right queue?
+#[utoipa::path(post, path = "/desk/api/handoffs/{id}/feedback", tag = "desk", security(("desk_session" = [])), params(("id" = HandoffId, Path)), request_body = Verdict,
+    responses((status = 204), (status = 422, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn feedback(
     State(state): State<AppState>,
     caller: DeskCaller,

@@ -6,7 +6,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 /// One line of the desk's live list, personalised for one desk user.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Card {
     pub id: baton_core::HandoffId,
     pub conversation_id: baton_core::ConversationId,
@@ -29,7 +29,7 @@ pub struct Card {
     pub mine: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct OfferView {
     pub id: baton_core::OfferId,
     #[serde(with = "time::serde::rfc3339")]

@@ -1,10 +1,10 @@
 //! The human desk: the page (embedded, no CDN), its session login, its API and the
 //! live feed over WebSocket. A desk user sees only what their queues route to them.
 
-mod api;
+pub(crate) mod api;
 mod card;
 mod feed;
-mod session;
+pub(crate) mod session;
 
 use axum::Router;
 use axum::http::header;

@@ -12,6 +12,7 @@ use baton_core::{Actor, AgentId, AgentKind, Presence};
 use rand::RngCore as _;
 use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq as _;
+use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::auth::{random_part, sha256};
@@ -134,14 +135,14 @@ impl FromRequestParts<AppState> for DeskCaller {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Login {
     pub username: String,
     pub password: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct DeskUserView {
     pub username: String,
     pub name: String,
@@ -149,7 +150,7 @@ pub struct DeskUserView {
     pub presence: Presence,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SignedIn {
     pub user: DeskUserView,
     pub csrf: String,
@@ -184,6 +185,10 @@ fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
 /// A verification that takes as long as a real one, for unknown users.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$8JvB7mOsJZr3e1OybI2cV5ktFV8cDTVHiuRkZ0uqD2k";
 
+/// Signs a desk user in: sets the session cookie, returns the CSRF token to send
+/// back in `X-CSRF-Token`, and sets the user online.
+#[utoipa::path(post, path = "/desk/api/login", tag = "desk", request_body = Login,
+    responses((status = 200, body = SignedIn), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Login>,
@@ -245,6 +250,9 @@ pub async fn login(
         .into_response())
 }
 
+/// The signed-in desk user and the session's CSRF token.
+#[utoipa::path(get, path = "/desk/api/me", tag = "desk", security(("desk_session" = [])),
+    responses((status = 200, body = SignedIn), (status = 401, body = Problem)))]
 pub async fn me(State(state): State<AppState>, caller: DeskCaller) -> Json<SignedIn> {
     Json(SignedIn {
         user: view(&state, &caller.username, &caller.name, caller.presence),
@@ -252,6 +260,9 @@ pub async fn me(State(state): State<AppState>, caller: DeskCaller) -> Json<Signe
     })
 }
 
+/// Ends the session and sets the user offline (their pending offers move on).
+#[utoipa::path(post, path = "/desk/api/logout", tag = "desk", security(("desk_session" = [])),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn logout(
     State(state): State<AppState>,
     caller: DeskCaller,
@@ -265,12 +276,16 @@ pub async fn logout(
         .into_response())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetPresence {
     pub presence: Presence,
 }
 
+/// Online, away or offline; stepping away withdraws the offers pending for the user.
+#[utoipa::path(post, path = "/desk/api/presence", tag = "desk", security(("desk_session" = [])),
+    request_body = SetPresence,
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn presence(
     State(state): State<AppState>,
     caller: DeskCaller,
