@@ -167,7 +167,17 @@ impl Router {
     /// Returns when the router must look again at the latest.
     pub async fn pass(&self) -> Result<Option<OffsetDateTime>, StoreError> {
         let now = baton_core::now();
-        let expired = self.store.expire_offers(now).await?;
+        // Expiring is a write; look first, so a pass with nothing due stays read-only.
+        let due = self
+            .store
+            .next_offer_deadline()
+            .await?
+            .is_some_and(|d| d <= now);
+        let expired = if due {
+            self.store.expire_offers(now).await?
+        } else {
+            baton_store::Expired::default()
+        };
         let mut touched: Vec<HandoffId> = expired.offers.iter().map(|o| o.handoff_id).collect();
         touched.sort_by_key(|id| id.0);
         touched.dedup();
