@@ -74,6 +74,21 @@ impl Router {
                 )
                 .await?;
         }
+        for stored in self.store.desk_loads().await? {
+            if self.routing.user(&stored.username).is_none() {
+                // Gone from the file: no password, no queues; its history stays.
+                self.store
+                    .upsert_desk_user(&stored.username, &stored.username, None, Vec::new())
+                    .await?;
+                self.store
+                    .set_presence(
+                        stored.agent_id,
+                        Presence::Offline,
+                        baton_core::Actor::System,
+                    )
+                    .await?;
+            }
+        }
         Ok(())
     }
 
