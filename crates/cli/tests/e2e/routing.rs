@@ -539,3 +539,36 @@ async fn stepping_away_withdraws_a_pending_offer_and_it_moves_on_at_once() {
     assert_eq!(o[1]["state"], "pending");
     assert!(other.list(&baton).await.contains(&(id.clone(), true)));
 }
+
+#[tokio::test]
+async fn a_user_removed_from_the_routing_file_can_no_longer_sign_in_or_see_work() {
+    let baton = start(TWO_USERS).await;
+    let bot = baton.register("bot", "ai").await;
+    let _bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+    until_offers(&baton, &id, "an offer to bob", |o| o.len() == 1).await;
+    let (_, data) = baton.terminate().await;
+    let path = data.path().join("routing.yaml");
+    let kept = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("username: bob"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, kept).unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    let baton = Baton::start_with(data, &[("BATON_ROUTING", &path)]).await;
+    let res = baton
+        .http
+        .post(format!("{}/desk/api/login", baton.url))
+        .json(&json!({"username": "bob", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let o = offers(&baton, &id).await;
+    assert_eq!(
+        o[0]["state"], "rescinded",
+        "bob's pending offer was withdrawn"
+    );
+}
