@@ -49,6 +49,8 @@ pub struct AppState {
     pub router: Arc<baton_route::Router>,
     /// What open desks hear about.
     pub feed: Arc<desk::Feed>,
+    /// Failed desk sign-ins per username.
+    pub sign_in_throttle: Arc<desk::SignInThrottle>,
 }
 
 /// The whole HTTP application.

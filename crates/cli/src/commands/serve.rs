@@ -245,6 +245,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         ),
         feed: baton_server::desk::Feed::start(store.clone(), router.clone()),
         router: router.clone(),
+        sign_in_throttle: Arc::default(),
     };
     println!("listening on http://{addr}");
     println!("desk:         http://{addr}/desk");

@@ -572,3 +572,31 @@ async fn a_user_removed_from_the_routing_file_can_no_longer_sign_in_or_see_work(
         "bob's pending offer was withdrawn"
     );
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_username_for_a_while() {
+    let baton = start(TWO_USERS).await;
+    let login = |password: &'static str| {
+        baton
+            .http
+            .post(format!("{}/desk/api/login", baton.url))
+            .json(&json!({"username": "alice", "password": password}))
+            .send()
+    };
+    for _ in 0..5 {
+        assert_eq!(
+            login("guess").await.unwrap().status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let res = login(PASSWORD).await.unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    let v: Value = res.json().await.unwrap();
+    assert!(s(&v["detail"]).contains("try again in"), "{v}");
+    // Other users are not locked out.
+    let _bob = Desk::login(&baton, "bob").await;
+}

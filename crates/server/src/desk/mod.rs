@@ -5,6 +5,7 @@ pub(crate) mod api;
 mod card;
 mod feed;
 pub(crate) mod session;
+mod throttle;
 
 use axum::Router;
 use axum::http::header;
@@ -14,6 +15,7 @@ use axum::routing::{get, post};
 pub use card::Card;
 pub use feed::Feed;
 pub use session::{hash_password, new_token};
+pub use throttle::SignInThrottle;
 
 use crate::AppState;
 

@@ -193,7 +193,19 @@ pub async fn login(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<Login>,
 ) -> Result<Response, Problem> {
-    let user = state.store.desk_user(body.username.trim()).await?;
+    let username = body.username.trim().to_owned();
+    if let Some(wait) = state.sign_in_throttle.wait(&username) {
+        return Err(Problem::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "desk-sign-in-throttled",
+            "Too many failed sign-ins",
+            format!(
+                "too many failed sign-ins for this username; try again in {} s",
+                wait.as_secs().max(1)
+            ),
+        ));
+    }
+    let user = state.store.desk_user(&username).await?;
     let phc = user
         .as_ref()
         .and_then(|u| u.password_hash.clone())
@@ -205,6 +217,7 @@ pub async fn login(
     let user = match user {
         Some(u) if ok && u.password_hash.is_some() => u,
         _ => {
+            state.sign_in_throttle.failed(&username);
             tracing::info!("desk sign-in refused");
             return Err(Problem::new(
                 StatusCode::UNAUTHORIZED,
@@ -214,6 +227,7 @@ pub async fn login(
             ));
         }
     };
+    state.sign_in_throttle.succeeded(&username);
     let token = new_token();
     let csrf = new_token();
     let expires = baton_core::now() + time::Duration::hours(SESSION_HOURS);
