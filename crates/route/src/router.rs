@@ -1,7 +1,8 @@
 //! The router: one task that places waiting handoffs, driven entirely from the store,
 //! so a restart picks up every pending offer with the deadline it had.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use baton_core::{AgentId, Channel, Customer, HandoffId, Presence, Reason};
@@ -43,7 +44,18 @@ pub struct Router {
     store: Arc<dyn Store>,
     routing: Arc<Routing>,
     wake: Notify,
+    /// Handoffs changed since the last pass.
+    dirty: Mutex<Vec<HandoffId>>,
+    /// Whether the next pass must look at everything (presence changed).
+    full: AtomicBool,
     events: broadcast::Sender<RouteEvent>,
+}
+
+fn earliest(a: Option<OffsetDateTime>, b: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 impl Router {
@@ -53,6 +65,8 @@ impl Router {
             store,
             routing,
             wake: Notify::new(),
+            dirty: Mutex::default(),
+            full: AtomicBool::new(true),
             events,
         })
     }
@@ -99,11 +113,16 @@ impl Router {
     /// Tells the desk that a handoff changed and lets the router look at it again.
     pub fn changed(&self, id: HandoffId) {
         let _ = self.events.send(RouteEvent::Handoff(id));
+        self.dirty
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(id);
         self.wake.notify_one();
     }
 
     pub fn presence_changed(&self, agent: AgentId, presence: Presence) {
         let _ = self.events.send(RouteEvent::Presence(agent, presence));
+        self.full.store(true, Ordering::Release);
         self.wake.notify_one();
     }
 
@@ -153,23 +172,39 @@ impl Router {
         })
     }
 
-    /// Runs until `shutdown` resolves.
+    /// Runs until `shutdown` resolves. A change to some handoffs looks at those only;
+    /// a full pass runs at start, when a deadline falls due, and when presence or
+    /// capacity changed.
     pub async fn run(self: Arc<Self>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let mut wake: Option<OffsetDateTime> = None;
+        let mut full = true;
         loop {
-            let sleep = match self.pass().await {
-                Ok(Some(at)) => {
-                    let ms = (at - baton_core::now()).whole_milliseconds().max(0);
-                    Duration::from_millis(u64::try_from(ms).unwrap_or(0)).min(IDLE)
-                }
-                Ok(None) => IDLE,
+            let dirty = std::mem::take(&mut *self.dirty.lock().unwrap_or_else(|p| p.into_inner()));
+            full |= self.full.swap(false, Ordering::AcqRel)
+                || wake.is_some_and(|w| w <= baton_core::now());
+            let outcome = if full {
+                self.pass(None).await.map(|w| (w, true))
+            } else if dirty.is_empty() {
+                Ok((None, false))
+            } else {
+                self.pass(Some(dirty)).await.map(|w| (w, false))
+            };
+            wake = match outcome {
+                Ok((next, true)) => next,
+                Ok((next, false)) => earliest(wake, next),
                 Err(e) => {
                     tracing::warn!(error = %e, "routing pass failed; retrying in 1 s");
-                    Duration::from_secs(1)
+                    Some(baton_core::now() + Duration::from_secs(1))
                 }
             };
+            full = false;
+            let sleep = wake.map_or(IDLE, |at| {
+                let ms = (at - baton_core::now()).whole_milliseconds().max(0);
+                Duration::from_millis(u64::try_from(ms).unwrap_or(0)).min(IDLE)
+            });
             tokio::select! {
                 () = self.wake.notified() => {}
-                () = tokio::time::sleep(sleep) => {}
+                () = tokio::time::sleep(sleep) => full = wake.is_none(),
                 _ = shutdown.changed() => return,
             }
             if *shutdown.borrow() {
@@ -178,17 +213,17 @@ impl Router {
         }
     }
 
-    /// One look at everything waiting: expire what is due, place what can be placed.
-    /// Returns when the router must look again at the latest.
-    pub async fn pass(&self) -> Result<Option<OffsetDateTime>, StoreError> {
+    /// One look at what waits (everything, or the handoffs in `only`): expire what is
+    /// due, place what can be placed. Returns when the router must look again at the
+    /// latest.
+    pub async fn pass(
+        &self,
+        only: Option<Vec<HandoffId>>,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
         let now = baton_core::now();
+        let next_offer = self.store.next_offer_deadline().await?;
         // Expiring is a write; look first, so a pass with nothing due stays read-only.
-        let due = self
-            .store
-            .next_offer_deadline()
-            .await?
-            .is_some_and(|d| d <= now);
-        let expired = if due {
+        let expired = if next_offer.is_some_and(|d| d <= now) {
             self.store.expire_offers(now).await?
         } else {
             baton_store::Expired::default()
@@ -196,14 +231,26 @@ impl Router {
         let mut touched: Vec<HandoffId> = expired.offers.iter().map(|o| o.handoff_id).collect();
         touched.sort_by_key(|id| id.0);
         touched.dedup();
-        for id in touched {
-            let _ = self.events.send(RouteEvent::Handoff(id));
-        }
         for a in &expired.set_away {
             tracing::info!(agent = %a, "desk user set away: an offer to them timed out");
             let _ = self.events.send(RouteEvent::Presence(*a, Presence::Away));
         }
-        let waiting = self.store.waiting_handoffs(BATCH).await?;
+        let only = only.map(|mut ids| {
+            ids.extend(touched.iter().copied());
+            ids.sort_by_key(|id| id.0);
+            ids.dedup();
+            ids
+        });
+        for id in touched {
+            let _ = self.events.send(RouteEvent::Handoff(id));
+        }
+        let asked = only.as_ref().map(Vec::len);
+        let waiting = self.store.waiting_handoffs(only, BATCH).await?;
+        // A handoff that stopped waiting (taken, resolved, handed back) may have freed
+        // a desk user's capacity: everything waiting deserves a new look.
+        if asked.is_some_and(|n| n > waiting.len()) && !self.routing.users().is_empty() {
+            return Box::pin(self.pass(None)).await;
+        }
         let mut wake: Option<OffsetDateTime> = None;
         if !waiting.is_empty() {
             let loads = self.store.desk_loads().await?;
@@ -222,8 +269,7 @@ impl Router {
             for w in waiting {
                 let id = w.handoff.id;
                 match self.place(w, &mut desk, now).await {
-                    Ok(Some(at)) => wake = Some(wake.map_or(at, |w| w.min(at))),
-                    Ok(None) => {}
+                    Ok(at) => wake = earliest(wake, at),
                     // Someone took or canceled it meanwhile: nothing to place.
                     Err(StoreError::Conflict(_) | StoreError::Transition(_)) => {}
                     Err(e) => {
@@ -233,10 +279,7 @@ impl Router {
             }
         }
         let next_offer = self.store.next_offer_deadline().await?;
-        Ok(match (wake, next_offer) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        })
+        Ok(earliest(wake, next_offer))
     }
 
     /// Moves one waiting handoff along its plan; returns when to look at it again.

@@ -371,8 +371,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<HandoffId>>;
     /// Every desk user's presence and load.
     async fn desk_loads(&self) -> Result<Vec<DeskLoad>>;
-    /// Handoffs waiting for a receiver, highest priority then oldest first.
-    async fn waiting_handoffs(&self, limit: u32) -> Result<Vec<Waiting>>;
+    /// Handoffs waiting for a receiver (all, or those among `only`), highest priority
+    /// then oldest first.
+    async fn waiting_handoffs(
+        &self,
+        only: Option<Vec<HandoffId>>,
+        limit: u32,
+    ) -> Result<Vec<Waiting>>;
     /// Puts a waiting handoff at stop `index` of `route` (its first routing, or the next stop).
     async fn route_handoff(&self, id: HandoffId, route: NewRoute, index: u32) -> Result<Handoff>;
     /// Offers a waiting handoff to `receivers` until `deadline`.

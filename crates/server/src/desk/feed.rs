@@ -47,6 +47,10 @@ impl Feed {
                     }
                     Err(broadcast::error::RecvError::Closed) => return,
                 };
+                // No desk open: nothing to read for.
+                if tx.receiver_count() == 0 {
+                    continue;
+                }
                 let item = match event {
                     RouteEvent::Presence(a, p) => FeedItem::Presence(a, p),
                     RouteEvent::Handoff(id) => match shared(store.as_ref(), &router, id).await {

@@ -1405,8 +1405,14 @@ impl Store for SqliteStore {
         self.engine.read(routing::desk_loads).await
     }
 
-    async fn waiting_handoffs(&self, limit: u32) -> Result<Vec<Waiting>> {
-        self.engine.read(move |c| routing::waiting(c, limit)).await
+    async fn waiting_handoffs(
+        &self,
+        only: Option<Vec<HandoffId>>,
+        limit: u32,
+    ) -> Result<Vec<Waiting>> {
+        self.engine
+            .read(move |c| routing::waiting(c, only.as_deref(), limit))
+            .await
     }
 
     async fn route_handoff(&self, id: HandoffId, route: NewRoute, index: u32) -> Result<Handoff> {

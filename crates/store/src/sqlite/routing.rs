@@ -128,40 +128,49 @@ pub(super) fn route_to(
     load_handoff(conn, id)
 }
 
-pub(super) fn waiting(conn: &Connection, limit: u32) -> Result<Vec<Waiting>> {
-    let mut st = conn
-        .prepare_cached(
-            "SELECT *, route AS route_json, target_index AS stop, target_since AS stop_since \
-             FROM handoffs WHERE state = 'requested' ORDER BY priority DESC, created_at LIMIT ?",
-        )
-        .map_err(db_err)?;
-    let mut rows_ = st.query([i64::from(limit)]).map_err(db_err)?;
-    let mut found = Vec::new();
+/// Waiting handoffs (all, or those of `ids`), highest priority then oldest first, in
+/// one query: the router reads this on every pass.
+pub(super) fn waiting(
+    conn: &Connection,
+    ids: Option<&[HandoffId]>,
+    limit: u32,
+) -> Result<Vec<Waiting>> {
+    let (filter, only) = match ids {
+        Some([]) => return Ok(Vec::new()),
+        Some(ids) => (
+            " AND h.id IN (SELECT value FROM json_each(?))",
+            Some(rows::json_text(
+                &ids.iter().map(|i| i.to_string()).collect::<Vec<_>>(),
+            )?),
+        ),
+        None => ("", None),
+    };
+    // The latest intent is only needed to route a handoff that has no route yet.
+    let sql = format!(
+        "SELECT h.*, c.channel AS conv_channel, c.customer AS conv_customer, \
+         (SELECT group_concat(o.receiver) FROM offers o \
+          WHERE o.handoff_id = h.id AND o.target_index = h.target_index) AS tried, \
+         CASE WHEN h.route IS NULL THEN (SELECT t.intent FROM turns t \
+          WHERE t.conversation_id = h.conversation_id AND t.intent IS NOT NULL \
+          ORDER BY t.seq DESC LIMIT 1) END AS latest_intent \
+         FROM handoffs h JOIN conversations c ON c.id = h.conversation_id \
+         WHERE h.state = 'requested'{filter} ORDER BY h.priority DESC, h.created_at LIMIT ?"
+    );
+    let mut st = conn.prepare_cached(&sql).map_err(db_err)?;
+    let mut rows_ = match &only {
+        Some(json) => st.query(params![json, i64::from(limit)]),
+        None => st.query(params![i64::from(limit)]),
+    }
+    .map_err(db_err)?;
+    let mut out = Vec::new();
     while let Some(row) = rows_.next().map_err(db_err)? {
         let h = rows::handoff(row)?;
-        let route: Option<String> = rows::get(row, "route_json")?;
-        let stop: i64 = rows::get(row, "stop")?;
-        let since: Option<i64> = rows::get(row, "stop_since")?;
-        found.push((h, route, stop, since));
-    }
-    let mut out = Vec::with_capacity(found.len());
-    for (h, route, stop, since) in found {
-        let conv = load_conversation(conn, h.conversation_id)?;
-        let tried = agents(
-            conn,
-            "SELECT receiver FROM offers WHERE handoff_id = ? AND target_index = ?",
-            params![h.id.to_string(), stop],
-        )?;
-        let latest_intent: Option<String> = conn
-            .prepare_cached(
-                "SELECT intent FROM turns WHERE conversation_id = ? AND intent IS NOT NULL \
-                 ORDER BY seq DESC LIMIT 1",
-            )
-            .and_then(|mut s| {
-                s.query_row([h.conversation_id.to_string()], |r| r.get(0))
-                    .optional()
-            })
-            .map_err(db_err)?;
+        let route: Option<String> = rows::get(row, "route")?;
+        let stop: i64 = rows::get(row, "target_index")?;
+        let since: Option<i64> = rows::get(row, "target_since")?;
+        let channel: String = rows::get(row, "conv_channel")?;
+        let customer: String = rows::get(row, "conv_customer")?;
+        let tried: Option<String> = rows::get(row, "tried")?;
         out.push(Waiting {
             route: route
                 .map(|r| serde_json::from_str(&r))
@@ -169,26 +178,23 @@ pub(super) fn waiting(conn: &Connection, limit: u32) -> Result<Vec<Waiting>> {
                 .map_err(|e| StoreError::Corrupt(format!("column route: {e}")))?,
             target_index: u32::try_from(stop).unwrap_or(0),
             target_since: since.map(from_us).transpose()?,
-            channel: conv.channel,
-            customer: conv.customer,
-            tried,
-            latest_intent,
+            channel: Channel::parse(&channel)
+                .ok_or_else(|| StoreError::Corrupt(format!("channel {channel}")))?,
+            customer: serde_json::from_str(&customer)
+                .map_err(|e| StoreError::Corrupt(format!("column customer: {e}")))?,
+            tried: tried
+                .as_deref()
+                .unwrap_or("")
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse()
+                        .map_err(|_| StoreError::Corrupt(format!("agent id {s}")))
+                })
+                .collect::<Result<_>>()?,
+            latest_intent: rows::get(row, "latest_intent")?,
             handoff: h,
         });
-    }
-    Ok(out)
-}
-
-fn agents(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<AgentId>> {
-    let mut st = conn.prepare_cached(sql).map_err(db_err)?;
-    let mut rows_ = st.query(p).map_err(db_err)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows_.next().map_err(db_err)? {
-        let s: String = row.get(0).map_err(db_err)?;
-        out.push(
-            s.parse()
-                .map_err(|_| StoreError::Corrupt(format!("agent id {s}")))?,
-        );
     }
     Ok(out)
 }
