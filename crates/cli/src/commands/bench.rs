@@ -39,6 +39,19 @@ pub struct BenchArgs {
     /// and delivery latency, then the drain rate of a backlog after an outage.
     #[arg(long)]
     pub webhooks: bool,
+    /// Instead of lifecycles: sign in desk sessions on the WebSocket feed and time
+    /// each triggering turn until its offer reaches the desk (and every desk).
+    #[arg(long, conflicts_with_all = ["url", "webhooks"])]
+    pub desk: bool,
+    /// With `--desk`: desk users signed in, one WebSocket each.
+    #[arg(long, default_value_t = 200, requires = "desk")]
+    pub desk_sessions: usize,
+    /// With `--desk`: handoffs triggered, one turn each.
+    #[arg(long, default_value_t = 500, requires = "desk")]
+    pub desk_handoffs: usize,
+    /// With `--desk`: turns in flight at once (1 times each offer on an idle server).
+    #[arg(long, default_value_t = 1, requires = "desk")]
+    pub desk_concurrency: usize,
 }
 
 const STEPS: [&str; 6] = [
@@ -81,16 +94,24 @@ struct Report {
     webhooks: Option<super::bench_webhooks::WebhookFigures>,
 }
 
-struct Server {
-    child: tokio::process::Child,
-    url: String,
+pub(super) struct Server {
+    pub(super) child: tokio::process::Child,
+    pub(super) url: String,
     _data: tempfile::TempDir,
 }
 
-async fn start_server(token: &str, webhooks: bool) -> anyhow::Result<Server> {
+pub(super) async fn start_server(
+    token: &str,
+    webhooks: bool,
+    routing: Option<&std::path::Path>,
+) -> anyhow::Result<Server> {
     let data = tempfile::tempdir()?;
     let exe = std::env::current_exe()?;
-    let mut child = tokio::process::Command::new(exe)
+    let mut command = tokio::process::Command::new(exe);
+    if let Some(routing) = routing {
+        command.env("BATON_ROUTING", routing);
+    }
+    let mut child = command
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(data.path())
         .env("BATON_ADMIN_TOKEN", token)
@@ -130,7 +151,7 @@ async fn start_server(token: &str, webhooks: bool) -> anyhow::Result<Server> {
     })
 }
 
-fn rss_mb(pid: u32) -> Option<f64> {
+pub(super) fn rss_mb(pid: u32) -> Option<f64> {
     let status = std::fs::read_to_string(PathBuf::from(format!("/proc/{pid}/status"))).ok()?;
     let kb: f64 = status
         .lines()
@@ -144,8 +165,8 @@ fn rss_mb(pid: u32) -> Option<f64> {
 }
 
 pub(super) struct Client {
-    http: reqwest::Client,
-    base: String,
+    pub(super) http: reqwest::Client,
+    pub(super) base: String,
 }
 
 impl Client {
@@ -171,7 +192,7 @@ impl Client {
     }
 }
 
-fn id_of(v: &Value) -> anyhow::Result<String> {
+pub(super) fn id_of(v: &Value) -> anyhow::Result<String> {
     v["id"]
         .as_str()
         .map(str::to_owned)
@@ -262,6 +283,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         args.conversations > 0 && args.concurrency > 0,
         "-n and -c must be at least 1"
     );
+    if args.desk {
+        return super::bench_desk::run(&args);
+    }
     let report = super::runtime()?.block_on(bench(&args))?;
     if args.json {
         println!("{}", serde_json::to_string(&report)?);
@@ -310,7 +334,7 @@ async fn bench(args: &BenchArgs) -> anyhow::Result<Report> {
         }
         None => {
             let token = baton_server::auth::new_admin_token();
-            let s = start_server(&token, args.webhooks).await?;
+            let s = start_server(&token, args.webhooks, None).await?;
             let url = s.url.clone();
             (Some(s), url, token)
         }
@@ -435,7 +459,7 @@ fn new_histograms() -> anyhow::Result<Histograms> {
         .collect()
 }
 
-fn id_secret(v: &Value) -> anyhow::Result<String> {
+pub(super) fn id_secret(v: &Value) -> anyhow::Result<String> {
     v["secret"]
         .as_str()
         .map(str::to_owned)
