@@ -48,6 +48,8 @@ pub struct Router {
     dirty: Mutex<Vec<HandoffId>>,
     /// Whether the next pass must look at everything (presence changed).
     full: AtomicBool,
+    /// Handoffs the desks heard about during this pass.
+    emitted: Mutex<std::collections::HashSet<HandoffId>>,
     events: broadcast::Sender<RouteEvent>,
 }
 
@@ -67,6 +69,7 @@ impl Router {
             wake: Notify::new(),
             dirty: Mutex::default(),
             full: AtomicBool::new(true),
+            emitted: Mutex::default(),
             events,
         })
     }
@@ -111,8 +114,9 @@ impl Router {
     }
 
     /// Tells the desk that a handoff changed and lets the router look at it again.
+    /// The desk hears of it once the router has looked at it, so a new handoff reaches
+    /// the desks once, already offered, rather than twice.
     pub fn changed(&self, id: HandoffId) {
-        let _ = self.events.send(RouteEvent::Handoff(id));
         self.dirty
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -187,8 +191,16 @@ impl Router {
             } else if dirty.is_empty() {
                 Ok((None, false))
             } else {
-                self.pass(Some(dirty)).await.map(|w| (w, false))
+                self.pass(Some(dirty.clone())).await.map(|w| (w, false))
             };
+            // What changed without the router changing it (taken, answered, closed).
+            for id in dirty {
+                self.emit(id);
+            }
+            self.emitted
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
             wake = match outcome {
                 Ok((next, true)) => next,
                 Ok((next, false)) => earliest(wake, next),
@@ -210,6 +222,18 @@ impl Router {
             if *shutdown.borrow() {
                 return;
             }
+        }
+    }
+
+    /// Tells the desks about a handoff, once per pass.
+    fn emit(&self, id: HandoffId) {
+        let first = self
+            .emitted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id);
+        if first {
+            let _ = self.events.send(RouteEvent::Handoff(id));
         }
     }
 
@@ -241,14 +265,14 @@ impl Router {
             ids.dedup();
             ids
         });
-        for id in touched {
-            let _ = self.events.send(RouteEvent::Handoff(id));
-        }
         let asked = only.as_ref().map(Vec::len);
         let waiting = self.store.waiting_handoffs(only, BATCH).await?;
         // A handoff that stopped waiting (taken, resolved, handed back) may have freed
         // a desk user's capacity: everything waiting deserves a new look.
         if asked.is_some_and(|n| n > waiting.len()) && !self.routing.users().is_empty() {
+            for id in touched {
+                self.emit(id);
+            }
             return Box::pin(self.pass(None)).await;
         }
         let mut wake: Option<OffsetDateTime> = None;
@@ -268,7 +292,10 @@ impl Router {
                 .collect();
             for w in waiting {
                 let id = w.handoff.id;
-                match self.place(w, &mut desk, now).await {
+                let placed = self.place(w, &mut desk, now).await;
+                // The desks hear of it once, in its final state for this pass.
+                self.emit(id);
+                match placed {
                     Ok(at) => wake = earliest(wake, at),
                     // Someone took or canceled it meanwhile: nothing to place.
                     Err(StoreError::Conflict(_) | StoreError::Transition(_)) => {}
@@ -277,6 +304,9 @@ impl Router {
                     }
                 }
             }
+        }
+        for id in touched {
+            self.emit(id);
         }
         let next_offer = self.store.next_offer_deadline().await?;
         Ok(earliest(wake, next_offer))
@@ -311,7 +341,6 @@ impl Router {
                 let plan: Plan = serde_json::from_value(route.plan.clone())
                     .map_err(|e| StoreError::Backend(e.to_string()))?;
                 self.store.route_handoff(h.id, route, 0).await?;
-                let _ = self.events.send(RouteEvent::Handoff(h.id));
                 (plan, 0, now)
             }
         };
@@ -323,7 +352,6 @@ impl Router {
                     .await?;
                 tracing::warn!(handoff = %h.id, queue = %self.routing.failsafe,
                     "every target was tried; the handoff waits in the failsafe queue");
-                let _ = self.events.send(RouteEvent::Handoff(h.id));
                 return Ok(None);
             };
             match self
@@ -343,7 +371,6 @@ impl Router {
                         d.last_offer_at = Some(now);
                     }
                     tracing::info!(handoff = %h.id, receivers = receivers.len(), "offered");
-                    let _ = self.events.send(RouteEvent::Handoff(h.id));
                     return Ok(Some(deadline));
                 }
                 Step::Wait(until) => return Ok(Some(until)),
@@ -357,7 +384,6 @@ impl Router {
                             priority: h.priority,
                         };
                         self.store.route_handoff(h.id, route, index).await?;
-                        let _ = self.events.send(RouteEvent::Handoff(h.id));
                         since = now;
                         tried.clear();
                     }

@@ -263,6 +263,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     }));
     let (stop_router, router_stopped) = tokio::sync::watch::channel(false);
     let routing_task = tokio::spawn(router.clone().run(router_stopped));
+    // Small frames (desk updates, API answers) go out at once instead of waiting on
+    // the peer's delayed ACK (Nagle): that wait was 40 ms at the desk's tail.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

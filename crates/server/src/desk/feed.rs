@@ -12,6 +12,8 @@ use axum::response::Response;
 use baton_core::{AgentId, HandoffId, Presence};
 use baton_route::{RouteEvent, Router};
 use baton_store::{HandoffFilter, Store, Visibility};
+use futures_util::stream::SplitSink;
+use futures_util::{SinkExt as _, StreamExt as _};
 use serde_json::json;
 use tokio::sync::broadcast;
 
@@ -131,21 +133,49 @@ pub async fn socket(
         ));
     }
     let feed = state.feed.subscribe();
-    Ok(ws.on_upgrade(move |socket| run(socket, state, caller, feed)))
+    // The page sends nothing but control frames: a small read buffer (the default is
+    // 128 KiB, cleared on every read) and a small message limit.
+    Ok(ws
+        .read_buffer_size(4096)
+        .max_message_size(64 * 1024)
+        .on_upgrade(move |socket| run(socket, state, caller, feed)))
 }
 
-async fn send(socket: &mut WebSocket, value: serde_json::Value) -> bool {
-    socket
-        .send(Message::Text(value.to_string().into()))
+async fn send(sink: &mut SplitSink<WebSocket, Message>, value: serde_json::Value) -> bool {
+    sink.send(Message::Text(value.to_string().into()))
         .await
         .is_ok()
 }
 
 async fn run(
-    mut socket: WebSocket,
+    socket: WebSocket,
     state: AppState,
     caller: DeskCaller,
     mut feed: broadcast::Receiver<FeedItem>,
+) {
+    // Reading has its own task, so each update sent does not poll (and clear) the
+    // read side; it reports when the page goes away. Pings are answered by axum.
+    let (mut socket, mut incoming) = socket.split();
+    let (gone_tx, mut gone) = tokio::sync::oneshot::channel::<()>();
+    let reader = tokio::spawn(async move {
+        while let Some(Ok(m)) = incoming.next().await {
+            if matches!(m, Message::Close(_)) {
+                break;
+            }
+        }
+        let _ = gone_tx.send(());
+    });
+    serve_feed(&mut socket, &state, &caller, &mut feed, &mut gone).await;
+    reader.abort();
+    let _ = socket.close().await;
+}
+
+async fn serve_feed(
+    socket: &mut SplitSink<WebSocket, Message>,
+    state: &AppState,
+    caller: &DeskCaller,
+    feed: &mut broadcast::Receiver<FeedItem>,
+    gone: &mut tokio::sync::oneshot::Receiver<()>,
 ) {
     let queues: Vec<String> = state
         .router
@@ -158,11 +188,11 @@ async fn run(
     loop {
         if resync {
             resync = false;
-            let Ok(items) = snapshot(&state, &caller).await else {
+            let Ok(items) = snapshot(state, caller).await else {
                 return;
             };
             shown = items.iter().map(|c| c.id).collect();
-            if !send(&mut socket, json!({"type": "snapshot", "items": items})).await {
+            if !send(socket, json!({"type": "snapshot", "items": items})).await {
                 return;
             }
         }
@@ -178,12 +208,12 @@ async fn run(
                     } else {
                         continue;
                     };
-                    if !send(&mut socket, message).await {
+                    if !send(socket, message).await {
                         return;
                     }
                 }
                 Ok(FeedItem::Presence(agent, presence)) if agent == caller.agent => {
-                    if !send(&mut socket, json!({"type": "presence", "presence": presence})).await {
+                    if !send(socket, json!({"type": "presence", "presence": presence})).await {
                         return;
                     }
                 }
@@ -191,15 +221,10 @@ async fn run(
                 Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
                 Err(broadcast::error::RecvError::Closed) => return,
             },
-            incoming = socket.recv() => match incoming {
-                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return,
-                // The page sends nothing that needs an answer; pings are answered by axum.
-                Some(Ok(_)) => {}
-            },
+            _ = &mut *gone => return,
         }
         // An expired session closes its feed; the page signs in again.
         if baton_core::now() >= caller.expires_at {
-            let _ = socket.send(Message::Close(None)).await;
             return;
         }
     }
