@@ -1,7 +1,7 @@
 //! The router: one task that places waiting handoffs, driven entirely from the store,
 //! so a restart picks up every pending offer with the deadline it had.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -50,6 +50,8 @@ pub struct Router {
     full: AtomicBool,
     /// Handoffs the desks heard about during this pass.
     emitted: Mutex<std::collections::HashSet<HandoffId>>,
+    /// Offers made so far (to know whether a pass moved the next deadline).
+    offers_made: AtomicU64,
     events: broadcast::Sender<RouteEvent>,
 }
 
@@ -70,6 +72,7 @@ impl Router {
             dirty: Mutex::default(),
             full: AtomicBool::new(true),
             emitted: Mutex::default(),
+            offers_made: AtomicU64::new(0),
             events,
         })
     }
@@ -276,8 +279,14 @@ impl Router {
             return Box::pin(self.pass(None)).await;
         }
         let mut wake: Option<OffsetDateTime> = None;
+        let offers_before = self.offers_made.load(Ordering::Relaxed);
         if !waiting.is_empty() {
-            let loads = self.store.desk_loads().await?;
+            // Without desk users no one is offered anything: only the stops' timeouts matter.
+            let loads = if self.routing.users().is_empty() {
+                Vec::new()
+            } else {
+                self.store.desk_loads().await?
+            };
             let mut desk: Vec<DeskState<'_>> = loads
                 .iter()
                 .filter_map(|l| {
@@ -305,10 +314,17 @@ impl Router {
                 }
             }
         }
+        let expired_any = !touched.is_empty();
         for id in touched {
             self.emit(id);
         }
-        let next_offer = self.store.next_offer_deadline().await?;
+        // The earliest offer deadline only moved if offers were made or expired.
+        let next_offer = if expired_any || self.offers_made.load(Ordering::Relaxed) != offers_before
+        {
+            self.store.next_offer_deadline().await?
+        } else {
+            next_offer
+        };
         Ok(earliest(wake, next_offer))
     }
 
@@ -366,6 +382,7 @@ impl Router {
                     self.store
                         .make_offers(h.id, receivers.clone(), queue, index, deadline)
                         .await?;
+                    self.offers_made.fetch_add(1, Ordering::Relaxed);
                     for d in desk.iter_mut().filter(|d| receivers.contains(&d.agent)) {
                         *d.load.entry(w.channel).or_default() += 1;
                         d.last_offer_at = Some(now);

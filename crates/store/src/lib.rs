@@ -172,6 +172,10 @@ pub struct TurnAppended {
 /// Called only while the AI holds the conversation and no handoff is open.
 pub type TurnDecider = Box<dyn FnOnce(&Conversation, &[Turn]) -> Option<NewHandoff> + Send>;
 
+/// Decides, inside a handoff request's transaction, where it goes: given the
+/// conversation and its latest intent.
+pub type RouteDecider = Box<dyn FnOnce(&Conversation, Option<&str>) -> NewRoute + Send>;
+
 /// A handoff after a command, with its conversation as it now stands.
 #[derive(Clone, Debug)]
 pub struct HandoffChange {
@@ -249,7 +253,14 @@ pub trait Store: Send + Sync + 'static {
         handoff: NewHandoff,
     ) -> Result<HandoffChange>;
     /// Requests a handoff; one open handoff per conversation at a time.
-    async fn request_handoff(&self, actor: Actor, new: NewHandoff) -> Result<HandoffChange>;
+    /// When `new.route` is absent, `route` decides it inside the transaction, from the
+    /// conversation and its latest intent.
+    async fn request_handoff(
+        &self,
+        actor: Actor,
+        new: NewHandoff,
+        route: Option<RouteDecider>,
+    ) -> Result<HandoffChange>;
     async fn handoff(&self, id: HandoffId) -> Result<Handoff>;
     async fn list_handoffs(&self, filter: &HandoffFilter) -> Result<Vec<Handoff>>;
     /// Accept, reject, resolve, hand back or cancel, atomically and at most once.

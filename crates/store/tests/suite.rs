@@ -120,7 +120,7 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
 
     let change = f
         .store
-        .request_handoff(f.ai, handoff_for(conv.id))
+        .request_handoff(f.ai, handoff_for(conv.id), None)
         .await
         .unwrap();
     let h = change.handoff;
@@ -198,11 +198,14 @@ async fn refusals_change_nothing(f: &Fixture) {
     let conv = conversation(f).await;
     let h = f
         .store
-        .request_handoff(f.ai, handoff_for(conv.id))
+        .request_handoff(f.ai, handoff_for(conv.id), None)
         .await
         .unwrap()
         .handoff;
-    let again = f.store.request_handoff(f.ai, handoff_for(conv.id)).await;
+    let again = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id), None)
+        .await;
     assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
     let early = f
         .store
@@ -255,7 +258,7 @@ async fn concurrent_accepts_have_one_winner(f: &Fixture) {
     let conv = conversation(f).await;
     let h = f
         .store
-        .request_handoff(f.ai, handoff_for(conv.id))
+        .request_handoff(f.ai, handoff_for(conv.id), None)
         .await
         .unwrap()
         .handoff;
@@ -302,7 +305,7 @@ async fn listing_respects_visibility(f: &Fixture) {
     let conv = conversation(f).await;
     let h = f
         .store
-        .request_handoff(f.ai, handoff_for(conv.id))
+        .request_handoff(f.ai, handoff_for(conv.id), None)
         .await
         .unwrap()
         .handoff;

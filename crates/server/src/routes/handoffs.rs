@@ -9,7 +9,7 @@ use baton_core::{
     AgentKind, ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState,
     PackageInput, Reason,
 };
-use baton_store::{AttachmentKind, HandoffFilter, NewHandoff, Visibility};
+use baton_store::{AttachmentKind, HandoffFilter, NewHandoff, RouteDecider, Visibility};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -82,17 +82,20 @@ pub async fn request(
             format!("`utterance` is longer than {MAX_NOTE_CHARS} bytes"),
         ));
     }
-    let conv = state.store.conversation(id).await?;
-    let recent = state.store.recent_turns(id, 20).await?;
-    let route = state.router.route(baton_route::router::RouteInput {
-        reason: body.reason,
-        destination: body.destination.as_deref(),
-        priority: body.priority,
-        channel: conv.channel,
-        customer: &conv.customer,
-        parameters: &body.parameters,
-        decision: None,
-        latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
+    let router = state.router.clone();
+    let (reason, priority) = (body.reason, body.priority);
+    let (destination, parameters) = (body.destination.clone(), body.parameters.clone());
+    let route: RouteDecider = Box::new(move |conv, latest_intent| {
+        router.route(baton_route::router::RouteInput {
+            reason,
+            destination: destination.as_deref(),
+            priority,
+            channel: conv.channel,
+            customer: &conv.customer,
+            parameters: &parameters,
+            decision: None,
+            latest_intent,
+        })
     });
     let change = state
         .store
@@ -107,8 +110,9 @@ pub async fn request(
                 priority: body.priority,
                 rule: None,
                 decision: None,
-                route: Some(route),
+                route: None,
             },
+            Some(route),
         )
         .await?;
     let h = change.handoff;

@@ -19,7 +19,6 @@ use serde_json::{Value, json};
 
 use self::engine::{Engine, db_err};
 use self::rows::{from_us, get, json_text, to_us};
-use crate::TurnDecider;
 use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
@@ -27,6 +26,7 @@ use crate::{
     HandoffChange, HandoffFilter, InboundSource, NewConversation, NewHandoff, NewRoute,
     OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility, Waiting,
 };
+use crate::{RouteDecider, TurnDecider};
 use baton_core::{Offer, Presence};
 use time::OffsetDateTime;
 
@@ -450,7 +450,7 @@ fn append_turn_tx(
         && conv.open_handoff.is_none()
         && let Some(new) = decide(&conv, &recent)
     {
-        let change = request_handoff_tx(conn, Actor::System, new)?;
+        let change = request_handoff_tx(conn, Actor::System, new, None)?;
         conv = change.conversation;
         handoff = Some(change.handoff);
     }
@@ -462,7 +462,12 @@ fn append_turn_tx(
     })
 }
 
-fn request_handoff_tx(conn: &Connection, actor: Actor, new: NewHandoff) -> Result<HandoffChange> {
+fn request_handoff_tx(
+    conn: &Connection,
+    actor: Actor,
+    new: NewHandoff,
+    decide_route: Option<RouteDecider>,
+) -> Result<HandoffChange> {
     let mut conv = load_conversation(conn, new.conversation_id)?;
     match actor {
         Actor::Admin | Actor::System => {}
@@ -490,7 +495,20 @@ fn request_handoff_tx(conn: &Connection, actor: Actor, new: NewHandoff) -> Resul
         )));
     }
     let now = baton_core::now();
-    let new_route = new.route;
+    let new_route = match (new.route, decide_route) {
+        (Some(r), _) => Some(r),
+        (None, Some(decide)) => {
+            let intent: Option<String> = conn
+                .prepare_cached(
+                    "SELECT intent FROM turns WHERE conversation_id = ? AND intent IS NOT NULL \
+                     ORDER BY seq DESC LIMIT 1",
+                )
+                .and_then(|mut st| st.query_row([conv.id.to_string()], |r| r.get(0)).optional())
+                .map_err(db_err)?;
+            Some(decide(&conv, intent.as_deref()))
+        }
+        (None, None) => None,
+    };
     let h = Handoff {
         id: HandoffId::new(),
         conversation_id: conv.id,
@@ -793,6 +811,7 @@ impl Store for SqliteStore {
                         conversation_id: conv.id,
                         ..handoff
                     },
+                    None,
                 )
             })
             .await
@@ -879,9 +898,14 @@ impl Store for SqliteStore {
         Ok(turns)
     }
 
-    async fn request_handoff(&self, actor: Actor, new: NewHandoff) -> Result<HandoffChange> {
+    async fn request_handoff(
+        &self,
+        actor: Actor,
+        new: NewHandoff,
+        route: Option<RouteDecider>,
+    ) -> Result<HandoffChange> {
         self.engine
-            .write(move |c| request_handoff_tx(c, actor, new))
+            .write(move |c| request_handoff_tx(c, actor, new, route))
             .await
     }
 
