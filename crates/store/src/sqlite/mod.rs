@@ -531,11 +531,17 @@ fn request_handoff_tx(
         closed_at: None,
     };
     let decision = h.decision.as_ref().map(json_text).transpose()?;
+    let plan = new_route.as_ref().map(|r| json_text(&r.plan)).transpose()?;
+    let mut h = h;
+    if let Some(route) = &new_route {
+        h.queue.clone_from(&route.queue);
+        h.priority = route.priority;
+    }
     conn.prepare_cached(
         "INSERT INTO handoffs (id, conversation_id, state, reason, source, destination, \
          utterance, parameters, priority, rule, decision, receiver, note, created_at, \
-         updated_at, accepted_at, closed_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, NULL)",
+         updated_at, accepted_at, closed_at, queue, route, target_index, target_since) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL, NULL, ?, ?, 0, ?)",
     )
     .and_then(|mut st| {
         st.execute(params![
@@ -552,15 +558,12 @@ fn request_handoff_tx(
             decision,
             to_us(now),
             to_us(now),
+            h.queue.as_deref(),
+            plan,
+            new_route.as_ref().map(|_| to_us(now)),
         ])
     })
     .map_err(db_err)?;
-    let mut h = h;
-    if let Some(route) = &new_route {
-        routing::store_route(conn, h.id, route, to_us(now))?;
-        h.queue.clone_from(&route.queue);
-        h.priority = route.priority;
-    }
     conv.open_handoff = Some(h.id);
     conv.updated_at = now;
     save_conversation(conn, &conv)?;
@@ -596,7 +599,7 @@ fn command_tx(
     // A receiver that was in line for it learns that someone else took it.
     let in_line = match actor {
         Actor::Agent { id: agent, .. }
-            if matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) =>
+            if !visible && matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) =>
         {
             routing::was_in_line(conn, agent, &h)?
         }
@@ -612,8 +615,15 @@ fn command_tx(
     let before = h.state;
     let now = baton_core::now();
     h.state = before.apply(command.event())?;
-    let others_pending =
-        routing::settle_offers(conn, &h, actor, command.event(), note.as_deref(), now)?;
+    let others_pending = routing::settle_offers(
+        conn,
+        &h,
+        before,
+        actor,
+        command.event(),
+        note.as_deref(),
+        now,
+    )?;
     // In a broadcast, one receiver's "no" leaves the others' offers standing.
     if command == HandoffCommand::Reject && others_pending {
         h.state = before;
@@ -1554,6 +1564,8 @@ fn visible_tx(conn: &Connection, vis: Visibility, h: &Handoff) -> Result<bool> {
     match vis {
         Visibility::All => Ok(true),
         Visibility::Source(a) => Ok(h.source == a),
+        // The holder sees it without asking the database.
+        Visibility::Receiver(a) if h.receiver == Some(a) => Ok(true),
         Visibility::Receiver(a) => routing::receiver_sees(conn, a, h),
     }
 }

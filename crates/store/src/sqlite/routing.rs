@@ -61,31 +61,6 @@ pub(super) fn was_in_line(conn: &Connection, agent: AgentId, h: &Handoff) -> Res
     .map_err(db_err)
 }
 
-/// Stores the route decided for a new handoff (in the request's transaction).
-pub(super) fn store_route(
-    conn: &Connection,
-    id: HandoffId,
-    route: &NewRoute,
-    at_us: i64,
-) -> Result<()> {
-    let plan = rows::json_text(&route.plan)?;
-    conn.prepare_cached(
-        "UPDATE handoffs SET route = ?, queue = ?, priority = ?, target_index = 0, \
-         target_since = ? WHERE id = ?",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
-            plan,
-            route.queue.as_deref(),
-            route.priority,
-            at_us,
-            id.to_string()
-        ])
-    })
-    .map_err(db_err)?;
-    Ok(())
-}
-
 /// Moves a waiting handoff to stop `index` of its plan (routing it first if needed).
 pub(super) fn route_to(
     conn: &Connection,
@@ -315,12 +290,18 @@ fn end_offer(
 pub(super) fn settle_offers(
     conn: &Connection,
     h: &Handoff,
+    before: HandoffState,
     actor: Actor,
     event: HandoffEvent,
     note: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<bool> {
-    let pending = pending_offers(conn, h.id)?;
+    // Offers are pending exactly while the handoff is `offered`.
+    let pending = if before == HandoffState::Offered {
+        pending_offers(conn, h.id)?
+    } else {
+        Vec::new()
+    };
     let me = match actor {
         Actor::Agent { id, .. } => Some(id),
         _ => None,
