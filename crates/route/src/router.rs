@@ -248,8 +248,10 @@ impl Router {
         only: Option<Vec<HandoffId>>,
     ) -> Result<Option<OffsetDateTime>, StoreError> {
         let now = baton_core::now();
-        let next_offer = self.store.next_offer_deadline().await?;
-        // Expiring is a write; look first, so a pass with nothing due stays read-only.
+        // One read for what waits and the next offer deadline; expiring (a write) and
+        // a second read only when an offer is due.
+        let asked = only.as_ref().map(Vec::len);
+        let (mut waiting, next_offer) = self.store.waiting_handoffs(only.clone(), BATCH).await?;
         let expired = if next_offer.is_some_and(|d| d <= now) {
             self.store.expire_offers(now).await?
         } else {
@@ -262,14 +264,15 @@ impl Router {
             tracing::info!(agent = %a, "desk user set away: an offer to them timed out");
             let _ = self.events.send(RouteEvent::Presence(*a, Presence::Away));
         }
-        let only = only.map(|mut ids| {
-            ids.extend(touched.iter().copied());
-            ids.sort_by_key(|id| id.0);
-            ids.dedup();
-            ids
-        });
-        let asked = only.as_ref().map(Vec::len);
-        let waiting = self.store.waiting_handoffs(only, BATCH).await?;
+        if !touched.is_empty() {
+            let only = only.map(|mut ids| {
+                ids.extend(touched.iter().copied());
+                ids.sort_by_key(|id| id.0);
+                ids.dedup();
+                ids
+            });
+            waiting = self.store.waiting_handoffs(only, BATCH).await?.0;
+        }
         // A handoff that stopped waiting (taken, resolved, handed back) may have freed
         // a desk user's capacity: everything waiting deserves a new look.
         if asked.is_some_and(|n| n > waiting.len()) && !self.routing.users().is_empty() {

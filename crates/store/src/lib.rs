@@ -383,12 +383,13 @@ pub trait Store: Send + Sync + 'static {
     /// Every desk user's presence and load.
     async fn desk_loads(&self) -> Result<Vec<DeskLoad>>;
     /// Handoffs waiting for a receiver (all, or those among `only`), highest priority
-    /// then oldest first.
+    /// then oldest first; and the earliest deadline of a pending offer (one read for
+    /// the router's pass).
     async fn waiting_handoffs(
         &self,
         only: Option<Vec<HandoffId>>,
         limit: u32,
-    ) -> Result<Vec<Waiting>>;
+    ) -> Result<(Vec<Waiting>, Option<OffsetDateTime>)>;
     /// Puts a waiting handoff at stop `index` of `route` (its first routing, or the next stop).
     async fn route_handoff(&self, id: HandoffId, route: NewRoute, index: u32) -> Result<Handoff>;
     /// Offers a waiting handoff to `receivers` until `deadline`.

@@ -1443,9 +1443,14 @@ impl Store for SqliteStore {
         &self,
         only: Option<Vec<HandoffId>>,
         limit: u32,
-    ) -> Result<Vec<Waiting>> {
+    ) -> Result<(Vec<Waiting>, Option<OffsetDateTime>)> {
         self.engine
-            .read(move |c| routing::waiting(c, only.as_deref(), limit))
+            .read(move |c| {
+                Ok((
+                    routing::waiting(c, only.as_deref(), limit)?,
+                    routing::next_deadline(c)?,
+                ))
+            })
             .await
     }
 
