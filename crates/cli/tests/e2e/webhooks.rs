@@ -179,8 +179,21 @@ async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() 
     );
     assert_complete_and_ordered(&msgs, &[first, second, third]);
 
-    let (_, v) = baton.get("/v1/deliveries?state=delivered", ADMIN).await;
-    assert_eq!(v["deliveries"].as_array().unwrap().len(), 9);
+    // The worker records a delivery once the receiver has answered, just after the
+    // receiver saw it: wait for the record.
+    let start = std::time::Instant::now();
+    loop {
+        let (_, v) = baton.get("/v1/deliveries?state=delivered", ADMIN).await;
+        let n = v["deliveries"].as_array().unwrap().len();
+        if n == 9 {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{n} of 9 deliveries recorded"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]

@@ -91,8 +91,13 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Prepared statements kept per connection: every statement Baton runs fits, so none
+/// is parsed twice (rusqlite's default of 16 made the hot ones evict each other).
+const STATEMENT_CACHE: usize = 256;
+
 fn configure(conn: &Connection, synchronous: &str, busy: Duration) -> Result<()> {
     conn.busy_timeout(busy).map_err(db_err)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.execute_batch(&format!(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; \
          PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;"
@@ -160,6 +165,7 @@ impl Engine {
             )
             .map_err(db_err)?;
             r.busy_timeout(busy).map_err(db_err)?;
+            r.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
             pool.push(r);
         }
         let (tx, rx) = mpsc::channel::<Job>();
@@ -248,6 +254,7 @@ impl Engine {
                 )
                 .map_err(db_err)?;
                 c.busy_timeout(self.busy).map_err(db_err)?;
+                c.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
                 Ok(c)
             }
         }

@@ -34,15 +34,14 @@ pub(super) fn receiver_sees_sql() -> String {
 
 /// Whether `agent` sees handoff `h`.
 pub(super) fn receiver_sees(conn: &Connection, agent: AgentId, h: &Handoff) -> Result<bool> {
-    conn.query_row(
-        &format!(
-            "SELECT 1 FROM handoffs WHERE id = ?2 AND {}",
-            receiver_sees_sql()
-        ),
-        params![agent.to_string(), h.id.to_string()],
-        |_| Ok(()),
-    )
-    .optional()
+    conn.prepare_cached(&format!(
+        "SELECT 1 FROM handoffs WHERE id = ?2 AND {}",
+        receiver_sees_sql()
+    ))
+    .and_then(|mut st| {
+        st.query_row(params![agent.to_string(), h.id.to_string()], |_| Ok(()))
+            .optional()
+    })
     .map(|f| f.is_some())
     .map_err(db_err)
 }
@@ -50,13 +49,17 @@ pub(super) fn receiver_sees(conn: &Connection, agent: AgentId, h: &Handoff) -> R
 /// Whether `agent` was ever in line for `h`: a member of its queue, or offered it.
 /// Such a receiver learns that someone else took it; anyone else is told it does not exist.
 pub(super) fn was_in_line(conn: &Connection, agent: AgentId, h: &Handoff) -> Result<bool> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT 1 WHERE EXISTS (SELECT 1 FROM offers WHERE handoff_id = ?2 AND receiver = ?1) \
          OR EXISTS (SELECT 1 FROM queue_members WHERE agent_id = ?1 AND queue = ?3)",
-        params![agent.to_string(), h.id.to_string(), h.queue.as_deref()],
-        |_| Ok(()),
     )
-    .optional()
+    .and_then(|mut st| {
+        st.query_row(
+            params![agent.to_string(), h.id.to_string(), h.queue.as_deref()],
+            |_| Ok(()),
+        )
+        .optional()
+    })
     .map(|f| f.is_some())
     .map_err(db_err)
 }
@@ -129,12 +132,12 @@ pub(super) fn waiting(
           WHERE t.conversation_id = h.conversation_id AND t.intent IS NOT NULL \
           ORDER BY t.seq DESC LIMIT 1) END AS latest_intent \
          FROM handoffs h JOIN conversations c ON c.id = h.conversation_id \
-         WHERE h.state = 'requested'{filter} ORDER BY h.priority DESC, h.created_at LIMIT ?"
+         WHERE h.state = 'requested'{filter} ORDER BY h.priority DESC, h.created_at LIMIT {limit}"
     );
     let mut st = conn.prepare_cached(&sql).map_err(db_err)?;
     let mut rows_ = match &only {
-        Some(json) => st.query(params![json, i64::from(limit)]),
-        None => st.query(params![i64::from(limit)]),
+        Some(json) => st.query(params![json]),
+        None => st.query([]),
     }
     .map_err(db_err)?;
     let mut out = Vec::new();
@@ -445,11 +448,8 @@ pub(super) fn fail(conn: &Connection, id: HandoffId, failsafe: &str) -> Result<H
 
 pub(super) fn next_deadline(conn: &Connection) -> Result<Option<OffsetDateTime>> {
     let us: Option<i64> = conn
-        .query_row(
-            "SELECT MIN(deadline) FROM offers WHERE state = 'pending'",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT MIN(deadline) FROM offers WHERE state = 'pending'")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)))
         .map_err(db_err)?;
     us.map(from_us).transpose()
 }

@@ -250,18 +250,18 @@ pub(super) fn claim(
     // are leased are passed over on the index alone; the rows behind a head that
     // is backing off are not due either (see `record`), so an endpoint that is
     // down costs the walk no table reads.
+    // The limit is a literal, not a parameter: a bound LIMIT re-prepares the statement
+    // on every execution.
     let mut st = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT d.* FROM deliveries d INDEXED BY deliveries_claim \
              WHERE d.state = 'pending' AND d.next_attempt_at <= ?1 AND d.lease_until <= ?1 \
              AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.webhook_id = d.webhook_id \
                AND e.conversation_id = d.conversation_id AND e.state = 'pending' AND e.seq < d.seq) \
-             ORDER BY d.seq LIMIT ?2",
-        )
+             ORDER BY d.seq LIMIT {limit}"
+        ))
         .map_err(db_err)?;
-    let mut rows = st
-        .query(params![now_us, i64::from(limit)])
-        .map_err(db_err)?;
+    let mut rows = st.query(params![now_us]).map_err(db_err)?;
     let mut claimed = Vec::new();
     while let Some(r) = rows.next().map_err(db_err)? {
         claimed.push((get::<i64>(r, "seq")?, delivery_row(r)?));
@@ -351,16 +351,15 @@ pub(super) fn list_deliveries(
     limit: u32,
 ) -> Result<Vec<Delivery>> {
     let mut st = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "SELECT * FROM deliveries WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR webhook_id = ?2) \
-             ORDER BY seq DESC LIMIT ?3",
-        )
+             ORDER BY seq DESC LIMIT {limit}"
+        ))
         .map_err(db_err)?;
     let mut rows = st
         .query(params![
             state.map(DeliveryState::as_str),
             webhook.map(|w| w.to_string()),
-            i64::from(limit)
         ])
         .map_err(db_err)?;
     let mut out = Vec::new();
