@@ -409,6 +409,8 @@ pub trait Store: Send + Sync + 'static {
     async fn next_offer_deadline(&self) -> Result<Option<OffsetDateTime>>;
     /// A handoff's offers, oldest first.
     async fn offers(&self, id: HandoffId) -> Result<Vec<Offer>>;
+    /// A handoff with its conversation and offers, in one read (the desk feed's view).
+    async fn handoff_view(&self, id: HandoffId) -> Result<(Handoff, Conversation, Vec<Offer>)>;
     /// Records that `agent` has read the handoff's context (audited).
     async fn confirm_read(&self, id: HandoffId, agent: AgentId) -> Result<()>;
     async fn read_confirmed(&self, id: HandoffId, agent: AgentId) -> Result<bool>;

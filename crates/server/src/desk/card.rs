@@ -44,6 +44,9 @@ pub struct Shared {
     pub customer_name: Option<String>,
     pub pending: Vec<Offer>,
     pub urgent: bool,
+    /// The `upsert` message for a desk user it is listed for but neither offered to
+    /// nor held by: the same for all of them, so encoded once.
+    listed: std::sync::OnceLock<axum::extract::ws::Utf8Bytes>,
 }
 
 impl Shared {
@@ -57,7 +60,24 @@ impl Shared {
                 .collect(),
             urgent,
             handoff,
+            listed: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether its card differs for this user (an offer to them, or they hold it).
+    pub fn concerns(&self, agent: AgentId) -> bool {
+        self.handoff.receiver == Some(agent) || self.pending.iter().any(|o| o.receiver == agent)
+    }
+
+    /// The `upsert` message for users it does not concern.
+    pub fn listed_upsert(&self) -> &axum::extract::ws::Utf8Bytes {
+        self.listed.get_or_init(|| {
+            // No agent has the nil id: the card as a bystander sees it.
+            let card = self.card_for(AgentId(uuid::Uuid::nil()));
+            serde_json::json!({"type": "upsert", "item": card})
+                .to_string()
+                .into()
+        })
     }
 
     /// Whether a desk user who takes work from `queues` sees it in their list: the

@@ -80,9 +80,7 @@ pub(super) async fn shared(
     router: &Router,
     id: HandoffId,
 ) -> Result<Shared, baton_store::StoreError> {
-    let h = store.handoff(id).await?;
-    let conv = store.conversation(h.conversation_id).await?;
-    let offers = store.offers(id).await?;
+    let (h, conv, offers) = store.handoff_view(id).await?;
     let urgent = router.routing().is_urgent(h.reason);
     Ok(Shared::new(h, &conv, offers, urgent))
 }
@@ -202,13 +200,20 @@ async fn serve_feed(
                     let id = s.handoff.id;
                     let message = if s.visible_to(caller.agent, &queues) {
                         shown.insert(id);
-                        json!({"type": "upsert", "item": s.card_for(caller.agent)})
+                        if s.concerns(caller.agent) {
+                            json!({"type": "upsert", "item": s.card_for(caller.agent)})
+                                .to_string()
+                                .into()
+                        } else {
+                            // Everyone else in the queue gets the same bytes, encoded once.
+                            s.listed_upsert().clone()
+                        }
                     } else if shown.remove(&id) {
-                        json!({"type": "remove", "id": id})
+                        json!({"type": "remove", "id": id}).to_string().into()
                     } else {
                         continue;
                     };
-                    if !send(socket, message).await {
+                    if socket.send(Message::Text(message)).await.is_err() {
                         return;
                     }
                 }

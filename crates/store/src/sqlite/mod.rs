@@ -1504,6 +1504,16 @@ impl Store for SqliteStore {
         self.engine.read(move |c| routing::offers_of(c, id)).await
     }
 
+    async fn handoff_view(&self, id: HandoffId) -> Result<(Handoff, Conversation, Vec<Offer>)> {
+        self.engine
+            .read(move |c| {
+                let h = load_handoff(c, id)?;
+                let conv = load_conversation(c, h.conversation_id)?;
+                Ok((h, conv, routing::offers_of(c, id)?))
+            })
+            .await
+    }
+
     async fn confirm_read(&self, id: HandoffId, agent: AgentId) -> Result<()> {
         self.engine
             .write(move |c| routing::confirm_read(c, id, agent))
