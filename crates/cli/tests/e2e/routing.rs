@@ -600,3 +600,53 @@ async fn repeated_wrong_passwords_lock_the_username_for_a_while() {
     // Other users are not locked out.
     let _bob = Desk::login(&baton, "bob").await;
 }
+
+#[tokio::test]
+async fn the_desk_feed_needs_a_session_and_refuses_other_sites() {
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+    use tokio_tungstenite::tungstenite::http::HeaderValue;
+
+    let baton = start(TWO_USERS).await;
+    let alice = Desk::login(&baton, "alice").await;
+    let ws_url = format!("{}/desk/ws", baton.url.replacen("http", "ws", 1));
+    let host = baton.url.trim_start_matches("http://").to_owned();
+    let attempt = |cookie: Option<&str>, origin: Option<&str>| {
+        let mut req = ws_url.as_str().into_client_request().unwrap();
+        if let Some(c) = cookie {
+            req.headers_mut()
+                .insert("cookie", HeaderValue::from_str(c).unwrap());
+        }
+        if let Some(o) = origin {
+            req.headers_mut()
+                .insert("origin", HeaderValue::from_str(o).unwrap());
+        }
+        tokio_tungstenite::connect_async(req)
+    };
+    let status = |r: Result<_, tokio_tungstenite::tungstenite::Error>| match r {
+        Err(tokio_tungstenite::tungstenite::Error::Http(res)) => res.status().as_u16(),
+        Err(e) => panic!("{e}"),
+        Ok(_) => 101,
+    };
+    assert_eq!(status(attempt(None, None).await), 401, "no session");
+    assert_eq!(
+        status(attempt(Some("baton_desk=forged"), None).await),
+        401,
+        "a forged session"
+    );
+    assert_eq!(
+        status(attempt(Some(&alice.cookie), Some("http://evil.example")).await),
+        403,
+        "another site's page"
+    );
+    let origin = format!("http://{host}");
+    let (mut ws, _) = attempt(Some(&alice.cookie), Some(&origin)).await.unwrap();
+    use futures_util::StreamExt as _;
+    let first = tokio::time::timeout(Duration::from_secs(5), ws.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let v: Value = serde_json::from_str(first.to_text().unwrap()).unwrap();
+    assert_eq!(v["type"], "snapshot");
+    assert!(v["items"].as_array().unwrap().is_empty());
+}
