@@ -305,6 +305,10 @@ filters:
         .await
         .unwrap();
     assert!(metrics.contains("baton_failsafe_waiting 1"), "{metrics}");
+    assert!(
+        metrics.contains("baton_offers{state=\"rejected\"} 2"),
+        "{metrics}"
+    );
     let (st, v) = carol.accept(&baton, &id).await;
     assert_eq!(st, StatusCode::OK, "{v}");
     assert_eq!(v["mine"], true);

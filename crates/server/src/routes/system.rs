@@ -92,6 +92,11 @@ pub async fn metrics(
             ][..],
         ),
         (
+            "offers",
+            "Offers made to desk users, by how they ended; many timed_out means people are missing.",
+            &["pending", "accepted", "rejected", "timed_out", "rescinded"][..],
+        ),
+        (
             "webhook_deliveries",
             "Webhook deliveries by state; dead ones need an operator.",
             &["pending", "delivered", "dead"][..],

@@ -1283,6 +1283,7 @@ impl Store for SqliteStore {
                         "SELECT state, COUNT(*) FROM handoffs GROUP BY state",
                     ),
                     ("queue_waiting", waiting.as_str()),
+                    ("offers", "SELECT state, COUNT(*) FROM offers GROUP BY state"),
                     ("queue_oldest_created_us", oldest.as_str()),
                     (
                         "webhook_deliveries",
