@@ -654,3 +654,47 @@ async fn the_desk_feed_needs_a_session_and_refuses_other_sites() {
     assert_eq!(v["type"], "snapshot");
     assert!(v["items"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn the_receiver_who_took_it_corrects_the_summary_and_data_and_others_cannot() {
+    let baton = start(TWO_USERS).await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+    until_offers(&baton, &id, "an offer", |o| o.len() == 1).await;
+    let edit =
+        json!({"summary": "Wants a refund for order 7; already verified.", "data": {"order": "7"}});
+    let path = format!("/desk/api/handoffs/{id}/edit");
+    // Listed for both, taken by neither: nobody corrects it yet.
+    let (st, v) = bob.post(&baton, &path, edit.clone()).await;
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
+    let (st, _) = alice.accept(&baton, &id).await;
+    assert_eq!(st, StatusCode::OK);
+    let (st, _) = bob.post(&baton, &path, edit.clone()).await;
+    assert_eq!(st, StatusCode::NOT_FOUND, "bob no longer sees it");
+    let (st, v) = alice.post(&baton, &path, json!({})).await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    let (st, v) = alice.post(&baton, &path, edit).await;
+    assert_eq!(st, StatusCode::NO_CONTENT, "{v}");
+    let (st, v) = alice.get(&baton, &format!("/desk/api/handoffs/{id}")).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(
+        v["context"]["summary"]["text"],
+        "Wants a refund for order 7; already verified."
+    );
+    assert_eq!(v["context"]["summary"]["by"], "human");
+    assert_eq!(v["context"]["customer"]["data"]["order"], "7");
+    // The correction is kept for tuning.
+    let (_, fb) = baton
+        .get(&format!("/v1/handoffs/{id}/feedback"), ADMIN)
+        .await;
+    assert!(
+        fb["feedback"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "edit"),
+        "{fb}"
+    );
+}

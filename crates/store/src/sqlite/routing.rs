@@ -734,7 +734,7 @@ pub(super) fn confirm_read(conn: &Connection, id: HandoffId, agent: AgentId) -> 
 }
 
 /// A person's corrections: the summary replaced, collected data merged into the
-/// conversation. Only the receiver holding the handoff, or one it is routed to, may.
+/// conversation. Only the receiver holding the handoff (or the admin) may.
 pub(super) fn edit(
     conn: &Connection,
     id: HandoffId,
@@ -743,11 +743,23 @@ pub(super) fn edit(
     data: Option<Map<String, Value>>,
 ) -> Result<HandoffChange> {
     let mut h = load_handoff(conn, id)?;
-    let allowed = match actor {
-        Actor::Admin | Actor::System => true,
-        Actor::Agent { id: agent, .. } => receiver_sees(conn, agent, &h)?,
-    };
-    if !allowed || h.state.is_terminal() {
+    match actor {
+        Actor::Admin | Actor::System => {}
+        // Only the person who took it corrects it; others in line may only read it.
+        Actor::Agent { id: agent, .. } if h.receiver == Some(agent) && h.state.is_held() => {}
+        Actor::Agent { id: agent, .. } if receiver_sees(conn, agent, &h)? => {
+            return Err(StoreError::Conflict(
+                "accept the handoff before correcting its summary or data".to_owned(),
+            ));
+        }
+        Actor::Agent { .. } => {
+            return Err(StoreError::NotFound {
+                what: "handoff",
+                id: id.to_string(),
+            });
+        }
+    }
+    if h.state.is_terminal() {
         return Err(StoreError::NotFound {
             what: "handoff",
             id: id.to_string(),
