@@ -694,7 +694,7 @@ async fn the_receiver_who_took_it_corrects_the_summary_and_data_and_others_canno
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f["kind"] == "edit"),
+            .any(|f| f["body"]["kind"] == "edit"),
         "{fb}"
     );
 }
