@@ -257,7 +257,12 @@ impl Router {
         } else {
             baton_store::Expired::default()
         };
-        let mut touched: Vec<HandoffId> = expired.offers.iter().map(|o| o.handoff_id).collect();
+        let mut touched: Vec<HandoffId> = expired
+            .offers
+            .iter()
+            .map(|o| o.handoff_id)
+            .chain(expired.withdrawn.iter().copied())
+            .collect();
         touched.sort_by_key(|id| id.0);
         touched.dedup();
         for a in &expired.set_away {
@@ -276,10 +281,13 @@ impl Router {
         // A handoff that stopped waiting (taken, resolved, handed back) may have freed
         // a desk user's capacity: everything waiting deserves a new look.
         if asked.is_some_and(|n| n > waiting.len()) && !self.routing.users().is_empty() {
+            let wake = Box::pin(self.pass(None)).await;
+            // After the full pass, so a handoff it re-offered reaches the desks in
+            // its final state (each handoff is told once per pass).
             for id in touched {
                 self.emit(id);
             }
-            return Box::pin(self.pass(None)).await;
+            return wake;
         }
         let mut wake: Option<OffsetDateTime> = None;
         let offers_before = self.offers_made.load(Ordering::Relaxed);

@@ -153,6 +153,8 @@ pub struct HandoffFilter {
     pub conversation: Option<ConversationId>,
     /// Only handoffs created at or after this time.
     pub since: Option<OffsetDateTime>,
+    /// Leave out finished handoffs (resolved, handed back, canceled).
+    pub open_only: bool,
     pub limit: u32,
 }
 

@@ -70,4 +70,6 @@ pub struct Expired {
     pub offers: Vec<baton_core::Offer>,
     /// Receivers set away because they let an offer time out.
     pub set_away: Vec<AgentId>,
+    /// Handoffs whose other offers to those receivers were withdrawn.
+    pub withdrawn: Vec<baton_core::HandoffId>,
 }

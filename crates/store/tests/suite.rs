@@ -315,6 +315,7 @@ async fn listing_respects_visibility(f: &Fixture) {
         queue: None,
         conversation: Some(conv.id),
         since: None,
+        open_only: false,
         limit: 10,
     };
     let someone_else = Visibility::Source(AgentId::new());

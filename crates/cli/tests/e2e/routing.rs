@@ -203,6 +203,11 @@ filters:
     assert_eq!(first[0]["state"], "pending");
     let alice_id = s(&first[0]["receiver"]);
     assert!(alice.list(&baton).await.contains(&(id.clone(), true)));
+    // Alice reads it while it is hers, then lets it run out.
+    let (st, _) = alice
+        .post(&baton, &format!("/desk/api/handoffs/{id}/read"), json!({}))
+        .await;
+    assert_eq!(st, StatusCode::OK);
     assert!(
         !bob.list(&baton).await.iter().any(|(h, _)| *h == id),
         "bob is not a target yet"
@@ -217,6 +222,21 @@ filters:
     assert_eq!(o[1]["state"], "pending");
     assert_ne!(o[1]["receiver"], alice_id.as_str());
     assert_eq!(alice.presence(&baton).await, "away");
+    // Having been offered it once is no claim on it now that it is bob's.
+    let (st, v) = alice
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/accept"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
+    assert!(s(&v["detail"]).contains("no longer routed to you"), "{v}");
+    assert_eq!(
+        offers(&baton, &id).await[1]["state"],
+        "pending",
+        "bob's offer stands"
+    );
     assert_eq!(bob.presence(&baton).await, "online");
     assert!(bob.list(&baton).await.contains(&(id.clone(), true)));
     assert!(!alice.list(&baton).await.iter().any(|(h, _)| *h == id));
@@ -548,7 +568,7 @@ async fn stepping_away_withdraws_a_pending_offer_and_it_moves_on_at_once() {
 async fn a_user_removed_from_the_routing_file_can_no_longer_sign_in_or_see_work() {
     let baton = start(TWO_USERS).await;
     let bot = baton.register("bot", "ai").await;
-    let _bob = Desk::login(&baton, "bob").await;
+    let bob = Desk::login(&baton, "bob").await;
     let id = trigger(&baton, &bot).await;
     until_offers(&baton, &id, "an offer to bob", |o| o.len() == 1).await;
     let (_, data) = baton.terminate().await;
@@ -574,6 +594,12 @@ async fn a_user_removed_from_the_routing_file_can_no_longer_sign_in_or_see_work(
     assert_eq!(
         o[0]["state"], "rescinded",
         "bob's pending offer was withdrawn"
+    );
+    let (st, _) = bob.get(&baton, "/desk/api/me").await;
+    assert_eq!(
+        st,
+        StatusCode::UNAUTHORIZED,
+        "the session from before is over"
     );
 }
 

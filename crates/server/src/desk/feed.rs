@@ -22,11 +22,16 @@ use super::session::DeskCaller;
 use crate::AppState;
 use crate::problem::Problem;
 
+/// How often an open feed checks that its session still exists.
+const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// What every open desk hears about.
 #[derive(Clone, Debug)]
 pub enum FeedItem {
     Handoff(Arc<Shared>),
     Presence(AgentId, Presence),
+    /// The feed missed updates: every desk reloads its list.
+    Resync,
 }
 
 pub struct Feed {
@@ -45,6 +50,7 @@ impl Feed {
                     Ok(e) => e,
                     Err(broadcast::error::RecvError::Lagged(n)) => {
                         tracing::warn!(missed = n, "desk feed fell behind; desks resynchronise");
+                        let _ = tx.send(FeedItem::Resync);
                         continue;
                     }
                     Err(broadcast::error::RecvError::Closed) => return,
@@ -95,11 +101,12 @@ pub(super) async fn snapshot(state: &AppState, caller: &DeskCaller) -> Result<Ve
             queue: None,
             conversation: None,
             since: None,
+            open_only: true,
             limit: 500,
         })
         .await?;
     let mut cards = Vec::new();
-    for h in list.into_iter().filter(|h| !h.state.is_terminal()) {
+    for h in list {
         let s = shared(state.store.as_ref(), &state.router, h.id).await?;
         cards.push(s.card_for(caller.agent));
     }
@@ -183,6 +190,8 @@ async fn serve_feed(
         .unwrap_or_default();
     let mut shown: HashSet<HandoffId> = HashSet::new();
     let mut resync = true;
+    let mut session_check = tokio::time::interval(SESSION_CHECK);
+    session_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         if resync {
             resync = false;
@@ -223,10 +232,19 @@ async fn serve_feed(
                     }
                 }
                 Ok(FeedItem::Presence(..)) => {}
+                Ok(FeedItem::Resync) => resync = true,
                 Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
                 Err(broadcast::error::RecvError::Closed) => return,
             },
             _ = &mut *gone => return,
+            _ = session_check.tick() => {
+                // Signed out elsewhere, or removed: the feed ends with the session.
+                match state.store.desk_session(caller.token_hash).await {
+                    Ok(Some(_)) => {}
+                    Ok(None) => return,
+                    Err(e) => tracing::debug!(error = %e, "desk session check failed"),
+                }
+            }
         }
         // An expired session closes its feed; the page signs in again.
         if baton_core::now() >= caller.expires_at {

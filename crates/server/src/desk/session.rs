@@ -113,7 +113,7 @@ pub struct DeskCaller {
     pub presence: Presence,
     pub csrf: String,
     pub expires_at: time::OffsetDateTime,
-    token_hash: [u8; 32],
+    pub(super) token_hash: [u8; 32],
 }
 
 impl DeskCaller {
@@ -158,10 +158,12 @@ impl FromRequestParts<AppState> for DeskCaller {
             .desk_session(token_hash)
             .await?
             .ok_or_else(signed_out)?;
+        // A user removed from the routing file (no password any more) is signed out.
         let user = state
             .store
             .desk_user(&session.username)
             .await?
+            .filter(|u| u.password_hash.is_some())
             .ok_or_else(signed_out)?;
         if !matches!(parts.method, Method::GET | Method::HEAD) {
             let sent = parts

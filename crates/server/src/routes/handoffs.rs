@@ -322,6 +322,7 @@ pub async fn list(
         queue: p.queue,
         conversation: p.conversation,
         since: p.since,
+        open_only: false,
         limit: p.limit.unwrap_or(100).clamp(1, 1000),
     };
     Ok(Json(HandoffList {

@@ -612,10 +612,21 @@ fn command_tx(
         }
         _ => false,
     };
-    if !visible && !in_line {
-        return Err(StoreError::NotFound {
-            what: "handoff",
-            id: id.to_string(),
+    if !visible {
+        // Being in line once only decides what the caller is told: that someone took
+        // it, or that it now waits elsewhere. The command itself never applies.
+        return Err(match (in_line, h.state.is_claimable()) {
+            (true, false) => StoreError::Transition(baton_core::HandoffTransitionError {
+                from: h.state,
+                event: command.event(),
+            }),
+            (true, true) => StoreError::Conflict(format!(
+                "handoff {id} is no longer routed to you; it waits in another queue"
+            )),
+            (false, _) => StoreError::NotFound {
+                what: "handoff",
+                id: id.to_string(),
+            },
         });
     }
     h.authorize(actor, command)?;
@@ -631,9 +642,21 @@ fn command_tx(
         note.as_deref(),
         now,
     )?;
-    // In a broadcast, one receiver's "no" leaves the others' offers standing.
+    // In a broadcast, one receiver's "no" leaves the others' offers standing: the
+    // handoff itself is not rejected, so only the audit log records the answer.
     if command == HandoffCommand::Reject && others_pending {
-        h.state = before;
+        append_audit(
+            conn,
+            &actor_label(actor),
+            "offer.rejected",
+            &format!("handoff:{id}"),
+            &json!({"note": note}),
+            to_us(now),
+        )?;
+        return Ok(HandoffChange {
+            conversation: load_conversation(conn, h.conversation_id)?,
+            handoff: load_handoff(conn, id)?,
+        });
     }
     let mut conv = load_conversation(conn, h.conversation_id)?;
     h.updated_at = now;
@@ -964,6 +987,17 @@ impl Store for SqliteStore {
                 if let Some(conv) = f.conversation {
                     sql.push_str(" AND conversation_id = ?");
                     args.push(Box::new(conv.to_string()));
+                }
+                if f.open_only {
+                    sql.push_str(&format!(
+                        " AND state NOT IN ({})",
+                        HandoffState::ALL
+                            .into_iter()
+                            .filter(|s| s.is_terminal())
+                            .map(|s| format!("'{}'", s.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 if let Some(since) = f.since {
                     sql.push_str(" AND created_at >= ?");

@@ -185,6 +185,23 @@ pub(super) fn make_offers(
     index: u32,
     deadline: OffsetDateTime,
 ) -> Result<(Handoff, Vec<Offer>)> {
+    // Presence may have changed since the router looked: offer only to those still online.
+    let mut online = Vec::with_capacity(receivers.len());
+    for r in receivers {
+        let here = conn
+            .prepare_cached("SELECT 1 FROM desk_users WHERE agent_id = ? AND presence = 'online'")
+            .and_then(|mut st| st.query_row([r.to_string()], |_| Ok(())).optional())
+            .map_err(db_err)?;
+        if here.is_some() {
+            online.push(*r);
+        }
+    }
+    if online.is_empty() {
+        return Err(StoreError::Conflict(
+            "no receiver of this offer is online any more".to_owned(),
+        ));
+    }
+    let receivers = &online[..];
     let mut h = load_handoff(conn, id)?;
     let before = h.state;
     h.state = before.apply(HandoffEvent::Offer)?;
@@ -381,6 +398,9 @@ pub(super) fn expire(conn: &Connection, now: OffsetDateTime) -> Result<Expired> 
             .map_err(db_err)?;
         if changed > 0 {
             out.set_away.push(o.receiver);
+            // Their other offers (a broadcast) would wait for nobody.
+            out.withdrawn
+                .extend(withdraw_offers_of(conn, o.receiver, now)?);
             append_audit(
                 conn,
                 "baton",
@@ -489,6 +509,13 @@ pub(super) fn upsert_desk_user(
         .map_err(db_err)?;
     let agent = match existing {
         Some(a) => {
+            // A changed (or removed) password ends every session signed in with the old one.
+            conn.execute(
+                "DELETE FROM desk_sessions WHERE username = ?1 AND EXISTS (SELECT 1 FROM desk_users \
+                 WHERE username = ?1 AND password_hash IS NOT ?2)",
+                params![username, password_hash],
+            )
+            .map_err(db_err)?;
             conn.execute(
                 "UPDATE desk_users SET name = ?, password_hash = ? WHERE username = ?",
                 params![name, password_hash, username],
@@ -574,14 +601,22 @@ pub(super) fn set_presence(
     if presence == Presence::Online {
         return Ok(Vec::new());
     }
-    // Someone who steps away does not hold up what was offered to them: the offers
-    // are withdrawn and the router moves on at once.
+    withdraw_offers_of(conn, agent, from_us(now)?)
+}
+
+/// Someone who steps away does not hold up what was offered to them: their pending
+/// offers are withdrawn, and a handoff left without offers waits again (the router
+/// moves on at once). Returns the handoffs concerned.
+fn withdraw_offers_of(
+    conn: &Connection,
+    agent: AgentId,
+    at: OffsetDateTime,
+) -> Result<Vec<HandoffId>> {
     let mine = offers_where(
         conn,
         "SELECT * FROM offers WHERE receiver = ? AND state = 'pending'",
         params![agent.to_string()],
     )?;
-    let at = from_us(now)?;
     let mut handoffs = Vec::new();
     for o in &mine {
         end_offer(
