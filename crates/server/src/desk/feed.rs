@@ -162,10 +162,24 @@ async fn run(
     // read side; it reports when the page goes away. Pings are answered by axum.
     let (mut socket, mut incoming) = socket.split();
     let (gone_tx, mut gone) = tokio::sync::oneshot::channel::<()>();
+    // The same task checks now and then that the session still exists (signed out
+    // elsewhere, or the user removed): the feed ends with it. Kept off the sending
+    // loop, which runs for every update.
+    let (store, token_hash) = (state.store.clone(), caller.token_hash);
     let reader = tokio::spawn(async move {
-        while let Some(Ok(m)) = incoming.next().await {
-            if matches!(m, Message::Close(_)) {
-                break;
+        let mut session_check = tokio::time::interval(SESSION_CHECK);
+        session_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                m = incoming.next() => match m {
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break,
+                    Some(Ok(_)) => {}
+                },
+                _ = session_check.tick() => match store.desk_session(token_hash).await {
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
+                    Err(e) => tracing::debug!(error = %e, "desk session check failed"),
+                },
             }
         }
         let _ = gone_tx.send(());
@@ -190,8 +204,6 @@ async fn serve_feed(
         .unwrap_or_default();
     let mut shown: HashSet<HandoffId> = HashSet::new();
     let mut resync = true;
-    let mut session_check = tokio::time::interval(SESSION_CHECK);
-    session_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         if resync {
             resync = false;
@@ -237,14 +249,6 @@ async fn serve_feed(
                 Err(broadcast::error::RecvError::Closed) => return,
             },
             _ = &mut *gone => return,
-            _ = session_check.tick() => {
-                // Signed out elsewhere, or removed: the feed ends with the session.
-                match state.store.desk_session(caller.token_hash).await {
-                    Ok(Some(_)) => {}
-                    Ok(None) => return,
-                    Err(e) => tracing::debug!(error = %e, "desk session check failed"),
-                }
-            }
         }
         // An expired session closes its feed; the page signs in again.
         if baton_core::now() >= caller.expires_at {
