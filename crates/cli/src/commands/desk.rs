@@ -81,23 +81,13 @@ pub fn routing(cmd: RoutingCommand) -> anyhow::Result<ExitCode> {
 pub fn feedback(cmd: FeedbackCommand) -> anyhow::Result<ExitCode> {
     let FeedbackCommand::Export { since, out, target } = cmd;
     super::runtime()?.block_on(async {
-        let mut url = format!("{}/v1/feedback/export", target.url.trim_end_matches('/'));
+        let mut path = "/v1/feedback/export".to_owned();
         if let Some(since) = &since {
             time::OffsetDateTime::parse(since, &time::format_description::well_known::Rfc3339)
                 .with_context(|| format!("--since {since} is not an RFC 3339 time"))?;
-            url = format!("{url}?since={}", since.replace('+', "%2B"));
+            path = format!("{path}?since={}", since.replace('+', "%2B"));
         }
-        let res = reqwest::Client::new()
-            .get(&url)
-            .bearer_auth(&target.token)
-            .send()
-            .await
-            .with_context(|| format!("GET {url}"))?;
-        let status = res.status();
-        let body = res.text().await?;
-        if !status.is_success() {
-            bail!("GET {url} answered {status}: {body}");
-        }
+        let body = target.get(&path).await?;
         match out {
             Some(path) => {
                 std::fs::write(&path, &body)

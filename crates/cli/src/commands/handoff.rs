@@ -37,26 +37,32 @@ pub enum HandoffCommand {
     },
 }
 
+impl Target {
+    /// GETs `path` (with its query) from the server; the body, or an error naming
+    /// the URL, the status and what the server said.
+    pub async fn get(&self, path: &str) -> anyhow::Result<String> {
+        let url = format!("{}{path}", self.url.trim_end_matches('/'));
+        let res = reqwest::Client::new()
+            .get(&url)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .with_context(|| format!("GET {url}"))?;
+        let status = res.status();
+        let body = res.text().await?;
+        if !status.is_success() {
+            bail!("GET {url} answered {status}: {body}");
+        }
+        Ok(body)
+    }
+}
+
 pub fn run(cmd: HandoffCommand) -> anyhow::Result<ExitCode> {
     super::runtime()?.block_on(async {
         let http = reqwest::Client::new();
         match cmd {
             HandoffCommand::Export { id, out, target } => {
-                let url = format!(
-                    "{}/v1/handoffs/{id}/context",
-                    target.url.trim_end_matches('/')
-                );
-                let res = http
-                    .get(&url)
-                    .bearer_auth(&target.token)
-                    .send()
-                    .await
-                    .with_context(|| format!("GET {url}"))?;
-                let status = res.status();
-                let body = res.text().await?;
-                if !status.is_success() {
-                    bail!("GET {url} answered {status}: {body}");
-                }
+                let body = target.get(&format!("/v1/handoffs/{id}/context")).await?;
                 std::fs::write(&out, body).with_context(|| format!("writing {}", out.display()))?;
                 println!("wrote {}", out.display());
             }

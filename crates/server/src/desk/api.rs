@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use baton_core::{Handoff, HandoffCommand, HandoffId, NewTurn, Role};
+use baton_core::{HandoffCommand, HandoffId, NewTurn, Role};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
@@ -15,7 +15,7 @@ use super::session::DeskCaller;
 use crate::AppState;
 use crate::extract::{ApiJson, IdPath};
 use crate::problem::Problem;
-use crate::routes::handoffs::package;
+use crate::routes::handoffs::{redacted_context, visible_handoff};
 
 const MAX_TEXT: usize = 10_000;
 
@@ -27,16 +27,6 @@ pub async fn list(
     caller: DeskCaller,
 ) -> Result<Json<Value>, Problem> {
     Ok(Json(json!({"items": snapshot(&state, &caller).await?})))
-}
-
-/// The handoff if this desk user may see it; otherwise "does not exist".
-async fn visible(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Handoff, Problem> {
-    let h = state.store.handoff(id).await?;
-    if state.store.can_see_handoff(&h, caller.actor()).await? {
-        Ok(h)
-    } else {
-        Err(Problem::not_found(format!("handoff {id} does not exist")))
-    }
 }
 
 async fn card(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Card, Problem> {
@@ -55,21 +45,9 @@ pub async fn open(
     caller: DeskCaller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Value>, Problem> {
-    let h = visible(&state, &caller, id).await?;
-    let pkg = package(&state, &h).await?;
-    let context = state.receivers.package_for("desk", &pkg).map_err(|e| {
-        tracing::error!(handoff = %id, error = %e, "redaction failed; nothing was sent");
-        Problem::internal()
-    })?;
-    state
-        .store
-        .record_access(
-            caller.actor(),
-            "context.fetched",
-            &format!("handoff:{id}"),
-            json!({"receiver": "desk", "user": caller.username}),
-        )
-        .await?;
+    let h = visible_handoff(&state, caller.actor(), id).await?;
+    let detail = json!({"receiver": "desk", "user": caller.username});
+    let context = redacted_context(&state, caller.actor(), &h, "desk", detail).await?;
     let read = state.store.read_confirmed(id, caller.agent).await?;
     Ok(Json(json!({
         "card": card(&state, &caller, id).await?,
@@ -119,7 +97,7 @@ pub async fn accept(
     // Whoever confirmed reading was in line for it: let the store say who won (a
     // loser of a race learns it was taken, 409), rather than "does not exist".
     if !state.store.read_confirmed(id, caller.agent).await? {
-        visible(&state, &caller, id).await?;
+        visible_handoff(&state, caller.actor(), id).await?;
         return Err(Problem::conflict(
             "read-first",
             "confirm that you have read the context before accepting",
@@ -187,7 +165,7 @@ pub async fn reply(
     ApiJson(body): ApiJson<Reply>,
 ) -> Result<(StatusCode, Json<Value>), Problem> {
     let text = text_field("text", Some(body.text), true)?.unwrap_or_default();
-    let h = visible(&state, &caller, id).await?;
+    let h = visible_handoff(&state, caller.actor(), id).await?;
     if !(h.receiver == Some(caller.agent) && h.state.is_held()) {
         return Err(Problem::conflict(
             "not-holding",
@@ -350,7 +328,7 @@ pub async fn feedback(
     IdPath(id): IdPath<HandoffId>,
     ApiJson(body): ApiJson<Verdict>,
 ) -> Result<StatusCode, Problem> {
-    visible(&state, &caller, id).await?;
+    visible_handoff(&state, caller.actor(), id).await?;
     let comment = text_field("comment", body.comment, false)?;
     let code = text_field("resolution_code", body.resolution_code, false)?;
     state

@@ -182,7 +182,7 @@ pub async fn fetch(
     let id: HandoffId = id
         .parse()
         .map_err(|_| Problem::bad_request("not a valid handoff id").field("id"))?;
-    let h = super::handoffs::visible_handoff(&state, &caller, id).await?;
+    let h = super::handoffs::visible_handoff(&state, caller.actor(), id).await?;
     if !state.store.has_artifact(h.conversation_id, &sha256).await? {
         return Err(Problem::not_found(format!(
             "handoff {id} has no artifact {sha256}"

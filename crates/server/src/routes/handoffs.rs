@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use baton_core::context::AccountRef;
 use baton_core::{
-    AgentKind, ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId, HandoffState,
-    PackageInput, Reason,
+    Actor, AgentKind, ContextPackage, ConversationId, Handoff, HandoffCommand, HandoffId,
+    HandoffState, PackageInput, Reason,
 };
 use baton_store::{AttachmentKind, HandoffFilter, NewHandoff, RouteDecider, Visibility};
 use serde::{Deserialize, Serialize};
@@ -135,17 +135,44 @@ fn for_receiver(caller: &Caller, mut h: Handoff) -> Handoff {
     h
 }
 
+/// The handoff if `actor` may see it; otherwise "does not exist".
 pub(crate) async fn visible_handoff(
     state: &AppState,
-    caller: &Caller,
+    actor: Actor,
     id: HandoffId,
 ) -> Result<Handoff, Problem> {
     let h = state.store.handoff(id).await?;
-    if state.store.can_see_handoff(&h, caller.actor()).await? {
+    if state.store.can_see_handoff(&h, actor).await? {
         Ok(h)
     } else {
         Err(Problem::not_found(format!("handoff {id} does not exist")))
     }
+}
+
+/// The handoff's package redacted and mapped for `receiver`; the fetch is audited,
+/// with `detail` saying who fetched it.
+pub(crate) async fn redacted_context(
+    state: &AppState,
+    actor: Actor,
+    h: &Handoff,
+    receiver: &str,
+    detail: Value,
+) -> Result<Value, Problem> {
+    let pkg = package(state, h).await?;
+    let doc = state.receivers.package_for(receiver, &pkg).map_err(|e| {
+        tracing::error!(handoff = %h.id, error = %e, "redaction failed; nothing was sent");
+        Problem::internal()
+    })?;
+    state
+        .store
+        .record_access(
+            actor,
+            "context.fetched",
+            &format!("handoff:{}", h.id),
+            detail,
+        )
+        .await?;
+    Ok(doc)
 }
 
 /// One handoff.
@@ -157,7 +184,7 @@ pub async fn read(
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Handoff>, Problem> {
-    let h = visible_handoff(&state, &caller, id).await?;
+    let h = visible_handoff(&state, caller.actor(), id).await?;
     Ok(Json(for_receiver(&caller, h)))
 }
 
@@ -234,23 +261,12 @@ pub async fn context(
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Value>, Problem> {
-    let h = visible_handoff(&state, &caller, id).await?;
-    let pkg = package(&state, &h).await?;
+    let h = visible_handoff(&state, caller.actor(), id).await?;
     let receiver = receiver_name(&caller);
-    let doc = state.receivers.package_for(&receiver, &pkg).map_err(|e| {
-        tracing::error!(handoff = %id, error = %e, "redaction failed; nothing was sent");
-        Problem::internal()
-    })?;
-    state
-        .store
-        .record_access(
-            caller.actor(),
-            "context.fetched",
-            &format!("handoff:{id}"),
-            serde_json::json!({ "receiver": receiver }),
-        )
-        .await?;
-    Ok(Json(doc))
+    let detail = serde_json::json!({ "receiver": receiver });
+    Ok(Json(
+        redacted_context(&state, caller.actor(), &h, &receiver, detail).await?,
+    ))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -268,7 +284,7 @@ pub async fn offers(
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<OfferList>, Problem> {
-    visible_handoff(&state, &caller, id).await?;
+    visible_handoff(&state, caller.actor(), id).await?;
     let mut offers = state.store.offers(id).await?;
     // A receiver sees only its own offers.
     if let Caller::Agent(a) = &caller

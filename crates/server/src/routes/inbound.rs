@@ -205,7 +205,7 @@ pub async fn list(
     caller: Caller,
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<FeedbackList>, Problem> {
-    super::handoffs::visible_handoff(&state, &caller, id).await?;
+    super::handoffs::visible_handoff(&state, caller.actor(), id).await?;
     Ok(Json(FeedbackList {
         feedback: state.store.feedback(id).await?,
     }))
