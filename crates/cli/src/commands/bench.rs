@@ -170,6 +170,22 @@ pub(super) struct Client {
 }
 
 impl Client {
+    /// Registers an agent with the admin token; its secret.
+    pub(super) async fn register(
+        &self,
+        admin: &str,
+        name: &str,
+        kind: &str,
+    ) -> anyhow::Result<String> {
+        let v = self
+            .post("/v1/agents", admin, &json!({"name": name, "kind": kind}))
+            .await?;
+        v["secret"]
+            .as_str()
+            .map(str::to_owned)
+            .context("registration without secret")
+    }
+
     pub(super) async fn post(
         &self,
         path: &str,
@@ -345,24 +361,8 @@ async fn bench(args: &BenchArgs) -> anyhow::Result<Report> {
             .build()?,
         base,
     });
-    let bot = id_secret(
-        &client
-            .post(
-                "/v1/agents",
-                &token,
-                &json!({"name": "bench-bot", "kind": "ai"}),
-            )
-            .await?,
-    )?;
-    let desk = id_secret(
-        &client
-            .post(
-                "/v1/agents",
-                &token,
-                &json!({"name": "bench-desk", "kind": "human"}),
-            )
-            .await?,
-    )?;
+    let bot = client.register(&token, "bench-bot", "ai").await?;
+    let desk = client.register(&token, "bench-desk", "human").await?;
     // Let the child settle before reading its idle footprint.
     tokio::time::sleep(Duration::from_millis(300)).await;
     let pid = server.as_ref().and_then(|s| s.child.id());
@@ -457,11 +457,4 @@ fn new_histograms() -> anyhow::Result<Histograms> {
         .iter()
         .map(|_| Histogram::new_with_bounds(1, 60_000_000, 3).context("histogram bounds"))
         .collect()
-}
-
-pub(super) fn id_secret(v: &Value) -> anyhow::Result<String> {
-    v["secret"]
-        .as_str()
-        .map(str::to_owned)
-        .context("registration without secret")
 }

@@ -27,7 +27,7 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
 use tokio_tungstenite::tungstenite::http::{HeaderValue, header};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 
-use super::bench::{BenchArgs, Client, id_of, id_secret, ms, rss_mb, start_server};
+use super::bench::{BenchArgs, Client, id_of, ms, rss_mb, start_server};
 
 const PASSWORD: &str = "bench-desk-password";
 /// A line the built-in rules escalate at once.
@@ -448,15 +448,7 @@ async fn measure(args: &BenchArgs) -> anyhow::Result<DeskReport> {
             .build()?,
         base: server.url.clone(),
     });
-    let bot = id_secret(
-        &client
-            .post(
-                "/v1/agents",
-                &token,
-                &json!({"name": "bench-bot", "kind": "ai"}),
-            )
-            .await?,
-    )?;
+    let bot = client.register(&token, "bench-bot", "ai").await?;
 
     // Sign everyone in (argon2: a few at a time) and open their desks.
     let c = client.clone();
