@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 pub use card::Card;
 pub use feed::Feed;
 pub use session::{hash_password, new_token};
-pub use throttle::SignInThrottle;
+pub use throttle::{Refused, SignInThrottle};
 
 use crate::AppState;
 

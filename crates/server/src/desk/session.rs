@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use subtle::ConstantTimeEq as _;
 use utoipa::ToSchema;
 
+use super::throttle::Refused;
 use crate::AppState;
 use crate::auth::{random_part, sha256};
 use crate::extract::ApiJson;
@@ -249,17 +250,19 @@ pub async fn login(
     ApiJson(body): ApiJson<Login>,
 ) -> Result<Response, Problem> {
     let username = body.username.trim().to_owned();
-    if let Some(wait) = state.sign_in_throttle.wait(&username) {
-        return Err(Problem::new(
+    // The slot is taken before the password is checked: parallel guesses count.
+    let attempt = state.sign_in_throttle.begin(&username).map_err(|refused| {
+        let (detail, wait) = match refused {
+            Refused::Locked(wait) => ("too many failed sign-ins for this username", wait),
+            Refused::Busy(wait) => ("too many failed sign-ins on this server", wait),
+        };
+        Problem::new(
             StatusCode::TOO_MANY_REQUESTS,
             "desk-sign-in-throttled",
             "Too many failed sign-ins",
-            format!(
-                "too many failed sign-ins for this username; try again in {} s",
-                wait.as_secs().max(1)
-            ),
-        ));
-    }
+            format!("{detail}; try again in {} s", wait.as_secs().max(1)),
+        )
+    })?;
     let user = state.store.desk_user(&username).await?;
     let phc = user
         .as_ref()
@@ -269,7 +272,7 @@ pub async fn login(
     let user = match user {
         Some(u) if ok && u.password_hash.is_some() => u,
         _ => {
-            state.sign_in_throttle.failed(&username);
+            attempt.failed();
             tracing::info!("desk sign-in refused");
             return Err(Problem::new(
                 StatusCode::UNAUTHORIZED,
@@ -279,7 +282,7 @@ pub async fn login(
             ));
         }
     };
-    state.sign_in_throttle.succeeded(&username);
+    attempt.succeeded();
     let token = new_token();
     let csrf = new_token();
     let expires = baton_core::now() + time::Duration::hours(SESSION_HOURS);
