@@ -89,8 +89,12 @@ pub fn check_url(raw: &str, allow_private: bool) -> Result<url::Url, UrlRefused>
         let literal = match host {
             url::Host::Ipv4(a) => Some(IpAddr::V4(a)),
             url::Host::Ipv6(a) => Some(IpAddr::V6(a)),
+            // A trailing dot names the same host (`localhost.` is `localhost`).
             url::Host::Domain(d)
-                if d.eq_ignore_ascii_case("localhost") || d.ends_with(".localhost") =>
+                if {
+                    let d = d.trim_end_matches('.').to_ascii_lowercase();
+                    d == "localhost" || d.ends_with(".localhost")
+                } =>
             {
                 return Err(UrlRefused::Private(d.to_owned()));
             }
@@ -149,6 +153,11 @@ mod tests {
             "http://[fd00::1]/",
             "http://[::ffff:127.0.0.1]/",
             "http://localhost:8080/",
+            "http://localhost./hook",
+            "http://LocalHost../hook",
+            "http://api.localhost./",
+            "http://2130706433/",
+            "http://0x7f.1/",
             "http://100.64.0.1/",
             "http://0.0.0.0/",
             "http://[::127.0.0.1]/",
