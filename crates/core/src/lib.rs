@@ -5,6 +5,7 @@
 //! store and the HTTP layer cannot move a handoff or an offer anywhere illegal.
 
 pub mod agent;
+pub mod clock;
 pub mod context;
 pub mod conversation;
 pub mod handoff;
@@ -27,17 +28,4 @@ pub use offer::{Offer, OfferEvent, OfferState, OfferTransitionError};
 pub use reason::Reason;
 pub use turn::{NewTurn, Role, Turn, TurnEvent, TurnInvalid};
 
-/// The clock type used across Baton: always UTC.
-pub type Timestamp = time::OffsetDateTime;
-
-/// The current UTC time, truncated to microseconds: the precision every store keeps,
-/// so a value read back equals the value written.
-pub fn now() -> Timestamp {
-    truncate_to_micros(time::OffsetDateTime::now_utc())
-}
-
-/// Drops sub-microsecond precision.
-pub fn truncate_to_micros(t: Timestamp) -> Timestamp {
-    let micros = t.nanosecond() / 1_000;
-    t.replace_nanosecond(micros * 1_000).unwrap_or(t)
-}
+pub use clock::{Timestamp, now, truncate_to_micros};

@@ -86,7 +86,7 @@ pub struct NewTurn {
     /// When it was said; the server's clock when absent.
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "crate::clock::rfc3339_opt",
         skip_serializing_if = "Option::is_none"
     )]
     pub at: Option<OffsetDateTime>,
@@ -122,6 +122,8 @@ pub enum TurnInvalid {
     IntentTooLong(usize),
     #[error("`text` is empty and the turn carries no event or data; send what was said")]
     Empty,
+    #[error("`at`: {0}")]
+    Time(#[from] crate::clock::TimeInvalid),
 }
 
 impl TurnInvalid {
@@ -132,11 +134,22 @@ impl TurnInvalid {
             TurnInvalid::ConfidenceOutOfRange(_) => "confidence",
             TurnInvalid::TextTooLong(_) | TurnInvalid::Empty => "text",
             TurnInvalid::IntentTooLong(_) => "intent",
+            TurnInvalid::Time(_) => "at",
         }
     }
 }
 
 impl NewTurn {
+    /// [`NewTurn::validate`], and the time the turn is dated against the server's
+    /// clock (see [`crate::clock::check_recent`]): what a live API accepts.
+    pub fn validate_at(&self, now: OffsetDateTime) -> Result<Role, TurnInvalid> {
+        let role = self.validate()?;
+        if let Some(at) = self.at {
+            crate::clock::check_recent(at, now)?;
+        }
+        Ok(role)
+    }
+
     /// Checks the values the type system cannot, and returns the turn's role.
     pub fn validate(&self) -> Result<Role, TurnInvalid> {
         let role = self.role.ok_or(TurnInvalid::MissingRole)?;

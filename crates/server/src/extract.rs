@@ -44,29 +44,70 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     }
 }
 
-/// Parses JSON, naming the path of the first field that does not fit.
+/// Parses JSON, naming the path of the first field that does not fit. The whole body
+/// must be one JSON document: anything after it is refused, not ignored.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let field = (path != ".").then_some(path);
-        let (status, slug, title) = if inner.is_syntax() || inner.is_eof() {
-            (StatusCode::BAD_REQUEST, "malformed-json", "Malformed JSON")
-        } else {
-            (StatusCode::UNPROCESSABLE_ENTITY, "invalid-field", "Invalid field value")
-        };
-        let mut p = Problem::new(status, slug, title, inner.to_string());
+        json_problem(body, (path != ".").then_some(path), &inner)
+    })?;
+    de.end().map_err(|e| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-json",
+            "Malformed JSON",
+            format!("unexpected content after the JSON document: {e}"),
+        )
+        .hint("send exactly one JSON value; remove what follows its closing bracket")
+    })?;
+    Ok(value)
+}
+
+fn json_problem(body: &[u8], field: Option<String>, inner: &serde_json::Error) -> Problem {
+    // serde_json reports a wrong-typed enum (`{"role": 5}`) as a syntax error; the
+    // document is well formed, so it is the field's value that is wrong.
+    let well_formed = (inner.is_syntax() || inner.is_eof())
+        && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
+    if (inner.is_syntax() || inner.is_eof()) && !well_formed {
+        let mut p = Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-json",
+            "Malformed JSON",
+            inner.to_string(),
+        )
+        .hint("the body is not valid JSON; check quotes, commas and brackets at the line and column given");
         if let Some(f) = field {
             p = p.field(f);
         }
-        if inner.is_syntax() || inner.is_eof() {
-            p = p.hint("the body is not valid JSON; check quotes, commas and brackets at the line and column given");
-        } else if inner.to_string().contains("unknown field") {
-            p = p.hint("remove the field or check its spelling; the OpenAPI document at /openapi.json lists the accepted fields");
-        }
-        p
-    })
+        return p;
+    }
+    let detail = if well_formed {
+        format!(
+            "{} has the wrong type or an unknown value",
+            field
+                .as_deref()
+                .map_or("the body".to_owned(), |f| format!("`{f}`"))
+        )
+    } else {
+        inner.to_string()
+    };
+    let mut p = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-field",
+        "Invalid field value",
+        detail,
+    );
+    if let Some(f) = field {
+        p = p.field(f);
+    }
+    if inner.to_string().contains("unknown field") {
+        p = p.hint("remove the field or check its spelling; the OpenAPI document at /openapi.json lists the accepted fields");
+    } else {
+        p = p.hint("check the field's type and allowed values in /openapi.json");
+    }
+    p
 }
 
 fn too_large() -> Problem {
@@ -75,11 +116,78 @@ fn too_large() -> Problem {
         "body-too-large",
         "Request body too large",
         format!(
-            "the request body exceeds the limit of {} bytes",
+            "the request body is larger than this route accepts ({} bytes for JSON bodies; artifacts up to BATON_ARTIFACT_MAX_BYTES)",
             crate::MAX_BODY_BYTES
         ),
     )
     .hint("send less per request: split long histories into several turns")
+}
+
+/// A safety net under every route: an error that left a layer below the handlers
+/// without a body (a body limit hit while streaming, a URL or header block over the
+/// limit) still leaves as a problem document.
+pub async fn problem_for_bare_errors(res: axum::response::Response) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == b"application/problem+json");
+    if is_problem {
+        return res;
+    }
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large().into_response(),
+        StatusCode::URI_TOO_LONG => uri_too_long().into_response(),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => headers_too_large().into_response(),
+        _ => res,
+    }
+}
+
+/// Longest request target (path and query) accepted, in bytes.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// Largest request header block accepted (names and values), in bytes.
+pub const MAX_HEADER_BYTES: usize = 32 * 1024;
+
+fn uri_too_long() -> Problem {
+    Problem::new(
+        StatusCode::URI_TOO_LONG,
+        "uri-too-long",
+        "URL too long",
+        format!("the request's path and query exceed {MAX_URI_BYTES} bytes"),
+    )
+    .hint("send large values in a JSON body instead of the query string")
+}
+
+fn headers_too_large() -> Problem {
+    Problem::new(
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+        "headers-too-large",
+        "Request headers too large",
+        format!("the request's headers exceed {MAX_HEADER_BYTES} bytes"),
+    )
+    .hint("send fewer or shorter headers; large values belong in the body")
+}
+
+/// Refuses an over-long URL or header block with a problem document. The HTTP layer
+/// below accepts somewhat more than these limits, so that the answer can say why.
+pub async fn refuse_oversized_head(
+    req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let uri_len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    if uri_len > MAX_URI_BYTES {
+        return uri_too_long().into_response();
+    }
+    let header_len: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
+    if header_len > MAX_HEADER_BYTES {
+        return headers_too_large().into_response();
+    }
+    next.run(req).await
 }
 
 /// Refuses a request whose declared length is over the limit before reading any of
@@ -121,6 +229,22 @@ fn body_problem(e: BytesRejection) -> Problem {
         too_large()
     } else {
         Problem::bad_request(format!("could not read the request body: {e}"))
+    }
+}
+
+/// A raw body (artifacts, optional command bodies, signed inbound messages): read
+/// under the same limits as JSON bodies, with the same problem document when it is
+/// too large or cannot be read.
+pub struct ApiBytes(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = Problem;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Bytes::from_request(req, state)
+            .await
+            .map(ApiBytes)
+            .map_err(body_problem)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod desk;
 pub mod evaluate;
 pub mod extract;
+pub mod listen;
 pub mod openapi;
 pub mod problem;
 mod routes;
@@ -67,10 +68,21 @@ pub fn router(state: AppState) -> Router {
             state.blobs.limit(),
             extract::refuse_oversized,
         ))
+        .layer(axum::middleware::from_fn(extract::refuse_oversized_head))
+        .layer(axum::middleware::map_response(
+            extract::problem_for_bare_errors,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
+        // A bug must cost one request a 500, never the connection or the process.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a request handler panicked");
+                axum::response::IntoResponse::into_response(problem::Problem::internal())
+            },
+        ))
         .with_state(state)
 }

@@ -67,6 +67,12 @@ pub struct ServeArgs {
     /// Largest artifact accepted, in bytes.
     #[arg(long, env = "BATON_ARTIFACT_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub artifact_max_bytes: usize,
+    /// Open connections allowed per client IP address; more are closed at once.
+    #[arg(long, env = "BATON_MAX_CONNECTIONS_PER_IP", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections_per_ip: u32,
+    /// Seconds a client has to send a request head; idle kept-alive connections close after it too.
+    #[arg(long, env = "BATON_HEADER_TIMEOUT", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
     /// Turn off the rule engine: only explicit handoff requests start handoffs.
     #[arg(long, env = "BATON_NO_RULES", conflicts_with = "rules")]
     pub no_rules: bool,
@@ -119,14 +125,53 @@ fn init_logging(format: LogFormat) {
     }
 }
 
+/// Creates the data directory readable by its owner only (0700): it holds every
+/// conversation. An existing directory others can read is left as it is, with a
+/// warning, since the operator may have chosen that on purpose.
+fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("creating data directory {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            tracing::warn!(
+                dir = %dir.display(),
+                mode = format!("{:o}", mode & 0o777),
+                "the data directory can be read by other local users; `chmod 700` it"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Creates `path` as an empty owner-only (0600) file if it does not exist yet.
+fn create_private_file(path: &Path) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    Ok(())
+}
+
 /// Holds an exclusive lock on the data directory: two Baton processes on one
 /// SQLite file would each believe they are its only writer.
 fn lock_data_dir(data: &Path) -> anyhow::Result<std::fs::File> {
     let path = data.join("baton.lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options
         .open(&path)
         .with_context(|| format!("opening {}", path.display()))?;
     file.try_lock().map_err(|_| {
@@ -172,10 +217,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     } else {
         Arc::new(super::rules::load(args.rules.as_deref())?)
     };
-    std::fs::create_dir_all(&args.data)
-        .with_context(|| format!("creating data directory {}", args.data.display()))?;
+    create_private_dir(&args.data)?;
     let _lock = lock_data_dir(&args.data)?;
     let db = args.data.join(DB_FILE);
+    // SQLite gives the WAL and shared-memory files the database file's mode, so
+    // creating the file owner-only first keeps all three private.
+    create_private_file(&db)?;
     let durability = match args.durability {
         DurabilityArg::ProcessCrash => Durability::ProcessCrash,
         DurabilityArg::PowerLoss => Durability::PowerLoss,
@@ -263,16 +310,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     }));
     let (stop_router, router_stopped) = tokio::sync::watch::channel(false);
     let routing_task = tokio::spawn(router.clone().run(router_stopped));
-    // Small frames (desk updates, API answers) go out at once instead of waiting on
-    // the peer's delayed ACK (Nagle): that wait was 40 ms at the desk's tail.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "could not set TCP_NODELAY");
-        }
-    });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let limits = baton_server::listen::ConnectionLimits {
+        head_timeout: std::time::Duration::from_secs(args.header_timeout),
+        per_address: args.max_connections_per_ip as usize,
+    };
+    baton_server::listen::serve(listener, app, limits, shutdown_signal()).await?;
     // Requests are drained; let the webhook attempts in flight finish and be recorded.
     let _ = stop_worker.send(());
     let _ = stop_router.send(true);

@@ -358,10 +358,11 @@ pub struct ArtifactRef {
 /// One log line attached to the handoff by the AI agent or Baton.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct LogEntry {
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "crate::clock::rfc3339_opt",
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(schema_with = "schema::date_time_opt")]
@@ -378,11 +379,12 @@ pub struct LogEntry {
 /// A named point the AI agent reached (e.g. `identity_verified`), with its state.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Checkpoint {
     pub name: String,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "crate::clock::rfc3339_opt",
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(schema_with = "schema::date_time_opt")]

@@ -2,28 +2,81 @@
 //! content-addressed), log entries and checkpoints. The context package lists them.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use baton_core::context::{ArtifactRef, Checkpoint, LogEntry};
 use baton_core::{ConversationId, HandoffId};
 use baton_store::AttachmentKind;
 use baton_store::blobs::BlobError;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 use utoipa::IntoParams;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::extract::{ApiJson, ApiQuery, IdPath};
+use crate::extract::{ApiBytes, ApiJson, IdPath};
 use crate::problem::Problem;
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
+/// The upload's query, for the OpenAPI document; [`artifact_name`] reads it from the
+/// raw query so that undecodable bytes are refused instead of replaced.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(dead_code, reason = "documents the query; read by artifact_name")]
 pub struct ArtifactParams {
     /// The file's name, e.g. `screenshot.png`.
     pub name: String,
+}
+
+/// Reads `name` from the raw query: its bytes must decode to UTF-8 (never replaced
+/// silently), and it must be a plain file name — no path separators, no `.` or `..`,
+/// no control characters.
+fn artifact_name(query: Option<&str>) -> Result<String, Problem> {
+    let mut found = None;
+    for pair in query.unwrap_or_default().split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "name" if found.is_none() => found = Some(value),
+            "name" => {
+                return Err(Problem::unprocessable("name", "`name` is given twice"));
+            }
+            "" => {}
+            other => {
+                return Err(Problem::bad_request(format!(
+                    "unknown query parameter `{}`",
+                    other.chars().take(64).collect::<String>()
+                ))
+                .hint("the only parameter is `name`, the file's name"));
+            }
+        }
+    }
+    let raw = found.ok_or_else(|| {
+        Problem::unprocessable("name", "`name` is required, e.g. `?name=screenshot.png`")
+    })?;
+    let spaced = raw.replace('+', " ");
+    let name = percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map_err(|_| {
+            Problem::unprocessable("name", "`name` is not valid UTF-8 once percent-decoded")
+                .hint("percent-encode the file name's UTF-8 bytes")
+        })?;
+    let name = name.trim();
+    if name.is_empty() || name.len() > 255 {
+        return Err(Problem::unprocessable(
+            "name",
+            "`name` must be 1 to 255 bytes",
+        ));
+    }
+    if name == "."
+        || name == ".."
+        || name.contains(['/', '\\'])
+        || name.chars().any(char::is_control)
+    {
+        return Err(Problem::unprocessable(
+            "name",
+            "`name` must be a plain file name: no `/` or `\\`, not `.` or `..`, no control characters (NUL included)",
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 fn blob_problem(e: BlobError) -> Problem {
@@ -55,17 +108,12 @@ pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
     IdPath(id): IdPath<ConversationId>,
-    ApiQuery(p): ApiQuery<ArtifactParams>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<(StatusCode, Json<ArtifactRef>), Problem> {
-    let name = p.name.trim();
-    if name.is_empty() || name.len() > 255 || name.contains(['/', '\\']) {
-        return Err(Problem::unprocessable(
-            "name",
-            "`name` must be 1 to 255 characters without slashes",
-        ));
-    }
+    let name = artifact_name(query.as_deref())?;
+    let name = name.as_str();
     let media_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -359,7 +359,7 @@ pub async fn append_turn(
 /// One history entry of an imported package; unknown fields are ignored.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ImportedEntry {
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "baton_core::clock::rfc3339_opt")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub at: Option<time::OffsetDateTime>,
     pub role: Role,
@@ -466,7 +466,7 @@ pub async fn import(
         })
         .collect::<Vec<NewTurn>>();
     for (i, t) in history.iter().enumerate() {
-        t.validate().map_err(|e| {
+        t.validate_at(baton_core::now()).map_err(|e| {
             Problem::unprocessable(format!("history[{i}].{}", e.field()), e.to_string())
         })?;
     }

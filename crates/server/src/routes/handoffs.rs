@@ -18,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::conversations::location;
 use crate::AppState;
 use crate::auth::Caller;
-use crate::extract::{ApiJson, ApiQuery, IdPath, parse_json};
+use crate::extract::{ApiBytes, ApiJson, ApiQuery, IdPath, parse_json};
 use crate::problem::Problem;
 
 const MAX_NOTE_CHARS: usize = 4000;
@@ -312,7 +312,7 @@ pub struct ListParams {
     /// Only handoffs of this conversation.
     pub conversation: Option<ConversationId>,
     /// Only handoffs created at or after this RFC 3339 time.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "baton_core::clock::rfc3339_opt")]
     #[param(value_type = Option<String>, format = DateTime)]
     pub since: Option<OffsetDateTime>,
     /// At most this many (default 100, at most 1000); newest first.
@@ -409,7 +409,7 @@ macro_rules! command_route {
             State(state): State<AppState>,
             caller: Caller,
             IdPath(id): IdPath<HandoffId>,
-            body: Bytes,
+            ApiBytes(body): ApiBytes,
         ) -> Result<Json<Handoff>, Problem> {
             run(state, caller, id, $cmd, body).await
         }

@@ -2,7 +2,6 @@
 //! signed with its own scheme. The signature is the authentication.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use baton_connect::webhook::SigningSecret;
@@ -15,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::extract::{ApiJson, ApiQuery, IdPath, parse_json};
+use crate::extract::{ApiBytes, ApiJson, ApiQuery, IdPath, parse_json};
 use crate::problem::Problem;
 
 const STANDARD: &str = "standard-webhooks";
@@ -125,7 +124,7 @@ pub async fn receive(
     State(state): State<AppState>,
     Path(name): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<(StatusCode, Json<Received>), Problem> {
     let source = state
         .store
@@ -157,11 +156,13 @@ pub async fn receive(
             .as_deref()
             .unwrap_or("X-Hub-Signature-256")
             .to_ascii_lowercase();
+        // This scheme signs only the body: a delivery id in another header is not
+        // signed, and there is no timestamp. The body's own digest is the message id,
+        // remembered in the store, so a captured message replayed later (also after a
+        // restart) is recognised and changes nothing.
         (
             verify_hex_sha256(&secret, h(&header), &body),
-            h("x-request-id")
-                .or(h("x-github-delivery"))
-                .map(str::to_owned),
+            Some(body_digest(&body)),
         )
     };
     verified.map_err(|e| {
@@ -190,6 +191,18 @@ pub async fn receive(
     Ok((StatusCode::ACCEPTED, Json(Received { stored })))
 }
 
+/// `sha256:<hex>` of a body: the message id of a scheme that signs only the body.
+fn body_digest(body: &[u8]) -> String {
+    use sha2::Digest as _;
+    use std::fmt::Write as _;
+    let digest = sha2::Sha256::digest(body);
+    let mut out = String::from("sha256:");
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackList {
     #[schema(value_type = Vec<Object>)]
@@ -215,7 +228,7 @@ pub async fn list(
 #[serde(deny_unknown_fields)]
 pub struct ExportQuery {
     /// Only feedback received at or after this time (RFC 3339).
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "baton_core::clock::rfc3339_opt")]
     #[param(value_type = Option<String>)]
     pub since: Option<time::OffsetDateTime>,
 }

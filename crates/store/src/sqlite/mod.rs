@@ -840,7 +840,7 @@ impl Store for SqliteStore {
                 let conv = create_conversation_tx(c, new)?;
                 for (i, turn) in history.into_iter().enumerate() {
                     let role = turn
-                        .validate()
+                        .validate_at(baton_core::now())
                         .map_err(|e| StoreError::Conflict(format!("history[{i}]: {e}")))?;
                     append_turn_tx(c, conv.id, Actor::System, turn, role, 0, None)?;
                 }
@@ -899,7 +899,7 @@ impl Store for SqliteStore {
         recent: u32,
         decide: Option<TurnDecider>,
     ) -> Result<TurnAppended> {
-        let role = new.validate()?;
+        let role = new.validate_at(baton_core::now())?;
         self.engine
             .write(move |c| append_turn_tx(c, conversation, actor, new, role, recent, decide))
             .await
