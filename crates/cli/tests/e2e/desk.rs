@@ -45,7 +45,7 @@ fn require_browser_tools() {
 }
 
 /// A PHC string from `baton desk hash-password`, which reads the password on stdin.
-async fn hash_password(password: &str) -> String {
+pub(crate) async fn hash_password(password: &str) -> String {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
         .args(["desk", "hash-password"])
         .stdin(Stdio::piped())

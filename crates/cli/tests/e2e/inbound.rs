@@ -24,7 +24,7 @@ fn python_sign(secret: &str, msg_id: &str, body: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn python_hmac_hex(secret: &str, body: &str) -> String {
+pub(crate) fn python_hmac_hex(secret: &str, body: &str) -> String {
     let script = "import sys, hmac, hashlib; \
         print('sha256=' + hmac.new(sys.argv[1].encode(), sys.argv[2].encode(), hashlib.sha256).hexdigest())";
     let out = std::process::Command::new("python3")

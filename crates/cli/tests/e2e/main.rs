@@ -9,6 +9,7 @@ mod bad_input;
 mod context;
 mod crash;
 mod desk;
+mod hardening;
 mod inbound;
 mod lifecycle;
 mod receiver;
