@@ -190,38 +190,65 @@ pub async fn refuse_oversized_head(
     next.run(req).await
 }
 
-/// Refuses a request whose declared length is over the limit before reading any of
-/// it, so a client does not upload megabytes only to be told no.
-pub async fn refuse_oversized(
+/// Reads every request body here, under its route's limit, before any handler runs:
+/// one limit and one problem document for every route however the body is framed
+/// (declared length or chunked), and a handler that answers early (a bad token, an
+/// unknown id) never leaves unread bytes behind — closing a socket with unread
+/// input resets it, and the client would lose the answer.
+pub async fn read_body_within_limit(
     axum::extract::State(artifact_limit): axum::extract::State<usize>,
     req: Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::response::IntoResponse as _;
+    // Artifact uploads have their own, larger limit and their own error.
+    let artifact = req.uri().path().ends_with("/artifacts");
+    let limit = if artifact {
+        artifact_limit
+    } else {
+        crate::MAX_BODY_BYTES
+    };
+    let over = |size: Option<u64>| -> axum::response::Response {
+        if artifact {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "artifact-too-large",
+                "Artifact too large",
+                match size {
+                    Some(n) => format!("the artifact is {n} bytes; the limit is {limit} bytes"),
+                    None => format!("the artifact is over the limit of {limit} bytes"),
+                },
+            )
+            .hint("store large files elsewhere and attach a link in a checkpoint, or raise BATON_ARTIFACT_MAX_BYTES")
+            .into_response()
+        } else {
+            too_large().into_response()
+        }
+    };
+    // A declared length over the limit is refused before reading any of it, so a
+    // client does not upload megabytes only to be told no.
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    // Artifact uploads have their own, larger limit and their own error.
-    let limit = if req.uri().path().ends_with("/artifacts") {
-        artifact_limit
-    } else {
-        crate::MAX_BODY_BYTES
-    };
-    match declared {
-        Some(n) if n > limit as u64 && limit == crate::MAX_BODY_BYTES => {
-            too_large().into_response()
-        }
-        Some(n) if n > limit as u64 => Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "artifact-too-large",
-            "Artifact too large",
-            format!("the artifact is {n} bytes; the limit is {limit} bytes"),
-        )
-        .into_response(),
-        _ => next.run(req).await,
+    if let Some(n) = declared
+        && n > limit as u64
+    {
+        return over(Some(n));
     }
+    let (parts, body) = req.into_parts();
+    let bytes =
+        match http_body_util::BodyExt::collect(http_body_util::Limited::new(body, limit)).await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) if e.is::<http_body_util::LengthLimitError>() => return over(None),
+            Err(e) => {
+                return Problem::bad_request(format!("could not read the request body: {e}"))
+                    .into_response();
+            }
+        };
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
 }
 
 fn body_problem(e: BytesRejection) -> Problem {

@@ -66,7 +66,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(
             state.blobs.limit(),
-            extract::refuse_oversized,
+            extract::read_body_within_limit,
         ))
         .layer(axum::middleware::from_fn(extract::refuse_oversized_head))
         .layer(axum::middleware::map_response(

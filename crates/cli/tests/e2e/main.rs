@@ -9,6 +9,7 @@ mod bad_input;
 mod context;
 mod crash;
 mod desk;
+mod fuzz;
 mod hardening;
 mod inbound;
 mod lifecycle;
