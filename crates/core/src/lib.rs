@@ -8,6 +8,7 @@ pub mod agent;
 pub mod clock;
 pub mod context;
 pub mod conversation;
+pub mod effects;
 pub mod handoff;
 pub mod ids;
 pub mod offer;

@@ -139,6 +139,18 @@ pub async fn problem_for_bare_errors(res: axum::response::Response) -> axum::res
         StatusCode::PAYLOAD_TOO_LARGE => too_large().into_response(),
         StatusCode::URI_TOO_LONG => uri_too_long().into_response(),
         StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => headers_too_large().into_response(),
+        // Only the request timeout answers 503 without a body.
+        StatusCode::SERVICE_UNAVAILABLE => Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "request-timeout",
+            "Request took too long",
+            format!(
+                "the request was not read and answered within {} s",
+                crate::REQUEST_TIMEOUT.as_secs()
+            ),
+        )
+        .hint("send the body without pauses; if the server is busy, retry with backoff")
+        .into_response(),
         _ => res,
     }
 }

@@ -26,6 +26,9 @@ pub use evaluate::{Evaluation, NoRules, TurnEvaluator};
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// Time to read a request's body and answer it.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
@@ -69,12 +72,12 @@ pub fn router(state: AppState) -> Router {
             extract::read_body_within_limit,
         ))
         .layer(axum::middleware::from_fn(extract::refuse_oversized_head))
-        .layer(axum::middleware::map_response(
-            extract::problem_for_bare_errors,
-        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+            REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::map_response(
+            extract::problem_for_bare_errors,
         ))
         .layer(TraceLayer::new_for_http())
         // A bug must cost one request a 500, never the connection or the process.

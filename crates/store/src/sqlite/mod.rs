@@ -10,9 +10,10 @@ use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use async_trait::async_trait;
+use baton_core::effects;
 use baton_core::{
     Actor, Agent, AgentId, AgentKind, Conversation, ConversationId, ConversationStatus, Handoff,
-    HandoffCommand, HandoffEvent, HandoffId, HandoffState, NewTurn, Role, Turn, TurnId,
+    HandoffCommand, HandoffId, HandoffState, NewTurn, Role, Turn,
 };
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
@@ -117,13 +118,6 @@ fn actor_label(actor: Actor) -> String {
         Actor::Admin => "admin".to_owned(),
         Actor::System => "baton".to_owned(),
         Actor::Agent { id, .. } => format!("agent:{id}"),
-    }
-}
-
-fn actor_agent(actor: Actor) -> Option<AgentId> {
-    match actor {
-        Actor::Admin | Actor::System => None,
-        Actor::Agent { id, .. } => Some(id),
     }
 }
 
@@ -393,47 +387,19 @@ fn append_turn_tx(
     recent: u32,
     decide: Option<TurnDecider>,
 ) -> Result<TurnAppended> {
-    let mut conv = load_conversation(conn, conversation)?;
-    conv.check_turn(actor, role)?;
+    let before = load_conversation(conn, conversation)?;
+    let open = before
+        .open_handoff
+        .map(|id| load_handoff(conn, id))
+        .transpose()?;
     let now = baton_core::now();
-    let turn = Turn {
-        id: TurnId::new(),
-        conversation_id: conversation,
-        seq: conv.turn_count + 1,
-        at: new.at.map_or(now, baton_core::truncate_to_micros),
-        role,
-        text: new.text,
-        confidence: new.confidence,
-        intent: new.intent,
-        event: new.event,
-        data: new.data,
-        internal: new.internal,
-        author: actor_agent(actor),
-    };
+    let added = effects::add_turn(&before, open.as_ref(), actor, new, role, now)?;
+    let turn = added.turn;
+    let mut conv = added.conversation;
     insert_turn(conn, &turn)?;
-    for (k, v) in &turn.data {
-        conv.customer.data.insert(k.clone(), v.clone());
-    }
-    conv.turn_count = turn.seq;
-    conv.updated_at = now;
-    // The receiver speaking for the first time makes the handoff active.
-    if role == Role::Human
-        && let Some(hid) = conv.open_handoff
-    {
-        let mut h = load_handoff(conn, hid)?;
-        if h.state == HandoffState::Accepted {
-            h.state = h.state.apply(HandoffEvent::Activate)?;
-            h.updated_at = now;
-            save_handoff(conn, &h, HandoffState::Accepted)?;
-            append_audit(
-                conn,
-                &actor_label(actor),
-                "handoff.active",
-                &format!("handoff:{hid}"),
-                &json!({"turn": turn.seq}),
-                to_us(now),
-            )?;
-        }
+    if let Some((h, note)) = added.activated {
+        save_handoff(conn, &h, HandoffState::Accepted)?;
+        audit_note(conn, actor, h.id, &note, now)?;
     }
     save_conversation(conn, &conv)?;
     let recent = match recent {
@@ -475,31 +441,20 @@ fn request_handoff_tx(
     new: NewHandoff,
     decide_route: Option<RouteDecider>,
 ) -> Result<HandoffChange> {
-    let mut conv = load_conversation(conn, new.conversation_id)?;
-    match actor {
-        Actor::Admin | Actor::System => {}
-        Actor::Agent {
-            id,
-            kind: AgentKind::Ai,
-        } if id == conv.ai_agent => {}
-        Actor::Agent { .. } => {
-            return Err(StoreError::Forbidden(baton_core::CommandForbidden(
-                "only the conversation's AI agent (or the admin token) can request a handoff"
-                    .to_owned(),
-            )));
-        }
-    }
-    if conv.status == ConversationStatus::Closed {
-        return Err(StoreError::Conflict(
-            "the conversation is closed; start a new conversation".to_owned(),
-        ));
-    }
-    if let Some(open) = conv.open_handoff {
-        let h = load_handoff(conn, open)?;
-        return Err(StoreError::Conflict(format!(
-            "the conversation already has handoff {open} ({}); resolve, hand back or cancel it first",
-            h.state.as_str()
-        )));
+    let conv = load_conversation(conn, new.conversation_id)?;
+    let open = conv
+        .open_handoff
+        .map(|id| load_handoff(conn, id))
+        .transpose()?;
+    // Refused before the route is decided: a refused request costs no routing.
+    if let Err(e) = effects::request_handoff(
+        &conv,
+        open.as_ref(),
+        actor,
+        effects::HandoffSpec::new(new.reason),
+        baton_core::now(),
+    ) {
+        return Err(request_refused(e));
     }
     let now = baton_core::now();
     let new_route = match (new.route, decide_route) {
@@ -516,34 +471,22 @@ fn request_handoff_tx(
         }
         (None, None) => None,
     };
-    let h = Handoff {
-        id: HandoffId::new(),
-        conversation_id: conv.id,
-        state: HandoffState::Requested,
+    let spec = effects::HandoffSpec {
         reason: new.reason,
-        source: conv.owner,
         destination: new.destination,
         utterance: new.utterance,
         parameters: new.parameters,
-        priority: new.priority,
+        priority: new_route.as_ref().map_or(new.priority, |r| r.priority),
         rule: new.rule,
         decision: new.decision,
-        queue: None,
-        summary: None,
-        receiver: None,
-        note: None,
-        created_at: now,
-        updated_at: now,
-        accepted_at: None,
-        closed_at: None,
+        queue: new_route.as_ref().and_then(|r| r.queue.clone()),
     };
+    let requested = effects::request_handoff(&conv, open.as_ref(), actor, spec, now)
+        .map_err(request_refused)?;
+    let h = requested.handoff;
     let decision = h.decision.as_ref().map(json_text).transpose()?;
     let plan = new_route.as_ref().map(|r| json_text(&r.plan)).transpose()?;
-    let mut h = h;
-    if let Some(route) = &new_route {
-        h.queue.clone_from(&route.queue);
-        h.priority = route.priority;
-    }
+    let parameters = json_text(&h.parameters)?;
     conn.prepare_cached(
         "INSERT INTO handoffs (id, conversation_id, state, reason, source, destination, \
          utterance, parameters, priority, rule, decision, receiver, note, created_at, \
@@ -559,7 +502,7 @@ fn request_handoff_tx(
             h.source.to_string(),
             h.destination.as_deref(),
             h.utterance.as_deref(),
-            json_text(&h.parameters).unwrap_or_default(),
+            parameters,
             h.priority,
             h.rule.as_deref(),
             decision,
@@ -571,27 +514,43 @@ fn request_handoff_tx(
         ])
     })
     .map_err(db_err)?;
-    conv.open_handoff = Some(h.id);
-    conv.updated_at = now;
+    let conv = requested.conversation;
     save_conversation(conn, &conv)?;
-    append_audit(
-        conn,
-        &actor_label(actor),
-        "handoff.requested",
-        &format!("handoff:{}", h.id),
-        &json!({
-            "conversation": h.conversation_id,
-            "reason": h.reason,
-            "rule": h.rule,
-            "destination": h.destination,
-        }),
-        to_us(now),
-    )?;
+    audit_note(conn, actor, h.id, &requested.audit, now)?;
     enqueue_event(conn, "handoff.requested", &h, to_us(now))?;
     Ok(HandoffChange {
         handoff: h,
         conversation: conv,
     })
+}
+
+fn request_refused(e: effects::RequestRefused) -> StoreError {
+    match e {
+        effects::RequestRefused::NotTheAi => {
+            StoreError::Forbidden(baton_core::CommandForbidden(e.to_string()))
+        }
+        effects::RequestRefused::Closed | effects::RequestRefused::AlreadyOpen { .. } => {
+            StoreError::Conflict(e.to_string())
+        }
+    }
+}
+
+/// Appends an audit entry decided by the domain about handoff `id`.
+fn audit_note(
+    conn: &Connection,
+    actor: Actor,
+    id: HandoffId,
+    note: &effects::AuditNote,
+    now: OffsetDateTime,
+) -> Result<()> {
+    append_audit(
+        conn,
+        &actor_label(actor),
+        note.action,
+        &format!("handoff:{id}"),
+        &note.detail,
+        to_us(now),
+    )
 }
 
 fn command_tx(
@@ -629,10 +588,16 @@ fn command_tx(
             },
         });
     }
-    h.authorize(actor, command)?;
-    let before = h.state;
+    let conv = load_conversation(conn, h.conversation_id)?;
     let now = baton_core::now();
-    h.state = before.apply(command.event())?;
+    let applied = effects::apply_command(&h, &conv, actor, command, note.clone(), now).map_err(
+        |e| match e {
+            effects::CommandRefused::Forbidden(f) => StoreError::Forbidden(f),
+            effects::CommandRefused::Transition(t) => StoreError::Transition(t),
+        },
+    )?;
+    let before = applied.before;
+    h.state = applied.handoff.state;
     let others_pending = routing::settle_offers(
         conn,
         &h,
@@ -654,79 +619,18 @@ fn command_tx(
             to_us(now),
         )?;
         return Ok(HandoffChange {
-            conversation: load_conversation(conn, h.conversation_id)?,
+            conversation: conv,
             handoff: load_handoff(conn, id)?,
         });
     }
-    let mut conv = load_conversation(conn, h.conversation_id)?;
-    h.updated_at = now;
-    conv.updated_at = now;
-    if note.is_some() {
-        h.note = note.clone();
+    let (h, conv) = (applied.handoff, applied.conversation);
+    if let Some(marker) = &applied.marker {
+        insert_turn(conn, marker)?;
     }
-    let topic = match command {
-        HandoffCommand::Accept => {
-            if let Actor::Agent { id, kind } = actor {
-                h.receiver = Some(id);
-                conv.owner = id;
-                conv.owner_kind = kind;
-            }
-            h.accepted_at = Some(now);
-            "handoff.accepted"
-        }
-        HandoffCommand::Reject => "handoff.rejected",
-        HandoffCommand::Resolve => {
-            h.closed_at = Some(now);
-            conv.status = ConversationStatus::Closed;
-            conv.open_handoff = None;
-            "handoff.resolved"
-        }
-        HandoffCommand::HandBack => {
-            h.closed_at = Some(now);
-            conv.owner = conv.ai_agent;
-            conv.owner_kind = AgentKind::Ai;
-            conv.open_handoff = None;
-            // A marker in the history, so the AI knows the human is gone and what
-            // they left it with.
-            let text = match &note {
-                Some(n) => format!("The human agent handed the conversation back to the AI: {n}"),
-                None => "The human agent handed the conversation back to the AI.".to_owned(),
-            };
-            let marker = Turn {
-                id: TurnId::new(),
-                conversation_id: conv.id,
-                seq: conv.turn_count + 1,
-                at: now,
-                role: Role::System,
-                text,
-                confidence: None,
-                intent: Some("handed_back".to_owned()),
-                event: None,
-                data: serde_json::Map::new(),
-                internal: None,
-                author: actor_agent(actor),
-            };
-            insert_turn(conn, &marker)?;
-            conv.turn_count = marker.seq;
-            "handoff.handed_back"
-        }
-        HandoffCommand::Cancel => {
-            h.closed_at = Some(now);
-            conv.open_handoff = None;
-            "handoff.canceled"
-        }
-    };
     save_handoff(conn, &h, before)?;
     save_conversation(conn, &conv)?;
-    append_audit(
-        conn,
-        &actor_label(actor),
-        topic,
-        &format!("handoff:{id}"),
-        &json!({"from": before, "to": h.state, "note": note}),
-        to_us(now),
-    )?;
-    enqueue_event(conn, topic, &h, to_us(now))?;
+    audit_note(conn, actor, id, &applied.audit, now)?;
+    enqueue_event(conn, applied.audit.action, &h, to_us(now))?;
     Ok(HandoffChange {
         handoff: h,
         conversation: conv,
