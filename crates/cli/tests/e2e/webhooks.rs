@@ -127,7 +127,9 @@ async fn until_deliveries(
         }
         assert!(
             start.elapsed() < limit,
-            "timed out after {limit:?} waiting for {what}: {d:?}"
+            "timed out after {limit:?} waiting for {what}: {} deliveries, the newest {:?}",
+            d.len(),
+            &d[..d.len().min(3)]
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -488,7 +490,11 @@ async fn killing_baton_mid_flight_loses_no_acknowledged_event() {
     let mut acknowledged = acknowledged;
     for conv in &unanswered {
         let (st, v) = baton.get(&format!("/v1/conversations/{conv}"), ADMIN).await;
-        assert_eq!(st, StatusCode::OK, "{v}");
+        assert_eq!(
+            st,
+            StatusCode::OK,
+            "acknowledged conversation {conv} lost: {v}"
+        );
         if let Some(h) = v["open_handoff"].as_str() {
             acknowledged.push(h.to_owned());
         }
