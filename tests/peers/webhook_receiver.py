@@ -2,19 +2,29 @@
 """A webhook receiver for Baton's end-to-end tests.
 
 Verifies every message with the reference Standard Webhooks library
-(`standardwebhooks` from PyPI) and appends what it accepted to a JSON Lines log.
+(`standardwebhooks` from PyPI) and appends every attempt it sees to a JSON Lines
+log, with the status it answered: a test can tell the attempts it failed, hung
+on or rejected from the ones it accepted, and a new attempt from an old one.
 Chaos knobs make it fail with 500 or hang, deterministically capped per message so
 every message eventually succeeds.
 
     webhook_receiver.py --port 0 --secrets FILE --log FILE [--fail-rate 0.5] [--hang-rate 0.1]
-                        [--hang-seconds 2] [--max-failures 3] [--seed 1]
+                        [--hang-seconds 2] [--max-failures 3] [--status 200] [--seed 1]
 
 FILE for --secrets holds one `whsec_...` per line and is re-read on every request,
 so a test can rotate secrets while the receiver runs. Prints `listening on PORT`.
+
+Each log line is one attempt, written before the answer goes out:
+    {"id": webhook-id, "attempt": n (1-based, per id, for this process), "status": answered,
+     "at": unix time, "pid": this process}
+plus `"hung": true` when the answer was held back past the sender's patience,
+`"rejected": true` when no secret verified the signature, and, for a verified
+message, `"type"`, `"data"`, `"raw_body"` (base64) and the `webhook-*` `"headers"`.
 """
 import argparse
 import base64
 import json
+import os
 import random
 import threading
 import time
@@ -41,6 +51,10 @@ def main():
     rng = random.Random(args.seed)
     log = open(args.log, "a", buffering=1)
 
+    def record(entry):
+        with lock:
+            log.write(json.dumps(entry) + "\n")
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -60,11 +74,14 @@ def main():
                 n = attempts.get(msg_id, 0)
                 attempts[msg_id] = n + 1
                 roll = rng.random()
+            entry = {"id": msg_id, "attempt": n + 1, "at": time.time(), "pid": os.getpid()}
             if n < args.max_failures:
                 if roll < args.hang_rate:
+                    record({**entry, "status": 200, "hung": True})
                     time.sleep(args.hang_seconds)
                     return self.answer(200)  # too late: Baton gave up on this attempt
                 if roll < args.hang_rate + args.fail_rate:
+                    record({**entry, "status": 500})
                     return self.answer(500)
             with open(args.secrets) as f:
                 secrets = [s.strip() for s in f if s.strip()]
@@ -76,18 +93,16 @@ def main():
                 except WebhookVerificationError:
                     continue
             if payload is None:
-                log.write(json.dumps({"rejected": True, "id": msg_id}) + "\n")
+                record({**entry, "status": 401, "rejected": True})
                 return self.answer(401)
-            record = {
-                "id": msg_id,
+            record({
+                **entry,
+                "status": args.status,
                 "type": payload.get("type"),
                 "data": payload.get("data"),
-                "received_at": time.time(),
                 "raw_body": base64.b64encode(body).decode(),
                 "headers": {k.lower(): v for k, v in headers.items() if k.lower().startswith("webhook-")},
-            }
-            with lock:
-                log.write(json.dumps(record) + "\n")
+            })
             self.answer(args.status)
 
     class Server(ThreadingHTTPServer):

@@ -309,6 +309,17 @@ async fn listing_respects_visibility(f: &Fixture) {
         .await
         .unwrap()
         .handoff;
+    // A second member of the same queue as the fixture's desk, and a stranger in none.
+    let colleague = AgentId::new();
+    f.store
+        .set_memberships(colleague, vec!["support".into()])
+        .await
+        .unwrap();
+    let stranger = AgentId::new();
+    let human = |id| Actor::Agent {
+        id,
+        kind: AgentKind::Human,
+    };
     let filter = |visibility| HandoffFilter {
         visibility,
         state: None,
@@ -318,41 +329,100 @@ async fn listing_respects_visibility(f: &Fixture) {
         open_only: false,
         limit: 10,
     };
-    let someone_else = Visibility::Source(AgentId::new());
-    assert!(
-        f.store
-            .list_handoffs(&filter(someone_else))
+    // What each reader gets: (the list's ids, whether the single read is allowed).
+    let sees = async |vis: Visibility, actor: Actor| {
+        let listed: Vec<_> = f
+            .store
+            .list_handoffs(&filter(vis))
             .await
             .unwrap()
-            .is_empty()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        let h = f.store.handoff(h.id).await.unwrap();
+        (listed, f.store.can_see_handoff(&h, actor).await.unwrap())
+    };
+    let other_ai = AgentId::new();
+    let other_ai_actor = Actor::Agent {
+        id: other_ai,
+        kind: AgentKind::Ai,
+    };
+
+    // Waiting: the AI that asked and every member of the queue see it; no one else.
+    assert_eq!(
+        sees(Visibility::Source(f.ai_id), f.ai).await,
+        (vec![h.id], true)
     );
     assert_eq!(
-        f.store
-            .list_handoffs(&filter(Visibility::Source(f.ai_id)))
-            .await
-            .unwrap()
-            .len(),
-        1
+        sees(Visibility::Receiver(colleague), human(colleague)).await,
+        (vec![h.id], true),
+        "a queue member sees a waiting handoff"
     );
+    assert_eq!(
+        sees(Visibility::Receiver(stranger), human(stranger)).await,
+        (vec![], false)
+    );
+    assert_eq!(
+        sees(Visibility::Source(other_ai), other_ai_actor).await,
+        (vec![], false)
+    );
+
+    // Taken by the desk: held by someone else, it is hidden from the colleague.
     f.store
         .command(h.id, f.human, HandoffCommand::Accept, None)
         .await
         .unwrap();
-    let other_receiver = Visibility::Receiver(AgentId::new());
-    assert!(
-        f.store
-            .list_handoffs(&filter(other_receiver))
-            .await
-            .unwrap()
-            .is_empty()
+    let Actor::Agent { id: desk, .. } = f.human else {
+        unreachable!()
+    };
+    assert_eq!(
+        sees(Visibility::Receiver(desk), f.human).await,
+        (vec![h.id], true)
     );
     assert_eq!(
-        f.store
-            .list_handoffs(&filter(Visibility::All))
-            .await
-            .unwrap()
-            .len(),
-        1
+        sees(Visibility::Receiver(colleague), human(colleague)).await,
+        (vec![], false),
+        "held by someone else is hidden"
+    );
+    assert_eq!(
+        sees(Visibility::Receiver(stranger), human(stranger)).await,
+        (vec![], false)
+    );
+    assert_eq!(
+        sees(Visibility::Source(f.ai_id), f.ai).await,
+        (vec![h.id], true)
+    );
+    assert_eq!(
+        sees(Visibility::All, Actor::Admin).await,
+        (vec![h.id], true)
+    );
+    // The colleague was in line: told it was taken. The stranger never was: not found.
+    let late = f
+        .store
+        .command(h.id, human(colleague), HandoffCommand::Accept, None)
+        .await;
+    assert!(matches!(late, Err(StoreError::Transition(_))), "{late:?}");
+    let never = f
+        .store
+        .command(h.id, human(stranger), HandoffCommand::Accept, None)
+        .await;
+    assert!(
+        matches!(never, Err(StoreError::NotFound { .. })),
+        "{never:?}"
+    );
+
+    // Finished, the holder still sees what it did; the colleague still does not.
+    f.store
+        .command(h.id, f.human, HandoffCommand::Resolve, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        sees(Visibility::Receiver(desk), f.human).await,
+        (vec![h.id], true)
+    );
+    assert_eq!(
+        sees(Visibility::Receiver(colleague), human(colleague)).await,
+        (vec![], false)
     );
 }
 

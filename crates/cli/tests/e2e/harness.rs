@@ -2,7 +2,7 @@
 
 use std::path::Path;
 use std::process::Stdio;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -64,10 +64,17 @@ impl Baton {
     }
 
     /// SIGKILL: no shutdown hooks, no checkpoint.
-    pub async fn kill9(mut self) -> tempfile::TempDir {
+    pub async fn kill9(self) -> tempfile::TempDir {
+        self.kill9_at().await.0
+    }
+
+    /// SIGKILL, and the instant just before the signal was sent: a request that was
+    /// sent before it and has no answer was in flight when the kill landed.
+    pub async fn kill9_at(mut self) -> (tempfile::TempDir, Instant) {
+        let at = Instant::now();
         self.child.start_kill().expect("kill");
         self.child.wait().await.expect("wait");
-        self.data
+        (self.data, at)
     }
 
     /// SIGTERM, and the exit status.
@@ -159,6 +166,90 @@ impl Baton {
         assert_eq!(status, StatusCode::CREATED, "{v}");
         s(&v["id"])
     }
+}
+
+/// What became of one write sent while Baton may be killed under it.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Answered with the expected status: Baton has promised to keep it.
+    Acknowledged(Value),
+    /// Answered with another status: never expected in these tests, always reported.
+    Refused(StatusCode, Value),
+    /// No answer: the connection failed or closed before the response was read.
+    Unanswered {
+        sent: Instant,
+        ended: Instant,
+        error: String,
+    },
+}
+
+impl Outcome {
+    /// Sends `req` and classifies the answer; nothing is dropped silently.
+    pub async fn of(req: reqwest::RequestBuilder, expect: StatusCode) -> Outcome {
+        let sent = Instant::now();
+        let unanswered = |e: reqwest::Error| Outcome::Unanswered {
+            sent,
+            ended: Instant::now(),
+            error: format!("{e:?}"),
+        };
+        let res = match req.send().await {
+            Ok(res) => res,
+            Err(e) => return unanswered(e),
+        };
+        let status = res.status();
+        let text = match res.text().await {
+            Ok(t) => t,
+            Err(e) => return unanswered(e),
+        };
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        if status == expect {
+            Outcome::Acknowledged(body)
+        } else {
+            Outcome::Refused(status, body)
+        }
+    }
+
+    /// Whether this write was unanswered after being sent before `kill`: it was in
+    /// flight when the kill landed, and may or may not have been kept.
+    pub fn in_flight_at(&self, kill: Instant) -> bool {
+        matches!(self, Outcome::Unanswered { sent, .. } if *sent < kill)
+    }
+}
+
+/// Accounts for every write some clients sent, in order, around a kill at `kill`:
+/// none was refused, none went unanswered before the kill, every client was stopped
+/// by the kill (clients stop at their first unanswered write), and the kill landed
+/// while writes were in flight. Returns how many were in flight.
+pub fn account_for_kill(clients: &[Vec<&Outcome>], kill: Instant) -> usize {
+    for (client, writes) in clients.iter().enumerate() {
+        for o in writes {
+            match o {
+                Outcome::Acknowledged(_) => {}
+                Outcome::Refused(status, body) => {
+                    panic!("client {client}: a write was refused with {status}: {body}")
+                }
+                Outcome::Unanswered { ended, error, .. } => assert!(
+                    *ended >= kill,
+                    "client {client}: a write went unanswered before the kill: {error}"
+                ),
+            }
+        }
+        assert!(
+            matches!(writes.last(), Some(Outcome::Unanswered { .. })),
+            "client {client} was not stopped by the kill: its last write was {:?}",
+            writes.last()
+        );
+    }
+    let in_flight = clients
+        .iter()
+        .flatten()
+        .filter(|o| o.in_flight_at(kill))
+        .count();
+    assert!(
+        in_flight > 0,
+        "the kill landed while no write was in flight"
+    );
+    in_flight
 }
 
 fn command(data: &Path) -> Command {

@@ -265,22 +265,69 @@ async fn callers_see_only_their_own_conversations_and_handoffs() {
         .await;
     assert_eq!(st, StatusCode::CONFLICT);
 
+    // A human in no queue at all.
+    let (st, v) = baton
+        .post(
+            "/v1/agents",
+            ADMIN,
+            &json!({"name": "erin", "kind": "human", "queues": []}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let stranger = s(&v["secret"]);
+
     let handoff = baton.handoff(&bot, &conv).await;
-    baton
+    // (the single read's status, the list's ids) for a receiver.
+    let sees = async |secret: &str| {
+        let (st, _) = baton.get(&format!("/v1/handoffs/{handoff}"), secret).await;
+        let (_, v) = baton.get("/v1/handoffs", secret).await;
+        let ids: Vec<String> = v["handoffs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| s(&h["id"]))
+            .collect();
+        (st, ids)
+    };
+    // Waiting: both members of the queue see it; the human in no queue does not.
+    for secret in [&desk.secret, &other_desk.secret] {
+        assert_eq!(sees(secret).await, (StatusCode::OK, vec![handoff.clone()]));
+    }
+    assert_eq!(sees(&stranger).await, (StatusCode::NOT_FOUND, vec![]));
+    let (st, _) = baton
         .post(
             &format!("/v1/handoffs/{handoff}/accept"),
             &desk.secret,
             &json!({}),
         )
         .await;
-    // Another receiver can no longer see it, nor act on it.
+    assert_eq!(st, StatusCode::OK);
+    // Taken: the other member of the queue can no longer see it, nor act on it...
+    assert_eq!(
+        sees(&other_desk.secret).await,
+        (StatusCode::NOT_FOUND, vec![])
+    );
+    assert_eq!(
+        sees(&desk.secret).await,
+        (StatusCode::OK, vec![handoff.clone()])
+    );
+    // ...but, having been in line for it, is told it was taken; the stranger is not.
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{handoff}/accept"),
+            &other_desk.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
     let (st, _) = baton
-        .get(&format!("/v1/handoffs/{handoff}"), &other_desk.secret)
+        .post(
+            &format!("/v1/handoffs/{handoff}/accept"),
+            &stranger,
+            &json!({}),
+        )
         .await;
     assert_eq!(st, StatusCode::NOT_FOUND);
-    let (st, v) = baton.get("/v1/handoffs", &other_desk.secret).await;
-    assert_eq!(st, StatusCode::OK);
-    assert_eq!(v["handoffs"].as_array().unwrap().len(), 0, "{v}");
     let (st, _) = baton
         .post(
             &format!("/v1/handoffs/{handoff}/resolve"),

@@ -107,13 +107,20 @@ impl Receiver {
         self.dir.path().join("log.jsonl")
     }
 
-    /// Every accepted message, in arrival order (duplicates included).
-    pub fn messages(&self) -> Vec<Value> {
+    /// Every attempt the receiver saw, in arrival order, with the status it answered
+    /// (failed, hung, rejected and accepted ones alike; kept across restarts).
+    pub fn attempts(&self) -> Vec<Value> {
         std::fs::read_to_string(self.log_path())
             .unwrap_or_default()
             .lines()
             .filter_map(|l| serde_json::from_str::<Value>(l).ok())
             .collect()
+    }
+
+    /// Every message the receiver accepted (verified and answered 2xx in time), in
+    /// arrival order, duplicates included.
+    pub fn messages(&self) -> Vec<Value> {
+        self.attempts().into_iter().filter(accepted).collect()
     }
 
     /// Waits until `done` holds for the accepted messages, or panics after `limit`.
@@ -123,16 +130,36 @@ impl Receiver {
         what: &str,
         done: impl Fn(&[Value]) -> bool,
     ) -> Vec<Value> {
+        self.wait(limit, what, Self::messages, done).await
+    }
+
+    /// Waits until `done` holds for every attempt seen, or panics after `limit`.
+    pub async fn wait_for_attempts(
+        &self,
+        limit: Duration,
+        what: &str,
+        done: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        self.wait(limit, what, Self::attempts, done).await
+    }
+
+    async fn wait(
+        &self,
+        limit: Duration,
+        what: &str,
+        read: fn(&Self) -> Vec<Value>,
+        done: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
         let start = Instant::now();
         loop {
-            let msgs = self.messages();
-            if done(&msgs) {
-                return msgs;
+            let lines = read(self);
+            if done(&lines) {
+                return lines;
             }
             if start.elapsed() > limit {
                 panic!(
-                    "timed out after {limit:?} waiting for {what}; {} messages so far",
-                    msgs.len()
+                    "timed out after {limit:?} waiting for {what}; {} lines so far",
+                    lines.len()
                 );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -140,11 +167,21 @@ impl Receiver {
     }
 }
 
-/// The first arrival of each `webhook-id`, in order: what a deduplicating receiver sees.
+/// Whether a logged attempt is one the receiver accepted.
+fn accepted(attempt: &Value) -> bool {
+    attempt["status"]
+        .as_u64()
+        .is_some_and(|s| (200..300).contains(&s))
+        && attempt.get("hung").is_none()
+        && attempt.get("rejected").is_none()
+}
+
+/// The first accepted arrival of each `webhook-id`, in order: what a deduplicating
+/// receiver sees.
 pub fn deduplicated(msgs: &[Value]) -> Vec<Value> {
     let mut seen = std::collections::HashSet::new();
     msgs.iter()
-        .filter(|m| m.get("rejected").is_none())
+        .filter(|m| accepted(m))
         .filter(|m| seen.insert(m["id"].as_str().unwrap_or_default().to_owned()))
         .cloned()
         .collect()

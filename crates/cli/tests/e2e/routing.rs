@@ -129,6 +129,61 @@ impl Desk {
     }
 }
 
+/// A desk user's live feed, as the desk page keeps it open.
+struct Feed {
+    ws: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+impl Feed {
+    /// Opens the feed and reads its first message, the snapshot.
+    async fn open(baton: &Baton, desk: &Desk) -> Feed {
+        use futures_util::StreamExt as _;
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+        use tokio_tungstenite::tungstenite::http::HeaderValue;
+
+        let mut req = format!("{}/desk/ws", baton.url.replacen("http", "ws", 1))
+            .into_client_request()
+            .unwrap();
+        let origin = baton.url.clone();
+        req.headers_mut()
+            .insert("cookie", HeaderValue::from_str(&desk.cookie).unwrap());
+        req.headers_mut()
+            .insert("origin", HeaderValue::from_str(&origin).unwrap());
+        let (ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+        let mut feed = Feed { ws };
+        let first = tokio::time::timeout(Duration::from_secs(10), feed.ws.next())
+            .await
+            .expect("a snapshot within 10 s")
+            .unwrap()
+            .unwrap();
+        let v: Value = serde_json::from_str(first.to_text().unwrap()).unwrap();
+        assert_eq!(v["type"], "snapshot", "{v}");
+        feed
+    }
+
+    /// Waits for the upsert of handoff `id`. The desks hear of a new handoff once the
+    /// router has looked at it, in the state that look left it in.
+    async fn upserted(&mut self, id: &str) -> Value {
+        use futures_util::StreamExt as _;
+        tokio::time::timeout(Duration::from_secs(15), async {
+            loop {
+                let m = self.ws.next().await.expect("feed open").unwrap();
+                let Ok(text) = m.to_text() else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(text) else {
+                    continue;
+                };
+                if v["type"] == "upsert" && v["item"]["id"] == id {
+                    return v;
+                }
+            }
+        })
+        .await
+        .unwrap_or_else(|_| panic!("no update for {id} on the feed within 15 s"))
+    }
+}
+
 /// A customer asks for a person: the rules start a handoff.
 async fn trigger(baton: &Baton, bot: &Agent) -> String {
     let conv = baton.conversation(bot).await;
@@ -455,9 +510,11 @@ users:
     let (st, _) = bob.accept(&baton, &first).await;
     assert_eq!(st, StatusCode::OK);
 
-    // Bob is full (one chat held); alice is away: the next handoff waits, offered to no one.
+    // Bob is full (one chat held); alice is away: the next handoff waits, offered to no
+    // one. Bob's feed shows it once the router has looked at it.
+    let mut bob_feed = Feed::open(&baton, &bob).await;
     let second = trigger(&baton, &bot).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    bob_feed.upserted(&second).await;
     assert!(offers(&baton, &second).await.is_empty());
     assert_eq!(handoff(&baton, &second).await["state"], "requested");
     assert!(
@@ -475,7 +532,7 @@ users:
 
     // Both full now (alice's pending offer counts): a third waits until bob resolves.
     let third = trigger(&baton, &bot).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    bob_feed.upserted(&third).await;
     assert!(offers(&baton, &third).await.is_empty());
     let (st, _) = bob
         .post(
@@ -496,19 +553,26 @@ async fn pending_offers_resume_after_a_restart_with_their_deadlines() {
 filters:
   - name: everything
     targets:
-    - {{user: alice, timeout: 4s}}
+    - {{user: alice, timeout: 8s}}
     - {{user: bob, timeout: 60s}}
 "
     );
+    let rfc3339 = |t: &Value| {
+        time::OffsetDateTime::parse(&s(t), &time::format_description::well_known::Rfc3339).unwrap()
+    };
     let baton = start(&routing).await;
     let bot = baton.register("bot", "ai").await;
     let _alice = Desk::login(&baton, "alice").await;
     let _bob = Desk::login(&baton, "bob").await;
     let id = trigger(&baton, &bot).await;
     let before = until_offers(&baton, &id, "alice's offer", |o| o.len() == 1).await;
-    let deadline = s(&before[0]["deadline"]);
+    let deadline = rfc3339(&before[0]["deadline"]);
 
+    // Down until half the timeout is left: a timer armed afresh at the restart would
+    // fire 4 s after the deadline.
     let data = baton.kill9().await;
+    let left = deadline - time::Duration::seconds(4) - time::OffsetDateTime::now_utc();
+    tokio::time::sleep(left.try_into().unwrap_or_default()).await;
     let path = data
         .path()
         .join("routing.yaml")
@@ -523,21 +587,27 @@ filters:
         "the offer is still open after the restart"
     );
     assert_eq!(
-        after[0]["deadline"],
-        deadline.as_str(),
+        rfc3339(&after[0]["deadline"]),
+        deadline,
         "with the same deadline"
     );
-    // It expires at that deadline and moves on, as it would have without the restart.
+    // It expires at that deadline and moves on, as it would have without the restart:
+    // not before the deadline, and well before a fresh timer would have fired.
     let o = until_offers(&baton, &id, "the timeout after the restart", |o| {
         o.len() == 2
     })
     .await;
     assert_eq!(o[0]["state"], "timed_out");
     assert_eq!(o[1]["state"], "pending");
-    let deadline =
-        time::OffsetDateTime::parse(&deadline, &time::format_description::well_known::Rfc3339)
-            .unwrap();
-    assert!(time::OffsetDateTime::now_utc() >= deadline);
+    let moved_on = rfc3339(&o[1]["created_at"]);
+    assert!(
+        moved_on >= deadline,
+        "moved on at {moved_on}, before the deadline {deadline}"
+    );
+    assert!(
+        moved_on < deadline + time::Duration::seconds(2),
+        "moved on at {moved_on}, long after the deadline {deadline}"
+    );
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::harness::{ADMIN, Agent, Baton, s};
+use crate::harness::{ADMIN, Agent, Baton, Outcome, account_for_kill, s};
 use crate::receiver::{Receiver, VERIFY_TAMPERED, deduplicated};
 
 const ALL_EVENTS: [&str; 3] = ["handoff.requested", "handoff.accepted", "handoff.resolved"];
@@ -102,6 +102,48 @@ fn all_arrived(handoffs: &[String]) -> impl Fn(&[Value]) -> bool + '_ {
     }
 }
 
+/// Baton's records of its deliveries in `state` (newest first).
+async fn deliveries(baton: &Baton, state: &str) -> Vec<Value> {
+    let (st, v) = baton
+        .get(&format!("/v1/deliveries?state={state}&limit=1000"), ADMIN)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    v["deliveries"].as_array().unwrap().clone()
+}
+
+/// Waits until `done` holds for Baton's records of its deliveries in `state`.
+async fn until_deliveries(
+    baton: &Baton,
+    state: &str,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
+    let start = std::time::Instant::now();
+    loop {
+        let d = deliveries(baton, state).await;
+        if done(&d) {
+            return d;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "timed out after {limit:?} waiting for {what}: {} deliveries, the newest {:?}",
+            d.len(),
+            &d[..d.len().min(3)]
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// No attempt the receiver saw was refused for its signature.
+fn none_rejected(receiver: &Receiver) {
+    let attempts = receiver.attempts();
+    assert!(
+        attempts.iter().all(|a| a.get("rejected").is_none()),
+        "every message verified: {attempts:?}"
+    );
+}
+
 #[tokio::test]
 async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() {
     let receiver = Receiver::start(&[]).await;
@@ -118,10 +160,7 @@ async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() 
             all_arrived(std::slice::from_ref(&first)),
         )
         .await;
-    assert!(
-        msgs.iter().all(|m| m.get("rejected").is_none()),
-        "every message verified"
-    );
+    none_rejected(&receiver);
     let m = &msgs[0];
     assert!(s(&m["id"]).starts_with("msg_"));
     assert_eq!(m["data"]["reason"], "manual");
@@ -167,7 +206,7 @@ async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() 
             all_arrived(std::slice::from_ref(&third)),
         )
         .await;
-    assert!(msgs.iter().all(|m| m.get("rejected").is_none()), "{msgs:?}");
+    none_rejected(&receiver);
     let sig = msgs.last().unwrap()["headers"]["webhook-signature"]
         .as_str()
         .unwrap()
@@ -181,19 +220,14 @@ async fn webhooks_verify_with_the_reference_library_through_a_secret_rotation() 
 
     // The worker records a delivery once the receiver has answered, just after the
     // receiver saw it: wait for the record.
-    let start = std::time::Instant::now();
-    loop {
-        let (_, v) = baton.get("/v1/deliveries?state=delivered", ADMIN).await;
-        let n = v["deliveries"].as_array().unwrap().len();
-        if n == 9 {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "{n} of 9 deliveries recorded"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    until_deliveries(
+        &baton,
+        "delivered",
+        Duration::from_secs(10),
+        "9 deliveries recorded",
+        |d| d.len() == 9,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -241,12 +275,32 @@ async fn a_receiver_that_was_down_gets_every_event_once_and_in_order() {
     for _ in 0..15 {
         handoffs.push(lifecycle(&baton, &bot, &desk).await);
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert!(receiver.messages().is_empty());
-    let (_, v) = baton.get("/v1/deliveries?state=pending", ADMIN).await;
+    // Down, as Baton records it: the first event of each conversation has been tried
+    // and retried and could not connect; the events behind it wait their turn, untried.
+    let is_down = |d: &Value| {
+        d["attempts"].as_i64().unwrap() >= 2
+            && d["last_error"] == "could not connect"
+            && d["last_status"].is_null()
+    };
+    let pending = until_deliveries(
+        &baton,
+        "pending",
+        Duration::from_secs(20),
+        "failed attempts on every conversation's first event",
+        |d| {
+            d.len() == 45
+                && d.iter()
+                    .filter(|d| d["topic"] == "handoff.requested")
+                    .all(is_down)
+        },
+    )
+    .await;
     assert!(
-        !v["deliveries"].as_array().unwrap().is_empty(),
-        "deliveries wait while the receiver is down"
+        pending
+            .iter()
+            .filter(|d| d["topic"] != "handoff.requested")
+            .all(|d| d["attempts"] == 0),
+        "a later event went before an earlier one: {pending:?}"
     );
     let port = receiver.port;
     receiver.spawn(port).await;
@@ -258,6 +312,22 @@ async fn a_receiver_that_was_down_gets_every_event_once_and_in_order() {
         )
         .await;
     assert_complete_and_ordered(&msgs, &handoffs);
+    // Baton's records keep the failed attempts of the outage.
+    let delivered = until_deliveries(
+        &baton,
+        "delivered",
+        Duration::from_secs(10),
+        "45 deliveries recorded",
+        |d| d.len() == 45,
+    )
+    .await;
+    for d in delivered
+        .iter()
+        .filter(|d| d["topic"] == "handoff.requested")
+    {
+        assert!(d["attempts"].as_i64().unwrap() >= 3, "{d}");
+        assert_eq!(d["last_status"], 200, "{d}");
+    }
 }
 
 #[tokio::test]
@@ -290,11 +360,41 @@ async fn a_flaky_receiver_gets_every_event_once_and_in_order() {
         )
         .await;
     assert_complete_and_ordered(&msgs, &handoffs);
-    let (_, v) = baton.get("/v1/deliveries?state=dead", ADMIN).await;
-    assert!(v["deliveries"].as_array().unwrap().is_empty(), "{v}");
+    assert!(deliveries(&baton, "dead").await.is_empty());
+    // The receiver was flaky: it failed and hung on attempts, and Baton tried each of
+    // those again (it counts at least every attempt the receiver saw).
+    let attempts = receiver.attempts();
+    let count = |f: &dyn Fn(&Value) -> bool| attempts.iter().filter(|a| f(a)).count();
+    let (failed, hung) = (
+        count(&|a| a["status"] == 500),
+        count(&|a| a.get("hung").is_some()),
+    );
+    assert!(failed > 0 && hung > 0, "{failed} failed, {hung} hung");
+    let delivered = until_deliveries(
+        &baton,
+        "delivered",
+        Duration::from_secs(10),
+        "60 deliveries recorded",
+        |d| d.len() == 60,
+    )
+    .await;
+    for d in &delivered {
+        let seen = count(&|a| a["id"] == d["id"]);
+        assert!(
+            d["attempts"].as_u64().unwrap() >= seen as u64,
+            "Baton recorded fewer attempts than the receiver saw: {d} vs {seen}"
+        );
+    }
+    let retried = delivered
+        .iter()
+        .filter(|d| d["attempts"].as_u64().unwrap() > 1)
+        .count();
+    assert!(retried > 0);
 }
 
-#[tokio::test]
+// Several threads: the clients read their answers as they come, so a write with no
+// answer at the kill was really waiting on the server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killing_baton_mid_flight_loses_no_acknowledged_event() {
     let receiver = Receiver::start(&[]).await;
     let data = tempfile::tempdir().unwrap();
@@ -305,60 +405,100 @@ async fn killing_baton_mid_flight_loses_no_acknowledged_event() {
     let (_, secret) = subscribe(&baton, &receiver.url()).await;
     receiver.set_secrets(&[&secret]);
 
-    // 1,000 handoffs from 16 clients; Baton is killed while they are in flight.
-    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    // Handoffs from 16 clients writing without pause; Baton is killed among their
+    // writes, once a good share is acknowledged and deliveries are under way.
+    let acked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut clients = tokio::task::JoinSet::new();
-    for c in 0..16 {
-        let (http, url, secret, ack) = (
+    for _ in 0..16 {
+        let (http, url, secret, acked) = (
             baton.http.clone(),
             baton.url.clone(),
             bot.secret.clone(),
-            acknowledged.clone(),
+            acked.clone(),
         );
         clients.spawn(async move {
-            for _ in 0..(1000 / 16 + usize::from(c < 1000 % 16)) {
-                let Ok(res) = http
-                    .post(format!("{url}/v1/conversations"))
-                    .bearer_auth(&secret)
-                    .json(&json!({"channel": "chat"}))
-                    .send()
-                    .await
-                else {
-                    return;
+            // (conversation, its handoff request's outcome); the kill stops the client.
+            let mut writes: Vec<(Option<String>, Outcome)> = Vec::new();
+            for _ in 0..10_000 {
+                let o = Outcome::of(
+                    http.post(format!("{url}/v1/conversations"))
+                        .bearer_auth(&secret)
+                        .json(&json!({"channel": "chat"})),
+                    StatusCode::CREATED,
+                )
+                .await;
+                let Outcome::Acknowledged(conv) = &o else {
+                    writes.push((None, o));
+                    return writes;
                 };
-                let Ok(conv) = res.json::<Value>().await else {
-                    return;
-                };
-                let Some(conv) = conv["id"].as_str() else {
-                    return;
-                };
-                let Ok(res) = http
-                    .post(format!("{url}/v1/conversations/{conv}/handoffs"))
-                    .bearer_auth(&secret)
-                    .json(&json!({"reason": "manual"}))
-                    .send()
-                    .await
-                else {
-                    return;
-                };
-                if res.status() == StatusCode::CREATED
-                    && let Ok(v) = res.json::<Value>().await
-                {
-                    ack.lock().unwrap().push(s(&v["id"]));
+                let conv = s(&conv["id"]);
+                let o = Outcome::of(
+                    http.post(format!("{url}/v1/conversations/{conv}/handoffs"))
+                        .bearer_auth(&secret)
+                        .json(&json!({"reason": "manual"})),
+                    StatusCode::CREATED,
+                )
+                .await;
+                let go_on = matches!(o, Outcome::Acknowledged(_));
+                writes.push((Some(conv), o));
+                if !go_on {
+                    return writes;
                 }
+                acked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
+            writes
         });
     }
-    // Kill once a good share is acknowledged and deliveries are under way.
-    while acknowledged.lock().unwrap().len() < 300 {
-        tokio::time::sleep(Duration::from_millis(20)).await;
+    let start = std::time::Instant::now();
+    while acked.load(std::sync::atomic::Ordering::Relaxed) < 300 || receiver.messages().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "300 handoffs acknowledged and deliveries under way: not within 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    let data = baton.kill9().await;
-    while clients.join_next().await.is_some() {}
-    let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= 300, "{}", acknowledged.len());
+    let (data, kill) = baton.kill9_at().await;
+    let writes = clients.join_all().await;
+    let outcomes: Vec<Vec<&Outcome>> = writes
+        .iter()
+        .map(|w| w.iter().map(|(_, o)| o).collect())
+        .collect();
+    let in_flight = account_for_kill(&outcomes, kill);
+    let acknowledged: Vec<String> = writes
+        .iter()
+        .flatten()
+        .filter_map(|(_, o)| match o {
+            Outcome::Acknowledged(v) => Some(s(&v["id"])),
+            _ => None,
+        })
+        .collect();
+    // Handoff requests with no answer: kept whole (and then delivered) or not at all.
+    let unanswered: Vec<String> = writes
+        .iter()
+        .flatten()
+        .filter_map(|(conv, o)| match o {
+            Outcome::Unanswered { .. } => conv.clone(),
+            _ => None,
+        })
+        .collect();
+    eprintln!(
+        "{} handoffs acknowledged, {in_flight} writes in flight at the kill",
+        acknowledged.len()
+    );
 
     let baton = Baton::start_with(data, &vars).await;
+    let mut acknowledged = acknowledged;
+    for conv in &unanswered {
+        let (st, v) = baton.get(&format!("/v1/conversations/{conv}"), ADMIN).await;
+        assert_eq!(
+            st,
+            StatusCode::OK,
+            "acknowledged conversation {conv} lost: {v}"
+        );
+        if let Some(h) = v["open_handoff"].as_str() {
+            acknowledged.push(h.to_owned());
+        }
+    }
     let msgs = receiver
         .wait_for(
             Duration::from_secs(120),
@@ -380,20 +520,15 @@ async fn killing_baton_mid_flight_loses_no_acknowledged_event() {
         );
     }
     // Every delivery Baton knows of ends delivered, and the receiver saw each once.
-    let mut delivered = 0;
-    for _ in 0..100 {
-        let (_, v) = baton
-            .get("/v1/deliveries?state=pending&limit=1000", ADMIN)
-            .await;
-        if v["deliveries"].as_array().unwrap().is_empty() {
-            let (_, v) = baton
-                .get("/v1/deliveries?state=delivered&limit=1000", ADMIN)
-                .await;
-            delivered = v["deliveries"].as_array().unwrap().len();
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    until_deliveries(
+        &baton,
+        "pending",
+        Duration::from_secs(10),
+        "no delivery pending",
+        <[Value]>::is_empty,
+    )
+    .await;
+    let delivered = deliveries(&baton, "delivered").await.len();
     let unique = deduplicated(&receiver.messages()).len();
     assert_eq!(
         unique, delivered,
@@ -515,10 +650,20 @@ async fn gone_endpoints_are_disabled_and_an_operator_can_retry_dead_deliveries()
         "{metrics}"
     );
 
-    // The endpoint is fixed; the operator retries from the command line.
+    // The endpoint is fixed; the operator retries from the command line. The
+    // receiver's log still holds the attempts it answered 410: only a new attempt
+    // after the retry counts.
     receiver.stop_and_respawn(&[]).await;
     receiver.set_secrets(&[&secret]);
     let oldest = dead.last().unwrap()["id"].as_str().unwrap().to_owned();
+    let before = receiver.attempts();
+    assert!(
+        before
+            .iter()
+            .any(|a| a["id"] == oldest.as_str() && a["status"] == 410),
+        "the first attempt was answered 410: {before:?}"
+    );
+    assert!(receiver.messages().is_empty(), "{before:?}");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
         .args(["outbox", "retry", &oldest, "--url", &baton.url])
         .env("BATON_TOKEN", ADMIN)
@@ -529,29 +674,41 @@ async fn gone_endpoints_are_disabled_and_an_operator_can_retry_dead_deliveries()
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let msgs = receiver
-        .wait_for(Duration::from_secs(20), "the retried delivery", |m| {
-            !deduplicated(m).is_empty()
+    let attempts = receiver
+        .wait_for_attempts(Duration::from_secs(20), "the retried delivery", |a| {
+            a.len() > before.len()
         })
         .await;
+    let retried = &attempts[before.len()];
     assert_eq!(
-        s(&msgs[0]["id"]),
-        oldest,
-        "the same webhook-id as the first attempt"
+        retried["id"], oldest,
+        "the same webhook-id as the first attempt: {retried}"
     );
-    assert_eq!(msgs[0]["data"]["handoff_id"], h.as_str());
+    assert_eq!(retried["status"], 200, "{retried}");
+    assert_eq!(retried["data"]["handoff_id"], h.as_str());
+    // Baton records the retry as delivered, after its one failed attempt.
+    let delivered = until_deliveries(
+        &baton,
+        "delivered",
+        Duration::from_secs(10),
+        "the retried delivery recorded",
+        |d| !d.is_empty(),
+    )
+    .await;
+    assert_eq!(delivered.len(), 1, "{delivered:?}");
+    assert_eq!(delivered[0]["id"], oldest.as_str());
+    assert_eq!(delivered[0]["attempts"], 2, "{delivered:?}");
+    assert_eq!(delivered[0]["last_status"], 200);
     let (_, v) = baton.get("/v1/webhooks", ADMIN).await;
     assert_eq!(
         v["webhooks"][0]["state"], "active",
         "retrying re-enables the endpoint"
     );
+    // A delivered delivery is not retried again.
     let (st, v) = baton
         .post(&format!("/v1/deliveries/{oldest}/retry"), ADMIN, &json!({}))
         .await;
-    assert!(
-        st == StatusCode::CONFLICT || st == StatusCode::OK,
-        "{st} {v}"
-    );
+    assert_eq!(st, StatusCode::CONFLICT, "{v}");
 }
 
 #[tokio::test]
