@@ -133,6 +133,13 @@ impl From<StoreError> for Problem {
             }
             StoreError::Forbidden(f) => Problem::forbidden(f.0),
             StoreError::Conflict(c) => Problem::conflict("conflict", c),
+            StoreError::Stale => Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "conversation-busy",
+                "Conversation busy",
+                e.to_string(),
+            )
+            .hint("nothing was stored; retry"),
             StoreError::Unavailable(_) => {
                 tracing::warn!(error = %e, "store unavailable");
                 Problem::new(

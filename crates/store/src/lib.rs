@@ -48,6 +48,10 @@ pub enum StoreError {
     /// nothing was written, and what was acknowledged before is intact.
     #[error("the database cannot take writes now ({0}); retry later")]
     Unavailable(String),
+    /// The conversation changed after the caller read it (a compare-and-set failed);
+    /// nothing was written: read again and retry.
+    #[error("the conversation changed while the turn was being evaluated; retry")]
+    Stale,
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -163,16 +167,20 @@ pub struct HandoffFilter {
 pub struct TurnAppended {
     pub turn: Turn,
     pub conversation: Conversation,
-    /// The last turns, oldest first, ending with this one (as many as asked for).
-    pub recent: Vec<Turn>,
     /// The handoff the decision started, committed with the turn.
     pub handoff: Option<Handoff>,
 }
 
-/// Decides, inside the turn's transaction, whether the turn starts a handoff: given
-/// the conversation as it now stands and its recent turns (ending with the new one).
-/// Called only while the AI holds the conversation and no handoff is open.
-pub type TurnDecider = Box<dyn FnOnce(&Conversation, &[Turn]) -> Option<NewHandoff> + Send>;
+/// What the rules decided about a turn, and on which state of the conversation:
+/// the turn is written only if the conversation still has `turn_count` turns (a
+/// compare-and-set), so a decision is never stored against a history it did not
+/// see. The rules run outside the writer, on a snapshot.
+#[derive(Clone, Debug)]
+pub struct Evaluated {
+    pub turn_count: i64,
+    /// The handoff the rules decided on, stored with the turn or not at all.
+    pub handoff: Option<NewHandoff>,
+}
 
 /// Decides, inside a handoff request's transaction, where it goes: given the
 /// conversation and its latest intent.
@@ -233,8 +241,7 @@ pub trait Store: Send + Sync + 'static {
         conversation: ConversationId,
         actor: Actor,
         turn: NewTurn,
-        recent: u32,
-        decide: Option<TurnDecider>,
+        evaluated: Option<Evaluated>,
     ) -> Result<TurnAppended>;
     /// Turns with `seq > after`, oldest first, at most `limit`.
     async fn turns(

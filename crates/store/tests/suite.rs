@@ -107,11 +107,7 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     let conv = conversation(f).await;
     let mut t = turn(Role::Customer, "my email is ada@example.com");
     t.data.insert("email".into(), json!("ada@example.com"));
-    let appended = f
-        .store
-        .append_turn(conv.id, f.ai, t, 0, None)
-        .await
-        .unwrap();
+    let appended = f.store.append_turn(conv.id, f.ai, t, None).await.unwrap();
     assert_eq!(appended.turn.seq, 1);
     assert_eq!(
         appended.conversation.customer.data["email"],
@@ -142,14 +138,14 @@ async fn the_full_lifecycle_is_recorded(f: &Fixture) {
     assert_eq!(accepted.conversation.owner_kind, AgentKind::Human);
     let refused = f
         .store
-        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"), 0, None)
+        .append_turn(conv.id, f.ai, turn(Role::Ai, "still me"), None)
         .await;
     assert!(
         matches!(refused, Err(StoreError::TurnRefused(_))),
         "{refused:?}"
     );
     f.store
-        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), 0, None)
+        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), None)
         .await
         .unwrap();
     assert_eq!(
@@ -428,23 +424,16 @@ async fn listing_respects_visibility(f: &Fixture) {
 
 async fn a_decided_handoff_commits_with_its_turn(f: &Fixture) {
     let conv = conversation(f).await;
-    let decide: baton_store::TurnDecider = Box::new(
-        move |c: &baton_core::Conversation, recent: &[baton_core::Turn]| {
-            assert_eq!(
-                recent.last().map(|t| t.text.as_str()),
-                Some("get me a human")
-            );
-            Some(handoff_for(c.id))
-        },
-    );
     let appended = f
         .store
         .append_turn(
             conv.id,
             f.ai,
             turn(Role::Customer, "get me a human"),
-            3,
-            Some(decide),
+            Some(baton_store::Evaluated {
+                turn_count: conv.turn_count,
+                handoff: Some(handoff_for(conv.id)),
+            }),
         )
         .await
         .unwrap();
@@ -454,23 +443,39 @@ async fn a_decided_handoff_commits_with_its_turn(f: &Fixture) {
         f.store.handoff(h.id).await.unwrap().rule.as_deref(),
         Some("asks_for_human")
     );
-    // With a handoff open, the decider is not consulted again.
-    let never: baton_store::TurnDecider =
-        Box::new(|_: &baton_core::Conversation, _: &[baton_core::Turn]| {
-            panic!("consulted while a handoff is open")
-        });
+    // A decision made on a history that has moved on is refused, and nothing of it
+    // is written: neither the turn nor a handoff.
+    let stale = f
+        .store
+        .append_turn(
+            conv.id,
+            f.ai,
+            turn(Role::Customer, "hello?"),
+            Some(baton_store::Evaluated {
+                turn_count: conv.turn_count,
+                handoff: None,
+            }),
+        )
+        .await;
+    assert!(matches!(stale, Err(StoreError::Stale)), "{stale:?}");
+    // With a handoff open, a decided handoff is refused too (the rules must not run).
+    let count = f.store.conversation(conv.id).await.unwrap().turn_count;
     let again = f
         .store
         .append_turn(
             conv.id,
             f.ai,
             turn(Role::Customer, "hello?"),
-            3,
-            Some(never),
+            Some(baton_store::Evaluated {
+                turn_count: count,
+                handoff: Some(handoff_for(conv.id)),
+            }),
         )
-        .await
-        .unwrap();
-    assert!(again.handoff.is_none());
+        .await;
+    assert!(matches!(again, Err(StoreError::Stale)), "{again:?}");
+    let after = f.store.conversation(conv.id).await.unwrap();
+    assert_eq!(after.turn_count, count, "a refused write stores nothing");
+    assert_eq!(after.open_handoff, Some(h.id));
 }
 
 #[tokio::test]

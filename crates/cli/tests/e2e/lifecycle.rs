@@ -453,3 +453,70 @@ async fn the_api_is_documented_and_health_endpoints_answer() {
         .await;
     assert_eq!(st, StatusCode::OK);
 }
+
+/// Turns posted at once to one conversation: the rules run outside the database
+/// writer on a snapshot, and the write is a compare-and-set; every acknowledged turn
+/// is stored once, in a gapless order, and none is answered with a 5xx but the
+/// documented "busy, nothing stored" (503).
+#[tokio::test]
+async fn concurrent_turns_on_one_conversation_are_each_stored_once_in_order() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let posts: Vec<_> = (0..16)
+        .map(|i| {
+            let (http, url, secret) = (
+                baton.http.clone(),
+                format!("{}/v1/conversations/{conv}/turns", baton.url),
+                bot.secret.clone(),
+            );
+            tokio::spawn(async move {
+                let res = http
+                    .post(url)
+                    .bearer_auth(secret)
+                    .json(&json!({"role": "customer", "text": format!("message number {i}")}))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status();
+                let body: serde_json::Value = res.json().await.unwrap();
+                (i, status, body)
+            })
+        })
+        .collect();
+    let mut stored = Vec::new();
+    for p in posts {
+        let (i, status, body) = p.await.unwrap();
+        match status {
+            StatusCode::CREATED => stored.push((body["turn"]["seq"].as_i64().unwrap(), i)),
+            StatusCode::SERVICE_UNAVAILABLE => {
+                assert_eq!(
+                    body["type"], "urn:baton:problem:conversation-busy",
+                    "{body}"
+                );
+            }
+            other => panic!("turn {i}: {other} {body}"),
+        }
+    }
+    println!("{} of 16 concurrent turns stored", stored.len());
+    assert!(!stored.is_empty());
+    let (_, turns) = baton
+        .get(&format!("/v1/conversations/{conv}/turns"), &bot.secret)
+        .await;
+    let turns = turns["turns"].as_array().unwrap();
+    assert_eq!(
+        turns.len(),
+        stored.len(),
+        "every acknowledged turn, nothing else"
+    );
+    for (n, t) in turns.iter().enumerate() {
+        assert_eq!(t["seq"].as_i64(), Some(n as i64 + 1), "gapless order");
+    }
+    for (seq, i) in stored {
+        assert_eq!(
+            turns[seq as usize - 1]["text"],
+            format!("message number {i}"),
+            "the acknowledged seq holds that turn"
+        );
+    }
+}

@@ -187,7 +187,6 @@ pub async fn reply(
                 data: Map::new(),
                 internal: None,
             },
-            0,
             None,
         )
         .await?;

@@ -1,7 +1,5 @@
 //! Conversations and their turns. Appending a turn runs the rule engine.
 
-use std::sync::{Arc, Mutex};
-
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -9,7 +7,7 @@ use baton_core::{
     AgentId, AgentKind, Channel, Conversation, ConversationId, Customer, HandoffId, NewTurn, Role,
     Turn,
 };
-use baton_store::{NewConversation, NewHandoff, TurnDecider};
+use baton_store::{NewConversation, NewHandoff, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -279,71 +277,148 @@ pub async fn append_turn(
         turn.role,
         Some(Role::Customer | Role::Ai | Role::Tool | Role::System)
     );
-    // The rules run inside the turn's transaction, so a decided handoff is stored
-    // with the turn or not at all; the decision comes back through this slot.
-    let slot: Arc<Mutex<Option<Evaluation>>> = Arc::default();
-    let decide: Option<TurnDecider> = (speaks_for_ai && window > 0).then(|| {
-        let (evaluator, slot, router) =
-            (state.evaluator.clone(), slot.clone(), state.router.clone());
-        Box::new(move |conv: &Conversation, recent: &[Turn]| {
-            let decision = evaluator.evaluate(recent);
-            let new = match (decision.handoff, decision.reason) {
-                (true, Some(reason)) => {
-                    let parameters = serde_json::Map::new();
-                    let decision_json = serde_json::to_value(&decision).ok();
-                    let route = router.route(baton_route::router::RouteInput {
-                        reason,
-                        destination: decision.target.as_deref(),
-                        priority: decision.priority,
-                        channel: conv.channel,
-                        customer: &conv.customer,
-                        parameters: &parameters,
-                        decision: decision_json.as_ref(),
-                        latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
-                    });
-                    Some(NewHandoff {
-                        conversation_id: id,
-                        reason,
-                        destination: decision.target.clone(),
-                        utterance: None,
-                        parameters,
-                        priority: decision.priority,
-                        rule: decision.rule.clone(),
-                        decision: decision_json,
-                        route: Some(route),
-                    })
-                }
-                _ => None,
-            };
-            if let Ok(mut s) = slot.lock() {
-                *s = Some(decision);
+    if !(speaks_for_ai && window > 0) {
+        let appended = state
+            .store
+            .append_turn(id, caller.actor(), turn, None)
+            .await?;
+        let decision = not_evaluated(&appended.conversation);
+        return turn_accepted(&state, &caller, appended, decision);
+    }
+    // The rules run on a snapshot, outside the database writer; the write then checks
+    // that the conversation has not moved on (a compare-and-set) and stores the turn
+    // with its decided handoff, or not at all. A concurrent turn means evaluating again.
+    for attempt in 0..MAX_EVALUATION_ATTEMPTS {
+        let (evaluated, decision) = evaluate_turn(&state, &caller, id, &turn, window).await?;
+        match state
+            .store
+            .append_turn(id, caller.actor(), turn.clone(), Some(evaluated))
+            .await
+        {
+            Err(baton_store::StoreError::Stale) => {
+                // Back off a random moment so that racing posters spread out.
+                let micros = rand::random_range(0..=500 * (attempt as u64 + 1));
+                tokio::time::sleep(std::time::Duration::from_micros(micros)).await;
             }
-            new
-        }) as TurnDecider
-    });
-    let appended = state
+            Err(e) => return Err(e.into()),
+            Ok(appended) => {
+                let decision = decision.unwrap_or_else(|| not_evaluated(&appended.conversation));
+                return turn_accepted(&state, &caller, appended, decision);
+            }
+        }
+    }
+    Err(Problem::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "conversation-busy",
+        "Conversation busy",
+        "other turns kept arriving in this conversation while this one was evaluated; nothing was stored",
+    )
+    .hint("post the turns of one conversation one after another; retry this one"))
+}
+
+/// How often a turn is evaluated again when other turns of its conversation arrive
+/// between the read and the write.
+const MAX_EVALUATION_ATTEMPTS: usize = 24;
+
+fn not_evaluated(conv: &Conversation) -> Evaluation {
+    Evaluation {
+        explanation: if conv.owner_kind == AgentKind::Ai {
+            "no rule evaluated this turn".to_owned()
+        } else {
+            "the conversation is held by a receiver; rules wait for the hand-back".to_owned()
+        },
+        ..Evaluation::default()
+    }
+}
+
+/// Reads the conversation and its last turns, runs the rules on them with `turn`
+/// added, and routes a decided handoff: what the write will check and store.
+async fn evaluate_turn(
+    state: &AppState,
+    caller: &Caller,
+    id: ConversationId,
+    turn: &NewTurn,
+    window: u32,
+) -> Result<(baton_store::Evaluated, Option<Evaluation>), Problem> {
+    let conv = state.store.conversation(id).await?;
+    let evaluated = |handoff| baton_store::Evaluated {
+        turn_count: conv.turn_count,
+        handoff,
+    };
+    if !(conv.owner_kind == AgentKind::Ai && conv.open_handoff.is_none()) {
+        return Ok((evaluated(None), None));
+    }
+    let mut recent = state
         .store
-        .append_turn(id, caller.actor(), turn, window, decide)
+        .recent_turns(id, window.saturating_sub(1))
         .await?;
-    let decision = slot
-        .lock()
-        .ok()
-        .and_then(|mut s| s.take())
-        .unwrap_or_else(|| Evaluation {
-            explanation: if appended.conversation.owner_kind == AgentKind::Ai {
-                "no rule evaluated this turn".to_owned()
-            } else {
-                "the conversation is held by a receiver; rules wait for the hand-back".to_owned()
-            },
-            ..Evaluation::default()
-        });
+    if recent.last().map_or(0, |t| t.seq) != conv.turn_count {
+        // A turn landed between the two reads; the write will refuse this snapshot.
+        return Ok((evaluated(None), None));
+    }
+    let role = turn
+        .validate_at(baton_core::now())
+        .map_err(StoreError::from)?;
+    // The turn as it would be stored; refusals (ownership, closed) surface here first.
+    let added = baton_core::effects::add_turn(
+        &conv,
+        None,
+        caller.actor(),
+        turn.clone(),
+        role,
+        baton_core::now(),
+    )
+    .map_err(StoreError::from)?;
+    recent.push(added.turn);
+    let decision = state.evaluator.evaluate(&recent);
+    let handoff = match (decision.handoff, decision.reason) {
+        (true, Some(reason)) => {
+            let parameters = serde_json::Map::new();
+            let decision_json = serde_json::to_value(&decision).map_err(|e| {
+                tracing::error!(error = %e, "a decision could not be encoded");
+                Problem::internal()
+            })?;
+            let route = state.router.route(baton_route::router::RouteInput {
+                reason,
+                destination: decision.target.as_deref(),
+                priority: decision.priority,
+                channel: conv.channel,
+                customer: &added.conversation.customer,
+                parameters: &parameters,
+                decision: Some(&decision_json),
+                latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
+            });
+            Some(NewHandoff {
+                conversation_id: id,
+                reason,
+                destination: decision.target.clone(),
+                utterance: None,
+                parameters,
+                priority: decision.priority,
+                rule: decision.rule.clone(),
+                decision: Some(decision_json),
+                route: Some(route),
+            })
+        }
+        _ => None,
+    };
+    Ok((evaluated(handoff), Some(decision)))
+}
+
+fn turn_accepted(
+    state: &AppState,
+    caller: &Caller,
+    appended: baton_store::TurnAppended,
+    decision: Evaluation,
+) -> Result<(StatusCode, Json<TurnAccepted>), Problem> {
+    let id = appended.conversation.id;
     if let Some(h) = &appended.handoff {
         tracing::info!(handoff = %h.id, conversation = %id, reason = h.reason.as_str(), "rule started a handoff");
         state.deliveries.notify_one();
         state.router.changed(h.id);
     }
     let handoff_id = appended.conversation.open_handoff;
-    let turn = for_caller(&state, &caller, None, vec![appended.turn])
+    let turn = for_caller(state, caller, None, vec![appended.turn])
         .pop()
         .ok_or_else(Problem::internal)?;
     Ok((

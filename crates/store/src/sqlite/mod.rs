@@ -27,7 +27,7 @@ use crate::{
     HandoffChange, HandoffFilter, InboundSource, NewConversation, NewHandoff, NewRoute,
     OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility, Waiting,
 };
-use crate::{RouteDecider, TurnDecider};
+use crate::{Evaluated, RouteDecider};
 use baton_core::{Offer, Presence};
 use time::OffsetDateTime;
 
@@ -384,10 +384,15 @@ fn append_turn_tx(
     actor: Actor,
     new: NewTurn,
     role: Role,
-    recent: u32,
-    decide: Option<TurnDecider>,
+    evaluated: Option<Evaluated>,
 ) -> Result<TurnAppended> {
     let before = load_conversation(conn, conversation)?;
+    if let Some(ev) = &evaluated {
+        let evaluable = before.owner_kind == AgentKind::Ai && before.open_handoff.is_none();
+        if before.turn_count != ev.turn_count || (ev.handoff.is_some() && !evaluable) {
+            return Err(StoreError::Stale);
+        }
+    }
     let open = before
         .open_handoff
         .map(|id| load_handoff(conn, id))
@@ -402,27 +407,8 @@ fn append_turn_tx(
         audit_note(conn, actor, h.id, &note, now)?;
     }
     save_conversation(conn, &conv)?;
-    let recent = match recent {
-        0 => Vec::new(),
-        1 => vec![turn.clone()],
-        n => {
-            let mut r = query_turns(
-                conn,
-                &format!(
-                    "SELECT * FROM turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT {n}"
-                ),
-                params![conversation.to_string()],
-            )?;
-            r.reverse();
-            r
-        }
-    };
     let mut handoff = None;
-    if let Some(decide) = decide
-        && conv.owner_kind == AgentKind::Ai
-        && conv.open_handoff.is_none()
-        && let Some(new) = decide(&conv, &recent)
-    {
+    if let Some(new) = evaluated.and_then(|ev| ev.handoff) {
         let change = request_handoff_tx(conn, Actor::System, new, None)?;
         conv = change.conversation;
         handoff = Some(change.handoff);
@@ -430,7 +416,6 @@ fn append_turn_tx(
     Ok(TurnAppended {
         turn,
         conversation: conv,
-        recent,
         handoff,
     })
 }
@@ -746,7 +731,7 @@ impl Store for SqliteStore {
                     let role = turn
                         .validate_at(baton_core::now())
                         .map_err(|e| StoreError::Conflict(format!("history[{i}]: {e}")))?;
-                    append_turn_tx(c, conv.id, Actor::System, turn, role, 0, None)?;
+                    append_turn_tx(c, conv.id, Actor::System, turn, role, None)?;
                 }
                 request_handoff_tx(
                     c,
@@ -800,12 +785,11 @@ impl Store for SqliteStore {
         conversation: ConversationId,
         actor: Actor,
         new: NewTurn,
-        recent: u32,
-        decide: Option<TurnDecider>,
+        evaluated: Option<Evaluated>,
     ) -> Result<TurnAppended> {
         let role = new.validate_at(baton_core::now())?;
         self.engine
-            .write(move |c| append_turn_tx(c, conversation, actor, new, role, recent, decide))
+            .write(move |c| append_turn_tx(c, conversation, actor, new, role, evaluated))
             .await
     }
 
