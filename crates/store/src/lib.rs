@@ -252,6 +252,15 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<Turn>>;
     /// The last `n` turns, oldest first.
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>>;
+    /// The newest turns that fit in `max_turns` and `max_bytes` of text and data
+    /// (at least the last turn, whatever its size), oldest first, and how many older
+    /// turns were left out. What a context package carries.
+    async fn newest_turns(
+        &self,
+        conversation: ConversationId,
+        max_turns: u32,
+        max_bytes: u64,
+    ) -> Result<(Vec<Turn>, i64)>;
 
     /// Creates a conversation with its history and a handoff, in one transaction:
     /// a package received from elsewhere (`handoff.json`) becomes local work.

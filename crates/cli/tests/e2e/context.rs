@@ -407,3 +407,74 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// A package of any length keeps the newest turns (the trigger among them) and says
+/// how many older ones it left out: by count (12,000 turns) and by size (64 KiB turns).
+#[tokio::test]
+async fn long_conversations_keep_their_newest_turns_in_the_package() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let history: Vec<Value> = (1..=12_000)
+        .map(|i| json!({"role": if i % 2 == 0 { "ai" } else { "customer" }, "text": format!("turn {i}")}))
+        .collect();
+    let (st, imported) = baton
+        .post(
+            "/v1/conversations/import",
+            &bot.secret,
+            &json!({"version": "baton.context/v1", "reason": "manual", "history": history}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{imported}");
+    let handoff = s(&imported["handoff"]["id"]);
+    let (st, pkg) = baton
+        .get(&format!("/v1/handoffs/{handoff}/context"), ADMIN)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{pkg}");
+    let history = pkg["history"].as_array().unwrap();
+    assert_eq!(
+        history.last().unwrap()["text"],
+        "turn 12000",
+        "ends with the last turn"
+    );
+    assert_eq!(history.last().unwrap()["seq"], 12_000);
+    let omitted = pkg["truncated"]["omitted_turns"].as_i64().unwrap();
+    assert_eq!(
+        omitted as usize + history.len(),
+        12_000,
+        "{}",
+        pkg["truncated"]
+    );
+    assert_eq!(pkg["truncated"]["first_seq"], history[0]["seq"]);
+
+    // Large turns: the size budget applies, the newest turn still comes last.
+    let conv = baton.conversation(&bot).await;
+    let big = "word ".repeat(60 * 1024 / 5);
+    for i in 0..80 {
+        let (st, v) = baton
+            .turn(
+                &bot,
+                &conv,
+                json!({"role": "ai", "text": format!("{i} {big}"), "confidence": 0.9}),
+            )
+            .await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+    }
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "the last words"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let h = baton.handoff(&bot, &conv).await;
+    let (st, pkg) = baton.get(&format!("/v1/handoffs/{h}/context"), ADMIN).await;
+    assert_eq!(st, StatusCode::OK);
+    let history = pkg["history"].as_array().unwrap();
+    assert_eq!(history.last().unwrap()["text"], "the last words");
+    assert!(history.len() < 81, "the size budget left turns out");
+    assert_eq!(
+        pkg["truncated"]["omitted_turns"].as_i64().unwrap() as usize + history.len(),
+        81
+    );
+}

@@ -9,7 +9,7 @@ use super::summary::{ExtractiveSummarizer, Summarizer};
 use super::{
     AccountRef, Action, ActionKind, ArtifactRef, CONTEXT_VERSION, Checkpoint, ContextPackage,
     DecisionInfo, HistoryEntry, IntentSeen, LogEntry, Metadata, PackageCustomer, Series, Trend,
-    TurnScore,
+    Truncated, TurnScore,
 };
 use crate::conversation::Conversation;
 use crate::handoff::Handoff;
@@ -42,6 +42,8 @@ pub struct PackageInput<'a> {
     pub base_url: Option<String>,
     /// The moment idle time is measured to; the handoff's creation when absent.
     pub as_of: Option<OffsetDateTime>,
+    /// How many older turns `turns` leaves out (it then holds the newest ones).
+    pub omitted_turns: i64,
 }
 
 impl<'a> PackageInput<'a> {
@@ -59,6 +61,7 @@ impl<'a> PackageInput<'a> {
             language: None,
             session_id: None,
             base_url: None,
+            omitted_turns: 0,
             as_of: None,
         }
     }
@@ -171,6 +174,10 @@ impl ContextPackage {
             customer,
             crm: input.crm.clone(),
             history,
+            truncated: (input.omitted_turns > 0).then(|| Truncated {
+                omitted_turns: input.omitted_turns,
+                first_seq: turns.first().map_or(input.omitted_turns + 1, |t| t.seq),
+            }),
             metadata: Some(metadata),
             summary: None,
             actions,

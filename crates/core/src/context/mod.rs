@@ -438,6 +438,16 @@ pub enum RedactionAction {
     Masked,
 }
 
+/// Older turns left out of a package's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Truncated {
+    /// How many of the oldest turns are not in `history`.
+    pub omitted_turns: i64,
+    /// The `seq` of the first turn that is.
+    pub first_seq: i64,
+}
+
 /// One thing removed from the package, recorded without the thing itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -479,6 +489,11 @@ pub struct ContextPackage {
     pub crm: Map<String, Value>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Present when `history` holds only the newest turns: how many older ones were
+    /// left out (the package has a size limit; the newest turns, the trigger among
+    /// them, are always kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncated>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Metadata>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

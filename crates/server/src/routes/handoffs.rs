@@ -159,10 +159,14 @@ pub(crate) async fn redacted_context(
     detail: Value,
 ) -> Result<Value, Problem> {
     let pkg = package(state, h).await?;
-    let doc = state.receivers.package_for(receiver, &pkg).map_err(|e| {
-        tracing::error!(handoff = %h.id, error = %e, "redaction failed; nothing was sent");
-        Problem::internal()
-    })?;
+    let (receivers, name, id) = (state.receivers.clone(), receiver.to_owned(), h.id);
+    let doc = tokio::task::spawn_blocking(move || receivers.package_for(&name, &pkg))
+        .await
+        .map_err(|_| Problem::internal())?
+        .map_err(|e| {
+            tracing::error!(handoff = %id, error = %e, "redaction failed; nothing was sent");
+            Problem::internal()
+        })?;
     state
         .store
         .record_access(
@@ -202,52 +206,89 @@ pub(crate) fn receiver_name(caller: &Caller) -> String {
     }
 }
 
+/// Most turns a context package carries: the newest ones, the trigger among them.
+const MAX_PACKAGE_TURNS: u32 = 5_000;
+/// Most turn text and data a context package carries, in bytes.
+const MAX_PACKAGE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// The context package built for `handoff`, not yet redacted.
 pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPackage, Problem> {
     let conv = state.store.conversation(h.conversation_id).await?;
-    let turns = state.store.turns(conv.id, 0, 10_000).await?;
-    let mut input = PackageInput::new(&conv, h, &turns);
-    input.base_url = state.public_url.clone();
+    let (turns, omitted) = state
+        .store
+        .newest_turns(conv.id, MAX_PACKAGE_TURNS, MAX_PACKAGE_BYTES)
+        .await?;
+    let mut attachments = Vec::new();
     for kind in [
         AttachmentKind::Artifact,
         AttachmentKind::Log,
         AttachmentKind::Checkpoint,
     ] {
-        for v in state.store.attachments(conv.id, kind).await? {
-            match kind {
-                AttachmentKind::Artifact => input.artifacts.extend(serde_json::from_value(v).ok()),
-                AttachmentKind::Log => input.logs.extend(serde_json::from_value(v).ok()),
-                AttachmentKind::Checkpoint => {
-                    input.checkpoints.extend(serde_json::from_value(v).ok())
-                }
-            }
+        attachments.push(state.store.attachments(conv.id, kind).await?);
+    }
+    let (h, evaluator, base_url) = (h.clone(), state.evaluator.clone(), state.public_url.clone());
+    // Scoring and building are CPU work over up to megabytes of text: off the async
+    // workers, so one large package does not stall every other request.
+    tokio::task::spawn_blocking(move || {
+        let mut input = PackageInput::new(&conv, &h, &turns);
+        input.omitted_turns = omitted;
+        input.base_url = base_url;
+        let [artifacts, logs, checkpoints] =
+            <[Vec<Value>; 3]>::try_from(attachments).map_err(|_| Problem::internal())?;
+        input.artifacts = decode_attachments(h.id, "artifact", artifacts)?;
+        input.logs = decode_attachments(h.id, "log", logs)?;
+        input.checkpoints = decode_attachments(h.id, "checkpoint", checkpoints)?;
+        let scores: std::collections::BTreeMap<i64, f64> = turns
+            .iter()
+            .filter(|t| t.role == baton_core::Role::Customer)
+            .filter_map(|t| evaluator.sentiment(&t.text).map(|s| (t.seq, s)))
+            .collect();
+        if !scores.is_empty() {
+            input.sentiment = Some(scores);
         }
-    }
-    let scores: std::collections::BTreeMap<i64, f64> = turns
-        .iter()
-        .filter(|t| t.role == baton_core::Role::Customer)
-        .filter_map(|t| state.evaluator.sentiment(&t.text).map(|s| (t.seq, s)))
-        .collect();
-    if !scores.is_empty() {
-        input.sentiment = Some(scores);
-    }
-    // The AI passes the CRM profile and account identifiers with the handoff request.
-    if let Some(Value::Object(crm)) = h.parameters.get("crm") {
-        input.crm = crm.clone();
-    }
-    if let Some(id) = &conv.customer.id {
-        input.accounts.push(AccountRef {
-            system: "customer".to_owned(),
-            id: id.clone(),
-        });
-    }
-    let mut pkg = ContextPackage::build_from(&input);
-    // A person's correction replaces the generated summary.
-    if let (Some(text), Some(summary)) = (&h.summary, pkg.summary.as_mut()) {
-        summary.text.clone_from(text);
-        summary.by = "human".to_owned();
-    }
-    Ok(pkg)
+        // The AI passes the CRM profile and account identifiers with the handoff request.
+        if let Some(Value::Object(crm)) = h.parameters.get("crm") {
+            input.crm = crm.clone();
+        }
+        if let Some(id) = &conv.customer.id {
+            input.accounts.push(AccountRef {
+                system: "customer".to_owned(),
+                id: id.clone(),
+            });
+        }
+        let mut pkg = ContextPackage::build_from(&input);
+        // A person's correction replaces the generated summary.
+        if let (Some(text), Some(summary)) = (&h.summary, pkg.summary.as_mut()) {
+            summary.text.clone_from(text);
+            summary.by = "human".to_owned();
+        }
+        Ok(pkg)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "building a context package failed");
+        Problem::internal()
+    })?
+}
+
+/// Stored attachments as the package's types. One that cannot be read is reported
+/// (logged with its handoff) and fails the package: a receiver must never get a
+/// package silently missing what the AI attached.
+fn decode_attachments<T: serde::de::DeserializeOwned>(
+    handoff: HandoffId,
+    kind: &str,
+    stored: Vec<Value>,
+) -> Result<Vec<T>, Problem> {
+    stored
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            serde_json::from_value(v).map_err(|e| {
+                tracing::error!(%handoff, kind, index = i, error = %e, "a stored attachment cannot be read");
+                Problem::internal()
+            })
+        })
+        .collect()
 }
 
 /// The context package of a handoff, redacted and mapped for the caller's receiver

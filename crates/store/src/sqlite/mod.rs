@@ -812,6 +812,51 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn newest_turns(
+        &self,
+        conversation: ConversationId,
+        max_turns: u32,
+        max_bytes: u64,
+    ) -> Result<(Vec<Turn>, i64)> {
+        self.engine
+            .read(move |c| {
+                let id = conversation.to_string();
+                // Sizes first (octet_length reads no content), newest first, to find
+                // the oldest turn that still fits; then only those rows.
+                let mut sizes = c
+                    .prepare_cached(&format!(
+                        "SELECT seq, octet_length(text) + COALESCE(octet_length(data), 0) \
+                         FROM turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT {max_turns}"
+                    ))
+                    .map_err(db_err)?;
+                let rows = sizes
+                    .query_map([&id], |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+                    })
+                    .map_err(db_err)?;
+                let mut first = None;
+                let mut total = 0u64;
+                for row in rows {
+                    let (seq, size) = row.map_err(db_err)?;
+                    total += size.unwrap_or(0).max(0) as u64;
+                    if first.is_some() && total > max_bytes {
+                        break;
+                    }
+                    first = Some(seq);
+                }
+                let Some(first) = first else {
+                    return Ok((Vec::new(), 0));
+                };
+                let turns = query_turns(
+                    c,
+                    "SELECT * FROM turns WHERE conversation_id = ? AND seq >= ? ORDER BY seq",
+                    params![id, first],
+                )?;
+                Ok((turns, first - 1))
+            })
+            .await
+    }
+
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>> {
         let mut turns = self
             .engine
