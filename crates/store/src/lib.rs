@@ -2,7 +2,7 @@
 //!
 //! [`Store`] is the one interface the server uses; [`sqlite::SqliteStore`] is the
 //! embedded implementation. Every command that changes a handoff writes the
-//! handoff, its audit entry and its outbox rows in one transaction, so a crash
+//! handoff, its audit entry and its webhook deliveries in one transaction, so a crash
 //! between two steps of the flow never leaves one without the others.
 
 pub mod audit;
@@ -193,19 +193,6 @@ pub struct HandoffChange {
     pub conversation: Conversation,
 }
 
-/// One outbound effect waiting for (or past) delivery.
-#[derive(Clone, Debug, Serialize)]
-pub struct OutboxEntry {
-    pub id: String,
-    pub topic: String,
-    pub handoff_id: Option<HandoffId>,
-    pub payload: Value,
-    pub state: String,
-    pub attempts: i64,
-    #[serde(with = "time::serde::rfc3339")]
-    pub created_at: OffsetDateTime,
-}
-
 /// The outcome of checking the audit chain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AuditVerification {
@@ -292,7 +279,6 @@ pub trait Store: Send + Sync + 'static {
         note: Option<String>,
     ) -> Result<HandoffChange>;
 
-    async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>>;
     /// Attaches an artifact's metadata, a log entry or a checkpoint to a conversation;
     /// only its AI agent, its current owner or the admin may.
     async fn attach(

@@ -24,8 +24,8 @@ use crate::audit::{AuditFields, GENESIS, entry_hash};
 use crate::webhooks::{Delivery, DeliveryOutcome, DeliveryState, NewWebhook, Webhook};
 use crate::{
     AgentCredentials, AttachmentKind, AuditVerification, DeskLoad, DeskSession, DeskUser, Expired,
-    HandoffChange, HandoffFilter, InboundSource, NewConversation, NewHandoff, NewRoute,
-    OutboxEntry, Result, Store, StoreError, TurnAppended, Visibility, Waiting,
+    HandoffChange, HandoffFilter, InboundSource, NewConversation, NewHandoff, NewRoute, Result,
+    Store, StoreError, TurnAppended, Visibility, Waiting,
 };
 use crate::{Evaluated, RouteDecider};
 use baton_core::{Offer, Presence};
@@ -178,7 +178,8 @@ fn append_audit(
     Ok(())
 }
 
-/// Queues the thin event for `handoff` in the current transaction.
+/// Queues the thin event for `handoff` to every subscribed webhook, in the current
+/// transaction: the event and the state change commit together or not at all.
 fn enqueue_event(conn: &Connection, topic: &str, handoff: &Handoff, at_us: i64) -> Result<()> {
     let timestamp = handoff
         .updated_at
@@ -202,22 +203,6 @@ fn enqueue_event(conn: &Connection, topic: &str, handoff: &Handoff, at_us: i64) 
     let event_id = uuid::Uuid::now_v7().to_string();
     let payload = json_text(&payload)?;
     let conversation_id = handoff.conversation_id.to_string();
-    conn.prepare_cached(
-        "INSERT INTO outbox (id, created_at, topic, conversation_id, handoff_id, payload, next_attempt_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .and_then(|mut st| {
-        st.execute(params![
-            event_id,
-            at_us,
-            topic,
-            conversation_id,
-            handoff.id.to_string(),
-            payload,
-            at_us,
-        ])
-    })
-    .map_err(db_err)?;
     webhooks::fan_out(conn, &event_id, topic, &conversation_id, &payload, at_us)
 }
 
@@ -962,35 +947,6 @@ impl Store for SqliteStore {
     ) -> Result<HandoffChange> {
         self.engine
             .write(move |c| command_tx(c, id, actor, command, note))
-            .await
-    }
-
-    async fn outbox_for_handoff(&self, id: HandoffId) -> Result<Vec<OutboxEntry>> {
-        self.engine
-            .read(move |c| {
-                let mut st = c
-                    .prepare_cached(
-                        "SELECT id, topic, payload, state, attempts, created_at FROM outbox \
-                         WHERE handoff_id = ? ORDER BY created_at, id",
-                    )
-                    .map_err(db_err)?;
-                let mut rows = st.query([id.to_string()]).map_err(db_err)?;
-                let mut out = Vec::new();
-                while let Some(r) = rows.next().map_err(db_err)? {
-                    let payload: String = get(r, "payload")?;
-                    out.push(OutboxEntry {
-                        id: get(r, "id")?,
-                        topic: get(r, "topic")?,
-                        handoff_id: Some(id),
-                        payload: serde_json::from_str(&payload)
-                            .map_err(|e| StoreError::Corrupt(format!("outbox payload: {e}")))?,
-                        state: get(r, "state")?,
-                        attempts: get(r, "attempts")?,
-                        created_at: from_us(get(r, "created_at")?)?,
-                    });
-                }
-                Ok(out)
-            })
             .await
     }
 
