@@ -134,13 +134,15 @@ impl Router {
     }
 
     /// The route for a new handoff, stored in the request's own transaction.
-    pub fn route(&self, input: RouteInput<'_>) -> NewRoute {
+    pub fn route(&self, input: RouteInput<'_>) -> Result<NewRoute, StoreError> {
         let plan = self.plan(input);
-        NewRoute {
+        Ok(NewRoute {
             queue: plan.targets.first().and_then(|t| t.queue.clone()),
             priority: plan.priority,
-            plan: serde_json::to_value(&plan).unwrap_or(Value::Null),
-        }
+            plan: serde_json::to_value(&plan).map_err(|e| {
+                StoreError::Backend(format!("a route plan could not be encoded: {e}"))
+            })?,
+        })
     }
 
     fn plan(&self, input: RouteInput<'_>) -> Plan {
@@ -347,11 +349,18 @@ impl Router {
         now: OffsetDateTime,
     ) -> Result<Option<OffsetDateTime>, StoreError> {
         let h = &w.handoff;
-        let (plan, mut index, mut since) = match w
+        let stored = w
             .route
             .clone()
-            .and_then(|r| serde_json::from_value::<Plan>(r).ok())
-        {
+            .map(|r| {
+                // A stored plan that cannot be read is reported, never replaced by a
+                // fresh route from the first stop.
+                serde_json::from_value::<Plan>(r).map_err(|e| {
+                    StoreError::Corrupt(format!("handoff {}: its stored route plan: {e}", h.id))
+                })
+            })
+            .transpose()?;
+        let (plan, mut index, mut since) = match stored {
             Some(plan) => (plan, w.target_index, w.target_since.unwrap_or(h.created_at)),
             None => {
                 // Requested without a route (imported, or written by an older Baton).
@@ -364,7 +373,7 @@ impl Router {
                     parameters: &h.parameters,
                     decision: h.decision.as_ref(),
                     latest_intent: w.latest_intent.as_deref(),
-                });
+                })?;
                 let plan: Plan = serde_json::from_value(route.plan.clone())
                     .map_err(|e| StoreError::Backend(e.to_string()))?;
                 self.store.route_handoff(h.id, route, 0).await?;

@@ -184,7 +184,7 @@ pub struct Evaluated {
 
 /// Decides, inside a handoff request's transaction, where it goes: given the
 /// conversation and its latest intent.
-pub type RouteDecider = Box<dyn FnOnce(&Conversation, Option<&str>) -> NewRoute + Send>;
+pub type RouteDecider = Box<dyn FnOnce(&Conversation, Option<&str>) -> Result<NewRoute> + Send>;
 
 /// A handoff after a command, with its conversation as it now stands.
 #[derive(Clone, Debug)]

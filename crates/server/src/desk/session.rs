@@ -226,7 +226,7 @@ fn view(state: &AppState, username: &str, name: &str, presence: Presence) -> Des
     }
 }
 
-fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+fn cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, Problem> {
     let secure = state
         .public_url
         .as_deref()
@@ -235,7 +235,12 @@ fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
         "{COOKIE}={value}; Path=/desk; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
     );
-    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+    // The value is Baton's own base64url token, so this holds; were it ever not to,
+    // the sign-in fails loudly instead of sending an empty cookie.
+    HeaderValue::from_str(&text).map_err(|e| {
+        tracing::error!(error = %e, "a session cookie could not be encoded");
+        Problem::internal()
+    })
 }
 
 /// A verification that takes as long as a real one, for unknown users.
@@ -312,7 +317,7 @@ pub async fn login(
     Ok((
         [(
             header::SET_COOKIE,
-            cookie(&state, &token, SESSION_HOURS * 3600),
+            cookie(&state, &token, SESSION_HOURS * 3600)?,
         )],
         Json(body),
     )
@@ -340,7 +345,7 @@ pub async fn logout(
     step(&state, &caller, Presence::Offline).await?;
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, cookie(&state, "", 0))],
+        [(header::SET_COOKIE, cookie(&state, "", 0)?)],
     )
         .into_response())
 }

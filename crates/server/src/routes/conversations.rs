@@ -154,8 +154,19 @@ pub(crate) fn for_caller(
     }));
     for (i, t) in turns.iter_mut().enumerate() {
         let entry = &redacted["history"][i];
-        t.text = entry["text"].as_str().unwrap_or_default().to_owned();
-        t.data = entry["data"].as_object().cloned().unwrap_or_default();
+        // Redaction keeps every field it was given; should one ever be missing, the
+        // receiver gets nothing rather than the unredacted value, and it is logged.
+        match (entry["text"].as_str(), entry["data"].as_object()) {
+            (Some(text), Some(data)) => {
+                t.text = text.to_owned();
+                t.data = data.clone();
+            }
+            _ => {
+                tracing::error!(turn = %t.id, "redaction returned a turn without its text or data; withheld");
+                t.text = String::new();
+                t.data = serde_json::Map::new();
+            }
+        }
     }
     if let Some(c) = customer {
         c.data = redacted["customer"]["data"]
@@ -387,7 +398,7 @@ async fn evaluate_turn(
                 parameters: &parameters,
                 decision: Some(&decision_json),
                 latest_intent: recent.iter().rev().find_map(|t| t.intent.as_deref()),
-            });
+            })?;
             Some(NewHandoff {
                 conversation_id: id,
                 reason,

@@ -437,7 +437,7 @@ fn request_handoff_tx(
                 )
                 .and_then(|mut st| st.query_row([conv.id.to_string()], |r| r.get(0)).optional())
                 .map_err(db_err)?;
-            Some(decide(&conv, intent.as_deref()))
+            Some(decide(&conv, intent.as_deref())?)
         }
         (None, None) => None,
     };

@@ -79,13 +79,14 @@ pub(super) fn route_to(
             h.state.as_str()
         )));
     }
+    let plan = rows::json_text(&route.plan)?;
     conn.prepare_cached(
         "UPDATE handoffs SET route = ?, queue = ?, priority = ?, target_index = ?, \
          target_since = ?, updated_at = ? WHERE id = ? AND state = 'requested'",
     )
     .and_then(|mut st| {
         st.execute(params![
-            rows::json_text(&route.plan).unwrap_or_default(),
+            plan,
             route.queue.as_deref(),
             route.priority,
             index,
