@@ -80,6 +80,7 @@ async fn no_canary_reaches_any_receiver_the_logs_or_an_export() {
             &format!("/v1/conversations/{conv}/handoffs"),
             &bot.secret,
             &json!({"reason": "regulated", "destination": "billing",
+                    "utterance": "I see the card 4111 1111 1111 1111 and token ACME-SECRET-482913; a colleague will help.",
                     "parameters": {"crm": {"tier": "gold", "api_key": "sk_live_51CanaryKeyAbCdEfGhIjKlMn", "note": "ACME-SECRET-482913"}}}),
         )
         .await;

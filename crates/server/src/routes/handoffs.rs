@@ -126,12 +126,49 @@ pub async fn request(
     ))
 }
 
-/// Receivers get the parameters (which can carry the CRM profile) only through the
-/// redacted context package.
-fn for_receiver(caller: &Caller, mut h: Handoff) -> Handoff {
-    if caller.is_receiver() {
-        h.parameters = Map::new();
+/// What a receiver may see of a handoff record: the same policy as its context
+/// package. The parameters (which can carry the CRM profile) only come through the
+/// package; the free text — utterance, note, corrected summary and the decision's
+/// explanation — goes through the receiver's redaction, and of the decision only
+/// that explanation is kept (its signals can quote customer data; the package has
+/// them redacted). A text the policy leaves out is withheld.
+fn for_receiver(state: &AppState, caller: &Caller, mut h: Handoff) -> Handoff {
+    if !caller.is_receiver() {
+        return h;
     }
+    h.parameters = Map::new();
+    let explanation = h
+        .decision
+        .as_ref()
+        .and_then(|d| d.get("explanation"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let texts = [
+        h.utterance.take(),
+        h.note.take(),
+        h.summary.take(),
+        explanation,
+    ];
+    let history: Vec<Value> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"seq": i, "role": "ai", "text": t.as_deref().unwrap_or("")}))
+        .collect();
+    let redacted = state
+        .receivers
+        .policy(&receiver_name(caller))
+        .redact_json(serde_json::json!({
+            "version": baton_core::CONTEXT_VERSION,
+            "history": history,
+        }));
+    let back = |i: usize| -> Option<String> {
+        texts[i].as_ref()?;
+        redacted["history"][i]["text"].as_str().map(str::to_owned)
+    };
+    h.utterance = back(0);
+    h.note = back(1);
+    h.summary = back(2);
+    h.decision = back(3).map(|e| serde_json::json!({ "explanation": e }));
     h
 }
 
@@ -189,7 +226,7 @@ pub async fn read(
     IdPath(id): IdPath<HandoffId>,
 ) -> Result<Json<Handoff>, Problem> {
     let h = visible_handoff(&state, caller.actor(), id).await?;
-    Ok(Json(for_receiver(&caller, h)))
+    Ok(Json(for_receiver(&state, &caller, h)))
 }
 
 /// Which receiver policy applies to a caller: `desk` for people, `external:<name>`
@@ -388,7 +425,7 @@ pub async fn list(
             .list_handoffs(&filter)
             .await?
             .into_iter()
-            .map(|h| for_receiver(&caller, h))
+            .map(|h| for_receiver(&state, &caller, h))
             .collect(),
     }))
 }
@@ -432,7 +469,7 @@ async fn run(
     tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
     state.deliveries.notify_one();
     state.router.changed(id);
-    Ok(Json(for_receiver(&caller, change.handoff)))
+    Ok(Json(for_receiver(&state, &caller, change.handoff)))
 }
 
 macro_rules! command_route {
