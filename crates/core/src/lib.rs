@@ -14,6 +14,7 @@ pub mod ids;
 pub mod offer;
 pub mod reason;
 pub mod turn;
+pub mod visibility;
 
 pub use agent::{Agent, AgentKind, Presence};
 pub use context::{

@@ -514,6 +514,150 @@ async fn sqlite_refusals() {
     refusals_change_nothing(&sqlite().await.0).await;
 }
 
+/// The store's visibility (the list query and the single read) agrees with the one
+/// rule in `baton_core::visibility`, for every reachable handoff state and every kind
+/// of reader: the holder, a member of the queue, a receiver offered it (now, or once),
+/// a stranger.
+async fn visibility_agrees_with_the_domain_rule(f: &Fixture) {
+    use baton_core::visibility::{InLine, receiver_sees};
+    let Actor::Agent { id: desk, .. } = f.human else {
+        unreachable!()
+    };
+    let colleague = AgentId::new();
+    f.store
+        .set_memberships(colleague, vec!["support".into()])
+        .await
+        .unwrap();
+    let human = |id| Actor::Agent {
+        id,
+        kind: AgentKind::Human,
+    };
+    // Offers go only to desk users who are online; this one is in no queue.
+    let offeree = f
+        .store
+        .upsert_desk_user("olga", "Olga", None, vec![])
+        .await
+        .unwrap();
+    f.store
+        .set_presence(offeree, baton_core::Presence::Online, human(offeree))
+        .await
+        .unwrap();
+    let stranger = AgentId::new();
+    let soon = baton_core::now() + time::Duration::minutes(5);
+    let past = baton_core::now() - time::Duration::seconds(1);
+    // Each scenario drives a fresh handoff to one state through the store's own API.
+    let scenarios = [
+        "requested",
+        "offered",
+        "lapsed",
+        "accepted",
+        "active",
+        "resolved",
+        "handed_back",
+        "canceled",
+        "failed",
+    ];
+    let mut checked = 0;
+    for scenario in scenarios {
+        let conv = conversation(f).await;
+        let h = f
+            .store
+            .request_handoff(f.ai, handoff_for(conv.id), None)
+            .await
+            .unwrap()
+            .handoff;
+        let offer = |deadline| {
+            f.store
+                .make_offers(h.id, vec![offeree], Some("support".into()), 0, deadline)
+        };
+        match scenario {
+            "requested" => {}
+            "offered" => {
+                offer(soon).await.unwrap();
+            }
+            "lapsed" => {
+                offer(past).await.unwrap();
+                f.store.expire_offers(baton_core::now()).await.unwrap();
+            }
+            "failed" => {
+                f.store.fail_handoff(h.id, "failsafe").await.unwrap();
+            }
+            "canceled" => {
+                f.store
+                    .command(h.id, f.ai, HandoffCommand::Cancel, None)
+                    .await
+                    .unwrap();
+            }
+            _ => {
+                f.store
+                    .command(h.id, f.human, HandoffCommand::Accept, None)
+                    .await
+                    .unwrap();
+                if scenario != "accepted" {
+                    f.store
+                        .append_turn(conv.id, f.human, turn(Role::Human, "hello"), None)
+                        .await
+                        .unwrap();
+                }
+                let command = match scenario {
+                    "resolved" => Some(HandoffCommand::Resolve),
+                    "handed_back" => Some(HandoffCommand::HandBack),
+                    _ => None,
+                };
+                if let Some(c) = command {
+                    f.store.command(h.id, f.human, c, None).await.unwrap();
+                }
+            }
+        }
+        let h = f.store.handoff(h.id).await.unwrap();
+        let offers = f.store.offers(h.id).await.unwrap();
+        for (reader, queues) in [
+            (desk, vec!["support"]),
+            (colleague, vec!["support"]),
+            (offeree, vec![]),
+            (stranger, vec![]),
+        ] {
+            let line = InLine {
+                member_of_queue: h.queue.as_deref().is_some_and(|q| queues.contains(&q)),
+                offered_now: offers
+                    .iter()
+                    .any(|o| o.receiver == reader && o.state == baton_core::OfferState::Pending),
+                ever_offered: offers.iter().any(|o| o.receiver == reader),
+            };
+            let expected = receiver_sees(&h, reader, line);
+            let listed = f
+                .store
+                .list_handoffs(&HandoffFilter {
+                    visibility: Visibility::Receiver(reader),
+                    state: None,
+                    queue: None,
+                    conversation: Some(conv.id),
+                    since: None,
+                    open_only: false,
+                    limit: 10,
+                })
+                .await
+                .unwrap()
+                .iter()
+                .any(|x| x.id == h.id);
+            let read = f.store.can_see_handoff(&h, human(reader)).await.unwrap();
+            assert_eq!(
+                (listed, read),
+                (expected, expected),
+                "{scenario} ({:?}) for reader {reader} with {line:?}",
+                h.state
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 36);
+}
+
+#[tokio::test]
+async fn sqlite_visibility_rule() {
+    visibility_agrees_with_the_domain_rule(&sqlite().await.0).await;
+}
+
 #[tokio::test]
 async fn sqlite_concurrent_accepts() {
     concurrent_accepts_have_one_winner(&sqlite().await.0).await;

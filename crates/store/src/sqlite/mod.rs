@@ -537,7 +537,7 @@ fn command_tx(
         Actor::Agent { id: agent, .. }
             if !visible && matches!(command, HandoffCommand::Accept | HandoffCommand::Reject) =>
         {
-            routing::was_in_line(conn, agent, &h)?
+            baton_core::visibility::was_in_line(routing::in_line(conn, agent, &h)?)
         }
         _ => false,
     };
@@ -1517,6 +1517,10 @@ fn visible_tx(conn: &Connection, vis: Visibility, h: &Handoff) -> Result<bool> {
         Visibility::Source(a) => Ok(h.source == a),
         // The holder sees it without asking the database.
         Visibility::Receiver(a) if h.receiver == Some(a) => Ok(true),
-        Visibility::Receiver(a) => routing::receiver_sees(conn, a, h),
+        Visibility::Receiver(a) => Ok(baton_core::visibility::receiver_sees(
+            h,
+            a,
+            routing::in_line(conn, a, h)?,
+        )),
     }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use baton_core::visibility::InLine;
 use baton_core::{
     Actor, AgentId, Channel, Handoff, HandoffEvent, HandoffId, HandoffState, Offer, OfferEvent,
     OfferId, OfferState, Presence,
@@ -22,6 +23,8 @@ use crate::{HandoffChange, Result, StoreError};
 
 /// The SQL condition under which receiver `?` sees a handoff row (`handoffs` unaliased):
 /// the one it holds, and the claimable ones in its queues or offered to it.
+/// [`baton_core::visibility::receiver_sees`] as a filter over `handoffs` for the
+/// agent bound as `?1`, for lists; the store suite checks the two agree.
 pub(super) fn receiver_sees_sql() -> String {
     format!(
         "(receiver = ?1 OR (state IN ({}) AND (queue IN \
@@ -32,35 +35,25 @@ pub(super) fn receiver_sees_sql() -> String {
     )
 }
 
-/// Whether `agent` sees handoff `h`.
-pub(super) fn receiver_sees(conn: &Connection, agent: AgentId, h: &Handoff) -> Result<bool> {
-    conn.prepare_cached(&format!(
-        "SELECT 1 FROM handoffs WHERE id = ?2 AND {}",
-        receiver_sees_sql()
-    ))
-    .and_then(|mut st| {
-        st.query_row(params![agent.to_string(), h.id.to_string()], |_| Ok(()))
-            .optional()
-    })
-    .map(|f| f.is_some())
-    .map_err(db_err)
-}
-
-/// Whether `agent` was ever in line for `h`: a member of its queue, or offered it.
-/// Such a receiver learns that someone else took it; anyone else is told it does not exist.
-pub(super) fn was_in_line(conn: &Connection, agent: AgentId, h: &Handoff) -> Result<bool> {
+/// How `agent` stands in line for `h`: the facts [`baton_core::visibility`] decides on.
+pub(super) fn in_line(conn: &Connection, agent: AgentId, h: &Handoff) -> Result<InLine> {
     conn.prepare_cached(
-        "SELECT 1 WHERE EXISTS (SELECT 1 FROM offers WHERE handoff_id = ?2 AND receiver = ?1) \
-         OR EXISTS (SELECT 1 FROM queue_members WHERE agent_id = ?1 AND queue = ?3)",
+        "SELECT EXISTS (SELECT 1 FROM queue_members WHERE agent_id = ?1 AND queue = ?3), \
+                EXISTS (SELECT 1 FROM offers WHERE handoff_id = ?2 AND receiver = ?1 AND state = 'pending'), \
+                EXISTS (SELECT 1 FROM offers WHERE handoff_id = ?2 AND receiver = ?1)",
     )
     .and_then(|mut st| {
         st.query_row(
             params![agent.to_string(), h.id.to_string(), h.queue.as_deref()],
-            |_| Ok(()),
+            |r| {
+                Ok(InLine {
+                    member_of_queue: r.get(0)?,
+                    offered_now: r.get(1)?,
+                    ever_offered: r.get(2)?,
+                })
+            },
         )
-        .optional()
     })
-    .map(|f| f.is_some())
     .map_err(db_err)
 }
 
@@ -743,7 +736,7 @@ pub(super) fn session(conn: &Connection, token_hash: [u8; 32]) -> Result<Option<
 
 pub(super) fn confirm_read(conn: &Connection, id: HandoffId, agent: AgentId) -> Result<()> {
     let h = load_handoff(conn, id)?;
-    if !receiver_sees(conn, agent, &h)? {
+    if !baton_core::visibility::receiver_sees(&h, agent, in_line(conn, agent, &h)?) {
         return Err(StoreError::NotFound {
             what: "handoff",
             id: id.to_string(),
@@ -783,7 +776,9 @@ pub(super) fn edit(
         Actor::Admin | Actor::System => {}
         // Only the person who took it corrects it; others in line may only read it.
         Actor::Agent { id: agent, .. } if h.receiver == Some(agent) && h.state.is_held() => {}
-        Actor::Agent { id: agent, .. } if receiver_sees(conn, agent, &h)? => {
+        Actor::Agent { id: agent, .. }
+            if baton_core::visibility::receiver_sees(&h, agent, in_line(conn, agent, &h)?) =>
+        {
             return Err(StoreError::Conflict(
                 "accept the handoff before correcting its summary or data".to_owned(),
             ));
