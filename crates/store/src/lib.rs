@@ -210,7 +210,14 @@ pub trait Store: Send + Sync + 'static {
     /// Stores `value` under `key` unless the key exists; returns the value now stored.
     async fn init_setting(&self, key: &str, value: &str) -> Result<String>;
 
-    async fn create_agent(&self, agent: &Agent, secret_hash: [u8; 32]) -> Result<()>;
+    /// Registers an agent with the hash of its secret and the queues it takes work
+    /// from, in one transaction (a receiver never exists without its queues).
+    async fn create_agent(
+        &self,
+        agent: &Agent,
+        secret_hash: [u8; 32],
+        queues: Vec<String>,
+    ) -> Result<()>;
     async fn agent_credentials(&self, id: AgentId) -> Result<Option<AgentCredentials>>;
 
     async fn create_conversation(&self, new: NewConversation) -> Result<Conversation>;

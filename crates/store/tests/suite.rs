@@ -40,7 +40,7 @@ async fn fixture(store: Arc<dyn Store>, dir: tempfile::TempDir) -> Fixture {
             kind,
             created_at: baton_core::now(),
         };
-        store.create_agent(&agent, [7; 32]).await.unwrap();
+        store.create_agent(&agent, [7; 32], vec![]).await.unwrap();
         ids.push(agent.id);
     }
     store

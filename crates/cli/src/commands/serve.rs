@@ -432,7 +432,9 @@ async fn register(
         created_at: baton_core::now(),
     };
     let secret = new_agent_secret(agent.id);
-    store.create_agent(&agent, sha256(&secret)).await?;
+    store
+        .create_agent(&agent, sha256(&secret), Vec::new())
+        .await?;
     Ok((agent.id, secret))
 }
 

@@ -77,10 +77,16 @@ pub async fn register(
         None => state.router.routing().default_queues(),
     };
     let secret = new_agent_secret(agent.id);
-    state.store.create_agent(&agent, sha256(&secret)).await?;
-    if agent.kind != AgentKind::Ai {
-        state.store.set_memberships(agent.id, queues).await?;
-    }
+    // An AI agent takes no work from queues.
+    let queues = if agent.kind == AgentKind::Ai {
+        Vec::new()
+    } else {
+        queues
+    };
+    state
+        .store
+        .create_agent(&agent, sha256(&secret), queues)
+        .await?;
     tracing::info!(agent = %agent.id, kind = agent.kind.as_str(), "agent registered");
     Ok((
         StatusCode::CREATED,

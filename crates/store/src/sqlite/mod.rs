@@ -639,7 +639,12 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn create_agent(&self, agent: &Agent, secret_hash: [u8; 32]) -> Result<()> {
+    async fn create_agent(
+        &self,
+        agent: &Agent,
+        secret_hash: [u8; 32],
+        queues: Vec<String>,
+    ) -> Result<()> {
         let a = agent.clone();
         self.engine
             .write(move |c| {
@@ -649,12 +654,13 @@ impl Store for SqliteStore {
                     params![a.id.to_string(), a.name, a.kind.as_str(), &secret_hash[..], at],
                 )
                 .map_err(db_err)?;
+                routing::set_memberships(c, a.id, &queues)?;
                 append_audit(
                     c,
                     "admin",
                     "agent.registered",
                     &format!("agent:{}", a.id),
-                    &json!({"name": a.name, "kind": a.kind}),
+                    &json!({"name": a.name, "kind": a.kind, "queues": queues}),
                     at,
                 )
             })
