@@ -83,6 +83,46 @@ impl BlobStore {
         Ok(digest)
     }
 
+    /// Removes the files no attachment refers to (`referenced` holds every digest
+    /// that one does) and that are older than `min_age`: an upload writes its file
+    /// before its row, so a younger file may be an upload in flight. Also removes
+    /// temporary files such an upload left behind. Returns how many were removed.
+    pub fn collect_orphans(
+        &self,
+        referenced: &std::collections::HashSet<String>,
+        min_age: std::time::Duration,
+    ) -> Result<usize, BlobError> {
+        let now = std::time::SystemTime::now();
+        let mut removed = 0;
+        let shards = match std::fs::read_dir(&self.dir) {
+            Ok(d) => d,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
+        for shard in shards {
+            let shard = shard?.path();
+            if !shard.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&shard)? {
+                let file = file?;
+                let name = file.file_name().to_string_lossy().into_owned();
+                let keep = is_digest(&name) && referenced.contains(&name);
+                let old = file
+                    .metadata()?
+                    .modified()
+                    .ok()
+                    .and_then(|m| now.duration_since(m).ok())
+                    .is_some_and(|age| age >= min_age);
+                if !keep && old {
+                    std::fs::remove_file(file.path())?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+
     pub fn get(&self, digest: &str) -> Result<Vec<u8>, BlobError> {
         if !is_digest(digest) {
             return Err(BlobError::BadDigest(digest.to_owned()));

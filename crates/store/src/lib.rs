@@ -303,6 +303,8 @@ pub trait Store: Send + Sync + 'static {
         kind: AttachmentKind,
     ) -> Result<Vec<Value>>;
     /// Whether an artifact with this digest is attached to the conversation.
+    /// Every artifact digest an attachment refers to.
+    async fn artifact_digests(&self) -> Result<std::collections::HashSet<String>>;
     async fn has_artifact(&self, conversation: ConversationId, sha256: &str) -> Result<bool>;
     /// Registers (or replaces) a platform allowed to post feedback, with its sealed secret.
     async fn put_inbound_source(&self, source: InboundSource) -> Result<()>;

@@ -125,6 +125,32 @@ fn init_logging(format: LogFormat) {
     }
 }
 
+/// An artifact's file is written before its row, so a crash (or a refused row) can
+/// leave a file nothing refers to. At each start, in the background, files without a
+/// row that are older than an hour are removed.
+fn collect_orphan_artifacts(store: Arc<dyn Store>, blobs: baton_store::blobs::BlobStore) {
+    tokio::spawn(async move {
+        let referenced = match store.artifact_digests().await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not list artifacts; orphans kept");
+                return;
+            }
+        };
+        let min_age = std::time::Duration::from_secs(3600);
+        match tokio::task::spawn_blocking(move || blobs.collect_orphans(&referenced, min_age)).await
+        {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(
+                removed = n,
+                "removed artifact files no attachment refers to"
+            ),
+            Ok(Err(e)) => tracing::warn!(error = %e, "collecting orphan artifacts failed"),
+            Err(e) => tracing::warn!(error = %e, "collecting orphan artifacts failed"),
+        }
+    });
+}
+
 /// Creates the data directory readable by its owner only (0700): it holds every
 /// conversation. An existing directory others can read is left as it is, with a
 /// warning, since the operator may have chosen that on purpose.
@@ -267,6 +293,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("storing the routing file's desk users")?;
 
+    let blobs =
+        baton_store::blobs::BlobStore::new(&args.data.join("artifacts"), args.artifact_max_bytes);
+    collect_orphan_artifacts(store.clone(), blobs.clone());
     let listener = TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
@@ -279,10 +308,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         allow_private_webhooks: args.allow_private_webhooks,
         deliveries,
         receivers,
-        blobs: baton_store::blobs::BlobStore::new(
-            &args.data.join("artifacts"),
-            args.artifact_max_bytes,
-        ),
+        blobs: blobs.clone(),
         public_url: Some(
             args.public_url
                 .clone()

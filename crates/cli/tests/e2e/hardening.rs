@@ -566,3 +566,66 @@ async fn idle_and_half_sent_connections_are_closed_and_each_address_has_a_cap() 
         "no connection accepted after the others closed"
     );
 }
+
+#[tokio::test]
+async fn artifact_files_no_attachment_refers_to_are_collected_at_start() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let res = baton
+        .http
+        .post(format!(
+            "{}/v1/conversations/{conv}/artifacts?name=kept.txt",
+            baton.url
+        ))
+        .bearer_auth(&bot.secret)
+        .body("kept bytes")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let kept = s(&res.json::<Value>().await.unwrap()["sha256"]);
+    let (_, data) = baton.terminate().await;
+    let artifacts = data.path().join("artifacts");
+    let file = |digest: &str| artifacts.join(&digest[..2]).join(digest);
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    let orphan = "ab".repeat(32);
+    let young = "cd".repeat(32);
+    for (digest, old) in [(&orphan, true), (&young, false)] {
+        std::fs::create_dir_all(file(digest).parent().unwrap()).unwrap();
+        let f = std::fs::File::create(file(digest)).unwrap();
+        if old {
+            f.set_modified(two_hours_ago).unwrap();
+        }
+    }
+    // The kept artifact is old too: its row, not its age, keeps it.
+    std::fs::File::options()
+        .write(true)
+        .open(file(&kept))
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    let baton = Baton::start_in(data).await;
+    let gone = tokio::time::timeout(Duration::from_secs(10), async {
+        while file(&orphan).exists() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
+    assert!(gone.is_ok(), "the old orphan was not removed");
+    assert!(file(&kept).exists(), "a referenced artifact was removed");
+    assert!(
+        file(&young).exists(),
+        "a file young enough to be an upload in flight was removed"
+    );
+    let h = baton.handoff(&bot, &conv).await;
+    let res = baton
+        .http
+        .get(format!("{}/v1/handoffs/{h}/artifacts/{kept}", baton.url))
+        .bearer_auth(&bot.secret)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.text().await.unwrap(), "kept bytes");
+}

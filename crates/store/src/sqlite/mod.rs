@@ -1075,6 +1075,22 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn artifact_digests(&self) -> Result<std::collections::HashSet<String>> {
+        self.engine
+            .read(|c| {
+                let mut st = c
+                    .prepare_cached(
+                        "SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL",
+                    )
+                    .map_err(db_err)?;
+                let rows = st
+                    .query_map([], |r| r.get::<_, String>(0))
+                    .map_err(db_err)?;
+                rows.collect::<std::result::Result<_, _>>().map_err(db_err)
+            })
+            .await
+    }
+
     async fn has_artifact(&self, conversation: ConversationId, sha256: &str) -> Result<bool> {
         let sha256 = sha256.to_owned();
         self.engine
