@@ -246,6 +246,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Vec<Turn>>;
     /// The last `n` turns, oldest first.
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>>;
+    /// The conversation and its last `n` turns (oldest first), read together: the
+    /// snapshot the rules evaluate a new turn on.
+    async fn conversation_with_recent(
+        &self,
+        conversation: ConversationId,
+        n: u32,
+    ) -> Result<(Conversation, Vec<Turn>)>;
     /// The newest turns that fit in `max_turns` and `max_bytes` of text and data
     /// (at least the last turn, whatever its size), oldest first, and how many older
     /// turns were left out. What a context package carries.

@@ -351,20 +351,17 @@ async fn evaluate_turn(
     turn: &NewTurn,
     window: u32,
 ) -> Result<(baton_store::Evaluated, Option<Evaluation>), Problem> {
-    let conv = state.store.conversation(id).await?;
+    // One read for the conversation and its last turns; a turn landing meanwhile
+    // moves the turn count, and the write refuses this snapshot.
+    let (conv, mut recent) = state
+        .store
+        .conversation_with_recent(id, window.saturating_sub(1))
+        .await?;
     let evaluated = |handoff| baton_store::Evaluated {
         turn_count: conv.turn_count,
         handoff,
     };
     if !(conv.owner_kind == AgentKind::Ai && conv.open_handoff.is_none()) {
-        return Ok((evaluated(None), None));
-    }
-    let mut recent = state
-        .store
-        .recent_turns(id, window.saturating_sub(1))
-        .await?;
-    if recent.last().map_or(0, |t| t.seq) != conv.turn_count {
-        // A turn landed between the two reads; the write will refuse this snapshot.
         return Ok((evaluated(None), None));
     }
     let role = turn

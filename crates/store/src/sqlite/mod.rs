@@ -848,6 +848,31 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn conversation_with_recent(
+        &self,
+        conversation: ConversationId,
+        n: u32,
+    ) -> Result<(Conversation, Vec<Turn>)> {
+        self.engine
+            .read(move |c| {
+                let conv = load_conversation(c, conversation)?;
+                let mut turns = if n == 0 {
+                    Vec::new()
+                } else {
+                    query_turns(
+                        c,
+                        &format!(
+                            "SELECT * FROM turns WHERE conversation_id = ? ORDER BY seq DESC LIMIT {n}"
+                        ),
+                        params![conversation.to_string()],
+                    )?
+                };
+                turns.reverse();
+                Ok((conv, turns))
+            })
+            .await
+    }
+
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>> {
         let mut turns = self
             .engine
