@@ -6,15 +6,17 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::extract::State;
+use axum::extract::ws::Utf8Bytes;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
-use baton_core::{AgentId, HandoffId, Presence};
+use baton_core::context::HistoryEntry;
+use baton_core::{AgentId, HandoffId, Presence, Role, Turn};
 use baton_route::{RouteEvent, Router};
 use baton_store::{HandoffFilter, Store, Visibility};
 use futures_util::stream::SplitSink;
 use futures_util::{SinkExt as _, StreamExt as _};
-use serde_json::json;
+use serde_json::{Value, json};
 use tokio::sync::broadcast;
 
 use super::card::{self, Card, Shared};
@@ -30,6 +32,11 @@ const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(15);
 pub enum FeedItem {
     Handoff(Arc<Shared>),
     Presence(AgentId, Presence),
+    /// A turn of the conversation a handoff is about, already redacted for the desk
+    /// and encoded once: it goes to every desk that has the handoff in its list.
+    Turn(HandoffId, Utf8Bytes),
+    /// The customer is typing in the conversation of this handoff.
+    Typing(HandoffId, Utf8Bytes),
     /// The feed missed updates: every desk reloads its list.
     Resync,
 }
@@ -78,6 +85,84 @@ impl Feed {
 
     pub fn subscribe(&self) -> broadcast::Receiver<FeedItem> {
         self.tx.subscribe()
+    }
+
+    /// Whether any desk is open (nothing to prepare for otherwise).
+    fn listening(&self) -> bool {
+        self.tx.receiver_count() > 0
+    }
+}
+
+/// Tells the open desks about a turn of the conversation `handoff` is about: the
+/// desks that list the handoff show it at once. The text and data are redacted by
+/// the desk's policy, as in the context package; a policy that leaves the history
+/// out of the package sends nothing.
+pub fn announce_turn(state: &AppState, handoff: HandoffId, turn: &Turn) {
+    if !state.feed.listening() {
+        return;
+    }
+    let sentiment = if turn.role == Role::Customer {
+        state.evaluator.sentiment(&turn.text)
+    } else {
+        None
+    };
+    let Some(entry) = desk_entries(state, std::slice::from_ref(turn), |_| sentiment).pop() else {
+        return;
+    };
+    let message = json!({
+        "type": "turn",
+        "handoff_id": handoff,
+        "conversation_id": turn.conversation_id,
+        "turn": entry,
+    });
+    let _ = state
+        .feed
+        .tx
+        .send(FeedItem::Turn(handoff, message.to_string().into()));
+}
+
+/// Tells the desks listing `handoff` that the customer is typing (or stopped).
+pub fn announce_typing(state: &AppState, handoff: HandoffId, typing: bool) {
+    if !state.feed.listening() {
+        return;
+    }
+    let message = json!({"type": "typing", "handoff_id": handoff, "typing": typing});
+    let _ = state
+        .feed
+        .tx
+        .send(FeedItem::Typing(handoff, message.to_string().into()));
+}
+
+/// Turns as history entries of the desk's package: redacted by the desk's policy,
+/// internal notes never included. `sentiment` scores a turn by its index.
+pub(super) fn desk_entries(
+    state: &AppState,
+    turns: &[Turn],
+    sentiment: impl Fn(usize) -> Option<f64>,
+) -> Vec<Value> {
+    let history: Vec<HistoryEntry> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| HistoryEntry {
+            seq: t.seq,
+            at: t.at,
+            role: t.role,
+            text: t.text.clone(),
+            confidence: t.confidence,
+            intent: t.intent.clone(),
+            event: t.event,
+            sentiment: sentiment(i),
+            data: t.data.clone(),
+        })
+        .collect();
+    let policy = state.receivers.policy("desk");
+    let redacted = policy.redact_json(json!({
+        "version": baton_core::CONTEXT_VERSION,
+        "history": history,
+    }));
+    match redacted.get("history") {
+        Some(Value::Array(entries)) if entries.len() == turns.len() => entries.clone(),
+        _ => Vec::new(),
     }
 }
 
@@ -244,6 +329,12 @@ async fn serve_feed(
                     }
                 }
                 Ok(FeedItem::Presence(..)) => {}
+                Ok(FeedItem::Turn(id, message) | FeedItem::Typing(id, message)) => {
+                    // Only the handoffs in this user's list: the same rule as the cards.
+                    if shown.contains(&id) && socket.send(Message::Text(message)).await.is_err() {
+                        return;
+                    }
+                }
                 Ok(FeedItem::Resync) => resync = true,
                 Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
                 Err(broadcast::error::RecvError::Closed) => return,
