@@ -391,3 +391,139 @@ async fn the_desk_serves_its_page_and_refuses_a_post_without_the_csrf_token() {
         .unwrap();
     problem(res, StatusCode::UNAUTHORIZED).await;
 }
+
+/// Starts `baton serve` on `addr` over an existing data directory (the restart in
+/// the live scenario must keep the address the page reconnects to).
+async fn serve_at(data: &Path, addr: &str) -> tokio::process::Child {
+    use tokio::io::AsyncBufReadExt as _;
+    let log = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(data.join("server.log"))
+        .unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["serve", "--listen", addr, "--data"])
+        .arg(data)
+        .env("BATON_ADMIN_TOKEN", ADMIN)
+        .env("BATON_ROUTING", data.join("routing.yaml"))
+        .env("BATON_LOG", "debug,hyper=info,h2=info,rustls=info")
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if line.starts_with("listening on ") {
+                return;
+            }
+        }
+        panic!("baton exited before listening");
+    })
+    .await
+    .expect("baton did not restart within 30 s");
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    child
+}
+
+#[tokio::test]
+async fn the_desk_is_a_live_chat_that_survives_a_restart_in_a_real_browser() {
+    use tokio::io::AsyncBufReadExt as _;
+    require_browser_tools();
+    let baton = start_desk(ROUTING).await;
+    let (bot, conv) = conversation(&baton).await;
+    let url = baton.url.clone();
+    let addr = url.trim_start_matches("http://").to_owned();
+    let root = repo();
+    let shots = root.join("target/desk-screenshots");
+    println!("desk live: screenshots in {}", shots.display());
+    let mut node = tokio::process::Command::new("node")
+        .arg("tests/desk/live.mjs")
+        .current_dir(&root)
+        .env("BATON_URL", &url)
+        .env("AI_SECRET", &bot.secret)
+        .env("CONVERSATION_ID", &conv)
+        .env("ALICE_PASSWORD", ALICE_PASSWORD)
+        .env("BOB_PASSWORD", BOB_PASSWORD)
+        .env("SCREENSHOT_DIR", &shots)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start node");
+    let mut stdin = node.stdin.take().unwrap();
+    let mut out = tokio::io::BufReader::new(node.stdout.take().unwrap()).lines();
+    let mut server = Some(baton);
+    let mut restarted = None;
+    let mut last = String::new();
+    let posted = [
+        "I am back, did the page notice?",
+        "Here is the invoice number: INV-7.",
+    ];
+    let run = async {
+        while let Some(line) = out.next_line().await.unwrap() {
+            if line.contains("\"restart\"") {
+                // Stop the server, start it again on the same address and data, and
+                // post turns before the page has had time to reconnect.
+                let (_, data) = server.take().unwrap().terminate().await;
+                let child = serve_at(data.path(), &addr).await;
+                let http = reqwest::Client::new();
+                for text in posted {
+                    let res = http
+                        .post(format!("{url}/v1/conversations/{conv}/turns"))
+                        .bearer_auth(&bot.secret)
+                        .json(&json!({"role": "customer", "text": text}))
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(res.status(), StatusCode::CREATED);
+                }
+                restarted = Some((child, data));
+                let answer = format!("{}\n", json!({"posted": posted}));
+                stdin.write_all(answer.as_bytes()).await.unwrap();
+            } else {
+                last = line;
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(150), run)
+        .await
+        .expect("the live browser test did not finish within 150 s");
+    let status = node.wait().await.unwrap();
+    let log_dir = restarted
+        .as_ref()
+        .map(|(_, d)| d.path().to_owned())
+        .or_else(|| server.as_ref().map(|b| b.data.path().to_owned()))
+        .unwrap();
+    let log = std::fs::read_to_string(log_dir.join("server.log")).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(40).collect();
+    assert!(
+        status.success(),
+        "the browser test live.mjs failed (its reason is printed above; screenshots in {}).\n\
+         server log, last lines:\n{}",
+        shots.display(),
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    );
+    let result: Value = serde_json::from_str(&last)
+        .unwrap_or_else(|e| panic!("live.mjs printed no result line ({e}): {last}"));
+    println!(
+        "desk live: a customer turn reached the open thread in {} ms",
+        result["turn_ms"]
+    );
+    // The two chats are held by alice, as the page showed.
+    let http = reqwest::Client::new();
+    for id in result["handoffs"].as_array().unwrap() {
+        let v: Value = http
+            .get(format!("{url}/v1/handoffs/{}", s(id)))
+            .bearer_auth(ADMIN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(v["state"] == "accepted" || v["state"] == "active", "{v}");
+    }
+}
