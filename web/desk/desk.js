@@ -62,21 +62,23 @@ function add(el, kids) {
   }
   return el;
 }
-// What a redaction mark in a text means, in words.
-function markWords(m) {
+// What a redaction mark in a text means, in words; `kinds` are what was hidden there.
+function markWords(m, kinds = []) {
   const kind = /^\[redacted ([a-z_]+)\]$/.exec(m)?.[1];
   if (kind) return HIDDEN[kind] || 'hidden';
+  const masked = kinds.filter((k) => k === 'card' || k === 'bank_account');
+  const what = masked.length === 1 ? HIDDEN[masked[0]] : 'number hidden';
   const last = m.replace('••••', '').trim();
-  return last ? `number hidden, ends ${last}` : 'number hidden';
+  return last ? `${what}, ends ${last}` : what;
 }
 // Text with redaction markers shown as badges in plain words.
-function rich(text) {
+function rich(text, kinds) {
   const s = String(text ?? '');
   const out = [];
   let pos = 0;
   for (const m of s.matchAll(MARK)) {
     if (m.index > pos) out.push(s.slice(pos, m.index));
-    out.push(h('mark', { class: 'redacted', testid: 'redaction-mark', title: 'Hidden before it reached the desk' }, markWords(m[0])));
+    out.push(h('mark', { class: 'redacted', testid: 'redaction-mark', title: 'Hidden before it reached the desk' }, markWords(m[0], kinds)));
     pos = m.index + m[0].length;
   }
   if (pos < s.length) out.push(s.slice(pos));
@@ -516,6 +518,12 @@ async function open(id) {
       drafts: known?.drafts || {}, sent: new Set(), typing: 0, seen: 0, verdict: {},
     };
     chat.context ||= {};
+    // What was hidden in each message, from the package's redaction records.
+    for (const r of chat.context.redactions || []) {
+      const i = /^\/history\/(\d+)\//.exec(r.path || '')?.[1];
+      const t = i != null && chat.context.history?.[Number(i)];
+      if (t && !(t.hidden ||= []).includes(r.kind)) t.hidden.push(r.kind);
+    }
     chat.seen = (chat.context.history || []).at(-1)?.seq || 0;
     state.chats.set(id, chat);
     state.unread.delete(id);
@@ -682,7 +690,7 @@ function turnEl(t) {
       h('span', { class: 'role', testid: 'history-role' }, ROLES[t.role] || t.role),
       h('time', { datetime: t.at, title: new Date(t.at).toString(), testid: 'history-time' }, clock(t.at)),
       t.event && h('span', { class: 'chip ev' }, words(t.event))),
-    h('p', { class: 'text', testid: 'history-text' }, rich(t.text)),
+    h('p', { class: 'text', testid: 'history-text' }, rich(t.text, t.hidden)),
     t.data && Object.keys(t.data).length > 0 && dl(t.data));
 }
 function scrollToEnd(chat) {

@@ -261,7 +261,12 @@ impl Summarizer for ExtractiveSummarizer {
         let mut text = String::new();
         match (&wants, only_a_request) {
             (Some(w), false) => {
-                let _ = write!(text, "The problem, in the customer's words: \"{w}\".");
+                let stop = if w.ends_with(['.', '!', '?', '…']) {
+                    ""
+                } else {
+                    "."
+                };
+                let _ = write!(text, "The problem, in the customer's words: \"{w}\"{stop}");
                 if asked_for_person {
                     text.push_str(" Then they asked for a person.");
                 }

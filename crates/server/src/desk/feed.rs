@@ -160,10 +160,30 @@ pub(super) fn desk_entries(
         "version": baton_core::CONTEXT_VERSION,
         "history": history,
     }));
-    match redacted.get("history") {
+    let mut entries = match redacted.get("history") {
         Some(Value::Array(entries)) if entries.len() == turns.len() => entries.clone(),
-        _ => Vec::new(),
+        _ => return Vec::new(),
+    };
+    // What was hidden in each entry, by kind, so the page can say it in words
+    // ("card number hidden") without seeing it.
+    for r in redacted["redactions"].as_array().into_iter().flatten() {
+        let (Some(path), Some(kind)) = (r["path"].as_str(), r["kind"].as_str()) else {
+            continue;
+        };
+        let index = path
+            .strip_prefix("/history/")
+            .and_then(|p| p.split('/').next())
+            .and_then(|i| i.parse::<usize>().ok());
+        if let Some(Value::Object(e)) = index.and_then(|i| entries.get_mut(i)) {
+            let hidden = e.entry("hidden").or_insert_with(|| json!([]));
+            if let Value::Array(kinds) = hidden
+                && !kinds.iter().any(|k| k == kind)
+            {
+                kinds.push(kind.into());
+            }
+        }
     }
+    entries
 }
 
 pub(super) async fn shared(
