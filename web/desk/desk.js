@@ -65,6 +65,7 @@ function add(el, kids) {
 // What a redaction mark in a text means, in words; `kinds` are what was hidden there.
 function markWords(m, kinds = []) {
   const kind = /^\[redacted ([a-z_]+)\]$/.exec(m)?.[1];
+  if (kind === 'card') return 'card details hidden'; // e.g. an expiry date
   if (kind) return HIDDEN[kind] || 'hidden';
   const masked = kinds.filter((k) => k === 'card' || k === 'bank_account');
   const what = masked.length === 1 ? HIDDEN[masked[0]] : 'number hidden';
