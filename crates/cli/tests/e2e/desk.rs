@@ -527,3 +527,228 @@ async fn the_desk_is_a_live_chat_that_survives_a_restart_in_a_real_browser() {
         assert!(v["state"] == "accepted" || v["state"] == "active", "{v}");
     }
 }
+
+/// A desk user signed in over HTTP with their live feed open.
+struct FeedSession {
+    cookie: String,
+    csrf: String,
+    ws: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+impl FeedSession {
+    async fn open(baton: &Baton, username: &str, password: &str) -> FeedSession {
+        use futures_util::StreamExt as _;
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+        let res = baton
+            .http
+            .post(format!("{}/desk/api/login", baton.url))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let cookie = session_cookie(&res);
+        let v: Value = res.json().await.unwrap();
+        let mut request = format!("ws{}/desk/ws", baton.url.trim_start_matches("http"))
+            .into_client_request()
+            .unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", cookie.parse().unwrap());
+        let (mut ws, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let first = ws.next().await.unwrap().unwrap();
+        assert!(first.to_text().unwrap().contains("snapshot"), "{first}");
+        FeedSession {
+            cookie,
+            csrf: s(&v["csrf"]),
+            ws,
+        }
+    }
+
+    /// Messages until one satisfies `done` (which is returned last).
+    async fn until(&mut self, what: &str, done: impl Fn(&Value) -> bool) -> Vec<Value> {
+        use futures_util::StreamExt as _;
+        let mut seen = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while let Some(Ok(m)) = self.ws.next().await {
+                let Ok(text) = m.to_text() else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(text) else {
+                    continue;
+                };
+                let last = done(&v);
+                seen.push(v);
+                if last {
+                    return;
+                }
+            }
+            panic!("the feed closed while waiting for {what}");
+        })
+        .await
+        .unwrap_or_else(|_| panic!("no {what} within 10 s; saw {seen:?}"));
+        seen
+    }
+
+    async fn post(&self, baton: &Baton, path: &str) -> StatusCode {
+        baton
+            .http
+            .post(format!("{}{path}", baton.url))
+            .header(COOKIE, &self.cookie)
+            .header("X-CSRF-Token", &self.csrf)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+#[tokio::test]
+async fn turns_reach_only_the_desks_that_may_see_the_handoff_redacted_for_the_desk() {
+    let baton = start_desk(ROUTING).await;
+    let mut alice = FeedSession::open(&baton, "alice", ALICE_PASSWORD).await;
+    let mut bob = FeedSession::open(&baton, "bob", BOB_PASSWORD).await;
+    let (bot, conv) = conversation(&baton).await;
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "I want to speak to a human agent now"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let id = s(&v["handoff_id"]);
+    alice
+        .until("the offer", |m| {
+            m["type"] == "upsert" && m["item"]["id"] == id.as_str() && !m["item"]["offer"].is_null()
+        })
+        .await;
+    // While it is offered, the AI's turns reach the desk it is offered to.
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "ai", "text": "A colleague will take over.", "confidence": 0.4}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let seen = alice
+        .until("the AI's turn", |m| {
+            m["type"] == "turn" && m["turn"]["role"] == "ai"
+        })
+        .await;
+    let turn = seen.last().unwrap();
+    assert_eq!(turn["handoff_id"], id.as_str(), "{turn}");
+    assert_eq!(turn["turn"]["role"], "ai", "{turn}");
+    assert_eq!(turn["turn"]["seq"], 4, "{turn}");
+
+    assert_eq!(
+        alice
+            .post(&baton, &format!("/desk/api/handoffs/{id}/read"))
+            .await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        alice
+            .post(&baton, &format!("/desk/api/handoffs/{id}/accept"))
+            .await,
+        StatusCode::OK
+    );
+    // The customer's words reach the desk holding it, redacted as in its package.
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "My card is 4111 1111 1111 1111 exp 12/27, please check it"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let seen = alice
+        .until("the customer's turn", |m| {
+            m["type"] == "turn" && m["turn"]["role"] == "customer"
+        })
+        .await;
+    let turn = &seen.last().unwrap()["turn"];
+    let text = s(&turn["text"]);
+    assert!(!text.contains("4111 1111"), "{turn}");
+    assert!(!text.contains("12/27"), "{turn}");
+    assert!(text.contains("•••• 1111"), "{turn}");
+    assert_eq!(turn["hidden"], json!(["card"]), "{turn}");
+    assert!(turn["sentiment"].is_number(), "{turn}");
+
+    // The typing relay reaches it too; the AI must be able to see the conversation.
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/typing"),
+            &bot.secret,
+            &json!({"typing": true}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::ACCEPTED, "{v}");
+    assert_eq!(v["relayed"], true, "{v}");
+    alice
+        .until("the typing notice", |m| {
+            m["type"] == "typing" && m["handoff_id"] == id.as_str()
+        })
+        .await;
+    let other = baton.register("other-bot", "ai").await;
+    let (st, _) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/typing"),
+            &other.secret,
+            &json!({"typing": true}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+
+    // Bob (sales) never heard any of it: a sales handoff reaches him after all of the
+    // above went out on the same feed, and nothing before it was about alice's handoff.
+    let sales = baton.conversation(&bot).await;
+    for turn in [
+        json!({"role": "ai", "text": "Our plans start at 10 a month.", "intent": "sales"}),
+        json!({"role": "customer", "text": "I want to speak to a human agent now"}),
+    ] {
+        let (st, v) = baton.turn(&bot, &sales, turn).await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+    }
+    let seen = bob
+        .until("the sales offer", |m| {
+            m["type"] == "upsert" && !m["item"]["offer"].is_null()
+        })
+        .await;
+    assert!(
+        seen.iter()
+            .all(|m| m["handoff_id"] != id.as_str() && m["item"]["id"] != id.as_str()),
+        "bob heard of alice's handoff: {seen:?}"
+    );
+    // Nor may he read its turns.
+    let res = baton
+        .http
+        .get(format!(
+            "{}/desk/api/handoffs/{id}/turns?after=0",
+            baton.url
+        ))
+        .header(COOKIE, &bob.cookie)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::NOT_FOUND).await;
+    // Alice resumes from the last turn she saw, redacted the same way.
+    let res = baton
+        .http
+        .get(format!(
+            "{}/desk/api/handoffs/{id}/turns?after=4",
+            baton.url
+        ))
+        .header(COOKIE, &alice.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let v: Value = res.json().await.unwrap();
+    let turns = v["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 1, "{v}");
+    assert_eq!(turns[0]["seq"], 5, "{v}");
+    assert!(s(&turns[0]["text"]).contains("•••• 1111"), "{v}");
+    assert_eq!(v["last_seq"], 5, "{v}");
+}
