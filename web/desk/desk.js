@@ -641,16 +641,22 @@ function renderSummary() {
     return;
   }
   fill(chat.els.summary,
-    h('p', { class: 'summary', testid: 'summary-text' }, sum.text ? rich(sum.text) : h('span', { class: 'muted' }, 'No summary.')),
+    h('p', { class: 'summary', testid: 'summary-text' }, sum.text ? rich(sum.text, hiddenAt(chat, '/summary/')) : h('span', { class: 'muted' }, 'No summary.')),
     h('p', { class: 'muted small' }, sum.by === 'human' ? 'Corrected by a person.' : sum.by ? 'Quoted from the conversation.' : '',
       canEdit(chat) && h('button', { type: 'button', class: 'link', testid: 'summary-edit', onclick: () => { chat.editSummary = true; renderSummary(); } }, 'Edit summary')));
+}
+// What the package's redaction records say was hidden under `prefix`.
+function hiddenAt(chat, prefix) {
+  return [...new Set((chat.context.redactions || []).filter((r) => (r.path || '').startsWith(prefix)).map((r) => r.kind))];
 }
 function renderData() {
   const chat = state.chats.get(state.selected);
   const cust = chat.context.customer || {};
   const data = cust.data || {};
+  // An account with the customer's own id says nothing new.
+  const accounts = (cust.accounts || []).filter((a) => a.id !== cust.id);
   const ident = h('p', { class: 'muted small' }, [cust.id && `Customer id ${cust.id}`,
-    ...(cust.accounts || []).map((a) => `${a.system} account ${a.id}`)].filter(Boolean).join(' · '));
+    ...accounts.map((a) => `${a.system} account ${a.id}`)].filter(Boolean).join(' · '));
   if (!chat.editData) {
     fill(chat.els.data, ident,
       Object.keys(data).length ? dl(data, 'data-list') : h('p', { class: 'muted', testid: 'data-list' }, 'Nothing collected yet.'),
@@ -759,7 +765,9 @@ function where(path) {
   if (d) return `in the customer's ${words(d[1].replaceAll('/', ' '))}`;
   return `in ${words(String(path || '').split('/').filter(Boolean).join(' '))}`;
 }
-function redactions(list) {
+function redactions(all) {
+  // The summary quotes the history: what was hidden there is listed once, where it was said.
+  const list = all.filter((r) => !(r.path || '').startsWith('/summary/'));
   return section(`Hidden from you (${list.length})`, 'redactions',
     list.length ? h('ul', { class: 'redactions', testid: 'redactions-list' }, list.map((r) => h('li', {},
       h('mark', { class: 'redacted' }, HIDDEN[r.kind] || 'hidden'), ` ${where(r.path)}`)))
