@@ -2,7 +2,7 @@
 //! snapshots (read once, whatever the number of desks), and each desk's WebSocket
 //! picks what its user may see.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -43,14 +43,25 @@ pub enum FeedItem {
 
 pub struct Feed {
     tx: broadcast::Sender<FeedItem>,
+    /// Who holds each held handoff, as the feed last read it: a held handoff is in
+    /// its holder's list only, so its turns go to that user's desks alone instead of
+    /// waking every open desk.
+    holders: std::sync::Mutex<HashMap<HandoffId, AgentId>>,
+    /// Each desk user's own channel (all their open desks listen to it).
+    direct: std::sync::Mutex<HashMap<AgentId, broadcast::Sender<FeedItem>>>,
 }
 
 impl Feed {
     /// Starts the task that follows the router's notices.
     pub fn start(store: Arc<dyn Store>, router: Arc<Router>) -> Arc<Feed> {
         let (tx, _) = broadcast::channel(4096);
-        let feed = Arc::new(Feed { tx: tx.clone() });
+        let feed = Arc::new(Feed {
+            tx: tx.clone(),
+            holders: std::sync::Mutex::default(),
+            direct: std::sync::Mutex::default(),
+        });
         let mut events = router.subscribe();
+        let me = feed.clone();
         tokio::spawn(async move {
             loop {
                 let event = match events.recv().await {
@@ -69,7 +80,10 @@ impl Feed {
                 let item = match event {
                     RouteEvent::Presence(a, p) => FeedItem::Presence(a, p),
                     RouteEvent::Handoff(id) => match shared(store.as_ref(), &router, id).await {
-                        Ok(s) => FeedItem::Handoff(Arc::new(s)),
+                        Ok(s) => {
+                            me.note_holder(&s);
+                            FeedItem::Handoff(Arc::new(s))
+                        }
                         Err(e) => {
                             tracing::warn!(handoff = %id, error = %e, "desk feed could not read a handoff");
                             continue;
@@ -90,6 +104,47 @@ impl Feed {
     /// Whether any desk is open (nothing to prepare for otherwise).
     fn listening(&self) -> bool {
         self.tx.receiver_count() > 0
+    }
+
+    fn note_holder(&self, s: &Shared) {
+        let mut holders = self.holders.lock().unwrap_or_else(|p| p.into_inner());
+        match s.handoff.receiver {
+            Some(a) if s.handoff.state.is_held() => holders.insert(s.handoff.id, a),
+            _ => holders.remove(&s.handoff.id),
+        };
+    }
+
+    /// The channel of `agent`'s own desks.
+    fn direct(&self, agent: AgentId) -> broadcast::Receiver<FeedItem> {
+        self.direct
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(agent)
+            .or_insert_with(|| broadcast::channel(1024).0)
+            .subscribe()
+    }
+
+    /// Sends an item about `handoff`'s conversation: to its holder's desks when it is
+    /// held, else to every desk (each keeps what its user may see).
+    fn about(&self, handoff: HandoffId, item: FeedItem) {
+        let holder = self
+            .holders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&handoff)
+            .copied();
+        if let Some(agent) = holder {
+            if let Some(tx) = self
+                .direct
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(&agent)
+            {
+                let _ = tx.send(item);
+            }
+            return;
+        }
+        let _ = self.tx.send(item);
     }
 }
 
@@ -115,10 +170,9 @@ pub fn announce_turn(state: &AppState, handoff: HandoffId, turn: &Turn) {
         "conversation_id": turn.conversation_id,
         "turn": entry,
     });
-    let _ = state
+    state
         .feed
-        .tx
-        .send(FeedItem::Turn(handoff, message.to_string().into()));
+        .about(handoff, FeedItem::Turn(handoff, message.to_string().into()));
 }
 
 /// Tells the desks listing `handoff` that the customer is typing (or stopped).
@@ -127,10 +181,10 @@ pub fn announce_typing(state: &AppState, handoff: HandoffId, typing: bool) {
         return;
     }
     let message = json!({"type": "typing", "handoff_id": handoff, "typing": typing});
-    let _ = state
-        .feed
-        .tx
-        .send(FeedItem::Typing(handoff, message.to_string().into()));
+    state.feed.about(
+        handoff,
+        FeedItem::Typing(handoff, message.to_string().into()),
+    );
 }
 
 /// Turns as history entries of the desk's package: redacted by the desk's policy,
@@ -242,7 +296,7 @@ pub async fn socket(
             "the WebSocket was opened from another site",
         ));
     }
-    let feed = state.feed.subscribe();
+    let feed = (state.feed.subscribe(), state.feed.direct(caller.agent));
     // The page sends nothing but control frames: a small read buffer (the default is
     // 128 KiB, cleared on every read) and a small message limit.
     Ok(ws
@@ -261,7 +315,7 @@ async fn run(
     socket: WebSocket,
     state: AppState,
     caller: DeskCaller,
-    mut feed: broadcast::Receiver<FeedItem>,
+    mut feed: (broadcast::Receiver<FeedItem>, broadcast::Receiver<FeedItem>),
 ) {
     // Reading has its own task, so each update sent does not poll (and clear) the
     // read side; it reports when the page goes away. Pings are answered by axum.
@@ -289,7 +343,15 @@ async fn run(
         }
         let _ = gone_tx.send(());
     });
-    serve_feed(&mut socket, &state, &caller, &mut feed, &mut gone).await;
+    serve_feed(
+        &mut socket,
+        &state,
+        &caller,
+        &mut feed.0,
+        &mut feed.1,
+        &mut gone,
+    )
+    .await;
     reader.abort();
     let _ = socket.close().await;
 }
@@ -299,6 +361,7 @@ async fn serve_feed(
     state: &AppState,
     caller: &DeskCaller,
     feed: &mut broadcast::Receiver<FeedItem>,
+    direct: &mut broadcast::Receiver<FeedItem>,
     gone: &mut tokio::sync::oneshot::Receiver<()>,
 ) {
     let queues: Vec<String> = state
@@ -321,6 +384,16 @@ async fn serve_feed(
             }
         }
         tokio::select! {
+            item = direct.recv() => match item {
+                Ok(FeedItem::Turn(id, message) | FeedItem::Typing(id, message)) => {
+                    if shown.contains(&id) && socket.send(Message::Text(message)).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
+                Err(broadcast::error::RecvError::Closed) => return,
+            },
             item = feed.recv() => match item {
                 Ok(FeedItem::Handoff(s)) => {
                     let id = s.handoff.id;
