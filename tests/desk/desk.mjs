@@ -35,7 +35,7 @@ async function main() {
 
   await step('the card shows the reason, customer, waiting time and offer countdown', async () => {
     check((await card.getAttribute('data-reason')) === 'explicit_request', 'the card is not marked explicit_request');
-    check(/human/i.test(await card.getByTestId('card-reason').innerText()), 'the card does not say the customer asked for a human');
+    check(/asked for a person/i.test(await card.getByTestId('card-reason').innerText()), 'the card does not say the customer asked for a person');
     check(/Ada/.test(await card.getByTestId('card-customer').innerText()), 'the customer name is missing');
     check(/waiting \d+:\d\d/.test(await card.getByTestId('card-waiting').innerText()), 'no waiting time');
     const countdown = card.getByTestId('card-countdown');
@@ -47,8 +47,9 @@ async function main() {
   await step('alice opens the handoff and reads its context', async () => {
     await card.locator('button').click();
     await alice.locator(`article.detail[data-id="${id}"]`).waitFor();
-    check((await alice.getByTestId('detail-reason').innerText()).includes('explicit_request'),
-      'the opened handoff does not show explicit_request');
+    check((await alice.getByTestId('detail-reason').getAttribute('data-reason')) === 'explicit_request',
+      'the opened handoff is not marked explicit_request');
+    check(/asked for a person/i.test(await alice.getByTestId('detail-reason').innerText()), 'the reason is not in words');
     const entries = alice.getByTestId('history-entry');
     const n = await entries.count();
     check(n >= 3, `expected at least 3 history entries, saw ${n}`);
@@ -65,6 +66,7 @@ async function main() {
     check(last.includes('speak to a human'), `the last entry is not the request: ${last}`);
     const mark = alice.getByTestId('history-text').getByTestId('redaction-mark').first();
     check(await mark.isVisible(), 'no visible redaction mark in the history');
+    check(/card number hidden/.test(await mark.innerText()), `the redaction mark is not in words: ${await mark.innerText()}`);
     check(!CARD_NUMBER.test(await alice.content()), 'the raw card number is in the DOM');
     check(!CARD_NUMBER.test(await bob.content()), "the raw card number is in bob's DOM");
     check(await alice.getByTestId('redactions-list').locator('li').count() >= 1, 'the redactions are not listed');
@@ -80,6 +82,7 @@ async function main() {
     const st = await alice.getByTestId('detail-state').getAttribute('data-state');
     check(st === 'accepted' || st === 'active', `state after accept: ${st}`);
     await card.locator('.state').filter({ hasText: /yours/i }).waitFor();
+    check(await card.getByTestId('card-waiting').count() === 0, 'the waiting timer still runs on a held conversation');
     await shot(alice, '3-accepted.png');
   });
 
@@ -97,6 +100,12 @@ async function main() {
     await alice.locator('[data-testid="detail-state"][data-state="resolved"]').waitFor();
     await alice.getByTestId('feedback-form').waitFor();
     await shot(alice, '4-resolved.png');
+    const ticked = await alice.getByTestId('feedback-form').locator('input:checked').count();
+    check(ticked === 0, `${ticked} feedback answers were ticked before alice chose any`);
+    check(await alice.getByTestId('feedback-submit').isDisabled(), 'the verdict can be sent unanswered');
+    await alice.getByTestId('feedback-needed-yes').check();
+    await alice.getByTestId('feedback-correct_reason-yes').check();
+    await alice.getByTestId('feedback-correct_queue-no').check();
     await alice.getByTestId('feedback-submit').click();
     await alice.getByTestId('feedback-thanks').waitFor();
   });

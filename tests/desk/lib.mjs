@@ -52,8 +52,8 @@ export async function launch() {
 }
 
 // Logs in through the form and waits for the live feed; `errors` collects script errors.
-export async function login(browser, username, password, errors) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+export async function login(browser, username, password, errors, viewport = { width: 1280, height: 860 }) {
+  const ctx = await browser.newContext({ viewport });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(`${username}: page error: ${e.message}`));
   page.on('console', (m) => {
@@ -70,22 +70,26 @@ export async function login(browser, username, password, errors) {
   return page;
 }
 
-// Posts a turn as the AI agent; the answer's JSON.
-export async function postTurn(turn) {
-  const res = await fetch(`${env('BATON_URL')}/v1/conversations/${env('CONVERSATION_ID')}/turns`, {
-    method: 'POST',
+// Calls the API as the AI agent; the answer's JSON.
+export async function asBot(method, path, body) {
+  const res = await fetch(`${env('BATON_URL')}/v1${path}`, {
+    method,
     headers: { Authorization: `Bearer ${env('AI_SECRET')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(turn),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const body = await res.json();
-  check(res.ok, `posting the turn answered ${res.status}: ${JSON.stringify(body)}`);
-  return body;
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  check(res.ok, `${method} ${path} answered ${res.status}: ${text}`);
+  return json;
 }
 
+// Posts a turn as the AI agent (to the test's conversation unless `conv` is given).
+export const postTurn = (turn, conv = env('CONVERSATION_ID')) => asBot('POST', `/conversations/${conv}/turns`, turn);
+
 // The customer asks for a human; the card must reach `page` by itself within 1 s.
-export async function askForHuman(page) {
+export async function askForHuman(page, conv = env('CONVERSATION_ID')) {
   const t0 = Date.now();
-  const body = await postTurn({ role: 'customer', text: 'I want to speak to a human agent now' });
+  const body = await postTurn({ role: 'customer', text: 'I want to speak to a human agent now' }, conv);
   check(body.handoff_id, `the turn decided no handoff: ${JSON.stringify(body.decision)}`);
   await page.locator(`[data-testid="card"][data-id="${body.handoff_id}"]`).waitFor({ timeout: 5000 });
   const ms = Date.now() - t0;

@@ -380,7 +380,7 @@ impl Router {
                 (plan, 0, now)
             }
         };
-        let mut tried = w.tried.clone();
+        let tried = w.tried.clone();
         loop {
             let Some(target) = plan.targets.get(index as usize) else {
                 self.store
@@ -422,7 +422,8 @@ impl Router {
                         };
                         self.store.route_handoff(h.id, route, index).await?;
                         since = now;
-                        tried.clear();
+                        // Whoever passed on it here is not offered it at the next stop
+                        // either (the store says the same on the next pass).
                     }
                 }
             }

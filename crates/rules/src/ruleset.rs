@@ -246,7 +246,7 @@ impl Check {
     fn test(&self, v: &View<'_>) -> Option<Hit> {
         match self {
             Check::Explicit => v.explicit.map(|m| Hit {
-                says: format!("the customer asked for a person (\"{}\")", m.phrase),
+                says: format!("the customer asked for a person: \"{}\"", m.phrase),
                 matched: vec![m.phrase.clone()],
             }),
             Check::LowConfidence {
@@ -370,7 +370,7 @@ impl Check {
                             .is_none_or(|c| a.currency.is_some_and(|ac| ac.eq_ignore_ascii_case(c)))
                 })?;
                 Some(Hit {
-                    says: format!("the customer mentioned {} , above {amount}", found.text),
+                    says: format!("the customer mentioned {}, above {amount}", found.text),
                     matched: vec![found.text.clone()],
                 })
             }
@@ -527,6 +527,19 @@ impl Check {
             }
         }
     }
+}
+
+/// `clause` as a sentence: a capital first letter and a full stop.
+fn sentence(clause: &str) -> String {
+    let mut chars = clause.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
 }
 
 fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &str) -> Option<Hit> {
@@ -934,15 +947,10 @@ impl RuleSet {
                 .map(|h| h.says.as_str())
                 .collect::<Vec<_>>()
                 .join(" and ");
-            let to = rule
-                .target
-                .as_ref()
-                .map(|t| format!(" to {t}"))
-                .unwrap_or_default();
-            let explanation = format!(
-                "Handing off{to} for {} (rule `{}`, priority {}): {because}.",
-                rule.reason, rule.name, rule.priority
-            );
+            // Written for the person who takes the conversation: what happened, in
+            // words. The rule, priority and target are fields of their own, and the
+            // queue is the router's choice, not the rule's: it is not named here.
+            let explanation = sentence(&because);
             return Decision {
                 handoff: true,
                 reason: Some(rule.reason),

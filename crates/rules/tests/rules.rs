@@ -89,6 +89,13 @@ fn decisions_explain_themselves() {
         "{}",
         row.explanation
     );
+    // Written for the person taking over: no rule names, priorities or queues (the
+    // queue is the router's choice, shown where the handoff is).
+    assert_eq!(
+        row.explanation, "The customer asked for a person: \"talk to a human\".",
+        "{}",
+        row.explanation
+    );
 }
 
 fn rules_err(yaml: &str) -> RulesError {

@@ -47,7 +47,7 @@ impl Modify for BearerAuth {
         webhooks::subscribe, webhooks::list, webhooks::delete, webhooks::rotate, webhooks::deliveries, webhooks::retry,
         session::login, session::me, session::logout, session::presence,
         api::list, api::open, api::confirm_read, api::accept, api::reject, api::reply, api::edit,
-        api::resolve, api::handback, api::feedback,
+        api::resolve, api::handback, api::feedback, api::turns, api::typing,
     ),
     components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),

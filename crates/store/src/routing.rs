@@ -29,7 +29,8 @@ pub struct Waiting {
     pub target_index: u32,
     /// When it reached its current stop.
     pub target_since: Option<OffsetDateTime>,
-    /// Receivers offered it at its current stop.
+    /// Receivers offered it at its current stop, and those who declined it or let
+    /// its offer run out at any stop: it is not offered to them again.
     pub tried: Vec<AgentId>,
     /// The latest intent seen in the conversation.
     pub latest_intent: Option<String>,

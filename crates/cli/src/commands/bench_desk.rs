@@ -4,7 +4,9 @@
 //! signs every user in and opens one desk WebSocket each, then triggers handoffs with
 //! a customer turn the rules escalate. Each handoff is timed from just before its
 //! turn is sent to the first upsert carrying an offer on its receiver's socket, and
-//! to the moment every socket has received its offered card (the fan-out).
+//! to the moment every socket has received its offered card (the fan-out). The
+//! receiver then accepts it on the desk API, and a customer turn posted to the
+//! conversation is timed until it reaches the receiver's socket (the live chat).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -52,14 +54,20 @@ pub struct DeskReport {
     pub desk_fanout_p50_ms: f64,
     pub desk_fanout_p99_ms: f64,
     pub desk_fanout_max_ms: f64,
+    /// A customer turn posted after the accept → that turn on the socket of the desk
+    /// holding the conversation.
+    pub desk_turn_p50_ms: f64,
+    pub desk_turn_p99_ms: f64,
+    pub desk_turn_max_ms: f64,
     /// Turn sent → the first upsert of the handoff on any session (listed, before the offer).
     pub desk_listed_p50_ms: f64,
     pub desk_listed_p99_ms: f64,
     /// The turn's HTTP response.
     pub turn_p50_ms: f64,
     pub turn_p99_ms: f64,
-    /// CPU (user + system) per measured handoff, of the server and of this client
-    /// (which reads every session's socket): on a small machine the two compete.
+    /// CPU (user + system) per measured handoff (its offer, accept and one customer
+    /// turn), of the server and of this client (which reads every session's socket):
+    /// on a small machine the two compete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_cpu_ms_per_handoff: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,12 +85,12 @@ impl fmt::Display for DeskReport {
         )?;
         writeln!(
             f,
-            "{:<24} {:>9} {:>9} {:>9}",
+            "{:<26} {:>9} {:>9} {:>9}",
             "from the turn to", "p50 ms", "p99 ms", "max ms"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, p50: f64, p99: f64, max: Option<f64>| {
             let max = max.map_or_else(|| "-".to_owned(), |m| format!("{m:.3}"));
-            writeln!(f, "{name:<24} {p50:>9.3} {p99:>9.3} {max:>9}")
+            writeln!(f, "{name:<26} {p50:>9.3} {p99:>9.3} {max:>9}")
         };
         row(f, "turn response", self.turn_p50_ms, self.turn_p99_ms, None)?;
         row(
@@ -98,6 +106,13 @@ impl fmt::Display for DeskReport {
             self.desk_offer_p50_ms,
             self.desk_offer_p99_ms,
             Some(self.desk_offer_max_ms),
+        )?;
+        row(
+            f,
+            "customer turn on its desk",
+            self.desk_turn_p50_ms,
+            self.desk_turn_p99_ms,
+            Some(self.desk_turn_max_ms),
         )?;
         row(
             f,
@@ -140,6 +155,8 @@ struct Track {
     listed: Option<Instant>,
     /// The first upsert with an offer (on the receiver's session).
     offer: Option<Instant>,
+    /// The session the offer went to.
+    receiver: Option<usize>,
     /// Sessions that have received the card in state `offered`.
     offered_on: usize,
     latest: Option<Instant>,
@@ -150,6 +167,8 @@ struct Track {
 struct Tracker {
     sessions: usize,
     tracks: Mutex<HashMap<String, Track>>,
+    /// When each (handoff, turn seq) first reached a desk.
+    turns: Mutex<HashMap<(String, i64), Instant>>,
     done: Notify,
 }
 
@@ -159,6 +178,15 @@ struct FeedMessage {
     kind: String,
     #[serde(default)]
     item: Option<CardView>,
+    #[serde(default)]
+    handoff_id: Option<String>,
+    #[serde(default)]
+    turn: Option<TurnView>,
+}
+
+#[derive(Deserialize)]
+struct TurnView {
+    seq: i64,
 }
 
 #[derive(Deserialize)]
@@ -170,7 +198,7 @@ struct CardView {
 }
 
 impl Tracker {
-    fn seen(&self, card: CardView, at: Instant, counted: &mut HashSet<String>) {
+    fn seen(&self, session: usize, card: CardView, at: Instant, counted: &mut HashSet<String>) {
         let Ok(mut tracks) = self.tracks.lock() else {
             return;
         };
@@ -181,6 +209,7 @@ impl Tracker {
         if card.offer.is_some() && t.offer.is_none_or(|o| at < o) {
             wake = t.offer.is_none();
             t.offer = Some(at);
+            t.receiver = Some(session);
         }
         if first_offered {
             t.offered_on += 1;
@@ -193,6 +222,43 @@ impl Tracker {
         drop(tracks);
         if wake {
             self.done.notify_waiters();
+        }
+    }
+
+    fn turn(&self, handoff: String, seq: i64, at: Instant) {
+        if let Ok(mut turns) = self.turns.lock() {
+            turns.entry((handoff, seq)).or_insert(at);
+        }
+        self.done.notify_waiters();
+    }
+
+    /// The session the handoff was offered to.
+    fn receiver(&self, id: &str) -> Option<usize> {
+        self.tracks.lock().ok()?.get(id)?.receiver
+    }
+
+    /// When the turn `seq` of `handoff` reached a desk.
+    async fn wait_turn(&self, handoff: &str, seq: i64) -> anyhow::Result<Instant> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        let key = (handoff.to_owned(), seq);
+        loop {
+            let notified = self.done.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if let Some(at) = self
+                .turns
+                .lock()
+                .map_err(|_| anyhow::anyhow!("tracker poisoned"))?
+                .get(&key)
+            {
+                return Ok(*at);
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                bail!(
+                    "turn {seq} of handoff {handoff} did not reach the desk holding it within {} s",
+                    PATIENCE.as_secs()
+                );
+            }
         }
     }
 
@@ -248,8 +314,14 @@ fn routing_file(users: usize, hash: &str) -> String {
     yaml
 }
 
-/// Signs a desk user in; returns the session cookie's value.
-async fn sign_in(c: &Client, username: &str) -> anyhow::Result<String> {
+/// A signed-in desk session: its cookie's value and its CSRF token.
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+/// Signs a desk user in.
+async fn sign_in(c: &Client, username: &str) -> anyhow::Result<Session> {
     let res = c
         .http
         .post(format!("{}/desk/api/login", c.base))
@@ -260,7 +332,8 @@ async fn sign_in(c: &Client, username: &str) -> anyhow::Result<String> {
     if !status.is_success() {
         bail!("desk sign-in of {username} → {status}");
     }
-    res.headers()
+    let cookie = res
+        .headers()
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -271,7 +344,29 @@ async fn sign_in(c: &Client, username: &str) -> anyhow::Result<String> {
                 .strip_prefix("baton_desk=")
                 .map(str::to_owned)
         })
-        .context("desk sign-in without a session cookie")
+        .context("desk sign-in without a session cookie")?;
+    let body: serde_json::Value = res.json().await?;
+    let csrf = body["csrf"]
+        .as_str()
+        .context("desk sign-in without a CSRF token")?
+        .to_owned();
+    Ok(Session { cookie, csrf })
+}
+
+/// `POST /desk/api/{path}` as a signed-in desk session.
+async fn desk_post(c: &Client, s: &Session, path: &str) -> anyhow::Result<()> {
+    let res = c
+        .http
+        .post(format!("{}/desk/api/{path}", c.base))
+        .header(header::COOKIE, format!("baton_desk={}", s.cookie))
+        .header("x-csrf-token", &s.csrf)
+        .send()
+        .await?;
+    let status = res.status();
+    if !status.is_success() {
+        bail!("POST /desk/api/{path} → {status}: {}", res.text().await?);
+    }
+    Ok(())
 }
 
 type Socket =
@@ -311,8 +406,8 @@ async fn open_feed(base: &str, cookie: &str) -> anyhow::Result<Socket> {
     Ok(ws)
 }
 
-/// Reads one desk's feed until it closes, noting when each card arrives.
-async fn follow(mut ws: Socket, tracker: Arc<Tracker>) {
+/// Reads one desk's feed until it closes, noting when each card and turn arrives.
+async fn follow(session: usize, mut ws: Socket, tracker: Arc<Tracker>) {
     let mut counted = HashSet::new();
     while let Some(Ok(message)) = ws.next().await {
         let at = Instant::now();
@@ -325,7 +420,11 @@ async fn follow(mut ws: Socket, tracker: Arc<Tracker>) {
         if m.kind == "upsert"
             && let Some(card) = m.item
         {
-            tracker.seen(card, at, &mut counted);
+            tracker.seen(session, card, at, &mut counted);
+        } else if m.kind == "turn"
+            && let (Some(h), Some(t)) = (m.handoff_id, m.turn)
+        {
+            tracker.turn(h, t.seq, at);
         }
     }
 }
@@ -366,6 +465,7 @@ struct Samples {
     listed: Vec<u64>,
     offer: Vec<u64>,
     fanout: Vec<u64>,
+    live: Vec<u64>,
 }
 
 fn us(from: Instant, to: Instant) -> u64 {
@@ -374,10 +474,12 @@ fn us(from: Instant, to: Instant) -> u64 {
         .max(1)
 }
 
-/// Triggers one handoff and waits until it is on every desk.
+/// Triggers one handoff and waits until it is on every desk; its receiver accepts it,
+/// and a customer turn is timed to the receiver's desk.
 async fn one_handoff(
     c: &Client,
     bot: &str,
+    sessions: &[Session],
     tracker: &Tracker,
     samples: &mut Samples,
 ) -> anyhow::Result<()> {
@@ -404,6 +506,23 @@ async fn one_handoff(
     samples.listed.push(us(t0, listed));
     samples.offer.push(us(t0, offer));
     samples.fanout.push(us(t0, all));
+
+    let receiver = tracker
+        .receiver(&hid)
+        .context("no session received the offer")?;
+    let session = &sessions[receiver];
+    desk_post(c, session, &format!("handoffs/{hid}/read")).await?;
+    desk_post(c, session, &format!("handoffs/{hid}/accept")).await?;
+    let body = json!({"role": "customer", "text": "Are you still there? I am waiting."});
+    let t1 = Instant::now();
+    let turn = c
+        .post(&format!("/v1/conversations/{cid}/turns"), bot, &body)
+        .await?;
+    let seq = turn["turn"]["seq"]
+        .as_i64()
+        .with_context(|| format!("the customer turn has no seq: {turn}"))?;
+    let reached = tracker.wait_turn(&hid, seq).await?;
+    samples.live.push(us(t1, reached));
     Ok(())
 }
 
@@ -452,46 +571,52 @@ async fn measure(args: &BenchArgs) -> anyhow::Result<DeskReport> {
 
     // Sign everyone in (argon2: a few at a time) and open their desks.
     let c = client.clone();
-    let cookies = each(sessions, 8, move |i| {
+    let signed_in = each(sessions, 8, move |i| {
         let c = c.clone();
         async move { sign_in(&c, &format!("u{i:03}")).await }
     })
     .await?;
-    let cookies = Arc::new(cookies);
-    let (base, cs) = (client.base.clone(), cookies.clone());
+    let signed_in = Arc::new(signed_in);
+    let (base, cs) = (client.base.clone(), signed_in.clone());
     let sockets = each(sessions, 16, move |i| {
         let (base, cs) = (base.clone(), cs.clone());
-        async move { open_feed(&base, &cs[i]).await }
+        async move { open_feed(&base, &cs[i].cookie).await }
     })
     .await?;
     let tracker = Arc::new(Tracker {
         sessions,
         tracks: Mutex::new(HashMap::new()),
+        turns: Mutex::new(HashMap::new()),
         done: Notify::new(),
     });
     let mut readers = JoinSet::new();
-    for ws in sockets {
-        readers.spawn(follow(ws, tracker.clone()));
+    for (i, ws) in sockets.into_iter().enumerate() {
+        readers.spawn(follow(i, ws, tracker.clone()));
     }
 
     let mut warm = Samples::default();
     for _ in 0..WARMUP.min(args.desk_handoffs) {
-        one_handoff(&client, &bot, &tracker, &mut warm).await?;
+        one_handoff(&client, &bot, &signed_in, &tracker, &mut warm).await?;
     }
 
     let cpu_before = pid.and_then(cpu_ms);
     let own_before = cpu_ms(std::process::id());
     let started = Instant::now();
-    let (c, b, t) = (client.clone(), bot.clone(), tracker.clone());
+    let (c, b, t, ss) = (
+        client.clone(),
+        bot.clone(),
+        tracker.clone(),
+        signed_in.clone(),
+    );
     let next = Arc::new(AtomicUsize::new(0));
     let n = args.desk_handoffs;
     let workers = args.desk_concurrency.min(n);
     let per_worker = each(workers, workers, move |_| {
-        let (c, b, t, next) = (c.clone(), b.clone(), t.clone(), next.clone());
+        let (c, b, t, ss, next) = (c.clone(), b.clone(), t.clone(), ss.clone(), next.clone());
         async move {
             let mut samples = Samples::default();
             while next.fetch_add(1, Ordering::Relaxed) < n {
-                one_handoff(&c, &b, &t, &mut samples).await?;
+                one_handoff(&c, &b, &ss, &t, &mut samples).await?;
             }
             anyhow::Ok(samples)
         }
@@ -516,11 +641,13 @@ async fn measure(args: &BenchArgs) -> anyhow::Result<DeskReport> {
         all.listed.extend(s.listed);
         all.offer.extend(s.offer);
         all.fanout.extend(s.fanout);
+        all.live.extend(s.live);
     }
     let (turn_p50, turn_p99, _) = quantiles(&all.turn)?;
     let (listed_p50, listed_p99, _) = quantiles(&all.listed)?;
     let (offer_p50, offer_p99, offer_max) = quantiles(&all.offer)?;
     let (fan_p50, fan_p99, fan_max) = quantiles(&all.fanout)?;
+    let (live_p50, live_p99, live_max) = quantiles(&all.live)?;
     Ok(DeskReport {
         sessions,
         handoffs: n,
@@ -532,6 +659,9 @@ async fn measure(args: &BenchArgs) -> anyhow::Result<DeskReport> {
         desk_fanout_p50_ms: fan_p50,
         desk_fanout_p99_ms: fan_p99,
         desk_fanout_max_ms: fan_max,
+        desk_turn_p50_ms: live_p50,
+        desk_turn_p99_ms: live_p99,
+        desk_turn_max_ms: live_max,
         desk_listed_p50_ms: listed_p50,
         desk_listed_p99_ms: listed_p99,
         turn_p50_ms: turn_p50,

@@ -391,3 +391,364 @@ async fn the_desk_serves_its_page_and_refuses_a_post_without_the_csrf_token() {
         .unwrap();
     problem(res, StatusCode::UNAUTHORIZED).await;
 }
+
+/// Starts `baton serve` on `addr` over an existing data directory (the restart in
+/// the live scenario must keep the address the page reconnects to).
+async fn serve_at(data: &Path, addr: &str) -> tokio::process::Child {
+    use tokio::io::AsyncBufReadExt as _;
+    let log = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(data.join("server.log"))
+        .unwrap();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["serve", "--listen", addr, "--data"])
+        .arg(data)
+        .env("BATON_ADMIN_TOKEN", ADMIN)
+        .env("BATON_ROUTING", data.join("routing.yaml"))
+        .env("BATON_LOG", "debug,hyper=info,h2=info,rustls=info")
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if line.starts_with("listening on ") {
+                return;
+            }
+        }
+        panic!("baton exited before listening");
+    })
+    .await
+    .expect("baton did not restart within 30 s");
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    child
+}
+
+#[tokio::test]
+async fn the_desk_is_a_live_chat_that_survives_a_restart_in_a_real_browser() {
+    use tokio::io::AsyncBufReadExt as _;
+    require_browser_tools();
+    let baton = start_desk(ROUTING).await;
+    let (bot, conv) = conversation(&baton).await;
+    let url = baton.url.clone();
+    let addr = url.trim_start_matches("http://").to_owned();
+    let root = repo();
+    let shots = root.join("target/desk-screenshots");
+    println!("desk live: screenshots in {}", shots.display());
+    let mut node = tokio::process::Command::new("node")
+        .arg("tests/desk/live.mjs")
+        .current_dir(&root)
+        .env("BATON_URL", &url)
+        .env("AI_SECRET", &bot.secret)
+        .env("CONVERSATION_ID", &conv)
+        .env("ALICE_PASSWORD", ALICE_PASSWORD)
+        .env("BOB_PASSWORD", BOB_PASSWORD)
+        .env("SCREENSHOT_DIR", &shots)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start node");
+    let mut stdin = node.stdin.take().unwrap();
+    let mut out = tokio::io::BufReader::new(node.stdout.take().unwrap()).lines();
+    let mut server = Some(baton);
+    let mut restarted = None;
+    let mut last = String::new();
+    let posted = [
+        "I am back, did the page notice?",
+        "Here is the invoice number: INV-7.",
+    ];
+    let run = async {
+        while let Some(line) = out.next_line().await.unwrap() {
+            if line.contains("\"restart\"") {
+                // Stop the server, start it again on the same address and data, and
+                // post turns before the page has had time to reconnect.
+                let (_, data) = server.take().unwrap().terminate().await;
+                let child = serve_at(data.path(), &addr).await;
+                let http = reqwest::Client::new();
+                for text in posted {
+                    let res = http
+                        .post(format!("{url}/v1/conversations/{conv}/turns"))
+                        .bearer_auth(&bot.secret)
+                        .json(&json!({"role": "customer", "text": text}))
+                        .send()
+                        .await
+                        .unwrap();
+                    assert_eq!(res.status(), StatusCode::CREATED);
+                }
+                restarted = Some((child, data));
+                let answer = format!("{}\n", json!({"posted": posted}));
+                stdin.write_all(answer.as_bytes()).await.unwrap();
+            } else {
+                last = line;
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(150), run)
+        .await
+        .expect("the live browser test did not finish within 150 s");
+    let status = node.wait().await.unwrap();
+    let log_dir = restarted
+        .as_ref()
+        .map(|(_, d)| d.path().to_owned())
+        .or_else(|| server.as_ref().map(|b| b.data.path().to_owned()))
+        .unwrap();
+    let log = std::fs::read_to_string(log_dir.join("server.log")).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(40).collect();
+    assert!(
+        status.success(),
+        "the browser test live.mjs failed (its reason is printed above; screenshots in {}).\n\
+         server log, last lines:\n{}",
+        shots.display(),
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    );
+    let result: Value = serde_json::from_str(&last)
+        .unwrap_or_else(|e| panic!("live.mjs printed no result line ({e}): {last}"));
+    println!(
+        "desk live: a customer turn reached the open thread in {} ms",
+        result["turn_ms"]
+    );
+    // The two chats are held by alice, as the page showed.
+    let http = reqwest::Client::new();
+    for id in result["handoffs"].as_array().unwrap() {
+        let v: Value = http
+            .get(format!("{url}/v1/handoffs/{}", s(id)))
+            .bearer_auth(ADMIN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(v["state"] == "accepted" || v["state"] == "active", "{v}");
+    }
+}
+
+/// A desk user signed in over HTTP with their live feed open.
+struct FeedSession {
+    cookie: String,
+    csrf: String,
+    ws: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+impl FeedSession {
+    async fn open(baton: &Baton, username: &str, password: &str) -> FeedSession {
+        use futures_util::StreamExt as _;
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest as _;
+        let res = baton
+            .http
+            .post(format!("{}/desk/api/login", baton.url))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let cookie = session_cookie(&res);
+        let v: Value = res.json().await.unwrap();
+        let mut request = format!("ws{}/desk/ws", baton.url.trim_start_matches("http"))
+            .into_client_request()
+            .unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", cookie.parse().unwrap());
+        let (mut ws, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let first = ws.next().await.unwrap().unwrap();
+        assert!(first.to_text().unwrap().contains("snapshot"), "{first}");
+        FeedSession {
+            cookie,
+            csrf: s(&v["csrf"]),
+            ws,
+        }
+    }
+
+    /// Messages until one satisfies `done` (which is returned last).
+    async fn until(&mut self, what: &str, done: impl Fn(&Value) -> bool) -> Vec<Value> {
+        use futures_util::StreamExt as _;
+        let mut seen = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while let Some(Ok(m)) = self.ws.next().await {
+                let Ok(text) = m.to_text() else { continue };
+                let Ok(v) = serde_json::from_str::<Value>(text) else {
+                    continue;
+                };
+                let last = done(&v);
+                seen.push(v);
+                if last {
+                    return;
+                }
+            }
+            panic!("the feed closed while waiting for {what}");
+        })
+        .await
+        .unwrap_or_else(|_| panic!("no {what} within 10 s; saw {seen:?}"));
+        seen
+    }
+
+    async fn post(&self, baton: &Baton, path: &str) -> StatusCode {
+        baton
+            .http
+            .post(format!("{}{path}", baton.url))
+            .header(COOKIE, &self.cookie)
+            .header("X-CSRF-Token", &self.csrf)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+#[tokio::test]
+async fn turns_reach_only_the_desks_that_may_see_the_handoff_redacted_for_the_desk() {
+    let baton = start_desk(ROUTING).await;
+    let mut alice = FeedSession::open(&baton, "alice", ALICE_PASSWORD).await;
+    let mut bob = FeedSession::open(&baton, "bob", BOB_PASSWORD).await;
+    let (bot, conv) = conversation(&baton).await;
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "I want to speak to a human agent now"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let id = s(&v["handoff_id"]);
+    alice
+        .until("the offer", |m| {
+            m["type"] == "upsert" && m["item"]["id"] == id.as_str() && !m["item"]["offer"].is_null()
+        })
+        .await;
+    // While it is offered, the AI's turns reach the desk it is offered to.
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "ai", "text": "A colleague will take over.", "confidence": 0.4}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let seen = alice
+        .until("the AI's turn", |m| {
+            m["type"] == "turn" && m["turn"]["role"] == "ai"
+        })
+        .await;
+    let turn = seen.last().unwrap();
+    assert_eq!(turn["handoff_id"], id.as_str(), "{turn}");
+    assert_eq!(turn["turn"]["role"], "ai", "{turn}");
+    assert_eq!(turn["turn"]["seq"], 4, "{turn}");
+
+    assert_eq!(
+        alice
+            .post(&baton, &format!("/desk/api/handoffs/{id}/read"))
+            .await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        alice
+            .post(&baton, &format!("/desk/api/handoffs/{id}/accept"))
+            .await,
+        StatusCode::OK
+    );
+    // The customer's words reach the desk holding it, redacted as in its package.
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "My card is 4111 1111 1111 1111 exp 12/27, please check it"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let seen = alice
+        .until("the customer's turn", |m| {
+            m["type"] == "turn" && m["turn"]["role"] == "customer"
+        })
+        .await;
+    let turn = &seen.last().unwrap()["turn"];
+    let text = s(&turn["text"]);
+    assert!(!text.contains("4111 1111"), "{turn}");
+    assert!(!text.contains("12/27"), "{turn}");
+    assert!(text.contains("•••• 1111"), "{turn}");
+    assert_eq!(turn["hidden"], json!(["card"]), "{turn}");
+    assert!(turn["sentiment"].is_number(), "{turn}");
+
+    // The typing relay reaches it too; the AI must be able to see the conversation.
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/typing"),
+            &bot.secret,
+            &json!({"typing": true}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::ACCEPTED, "{v}");
+    assert_eq!(v["relayed"], true, "{v}");
+    alice
+        .until("the typing notice", |m| {
+            m["type"] == "typing" && m["handoff_id"] == id.as_str()
+        })
+        .await;
+    let other = baton.register("other-bot", "ai").await;
+    let (st, _) = baton
+        .post(
+            &format!("/v1/conversations/{conv}/typing"),
+            &other.secret,
+            &json!({"typing": true}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NOT_FOUND);
+
+    // Bob (sales) never heard any of it: a sales handoff reaches him after all of the
+    // above went out on the same feed, and nothing before it was about alice's handoff.
+    let sales = baton.conversation(&bot).await;
+    for turn in [
+        json!({"role": "ai", "text": "Our plans start at 10 a month.", "intent": "sales"}),
+        json!({"role": "customer", "text": "I want to speak to a human agent now"}),
+    ] {
+        let (st, v) = baton.turn(&bot, &sales, turn).await;
+        assert_eq!(st, StatusCode::CREATED, "{v}");
+    }
+    let seen = bob
+        .until("the sales offer", |m| {
+            m["type"] == "upsert" && !m["item"]["offer"].is_null()
+        })
+        .await;
+    assert!(
+        seen.iter()
+            .all(|m| m["handoff_id"] != id.as_str() && m["item"]["id"] != id.as_str()),
+        "bob heard of alice's handoff: {seen:?}"
+    );
+    // Nor may he read its turns.
+    let res = baton
+        .http
+        .get(format!(
+            "{}/desk/api/handoffs/{id}/turns?after=0",
+            baton.url
+        ))
+        .header(COOKIE, &bob.cookie)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::NOT_FOUND).await;
+    // Alice resumes from the last turn she saw, redacted the same way.
+    let res = baton
+        .http
+        .get(format!(
+            "{}/desk/api/handoffs/{id}/turns?after=4",
+            baton.url
+        ))
+        .header(COOKIE, &alice.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let v: Value = res.json().await.unwrap();
+    let turns = v["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 1, "{v}");
+    assert_eq!(turns[0]["seq"], 5, "{v}");
+    assert!(s(&turns[0]["text"]).contains("•••• 1111"), "{v}");
+    assert_eq!(v["last_seq"], 5, "{v}");
+}

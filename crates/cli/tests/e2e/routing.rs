@@ -794,3 +794,75 @@ async fn the_receiver_who_took_it_corrects_the_summary_and_data_and_others_canno
         "{fb}"
     );
 }
+
+#[tokio::test]
+async fn whoever_declined_a_handoff_is_not_offered_it_again_at_a_later_stop() {
+    let baton = start(&format!(
+        "{TWO_USERS}
+filters:
+  - name: alice-then-the-queue
+    targets:
+    - {{user: alice, timeout: 60s}}
+    - {{queue: support, timeout: 60s}}
+"
+    ))
+    .await;
+    let bot = baton.register("bot", "ai").await;
+    let alice = Desk::login(&baton, "alice").await;
+    let bob = Desk::login(&baton, "bob").await;
+    let id = trigger(&baton, &bot).await;
+    until_offers(&baton, &id, "alice's offer", |o| o.len() == 1).await;
+    let (st, _) = alice
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/reject"),
+            json!({"reason": "not my area"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    // The queue's stop offers it to bob only: alice, who is in the queue too, just said no.
+    let o = until_offers(&baton, &id, "bob's offer", |o| o.len() == 2).await;
+    assert_eq!(o[1]["state"], "pending", "{o:?}");
+    assert!(bob.list(&baton).await.contains(&(id.clone(), true)));
+    // Alice still sees it in her queue (she may change her mind), marked as passed on,
+    // and without an offer to her.
+    let (st, v) = alice.get(&baton, "/desk/api/handoffs").await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let card = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id.as_str())
+        .cloned()
+        .unwrap_or_else(|| panic!("alice's list lacks the handoff: {v}"));
+    assert_eq!(card["passed"], true, "{card}");
+    assert!(card["offer"].is_null(), "{card}");
+
+    // Bob declines too: everyone at the queue's stop passed, so it moves on at once
+    // (to the failsafe queue) rather than back to alice.
+    let (st, _) = bob
+        .post(
+            &baton,
+            &format!("/desk/api/handoffs/{id}/reject"),
+            json!({"reason": "busy"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::NO_CONTENT);
+    let start = std::time::Instant::now();
+    let h = loop {
+        let h = handoff(&baton, &id).await;
+        if h["state"] == "failed" || start.elapsed() > Duration::from_secs(10) {
+            break h;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(h["state"], "failed", "{h}");
+    let (_, v) = baton.get(&format!("/v1/handoffs/{id}/offers"), ADMIN).await;
+    let receivers: Vec<_> = v["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["state"].clone())
+        .collect();
+    assert_eq!(receivers.len(), 2, "alice was offered it again: {v}");
+}

@@ -681,12 +681,30 @@ fn card_spans(text: &str, start: usize, end: usize, push: &mut impl FnMut(usize,
             }
             if luhn(&digits) {
                 push(groups[g].0, groups[last].1);
+                // An expiry date right after the number is as sensitive: hidden too.
+                if let Some((s, e)) = expiry_after(text, groups[last].1) {
+                    push(s, e);
+                }
                 g = last + 1;
                 continue 'outer;
             }
         }
         g += 1;
     }
+}
+
+/// An expiry date (`12/27`, `exp 12/2027`, `valid thru 12-27`) just after a card
+/// number ending at `at`: its byte span.
+fn expiry_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    static EXPIRY: std::sync::LazyLock<Option<Regex>> = std::sync::LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^[\s,;:()-]{0,3}(?:(?:exp(?:iry|ires|iration)?(?: date)?|valid(?: thru| through| until)?)\.?[\s:]{0,3})?((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:\d{4}|\d{2}))\b",
+        )
+        .ok()
+    });
+    let rest = text.get(at..)?;
+    let m = EXPIRY.as_ref()?.captures(rest)?.get(1)?;
+    Some((at + m.start(), at + m.end()))
 }
 
 /// IBAN lengths by country (ISO 13616 registry).
@@ -891,6 +909,14 @@ pub(crate) fn classify_key(key: &str, extra_secrets: &[String]) -> Option<KeyCla
         "creditcard",
         "creditcardnumber",
         "debitcard",
+        "cardexpiry",
+        "cardexp",
+        "cardexpiration",
+        "cardexpirydate",
+        "cardexpirationdate",
+        "ccexp",
+        "ccexpiry",
+        "expdate",
         "pan",
         "primaryaccountnumber",
     ];
@@ -1094,6 +1120,29 @@ mod tests {
             "•••• 1111 and •••• 4444"
         );
         assert_eq!(redact("ref 4242424242424241"), "ref 4242424242424241");
+    }
+
+    #[test]
+    fn a_card_expiry_after_the_number_is_hidden_too() {
+        assert_eq!(
+            redact("card 4242 4242 4242 4242 exp 12/27 thanks"),
+            "card •••• 4242 exp [redacted card] thanks"
+        );
+        assert_eq!(
+            redact("4111111111111111, expires 03/2029"),
+            "•••• 1111, expires [redacted card]"
+        );
+        assert_eq!(
+            redact("card 4242424242424242 valid thru 1-28."),
+            "card •••• 4242 valid thru [redacted card]."
+        );
+        // A date elsewhere is left alone.
+        assert_eq!(redact("delivery on 12/27"), "delivery on 12/27");
+        assert_eq!(
+            classify_key("card_expiry", &[]),
+            Some(KeyClass::Card),
+            "a card's expiry field is hidden like the number"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use baton_core::{HandoffCommand, HandoffId, NewTurn, Role};
+use baton_core::{ConversationId, HandoffCommand, HandoffId, NewTurn, Role};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
@@ -13,8 +13,10 @@ use super::card::Card;
 use super::feed::{shared, snapshot};
 use super::session::DeskCaller;
 use crate::AppState;
-use crate::extract::{ApiJson, IdPath};
+use crate::auth::Caller;
+use crate::extract::{ApiJson, ApiQuery, IdPath};
 use crate::problem::Problem;
+use crate::routes::conversations::visible_conversation;
 use crate::routes::handoffs::{redacted_context, visible_handoff};
 
 const MAX_TEXT: usize = 10_000;
@@ -191,10 +193,92 @@ pub async fn reply(
         )
         .await?;
     state.router.changed(id);
+    super::feed::announce_turn(&state, id, &appended.turn);
     let t = appended.turn;
     Ok((
         StatusCode::CREATED,
         Json(json!({"seq": t.seq, "at": rfc3339(t.at), "role": t.role, "text": t.text})),
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct After {
+    /// Only turns after this sequence number: the last one the page saw.
+    #[serde(default)]
+    pub after: i64,
+}
+
+/// The turns after the last one the page saw, redacted for the desk (audited): the
+/// page resumes with them after a reconnect.
+#[utoipa::path(get, path = "/desk/api/handoffs/{id}/turns", tag = "desk", security(("desk_session" = [])),
+    params(("id" = HandoffId, Path), After),
+    responses((status = 200, description = "`{\"turns\": [HistoryEntry], \"last_seq\"}`", body = Object), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn turns(
+    State(state): State<AppState>,
+    caller: DeskCaller,
+    IdPath(id): IdPath<HandoffId>,
+    ApiQuery(q): ApiQuery<After>,
+) -> Result<Json<Value>, Problem> {
+    let h = visible_handoff(&state, caller.actor(), id).await?;
+    let turns = state
+        .store
+        .turns(h.conversation_id, q.after.max(0), 10_000)
+        .await?;
+    let scores: Vec<Option<f64>> = turns
+        .iter()
+        .map(|t| {
+            (t.role == Role::Customer)
+                .then(|| state.evaluator.sentiment(&t.text))
+                .flatten()
+        })
+        .collect();
+    let entries = super::feed::desk_entries(&state, &turns, |i| scores[i]);
+    if !turns.is_empty() {
+        state
+            .store
+            .record_access(
+                caller.actor(),
+                "turns.fetched",
+                &format!("handoff:{id}"),
+                json!({"receiver": "desk", "user": caller.username, "after": q.after}),
+            )
+            .await?;
+    }
+    let last_seq = turns.last().map_or(q.after, |t| t.seq);
+    Ok(Json(json!({"turns": entries, "last_seq": last_seq})))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Typing {
+    /// `false` when the customer stopped typing.
+    #[serde(default = "yes")]
+    pub typing: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Relays that the customer is typing to the desk holding (or offered) the
+/// conversation's handoff; nothing is stored. 202 even when no desk listens.
+#[utoipa::path(post, path = "/v1/conversations/{id}/typing", tag = "conversations", security(("bearer" = [])),
+    params(("id" = ConversationId, Path)), request_body = Typing,
+    responses((status = 202, description = "`{\"relayed\": bool}`: whether a handoff is open to relay it to", body = Object), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn typing(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath<ConversationId>,
+    ApiJson(body): ApiJson<Typing>,
+) -> Result<(StatusCode, Json<Value>), Problem> {
+    let conv = visible_conversation(&state, &caller, id).await?;
+    if let Some(h) = conv.open_handoff {
+        super::feed::announce_typing(&state, h, body.typing);
+    }
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({"relayed": conv.open_handoff.is_some()})),
     ))
 }
 

@@ -27,6 +27,12 @@ pub struct Card {
     pub offer: Option<OfferView>,
     /// Whether this user holds it.
     pub mine: bool,
+    /// The sequence number of the conversation's latest turn: the page counts what
+    /// it has not shown yet from it, and resumes from the last turn it saw.
+    pub last_seq: i64,
+    /// Whether this user already let an offer of it run out or declined it: the page
+    /// keeps it out of their way (it is still theirs to take if they want).
+    pub passed: bool,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -43,6 +49,9 @@ pub struct Shared {
     pub channel: baton_core::Channel,
     pub customer_name: Option<String>,
     pub pending: Vec<Offer>,
+    /// Receivers whose offers of it were declined or ran out.
+    pub passed: Vec<AgentId>,
+    pub last_seq: i64,
     pub urgent: bool,
     /// The `upsert` message for a desk user it is listed for but neither offered to
     /// nor held by: the same for all of them, so encoded once.
@@ -51,6 +60,11 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(handoff: Handoff, conv: &Conversation, offers: Vec<Offer>, urgent: bool) -> Shared {
+        let passed = offers
+            .iter()
+            .filter(|o| matches!(o.state, OfferState::Rejected | OfferState::TimedOut))
+            .map(|o| o.receiver)
+            .collect();
         Shared {
             channel: conv.channel,
             customer_name: conv.customer.name.clone(),
@@ -58,15 +72,20 @@ impl Shared {
                 .into_iter()
                 .filter(|o| o.state == OfferState::Pending)
                 .collect(),
+            passed,
+            last_seq: conv.turn_count,
             urgent,
             handoff,
             listed: std::sync::OnceLock::new(),
         }
     }
 
-    /// Whether its card differs for this user (an offer to them, or they hold it).
+    /// Whether its card differs for this user (an offer to them, they hold it, or
+    /// they passed on it).
     pub fn concerns(&self, agent: AgentId) -> bool {
-        self.handoff.receiver == Some(agent) || self.pending.iter().any(|o| o.receiver == agent)
+        self.handoff.receiver == Some(agent)
+            || self.pending.iter().any(|o| o.receiver == agent)
+            || self.passed.contains(&agent)
     }
 
     /// The `upsert` message for users it does not concern.
@@ -125,6 +144,8 @@ impl Shared {
                     deadline: o.deadline,
                 }),
             mine: h.receiver == Some(agent),
+            last_seq: self.last_seq,
+            passed: self.passed.contains(&agent),
         }
     }
 }

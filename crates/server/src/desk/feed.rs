@@ -2,19 +2,21 @@
 //! snapshots (read once, whatever the number of desks), and each desk's WebSocket
 //! picks what its user may see.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use axum::extract::State;
+use axum::extract::ws::Utf8Bytes;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
-use baton_core::{AgentId, HandoffId, Presence};
+use baton_core::context::HistoryEntry;
+use baton_core::{AgentId, HandoffId, Presence, Role, Turn};
 use baton_route::{RouteEvent, Router};
 use baton_store::{HandoffFilter, Store, Visibility};
 use futures_util::stream::SplitSink;
 use futures_util::{SinkExt as _, StreamExt as _};
-use serde_json::json;
+use serde_json::{Value, json};
 use tokio::sync::broadcast;
 
 use super::card::{self, Card, Shared};
@@ -30,20 +32,36 @@ const SESSION_CHECK: std::time::Duration = std::time::Duration::from_secs(15);
 pub enum FeedItem {
     Handoff(Arc<Shared>),
     Presence(AgentId, Presence),
+    /// A turn of the conversation a handoff is about, already redacted for the desk
+    /// and encoded once: it goes to every desk that has the handoff in its list.
+    Turn(HandoffId, Utf8Bytes),
+    /// The customer is typing in the conversation of this handoff.
+    Typing(HandoffId, Utf8Bytes),
     /// The feed missed updates: every desk reloads its list.
     Resync,
 }
 
 pub struct Feed {
     tx: broadcast::Sender<FeedItem>,
+    /// Who holds each held handoff, as the feed last read it: a held handoff is in
+    /// its holder's list only, so its turns go to that user's desks alone instead of
+    /// waking every open desk.
+    holders: std::sync::Mutex<HashMap<HandoffId, AgentId>>,
+    /// Each desk user's own channel (all their open desks listen to it).
+    direct: std::sync::Mutex<HashMap<AgentId, broadcast::Sender<FeedItem>>>,
 }
 
 impl Feed {
     /// Starts the task that follows the router's notices.
     pub fn start(store: Arc<dyn Store>, router: Arc<Router>) -> Arc<Feed> {
         let (tx, _) = broadcast::channel(4096);
-        let feed = Arc::new(Feed { tx: tx.clone() });
+        let feed = Arc::new(Feed {
+            tx: tx.clone(),
+            holders: std::sync::Mutex::default(),
+            direct: std::sync::Mutex::default(),
+        });
         let mut events = router.subscribe();
+        let me = feed.clone();
         tokio::spawn(async move {
             loop {
                 let event = match events.recv().await {
@@ -62,7 +80,10 @@ impl Feed {
                 let item = match event {
                     RouteEvent::Presence(a, p) => FeedItem::Presence(a, p),
                     RouteEvent::Handoff(id) => match shared(store.as_ref(), &router, id).await {
-                        Ok(s) => FeedItem::Handoff(Arc::new(s)),
+                        Ok(s) => {
+                            me.note_holder(&s);
+                            FeedItem::Handoff(Arc::new(s))
+                        }
                         Err(e) => {
                             tracing::warn!(handoff = %id, error = %e, "desk feed could not read a handoff");
                             continue;
@@ -79,6 +100,144 @@ impl Feed {
     pub fn subscribe(&self) -> broadcast::Receiver<FeedItem> {
         self.tx.subscribe()
     }
+
+    /// Whether any desk is open (nothing to prepare for otherwise).
+    fn listening(&self) -> bool {
+        self.tx.receiver_count() > 0
+    }
+
+    fn note_holder(&self, s: &Shared) {
+        let mut holders = self.holders.lock().unwrap_or_else(|p| p.into_inner());
+        match s.handoff.receiver {
+            Some(a) if s.handoff.state.is_held() => holders.insert(s.handoff.id, a),
+            _ => holders.remove(&s.handoff.id),
+        };
+    }
+
+    /// The channel of `agent`'s own desks.
+    fn direct(&self, agent: AgentId) -> broadcast::Receiver<FeedItem> {
+        self.direct
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(agent)
+            .or_insert_with(|| broadcast::channel(1024).0)
+            .subscribe()
+    }
+
+    /// Sends an item about `handoff`'s conversation: to its holder's desks when it is
+    /// held, else to every desk (each keeps what its user may see).
+    fn about(&self, handoff: HandoffId, item: FeedItem) {
+        let holder = self
+            .holders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&handoff)
+            .copied();
+        if let Some(agent) = holder {
+            if let Some(tx) = self
+                .direct
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(&agent)
+            {
+                let _ = tx.send(item);
+            }
+            return;
+        }
+        let _ = self.tx.send(item);
+    }
+}
+
+/// Tells the open desks about a turn of the conversation `handoff` is about: the
+/// desks that list the handoff show it at once. The text and data are redacted by
+/// the desk's policy, as in the context package; a policy that leaves the history
+/// out of the package sends nothing.
+pub fn announce_turn(state: &AppState, handoff: HandoffId, turn: &Turn) {
+    if !state.feed.listening() {
+        return;
+    }
+    let sentiment = if turn.role == Role::Customer {
+        state.evaluator.sentiment(&turn.text)
+    } else {
+        None
+    };
+    let Some(entry) = desk_entries(state, std::slice::from_ref(turn), |_| sentiment).pop() else {
+        return;
+    };
+    let message = json!({
+        "type": "turn",
+        "handoff_id": handoff,
+        "conversation_id": turn.conversation_id,
+        "turn": entry,
+    });
+    state
+        .feed
+        .about(handoff, FeedItem::Turn(handoff, message.to_string().into()));
+}
+
+/// Tells the desks listing `handoff` that the customer is typing (or stopped).
+pub fn announce_typing(state: &AppState, handoff: HandoffId, typing: bool) {
+    if !state.feed.listening() {
+        return;
+    }
+    let message = json!({"type": "typing", "handoff_id": handoff, "typing": typing});
+    state.feed.about(
+        handoff,
+        FeedItem::Typing(handoff, message.to_string().into()),
+    );
+}
+
+/// Turns as history entries of the desk's package: redacted by the desk's policy,
+/// internal notes never included. `sentiment` scores a turn by its index.
+pub(super) fn desk_entries(
+    state: &AppState,
+    turns: &[Turn],
+    sentiment: impl Fn(usize) -> Option<f64>,
+) -> Vec<Value> {
+    let history: Vec<HistoryEntry> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| HistoryEntry {
+            seq: t.seq,
+            at: t.at,
+            role: t.role,
+            text: t.text.clone(),
+            confidence: t.confidence,
+            intent: t.intent.clone(),
+            event: t.event,
+            sentiment: sentiment(i),
+            data: t.data.clone(),
+        })
+        .collect();
+    let policy = state.receivers.policy("desk");
+    let redacted = policy.redact_json(json!({
+        "version": baton_core::CONTEXT_VERSION,
+        "history": history,
+    }));
+    let mut entries = match redacted.get("history") {
+        Some(Value::Array(entries)) if entries.len() == turns.len() => entries.clone(),
+        _ => return Vec::new(),
+    };
+    // What was hidden in each entry, by kind, so the page can say it in words
+    // ("card number hidden") without seeing it.
+    for r in redacted["redactions"].as_array().into_iter().flatten() {
+        let (Some(path), Some(kind)) = (r["path"].as_str(), r["kind"].as_str()) else {
+            continue;
+        };
+        let index = path
+            .strip_prefix("/history/")
+            .and_then(|p| p.split('/').next())
+            .and_then(|i| i.parse::<usize>().ok());
+        if let Some(Value::Object(e)) = index.and_then(|i| entries.get_mut(i)) {
+            let hidden = e.entry("hidden").or_insert_with(|| json!([]));
+            if let Value::Array(kinds) = hidden
+                && !kinds.iter().any(|k| k == kind)
+            {
+                kinds.push(kind.into());
+            }
+        }
+    }
+    entries
 }
 
 pub(super) async fn shared(
@@ -137,7 +296,7 @@ pub async fn socket(
             "the WebSocket was opened from another site",
         ));
     }
-    let feed = state.feed.subscribe();
+    let feed = (state.feed.subscribe(), state.feed.direct(caller.agent));
     // The page sends nothing but control frames: a small read buffer (the default is
     // 128 KiB, cleared on every read) and a small message limit.
     Ok(ws
@@ -156,7 +315,7 @@ async fn run(
     socket: WebSocket,
     state: AppState,
     caller: DeskCaller,
-    mut feed: broadcast::Receiver<FeedItem>,
+    mut feed: (broadcast::Receiver<FeedItem>, broadcast::Receiver<FeedItem>),
 ) {
     // Reading has its own task, so each update sent does not poll (and clear) the
     // read side; it reports when the page goes away. Pings are answered by axum.
@@ -184,7 +343,15 @@ async fn run(
         }
         let _ = gone_tx.send(());
     });
-    serve_feed(&mut socket, &state, &caller, &mut feed, &mut gone).await;
+    serve_feed(
+        &mut socket,
+        &state,
+        &caller,
+        &mut feed.0,
+        &mut feed.1,
+        &mut gone,
+    )
+    .await;
     reader.abort();
     let _ = socket.close().await;
 }
@@ -194,6 +361,7 @@ async fn serve_feed(
     state: &AppState,
     caller: &DeskCaller,
     feed: &mut broadcast::Receiver<FeedItem>,
+    direct: &mut broadcast::Receiver<FeedItem>,
     gone: &mut tokio::sync::oneshot::Receiver<()>,
 ) {
     let queues: Vec<String> = state
@@ -216,6 +384,16 @@ async fn serve_feed(
             }
         }
         tokio::select! {
+            item = direct.recv() => match item {
+                Ok(FeedItem::Turn(id, message) | FeedItem::Typing(id, message)) => {
+                    if shown.contains(&id) && socket.send(Message::Text(message)).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(_) => {}
+                Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
+                Err(broadcast::error::RecvError::Closed) => return,
+            },
             item = feed.recv() => match item {
                 Ok(FeedItem::Handoff(s)) => {
                     let id = s.handoff.id;
@@ -244,6 +422,12 @@ async fn serve_feed(
                     }
                 }
                 Ok(FeedItem::Presence(..)) => {}
+                Ok(FeedItem::Turn(id, message) | FeedItem::Typing(id, message)) => {
+                    // Only the handoffs in this user's list: the same rule as the cards.
+                    if shown.contains(&id) && socket.send(Message::Text(message)).await.is_err() {
+                        return;
+                    }
+                }
                 Ok(FeedItem::Resync) => resync = true,
                 Err(broadcast::error::RecvError::Lagged(_)) => resync = true,
                 Err(broadcast::error::RecvError::Closed) => return,

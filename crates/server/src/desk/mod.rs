@@ -13,7 +13,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
 pub use card::Card;
-pub use feed::Feed;
+pub use feed::{Feed, announce_turn, announce_typing};
 pub use session::{hash_password, new_token};
 pub use throttle::{Refused, SignInThrottle};
 
@@ -66,6 +66,7 @@ pub fn router() -> Router<AppState> {
         .route("/desk/api/handoffs", get(api::list))
         .route("/desk/api/handoffs/{id}", get(api::open))
         .route("/desk/api/handoffs/{id}/read", post(api::confirm_read))
+        .route("/desk/api/handoffs/{id}/turns", get(api::turns))
         .route("/desk/api/handoffs/{id}/accept", post(api::accept))
         .route("/desk/api/handoffs/{id}/reject", post(api::reject))
         .route("/desk/api/handoffs/{id}/reply", post(api::reply))

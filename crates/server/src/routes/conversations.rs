@@ -426,6 +426,9 @@ fn turn_accepted(
         state.router.changed(h.id);
     }
     let handoff_id = appended.conversation.open_handoff;
+    if let Some(h) = handoff_id {
+        crate::desk::announce_turn(state, h, &appended.turn);
+    }
     let turn = for_caller(state, caller, None, vec![appended.turn])
         .pop()
         .ok_or_else(Problem::internal)?;

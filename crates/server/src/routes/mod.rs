@@ -30,6 +30,7 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
             post(conversations::append_turn).get(conversations::list_turns),
         )
         .route("/conversations/{id}/handoffs", post(handoffs::request))
+        .route("/conversations/{id}/typing", post(crate::desk::api::typing))
         .route("/conversations/{id}/logs", post(attachments::log))
         .route(
             "/conversations/{id}/checkpoints",

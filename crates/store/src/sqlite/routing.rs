@@ -121,7 +121,8 @@ pub(super) fn waiting(
     let sql = format!(
         "SELECT h.*, c.channel AS conv_channel, c.customer AS conv_customer, \
          (SELECT group_concat(o.receiver) FROM offers o \
-          WHERE o.handoff_id = h.id AND o.target_index = h.target_index) AS tried, \
+          WHERE o.handoff_id = h.id AND (o.target_index = h.target_index \
+          OR o.state IN ('rejected', 'timed_out'))) AS tried, \
          CASE WHEN h.route IS NULL THEN (SELECT t.intent FROM turns t \
           WHERE t.conversation_id = h.conversation_id AND t.intent IS NOT NULL \
           ORDER BY t.seq DESC LIMIT 1) END AS latest_intent \
