@@ -100,18 +100,16 @@ impl Shared {
     }
 
     /// Whether a desk user who takes work from `queues` sees it in their list: the
-    /// handoffs they hold, and the waiting ones in their queues or offered to them —
-    /// the same rule as the store's receiver visibility, for users whose queue
-    /// memberships come from the routing file.
+    /// domain's one rule ([`baton_core::visibility::listed_on_desk`]), with the
+    /// user's queues from the routing file (the store holds the same memberships).
     pub fn visible_to(&self, agent: AgentId, queues: &[String]) -> bool {
         let h = &self.handoff;
-        if h.state.is_terminal() {
-            return false;
-        }
-        h.receiver == Some(agent) && h.state.is_held()
-            || h.state.is_claimable()
-                && (h.queue.as_ref().is_some_and(|q| queues.contains(q))
-                    || self.pending.iter().any(|o| o.receiver == agent))
+        let line = baton_core::visibility::InLine {
+            member_of_queue: h.queue.as_ref().is_some_and(|q| queues.contains(q)),
+            offered_now: self.pending.iter().any(|o| o.receiver == agent),
+            ever_offered: false,
+        };
+        baton_core::visibility::listed_on_desk(h, agent, line)
     }
 
     pub fn card_for(&self, agent: AgentId) -> Card {
