@@ -307,7 +307,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         secrets,
         allow_private_webhooks: args.allow_private_webhooks,
         deliveries,
-        receivers,
+        receivers: receivers.clone(),
         blobs: blobs.clone(),
         public_url: Some(
             args.public_url
@@ -316,7 +316,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 .trim_end_matches('/')
                 .to_owned(),
         ),
-        feed: baton_server::desk::Feed::start(store.clone(), router.clone()),
+        feed: baton_server::desk::Feed::start(store.clone(), router.clone(), receivers.clone()),
         router: router.clone(),
         sign_in_throttle: Arc::default(),
     };

@@ -32,9 +32,11 @@ pub async fn list(
 }
 
 async fn card(state: &AppState, caller: &DeskCaller, id: HandoffId) -> Result<Card, Problem> {
-    Ok(shared(state.store.as_ref(), &state.router, id)
-        .await?
-        .card_for(caller.agent))
+    Ok(
+        shared(state.store.as_ref(), &state.router, &state.receivers, id)
+            .await?
+            .card_for(caller.agent),
+    )
 }
 
 /// Everything the receiver needs before saying a word: the card, the context package

@@ -53,7 +53,11 @@ pub struct Feed {
 
 impl Feed {
     /// Starts the task that follows the router's notices.
-    pub fn start(store: Arc<dyn Store>, router: Arc<Router>) -> Arc<Feed> {
+    pub fn start(
+        store: Arc<dyn Store>,
+        router: Arc<Router>,
+        receivers: Arc<baton_core::Receivers>,
+    ) -> Arc<Feed> {
         let (tx, _) = broadcast::channel(4096);
         let feed = Arc::new(Feed {
             tx: tx.clone(),
@@ -79,16 +83,18 @@ impl Feed {
                 }
                 let item = match event {
                     RouteEvent::Presence(a, p) => FeedItem::Presence(a, p),
-                    RouteEvent::Handoff(id) => match shared(store.as_ref(), &router, id).await {
-                        Ok(s) => {
-                            me.note_holder(&s);
-                            FeedItem::Handoff(Arc::new(s))
+                    RouteEvent::Handoff(id) => {
+                        match shared(store.as_ref(), &router, &receivers, id).await {
+                            Ok(s) => {
+                                me.note_holder(&s);
+                                FeedItem::Handoff(Arc::new(s))
+                            }
+                            Err(e) => {
+                                tracing::warn!(handoff = %id, error = %e, "desk feed could not read a handoff");
+                                continue;
+                            }
                         }
-                        Err(e) => {
-                            tracing::warn!(handoff = %id, error = %e, "desk feed could not read a handoff");
-                            continue;
-                        }
-                    },
+                    }
                 };
                 // No desk open is fine.
                 let _ = tx.send(item);
@@ -243,10 +249,35 @@ pub(super) fn desk_entries(
 pub(super) async fn shared(
     store: &dyn Store,
     router: &Router,
+    receivers: &baton_core::Receivers,
     id: HandoffId,
 ) -> Result<Shared, baton_store::StoreError> {
-    let (h, conv, offers) = store.handoff_view(id).await?;
+    let (mut h, conv, offers) = store.handoff_view(id).await?;
     let urgent = router.routing().is_urgent(h.reason);
+    // The card shows the decision's explanation, which can quote the customer: it
+    // goes through the desk's policy like every other text the desk gets.
+    let explanation = h
+        .decision
+        .as_ref()
+        .and_then(|d| d.get("explanation"))
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned);
+    let [explanation] =
+        crate::routes::handoffs::redact_texts(receivers.policy("desk"), [explanation]);
+    if let Some(d) = h
+        .decision
+        .as_mut()
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        match explanation {
+            Some(e) => {
+                d.insert("explanation".into(), e.into());
+            }
+            None => {
+                d.remove("explanation");
+            }
+        }
+    }
     Ok(Shared::new(h, &conv, offers, urgent))
 }
 
@@ -266,7 +297,7 @@ pub(super) async fn snapshot(state: &AppState, caller: &DeskCaller) -> Result<Ve
         .await?;
     let mut cards = Vec::new();
     for h in list {
-        let s = shared(state.store.as_ref(), &state.router, h.id).await?;
+        let s = shared(state.store.as_ref(), &state.router, &state.receivers, h.id).await?;
         cards.push(s.card_for(caller.agent));
     }
     card::sort(&mut cards);

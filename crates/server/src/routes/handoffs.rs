@@ -149,27 +149,36 @@ fn for_receiver(state: &AppState, caller: &Caller, mut h: Handoff) -> Handoff {
         h.summary.take(),
         explanation,
     ];
+    let [utterance, note, summary, explanation] =
+        redact_texts(state.receivers.policy(&receiver_name(caller)), texts);
+    h.utterance = utterance;
+    h.note = note;
+    h.summary = summary;
+    h.decision = explanation.map(|e| serde_json::json!({ "explanation": e }));
+    h
+}
+
+/// Free texts through a receiver's redaction policy, as the package's history text
+/// would be: what the policy leaves out comes back as `None`.
+pub(crate) fn redact_texts<const N: usize>(
+    policy: &baton_core::RedactionPolicy,
+    texts: [Option<String>; N],
+) -> [Option<String>; N] {
     let history: Vec<Value> = texts
         .iter()
         .enumerate()
         .map(|(i, t)| serde_json::json!({"seq": i, "role": "ai", "text": t.as_deref().unwrap_or("")}))
         .collect();
-    let redacted = state
-        .receivers
-        .policy(&receiver_name(caller))
-        .redact_json(serde_json::json!({
-            "version": baton_core::CONTEXT_VERSION,
-            "history": history,
-        }));
-    let back = |i: usize| -> Option<String> {
-        texts[i].as_ref()?;
-        redacted["history"][i]["text"].as_str().map(str::to_owned)
-    };
-    h.utterance = back(0);
-    h.note = back(1);
-    h.summary = back(2);
-    h.decision = back(3).map(|e| serde_json::json!({ "explanation": e }));
-    h
+    let redacted = policy.redact_json(serde_json::json!({
+        "version": baton_core::CONTEXT_VERSION,
+        "history": history,
+    }));
+    let mut i = 0;
+    texts.map(|t| {
+        let out = t.and_then(|_| redacted["history"][i]["text"].as_str().map(str::to_owned));
+        i += 1;
+        out
+    })
 }
 
 /// The handoff if `actor` may see it; otherwise "does not exist".
