@@ -17,4 +17,4 @@ pub use config::rules_json_schema;
 pub use error::RulesError;
 pub use eval::{IntentReport, SentimentReport, eval_intents, eval_sentiment};
 pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
-pub use ruleset::{Decision, RuleDescription, RuleSet, Signals, check};
+pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals, check, tier};
