@@ -124,6 +124,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "routing",
             "patch",
             "switch",
+            "move",
+            "deal",
+            "dealing",
         ],
     ),
     (
@@ -165,6 +168,10 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "asked",
             "asking",
             "find",
+            "fetch",
+            "grab",
+            "option",
+            "press",
         ],
     ),
     (
@@ -222,7 +229,20 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "operative",
         ],
     ),
-    (WeakNoun, &["anyone", "anybody", "somone", "individual"]),
+    (
+        WeakNoun,
+        &[
+            "anyone",
+            "anybody",
+            "somone",
+            "individual",
+            "whoever",
+            "technician",
+            "engineer",
+            "expert",
+            "professional",
+        ],
+    ),
     (
         Skip,
         &[
@@ -358,7 +378,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
         Neg,
         &[
             "dont", "not", "never", "no", "nor", "without", "doesnt", "didnt", "shouldnt",
-            "rather", "instead", "nobody", "neither",
+            "instead", "nobody", "neither", "refuse",
         ],
     ),
     (
@@ -610,6 +630,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pasame",
             "paseme",
             "pasarme",
+            "pasa",
+            "pase",
+            "pasen",
             "charlar", // fr
             "parler",
             "discuter",
@@ -645,6 +668,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "trasferiscimi",
             "mettermi",
             "mettetemi",
+            "metta",
+            "metti",
+            "mettete",
             "chattare",
             "passar",
             "passez-moi",
@@ -831,6 +857,10 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "il",
             "vous",
             "plait",
+            "sil",
+            "contatto",
+            "contacto",
+            "contato",
             "tout",
             "suite",
             "maintenant", // de
@@ -1466,7 +1496,12 @@ fn split_run_together(word: &str) -> Option<(&str, &str)> {
                 .into_iter()
                 .any(|k| c.has(k))
         };
-        (content(&l) || content(&r)).then_some((left, right))
+        // "personal" is not "person" + "al": a short non-content part must be glue.
+        let part_ok = |part: &str, c: &Classes| {
+            content(c) || GLUE.contains(&part) || part.chars().count() >= 3
+        };
+        ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r))
+            .then_some((left, right))
     })
 }
 
@@ -1556,14 +1591,7 @@ fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
         if matches!(
             t.word,
-            "without"
-                | "rather"
-                | "instead"
-                | "nobody"
-                | "nadie"
-                | "niemand"
-                | "nessuno"
-                | "ninguem"
+            "without" | "instead" | "nobody" | "nadie" | "niemand" | "nessuno" | "ninguem"
         ) {
             return true;
         }
@@ -1668,6 +1696,22 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     if later {
         return true;
     }
+    // "do I have to / do I need to talk to an agent (to …)?": a question about the process.
+    // "What do I have to do to talk to someone?" asks for the way: a request.
+    let words: Vec<&str> = toks[clause_start..j].iter().map(|p| p.word).collect();
+    let question = matches!(
+        words.as_slice(),
+        [
+            ..,
+            "do" | "will" | "would",
+            "i" | "we",
+            "have" | "need",
+            "to"
+        ] | [.., "must", "i"]
+    ) && !words.iter().any(|w| matches!(*w, "what" | "how" | "where"));
+    if question {
+        return true;
+    }
     // "if …" earlier in the sentence, unless the request is an imperative of its own clause
     // ("if you can't help, transfer me to a person").
     let conditional = toks[..j]
@@ -1692,7 +1736,9 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if t.joined {
             continue;
         }
-        if let Some(n) = toks.get(k + 1)
+        let adjective = matches!(t.word, "automated" | "automatic" | "robotic");
+        if !adjective
+            && let Some(n) = toks.get(k + 1)
             && n.clause == t.clause
             && !(n.is(Polite) || n.is(Boundary) || n.is(FedUp) || n.is(Talk) || n.is(TalkFinal))
         {
@@ -1708,11 +1754,26 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             continue;
         }
         // Only articles, "to", "with", "this" between the cue and the noun.
-        let filler = |p: &Tok<'_>| p.is(Skip) || p.is(Talk) || p.is(Polite) && !p.is(Yes);
+        let filler = |p: &Tok<'_>| {
+            (p.is(Skip) || p.is(Talk) || p.is(Polite) && !p.is(Yes))
+                && !p.is(Desire)
+                && !p.is(Neg)
+                && !p.is(FedUp)
+        };
         let cue = before.iter().rposition(|p| !filler(p));
         let Some(c) = cue else { continue };
         let cue_tok = &before[c];
-        let refusal = cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
+        // "I refuse to keep talking to a computer": a refusal with the talking in between.
+        let refuses_talking = talked_to
+            && before.iter().any(|p| p.is(Neg))
+            && before.iter().any(|p| p.is(Desire) || p.word == "refuse");
+        let not_another = cue_tok.is(Neg)
+            && before
+                .get(c + 1)
+                .is_some_and(|p| matches!(p.word, "another" | "more" | "any"));
+        let refusal = refuses_talking
+            || not_another
+            || cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
             || cue_tok.is(Neg)
                 && (talked_to
                     || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
@@ -1937,6 +1998,22 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     break;
                 }
             }
+        }
+        // "can an agent call me back?", "have someone contact me".
+        if human_noun(toks, j) == Some(true)
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| toks[v].is(Contact))
+            && toks[v].clause == t.clause
+            && toks
+                .get(v + 1)
+                .is_some_and(|n| n.word == "me" || n.word == "us")
+            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            && !not_now(toks, v)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v + 1),
+                pattern: "noun_contact_me",
+            });
         }
         // "can a person take over this chat?", "I'd like someone to step in".
         if human_noun(toks, j).is_some()
