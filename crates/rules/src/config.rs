@@ -314,7 +314,7 @@ pub struct SentimentDropSpec {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpsetSpec {
-    /// One turn at or under this compound is upset enough (default -0.7).
+    /// One turn at or under this compound is upset enough (default -0.8).
     #[serde(default = "intense")]
     pub intense: Compound,
     /// A run of negative turns counts when the last is at or under this (default -0.4)…
@@ -326,7 +326,7 @@ pub struct UpsetSpec {
 }
 
 fn intense() -> Compound {
-    Compound(-0.7)
+    Compound(-0.8)
 }
 fn sustained() -> Compound {
     Compound(-0.4)

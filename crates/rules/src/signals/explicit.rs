@@ -1763,7 +1763,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let cue = before.iter().rposition(|p| !filler(p));
         let Some(c) = cue else { continue };
         let cue_tok = &before[c];
-        // "I refuse to keep talking to a computer": a refusal with the talking in between.
+        // "I refuse to go on chatting with a machine": a refusal with the talking in between.
         let refuses_talking = talked_to
             && before.iter().any(|p| p.is(Neg))
             && before.iter().any(|p| p.is(Desire) || p.word == "refuse");

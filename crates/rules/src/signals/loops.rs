@@ -162,8 +162,8 @@ pub(crate) fn overlap(a: &[String], b: &[String]) -> (f64, usize) {
     }
 }
 
-/// Whether two AI turns take the same action in other words ("Please try reinstalling the
-/// app." / "Try reinstalling the app from the store.").
+/// Whether two AI turns take the same action in other words ("Please clear the browser
+/// cache." / "Try clearing the cache of your browser.").
 pub(crate) fn same_action(a: &[String], b: &[String]) -> bool {
     let (j, common) = overlap(a, b);
     common >= 2 && j >= 0.4
@@ -201,8 +201,8 @@ mod tests {
 
     #[test]
     fn the_same_action_in_other_words() {
-        let a = content_words("Please try reinstalling the app.");
-        let b = content_words("Try reinstalling the app from the store.");
+        let a = content_words("Please try clearing the browser cache.");
+        let b = content_words("Try clearing the cache of your browser again.");
         assert!(same_action(&a, &b));
         let c = content_words("Let me check the tracking for you.");
         let d = content_words("Your refund was issued on Monday.");

@@ -64,10 +64,10 @@ mod tests {
 
     #[test]
     fn resolution_and_its_negatives() {
-        assert!(resolved("that one worked, thanks"));
+        assert!(resolved("the second fix worked, thank you"));
         assert!(resolved("ok it's working now"));
         assert!(!resolved("thanks for nothing"));
         assert!(!resolved("it is not working"));
-        assert!(!resolved("where is my refund"));
+        assert!(!resolved("when does my refund arrive"));
     }
 }

@@ -97,7 +97,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Fraud,
-        r"\bidentity theft\b|\bstolen identity\b|\b(card|account|identity|details|password) (was|were|has been|have been|got|is|are) (stolen|hacked|compromised|cloned|skimmed)\b|\btransactions? i (did not|didn't|never) (make|authori[sz]e)\b|\b(did not|didn't|never) (make|authori[sz]e|approve) (this|that|these|those|the) (charges?|payments?|transactions?|purchases?|withdrawals?)\b|\bunauthori[sz]ed (charges?|payments?|transactions?|debits?|access|purchases?|withdrawals?)\b|\bphishing\b|\bscam(med|mer|mers)?\b|\bfraud(ulent|ster|sters)?\b|\bfraude\b|\bbetrug\b|\bbetr[üu]ger\b|\bfrode\b|\btruffa\b|\bgolpe\b|\busurpaci[óo]n\b|\bescroquerie\b|\barnaque\b",
+        r"\bidentity theft\b|\bstolen identity\b|\b(card|account|identity|details|password) (was|were|has been|have been|got|is|are) (stolen|hacked|compromised|cloned|skimmed)\b|\btransactions? i (did not|didn't|never) (make|authori[sz]e)\b|\b(did not|didn't|never) (make|authori[sz]e|approve) (this|that|these|those|the) (charges?|payments?|transactions?|purchases?|withdrawals?)\b|\bunauthori[sz]ed (charges?|payments?|transactions?|debits?|access|purchases?|withdrawals?)\b|\b(report|reporting|flag|flagging) (a |an |this |some )?(phishing|scam|fraud|fraudulent)\b|\bphishing (email|text|message|call|site|link)\b|\b(i|we|my (mum|mom|dad|mother|father|wife|husband|partner))( was|'ve been| have been| got| were| has been)( just)? (scammed|defrauded|phished)\b|\bvictim of (a )?(fraud|scam|identity theft|phishing)\b|\bfraud(ulent)? (charges?|transactions?|payments?|activity|account|alert|claim|case|report)\b|\bfraudster\b|\b(is|was) (this|that|it) (a )?(scam|fraud|phishing)\b|\bfraude (con|en) (mi|la) (tarjeta|cuenta)\b|\bbetrug (mit|auf) (meiner|meinem)\b|\bfraude (sur|avec) (ma|mon) (carte|compte)\b|\bfraude no (meu|cart[ãa]o)\b|\bfrode (sulla|con la) (mia )?carta\b|\busurpaci[óo]n de identidad\b|\bvol d'identit[ée]\b|\bidentit[äa]tsdiebstahl\b|\broubo de identidade\b|\bfurto d'identit[àa]\b",
     ),
     (
         P::LegalAct,
@@ -320,11 +320,96 @@ fn parse_number(raw: &str) -> Option<f64> {
     out.parse().ok()
 }
 
-/// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars".
+static WORD_AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|and)[\s-]+)+)(?P<cur>dollars?|bucks|euros?|pounds?)\b",
+    )
+    .ok()
+});
+
+/// The value of an amount spelled out in English words ("three thousand", "two hundred and
+/// fifty"), as voice transcripts write it.
+fn words_value(words: &str) -> Option<f64> {
+    let (mut total, mut group) = (0f64, 0f64);
+    let mut any = false;
+    for w in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_ascii_lowercase();
+        let small = match w.as_str() {
+            "a" | "one" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            "four" => 4.0,
+            "five" => 5.0,
+            "six" => 6.0,
+            "seven" => 7.0,
+            "eight" => 8.0,
+            "nine" => 9.0,
+            "ten" => 10.0,
+            "eleven" => 11.0,
+            "twelve" => 12.0,
+            "thirteen" => 13.0,
+            "fourteen" => 14.0,
+            "fifteen" => 15.0,
+            "sixteen" => 16.0,
+            "seventeen" => 17.0,
+            "eighteen" => 18.0,
+            "nineteen" => 19.0,
+            "twenty" => 20.0,
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            "sixty" => 60.0,
+            "seventy" => 70.0,
+            "eighty" => 80.0,
+            "ninety" => 90.0,
+            "hundred" => {
+                group = group.max(1.0) * 100.0;
+                any = true;
+                continue;
+            }
+            "thousand" | "million" => {
+                let scale = if w == "thousand" { 1e3 } else { 1e6 };
+                total += group.max(1.0) * scale;
+                group = 0.0;
+                any = true;
+                continue;
+            }
+            _ => continue,
+        };
+        group += small;
+        any = true;
+    }
+    any.then_some(total + group)
+}
+
+/// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars",
+/// "three thousand dollars".
 pub fn amounts(text: &str) -> Vec<Amount> {
     if !may_have_amount(text) {
         return Vec::new();
     }
+    let mut found = digit_amounts(text);
+    if let Some(re) = WORD_AMOUNT.as_ref() {
+        for c in re.captures_iter(text) {
+            let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.get(0)) else {
+                continue;
+            };
+            if let Some(value) = words_value(n.as_str()).filter(|v| *v > 0.0) {
+                found.push(Amount {
+                    value,
+                    currency: currency_code(cur.as_str()),
+                    text: whole.as_str().trim().to_owned(),
+                });
+            }
+        }
+    }
+    found
+}
+
+fn digit_amounts(text: &str) -> Vec<Amount> {
     let Some(re) = AMOUNT.as_ref() else {
         return Vec::new();
     };
@@ -401,6 +486,7 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
+        assert!(WORD_AMOUNT.is_some());
         assert!(REGEXES.iter().all(Option::is_some));
         assert!(PATTERNS.len() <= 32);
     }
@@ -441,7 +527,7 @@ mod tests {
     #[test]
     fn topic_words_alone_are_not_regulated() {
         for text in [
-            "you charged me twice for the same order",
+            "you billed me two times for one order",
             "why is my bill so high this month",
             "what is my legal name on the account",
             "I need to charge my phone",
@@ -467,6 +553,11 @@ mod tests {
         assert_eq!(v("1.250,00 €"), Some((1250.0, Some("EUR"))));
         assert_eq!(v("£99.99"), Some((99.99, Some("GBP"))));
         assert_eq!(v("3 thousand dollars"), Some((3000.0, Some("USD"))));
+        assert_eq!(
+            v("like three thousand dollars"),
+            Some((3000.0, Some("USD")))
+        );
+        assert_eq!(v("two hundred and fifty euros"), Some((250.0, Some("EUR"))));
     }
 
     #[test]
