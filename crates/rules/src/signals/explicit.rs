@@ -209,9 +209,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "staffers",
             "member",
             "members",
-            "team",
-            "department",
-            "dept",
+            "leader",
             "clerk",
             "worker",
             "colleague",
@@ -220,7 +218,6 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "salesperson",
             "cashier",
             "teller",
-            "officer",
             "supervisors",
             "managers",
             "advisors",
@@ -237,6 +234,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "somone",
             "individual",
             "whoever",
+            "team",
+            "department",
+            "dept",
             "technician",
             "engineer",
             "expert",
@@ -1070,6 +1070,25 @@ const NOT_TYPOS: &[&str] = &[
     "cat",
     "hat",
     "representation",
+    "office",
+    "offices",
+    "header",
+    "loader",
+    "reader",
+    "lender",
+    "lenders",
+    "seller",
+    "sellers",
+    "tiller",
+    "taller",
+    "staffed",
+    "attendance",
+    "worked",
+    "works",
+    "working",
+    "ideal",
+    "ideally",
+    "ideals",
     "represent",
     "represents",
     "represented",
@@ -1475,7 +1494,10 @@ static NOT_TYPOS_FILTER: LazyLock<super::WordFilter> =
 /// Splits run-together words ("speakto", "contactingassistant") into two known words, at
 /// least one of which is a verb or a noun.
 fn split_run_together(word: &str) -> Option<(&str, &str)> {
-    if word.len() < 5 || !word.is_ascii() {
+    if word.len() < 5
+        || !word.is_ascii()
+        || (NOT_TYPOS_FILTER.may_contain(word) && NOT_TYPOS_SET.contains_key(word))
+    {
         return None;
     }
     // A left part of two letters or more must start like some lexicon or glue word: when
@@ -1749,7 +1771,33 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .rposition(|p| p.clause != t.clause)
             .map_or(0, |p| p + 1);
         let before = &toks[start..k];
-        let talked_to = before.iter().any(|p| p.is(Talk));
+        let talked_to = before.iter().any(|p| {
+            matches!(
+                p.word,
+                "talk"
+                    | "talking"
+                    | "speak"
+                    | "speaking"
+                    | "chat"
+                    | "chatting"
+                    | "deal"
+                    | "dealing"
+                    | "converse"
+                    | "communicate"
+                    | "type"
+                    | "typing"
+                    | "hablar"
+                    | "parler"
+                    | "discuter"
+                    | "sprechen"
+                    | "reden"
+                    | "chatten"
+                    | "falar"
+                    | "conversar"
+                    | "parlare"
+                    | "chattare"
+            )
+        });
         if !strong && !talked_to {
             continue;
         }
@@ -1764,9 +1812,15 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let Some(c) = cue else { continue };
         let cue_tok = &before[c];
         // "I refuse to go on chatting with a machine": a refusal with the talking in between.
-        let refuses_talking = talked_to
-            && before.iter().any(|p| p.is(Neg))
-            && before.iter().any(|p| p.is(Desire) || p.word == "refuse");
+        // The refusal is attached: a negator right before the desire ("don't want"), or
+        // "refuse" itself.
+        let attached = before.iter().enumerate().any(|(i, p)| {
+            p.word == "refuse"
+                || p.is(Desire)
+                    && i > 0
+                    && (before[i - 1].is(Neg) || i > 1 && before[i - 2].is(Neg))
+        });
+        let refuses_talking = talked_to && attached;
         let not_another = cue_tok.is(Neg)
             && before
                 .get(c + 1)
@@ -1904,6 +1958,49 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             if identity_question(j) || not_now(toks, j) {
                 continue;
             }
+            // "I said agent", "I mean a person": only in the first person.
+            if matches!(t.word, "said" | "mean" | "meant" | "asked" | "asking")
+                && (j == 0 || toks[j - 1].word != "i")
+            {
+                continue;
+            }
+            // "a call to", "on the phone with": a noun.
+            if t.is(Contact)
+                && !t.is(Talk)
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "a" | "the" | "my" | "your" | "this" | "that" | "every" | "each"
+                )
+            {
+                continue;
+            }
+            // Hand-over verbs take the customer or the conversation as object: "pass me
+            // to", "hand this over", "move me to"; "deal" takes "with".
+            if matches!(
+                t.word,
+                "pass"
+                    | "passing"
+                    | "hand"
+                    | "handing"
+                    | "move"
+                    | "switch"
+                    | "route"
+                    | "routing"
+                    | "forward"
+                    | "forwarding"
+                    | "patch"
+            ) && !toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the"))
+            {
+                continue;
+            }
+            if matches!(t.word, "deal" | "dealing")
+                && toks.get(j + 1).is_none_or(|n| n.word != "with")
+            {
+                continue;
+            }
             // "on the other hand", "second hand": a noun.
             if t.word == "hand"
                 && j > 0
@@ -1932,6 +2029,14 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         phrase: phrase(toks, j, k),
                         pattern: "verb_department",
                     });
+                }
+                // A compound's head is its last noun: "team leader", "support agent".
+                if human_noun(toks, k).is_some()
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.clause == t.clause && n.is(StrongNoun))
+                {
+                    continue;
                 }
                 if let Some(strong) = human_noun(toks, k) {
                     let governs = if verb { true } else { strong };

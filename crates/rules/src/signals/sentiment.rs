@@ -139,21 +139,9 @@ fn booster(word: &str) -> Option<f32> {
     })
 }
 
-fn special_case(phrase: &str) -> Option<f32> {
-    Some(match phrase {
-        "the shit" | "the bomb" | "to die for" => 3.0,
-        "bad ass" | "badass" => 1.5,
-        "bus stop" => 0.0,
-        "yeah right" => -2.0,
-        "kiss of death" => -1.5,
-        "beating heart" => 3.1,
-        "broken heart" => -2.9,
-        _ => return None,
-    })
-}
-
 fn is_negation(word: &str) -> bool {
-    NEGATE.contains(&word) || word.contains("n't")
+    // Every negation word is 3 to 9 bytes long.
+    (3..=9).contains(&word.len()) && NEGATE.contains(&word) || word.contains("n't")
 }
 
 /// Python's `str.isupper`: at least one cased character and no lower-case one.
@@ -371,20 +359,32 @@ fn negation_check(valence: f32, tokens: &[Token<'_>], start: usize, i: usize) ->
     }
 }
 
+/// A special idiom's valence: the words of the phrase as separate tokens ("kiss of death").
+fn special_case_words(parts: &[&str]) -> Option<f32> {
+    Some(match parts {
+        ["the", "shit"] | ["the", "bomb"] | ["to", "die", "for"] => 3.0,
+        ["bad", "ass"] => 1.5,
+        ["bus", "stop"] => 0.0,
+        ["yeah", "right"] => -2.0,
+        ["kiss", "of", "death"] => -1.5,
+        ["beating", "heart"] => 3.1,
+        ["broken", "heart"] => -2.9,
+        _ => return None,
+    })
+}
+
+/// A multi-word booster or dampener ("kind of", "sort of", "just enough").
+fn booster_words(parts: &[&str]) -> Option<f32> {
+    match parts {
+        ["just", "enough"] | ["kind", "of"] | ["sort", "of"] => Some(B_DECR),
+        _ => None,
+    }
+}
+
 fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32 {
     let w = |k: usize| tokens[k].lower();
-    // Only reached with i >= 3, so every backward index below is in range.
-    let mut phrase = String::with_capacity(48);
-    let mut lookup = |parts: &[&str]| -> Option<f32> {
-        phrase.clear();
-        for (n, p) in parts.iter().enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(p);
-        }
-        special_case(&phrase)
-    };
+    // Only reached with i >= 3, so every backward index below is in range. Tokens hold no
+    // whitespace, so comparing word sequences is comparing the space-joined phrases.
     let backward: [&[&str]; 5] = [
         &[w(i - 1), w(i)],
         &[w(i - 2), w(i - 1), w(i)],
@@ -392,16 +392,16 @@ fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32
         &[w(i - 3), w(i - 2), w(i - 1)],
         &[w(i - 3), w(i - 2)],
     ];
-    if let Some(v) = backward.iter().find_map(|seq| lookup(seq)) {
+    if let Some(v) = backward.iter().find_map(|seq| special_case_words(seq)) {
         valence = v;
     }
     if i + 1 < tokens.len()
-        && let Some(v) = lookup(&[w(i), w(i + 1)])
+        && let Some(v) = special_case_words(&[w(i), w(i + 1)])
     {
         valence = v;
     }
     if i + 2 < tokens.len()
-        && let Some(v) = lookup(&[w(i), w(i + 1), w(i + 2)])
+        && let Some(v) = special_case_words(&[w(i), w(i + 1), w(i + 2)])
     {
         valence = v;
     }
@@ -411,9 +411,7 @@ fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32
         &[w(i - 3), w(i - 2)][..],
         &[w(i - 2), w(i - 1)][..],
     ] {
-        phrase.clear();
-        phrase.push_str(&seq.join(" "));
-        if let Some(b) = booster(&phrase) {
+        if let Some(b) = booster_words(seq) {
             valence += b;
         }
     }
