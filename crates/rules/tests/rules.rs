@@ -348,3 +348,44 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         .collect();
     assert!(leaked.is_empty(), "in the rule data: {leaked:?}");
 }
+
+/// Every decision on the sentiment and Bitext sets — each sentence's compound score to four
+/// decimals and its explicit-request match — hashed. Speed work must leave it unchanged;
+/// when a deliberate lexicon change moves it, print the new value and update the constant
+/// in the same commit (`cargo run -p baton-rules --example decisions -- FILES` shows each
+/// line, to diff before and after).
+#[test]
+fn decisions_on_the_reference_sets_are_unchanged() {
+    const EXPECTED: u64 = 0xcac8_7c6a_16e7_3776;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/eval");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut lines = 0;
+    for file in [
+        "sentiment/amazonReviewSnippets_GroundTruth.txt",
+        "sentiment/movieReviewSnippets_GroundTruth.txt",
+        "sentiment/nytEditorialSnippets_GroundTruth.txt",
+        "sentiment/tweets_GroundTruth.txt",
+        "intents/bitext_dev.tsv",
+        "intents/bitext_holdout.tsv",
+    ] {
+        for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
+            let text = line
+                .trim_end_matches('\r')
+                .rsplit('\t')
+                .next()
+                .unwrap_or("");
+            let s = baton_rules::signals::sentiment::compound(text);
+            let e = baton_rules::signals::explicit::detect(text);
+            let out = format!(
+                "{s:.4}\t{}\n",
+                e.map_or("-".to_string(), |m| format!("{}:{}", m.pattern, m.phrase))
+            );
+            for b in out.bytes() {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            lines += 1;
+        }
+    }
+    assert!(lines > 28_000);
+    assert_eq!(hash, EXPECTED, "decisions changed: {hash:#x}");
+}
