@@ -18,7 +18,7 @@ use baton_core::{ConversationId, Turn, TurnId};
 
 use crate::signals::explicit::{self, ExplicitMatch};
 use crate::signals::topics::{self, Amount, Topic};
-use crate::signals::{loops, progress, sentiment};
+use crate::signals::{loops, sentiment};
 
 /// What is known about one turn's text. Every field is filled on first use.
 #[derive(Debug, Default)]
@@ -29,10 +29,6 @@ pub(crate) struct TurnAnalysis {
     words: OnceLock<loops::WordSet>,
     /// Stemmed content words, for comparing needs and actions.
     content: OnceLock<Vec<String>>,
-    /// How strongly the turn says a need came back (0, 1, 2).
-    persistence: OnceLock<u8>,
-    /// The turn says the matter is resolved.
-    resolved: OnceLock<bool>,
     explicit: OnceLock<Option<ExplicitMatch>>,
     /// The customer's turn is a plain "yes".
     affirmative: OnceLock<bool>,
@@ -64,12 +60,12 @@ impl TurnAnalysis {
 
     /// How strongly `text` says a need came back.
     pub(crate) fn persistence(&self, text: &str) -> u8 {
-        *self.persistence.get_or_init(|| progress::persistence(text))
+        self.scan(text).persistence()
     }
 
     /// Whether `text` says the matter is resolved.
     pub(crate) fn resolved(&self, text: &str) -> bool {
-        *self.resolved.get_or_init(|| progress::resolved(text))
+        self.scan(text).resolved()
     }
 
     /// The explicit request for a person in `text`, if any.

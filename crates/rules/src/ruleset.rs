@@ -756,10 +756,6 @@ fn accepted_offer<'a>(
     analyses: &'a [Option<Arc<TurnAnalysis>>],
 ) -> Option<&'a explicit::ExplicitMatch> {
     let (last, earlier) = turns.split_last()?;
-    let a = analyses.last()?.as_deref()?;
-    if !a.affirmative(&last.text) {
-        return None;
-    }
     let (i, ai) = earlier
         .iter()
         .enumerate()
@@ -768,7 +764,13 @@ fn accepted_offer<'a>(
     if ai.role != Role::Ai {
         return None;
     }
-    analyses.get(i)?.as_deref()?.offer(&ai.text)
+    // The AI turn's analysis is cached: the customer's words are only read after an offer.
+    let offer = analyses.get(i)?.as_deref()?.offer(&ai.text)?;
+    analyses
+        .last()?
+        .as_deref()?
+        .affirmative(&last.text)
+        .then_some(offer)
 }
 
 /// Who reported an event, in an explanation.

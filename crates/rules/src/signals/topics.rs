@@ -84,6 +84,10 @@ enum P {
     Outage,
     Danger,
     NotUrgent,
+    Persist,
+    GoingRound,
+    Resolved,
+    NotResolved,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -177,8 +181,18 @@ const PATTERNS: &[(P, &str)] = &[
     ),
 ];
 
+/// The topic and urgency patterns, then the progress ones ([`super::progress`]).
+fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
+    PATTERNS.iter().copied().chain([
+        (P::Persist, super::progress::PERSIST),
+        (P::GoingRound, super::progress::GOING_ROUND),
+        (P::Resolved, super::progress::RESOLVED),
+        (P::NotResolved, super::progress::NOT_RESOLVED),
+    ])
+}
+
 static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(PATTERNS.iter().map(|(_, p)| *p))
+    regex::RegexSetBuilder::new(all_patterns().map(|(_, p)| p))
         .case_insensitive(true)
         .size_limit(64 << 20)
         .dfa_size_limit(64 << 20)
@@ -187,8 +201,7 @@ static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
 });
 
 static REGEXES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
-    PATTERNS
-        .iter()
+    all_patterns()
         .map(|(_, p)| {
             regex::RegexBuilder::new(p)
                 .case_insensitive(true)
@@ -210,12 +223,24 @@ impl Scan {
         };
         let mut bits = 0u32;
         for i in set.matches(text).iter() {
-            bits |= 1 << PATTERNS[i].0 as u32;
+            bits |= 1 << KINDS[i] as u32;
         }
         Scan(bits)
     }
     fn has(self, p: P) -> bool {
         self.0 & (1 << p as u32) != 0
+    }
+    /// How strongly the text says a need came back (see [`super::progress::persistence`]).
+    pub(crate) fn persistence(self) -> u8 {
+        if self.has(P::GoingRound) {
+            2
+        } else {
+            u8::from(self.has(P::Persist))
+        }
+    }
+    /// Whether the text says the matter is resolved.
+    pub(crate) fn resolved(self) -> bool {
+        self.has(P::Resolved) && !self.has(P::NotResolved)
     }
     /// Whether a dispute, chargeback or open claim is mentioned.
     pub(crate) fn dispute_context(self) -> bool {
@@ -223,9 +248,12 @@ impl Scan {
     }
 }
 
+/// The kind of each pattern of [`SET`], by index.
+static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p).collect());
+
 /// The words of `text` that matched pattern `p` (known to match).
 fn found(text: &str, p: P) -> Option<String> {
-    let i = PATTERNS.iter().position(|(q, _)| *q == p)?;
+    let i = KINDS.iter().position(|q| *q == p)?;
     REGEXES
         .get(i)?
         .as_ref()?
@@ -488,7 +516,7 @@ mod tests {
         assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
         assert!(WORD_AMOUNT.is_some());
         assert!(REGEXES.iter().all(Option::is_some));
-        assert!(PATTERNS.len() <= 32);
+        assert!(KINDS.len() <= 32);
     }
 
     #[test]
