@@ -39,9 +39,36 @@ static LEXICON: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Answers most lexicon misses without hashing.
-static LEXICON_FILTER: LazyLock<super::WordFilter> =
-    LazyLock::new(|| super::WordFilter::new(LEXICON.keys().copied()));
+/// What one lowercased word is: its lexicon valence and its booster scalar, found with
+/// one lookup.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordInfo {
+    valence: Option<f32>,
+    booster: Option<f32>,
+}
+
+/// The lexicon and the boosters in one map.
+static WORDS: LazyLock<super::FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut map: super::FastMap<&'static str, WordInfo> = super::FastMap::default();
+    for (w, v) in LEXICON.iter() {
+        map.entry(w).or_default().valence = Some(*v);
+    }
+    for (w, b) in BOOSTERS.iter() {
+        map.entry(w).or_default().booster = Some(*b);
+    }
+    map
+});
+
+/// Answers most misses of [`WORDS`] without hashing.
+static WORDS_FILTER: LazyLock<super::WordFilter> =
+    LazyLock::new(|| super::WordFilter::new(WORDS.keys().copied()));
+
+fn word_info(lower: &str) -> WordInfo {
+    if !WORDS_FILTER.may_contain(lower) {
+        return WordInfo::default();
+    }
+    WORDS.get(lower).copied().unwrap_or_default()
+}
 
 /// Single-character emoji → its textual description ("grinning face").
 static EMOJI: LazyLock<super::FastMap<char, &'static str>> = LazyLock::new(|| {
@@ -119,7 +146,104 @@ const NEGATE: &[&str] = &[
     "despite",
 ];
 
-fn booster(word: &str) -> Option<f32> {
+/// Booster and dampener words, looked up by hash (a `match` on eighty strings compares them
+/// one by one).
+static BOOSTERS: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
+    BOOSTER_WORDS
+        .iter()
+        .filter_map(|w| booster_slow(w).map(|v| (*w, v)))
+        .collect()
+});
+
+/// Every word [`booster_slow`] knows.
+const BOOSTER_WORDS: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
+
+fn booster_slow(word: &str) -> Option<f32> {
     Some(match word {
         "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably"
         | "decidedly" | "deeply" | "effing" | "enormous" | "enormously" | "entirely"
@@ -139,13 +263,20 @@ fn booster(word: &str) -> Option<f32> {
     })
 }
 
+static NEGATIONS: LazyLock<super::FastMap<&'static str, ()>> =
+    LazyLock::new(|| NEGATE.iter().map(|w| (*w, ())).collect());
+
 fn is_negation(word: &str) -> bool {
     // Every negation word is 3 to 9 bytes long.
-    (3..=9).contains(&word.len()) && NEGATE.contains(&word) || word.contains("n't")
+    (3..=9).contains(&word.len()) && NEGATIONS.contains_key(word) || word.contains("n't")
 }
 
 /// Python's `str.isupper`: at least one cased character and no lower-case one.
 fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase);
+    }
     let mut cased = false;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -164,7 +295,10 @@ fn is_ascii_punct(c: char) -> bool {
 /// (then the token was likely an emoticon such as `:)`, kept whole).
 fn strip_punct(token: &str) -> &str {
     let stripped = token.trim_matches(is_ascii_punct);
-    if stripped.chars().count() <= 2 {
+    // At most two characters: at most 8 bytes, and counted only when not ASCII.
+    if stripped.len() <= 2
+        || (!stripped.is_ascii() && stripped.len() <= 8 && stripped.chars().count() <= 2)
+    {
         token
     } else {
         stripped
@@ -172,10 +306,13 @@ fn strip_punct(token: &str) -> &str {
 }
 
 struct Token<'a> {
-    original: &'a str,
     lower: Cow<'a, str>,
     /// Lexicon valence of the lowercased token, looked up once.
     lexicon: Option<f32>,
+    /// Booster scalar of the lowercased token, looked up with the valence.
+    booster: Option<f32>,
+    /// The original is ALL CAPS.
+    upper: bool,
 }
 
 impl Token<'_> {
@@ -215,19 +352,17 @@ pub fn polarity(text: &str) -> Polarity {
             } else {
                 Cow::Borrowed(original)
             };
-            let lexicon = LEXICON_FILTER
-                .may_contain(&lower)
-                .then(|| LEXICON.get(lower.as_ref()).copied())
-                .flatten();
+            let info = word_info(&lower);
             Token {
-                original,
                 lower,
-                lexicon,
+                lexicon: info.valence,
+                booster: info.booster,
+                upper: is_upper(original),
             }
         })
         .collect();
     let cap_differential = {
-        let caps = tokens.iter().filter(|t| is_upper(t.original)).count();
+        let caps = tokens.iter().filter(|t| t.upper).count();
         caps > 0 && caps < tokens.len()
     };
 
@@ -235,7 +370,7 @@ pub fn polarity(text: &str) -> Polarity {
     for i in 0..tokens.len() {
         let word = tokens[i].lower();
         let is_kind_of = word == "kind" && tokens.get(i + 1).is_some_and(|t| t.lower() == "of");
-        if booster(word).is_some() || is_kind_of {
+        if tokens[i].booster.is_some() || is_kind_of {
             sentiments.push(0.0);
             continue;
         }
@@ -270,13 +405,13 @@ fn replace_emoji(text: &str) -> Cow<'_, str> {
 }
 
 fn scalar_inc_dec(token: &Token<'_>, valence: f32, cap_differential: bool) -> f32 {
-    let Some(mut scalar) = booster(token.lower()) else {
+    let Some(mut scalar) = token.booster else {
         return 0.0;
     };
     if valence < 0.0 {
         scalar = -scalar;
     }
-    if is_upper(token.original) && cap_differential {
+    if token.upper && cap_differential {
         scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
     }
     scalar
@@ -301,7 +436,7 @@ fn valence(tokens: &[Token<'_>], i: usize, cap_differential: bool) -> f32 {
         valence = base * N_SCALAR;
     }
 
-    if is_upper(token.original) && cap_differential {
+    if token.upper && cap_differential {
         valence += if valence > 0.0 { C_INCR } else { -C_INCR };
     }
 
@@ -566,5 +701,21 @@ mod tests {
         // Words that look negative but are not in the lexicon in that sense.
         assert!(c("please cancel the bus stop reservation").abs() < 0.3);
         assert!(c("no problem, thank you") > 0.0);
+    }
+}
+
+#[cfg(test)]
+mod booster_tests {
+    use super::*;
+
+    #[test]
+    fn the_booster_table_holds_every_booster() {
+        for w in BOOSTER_WORDS {
+            assert_eq!(word_info(w).booster, booster_slow(w), "{w}");
+            assert!(word_info(w).booster.is_some(), "{w}");
+        }
+        for w in ["good", "kind", "sort", "", "veryy", "so!"] {
+            assert_eq!(word_info(w).booster, booster_slow(w), "{w}");
+        }
     }
 }
