@@ -191,3 +191,32 @@ async fn a_tool_error_hands_off_and_the_decision_lists_every_reason() {
         .collect();
     assert_eq!(fired, ["explicit_request", "urgency"], "{v}");
 }
+
+#[test]
+fn eval_intents_reports_every_category_of_the_own_set() {
+    let set = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/eval/intents.tsv");
+    let out = baton(&["eval", "intents", set, "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let categories = report["categories"].as_object().unwrap();
+    for name in [
+        "staff",
+        "handover",
+        "reject_bot",
+        "voice",
+        "es",
+        "de",
+        "compounds",
+    ] {
+        let c = &categories[name];
+        assert!(c["rows"].as_u64().unwrap() >= 20, "{name}: {c}");
+        assert!(c["accuracy"].as_f64().unwrap() >= 0.95, "{name}: {c}");
+    }
+    let text = baton(&["eval", "intents", set]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("by category"));
+}

@@ -287,14 +287,20 @@ fn is_upper(word: &str) -> bool {
     cased
 }
 
-fn is_ascii_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-}
-
 /// Strips surrounding punctuation unless what is left is two characters or fewer
 /// (then the token was likely an emoticon such as `:)`, kept whole).
 fn strip_punct(token: &str) -> &str {
-    let stripped = token.trim_matches(is_ascii_punct);
+    let b = token.as_bytes();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_punctuation())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_punctuation())
+        .map_or(start, |e| e + 1);
+    // ASCII punctuation is one byte, so both ends are character boundaries.
+    let stripped = &token[start..end.max(start)];
     // At most two characters: at most 8 bytes, and counted only when not ASCII.
     if stripped.len() <= 2
         || (!stripped.is_ascii() && stripped.len() <= 8 && stripped.chars().count() <= 2)
@@ -334,33 +340,45 @@ pub struct Polarity {
     pub compound: f32,
 }
 
+/// One token of `text`; `all` is the whole text lowercased when it is ASCII, and the
+/// token's lowercase form is borrowed from it.
+fn token<'t>(raw: &'t str, text: &'t str, all: Option<&'t str>) -> Token<'t> {
+    let original = strip_punct(raw);
+    let lower = if let Some(all) = all {
+        let at = original.as_ptr() as usize - text.as_ptr() as usize;
+        Cow::Borrowed(&all[at..at + original.len()])
+    } else if original.chars().any(char::is_uppercase) {
+        Cow::Owned(original.to_lowercase())
+    } else {
+        Cow::Borrowed(original)
+    };
+    let info = word_info(&lower);
+    Token {
+        lower,
+        lexicon: info.valence,
+        booster: info.booster,
+        upper: is_upper(original),
+    }
+}
+
 /// Scores one text (best at the sentence or chat-turn level).
 pub fn polarity(text: &str) -> Polarity {
     let text = replace_emoji(text);
     let text = text.trim();
     // ASCII text is lowercased once, and each token borrows its lowercase form from it.
-    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
-    let tokens: Vec<Token<'_>> = text
-        .split_whitespace()
-        .map(|raw| {
-            let original = strip_punct(raw);
-            let lower = if let Some(all) = &ascii_lower {
-                let at = original.as_ptr() as usize - text.as_ptr() as usize;
-                Cow::Borrowed(&all[at..at + original.len()])
-            } else if original.chars().any(char::is_uppercase) {
-                Cow::Owned(original.to_lowercase())
-            } else {
-                Cow::Borrowed(original)
-            };
-            let info = word_info(&lower);
-            Token {
-                lower,
-                lexicon: info.valence,
-                booster: info.booster,
-                upper: is_upper(original),
-            }
-        })
-        .collect();
+    let ascii = text.is_ascii();
+    let ascii_lower = ascii.then(|| text.to_ascii_lowercase());
+    // On ASCII text, ASCII whitespace is all the whitespace there is.
+    let all = ascii_lower.as_deref();
+    let tokens: Vec<Token<'_>> = if ascii {
+        text.split_ascii_whitespace()
+            .map(|raw| token(raw, text, all))
+            .collect()
+    } else {
+        text.split_whitespace()
+            .map(|raw| token(raw, text, all))
+            .collect()
+    };
     let cap_differential = {
         let caps = tokens.iter().filter(|t| t.upper).count();
         caps > 0 && caps < tokens.len()
@@ -582,8 +600,12 @@ fn but_check(tokens: &[Token<'_>], sentiments: &mut [f32]) {
 }
 
 fn punctuation_emphasis(text: &str) -> f32 {
-    let exclamations = text.bytes().filter(|&b| b == b'!').count().min(4);
-    let questions = text.bytes().filter(|&b| b == b'?').count();
+    let (mut exclamations, mut questions) = (0usize, 0usize);
+    for b in text.bytes() {
+        exclamations += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    let exclamations = exclamations.min(4);
     let qm = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f32 * 0.18,
