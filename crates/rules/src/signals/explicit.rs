@@ -1509,22 +1509,32 @@ fn split_run_together(word: &str) -> Option<(&str, &str)> {
         _ => true,
     };
     let last = if pair_known { word.len() - 1 } else { 2 };
-    (1..last).find_map(|at| {
-        let (left, right) = word.split_at(at);
-        let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
-        let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
-        let content = |c: &Classes| {
-            [Talk, Contact, StrongNoun, WeakNoun, Frame]
-                .into_iter()
-                .any(|k| c.has(k))
-        };
-        // "personal" is not "person" + "al": a short non-content part must be glue.
-        let part_ok = |part: &str, c: &Classes| {
-            content(c) || GLUE.contains(&part) || part.chars().count() >= 3
-        };
-        ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r))
-            .then_some((left, right))
-    })
+    // Only the lengths some lexicon or glue word starting with the same two letters has
+    // can make a known left part: the other split points are skipped unlooked.
+    let lens = match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            PAIR_LENS[usize::from(a - b'a') * 26 + usize::from(b - b'a')] | 0b10
+        }
+        _ => u64::MAX,
+    };
+    (1..last)
+        .filter(|at| *at >= 64 || lens & (1 << at) != 0)
+        .find_map(|at| {
+            let (left, right) = word.split_at(at);
+            let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
+            let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
+            let content = |c: &Classes| {
+                [Talk, Contact, StrongNoun, WeakNoun, Frame]
+                    .into_iter()
+                    .any(|k| c.has(k))
+            };
+            // "personal" is not "person" + "al": a short non-content part must be glue.
+            let part_ok = |part: &str, c: &Classes| {
+                content(c) || GLUE.contains(&part) || part.chars().count() >= 3
+            };
+            ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r))
+                .then_some((left, right))
+        })
 }
 
 /// The first two letters of every lexicon and glue word: bit `b` of entry `a` is set when
@@ -1537,6 +1547,21 @@ static LEFT_PAIRS: LazyLock<[u32; 26]> = LazyLock::new(|| {
         }
     }
     pairs
+});
+
+/// For each first two letters (`a * 26 + b`), the lengths of the lexicon and glue words
+/// that start with them, one bit per length (63 and longer share the last bit's fate: they
+/// are always tried).
+static PAIR_LENS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut lens = vec![0u64; 26 * 26];
+    for word in LEXICON.keys().chain(GLUE) {
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes()
+            && word.len() < 64
+        {
+            lens[usize::from(a - b'a') * 26 + usize::from(b - b'a')] |= 1 << word.len();
+        }
+    }
+    lens
 });
 
 /// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
