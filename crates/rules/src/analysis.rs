@@ -113,6 +113,11 @@ impl TurnAnalysis {
         })
     }
 
+    /// Whether the turn asks to close an account.
+    pub(crate) fn closes_account(&self, text: &str) -> bool {
+        self.scan(text).closes_account()
+    }
+
     /// Whether the turn mentions a dispute, a chargeback or an open claim.
     pub(crate) fn dispute_context(&self, text: &str) -> bool {
         self.scan(text).dispute_context()

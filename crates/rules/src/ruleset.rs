@@ -408,6 +408,7 @@ impl Check {
                 // A dispute or open claim mentioned earlier makes closing the account a
                 // regulated act.
                 let context = topics.contains(&topics::Topic::AccountClosure)
+                    && a.closes_account(text)
                     && v.turns
                         .iter()
                         .zip(v.analyses)
@@ -663,6 +664,15 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
 /// The same need or failure coming back (see [`Check::SameNeed`]).
 fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     let times = times.max(2);
+    // The usual case, decided before collecting anything: a customer turn that neither
+    // says the need came back nor carries an intent.
+    if v.last.role == Role::Customer
+        && v.last.intent.is_none()
+        && v.last_analysed(Role::Customer)
+            .is_none_or(|(text, a)| a.persistence(text) == 0)
+    {
+        return None;
+    }
     // The customer's turns, most recent first, with their analyses.
     let customer: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Customer).collect();
     let ai: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Ai).collect();

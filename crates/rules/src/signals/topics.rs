@@ -242,6 +242,10 @@ impl Scan {
     pub(crate) fn resolved(self) -> bool {
         self.has(P::Resolved) && !self.has(P::NotResolved)
     }
+    /// Whether the text asks to close an account.
+    pub(crate) fn closes_account(self) -> bool {
+        self.has(P::CloseAccount)
+    }
     /// Whether a dispute, chargeback or open claim is mentioned.
     pub(crate) fn dispute_context(self) -> bool {
         self.has(P::DisputeContext)
