@@ -27,12 +27,18 @@ pub(crate) struct TurnAnalysis {
     text: Box<str>,
     sentiment: OnceLock<f32>,
     words: OnceLock<loops::WordSet>,
+    /// Stemmed content words, for comparing needs and actions.
+    content: OnceLock<Vec<String>>,
     explicit: OnceLock<Option<ExplicitMatch>>,
+    /// The customer's turn is a plain "yes".
+    affirmative: OnceLock<bool>,
+    /// The AI's turn offers a person, as the request a "yes" to it makes.
+    offer: OnceLock<Option<ExplicitMatch>>,
     /// The first match of each topic's pattern, in `Topic::ALL` order.
     topics: [OnceLock<Option<String>>; Topic::ALL.len()],
     amounts: OnceLock<Vec<Amount>>,
-    /// Which of the topic, amount and urgency patterns may match the text.
-    candidates: OnceLock<topics::Candidates>,
+    /// Which of the topic and urgency patterns match the text.
+    scan: OnceLock<topics::Scan>,
     urgency: OnceLock<Option<String>>,
 }
 
@@ -47,6 +53,21 @@ impl TurnAnalysis {
         self.words.get_or_init(|| loops::word_set(text))
     }
 
+    /// The stemmed content words of `text`.
+    pub(crate) fn content(&self, text: &str) -> &[String] {
+        self.content.get_or_init(|| loops::content_words(text))
+    }
+
+    /// How strongly `text` says a need came back.
+    pub(crate) fn persistence(&self, text: &str) -> u8 {
+        self.scan(text).persistence()
+    }
+
+    /// Whether `text` says the matter is resolved.
+    pub(crate) fn resolved(&self, text: &str) -> bool {
+        self.scan(text).resolved()
+    }
+
     /// The explicit request for a person in `text`, if any.
     pub(crate) fn explicit(&self, text: &str) -> Option<&ExplicitMatch> {
         self.explicit
@@ -54,34 +75,68 @@ impl TurnAnalysis {
             .as_ref()
     }
 
-    /// Like [`topics::regulated`], but each topic's pattern runs at most once per turn.
-    pub(crate) fn regulated(&self, text: &str, wanted: &[Topic]) -> Option<(Topic, &str)> {
-        Topic::ALL
-            .iter()
-            .zip(&self.topics)
-            .filter(|(t, _)| wanted.contains(t))
-            .find_map(|(t, cell)| {
-                cell.get_or_init(|| topics::topic_match(text, *t, self.candidates(text)))
-                    .as_deref()
-                    .map(|m| (*t, m))
-            })
+    /// Whether `text` is a plain "yes".
+    pub(crate) fn affirmative(&self, text: &str) -> bool {
+        *self.affirmative.get_or_init(|| explicit::affirmative(text))
     }
 
-    /// The patterns that may match `text`.
-    fn candidates(&self, text: &str) -> topics::Candidates {
-        *self.candidates.get_or_init(|| topics::Candidates::of(text))
+    /// When `text` (an AI turn) offers a person: the request a "yes" to it makes.
+    pub(crate) fn offer(&self, text: &str) -> Option<&ExplicitMatch> {
+        self.offer
+            .get_or_init(|| {
+                explicit::offers_handover(text).then(|| ExplicitMatch {
+                    phrase: "yes to the offer of a person".to_owned(),
+                    pattern: "accepted_offer",
+                })
+            })
+            .as_ref()
+    }
+
+    /// Like [`topics::regulated`], but each domain is looked at most once per turn (the
+    /// account-closure domain depends on `context`, and is not cached).
+    pub(crate) fn regulated(
+        &self,
+        text: &str,
+        wanted: &[Topic],
+        context: bool,
+    ) -> Option<(Topic, std::borrow::Cow<'_, str>)> {
+        wanted.iter().find_map(|t| {
+            if *t == Topic::AccountClosure {
+                return topics::topic_match(text, *t, self.scan(text), context)
+                    .map(|m| (*t, std::borrow::Cow::Owned(m)));
+            }
+            let i = Topic::ALL.iter().position(|x| x == t)?;
+            self.topics[i]
+                .get_or_init(|| topics::topic_match(text, *t, self.scan(text), false))
+                .as_deref()
+                .map(|m| (*t, std::borrow::Cow::Borrowed(m)))
+        })
+    }
+
+    /// Whether the turn asks to close an account.
+    pub(crate) fn closes_account(&self, text: &str) -> bool {
+        self.scan(text).closes_account()
+    }
+
+    /// Whether the turn mentions a dispute, a chargeback or an open claim.
+    pub(crate) fn dispute_context(&self, text: &str) -> bool {
+        self.scan(text).dispute_context()
+    }
+
+    /// The pattern scan of `text`.
+    fn scan(&self, text: &str) -> topics::Scan {
+        *self.scan.get_or_init(|| topics::Scan::of(text))
     }
 
     /// Every money amount in `text`.
     pub(crate) fn amounts(&self, text: &str) -> &[Amount] {
-        self.amounts
-            .get_or_init(|| topics::amounts_in(text, self.candidates(text)))
+        self.amounts.get_or_init(|| topics::amounts(text))
     }
 
-    /// The urgency statement in `text`, if any.
+    /// The first urgency statement in `text`, if any.
     pub(crate) fn urgency(&self, text: &str) -> Option<&str> {
         self.urgency
-            .get_or_init(|| topics::urgency_in(text, self.candidates(text)))
+            .get_or_init(|| topics::urgency_in(text, self.scan(text)))
             .as_deref()
     }
 }

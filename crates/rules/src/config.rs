@@ -203,6 +203,16 @@ pub struct Condition {
     /// The customer's sentiment fell by at least `by` within the last `within` customer turns.
     #[serde(default)]
     pub sentiment_drop: Option<SentimentDropSpec>,
+    /// The customer is upset, with evidence: one intense turn, or a run of negative turns
+    /// that is not improving; never when the last turn says it is resolved ("thanks, that
+    /// worked").
+    #[serde(default)]
+    pub upset: Option<UpsetSpec>,
+    /// The same need or failure comes back `times` times, whatever the words: the customer
+    /// says it still fails ("still", "again", "I already tried that") while the AI repeats
+    /// the same action, or the customer's turns carry the same intent.
+    #[serde(default)]
+    pub same_need: Option<SameNeedSpec>,
     /// The AI's last turn nearly repeats one of its earlier turns (`times` in all).
     #[serde(default)]
     pub ai_repeats: Option<RepeatSpec>,
@@ -303,6 +313,35 @@ pub struct SentimentDropSpec {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+pub struct UpsetSpec {
+    /// One turn at or under this compound is upset enough (default -0.8).
+    #[serde(default = "intense")]
+    pub intense: Compound,
+    /// A run of negative turns counts when the last is at or under this (default -0.4)…
+    #[serde(default = "sustained")]
+    pub below: Compound,
+    /// …and the run is this long (default 3), and not improving.
+    #[serde(default = "three")]
+    pub turns: usize,
+}
+
+fn intense() -> Compound {
+    Compound(-0.8)
+}
+fn sustained() -> Compound {
+    Compound(-0.4)
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SameNeedSpec {
+    /// How many times the need comes back, the first report included (default 3).
+    #[serde(default = "three")]
+    pub times: usize,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RepeatSpec {
     /// How many near-identical turns in all, the last included (default 2).
     #[serde(default = "two")]
@@ -334,8 +373,8 @@ fn fallback_intents() -> Vec<String> {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegulatedSpec {
-    /// Default: every topic.
-    #[serde(default = "all_topics")]
+    /// The deployment's regulated domains. Default: every domain.
+    #[serde(default = "all_topics", alias = "domains")]
     pub topics: Vec<Topic>,
 }
 

@@ -2,6 +2,7 @@
 //! sentiment against human ratings. Both read from any `BufRead` and return reports
 //! that print as text (`Display`) and as the JSON of DESIGN.md (`Serialize`).
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::BufRead;
 use std::time::Instant;
@@ -35,6 +36,20 @@ pub struct IntentReport {
     pub misses: Vec<String>,
     /// Negatives detected, with the phrase that fired.
     pub false_positives: Vec<IntentHit>,
+    /// Share of rows decided right (categorised files only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accuracy: Option<f64>,
+    /// Accuracy per category, for files with a `category<TAB>expected<TAB>text` header.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub categories: BTreeMap<String, CategoryScore>,
+}
+
+/// How one category of a categorised intents file did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CategoryScore {
+    pub rows: u64,
+    pub correct: u64,
+    pub accuracy: f64,
 }
 
 /// One utterance that fired, with its intent and the phrase that matched.
@@ -49,16 +64,69 @@ fn ratio(n: u64, d: u64) -> f64 {
     if d == 0 { 0.0 } else { n as f64 / d as f64 }
 }
 
-/// Runs the explicit-request detector over an intents file (with a header line).
+/// Runs the explicit-request detector over an intents file (with a header line): either
+/// Bitext's `intent<TAB>flags<TAB>instruction`, or `category<TAB>expected<TAB>text` where
+/// `expected` is `request` or `none`, reported per category.
 pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
     let (mut positives, mut hits, mut negatives, mut fps, mut cs, mut cs_hits) = (0, 0, 0, 0, 0, 0);
     let mut misses = Vec::new();
     let mut false_positives = Vec::new();
+    let mut categorised = false;
+    let mut categories: BTreeMap<String, CategoryScore> = BTreeMap::new();
     for (index, line) in reader.lines().enumerate() {
         let line_no = index as u64 + 1;
         let line = line?;
         let line = line.trim_end_matches('\r');
+        if line_no == 1 && line.starts_with("category\texpected\t") {
+            categorised = true;
+            continue;
+        }
         if line.is_empty() || (line_no == 1 && line.starts_with("intent\t")) {
+            continue;
+        }
+        if categorised {
+            let mut cols = line.splitn(3, '\t');
+            let (Some(category), Some(expected), Some(text)) =
+                (cols.next(), cols.next(), cols.next())
+            else {
+                return Err(RulesError::Input {
+                    line: line_no,
+                    message: "expected three tab-separated columns: category, expected, text"
+                        .into(),
+                });
+            };
+            let want = match expected {
+                "request" => true,
+                "none" => false,
+                other => {
+                    return Err(RulesError::Input {
+                        line: line_no,
+                        message: format!("expected `request` or `none`, not `{other}`"),
+                    });
+                }
+            };
+            let found = explicit::detect(text);
+            let score = categories.entry(category.to_owned()).or_default();
+            score.rows += 1;
+            score.correct += u64::from(found.is_some() == want);
+            if want {
+                positives += 1;
+                if found.is_some() {
+                    hits += 1;
+                } else {
+                    misses.push(format!("[{category}] {text}"));
+                }
+            } else {
+                negatives += 1;
+                if let Some(m) = found {
+                    fps += 1;
+                    false_positives.push(IntentHit {
+                        intent: category.to_owned(),
+                        text: text.to_owned(),
+                        matched: m.phrase,
+                    });
+                }
+            }
             continue;
         }
         let mut cols = line.splitn(3, '\t');
@@ -96,7 +164,15 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
             }
         }
     }
+    let (rows, correct) = categories
+        .values()
+        .fold((0, 0), |(r, c), s| (r + s.rows, c + s.correct));
+    for s in categories.values_mut() {
+        s.accuracy = ratio(s.correct, s.rows);
+    }
     Ok(IntentReport {
+        accuracy: categorised.then(|| ratio(correct, rows)),
+        categories,
         positives,
         recall: ratio(hits, positives),
         negatives,
@@ -110,6 +186,16 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
 
 impl fmt::Display for IntentReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(accuracy) = self.accuracy {
+            writeln!(f, "accuracy {accuracy:.4} by category:")?;
+            for (name, s) in &self.categories {
+                writeln!(
+                    f,
+                    "  {name:<20} {:.4}  ({} of {})",
+                    s.accuracy, s.correct, s.rows
+                )?;
+            }
+        }
         writeln!(
             f,
             "explicit requests: recall {:.4} on {} `{HUMAN_INTENT}` utterances",
@@ -151,14 +237,16 @@ pub struct SentimentReport {
     pub sentences_per_second: f64,
 }
 
-/// Scores a ground-truth file of `id<TAB>mean<TAB>text` lines (CRLF allowed).
-pub fn eval_sentiment(reader: impl BufRead) -> Result<SentimentReport, RulesError> {
+/// Scores a ground-truth file of `id<TAB>mean<TAB>text` lines (CRLF allowed). The input is
+/// read whole and every text borrowed from it; sentences are scored on every core.
+pub fn eval_sentiment(mut reader: impl BufRead) -> Result<SentimentReport, RulesError> {
+    let mut input = String::new();
+    reader.read_to_string(&mut input)?;
     let mut ratings = Vec::new();
-    let mut texts = Vec::new();
-    for (index, line) in reader.lines().enumerate() {
+    let mut texts: Vec<&str> = Vec::new();
+    for (index, line) in input.split('\n').enumerate() {
         let line_no = index as u64 + 1;
-        let line = line?;
-        let line = line.trim_end_matches('\r');
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
@@ -174,13 +262,10 @@ pub fn eval_sentiment(reader: impl BufRead) -> Result<SentimentReport, RulesErro
             message: format!("the mean rating `{mean}` is not a number"),
         })?;
         ratings.push(mean);
-        texts.push(text.to_owned());
+        texts.push(text);
     }
     let started = Instant::now();
-    let scores: Vec<f64> = texts
-        .iter()
-        .map(|t| f64::from(sentiment::compound(t)))
-        .collect();
+    let scores = score_all(&texts);
     let elapsed = started.elapsed().as_secs_f64();
     Ok(SentimentReport {
         sentences: scores.len() as u64,
@@ -191,6 +276,29 @@ pub fn eval_sentiment(reader: impl BufRead) -> Result<SentimentReport, RulesErro
             0.0
         },
     })
+}
+
+/// The compound score of every text, in order, split across the available cores.
+fn score_all(texts: &[&str]) -> Vec<f64> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = texts.len().div_ceil(threads).max(1024);
+    if threads == 1 || texts.len() <= chunk {
+        return texts
+            .iter()
+            .map(|t| f64::from(sentiment::compound(t)))
+            .collect();
+    }
+    let mut scores = vec![0f64; texts.len()];
+    std::thread::scope(|scope| {
+        for (part, out) in texts.chunks(chunk).zip(scores.chunks_mut(chunk)) {
+            scope.spawn(move || {
+                for (t, o) in part.iter().zip(out) {
+                    *o = f64::from(sentiment::compound(t));
+                }
+            });
+        }
+    });
+    scores
 }
 
 /// Pearson's r; 0 when either side has no variance.

@@ -15,6 +15,6 @@ pub mod signals;
 
 pub use config::rules_json_schema;
 pub use error::RulesError;
-pub use eval::{IntentReport, SentimentReport, eval_intents, eval_sentiment};
+pub use eval::{CategoryScore, IntentReport, SentimentReport, eval_intents, eval_sentiment};
 pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
-pub use ruleset::{Decision, RuleDescription, RuleSet, Signals, check};
+pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals, check, tier};

@@ -41,6 +41,9 @@ pub struct ConversationResult {
     /// 1-based index of the deciding turn.
     pub turn: Option<usize>,
     pub explanation: String,
+    /// Every reason that fired on the deciding turn, the winner first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expect: Option<Expect>,
 }
@@ -167,6 +170,7 @@ fn replay_one(rules: &RuleSet, transcript: Transcript) -> ConversationResult {
                 rule: decision.rule,
                 turn: Some(i + 1),
                 explanation: decision.explanation,
+                reasons: decision.fired.iter().map(|f| f.reason).collect(),
                 expect: transcript.expect,
             };
         }
@@ -179,6 +183,7 @@ fn replay_one(rules: &RuleSet, transcript: Transcript) -> ConversationResult {
         rule: None,
         turn: None,
         explanation: last_explanation,
+        reasons: Vec::new(),
         expect: transcript.expect,
     }
 }
@@ -257,11 +262,17 @@ fn summarize(rows: &[ConversationResult]) -> ReplaySummary {
 impl fmt::Display for ConversationResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.handoff, self.reason, self.turn) {
-            (true, Some(reason), Some(turn)) => write!(
-                f,
-                "{}: hand off at turn {turn} for {reason} — {}",
-                self.id, self.explanation
-            )?,
+            (true, Some(reason), Some(turn)) => {
+                write!(
+                    f,
+                    "{}: hand off at turn {turn} for {reason} — {}",
+                    self.id, self.explanation
+                )?;
+                if self.reasons.len() > 1 {
+                    let others: Vec<&str> = self.reasons[1..].iter().map(|r| r.as_str()).collect();
+                    write!(f, " (also fired: {})", others.join(", "))?;
+                }
+            }
             _ => write!(f, "{}: no hand-off — {}", self.id, self.explanation)?,
         }
         if let Some(e) = &self.expect {

@@ -35,6 +35,14 @@ enum Check {
         by: f64,
         within: usize,
     },
+    Upset {
+        intense: f64,
+        below: f64,
+        turns: usize,
+    },
+    SameNeed {
+        times: usize,
+    },
     AiRepeats {
         times: usize,
         similarity: f64,
@@ -74,6 +82,26 @@ enum Check {
     Data(crate::config::DataSpec),
     Any(Vec<Check>),
 }
+
+/// The precedence between reasons when several rules fire on the same turn: a lower tier
+/// wins; within a tier, the higher priority, then the earlier rule in the file.
+///
+/// 0. an explicit request for a person (never make the customer ask twice);
+/// 1. the specific events a turn reports: `critical_action`, `error`, `completion` (from
+///    any role, `tool` included), and `manual`;
+/// 2. what the conversation is about: `urgency`, `regulated`, `high_value`, `complex`;
+/// 3. the generic signals: `low_confidence`, `negative_sentiment`, `loop`.
+pub const fn tier(reason: Reason) -> u8 {
+    match reason {
+        Reason::ExplicitRequest => 0,
+        Reason::CriticalAction | Reason::Error | Reason::Completion | Reason::Manual => 1,
+        Reason::Urgency | Reason::Regulated | Reason::HighValue | Reason::Complex => 2,
+        Reason::LowConfidence | Reason::NegativeSentiment | Reason::Loop => 3,
+    }
+}
+
+/// The precedence in words, for `baton rules check` and the README.
+pub const PRECEDENCE: &str = "explicit_request > critical_action, error, completion (any role, tool included) > urgency, regulated, high_value, complex > low_confidence, negative_sentiment, loop; within a tier the higher priority wins, then the earlier rule";
 
 #[derive(Debug)]
 struct Rule {
@@ -122,6 +150,16 @@ pub struct Signals {
     pub explicit_request: Option<String>,
 }
 
+/// One rule that fired on the turn.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fired {
+    pub reason: Reason,
+    pub rule: String,
+    pub priority: i32,
+    /// What the rule found, in words.
+    pub because: String,
+}
+
 /// The outcome of one evaluation, explained.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decision {
@@ -136,6 +174,9 @@ pub struct Decision {
     pub signals: Signals,
     /// The words and phrases that matched.
     pub matched: Vec<String>,
+    /// Every rule that fired on this turn, the winner first (see [`tier`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fired: Vec<Fired>,
 }
 
 impl Decision {
@@ -149,6 +190,7 @@ impl Decision {
             explanation: explanation.into(),
             signals,
             matched: Vec::new(),
+            fired: Vec::new(),
         }
     }
 }
@@ -158,6 +200,8 @@ impl Decision {
 pub struct RuleDescription {
     pub name: String,
     pub reason: Reason,
+    /// The reason's precedence tier (0 wins over 1, …).
+    pub tier: u8,
     pub priority: i32,
     pub target: Option<String>,
     /// "Hands off for explicit_request to {{ho:desk}} when …".
@@ -168,8 +212,8 @@ impl fmt::Display for RuleDescription {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} (priority {}): {}",
-            self.name, self.priority, self.description
+            "{} (tier {}, priority {}): {}",
+            self.name, self.tier, self.priority, self.description
         )
     }
 }
@@ -226,6 +270,8 @@ impl Check {
             Check::SentimentDrop { within, .. } => 2 * within + 2,
             Check::FallbackRepeats { times, .. } => 2 * times + 2,
             Check::AiRepeats { .. } | Check::CustomerRepeats { .. } => 12,
+            Check::SameNeed { times } => 12.max(4 * times + 2),
+            Check::Upset { turns, .. } => 2 * turns + 2,
             Check::Event { times, .. } => 10.max(2 * times),
             Check::Any(checks) => checks.iter().map(Check::window).max().unwrap_or(1),
             _ => 2,
@@ -238,6 +284,7 @@ impl Check {
             Check::Sentiment { .. } => 1,
             Check::NegativeFor { turns, .. } => *turns,
             Check::SentimentDrop { within, .. } => *within,
+            Check::Upset { turns, .. } => *turns,
             Check::Any(checks) => checks.iter().map(Check::sentiment_depth).max().unwrap_or(0),
             _ => 0,
         }
@@ -327,6 +374,12 @@ impl Check {
                     matched: Vec::new(),
                 })
             }
+            Check::Upset {
+                intense,
+                below,
+                turns,
+            } => upset_hit(v, *intense, *below, *turns),
+            Check::SameNeed { times } => same_need_hit(v, *times),
             Check::AiRepeats { times, similarity } => {
                 repeat_hit(v, Role::Ai, *times, *similarity, "the AI repeated itself")
             }
@@ -352,13 +405,22 @@ impl Check {
             }
             Check::Regulated { topics } => {
                 let (text, a) = v.last_analysed(Role::Customer)?;
-                let (topic, words) = a.regulated(text, topics)?;
+                // A dispute or open claim mentioned earlier makes closing the account a
+                // regulated act.
+                let context = topics.contains(&topics::Topic::AccountClosure)
+                    && a.closes_account(text)
+                    && v.turns
+                        .iter()
+                        .zip(v.analyses)
+                        .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
+                        .any(|(t, a)| a.dispute_context(&t.text));
+                let (topic, words) = a.regulated(text, topics, context)?;
                 Some(Hit {
                     says: format!(
-                        "the customer raised a regulated topic ({}: \"{words}\")",
+                        "the customer asked for a regulated act or advice ({}: \"{words}\")",
                         topic.as_str()
                     ),
-                    matched: vec![words.to_owned()],
+                    matched: vec![words.into_owned()],
                 })
             }
             Check::AmountAbove { amount, currency } => {
@@ -378,7 +440,7 @@ impl Check {
                 let (text, a) = v.last_analysed(Role::Customer)?;
                 let words = a.urgency(text)?;
                 Some(Hit {
-                    says: format!("the customer said it is urgent (\"{words}\")"),
+                    says: format!("the customer described an urgent situation (\"{words}\")"),
                     matched: vec![words.to_owned()],
                 })
             }
@@ -389,8 +451,12 @@ impl Check {
                 let n = v.turns.iter().filter(|t| t.event == Some(*kind)).count();
                 (n >= *times).then(|| Hit {
                     says: match (kind, n) {
-                        (TurnEvent::Error, 1) => "the AI reported an error".to_owned(),
-                        (TurnEvent::Error, n) => format!("the AI reported {n} errors"),
+                        (TurnEvent::Error, 1) => {
+                            format!("the {} reported an error", who(v.last.role))
+                        }
+                        (TurnEvent::Error, n) => {
+                            format!("the {} reported {n} errors", who(v.last.role))
+                        }
                         (TurnEvent::CriticalAction, _) => {
                             "the AI is about to take a critical action".to_owned()
                         }
@@ -470,6 +536,16 @@ impl Check {
             Check::SentimentDrop { by, within } => {
                 format!("the customer's sentiment drops by {by:.2} or more within {within} turns")
             }
+            Check::Upset {
+                intense,
+                below,
+                turns,
+            } => format!(
+                "the customer's sentiment is {intense:.2} or lower, or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved)"
+            ),
+            Check::SameNeed { times } => format!(
+                "the same need or failure comes back {times} times (\"still\", \"again\", \"I already tried that\"; or the AI repeats the same action in other words; or the same intent)"
+            ),
             Check::AiRepeats { times, similarity } => {
                 format!(
                     "the AI says nearly the same thing {times} times (similarity ≥ {similarity:.2})"
@@ -485,7 +561,7 @@ impl Check {
                 )
             }
             Check::Regulated { topics } => format!(
-                "the customer raises a regulated topic ({})",
+                "the customer asks for a regulated act or advice ({})",
                 topics
                     .iter()
                     .map(|t| t.as_str())
@@ -499,7 +575,9 @@ impl Check {
                     .map(|c| format!(" {c}"))
                     .unwrap_or_default()
             ),
-            Check::Urgency => "the customer says it is urgent".into(),
+            Check::Urgency => {
+                "the customer describes a danger or time-critical harm, or says it is urgent".into()
+            }
             Check::Event { kind, times } => {
                 if *times > 1 {
                     format!("a turn reports `{}` for the {times}th time", kind.as_str())
@@ -542,6 +620,129 @@ fn sentence(clause: &str) -> String {
     out
 }
 
+/// The customer is upset, with evidence (see [`Check::Upset`]).
+fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit> {
+    let (text, a) = v.last_analysed(Role::Customer)?;
+    let now = f64::from(*v.customer_sentiment.first()?);
+    if now >= -0.05 {
+        return None;
+    }
+    // "Thanks, that worked" after a rough start: the conversation is being resolved.
+    if a.resolved(text) && now > intense {
+        return None;
+    }
+    if now <= intense {
+        return Some(Hit {
+            says: format!("the customer is strongly negative ({now:.2})"),
+            matched: Vec::new(),
+        });
+    }
+    let run: Vec<f64> = v
+        .customer_sentiment
+        .iter()
+        .take(turns)
+        .map(|&s| f64::from(s))
+        .collect();
+    let sustained = turns >= 2
+        && run.len() >= turns
+        && run.iter().all(|&s| s < -0.05)
+        && now <= below
+        && now <= run[run.len() - 1];
+    sustained.then(|| Hit {
+        says: format!(
+            "the customer has been negative for {turns} turns and it is not improving ({})",
+            run.iter()
+                .rev()
+                .map(|s| format!("{s:.2}"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
+        matched: Vec::new(),
+    })
+}
+
+/// The same need or failure coming back (see [`Check::SameNeed`]).
+fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
+    let times = times.max(2);
+    // The usual case, decided before collecting anything: a customer turn that neither
+    // says the need came back nor carries an intent.
+    if v.last.role == Role::Customer
+        && v.last.intent.is_none()
+        && v.last_analysed(Role::Customer)
+            .is_none_or(|(text, a)| a.persistence(text) == 0)
+    {
+        return None;
+    }
+    // The customer's turns, most recent first, with their analyses.
+    let customer: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Customer).collect();
+    let ai: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Ai).collect();
+    // The same intent on the customer's turns.
+    if v.last.role == Role::Customer
+        && let Some(intent) = v.last.intent.as_deref()
+    {
+        let n = customer
+            .iter()
+            .take_while(|(t, _)| t.intent.as_deref() == Some(intent))
+            .count();
+        if n >= times {
+            return Some(Hit {
+                says: format!("the customer came back with the same need `{intent}` {n} times"),
+                matched: vec![intent.to_owned()],
+            });
+        }
+    }
+    // Reports that the need came back, leaving out the oldest customer turn in view (a
+    // "still" there may refer to something before the conversation).
+    let reports = |from: usize| -> usize {
+        let considered = customer.len().saturating_sub(1);
+        customer
+            .iter()
+            .take(considered)
+            .skip(from)
+            .map(|(t, a)| usize::from(a.persistence(&t.text)))
+            .sum::<usize>()
+    };
+    let ai_same = |a: &(&Turn, &TurnAnalysis), b: &(&Turn, &TurnAnalysis)| {
+        loops::same_action(a.1.content(&a.0.text), b.1.content(&b.0.text))
+            || a.0.intent.is_some() && a.0.intent == b.0.intent && a.0.intent.as_deref() != Some("")
+    };
+    match v.last.role {
+        Role::Customer => {
+            let (last_text, last) = (customer.first()?.0.text.as_str(), customer.first()?.1);
+            if last.persistence(last_text) == 0 {
+                return None;
+            }
+            let n = 1 + reports(0);
+            let repeated_action = ai.len() >= 2 && ai_same(&ai[0], &ai[1]);
+            if n >= times || (repeated_action && n >= 2) {
+                let says = if repeated_action {
+                    format!(
+                        "the customer reported the same failure {n} times while the AI repeated the same action"
+                    )
+                } else {
+                    format!("the customer came back with the same need {n} times")
+                };
+                return Some(Hit {
+                    says,
+                    matched: vec![last_text.to_owned()],
+                });
+            }
+            None
+        }
+        Role::Ai => {
+            let (first, rest) = ai.split_first()?;
+            let same = 1 + rest.iter().filter(|b| ai_same(first, b)).count();
+            (same >= times && reports(0) >= 1).then(|| Hit {
+                says: format!(
+                    "the AI took the same action {same} times while the customer said it still fails"
+                ),
+                matched: vec![first.0.text.clone()],
+            })
+        }
+        _ => None,
+    }
+}
+
 fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &str) -> Option<Hit> {
     let (text, a) = v.last_analysed(role)?;
     let latest = a.words(text);
@@ -556,6 +757,41 @@ fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &st
         says: format!("{says} ({n} times)"),
         matched: vec![text.to_owned()],
     })
+}
+
+/// A "yes" to the AI's offer of a person ("Shall I connect you with an agent?" — "yes
+/// please"): the customer asked for a person by accepting.
+fn accepted_offer<'a>(
+    turns: &'a [Turn],
+    analyses: &'a [Option<Arc<TurnAnalysis>>],
+) -> Option<&'a explicit::ExplicitMatch> {
+    let (last, earlier) = turns.split_last()?;
+    let (i, ai) = earlier
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, t)| matches!(t.role, Role::Ai | Role::Customer))?;
+    if ai.role != Role::Ai {
+        return None;
+    }
+    // The AI turn's analysis is cached: the customer's words are only read after an offer.
+    let offer = analyses.get(i)?.as_deref()?.offer(&ai.text)?;
+    analyses
+        .last()?
+        .as_deref()?
+        .affirmative(&last.text)
+        .then_some(offer)
+}
+
+/// Who reported an event, in an explanation.
+fn who(role: Role) -> &'static str {
+    match role {
+        Role::Ai => "AI",
+        Role::Tool => "tool",
+        Role::Customer => "customer",
+        Role::Human => "human agent",
+        Role::System => "system",
+    }
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -590,6 +826,16 @@ fn compile(c: Condition) -> Result<Check, String> {
             by: s.by.0,
             within: s.within.max(2),
         });
+    }
+    if let Some(s) = c.upset {
+        checks.push(Check::Upset {
+            intense: s.intense.0,
+            below: s.below.0,
+            turns: s.turns.max(1),
+        });
+    }
+    if let Some(s) = c.same_need {
+        checks.push(Check::SameNeed { times: s.times });
     }
     if let Some(s) = c.ai_repeats {
         checks.push(Check::AiRepeats {
@@ -800,8 +1046,8 @@ impl RuleSet {
                 checks,
             });
         }
-        // Stable: equal priorities keep the order of the file.
-        rules.sort_by_key(|r| std::cmp::Reverse(r.priority));
+        // The precedence: tier first, then priority; stable, so ties keep the file's order.
+        rules.sort_by_key(|r| (tier(r.reason), std::cmp::Reverse(r.priority)));
         let window = rules
             .iter()
             .flat_map(|r| r.checks.iter().map(Check::window))
@@ -859,6 +1105,7 @@ impl RuleSet {
                 RuleDescription {
                     name: r.name.clone(),
                     reason: r.reason,
+                    tier: tier(r.reason),
                     priority: r.priority,
                     target: r.target.as_ref().map(Target::to_string),
                     description: format!("hands off for {}{to} when {when}{about}", r.reason),
@@ -921,6 +1168,7 @@ impl RuleSet {
                 .last()
                 .and_then(Option::as_deref)
                 .and_then(|a| a.explicit(&last.text))
+                .or_else(|| accepted_offer(turns, analyses))
         } else {
             None
         };
@@ -931,6 +1179,10 @@ impl RuleSet {
             customer_sentiment,
             explicit,
         };
+        // Every rule is tried, in precedence order: the first that fires decides, the
+        // others are listed with it.
+        let mut winner: Option<(&Rule, Vec<Hit>)> = None;
+        let mut fired: Vec<Fired> = Vec::new();
         for rule in &self.rules {
             let mut hits = Vec::new();
             for check in &rule.checks {
@@ -947,10 +1199,21 @@ impl RuleSet {
                 .map(|h| h.says.as_str())
                 .collect::<Vec<_>>()
                 .join(" and ");
+            fired.push(Fired {
+                reason: rule.reason,
+                rule: rule.name.clone(),
+                priority: rule.priority,
+                because,
+            });
+            if winner.is_none() {
+                winner = Some((rule, hits));
+            }
+        }
+        if let Some((rule, hits)) = winner {
             // Written for the person who takes the conversation: what happened, in
             // words. The rule, priority and target are fields of their own, and the
             // queue is the router's choice, not the rule's: it is not named here.
-            let explanation = sentence(&because);
+            let explanation = sentence(&fired[0].because);
             return Decision {
                 handoff: true,
                 reason: Some(rule.reason),
@@ -960,6 +1223,7 @@ impl RuleSet {
                 explanation,
                 signals: view.into_signals(),
                 matched: hits.into_iter().flat_map(|h| h.matched).collect(),
+                fired,
             };
         }
         Decision::none(
@@ -1193,5 +1457,15 @@ mod cache_tests {
         let mut c = vec![None];
         cache.fill(conv, &human, &mut c);
         assert!(c[0].is_none());
+    }
+}
+
+#[cfg(test)]
+mod builtin_tests {
+    #[test]
+    fn the_builtin_rules_compile() {
+        if let Err(e) = super::RuleSet::from_yaml("default_rules.yaml", super::DEFAULT_RULES) {
+            panic!("{e}");
+        }
     }
 }

@@ -10,6 +10,13 @@ use std::path::PathBuf;
 use baton_core::Reason;
 use baton_rules::{RuleSet, RulesError, eval_intents, eval_sentiment, replay, rules_json_schema};
 
+fn own(rel: &str) -> BufReader<std::fs::File> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("eval")
+        .join(rel);
+    BufReader::new(std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
 fn shared(rel: &str) -> BufReader<std::fs::File> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("data/eval")
@@ -237,4 +244,148 @@ fn an_error_in_one_rule_is_not_reported_on_the_next() {
         "rules:\n  - name: a\n    reason: manual\n    target: \"bad target!\"\n    when: [urgency: {}]\n  - name: b\n    reason: loop\n    target: q\n    when: [urgency: {}]\n",
     );
     assert_names(&err, 4, "rules[0].target");
+}
+
+/// The independent replay set (`eval/conversations.jsonl`): the targets of issue 12, every
+/// reason a rule can give at least five times, chat and voice.
+#[test]
+fn the_own_replay_set_meets_the_targets() {
+    let report = replay(&RuleSet::builtin(), own("conversations.jsonl"), |_| {}).unwrap();
+    let s = &report.summary;
+    println!("{s}");
+    assert!(s.conversations >= 100, "{}", s.conversations);
+    assert!(s.decision_accuracy >= 0.95, "{s}");
+    assert!(s.reason_accuracy >= 0.9, "{s}");
+    for reason in Reason::ALL.into_iter().filter(|r| *r != Reason::Manual) {
+        let support = s.per_reason.get(&reason).map_or(0, |p| p.support);
+        assert!(support >= 5, "{reason}: {support}");
+    }
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("eval/conversations.jsonl"),
+    )
+    .unwrap();
+    assert!(text.contains(r#""channel": "voice""#) && text.contains(r#""channel": "chat""#));
+    // Same-turn conflicts list every reason, the winner first.
+    let conflict = report
+        .conversations
+        .iter()
+        .find(|r| r.id == "cf-explicit-vs-urgency")
+        .unwrap();
+    assert_eq!(
+        conflict.reasons,
+        vec![Reason::ExplicitRequest, Reason::Urgency]
+    );
+}
+
+/// Ordinary conversations with routine complaints: the false-positive rate of the defaults.
+#[test]
+fn ordinary_conversations_rarely_hand_off() {
+    let report = replay(&RuleSet::builtin(), own("ordinary.jsonl"), |_| {}).unwrap();
+    let s = &report.summary;
+    println!("{s}");
+    assert!(s.conversations >= 50);
+    let rate = s.handoffs as f64 / s.conversations as f64;
+    assert!(rate <= 0.05, "{report}");
+}
+
+/// The independent intents set: at least 0.95 in every category of 20 rows or more.
+#[test]
+fn the_own_intents_set_meets_the_targets_in_every_category() {
+    let r = eval_intents(own("intents.tsv")).unwrap();
+    println!("{r}");
+    assert!(r.categories.values().map(|c| c.rows).sum::<u64>() >= 300);
+    for (name, c) in &r.categories {
+        if c.rows >= 20 {
+            assert!(c.accuracy >= 0.95, "{name}: {r}");
+        }
+    }
+}
+
+/// The evaluation sets stay a fair test: none of their sentences (four words or more) is
+/// written verbatim into the rule data — the lexicons, patterns and default rules.
+#[test]
+fn no_evaluation_sentence_is_in_the_rule_data() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let rule_data: String = [
+        "default_rules.yaml",
+        "src/signals/explicit.rs",
+        "src/signals/topics.rs",
+        "src/signals/progress.rs",
+        "src/signals/loops.rs",
+        "src/signals/sentiment.rs",
+        "src/signals/confidence.rs",
+        "src/ruleset.rs",
+        "src/analysis.rs",
+        "data/vader_lexicon.txt",
+    ]
+    .iter()
+    .map(|f| {
+        std::fs::read_to_string(root.join(f))
+            .unwrap()
+            .to_lowercase()
+    })
+    .collect::<Vec<_>>()
+    .join("\n");
+    let mut sentences: Vec<String> = std::fs::read_to_string(root.join("eval/intents.tsv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.splitn(3, '\t').nth(2).map(str::to_owned))
+        .collect();
+    for file in ["eval/conversations.jsonl", "eval/ordinary.jsonl"] {
+        for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for t in v["turns"].as_array().unwrap() {
+                sentences.push(t["text"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(sentences.len() > 500);
+    let leaked: Vec<&String> = sentences
+        .iter()
+        .filter(|s| s.split_whitespace().count() >= 4)
+        .filter(|s| rule_data.contains(&s.to_lowercase()))
+        .collect();
+    assert!(leaked.is_empty(), "in the rule data: {leaked:?}");
+}
+
+/// Every decision on the sentiment and Bitext sets — each sentence's compound score to four
+/// decimals and its explicit-request match — hashed. Speed work must leave it unchanged;
+/// when a deliberate lexicon change moves it, print the new value and update the constant
+/// in the same commit (`cargo run -p baton-rules --example decisions -- FILES` shows each
+/// line, to diff before and after).
+#[test]
+fn decisions_on_the_reference_sets_are_unchanged() {
+    const EXPECTED: u64 = 0xcac8_7c6a_16e7_3776;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/eval");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut lines = 0;
+    for file in [
+        "sentiment/amazonReviewSnippets_GroundTruth.txt",
+        "sentiment/movieReviewSnippets_GroundTruth.txt",
+        "sentiment/nytEditorialSnippets_GroundTruth.txt",
+        "sentiment/tweets_GroundTruth.txt",
+        "intents/bitext_dev.tsv",
+        "intents/bitext_holdout.tsv",
+    ] {
+        for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
+            let text = line
+                .trim_end_matches('\r')
+                .rsplit('\t')
+                .next()
+                .unwrap_or("");
+            let s = baton_rules::signals::sentiment::compound(text);
+            let e = baton_rules::signals::explicit::detect(text);
+            let out = format!(
+                "{s:.4}\t{}\n",
+                e.map_or("-".to_string(), |m| format!("{}:{}", m.pattern, m.phrase))
+            );
+            for b in out.bytes() {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            lines += 1;
+        }
+    }
+    assert!(lines > 28_000);
+    assert_eq!(hash, EXPECTED, "decisions changed: {hash:#x}");
 }

@@ -70,7 +70,7 @@ impl TurnEvaluator for baton_rules::RuleSet {
             target: d.target,
             priority: d.priority.unwrap_or(0),
             explanation: d.explanation,
-            detail: serde_json::json!({ "signals": d.signals, "matched": d.matched }),
+            detail: serde_json::json!({ "signals": d.signals, "matched": d.matched, "fired": d.fired }),
         }
     }
 

@@ -21,10 +21,12 @@ pub fn run(cmd: RulesCommand) -> anyhow::Result<ExitCode> {
         RulesCommand::Check { file } => match baton_rules::check(&file) {
             Ok(rules) => {
                 println!(
-                    "{}: {} rules, in the order they are tried",
+                    "{}: {} rules, in the order of precedence",
                     file.display(),
                     rules.len()
                 );
+                println!("precedence: {}", baton_rules::PRECEDENCE);
+                println!("every rule that fires is listed in the decision, the winner first");
                 for r in rules {
                     println!("{r}");
                 }

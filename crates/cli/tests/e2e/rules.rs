@@ -117,3 +117,106 @@ fn replay_prints_one_decision_per_conversation_and_a_summary_last() {
     assert_eq!(summary["precision"], 1.0);
     assert_eq!(summary["recall"], 1.0);
 }
+
+#[test]
+fn rules_check_states_the_precedence_and_orders_rules_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rules.yaml");
+    // Written in the "wrong" order, with the loop rule at the highest priority.
+    std::fs::write(
+        &file,
+        "rules:\n  - name: circles\n    reason: loop\n    priority: 500\n    when: [same_need: {}]\n  - name: tool-failed\n    reason: error\n    priority: 1\n    when: [event: { kind: error }]\n  - name: asks\n    reason: explicit_request\n    priority: 1\n    when: [explicit_request: {}]\n",
+    )
+    .unwrap();
+    let out = baton(&["rules", "check", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("precedence: explicit_request > critical_action, error, completion"),
+        "{text}"
+    );
+    let at = |name: &str| {
+        text.find(&format!("\n{name} ("))
+            .unwrap_or_else(|| panic!("{name}: {text}"))
+    };
+    assert!(
+        at("asks") < at("tool-failed") && at("tool-failed") < at("circles"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_tool_error_hands_off_and_the_decision_lists_every_reason() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let conv = baton.conversation(&bot).await;
+    let (_, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "where is order 8812?"}),
+        )
+        .await;
+    assert_eq!(v["decision"]["handoff"], false, "{v}");
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "tool", "event": "error", "text": "order service: timeout"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    assert_eq!(v["decision"]["handoff"], true, "{v}");
+    assert_eq!(v["decision"]["reason"], "error");
+
+    // One customer turn, two reasons: the explicit request wins, the urgency is listed.
+    let conv = baton.conversation(&bot).await;
+    let (_, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "I can smell gas in the flat, get me a real person"}),
+        )
+        .await;
+    assert_eq!(v["decision"]["reason"], "explicit_request", "{v}");
+    let fired: Vec<&str> = v["decision"]["detail"]["fired"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{v}"))
+        .iter()
+        .map(|f| f["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(fired, ["explicit_request", "urgency"], "{v}");
+}
+
+#[test]
+fn eval_intents_reports_every_category_of_the_own_set() {
+    let set = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/eval/intents.tsv");
+    let out = baton(&["eval", "intents", set, "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let categories = report["categories"].as_object().unwrap();
+    for name in [
+        "staff",
+        "handover",
+        "reject_bot",
+        "voice",
+        "es",
+        "de",
+        "compounds",
+    ] {
+        let c = &categories[name];
+        assert!(c["rows"].as_u64().unwrap() >= 20, "{name}: {c}");
+        assert!(c["accuracy"].as_f64().unwrap() >= 0.95, "{name}: {c}");
+    }
+    let text = baton(&["eval", "intents", set]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("by category"));
+}

@@ -49,6 +49,20 @@ enum Class {
     Customer,
     /// service, support, care, when following "customer".
     ServiceHead,
+    /// The bot itself: bot, robot, chatbot, AI, recording — rejecting it asks for a person.
+    Bot,
+    /// machine, computer, system: the bot only when talked to ("talk to a machine").
+    Machine,
+    /// Words of being fed up with something: enough, done, tired, sick, stop, basta, genug.
+    FedUp,
+    /// Departments staffed by people: billing, sales, complaints…
+    Dept,
+    /// A condition or a time to come: if, later, tomorrow — a hypothetical, not a request.
+    Hypothetical,
+    /// Auxiliaries of a past event: was, were, got, been, had.
+    PastAux,
+    /// A plain yes.
+    Yes,
 }
 
 use Class::*;
@@ -100,6 +114,19 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "converse",
             "communicate",
             "communicating",
+            "pass",
+            "passing",
+            "hand",
+            "handing",
+            "forward",
+            "forwarding",
+            "route",
+            "routing",
+            "patch",
+            "switch",
+            "move",
+            "deal",
+            "dealing",
         ],
     ),
     (
@@ -135,6 +162,16 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "bring",
             "send",
             "let",
+            "said",
+            "mean",
+            "meant",
+            "asked",
+            "asking",
+            "find",
+            "fetch",
+            "grab",
+            "option",
+            "press",
         ],
     ),
     (
@@ -167,9 +204,45 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "somebody",
             "someone",
             "personnel",
+            "employees",
+            "staffer",
+            "staffers",
+            "member",
+            "members",
+            "leader",
+            "clerk",
+            "worker",
+            "colleague",
+            "attendant",
+            "receptionist",
+            "salesperson",
+            "cashier",
+            "teller",
+            "supervisors",
+            "managers",
+            "advisors",
+            "advisers",
+            "operatives",
+            "operative",
         ],
     ),
-    (WeakNoun, &["anyone", "anybody", "somone", "individual"]),
+    (
+        WeakNoun,
+        &[
+            "anyone",
+            "anybody",
+            "somone",
+            "individual",
+            "whoever",
+            "team",
+            "department",
+            "dept",
+            "technician",
+            "engineer",
+            "expert",
+            "professional",
+        ],
+    ),
     (
         Skip,
         &[
@@ -239,6 +312,29 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "blood",
             "and",
             "qualified",
+            "support",
+            "service",
+            "care",
+            "customer",
+            "centre",
+            "center",
+            "call",
+            "technical",
+            "tech",
+            "sales",
+            "billing",
+            "accounts",
+            "complaints",
+            "claims",
+            "whole",
+            "new",
+            "trained",
+            "senior",
+            "this",
+            "chat",
+            "call",
+            "conversation",
+            "case",
         ],
     ),
     (
@@ -264,6 +360,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "okay",
             "yes",
             "yeah",
+            "anymore",
+            "already",
             "i",
             "want",
             "need",
@@ -280,7 +378,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
         Neg,
         &[
             "dont", "not", "never", "no", "nor", "without", "doesnt", "didnt", "shouldnt",
-            "rather", "instead", "nobody", "neither",
+            "instead", "nobody", "neither", "refuse",
         ],
     ),
     (
@@ -322,6 +420,21 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "double",
             "ai-powered",
             "software",
+            "cleaning",
+            "chemical",
+            "bleaching",
+            "foaming",
+            "rental",
+            "letting",
+            "special",
+            "sleeper",
+            "undercover",
+            "customs",
+            "ticket",
+            "sports",
+            "talent",
+            "literary",
+            "property",
         ],
     ),
     (
@@ -350,6 +463,133 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "account",
             "portal",
             "login",
+            "discount",
+            "discounts",
+            "card",
+            "area",
+            "benefits",
+            "rewards",
+            "price",
+            "pricing",
+            "readable",
+            "resource",
+            "behaviour",
+            "behavior",
+            "nature",
+            "touch",
+            "factor",
+            "interface",
+            "building",
+            "spirit",
+            "meeting",
+            "page",
+            "lounge",
+            "site",
+            "website",
+            "points",
+            "fee",
+            "fees",
+        ],
+    ),
+    (
+        Bot,
+        &[
+            "bot",
+            "bots",
+            "robot",
+            "robots",
+            "chatbot",
+            "chatbots",
+            "ai",
+            "automated",
+            "automaton",
+            "recording",
+            "recordings",
+            "algorithm",
+            "autopilot",
+            "robo",
+        ],
+    ),
+    (
+        Machine,
+        &[
+            "machine",
+            "machines",
+            "computer",
+            "computers",
+            "system",
+            "program",
+            "software",
+            "menu",
+            "menus",
+            "thing",
+        ],
+    ),
+    (
+        FedUp,
+        &[
+            "enough", "done", "tired", "sick", "fed", "stop", "quit", "finished", "over", "more",
+        ],
+    ),
+    (
+        Dept,
+        &[
+            "billing",
+            "sales",
+            "accounts",
+            "complaints",
+            "claims",
+            "retention",
+            "cancellations",
+            "helpdesk",
+            "reception",
+        ],
+    ),
+    (
+        Hypothetical,
+        &[
+            "if",
+            "whenever",
+            "later",
+            "tomorrow",
+            "eventually",
+            "someday",
+            "sometime",
+            "future",
+            "case",
+        ],
+    ),
+    (PastAux, &["was", "were", "got", "been", "had", "already"]),
+    (
+        Yes,
+        &[
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "sure",
+            "ok",
+            "okay",
+            "please",
+            "absolutely",
+            "definitely",
+            "certainly",
+            "correct",
+            "right",
+            "go",
+            "ahead",
+            "do",
+            "that",
+            "would",
+            "great",
+            "be",
+            "thanks",
+            "thank",
+            "you",
+            "yess",
+            "yea",
+            "alright",
+            "fine",
         ],
     ),
     (Customer, &["customer", "costumer", "client", "consumer"]),
@@ -390,6 +630,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pasame",
             "paseme",
             "pasarme",
+            "pasa",
+            "pase",
+            "pasen",
             "charlar", // fr
             "parler",
             "discuter",
@@ -425,7 +668,63 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "trasferiscimi",
             "mettermi",
             "mettetemi",
+            "metta",
+            "metti",
+            "mettete",
             "chattare",
+            "passar",
+            "passez-moi",
+            "durchstellen",
+            "weiterverbinden",
+            "verbinden",
+        ],
+    ),
+    (
+        Bot,
+        &[
+            "robot",
+            "robo",
+            "roboter",
+            "automate",
+            "automata",
+            "contestador",
+            "automatico",
+            "automatique",
+            "bot",
+            "bots",
+            "robots",
+            "roboters",
+            "ia",
+            "ki",
+        ],
+    ),
+    (
+        Machine,
+        &[
+            "maquina",
+            "machine",
+            "maschine",
+            "macchina",
+            "computadora",
+            "ordenador",
+            "ordinateur",
+            "sistema",
+            "systeme",
+        ],
+    ),
+    (
+        FedUp,
+        &[
+            "basta", "genug", "assez", "chega", "harto", "harta", "marre", "stufo", "stufa",
+            "cansado", "cansada",
+        ],
+    ),
+    (
+        Yes,
+        &[
+            "si", "oui", "ja", "sim", "claro", "vale", "bitte", "gerne", "gern", "certo",
+            "daccord", "favor", "por", "merci", "gracias", "danke", "obrigado", "obrigada",
+            "grazie", "va", "bene", "genau",
         ],
     ),
     (
@@ -494,6 +793,15 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "agenten",
             "kundenberater",
             "sachbearbeiter",
+            "empleado",
+            "empleada",
+            "employe",
+            "employee",
+            "funcionario",
+            "funcionaria",
+            "impiegato",
+            "impiegata",
+            "personale",
             "jemand",
             "jemandem",
             "jemanden",
@@ -549,6 +857,10 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "il",
             "vous",
             "plait",
+            "sil",
+            "contatto",
+            "contacto",
+            "contato",
             "tout",
             "suite",
             "maintenant", // de
@@ -758,6 +1070,25 @@ const NOT_TYPOS: &[&str] = &[
     "cat",
     "hat",
     "representation",
+    "office",
+    "offices",
+    "header",
+    "loader",
+    "reader",
+    "lender",
+    "lenders",
+    "seller",
+    "sellers",
+    "tiller",
+    "taller",
+    "staffed",
+    "attendance",
+    "worked",
+    "works",
+    "working",
+    "ideal",
+    "ideally",
+    "ideals",
     "represent",
     "represents",
     "represented",
@@ -891,6 +1222,10 @@ struct Tok<'a> {
     classes: Classes,
     /// Clause number: negation never crosses a clause boundary.
     clause: u32,
+    /// Sentence number: a condition ("if …, ") scopes over its sentence.
+    sentence: u32,
+    /// A hyphen ties this word to the next ("human-readable"): a compound, not a noun.
+    joined: bool,
     /// The word was a typo correction, recorded for the explanation.
     corrected_from: Option<&'a str>,
 }
@@ -930,16 +1265,23 @@ fn fold(c: char) -> char {
 /// are dropped, apostrophes join ("don't" → "dont"), and letters stretched three times or
 /// more are squeezed ("humaaan" → "human"). The words are written one after the other into
 /// `buf`; each is returned as its byte range there.
-fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32)> {
+/// Each word is `(from, to, clause, sentence << 1 | joined)`, `joined` when a hyphen ties
+/// it to the next word ("human-readable").
+fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
     let mut out = Vec::new();
     let mut clause = 0u32;
+    let mut sentence = 0u32;
     // The current word is `buf[start..]`.
     let mut start = buf.len();
     let mut in_placeholder = 0usize;
     let mut chars = text.chars().peekable();
-    let flush = |buf: &str, start: &mut usize, clause: u32, out: &mut Vec<(usize, usize, u32)>| {
+    let flush = |buf: &str,
+                 start: &mut usize,
+                 clause: u32,
+                 sentence: u32,
+                 out: &mut Vec<(usize, usize, u32, u32)>| {
         if buf.len() > *start {
-            out.push((*start, buf.len(), clause));
+            out.push((*start, buf.len(), clause, sentence << 1));
             *start = buf.len();
         }
     };
@@ -947,7 +1289,7 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32)> {
         if c == '{' && chars.peek() == Some(&'{') {
             chars.next();
             in_placeholder += 1;
-            flush(buf, &mut start, clause, &mut out);
+            flush(buf, &mut start, clause, sentence, &mut out);
             continue;
         }
         if c == '}' && chars.peek() == Some(&'}') && in_placeholder > 0 {
@@ -986,19 +1328,30 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32)> {
             // lexicon lists ("l", "quelqu").
             let current = &buf[start..];
             if current == "l" || current == "quelqu" || current == "d" || current == "j" {
-                flush(buf, &mut start, clause, &mut out);
+                flush(buf, &mut start, clause, sentence, &mut out);
             }
         } else {
-            flush(buf, &mut start, clause, &mut out);
+            let had_word = buf.len() > start;
+            flush(buf, &mut start, clause, sentence, &mut out);
+            if c == '-'
+                && had_word
+                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+                && let Some(last) = out.last_mut()
+            {
+                last.3 |= 1;
+            }
             if matches!(
                 c,
                 ',' | '.' | ';' | '!' | '?' | ':' | '(' | ')' | '¿' | '¡' | '…'
             ) {
                 clause += 1;
             }
+            if matches!(c, '.' | '!' | '?' | ';' | '…') {
+                sentence += 1;
+            }
         }
     }
-    flush(buf, &mut start, clause, &mut out);
+    flush(buf, &mut start, clause, sentence, &mut out);
     out
 }
 
@@ -1141,7 +1494,10 @@ static NOT_TYPOS_FILTER: LazyLock<super::WordFilter> =
 /// Splits run-together words ("speakto", "contactingassistant") into two known words, at
 /// least one of which is a verb or a noun.
 fn split_run_together(word: &str) -> Option<(&str, &str)> {
-    if word.len() < 5 || !word.is_ascii() {
+    if word.len() < 5
+        || !word.is_ascii()
+        || (NOT_TYPOS_FILTER.may_contain(word) && NOT_TYPOS_SET.contains_key(word))
+    {
         return None;
     }
     // A left part of two letters or more must start like some lexicon or glue word: when
@@ -1153,17 +1509,32 @@ fn split_run_together(word: &str) -> Option<(&str, &str)> {
         _ => true,
     };
     let last = if pair_known { word.len() - 1 } else { 2 };
-    (1..last).find_map(|at| {
-        let (left, right) = word.split_at(at);
-        let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
-        let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
-        let content = |c: &Classes| {
-            [Talk, Contact, StrongNoun, WeakNoun, Frame]
-                .into_iter()
-                .any(|k| c.has(k))
-        };
-        (content(&l) || content(&r)).then_some((left, right))
-    })
+    // Only the lengths some lexicon or glue word starting with the same two letters has
+    // can make a known left part: the other split points are skipped unlooked.
+    let lens = match word.as_bytes() {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] => {
+            PAIR_LENS[usize::from(a - b'a') * 26 + usize::from(b - b'a')] | 0b10
+        }
+        _ => u64::MAX,
+    };
+    (1..last)
+        .filter(|at| *at >= 64 || lens & (1 << at) != 0)
+        .find_map(|at| {
+            let (left, right) = word.split_at(at);
+            let l = classes_of(left).or_else(|| GLUE.contains(&left).then(Classes::default))?;
+            let r = classes_of(right).or_else(|| correct(right).map(|(_, c)| c))?;
+            let content = |c: &Classes| {
+                [Talk, Contact, StrongNoun, WeakNoun, Frame]
+                    .into_iter()
+                    .any(|k| c.has(k))
+            };
+            // "personal" is not "person" + "al": a short non-content part must be glue.
+            let part_ok = |part: &str, c: &Classes| {
+                content(c) || GLUE.contains(&part) || part.chars().count() >= 3
+            };
+            ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r))
+                .then_some((left, right))
+        })
 }
 
 /// The first two letters of every lexicon and glue word: bit `b` of entry `a` is set when
@@ -1178,12 +1549,28 @@ static LEFT_PAIRS: LazyLock<[u32; 26]> = LazyLock::new(|| {
     pairs
 });
 
+/// For each first two letters (`a * 26 + b`), the lengths of the lexicon and glue words
+/// that start with them, one bit per length (63 and longer share the last bit's fate: they
+/// are always tried).
+static PAIR_LENS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut lens = vec![0u64; 26 * 26];
+    for word in LEXICON.keys().chain(GLUE) {
+        if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = word.as_bytes()
+            && word.len() < 64
+        {
+            lens[usize::from(a - b'a') * 26 + usize::from(b - b'a')] |= 1 << word.len();
+        }
+    }
+    lens
+});
+
 /// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
 const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me", "ya", "pls"];
 
-fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32)]) -> Vec<Tok<'a>> {
+fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
-    for &(from, to, clause) in words {
+    for &(from, to, clause, flags) in words {
+        let (sentence, joined) = (flags >> 1, flags & 1 == 1);
         let word = &buf[from..to];
         if is_filler(word) && classes_of(word).is_none() {
             continue;
@@ -1197,6 +1584,8 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32)]) -> Vec<Tok<'a>> {
                 word,
                 classes,
                 clause,
+                sentence,
+                joined,
                 corrected_from,
             });
         };
@@ -1249,14 +1638,7 @@ fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
         if matches!(
             t.word,
-            "without"
-                | "rather"
-                | "instead"
-                | "nobody"
-                | "nadie"
-                | "niemand"
-                | "nessuno"
-                | "ninguem"
+            "without" | "instead" | "nobody" | "nadie" | "niemand" | "nessuno" | "ninguem"
         ) {
             return true;
         }
@@ -1310,7 +1692,258 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if k > 0 && toks[k - 1].is(NonHumanModifier) {
         return None;
     }
+    // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person".
+    if t.joined || (k > 0 && toks[k - 1].joined) {
+        return None;
+    }
+    // "agent of change", "person of interest"; "member of staff" is a person.
+    let of_head = toks
+        .get(k + 1)
+        .filter(|n| n.word == "of" && n.clause == t.clause)
+        .and_then(|_| toks.get(k + 2));
+    if of_head.is_some_and(|h| {
+        matches!(
+            h.word,
+            "change" | "interest" | "chaos" | "color" | "colour" | "record" | "contact" | "note"
+        )
+    }) {
+        return None;
+    }
+    if matches!(t.word, "member" | "members") {
+        let staffed = |w: &str| matches!(w, "staff" | "team" | "crew" | "personnel");
+        let of_staff = of_head.is_some_and(|h| {
+            staffed(h.word)
+                || toks
+                    .get(k + 3)
+                    .is_some_and(|h2| h.is(Skip) && (staffed(h2.word) || h2.is(Dept)))
+        });
+        let staff_member = k > 0 && staffed(toks[k - 1].word);
+        if !(of_staff || staff_member) {
+            return None;
+        }
+    }
     Some(strong)
+}
+
+/// Whether the request at `j` is about something else than now: a past event ("I was
+/// transferred to an agent"), or a hypothetical ("if I need to talk to someone later").
+fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    if t.word.ends_with("ed") && j > 0 && toks[j - 1].is(PastAux) {
+        return true;
+    }
+    let clause_start = toks[..j]
+        .iter()
+        .rposition(|p| p.clause != t.clause)
+        .map_or(0, |p| p + 1);
+    let later = toks[j..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"));
+    if later {
+        return true;
+    }
+    // "do I have to / do I need to talk to an agent (to …)?": a question about the process.
+    // "What do I have to do to talk to someone?" asks for the way: a request.
+    let words: Vec<&str> = toks[clause_start..j].iter().map(|p| p.word).collect();
+    let question = matches!(
+        words.as_slice(),
+        [
+            ..,
+            "do" | "will" | "would",
+            "i" | "we",
+            "have" | "need",
+            "to"
+        ] | [.., "must", "i"]
+    ) && !words.iter().any(|w| matches!(*w, "what" | "how" | "where"));
+    if question {
+        return true;
+    }
+    // "if …" earlier in the sentence, unless the request is an imperative of its own clause
+    // ("if you can't help, transfer me to a person").
+    let conditional = toks[..j]
+        .iter()
+        .any(|p| p.sentence == t.sentence && matches!(p.word, "if" | "whenever" | "case"));
+    let imperative = toks[clause_start..j]
+        .iter()
+        .all(|p| p.is(Polite) || matches!(p.word, "then" | "just"));
+    conditional && !imperative
+}
+
+/// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
+/// a machine anymore", "enough of this robot", "no quiero hablar con una máquina".
+fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        let strong = t.is(Bot);
+        if !strong && !t.is(Machine) {
+            continue;
+        }
+        // "robot vacuum", "AI-generated", "the system to update": a modifier, not the bot.
+        if t.joined {
+            continue;
+        }
+        let adjective = matches!(t.word, "automated" | "automatic" | "robotic");
+        if !adjective
+            && let Some(n) = toks.get(k + 1)
+            && n.clause == t.clause
+            && !(n.is(Polite) || n.is(Boundary) || n.is(FedUp) || n.is(Talk) || n.is(TalkFinal))
+        {
+            continue;
+        }
+        let start = toks[..k]
+            .iter()
+            .rposition(|p| p.clause != t.clause)
+            .map_or(0, |p| p + 1);
+        let before = &toks[start..k];
+        let talked_to = before.iter().any(|p| {
+            matches!(
+                p.word,
+                "talk"
+                    | "talking"
+                    | "speak"
+                    | "speaking"
+                    | "chat"
+                    | "chatting"
+                    | "deal"
+                    | "dealing"
+                    | "converse"
+                    | "communicate"
+                    | "type"
+                    | "typing"
+                    | "hablar"
+                    | "parler"
+                    | "discuter"
+                    | "sprechen"
+                    | "reden"
+                    | "chatten"
+                    | "falar"
+                    | "conversar"
+                    | "parlare"
+                    | "chattare"
+            )
+        });
+        if !strong && !talked_to {
+            continue;
+        }
+        // Only articles, "to", "with", "this" between the cue and the noun.
+        let filler = |p: &Tok<'_>| {
+            (p.is(Skip) || p.is(Talk) || p.is(Polite) && !p.is(Yes))
+                && !p.is(Desire)
+                && !p.is(Neg)
+                && !p.is(FedUp)
+        };
+        let cue = before.iter().rposition(|p| !filler(p));
+        let Some(c) = cue else { continue };
+        let cue_tok = &before[c];
+        // "I refuse to go on chatting with a machine": a refusal with the talking in between.
+        // The refusal is attached: a negator right before the desire ("don't want"), or
+        // "refuse" itself.
+        let attached = before.iter().enumerate().any(|(i, p)| {
+            p.word == "refuse"
+                || p.is(Desire)
+                    && i > 0
+                    && (before[i - 1].is(Neg) || i > 1 && before[i - 2].is(Neg))
+        });
+        let refuses_talking = talked_to && attached;
+        let not_another = cue_tok.is(Neg)
+            && before
+                .get(c + 1)
+                .is_some_and(|p| matches!(p.word, "another" | "more" | "any"));
+        let refusal = refuses_talking
+            || not_another
+            || cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
+            || cue_tok.is(Neg)
+                && (talked_to
+                    || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
+            || (cue_tok.is(FedUp)
+                && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)
+                    || !matches!(cue_tok.word, "more" | "over")));
+        let of_with = cue_tok.is(FedUp)
+            || before[c + 1..]
+                .first()
+                .is_some_and(|p| matches!(p.word, "of" | "with" | "de" | "con" | "mit"));
+        if refusal && (of_with || !cue_tok.is(FedUp) || cue_tok.is(Neg) || cue_tok.is(Desire)) {
+            return Some(ExplicitMatch {
+                phrase: phrase(&toks[start..], c, k - start),
+                pattern: "reject_bot",
+            });
+        }
+    }
+    None
+}
+
+/// A voice-menu habit: "zero", "press 0", "operator operator".
+fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if toks.is_empty() || toks.len() > 5 {
+        return None;
+    }
+    let zero = |w: &str| matches!(w, "zero" | "0" | "00" | "cero" | "null" | "zéro");
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate() {
+        if zero(t.word) {
+            found.get_or_insert(k);
+        } else if !(t.is(Polite)
+            || matches!(
+                t.word,
+                "press" | "pressing" | "dial" | "hit" | "option" | "star" | "pound" | "hash"
+            ))
+        {
+            return None;
+        }
+    }
+    let k = found?;
+    Some(ExplicitMatch {
+        phrase: toks[..=k]
+            .iter()
+            .map(|t| t.word)
+            .collect::<Vec<_>>()
+            .join(" "),
+        pattern: "menu_zero",
+    })
+}
+
+/// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), with no "no" in it.
+pub fn affirmative(text: &str) -> bool {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let first_yes = toks.first().is_some_and(|t| {
+        t.is(Yes)
+            && !matches!(
+                t.word,
+                "go" | "ahead" | "do" | "that" | "would" | "be" | "you" | "thank" | "thanks"
+            )
+    });
+    first_yes
+        && toks.len() <= 8
+        && toks
+            .iter()
+            .all(|t| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg))
+}
+
+/// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
+/// connect you with an agent?", "Shall I transfer you?").
+pub fn offers_handover(text: &str) -> bool {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    if !text.contains('?') {
+        return false;
+    }
+    toks.iter().enumerate().any(|(j, t)| {
+        t.is(Talk)
+            && !t.word.ends_with("ed")
+            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+            && (matches!(
+                t.word,
+                "transfer" | "connect" | "put" | "pass" | "hand" | "forward"
+            ) || toks[j + 1..]
+                .iter()
+                .take(6)
+                .enumerate()
+                .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()))
+    })
 }
 
 /// "customer service / support / care" at `k` (the "customer" token).
@@ -1347,13 +1980,88 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
-            if identity_question(j) {
+            if identity_question(j) || not_now(toks, j) {
+                continue;
+            }
+            // "I said agent", "I mean a person": only in the first person.
+            if matches!(t.word, "said" | "mean" | "meant" | "asked" | "asking")
+                && (j == 0 || toks[j - 1].word != "i")
+            {
+                continue;
+            }
+            // "a call to", "on the phone with": a noun.
+            if t.is(Contact)
+                && !t.is(Talk)
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "a" | "the" | "my" | "your" | "this" | "that" | "every" | "each"
+                )
+            {
+                continue;
+            }
+            // Hand-over verbs take the customer or the conversation as object: "pass me
+            // to", "hand this over", "move me to"; "deal" takes "with".
+            if matches!(
+                t.word,
+                "pass"
+                    | "passing"
+                    | "hand"
+                    | "handing"
+                    | "move"
+                    | "switch"
+                    | "route"
+                    | "routing"
+                    | "forward"
+                    | "forwarding"
+                    | "patch"
+            ) && !toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the"))
+            {
+                continue;
+            }
+            if matches!(t.word, "deal" | "dealing")
+                && toks.get(j + 1).is_none_or(|n| n.word != "with")
+            {
+                continue;
+            }
+            // "on the other hand", "second hand": a noun.
+            if t.word == "hand"
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "other" | "second" | "first" | "the" | "a" | "my" | "your" | "left" | "right"
+                )
+            {
                 continue;
             }
             for k in j + 1..toks.len().min(j + 2 + MAX_GAP) {
                 let n = &toks[k];
                 if n.clause != t.clause {
                     break;
+                }
+                // "put me through to billing", "can I speak to sales?"
+                if t.is(Talk)
+                    && n.is(Dept)
+                    && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
+                    && toks
+                        .get(k + 1)
+                        .is_none_or(|m| m.clause != n.clause || m.is(Polite) || m.is(Dept))
+                    && !refused(toks, j)
+                {
+                    return Some(ExplicitMatch {
+                        phrase: phrase(toks, j, k),
+                        pattern: "verb_department",
+                    });
+                }
+                // A compound's head is its last noun: "team leader", "support agent".
+                if human_noun(toks, k).is_some()
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.clause == t.clause && n.is(StrongNoun))
+                {
+                    continue;
                 }
                 if let Some(strong) = human_noun(toks, k) {
                     let governs = if verb { true } else { strong };
@@ -1421,6 +2129,42 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 }
             }
         }
+        // "can an agent call me back?", "have someone contact me".
+        if human_noun(toks, j) == Some(true)
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| toks[v].is(Contact))
+            && toks[v].clause == t.clause
+            && toks
+                .get(v + 1)
+                .is_some_and(|n| n.word == "me" || n.word == "us")
+            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            && !not_now(toks, v)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v + 1),
+                pattern: "noun_contact_me",
+            });
+        }
+        // "can a person take over this chat?", "I'd like someone to step in".
+        if human_noun(toks, j).is_some()
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| {
+                matches!(
+                    toks[v].word,
+                    "take" | "taking" | "step" | "jump" | "takeover"
+                ) && toks[v].clause == t.clause
+            })
+            && (toks[v].word == "takeover"
+                || toks
+                    .get(v + 1)
+                    .is_some_and(|n| matches!(n.word, "over" | "in")))
+            && !toks[j..v].iter().any(|p| p.is(PastAux) || p.word == "will")
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, (v + 1).min(toks.len() - 1)),
+                pattern: "take_over",
+            });
+        }
         // "is there a human / anyone there?"
         if t.word == "there"
             && j > 0
@@ -1436,6 +2180,8 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     bare_noun(toks)
+        .or_else(|| reject_bot(toks))
+        .or_else(|| menu_zero(toks))
 }
 
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".

@@ -98,6 +98,77 @@ pub fn repeats(latest: &str, earlier: &[&str], threshold: f64) -> usize {
         .count()
 }
 
+/// Words that carry no content for comparing needs: function words and the usual
+/// politeness of support chats, in the covered languages.
+const STOP: &[&str] = &[
+    "a", "about", "after", "again", "all", "already", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "been", "before", "but", "by", "can", "cant", "could", "did", "didnt", "do",
+    "does", "doesnt", "dont", "for", "from", "get", "got", "had", "has", "have", "hello", "help",
+    "hi", "how", "i", "if", "im", "in", "is", "isnt", "it", "its", "ive", "just", "let", "like",
+    "me", "my", "need", "no", "not", "now", "of", "off", "ok", "okay", "on", "one", "or", "our",
+    "please", "same", "so", "sorry", "still", "that", "thats", "the", "then", "there", "this",
+    "to", "try", "up", "us", "want", "was", "we", "what", "when", "where", "which", "why", "will",
+    "with", "would", "yes", "you", "your", "youre", "el", "la", "de", "que", "en", "un", "una",
+    "por", "le", "les", "des", "et", "est", "der", "die", "das", "und", "ist", "nicht", "o", "e",
+    "di", "il", "non", "che",
+];
+
+/// A crude stem: common English inflections stripped ("reinstalling" → "reinstall").
+fn stem(w: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.len() >= 4
+        {
+            return base;
+        }
+    }
+    w
+}
+
+/// The content words of a text, stemmed, deduplicated and sorted: what two turns about the
+/// same need or action share whatever the function words.
+pub(crate) fn content_words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\'', ""))
+        .filter(|w| w.len() > 1 && !STOP.contains(&w.as_str()))
+        .map(|w| stem(&w).to_owned())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Jaccard similarity of two sorted content-word lists, and how many words they share.
+pub(crate) fn overlap(a: &[String], b: &[String]) -> (f64, usize) {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        (0.0, 0)
+    } else {
+        (common as f64 / union as f64, common)
+    }
+}
+
+/// Whether two AI turns take the same action in other words ("Please clear the browser
+/// cache." / "Try clearing the cache of your browser.").
+pub(crate) fn same_action(a: &[String], b: &[String]) -> bool {
+    let (j, common) = overlap(a, b);
+    common >= 2 && j >= 0.4
+}
+
 /// The length of the run of fallback intents at the end of `intents` (most recent first).
 pub fn fallback_run(intents_recent_first: &[Option<&str>], fallbacks: &[String]) -> usize {
     intents_recent_first
@@ -126,6 +197,17 @@ mod tests {
             ),
             1
         );
+    }
+
+    #[test]
+    fn the_same_action_in_other_words() {
+        let a = content_words("Please try clearing the browser cache.");
+        let b = content_words("Try clearing the cache of your browser again.");
+        assert!(same_action(&a, &b));
+        let c = content_words("Let me check the tracking for you.");
+        let d = content_words("Your refund was issued on Monday.");
+        assert!(!same_action(&c, &d));
+        assert!(!same_action(&c, &content_words("Let me check that.")));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod confidence;
 pub mod explicit;
 pub mod loops;
+pub mod progress;
 pub mod sentiment;
 pub mod topics;
 

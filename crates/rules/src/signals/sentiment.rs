@@ -39,9 +39,36 @@ static LEXICON: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Answers most lexicon misses without hashing.
-static LEXICON_FILTER: LazyLock<super::WordFilter> =
-    LazyLock::new(|| super::WordFilter::new(LEXICON.keys().copied()));
+/// What one lowercased word is: its lexicon valence and its booster scalar, found with
+/// one lookup.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordInfo {
+    valence: Option<f32>,
+    booster: Option<f32>,
+}
+
+/// The lexicon and the boosters in one map.
+static WORDS: LazyLock<super::FastMap<&'static str, WordInfo>> = LazyLock::new(|| {
+    let mut map: super::FastMap<&'static str, WordInfo> = super::FastMap::default();
+    for (w, v) in LEXICON.iter() {
+        map.entry(w).or_default().valence = Some(*v);
+    }
+    for (w, b) in BOOSTERS.iter() {
+        map.entry(w).or_default().booster = Some(*b);
+    }
+    map
+});
+
+/// Answers most misses of [`WORDS`] without hashing.
+static WORDS_FILTER: LazyLock<super::WordFilter> =
+    LazyLock::new(|| super::WordFilter::new(WORDS.keys().copied()));
+
+fn word_info(lower: &str) -> WordInfo {
+    if !WORDS_FILTER.may_contain(lower) {
+        return WordInfo::default();
+    }
+    WORDS.get(lower).copied().unwrap_or_default()
+}
 
 /// Single-character emoji → its textual description ("grinning face").
 static EMOJI: LazyLock<super::FastMap<char, &'static str>> = LazyLock::new(|| {
@@ -119,7 +146,104 @@ const NEGATE: &[&str] = &[
     "despite",
 ];
 
-fn booster(word: &str) -> Option<f32> {
+/// Booster and dampener words, looked up by hash (a `match` on eighty strings compares them
+/// one by one).
+static BOOSTERS: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
+    BOOSTER_WORDS
+        .iter()
+        .filter_map(|w| booster_slow(w).map(|v| (*w, v)))
+        .collect()
+});
+
+/// Every word [`booster_slow`] knows.
+const BOOSTER_WORDS: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
+
+fn booster_slow(word: &str) -> Option<f32> {
     Some(match word {
         "absolutely" | "amazingly" | "awfully" | "completely" | "considerable" | "considerably"
         | "decidedly" | "deeply" | "effing" | "enormous" | "enormously" | "entirely"
@@ -139,25 +263,20 @@ fn booster(word: &str) -> Option<f32> {
     })
 }
 
-fn special_case(phrase: &str) -> Option<f32> {
-    Some(match phrase {
-        "the shit" | "the bomb" | "to die for" => 3.0,
-        "bad ass" | "badass" => 1.5,
-        "bus stop" => 0.0,
-        "yeah right" => -2.0,
-        "kiss of death" => -1.5,
-        "beating heart" => 3.1,
-        "broken heart" => -2.9,
-        _ => return None,
-    })
-}
+static NEGATIONS: LazyLock<super::FastMap<&'static str, ()>> =
+    LazyLock::new(|| NEGATE.iter().map(|w| (*w, ())).collect());
 
 fn is_negation(word: &str) -> bool {
-    NEGATE.contains(&word) || word.contains("n't")
+    // Every negation word is 3 to 9 bytes long.
+    (3..=9).contains(&word.len()) && NEGATIONS.contains_key(word) || word.contains("n't")
 }
 
 /// Python's `str.isupper`: at least one cased character and no lower-case one.
 fn is_upper(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase);
+    }
     let mut cased = false;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -168,15 +287,24 @@ fn is_upper(word: &str) -> bool {
     cased
 }
 
-fn is_ascii_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-}
-
 /// Strips surrounding punctuation unless what is left is two characters or fewer
 /// (then the token was likely an emoticon such as `:)`, kept whole).
 fn strip_punct(token: &str) -> &str {
-    let stripped = token.trim_matches(is_ascii_punct);
-    if stripped.chars().count() <= 2 {
+    let b = token.as_bytes();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_punctuation())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_punctuation())
+        .map_or(start, |e| e + 1);
+    // ASCII punctuation is one byte, so both ends are character boundaries.
+    let stripped = &token[start..end.max(start)];
+    // At most two characters: at most 8 bytes, and counted only when not ASCII.
+    if stripped.len() <= 2
+        || (!stripped.is_ascii() && stripped.len() <= 8 && stripped.chars().count() <= 2)
+    {
         token
     } else {
         stripped
@@ -184,10 +312,13 @@ fn strip_punct(token: &str) -> &str {
 }
 
 struct Token<'a> {
-    original: &'a str,
     lower: Cow<'a, str>,
     /// Lexicon valence of the lowercased token, looked up once.
     lexicon: Option<f32>,
+    /// Booster scalar of the lowercased token, looked up with the valence.
+    booster: Option<f32>,
+    /// The original is ALL CAPS.
+    upper: bool,
 }
 
 impl Token<'_> {
@@ -209,37 +340,47 @@ pub struct Polarity {
     pub compound: f32,
 }
 
+/// One token of `text`; `all` is the whole text lowercased when it is ASCII, and the
+/// token's lowercase form is borrowed from it.
+fn token<'t>(raw: &'t str, text: &'t str, all: Option<&'t str>) -> Token<'t> {
+    let original = strip_punct(raw);
+    let lower = if let Some(all) = all {
+        let at = original.as_ptr() as usize - text.as_ptr() as usize;
+        Cow::Borrowed(&all[at..at + original.len()])
+    } else if original.chars().any(char::is_uppercase) {
+        Cow::Owned(original.to_lowercase())
+    } else {
+        Cow::Borrowed(original)
+    };
+    let info = word_info(&lower);
+    Token {
+        lower,
+        lexicon: info.valence,
+        booster: info.booster,
+        upper: is_upper(original),
+    }
+}
+
 /// Scores one text (best at the sentence or chat-turn level).
 pub fn polarity(text: &str) -> Polarity {
     let text = replace_emoji(text);
     let text = text.trim();
     // ASCII text is lowercased once, and each token borrows its lowercase form from it.
-    let ascii_lower = text.is_ascii().then(|| text.to_ascii_lowercase());
-    let tokens: Vec<Token<'_>> = text
-        .split_whitespace()
-        .map(|raw| {
-            let original = strip_punct(raw);
-            let lower = if let Some(all) = &ascii_lower {
-                let at = original.as_ptr() as usize - text.as_ptr() as usize;
-                Cow::Borrowed(&all[at..at + original.len()])
-            } else if original.chars().any(char::is_uppercase) {
-                Cow::Owned(original.to_lowercase())
-            } else {
-                Cow::Borrowed(original)
-            };
-            let lexicon = LEXICON_FILTER
-                .may_contain(&lower)
-                .then(|| LEXICON.get(lower.as_ref()).copied())
-                .flatten();
-            Token {
-                original,
-                lower,
-                lexicon,
-            }
-        })
-        .collect();
+    let ascii = text.is_ascii();
+    let ascii_lower = ascii.then(|| text.to_ascii_lowercase());
+    // On ASCII text, ASCII whitespace is all the whitespace there is.
+    let all = ascii_lower.as_deref();
+    let tokens: Vec<Token<'_>> = if ascii {
+        text.split_ascii_whitespace()
+            .map(|raw| token(raw, text, all))
+            .collect()
+    } else {
+        text.split_whitespace()
+            .map(|raw| token(raw, text, all))
+            .collect()
+    };
     let cap_differential = {
-        let caps = tokens.iter().filter(|t| is_upper(t.original)).count();
+        let caps = tokens.iter().filter(|t| t.upper).count();
         caps > 0 && caps < tokens.len()
     };
 
@@ -247,7 +388,7 @@ pub fn polarity(text: &str) -> Polarity {
     for i in 0..tokens.len() {
         let word = tokens[i].lower();
         let is_kind_of = word == "kind" && tokens.get(i + 1).is_some_and(|t| t.lower() == "of");
-        if booster(word).is_some() || is_kind_of {
+        if tokens[i].booster.is_some() || is_kind_of {
             sentiments.push(0.0);
             continue;
         }
@@ -282,13 +423,13 @@ fn replace_emoji(text: &str) -> Cow<'_, str> {
 }
 
 fn scalar_inc_dec(token: &Token<'_>, valence: f32, cap_differential: bool) -> f32 {
-    let Some(mut scalar) = booster(token.lower()) else {
+    let Some(mut scalar) = token.booster else {
         return 0.0;
     };
     if valence < 0.0 {
         scalar = -scalar;
     }
-    if is_upper(token.original) && cap_differential {
+    if token.upper && cap_differential {
         scalar += if valence > 0.0 { C_INCR } else { -C_INCR };
     }
     scalar
@@ -313,7 +454,7 @@ fn valence(tokens: &[Token<'_>], i: usize, cap_differential: bool) -> f32 {
         valence = base * N_SCALAR;
     }
 
-    if is_upper(token.original) && cap_differential {
+    if token.upper && cap_differential {
         valence += if valence > 0.0 { C_INCR } else { -C_INCR };
     }
 
@@ -371,20 +512,32 @@ fn negation_check(valence: f32, tokens: &[Token<'_>], start: usize, i: usize) ->
     }
 }
 
+/// A special idiom's valence: the words of the phrase as separate tokens ("kiss of death").
+fn special_case_words(parts: &[&str]) -> Option<f32> {
+    Some(match parts {
+        ["the", "shit"] | ["the", "bomb"] | ["to", "die", "for"] => 3.0,
+        ["bad", "ass"] => 1.5,
+        ["bus", "stop"] => 0.0,
+        ["yeah", "right"] => -2.0,
+        ["kiss", "of", "death"] => -1.5,
+        ["beating", "heart"] => 3.1,
+        ["broken", "heart"] => -2.9,
+        _ => return None,
+    })
+}
+
+/// A multi-word booster or dampener ("kind of", "sort of", "just enough").
+fn booster_words(parts: &[&str]) -> Option<f32> {
+    match parts {
+        ["just", "enough"] | ["kind", "of"] | ["sort", "of"] => Some(B_DECR),
+        _ => None,
+    }
+}
+
 fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32 {
     let w = |k: usize| tokens[k].lower();
-    // Only reached with i >= 3, so every backward index below is in range.
-    let mut phrase = String::with_capacity(48);
-    let mut lookup = |parts: &[&str]| -> Option<f32> {
-        phrase.clear();
-        for (n, p) in parts.iter().enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(p);
-        }
-        special_case(&phrase)
-    };
+    // Only reached with i >= 3, so every backward index below is in range. Tokens hold no
+    // whitespace, so comparing word sequences is comparing the space-joined phrases.
     let backward: [&[&str]; 5] = [
         &[w(i - 1), w(i)],
         &[w(i - 2), w(i - 1), w(i)],
@@ -392,16 +545,16 @@ fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32
         &[w(i - 3), w(i - 2), w(i - 1)],
         &[w(i - 3), w(i - 2)],
     ];
-    if let Some(v) = backward.iter().find_map(|seq| lookup(seq)) {
+    if let Some(v) = backward.iter().find_map(|seq| special_case_words(seq)) {
         valence = v;
     }
     if i + 1 < tokens.len()
-        && let Some(v) = lookup(&[w(i), w(i + 1)])
+        && let Some(v) = special_case_words(&[w(i), w(i + 1)])
     {
         valence = v;
     }
     if i + 2 < tokens.len()
-        && let Some(v) = lookup(&[w(i), w(i + 1), w(i + 2)])
+        && let Some(v) = special_case_words(&[w(i), w(i + 1), w(i + 2)])
     {
         valence = v;
     }
@@ -411,9 +564,7 @@ fn special_idioms_check(mut valence: f32, tokens: &[Token<'_>], i: usize) -> f32
         &[w(i - 3), w(i - 2)][..],
         &[w(i - 2), w(i - 1)][..],
     ] {
-        phrase.clear();
-        phrase.push_str(&seq.join(" "));
-        if let Some(b) = booster(&phrase) {
+        if let Some(b) = booster_words(seq) {
             valence += b;
         }
     }
@@ -449,8 +600,12 @@ fn but_check(tokens: &[Token<'_>], sentiments: &mut [f32]) {
 }
 
 fn punctuation_emphasis(text: &str) -> f32 {
-    let exclamations = text.bytes().filter(|&b| b == b'!').count().min(4);
-    let questions = text.bytes().filter(|&b| b == b'?').count();
+    let (mut exclamations, mut questions) = (0usize, 0usize);
+    for b in text.bytes() {
+        exclamations += usize::from(b == b'!');
+        questions += usize::from(b == b'?');
+    }
+    let exclamations = exclamations.min(4);
     let qm = match questions {
         0 | 1 => 0.0,
         2 | 3 => questions as f32 * 0.18,
@@ -568,5 +723,21 @@ mod tests {
         // Words that look negative but are not in the lexicon in that sense.
         assert!(c("please cancel the bus stop reservation").abs() < 0.3);
         assert!(c("no problem, thank you") > 0.0);
+    }
+}
+
+#[cfg(test)]
+mod booster_tests {
+    use super::*;
+
+    #[test]
+    fn the_booster_table_holds_every_booster() {
+        for w in BOOSTER_WORDS {
+            assert_eq!(word_info(w).booster, booster_slow(w), "{w}");
+            assert!(word_info(w).booster.is_some(), "{w}");
+        }
+        for w in ["good", "kind", "sort", "", "veryy", "so!"] {
+            assert_eq!(word_info(w).booster, booster_slow(w), "{w}");
+        }
     }
 }

@@ -7,30 +7,41 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-/// The regulated topics Baton recognises.
+/// The regulated domains Baton recognises. A domain fires on an *act* or a request for
+/// *advice* in it — filing a dispute, asking whether to move savings into a fund, whether a
+/// medicine is safe to take — never on a topic word alone: a billing complaint ("you charged
+/// me twice") is not regulated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
-    /// Disputed charges, double billing, unauthorised payments.
+    /// Filing a formal dispute of a charge.
     FinancialDispute,
+    /// Asking for a chargeback or a reversal.
     Chargeback,
+    /// Reporting fraud, identity theft, unauthorised transactions.
     Fraud,
-    /// Lawyers, lawsuits, court, legal action.
+    /// Legal action or a threat of it; asking for legal advice.
     Legal,
-    /// Data deletion, access requests, GDPR/CCPA.
+    /// Data erasure or access requests (GDPR, CCPA), data breaches.
     Privacy,
-    /// Health, injuries, medication.
+    /// Asking whether or how to take a medicine or treatment.
     Medical,
+    /// Asking for investment advice, or moving savings or a pension into investments.
+    Investment,
+    /// Closing an account while a dispute, claim or investigation is open.
+    AccountClosure,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 8] = [
         Topic::FinancialDispute,
         Topic::Chargeback,
         Topic::Fraud,
         Topic::Legal,
         Topic::Privacy,
         Topic::Medical,
+        Topic::Investment,
+        Topic::AccountClosure,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -41,194 +52,249 @@ impl Topic {
             Topic::Legal => "legal",
             Topic::Privacy => "privacy",
             Topic::Medical => "medical",
-        }
-    }
-
-    fn pattern(self) -> &'static str {
-        // Phrases, not single ambiguous words: "legal name", "court" (tennis) and "charge"
-        // (battery) must not fire.
-        match self {
-            Topic::FinancialDispute => {
-                r"\b(dispute[ds]?|disputing)\b.{0,30}\b(charges?|payments?|transactions?|bill|invoice)\b|\b(charged|billed) (me )?(twice|two times|double|again)\b|\bdouble[- ]charged\b|\bunauthori[sz]ed (charges?|payments?|transactions?|debit)\b|\b(i )?(did not|didn't|never) (authori[sz]e|make|approve) (this|that|these|the)? ?(charges?|payments?|purchases?|transactions?)\b|\b(wrongly|incorrectly|over) ?charged\b"
-            }
-            Topic::Chargeback => r"\bcharge[- ]?backs?\b|\breverse the (charge|payment)\b",
-            Topic::Fraud => {
-                r"\bfraud(ulent|ster)?\b|\bscam(med|mer)?\b|\bidentity theft\b|\bstolen (card|identity|account)\b|\b(account|card) (was|has been|got) (hacked|stolen|compromised)\b|\bhacked\b|\bphishing\b"
-            }
-            Topic::Legal => {
-                r"\b(my|a|an) (lawyer|attorney|solicitor)\b|\blawyers?\b|\battorneys?\b|\blaw ?suit\b|\bsu(e|ing) (you|your|the company|them)\b|\bi('ll| will) sue\b|\blegal action\b|\bsmall claims\b|\btake (you|this) to court\b|\bsee you in court\b|\bclass action\b|\bcease and desist\b"
-            }
-            Topic::Privacy => {
-                r"\b(delete|erase|remove|wipe) (all )?(of )?(my|our) (personal )?(data|information|info|details|records)\b|\bright to (be forgotten|erasure|access)\b|\bgdpr\b|\bccpa\b|\bdata (subject )?(access|deletion) request\b|\bdsar\b|\bdata (breach|leak)\b|\bprivacy (complaint|violation)\b"
-            }
-            Topic::Medical => {
-                r"\b(allergic|allergy|anaphyla\w*)\b|\b(chest pain|can't breathe|cannot breathe|overdose|poison(ed|ing)|seizure)\b|\b(injur(ed|y)|hurt) (me|my|myself)\b|\bside effects?\b|\b(my )?(medication|prescription|doctor said)\b|\bhospital(i[sz]ed)?\b"
-            }
+            Topic::Investment => "investment",
+            Topic::AccountClosure => "account_closure",
         }
     }
 }
 
-static TOPIC_PATTERNS: LazyLock<Vec<(Topic, Regex)>> = LazyLock::new(|| {
-    Topic::ALL
-        .iter()
-        .filter_map(|&t| {
-            // The patterns are constants checked by the unit tests.
-            Regex::new(&format!("(?i){}", t.pattern()))
+/// Every pattern, scanned in one pass per turn ([`Scan`]). Each is case-insensitive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum P {
+    Dispute,
+    Chargeback,
+    Fraud,
+    LegalAct,
+    LegalAdvice,
+    Privacy,
+    MedicalAsk,
+    MedicalTerm,
+    InvestAsk,
+    InvestTerm,
+    InvestMove,
+    CloseAccount,
+    DisputeContext,
+    UrgentWords,
+    Gas,
+    Fire,
+    Flood,
+    MedicalEmergency,
+    FraudNow,
+    Outage,
+    Danger,
+    NotUrgent,
+    Persist,
+    GoingRound,
+    Resolved,
+    NotResolved,
+}
+
+const PATTERNS: &[(P, &str)] = &[
+    (
+        P::Dispute,
+        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (le|ce|cette|la) (pr[ée]l[èe]vement|paiement|d[ée]bit|transaction)\b|\bwiderspruch (einlegen|gegen)\b|\bcontestar (a|o|esta|este|la|el) (cobran[çc]a|pagamento|transa[çc][ãa]o|cargo|cobro)\b|\bcontestare (l'addebito|il pagamento|la transazione)\b",
+    ),
+    (
+        P::Chargeback,
+        r"\bcharge[- ]?backs?\b|\breverse (the|this|that) (charge|payment|transaction)\b|\bcontracargos?\b|\br[ée]trofacturation\b|\br[üu]ckbuchung\b|\bestorno\b|\bstorno\b",
+    ),
+    (
+        P::Fraud,
+        r"\bidentity theft\b|\bstolen identity\b|\b(card|account|identity|details|password) (was|were|has been|have been|got|is|are) (stolen|hacked|compromised|cloned|skimmed)\b|\btransactions? i (did not|didn't|never) (make|authori[sz]e)\b|\b(did not|didn't|never) (make|authori[sz]e|approve) (this|that|these|those|the) (charges?|payments?|transactions?|purchases?|withdrawals?)\b|\bunauthori[sz]ed (charges?|payments?|transactions?|debits?|access|purchases?|withdrawals?)\b|\b(report|reporting|flag|flagging) (a |an |this |some )?(phishing|scam|fraud|fraudulent)\b|\bphishing (email|text|message|call|site|link)\b|\b(i|we|my (mum|mom|dad|mother|father|wife|husband|partner))( was|'ve been| have been| got| were| has been)( just)? (scammed|defrauded|phished)\b|\bvictim of (a )?(fraud|scam|identity theft|phishing)\b|\bfraud(ulent)? (charges?|transactions?|payments?|activity|account|alert|claim|case|report)\b|\bfraudster\b|\b(is|was) (this|that|it) (a )?(scam|fraud|phishing)\b|\bfraude (con|en) (mi|la) (tarjeta|cuenta)\b|\bbetrug (mit|auf) (meiner|meinem)\b|\bfraude (sur|avec) (ma|mon) (carte|compte)\b|\bfraude no (meu|cart[ãa]o)\b|\bfrode (sulla|con la) (mia )?carta\b|\busurpaci[óo]n de identidad\b|\bvol d'identit[ée]\b|\bidentit[äa]tsdiebstahl\b|\broubo de identidade\b|\bfurto d'identit[àa]\b",
+    ),
+    (
+        P::LegalAct,
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|the company) to court\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\bmy (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
+    ),
+    (
+        P::LegalAdvice,
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i (legally )?(allowed|liable|obliged|required) (to|by law)\b|\blegally\b|\blegal (advice|rights|obligation|question)\b|\bcan i sue\b|\bshould i sue\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+    ),
+    (
+        P::Privacy,
+        r"\b(delete|erase|remove|wipe) (all )?(of )?(my|our) (personal )?(data|information|info|details|records)\b|\bright to (be forgotten|erasure|access)\b|\bgdpr\b|\bccpa\b|\bdata (subject )?(access|deletion) request\b|\bdsar\b|\bdata (breach|leak)\b|\bprivacy (complaint|violation)\b|\brgpd\b|\bdsgvo\b|\blgpd\b|\b(borrar|eliminar) (mis|todos mis) datos\b|\bsupprimer (mes|toutes mes) donn[ée]es\b|\bmeine daten l[öo]schen\b|\b(apagar|excluir) (os )?meus dados\b|\bcancellare i miei dati\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (tomar|usar|dar|mezclar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer)\b|\b(darf|kann|soll|sollte) ich\b.{0,40}\b(nehmen|einnehmen|geben|kombinieren)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare)\b|\b[èe] sicuro\b",
+    ),
+    (
+        P::MedicalTerm,
+        r"\b(medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\b(should|shall) (i|we)\b|\bis (it|this|now) (a good (idea|time)|wise|smart|worth it|safe|better|risky)\b|\bwould you (recommend|advise|suggest)\b|\bdo you (recommend|advise|suggest|think)\b|\bwhat (would|do) you (recommend|advise|suggest)\b|\brecommend\w*\b|\badvi[cs]e\b|\bwhich\b.{0,25}\b(should|would|is (the )?best|better)\b|\bbest (way|option|place)\b|\bworth (it|investing|buying)\b|\bbetter (to|off)\b|\b(deber[ií]a|me recomienda|recomienda\w*|aconseja\w*)\b|\b(devrais-je|dois-je|conseill\w*|recommand\w*)\b|\b(sollte ich|soll ich|empfehl\w*|raten sie)\b|\b(devo|deveria|recomenda\w*|aconselh\w*)\b|\b(dovrei|consigli\w*)\b",
+    ),
+    (
+        P::InvestTerm,
+        r"\b(invest|invests|investing|investment|investments|fund|index funds?|mutual funds?|investment funds?|etfs?|stocks|stock market|shares in|bonds|portfolio|pension|pensions|401\(?k\)?|roth|ira|isa|crypto\w*|bitcoin|annuit\w*|equities|securities|retirement (savings|account|plan)|fondo|fondos|inversi[óo]n|invertir|fonds|placement|investir|aktien|fonds|anlegen|geldanlage|investimento|investir|fundo|fundos|investire|azioni)\b",
+    ),
+    (
+        P::InvestMove,
+        r"\b(move|put|transfer|switch|shift|roll over|rollover|cash out|invest|pull)\b.{0,30}\b(my|our|all my|all of my|some of my|the)\b.{0,15}\b(savings|pension|retirement|money|cash|401\(?k\)?|ira|isa)\b.{0,30}\b(into|in|to|out of)\b.{0,25}\b(funds?|stocks|shares|bonds|etfs?|portfolio|crypto\w*|bitcoin|annuit\w*|index|equities|market)\b",
+    ),
+    (
+        P::CloseAccount,
+        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (bank |checking |current |savings |joint |credit card |card |business )?account\b|\bcerrar (mi|la) cuenta\b|\b(cl[ôo]turer|fermer) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar) (a minha |minha |a )conta\b|\bchiudere (il mio |il )conto\b",
+    ),
+    (
+        P::DisputeContext,
+        r"\bdisput(e|es|ed|ing)\b|\bcharge[- ]?backs?\b|\b(open|pending|ongoing|unresolved|active|outstanding|current) (claim|complaint|case|investigation|fraud claim|dispute)\b|\bunder investigation\b|\bbeing investigated\b|\binvestigation\b|\bombudsman\b|\breclamaci[óo]n\b|\blitigio\b|\blitige\b|\bstreitfall\b|\bdisputa\b|\bcontestazione\b|\breclama[çc][ãa]o\b",
+    ),
+    (
+        P::UrgentWords,
+        r"\b(urgent(ly)?|emergency|asap|as soon as possible|time[- ]sensitive|life or death|(need|want|must|have to)\b.{0,25}\b(immediately|right away|right now)|(flight|train|surgery|deadline|closing|appointment|interview) (is |leaves? |departs? |starts? )?(in|at|today|tonight|tomorrow morning)|locked out|stranded|stuck at the (airport|station|border)|can'?t wait|running out of time|urgente|urgencia|emergencia|urgence|dringend|notfall|urg[êe]ncia|emerg[êe]ncia|emergenza)\b",
+    ),
+    (
+        P::Gas,
+        r"\b(smell(s|ing)?|smelled|smelt|whiff|odou?r|stink(s|ing)?|reek(s|ing)?) (of |like )?(gas|propane|fumes)\b|\bgas (leak|leaking|smell|is leaking|escaping)\b|\bleaking gas\b|\bcarbon monoxide\b|\b(co|carbon monoxide) (alarm|detector) (is )?(going off|beeping)\b|\b(huele|olor) a gas\b|\bfuga de gas\b|\b(sent|odeur de|fuite de) (le )?gaz\b|\bgasgeruch\b|\bgasleck\b|\briecht\b.{0,15}\bgas\b|\bcheiro de g[áa]s\b|\b(vazamento|fuga) de g[áa]s\b|\b(odore|puzza|fuga) di gas\b",
+    ),
+    (
+        P::Fire,
+        r"\b(on fire|caught fire|catching fire|in flames|(is|are|it's) burning|house fire|kitchen fire|electrical fire|there'?s a fire|a fire (in|at)|fire (has )?(started|is spreading|broke out)|(smoke|sparks|flames) (is |are )?(coming|pouring|everywhere|billowing|rising)|smell(s|ing)? (of )?(burning|smoke)|full of smoke|smoke alarm (is )?going off|incendio|fuego|se est[áa] quemando|humo|incendie|au feu|(de la )?fum[ée]e (partout|sort)|es brennt|brennt|feuer|rauch|inc[êe]ndio|pegando fogo|fuma[çc]a|va a fuoco|prende fuoco|fumo)\b",
+    ),
+    (
+        P::Flood,
+        r"\b(flooding|flooded (the|my|our)|(is|are|'s|got|getting|been) flooded|under water|burst pipe|pipe (has )?burst|water (is )?(everywhere|pouring|gushing|spraying|coming (in|through|out)|leaking (into|through|everywhere)|all over)|inundaci[óo]n|se (est[áa] )?inundando|se inund[óo]|inond[ée]e?s?|inondation|l'eau (coule|monte|entre) partout|[üu]berschwemm\w*|[üu]berflutet|wasserrohrbruch|unter wasser|inunda[çc][ãa]o|alagad[oa]|alagando|inundando|allagat[oa]|allagamento|inondazione)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|struggling to breathe|trouble breathing|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|they|he|she|a hacker|hackers|the scammer|the fraudster|a stranger)('s| is| are|'re) (still )?(using|draining|emptying|spending|withdrawing|taking|stealing|transferring|buying|logged into|logging into|accessing|changing)\b|\b(money|funds|cash|charges|transactions|payments|withdrawals)\b.{0,20}\b(is|are|keeps?|keep) (still )?(being )?(taken|leaving|disappearing|withdrawn|going out|drained|coming in|appearing|popping up|going through)\b|\b(right now|as we speak|at this moment|this very minute)\b.{0,60}\b(hack\w*|stolen|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b|\b(hack\w*|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b.{0,60}\b(right now|as we speak|at this moment|this very minute)\b|\balguien est[áa] usando\b|\bquelqu'un (est en train d'|)utilise\b|\bjemand (benutzt|verwendet|pl[üu]ndert|leert)\b|\balgu[ée]m est[áa] usando\b|\bqualcuno sta usando\b",
+    ),
+    (
+        P::Outage,
+        r"\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il sito|il negozio|il sistema|il server)\b.{0,10}\b(è |e )?(down|fuori servizio|bloccato)\b",
+    ),
+    (
+        P::Danger,
+        r"\b(live|exposed|sparking) wires?\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b",
+    ),
+];
+
+/// The topic and urgency patterns, then the progress ones ([`super::progress`]).
+fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
+    PATTERNS.iter().copied().chain([
+        (P::Persist, super::progress::PERSIST),
+        (P::GoingRound, super::progress::GOING_ROUND),
+        (P::Resolved, super::progress::RESOLVED),
+        (P::NotResolved, super::progress::NOT_RESOLVED),
+    ])
+}
+
+static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
+    regex::RegexSetBuilder::new(all_patterns().map(|(_, p)| p))
+        .case_insensitive(true)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .ok()
+});
+
+static REGEXES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
+    all_patterns()
+        .map(|(_, p)| {
+            regex::RegexBuilder::new(p)
+                .case_insensitive(true)
+                .size_limit(64 << 20)
+                .build()
                 .ok()
-                .map(|r| (t, r))
         })
         .collect()
 });
 
-/// Bit of the amount pattern in a [`Candidates`] set (topics use `1 << topic index`).
-const AMOUNT_BIT: u32 = 1 << Topic::ALL.len();
-/// Bit of the urgency pattern in a [`Candidates`] set.
-const URGENCY_BIT: u32 = 1 << (Topic::ALL.len() + 1);
+/// Which of the patterns match one text: one pass over it, shared by every check.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scan(u32);
 
-/// Literals at least one of which every match of a pattern contains (ASCII, any case),
-/// with the bits of the patterns they stand for. The patterns are case-insensitive in the
-/// Unicode sense, but on ASCII text that is ASCII case folding, so a pattern none of whose
-/// literals occur in an ASCII text cannot match it.
-const ANCHORS: &[(&str, u32)] = &[
-    // financial_dispute
-    ("disput", 1 << 0),
-    ("charge", 1 << 0 | 1 << 1),
-    ("billed", 1 << 0),
-    ("unauthori", 1 << 0),
-    ("payment", 1 << 0),
-    ("purchase", 1 << 0),
-    ("transaction", 1 << 0),
-    // chargeback
-    ("reverse", 1 << 1),
-    // fraud
-    ("fraud", 1 << 2),
-    ("scam", 1 << 2),
-    ("theft", 1 << 2),
-    ("stolen", 1 << 2),
-    ("hacked", 1 << 2),
-    ("compromised", 1 << 2),
-    ("phishing", 1 << 2),
-    // legal
-    ("law", 1 << 3),
-    ("attorney", 1 << 3),
-    ("solicitor", 1 << 3),
-    ("sue", 1 << 3),
-    ("suing", 1 << 3),
-    ("legal", 1 << 3),
-    ("claims", 1 << 3),
-    ("court", 1 << 3),
-    ("action", 1 << 3),
-    ("desist", 1 << 3),
-    // privacy
-    ("delete", 1 << 4),
-    ("erase", 1 << 4),
-    ("remove", 1 << 4),
-    ("wipe", 1 << 4),
-    ("right", 1 << 4 | URGENCY_BIT),
-    ("gdpr", 1 << 4),
-    ("ccpa", 1 << 4),
-    ("data", 1 << 4),
-    ("dsar", 1 << 4),
-    ("privacy", 1 << 4),
-    // medical
-    ("allerg", 1 << 5),
-    ("anaphyla", 1 << 5),
-    ("chest", 1 << 5),
-    ("breathe", 1 << 5),
-    ("overdose", 1 << 5),
-    ("poison", 1 << 5),
-    ("seizure", 1 << 5),
-    ("injur", 1 << 5),
-    ("hurt", 1 << 5),
-    ("effect", 1 << 5),
-    ("medication", 1 << 5),
-    ("prescription", 1 << 5),
-    ("doctor", 1 << 5),
-    ("hospital", 1 << 5),
-    // amounts: a currency symbol or word is required (€ and £ are not ASCII)
-    ("$", AMOUNT_BIT),
-    ("usd", AMOUNT_BIT),
-    ("eur", AMOUNT_BIT),
-    ("gbp", AMOUNT_BIT),
-    ("dollar", AMOUNT_BIT),
-    ("bucks", AMOUNT_BIT),
-    ("pound", AMOUNT_BIT),
-    // urgency
-    ("urgent", URGENCY_BIT),
-    ("emergency", URGENCY_BIT),
-    ("asap", URGENCY_BIT),
-    ("possible", URGENCY_BIT),
-    ("immediately", URGENCY_BIT),
-    ("sensitive", URGENCY_BIT),
-    ("flight", URGENCY_BIT),
-    ("train", URGENCY_BIT),
-    ("surgery", URGENCY_BIT),
-    ("deadline", URGENCY_BIT),
-    ("closing", URGENCY_BIT),
-    ("locked", URGENCY_BIT),
-    ("stranded", URGENCY_BIT),
-    ("stuck", URGENCY_BIT),
-    ("wait", URGENCY_BIT),
-    ("time", URGENCY_BIT),
-    ("death", URGENCY_BIT),
-];
-
-static ANCHOR_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(ANCHORS.iter().map(|(a, _)| a))
-        .ok()
-});
-
-/// The patterns (topics, amounts, urgency) that may match `text`: a cheap literal scan
-/// that lets ordinary sentences skip the regexes. Exact: a pattern left out cannot match.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Candidates(u32);
-
-impl Candidates {
-    pub(crate) fn of(text: &str) -> Candidates {
-        let Some(ac) = ANCHOR_AUTOMATON.as_ref().filter(|_| text.is_ascii()) else {
-            return Candidates(u32::MAX);
+impl Scan {
+    pub(crate) fn of(text: &str) -> Scan {
+        let Some(set) = SET.as_ref() else {
+            return Scan(0);
         };
-        let mut bits = 0;
-        for m in ac.find_overlapping_iter(text) {
-            bits |= ANCHORS[m.pattern().as_usize()].1;
+        let mut bits = 0u32;
+        for i in set.matches(text).iter() {
+            bits |= 1 << KINDS[i] as u32;
         }
-        Candidates(bits)
+        Scan(bits)
     }
-    fn topic(self, topic: Topic) -> bool {
-        self.0 & (1 << topic as u32) != 0
+    fn has(self, p: P) -> bool {
+        self.0 & (1 << p as u32) != 0
     }
-    fn amounts(self) -> bool {
-        self.0 & AMOUNT_BIT != 0
+    /// How strongly the text says a need came back (see [`super::progress::persistence`]).
+    pub(crate) fn persistence(self) -> u8 {
+        if self.has(P::GoingRound) {
+            2
+        } else {
+            u8::from(self.has(P::Persist))
+        }
     }
-    fn urgency(self) -> bool {
-        self.0 & URGENCY_BIT != 0
+    /// Whether the text says the matter is resolved.
+    pub(crate) fn resolved(self) -> bool {
+        self.has(P::Resolved) && !self.has(P::NotResolved)
+    }
+    /// Whether the text asks to close an account.
+    pub(crate) fn closes_account(self) -> bool {
+        self.has(P::CloseAccount)
+    }
+    /// Whether a dispute, chargeback or open claim is mentioned.
+    pub(crate) fn dispute_context(self) -> bool {
+        self.has(P::DisputeContext)
     }
 }
 
-/// The first regulated topic among `topics` mentioned in `text`, with the words that matched.
-pub fn regulated(text: &str, topics: &[Topic]) -> Option<(Topic, String)> {
-    let candidates = Candidates::of(text);
-    TOPIC_PATTERNS
-        .iter()
-        .filter(|(t, _)| topics.contains(t) && candidates.topic(*t))
-        .find_map(|(t, re)| re.find(text).map(|m| (*t, m.as_str().to_owned())))
-}
+/// The kind of each pattern of [`SET`], by index.
+static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p).collect());
 
-/// The first match of one topic's pattern in `text`.
-pub(crate) fn topic_match(text: &str, topic: Topic, candidates: Candidates) -> Option<String> {
-    if !candidates.topic(topic) {
-        return None;
-    }
-    TOPIC_PATTERNS
-        .iter()
-        .find(|(t, _)| *t == topic)
-        .and_then(|(_, re)| re.find(text))
+/// The words of `text` that matched pattern `p` (known to match).
+fn found(text: &str, p: P) -> Option<String> {
+    let i = KINDS.iter().position(|q| *q == p)?;
+    REGEXES
+        .get(i)?
+        .as_ref()?
+        .find(text)
         .map(|m| m.as_str().to_owned())
 }
 
+/// The first regulated act among `topics` in `text`. `context` says whether a dispute or
+/// open claim was mentioned in the conversation (for closing an account under a dispute).
+pub fn regulated(text: &str, topics: &[Topic], context: bool) -> Option<(Topic, String)> {
+    let scan = Scan::of(text);
+    topics
+        .iter()
+        .find_map(|&t| topic_match(text, t, scan, context).map(|m| (t, m)))
+}
+
+/// The act of one domain in `text`, with the words that carried it.
+pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -> Option<String> {
+    let one = |p: P| scan.has(p).then(|| found(text, p)).flatten();
+    let both = |a: P, b: P| {
+        (scan.has(a) && scan.has(b))
+            .then(|| Some(format!("{} … {}", found(text, a)?, found(text, b)?)))
+            .flatten()
+    };
+    match topic {
+        Topic::FinancialDispute => one(P::Dispute),
+        Topic::Chargeback => one(P::Chargeback),
+        Topic::Fraud => one(P::Fraud),
+        Topic::Legal => one(P::LegalAct).or_else(|| one(P::LegalAdvice)),
+        Topic::Privacy => one(P::Privacy),
+        Topic::Medical => both(P::MedicalAsk, P::MedicalTerm),
+        Topic::Investment => one(P::InvestMove).or_else(|| both(P::InvestAsk, P::InvestTerm)),
+        Topic::AccountClosure => (context || scan.has(P::DisputeContext))
+            .then(|| one(P::CloseAccount))
+            .flatten(),
+    }
+}
 /// A money amount mentioned in text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Amount {
@@ -286,16 +352,96 @@ fn parse_number(raw: &str) -> Option<f64> {
     out.parse().ok()
 }
 
-/// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars".
-pub fn amounts(text: &str) -> Vec<Amount> {
-    amounts_in(text, Candidates::of(text))
+static WORD_AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|and)[\s-]+)+)(?P<cur>dollars?|bucks|euros?|pounds?)\b",
+    )
+    .ok()
+});
+
+/// The value of an amount spelled out in English words ("three thousand", "two hundred and
+/// fifty"), as voice transcripts write it.
+fn words_value(words: &str) -> Option<f64> {
+    let (mut total, mut group) = (0f64, 0f64);
+    let mut any = false;
+    for w in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_ascii_lowercase();
+        let small = match w.as_str() {
+            "a" | "one" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            "four" => 4.0,
+            "five" => 5.0,
+            "six" => 6.0,
+            "seven" => 7.0,
+            "eight" => 8.0,
+            "nine" => 9.0,
+            "ten" => 10.0,
+            "eleven" => 11.0,
+            "twelve" => 12.0,
+            "thirteen" => 13.0,
+            "fourteen" => 14.0,
+            "fifteen" => 15.0,
+            "sixteen" => 16.0,
+            "seventeen" => 17.0,
+            "eighteen" => 18.0,
+            "nineteen" => 19.0,
+            "twenty" => 20.0,
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            "sixty" => 60.0,
+            "seventy" => 70.0,
+            "eighty" => 80.0,
+            "ninety" => 90.0,
+            "hundred" => {
+                group = group.max(1.0) * 100.0;
+                any = true;
+                continue;
+            }
+            "thousand" | "million" => {
+                let scale = if w == "thousand" { 1e3 } else { 1e6 };
+                total += group.max(1.0) * scale;
+                group = 0.0;
+                any = true;
+                continue;
+            }
+            _ => continue,
+        };
+        group += small;
+        any = true;
+    }
+    any.then_some(total + group)
 }
 
-/// [`amounts`] with the candidates of `text` already known.
-pub(crate) fn amounts_in(text: &str, candidates: Candidates) -> Vec<Amount> {
-    if !candidates.amounts() {
+/// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars",
+/// "three thousand dollars".
+pub fn amounts(text: &str) -> Vec<Amount> {
+    if !may_have_amount(text) {
         return Vec::new();
     }
+    let mut found = digit_amounts(text);
+    if let Some(re) = WORD_AMOUNT.as_ref() {
+        for c in re.captures_iter(text) {
+            let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.get(0)) else {
+                continue;
+            };
+            if let Some(value) = words_value(n.as_str()).filter(|v| *v > 0.0) {
+                found.push(Amount {
+                    value,
+                    currency: currency_code(cur.as_str()),
+                    text: whole.as_str().trim().to_owned(),
+                });
+            }
+        }
+    }
+    found
+}
+
+fn digit_amounts(text: &str) -> Vec<Amount> {
     let Some(re) = AMOUNT.as_ref() else {
         return Vec::new();
     };
@@ -321,32 +467,48 @@ pub(crate) fn amounts_in(text: &str, candidates: Candidates) -> Vec<Amount> {
         .collect()
 }
 
-static URGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(urgent(ly)?|emergency|asap|as soon as possible|right (now|away)|immediately|time[- ]sensitive|(flight|train|surgery|deadline|closing) (is |leaves? |departs? )?(in|at|today|tonight|tomorrow)|(locked|stranded|stuck) (out|at|in)|can'?t wait|no time|running out of time|life or death)\b",
-    )
-    .ok()
+/// Currency symbols and words: an amount needs one of them.
+static CURRENCY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "$", "€", "£", "usd", "eur", "gbp", "dollar", "bucks", "pound",
+        ])
+        .ok()
 });
 
-static NOT_URGENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time)\b").ok()
-});
-
-/// An urgency statement in `text` ("it's urgent", "my flight leaves in an hour"), unless
-/// the customer says it is not urgent.
-pub fn urgency(text: &str) -> Option<String> {
-    urgency_in(text, Candidates::of(text))
+/// A cheap necessary condition for [`amounts`]: a currency symbol or word occurs.
+fn may_have_amount(text: &str) -> bool {
+    CURRENCY.as_ref().is_none_or(|ac| ac.is_match(text))
 }
 
-/// [`urgency`] with the candidates of `text` already known.
-pub(crate) fn urgency_in(text: &str, candidates: Candidates) -> Option<String> {
-    if !candidates.urgency() {
+/// The urgency in `text`: a danger or time-critical harm described in plain words (a smell
+/// of gas, a fire, water flooding in, a medical emergency, fraud happening now, a business
+/// outage) or said to be urgent — unless the customer says it is not urgent, or speaks of
+/// the past or of a hypothetical ("last year", "what if").
+pub fn urgency(text: &str) -> Option<String> {
+    urgency_in(text, Scan::of(text))
+}
+
+/// [`urgency`] with the scan of `text` already made.
+pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
+    if scan.has(P::NotUrgent) {
         return None;
     }
-    if NOT_URGENT.as_ref().is_some_and(|re| re.is_match(text)) {
-        return None;
-    }
-    URGENCY.as_ref()?.find(text).map(|m| m.as_str().to_owned())
+    [
+        P::Gas,
+        P::Fire,
+        P::Flood,
+        P::MedicalEmergency,
+        P::FraudNow,
+        P::Outage,
+        P::Danger,
+        P::UrgentWords,
+    ]
+    .into_iter()
+    .find(|p| scan.has(*p))
+    .and_then(|p| found(text, p))
 }
 
 #[cfg(test)]
@@ -355,41 +517,62 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(TOPIC_PATTERNS.len(), Topic::ALL.len());
-        assert!(AMOUNT.is_some() && URGENCY.is_some() && NOT_URGENT.is_some());
-        assert!(ANCHOR_AUTOMATON.is_some());
+        assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
+        assert!(WORD_AMOUNT.is_some());
+        assert!(REGEXES.iter().all(Option::is_some));
+        assert!(KINDS.len() <= 32);
     }
 
     #[test]
-    fn topics_are_found() {
+    fn regulated_acts_are_found() {
         let all = &Topic::ALL;
         for (text, topic) in [
             ("I want to dispute this charge", Topic::FinancialDispute),
-            (
-                "you charged me twice for the same order",
-                Topic::FinancialDispute,
-            ),
             ("I'll file a chargeback with my bank", Topic::Chargeback),
             ("this is fraud, my card was stolen", Topic::Fraud),
             ("my lawyer will hear about this", Topic::Legal),
             ("please delete my personal data under GDPR", Topic::Privacy),
-            ("the product gave me an allergic reaction", Topic::Medical),
+            (
+                "can I take ibuprofen with my blood pressure pills?",
+                Topic::Medical,
+            ),
+            (
+                "should I move my savings into an index fund?",
+                Topic::Investment,
+            ),
         ] {
-            assert_eq!(regulated(text, all).map(|(t, _)| t), Some(topic), "{text}");
+            assert_eq!(
+                regulated(text, all, false).map(|(t, _)| t),
+                Some(topic),
+                "{text}"
+            );
         }
+        // Closing an account is regulated only under an open dispute.
+        let close = "please close my account";
+        assert_eq!(regulated(close, all, false), None);
+        assert_eq!(
+            regulated(close, all, true).map(|(t, _)| t),
+            Some(Topic::AccountClosure)
+        );
     }
 
     #[test]
-    fn topic_hard_negatives() {
+    fn topic_words_alone_are_not_regulated() {
         for text in [
+            "you billed me two times for one order",
+            "why is my bill so high this month",
             "what is my legal name on the account",
             "I need to charge my phone",
             "the tennis court booking",
             "update my personal details",
             "I love this product",
             "delete my old address",
+            "can I return the vitamins I ordered",
+            "is the fund transfer done yet",
+            "do you have it in stock?",
+            "I want to cancel my contract",
         ] {
-            assert_eq!(regulated(text, &Topic::ALL), None, "{text}");
+            assert_eq!(regulated(text, &Topic::ALL, false), None, "{text}");
         }
     }
 
@@ -402,6 +585,11 @@ mod tests {
         assert_eq!(v("1.250,00 €"), Some((1250.0, Some("EUR"))));
         assert_eq!(v("£99.99"), Some((99.99, Some("GBP"))));
         assert_eq!(v("3 thousand dollars"), Some((3000.0, Some("USD"))));
+        assert_eq!(
+            v("like three thousand dollars"),
+            Some((3000.0, Some("USD")))
+        );
+        assert_eq!(v("two hundred and fifty euros"), Some((250.0, Some("EUR"))));
     }
 
     #[test]
@@ -413,11 +601,35 @@ mod tests {
 
     #[test]
     fn urgency_and_its_negatives() {
-        assert!(urgency("this is urgent").is_some());
-        assert!(urgency("my flight leaves in 2 hours").is_some());
-        assert!(urgency("I need it right now").is_some());
-        assert!(urgency("it's not urgent, no rush").is_none());
-        assert!(urgency("I want to change my address").is_none());
-        assert!(urgency("what is your emergency contact policy? no hurry").is_none());
+        for text in [
+            "this is urgent",
+            "my flight leaves in 2 hours",
+            "I need someone right now",
+            "I can smell gas in the kitchen",
+            "there's water pouring through the ceiling",
+            "my basement is flooding",
+            "the shed is on fire",
+            "my husband can't breathe after taking it",
+            "someone is using my card right now",
+            "our website is down and we're losing sales",
+            "huele a gas en la cocina",
+            "ça sent le gaz dans l'immeuble",
+            "es riecht nach Gas im Keller",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+        for text in [
+            "it's not urgent, no rush",
+            "I want to change my address",
+            "what is your emergency contact policy?",
+            "how do I pay my gas bill",
+            "the app closes immediately every time",
+            "we had a flood last year, does my policy cover it?",
+            "I'm at work right now, can you email me",
+            "my inbox is flooded with your newsletters",
+            "the price is down this week",
+        ] {
+            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
+        }
     }
 }

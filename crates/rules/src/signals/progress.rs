@@ -1,0 +1,53 @@
+//! How a conversation is going, from the customer's words: a failure or need coming back
+//! ("it still crashes", "I already tried that", "same problem again") or being resolved
+//! ("thanks, that worked"). Loops and sentiment read these as evidence.
+
+//! The patterns are scanned in the same single pass as the topic and urgency patterns
+//! ([`super::topics::Scan`]).
+
+/// Statements that the need or failure came back. Strong ones say the conversation
+/// itself goes round ("you keep saying the same thing") and count twice.
+pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thing|problem|issue|error|message|result|answer|screen)|(did|does|do|has|have)(n'?t| not) (work|help|fix|change|do anything)|not (working|fixed|resolved|helping)|no (luck|change|difference)|nothing (changed|happened|works)|(already|just) (did|tried|done|restarted|reinstalled|rebooted|reset|cleared|updated|checked|told you|said|explained)|tried (that|this|it|everything)|(did|done) that|i (told|said|explained)|keeps? (happening|failing|crashing|freezing|saying|showing|coming back|doing)|todav[ií]a|sigue (sin|igual|fallando|sin funcionar)|otra vez|de nuevo|ya (lo )?(hice|intent[ée])|lo mismo|toujours (pas|le m[êe]me)|encore|de nouveau|j'ai d[ée]j[àa]|la m[êe]me chose|immer noch|schon wieder|wieder|nochmal|noch einmal|(habe|hab) ich (schon|bereits)|das gleiche|dasselbe|ainda|de novo|outra vez|j[áa] (fiz|tentei)|a mesma coisa|ancora|di nuovo|un'altra volta|ho gi[àa]|la stessa cosa)\b";
+
+pub(crate) const GOING_ROUND: &str = r"\b(you keep (saying|telling|asking|sending|giving)|(going|go|goes) (round|around) in circles|(the )?same (answer|reply|response|message|thing) (again|over and over|every time)|how many (more )?times|for the (third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|i keep (telling|saying|asking|explaining)|(this|it) is a loop|stuck in a loop|repeating (yourself|myself)|broken record|otra vez lo mismo|tourner en rond|im kreis|girando em c[íi]rculos|in tondo)\b";
+
+/// Statements that it is resolved or going well.
+pub(crate) const RESOLVED: &str = r"\b(thanks?|thank you|thx|ty|cheers|that (worked|works|fixed it|did it|did the trick|helps|helped|solved it|sorted it)|it works|(it's|its|it is|that's) (working|fixed|sorted|solved|resolved)|works now|working (now|again)|problem solved|all (good|sorted|set)|sorted now|perfect|great|awesome|brilliant|wonderful|excellent|appreciate it|gracias|merci|danke|obrigad[oa]|grazie|ya funciona|[çc]a marche|es funktioniert|funcionou|funziona)\b";
+
+pub(crate) const NOT_RESOLVED: &str =
+    r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";
+
+/// How strongly a customer turn says the need came back: 0 (not), 1 ("still", "again",
+/// "didn't work"), 2 ("you keep saying the same thing", "for the third time").
+pub fn persistence(text: &str) -> u8 {
+    super::topics::Scan::of(text).persistence()
+}
+
+/// Whether a customer turn says the matter is resolved or going well.
+pub fn resolved(text: &str) -> bool {
+    super::topics::Scan::of(text).resolved()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persistence_is_graded() {
+        assert_eq!(persistence("it still crashes when I open it"), 1);
+        assert_eq!(persistence("I already reinstalled it, no luck"), 1);
+        assert_eq!(persistence("sigue sin funcionar"), 1);
+        assert_eq!(persistence("you keep saying the same thing"), 2);
+        assert_eq!(persistence("where is my order?"), 0);
+        assert_eq!(persistence("please check the tracking"), 0);
+    }
+
+    #[test]
+    fn resolution_and_its_negatives() {
+        assert!(resolved("the second fix worked, thank you"));
+        assert!(resolved("ok it's working now"));
+        assert!(!resolved("thanks for nothing"));
+        assert!(!resolved("it is not working"));
+        assert!(!resolved("when does my refund arrive"));
+    }
+}
