@@ -113,7 +113,8 @@ pub(super) async fn start_server(
     }
     let mut child = command
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-        .arg(data.path())
+        // A directory the server creates itself, owner-only, as a real one would be.
+        .arg(data.path().join("data"))
         .env("BATON_ADMIN_TOKEN", token)
         .env("BATON_LOG", "warn")
         .env(
