@@ -140,6 +140,12 @@ pub enum TurnRefused {
 }
 
 impl Conversation {
+    /// Whether the rules decide on its turns now: while the AI holds it and no
+    /// handoff is open (a receiver's conversation waits for the hand-back).
+    pub fn rules_apply(&self) -> bool {
+        self.owner_kind == AgentKind::Ai && self.open_handoff.is_none()
+    }
+
     /// Whether `actor` may attach artifacts, logs or checkpoints: the conversation's
     /// AI agent, whoever holds it now, or an operator.
     pub fn may_attach(&self, actor: Actor) -> bool {

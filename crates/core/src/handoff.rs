@@ -219,6 +219,33 @@ pub struct Handoff {
     pub closed_at: Option<OffsetDateTime>,
 }
 
+/// A handoff for unit tests: in `state`, from `source`, held by `receiver`.
+#[cfg(test)]
+pub(crate) fn sample(state: HandoffState, source: AgentId, receiver: Option<AgentId>) -> Handoff {
+    let now = crate::now();
+    Handoff {
+        id: HandoffId::new(),
+        conversation_id: ConversationId::new(),
+        state,
+        reason: Reason::Manual,
+        source,
+        destination: None,
+        utterance: None,
+        parameters: Map::new(),
+        priority: 0,
+        rule: None,
+        decision: None,
+        queue: None,
+        summary: None,
+        receiver,
+        note: None,
+        created_at: now,
+        updated_at: now,
+        accepted_at: None,
+        closed_at: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,28 +329,7 @@ mod tests {
     }
 
     fn sample(source: AgentId, receiver: Option<AgentId>) -> Handoff {
-        let now = crate::now();
-        Handoff {
-            id: HandoffId::new(),
-            conversation_id: ConversationId::new(),
-            state: S::Accepted,
-            reason: Reason::Manual,
-            source,
-            destination: None,
-            utterance: None,
-            parameters: Map::new(),
-            priority: 0,
-            rule: None,
-            decision: None,
-            queue: None,
-            summary: None,
-            receiver,
-            note: None,
-            created_at: now,
-            updated_at: now,
-            accepted_at: None,
-            closed_at: None,
-        }
+        super::sample(S::Accepted, source, receiver)
     }
 
     #[test]

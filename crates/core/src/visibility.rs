@@ -41,27 +41,9 @@ mod tests {
     use crate::handoff::HandoffState;
 
     fn handoff(state: HandoffState, receiver: Option<AgentId>) -> Handoff {
-        let now = crate::now();
         Handoff {
-            id: crate::HandoffId::new(),
-            conversation_id: crate::ConversationId::new(),
-            state,
-            reason: crate::Reason::Manual,
-            source: AgentId::new(),
-            destination: None,
-            utterance: None,
-            parameters: serde_json::Map::new(),
-            priority: 0,
-            rule: None,
-            decision: None,
             queue: Some("support".into()),
-            summary: None,
-            receiver,
-            note: None,
-            created_at: now,
-            updated_at: now,
-            accepted_at: None,
-            closed_at: None,
+            ..crate::handoff::sample(state, AgentId::new(), receiver)
         }
     }
 

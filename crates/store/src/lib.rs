@@ -247,7 +247,8 @@ pub trait Store: Send + Sync + 'static {
     /// The last `n` turns, oldest first.
     async fn recent_turns(&self, conversation: ConversationId, n: u32) -> Result<Vec<Turn>>;
     /// The conversation and its last `n` turns (oldest first), read together: the
-    /// snapshot the rules evaluate a new turn on.
+    /// snapshot the rules evaluate a new turn on. No turns while the rules do not
+    /// apply ([`Conversation::rules_apply`]).
     async fn conversation_with_recent(
         &self,
         conversation: ConversationId,

@@ -36,6 +36,27 @@ async fn exchange(baton: &Baton, request: &[u8]) -> (u16, String, String) {
     (status, content_type, body.to_owned())
 }
 
+/// Uploads `body` as artifact `name` of conversation `conv`.
+async fn upload(
+    baton: &Baton,
+    token: &str,
+    conv: &str,
+    name: &str,
+    body: &'static str,
+) -> reqwest::Response {
+    baton
+        .http
+        .post(format!(
+            "{}/v1/conversations/{conv}/artifacts?name={name}",
+            baton.url
+        ))
+        .bearer_auth(token)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// A chunked POST whose body is `total` bytes in 64 KiB chunks.
 fn chunked_post(
     baton: &Baton,
@@ -331,17 +352,6 @@ async fn artifact_names_are_plain_file_names_in_utf8() {
     let baton = Baton::start().await;
     let bot = baton.register("bot", "ai").await;
     let conv = baton.conversation(&bot).await;
-    let upload = |name: &'static str| {
-        baton
-            .http
-            .post(format!(
-                "{}/v1/conversations/{conv}/artifacts?name={name}",
-                baton.url
-            ))
-            .bearer_auth(&bot.secret)
-            .body("content")
-            .send()
-    };
     for bad in [
         "%ff%fe",
         "..",
@@ -351,12 +361,19 @@ async fn artifact_names_are_plain_file_names_in_utf8() {
         "..%2F..%2Fetc%2Fpasswd",
         "%0a",
     ] {
-        let res = upload(bad).await.unwrap();
+        let res = upload(&baton, &bot.secret, &conv, bad, "content").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
         let v: Value = res.json().await.unwrap();
         assert_eq!(v["field"], "name", "{bad}: {v}");
     }
-    let res = upload("r%C3%A9sum%C3%A9+2026.pdf").await.unwrap();
+    let res = upload(
+        &baton,
+        &bot.secret,
+        &conv,
+        "r%C3%A9sum%C3%A9+2026.pdf",
+        "content",
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["name"], "résumé 2026.pdf");
@@ -437,17 +454,7 @@ async fn a_new_data_directory_is_private_to_its_owner() {
     let baton = Baton::start_with(data, &[]).await;
     let bot = baton.register("bot", "ai").await;
     let conv = baton.conversation(&bot).await;
-    let res = baton
-        .http
-        .post(format!(
-            "{}/v1/conversations/{conv}/artifacts?name=a.txt",
-            baton.url
-        ))
-        .bearer_auth(&bot.secret)
-        .body("secret words")
-        .send()
-        .await
-        .unwrap();
+    let res = upload(&baton, &bot.secret, &conv, "a.txt", "secret words").await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let root = baton.data.path().to_owned();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -572,17 +579,7 @@ async fn artifact_files_no_attachment_refers_to_are_collected_at_start() {
     let baton = Baton::start().await;
     let bot = baton.register("bot", "ai").await;
     let conv = baton.conversation(&bot).await;
-    let res = baton
-        .http
-        .post(format!(
-            "{}/v1/conversations/{conv}/artifacts?name=kept.txt",
-            baton.url
-        ))
-        .bearer_auth(&bot.secret)
-        .body("kept bytes")
-        .send()
-        .await
-        .unwrap();
+    let res = upload(&baton, &bot.secret, &conv, "kept.txt", "kept bytes").await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let kept = s(&res.json::<Value>().await.unwrap()["sha256"]);
     let (_, data) = baton.terminate().await;

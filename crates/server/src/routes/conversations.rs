@@ -361,7 +361,7 @@ async fn evaluate_turn(
         turn_count: conv.turn_count,
         handoff,
     };
-    if !(conv.owner_kind == AgentKind::Ai && conv.open_handoff.is_none()) {
+    if !conv.rules_apply() {
         return Ok((evaluated(None), None));
     }
     let role = turn

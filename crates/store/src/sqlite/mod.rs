@@ -372,11 +372,10 @@ fn append_turn_tx(
     evaluated: Option<Evaluated>,
 ) -> Result<TurnAppended> {
     let before = load_conversation(conn, conversation)?;
-    if let Some(ev) = &evaluated {
-        let evaluable = before.owner_kind == AgentKind::Ai && before.open_handoff.is_none();
-        if before.turn_count != ev.turn_count || (ev.handoff.is_some() && !evaluable) {
-            return Err(StoreError::Stale);
-        }
+    if let Some(ev) = &evaluated
+        && (before.turn_count != ev.turn_count || (ev.handoff.is_some() && !before.rules_apply()))
+    {
+        return Err(StoreError::Stale);
     }
     let open = before
         .open_handoff
@@ -856,7 +855,8 @@ impl Store for SqliteStore {
         self.engine
             .read(move |c| {
                 let conv = load_conversation(c, conversation)?;
-                let mut turns = if n == 0 {
+                // The turns are only for the rules; skip them when the rules wait.
+                let mut turns = if n == 0 || !conv.rules_apply() {
                     Vec::new()
                 } else {
                     query_turns(
