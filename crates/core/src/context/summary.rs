@@ -126,7 +126,17 @@ const ASKING: &[&str] = &[
 
 /// Whether a sentence is a request for a person.
 fn asks_for_person(lower: &str) -> bool {
-    PERSON.iter().any(|p| lower.contains(p)) && ASKING.iter().any(|a| lower.contains(a))
+    PERSON.iter().any(|p| has_words(lower, p)) && ASKING.iter().any(|a| has_words(lower, a))
+}
+
+/// Whether `phrase` occurs in `lower` as whole words ("person" is not in "personal",
+/// "agent" not in "management").
+fn has_words(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A turn's sentences, each with its lowercase form.
@@ -331,6 +341,13 @@ mod tests {
 
     use super::super::tests::fixture;
     use super::*;
+
+    #[test]
+    fn words_inside_other_words_are_not_a_request_for_a_person() {
+        assert!(!asks_for_person("i need to update my personal details"));
+        assert!(!asks_for_person("i need to talk about account management"));
+        assert!(asks_for_person("i want to talk to a person"));
+    }
     use crate::context::{ContextPackage, PackageInput};
 
     fn summary(turns: &[(Role, &str)]) -> Summary {
