@@ -227,16 +227,25 @@ pub async fn turns(
         .store
         .turns(h.conversation_id, q.after.max(0), 10_000)
         .await?;
-    let scores: Vec<Option<f64>> = turns
-        .iter()
-        .map(|t| {
-            (t.role == Role::Customer)
-                .then(|| state.evaluator.sentiment(&t.text))
-                .flatten()
-        })
-        .collect();
-    let entries = super::feed::desk_entries(&state, &turns, |i| scores[i]);
-    if !turns.is_empty() {
+    let last_seq = turns.last().map_or(q.after, |t| t.seq);
+    let fetched = !turns.is_empty();
+    // Scoring and redacting up to thousands of turns is CPU work: off the async
+    // workers, as for the context package.
+    let worker = state.clone();
+    let entries = tokio::task::spawn_blocking(move || {
+        let scores: Vec<Option<f64>> = turns
+            .iter()
+            .map(|t| {
+                (t.role == Role::Customer)
+                    .then(|| worker.evaluator.sentiment(&t.text))
+                    .flatten()
+            })
+            .collect();
+        super::feed::desk_entries(&worker, &turns, |i| scores[i])
+    })
+    .await
+    .map_err(|_| Problem::internal())?;
+    if fetched {
         state
             .store
             .record_access(
@@ -247,7 +256,6 @@ pub async fn turns(
             )
             .await?;
     }
-    let last_seq = turns.last().map_or(q.after, |t| t.seq);
     Ok(Json(json!({"turns": entries, "last_seq": last_seq})))
 }
 
