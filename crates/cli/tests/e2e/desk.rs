@@ -84,6 +84,11 @@ default:
 
 /// A server with `routing` and the two desk users.
 async fn start_desk(routing: &str) -> Baton {
+    start_desk_with(routing, "[sales]").await
+}
+
+/// A server with `routing` and the two desk users, bob in `bob_queues`.
+async fn start_desk_with(routing: &str, bob_queues: &str) -> Baton {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join("routing.yaml");
     let yaml = format!(
@@ -95,7 +100,7 @@ async fn start_desk(routing: &str) -> Baton {
   - username: bob
     name: Bob Baker
     password_hash: "{bob}"
-    queues: [sales]
+    queues: {bob_queues}
     skills: [sales]
 "#,
         alice = hash_password(ALICE_PASSWORD).await,
@@ -751,4 +756,65 @@ async fn turns_reach_only_the_desks_that_may_see_the_handoff_redacted_for_the_de
     assert_eq!(turns[0]["seq"], 5, "{v}");
     assert!(s(&turns[0]["text"]).contains("•••• 1111"), "{v}");
     assert_eq!(v["last_seq"], 5, "{v}");
+}
+
+#[tokio::test]
+async fn once_a_desk_user_accepts_the_rest_of_the_queue_hears_no_more_of_the_conversation() {
+    // Both in one queue, offered at once: each may see the handoff until one takes it.
+    let routing = ROUTING.replace(
+        "  - name: support\n",
+        "  - name: support\n    mode: broadcast\n",
+    );
+    let baton = start_desk_with(&routing, "[support, sales]").await;
+    let mut alice = FeedSession::open(&baton, "alice", ALICE_PASSWORD).await;
+    let mut bob = FeedSession::open(&baton, "bob", BOB_PASSWORD).await;
+    let (bot, conv) = conversation(&baton).await;
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "I want to speak to a human agent now"}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let id = s(&v["handoff_id"]);
+    let offered = |m: &Value| m["type"] == "upsert" && m["item"]["id"] == id.as_str();
+    alice.until("the offer", offered).await;
+    bob.until("the offer", offered).await;
+    for path in ["read", "accept"] {
+        assert_eq!(
+            alice
+                .post(&baton, &format!("/desk/api/handoffs/{id}/{path}"))
+                .await,
+            StatusCode::OK
+        );
+    }
+    // The customer writes the moment it is accepted, before the router has looked again.
+    let sent = futures_util::future::join_all((0..4).map(|i| {
+        baton.turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": format!("my account number is 7734-{i}, here it is")}),
+        )
+    }))
+    .await;
+    for (st, v) in &sent {
+        assert_eq!(*st, StatusCode::CREATED, "{v}");
+    }
+    alice
+        .until("the last of the customer's turns", |m| {
+            m["type"] == "turn" && m["turn"]["seq"] == 7
+        })
+        .await;
+    // Bob's list loses the handoff, and nothing the customer said after the accept
+    // reached him on the way.
+    let seen = bob
+        .until("the handoff leaving bob's list", |m| {
+            m["type"] == "remove" && m["id"] == id.as_str()
+        })
+        .await;
+    assert!(
+        seen.iter().all(|m| m["type"] != "turn"),
+        "bob heard turns of a handoff alice holds: {seen:?}"
+    );
 }

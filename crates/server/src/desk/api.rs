@@ -83,6 +83,7 @@ async fn command(
         .store
         .command(id, caller.actor(), command, note)
         .await?;
+    state.feed.note_holder(&change.handoff);
     tracing::info!(handoff = %id, user = %caller.username, command = command.as_str(),
         state = change.handoff.state.as_str(), "desk command");
     state.deliveries.notify_one();

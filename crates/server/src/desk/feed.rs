@@ -46,7 +46,7 @@ pub struct Feed {
     /// Who holds each held handoff, as the feed last read it: a held handoff is in
     /// its holder's list only, so its turns go to that user's desks alone instead of
     /// waking every open desk.
-    holders: std::sync::Mutex<HashMap<HandoffId, AgentId>>,
+    holders: std::sync::Mutex<HashMap<HandoffId, (AgentId, time::OffsetDateTime)>>,
     /// Each desk user's own channel (all their open desks listen to it).
     direct: std::sync::Mutex<HashMap<AgentId, broadcast::Sender<FeedItem>>>,
 }
@@ -86,7 +86,7 @@ impl Feed {
                     RouteEvent::Handoff(id) => {
                         match shared(store.as_ref(), &router, &receivers, id).await {
                             Ok(s) => {
-                                me.note_holder(&s);
+                                me.note_holder(&s.handoff);
                                 FeedItem::Handoff(Arc::new(s))
                             }
                             Err(e) => {
@@ -112,12 +112,27 @@ impl Feed {
         self.tx.receiver_count() > 0
     }
 
-    fn note_holder(&self, s: &Shared) {
+    /// Records who holds `handoff` now. Command handlers call it as soon as the store
+    /// has the change, before answering: a turn announced after an accept goes to the
+    /// holder's desks only, never to the rest of the queue while the router catches up.
+    /// The feed's own reads can be older than a handler's note: an entry is only
+    /// replaced or dropped by a change at least as recent as the one that made it.
+    pub fn note_holder(&self, handoff: &baton_core::Handoff) {
         let mut holders = self.holders.lock().unwrap_or_else(|p| p.into_inner());
-        match s.handoff.receiver {
-            Some(a) if s.handoff.state.is_held() => holders.insert(s.handoff.id, a),
-            _ => holders.remove(&s.handoff.id),
-        };
+        let newer = holders
+            .get(&handoff.id)
+            .is_none_or(|(_, since)| *since <= handoff.updated_at);
+        if !newer {
+            return;
+        }
+        match handoff.receiver {
+            Some(a) if handoff.state.is_held() => {
+                holders.insert(handoff.id, (a, handoff.updated_at));
+            }
+            _ => {
+                holders.remove(&handoff.id);
+            }
+        }
     }
 
     /// The channel of `agent`'s own desks.
@@ -138,7 +153,7 @@ impl Feed {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .get(&handoff)
-            .copied();
+            .map(|(agent, _)| *agent);
         if let Some(agent) = holder {
             if let Some(tx) = self
                 .direct

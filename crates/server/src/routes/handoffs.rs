@@ -475,6 +475,7 @@ async fn run(
         .store
         .command(id, caller.actor(), command, note)
         .await?;
+    state.feed.note_holder(&change.handoff);
     tracing::info!(handoff = %id, command = command.as_str(), state = change.handoff.state.as_str(), "handoff command");
     state.deliveries.notify_one();
     state.router.changed(id);
