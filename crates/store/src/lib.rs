@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod blobs;
+pub mod connections;
 pub mod routing;
 pub mod sqlite;
 pub mod webhooks;
@@ -21,6 +22,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
+pub use connections::{
+    Connection, ConnectionChange, ConnectionState, ConnectionStore, LinkDirection, NewConnection,
+    NewPeerLink, PeerLink,
+};
 pub use routing::{DeskLoad, DeskSession, DeskUser, Expired, NewRoute, Waiting};
 pub use sqlite::{Durability, SqliteStore};
 pub use webhooks::{
@@ -204,7 +209,7 @@ pub struct AuditVerification {
 
 /// Baton's durable state, whatever the database behind it.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: ConnectionStore + Send + Sync + 'static {
     /// A setting stored by Baton itself (not configuration).
     async fn setting(&self, key: &str) -> Result<Option<String>>;
     /// Stores `value` under `key` unless the key exists; returns the value now stored.

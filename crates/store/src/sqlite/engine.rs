@@ -89,6 +89,18 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "20261123000030_routing",
         include_str!("../../migrations/sqlite/20261123000030_routing.sql"),
     ),
+    (
+        "20261203144500_connections",
+        include_str!("../../migrations/sqlite/20261203144500_connections.sql"),
+    ),
+    (
+        "20261203144501_peer_links",
+        include_str!("../../migrations/sqlite/20261203144501_peer_links.sql"),
+    ),
+    (
+        "20261203144502_peer_messages",
+        include_str!("../../migrations/sqlite/20261203144502_peer_messages.sql"),
+    ),
 ];
 
 /// Prepared statements kept per connection: every statement Baton runs fits, so none

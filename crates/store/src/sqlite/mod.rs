@@ -1,5 +1,6 @@
 //! The embedded store: one SQLite file in WAL mode, driven by [`engine`].
 
+mod connections;
 mod engine;
 mod routing;
 mod rows;

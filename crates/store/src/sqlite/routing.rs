@@ -184,7 +184,11 @@ pub(super) fn make_offers(
     let mut online = Vec::with_capacity(receivers.len());
     for r in receivers {
         let here = conn
-            .prepare_cached("SELECT 1 FROM desk_users WHERE agent_id = ? AND presence = 'online'")
+            // A connected agent on another platform is there while its connection is active.
+            .prepare_cached(
+                "SELECT 1 FROM desk_users WHERE agent_id = ?1 AND presence = 'online' \
+                 UNION ALL SELECT 1 FROM connections WHERE agent_id = ?1 AND state = 'active'",
+            )
             .and_then(|mut st| st.query_row([r.to_string()], |_| Ok(())).optional())
             .map_err(db_err)?;
         if here.is_some() {
