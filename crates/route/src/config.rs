@@ -110,7 +110,8 @@ pub struct RouteSpec {
     pub targets: Vec<TargetSpec>,
 }
 
-/// One stop of a route: a queue, or one desk user by name.
+/// One stop of a route: a queue, one desk user by name, or a connected agent on
+/// another platform by its connection name.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetSpec {
@@ -118,6 +119,10 @@ pub struct TargetSpec {
     pub queue: Option<String>,
     #[serde(default)]
     pub user: Option<String>,
+    /// A connection's name (`baton connections add`): the package is pushed to that
+    /// agent, which accepts or refuses within the stop's timeout.
+    #[serde(default)]
+    pub agent: Option<String>,
     /// How long the handoff waits at this target before moving on (default 5 min).
     #[serde(default)]
     pub timeout: Option<Span>,

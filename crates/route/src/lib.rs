@@ -9,5 +9,8 @@ pub mod router;
 
 pub use config::{OfferMode, Span};
 pub use error::RouteConfigError;
-pub use policy::{DeskState, DeskUserConfig, Facts, Plan, Queue, Routing, Step, Target};
+pub use policy::{
+    AgentState, DeskState, DeskUserConfig, Facts, Plan, Queue, Routing, Step, Target,
+    is_connection_name,
+};
 pub use router::{RouteEvent, Router};

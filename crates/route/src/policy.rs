@@ -56,6 +56,9 @@ pub struct Target {
     pub queue: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+    /// A connected agent, by connection name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
     pub timeout_ms: u64,
 }
 
@@ -267,7 +270,7 @@ impl Routing {
                         field.to_owned(),
                         field.rsplit('.').next().unwrap_or(field),
                         "no targets".into(),
-                        "list at least one `- queue: NAME` or `- user: NAME`",
+                        "list at least one `- queue: NAME`, `- user: NAME` or `- agent: NAME`",
                     ));
                 }
                 specs
@@ -280,24 +283,38 @@ impl Routing {
                             .map_or(DEFAULT_TARGET_TIMEOUT, |s| s.0)
                             .as_millis();
                         let timeout_ms = u64::try_from(timeout_ms).unwrap_or(u64::MAX);
-                        match (t.queue, t.user) {
-                            (Some(q), None) if queues.contains_key(&q) => Ok(Target {
-                                queue: Some(q),
+                        match (t.queue, t.user, t.agent) {
+                            (None, None, Some(a)) if is_connection_name(&a) => Ok(Target {
+                                queue: None,
                                 user: None,
+                                agent: Some(a),
                                 timeout_ms,
                             }),
-                            (Some(q), None) => Err(invalid(
+                            (None, None, Some(a)) => Err(invalid(
+                                format!("{f}.agent"),
+                                &format!("agent: {a}"),
+                                format!("`{a}` is not a connection name"),
+                                "use the name given to `baton connections add` (a-z, 0-9, `-`, `_`, `.`)",
+                            )),
+                            (Some(q), None, None) if queues.contains_key(&q) => Ok(Target {
+                                queue: Some(q),
+                                user: None,
+                                agent: None,
+                                timeout_ms,
+                            }),
+                            (Some(q), None, None) => Err(invalid(
                                 format!("{f}.queue"),
                                 &format!("queue: {q}"),
                                 format!("queue `{q}` is not defined"),
                                 "add it under `queues:` or fix the name",
                             )),
-                            (None, Some(u)) if usernames.contains(&u) => Ok(Target {
+                            (None, Some(u), None) if usernames.contains(&u) => Ok(Target {
                                 queue: None,
                                 user: Some(u),
+                                agent: None,
                                 timeout_ms,
                             }),
-                            (None, Some(u)) => Err(invalid(
+                            (None, Some(u), None) => Err(invalid(
                                 format!("{f}.user"),
                                 &format!("user: {u}"),
                                 format!("user `{u}` is not defined"),
@@ -306,8 +323,8 @@ impl Routing {
                             _ => Err(invalid(
                                 f,
                                 "targets",
-                                "a target names exactly one of `queue` or `user`".into(),
-                                "write `- queue: NAME` or `- user: NAME`",
+                                "a target names exactly one of `queue`, `user` or `agent`".into(),
+                                "write `- queue: NAME`, `- user: NAME` or `- agent: NAME`",
                             )),
                         }
                     })
@@ -333,6 +350,7 @@ impl Routing {
                 vec![Target {
                     queue: Some(first),
                     user: None,
+                    agent: None,
                     timeout_ms: u64::try_from(DEFAULT_TARGET_TIMEOUT.as_millis())
                         .unwrap_or(u64::MAX),
                 }]
@@ -403,6 +421,7 @@ impl Routing {
                 let mut t = vec![Target {
                     queue: Some(q.name.clone()),
                     user: None,
+                    agent: None,
                     timeout_ms: self.default.first().map_or(300_000, |t| t.timeout_ms),
                 }];
                 t.extend(self.default.iter().cloned());
@@ -505,6 +524,48 @@ impl Routing {
             queue: target.queue.clone(),
         }
     }
+}
+
+/// A connection as the router sees it at one moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgentState {
+    /// The connection's local agent, which offers go to.
+    pub agent: AgentId,
+    /// Whether the connection takes offers (not disabled).
+    pub active: bool,
+}
+
+impl Routing {
+    /// The next step for a handoff waiting at an agent stop (reached at `since`):
+    /// offered to the connected agent until the stop's deadline, once; a refusal, a
+    /// timeout, a disabled or unknown connection moves on, as a person's would.
+    pub fn agent_step(
+        &self,
+        target: &Target,
+        since: OffsetDateTime,
+        connection: Option<AgentState>,
+        tried: &[AgentId],
+        now: OffsetDateTime,
+    ) -> Step {
+        let deadline = since + target.timeout();
+        match connection {
+            Some(c) if now < deadline && c.active && !tried.contains(&c.agent) => Step::Offer {
+                receivers: vec![c.agent],
+                deadline,
+                queue: None,
+            },
+            _ => Step::Advance,
+        }
+    }
+}
+
+/// Whether `name` can name a connection: 1–64 of a-z, 0-9, `-`, `_`, `.`.
+pub fn is_connection_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
 }
 
 /// A desk user as the router sees them at one moment.
@@ -683,6 +744,7 @@ users:
         let billing = Target {
             queue: Some("billing".into()),
             user: None,
+            agent: None,
             timeout_ms: 120_000,
         };
         // ben lacks the billing skill; ana is the only one eligible.
@@ -733,6 +795,7 @@ users:
         let general = Target {
             queue: Some("general".into()),
             user: None,
+            agent: None,
             timeout_ms: 60_000,
         };
         let d = [
@@ -753,6 +816,7 @@ users:
         let vip = Target {
             queue: Some("vip".into()),
             user: None,
+            agent: None,
             timeout_ms: 60_000,
         };
         let d = [
@@ -799,6 +863,52 @@ users:
             .to_string();
         assert!(e.contains("offer_timeout") && e.contains("duration"), "{e}");
         let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{queue: a, user: b}]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("exactly one"), "{e}");
+    }
+
+    #[test]
+    fn an_agent_stop_offers_once_to_the_connection_and_moves_on_as_a_person_would() {
+        let r = Routing::from_yaml(
+            "r.yaml",
+            "queues: [{name: general}]\ndefault:\n  targets: [{agent: tech-support-bot, timeout: 30s}, {queue: general}]\n",
+        )
+        .unwrap();
+        let stop = &r.default[0];
+        assert_eq!(stop.agent.as_deref(), Some("tech-support-bot"));
+        assert_eq!(stop.timeout_ms, 30_000);
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let bot = AgentState {
+            agent: AgentId::new(),
+            active: true,
+        };
+        assert_eq!(
+            r.agent_step(stop, now, Some(bot), &[], now + time::Duration::seconds(5)),
+            Step::Offer {
+                receivers: vec![bot.agent],
+                deadline: now + time::Duration::seconds(30),
+                queue: None
+            },
+            "the offer lasts until the stop's timeout"
+        );
+        for (connection, tried, at) in [
+            (Some(bot), vec![bot.agent], 5),
+            (Some(bot), vec![], 30),
+            (Some(AgentState { active: false, ..bot }), vec![], 5),
+            (None, vec![], 5),
+        ] {
+            assert_eq!(
+                r.agent_step(stop, now, connection, &tried, now + time::Duration::seconds(at)),
+                Step::Advance,
+                "{connection:?} {tried:?} {at}"
+            );
+        }
+        let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{agent: Bad Name}]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("default.targets[0].agent") && e.contains("connection name"), "{e}");
+        let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{agent: a, queue: b}]\n")
             .unwrap_err()
             .to_string();
         assert!(e.contains("exactly one"), "{e}");

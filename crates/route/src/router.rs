@@ -6,12 +6,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use baton_core::{AgentId, Channel, Customer, HandoffId, Presence, Reason};
-use baton_store::{NewRoute, Store, StoreError};
+use baton_store::{ConnectionState, NewRoute, Store, StoreError};
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 use tokio::sync::{Notify, broadcast};
 
-use crate::policy::{DeskState, Facts, Plan, Routing, Step};
+use crate::policy::{AgentState, DeskState, Facts, Plan, Routing, Step};
 
 /// How many waiting handoffs one pass looks at; the rest wait for the next pass.
 const BATCH: u32 = 1000;
@@ -390,10 +390,24 @@ impl Router {
                     "every target was tried; the handoff waits in the failsafe queue");
                 return Ok(None);
             };
-            match self
-                .routing
-                .next_step(target, since, w.channel, &tried, desk, now)
-            {
+            let step = match &target.agent {
+                Some(name) => {
+                    let connection = self.store.connection(name).await?;
+                    if connection.is_none() {
+                        tracing::warn!(handoff = %h.id, agent = %name,
+                            "the routing file names a connection that does not exist; moving on");
+                    }
+                    let state = connection.map(|c| AgentState {
+                        agent: c.agent_id,
+                        active: c.state == ConnectionState::Active,
+                    });
+                    self.routing.agent_step(target, since, state, &tried, now)
+                }
+                None => self
+                    .routing
+                    .next_step(target, since, w.channel, &tried, desk, now),
+            };
+            match step {
                 Step::Offer {
                     receivers,
                     deadline,
