@@ -1,0 +1,345 @@
+//! The sending side's worker: pushes offers made to connected agents, then follows
+//! each pushed handoff on the other Baton until it ends there.
+//!
+//! Everything it acts on is durable (pending offers without a link, open links with
+//! their turn cursors), so a restart resumes where it stopped. It answers offers and
+//! mirrors the other side through the same store commands the desk uses, as the
+//! connection's local `external` agent.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use baton_core::{
+    Actor, AgentKind, Handoff, HandoffCommand, HandoffId, HandoffState, NewTurn, OfferId,
+    OfferState, Role,
+};
+use baton_store::{Connection, LinkDirection, NewPeerLink, PeerLink, Store, StoreError};
+use serde_json::{Value, json};
+
+use super::client::{Peer, PeerClient, PeerError};
+use super::{ForwardedTurn, Push};
+use crate::secrets::SecretBox;
+
+/// Builds the package a receiver gets (redacted and mapped for it), auditing the
+/// fetch. The server implements it: the package needs the rule engine's scores.
+#[async_trait]
+pub trait Packager: Send + Sync {
+    async fn package(&self, handoff: &Handoff, receiver: &str) -> Result<Value, String>;
+}
+
+/// Called with a handoff the worker changed, so the router looks at it again.
+pub type OnChange = Arc<dyn Fn(HandoffId) + Send + Sync>;
+
+/// Why one step of the worker failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Peer(#[from] PeerError),
+    #[error("the connection's secret could not be opened (was the sealing key changed?)")]
+    Secret,
+    #[error("the package could not be built: {0}")]
+    Package(String),
+}
+
+pub struct PeerWorker {
+    store: Arc<dyn Store>,
+    secrets: Arc<SecretBox>,
+    client: PeerClient,
+    packager: Arc<dyn Packager>,
+    on_change: OnChange,
+    poll: Duration,
+    /// Offers whose push failed for a passing reason, and when to try again.
+    backoff: HashMap<OfferId, Instant>,
+}
+
+impl PeerWorker {
+    pub fn new(
+        store: Arc<dyn Store>,
+        secrets: Arc<SecretBox>,
+        client: PeerClient,
+        packager: Arc<dyn Packager>,
+        on_change: OnChange,
+        poll: Duration,
+    ) -> Self {
+        Self {
+            store,
+            secrets,
+            client,
+            packager,
+            on_change,
+            poll,
+            backoff: HashMap::new(),
+        }
+    }
+
+    /// Works until `shutdown` resolves.
+    pub async fn run(mut self, shutdown: impl std::future::Future<Output = ()>) {
+        tokio::pin!(shutdown);
+        loop {
+            if let Err(e) = self.push_offers().await {
+                tracing::warn!(error = %e, "pushing offers to connected agents failed; retrying");
+            }
+            if let Err(e) = self.follow_links().await {
+                tracing::warn!(error = %e, "following handoffs on other Batons failed; retrying");
+            }
+            tokio::select! {
+                () = &mut shutdown => return,
+                () = tokio::time::sleep(self.poll) => {}
+            }
+        }
+    }
+
+    fn secret(&self, c: &Connection) -> Result<String, WorkerError> {
+        let bytes = self
+            .secrets
+            .open(&c.secret)
+            .map_err(|_| WorkerError::Secret)?;
+        String::from_utf8(bytes).map_err(|_| WorkerError::Secret)
+    }
+
+    fn actor(c: &Connection) -> Actor {
+        Actor::Agent {
+            id: c.agent_id,
+            kind: AgentKind::External,
+        }
+    }
+
+    /// Pushes every pending offer to a connected agent that was not pushed yet.
+    pub async fn push_offers(&mut self) -> Result<(), WorkerError> {
+        let now = Instant::now();
+        self.backoff.retain(|_, at| *at > now);
+        for (offer, conn) in self.store.offers_to_push().await? {
+            if self.backoff.contains_key(&offer.id) {
+                continue;
+            }
+            let h = self.store.handoff(offer.handoff_id).await?;
+            match self.push(&h, offer.id, &conn).await {
+                Ok(()) => {}
+                Err(WorkerError::Peer(e)) if e.is_refusal() => {
+                    tracing::info!(handoff = %h.id, connection = %conn.name, error = %e,
+                        "the connected agent refused the handoff");
+                    let note = format!("{} refused: {e}", conn.name);
+                    self.answer(h.id, &conn, HandoffCommand::Reject, Some(note))
+                        .await?;
+                    self.store
+                        .record_access(
+                            Actor::System,
+                            "peer.push_refused",
+                            &format!("handoff:{}", h.id),
+                            json!({"connection": conn.name, "why": e.to_string()}),
+                        )
+                        .await?;
+                }
+                Err(e) => {
+                    tracing::warn!(handoff = %h.id, connection = %conn.name, error = %e,
+                        "could not push the handoff; retrying in 2 s");
+                    self.backoff.insert(offer.id, now + Duration::from_secs(2));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn push(
+        &self,
+        h: &Handoff,
+        offer: OfferId,
+        conn: &Connection,
+    ) -> Result<(), WorkerError> {
+        let secret = self.secret(conn)?;
+        let package = self
+            .packager
+            .package(h, &format!("external:{}", conn.name))
+            .await
+            .map_err(WorkerError::Package)?;
+        let summary = package["summary"]["text"].as_str().map(str::to_owned);
+        let conv = self.store.conversation(h.conversation_id).await?;
+        let peer = Peer {
+            url: &conn.url,
+            agent: &conn.remote_agent,
+            secret: &secret,
+        };
+        let pushed = self
+            .client
+            .push(
+                peer,
+                &Push {
+                    handoff_id: h.id.to_string(),
+                    reason: h.reason,
+                    priority: h.priority,
+                    summary,
+                    package,
+                },
+            )
+            .await?;
+        self.store
+            .add_peer_link(NewPeerLink {
+                direction: LinkDirection::Out,
+                handoff_id: h.id,
+                conversation_id: conv.id,
+                peer: conn.name.clone(),
+                remote_handoff: pushed.handoff_id.clone(),
+                offer_id: Some(offer),
+                sent_seq: conv.turn_count,
+            })
+            .await?;
+        self.store
+            .record_access(
+                Actor::System,
+                "peer.pushed",
+                &format!("handoff:{}", h.id),
+                json!({"connection": conn.name, "remote_handoff": pushed.handoff_id}),
+            )
+            .await?;
+        tracing::info!(handoff = %h.id, connection = %conn.name, remote = %pushed.handoff_id,
+            "handoff pushed to the connected agent");
+        Ok(())
+    }
+
+    /// Accepts, rejects, resolves or hands back as the connection's agent.
+    async fn answer(
+        &self,
+        id: HandoffId,
+        conn: &Connection,
+        command: HandoffCommand,
+        note: Option<String>,
+    ) -> Result<(), WorkerError> {
+        match self
+            .store
+            .command(id, Self::actor(conn), command, note)
+            .await
+        {
+            Ok(_) => {
+                (self.on_change)(id);
+                Ok(())
+            }
+            // Already moved on here (timed out, canceled): nothing to mirror.
+            Err(
+                StoreError::Transition(_) | StoreError::Conflict(_) | StoreError::NotFound { .. },
+            ) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Follows every open link; one link's failure does not hold up the others.
+    pub async fn follow_links(&self) -> Result<(), WorkerError> {
+        for link in self.store.open_peer_links(LinkDirection::Out).await? {
+            if let Err(e) = self.follow(&link).await {
+                tracing::warn!(handoff = %link.handoff_id, connection = %link.peer, error = %e,
+                    "could not follow the handoff on the other Baton; retrying");
+            }
+        }
+        Ok(())
+    }
+
+    async fn follow(&self, link: &PeerLink) -> Result<(), WorkerError> {
+        let Some(conn) = self.store.connection(&link.peer).await? else {
+            return Ok(self
+                .store
+                .advance_peer_link(link.id, None, None, true)
+                .await?);
+        };
+        let secret = self.secret(&conn)?;
+        let peer = Peer {
+            url: &conn.url,
+            agent: &conn.remote_agent,
+            secret: &secret,
+        };
+        let remote = link.handoff_id.to_string();
+        let h = self.store.handoff(link.handoff_id).await?;
+        let held = h.receiver == Some(conn.agent_id)
+            && matches!(h.state, HandoffState::Accepted | HandoffState::Active);
+        let pending = self
+            .store
+            .offers(h.id)
+            .await?
+            .iter()
+            .any(|o| Some(o.id) == link.offer_id && o.state == OfferState::Pending);
+        if !held && !pending {
+            // Our side moved on (the offer ran out, the handoff was canceled): the
+            // other side stops working on it.
+            let note = Some(format!(
+                "withdrawn: the handoff is now {}",
+                h.state.as_str()
+            ));
+            if let Err(e) = self.client.withdraw(peer, &remote, note).await {
+                tracing::info!(handoff = %h.id, error = %e, "the other Baton did not withdraw the handoff");
+            }
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+            self.store
+                .record_access(
+                    Actor::System,
+                    "peer.withdrawn",
+                    &format!("handoff:{}", h.id),
+                    json!({"connection": conn.name, "state": h.state}),
+                )
+                .await?;
+            return Ok(());
+        }
+        // The customer's later turns go to the other side.
+        let mut sent = link.sent_seq;
+        for t in self.store.turns(link.conversation_id, sent, 100).await? {
+            if t.role == Role::Customer {
+                self.client
+                    .forward(peer, &remote, &ForwardedTurn { text: t.text })
+                    .await?;
+            }
+            sent = t.seq;
+            self.store
+                .advance_peer_link(link.id, Some(sent), None, false)
+                .await?;
+        }
+        let synced = self.client.sync(peer, &remote, link.received_seq).await?;
+        let taken = matches!(
+            synced.state,
+            HandoffState::Accepted
+                | HandoffState::Active
+                | HandoffState::Resolved
+                | HandoffState::HandedBack
+        );
+        if pending && taken {
+            self.answer(h.id, &conn, HandoffCommand::Accept, None)
+                .await?;
+            tracing::info!(handoff = %h.id, connection = %conn.name, "accepted on the other Baton");
+        }
+        for t in &synced.turns {
+            let turn = NewTurn {
+                role: Some(Role::Human),
+                text: t.text.clone(),
+                ..NewTurn::default()
+            };
+            self.store
+                .append_turn(link.conversation_id, Self::actor(&conn), turn, None)
+                .await?;
+        }
+        self.store
+            .advance_peer_link(link.id, None, Some(synced.last_seq), false)
+            .await?;
+        let last = match synced.state {
+            HandoffState::Resolved => Some(HandoffCommand::Resolve),
+            HandoffState::HandedBack => Some(HandoffCommand::HandBack),
+            HandoffState::Canceled if pending => Some(HandoffCommand::Reject),
+            HandoffState::Canceled => Some(HandoffCommand::HandBack),
+            _ => None,
+        };
+        if let Some(command) = last {
+            let note = synced
+                .note
+                .clone()
+                .or_else(|| Some(format!("{} on {}", synced.state.as_str(), conn.name)));
+            self.answer(h.id, &conn, command, note).await?;
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+            tracing::info!(handoff = %h.id, connection = %conn.name, state = synced.state.as_str(),
+                "the other Baton finished the handoff");
+        }
+        Ok(())
+    }
+}
