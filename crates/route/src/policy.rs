@@ -263,17 +263,18 @@ impl Routing {
                 capacity: u.capacity,
             });
         }
-        let targets =
-            |field: &str, specs: Vec<TargetSpec>| -> Result<Vec<Target>, RouteConfigError> {
-                if specs.is_empty() {
-                    return Err(invalid(
-                        field.to_owned(),
-                        field.rsplit('.').next().unwrap_or(field),
-                        "no targets".into(),
-                        "list at least one `- queue: NAME`, `- user: NAME` or `- agent: NAME`",
-                    ));
-                }
-                specs
+        let targets = |field: &str,
+                       specs: Vec<TargetSpec>|
+         -> Result<Vec<Target>, RouteConfigError> {
+            if specs.is_empty() {
+                return Err(invalid(
+                    field.to_owned(),
+                    field.rsplit('.').next().unwrap_or(field),
+                    "no targets".into(),
+                    "list at least one `- queue: NAME`, `- user: NAME` or `- agent: NAME`",
+                ));
+            }
+            specs
                     .into_iter()
                     .enumerate()
                     .map(|(j, t)| {
@@ -329,7 +330,7 @@ impl Routing {
                         }
                     })
                     .collect()
-            };
+        };
         let mut filters = Vec::new();
         for (i, f) in raw.filters.into_iter().enumerate() {
             filters.push(Filter {
@@ -895,11 +896,24 @@ users:
         for (connection, tried, at) in [
             (Some(bot), vec![bot.agent], 5),
             (Some(bot), vec![], 30),
-            (Some(AgentState { active: false, ..bot }), vec![], 5),
+            (
+                Some(AgentState {
+                    active: false,
+                    ..bot
+                }),
+                vec![],
+                5,
+            ),
             (None, vec![], 5),
         ] {
             assert_eq!(
-                r.agent_step(stop, now, connection, &tried, now + time::Duration::seconds(at)),
+                r.agent_step(
+                    stop,
+                    now,
+                    connection,
+                    &tried,
+                    now + time::Duration::seconds(at)
+                ),
                 Step::Advance,
                 "{connection:?} {tried:?} {at}"
             );
@@ -907,7 +921,10 @@ users:
         let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{agent: Bad Name}]\n")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("default.targets[0].agent") && e.contains("connection name"), "{e}");
+        assert!(
+            e.contains("default.targets[0].agent") && e.contains("connection name"),
+            "{e}"
+        );
         let e = Routing::from_yaml("r.yaml", "default:\n  targets: [{agent: a, queue: b}]\n")
             .unwrap_err()
             .to_string();

@@ -22,6 +22,8 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use evaluate::{Evaluation, NoRules, TurnEvaluator};
+/// Packages for the Baton-to-Baton worker.
+pub use routes::peer::Packages;
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -62,6 +64,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(routes::system::router())
         .merge(desk::router())
+        .merge(routes::peer::router())
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)

@@ -62,7 +62,31 @@ impl Modify for BearerAuth {
 )]
 pub struct ApiDoc;
 
+/// Connected agents and Baton to Baton.
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        crate::routes::connections::create, crate::routes::connections::list,
+        crate::routes::connections::verify, crate::routes::connections::rotate,
+        crate::routes::connections::disable, crate::routes::connections::enable,
+        crate::routes::peer::handshake, crate::routes::peer::push, crate::routes::peer::turn,
+        crate::routes::peer::sync, crate::routes::peer::withdraw,
+    ),
+    tags(
+        (name = "connections", description = "Connected agents on other platforms (admin)"),
+        (name = "peers", description = "Baton to Baton, the receiving side: signed per Standard Webhooks with the agent's secret"),
+    )
+)]
+struct PeersDoc;
+
+/// The whole OpenAPI document.
+fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(PeersDoc::openapi());
+    doc
+}
+
 /// `/openapi.json` and `/docs` (Swagger UI, embedded in the binary: works offline).
 pub fn router() -> Router<AppState> {
-    Router::new().merge(SwaggerUi::new("/docs").url("/openapi.json", ApiDoc::openapi()))
+    Router::new().merge(SwaggerUi::new("/docs").url("/openapi.json", document()))
 }

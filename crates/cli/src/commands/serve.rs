@@ -18,6 +18,8 @@ use tokio::net::TcpListener;
 /// The database file inside the data directory.
 pub const DB_FILE: &str = "baton.db";
 const ADMIN_HASH_KEY: &str = "admin_token_sha256";
+/// How often handoffs pushed to other Batons are followed.
+const PEER_POLL: std::time::Duration = std::time::Duration::from_millis(250);
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DurabilityArg {
@@ -329,6 +331,26 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     }
     tracing::info!(%addr, "serving");
 
+    // Baton to Baton: pushes offers made to connected agents and follows them.
+    let peer_worker = baton_connect::peer::worker::PeerWorker::new(
+        store.clone(),
+        state.secrets.clone(),
+        baton_connect::peer::client::PeerClient::new(
+            args.allow_private_webhooks,
+            std::time::Duration::from_secs_f64(args.webhook_timeout),
+        )
+        .context("building the Baton-to-Baton client")?,
+        Arc::new(baton_server::Packages(state.clone())),
+        {
+            let router = router.clone();
+            Arc::new(move |id| router.changed(id))
+        },
+        PEER_POLL,
+    );
+    let (stop_peers, peers_stopped) = tokio::sync::oneshot::channel::<()>();
+    let peers = tokio::spawn(peer_worker.run(async {
+        let _ = peers_stopped.await;
+    }));
     let app = baton_server::router(state);
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = tokio::spawn(worker.run(async {
@@ -344,8 +366,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     // Requests are drained; let the webhook attempts in flight finish and be recorded.
     let _ = stop_worker.send(());
     let _ = stop_router.send(true);
+    let _ = stop_peers.send(());
     let _ = worker.await;
     let _ = routing_task.await;
+    let _ = peers.await;
     sqlite.close().await;
     tracing::info!("shut down; in-flight requests finished");
     Ok(())

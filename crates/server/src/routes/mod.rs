@@ -2,9 +2,11 @@
 
 pub mod agents;
 pub mod attachments;
+pub mod connections;
 pub mod conversations;
 pub mod handoffs;
 pub mod inbound;
+pub mod peer;
 pub mod system;
 pub mod webhooks;
 
@@ -55,5 +57,14 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
         .route("/handoffs/{id}/offers", get(handoffs::offers))
         .route("/feedback/export", get(inbound::export))
         .route("/deliveries/{id}/retry", post(webhooks::retry))
+        // Connected agents on other platforms.
+        .route(
+            "/connections",
+            post(connections::create).get(connections::list),
+        )
+        .route("/connections/{name}/verify", post(connections::verify))
+        .route("/connections/{name}/rotate", post(connections::rotate))
+        .route("/connections/{name}/disable", post(connections::disable))
+        .route("/connections/{name}/enable", post(connections::enable))
         .fallback(system::not_found)
 }
