@@ -13,6 +13,7 @@ mod fuzz;
 mod hardening;
 mod inbound;
 mod lifecycle;
+mod peers;
 mod readme;
 mod receiver;
 mod routing;
