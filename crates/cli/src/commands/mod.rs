@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bench;
 pub mod bench_desk;
 pub mod bench_webhooks;
+pub mod connections;
 pub mod context;
 pub mod desk;
 pub mod eval;
@@ -58,6 +59,9 @@ pub enum Command {
     /// Feedback on handoffs, exported as JSON Lines for tuning.
     #[command(subcommand)]
     Feedback(desk::FeedbackCommand),
+    /// Connected agents on other platforms (another Baton): add, list, verify, rotate, disable.
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Desk(cmd) => desk::desk(cmd),
         Command::Routing(cmd) => desk::routing(cmd),
         Command::Feedback(cmd) => desk::feedback(cmd),
+        Command::Connections(cmd) => connections::run(cmd),
     }
 }
 

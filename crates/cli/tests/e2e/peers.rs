@@ -504,3 +504,88 @@ async fn every_bad_request_is_refused_with_its_cause_audited_and_no_secret_is_lo
         );
     }
 }
+
+/// `baton connections …` against A, the secret on stdin.
+async fn cli(a: &Baton, args: &[&str], stdin: &str) -> (bool, String, String) {
+    use tokio::io::AsyncWriteExt as _;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .arg("connections")
+        .args(args)
+        .args(["--url", &a.url, "--token", ADMIN])
+        .env_remove("BATON_CONNECTION_SECRET")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.as_bytes()).await.unwrap();
+    drop(input);
+    let out = child.wait_with_output().await.unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_cli_adds_lists_and_disables_and_a_disabled_connection_is_skipped() {
+    let (a, b, a_on_b, _) = pair().await;
+    let add = [
+        "add",
+        "tech-support-bot",
+        "--agent-id",
+        &a_on_b.id,
+        "--domain",
+        &b.url,
+    ];
+    let (ok, _, err) = cli(&a, &add, "bat_not_the_secret\n").await;
+    assert!(
+        !ok && err.contains("wrong secret") && err.contains("`secret`"),
+        "{err}"
+    );
+    let (ok, out, err) = cli(&a, &add, &format!("{}\n", a_on_b.secret)).await;
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("tech-support-bot") && out.contains("active"),
+        "{out}"
+    );
+    let (ok, out, _) = cli(&a, &["list"], "").await;
+    assert!(ok && out.contains("1 connections"), "{out}");
+    let (ok, out, _) = cli(&a, &["verify", "tech-support-bot"], "").await;
+    assert!(ok && out.contains("active"), "{out}");
+    let (ok, out, _) = cli(&a, &["disable", "tech-support-bot"], "").await;
+    assert!(ok && out.contains("disabled"), "{out}");
+
+    // Disabled: the agent stop is passed at once, nothing reaches B.
+    let bot = a.register("bot", "ai").await;
+    let conv = a.conversation(&bot).await;
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "manual"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let on_a = s(&v["id"]);
+    until("the handoff to wait in support", || async {
+        let (_, v) = a.get(&format!("/v1/handoffs/{on_a}"), ADMIN).await;
+        (v["queue"] == "support").then_some(())
+    })
+    .await;
+    let (_, offers) = a.get(&format!("/v1/handoffs/{on_a}/offers"), ADMIN).await;
+    assert_eq!(offers["offers"], json!([]), "{offers}");
+    let (_, on_b) = b.get("/v1/handoffs", ADMIN).await;
+    assert_eq!(on_b["handoffs"], json!([]), "{on_b}");
+    let changes: Vec<Value> = [
+        "connection.created",
+        "connection.verified",
+        "connection.disabled",
+    ]
+    .iter()
+    .flat_map(|a_| audited(&a, a_))
+    .collect();
+    assert_eq!(changes.len(), 3, "every change audited: {changes:?}");
+}
