@@ -9,8 +9,8 @@ use baton_core::{
     HandoffState, NewTurn, Reason, Role,
 };
 use baton_store::{
-    Durability, HandoffFilter, NewConversation, NewHandoff, NewRoute, SqliteStore, Store,
-    StoreError, Visibility,
+    ConnectionStore as _, Durability, HandoffFilter, NewConversation, NewHandoff, NewRoute,
+    SqliteStore, Store, StoreError, Visibility,
 };
 use serde_json::json;
 
@@ -681,4 +681,175 @@ async fn sqlite_audit_tampering_is_detected() {
     .unwrap();
     drop(raw);
     assert_eq!(f.store.verify_audit().await.unwrap().first_broken, Some(3));
+}
+
+/// A connection's agent is offered work like an online desk user while the
+/// connection is active; each pushed offer is listed once; a retried push links
+/// nothing twice; a disabled connection is offered nothing.
+async fn connections_take_offers_and_links_are_recorded_once(f: &Fixture) {
+    use baton_store::{
+        ConnectionChange, ConnectionState, LinkDirection, NewConnection, NewPeerLink,
+    };
+    let new = || NewConnection {
+        name: "tech-support-bot".into(),
+        kind: "baton".into(),
+        remote_agent: "0190-remote".into(),
+        url: "https://baton-b.example.com".into(),
+        secret: vec![9; 40],
+    };
+    let conn = f
+        .store
+        .create_connection(new(), Actor::Admin)
+        .await
+        .unwrap();
+    assert_eq!(conn.state, ConnectionState::Active);
+    let agent = f
+        .store
+        .agent_credentials(conn.agent_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(agent.agent.kind, AgentKind::External);
+    assert!(matches!(
+        f.store.create_connection(new(), Actor::Admin).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let c = conversation(f).await;
+    let h = f
+        .store
+        .request_handoff(f.ai, handoff_for(c.id), None)
+        .await
+        .unwrap()
+        .handoff;
+    let deadline = baton_core::now() + std::time::Duration::from_secs(30);
+    let (_, offers) = f
+        .store
+        .make_offers(h.id, vec![conn.agent_id], None, 0, deadline)
+        .await
+        .unwrap();
+    let to_push = f.store.offers_to_push().await.unwrap();
+    assert_eq!(to_push.len(), 1);
+    assert_eq!(to_push[0].0.id, offers[0].id);
+    assert_eq!(to_push[0].1.name, "tech-support-bot");
+    let link = NewPeerLink {
+        direction: LinkDirection::Out,
+        handoff_id: h.id,
+        conversation_id: c.id,
+        peer: conn.name.clone(),
+        remote_handoff: "remote-1".into(),
+        offer_id: Some(offers[0].id),
+        sent_seq: 0,
+    };
+    let (first, created) = f.store.add_peer_link(link.clone()).await.unwrap();
+    assert!(created);
+    let (again, created) = f.store.add_peer_link(link).await.unwrap();
+    assert!(
+        !created && again.id == first.id,
+        "a retried push links nothing twice"
+    );
+    assert!(f.store.offers_to_push().await.unwrap().is_empty());
+    f.store
+        .advance_peer_link(first.id, Some(4), Some(7), false)
+        .await
+        .unwrap();
+    f.store
+        .advance_peer_link(first.id, Some(2), None, false)
+        .await
+        .unwrap();
+    let open = f.store.open_peer_links(LinkDirection::Out).await.unwrap();
+    assert_eq!(
+        (open[0].sent_seq, open[0].received_seq),
+        (4, 7),
+        "cursors only move forward"
+    );
+    f.store
+        .advance_peer_link(first.id, None, None, true)
+        .await
+        .unwrap();
+    assert!(
+        f.store
+            .open_peer_links(LinkDirection::Out)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The agent accepts as a desk user would; then a disabled connection gets nothing.
+    f.store
+        .command(
+            h.id,
+            Actor::Agent {
+                id: conn.agent_id,
+                kind: AgentKind::External,
+            },
+            HandoffCommand::Accept,
+            None,
+        )
+        .await
+        .unwrap();
+    f.store
+        .update_connection(&conn.name, ConnectionChange::Disabled, Actor::Admin)
+        .await
+        .unwrap();
+    let c2 = conversation(f).await;
+    let h2 = f
+        .store
+        .request_handoff(f.ai, handoff_for(c2.id), None)
+        .await
+        .unwrap()
+        .handoff;
+    assert!(matches!(
+        f.store
+            .make_offers(h2.id, vec![conn.agent_id], None, 0, deadline)
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+}
+
+#[tokio::test]
+async fn sqlite_connections() {
+    connections_take_offers_and_links_are_recorded_once(&sqlite().await.0).await;
+}
+
+#[tokio::test]
+async fn sqlite_peer_message_ids_are_remembered_across_a_restart() {
+    let (f, path) = sqlite().await;
+    let window = std::time::Duration::from_secs(600);
+    assert!(
+        f.store
+            .remember_peer_message("agent-a", "msg_1", window)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !f.store
+            .remember_peer_message("agent-a", "msg_1", window)
+            .await
+            .unwrap()
+    );
+    assert!(
+        f.store
+            .remember_peer_message("agent-b", "msg_1", window)
+            .await
+            .unwrap(),
+        "ids are per peer"
+    );
+    drop(f.store);
+    let reopened = SqliteStore::open(&path, Durability::ProcessCrash)
+        .await
+        .unwrap();
+    assert!(
+        !reopened
+            .remember_peer_message("agent-a", "msg_1", window)
+            .await
+            .unwrap()
+    );
+    // Past the window an id is forgotten (its timestamp is refused before this check).
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    assert!(
+        reopened
+            .remember_peer_message("agent-a", "msg_1", std::time::Duration::from_millis(10))
+            .await
+            .unwrap()
+    );
 }
