@@ -3,6 +3,7 @@
 //! Handlers are thin: they authenticate, parse, call the [`Store`] and shape the
 //! answer. Every error leaves as an RFC 9457 problem document.
 
+pub mod a2a;
 pub mod auth;
 pub mod desk;
 pub mod evaluate;
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::system::router())
         .merge(desk::router())
         .merge(routes::peer::router())
+        .merge(a2a::router())
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)
