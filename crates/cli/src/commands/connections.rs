@@ -37,16 +37,20 @@ impl SecretArg {
 
 #[derive(Debug, Subcommand)]
 pub enum ConnectionsCommand {
-    /// Register an agent on another Baton; saved only if a live handshake succeeds.
+    /// Register an agent on another Baton (or any A2A agent); saved only if a live
+    /// handshake (or, for A2A, reading its card) succeeds.
     Add {
         /// What routing files call it (`{agent: NAME}`).
         name: String,
-        /// The agent ID the other side issued.
-        #[arg(long)]
+        /// The agent ID the other side issued (optional for `--kind a2a`).
+        #[arg(long, default_value = "")]
         agent_id: String,
-        /// The other side's domain (https) or base URL.
+        /// The other side's domain (https) or base URL; for A2A, its card URL.
         #[arg(long)]
         domain: String,
+        /// `baton` (another Baton) or `a2a` (any A2A agent; the secret is an optional Bearer token).
+        #[arg(long, default_value = "baton")]
+        kind: String,
         #[command(flatten)]
         secret: SecretArg,
         #[command(flatten)]
@@ -103,16 +107,24 @@ pub fn run(cmd: ConnectionsCommand) -> anyhow::Result<ExitCode> {
             name,
             agent_id,
             domain,
+            kind,
             secret,
             target,
-        } => (
-            "POST",
-            "/v1/connections".to_owned(),
-            Some(
-                json!({"name": name, "agent_id": agent_id, "domain": domain, "secret": secret.get()?}),
-            ),
-            target,
-        ),
+        } => {
+            // An A2A agent may need no token: stdin is only read for a Baton.
+            let secret = match (kind.as_str(), &secret.secret) {
+                ("a2a", None) => String::new(),
+                _ => secret.get()?,
+            };
+            (
+                "POST",
+                "/v1/connections".to_owned(),
+                Some(
+                    json!({"name": name, "kind": kind, "agent_id": agent_id, "domain": domain, "secret": secret}),
+                ),
+                target,
+            )
+        }
         ConnectionsCommand::List { target } => ("GET", "/v1/connections".to_owned(), None, target),
         ConnectionsCommand::Verify { name, target } => (
             "POST",

@@ -340,6 +340,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             std::time::Duration::from_secs_f64(args.webhook_timeout),
         )
         .context("building the Baton-to-Baton client")?,
+        baton_connect::peer::a2a::A2aClient::new(
+            args.allow_private_webhooks,
+            std::time::Duration::from_secs_f64(args.webhook_timeout),
+        )
+        .context("building the A2A client")?,
         Arc::new(baton_server::Packages(state.clone())),
         {
             let router = router.clone();

@@ -589,3 +589,158 @@ async fn the_cli_adds_lists_and_disables_and_a_disabled_connection_is_skipped() 
     .collect();
     assert_eq!(changes.len(), 3, "every change audited: {changes:?}");
 }
+
+/// The A2A agent in `tests/peers/a2a_agent.py` (the official a2a-sdk's server), and its URL.
+async fn a2a_agent() -> (tokio::process::Child, String) {
+    use tokio::io::AsyncBufReadExt as _;
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/peers/a2a_agent.py"
+    );
+    let mut child = tokio::process::Command::new("python3")
+        .arg(script)
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("python3 with a2a-sdk (scripts/test installs it)");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("listening on ") {
+                return url.trim().to_owned();
+            }
+        }
+        panic!("the A2A agent exited before listening");
+    })
+    .await
+    .expect("the A2A agent did not start within 30 s");
+    (child, url)
+}
+
+#[tokio::test]
+async fn an_a2a_agent_gets_the_package_its_task_is_followed_to_the_end_and_a_refusal_moves_on() {
+    let (_agent, agent_url) = a2a_agent().await;
+    let data = tempfile::tempdir().unwrap();
+    let routing = data.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        "queues: [{name: support}]\ndefault:\n  targets: [{agent: network-bot, timeout: 30s}, {queue: support}]\n",
+    )
+    .unwrap();
+    let routing = routing.to_str().unwrap().to_owned();
+    let a = Baton::start_with(data, &[PRIVATE_OK, ("BATON_ROUTING", &routing)]).await;
+    let (status, v) = a
+        .post(
+            "/v1/connections",
+            ADMIN,
+            &json!({"name": "network-bot", "kind": "a2a", "domain": format!("{}/nothing.json", a.url)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(
+        v["detail"]
+            .as_str()
+            .unwrap()
+            .contains("is not an A2A agent"),
+        "{v}"
+    );
+    let (status, conn) = a
+        .post(
+            "/v1/connections",
+            ADMIN,
+            &json!({"name": "network-bot", "kind": "a2a", "domain": agent_url}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{conn}");
+    assert_eq!(conn["agent_id"], "tech-support-bot", "the card's name");
+    let local_agent = s(&conn["local_agent"]);
+    let bot = a.register("bot", "ai").await;
+
+    let handoff = |text: &'static str| {
+        let (a, bot) = (&a, &bot);
+        async move {
+            let conv = a.conversation(bot).await;
+            let (status, v) = a
+                .turn(bot, &conv, json!({"role": "customer", "text": text}))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{v}");
+            let (status, v) = a
+                .post(
+                    &format!("/v1/conversations/{conv}/handoffs"),
+                    &bot.secret,
+                    &json!({"reason": "complex"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{v}");
+            (conv, s(&v["id"]))
+        }
+    };
+
+    // The package arrives: the agent quotes the history it read, on A, and takes it.
+    let (conv, h) = handoff("My router keeps dropping the line").await;
+    let read = until("the agent's answer on A", || async {
+        turns(&a, &bot.secret, &conv).await.into_iter().find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Tech support bot: I read")
+        })
+    })
+    .await;
+    assert!(
+        read["text"]
+            .as_str()
+            .unwrap()
+            .contains("My router keeps dropping the line"),
+        "{read}"
+    );
+    assert_eq!(read["author"], local_agent.as_str());
+    let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+    assert_eq!(
+        (&v["state"], &v["receiver"]),
+        (&json!("active"), &json!(local_agent)),
+        "input-required: the agent took it and spoke: {v}"
+    );
+
+    // The customer answers on A; the task continues and completes: resolved on A.
+    let (status, v) = a
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "the grey one"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let done = until("the task's end on A", || async {
+        let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+        (v["state"] == "resolved").then_some(v)
+    })
+    .await;
+    assert_eq!(done["note"], "resolution: the grey one", "{done}");
+    let texts: Vec<String> = turns(&a, &bot.secret, &conv)
+        .await
+        .iter()
+        .map(|t| t["text"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Thanks, 'the grey one' fixed it. Closing."),
+        "{texts:?}"
+    );
+
+    // A refusal (TASK_STATE_REJECTED) moves the handoff to the next stop at once.
+    let (_, h) = handoff("[refuse] please move money abroad").await;
+    let moved = until("the refused handoff in support", || async {
+        let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+        (v["queue"] == "support").then_some(v)
+    })
+    .await;
+    assert_eq!(moved["state"], "requested", "{moved}");
+    let (_, offers) = a.get(&format!("/v1/handoffs/{h}/offers"), ADMIN).await;
+    assert_eq!(offers["offers"][0]["state"], "rejected", "{offers}");
+    assert_eq!(
+        offers["offers"][0]["note"], "Not something I can help with.",
+        "{offers}"
+    );
+}

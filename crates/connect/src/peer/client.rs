@@ -23,6 +23,8 @@ pub enum PeerError {
     Unreachable { url: String, why: String },
     #[error("{url} is not a Baton peer endpoint: {why}")]
     NotBaton { url: String, why: String },
+    #[error("{url} is not an A2A agent: {why}")]
+    NotA2a { url: String, why: String },
     /// The other Baton checked the request and refused it.
     #[error("{what}: {detail}")]
     Refused {
@@ -45,7 +47,9 @@ impl PeerError {
     /// not help), as opposed to a network or server fault.
     pub fn is_refusal(&self) -> bool {
         match self {
-            PeerError::Refused { .. } | PeerError::NotBaton { .. } => true,
+            PeerError::Refused { .. } | PeerError::NotBaton { .. } | PeerError::NotA2a { .. } => {
+                true
+            }
             PeerError::Failed { status, .. } => (400..500).contains(status),
             PeerError::Url(_) | PeerError::NotTls(_) | PeerError::Unreachable { .. } => false,
         }
@@ -264,7 +268,7 @@ pub fn base_url(domain: &str, allow_private: bool) -> Result<String, PeerError> 
 }
 
 /// An error and its causes, one line (what reqwest hides behind "error sending request").
-fn chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut cur = e.source();
     while let Some(s) = cur {

@@ -13,7 +13,11 @@
 //! the customer's later turns, and mirrors B's accept, resolve and hand-back onto its
 //! own handoff ([`worker::PeerWorker`]). A talks, B answers: B never calls A, so one
 //! credential in one direction is all a pair of instances needs.
+//!
+//! A connection of kind `a2a` is any Agent2Agent agent, found by its card; the same
+//! worker drives it through [`a2a`].
 
+pub mod a2a;
 pub mod client;
 pub mod verify;
 pub mod worker;

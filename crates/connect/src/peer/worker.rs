@@ -18,6 +18,7 @@ use baton_core::{
 use baton_store::{Connection, LinkDirection, NewPeerLink, PeerLink, Store, StoreError};
 use serde_json::{Value, json};
 
+use super::a2a::{A2aClient, Mapped, agent_messages, handoff_message, map_state};
 use super::client::{Peer, PeerClient, PeerError};
 use super::{ForwardedTurn, Push};
 use crate::secrets::SecretBox;
@@ -28,6 +29,9 @@ use crate::secrets::SecretBox;
 pub trait Packager: Send + Sync {
     async fn package(&self, handoff: &Handoff, receiver: &str) -> Result<Value, String>;
 }
+
+/// The kind of connection that is any A2A agent (the default kind is another Baton).
+pub const A2A: &str = "a2a";
 
 /// Called with a handoff the worker changed, so the router looks at it again.
 pub type OnChange = Arc<dyn Fn(HandoffId) + Send + Sync>;
@@ -49,6 +53,7 @@ pub struct PeerWorker {
     store: Arc<dyn Store>,
     secrets: Arc<SecretBox>,
     client: PeerClient,
+    a2a: A2aClient,
     packager: Arc<dyn Packager>,
     on_change: OnChange,
     poll: Duration,
@@ -61,6 +66,7 @@ impl PeerWorker {
         store: Arc<dyn Store>,
         secrets: Arc<SecretBox>,
         client: PeerClient,
+        a2a: A2aClient,
         packager: Arc<dyn Packager>,
         on_change: OnChange,
         poll: Duration,
@@ -69,6 +75,7 @@ impl PeerWorker {
             store,
             secrets,
             client,
+            a2a,
             packager,
             on_change,
             poll,
@@ -158,6 +165,11 @@ impl PeerWorker {
             .map_err(WorkerError::Package)?;
         let summary = package["summary"]["text"].as_str().map(str::to_owned);
         let conv = self.store.conversation(h.conversation_id).await?;
+        if conn.kind == A2A {
+            return self
+                .push_a2a(h, offer, conn, &secret, summary, package, conv.turn_count)
+                .await;
+        }
         let peer = Peer {
             url: &conn.url,
             agent: &conn.remote_agent,
@@ -244,6 +256,9 @@ impl PeerWorker {
                 .await?);
         };
         let secret = self.secret(&conn)?;
+        if conn.kind == A2A {
+            return self.follow_a2a(link, &conn, &secret).await;
+        }
         let peer = Peer {
             url: &conn.url,
             agent: &conn.remote_agent,
@@ -339,6 +354,204 @@ impl PeerWorker {
                 .await?;
             tracing::info!(handoff = %h.id, connection = %conn.name, state = synced.state.as_str(),
                 "the other Baton finished the handoff");
+        }
+        Ok(())
+    }
+
+    /// Whether the offer this link pushed still waits, and whether the connection
+    /// holds the handoff.
+    async fn standing(
+        &self,
+        link: &PeerLink,
+        conn: &Connection,
+    ) -> Result<(Handoff, bool, bool), WorkerError> {
+        let h = self.store.handoff(link.handoff_id).await?;
+        let held = h.receiver == Some(conn.agent_id)
+            && matches!(h.state, HandoffState::Accepted | HandoffState::Active);
+        let pending = self
+            .store
+            .offers(h.id)
+            .await?
+            .iter()
+            .any(|o| Some(o.id) == link.offer_id && o.state == OfferState::Pending);
+        Ok((h, held, pending))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn push_a2a(
+        &self,
+        h: &Handoff,
+        offer: OfferId,
+        conn: &Connection,
+        token: &str,
+        summary: Option<String>,
+        package: Value,
+        turn_count: i64,
+    ) -> Result<(), WorkerError> {
+        let endpoint = self.a2a.endpoint(&conn.url).await?;
+        let message = handoff_message(&h.id.to_string(), summary.as_deref(), package);
+        let answer = self.a2a.send(&endpoint, token, message).await?;
+        let remote = match &answer {
+            crate::a2a::SendMessageResponse::Task(t) => t.id.clone(),
+            crate::a2a::SendMessageResponse::Message(m) => format!("message:{}", m.message_id),
+        };
+        let (link, _) = self
+            .store
+            .add_peer_link(NewPeerLink {
+                direction: LinkDirection::Out,
+                handoff_id: h.id,
+                conversation_id: h.conversation_id,
+                peer: conn.name.clone(),
+                remote_handoff: remote.clone(),
+                offer_id: Some(offer),
+                sent_seq: turn_count,
+            })
+            .await?;
+        self.store
+            .record_access(
+                Actor::System,
+                "peer.pushed",
+                &format!("handoff:{}", h.id),
+                json!({"connection": conn.name, "a2a_task": remote}),
+            )
+            .await?;
+        tracing::info!(handoff = %h.id, connection = %conn.name, task = %remote,
+            "handoff sent to the A2A agent");
+        if let crate::a2a::SendMessageResponse::Message(m) = answer {
+            // A direct answer and no task: the agent took it, said its piece, and
+            // the conversation goes back to the AI with that answer.
+            self.answer(h.id, conn, HandoffCommand::Accept, None)
+                .await?;
+            self.say(h.conversation_id, conn, m.text()).await?;
+            self.answer(h.id, conn, HandoffCommand::HandBack, Some(m.text()))
+                .await?;
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn say(
+        &self,
+        conversation: baton_core::ConversationId,
+        conn: &Connection,
+        text: String,
+    ) -> Result<(), WorkerError> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        let turn = NewTurn {
+            role: Some(Role::Human),
+            text,
+            ..NewTurn::default()
+        };
+        self.store
+            .append_turn(conversation, Self::actor(conn), turn, None)
+            .await?;
+        Ok(())
+    }
+
+    async fn follow_a2a(
+        &self,
+        link: &PeerLink,
+        conn: &Connection,
+        token: &str,
+    ) -> Result<(), WorkerError> {
+        let endpoint = self.a2a.endpoint(&conn.url).await?;
+        let task_id = link.remote_handoff.as_str();
+        let (h, held, pending) = self.standing(link, conn).await?;
+        if !held && !pending {
+            if let Err(e) = self.a2a.cancel(&endpoint, token, task_id).await {
+                tracing::info!(handoff = %h.id, error = %e, "the A2A agent did not cancel the task");
+            }
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+            self.store
+                .record_access(
+                    Actor::System,
+                    "peer.withdrawn",
+                    &format!("handoff:{}", h.id),
+                    json!({"connection": conn.name, "state": h.state}),
+                )
+                .await?;
+            return Ok(());
+        }
+        let mut task = self.a2a.get_task(&endpoint, token, task_id).await?;
+        // The customer's later turns continue the task.
+        if !task.status.state.is_terminal() {
+            for t in self
+                .store
+                .turns(link.conversation_id, link.sent_seq, 100)
+                .await?
+            {
+                if t.role == Role::Customer {
+                    let message = crate::a2a::Message {
+                        message_id: format!("baton-{}", t.id),
+                        context_id: Some(task.context_id.clone()),
+                        task_id: Some(task.id.clone()),
+                        role: crate::a2a::Role::User,
+                        parts: vec![crate::a2a::Part::text(t.text)],
+                        ..crate::a2a::Message::default()
+                    };
+                    if let crate::a2a::SendMessageResponse::Task(after) =
+                        self.a2a.send(&endpoint, token, message).await?
+                    {
+                        task = after;
+                    }
+                }
+                self.store
+                    .advance_peer_link(link.id, Some(t.seq), None, false)
+                    .await?;
+            }
+        }
+        let mapped = map_state(task.status.state);
+        let words = agent_messages(&task);
+        let note = words
+            .last()
+            .cloned()
+            .or_else(|| Some(format!("{} on {}", task.status.state.as_str(), conn.name)));
+        if mapped == Mapped::Ended && pending {
+            self.answer(h.id, conn, HandoffCommand::Reject, note)
+                .await?;
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+            tracing::info!(handoff = %h.id, connection = %conn.name, "the A2A agent refused the handoff");
+            return Ok(());
+        }
+        if mapped == Mapped::Waiting {
+            return Ok(());
+        }
+        if pending {
+            self.answer(h.id, conn, HandoffCommand::Accept, None)
+                .await?;
+        }
+        let taken = usize::try_from(link.received_seq).unwrap_or(0);
+        for text in words.iter().skip(taken) {
+            self.say(link.conversation_id, conn, text.clone()).await?;
+        }
+        self.store
+            .advance_peer_link(
+                link.id,
+                None,
+                Some(i64::try_from(words.len()).unwrap_or(i64::MAX)),
+                false,
+            )
+            .await?;
+        let last = match mapped {
+            Mapped::Done => Some(HandoffCommand::Resolve),
+            Mapped::Ended => Some(HandoffCommand::HandBack),
+            Mapped::Taken | Mapped::Waiting => None,
+        };
+        if let Some(command) = last {
+            self.answer(h.id, conn, command, note).await?;
+            self.store
+                .advance_peer_link(link.id, None, None, true)
+                .await?;
+            tracing::info!(handoff = %h.id, connection = %conn.name,
+                state = task.status.state.as_str(), "the A2A task ended");
         }
         Ok(())
     }

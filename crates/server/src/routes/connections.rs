@@ -6,7 +6,9 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use baton_connect::peer::a2a::A2aClient;
 use baton_connect::peer::client::{Peer, PeerClient, PeerError};
+use baton_connect::peer::worker::A2A;
 use baton_store::{Connection, ConnectionChange, NewConnection};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -25,13 +27,18 @@ const HANDSHAKE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10
 pub struct NewConnectionBody {
     /// What routing files name it by (`{agent: NAME}`): 1–64 of a-z, 0-9, `-`, `_`, `.`.
     pub name: String,
-    /// The agent ID the other side issued (on another Baton: `POST /v1/agents` there, kind `ai`).
+    /// The agent ID the other side issued (on another Baton: `POST /v1/agents` there, kind
+    /// `ai`). For an A2A agent, optional (its card's name when absent).
+    #[serde(default)]
     pub agent_id: String,
-    /// The secret that goes with it (sealed here, never shown again).
+    /// The secret that goes with it (sealed here, never shown again). For an A2A agent, the
+    /// Bearer token its card asks for, if any.
+    #[serde(default)]
     pub secret: String,
-    /// The other side's domain or base URL: `baton-b.example.com` means https.
+    /// The other side's domain or base URL: `baton-b.example.com` means https. For an A2A
+    /// agent, its card URL (or the base its card is under, at `/.well-known/agent-card.json`).
     pub domain: String,
-    /// `baton` (the default): another Baton.
+    /// `baton` (the default): another Baton; `a2a`: any A2A agent, found by its card.
     #[serde(default)]
     pub kind: Option<String>,
 }
@@ -140,9 +147,13 @@ pub async fn create(
         ));
     }
     let kind = body.kind.clone().unwrap_or_else(|| "baton".to_owned());
+    if kind == A2A {
+        return create_a2a(state, caller, body).await;
+    }
     if kind != "baton" {
         return Err(
-            Problem::unprocessable("kind", format!("unknown kind `{kind}`")).hint("`baton`"),
+            Problem::unprocessable("kind", format!("unknown kind `{kind}`"))
+                .hint("`baton` or `a2a`"),
         );
     }
     if body.agent_id.trim().is_empty() || body.secret.trim().is_empty() {
@@ -188,6 +199,53 @@ pub async fn create(
         )
         .await?;
     tracing::info!(connection = %conn.name, "connection verified and saved");
+    Ok((StatusCode::CREATED, Json(view(conn))))
+}
+
+fn a2a_client(state: &AppState) -> Result<A2aClient, Problem> {
+    A2aClient::new(state.allow_private_webhooks, HANDSHAKE_TIMEOUT).map_err(|e| {
+        tracing::error!(error = %e, "building the A2A client failed");
+        Problem::internal()
+    })
+}
+
+/// An A2A agent: saved once its card is fetched and offers JSON-RPC for A2A 1.x.
+async fn create_a2a(
+    state: AppState,
+    caller: Caller,
+    body: NewConnectionBody,
+) -> Result<(StatusCode, Json<ConnectionView>), Problem> {
+    if state.store.connection(&body.name).await?.is_some() {
+        return Err(Problem::conflict(
+            "conflict",
+            format!("a connection named `{}` exists", body.name),
+        ));
+    }
+    let url = baton_connect::peer::a2a::card_url(&body.domain, state.allow_private_webhooks)
+        .map_err(|e| Problem::unprocessable("domain", e.to_string()))?;
+    let card = match a2a_client(&state)?.card(&url).await {
+        Ok((card, _)) => card,
+        Err(e) => return Err(unverified(&state, &caller, &body.name, &e).await),
+    };
+    let remote_agent = if body.agent_id.trim().is_empty() {
+        card.name
+    } else {
+        body.agent_id.trim().to_owned()
+    };
+    let conn = state
+        .store
+        .create_connection(
+            NewConnection {
+                name: body.name.clone(),
+                kind: A2A.to_owned(),
+                remote_agent,
+                url,
+                secret: state.secrets.seal(body.secret.trim().as_bytes()),
+            },
+            caller.actor(),
+        )
+        .await?;
+    tracing::info!(connection = %conn.name, "A2A agent card verified and saved");
     Ok((StatusCode::CREATED, Json(view(conn))))
 }
 
@@ -240,12 +298,17 @@ async fn handshake(
             &stored
         }
     };
-    let peer = Peer {
-        url: &conn.url,
-        agent: &conn.remote_agent,
-        secret,
+    let checked = if conn.kind == A2A {
+        a2a_client(state)?.card(&conn.url).await.map(|_| ())
+    } else {
+        let peer = Peer {
+            url: &conn.url,
+            agent: &conn.remote_agent,
+            secret,
+        };
+        client(state)?.handshake(peer).await.map(|_| ())
     };
-    match client(state)?.handshake(peer).await {
+    match checked {
         Ok(_) => Ok(()),
         Err(e) => Err(unverified(state, caller, &conn.name, &e).await),
     }
