@@ -59,6 +59,8 @@ pub struct PeerWorker {
     poll: Duration,
     /// Offers whose push failed for a passing reason, and when to try again.
     backoff: HashMap<OfferId, Instant>,
+    /// Links whose last look failed (the other side down), and when to look again.
+    resting: std::sync::Mutex<HashMap<i64, Instant>>,
 }
 
 impl PeerWorker {
@@ -80,6 +82,7 @@ impl PeerWorker {
             on_change,
             poll,
             backoff: HashMap::new(),
+            resting: std::sync::Mutex::default(),
         }
     }
 
@@ -239,10 +242,30 @@ impl PeerWorker {
 
     /// Follows every open link; one link's failure does not hold up the others.
     pub async fn follow_links(&self) -> Result<(), WorkerError> {
+        let now = Instant::now();
         for link in self.store.open_peer_links(LinkDirection::Out).await? {
-            if let Err(e) = self.follow(&link).await {
+            let rest = self
+                .resting
+                .lock()
+                .ok()
+                .and_then(|r| r.get(&link.id).copied());
+            if rest.is_some_and(|until| until > now) {
+                continue;
+            }
+            let outcome = self.follow(&link).await;
+            if let Ok(mut resting) = self.resting.lock() {
+                match &outcome {
+                    Ok(()) => {
+                        resting.remove(&link.id);
+                    }
+                    Err(_) => {
+                        resting.insert(link.id, now + Duration::from_secs(2));
+                    }
+                }
+            }
+            if let Err(e) = outcome {
                 tracing::warn!(handoff = %link.handoff_id, connection = %link.peer, error = %e,
-                    "could not follow the handoff on the other Baton; retrying");
+                    "could not follow the handoff on the other side; retrying in 2 s");
             }
         }
         Ok(())
