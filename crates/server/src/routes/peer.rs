@@ -85,7 +85,8 @@ async fn authenticate(
         timestamp: h("webhook-timestamp"),
         signature: h("webhook-signature"),
     };
-    let named = presented.agent.unwrap_or("").to_owned();
+    // Named by the caller: kept short in the log and the audit entry.
+    let named: String = presented.agent.unwrap_or("").chars().take(64).collect();
     let checked = check(state, &presented, body).await?;
     match checked {
         Ok(agent) => Ok(agent),
@@ -96,7 +97,7 @@ async fn authenticate(
                 .record_access(
                     Actor::System,
                     "peer.refused",
-                    &format!("peer:{}", named.chars().take(64).collect::<String>()),
+                    &format!("peer:{named}"),
                     json!({"why": e.slug(), "detail": e.to_string(), "message_id": presented.id}),
                 )
                 .await?;
