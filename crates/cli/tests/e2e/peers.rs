@@ -146,6 +146,13 @@ async fn a_conversation_on_a_goes_to_an_agent_on_b_and_comes_back_with_bs_note()
         "the AI may not talk over B: {v}"
     );
 
+    // A restarts: what it follows on B is in its database, so nothing is lost.
+    let (exit, data) = a.terminate().await;
+    assert!(exit.success());
+    let routing = data.path().join("routing.yaml");
+    let routing = routing.to_str().unwrap().to_owned();
+    let a = Baton::start_with(data, &[PRIVATE_OK, ("BATON_ROUTING", &routing)]).await;
+
     // The customer keeps writing to A; B gets it.
     let (status, v) = a
         .turn(
