@@ -184,7 +184,8 @@ pub trait ConnectionStore: Send + Sync {
         received_seq: Option<i64>,
         close: bool,
     ) -> Result<()>;
-    /// Pending offers to connections' agents that were not pushed yet, oldest first,
-    /// with their connection.
+    /// Pending offers to active connections' agents that were not pushed yet, oldest
+    /// first, with their connection (an offer to a connection disabled since waits
+    /// out its deadline).
     async fn offers_to_push(&self) -> Result<Vec<(Offer, Connection)>>;
 }

@@ -365,7 +365,7 @@ impl ConnectionStore for SqliteStore {
                     c,
                     "SELECT o.*, c.name AS connection_name FROM offers o \
                      JOIN connections c ON c.agent_id = o.receiver \
-                     WHERE o.state = 'pending' \
+                     WHERE o.state = 'pending' AND c.state = 'active' \
                      AND NOT EXISTS (SELECT 1 FROM peer_links l WHERE l.offer_id = o.id) \
                      ORDER BY o.created_at",
                     [],
