@@ -352,6 +352,19 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         },
         PEER_POLL,
     );
+    // A changed handoff may be an offer to a connected agent: push it now.
+    let peer_wake = peer_worker.waker();
+    let mut routed = router.subscribe();
+    tokio::spawn(async move {
+        loop {
+            match routed.recv().await {
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    peer_wake.notify_one();
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            }
+        }
+    });
     let (stop_peers, peers_stopped) = tokio::sync::oneshot::channel::<()>();
     let peers = tokio::spawn(peer_worker.run(async {
         let _ = peers_stopped.await;

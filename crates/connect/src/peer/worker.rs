@@ -17,6 +17,7 @@ use baton_core::{
 };
 use baton_store::{Connection, LinkDirection, NewPeerLink, PeerLink, Store, StoreError};
 use serde_json::{Value, json};
+use tokio::sync::Notify;
 
 use super::a2a::{A2aClient, Mapped, agent_messages, handoff_message, map_state};
 use super::client::{Peer, PeerClient, PeerError};
@@ -61,6 +62,7 @@ pub struct PeerWorker {
     backoff: HashMap<OfferId, Instant>,
     /// Links whose last look failed (the other side down), and when to look again.
     resting: std::sync::Mutex<HashMap<i64, Instant>>,
+    wake: Arc<Notify>,
 }
 
 impl PeerWorker {
@@ -83,22 +85,37 @@ impl PeerWorker {
             poll,
             backoff: HashMap::new(),
             resting: std::sync::Mutex::default(),
+            wake: Arc::new(Notify::new()),
         }
     }
 
     /// Works until `shutdown` resolves.
+    /// Notify this when handoffs changed (an offer may have been made): offers are
+    /// pushed at once rather than at the next poll.
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
+    }
+
+    /// Works until `shutdown` resolves: pushes new offers when woken and at every
+    /// poll; follows what was pushed at every poll.
     pub async fn run(mut self, shutdown: impl std::future::Future<Output = ()>) {
         tokio::pin!(shutdown);
+        let mut next_follow = Instant::now();
         loop {
             if let Err(e) = self.push_offers().await {
                 tracing::warn!(error = %e, "pushing offers to connected agents failed; retrying");
             }
-            if let Err(e) = self.follow_links().await {
-                tracing::warn!(error = %e, "following handoffs on other Batons failed; retrying");
+            if Instant::now() >= next_follow {
+                if let Err(e) = self.follow_links().await {
+                    tracing::warn!(error = %e, "following handoffs on other Batons failed; retrying");
+                }
+                next_follow = Instant::now() + self.poll;
             }
+            let wake = self.wake.clone();
             tokio::select! {
                 () = &mut shutdown => return,
-                () = tokio::time::sleep(self.poll) => {}
+                () = wake.notified() => {}
+                () = tokio::time::sleep_until(next_follow.into()) => {}
             }
         }
     }
