@@ -170,6 +170,27 @@ async fn a_conversation_on_a_goes_to_an_agent_on_b_and_comes_back_with_bs_note()
     })
     .await;
 
+    // The same turn forwarded again (an answer lost on the way) is stored once.
+    let seq = v["turn"]["seq"].as_i64().unwrap();
+    let again = Signed {
+        path: format!("/peer/v1/handoffs/{on_a}/turns"),
+        body: serde_json::to_vec(&json!({"text": "It is the grey one from last year", "seq": seq}))
+            .unwrap(),
+        ..Signed::new(&a_on_b)
+    };
+    let (status, dup) = again.send(&b).await;
+    assert_eq!(
+        (status, &dup["duplicate"]),
+        (StatusCode::OK, &json!(true)),
+        "{dup}"
+    );
+    let copies = turns(&b, &tess.secret, &conv_b)
+        .await
+        .into_iter()
+        .filter(|t| t["text"] == "It is the grey one from last year")
+        .count();
+    assert_eq!(copies, 1);
+
     // B's person answers; the answer comes back to A as a turn by the connection.
     let (status, v) = b
         .turn(
@@ -271,6 +292,7 @@ async fn an_agent_on_b_that_never_answers_lets_the_handoff_move_on_and_is_withdr
 struct Signed {
     agent: String,
     secret: String,
+    path: String,
     id: String,
     ts: i64,
     body: Vec<u8>,
@@ -282,6 +304,7 @@ impl Signed {
         Signed {
             agent: agent.id.clone(),
             secret: agent.secret.clone(),
+            path: "/peer/v1/handshake".into(),
             id: format!("msg_{}", uuid_like()),
             ts: time::OffsetDateTime::now_utc().unix_timestamp(),
             body: br#"{"protocol":"baton.peer/v1"}"#.to_vec(),
@@ -294,7 +317,7 @@ impl Signed {
         let sig = baton_connect::webhook::sign(&key, &self.id, self.ts, &self.body);
         let res = b
             .http
-            .post(format!("{}/peer/v1/handshake", b.url))
+            .post(format!("{}{}", b.url, self.path))
             .bearer_auth(&self.secret)
             .header("baton-agent", &self.agent)
             .header("webhook-id", &self.id)

@@ -78,6 +78,10 @@ pub struct Pushed {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ForwardedTurn {
     pub text: String,
+    /// Its position on the sending side: the same turn forwarded twice (an answer
+    /// lost on the way) is stored once.
+    #[serde(default)]
+    pub seq: Option<i64>,
 }
 
 /// Asks for what happened on the receiving side after turn `after`.

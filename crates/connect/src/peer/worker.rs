@@ -342,7 +342,14 @@ impl PeerWorker {
         for t in self.store.turns(link.conversation_id, sent, 100).await? {
             if t.role == Role::Customer {
                 self.client
-                    .forward(peer, &remote, &ForwardedTurn { text: t.text })
+                    .forward(
+                        peer,
+                        &remote,
+                        &ForwardedTurn {
+                            text: t.text,
+                            seq: Some(t.seq),
+                        },
+                    )
                     .await?;
             }
             sent = t.seq;

@@ -353,6 +353,19 @@ pub async fn turn(
 ) -> Result<(StatusCode, Json<Value>), Problem> {
     let (agent, t): (Agent, ForwardedTurn) = body_of(&state, &headers, &body).await?;
     let link = link(&state, &agent, &remote).await?;
+    if let Some(seq) = t.seq {
+        let first = state
+            .store
+            .remember_peer_message(
+                &agent.id.to_string(),
+                &format!("turn:{remote}:{seq}"),
+                TOLERANCE * 2,
+            )
+            .await?;
+        if !first {
+            return Ok((StatusCode::OK, Json(json!({"duplicate": true}))));
+        }
+    }
     let turn = NewTurn {
         role: Some(Role::Customer),
         text: t.text,
