@@ -89,7 +89,8 @@ async fn a_conversation_on_a_goes_to_an_agent_on_b_and_comes_back_with_bs_note()
         .post(
             &format!("/v1/conversations/{conv}/handoffs"),
             &bot.secret,
-            &json!({"reason": "complex", "utterance": "Let me bring in our network specialists"}),
+            &json!({"reason": "complex", "utterance": "Let me bring in our network specialists",
+                "parameters": {"crm": {"tier": "gold", "plan": "fiber-500"}}}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{v}");
@@ -117,6 +118,15 @@ async fn a_conversation_on_a_goes_to_an_agent_on_b_and_comes_back_with_bs_note()
             .unwrap_or("")
             .contains("router keeps dropping")),
         "{history:?}"
+    );
+
+    let (status, pkg) = b
+        .get(&format!("/v1/handoffs/{hb}/context"), &tess.secret)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{pkg}");
+    assert_eq!(
+        pkg["crm"]["plan"], "fiber-500",
+        "the CRM profile travels on: {pkg}"
     );
 
     // B's person takes it: A's offer is accepted, and A's AI is silenced.

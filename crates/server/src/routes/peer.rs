@@ -285,6 +285,13 @@ pub async fn push(
         "peer".into(),
         json!({"agent": agent.name, "remote_handoff": push.handoff_id}),
     );
+    // The CRM profile travels on, as an imported package's does: this side's
+    // packages carry it (through this side's own redaction).
+    if let Some(Value::Object(crm)) = push.package.get("crm")
+        && !crm.is_empty()
+    {
+        parameters.insert("crm".into(), Value::Object(crm.clone()));
+    }
     let change = state
         .store
         .import_conversation(
