@@ -217,6 +217,9 @@ pub async fn read_body_within_limit(
     let artifact = req.uri().path().ends_with("/artifacts");
     let limit = if artifact {
         artifact_limit
+    } else if req.uri().path() == crate::routes::peer::PUSH_PATH {
+        // A context package pushed by another Baton may carry megabytes of history.
+        crate::routes::peer::MAX_PUSH_BYTES
     } else {
         crate::MAX_BODY_BYTES
     };

@@ -784,3 +784,54 @@ async fn an_a2a_agent_gets_the_package_its_task_is_followed_to_the_end_and_a_ref
         "{offers}"
     );
 }
+
+#[tokio::test]
+async fn a_conversation_larger_than_a_request_body_is_pushed_whole() {
+    let (a, b, a_on_b, tess) = pair().await;
+    // Only the explicit request hands off (the rules would, on so much repetition).
+    let (_, data) = a.terminate().await;
+    let routing = data.path().join("routing.yaml");
+    let routing = routing.to_str().unwrap().to_owned();
+    let a = Baton::start_with(
+        data,
+        &[
+            PRIVATE_OK,
+            ("BATON_ROUTING", &routing),
+            ("BATON_NO_RULES", "true"),
+        ],
+    )
+    .await;
+    connect(&a, &b, &a_on_b).await;
+    let bot = a.register("bot", "ai").await;
+    let conv = a.conversation(&bot).await;
+    let line = "the line drops every evening and the lights blink ".repeat(1200);
+    for i in 0..24 {
+        let (status, v) = a
+            .turn(
+                &bot,
+                &conv,
+                json!({"role": "customer", "text": format!("{i}: {line}")}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{v}");
+    }
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let on_b = until("the large handoff on B", || async {
+        let (_, v) = b.get("/v1/handoffs", &tess.secret).await;
+        v["handoffs"].as_array()?.first().cloned()
+    })
+    .await;
+    let history = turns(&b, ADMIN, &s(&on_b["conversation_id"])).await;
+    assert_eq!(
+        history.len(),
+        24,
+        "every turn arrived (about 1.4 MiB of text)"
+    );
+}

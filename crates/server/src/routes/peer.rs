@@ -27,11 +27,19 @@ use crate::AppState;
 use crate::extract::{ApiBytes, parse_json};
 use crate::problem::Problem;
 
+/// Where another Baton pushes handoffs.
+pub const PUSH_PATH: &str = "/peer/v1/handoffs";
+/// Largest push accepted: a package carries up to 4 MiB of turns, plus its structure.
+pub const MAX_PUSH_BYTES: usize = 8 * 1024 * 1024;
+
 /// The `/peer/v1` routes (authenticated by signature, not by the `/v1` Bearer check).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/peer/v1/handshake", post(handshake))
-        .route("/peer/v1/handoffs", post(push))
+        .route(
+            PUSH_PATH,
+            post(push).layer(axum::extract::DefaultBodyLimit::max(MAX_PUSH_BYTES)),
+        )
         .route("/peer/v1/handoffs/{id}/turns", post(turn))
         .route("/peer/v1/handoffs/{id}/sync", post(sync))
         .route("/peer/v1/handoffs/{id}/withdraw", post(withdraw))
