@@ -363,9 +363,11 @@ impl ConnectionStore for SqliteStore {
             .read(|c| {
                 let offers = many(
                     c,
-                    "SELECT o.*, c.name AS connection_name FROM offers o \
-                     JOIN connections c ON c.agent_id = o.receiver \
-                     WHERE o.state = 'pending' AND c.state = 'active' \
+                    // From the (few) connections to their offers: never a scan of
+                    // every pending desk offer (CROSS JOIN fixes SQLite's join order).
+                    "SELECT o.*, c.name AS connection_name FROM connections c \
+                     CROSS JOIN offers o ON o.receiver = c.agent_id \
+                     WHERE c.state = 'active' AND o.state = 'pending' \
                      AND NOT EXISTS (SELECT 1 FROM peer_links l WHERE l.offer_id = o.id) \
                      ORDER BY o.created_at",
                     [],
