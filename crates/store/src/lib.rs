@@ -222,6 +222,16 @@ pub trait Store: Send + Sync + 'static {
 
     async fn create_conversation(&self, new: NewConversation) -> Result<Conversation>;
     async fn conversation(&self, id: ConversationId) -> Result<Conversation>;
+    /// An AI agent's conversations on one channel, newest first, at most `limit`
+    /// (1..=1000); `before` continues a listing after that conversation (ids are
+    /// UUID v7, so their order is creation order).
+    async fn agent_conversations(
+        &self,
+        ai_agent: AgentId,
+        channel: Channel,
+        before: Option<ConversationId>,
+        limit: u32,
+    ) -> Result<Vec<Conversation>>;
     /// Whether `actor` may read this conversation and its history.
     async fn can_read_conversation(
         &self,

@@ -682,3 +682,49 @@ async fn sqlite_audit_tampering_is_detected() {
     drop(raw);
     assert_eq!(f.store.verify_audit().await.unwrap().first_broken, Some(3));
 }
+
+/// An agent's conversations on one channel list newest first, page on by id, and
+/// leave out other channels and other agents' conversations.
+async fn agent_conversations_page_newest_first(f: &Fixture) {
+    let mut made = Vec::new();
+    for _ in 0..3 {
+        made.push(
+            f.store
+                .create_conversation(NewConversation {
+                    channel: Channel::Task,
+                    customer: Customer::default(),
+                    ai_agent: f.ai_id,
+                })
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    conversation(f).await; // voice: not listed
+    let first = f
+        .store
+        .agent_conversations(f.ai_id, Channel::Task, None, 2)
+        .await
+        .unwrap();
+    let ids: Vec<_> = first.iter().map(|c| c.id).collect();
+    assert_eq!(ids, vec![made[2], made[1]]);
+    let rest = f
+        .store
+        .agent_conversations(f.ai_id, Channel::Task, Some(made[1]), 2)
+        .await
+        .unwrap();
+    assert_eq!(rest.iter().map(|c| c.id).collect::<Vec<_>>(), vec![made[0]]);
+    let stranger = AgentId::new();
+    assert!(
+        f.store
+            .agent_conversations(stranger, Channel::Task, None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn sqlite_agent_conversations() {
+    agent_conversations_page_newest_first(&sqlite().await.0).await;
+}

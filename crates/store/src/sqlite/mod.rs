@@ -12,8 +12,8 @@ use std::sync::{Arc, RwLock};
 use async_trait::async_trait;
 use baton_core::effects;
 use baton_core::{
-    Actor, Agent, AgentId, AgentKind, Conversation, ConversationId, ConversationStatus, Handoff,
-    HandoffCommand, HandoffId, HandoffState, NewTurn, Role, Turn,
+    Actor, Agent, AgentId, AgentKind, Channel, Conversation, ConversationId, ConversationStatus,
+    Handoff, HandoffCommand, HandoffId, HandoffState, NewTurn, Role, Turn,
 };
 use rusqlite::{Connection, OptionalExtension as _, params};
 use serde_json::{Value, json};
@@ -738,6 +738,36 @@ impl Store for SqliteStore {
 
     async fn conversation(&self, id: ConversationId) -> Result<Conversation> {
         self.engine.read(move |c| load_conversation(c, id)).await
+    }
+
+    async fn agent_conversations(
+        &self,
+        ai_agent: AgentId,
+        channel: Channel,
+        before: Option<ConversationId>,
+        limit: u32,
+    ) -> Result<Vec<Conversation>> {
+        // A literal LIMIT: a bound one makes SQLite plan the statement on every run.
+        let sql = format!(
+            "SELECT * FROM conversations WHERE ai_agent = ?1 AND channel = ?2 AND id < ?3 \
+             ORDER BY id DESC LIMIT {}",
+            limit.clamp(1, 1000)
+        );
+        // Past every hyphenated UUID: the first page.
+        let before = before.map_or_else(|| "~".to_owned(), |b| b.to_string());
+        self.engine
+            .read(move |c| {
+                let mut st = c.prepare_cached(&sql).map_err(db_err)?;
+                let mut cursor = st
+                    .query(params![ai_agent.to_string(), channel.as_str(), before])
+                    .map_err(db_err)?;
+                let mut out = Vec::new();
+                while let Some(row) = cursor.next().map_err(db_err)? {
+                    out.push(rows::conversation(row)?);
+                }
+                Ok(out)
+            })
+            .await
     }
 
     async fn can_read_conversation(&self, conv: &Conversation, actor: Actor) -> Result<bool> {
