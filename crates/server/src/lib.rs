@@ -3,6 +3,7 @@
 //! Handlers are thin: they authenticate, parse, call the [`Store`] and shape the
 //! answer. Every error leaves as an RFC 9457 problem document.
 
+pub mod a2a;
 pub mod auth;
 pub mod desk;
 pub mod evaluate;
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(routes::system::router())
         .merge(desk::router())
+        .merge(a2a::router())
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)
