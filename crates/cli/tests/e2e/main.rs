@@ -5,6 +5,8 @@
 
 mod harness;
 
+mod a2a;
+
 mod bad_input;
 mod context;
 mod crash;
