@@ -9,6 +9,7 @@ pub mod desk;
 pub mod evaluate;
 pub mod extract;
 pub mod listen;
+pub mod mcp;
 pub mod openapi;
 pub mod problem;
 mod routes;
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::system::router())
         .merge(desk::router())
         .merge(a2a::router())
+        .merge(mcp::router(&state))
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)
