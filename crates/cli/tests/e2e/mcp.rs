@@ -46,10 +46,16 @@ async fn the_mcp_sdk_lists_the_tools_and_a_requested_handoff_reaches_the_api_and
             "should_handoff"
         ]
     );
-    // Descriptions tell a model when to call and when not to.
+    // Descriptions tell a model when to call and when not to, and the README shows
+    // them as served.
+    let readme = include_str!("../../../../README.md");
     for (name, tool) in tools {
         let d = s(&tool["description"]);
         assert!(d.contains("Call it") && d.contains("not"), "{name}: {d}");
+        assert!(
+            readme.contains(&d),
+            "README.md shows another description of {name} than /mcp serves: {d}"
+        );
     }
     let schema = &tools["request_handoff"]["schema"];
     assert_eq!(schema["required"], json!(["conversation_id"]), "{schema}");

@@ -67,6 +67,16 @@ fn allowed_hosts(public_url: Option<&str>) -> Vec<String> {
     hosts
 }
 
+/// The MCP endpoint (streamable HTTP, stateless): JSON-RPC `initialize`, `tools/list`,
+/// `tools/call` from an AI agent. Documentation only; rmcp serves the route.
+#[utoipa::path(post, path = "/mcp", tag = "agents", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A JSON-RPC response (`Accept: application/json, text/event-stream`)"),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+    ))]
+#[allow(dead_code)]
+pub(crate) fn endpoint_doc() {}
+
 /// `/mcp`, authenticated; tools as `BATON_MCP_TOOLS` says.
 pub fn router(state: &AppState) -> axum::Router<AppState> {
     let setting = std::env::var(TOOLS_ENV).ok();

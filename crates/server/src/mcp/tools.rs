@@ -31,8 +31,8 @@ pub const TOOL_NAMES: [&str; 4] = [
 ];
 
 const REQUEST_HANDOFF: &str = "Hand this conversation to someone else — a person at the \
-support desk (a queue), a named person, or a connected agent — because you should not or \
-cannot finish it yourself. Call it when the customer asks for a human, when they are upset or \
+support desk, or whoever Baton's routing names (a person, another agent) — because you should \
+not or cannot finish it yourself. Call it when the customer asks for a human, when they are upset or \
 stuck after several tries, when the request needs an action you are not allowed to take \
 (refunds, account changes, legal or medical questions), or when should_handoff says so. Do not \
 call it to answer a question you can answer, and do not call it again while a handoff is in \
@@ -42,8 +42,9 @@ tell the customer a colleague will take over (pass that sentence as `utterance`)
 low_confidence, negative_sentiment, loop, regulated, high_value, urgency, critical_action, \
 error, completion, complex, manual; `destination`, a queue name such as \"billing\", or \
 \"{{ho:NAME}}\" for a configured handoff definition (leave it out to let Baton's routing \
-decide); `summary`, two or three sentences a person can act on without reading the whole \
-conversation; `parameters`, facts the receiver needs (order ids, what you already tried).";
+decide; an unknown queue goes to the default route); `summary`, two or three sentences a \
+person can act on without reading the whole conversation; `parameters`, facts the receiver \
+needs (order ids, what you already tried).";
 
 const GET_HANDOFF_STATUS: &str = "Read where a handoff stands: requested (waiting for a \
 person), offered (proposed to one), accepted or active (a person holds the conversation — do \
