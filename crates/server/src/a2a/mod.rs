@@ -485,6 +485,7 @@ async fn send_message(
         (Some(id), _) | (None, Some(id)) => Some(conversation(state, caller, id).await?),
         (None, None) => None,
     };
+    let created = existing.is_none();
     let conv_id = match existing {
         Some(conv) => {
             if conv.status == baton_core::ConversationStatus::Closed {
@@ -538,6 +539,27 @@ async fn send_message(
         extra.insert("decision".into(), d);
     }
     let history = history_len(req.configuration.as_ref().and_then(|c| c.history_length));
+    if created && conv.turn_count == 1 {
+        // A new task: its one turn is the one just written, its only possible handoff
+        // the one that turn started. No need to read them back.
+        let handoff = match accepted.handoff_id {
+            Some(h) => Some(
+                state
+                    .store
+                    .handoff(h)
+                    .await
+                    .map_err(|e| from_problem(e.into()))?,
+            ),
+            None => None,
+        };
+        return Ok(task::task_from(
+            &conv,
+            handoff.as_ref(),
+            std::slice::from_ref(&accepted.turn),
+            history,
+            Some(extra),
+        ));
+    }
     task::task_of(state, &conv, history, Some(extra))
         .await
         .map_err(from_problem)
