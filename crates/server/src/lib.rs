@@ -9,6 +9,7 @@ pub mod desk;
 pub mod evaluate;
 pub mod extract;
 pub mod listen;
+pub mod mcp;
 pub mod openapi;
 pub mod problem;
 mod routes;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(desk::router())
         .merge(routes::peer::router())
         .merge(a2a::router())
+        .merge(mcp::router(&state))
         .nest("/v1", routes::v1(state.blobs.limit()))
         .merge(openapi::router())
         .fallback(routes::system::not_found)

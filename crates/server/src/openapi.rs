@@ -48,6 +48,7 @@ impl Modify for BearerAuth {
         session::login, session::me, session::logout, session::presence,
         api::list, api::open, api::confirm_read, api::accept, api::reject, api::reply, api::edit,
         api::resolve, api::handback, api::feedback, api::turns, api::typing,
+        crate::a2a::card, crate::a2a::rpc, crate::mcp::endpoint_doc,
     ),
     components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),

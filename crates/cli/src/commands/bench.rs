@@ -52,6 +52,17 @@ pub struct BenchArgs {
     /// With `--desk`: turns in flight at once (1 times each offer on an idle server).
     #[arg(long, default_value_t = 1, requires = "desk")]
     pub desk_concurrency: usize,
+    /// Instead of lifecycles: A2A `SendMessage` requests per second and latency at
+    /// `-c` connections (see `bench_a2a`).
+    #[arg(long, conflicts_with_all = ["url", "webhooks", "desk"])]
+    pub a2a: bool,
+    /// With `--a2a`: seconds of load per target.
+    #[arg(long, default_value_t = 10.0, requires = "a2a")]
+    pub a2a_seconds: f64,
+    /// With `--a2a`: also load the a2a-sdk sample server started from this script
+    /// (`tests/a2a/sample_server.py`), with the same generator.
+    #[arg(long, requires = "a2a")]
+    pub a2a_sample: Option<PathBuf>,
 }
 
 const STEPS: [&str; 6] = [
@@ -302,6 +313,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     );
     if args.desk {
         return super::bench_desk::run(&args);
+    }
+    if args.a2a {
+        return super::bench_a2a::run(&args);
     }
     let report = super::runtime()?.block_on(bench(&args))?;
     if args.json {

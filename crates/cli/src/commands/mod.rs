@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_a2a;
 pub mod bench_desk;
 pub mod bench_webhooks;
 pub mod connections;

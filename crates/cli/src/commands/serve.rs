@@ -110,6 +110,9 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format);
+    // A typo in the MCP tool list must not silently switch tools off.
+    baton_server::mcp::enabled_tools(std::env::var(baton_server::mcp::TOOLS_ENV).ok().as_deref())
+        .map_err(anyhow::Error::msg)?;
     super::runtime()?.block_on(serve(args))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -460,3 +460,108 @@ async fn a2a_refuses_strangers_precisely_audits_it_and_speaks_json_rpc_errors() 
     let (_, h) = baton.get("/v1/handoffs?state=canceled", &bot.secret).await;
     assert_eq!(h["handoffs"].as_array().map(Vec::len), Some(1), "{h}");
 }
+
+#[tokio::test]
+async fn a_subscriber_hears_the_cancel_and_the_stream_ends() {
+    let baton = Baton::start().await;
+    let bot = baton.register("bot", "ai").await;
+    let me = Some(bot.secret.as_str());
+    let (_, v, _) = rpc(
+        &baton,
+        me,
+        Some("1.0"),
+        &send("Get me a human, please", None),
+    )
+    .await;
+    assert_eq!(
+        v["result"]["task"]["status"]["state"], "TASK_STATE_INPUT_REQUIRED",
+        "{v}"
+    );
+    let task = s(&v["result"]["task"]["id"]);
+
+    let mut stream = baton
+        .http
+        .post(format!("{}/a2a", baton.url))
+        .bearer_auth(&bot.secret)
+        .header("A2A-Version", "1.0")
+        .header("content-type", "application/json")
+        .body(call("SubscribeToTask", json!({"id": task})))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert!(
+        stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    // The first event is the task as it stands.
+    let mut seen = String::new();
+    while !seen.contains("\n\n") {
+        let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
+            .await
+            .unwrap()
+            .unwrap()
+            .expect("the stream ended before its first event");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(
+        seen.contains("\"task\"") && seen.contains("TASK_STATE_INPUT_REQUIRED"),
+        "{seen}"
+    );
+
+    let (_, v, _) = rpc(
+        &baton,
+        me,
+        Some("1.0"),
+        &call("CancelTask", json!({"id": task})),
+    )
+    .await;
+    assert_eq!(v["result"]["status"]["state"], "TASK_STATE_CANCELED", "{v}");
+    // The subscriber hears it, and the stream ends there.
+    while let Some(chunk) = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
+        .await
+        .expect("the stream neither sent the cancel nor ended within 10 s")
+        .unwrap()
+    {
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    let events: Vec<Value> = seen
+        .split("\n\n")
+        .filter_map(|e| e.lines().find_map(|l| l.strip_prefix("data: ")))
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    let last = events.last().unwrap();
+    assert_eq!(last["id"], "r1", "{last}");
+    assert_eq!(
+        last["result"]["statusUpdate"]["status"]["state"], "TASK_STATE_CANCELED",
+        "{seen}"
+    );
+    assert_eq!(
+        last["result"]["statusUpdate"]["taskId"],
+        task.as_str(),
+        "{last}"
+    );
+
+    // A finished task cannot be subscribed to; a canceled one can be resumed by a new message.
+    let (_, v, _) = rpc(
+        &baton,
+        me,
+        Some("1.0"),
+        &call("SubscribeToTask", json!({"id": task})),
+    )
+    .await;
+    assert_eq!(v["error"]["code"], -32004, "{v}");
+    let (_, v, _) = rpc(
+        &baton,
+        me,
+        Some("1.0"),
+        &send("Actually, never mind: where is my order?", Some(&task)),
+    )
+    .await;
+    assert_eq!(
+        v["result"]["task"]["status"]["state"], "TASK_STATE_WORKING",
+        "{v}"
+    );
+}

@@ -6,6 +6,7 @@
 mod harness;
 
 mod a2a;
+mod mcp;
 
 mod bad_input;
 mod context;

@@ -131,7 +131,9 @@ pub fn agent_card(base: &str) -> AgentCard {
     }
 }
 
-/// The Agent Card (public; it carries no conversation data).
+/// The A2A Agent Card (public; it carries no conversation data).
+#[utoipa::path(get, path = "/.well-known/agent-card.json", tag = "agents",
+    responses((status = 200, description = "The A2A v1.0 Agent Card: JSON-RPC endpoint and Bearer scheme", body = Object)))]
 pub async fn card(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let mut res = Json(agent_card(&base_url(&state, &headers))).into_response();
     res.headers_mut().insert(
@@ -234,7 +236,16 @@ fn rpc_response(id: Value, result: RpcResult<Value>) -> Response {
     Json(body).into_response()
 }
 
-/// `POST /a2a`: one JSON-RPC call (batches are not part of A2A).
+/// `POST /a2a`: one A2A v1.0 JSON-RPC call (`SendMessage`, `SendStreamingMessage`,
+/// `GetTask`, `ListTasks`, `CancelTask`, `SubscribeToTask`) from an AI agent, with the
+/// header `A2A-Version: 1.0`. Protocol errors are JSON-RPC errors (HTTP 200);
+/// authentication failures are problem documents (401, 403).
+#[utoipa::path(post, path = "/a2a", tag = "agents", security(("bearer" = [])),
+    request_body(content = Object, description = "A JSON-RPC 2.0 request"),
+    responses(
+        (status = 200, description = "A JSON-RPC response, or an SSE stream of them for the streaming methods", body = Object),
+        (status = 401, body = Problem), (status = 403, body = Problem),
+    ))]
 pub async fn rpc(
     State(state): State<AppState>,
     caller: Result<Caller, Problem>,
@@ -474,6 +485,7 @@ async fn send_message(
         (Some(id), _) | (None, Some(id)) => Some(conversation(state, caller, id).await?),
         (None, None) => None,
     };
+    let created = existing.is_none();
     let conv_id = match existing {
         Some(conv) => {
             if conv.status == baton_core::ConversationStatus::Closed {
@@ -527,6 +539,27 @@ async fn send_message(
         extra.insert("decision".into(), d);
     }
     let history = history_len(req.configuration.as_ref().and_then(|c| c.history_length));
+    if created && conv.turn_count == 1 {
+        // A new task: its one turn is the one just written, its only possible handoff
+        // the one that turn started. No need to read them back.
+        let handoff = match accepted.handoff_id {
+            Some(h) => Some(
+                state
+                    .store
+                    .handoff(h)
+                    .await
+                    .map_err(|e| from_problem(e.into()))?,
+            ),
+            None => None,
+        };
+        return Ok(task::task_from(
+            &conv,
+            handoff.as_ref(),
+            std::slice::from_ref(&accepted.turn),
+            history,
+            Some(extra),
+        ));
+    }
     task::task_of(state, &conv, history, Some(extra))
         .await
         .map_err(from_problem)

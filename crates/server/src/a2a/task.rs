@@ -132,8 +132,20 @@ pub async fn task_of(
         .store
         .recent_turns(conv.id, history.clamp(1, MAX_HISTORY))
         .await?;
+    Ok(task_from(conv, latest.as_ref(), &turns, history, extra))
+}
+
+/// The task that mirrors `conv`, given its newest handoff and its last turns (oldest
+/// first), of which it carries the last `history`.
+pub fn task_from(
+    conv: &Conversation,
+    latest: Option<&Handoff>,
+    turns: &[Turn],
+    history: u32,
+    extra: Option<Map<String, Value>>,
+) -> Task {
     let last_at = turns.last().map(|t| t.at);
-    let task_state = state_of(conv, latest.as_ref(), last_at);
+    let task_state = state_of(conv, latest, last_at);
     let messages: Vec<Message> = turns.iter().filter_map(message_of).collect();
     let status_message = messages
         .iter()
@@ -145,7 +157,7 @@ pub async fn task_of(
     baton.insert("conversationId".into(), conv.id.to_string().into());
     baton.insert("owner".into(), json!(conv.owner_kind));
     baton.insert("turnCount".into(), conv.turn_count.into());
-    if let Some(h) = &latest {
+    if let Some(h) = latest {
         baton.insert(
             "handoff".into(),
             json!({
@@ -160,7 +172,7 @@ pub async fn task_of(
     let mut metadata = Map::new();
     metadata.insert("baton".into(), Value::Object(baton));
     let id = conv.id.to_string();
-    Ok(Task {
+    Task {
         id: id.clone(),
         context_id: id,
         status: TaskStatus {
@@ -171,7 +183,7 @@ pub async fn task_of(
         artifacts: Vec::new(),
         history: messages.into_iter().skip(skip).collect(),
         metadata: Some(metadata),
-    })
+    }
 }
 
 #[cfg(test)]
