@@ -58,6 +58,8 @@ pub struct AppState {
     pub feed: Arc<desk::Feed>,
     /// Failed desk sign-ins per username.
     pub sign_in_throttle: Arc<desk::SignInThrottle>,
+    /// Handoff definitions (`handoffs.yaml`) that `{{ho:name}}` destinations name.
+    pub handoffs: Arc<baton_voice::Handoffs>,
 }
 
 /// The whole HTTP application.

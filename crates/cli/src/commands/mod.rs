@@ -9,6 +9,7 @@ pub mod context;
 pub mod desk;
 pub mod eval;
 pub mod handoff;
+pub mod handoffs;
 pub mod outbox;
 pub mod rules;
 pub mod serve;
@@ -62,6 +63,9 @@ pub enum Command {
     /// Connected agents on other platforms (another Baton): add, list, verify, rotate, disable.
     #[command(subcommand)]
     Connections(connections::ConnectionsCommand),
+    /// Handoff definitions (`handoffs.yaml`): validate a file.
+    #[command(subcommand)]
+    Handoffs(handoffs::HandoffsCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -79,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Routing(cmd) => desk::routing(cmd),
         Command::Feedback(cmd) => desk::feedback(cmd),
         Command::Connections(cmd) => connections::run(cmd),
+        Command::Handoffs(cmd) => handoffs::run(cmd),
     }
 }
 

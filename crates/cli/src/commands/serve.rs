@@ -103,6 +103,9 @@ pub struct ServeArgs {
     /// Cap the database file at this many pages (4 KiB each): a quota, or a full disk in tests.
     #[arg(long, env = "BATON_DB_MAX_PAGES", hide = true)]
     pub db_max_pages: Option<u64>,
+    /// Handoff definitions (`handoffs.yaml`) that `{{ho:name}}` destinations and rules name.
+    #[arg(long, env = "BATON_HANDOFFS")]
+    pub handoffs: Option<PathBuf>,
     /// Log format on stderr.
     #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -245,6 +248,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     } else {
         Arc::new(super::rules::load(args.rules.as_deref())?)
     };
+    let handoffs = Arc::new(super::handoffs::load(args.handoffs.as_deref())?);
+    // A rules file's `{{ho:name}}` targets must name a definition.
+    if let (Some(rules), false, false) = (&args.rules, args.no_rules, handoffs.is_empty()) {
+        let text = std::fs::read_to_string(rules)
+            .with_context(|| format!("reading {}", rules.display()))?;
+        baton_rules::config::check_handoff_refs(&rules.display().to_string(), &text, &|name| {
+            handoffs.get(name).is_some()
+        })
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     create_private_dir(&args.data)?;
     let _lock = lock_data_dir(&args.data)?;
     let db = args.data.join(DB_FILE);
@@ -321,6 +334,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         feed: baton_server::desk::Feed::start(store.clone(), router.clone(), receivers.clone()),
         router: router.clone(),
         sign_in_throttle: Arc::default(),
+        handoffs,
     };
     println!("listening on http://{addr}");
     println!("desk:         http://{addr}/desk");

@@ -1,0 +1,14 @@
+//! Baton's voice side.
+//!
+//! - [`definitions`]: the `handoffs.yaml` file — named transfer recipes (`{{ho:name}}`) for
+//!   chat and voice, read strictly and checked as a whole (E.164 numbers, one default,
+//!   unique names, fields allowed per SIP method, header names, fallback cycles). Pure:
+//!   the only I/O is the explicit [`Handoffs::load`].
+
+pub mod definitions;
+pub mod error;
+
+pub use definitions::{
+    Definition, Encryption, Handoffs, PhoneNumber, SipHeader, Target, parse_ho_ref,
+};
+pub use error::VoiceError;
