@@ -7,6 +7,7 @@
 
 pub mod definitions;
 pub mod error;
+pub mod sip;
 
 pub use definitions::{
     Definition, Encryption, Handoffs, PhoneNumber, SipHeader, Target, parse_ho_ref,
