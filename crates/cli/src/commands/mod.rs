@@ -28,7 +28,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the broker: HTTP API, docs page and rule engine.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Drive simulated conversations through request → accept → resolve and report throughput and latency.
     Bench(bench::BenchArgs),
     /// Check the tamper-evident audit log.
@@ -70,7 +70,7 @@ pub enum Command {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Bench(args) => bench::run(args),
         Command::Audit(cmd) => audit::run(cmd),
         Command::Rules(cmd) => rules::run(cmd),
