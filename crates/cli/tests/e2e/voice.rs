@@ -206,3 +206,319 @@ async fn rules_deciding_a_voice_handoff_without_a_target_use_the_default_definit
     let (_, h) = baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
     assert!(h["destination"].is_null(), "{h}");
 }
+
+// ---- calls: real SIP peers (sipp) on loopback ----
+
+/// Definitions for the call tests: a cold transfer with a fallback number, a desk queue
+/// after that, and a hang-up.
+const SIP_HANDOFFS: &str = r#"handoffs:
+  - name: billing_line
+    is_default: true
+    sip_config:
+      method: refer
+      phone_number: "+15551230000"
+    sip_headers:
+      - key: X-Queue
+        value: billing
+    fallback: billing_backup
+  - name: billing_backup
+    sip_config:
+      method: refer
+      phone_number: "+15551239999"
+    sip_headers:
+      - key: X-Queue
+        value: billing
+    fallback: billing_desk
+  - name: billing_desk
+    queue: billing
+  - name: hang_up
+    sip_config:
+      method: bye
+"#;
+
+/// A port free on loopback for both UDP and TCP.
+fn free_port() -> u16 {
+    loop {
+        let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = udp.local_addr().unwrap().port();
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+}
+
+/// One sipp process playing a scenario of `tests/sip`.
+struct Sipp {
+    child: tokio::process::Child,
+    dir: tempfile::TempDir,
+    scenario: &'static str,
+}
+
+impl Sipp {
+    /// `remote`: the address to call (a UAC scenario); none for a UAS.
+    fn start(scenario: &'static str, port: u16, remote: Option<u16>, call_id: &str) -> Sipp {
+        let dir = tempfile::tempdir().unwrap();
+        let file = format!(
+            "{}/../../tests/sip/{scenario}.xml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut cmd = tokio::process::Command::new("sipp");
+        if let Some(r) = remote {
+            cmd.arg(format!("127.0.0.1:{r}"));
+        }
+        cmd.args(["-sf", &file, "-i", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "1",
+                "-timeout",
+                "30s",
+                "-timeout_error",
+                "-trace_err",
+                "-trace_msg",
+            ])
+            .args(["-cid_str", &format!("{call_id}-%u")])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true);
+        let child = cmd
+            .spawn()
+            .expect("sipp (Debian package sip-tester) must be installed");
+        Sipp {
+            child,
+            dir,
+            scenario,
+        }
+    }
+
+    /// Waits for the scenario to end and fails the test, with sipp's logs, unless every
+    /// step happened as written.
+    async fn passed(mut self) {
+        let status = tokio::time::timeout(std::time::Duration::from_secs(40), self.child.wait())
+            .await
+            .expect("sipp did not finish in 40 s")
+            .unwrap();
+        if !status.success() {
+            let mut logs = String::new();
+            for e in std::fs::read_dir(self.dir.path()).unwrap() {
+                let p = e.unwrap().path();
+                logs.push_str(&format!("--- {}\n", p.display()));
+                logs.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+            }
+            panic!("sipp {} failed ({status}):\n{logs}", self.scenario);
+        }
+    }
+}
+
+struct Line {
+    baton: Baton,
+    _files: tempfile::TempDir,
+    sip: u16,
+    bot: u16,
+}
+
+async fn line() -> Line {
+    let files = tempfile::tempdir().unwrap();
+    let handoffs = files.path().join("handoffs.yaml");
+    std::fs::write(&handoffs, SIP_HANDOFFS).unwrap();
+    let (sip, bot) = (free_port(), free_port());
+    let env = [
+        ("BATON_HANDOFFS", handoffs.to_str().unwrap().to_owned()),
+        ("BATON_SIP", format!("127.0.0.1:{sip}")),
+        ("BATON_VOICE_BOT", format!("sip:bot@127.0.0.1:{bot}")),
+        ("BATON_SIP_NOTIFY_TIMEOUT_MS", "5000".to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let baton = Baton::start_with(tempfile::tempdir().unwrap(), &env).await;
+    Line {
+        baton,
+        _files: files,
+        sip,
+        bot,
+    }
+}
+
+impl Line {
+    /// Places a call from the carrier scenario to Baton, bridged to the bot scenario.
+    fn call(&self, carrier: &'static str, bot: &'static str, call_id: &str) -> (Sipp, Sipp) {
+        let bot = Sipp::start(bot, self.bot, None, call_id);
+        let carrier = Sipp::start(carrier, free_port(), Some(self.sip), call_id);
+        (carrier, bot)
+    }
+
+    /// The conversation of the call, once Baton has opened it.
+    async fn conversation(&self, call_id: &str) -> Value {
+        let path = format!("/v1/conversations?call_id={call_id}-1");
+        for _ in 0..200 {
+            let (status, v) = self.baton.get(&path, ADMIN).await;
+            assert_eq!(status, StatusCode::OK, "{v}");
+            if let Some(c) = v["conversations"].get(0) {
+                return c.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("no conversation for call {call_id}");
+    }
+
+    async fn hand_off(&self, conv: &str, destination: &str) -> String {
+        let (status, h) = self
+            .baton
+            .post(
+                &format!("/v1/conversations/{conv}/handoffs"),
+                ADMIN,
+                &json!({"destination": destination, "reason": "explicit_request",
+                        "utterance": "Let me put you through."}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{h}");
+        s(&h["id"])
+    }
+
+    /// Waits until the conversation's history has a turn containing `text`.
+    async fn turn_saying(&self, conv: &str, text: &str) -> Vec<String> {
+        for _ in 0..400 {
+            let (_, v) = self
+                .baton
+                .get(&format!("/v1/conversations/{conv}/turns"), ADMIN)
+                .await;
+            let texts: Vec<String> = v["turns"]
+                .as_array()
+                .map(|a| a.iter().map(|t| s(&t["text"])).collect())
+                .unwrap_or_default();
+            if texts.iter().any(|t| t.contains(text)) {
+                return texts;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("no turn saying {text:?} in {conv}");
+    }
+
+    async fn handoff_state(&self, id: &str, state: &str) -> Value {
+        for _ in 0..400 {
+            let (_, h) = self.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
+            if h["state"] == state {
+                return h;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        let (_, h) = self.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
+        panic!("handoff {id} never reached {state}: {h}");
+    }
+}
+
+#[tokio::test]
+async fn cold_transfer_success() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_refer", "bot", "cold-ok");
+    let conv = line.conversation("cold-ok").await;
+    assert_eq!(conv["channel"], "voice");
+    assert_eq!(conv["customer"]["id"], "+15550001111");
+    let conv = s(&conv["id"]);
+    let id = line.hand_off(&conv, "{{ho:billing_line}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by REFER to +15551230000");
+    let texts = line.turn_saying(&conv, "The call ended: transferred").await;
+    let steps: Vec<&String> = texts.iter().filter(|t| t.starts_with("Transfer")).collect();
+    assert_eq!(
+        steps,
+        [
+            "Transfer {{ho:billing_line}}: REFER to +15551230000 sent.",
+            "Transfer {{ho:billing_line}}: the carrier reports 202.",
+            "Transfer {{ho:billing_line}}: the carrier reports 100.",
+            "Transfer {{ho:billing_line}}: the call now belongs to +15551230000.",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn cold_transfer_busy_falls_back_to_the_next_number() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_refer_busy", "bot", "cold-busy");
+    let conv = s(&line.conversation("cold-busy").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:billing_line}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by REFER to +15551239999");
+    let texts = line.turn_saying(&conv, "The call ended").await;
+    assert!(
+        texts.iter().any(|t| t
+            == "Transfer {{ho:billing_line}} failed: the target answered 486 (SIP/2.0 486 Busy Here)."),
+        "{texts:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_bye_definition_ends_the_call_on_both_legs() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_bye", "bot", "bye");
+    let conv = s(&line.conversation("bye").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:hang_up}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(s(&h["note"]), "the call was ended by a bye handoff");
+}
+
+#[tokio::test]
+async fn cancel_before_the_bot_answers() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_cancel", "bot_ringing", "cancel");
+    let conv = s(&line.conversation("cancel").await["id"]);
+    carrier.passed().await;
+    bot.passed().await;
+    line.turn_saying(&conv, "canceled before the bot answered")
+        .await;
+    // The call is gone: its Call-ID no longer finds the conversation.
+    let (_, v) = line
+        .baton
+        .get("/v1/conversations?call_id=cancel-1", ADMIN)
+        .await;
+    assert_eq!(v["conversations"], json!([]));
+}
+
+#[tokio::test]
+async fn the_caller_hanging_up_mid_transfer_cancels_the_handoff() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_hangup", "bot", "hangup");
+    let conv = s(&line.conversation("hangup").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:billing_line}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(s(&h["note"]), "the caller hung up during the transfer");
+}
+
+#[tokio::test]
+async fn refused_refers_fall_back_then_leave_the_caller_with_the_bot() {
+    let line = line().await;
+    let (carrier, bot) = line.call("carrier_refer_refused", "bot", "refused");
+    let conv = s(&line.conversation("refused").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:billing_line}}").await;
+    // The bot is told, in a turn it can read, and the handoff waits for a person.
+    let texts = line
+        .turn_saying(&conv, "The transfer did not go through")
+        .await;
+    let told = texts
+        .iter()
+        .find(|t| t.starts_with("The transfer did not go through"))
+        .unwrap();
+    assert!(
+        told.contains("{{ho:billing_line}}: the carrier refused the REFER: 603 Decline"),
+        "{told}"
+    );
+    assert!(
+        told.contains("{{ho:billing_backup}}: the carrier refused the REFER: 403 Forbidden"),
+        "{told}"
+    );
+    let (_, h) = line.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
+    assert!(
+        matches!(s(&h["state"]).as_str(), "requested" | "offered"),
+        "{h}"
+    );
+    carrier.passed().await;
+    bot.passed().await;
+}

@@ -854,9 +854,13 @@ impl B2bua {
     }
 
     fn on_response(&mut self, m: Message) {
-        let Some(branch) = m.branch().map(str::to_owned) else {
+        let Some(mut branch) = m.branch().map(str::to_owned) else {
             return;
         };
+        // A CANCEL shares its INVITE's branch; its transaction is its own (RFC 3261 §9.1).
+        if m.cseq().is_some_and(|(_, method)| method == "CANCEL") {
+            branch.push_str("-cancel");
+        }
         let code = m.code().unwrap_or(0);
         let final_ = code >= 200;
         let Some(tx) = self.clients.get_mut(&branch) else {
