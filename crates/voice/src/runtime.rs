@@ -268,7 +268,11 @@ impl Voice {
                 )
                 .await;
             }
-            TransferStep::Succeeded { definition, target } => {
+            TransferStep::Succeeded {
+                definition,
+                method,
+                target,
+            } => {
                 self.note(
                     conv,
                     &format!("Transfer {{{{ho:{definition}}}}}: the call now belongs to {target}."),
@@ -288,7 +292,7 @@ impl Voice {
                             id: agent,
                             kind: AgentKind::Phone,
                         };
-                        let note = Some(format!("transferred by REFER to {target}"));
+                        let note = Some(format!("transferred by {method} to {target}"));
                         if let Err(e) = self
                             .store
                             .command(handoff, actor, HandoffCommand::Accept, note)

@@ -234,6 +234,23 @@ const SIP_HANDOFFS: &str = r#"handoffs:
   - name: hang_up
     sip_config:
       method: bye
+  - name: sales_line
+    sip_config:
+      method: refer
+      phone_number: "+15552220000"
+    fallback: sales_warm
+  - name: sales_warm
+    sip_config:
+      method: invite
+      phone_number: "+15552220001"
+      outbound_endpoint: 127.0.0.1:HUMAN_PORT
+      outbound_encryption: UDP/RTP
+    sip_headers:
+      - key: X-Queue
+        value: sales
+    fallback: sales_desk
+  - name: sales_desk
+    queue: sales
 "#;
 
 /// A port free on loopback for both UDP and TCP.
@@ -256,7 +273,13 @@ struct Sipp {
 
 impl Sipp {
     /// `remote`: the address to call (a UAC scenario); none for a UAS.
-    fn start(scenario: &'static str, port: u16, remote: Option<u16>, call_id: &str) -> Sipp {
+    fn start(
+        scenario: &'static str,
+        port: u16,
+        remote: Option<u16>,
+        call_id: &str,
+        calls: u32,
+    ) -> Sipp {
         let dir = tempfile::tempdir().unwrap();
         let file = format!(
             "{}/../../tests/sip/{scenario}.xml",
@@ -269,7 +292,7 @@ impl Sipp {
         cmd.args(["-sf", &file, "-i", "127.0.0.1", "-p", &port.to_string()])
             .args([
                 "-m",
-                "1",
+                &calls.to_string(),
                 "-timeout",
                 "30s",
                 "-timeout_error",
@@ -316,13 +339,18 @@ struct Line {
     _files: tempfile::TempDir,
     sip: u16,
     bot: u16,
+    human: u16,
 }
 
 async fn line() -> Line {
     let files = tempfile::tempdir().unwrap();
     let handoffs = files.path().join("handoffs.yaml");
-    std::fs::write(&handoffs, SIP_HANDOFFS).unwrap();
-    let (sip, bot) = (free_port(), free_port());
+    let (sip, bot, human) = (free_port(), free_port(), free_port());
+    std::fs::write(
+        &handoffs,
+        SIP_HANDOFFS.replace("HUMAN_PORT", &human.to_string()),
+    )
+    .unwrap();
     let env = [
         ("BATON_HANDOFFS", handoffs.to_str().unwrap().to_owned()),
         ("BATON_SIP", format!("127.0.0.1:{sip}")),
@@ -336,15 +364,21 @@ async fn line() -> Line {
         _files: files,
         sip,
         bot,
+        human,
     }
 }
 
 impl Line {
     /// Places a call from the carrier scenario to Baton, bridged to the bot scenario.
     fn call(&self, carrier: &'static str, bot: &'static str, call_id: &str) -> (Sipp, Sipp) {
-        let bot = Sipp::start(bot, self.bot, None, call_id);
-        let carrier = Sipp::start(carrier, free_port(), Some(self.sip), call_id);
+        let bot = Sipp::start(bot, self.bot, None, call_id, 1);
+        let carrier = Sipp::start(carrier, free_port(), Some(self.sip), call_id, 1);
         (carrier, bot)
+    }
+
+    /// The human agent's phone behind the outbound endpoint (an OPTIONS probe and a call).
+    fn agent(&self, scenario: &'static str, call_id: &str) -> Sipp {
+        Sipp::start(scenario, self.human, None, &format!("{call_id}-agent"), 2)
     }
 
     /// The conversation of the call, once Baton has opened it.
@@ -521,4 +555,83 @@ async fn refused_refers_fall_back_then_leave_the_caller_with_the_bot() {
     );
     carrier.passed().await;
     bot.passed().await;
+}
+
+#[tokio::test]
+async fn warm_transfer_success() {
+    let line = line().await;
+    let agent = line.agent("human", "warm-ok");
+    let (carrier, bot) = line.call("carrier_warm", "bot", "warm-ok");
+    let conv = s(&line.conversation("warm-ok").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_warm}}").await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let texts = line
+        .turn_saying(&conv, "The call ended: the caller hung up")
+        .await;
+    let steps: Vec<&String> = texts.iter().filter(|t| t.starts_with("Transfer")).collect();
+    let probe = format!(
+        "Transfer {{{{ho:sales_warm}}}}: OPTIONS to 127.0.0.1:{} sent.",
+        line.human
+    );
+    assert_eq!(
+        steps,
+        [
+            probe.as_str(),
+            "Transfer {{ho:sales_warm}}: INVITE to +15552220001 sent.",
+            "Transfer {{ho:sales_warm}}: the call now belongs to +15552220001.",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_refused_refer_falls_back_to_a_warm_transfer() {
+    let line = line().await;
+    let agent = line.agent("human", "refused-warm");
+    let (carrier, bot) = line.call("carrier_refer_refused_warm", "bot", "refused-warm");
+    let conv = s(&line.conversation("refused-warm").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_line}}").await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let texts = line.turn_saying(&conv, "The call ended").await;
+    assert!(
+        texts.contains(
+            &"Transfer {{ho:sales_line}} failed: the carrier refused the REFER: 603 Decline."
+                .to_owned()
+        ),
+        "{texts:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_warm_transfer_nobody_answers_leaves_the_caller_with_the_bot() {
+    let line = line().await;
+    let agent = line.agent("human_noanswer", "warm-na");
+    let (carrier, bot) = line.call("carrier_warm_noanswer", "bot", "warm-na");
+    let conv = s(&line.conversation("warm-na").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_warm}}").await;
+    let texts = line
+        .turn_saying(&conv, "The transfer did not go through")
+        .await;
+    assert!(
+        texts
+            .iter()
+            .any(|t| t
+                .contains("{{ho:sales_warm}}: the target answered 480 Temporarily Unavailable")),
+        "{texts:?}"
+    );
+    let (_, h) = line.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
+    assert!(
+        matches!(s(&h["state"]).as_str(), "requested" | "offered"),
+        "{h}"
+    );
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
 }

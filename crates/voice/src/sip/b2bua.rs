@@ -60,8 +60,13 @@ pub enum TransferStep {
     Progress { definition: String, status: u16 },
     /// This definition failed; the next one is tried.
     Failed { definition: String, reason: String },
-    /// The call now belongs to the target; Baton left it.
-    Succeeded { definition: String, target: String },
+    /// The call now belongs to the target: Baton left it (REFER) or bridges the
+    /// caller to it (INVITE).
+    Succeeded {
+        definition: String,
+        method: &'static str,
+        target: String,
+    },
     /// The call was ended on purpose (`bye`).
     HungUp { definition: String },
     /// Every definition failed; the caller is still with the bot.
@@ -180,8 +185,12 @@ fn without_tag(v: &str) -> String {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Side {
+    /// The carrier.
     A,
+    /// The voice bot.
     B,
+    /// A warm transfer's target, while it is dialled.
+    C,
 }
 
 /// One dialog, seen from Baton's end.
@@ -262,6 +271,27 @@ struct Call {
     ok_to_a: Option<Retx>,
     canceled: bool,
     transfer: Option<Transfer>,
+    /// A warm transfer's target leg, and Baton's INVITE on it (for ACK and CANCEL).
+    c: Option<Leg>,
+    c_invite: Option<(Message, String)>,
+}
+
+impl Call {
+    fn leg(&self, side: Side) -> Option<&Leg> {
+        match side {
+            Side::A => Some(&self.a),
+            Side::B => Some(&self.b),
+            Side::C => self.c.as_ref(),
+        }
+    }
+
+    fn leg_mut(&mut self, side: Side) -> Option<&mut Leg> {
+        match side {
+            Side::A => Some(&mut self.a),
+            Side::B => Some(&mut self.b),
+            Side::C => self.c.as_mut(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -294,6 +324,12 @@ enum Purpose {
     Bye,
     Cancel,
     Refer,
+    /// Warm transfer: the OPTIONS probe of the outbound endpoint.
+    WarmProbe,
+    /// Warm transfer: Baton's INVITE to the target.
+    WarmInvite,
+    /// Warm transfer: the re-INVITE that gives the caller the target's media.
+    WarmBridge,
     /// A request relayed from the other leg; its answer goes back to `orig`.
     Relay {
         orig: Message,
@@ -424,9 +460,8 @@ impl B2bua {
         let Some(call) = self.calls.get(key) else {
             return;
         };
-        let peer = match side {
-            Side::A => call.a.peer,
-            Side::B => call.b.peer,
+        let Some(peer) = call.leg(side).map(|l| l.peer) else {
+            return;
         };
         let bytes = m.to_bytes();
         let invite = m.method() == Some("INVITE");
@@ -445,11 +480,7 @@ impl B2bua {
 
     fn leg_request(&mut self, key: &str, side: Side, method: &str) -> Option<(Message, String)> {
         let local = self.t.local();
-        let call = self.calls.get_mut(key)?;
-        let leg = match side {
-            Side::A => &mut call.a,
-            Side::B => &mut call.b,
-        };
+        let leg = self.calls.get_mut(key)?.leg_mut(side)?;
         Some(leg.request(method, local))
     }
 
@@ -470,12 +501,16 @@ impl B2bua {
         let answered = call.state == CallState::Answered;
         call.state = CallState::Ended;
         let conversation = call.conversation.clone();
+        let c_answered = call.c.as_ref().is_some_and(|c| c.remote_tag.is_some());
         if answered {
             for side in [Side::A, Side::B] {
                 if skip != Some(side) {
                     self.bye(key, side);
                 }
             }
+        }
+        if c_answered && skip != Some(Side::C) {
+            self.bye(key, Side::C);
         }
         if let Some(conversation) = conversation {
             self.emit(CallEvent::Ended {
@@ -531,13 +566,9 @@ impl B2bua {
 
     fn side_of(&self, key: &str, call_id: &str) -> Option<Side> {
         let call = self.calls.get(key)?;
-        if call.a.call_id == call_id {
-            Some(Side::A)
-        } else if call.b.call_id == call_id {
-            Some(Side::B)
-        } else {
-            None
-        }
+        [Side::A, Side::B, Side::C]
+            .into_iter()
+            .find(|s| call.leg(*s).is_some_and(|l| l.call_id == call_id))
     }
 
     fn on_new_call(&mut self, m: Message, peer: Peer) {
@@ -594,6 +625,8 @@ impl B2bua {
                 ok_to_a: None,
                 canceled: false,
                 transfer: None,
+                c: None,
+                c_invite: None,
             },
         );
         let (reply, answer) = oneshot::channel();
@@ -721,6 +754,18 @@ impl B2bua {
         let Some(side) = self.side_of(key, m.call_id()) else {
             return;
         };
+        if side == Side::C {
+            // The warm target hung up before it was bridged: that attempt failed.
+            if let Some(call) = self.calls.get_mut(key) {
+                call.c = None;
+                call.c_invite = None;
+            }
+            self.step_failed(
+                key,
+                "the target hung up before the caller was connected".into(),
+            );
+            return;
+        }
         let transfer = self.calls.get_mut(key).and_then(|c| c.transfer.take());
         let conversation = self.calls.get(key).and_then(|c| c.conversation.clone());
         if let (Some(t), Some(conversation)) = (transfer, conversation.clone())
@@ -734,7 +779,7 @@ impl B2bua {
         }
         let why = match side {
             Side::A => "the caller hung up",
-            Side::B => "the bot hung up",
+            _ => "the other party hung up",
         };
         self.end(key, Some(side), why);
     }
@@ -756,6 +801,10 @@ impl B2bua {
         let other = match side {
             Side::A => Side::B,
             Side::B => Side::A,
+            Side::C => {
+                self.respond(&m, peer, 491, "Request Pending");
+                return;
+            }
         };
         let method = m.method().unwrap_or("").to_owned();
         let Some((mut out, branch)) = self.leg_request(key, other, &method) else {
@@ -832,7 +881,11 @@ impl B2bua {
                 self.emit(CallEvent::Transfer {
                     handoff,
                     conversation,
-                    step: TransferStep::Succeeded { definition, target },
+                    step: TransferStep::Succeeded {
+                        definition,
+                        method: "REFER",
+                        target,
+                    },
                 });
                 self.end(key, None, "transferred");
             }
@@ -954,6 +1007,21 @@ impl B2bua {
         match purpose {
             Purpose::BotInvite => self.on_bot_answer(key, m),
             Purpose::Bye | Purpose::Cancel => {}
+            Purpose::WarmProbe => {
+                if (200..300).contains(&code) {
+                    self.warm_dial(key);
+                } else {
+                    self.step_failed(
+                        key,
+                        format!(
+                            "the outbound endpoint answered OPTIONS with {code} {}",
+                            reason(&m)
+                        ),
+                    );
+                }
+            }
+            Purpose::WarmInvite => self.warm_answered(key, m),
+            Purpose::WarmBridge => self.warm_bridged(key, m),
             Purpose::Refer => {
                 if (200..300).contains(&code) {
                     let Some(call) = self.calls.get(key) else {
@@ -991,11 +1059,7 @@ impl B2bua {
                 if orig.method() == Some("INVITE") && (200..300).contains(&code) {
                     // Baton ACKs the answer on this leg; the originator ACKs Baton's.
                     let local = self.t.local();
-                    if let Some(call) = self.calls.get_mut(key) {
-                        let leg = match side {
-                            Side::A => &mut call.a,
-                            Side::B => &mut call.b,
-                        };
+                    if let Some(leg) = self.calls.get_mut(key).and_then(|c| c.leg_mut(side)) {
                         let n = m.cseq().map_or(1, |(n, _)| n);
                         let saved = leg.cseq;
                         leg.cseq = n - 1;
@@ -1019,9 +1083,8 @@ impl B2bua {
         let Some(call) = self.calls.get(key) else {
             return;
         };
-        let leg = match side {
-            Side::A => &call.a,
-            Side::B => &call.b,
+        let Some(leg) = call.leg(side) else {
+            return;
         };
         let mut r = Message::response_to(orig, m.code().unwrap_or(500), reason(m));
         if orig.to_tag().is_none() {
@@ -1161,6 +1224,18 @@ impl B2bua {
                     }
                     Purpose::Refer => {
                         self.step_failed(&key, "the carrier did not answer the REFER".into())
+                    }
+                    Purpose::WarmProbe => self
+                        .step_failed(&key, "the outbound endpoint did not answer OPTIONS".into()),
+                    Purpose::WarmInvite => {
+                        self.step_failed(&key, "the target did not answer".into())
+                    }
+                    Purpose::WarmBridge => {
+                        self.bye(&key, Side::C);
+                        self.step_failed(
+                            &key,
+                            "the caller's side did not take the new media".into(),
+                        );
                     }
                     Purpose::Relay { orig, to, .. } => {
                         self.respond(&orig, to, 408, "Request Timeout")
@@ -1316,13 +1391,58 @@ impl B2bua {
                 });
                 self.end(key, None, "ended by a bye handoff");
             }
-            PlanAction::Invite { encryption, .. } => {
-                let reason = if caller_srtp && *encryption == Encryption::UdpRtp {
-                    "the caller's media is encrypted (SRTP) and the target's is not; Baton has no media relay to bridge them".to_owned()
-                } else {
-                    "warm transfers (invite) are not available in this version".to_owned()
+            PlanAction::Invite {
+                number,
+                endpoint,
+                encryption,
+            } => {
+                if caller_srtp && *encryption == Encryption::UdpRtp {
+                    self.step_failed(key, "the caller's media is encrypted (SRTP) and the target's is not; Baton has no media relay to bridge them".to_owned());
+                    return;
+                }
+                let uri = endpoint_uri(endpoint);
+                let Some(peer) = resolve(&uri) else {
+                    self.step_failed(
+                        key,
+                        format!("the outbound endpoint {endpoint} cannot be resolved"),
+                    );
+                    return;
                 };
-                self.step_failed(key, reason);
+                t.deadline = Some(Instant::now() + self.config.notify_timeout);
+                let host = uri.strip_prefix("sip:").unwrap_or(&uri).to_owned();
+                call.c = Some(Leg {
+                    call_id: format!("{}@baton", token()),
+                    local_tag: token(),
+                    remote_tag: None,
+                    local_uri: format!("<sip:baton@{local}>"),
+                    remote_uri: format!("<sip:{number}@{host}>"),
+                    target: format!("sip:{number}@{host}"),
+                    peer,
+                    cseq: 0,
+                    routes: Vec::new(),
+                });
+                if let Some(c) = call.c.as_ref() {
+                    self.legs.insert(c.call_id.clone(), key.to_owned());
+                }
+                // Three-party check first: the target's endpoint must answer OPTIONS.
+                let Some((mut probe, branch)) = self.leg_request(key, Side::C, "OPTIONS") else {
+                    return;
+                };
+                // Out of any dialog: a Call-ID of its own.
+                probe.uri_set(&uri);
+                probe
+                    .set("To", format!("<{uri}>"))
+                    .set("Call-ID", format!("{}@baton", token()));
+                self.send_request(key, Side::C, probe, branch, Purpose::WarmProbe);
+                self.emit(CallEvent::Transfer {
+                    handoff,
+                    conversation,
+                    step: TransferStep::Sent {
+                        definition: step.definition.clone(),
+                        method: "OPTIONS",
+                        target: endpoint.clone(),
+                    },
+                });
             }
             PlanAction::Refer { number } => {
                 if !refer_allowed {
@@ -1349,6 +1469,182 @@ impl B2bua {
                 });
             }
         }
+    }
+}
+
+/// `sip:host[:port]` for an endpoint written as `host[:port]` or a SIP URI.
+fn endpoint_uri(endpoint: &str) -> String {
+    let e = endpoint.split(';').next().unwrap_or(endpoint);
+    if e.starts_with("sip:") || e.starts_with("sips:") {
+        e.to_owned()
+    } else {
+        format!("sip:{e}")
+    }
+}
+
+impl B2bua {
+    /// Warm transfer, after the endpoint answered OPTIONS: dial the number there with
+    /// the caller's SDP, the definition's headers and X-Handoff-Id.
+    fn warm_dial(&mut self, key: &str) {
+        let Some(call) = self.calls.get(key) else {
+            return;
+        };
+        let Some(t) = call.transfer.as_ref() else {
+            return;
+        };
+        let Some(step) = t.plan.get(t.index).cloned() else {
+            return;
+        };
+        let (handoff, conversation) = (
+            t.handoff.clone(),
+            call.conversation.clone().unwrap_or_default(),
+        );
+        let (body, content_type) = (
+            call.a_invite.body.clone(),
+            call.a_invite.header("Content-Type").map(str::to_owned),
+        );
+        let Some((mut m, branch)) = self.leg_request(key, Side::C, "INVITE") else {
+            return;
+        };
+        m.push("X-Handoff-Id", handoff.clone())
+            .push("X-Baton-Conversation-Id", conversation.clone())
+            .push("Allow", ALLOW);
+        for (k, v) in &step.headers {
+            m.push(k, v.clone());
+        }
+        if let Some(ct) = content_type {
+            m.push("Content-Type", ct);
+        }
+        m.body = body;
+        if let Some(call) = self.calls.get_mut(key) {
+            call.c_invite = Some((m.clone(), branch.clone()));
+        }
+        let target = match &step.action {
+            PlanAction::Invite { number, .. } => number.clone(),
+            _ => String::new(),
+        };
+        self.send_request(key, Side::C, m, branch, Purpose::WarmInvite);
+        self.emit(CallEvent::Transfer {
+            handoff,
+            conversation,
+            step: TransferStep::Sent {
+                definition: step.definition,
+                method: "INVITE",
+                target,
+            },
+        });
+    }
+
+    /// The warm target answered: on 2xx, give the caller its media with a re-INVITE.
+    fn warm_answered(&mut self, key: &str, m: Message) {
+        let code = m.code().unwrap_or(0);
+        let local = self.t.local();
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        let Some(c) = call.c.as_mut() else {
+            return;
+        };
+        if !(200..300).contains(&code) {
+            // The INVITE transaction ACKs a failure on the same branch.
+            if let Some((inv, _)) = call.c_invite.take() {
+                let mut ack = Message::request("ACK", inv.uri().unwrap_or(""));
+                for h in ["Via", "From", "Call-ID"] {
+                    if let Some(v) = inv.header(h) {
+                        ack.push(h, v.to_owned());
+                    }
+                }
+                ack.push("To", m.header("To").unwrap_or("").to_owned());
+                let n = inv.cseq().map_or(1, |(n, _)| n);
+                ack.push("CSeq", format!("{n} ACK"))
+                    .push("Max-Forwards", "70");
+                self.t.send(&ack, c.peer);
+            }
+            call.c = None;
+            self.step_failed(key, format!("the target answered {code} {}", reason(&m)));
+            return;
+        }
+        c.remote_tag = m.to_tag().map(str::to_owned);
+        if let Some(contact) = m.header("Contact") {
+            c.target = uri_of(first_value(contact)).to_owned();
+        }
+        let n = m.cseq().map_or(1, |(n, _)| n);
+        let saved = c.cseq;
+        c.cseq = n - 1;
+        let (mut ack, _) = c.request("ACK", local);
+        c.cseq = saved;
+        ack.set("CSeq", format!("{n} ACK"));
+        let peer = c.peer;
+        self.t.send(&ack, peer);
+        let Some((mut reinvite, branch)) = self.leg_request(key, Side::A, "INVITE") else {
+            return;
+        };
+        if let Some(ct) = m.header("Content-Type") {
+            reinvite.push("Content-Type", ct.to_owned());
+        }
+        reinvite.body = m.body;
+        self.send_request(key, Side::A, reinvite, branch, Purpose::WarmBridge);
+    }
+
+    /// The caller took the target's media: drop the bot; the target is the call's other leg.
+    fn warm_bridged(&mut self, key: &str, m: Message) {
+        let code = m.code().unwrap_or(0);
+        if !(200..300).contains(&code) {
+            self.bye(key, Side::C);
+            if let Some(call) = self.calls.get_mut(key) {
+                call.c = None;
+            }
+            self.step_failed(
+                key,
+                format!(
+                    "the caller's side refused the new media: {code} {}",
+                    reason(&m)
+                ),
+            );
+            return;
+        }
+        let local = self.t.local();
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        let n = m.cseq().map_or(1, |(n, _)| n);
+        let saved = call.a.cseq;
+        call.a.cseq = n - 1;
+        let (mut ack, _) = call.a.request("ACK", local);
+        call.a.cseq = saved;
+        ack.set("CSeq", format!("{n} ACK"));
+        let peer = call.a.peer;
+        self.t.send(&ack, peer);
+        self.bye(key, Side::B);
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        let Some(c) = call.c.take() else {
+            return;
+        };
+        // From now on the target is the call's other leg; the bot's leg is done.
+        call.b = c;
+        let Some(t) = call.transfer.take() else {
+            return;
+        };
+        let (definition, target) = match t.plan.get(t.index) {
+            Some(PlanStep {
+                definition,
+                action: PlanAction::Invite { number, .. },
+                ..
+            }) => (definition.clone(), number.clone()),
+            _ => (String::new(), String::new()),
+        };
+        let conversation = call.conversation.clone().unwrap_or_default();
+        self.emit(CallEvent::Transfer {
+            handoff: t.handoff,
+            conversation,
+            step: TransferStep::Succeeded {
+                definition,
+                method: "INVITE",
+                target,
+            },
+        });
     }
 }
 

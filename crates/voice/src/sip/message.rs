@@ -243,6 +243,13 @@ impl Message {
         }
     }
 
+    /// Replaces a request's Request-URI.
+    pub fn uri_set(&mut self, new: &str) {
+        if let Start::Request { uri, .. } = &mut self.start {
+            new.clone_into(uri);
+        }
+    }
+
     pub fn method(&self) -> Option<&str> {
         match &self.start {
             Start::Request { method, .. } => Some(method),
