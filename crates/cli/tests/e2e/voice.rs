@@ -635,3 +635,141 @@ async fn a_warm_transfer_nobody_answers_leaves_the_caller_with_the_bot() {
     bot.passed().await;
     agent.passed().await;
 }
+
+#[tokio::test]
+async fn malformed_sip_never_stops_the_listener() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let line = line().await;
+    let sip = format!("127.0.0.1:{}", line.sip);
+    let udp = std::sync::Arc::new(tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap());
+    let port = udp.local_addr().unwrap().port();
+    // Every answer is read as it arrives (a flood of them must not overflow the socket).
+    let (answers_tx, mut answers) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let reader = udp.clone();
+    tokio::spawn(async move {
+        let mut buf = vec![0u8; 65_536];
+        while let Ok((n, _)) = reader.recv_from(&mut buf).await {
+            if answers_tx
+                .send(String::from_utf8_lossy(&buf[..n]).to_string())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    let options = |call_id: &str, transport: &str| {
+        format!(
+            "OPTIONS sip:{sip} SIP/2.0\r\nVia: SIP/2.0/{transport} 127.0.0.1:{port};branch=z9hG4bK-{call_id}\r\nMax-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:{sip}>\r\nCall-ID: {call_id}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        )
+    };
+    let good = options("probe-0", "UDP");
+    let mut bad: Vec<Vec<u8>> = vec![
+        b"\x00\x01\x02garbage".to_vec(),
+        good.as_bytes()[..good.len() / 2].to_vec(),
+        good.replace("Content-Length: 0", "Content-Length: 5000")
+            .into_bytes(),
+        good.replace("Max-Forwards: 70", "Max Forwards 70")
+            .into_bytes(),
+        vec![b'A'; 65_000],
+        b"SIP/2.0 200 OK\r\n\r\n".to_vec(),
+        b"\r\n\r\n".to_vec(),
+    ];
+    // Damaged copies of a real INVITE, as the fuzz harness makes them.
+    let corpus = std::fs::read(format!(
+        "{}/../../tests/sip/corpus/invite.sip",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..200 {
+        let mut m = corpus.clone();
+        for _ in 0..4 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let i = (x % m.len() as u64) as usize;
+            m[i] = (x >> 32) as u8;
+        }
+        bad.push(m);
+    }
+    for b in &bad {
+        let _ = udp.send_to(b, &sip).await;
+    }
+    let mut buf = vec![0u8; 65_536];
+    // A duplicated CSeq is answered 400, with the request's own headers.
+    let dup = options("probe-dup", "UDP").replace(
+        "CSeq: 1 OPTIONS\r\n",
+        "CSeq: 1 OPTIONS\r\nCSeq: 2 OPTIONS\r\n",
+    );
+    let refused = answer_to(&udp, &sip, &dup, &mut answers, "probe-dup").await;
+    assert!(refused.starts_with("SIP/2.0 400 Bad Request"), "{refused}");
+    // Over TCP: garbage closes that connection only.
+    let mut tcp = tokio::net::TcpStream::connect(&sip).await.unwrap();
+    tcp.write_all(b"INVITE nonsense\r\nContent-Length: x\r\n\r\n")
+        .await
+        .unwrap();
+    drop(tcp);
+    // The listener still answers, on UDP and on TCP.
+    let probe = options("probe-1", "UDP");
+    let answer = answer_to(&udp, &sip, &probe, &mut answers, "probe-1").await;
+    assert!(answer.starts_with("SIP/2.0 200 OK"), "{answer}");
+    assert!(
+        answer.contains("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS"),
+        "{answer}"
+    );
+    let mut tcp = tokio::net::TcpStream::connect(&sip).await.unwrap();
+    tcp.write_all(options("probe-2", "TCP").as_bytes())
+        .await
+        .unwrap();
+    let mut got = Vec::new();
+    let text = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            let n = tcp.read(&mut buf).await.unwrap();
+            assert!(n > 0, "the TCP connection closed");
+            got.extend_from_slice(&buf[..n]);
+            let t = String::from_utf8_lossy(&got).to_string();
+            if t.contains("\r\n\r\n") {
+                return t;
+            }
+        }
+    })
+    .await
+    .unwrap();
+    assert!(
+        text.starts_with("SIP/2.0 200 OK") && text.contains("Call-ID: probe-2"),
+        "{text}"
+    );
+    let (status, _) = line.baton.get("/healthz", ADMIN).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+/// Sends `request` until an answer for `call_id` arrives, as a UA does over UDP (the
+/// listener may drop datagrams while it works through a flood: UDP is lossy).
+async fn answer_to(
+    udp: &tokio::net::UdpSocket,
+    to: &str,
+    request: &str,
+    answers: &mut tokio::sync::mpsc::UnboundedReceiver<String>,
+    call_id: &str,
+) -> String {
+    tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        loop {
+            udp.send_to(request.as_bytes(), to).await.unwrap();
+            let wait = tokio::time::sleep(std::time::Duration::from_millis(500));
+            tokio::pin!(wait);
+            loop {
+                tokio::select! {
+                    text = answers.recv() => {
+                        let text = text.unwrap();
+                        if text.contains(&format!("Call-ID: {call_id}\r\n")) {
+                            return text;
+                        }
+                    }
+                    () = &mut wait => break,
+                }
+            }
+        }
+    })
+    .await
+    .expect("no answer from the SIP listener")
+}
