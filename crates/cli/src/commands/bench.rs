@@ -52,6 +52,16 @@ pub struct BenchArgs {
     /// With `--desk`: turns in flight at once (1 times each offer on an idle server).
     #[arg(long, default_value_t = 1, requires = "desk")]
     pub desk_concurrency: usize,
+    /// Instead of lifecycles: voice calls from `sipp -r` through the SIP listener, each
+    /// transferred by REFER; calls per second and handoff request → REFER latency.
+    #[arg(long, conflicts_with_all = ["url", "webhooks", "desk"])]
+    pub sip: bool,
+    /// With `--sip`: calls placed.
+    #[arg(long, default_value_t = 200, requires = "sip")]
+    pub sip_calls: usize,
+    /// With `--sip`: calls per second placed by sipp (`-r`).
+    #[arg(long, default_value_t = 20.0, requires = "sip")]
+    pub sip_rate: f64,
 }
 
 const STEPS: [&str; 6] = [
@@ -302,6 +312,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     );
     if args.desk {
         return super::bench_desk::run(&args);
+    }
+    if args.sip {
+        return super::bench_sip::run(&args);
     }
     let report = super::runtime()?.block_on(bench(&args))?;
     if args.json {

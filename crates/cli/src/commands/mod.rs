@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod bench;
 pub mod bench_desk;
+pub mod bench_sip;
 pub mod bench_webhooks;
 pub mod connections;
 pub mod context;
