@@ -22,6 +22,9 @@ use tokio::sync::{Notify, mpsc};
 use crate::definitions::{Encryption, Handoffs, Target};
 use crate::sip::b2bua::{CallCommand, CallEvent, Handle, PlanAction, PlanStep, TransferStep};
 
+/// How many handoffs the runtime remembers having looked at.
+const SEEN_MAX: usize = 100_000;
+
 /// Calls in progress: the carrier leg's Call-ID and its conversation.
 #[derive(Debug, Default)]
 pub struct CallDirectory {
@@ -128,7 +131,9 @@ impl Voice {
     pub async fn run(self, mut events: mpsc::Receiver<CallEvent>) {
         let this = Arc::new(self);
         let mut routed = this.router.subscribe();
+        // Each handoff is looked at once; the memory of that is bounded.
         let mut seen: HashSet<HandoffId> = HashSet::new();
+        let mut order: std::collections::VecDeque<HandoffId> = std::collections::VecDeque::new();
         loop {
             tokio::select! {
                 e = events.recv() => match e {
@@ -139,6 +144,12 @@ impl Voice {
                 r = routed.recv() => match r {
                     Ok(RouteEvent::Handoff(id)) => {
                         if seen.insert(id) {
+                            order.push_back(id);
+                            if order.len() > SEEN_MAX
+                                && let Some(old) = order.pop_front()
+                            {
+                                seen.remove(&old);
+                            }
                             let this = this.clone();
                             tokio::spawn(async move { this.on_handoff(id).await });
                         }
@@ -330,9 +341,12 @@ impl Voice {
                 .await;
                 self.router.changed(handoff);
             }
-            TransferStep::CallerLeft => {
-                self.close(handoff, "the caller hung up during the transfer")
-                    .await;
+            TransferStep::CallEnded { why } => {
+                self.close(
+                    handoff,
+                    &format!("the call ended during the transfer: {why}"),
+                )
+                .await;
             }
         }
     }

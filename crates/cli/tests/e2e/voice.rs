@@ -523,7 +523,10 @@ async fn the_caller_hanging_up_mid_transfer_cancels_the_handoff() {
     carrier.passed().await;
     bot.passed().await;
     let h = line.handoff_state(&id, "canceled").await;
-    assert_eq!(s(&h["note"]), "the caller hung up during the transfer");
+    assert_eq!(
+        s(&h["note"]),
+        "the call ended during the transfer: the caller hung up"
+    );
 }
 
 #[tokio::test]

@@ -71,8 +71,8 @@ pub enum TransferStep {
     HungUp { definition: String },
     /// Every definition failed; the caller is still with the bot.
     Exhausted { reasons: Vec<String> },
-    /// The caller hung up before the transfer finished.
-    CallerLeft,
+    /// The call ended (the caller or the bot hung up) before the transfer finished.
+    CallEnded { why: String },
 }
 
 /// One definition to try, as the B2BUA needs it.
@@ -502,6 +502,19 @@ impl B2bua {
         call.state = CallState::Ended;
         let conversation = call.conversation.clone();
         let c_answered = call.c.as_ref().is_some_and(|c| c.remote_tag.is_some());
+        let c_ringing = call.c_invite.is_some() && !c_answered;
+        if let (Some(t), Some(conversation)) = (call.transfer.take(), conversation.clone()) {
+            self.emit(CallEvent::Transfer {
+                handoff: t.handoff,
+                conversation,
+                step: TransferStep::CallEnded {
+                    why: why.to_owned(),
+                },
+            });
+        }
+        if c_ringing {
+            self.cancel_c(key);
+        }
         if answered {
             for side in [Side::A, Side::B] {
                 if skip != Some(side) {
@@ -765,17 +778,6 @@ impl B2bua {
                 "the target hung up before the caller was connected".into(),
             );
             return;
-        }
-        let transfer = self.calls.get_mut(key).and_then(|c| c.transfer.take());
-        let conversation = self.calls.get(key).and_then(|c| c.conversation.clone());
-        if let (Some(t), Some(conversation)) = (transfer, conversation.clone())
-            && side == Side::A
-        {
-            self.emit(CallEvent::Transfer {
-                handoff: t.handoff,
-                conversation,
-                step: TransferStep::CallerLeft,
-            });
         }
         let why = match side {
             Side::A => "the caller hung up",
@@ -1332,6 +1334,18 @@ impl B2bua {
         let Some(call) = self.calls.get_mut(key) else {
             return;
         };
+        if call.transfer.is_none() {
+            return;
+        }
+        // A warm target still ringing is canceled; its leg is forgotten either way.
+        if call.c_invite.is_some() && call.c.as_ref().is_some_and(|c| c.remote_tag.is_none()) {
+            self.cancel_c(key);
+        }
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        call.c = None;
+        call.c_invite = None;
         let Some(t) = call.transfer.as_mut() else {
             return;
         };
@@ -1483,6 +1497,37 @@ fn endpoint_uri(endpoint: &str) -> String {
 }
 
 impl B2bua {
+    /// CANCELs Baton's INVITE to a warm target that has not answered.
+    fn cancel_c(&mut self, key: &str) {
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        let (Some((inv, branch)), Some(c)) = (call.c_invite.take(), call.c.as_ref()) else {
+            return;
+        };
+        let peer = c.peer;
+        let mut cancel = Message::request("CANCEL", inv.uri().unwrap_or(""));
+        for h in ["Via", "From", "To", "Call-ID"] {
+            if let Some(v) = inv.header(h) {
+                cancel.push(h, v.to_owned());
+            }
+        }
+        let n = inv.cseq().map_or(1, |(n, _)| n);
+        cancel
+            .push("CSeq", format!("{n} CANCEL"))
+            .push("Max-Forwards", "70");
+        self.t.send(&cancel, peer);
+        self.clients.insert(
+            format!("{branch}-cancel"),
+            ClientTx {
+                call: key.to_owned(),
+                side: Side::C,
+                purpose: Purpose::Cancel,
+                retx: None,
+            },
+        );
+    }
+
     /// Warm transfer, after the endpoint answered OPTIONS: dial the number there with
     /// the caller's SDP, the definition's headers and X-Handoff-Id.
     fn warm_dial(&mut self, key: &str) {
