@@ -438,3 +438,73 @@ impl Voice {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    const FILE: &str = r#"handoffs:
+  - name: line
+    is_default: true
+    sip_config: { method: refer, phone_number: "+15551230000" }
+    sip_headers:
+      - { key: X-Queue, value: billing }
+      - { key: X-Tier, value: silver }
+    fallback: warm
+  - name: warm
+    sip_config: { method: invite, phone_number: "+15551230001", outbound_endpoint: "pbx:5060" }
+    fallback: desk
+  - name: desk
+    queue: billing
+  - name: after_desk
+    sip_config: { method: bye }
+"#;
+
+    #[test]
+    fn a_plan_follows_the_phone_definitions_and_stops_at_the_desk() {
+        let h = Handoffs::from_yaml("h.yaml", FILE).unwrap();
+        let overrides = [
+            ("x-tier".to_owned(), "gold".to_owned()),
+            ("X-Reason".to_owned(), "billing dispute".to_owned()),
+        ];
+        let plan = plan(&h, "line", &overrides);
+        let names: Vec<&str> = plan.iter().map(|s| s.definition.as_str()).collect();
+        assert_eq!(names, ["line", "warm"]);
+        assert_eq!(
+            plan[0].headers,
+            [
+                ("X-Queue".to_owned(), "billing".to_owned()),
+                ("X-Tier".to_owned(), "gold".to_owned()),
+                ("X-Reason".to_owned(), "billing dispute".to_owned()),
+            ]
+        );
+        assert!(matches!(
+            &plan[1].action,
+            PlanAction::Invite {
+                encryption: Encryption::UdpRtp,
+                ..
+            }
+        ));
+        // A definition outside the default's chain ends with the default (alone).
+        let names: Vec<String> = plan_names(&h, "after_desk");
+        assert_eq!(names, ["after_desk", "line"]);
+    }
+
+    fn plan_names(h: &Handoffs, name: &str) -> Vec<String> {
+        plan(h, name, &[])
+            .into_iter()
+            .map(|s| s.definition)
+            .collect()
+    }
+
+    #[test]
+    fn the_user_of_a_sip_uri() {
+        assert_eq!(
+            user_of("sip:+15550001111@10.0.0.1:5060;user=phone"),
+            Some("+15550001111")
+        );
+        assert_eq!(user_of("sip:carrier.example.com"), None);
+    }
+}
