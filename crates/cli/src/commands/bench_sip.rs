@@ -182,7 +182,6 @@ async fn measure(args: &BenchArgs) -> anyhow::Result<SipReport> {
         "-rp".to_owned(),
         "1000".to_owned(),
     ]);
-    carrier_args.extend(["-key".to_owned(), "final".to_owned(), "200 OK".to_owned()]);
     let started = std::time::Instant::now();
     let carrier_sipp = sipp(dir.path(), "carrier_refer", &carrier_args)?;
 
