@@ -455,3 +455,45 @@ pub fn rules_json_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(RulesFile);
     schema.to_value()
 }
+
+/// Refuses a `{{ho:name}}` target that names no handoff definition (`known` says which
+/// names exist), naming the file, line, column and field. `text` is a rules file that
+/// already loaded.
+pub fn check_handoff_refs(
+    source_name: &str,
+    text: &str,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<(), crate::RulesError> {
+    let file: RulesFile = match yaml_serde::from_str(text) {
+        Ok(f) => f,
+        // Not a valid rules file: loading it reports that, with its location.
+        Err(_) => return Ok(()),
+    };
+    let targets = std::iter::once(("default_target".to_owned(), file.default_target.as_ref()))
+        .chain(
+            file.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (format!("rules[{i}].target"), r.target.as_ref())),
+        );
+    for (field, target) in targets {
+        if let Some(Target::Handoff(name)) = target
+            && !known(name)
+        {
+            let (line, column) = text
+                .lines()
+                .enumerate()
+                .find_map(|(i, l)| l.find(&format!("ho:{name}")).map(|c| (i + 1, c + 1)))
+                .unwrap_or((0, 0));
+            return Err(crate::RulesError::Invalid {
+                file: source_name.to_owned(),
+                line,
+                column,
+                field,
+                message: format!("`{{{{ho:{name}}}}}` names no handoff definition"),
+                hint: "add it to the handoffs file (`--handoffs`), or fix the name".to_owned(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -59,6 +59,10 @@ pub struct AppState {
     pub feed: Arc<desk::Feed>,
     /// Failed desk sign-ins per username.
     pub sign_in_throttle: Arc<desk::SignInThrottle>,
+    /// Handoff definitions (`handoffs.yaml`) that `{{ho:name}}` destinations name.
+    pub handoffs: Arc<baton_voice::Handoffs>,
+    /// Calls in progress (`--sip`): the carrier's Call-ID and its conversation.
+    pub calls: Arc<baton_voice::runtime::CallDirectory>,
 }
 
 /// The whole HTTP application.

@@ -7,7 +7,9 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::AppState;
 use crate::desk::{api, session};
-use crate::routes::{agents, attachments, conversations, handoffs, inbound, system, webhooks};
+use crate::routes::{
+    agents, attachments, conversations, handoffs, inbound, system, voice, webhooks,
+};
 
 struct BearerAuth;
 
@@ -49,6 +51,7 @@ impl Modify for BearerAuth {
         api::list, api::open, api::confirm_read, api::accept, api::reject, api::reply, api::edit,
         api::resolve, api::handback, api::feedback, api::turns, api::typing,
         crate::a2a::card, crate::a2a::rpc, crate::mcp::endpoint_doc,
+        voice::by_call_id,
     ),
     components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),

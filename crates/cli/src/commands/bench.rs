@@ -63,6 +63,16 @@ pub struct BenchArgs {
     /// (`tests/a2a/sample_server.py`), with the same generator.
     #[arg(long, requires = "a2a")]
     pub a2a_sample: Option<PathBuf>,
+    /// Instead of lifecycles: voice calls from `sipp -r` through the SIP listener, each
+    /// transferred by REFER; calls per second and handoff request → REFER latency.
+    #[arg(long, conflicts_with_all = ["url", "webhooks", "desk"])]
+    pub sip: bool,
+    /// With `--sip`: calls placed.
+    #[arg(long, default_value_t = 200, requires = "sip")]
+    pub sip_calls: usize,
+    /// With `--sip`: calls per second placed by sipp (`-r`).
+    #[arg(long, default_value_t = 20.0, requires = "sip")]
+    pub sip_rate: f64,
 }
 
 const STEPS: [&str; 6] = [
@@ -316,6 +326,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     }
     if args.a2a {
         return super::bench_a2a::run(&args);
+    }
+    if args.sip {
+        return super::bench_sip::run(&args);
     }
     let report = super::runtime()?.block_on(bench(&args))?;
     if args.json {

@@ -4,12 +4,14 @@ pub mod audit;
 pub mod bench;
 pub mod bench_a2a;
 pub mod bench_desk;
+pub mod bench_sip;
 pub mod bench_webhooks;
 pub mod connections;
 pub mod context;
 pub mod desk;
 pub mod eval;
 pub mod handoff;
+pub mod handoffs;
 pub mod outbox;
 pub mod rules;
 pub mod serve;
@@ -28,7 +30,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the broker: HTTP API, docs page and rule engine.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Drive simulated conversations through request → accept → resolve and report throughput and latency.
     Bench(bench::BenchArgs),
     /// Check the tamper-evident audit log.
@@ -63,11 +65,14 @@ pub enum Command {
     /// Connected agents on other platforms (another Baton): add, list, verify, rotate, disable.
     #[command(subcommand)]
     Connections(connections::ConnectionsCommand),
+    /// Handoff definitions (`handoffs.yaml`): validate a file.
+    #[command(subcommand)]
+    Handoffs(handoffs::HandoffsCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Bench(args) => bench::run(args),
         Command::Audit(cmd) => audit::run(cmd),
         Command::Rules(cmd) => rules::run(cmd),
@@ -80,6 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Routing(cmd) => desk::routing(cmd),
         Command::Feedback(cmd) => desk::feedback(cmd),
         Command::Connections(cmd) => connections::run(cmd),
+        Command::Handoffs(cmd) => handoffs::run(cmd),
     }
 }
 

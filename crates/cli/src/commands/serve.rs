@@ -103,6 +103,23 @@ pub struct ServeArgs {
     /// Cap the database file at this many pages (4 KiB each): a quota, or a full disk in tests.
     #[arg(long, env = "BATON_DB_MAX_PAGES", hide = true)]
     pub db_max_pages: Option<u64>,
+    /// Handoff definitions (`handoffs.yaml`) that `{{ho:name}}` destinations and rules name.
+    #[arg(long, env = "BATON_HANDOFFS")]
+    pub handoffs: Option<PathBuf>,
+    /// SIP listener (UDP and TCP) for voice calls, e.g. `0.0.0.0:5060`; port 0 picks a free port.
+    #[arg(long, env = "BATON_SIP", requires = "voice_bot")]
+    pub sip: Option<SocketAddr>,
+    /// Where incoming calls are bridged: the voice bot's SIP URI, e.g. `sip:bot@10.0.0.5:5070`.
+    #[arg(long, env = "BATON_VOICE_BOT")]
+    pub voice_bot: Option<String>,
+    /// Milliseconds a REFER may take to reach a final NOTIFY before the fallback is tried.
+    #[arg(
+        long,
+        env = "BATON_SIP_NOTIFY_TIMEOUT_MS",
+        default_value_t = 30_000,
+        hide = true
+    )]
+    pub sip_notify_timeout_ms: u64,
     /// Log format on stderr.
     #[arg(long, env = "BATON_LOG_FORMAT", value_enum, default_value = "text")]
     pub log_format: LogFormat,
@@ -248,6 +265,16 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     } else {
         Arc::new(super::rules::load(args.rules.as_deref())?)
     };
+    let handoffs = Arc::new(super::handoffs::load(args.handoffs.as_deref())?);
+    // A rules file's `{{ho:name}}` targets must name a definition.
+    if let (Some(rules), false, false) = (&args.rules, args.no_rules, handoffs.is_empty()) {
+        let text = std::fs::read_to_string(rules)
+            .with_context(|| format!("reading {}", rules.display()))?;
+        baton_rules::config::check_handoff_refs(&rules.display().to_string(), &text, &|name| {
+            handoffs.get(name).is_some()
+        })
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
     create_private_dir(&args.data)?;
     let _lock = lock_data_dir(&args.data)?;
     let db = args.data.join(DB_FILE);
@@ -305,6 +332,23 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listening on {}", args.listen))?;
     let addr = listener.local_addr()?;
+    let calls = Arc::new(baton_voice::runtime::CallDirectory::default());
+    let voice = match (args.sip, &args.voice_bot) {
+        (Some(sip), Some(bot)) => Some(
+            start_voice(
+                sip,
+                bot,
+                args.sip_notify_timeout_ms,
+                store.clone(),
+                router.clone(),
+                handoffs.clone(),
+                calls.clone(),
+                deliveries.clone(),
+            )
+            .await?,
+        ),
+        _ => None,
+    };
     let state = AppState {
         store: store.clone(),
         admin_token_hash,
@@ -324,11 +368,22 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         feed: baton_server::desk::Feed::start(store.clone(), router.clone(), receivers.clone()),
         router: router.clone(),
         sign_in_throttle: Arc::default(),
+        handoffs: handoffs.clone(),
+        calls: calls.clone(),
     };
     println!("listening on http://{addr}");
     println!("desk:         http://{addr}/desk");
     println!("API docs:     http://{addr}/docs  (OpenAPI: http://{addr}/openapi.json)");
     println!("database:     {}", db.display());
+    if let Some((sip, agent, secret)) = &voice {
+        println!("sip:          {sip} (UDP and TCP)");
+        match secret {
+            Some(secret) => println!(
+                "voice agent:  {agent} secret {secret}\n              (shown once; the voice bot posts turns with it)"
+            ),
+            None => println!("voice agent:  {agent}"),
+        }
+    }
     if args.demo {
         demo(store.as_ref(), &router, addr, demo_password.as_deref()).await?;
     }
@@ -536,4 +591,61 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutdown signal received; finishing in-flight requests");
+}
+
+/// Starts the SIP side: the B2BUA on `sip`, bridging calls to `bot`, and the runtime that
+/// turns calls into conversations and voice handoffs into transfers. Returns the SIP
+/// address, the voice agent and, on the first start, its secret.
+#[allow(clippy::too_many_arguments)]
+async fn start_voice(
+    sip: SocketAddr,
+    bot: &str,
+    notify_timeout_ms: u64,
+    store: Arc<dyn Store>,
+    router: Arc<baton_route::Router>,
+    handoffs: Arc<baton_voice::Handoffs>,
+    directory: Arc<baton_voice::runtime::CallDirectory>,
+    deliveries: Arc<tokio::sync::Notify>,
+) -> anyhow::Result<(SocketAddr, AgentId, Option<String>)> {
+    const KEY: &str = "voice.agent_id";
+    let (voice_agent, secret) = match store.setting(KEY).await? {
+        Some(id) => (id.parse().context("the stored voice agent id")?, None),
+        None => {
+            let agent = Agent {
+                id: AgentId::new(),
+                name: "voice-bot".into(),
+                kind: AgentKind::Ai,
+                created_at: baton_core::now(),
+            };
+            let secret = new_agent_secret(agent.id);
+            store
+                .create_agent(&agent, sha256(&secret), Vec::new())
+                .await?;
+            store.init_setting(KEY, &agent.id.to_string()).await?;
+            (agent.id, Some(secret))
+        }
+    };
+    let (events_tx, events) = tokio::sync::mpsc::channel(4096);
+    let b2bua = baton_voice::sip::b2bua::start(
+        sip,
+        baton_voice::sip::b2bua::Config {
+            bot_uri: bot.to_owned(),
+            notify_timeout: std::time::Duration::from_millis(notify_timeout_ms),
+        },
+        events_tx,
+    )
+    .await
+    .with_context(|| format!("starting the SIP listener on {sip}"))?;
+    let local = b2bua.local;
+    let runtime = baton_voice::runtime::Voice {
+        store,
+        router,
+        handoffs,
+        directory,
+        b2bua,
+        voice_agent,
+        deliveries,
+    };
+    tokio::spawn(runtime.run(events));
+    Ok((local, voice_agent, secret))
 }

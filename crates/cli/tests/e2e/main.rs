@@ -21,4 +21,5 @@ mod readme;
 mod receiver;
 mod routing;
 mod rules;
+mod voice;
 mod webhooks;

@@ -349,6 +349,7 @@ impl Tools {
             utterance: args.utterance.clone(),
             parameters,
             priority: 0,
+            sip_headers: None,
         };
         match handoffs::request(
             State(self.state.clone()),

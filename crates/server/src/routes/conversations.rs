@@ -386,9 +386,20 @@ async fn evaluate_turn(
                 tracing::error!(error = %e, "a decision could not be encoded");
                 Problem::internal()
             })?;
+            // A rules file's references were checked when it loaded; a built-in rule's
+            // reference that names no definition routes as written.
+            let destination = super::handoffs::resolve_destination(
+                state,
+                conv.channel,
+                decision.target.as_deref(),
+            )
+            .unwrap_or_else(|_| super::handoffs::Destination {
+                stored: decision.target.clone(),
+                route: decision.target.clone(),
+            });
             let route = state.router.route(baton_route::router::RouteInput {
                 reason,
-                destination: decision.target.as_deref(),
+                destination: destination.route.as_deref(),
                 priority: decision.priority,
                 channel: conv.channel,
                 customer: &added.conversation.customer,
@@ -399,7 +410,7 @@ async fn evaluate_turn(
             Some(NewHandoff {
                 conversation_id: id,
                 reason,
-                destination: decision.target.clone(),
+                destination: destination.stored,
                 utterance: None,
                 parameters,
                 priority: decision.priority,

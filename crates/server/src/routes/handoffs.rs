@@ -42,6 +42,96 @@ pub struct RequestHandoff {
     /// Higher goes first (default 0).
     #[serde(default)]
     pub priority: i32,
+    /// Voice conversations only: extra SIP headers for the transfer, over the
+    /// definition's own (`[{"key": "X-Queue", "value": "billing"}]`).
+    #[serde(default)]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub sip_headers: Option<Vec<SipHeaderInput>>,
+}
+
+/// One SIP header of a voice handoff request.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SipHeaderInput {
+    pub key: String,
+    pub value: String,
+}
+
+/// Where a handoff goes, once `{{ho:name}}` references are resolved.
+pub(crate) struct Destination {
+    /// What the handoff records (the request's words, or the default definition).
+    pub stored: Option<String>,
+    /// What routing looks at: a chat definition's queue, else the stored words.
+    pub route: Option<String>,
+}
+
+/// Resolves a destination against the handoff definitions (`--handoffs`): an unknown
+/// `{{ho:name}}` is refused naming it, a SIP definition only moves a voice conversation,
+/// and a voice conversation with no destination takes the default definition. Without a
+/// handoffs file, destinations pass through unchanged.
+pub(crate) fn resolve_destination(
+    state: &AppState,
+    channel: baton_core::Channel,
+    destination: Option<&str>,
+) -> Result<Destination, Problem> {
+    let handoffs = &state.handoffs;
+    if handoffs.is_empty() {
+        let d = destination.map(str::to_owned);
+        return Ok(Destination {
+            stored: d.clone(),
+            route: d,
+        });
+    }
+    let voice = channel == baton_core::Channel::Voice;
+    let words = match destination {
+        Some(d) => d.to_owned(),
+        None if voice => match handoffs.default_definition() {
+            Some(def) => format!("{{{{ho:{}}}}}", def.name),
+            None => {
+                return Ok(Destination {
+                    stored: None,
+                    route: None,
+                });
+            }
+        },
+        None => {
+            return Ok(Destination {
+                stored: None,
+                route: None,
+            });
+        }
+    };
+    let route = match handoffs.resolve(&words) {
+        None => words.clone(),
+        Some(Err(name)) => {
+            return Err(Problem::unprocessable(
+                "destination",
+                format!("`{{{{ho:{name}}}}}` names no handoff definition"),
+            )
+            .hint("use a name from the handoffs file (`baton handoffs check FILE` lists them)"));
+        }
+        Some(Ok(def)) => match &def.target {
+            baton_voice::Target::Queue(q) => q.clone(),
+            baton_voice::Target::User(u) => format!("user:{u}"),
+            baton_voice::Target::Agent(a) => format!("agent:{a}"),
+            _ if !voice => {
+                return Err(Problem::unprocessable(
+                    "destination",
+                    format!(
+                        "`{{{{ho:{}}}}}` transfers a phone call, and this is a {} conversation",
+                        def.name,
+                        channel.as_str()
+                    ),
+                )
+                .hint("name a chat definition (queue, user or agent) or a queue"));
+            }
+            _ => words.clone(),
+        },
+    };
+    Ok(Destination {
+        stored: Some(words),
+        route: Some(route),
+    })
 }
 
 fn manual() -> Reason {
@@ -82,17 +172,44 @@ pub async fn request(
             format!("`utterance` is longer than {MAX_NOTE_CHARS} bytes"),
         ));
     }
+    let mut parameters = body.parameters;
+    let destination = if state.handoffs.is_empty() && body.sip_headers.is_none() {
+        Destination {
+            stored: body.destination.clone(),
+            route: body.destination,
+        }
+    } else {
+        let conv = super::conversations::visible_conversation(&state, &caller, id).await?;
+        if let Some(headers) = body.sip_headers {
+            if conv.channel != baton_core::Channel::Voice {
+                return Err(Problem::unprocessable(
+                    "sip_headers",
+                    "`sip_headers` apply to voice conversations only",
+                ));
+            }
+            let mut list = Vec::with_capacity(headers.len());
+            for (i, h) in headers.into_iter().enumerate() {
+                let header = baton_voice::SipHeader::new(&h.key, &h.value)
+                    .map_err(|m| Problem::unprocessable(format!("sip_headers[{i}]"), m))?;
+                list.push(
+                    serde_json::json!({"key": header.key.as_str(), "value": header.value.as_str()}),
+                );
+            }
+            parameters.insert("sip_headers".into(), Value::Array(list));
+        }
+        resolve_destination(&state, conv.channel, body.destination.as_deref())?
+    };
     let router = state.router.clone();
     let (reason, priority) = (body.reason, body.priority);
-    let (destination, parameters) = (body.destination.clone(), body.parameters.clone());
+    let (route_to, route_parameters) = (destination.route, parameters.clone());
     let route: RouteDecider = Box::new(move |conv, latest_intent| {
         router.route(baton_route::router::RouteInput {
             reason,
-            destination: destination.as_deref(),
+            destination: route_to.as_deref(),
             priority,
             channel: conv.channel,
             customer: &conv.customer,
-            parameters: &parameters,
+            parameters: &route_parameters,
             decision: None,
             latest_intent,
         })
@@ -104,9 +221,9 @@ pub async fn request(
             NewHandoff {
                 conversation_id: id,
                 reason: body.reason,
-                destination: body.destination,
+                destination: destination.stored,
                 utterance: body.utterance,
-                parameters: body.parameters,
+                parameters,
                 priority: body.priority,
                 rule: None,
                 decision: None,

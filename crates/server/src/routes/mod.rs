@@ -8,6 +8,7 @@ pub mod handoffs;
 pub mod inbound;
 pub mod peer;
 pub mod system;
+pub mod voice;
 pub mod webhooks;
 
 use axum::Router;
@@ -24,7 +25,10 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
         )
         .route("/agents", post(agents::register))
         .route("/agents/me", get(agents::me))
-        .route("/conversations", post(conversations::create))
+        .route(
+            "/conversations",
+            post(conversations::create).get(voice::by_call_id),
+        )
         .route("/conversations/import", post(conversations::import))
         .route("/conversations/{id}", get(conversations::read))
         .route(

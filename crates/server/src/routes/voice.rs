@@ -1,0 +1,48 @@
+//! Voice: finding the conversation of a call by the carrier leg's Call-ID.
+
+use axum::Json;
+use axum::extract::State;
+use baton_core::Conversation;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::extract::ApiQuery;
+use crate::problem::Problem;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct CallQuery {
+    /// The carrier leg's Call-ID.
+    pub call_id: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConversationList {
+    pub conversations: Vec<Conversation>,
+}
+
+/// The conversation of a call in progress (`--sip`), by the carrier leg's Call-ID; an
+/// empty list when there is none the caller may see.
+#[utoipa::path(get, path = "/v1/conversations", tag = "conversations",
+    security(("bearer" = [])), params(CallQuery),
+    responses(
+        (status = 200, body = ConversationList), (status = 401, body = Problem),
+        (status = 422, body = Problem),
+    ))]
+pub async fn by_call_id(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<CallQuery>,
+) -> Result<Json<ConversationList>, Problem> {
+    let mut conversations = Vec::new();
+    if let Some(id) = state.calls.conversation(&q.call_id) {
+        match super::conversations::visible_conversation(&state, &caller, id).await {
+            Ok(conv) => conversations.push(conv),
+            Err(p) if p.status == 404 => {}
+            Err(p) => return Err(p),
+        }
+    }
+    Ok(Json(ConversationList { conversations }))
+}

@@ -1,0 +1,510 @@
+//! Where calls meet the rest of Baton: a call becomes a `voice` conversation, a handoff
+//! of a voice conversation to a `{{ho:name}}` SIP definition becomes a transfer, and
+//! every transfer step lands in the conversation's history (and, at the end, in the
+//! handoff's state: accepted by the phone target, or left to the failsafe queue with a
+//! system turn telling the bot).
+//!
+//! The hook: the router's broadcast of handoff changes (the feed the desk listens to).
+//! A handoff is looked at once, when it is first seen.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
+
+use baton_core::{
+    Actor, Agent, AgentId, AgentKind, Channel, ConversationId, Customer, HandoffCommand, HandoffId,
+    HandoffState, NewTurn, Role,
+};
+use baton_route::router::RouteEvent;
+use baton_store::{NewConversation, Store};
+use serde_json::{Map, Value, json};
+use tokio::sync::{Notify, mpsc};
+
+use crate::definitions::{Encryption, Handoffs, Target};
+use crate::sip::b2bua::{CallCommand, CallEvent, Handle, PlanAction, PlanStep, TransferStep};
+
+/// How many handoffs the runtime remembers having looked at.
+const SEEN_MAX: usize = 100_000;
+
+/// Calls in progress: the carrier leg's Call-ID and its conversation.
+#[derive(Debug, Default)]
+pub struct CallDirectory {
+    by_call: RwLock<HashMap<String, ConversationId>>,
+}
+
+impl CallDirectory {
+    pub fn conversation(&self, call_id: &str) -> Option<ConversationId> {
+        self.by_call
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(call_id)
+            .copied()
+    }
+
+    fn insert(&self, call_id: String, conversation: ConversationId) {
+        self.by_call
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(call_id, conversation);
+    }
+
+    fn remove(&self, call_id: &str) {
+        self.by_call
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(call_id);
+    }
+
+    fn has_conversation(&self, conversation: ConversationId) -> bool {
+        self.by_call
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .any(|c| *c == conversation)
+    }
+}
+
+/// What the voice runtime works with.
+pub struct Voice {
+    pub store: Arc<dyn Store>,
+    pub router: Arc<baton_route::Router>,
+    pub handoffs: Arc<Handoffs>,
+    pub directory: Arc<CallDirectory>,
+    pub b2bua: Handle,
+    /// The AI agent that owns voice conversations (the voice bot).
+    pub voice_agent: AgentId,
+    /// Wakes the webhook delivery worker.
+    pub deliveries: Arc<Notify>,
+}
+
+/// The user part of a SIP URI (`sip:+1555@x` → `+1555`).
+fn user_of(uri: &str) -> Option<&str> {
+    let rest = uri.split_once(':')?.1;
+    let (user, _) = rest.split_once('@')?;
+    Some(user.split(';').next().unwrap_or(user))
+}
+
+/// The transfer plan for a SIP definition: it, then its fallbacks and the default while
+/// they move calls (a chat definition in the chain is where the desk takes over).
+pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> Vec<PlanStep> {
+    handoffs
+        .chain(name)
+        .into_iter()
+        .take_while(|d| d.target.is_sip())
+        .map(|d| {
+            let mut headers: Vec<(String, String)> = d
+                .sip_headers
+                .iter()
+                .map(|h| (h.key.as_str().to_owned(), h.value.as_str().to_owned()))
+                .collect();
+            for (k, v) in overrides {
+                match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(k)) {
+                    Some(h) => h.1.clone_from(v),
+                    None => headers.push((k.clone(), v.clone())),
+                }
+            }
+            let action = match &d.target {
+                Target::Refer { phone_number } => PlanAction::Refer {
+                    number: phone_number.to_string(),
+                },
+                Target::Invite {
+                    phone_number,
+                    outbound_endpoint,
+                    outbound_encryption,
+                } => PlanAction::Invite {
+                    number: phone_number.to_string(),
+                    endpoint: outbound_endpoint.clone(),
+                    encryption: outbound_encryption.unwrap_or(Encryption::UdpRtp),
+                },
+                _ => PlanAction::Bye,
+            };
+            PlanStep {
+                definition: d.name.clone(),
+                action,
+                headers,
+            }
+        })
+        .collect()
+}
+
+impl Voice {
+    /// Runs until the B2BUA stops.
+    pub async fn run(self, mut events: mpsc::Receiver<CallEvent>) {
+        let this = Arc::new(self);
+        let mut routed = this.router.subscribe();
+        // Each handoff is looked at once; the memory of that is bounded.
+        let mut seen: HashSet<HandoffId> = HashSet::new();
+        let mut order: std::collections::VecDeque<HandoffId> = std::collections::VecDeque::new();
+        loop {
+            tokio::select! {
+                e = events.recv() => match e {
+                    // In order: a call's history reads as it happened.
+                    Some(e) => this.on_event(e).await,
+                    None => return,
+                },
+                r = routed.recv() => match r {
+                    Ok(RouteEvent::Handoff(id)) => {
+                        if seen.insert(id) {
+                            order.push_back(id);
+                            if order.len() > SEEN_MAX
+                                && let Some(old) = order.pop_front()
+                            {
+                                seen.remove(&old);
+                            }
+                            let this = this.clone();
+                            tokio::spawn(async move { this.on_handoff(id).await });
+                        }
+                    }
+                    Ok(RouteEvent::Presence(..)) => {}
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
+                        tracing::warn!(missed = n, "the voice runtime missed handoff events");
+                    }
+                    Err(_) => return,
+                },
+            }
+        }
+    }
+
+    async fn on_event(&self, e: CallEvent) {
+        match e {
+            CallEvent::Started {
+                call_id,
+                from,
+                to,
+                reply,
+            } => {
+                let mut data = Map::new();
+                data.insert("call_id".into(), json!(call_id));
+                data.insert("from".into(), json!(from));
+                data.insert("to".into(), json!(to));
+                let customer = Customer {
+                    id: user_of(&from).map(str::to_owned),
+                    name: None,
+                    data,
+                };
+                let result = self
+                    .store
+                    .create_conversation(NewConversation {
+                        channel: Channel::Voice,
+                        customer,
+                        ai_agent: self.voice_agent,
+                    })
+                    .await;
+                let answer = match result {
+                    Ok(conv) => {
+                        self.directory.insert(call_id.clone(), conv.id);
+                        tracing::info!(call = %call_id, conversation = %conv.id, "call started");
+                        Ok(conv.id.to_string())
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, call = %call_id, "a call's conversation could not be created");
+                        Err(e.to_string())
+                    }
+                };
+                let _ = reply.send(answer);
+            }
+            CallEvent::Ended {
+                call_id,
+                conversation,
+                why,
+            } => {
+                self.directory.remove(&call_id);
+                tracing::info!(call = %call_id, %conversation, %why, "call ended");
+                if let Ok(conv) = conversation.parse() {
+                    self.note(conv, &format!("The call ended: {why}."), true)
+                        .await;
+                }
+            }
+            CallEvent::Transfer {
+                handoff,
+                conversation,
+                step,
+            } => {
+                let (Ok(h), Ok(conv)) = (handoff.parse::<HandoffId>(), conversation.parse()) else {
+                    return;
+                };
+                self.on_step(h, conv, step).await;
+            }
+        }
+    }
+
+    /// A system turn in the conversation: `internal` ones are for operators only.
+    async fn note(&self, conv: ConversationId, text: &str, internal: bool) {
+        let turn = NewTurn {
+            at: None,
+            role: Some(Role::System),
+            text: text.to_owned(),
+            confidence: None,
+            intent: Some("voice".into()),
+            event: None,
+            data: Map::new(),
+            internal: internal.then(|| text.to_owned()),
+        };
+        if let Err(e) = self
+            .store
+            .append_turn(conv, Actor::System, turn, None)
+            .await
+        {
+            tracing::debug!(error = %e, conversation = %conv, "a voice note was not stored");
+        }
+    }
+
+    async fn on_step(&self, handoff: HandoffId, conv: ConversationId, step: TransferStep) {
+        tracing::info!(%handoff, conversation = %conv, ?step, "transfer step");
+        match step {
+            TransferStep::Sent {
+                definition,
+                method,
+                target,
+            } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{definition}}}}}: {method} to {target} sent."),
+                    true,
+                )
+                .await;
+            }
+            TransferStep::Progress { definition, status } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{definition}}}}}: the carrier reports {status}."),
+                    true,
+                )
+                .await;
+            }
+            TransferStep::Failed { definition, reason } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{definition}}}}} failed: {reason}."),
+                    true,
+                )
+                .await;
+            }
+            TransferStep::Succeeded {
+                definition,
+                method,
+                target,
+            } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{definition}}}}}: the call now belongs to {target}."),
+                    true,
+                )
+                .await;
+                match self.phone_agent(&target).await {
+                    Ok(agent) => {
+                        // The phone target is in line for the handoff where it waits.
+                        if let Ok(h) = self.store.handoff(handoff).await
+                            && let Some(queue) = h.queue
+                            && let Err(e) = self.store.set_memberships(agent, vec![queue]).await
+                        {
+                            tracing::warn!(error = %e, "the phone target was not put in line");
+                        }
+                        let actor = Actor::Agent {
+                            id: agent,
+                            kind: AgentKind::Phone,
+                        };
+                        let note = Some(format!("transferred by {method} to {target}"));
+                        if let Err(e) = self
+                            .store
+                            .command(handoff, actor, HandoffCommand::Accept, note)
+                            .await
+                        {
+                            tracing::warn!(error = %e, %handoff, "the phone target could not accept the handoff");
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "no phone agent for the transfer target");
+                    }
+                }
+                self.router.changed(handoff);
+                self.deliveries.notify_one();
+            }
+            TransferStep::HungUp { definition } => {
+                self.note(
+                    conv,
+                    &format!("Handoff {{{{ho:{definition}}}}} ended the call."),
+                    true,
+                )
+                .await;
+                self.close(handoff, "the call was ended by a bye handoff")
+                    .await;
+            }
+            TransferStep::Exhausted { reasons } => {
+                self.note(
+                    conv,
+                    &format!(
+                        "The transfer did not go through ({}). The caller is still with you; the handoff waits in the queue for a person.",
+                        reasons.join("; ")
+                    ),
+                    false,
+                )
+                .await;
+                self.router.changed(handoff);
+            }
+            TransferStep::CallEnded { why } => {
+                self.close(
+                    handoff,
+                    &format!("the call ended during the transfer: {why}"),
+                )
+                .await;
+            }
+        }
+    }
+
+    async fn close(&self, handoff: HandoffId, why: &str) {
+        if let Err(e) = self
+            .store
+            .command(
+                handoff,
+                Actor::System,
+                HandoffCommand::Cancel,
+                Some(why.to_owned()),
+            )
+            .await
+        {
+            tracing::debug!(error = %e, %handoff, "the handoff was not canceled");
+        }
+        self.router.changed(handoff);
+        self.deliveries.notify_one();
+    }
+
+    /// The phone agent standing for one number, created on first use.
+    async fn phone_agent(&self, number: &str) -> Result<AgentId, baton_store::StoreError> {
+        let key = format!("voice.phone_agent.{number}");
+        if let Some(id) = self.store.setting(&key).await?
+            && let Ok(id) = id.parse()
+        {
+            return Ok(id);
+        }
+        let agent = Agent {
+            id: AgentId::new(),
+            name: format!("phone {number}"),
+            kind: AgentKind::Phone,
+            created_at: baton_core::now(),
+        };
+        // Nobody signs in as a phone number: the secret hash is of nothing anyone holds.
+        let hash: [u8; 32] = rand::random();
+        let stored = self.store.init_setting(&key, &agent.id.to_string()).await?;
+        if stored == agent.id.to_string() {
+            self.store.create_agent(&agent, hash, Vec::new()).await?;
+        }
+        stored
+            .parse()
+            .map_err(|_| baton_store::StoreError::Corrupt(format!("setting {key}")))
+    }
+
+    async fn on_handoff(&self, id: HandoffId) {
+        let Ok(h) = self.store.handoff(id).await else {
+            return;
+        };
+        if !matches!(h.state, HandoffState::Requested | HandoffState::Offered) {
+            return;
+        }
+        if !self.directory.has_conversation(h.conversation_id) {
+            return;
+        }
+        let Some(Some(Ok(def))) = h.destination.as_deref().map(|d| self.handoffs.resolve(d)) else {
+            return;
+        };
+        if !def.target.is_sip() {
+            return;
+        }
+        let overrides: Vec<(String, String)> = h
+            .parameters
+            .get("sip_headers")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|e| {
+                        Some((
+                            e.get("key")?.as_str()?.to_owned(),
+                            e.get("value")?.as_str()?.to_owned(),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let plan = plan(&self.handoffs, &def.name, &overrides);
+        let sent = self
+            .b2bua
+            .command(CallCommand::Transfer {
+                conversation: h.conversation_id.to_string(),
+                handoff: id.to_string(),
+                plan,
+            })
+            .await;
+        if !sent {
+            tracing::warn!(handoff = %id, "the SIP side is not running");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    const FILE: &str = r#"handoffs:
+  - name: line
+    is_default: true
+    sip_config: { method: refer, phone_number: "+15551230000" }
+    sip_headers:
+      - { key: X-Queue, value: billing }
+      - { key: X-Tier, value: silver }
+    fallback: warm
+  - name: warm
+    sip_config: { method: invite, phone_number: "+15551230001", outbound_endpoint: "pbx:5060" }
+    fallback: desk
+  - name: desk
+    queue: billing
+  - name: after_desk
+    sip_config: { method: bye }
+"#;
+
+    #[test]
+    fn a_plan_follows_the_phone_definitions_and_stops_at_the_desk() {
+        let h = Handoffs::from_yaml("h.yaml", FILE).unwrap();
+        let overrides = [
+            ("x-tier".to_owned(), "gold".to_owned()),
+            ("X-Reason".to_owned(), "billing dispute".to_owned()),
+        ];
+        let plan = plan(&h, "line", &overrides);
+        let names: Vec<&str> = plan.iter().map(|s| s.definition.as_str()).collect();
+        assert_eq!(names, ["line", "warm"]);
+        assert_eq!(
+            plan[0].headers,
+            [
+                ("X-Queue".to_owned(), "billing".to_owned()),
+                ("X-Tier".to_owned(), "gold".to_owned()),
+                ("X-Reason".to_owned(), "billing dispute".to_owned()),
+            ]
+        );
+        assert!(matches!(
+            &plan[1].action,
+            PlanAction::Invite {
+                encryption: Encryption::UdpRtp,
+                ..
+            }
+        ));
+        // A definition outside the default's chain ends with the default (alone).
+        let names: Vec<String> = plan_names(&h, "after_desk");
+        assert_eq!(names, ["after_desk", "line"]);
+    }
+
+    fn plan_names(h: &Handoffs, name: &str) -> Vec<String> {
+        plan(h, name, &[])
+            .into_iter()
+            .map(|s| s.definition)
+            .collect()
+    }
+
+    #[test]
+    fn the_user_of_a_sip_uri() {
+        assert_eq!(
+            user_of("sip:+15550001111@10.0.0.1:5060;user=phone"),
+            Some("+15550001111")
+        );
+        assert_eq!(user_of("sip:carrier.example.com"), None);
+    }
+}
