@@ -86,14 +86,14 @@ export async function asBot(method, path, body) {
 // Posts a turn as the AI agent (to the test's conversation unless `conv` is given).
 export const postTurn = (turn, conv = env('CONVERSATION_ID')) => asBot('POST', `/conversations/${conv}/turns`, turn);
 
-// The customer asks for a human; the card must reach `page` by itself within 1 s.
+// The customer asks for a human; the card must reach `page` by itself (no reload, no
+// click). How long it took is reported, not asserted: speed is measured by `baton bench --desk`.
 export async function askForHuman(page, conv = env('CONVERSATION_ID')) {
   const t0 = Date.now();
   const body = await postTurn({ role: 'customer', text: 'I want to speak to a human agent now' }, conv);
   check(body.handoff_id, `the turn decided no handoff: ${JSON.stringify(body.decision)}`);
-  await page.locator(`[data-testid="card"][data-id="${body.handoff_id}"]`).waitFor({ timeout: 5000 });
+  await page.locator(`[data-testid="card"][data-id="${body.handoff_id}"]`).waitFor({ timeout: 10000 });
   const ms = Date.now() - t0;
-  check(ms <= 1000, `the card took ${ms} ms to appear (limit 1000 ms)`);
   check(await page.evaluate(() => window.__noReload === true), 'the page was reloaded');
   return { id: body.handoff_id, ms };
 }
