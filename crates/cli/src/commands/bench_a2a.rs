@@ -32,6 +32,9 @@ pub struct TargetFigures {
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub max_ms: f64,
+    /// What the first failed request answered, if any failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_error: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,12 +77,13 @@ async fn load(
     }
     let counter = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
+    let first_error = Arc::new(std::sync::Mutex::new(None::<String>));
     let started = Instant::now();
     let deadline = started + duration;
     let mut workers = Vec::new();
     for _ in 0..concurrency {
         let (http, url, token) = (http.clone(), url.to_owned(), token.map(str::to_owned));
-        let (counter, errors) = (counter.clone(), errors.clone());
+        let (counter, errors, first_error) = (counter.clone(), errors.clone(), first_error.clone());
         workers.push(tokio::spawn(async move {
             let mut hist = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
             while Instant::now() < deadline {
@@ -88,12 +92,14 @@ async fn load(
                     break;
                 }
                 let t0 = Instant::now();
-                let ok = send(&http, &url, token.as_deref(), n + 1_000_000)
-                    .await
-                    .is_ok();
+                let sent = send(&http, &url, token.as_deref(), n + 1_000_000).await;
                 hist.record(t0.elapsed().as_micros().max(1) as u64)?;
-                if !ok {
+                if let Err(e) = sent {
                     errors.fetch_add(1, Ordering::Relaxed);
+                    first_error
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .get_or_insert_with(|| format!("{e:#}"));
                 }
             }
             anyhow::Ok(hist)
@@ -113,6 +119,7 @@ async fn load(
         p50_ms: all.value_at_quantile(0.50) as f64 / 1000.0,
         p99_ms: all.value_at_quantile(0.99) as f64 / 1000.0,
         max_ms: all.max() as f64 / 1000.0,
+        first_error: first_error.lock().unwrap_or_else(|p| p.into_inner()).take(),
     })
 }
 
@@ -234,6 +241,14 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<std::process::ExitCode> {
             "{:<12} {:>10} {:>8} {:>10.0} {:>9.2} {:>9.2} {:>9.2}",
             name, f.requests, f.errors, f.requests_per_second, f.p50_ms, f.p99_ms, f.max_ms
         );
+    }
+    for (name, f) in [
+        ("baton", Some(&report.baton)),
+        ("a2a-sample", report.sample.as_ref()),
+    ] {
+        if let Some(e) = f.and_then(|f| f.first_error.as_deref()) {
+            println!("{name}: first error: {e}");
+        }
     }
     if let Some(r) = report.throughput_ratio {
         println!("baton / sample throughput: {r:.1}×");
