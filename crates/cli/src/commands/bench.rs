@@ -65,7 +65,7 @@ pub struct BenchArgs {
     pub a2a_sample: Option<PathBuf>,
     /// Instead of lifecycles: voice calls from `sipp -r` through the SIP listener, each
     /// transferred by REFER; calls per second and handoff request → REFER latency.
-    #[arg(long, conflicts_with_all = ["url", "webhooks", "desk"])]
+    #[arg(long, conflicts_with_all = ["url", "webhooks", "desk", "a2a"])]
     pub sip: bool,
     /// With `--sip`: calls placed.
     #[arg(long, default_value_t = 200, requires = "sip")]
