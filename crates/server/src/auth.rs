@@ -118,6 +118,39 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// A refusal of a protocol endpoint (A2A, MCP) before anything runs: audited as
+/// `action` on `endpoint` (who, why, which client), answered as a problem document
+/// with the Bearer challenge on 401.
+pub async fn refuse_audited(
+    state: &AppState,
+    actor: Actor,
+    problem: Problem,
+    headers: &axum::http::HeaderMap,
+    action: &str,
+    endpoint: &str,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let detail = serde_json::json!({
+        "status": problem.status, "detail": problem.detail,
+        "user_agent": headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()),
+    });
+    if let Err(e) = state
+        .store
+        .record_access(actor, action, endpoint, detail)
+        .await
+    {
+        tracing::warn!(error = %e, action, "a refusal could not be audited");
+    }
+    let mut res = problem.into_response();
+    if res.status() == axum::http::StatusCode::UNAUTHORIZED {
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer realm=\"baton\""),
+        );
+    }
+    res
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use std::time::Duration;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -205,27 +205,9 @@ fn history_len(n: Option<i32>) -> u32 {
     }
 }
 
-/// An A2A refusal before any method runs, audited; the answer is a problem document.
+/// A refusal before any method runs, audited; the answer is a problem document.
 async fn refuse(state: &AppState, actor: Actor, p: Problem, headers: &HeaderMap) -> Response {
-    let detail = json!({
-        "status": p.status, "detail": p.detail,
-        "user_agent": headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()),
-    });
-    if let Err(e) = state
-        .store
-        .record_access(actor, "a2a.refused", ENDPOINT, detail)
-        .await
-    {
-        tracing::warn!(error = %e, "an A2A refusal could not be audited");
-    }
-    let mut res = p.into_response();
-    if res.status() == StatusCode::UNAUTHORIZED {
-        res.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"baton\""),
-        );
-    }
-    res
+    crate::auth::refuse_audited(state, actor, p, headers, "a2a.refused", ENDPOINT).await
 }
 
 fn rpc_response(id: Value, result: RpcResult<Value>) -> Response {

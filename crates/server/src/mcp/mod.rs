@@ -11,9 +11,9 @@ mod tools;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts as _, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
-use axum::response::{IntoResponse as _, Response};
+use axum::response::Response;
 use baton_core::{Actor, AgentKind};
 use rmcp::transport::streamable_http_server::StreamableHttpServerConfig;
 use rmcp::transport::streamable_http_server::session::never::NeverSessionManager;
@@ -143,26 +143,9 @@ async fn authenticate(State(state): State<AppState>, req: Request, next: Next) -
     refuse(&state, refused.0, refused.1, &parts.headers).await
 }
 
+/// A refusal before any method runs, audited; the answer is a problem document.
 async fn refuse(state: &AppState, actor: Actor, p: Problem, headers: &HeaderMap) -> Response {
-    let detail = serde_json::json!({
-        "status": p.status, "detail": p.detail,
-        "user_agent": headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()),
-    });
-    if let Err(e) = state
-        .store
-        .record_access(actor, "mcp.refused", ENDPOINT, detail)
-        .await
-    {
-        tracing::warn!(error = %e, "an MCP refusal could not be audited");
-    }
-    let mut res = p.into_response();
-    if res.status() == StatusCode::UNAUTHORIZED {
-        res.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"baton\""),
-        );
-    }
-    res
+    crate::auth::refuse_audited(state, actor, p, headers, "mcp.refused", ENDPOINT).await
 }
 
 #[cfg(test)]
