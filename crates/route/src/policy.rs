@@ -410,21 +410,43 @@ impl Routing {
         self.urgent_reasons.contains(&reason)
     }
 
+    /// The first stop a request's destination names: a configured queue (`billing` or
+    /// `queue:billing`), a configured desk user (`user:ana`), or a connected agent
+    /// (`agent:tech-support-bot`; connections change at run time, so an unknown one is
+    /// passed over when the stop is reached, like a disabled one).
+    fn destination_stop(&self, destination: &str) -> Option<Target> {
+        let (queue, user, agent) = match destination.split_once(':') {
+            Some(("queue", q)) => (self.queues.get(q).map(|q| q.name.clone()), None, None),
+            Some(("user", u)) => (None, self.user(u).map(|u| u.username.clone()), None),
+            Some(("agent", a)) if !a.is_empty() => (None, None, Some(a.to_owned())),
+            Some(_) => return None,
+            None => (
+                self.queues.get(destination).map(|q| q.name.clone()),
+                None,
+                None,
+            ),
+        };
+        if queue.is_none() && user.is_none() && agent.is_none() {
+            return None;
+        }
+        Some(Target {
+            queue,
+            user,
+            agent,
+            timeout_ms: self.default.first().map_or(300_000, |t| t.timeout_ms),
+        })
+    }
+
     /// Where a handoff goes: the first matching filter decides; when none matches, a
-    /// request (or rule) naming a configured queue goes there first and then along the
-    /// default route; otherwise the default route.
+    /// request (or rule) naming a configured queue, desk user or connected agent goes
+    /// there first and then along the default route; otherwise the default route.
     pub fn plan(&self, facts: &Facts<'_>) -> Plan {
         let by_filter = self.filters.iter().find(|f| matches(&f.when, facts));
-        let by_destination = facts.destination.and_then(|d| self.queues.get(d));
+        let by_destination = facts.destination.and_then(|d| self.destination_stop(d));
         let (filter, mut targets, boost) = match (by_filter, by_destination) {
             (Some(f), _) => (f.name.clone(), f.targets.clone(), f.priority),
-            (None, Some(q)) => {
-                let mut t = vec![Target {
-                    queue: Some(q.name.clone()),
-                    user: None,
-                    agent: None,
-                    timeout_ms: self.default.first().map_or(300_000, |t| t.timeout_ms),
-                }];
+            (None, Some(stop)) => {
+                let mut t = vec![stop];
                 t.extend(self.default.iter().cloned());
                 ("destination".to_owned(), t, 0)
             }
@@ -720,6 +742,31 @@ users:
         assert_eq!(p.targets[0].queue.as_deref(), Some("billing"));
         f.destination = Some("no-such-queue");
         assert_eq!(r.plan(&f).filter, "default");
+    }
+
+    #[test]
+    fn a_destination_names_a_queue_a_desk_user_or_a_connected_agent_before_the_default_route() {
+        let r = routing();
+        let doc = Value::Null;
+        let mut f = facts(&doc, None, None, None);
+        f.destination = Some("queue:billing");
+        assert_eq!(r.plan(&f).targets[0].queue.as_deref(), Some("billing"));
+        f.destination = Some("user:ben");
+        let p = r.plan(&f);
+        assert_eq!(p.filter, "destination");
+        assert_eq!(p.targets[0].user.as_deref(), Some("ben"));
+        assert_eq!(
+            p.targets[1].queue.as_deref(),
+            Some("general"),
+            "then the default route"
+        );
+        f.destination = Some("agent:tech-support-bot");
+        let p = r.plan(&f);
+        assert_eq!(p.targets[0].agent.as_deref(), Some("tech-support-bot"));
+        for unknown in ["user:nobody", "agent:", "queue:nope", "team:billing"] {
+            f.destination = Some(unknown);
+            assert_eq!(r.plan(&f).filter, "default", "{unknown}");
+        }
     }
 
     fn desk<'a>(
