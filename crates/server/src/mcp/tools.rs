@@ -40,9 +40,10 @@ flight (it is refused: check get_handoff_status instead). After it succeeds, sto
 tell the customer a colleague will take over (pass that sentence as `utterance`). Arguments: \
 `conversation_id` (from append_turn or the API); `reason`, one of explicit_request, \
 low_confidence, negative_sentiment, loop, regulated, high_value, urgency, critical_action, \
-error, completion, complex, manual; `destination`, a queue name such as \"billing\", or \
-\"{{ho:NAME}}\" for a configured handoff definition (leave it out to let Baton's routing \
-decide; an unknown queue goes to the default route); `summary`, two or three sentences a \
+error, completion, complex, manual; `destination`, a queue name such as \"billing\", \
+\"user:NAME\" for one desk user, \"agent:NAME\" for a connected agent, or \"{{ho:NAME}}\" for \
+a configured handoff definition (leave it out to let Baton's routing decide; a destination \
+Baton does not know goes to the default route); `summary`, two or three sentences a \
 person can act on without reading the whole conversation; `parameters`, facts the receiver \
 needs (order ids, what you already tried).";
 
