@@ -324,18 +324,7 @@ impl PeerWorker {
             if let Err(e) = self.client.withdraw(peer, &remote, note).await {
                 tracing::info!(handoff = %h.id, error = %e, "the other Baton did not withdraw the handoff");
             }
-            self.store
-                .advance_peer_link(link.id, None, None, true)
-                .await?;
-            self.store
-                .record_access(
-                    Actor::System,
-                    "peer.withdrawn",
-                    &format!("handoff:{}", h.id),
-                    json!({"connection": conn.name, "state": h.state}),
-                )
-                .await?;
-            return Ok(());
+            return self.withdrawn(link, &h, &conn).await;
         }
         // The customer's later turns go to the other side.
         let mut sent = link.sent_seq;
@@ -407,6 +396,27 @@ impl PeerWorker {
 
     /// Whether the offer this link pushed still waits, and whether the connection
     /// holds the handoff.
+    /// Our side moved on: the link is closed and the withdrawal audited.
+    async fn withdrawn(
+        &self,
+        link: &PeerLink,
+        h: &Handoff,
+        conn: &Connection,
+    ) -> Result<(), WorkerError> {
+        self.store
+            .advance_peer_link(link.id, None, None, true)
+            .await?;
+        self.store
+            .record_access(
+                Actor::System,
+                "peer.withdrawn",
+                &format!("handoff:{}", h.id),
+                json!({"connection": conn.name, "state": h.state}),
+            )
+            .await?;
+        Ok(())
+    }
+
     async fn standing(
         &self,
         link: &PeerLink,
@@ -512,18 +522,7 @@ impl PeerWorker {
             if let Err(e) = self.a2a.cancel(&endpoint, token, task_id).await {
                 tracing::info!(handoff = %h.id, error = %e, "the A2A agent did not cancel the task");
             }
-            self.store
-                .advance_peer_link(link.id, None, None, true)
-                .await?;
-            self.store
-                .record_access(
-                    Actor::System,
-                    "peer.withdrawn",
-                    &format!("handoff:{}", h.id),
-                    json!({"connection": conn.name, "state": h.state}),
-                )
-                .await?;
-            return Ok(());
+            return self.withdrawn(link, &h, conn).await;
         }
         let mut task = self.a2a.get_task(&endpoint, token, task_id).await?;
         // The customer's later turns continue the task.

@@ -1160,17 +1160,7 @@ impl B2bua {
         } else {
             // Non-2xx: the INVITE transaction ACKs it (same branch), and the caller hears it.
             if let Some((inv, _)) = call.b_invite.clone() {
-                let mut ack = Message::request("ACK", inv.uri().unwrap_or(""));
-                for h in ["Via", "From", "Call-ID"] {
-                    if let Some(v) = inv.header(h) {
-                        ack.push(h, v.to_owned());
-                    }
-                }
-                ack.push("To", m.header("To").unwrap_or("").to_owned());
-                let n = inv.cseq().map_or(1, |(n, _)| n);
-                ack.push("CSeq", format!("{n} ACK"))
-                    .push("Max-Forwards", "70");
-                self.t.send(&ack, call.b.peer);
+                self.t.send(&ack_for_failure(&inv, &m), call.b.peer);
             }
             if call.state == CallState::Ringing {
                 let invite = call.a_invite.clone();
@@ -1593,17 +1583,7 @@ impl B2bua {
         if !(200..300).contains(&code) {
             // The INVITE transaction ACKs a failure on the same branch.
             if let Some((inv, _)) = call.c_invite.take() {
-                let mut ack = Message::request("ACK", inv.uri().unwrap_or(""));
-                for h in ["Via", "From", "Call-ID"] {
-                    if let Some(v) = inv.header(h) {
-                        ack.push(h, v.to_owned());
-                    }
-                }
-                ack.push("To", m.header("To").unwrap_or("").to_owned());
-                let n = inv.cseq().map_or(1, |(n, _)| n);
-                ack.push("CSeq", format!("{n} ACK"))
-                    .push("Max-Forwards", "70");
-                self.t.send(&ack, c.peer);
+                self.t.send(&ack_for_failure(&inv, &m), c.peer);
             }
             call.c = None;
             self.step_failed(key, format!("the target answered {code} {}", reason(&m)));
@@ -1691,6 +1671,23 @@ impl B2bua {
             },
         });
     }
+}
+
+/// The ACK of a non-2xx final `response` to `invite`: part of the INVITE transaction, so
+/// it reuses the INVITE's Via (same branch), From, Call-ID and CSeq number, with the
+/// response's To (RFC 3261 17.1.1.3).
+fn ack_for_failure(invite: &Message, response: &Message) -> Message {
+    let mut ack = Message::request("ACK", invite.uri().unwrap_or(""));
+    for h in ["Via", "From", "Call-ID"] {
+        if let Some(v) = invite.header(h) {
+            ack.push(h, v.to_owned());
+        }
+    }
+    ack.push("To", response.header("To").unwrap_or("").to_owned());
+    let n = invite.cseq().map_or(1, |(n, _)| n);
+    ack.push("CSeq", format!("{n} ACK"))
+        .push("Max-Forwards", "70");
+    ack
 }
 
 fn reason(m: &Message) -> &str {
