@@ -73,6 +73,23 @@ async fn a_conversation_on_a_goes_to_an_agent_on_b_and_comes_back_with_bs_note()
     let conn = connect(&a, &b, &a_on_b).await;
     assert_eq!(conn["state"], "active");
     assert!(conn["verified_at"].is_string(), "{conn}");
+    // A rotation to an empty or wrong secret is refused, naming the field, and the
+    // working connection is kept as it was.
+    for bad in ["  ", "bat_not_the_secret"] {
+        let (status, v) = a
+            .post(
+                "/v1/connections/tech-support-bot/rotate",
+                ADMIN,
+                &json!({"secret": bad}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+        assert_eq!(v["field"], "secret", "{v}");
+    }
+    let (status, v) = a
+        .post("/v1/connections/tech-support-bot/verify", ADMIN, &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "the stored secret still works: {v}");
     assert!(
         !conn.to_string().contains(&a_on_b.secret),
         "the secret is never shown again"

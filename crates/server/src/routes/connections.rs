@@ -348,6 +348,11 @@ pub async fn rotate(
     caller.require_admin()?;
     let conn = named(&state, &name).await?;
     let secret = body.secret.trim();
+    if secret.is_empty() {
+        // Said plainly, rather than as the other side refusing an empty secret.
+        return Err(Problem::unprocessable("secret", "`secret` is required")
+            .hint("the new secret the other side issued"));
+    }
     handshake(&state, &caller, &conn, Some(secret)).await?;
     let conn = state
         .store
