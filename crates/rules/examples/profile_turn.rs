@@ -1,0 +1,73 @@
+//! Profiling aid: evaluates the same history with a fresh last turn id, N times.
+use baton_core::{ConversationId, Role, Turn, TurnId};
+use baton_rules::RuleSet;
+
+fn turn(seq: i64, role: Role, text: &str) -> Turn {
+    Turn {
+        id: TurnId::new(),
+        conversation_id: ConversationId::new(),
+        seq,
+        at: time::OffsetDateTime::UNIX_EPOCH,
+        role,
+        text: text.to_owned(),
+        confidence: (role == Role::Ai).then_some(0.9),
+        intent: None,
+        event: None,
+        data: serde_json::Map::new(),
+        internal: None,
+        author: None,
+    }
+}
+
+fn main() {
+    let last = std::env::args()
+        .nth(1)
+        .unwrap_or("It's 221B Baker Street, London, the office on the second floor.".into());
+    let n: usize = std::env::args()
+        .nth(2)
+        .map_or(300_000, |s| s.parse().unwrap());
+    let lines = [
+        (
+            Role::Customer,
+            "Hi, my order #4521 hasn't arrived yet and it's been a week.",
+        ),
+        (
+            Role::Ai,
+            "Sorry about that! Let me check the tracking for order 4521.",
+        ),
+        (Role::Customer, "Thanks. It was supposed to come on Monday."),
+        (
+            Role::Ai,
+            "The carrier shows it at the local depot; it should arrive tomorrow.",
+        ),
+        (Role::Customer, "Ok, can you send me the tracking link?"),
+        (
+            Role::Ai,
+            "Of course, here it is: https://track.example/4521",
+        ),
+        (
+            Role::Customer,
+            "Great, and can I change the delivery address to my office?",
+        ),
+        (Role::Ai, "Yes, what is the new address?"),
+    ];
+    let mut turns: Vec<Turn> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, (r, t))| turn(i as i64 + 1, *r, t))
+        .collect();
+    turns.push(turn(9, Role::Customer, &last));
+    let ids: Vec<TurnId> = (0..n).map(|_| TurnId::new()).collect();
+    let rules = RuleSet::builtin();
+    let t = std::time::Instant::now();
+    let mut fired = 0;
+    for id in ids {
+        turns.last_mut().unwrap().id = id;
+        fired += usize::from(rules.evaluate(&turns).handoff);
+    }
+    let e = t.elapsed();
+    eprintln!(
+        "{:.3} µs per evaluation ({fired} handoffs)",
+        e.as_secs_f64() * 1e6 / n as f64
+    );
+}
