@@ -25,7 +25,7 @@ fn main() {
         .unwrap_or("It's 221B Baker Street, London, the office on the second floor.".into());
     let n: usize = std::env::args()
         .nth(2)
-        .map_or(300_000, |s| s.parse().unwrap());
+        .map_or(300_000, |s| s.parse().expect("N is a number"));
     let lines = [
         (
             Role::Customer,
@@ -62,7 +62,9 @@ fn main() {
     let t = std::time::Instant::now();
     let mut fired = 0;
     for id in ids {
-        turns.last_mut().unwrap().id = id;
+        if let Some(t) = turns.last_mut() {
+            t.id = id;
+        }
         fired += usize::from(rules.evaluate(&turns).handoff);
     }
     let e = t.elapsed();
