@@ -61,6 +61,8 @@ enum Class {
     Hypothetical,
     /// Auxiliaries of a past event: was, were, got, been, had.
     PastAux,
+    /// A time in the past (yesterday, ayer, hier, gestern): the request is told as history.
+    PastTime,
     /// A plain yes.
     Yes,
 }
@@ -94,6 +96,12 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "loop",
+            "looping",
+            "link",
+            "hook",
+            "handoff",
+            "dealt",
             "talk",
             "talking",
             "speak",
@@ -246,6 +254,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "front",
+            "off",
+            "by",
             "a",
             "an",
             "the",
@@ -384,7 +395,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Desire,
         &[
-            "want", "wanna", "need", "needs", "wish", "require", "have", "like", "care",
+            "ask", "asked", "want", "wanna", "need", "needs", "wish", "require", "have", "like",
+            "care",
         ],
     ),
     (
@@ -440,6 +452,47 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         NonHumanHead,
         &[
+            "manual",
+            "manuals",
+            "handbook",
+            "guide",
+            "guides",
+            "license",
+            "licence",
+            "training",
+            "certificate",
+            "certification",
+            "panel",
+            "console",
+            "seat",
+            "cabin",
+            "mode",
+            "role",
+            "job",
+            "jobs",
+            "position",
+            "vacancy",
+            "vacancies",
+            "salary",
+            "wage",
+            "shift",
+            "schedule",
+            "dashboard",
+            "tool",
+            "tools",
+            "app",
+            "settings",
+            "permissions",
+            "profile",
+            "commission",
+            "rating",
+            "ratings",
+            "review",
+            "reviews",
+            "feedback",
+            "survey",
+            "badge",
+            "uniform",
             "error",
             "errors",
             "mistake",
@@ -528,12 +581,18 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         FedUp,
         &[
-            "enough", "done", "tired", "sick", "fed", "stop", "quit", "finished", "over", "more",
+            "skip", "skipping", "bypass", "avoid", "escape", "exit", "leave", "ditch", "disable",
+            "end", "off", "away", "out", "rid", "enough", "done", "tired", "sick", "fed", "stop",
+            "quit", "finished", "over", "more",
         ],
     ),
     (
         Dept,
         &[
+            "desk",
+            "frontdesk",
+            "helpline",
+            "hotline",
             "billing",
             "sales",
             "accounts",
@@ -605,6 +664,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "line",
         ],
     ),
+    (PastTime, &["yesterday", "earlier", "previously"]),
 ];
 
 /// Spanish, French, German, Portuguese, Italian (accents folded). Exact matches only:
@@ -613,6 +673,23 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "atender",
+            "atienda",
+            "atiendan",
+            "atiende",
+            "atenderme",
+            "atendido",
+            "atendida",
+            "atendimento",
+            "passi",
+            "passa",
+            "trasferisca",
+            "trasferisci",
+            "trasferirmi",
+            "collegare",
+            "collegarmi",
+            "colleghi",
+            "mettere",
             // es
             "hablar",
             "hable",
@@ -715,8 +792,22 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         FedUp,
         &[
-            "basta", "genug", "assez", "chega", "harto", "harta", "marre", "stufo", "stufa",
-            "cansado", "cansada",
+            "saltar",
+            "sauter",
+            "uberspringen",
+            "pular",
+            "saltare",
+            "basta",
+            "genug",
+            "assez",
+            "chega",
+            "harto",
+            "harta",
+            "marre",
+            "stufo",
+            "stufa",
+            "cansado",
+            "cansada",
         ],
     ),
     (
@@ -741,6 +832,12 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         TalkFinal,
         &[
+            "weiterleiten",
+            "weiterverbinden",
+            "durchstellen",
+            "vermitteln",
+            "durch",
+            "weiter",
             "sprechen",
             "reden",
             "verbunden",
@@ -753,15 +850,42 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
-            "quiero", "necesito", "quisiera", "dame", "deme", "ponme", "pongame", "veux",
-            "voudrais", "besoin", "souhaite", "aimerais", "donnez", "will", "mochte", "brauche",
-            "hatte", "quero", "preciso", "gostaria", "voglio", "vorrei", "bisogno", "dammi",
-            "datemi",
+            "geben", "gib", "quiero", "necesito", "quisiera", "dame", "deme", "ponme", "pongame",
+            "veux", "voudrais", "besoin", "souhaite", "aimerais", "donnez", "will", "mochte",
+            "brauche", "hatte", "quero", "preciso", "gostaria", "voglio", "vorrei", "bisogno",
+            "dammi", "datemi",
         ],
     ),
     (
         StrongNoun,
         &[
+            "responsable",
+            "responsabile",
+            "responsavel",
+            "encargado",
+            "encargada",
+            "gerente",
+            "jefe",
+            "jefa",
+            "superviseur",
+            "gerant",
+            "chef",
+            "vorgesetzten",
+            "vorgesetzter",
+            "vorgesetzte",
+            "ansprechpartner",
+            "ansprechpartnerin",
+            "kollegen",
+            "kollege",
+            "kollegin",
+            "addetto",
+            "addetta",
+            "dipendente",
+            "dipendenti",
+            "tecnico",
+            "technicien",
+            "techniker",
+            "supervisore",
             // es
             "persona",
             "humano",
@@ -822,6 +946,22 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "algun",
+            "alguna",
+            "algum",
+            "alguma",
+            "qualche",
+            "quelque",
+            "irgendein",
+            "irgendeinen",
+            "an",
+            "mir",
+            "ihren",
+            "ihrem",
+            "ihre",
+            "ihr",
+            "mal",
+            "einmal",
             // es
             "un",
             "una",
@@ -941,10 +1081,34 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         Boundary,
         &["pero", "mais", "aber", "mas", "ma", "sondern", "sino"],
     ),
+    (
+        Hypothetical,
+        &[
+            "manana", "demain", "morgen", "amanha", "domani", "depois", "dopo", "tard",
+        ],
+    ),
+    (PastTime, &["ayer", "hier", "gestern", "ontem", "ieri"]),
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".
 const NOT_TYPOS: &[&str] = &[
+    // One letter from "want" / "need".
+    "went",
+    "wait",
+    "wane",
+    "wand",
+    "wart",
+    "warn",
+    "ward",
+    "watt",
+    "nerd",
+    "neem",
+    "neet",
+    "seed",
+    "costumes",
+    "services",
+    "supports",
+    "servicer",
     "assistance",
     "assistants",
     "personal",
@@ -1105,8 +1269,11 @@ static LEXICON: LazyLock<super::FastMap<&'static str, Lex>> = LazyLock::new(|| {
         for (class, words) in lexicon {
             for word in *words {
                 let fuzzy_target = fuzzy
-                    && matches!(class, Talk | Contact | Escalate | StrongNoun | WeakNoun)
-                    && (word.len() >= 5 || matches!(*word, "talk" | "chat"));
+                    && (matches!(
+                        class,
+                        Talk | Contact | Escalate | StrongNoun | WeakNoun | Customer
+                    ) && (word.len() >= 5 || matches!(*word, "talk" | "chat"))
+                        || matches!(*word, "want" | "need" | "service" | "support"));
                 let lex = map.entry(word).or_default();
                 lex.classes = lex.classes.with(*class);
                 lex.fuzzy_target |= fuzzy_target;
@@ -1729,13 +1896,29 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
 /// transferred to an agent"), or a hypothetical ("if I need to talk to someone later").
 fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     let t = &toks[j];
-    if t.word.ends_with("ed") && j > 0 && toks[j - 1].is(PastAux) {
+    let past_form = t.word.ends_with("ed")
+        || matches!(
+            t.word,
+            "dealt" | "spoke" | "spoken" | "rang" | "rung" | "put"
+        );
+    if past_form && j > 0 && toks[j - 1].is(PastAux) {
         return true;
     }
     let clause_start = toks[..j]
         .iter()
         .rposition(|p| p.clause != t.clause)
         .map_or(0, |p| p + 1);
+    // "hablé con una persona ayer", "j'ai parlé à quelqu'un hier": told as history.
+    let clause_end = toks[j..]
+        .iter()
+        .position(|n| n.clause != t.clause)
+        .map_or(toks.len(), |p| j + p);
+    if toks[clause_start..clause_end]
+        .iter()
+        .any(|p| p.is(PastTime))
+    {
+        return true;
+    }
     let later = toks[j..]
         .iter()
         .take_while(|n| n.clause == t.clause)
@@ -1764,6 +1947,35 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     let conditional = toks[..j]
         .iter()
         .any(|p| p.sentence == t.sentence && matches!(p.word, "if" | "whenever" | "case"));
+    // A time to come before the request: in its own clause ("later I'll talk to someone"),
+    // or earlier in the sentence when the request is hedged ("si mañana sigue igual, a lo
+    // mejor pido hablar con una persona"). "Perhaps I could talk to someone?" alone is a
+    // polite request.
+    let future = |p: &Tok<'_>| p.is(Hypothetical) && !matches!(p.word, "if" | "whenever" | "case");
+    let hedged = toks[clause_start..j].iter().any(|p| {
+        matches!(
+            p.word,
+            "maybe"
+                | "perhaps"
+                | "might"
+                | "mejor"
+                | "quizas"
+                | "quiza"
+                | "talvez"
+                | "vielleicht"
+                | "forse"
+                | "eventuellement"
+                | "peut"
+        )
+    });
+    if toks[clause_start..j].iter().any(future)
+        || hedged
+            && toks[..clause_start]
+                .iter()
+                .any(|p| p.sentence == t.sentence && future(p))
+    {
+        return true;
+    }
     let imperative = toks[clause_start..j]
         .iter()
         .all(|p| p.is(Polite) || matches!(p.word, "then" | "just"));
@@ -1773,9 +1985,14 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
 /// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
 /// a machine anymore", "enough of this robot", "no quiero hablar con una máquina".
 fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if let Some(m) = identity_then_want(toks) {
+        return Some(m);
+    }
     for k in 0..toks.len() {
         let t = &toks[k];
-        let strong = t.is(Bot);
+        // "virtual assistant", "AI agent", "asistente virtual": the bot, named as an agent.
+        let bot_agent = bot_agent_at(toks, k);
+        let strong = t.is(Bot) || bot_agent.is_some();
         if !strong && !t.is(Machine) {
             continue;
         }
@@ -1783,19 +2000,72 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if t.joined {
             continue;
         }
+        // The noun phrase ends at the agent noun when the modifier comes first.
+        let end = bot_agent.map_or(k, |(_, last)| last);
         let adjective = matches!(t.word, "automated" | "automatic" | "robotic");
+        let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
+        // What may follow the bot in the same clause: the end of a request ("no bot
+        // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
+        // answers", "get this bot out of the way").
+        let bot_thing = |w: &str| {
+            matches!(
+                w,
+                "answers"
+                    | "responses"
+                    | "replies"
+                    | "messages"
+                    | "thing"
+                    | "stuff"
+                    | "nonsense"
+                    | "crap"
+                    | "garbage"
+                    | "rubbish"
+                    | "menu"
+                    | "chat"
+                    | "conversation"
+                    | "any"
+                    | "ever"
+                    | "again"
+                    | "longer"
+                    | "anymore"
+                    | "out"
+                    | "away"
+                    | "off"
+            )
+        };
         if !adjective
-            && let Some(n) = toks.get(k + 1)
-            && n.clause == t.clause
-            && !(n.is(Polite) || n.is(Boundary) || n.is(FedUp) || n.is(Talk) || n.is(TalkFinal))
+            && bot_agent.is_none()
+            && let Some(n) = next
+            && !(n.is(Polite)
+                || n.is(Boundary)
+                || n.is(FedUp)
+                || n.is(Talk)
+                || n.is(TalkFinal)
+                || bot_thing(n.word))
         {
+            if let Some(m) = bot_useless(toks, k) {
+                return Some(m);
+            }
             continue;
         }
         let start = toks[..k]
             .iter()
             .rposition(|p| p.clause != t.clause)
             .map_or(0, |p| p + 1);
-        let before = &toks[start..k];
+        let first = bot_agent.map_or(k, |(first, _)| first);
+        let before = &toks[start..first];
+        // "bot, stop": a short message that tells the bot to stop.
+        if toks.len() <= 5
+            && !(k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their"))
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| matches!(n.word, "stop" | "enough" | "quit" | "basta" | "genug"))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, k, end + 1),
+                pattern: "reject_bot",
+            });
+        }
         let talked_to = before.iter().any(|p| {
             matches!(
                 p.word,
@@ -1823,6 +2093,35 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "chattare"
             )
         });
+        // "I'm not typing to a machine any longer": the talking itself refused.
+        let not_talking = before.iter().enumerate().any(|(i, p)| {
+            i > 0
+                && (before[i - 1].is(Neg) || matches!(before[i - 1].word, "longer" | "anymore"))
+                && matches!(
+                    p.word,
+                    "talk"
+                        | "talking"
+                        | "speak"
+                        | "speaking"
+                        | "chat"
+                        | "chatting"
+                        | "type"
+                        | "typing"
+                        | "deal"
+                        | "dealing"
+                )
+        });
+        // "get this bot out of the way", "take the robot off".
+        let removal = next.is_some_and(|n| matches!(n.word, "out" | "away" | "off"))
+            && before
+                .iter()
+                .any(|p| matches!(p.word, "get" | "take" | "move"));
+        if (not_talking || removal) && !before.iter().any(|p| p.is(Hypothetical)) {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, start, end),
+                pattern: "reject_bot",
+            });
+        }
         if !strong && !talked_to {
             continue;
         }
@@ -1836,6 +2135,29 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let cue = before.iter().rposition(|p| !filler(p));
         let Some(c) = cue else { continue };
         let cue_tok = &before[c];
+        // "I've had it with this robot": fed up, said as an idiom.
+        let had_it = cue_tok.word == "it" && c > 0 && before[c - 1].word == "had";
+        // "turn off the bot", "get rid of"; but "check out this robot" is not a refusal.
+        if matches!(cue_tok.word, "out" | "off" | "away")
+            && !(c > 0
+                && matches!(
+                    before[c - 1].word,
+                    "turn"
+                        | "switch"
+                        | "shut"
+                        | "get"
+                        | "take"
+                        | "kick"
+                        | "throw"
+                        | "move"
+                        | "log"
+                        | "sign"
+                        | "opt"
+                        | "cut"
+                ))
+        {
+            continue;
+        }
         // "I refuse to go on chatting with a machine": a refusal with the talking in between.
         // The refusal is attached: a negator right before the desire ("don't want"), or
         // "refuse" itself.
@@ -1851,6 +2173,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .get(c + 1)
                 .is_some_and(|p| matches!(p.word, "another" | "more" | "any"));
         let refusal = refuses_talking
+            || had_it
             || not_another
             || cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
             || cue_tok.is(Neg)
@@ -1860,17 +2183,153 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)
                     || !matches!(cue_tok.word, "more" | "over")));
         let of_with = cue_tok.is(FedUp)
+            || had_it
             || before[c + 1..]
                 .first()
                 .is_some_and(|p| matches!(p.word, "of" | "with" | "de" | "con" | "mit"));
         if refusal && (of_with || !cue_tok.is(FedUp) || cue_tok.is(Neg) || cue_tok.is(Desire)) {
             return Some(ExplicitMatch {
-                phrase: phrase(&toks[start..], c, k - start),
+                phrase: phrase(&toks[start..], c, end - start),
                 pattern: "reject_bot",
             });
         }
     }
     None
+}
+
+/// The words that make an agent or assistant the bot itself, on either side of it.
+fn bot_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "virtual"
+            | "virtuel"
+            | "virtuelle"
+            | "virtuale"
+            | "virtueller"
+            | "virtuellen"
+            | "ai"
+            | "ia"
+            | "ki"
+            | "digital"
+            | "digitale"
+            | "automated"
+            | "automatic"
+            | "automatico"
+            | "automatique"
+            | "automatisch"
+            | "bot"
+            | "robot"
+            | "chatbot"
+            | "smart"
+            | "software"
+    )
+}
+
+/// At `k`, "virtual assistant" / "AI agent" (modifier first) or "asistente virtual" (noun
+/// first): the span of the bot named as an agent.
+fn bot_agent_at(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
+    let agent = |w: &str| {
+        matches!(
+            w,
+            "agent"
+                | "agents"
+                | "assistant"
+                | "assistants"
+                | "agente"
+                | "asistente"
+                | "assistente"
+                | "assistent"
+                | "assistenten"
+                | "assistante"
+        )
+    };
+    let t = &toks[k];
+    let n = toks.get(k + 1).filter(|n| n.clause == t.clause)?;
+    if bot_modifier(t.word) && agent(n.word) {
+        return Some((k, k + 1));
+    }
+    if agent(t.word) && bot_modifier(n.word) && !t.is(Bot) {
+        return Some((k, k + 1));
+    }
+    None
+}
+
+/// "this chatbot isn't helping", "the bot doesn't understand me", "your AI is useless": the
+/// bot itself judged useless, which asks for someone else. Not someone's own bot ("my
+/// chatbot doesn't understand Spanish" is a question about a product).
+fn bot_useless(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
+    let t = &toks[k];
+    if !t.is(Bot) || (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "their" | "his" | "her")) {
+        return None;
+    }
+    let rest: Vec<&Tok<'_>> = toks[k + 1..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .take(4)
+        .collect();
+    let useless = |w: &str| {
+        matches!(
+            w,
+            "useless"
+                | "pointless"
+                | "worthless"
+                | "hopeless"
+                | "stupid"
+                | "dumb"
+                | "clueless"
+                | "inutil"
+                | "inutile"
+                | "nul"
+                | "nutzlos"
+                | "sinnlos"
+        )
+    };
+    let fails = |w: &str| {
+        matches!(
+            w,
+            "help" | "helping" | "helpful" | "understand" | "understanding" | "get" | "getting"
+        )
+    };
+    let negated = |w: &str| {
+        matches!(
+            w,
+            "isnt" | "not" | "doesnt" | "cant" | "cannot" | "wont" | "never" | "arent" | "dont"
+        )
+    };
+    let hit = rest.iter().position(|n| useless(n.word)).or_else(|| {
+        rest.windows(2)
+            .position(|w| negated(w[0].word) && fails(w[1].word))
+            .map(|p| p + 1)
+    })?;
+    Some(ExplicitMatch {
+        phrase: phrase(toks, k, k + 1 + hit),
+        pattern: "reject_bot",
+    })
+}
+
+/// "are you a real person? if not, I want one": an identity question, then a wish for a
+/// person should the answer be no.
+fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let q = toks
+        .windows(2)
+        .position(|w| matches!(w[0].word, "are" | "r") && matches!(w[1].word, "you" | "u"))?;
+    let asks_identity = toks[q + 2..]
+        .iter()
+        .take(4)
+        .any(|n| n.is(StrongNoun) || n.is(Bot) || n.is(Machine));
+    if !asks_identity {
+        return None;
+    }
+    let cond = (q + 2..toks.len().saturating_sub(1)).find(|&i| {
+        (toks[i].word == "if" && matches!(toks[i + 1].word, "not" | "no"))
+            || matches!(toks[i].word, "otherwise" | "else")
+    })?;
+    let wish = (cond + 1..toks.len().min(cond + 6))
+        .find(|&i| (toks[i].is(Frame) || toks[i].is(Talk)) && !toks[i - 1].is(Neg))?;
+    Some(ExplicitMatch {
+        phrase: phrase(toks, q, wish),
+        pattern: "identity_then_want",
+    })
 }
 
 /// A voice-menu habit: "zero", "press 0", "operator operator".
@@ -1884,6 +2343,7 @@ fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if zero(t.word) {
             found.get_or_insert(k);
         } else if !(t.is(Polite)
+            || is_filler(t.word)
             || matches!(
                 t.word,
                 "press" | "pressing" | "dial" | "hit" | "option" | "star" | "pound" | "hash"
@@ -1969,9 +2429,34 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 
     for j in 0..toks.len() {
         let t = &toks[j];
-        let verb = t.is(Talk) || t.is(Contact);
+        // "can I have a word with your manager": the idiom is a verb of talking.
+        let a_word_with = t.word == "word"
+            && j > 0
+            && toks[j - 1].word == "a"
+            && toks.get(j + 1).is_some_and(|n| n.word == "with");
+        let verb = t.is(Talk) || t.is(Contact) || a_word_with;
         let frame = t.is(Frame);
         if verb || frame {
+            // "the alarm isn't calling anyone", "he was talking to someone": a description
+            // of what someone else is doing, not a request.
+            if t.word.ends_with("ing")
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "is" | "isnt"
+                        | "are"
+                        | "arent"
+                        | "was"
+                        | "wasnt"
+                        | "were"
+                        | "werent"
+                        | "s"
+                        | "keeps"
+                        | "kept"
+                )
+            {
+                continue;
+            }
             // "contact person" is a compound noun, not a request.
             if t.is(Contact)
                 && toks
@@ -2015,13 +2500,20 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "forward"
                     | "forwarding"
                     | "patch"
-            ) && !toks
-                .get(j + 1)
-                .is_some_and(|n| matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the"))
-            {
+                    | "loop"
+                    | "looping"
+                    | "link"
+                    | "hook"
+            ) && !toks.get(j + 1).is_some_and(|n| {
+                matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
+                    || matches!(
+                        (t.word, n.word),
+                        ("loop" | "looping", "in") | ("hand", "off")
+                    )
+            }) {
                 continue;
             }
-            if matches!(t.word, "deal" | "dealing")
+            if matches!(t.word, "deal" | "dealing" | "dealt")
                 && toks.get(j + 1).is_none_or(|n| n.word != "with")
             {
                 continue;
@@ -2042,7 +2534,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     break;
                 }
                 // "put me through to billing", "can I speak to sales?"
-                if t.is(Talk)
+                if (t.is(Talk) || t.word == "send")
                     && n.is(Dept)
                     && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
                     && toks
@@ -2111,8 +2603,15 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "escalate",
             });
         }
-        // German verb-final order: "(ich möchte) mit einem Menschen sprechen".
-        if t.is(TalkFinal) {
+        // German verb-final order: "(ich möchte) mit einem Menschen sprechen". The particle
+        // of a separable verb ("stellen Sie mich … durch") only at the end of its clause.
+        let particle = matches!(t.word, "durch" | "weiter");
+        if t.is(TalkFinal)
+            && (!particle
+                || toks
+                    .get(j + 1)
+                    .is_none_or(|n| n.clause != t.clause || n.is(Polite)))
+        {
             let start = j.saturating_sub(MAX_GAP);
             for k in (start..j).rev() {
                 if toks[k].clause != t.clause {
@@ -2130,7 +2629,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }
         }
         // "can an agent call me back?", "have someone contact me".
-        if human_noun(toks, j) == Some(true)
+        if human_noun(toks, j).is_some()
             && !refused(toks, j)
             && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| toks[v].is(Contact))
             && toks[v].clause == t.clause
@@ -2165,6 +2664,9 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "take_over",
             });
         }
+        if let Some(m) = is_there_elsewhere(toks, j) {
+            return Some(m);
+        }
         // "is there a human / anyone there?"
         if t.word == "there"
             && j > 0
@@ -2184,6 +2686,48 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| menu_zero(toks))
 }
 
+/// "¿hay alguien real ahí?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
+/// "c'è qualcuno": asking whether a person is there, in the other languages.
+fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let next = |k: usize| toks.get(k).filter(|n| n.clause == t.clause).map(|n| n.word);
+    let marker_end = match t.word {
+        "hay" | "tem" | "ha" | "ce" => j,
+        "y" if next(j + 1) == Some("a") => j + 1,
+        "gibt" if next(j + 1) == Some("es") => j + 1,
+        "ci" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
+        _ => return None,
+    };
+    if j > 0 && toks[j - 1].is(Neg) {
+        return None;
+    }
+    let place = |w: &str| {
+        matches!(
+            w,
+            "da" | "hier" | "ai" | "ahi" | "aqui" | "alli" | "la" | "li" | "qui" | "ici" | "t"
+        )
+    };
+    let k = (marker_end + 1..toks.len().min(marker_end + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
+    if t.word == "ce" && !matches!(toks[k].word, "qualcuno" | "operatore" | "persona") {
+        return None;
+    }
+    if !toks[marker_end + 1..k]
+        .iter()
+        .all(|n| n.is(Skip) || place(n.word))
+        || refused(toks, k)
+        || not_now(toks, k)
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "is_there",
+    })
+}
+
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
 fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if toks.is_empty() || toks.len() > 6 {
@@ -2200,7 +2744,16 @@ fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             if !toks.get(k + 2).is_some_and(|n| n.is(StrongNoun)) {
                 return None;
             }
-        } else if !(t.is(Polite) || t.is(Skip) || t.is(ServiceHead) || t.is(Customer)) {
+        } else if !(t.is(Polite)
+            || t.is(Skip)
+            || t.is(ServiceHead)
+            || t.is(Customer)
+            || is_filler(t.word)
+            // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human."
+            || t.is(Bot)
+            || t.is(FedUp)
+            || matches!(t.word, "main" | "menu" | "option"))
+        {
             return None;
         }
     }
@@ -2240,6 +2793,62 @@ mod tests {
             "should not detect: {text} -> {:?}",
             detect(text)
         );
+    }
+
+    #[test]
+    fn hand_over_idioms_bot_rejections_and_other_languages_are_requests() {
+        for t in [
+            // hand-over verbs and idioms
+            "could you loop in somebody from your team",
+            "hook me up with a real agent",
+            "just hand off to a person",
+            "may I have a word with the manager on duty",
+            "send me to the front desk please",
+            "I want to be dealt with by an actual person",
+            "could one of your technicians ring me",
+            // rejecting the bot without naming a person
+            "please skip the bot",
+            "switch off the chatbot",
+            "the bot is useless",
+            "your AI doesn't understand me at all",
+            "I never asked for an AI assistant",
+            "enough with the virtual agent",
+            "I'm done talking to a computer",
+            "take this robot off the chat",
+            "are you human? if not, I want someone who is",
+            // voice menus and typos
+            "uh zero",
+            "main menu, representative",
+            "I nedd a person",
+            // the other languages
+            "¿me podría atender una persona?",
+            "¿hay algún agente ahí?",
+            "passez-moi votre responsable",
+            "y a-t-il un conseiller ?",
+            "verbinden Sie mich bitte mit Ihrem Vorgesetzten",
+            "könnten Sie mich an einen Mitarbeiter weiterleiten",
+            "stellen Sie mich zu einem Kollegen durch",
+            "tem algum atendente disponível?",
+            "mi passi un addetto per favore",
+            "c'è un operatore?",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "I read the operator handbook twice",
+            "the robot vacuum isn't working",
+            "my chatbot doesn't understand Spanish",
+            "I turned off the robot and it still beeps",
+            "check out this robot",
+            "the alarm is calling my daughter",
+            "yesterday I spoke with an agent about this",
+            "hablé con un agente ayer y no sirvió",
+            "later I might talk to someone about it",
+            "si mañana no llega, a lo mejor pido hablar con un agente",
+            "ce conseiller m'a dit d'attendre",
+        ] {
+            no(t);
+        }
     }
 
     #[test]
