@@ -93,7 +93,7 @@ enum P {
 const PATTERNS: &[(P, &str)] = &[
     (
         P::Dispute,
-        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (le|ce|cette|la) (pr[ée]l[èe]vement|paiement|d[ée]bit|transaction)\b|\bwiderspruch (einlegen|gegen)\b|\bcontestar (a|o|esta|este|la|el) (cobran[çc]a|pagamento|transa[çc][ãa]o|cargo|cobro)\b|\bcontestare (l'addebito|il pagamento|la transazione)\b",
+        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|opposition|litige)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (uma |una )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
     ),
     (
         P::Chargeback,
@@ -105,7 +105,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|the company) to court\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\bmy (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\bmy (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
     ),
     (
         P::LegalAdvice,
@@ -117,23 +117,27 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (tomar|usar|dar|mezclar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer)\b|\b(darf|kann|soll|sollte) ich\b.{0,40}\b(nehmen|einnehmen|geben|kombinieren)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
-        r"\b(medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
-        r"\b(should|shall) (i|we)\b|\bis (it|this|now) (a good (idea|time)|wise|smart|worth it|safe|better|risky)\b|\bwould you (recommend|advise|suggest)\b|\bdo you (recommend|advise|suggest|think)\b|\bwhat (would|do) you (recommend|advise|suggest)\b|\brecommend\w*\b|\badvi[cs]e\b|\bwhich\b.{0,25}\b(should|would|is (the )?best|better)\b|\bbest (way|option|place)\b|\bworth (it|investing|buying)\b|\bbetter (to|off)\b|\b(deber[ií]a|me recomienda|recomienda\w*|aconseja\w*)\b|\b(devrais-je|dois-je|conseill\w*|recommand\w*)\b|\b(sollte ich|soll ich|empfehl\w*|raten sie)\b|\b(devo|deveria|recomenda\w*|aconselh\w*)\b|\b(dovrei|consigli\w*)\b",
+        r"\b(should|shall) (i|we)\b|\bis (it|this|now) (a good (idea|time)|wise|smart|worth it|safe|better|risky)\b|\bwould you (recommend|advise|suggest)\b|\bdo you (recommend|advise|suggest|think)\b|\bwhat (would|do) you (recommend|advise|suggest)\b|\brecommend\w*\b|\badvi[cs]e\b|\bwhich\b.{0,25}\b(should|would|is (the )?best|better)\b|\bbest (way|option|place)\b|\bworth (it|investing|buying)\b|\bbetter (to|off)\b|\b(deber[ií]a|me recomienda|recomienda\w*|aconseja\w*|me conviene|conviene|vale la pena|es buena idea)\b|\b(ai-je int[ée]r[êe]t|vaut-il mieux|est-ce (une bonne id[ée]e|judicieux|rentable))\b|\b(lohnt es sich|ist es sinnvoll|w[äa]re es (sinnvoll|besser))\b|\b(vale a pena|compensa|[ée] uma boa ideia)\b|\b(conviene|vale la pena|[èe] una buona idea)\b|\b(devrais-je|dois-je|conseill\w*|recommand\w*)\b|\b(sollte ich|soll ich|empfehl\w*|raten sie)\b|\b(devo|deveria|recomenda\w*|aconselh\w*)\b|\b(dovrei|consigli\w*)\b",
     ),
     (
         P::InvestTerm,
-        r"\b(invest|invests|investing|investment|investments|fund|index funds?|mutual funds?|investment funds?|etfs?|stocks|stock market|shares in|bonds|portfolio|pension|pensions|401\(?k\)?|roth|ira|isa|crypto\w*|bitcoin|annuit\w*|equities|securities|retirement (savings|account|plan)|fondo|fondos|inversi[óo]n|invertir|fonds|placement|investir|aktien|fonds|anlegen|geldanlage|investimento|investir|fundo|fundos|investire|azioni)\b",
+        r"\b(invest|invests|investing|investment|investments|fund|index funds?|mutual funds?|investment funds?|etfs?|stocks|stock market|shares in|bonds|portfolio|pension|pensions|401\(?k\)?|roth|ira|isa|crypto\w*|bitcoin|annuit\w*|equities|securities|retirement (savings|account|plan)|fondo|fondos|inversi[óo]n|invertir|acciones|bolsa|fonds|placement|investir|actions|bourse|aktien|anlegen|geldanlage|etfs?|investimento|fundo|fundos|a[çc][õo]es|investire|azioni|borsa)\b",
     ),
     (
         P::InvestMove,
         r"\b(move|put|transfer|switch|shift|roll over|rollover|cash out|invest|pull)\b.{0,30}\b(my|our|all my|all of my|some of my|the)\b.{0,15}\b(savings|pension|retirement|money|cash|401\(?k\)?|ira|isa)\b.{0,30}\b(into|in|to|out of)\b.{0,25}\b(funds?|stocks|shares|bonds|etfs?|portfolio|crypto\w*|bitcoin|annuit\w*|index|equities|market)\b",
+    ),
+    (
+        P::InvestMove,
+        r"\b(pasar|mover|poner|meter|invertir|transferir|passer|placer|transf[ée]rer|mettre|investir|verschieben|anlegen|stecken|umschichten|investieren|passar|mover|colocar|transferir|spostare|mettere|investire|trasferire)\b.{0,30}\b(mis ahorros|mi dinero|mi pensi[óo]n|mon [ée]pargne|mes [ée]conomies|mon argent|ma retraite|meine ersparnisse|mein erspartes|mein geld|meine rente|minhas economias|minhas poupan[çc]as|meu dinheiro|minha aposentadoria|i miei risparmi|i miei soldi|la mia pensione)\b.{0,40}\b(fondos?|acciones|bolsa|fonds|actions|bourse|aktien|etfs?|fundos?|a[çc][õo]es|azioni|borsa|investimento|inversi[óo]n)\b|\b(ahorros|[ée]pargne|[ée]conomies|ersparnisse|erspartes|economias|poupan[çc]as|risparmi)\b.{0,40}\b(fondo de inversi[óo]n|fonds d'investissement|investmentfonds|aktienfonds|fundo de investimento|fondo di investimento)\b",
     ),
     (
         P::CloseAccount,
@@ -141,7 +145,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::DisputeContext,
-        r"\bdisput(e|es|ed|ing)\b|\bcharge[- ]?backs?\b|\b(open|pending|ongoing|unresolved|active|outstanding|current) (claim|complaint|case|investigation|fraud claim|dispute)\b|\bunder investigation\b|\bbeing investigated\b|\binvestigation\b|\bombudsman\b|\breclamaci[óo]n\b|\blitigio\b|\blitige\b|\bstreitfall\b|\bdisputa\b|\bcontestazione\b|\breclama[çc][ãa]o\b",
+        r"\bdisput(e|es|ed|ing)\b|\bcharge[- ]?backs?\b|\b(open|pending|ongoing|unresolved|active|outstanding|current) (claim|complaint|case|investigation|fraud claim|dispute)\b|\bunder investigation\b|\bbeing investigated\b|\binvestigation\b|\bombudsman\b|\breclamaci[óo]n\b|\breclamo\b|\breclami\b|\blitigio\b|\blitige\b|\br[ée]clamation\b|\bstreitfall\b|\breklamation\b|\bwiderspruch\b|\bdisputa\b|\bcontestazione\b|\bcontesta[çc][ãa]o\b|\breclama[çc][ãa]o\b",
     ),
     (
         P::UrgentWords,
@@ -153,7 +157,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Fire,
-        r"\b(on fire|caught fire|catching fire|in flames|(is|are|it's) burning|house fire|kitchen fire|electrical fire|there'?s a fire|a fire (in|at)|fire (has )?(started|is spreading|broke out)|(smoke|sparks|flames) (is |are )?(coming|pouring|everywhere|billowing|rising)|smell(s|ing)? (of )?(burning|smoke)|full of smoke|smoke alarm (is )?going off|incendio|fuego|se est[áa] quemando|humo|incendie|au feu|(de la )?fum[ée]e (partout|sort)|es brennt|brennt|feuer|rauch|inc[êe]ndio|pegando fogo|fuma[çc]a|va a fuoco|prende fuoco|fumo)\b",
+        r"\b(on fire|caught fire|there'?s smoke|smoke (from|out of) (the|my|our)|catching fire|in flames|(is|are|it's) burning|house fire|kitchen fire|electrical fire|there'?s a fire|a fire (in|at)|fire (has )?(started|is spreading|broke out)|(smoke|sparks|flames) (is |are )?(coming|pouring|everywhere|billowing|rising)|smell(s|ing)? (of )?(burning|smoke)|full of smoke|smoke alarm (is )?going off|incendio|fuego|se est[áa] quemando|humo|incendie|au feu|fum[ée]e|il y a le feu|es brennt|brennt|feuer|rauch|inc[êe]ndio|pegando fogo|fuma[çc]a|va a fuoco|prende fuoco|fumo)\b",
     ),
     (
         P::Flood,
@@ -165,11 +169,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|he|she|a hacker|hackers|the scammer|the fraudster|a stranger)('s| is| are|'re) (still )?(using|draining|emptying|spending|withdrawing|taking|stealing|transferring|buying|logged into|logging into|accessing|changing)\b|\b(money|funds|cash|charges|transactions|payments|withdrawals)\b.{0,20}\b(is|are|keeps?|keep) (still )?(being )?(taken|leaving|disappearing|withdrawn|going out|drained|coming in|appearing|popping up|going through)\b|\b(right now|as we speak|at this moment|this very minute)\b.{0,60}\b(hack\w*|stolen|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b|\b(hack\w*|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b.{0,60}\b(right now|as we speak|at this moment|this very minute)\b|\balguien est[áa] usando\b|\bquelqu'un (est en train d'|)utilise\b|\bjemand (benutzt|verwendet|pl[üu]ndert|leert)\b|\balgu[ée]m est[áa] usando\b|\bqualcuno sta usando\b",
+        r"\b(someone|somebody|they|he|she|a hacker|hackers|the scammer|the fraudster|a stranger)('s| is| are|'re) (still )?(using|draining|emptying|spending|withdrawing|taking|stealing|transferring|buying|logged into|logging into|accessing|changing)\b|\b(money|funds|cash|charges|transactions|payments|withdrawals)\b.{0,20}\b(is|are|keeps?|keep) (still )?(being )?(taken|leaving|disappearing|withdrawn|going out|drained|coming in|appearing|popping up|going through)\b|\b(right now|as we speak|at this moment|this very minute)\b.{0,60}\b(hack\w*|stolen|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b|\b(hack\w*|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?)\b.{0,60}\b(right now|as we speak|at this moment|this very minute)\b|\balguien est[áa] (usando|vaciando|sacando|robando)\b|\bquelqu'un (est en train d(e |')|)(utilise|utiliser|vide|vider|pirate|pirater|vole|voler|retire|retirer)\b|\bjemand (benutzt|verwendet|pl[üu]ndert|leert|r[äa]umt)\b|\balgu[ée]m est[áa] (usando|esvaziando|roubando|sacando)\b|\bqualcuno sta (usando|svuotando|rubando|prelevando)\b|\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b.{0,80}\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|compras|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b|\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b.{0,80}\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b",
     ),
     (
         P::Outage,
-        r"\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il sito|il negozio|il sistema|il server)\b.{0,10}\b(è |e )?(down|fuori servizio|bloccato)\b",
+        r"\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
     ),
     (
         P::Danger,
@@ -257,11 +261,11 @@ static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p)
 
 /// The words of `text` that matched pattern `p` (known to match).
 fn found(text: &str, p: P) -> Option<String> {
-    let i = KINDS.iter().position(|q| *q == p)?;
-    REGEXES
-        .get(i)?
-        .as_ref()?
-        .find(text)
+    KINDS
+        .iter()
+        .zip(REGEXES.iter())
+        .filter(|(q, _)| **q == p)
+        .find_map(|(_, re)| re.as_ref()?.find(text))
         .map(|m| m.as_str().to_owned())
 }
 
