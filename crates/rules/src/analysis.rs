@@ -18,7 +18,7 @@ use baton_core::{ConversationId, Turn, TurnId};
 
 use crate::signals::explicit::{self, ExplicitMatch};
 use crate::signals::topics::{self, Amount, Topic};
-use crate::signals::{loops, sentiment};
+use crate::signals::{loops, sentiment_langs};
 
 /// What is known about one turn's text. Every field is filled on first use.
 #[derive(Debug, Default)]
@@ -43,9 +43,11 @@ pub(crate) struct TurnAnalysis {
 }
 
 impl TurnAnalysis {
-    /// VADER compound score of `text`.
+    /// The compound score of `text` in its language (VADER for English).
     pub(crate) fn sentiment(&self, text: &str) -> f32 {
-        *self.sentiment.get_or_init(|| sentiment::compound(text))
+        *self
+            .sentiment
+            .get_or_init(|| sentiment_langs::compound(text))
     }
 
     /// The word set used for similarity.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::RulesError;
 use crate::analysis::{self, AnalysisCache, TurnAnalysis};
 use crate::config::{Condition, RuleSpec, RulesFile, Target};
-use crate::signals::{confidence, explicit, loops, sentiment, topics};
+use crate::signals::{confidence, explicit, loops, sentiment_langs, topics};
 
 const DEFAULT_RULES: &str = include_str!("../default_rules.yaml");
 
@@ -1159,8 +1159,10 @@ impl RuleSet {
             .filter(|(t, _)| t.role == Role::Customer)
             .take(self.sentiment_depth)
             .map(|(t, a)| {
-                a.as_deref()
-                    .map_or_else(|| sentiment::compound(&t.text), |a| a.sentiment(&t.text))
+                a.as_deref().map_or_else(
+                    || sentiment_langs::compound(&t.text),
+                    |a| a.sentiment(&t.text),
+                )
             })
             .collect();
         let explicit = if last.role == Role::Customer {

@@ -3,9 +3,11 @@
 
 pub mod confidence;
 pub mod explicit;
+pub mod language;
 pub mod loops;
 pub mod progress;
 pub mod sentiment;
+pub mod sentiment_langs;
 pub mod topics;
 
 /// A hash map with a fast, unseeded hasher, for the lexicons: their keys are fixed at build

@@ -1,0 +1,187 @@
+//! Which of the six covered languages a turn is written in, from its function words.
+//!
+//! VADER's lexicon is English: read with it, the German article "die" or the Spanish "sin"
+//! ("without") are strongly negative words. Sentiment is therefore scored with the lexicon of
+//! the turn's language. Function words are the most frequent words of every language and
+//! carry no topic, so a handful of them decides a turn of a few words; a turn with none of
+//! them (a number, "ok", an emoji) is taken as English.
+
+/// A language Baton scores sentiment in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    English,
+    Spanish,
+    French,
+    German,
+    Portuguese,
+    Italian,
+}
+
+/// Function words of each language, lowercased and without accents. Words shared by several
+/// languages count for each of them; words that are also frequent English words ("a", "no",
+/// "die", "in", "me") are left out, so English text never scores for another language.
+const FUNCTION_WORDS: &[(Language, &[&str])] = &[
+    (
+        Language::English,
+        &[
+            "the", "and", "is", "are", "you", "my", "to", "of", "it", "that", "this", "for",
+            "with", "have", "was", "be", "your", "can", "do", "please", "thanks", "what", "why",
+            "how", "on", "at", "i", "im", "dont", "not", "but", "just", "will", "would", "there",
+            "they", "we", "our", "from", "been", "has", "had", "get", "got", "its", "an", "or",
+            "if", "so", "all", "any", "he", "she", "him", "her", "as", "us", "by", "up", "out",
+            "about", "when", "who", "which", "one", "am", "were", "did", "does", "don", "t", "s",
+            "m", "d", "ll", "ve", "re",
+        ],
+    ),
+    (
+        Language::Spanish,
+        &[
+            "el", "los", "las", "que", "y", "es", "una", "por", "con", "para", "mi", "se", "lo",
+            "del", "al", "muy", "pero", "esta", "estoy", "tengo", "quiero", "hola", "gracias",
+            "porque", "cuando", "como", "sin", "ya", "hay", "su", "le", "mis", "pedido", "puede",
+            "pueden", "han", "nos", "eso", "este", "otra", "vez", "nada", "todo", "ahora", "aun",
+            "todavia", "tambien", "usted",
+        ],
+    ),
+    (
+        Language::French,
+        &[
+            "le", "les", "des", "et", "est", "une", "je", "pas", "ne", "qui", "pour", "avec",
+            "mon", "ma", "mes", "vous", "nous", "il", "elle", "ce", "cette", "sur", "dans", "au",
+            "aux", "du", "merci", "bonjour", "suis", "qu", "toujours", "encore", "rien", "tres",
+            "mais", "ou", "avez", "etait", "votre",
+        ],
+    ),
+    (
+        Language::German,
+        &[
+            "der", "das", "und", "ist", "ich", "nicht", "ein", "eine", "einen", "mit", "auf",
+            "fur", "sie", "es", "zu", "den", "dem", "mein", "meine", "meinen", "bitte", "danke",
+            "aber", "wie", "noch", "kann", "habe", "wir", "ihr", "ihre", "sind", "hallo", "schon",
+            "immer", "auch", "nur", "wird", "wurde", "kein", "keine", "seit", "sich", "ganz",
+            "mir", "mich", "uns", "von", "bei", "nach", "uber",
+        ],
+    ),
+    (
+        Language::Portuguese,
+        &[
+            "os", "as", "que", "e", "em", "um", "uma", "nao", "com", "para", "por", "meu", "minha",
+            "eu", "voce", "voces", "esta", "estou", "obrigado", "obrigada", "ola", "mas", "se",
+            "do", "da", "dos", "das", "na", "nos", "ja", "ainda", "muito", "isso", "foi", "tem",
+            "sao", "ao", "pelo", "pela", "nada", "tudo", "agora",
+        ],
+    ),
+    (
+        Language::Italian,
+        &[
+            "il", "lo", "gli", "che", "di", "e", "un", "una", "non", "con", "mi", "ho", "sono",
+            "mio", "mia", "grazie", "ciao", "del", "della", "nel", "nella", "ma", "anche",
+            "questo", "questa", "ancora", "sempre", "niente", "tutto", "ora", "adesso", "perche",
+            "gia", "hanno", "vostro", "vostra", "molto",
+        ],
+    ),
+];
+
+/// Lowercases and drops the accents of one character, as the lexicons are written.
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        'ß' => 's',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// The folded words of `text` (letters and digits; everything else separates words).
+pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().map(fold).collect())
+}
+
+/// The language of `text`: the one with the most function words in it, when that is more
+/// than English has; English otherwise.
+pub fn guess(text: &str) -> Language {
+    if text.is_ascii() && !might_be_foreign_ascii(text) {
+        return Language::English;
+    }
+    let mut counts = [0u32; FUNCTION_WORDS.len()];
+    for word in folded_words(text) {
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            if words.contains(&word.as_str()) {
+                counts[i] += 1;
+            }
+        }
+    }
+    // One function word decides only when English has none.
+    let mut best = (Language::English, counts[0]);
+    for (i, (language, _)) in FUNCTION_WORDS.iter().enumerate().skip(1) {
+        if counts[i] > best.1 {
+            best = (*language, counts[i]);
+        }
+    }
+    best.0
+}
+
+/// A cheap test that lets most English text skip the count: whether an ASCII text holds a
+/// word that is a function word of another language and never an English word.
+fn might_be_foreign_ascii(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= 8)
+        .any(|w| {
+            let lower = w.to_ascii_lowercase();
+            !FUNCTION_WORDS[0].1.contains(&lower.as_str())
+                && FUNCTION_WORDS[1..]
+                    .iter()
+                    .any(|(_, words)| words.contains(&lower.as_str()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_is_recognised() {
+        for (text, language) in [
+            (
+                "my parcel never arrived and nobody answers",
+                Language::English,
+            ),
+            (
+                "Mi paquete no ha llegado y nadie me contesta",
+                Language::Spanish,
+            ),
+            (
+                "Mon colis n'est jamais arrivé et personne ne répond",
+                Language::French,
+            ),
+            (
+                "Mein Paket ist nie angekommen und niemand antwortet",
+                Language::German,
+            ),
+            (
+                "O meu pacote não chegou e ninguém responde",
+                Language::Portuguese,
+            ),
+            (
+                "Il mio pacco non è mai arrivato e nessuno risponde",
+                Language::Italian,
+            ),
+            ("Die Rechnung ist falsch", Language::German),
+            ("ok", Language::English),
+            ("12345", Language::English),
+            ("I want to die, this is so bad", Language::English),
+            ("as soon as possible please", Language::English),
+            ("AI useless", Language::English),
+            ("come back tomorrow", Language::English),
+        ] {
+            assert_eq!(guess(text), language, "{text}");
+        }
+    }
+}

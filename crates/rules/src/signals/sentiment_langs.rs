@@ -1,0 +1,599 @@
+//! Sentiment of turns written in Spanish, French, German, Portuguese or Italian.
+//!
+//! VADER ([`super::sentiment`]) is English. For the other covered languages this module
+//! scores with a curated lexicon per language on VADER's scale (−4 … +4 per word) and the
+//! same composition: boosters, negation of the next three words, a contrastive "but",
+//! exclamation marks, and VADER's normalisation. The lexicons list what customers say of a
+//! service — anger, disgust, disappointment, scams, praise, thanks — in their inflected
+//! forms, written without accents (text is folded before lookup).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::language::{self, Language};
+
+/// The sentiment of `text` in its own language: VADER for English, the lexicon of the
+/// language otherwise. What the rules read as a turn's sentiment.
+pub fn compound(text: &str) -> f32 {
+    match language::guess(text) {
+        Language::English => super::sentiment::compound(text),
+        other => compound_in(text, other),
+    }
+}
+
+/// Word valences per language.
+const VALENCES: &[(Language, &[(&str, f32)])] = &[
+    (
+        Language::Spanish,
+        &[
+            ("horrible", -2.5),
+            ("horribles", -2.5),
+            ("terrible", -2.1),
+            ("terribles", -2.1),
+            ("pesimo", -2.8),
+            ("pesima", -2.8),
+            ("pesimos", -2.8),
+            ("peor", -2.5),
+            ("desastre", -2.6),
+            ("desastroso", -2.7),
+            ("desastrosa", -2.7),
+            ("furioso", -3.0),
+            ("furiosa", -3.0),
+            ("enfadado", -2.2),
+            ("enfadada", -2.2),
+            ("enojado", -2.2),
+            ("enojada", -2.2),
+            ("harto", -2.0),
+            ("harta", -2.0),
+            ("molesto", -1.6),
+            ("molesta", -1.6),
+            ("indignado", -2.4),
+            ("indignada", -2.4),
+            ("verguenza", -2.0),
+            ("vergonzoso", -2.3),
+            ("estafa", -2.8),
+            ("estafadores", -3.0),
+            ("ladrones", -2.8),
+            ("inutil", -2.0),
+            ("inutiles", -2.0),
+            ("fatal", -2.5),
+            ("asco", -2.6),
+            ("asqueroso", -2.7),
+            ("odio", -3.0),
+            ("mal", -1.5),
+            ("malo", -1.9),
+            ("mala", -1.9),
+            ("decepcionado", -2.0),
+            ("decepcionada", -2.0),
+            ("decepcion", -2.0),
+            ("frustrado", -2.0),
+            ("frustrada", -2.0),
+            ("ridiculo", -1.8),
+            ("absurdo", -1.5),
+            ("inaceptable", -2.3),
+            ("lamentable", -2.1),
+            ("basura", -2.4),
+            ("mierda", -3.0),
+            ("maldito", -2.4),
+            ("maldita", -2.4),
+            ("problema", -1.0),
+            ("problemas", -1.0),
+            ("queja", -1.2),
+            ("incompetentes", -2.3),
+            ("incompetente", -2.3),
+            ("enfado", -2.0),
+            ("cabreado", -2.6),
+            ("cabreada", -2.6),
+            ("insoportable", -2.4),
+            ("triste", -2.0),
+            ("gracias", 1.5),
+            ("genial", 3.0),
+            ("excelente", 3.2),
+            ("perfecto", 2.7),
+            ("perfecta", 2.7),
+            ("bien", 1.6),
+            ("bueno", 1.9),
+            ("buena", 1.9),
+            ("maravilloso", 3.0),
+            ("estupendo", 2.8),
+            ("encantado", 2.5),
+            ("encantada", 2.5),
+            ("contento", 2.2),
+            ("contenta", 2.2),
+            ("feliz", 2.6),
+            ("amable", 2.0),
+            ("agradecido", 2.2),
+            ("agradecida", 2.2),
+            ("fantastico", 3.0),
+            ("resuelto", 1.2),
+        ],
+    ),
+    (
+        Language::French,
+        &[
+            ("horrible", -2.5),
+            ("horribles", -2.5),
+            ("terrible", -2.1),
+            ("nul", -2.0),
+            ("nulle", -2.0),
+            ("nuls", -2.0),
+            ("pire", -2.5),
+            ("catastrophe", -2.6),
+            ("catastrophique", -2.8),
+            ("furieux", -3.0),
+            ("furieuse", -3.0),
+            ("enerve", -2.2),
+            ("enervee", -2.2),
+            ("fache", -2.0),
+            ("fachee", -2.0),
+            ("inadmissible", -2.6),
+            ("inacceptable", -2.3),
+            ("scandale", -2.6),
+            ("scandaleux", -2.7),
+            ("honte", -2.2),
+            ("honteux", -2.4),
+            ("arnaque", -2.8),
+            ("escroc", -2.8),
+            ("escrocs", -2.8),
+            ("voleurs", -2.7),
+            ("inutile", -1.9),
+            ("degoute", -2.4),
+            ("degoutee", -2.4),
+            ("decu", -2.0),
+            ("decue", -2.0),
+            ("deception", -2.0),
+            ("marre", -2.0),
+            ("ridicule", -1.8),
+            ("lamentable", -2.1),
+            ("pourri", -2.4),
+            ("merde", -3.0),
+            ("putain", -2.5),
+            ("mauvais", -1.9),
+            ("mauvaise", -1.9),
+            ("mal", -1.3),
+            ("probleme", -1.0),
+            ("problemes", -1.0),
+            ("frustre", -2.0),
+            ("frustree", -2.0),
+            ("insupportable", -2.4),
+            ("incompetent", -2.3),
+            ("incompetents", -2.3),
+            ("colere", -2.5),
+            ("triste", -2.0),
+            ("merci", 1.5),
+            ("genial", 3.0),
+            ("excellent", 3.2),
+            ("excellente", 3.2),
+            ("parfait", 2.7),
+            ("parfaite", 2.7),
+            ("super", 2.9),
+            ("bien", 1.4),
+            ("bon", 1.5),
+            ("bonne", 1.5),
+            ("formidable", 3.0),
+            ("content", 2.2),
+            ("contente", 2.2),
+            ("ravi", 2.6),
+            ("ravie", 2.6),
+            ("heureux", 2.6),
+            ("heureuse", 2.6),
+            ("sympa", 2.0),
+            ("gentil", 2.0),
+            ("aimable", 2.0),
+            ("impeccable", 2.5),
+            ("resolu", 1.2),
+        ],
+    ),
+    (
+        Language::German,
+        &[
+            ("schrecklich", -2.6),
+            ("furchtbar", -2.6),
+            ("katastrophe", -2.6),
+            ("katastrophal", -2.8),
+            ("schlecht", -1.9),
+            ("schlechte", -1.9),
+            ("schlechter", -2.1),
+            ("schlechten", -1.9),
+            ("schlechteste", -2.8),
+            ("schlechtesten", -2.8),
+            ("frechheit", -2.6),
+            ("unverschamt", -2.6),
+            ("unverschamtheit", -2.7),
+            ("sauer", -1.8),
+            ("stinksauer", -3.0),
+            ("wutend", -2.8),
+            ("verargert", -2.2),
+            ("argerlich", -1.8),
+            ("enttauscht", -2.0),
+            ("enttauschung", -2.0),
+            ("mies", -2.2),
+            ("miserabel", -2.6),
+            ("betrug", -2.8),
+            ("betruger", -3.0),
+            ("abzocke", -2.8),
+            ("nutzlos", -2.0),
+            ("sinnlos", -1.8),
+            ("scheisse", -3.0),
+            ("mist", -2.0),
+            ("lacherlich", -1.8),
+            ("inakzeptabel", -2.3),
+            ("unmoglich", -1.6),
+            ("zumutung", -2.4),
+            ("arger", -1.5),
+            ("problem", -1.0),
+            ("probleme", -1.0),
+            ("genervt", -2.0),
+            ("unfahig", -2.3),
+            ("skandal", -2.5),
+            ("skandalos", -2.6),
+            ("traurig", -2.0),
+            ("danke", 1.5),
+            ("super", 2.9),
+            ("toll", 2.8),
+            ("klasse", 2.5),
+            ("prima", 2.5),
+            ("perfekt", 2.7),
+            ("ausgezeichnet", 3.0),
+            ("wunderbar", 3.0),
+            ("gut", 1.9),
+            ("gute", 1.9),
+            ("guter", 1.9),
+            ("zufrieden", 2.2),
+            ("freundlich", 2.0),
+            ("hilfreich", 2.0),
+            ("grossartig", 3.0),
+            ("spitze", 2.5),
+            ("froh", 2.2),
+            ("glucklich", 2.6),
+            ("gelost", 1.2),
+        ],
+    ),
+    (
+        Language::Portuguese,
+        &[
+            ("horrivel", -2.5),
+            ("terrivel", -2.1),
+            ("pessimo", -2.8),
+            ("pessima", -2.8),
+            ("pior", -2.5),
+            ("desastre", -2.6),
+            ("furioso", -3.0),
+            ("furiosa", -3.0),
+            ("irritado", -2.2),
+            ("irritada", -2.2),
+            ("chateado", -2.0),
+            ("chateada", -2.0),
+            ("revoltado", -2.5),
+            ("revoltada", -2.5),
+            ("indignado", -2.4),
+            ("indignada", -2.4),
+            ("vergonha", -2.0),
+            ("absurdo", -1.8),
+            ("ridiculo", -1.8),
+            ("inaceitavel", -2.3),
+            ("lixo", -2.4),
+            ("merda", -3.0),
+            ("golpe", -2.5),
+            ("ladroes", -2.7),
+            ("inutil", -2.0),
+            ("decepcionado", -2.0),
+            ("decepcionada", -2.0),
+            ("decepcao", -2.0),
+            ("farto", -2.0),
+            ("farta", -2.0),
+            ("mau", -1.9),
+            ("ruim", -1.9),
+            ("problema", -1.0),
+            ("problemas", -1.0),
+            ("frustrado", -2.0),
+            ("frustrada", -2.0),
+            ("raiva", -2.5),
+            ("triste", -2.0),
+            ("obrigado", 1.5),
+            ("obrigada", 1.5),
+            ("otimo", 2.9),
+            ("otima", 2.9),
+            ("excelente", 3.2),
+            ("perfeito", 2.7),
+            ("perfeita", 2.7),
+            ("bom", 1.9),
+            ("maravilhoso", 3.0),
+            ("feliz", 2.6),
+            ("contente", 2.2),
+            ("satisfeito", 2.2),
+            ("satisfeita", 2.2),
+            ("resolvido", 1.2),
+        ],
+    ),
+    (
+        Language::Italian,
+        &[
+            ("orribile", -2.5),
+            ("terribile", -2.1),
+            ("pessimo", -2.8),
+            ("pessima", -2.8),
+            ("peggiore", -2.5),
+            ("peggio", -2.2),
+            ("disastro", -2.6),
+            ("disastroso", -2.7),
+            ("furioso", -3.0),
+            ("furiosa", -3.0),
+            ("arrabbiato", -2.4),
+            ("arrabbiata", -2.4),
+            ("incazzato", -3.0),
+            ("incazzata", -3.0),
+            ("infuriato", -3.0),
+            ("infuriata", -3.0),
+            ("vergogna", -2.2),
+            ("vergognoso", -2.4),
+            ("schifo", -2.8),
+            ("schifoso", -2.8),
+            ("truffa", -2.8),
+            ("truffatori", -3.0),
+            ("ladri", -2.7),
+            ("inutile", -1.9),
+            ("deluso", -2.0),
+            ("delusa", -2.0),
+            ("delusione", -2.0),
+            ("inaccettabile", -2.3),
+            ("ridicolo", -1.8),
+            ("assurdo", -1.8),
+            ("stufo", -2.0),
+            ("stufa", -2.0),
+            ("merda", -3.0),
+            ("male", -1.3),
+            ("brutto", -1.8),
+            ("problema", -1.0),
+            ("problemi", -1.0),
+            ("frustrato", -2.0),
+            ("frustrata", -2.0),
+            ("scandaloso", -2.6),
+            ("incompetenti", -2.3),
+            ("triste", -2.0),
+            ("grazie", 1.5),
+            ("ottimo", 2.9),
+            ("ottima", 2.9),
+            ("eccellente", 3.2),
+            ("perfetto", 2.7),
+            ("perfetta", 2.7),
+            ("bene", 1.6),
+            ("buono", 1.9),
+            ("buona", 1.9),
+            ("fantastico", 3.0),
+            ("meraviglioso", 3.0),
+            ("contento", 2.2),
+            ("contenta", 2.2),
+            ("felice", 2.6),
+            ("gentile", 2.0),
+            ("bravo", 2.2),
+            ("bravi", 2.2),
+            ("risolto", 1.2),
+        ],
+    ),
+];
+
+/// Words that turn the next three words around.
+const NEGATIONS: &[(Language, &[&str])] = &[
+    (
+        Language::Spanish,
+        &["no", "nunca", "jamas", "ni", "tampoco", "sin"],
+    ),
+    (
+        Language::French,
+        &["ne", "pas", "jamais", "rien", "sans", "aucun", "aucune"],
+    ),
+    (
+        Language::German,
+        &[
+            "nicht", "kein", "keine", "keinen", "keinem", "nie", "niemals", "ohne",
+        ],
+    ),
+    (
+        Language::Portuguese,
+        &["nao", "nunca", "nem", "jamais", "sem"],
+    ),
+    (Language::Italian, &["non", "mai", "ne", "senza"]),
+];
+
+/// Words that make the next word stronger.
+const BOOSTERS: &[(Language, &[&str])] = &[
+    (
+        Language::Spanish,
+        &[
+            "muy",
+            "tan",
+            "demasiado",
+            "totalmente",
+            "completamente",
+            "absolutamente",
+            "realmente",
+            "super",
+        ],
+    ),
+    (
+        Language::French,
+        &[
+            "tres",
+            "trop",
+            "vraiment",
+            "tellement",
+            "completement",
+            "totalement",
+            "absolument",
+            "si",
+        ],
+    ),
+    (
+        Language::German,
+        &[
+            "sehr",
+            "total",
+            "vollig",
+            "absolut",
+            "absolute",
+            "wirklich",
+            "extrem",
+            "echt",
+            "so",
+            "absoluten",
+        ],
+    ),
+    (
+        Language::Portuguese,
+        &[
+            "muito",
+            "tao",
+            "totalmente",
+            "completamente",
+            "realmente",
+            "demais",
+            "super",
+        ],
+    ),
+    (
+        Language::Italian,
+        &[
+            "molto",
+            "troppo",
+            "davvero",
+            "proprio",
+            "totalmente",
+            "completamente",
+            "cosi",
+            "veramente",
+        ],
+    ),
+];
+
+/// The contrastive conjunction: what comes before it weighs half, what follows more.
+fn but(language: Language) -> &'static str {
+    match language {
+        Language::Spanish => "pero",
+        Language::French => "mais",
+        Language::German => "aber",
+        Language::Portuguese => "mas",
+        Language::Italian | Language::English => "ma",
+    }
+}
+
+struct Lexicons {
+    valence: HashMap<(Language, &'static str), f32>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut valence = HashMap::new();
+    for (language, words) in VALENCES {
+        for &(word, v) in *words {
+            valence.insert((*language, word), v);
+        }
+    }
+    Lexicons { valence }
+});
+
+/// The valence of `word`, also through its inflections: a plural "-s" in the Romance
+/// languages, the adjective endings "-e", "-er", "-en", "-es", "-em" in German.
+fn valence(language: Language, word: &str) -> Option<f32> {
+    let get = |w: &str| LEXICONS.valence.get(&(language, w)).copied();
+    get(word).or_else(|| {
+        let endings: &[&str] = match language {
+            Language::German => &["e", "er", "en", "es", "em"],
+            _ => &["s", "es"],
+        };
+        endings
+            .iter()
+            .filter_map(|e| word.strip_suffix(e))
+            .filter(|stem| stem.len() >= 3)
+            .find_map(get)
+    })
+}
+
+fn listed(table: &[(Language, &[&'static str])], language: Language, word: &str) -> bool {
+    table
+        .iter()
+        .any(|(l, words)| *l == language && words.contains(&word))
+}
+
+/// The compound score of `text` read as `language` (not English).
+pub fn compound_in(text: &str, language: Language) -> f32 {
+    let words: Vec<String> = language::folded_words(text).collect();
+    let mut scores: Vec<f32> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let Some(base) = valence(language, word) else {
+            scores.push(0.0);
+            continue;
+        };
+        let mut v = base;
+        // A booster right before, or one further back with nothing but it between.
+        for (back, damp) in [(1usize, 1.0f32), (2, 0.95)] {
+            if i >= back && listed(BOOSTERS, language, &words[i - back]) {
+                v += if v > 0.0 { 0.293 } else { -0.293 } * damp;
+            }
+        }
+        if (1..=3).any(|back| i >= back && listed(NEGATIONS, language, &words[i - back])) {
+            v *= -0.74;
+        }
+        scores.push(v);
+    }
+    if let Some(b) = words.iter().position(|w| w == but(language)) {
+        for (i, s) in scores.iter_mut().enumerate() {
+            if i < b {
+                *s *= 0.5;
+            } else if i > b {
+                *s *= 1.5;
+            }
+        }
+    }
+    let mut sum: f32 = scores.iter().sum();
+    let exclamations = text.bytes().filter(|b| *b == b'!').count().min(4) as f32 * 0.292;
+    if sum > 0.0 {
+        sum += exclamations;
+    } else if sum < 0.0 {
+        sum -= exclamations;
+    }
+    (sum / (sum * sum + 15.0).sqrt()).clamp(-1.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strong_anger_scores_strongly_negative_in_each_language() {
+        for text in [
+            "Es una vergüenza, el peor servicio del mundo, estoy furiosa con ustedes",
+            "Service catastrophique, je suis vraiment furieux, c'est une honte",
+            "Das ist eine Zumutung, ich bin wirklich wütend, absolut schrecklicher Service",
+            "Que serviço péssimo, estou revoltado, uma vergonha total",
+            "Servizio pessimo, sono davvero arrabbiato, è una vergogna",
+        ] {
+            assert!(compound(text) <= -0.8, "{text}: {}", compound(text));
+        }
+    }
+
+    #[test]
+    fn ordinary_turns_in_other_languages_stay_neutral() {
+        for text in [
+            "Die Lieferung kam heute, aber die Größe passt nicht",
+            "Quiero cambiar la dirección de envío sin coste adicional",
+            "Je voudrais modifier mon adresse de livraison",
+            "Gostaria de saber quando chega o meu pedido",
+            "Vorrei sapere quando arriva il mio ordine",
+        ] {
+            assert!(compound(text).abs() < 0.5, "{text}: {}", compound(text));
+        }
+    }
+
+    #[test]
+    fn negation_and_praise() {
+        assert!(compound("Das ist nicht gut, gar nicht gut") < 0.0);
+        assert!(compound("Muchas gracias, todo perfecto, muy amable") > 0.5);
+        assert!(compound("Merci beaucoup, c'est parfait") > 0.5);
+    }
+
+    #[test]
+    fn english_is_still_vader() {
+        let text = "this is the worst service ever";
+        assert_eq!(compound(text), super::super::sentiment::compound(text));
+    }
+}
