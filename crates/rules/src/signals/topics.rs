@@ -561,6 +561,71 @@ mod tests {
     }
 
     #[test]
+    fn regulated_acts_and_urgency_in_the_other_languages() {
+        let all = &Topic::ALL;
+        for (text, topic) in [
+            (
+                "quiero presentar una disputa por este cargo",
+                Topic::FinancialDispute,
+            ),
+            (
+                "je vais contester formellement ce paiement",
+                Topic::FinancialDispute,
+            ),
+            (
+                "ich möchte Widerspruch einlegen gegen die Abbuchung",
+                Topic::FinancialDispute,
+            ),
+            (
+                "¿debería mover mis ahorros a un fondo indexado?",
+                Topic::Investment,
+            ),
+            (
+                "devo passar minhas economias para um fundo de ações?",
+                Topic::Investment,
+            ),
+            (
+                "posso prendere l'antibiotico insieme al sonnifero?",
+                Topic::Medical,
+            ),
+            (
+                "the neighbour flooded my flat, can I take him to court?",
+                Topic::Legal,
+            ),
+        ] {
+            assert_eq!(
+                regulated(text, all, false).map(|(t, _)| t),
+                Some(topic),
+                "{text}"
+            );
+        }
+        let close = "vorrei chiudere il conto, c'è ancora un reclamo aperto";
+        assert_eq!(
+            regulated(close, all, false).map(|(t, _)| t),
+            Some(Topic::AccountClosure)
+        );
+        for text in [
+            "sale humo del enchufe de la cocina",
+            "il y a de la fumée dans le couloir",
+            "jemand räumt gerade mein Konto leer",
+            "en ce moment je vois des retraits que je n'ai pas faits",
+            "la nostra cassa non funziona e nessun cliente riesce a pagare",
+            "unser Shopsystem ist seit einer Stunde ausgefallen",
+            "estamos perdendo vendas, o site caiu",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+        for text in [
+            "¿cuánto cuesta el envío a Madrid?",
+            "das Paket ist gestern angekommen",
+            "je voudrais changer mon adresse",
+        ] {
+            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
+            assert_eq!(regulated(text, all, false), None, "{text}");
+        }
+    }
+
+    #[test]
     fn topic_words_alone_are_not_regulated() {
         for text in [
             "you billed me two times for one order",
