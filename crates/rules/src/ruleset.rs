@@ -1334,13 +1334,13 @@ mod cache_tests {
     use baton_core::{ConversationId, TurnId};
 
     const TEXTS: &[(Role, &str)] = &[
-        (Role::Customer, "hi, where is my order #4521?"),
+        (Role::Customer, "hi, where has order #4521 got to?"),
         (Role::Ai, "Sorry, I didn't get that."),
         (Role::Customer, "this is terrible, I am so angry and upset"),
         (Role::Ai, "sorry I didnt get that"),
-        (Role::Customer, "where is my order"),
+        (Role::Customer, "where is my parcel"),
         (Role::Ai, "Could you rephrase your question?"),
-        (Role::Customer, "WHERE IS MY ORDER"),
+        (Role::Customer, "WHERE IS MY PARCEL"),
         (Role::Ai, "It ships tomorrow."),
         (Role::Customer, "it cost $1,250.00 and I'll sue you"),
         (Role::Ai, "Let me check that for you."),

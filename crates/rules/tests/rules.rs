@@ -301,6 +301,23 @@ fn the_own_intents_set_meets_the_targets_in_every_category() {
     }
 }
 
+/// The set written blind by another session (`eval/blind/`): the same targets.
+#[test]
+fn the_blind_sets_meet_the_targets() {
+    let r = eval_intents(own("blind/intents.tsv")).unwrap();
+    println!("{r}");
+    for (name, c) in &r.categories {
+        if c.rows >= 20 {
+            assert!(c.accuracy >= 0.95, "{name}: {r}");
+        }
+    }
+    let rules = RuleSet::builtin();
+    let report = replay(&rules, own("blind/conversations.jsonl"), |_| {}).unwrap();
+    println!("{report}");
+    assert!(report.summary.decision_accuracy >= 0.95, "{report}");
+    assert!(report.summary.reason_accuracy >= 0.9, "{report}");
+}
+
 /// The evaluation sets stay a fair test: none of their sentences (four words or more) is
 /// written verbatim into the rule data — the lexicons, patterns and default rules.
 #[test]
@@ -313,6 +330,8 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "src/signals/progress.rs",
         "src/signals/loops.rs",
         "src/signals/sentiment.rs",
+        "src/signals/sentiment_langs.rs",
+        "src/signals/language.rs",
         "src/signals/confidence.rs",
         "src/ruleset.rs",
         "src/analysis.rs",
@@ -326,13 +345,22 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
     })
     .collect::<Vec<_>>()
     .join("\n");
-    let mut sentences: Vec<String> = std::fs::read_to_string(root.join("eval/intents.tsv"))
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.splitn(3, '\t').nth(2).map(str::to_owned))
+    let mut sentences: Vec<String> = ["eval/intents.tsv", "eval/blind/intents.tsv"]
+        .iter()
+        .flat_map(|f| {
+            std::fs::read_to_string(root.join(f))
+                .unwrap()
+                .lines()
+                .skip(1)
+                .filter_map(|l| l.splitn(3, '\t').nth(2).map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
         .collect();
-    for file in ["eval/conversations.jsonl", "eval/ordinary.jsonl"] {
+    for file in [
+        "eval/conversations.jsonl",
+        "eval/ordinary.jsonl",
+        "eval/blind/conversations.jsonl",
+    ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             for t in v["turns"].as_array().unwrap() {

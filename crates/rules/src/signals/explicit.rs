@@ -2006,7 +2006,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
         // What may follow the bot in the same clause: the end of a request ("no bot
         // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
-        // answers", "get this bot out of the way").
+        // answers", "get the robot out of here").
         let bot_thing = |w: &str| {
             matches!(
                 w,
@@ -2093,7 +2093,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "chattare"
             )
         });
-        // "I'm not typing to a machine any longer": the talking itself refused.
+        // "not chatting with a computer anymore": the talking itself refused.
         let not_talking = before.iter().enumerate().any(|(i, p)| {
             i > 0
                 && (before[i - 1].is(Neg) || matches!(before[i - 1].word, "longer" | "anymore"))
@@ -2111,7 +2111,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "dealing"
                 )
         });
-        // "get this bot out of the way", "take the robot off".
+        // "get the bot out", "take the robot away".
         let removal = next.is_some_and(|n| matches!(n.word, "out" | "away" | "off"))
             && before
                 .iter()
@@ -2135,9 +2135,9 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let cue = before.iter().rposition(|p| !filler(p));
         let Some(c) = cue else { continue };
         let cue_tok = &before[c];
-        // "I've had it with this robot": fed up, said as an idiom.
+        // "I have had it with the bot": fed up, said as an idiom.
         let had_it = cue_tok.word == "it" && c > 0 && before[c - 1].word == "had";
-        // "turn off the bot", "get rid of"; but "check out this robot" is not a refusal.
+        // "switch the bot off", "get rid of"; but "check out this robot" is not a refusal.
         if matches!(cue_tok.word, "out" | "off" | "away")
             && !(c > 0
                 && matches!(
@@ -2307,7 +2307,7 @@ fn bot_useless(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
     })
 }
 
-/// "are you a real person? if not, I want one": an identity question, then a wish for a
+/// "are you human? if not, get me someone who is": an identity question, then a wish for a
 /// person should the answer be no.
 fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let q = toks
@@ -2686,7 +2686,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| menu_zero(toks))
 }
 
-/// "¿hay alguien real ahí?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
+/// "¿hay alguna persona?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
 /// "c'è qualcuno": asking whether a person is there, in the other languages.
 fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
@@ -2896,14 +2896,14 @@ mod tests {
     #[test]
     fn other_languages_are_requests() {
         for t in [
-            "quiero hablar con una persona",
+            "necesito hablar con una persona",
             "¿puedo hablar con un agente?",
-            "pásame con un asesor por favor",
-            "je veux parler à un conseiller",
+            "pásame con un asesor, por favor",
+            "je veux parler à un vrai conseiller",
             "je voudrais parler avec un humain",
-            "Ich möchte mit einem Mitarbeiter sprechen",
+            "Ich möchte mit einem echten Mitarbeiter sprechen",
             "verbinden Sie mich bitte mit einem echten Menschen",
-            "quero falar com um atendente",
+            "eu quero falar com algum atendente",
             "gostaria de falar com uma pessoa",
             "vorrei parlare con un operatore",
             "posso parlare con una persona?",
@@ -2918,7 +2918,7 @@ mod tests {
             "the person I spoke to was very rude",
             "that was a human error on your side",
             "I don't need an agent, just tell me the balance",
-            "I do not want to talk to a person",
+            "I do not want to talk to any person",
             "no need to transfer me",
             "the agent said my refund is on its way",
             "I spoke to someone yesterday",

@@ -38,7 +38,7 @@ mod tests {
         assert_eq!(persistence("I already reinstalled it, no luck"), 1);
         assert_eq!(persistence("sigue sin funcionar"), 1);
         assert_eq!(persistence("you keep saying the same thing"), 2);
-        assert_eq!(persistence("where is my order?"), 0);
+        assert_eq!(persistence("where has my parcel got to?"), 0);
         assert_eq!(persistence("please check the tracking"), 0);
     }
 
