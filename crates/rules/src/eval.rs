@@ -66,7 +66,8 @@ fn ratio(n: u64, d: u64) -> f64 {
 
 /// Runs the explicit-request detector over an intents file (with a header line): either
 /// Bitext's `intent<TAB>flags<TAB>instruction`, or `category<TAB>expected<TAB>text` where
-/// `expected` is `request` or `none`, reported per category.
+/// `expected` is `request` or `none`, reported per category (with that header line, or
+/// without it when the first line's second column is `request` or `none`).
 pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
     let (mut positives, mut hits, mut negatives, mut fps, mut cs, mut cs_hits) = (0, 0, 0, 0, 0, 0);
     let mut misses = Vec::new();
@@ -80,6 +81,13 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
         if line_no == 1 && line.starts_with("category\texpected\t") {
             categorised = true;
             continue;
+        }
+        // Without the header, a first line whose second column is a label says the same.
+        if line_no == 1
+            && matches!(line.split('\t').nth(1), Some("request" | "none"))
+            && line.split('\t').count() >= 3
+        {
+            categorised = true;
         }
         if line.is_empty() || (line_no == 1 && line.starts_with("intent\t")) {
             continue;
@@ -344,6 +352,11 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_named() {
+        let headless = eval_intents(
+            "staff\trequest\tget me a person\nordinary\tnone\twhere is it\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(headless.categories.len(), 2);
         let err = eval_sentiment("1\t0.5\tgood\r\n2\tx\tbad\r\n".as_bytes()).unwrap_err();
         assert_eq!(err.line(), Some(2));
         let err =

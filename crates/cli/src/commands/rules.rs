@@ -1,4 +1,4 @@
-//! `baton rules check FILE` and `baton rules schema`.
+//! `baton rules check [FILE]` and `baton rules schema`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,8 +9,8 @@ use clap::Subcommand;
 pub enum RulesCommand {
     /// Validate a rules file and print what each rule will do (exit 1 with file, line and field on an error).
     Check {
-        /// The rules file (YAML).
-        file: PathBuf,
+        /// The rules file (YAML); the built-in rules when absent.
+        file: Option<PathBuf>,
     },
     /// Print the JSON Schema of the rules file.
     Schema,
@@ -18,13 +18,16 @@ pub enum RulesCommand {
 
 pub fn run(cmd: RulesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        RulesCommand::Check { file } => match baton_rules::check(&file) {
+        RulesCommand::Check { file } => match file.as_deref().map_or_else(
+            || Ok(baton_rules::RuleSet::builtin().describe()),
+            baton_rules::check,
+        ) {
             Ok(rules) => {
-                println!(
-                    "{}: {} rules, in the order of precedence",
-                    file.display(),
-                    rules.len()
+                let name = file.as_ref().map_or_else(
+                    || "the built-in rules".to_owned(),
+                    |f| f.display().to_string(),
                 );
+                println!("{name}: {} rules, in the order of precedence", rules.len());
                 println!("precedence: {}", baton_rules::PRECEDENCE);
                 println!("every rule that fires is listed in the decision, the winner first");
                 for r in rules {

@@ -119,6 +119,22 @@ fn replay_prints_one_decision_per_conversation_and_a_summary_last() {
 }
 
 #[test]
+fn rules_check_without_a_file_describes_the_built_in_rules_in_precedence_order() {
+    let out = baton(&["rules", "check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("the built-in rules: "), "{text}");
+    assert!(text.contains("precedence: explicit_request > "), "{text}");
+    let first = text.find("(tier 0").unwrap_or_else(|| panic!("{text}"));
+    let generic = text.find("(tier 3").unwrap_or_else(|| panic!("{text}"));
+    assert!(first < generic, "{text}");
+}
+
+#[test]
 fn rules_check_states_the_precedence_and_orders_rules_by_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("rules.yaml");
