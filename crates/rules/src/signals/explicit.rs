@@ -96,6 +96,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "handed",
+            "escalated",
             "loop",
             "looping",
             "link",
@@ -185,6 +187,12 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "hooman",
+            "hoomans",
+            "sum1",
+            "some1",
+            "colleagues",
+            "interlocutor",
             "human",
             "humans",
             "person",
@@ -254,6 +262,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "across",
             "front",
             "off",
             "by",
@@ -395,7 +404,17 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Desire,
         &[
-            "ask", "asked", "want", "wanna", "need", "needs", "wish", "require", "have", "like",
+            "interested",
+            "ask",
+            "asked",
+            "want",
+            "wanna",
+            "need",
+            "needs",
+            "wish",
+            "require",
+            "have",
+            "like",
             "care",
         ],
     ),
@@ -480,7 +499,6 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "dashboard",
             "tool",
             "tools",
-            "app",
             "settings",
             "permissions",
             "profile",
@@ -547,6 +565,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "script",
+            "scripts",
             "bot",
             "bots",
             "robot",
@@ -651,7 +671,10 @@ const ENGLISH: &[(Class, &[&str])] = &[
             "fine",
         ],
     ),
-    (Customer, &["customer", "costumer", "client", "consumer"]),
+    (
+        Customer,
+        &["clientele", "customer", "costumer", "client", "consumer"],
+    ),
     (
         ServiceHead,
         &[
@@ -673,6 +696,12 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "coloca",
+            "colocar",
+            "coloque",
+            "chama",
+            "transferez",
+            "transfira",
             "atender",
             "atienda",
             "atiendan",
@@ -821,6 +850,22 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "rappele",
+            "rappeler",
+            "rappelez",
+            "rappelle",
+            "richiamare",
+            "richiamato",
+            "richiamata",
+            "richiamatemi",
+            "richiami",
+            "llame",
+            "llamen",
+            "llamar",
+            "llamarme",
+            "ligar",
+            "liguem",
+            "ligue",
             "contactar",
             "contacter",
             "kontaktieren",
@@ -832,6 +877,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         TalkFinal,
         &[
+            "haben",
+            "bekommen",
+            "zuruckrufen",
             "weiterleiten",
             "weiterverbinden",
             "durchstellen",
@@ -850,15 +898,21 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
-            "geben", "gib", "quiero", "necesito", "quisiera", "dame", "deme", "ponme", "pongame",
-            "veux", "voudrais", "besoin", "souhaite", "aimerais", "donnez", "will", "mochte",
-            "brauche", "hatte", "quero", "preciso", "gostaria", "voglio", "vorrei", "bisogno",
-            "dammi", "datemi",
+            "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito", "quisiera", "dame",
+            "deme", "ponme", "pongame", "veux", "voudrais", "besoin", "souhaite", "aimerais",
+            "donnez", "will", "mochte", "brauche", "hatte", "quero", "preciso", "gostaria",
+            "voglio", "vorrei", "bisogno", "dammi", "datemi",
         ],
     ),
     (
         StrongNoun,
         &[
+            "interlocuteur",
+            "interlocutrice",
+            "interlocutore",
+            "incaricato",
+            "incaricata",
+            "funcionaria",
             "responsable",
             "responsabile",
             "responsavel",
@@ -946,6 +1000,20 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "em",
+            "para",
+            "pra",
+            "pro",
+            "ao",
+            "na",
+            "etre",
+            "par",
+            "da",
+            "essere",
+            "ser",
+            "suporte",
+            "soporte",
+            "supporto",
             "algun",
             "alguna",
             "algum",
@@ -1088,6 +1156,19 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         ],
     ),
     (PastTime, &["ayer", "hier", "gestern", "ontem", "ieri"]),
+    (Customer, &["cliente", "clientes", "clienti"]),
+    (
+        ServiceHead,
+        &[
+            "servicio",
+            "assistenza",
+            "atendimento",
+            "atencion",
+            "kundendienst",
+            "kundenservice",
+        ],
+    ),
+    (Polite, &["svp", "stp", "porfa", "porfavor", "pfv"]),
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".
@@ -1845,7 +1926,7 @@ fn phrase(toks: &[Tok<'_>], from: usize, to: usize) -> String {
 /// Whether token `k` is a human noun here (not "human error", "travel agent",
 /// "virtual assistant", "contact person").
 fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
-    let t = &toks[k];
+    let t = toks.get(k)?;
     let strong = t.is(StrongNoun);
     if !strong && !t.is(WeakNoun) {
         return None;
@@ -2046,6 +2127,14 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             if let Some(m) = bot_useless(toks, k) {
                 return Some(m);
             }
+            // "not typing to a computer for another hour": the talking itself refused,
+            // whatever follows.
+            if let Some(start) = talking_refused(toks, k) {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, start, k),
+                    pattern: "reject_bot",
+                });
+            }
             continue;
         }
         let start = toks[..k]
@@ -2094,23 +2183,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             )
         });
         // "not chatting with a computer anymore": the talking itself refused.
-        let not_talking = before.iter().enumerate().any(|(i, p)| {
-            i > 0
-                && (before[i - 1].is(Neg) || matches!(before[i - 1].word, "longer" | "anymore"))
-                && matches!(
-                    p.word,
-                    "talk"
-                        | "talking"
-                        | "speak"
-                        | "speaking"
-                        | "chat"
-                        | "chatting"
-                        | "type"
-                        | "typing"
-                        | "deal"
-                        | "dealing"
-                )
-        });
+        let not_talking = talking_refused(toks, k).is_some();
         // "get the bot out", "take the robot away".
         let removal = next.is_some_and(|n| matches!(n.word, "out" | "away" | "off"))
             && before
@@ -2195,6 +2268,38 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     None
+}
+
+/// Where the clause of the bot at `k` starts, when in it a negation comes right before a
+/// verb of talking ("I'm not chatting with a computer", "no longer typing to a machine").
+fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let clause = toks[k].clause;
+    let start = toks[..k]
+        .iter()
+        .rposition(|p| p.clause != clause)
+        .map_or(0, |p| p + 1);
+    let before = &toks[start..k];
+    before
+        .iter()
+        .enumerate()
+        .any(|(i, p)| {
+            i > 0
+                && (before[i - 1].is(Neg) || matches!(before[i - 1].word, "longer" | "anymore"))
+                && matches!(
+                    p.word,
+                    "talk"
+                        | "talking"
+                        | "speak"
+                        | "speaking"
+                        | "chat"
+                        | "chatting"
+                        | "type"
+                        | "typing"
+                        | "deal"
+                        | "dealing"
+                )
+        })
+        .then_some(start)
 }
 
 /// The words that make an agent or assistant the bot itself, on either side of it.
@@ -2310,19 +2415,20 @@ fn bot_useless(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
 /// "are you human? if not, get me someone who is": an identity question, then a wish for a
 /// person should the answer be no.
 fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "are you a person", "you're not human, are you": "you" near a person or bot word.
     let q = toks
-        .windows(2)
-        .position(|w| matches!(w[0].word, "are" | "r") && matches!(w[1].word, "you" | "u"))?;
-    let asks_identity = toks[q + 2..]
         .iter()
-        .take(4)
+        .position(|t| matches!(t.word, "you" | "u" | "youre" | "ur"))?;
+    let asks_identity = toks[q.saturating_sub(2)..toks.len().min(q + 5)]
+        .iter()
         .any(|n| n.is(StrongNoun) || n.is(Bot) || n.is(Machine));
     if !asks_identity {
         return None;
     }
-    let cond = (q + 2..toks.len().saturating_sub(1)).find(|&i| {
+    let cond = (q + 1..toks.len().saturating_sub(1)).find(|&i| {
         (toks[i].word == "if" && matches!(toks[i + 1].word, "not" | "no"))
             || matches!(toks[i].word, "otherwise" | "else")
+            || (toks[i].word == "then" && toks[i].clause != toks[q].clause)
     })?;
     let wish = (cond + 1..toks.len().min(cond + 6))
         .find(|&i| (toks[i].is(Frame) || toks[i].is(Talk)) && !toks[i - 1].is(Neg))?;
@@ -2408,7 +2514,72 @@ pub fn offers_handover(text: &str) -> bool {
 
 /// "customer service / support / care" at `k` (the "customer" token).
 fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
-    toks[k].is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead))
+    let t = &toks[k];
+    let next = toks.get(k + 1);
+    // "customer service"; "service client", "assistenza clienti", "servicio al cliente";
+    // German writes it as one word.
+    (t.is(Customer) && next.is_some_and(|n| n.is(ServiceHead)))
+        || (t.is(ServiceHead)
+            && !t.is(Customer)
+            && (next.is_some_and(|n| n.is(Customer))
+                || next.is_some_and(|n| n.is(Skip))
+                    && toks.get(k + 2).is_some_and(|n| n.is(Customer))))
+        || matches!(t.word, "kundendienst" | "kundenservice")
+}
+
+/// A word that only says which kind of person follows: "account" in "account manager",
+/// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
+fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead))
+        && toks.get(k + 1).is_some_and(|n| {
+            n.clause == t.clause
+                && n.is(StrongNoun)
+                && !matches!(
+                    n.word,
+                    "people" | "persons" | "person" | "human" | "humans" | "someone" | "somebody"
+                )
+        })
+}
+
+/// "can a specialist look at this?", "would one of your colleagues take a look", "can
+/// somebody who works there help me": a person asked, by a modal question, to do the work.
+fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(t.word, "can" | "could" | "would" | "will" | "may") {
+        return None;
+    }
+    let k = (j + 1..toks.len().min(j + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    if !(j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
+        return None;
+    }
+    let v = (k + 1..toks.len().min(k + 9))
+        .take_while(|&v| toks[v].clause == t.clause)
+        .find(|&v| {
+            matches!(
+                toks[v].word,
+                "help"
+                    | "look"
+                    | "check"
+                    | "handle"
+                    | "sort"
+                    | "fix"
+                    | "assist"
+                    | "review"
+                    | "deal"
+                    | "investigate"
+                    | "explain"
+            ) || toks[v].is(Contact)
+        })?;
+    if refused(toks, k) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, v),
+        pattern: "staff_asked_to_help",
+    })
 }
 
 const MAX_GAP: usize = 6;
@@ -2434,14 +2605,21 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && j > 0
             && toks[j - 1].word == "a"
             && toks.get(j + 1).is_some_and(|n| n.word == "with");
-        let verb = t.is(Talk) || t.is(Contact) || a_word_with;
+        // "get me across to the fraud team": "get" moving the customer is a hand-over.
+        let get_me_to = t.word == "get"
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over" | "to"));
+        let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
         let frame = t.is(Frame);
         if verb || frame {
             // "the alarm isn't calling anyone", "he was talking to someone": a description
             // of what someone else is doing, not a request.
+            // "spent an hour talking to a manager": the same, told as history.
             if t.word.ends_with("ing")
                 && j > 0
-                && matches!(
+                && (matches!(
                     toks[j - 1].word,
                     "is" | "isnt"
                         | "are"
@@ -2453,7 +2631,9 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "s"
                         | "keeps"
                         | "kept"
-                )
+                ) || toks[..j].iter().any(|p| {
+                    p.sentence == t.sentence && matches!(p.word, "spent" | "been" | "was" | "were")
+                }))
             {
                 continue;
             }
@@ -2534,7 +2714,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     break;
                 }
                 // "put me through to billing", "can I speak to sales?"
-                if (t.is(Talk) || t.word == "send")
+                if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
                     && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
                     && toks
@@ -2577,7 +2757,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 // Function words may be misspelt too ("wirh", "ot", "ann"): an unknown
                 // short word is let through; a known content word ends the search.
                 let unknown_short = n.classes.is_empty() && n.word.chars().count() <= 5;
-                if !(n.is(Skip) || n.is(Polite) || unknown_short) {
+                if !(n.is(Skip) || n.is(Polite) || unknown_short || noun_modifier(toks, k)) {
                     break;
                 }
             }
@@ -2605,7 +2785,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         // German verb-final order: "(ich möchte) mit einem Menschen sprechen". The particle
         // of a separable verb ("stellen Sie mich … durch") only at the end of its clause.
-        let particle = matches!(t.word, "durch" | "weiter");
+        let particle = matches!(t.word, "durch" | "weiter" | "haben" | "bekommen");
         if t.is(TalkFinal)
             && (!particle
                 || toks
@@ -2631,7 +2811,9 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can an agent call me back?", "have someone contact me".
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| toks[v].is(Contact))
+            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+                toks[v].is(Contact) || matches!(toks[v].word, "email" | "text" | "message")
+            })
             && toks[v].clause == t.clause
             && toks
                 .get(v + 1)
@@ -2672,7 +2854,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && j > 0
             && matches!(toks[j - 1].word, "is" | "are")
             && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
-            && toks[j + 1..k].iter().all(|n| n.is(Skip))
+            && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
@@ -2680,10 +2862,142 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
+        // "is anybody real on the other end?", "is someone around?"
+        if matches!(t.word, "is" | "are")
+            && human_noun(toks, j + 1).is_some()
+            && toks.get(j + 2).is_some_and(|n| {
+                n.clause == t.clause
+                    && matches!(
+                        n.word,
+                        "real"
+                            | "human"
+                            | "there"
+                            | "alive"
+                            | "around"
+                            | "available"
+                            | "here"
+                            | "listening"
+                            | "reading"
+                            | "awake"
+                            | "home"
+                    )
+            })
+            && !refused(toks, j + 1)
+            && !not_now(toks, j + 1)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j + 2),
+                pattern: "is_there",
+            });
+        }
+        if let Some(m) = staff_asked_to_help(toks, j) {
+            return Some(m);
+        }
+        // "I'd rather a member of staff did this": a preference for a person.
+        if t.word == "rather"
+            && j > 0
+            && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i")
+            && let Some(k) = (j + 1..toks.len().min(j + 5))
+                .take_while(|&k| toks[k].clause == t.clause)
+                .find(|&k| human_noun(toks, k) == Some(true))
+            && !matches!(toks[k].word, "someone" | "somebody")
+            && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
+            && !refused(toks, k)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, k),
+                pattern: "rather_a_person",
+            });
+        }
     }
     bare_noun(toks)
+        .or_else(|| bare_noun_clause(toks))
+        .or_else(|| not_a_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
+}
+
+/// "let me talk to something that isn't a bot", "anyone who is not a machine": asking for
+/// whatever is not the bot.
+fn not_a_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|j| {
+        let t = &toks[j];
+        if !(t.is(Talk) || t.is(Frame)) || refused(toks, j) || not_now(toks, j) {
+            return None;
+        }
+        let within = |k: usize| toks.get(k).filter(|n| n.clause == t.clause);
+        let k = (j + 1..j + 4).find(|&k| {
+            within(k).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "something" | "someone" | "somebody" | "anyone" | "anybody" | "one"
+                )
+            })
+        })?;
+        let rest: Vec<&str> = (k + 1..k + 6)
+            .filter_map(|i| within(i).map(|n| n.word))
+            .collect();
+        let negated = rest.windows(2).any(|w| {
+            matches!(w[0], "that" | "who" | "which") && matches!(w[1], "isnt" | "aint" | "not")
+        }) || rest
+            .windows(3)
+            .any(|w| matches!(w[0], "that" | "who" | "which") && w[1] == "is" && w[2] == "not");
+        let bot = (k + 1..k + 7).any(|i| within(i).is_some_and(|n| n.is(Bot) || n.is(Machine)));
+        (negated && bot).then(|| ExplicitMatch {
+            phrase: phrase(toks, j, k),
+            pattern: "not_a_bot",
+        })
+    })
+}
+
+/// "I don't trust bots with this, real person please": one clause that is a bare request for a
+/// person with a word of asking ("please", "svp", "bitte"), or the last clause after one
+/// that already asks ("mi passi il servizio clienti, un operatore").
+fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let last_clause = toks.last()?.clause;
+    let short = toks.len() <= 8;
+    let mut start = 0;
+    while start < toks.len() {
+        let clause = toks[start].clause;
+        let end = toks[start..]
+            .iter()
+            .position(|t| t.clause != clause)
+            .map_or(toks.len(), |p| start + p);
+        let part = &toks[start..end];
+        let marker = (if short { &toks[..] } else { part }).iter().any(|t| {
+            matches!(
+                t.word,
+                "please" | "pls" | "plz" | "svp" | "bitte" | "favor" | "favore" | "now" | "asap"
+            )
+        });
+        let asked_before =
+            short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk));
+        if part.len() <= 5 && (marker || asked_before) {
+            let mut found = None;
+            let only_noun = part.iter().enumerate().all(|(i, t)| {
+                if human_noun(toks, start + i) == Some(true)
+                    && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
+                {
+                    found.get_or_insert(start + i);
+                    true
+                } else {
+                    t.is(Polite) || t.is(Skip) || is_filler(t.word) || t.is(Boundary)
+                }
+            });
+            if only_noun
+                && let Some(k) = found
+                && !refused(toks, k)
+                && !not_now(toks, k)
+            {
+                return Some(ExplicitMatch {
+                    phrase: toks[k].word.to_owned(),
+                    pattern: "bare_noun",
+                });
+            }
+        }
+        start = end;
+    }
+    None
 }
 
 /// "¿hay alguna persona?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
@@ -2714,9 +3028,8 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     if t.word == "ce" && !matches!(toks[k].word, "qualcuno" | "operatore" | "persona") {
         return None;
     }
-    if !toks[marker_end + 1..k]
-        .iter()
-        .all(|n| n.is(Skip) || place(n.word))
+    if !(marker_end + 1..k)
+        .all(|i| toks[i].is(Skip) || place(toks[i].word) || noun_modifier(toks, i))
         || refused(toks, k)
         || not_now(toks, k)
     {
@@ -2905,7 +3218,7 @@ mod tests {
             "verbinden Sie mich bitte mit einem echten Menschen",
             "eu quero falar com algum atendente",
             "gostaria de falar com uma pessoa",
-            "vorrei parlare con un operatore",
+            "vorrei parlare subito col consulente",
             "posso parlare con una persona?",
         ] {
             yes(t);

@@ -576,7 +576,7 @@ mod tests {
         for text in [
             "Die Lieferung kam heute, aber die Größe passt nicht",
             "Quiero cambiar la dirección de envío sin coste adicional",
-            "Je voudrais modifier mon adresse de livraison",
+            "Je voudrais changer l adresse de livraison de ma commande",
             "Gostaria de saber quando chega o meu pedido",
             "Vorrei sapere quando arriva il mio ordine",
         ] {
