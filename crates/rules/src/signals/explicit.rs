@@ -2964,7 +2964,7 @@ fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .position(|t| t.clause != clause)
             .map_or(toks.len(), |p| start + p);
         let part = &toks[start..end];
-        let marker = (if short { &toks[..] } else { part }).iter().any(|t| {
+        let marker = (if short { toks } else { part }).iter().any(|t| {
             matches!(
                 t.word,
                 "please" | "pls" | "plz" | "svp" | "bitte" | "favor" | "favore" | "now" | "asap"
