@@ -6,6 +6,8 @@
 //! carry no topic, so a handful of them decides a turn of a few words; a turn with none of
 //! them (a number, "ok", an emoji) is taken as English.
 
+use std::sync::LazyLock;
+
 /// A language Baton scores sentiment in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
@@ -82,6 +84,17 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
+/// For every function word, the languages it belongs to (bit `i` for `FUNCTION_WORDS[i]`).
+static LANGUAGES_OF: LazyLock<super::FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: super::FastMap<&'static str, u8> = super::FastMap::default();
+    for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+        for w in *words {
+            *map.entry(w).or_default() |= 1 << i;
+        }
+    }
+    map
+});
+
 /// Lowercases and drops the accents of one character, as the lexicons are written.
 pub(crate) fn fold(c: char) -> char {
     match c {
@@ -107,18 +120,22 @@ pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The language of `text`: the one with the most function words in it, when that is more
 /// than English has; English otherwise.
 pub fn guess(text: &str) -> Language {
-    if text.is_ascii() && !might_be_foreign_ascii(text) {
-        return Language::English;
-    }
     let mut counts = [0u32; FUNCTION_WORDS.len()];
-    for word in folded_words(text) {
-        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.contains(&word.as_str()) {
-                counts[i] += 1;
+    // Function words are short: longer words are skipped unread, and the rest are folded
+    // into a small buffer without allocating.
+    let mut buf = String::with_capacity(16);
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || word.len() > 16 {
+            continue;
+        }
+        buf.clear();
+        buf.extend(word.chars().map(fold));
+        if let Some(bits) = LANGUAGES_OF.get(buf.as_str()) {
+            for (i, count) in counts.iter_mut().enumerate() {
+                *count += u32::from(bits >> i & 1);
             }
         }
     }
-    // One function word decides only when English has none.
     let mut best = (Language::English, counts[0]);
     for (i, (language, _)) in FUNCTION_WORDS.iter().enumerate().skip(1) {
         if counts[i] > best.1 {
@@ -126,20 +143,6 @@ pub fn guess(text: &str) -> Language {
         }
     }
     best.0
-}
-
-/// A cheap test that lets most English text skip the count: whether an ASCII text holds a
-/// word that is a function word of another language and never an English word.
-fn might_be_foreign_ascii(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty() && w.len() <= 8)
-        .any(|w| {
-            let lower = w.to_ascii_lowercase();
-            !FUNCTION_WORDS[0].1.contains(&lower.as_str())
-                && FUNCTION_WORDS[1..]
-                    .iter()
-                    .any(|(_, words)| words.contains(&lower.as_str()))
-        })
 }
 
 #[cfg(test)]
