@@ -631,6 +631,14 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     if a.resolved(text) && now > intense {
         return None;
     }
+    // VADER's sum grows with the number of mildly negative words, whatever their density: a
+    // long, calm turn listing several problems ("wrong", "problem", "twice") reaches −0.8
+    // without any anger in it. Past 30 words a turn must be a tenth more negative to count.
+    let intense = if text.split_whitespace().nth(30).is_some() {
+        intense - 0.1
+    } else {
+        intense
+    };
     if now <= intense {
         return Some(Hit {
             says: format!("the customer is strongly negative ({now:.2})"),
