@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 
 use baton_core::{
     Actor, Agent, AgentId, AgentKind, Channel, ConversationId, Customer, HandoffCommand, HandoffId,
-    HandoffState, NewTurn, Role,
+    HandoffState, NewTurn, Presence, Role,
 };
 use baton_route::router::RouteEvent;
 use baton_store::{NewConversation, Store};
@@ -83,13 +83,14 @@ fn user_of(uri: &str) -> Option<&str> {
     Some(user.split(';').next().unwrap_or(user))
 }
 
-/// The transfer plan for a SIP definition: it, then its fallbacks and the default while
-/// they move calls (a chat definition in the chain is where the desk takes over).
+/// The transfer plan for a definition: it, then its fallbacks and the default. A desk
+/// definition (`queue:`/`user:`) is a step too: the desk takes over there when someone
+/// who takes calls is online, else the chain goes on. An agent definition ends it.
 pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> Vec<PlanStep> {
     handoffs
         .chain(name)
         .into_iter()
-        .take_while(|d| d.target.is_sip())
+        .take_while(|d| !matches!(d.target, Target::Agent(_)))
         .map(|d| {
             let mut headers: Vec<(String, String)> = d
                 .sip_headers
@@ -114,6 +115,12 @@ pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> 
                     number: phone_number.to_string(),
                     endpoint: outbound_endpoint.clone(),
                     encryption: outbound_encryption.unwrap_or(Encryption::UdpRtp),
+                },
+                Target::Queue(q) => PlanAction::Desk {
+                    target: format!("queue:{q}"),
+                },
+                Target::User(u) => PlanAction::Desk {
+                    target: format!("user:{u}"),
                 },
                 _ => PlanAction::Bye,
             };
@@ -248,9 +255,186 @@ impl Voice {
         }
     }
 
+    /// The webhook event (and audit entry) of one transfer step.
+    async fn record(&self, handoff: HandoffId, step: &TransferStep) {
+        let (topic, detail) = match step {
+            TransferStep::Sent {
+                definition,
+                method,
+                target,
+            } => (
+                "started",
+                json!({"definition": definition, "method": method, "target": target}),
+            ),
+            TransferStep::DeskCheck { definition, target } => (
+                "started",
+                json!({"definition": definition, "method": "desk", "target": target}),
+            ),
+            TransferStep::Progress { definition, status } => (
+                "progress",
+                json!({"definition": definition, "status": status}),
+            ),
+            TransferStep::Failed { definition, reason } => (
+                "failed",
+                json!({"definition": definition, "reason": reason}),
+            ),
+            TransferStep::CallEnded { definition, why } => (
+                "failed",
+                json!({"definition": definition, "reason": format!("the call ended: {why}")}),
+            ),
+            TransferStep::Fallback { definition, after } => (
+                "fallback",
+                json!({"definition": definition, "after": after}),
+            ),
+            TransferStep::Succeeded {
+                definition,
+                method,
+                target,
+            } => (
+                "succeeded",
+                json!({"definition": definition, "method": method, "target": target}),
+            ),
+            TransferStep::DeskTakesOver {
+                definition,
+                target,
+                who,
+            } => (
+                "succeeded",
+                json!({"definition": definition, "method": "desk", "target": target, "available": who}),
+            ),
+            TransferStep::HungUp { definition } => (
+                "succeeded",
+                json!({"definition": definition, "method": "BYE", "target": null}),
+            ),
+            TransferStep::Exhausted { reasons } => ("exhausted", json!({"reasons": reasons})),
+        };
+        let topic = format!("handoff.transfer.{topic}");
+        match self
+            .store
+            .record_transfer_step(handoff, &topic, detail)
+            .await
+        {
+            Ok(()) => self.deliveries.notify_one(),
+            Err(e) => {
+                tracing::warn!(error = %e, %handoff, %topic, "a transfer step was not recorded")
+            }
+        }
+    }
+
+    /// Whether someone who takes calls is online at a desk target (`queue:NAME` or
+    /// `user:NAME`): a desk user of that queue (with its skills), or that user, online,
+    /// with voice capacity left (`capacity: {voice: N}` in the routing file, 1 when not
+    /// written, 0 for someone who takes no calls). Someone already offered this very
+    /// handoff counts as available. `Ok` names them; `Err` says why nobody is.
+    async fn desk_check(&self, handoff: HandoffId, target: &str) -> Result<String, String> {
+        let routing = self.router.routing();
+        let (queue, user) = match target.split_once(':') {
+            Some(("queue", q)) => (Some(q), None),
+            Some(("user", u)) => (None, Some(u)),
+            _ => return Err(format!("`{target}` is not a desk target")),
+        };
+        let queue = match queue {
+            Some(q) => Some(
+                routing
+                    .queue(q)
+                    .ok_or_else(|| format!("the queue `{q}` is not in the routing file"))?,
+            ),
+            None => None,
+        };
+        if let Some(u) = user
+            && routing.user(u).is_none()
+        {
+            return Err(format!("the desk user `{u}` is not in the routing file"));
+        }
+        let loads = self
+            .store
+            .desk_loads()
+            .await
+            .map_err(|e| format!("the desk could not be read: {e}"))?;
+        let offered: HashSet<AgentId> = self
+            .store
+            .offers(handoff)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|o| o.state == baton_core::OfferState::Pending)
+            .map(|o| o.receiver)
+            .collect();
+        let mut available = Vec::new();
+        for u in routing.users() {
+            let member = match (user, queue) {
+                (Some(name), _) => u.username == name,
+                (None, Some(q)) => {
+                    u.queues.contains(&q.name) && q.skills.iter().all(|s| u.skills.contains(s))
+                }
+                (None, None) => false,
+            };
+            let capacity = u.capacity(Channel::Voice);
+            if !member || capacity == 0 {
+                continue;
+            }
+            let Some(l) = loads.iter().find(|l| l.username == u.username) else {
+                continue;
+            };
+            let load = l.load.get(&Channel::Voice).copied().unwrap_or(0);
+            if l.presence == Presence::Online && (load < capacity || offered.contains(&l.agent_id))
+            {
+                available.push(u.username.clone());
+            }
+        }
+        if available.is_empty() {
+            let place = match (user, queue) {
+                (Some(u), _) => {
+                    format!("desk user `{u}` is not online with a free line for a call")
+                }
+                (None, Some(q)) => format!(
+                    "nobody who takes calls (voice capacity) is online in the queue `{}`",
+                    q.name
+                ),
+                _ => String::new(),
+            };
+            return Err(place);
+        }
+        Ok(available.join(", "))
+    }
+
     async fn on_step(&self, handoff: HandoffId, conv: ConversationId, step: TransferStep) {
         tracing::info!(%handoff, conversation = %conv, ?step, "transfer step");
+        self.record(handoff, &step).await;
         match step {
+            TransferStep::Fallback { definition, after } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{after}}}}} falls back to {{{{ho:{definition}}}}}."),
+                    true,
+                )
+                .await;
+            }
+            TransferStep::DeskCheck { definition, target } => {
+                let result = self.desk_check(handoff, &target).await;
+                self.b2bua
+                    .command(CallCommand::DeskChecked {
+                        handoff: handoff.to_string(),
+                        result,
+                    })
+                    .await;
+                let _ = definition;
+            }
+            TransferStep::DeskTakesOver {
+                definition,
+                target,
+                who,
+            } => {
+                self.note(
+                    conv,
+                    &format!(
+                        "Transfer {{{{ho:{definition}}}}}: the desk takes over ({target}: {who} can take the call)."
+                    ),
+                    true,
+                )
+                .await;
+                self.router.changed(handoff);
+            }
             TransferStep::Sent {
                 definition,
                 method,
@@ -341,7 +525,7 @@ impl Voice {
                 .await;
                 self.router.changed(handoff);
             }
-            TransferStep::CallEnded { why } => {
+            TransferStep::CallEnded { why, .. } => {
                 self.close(
                     handoff,
                     &format!("the call ended during the transfer: {why}"),
@@ -406,7 +590,7 @@ impl Voice {
         let Some(Some(Ok(def))) = h.destination.as_deref().map(|d| self.handoffs.resolve(d)) else {
             return;
         };
-        if !def.target.is_sip() {
+        if !(def.target.is_sip() || matches!(def.target, Target::Queue(_) | Target::User(_))) {
             return;
         }
         let overrides: Vec<(String, String)> = h
@@ -463,7 +647,7 @@ mod tests {
 "#;
 
     #[test]
-    fn a_plan_follows_the_phone_definitions_and_stops_at_the_desk() {
+    fn a_plan_follows_the_fallbacks_through_the_desk() {
         let h = Handoffs::from_yaml("h.yaml", FILE).unwrap();
         let overrides = [
             ("x-tier".to_owned(), "gold".to_owned()),
@@ -471,7 +655,10 @@ mod tests {
         ];
         let plan = plan(&h, "line", &overrides);
         let names: Vec<&str> = plan.iter().map(|s| s.definition.as_str()).collect();
-        assert_eq!(names, ["line", "warm"]);
+        assert_eq!(names, ["line", "warm", "desk"]);
+        assert!(
+            matches!(&plan[2].action, PlanAction::Desk { target } if target == "queue:billing")
+        );
         assert_eq!(
             plan[0].headers,
             [

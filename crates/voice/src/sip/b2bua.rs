@@ -60,6 +60,18 @@ pub enum TransferStep {
     Progress { definition: String, status: u16 },
     /// This definition failed; the next one is tried.
     Failed { definition: String, reason: String },
+    /// After `after` failed, `definition` is tried next.
+    Fallback { definition: String, after: String },
+    /// A desk definition (`queue:`/`user:`) is next: Baton must say whether someone who
+    /// takes calls is online there ([`CallCommand::DeskChecked`]).
+    DeskCheck { definition: String, target: String },
+    /// Someone who takes calls is online at the desk target (`who`): the transfer is
+    /// over and the handoff is the desk's; the caller stays with the bot meanwhile.
+    DeskTakesOver {
+        definition: String,
+        target: String,
+        who: String,
+    },
     /// The call now belongs to the target: Baton left it (REFER) or bridges the
     /// caller to it (INVITE).
     Succeeded {
@@ -72,7 +84,7 @@ pub enum TransferStep {
     /// Every definition failed; the caller is still with the bot.
     Exhausted { reasons: Vec<String> },
     /// The call ended (the caller or the bot hung up) before the transfer finished.
-    CallEnded { why: String },
+    CallEnded { definition: String, why: String },
 }
 
 /// One definition to try, as the B2BUA needs it.
@@ -95,6 +107,12 @@ pub enum PlanAction {
         encryption: Encryption,
     },
     Bye,
+    /// A desk definition: `queue:NAME` or `user:NAME`. When someone who takes calls is
+    /// online there, the desk takes over (the caller stays with the bot until a person
+    /// accepts the handoff); otherwise the next definition is tried.
+    Desk {
+        target: String,
+    },
 }
 
 /// What Baton asks of the B2BUA.
@@ -104,6 +122,12 @@ pub enum CallCommand {
         conversation: String,
         handoff: String,
         plan: Vec<PlanStep>,
+    },
+    /// The answer to [`TransferStep::DeskCheck`]: who is there to take the call, or why
+    /// nobody is.
+    DeskChecked {
+        handoff: String,
+        result: Result<String, String>,
     },
 }
 
@@ -504,10 +528,16 @@ impl B2bua {
         let c_answered = call.c.as_ref().is_some_and(|c| c.remote_tag.is_some());
         let c_ringing = call.c_invite.is_some() && !c_answered;
         if let (Some(t), Some(conversation)) = (call.transfer.take(), conversation.clone()) {
+            let definition = t
+                .plan
+                .get(t.index)
+                .map(|s| s.definition.clone())
+                .unwrap_or_default();
             self.emit(CallEvent::Transfer {
                 handoff: t.handoff,
                 conversation,
                 step: TransferStep::CallEnded {
+                    definition,
                     why: why.to_owned(),
                 },
             });
@@ -1273,11 +1303,17 @@ impl B2bua {
     // ---- transfers ----
 
     fn on_command(&mut self, c: CallCommand) {
-        let CallCommand::Transfer {
-            conversation,
-            handoff,
-            plan,
-        } = c;
+        let (conversation, handoff, plan) = match c {
+            CallCommand::Transfer {
+                conversation,
+                handoff,
+                plan,
+            } => (conversation, handoff, plan),
+            CallCommand::DeskChecked { handoff, result } => {
+                self.desk_checked(&handoff, result);
+                return;
+            }
+        };
         let key = self.by_conv.get(&conversation).cloned();
         let Some(call) = key.as_ref().and_then(|k| self.calls.get_mut(k)) else {
             self.emit(CallEvent::Transfer {
@@ -1347,12 +1383,29 @@ impl B2bua {
         t.reasons.push(format!("{{{{ho:{definition}}}}}: {reason}"));
         t.index += 1;
         t.deadline = None;
-        let e = CallEvent::Transfer {
-            handoff: t.handoff.clone(),
-            conversation: call.conversation.clone().unwrap_or_default(),
-            step: TransferStep::Failed { definition, reason },
-        };
-        self.emit(e);
+        let next = t.plan.get(t.index).map(|s| s.definition.clone());
+        let (handoff, conversation) = (
+            t.handoff.clone(),
+            call.conversation.clone().unwrap_or_default(),
+        );
+        self.emit(CallEvent::Transfer {
+            handoff: handoff.clone(),
+            conversation: conversation.clone(),
+            step: TransferStep::Failed {
+                definition: definition.clone(),
+                reason,
+            },
+        });
+        if let Some(next) = next {
+            self.emit(CallEvent::Transfer {
+                handoff,
+                conversation,
+                step: TransferStep::Fallback {
+                    definition: next,
+                    after: definition,
+                },
+            });
+        }
         self.run_step(key);
     }
 
@@ -1384,6 +1437,18 @@ impl B2bua {
         };
         let handoff = t.handoff.clone();
         match &step.action {
+            PlanAction::Desk { target } => {
+                // Baton looks at the desk and answers with DeskChecked.
+                t.deadline = None;
+                self.emit(CallEvent::Transfer {
+                    handoff,
+                    conversation,
+                    step: TransferStep::DeskCheck {
+                        definition: step.definition.clone(),
+                        target: target.clone(),
+                    },
+                });
+            }
             PlanAction::Bye => {
                 call.transfer = None;
                 self.emit(CallEvent::Transfer {
@@ -1487,6 +1552,49 @@ fn endpoint_uri(endpoint: &str) -> String {
 }
 
 impl B2bua {
+    /// Baton looked at the desk for the current (desk) step: someone takes the call there
+    /// (the transfer is over, the desk has it) or the next definition is tried.
+    fn desk_checked(&mut self, handoff: &str, result: Result<String, String>) {
+        let key = self
+            .calls
+            .iter()
+            .find(|(_, c)| c.transfer.as_ref().is_some_and(|t| t.handoff == handoff))
+            .map(|(k, _)| k.clone());
+        let Some(key) = key else {
+            return;
+        };
+        let Some(call) = self.calls.get_mut(&key) else {
+            return;
+        };
+        let Some(t) = call.transfer.as_ref() else {
+            return;
+        };
+        let Some(PlanStep {
+            definition,
+            action: PlanAction::Desk { target },
+            ..
+        }) = t.plan.get(t.index).cloned()
+        else {
+            return;
+        };
+        match result {
+            Ok(who) => {
+                let conversation = call.conversation.clone().unwrap_or_default();
+                call.transfer = None;
+                self.emit(CallEvent::Transfer {
+                    handoff: handoff.to_owned(),
+                    conversation,
+                    step: TransferStep::DeskTakesOver {
+                        definition,
+                        target,
+                        who,
+                    },
+                });
+            }
+            Err(why) => self.step_failed(&key, why),
+        }
+    }
+
     /// CANCELs Baton's INVITE to a warm target that has not answered.
     fn cancel_c(&mut self, key: &str) {
         let Some(call) = self.calls.get_mut(key) else {
