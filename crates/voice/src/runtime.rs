@@ -26,12 +26,43 @@ use crate::sip::b2bua::{CallCommand, CallEvent, Handle, PlanAction, PlanStep, Tr
 const SEEN_MAX: usize = 100_000;
 
 /// Calls in progress: the carrier leg's Call-ID and its conversation.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct CallDirectory {
     by_call: RwLock<HashMap<String, ConversationId>>,
+    /// The SIP side, once it runs.
+    b2bua: std::sync::OnceLock<Handle>,
+}
+
+impl std::fmt::Debug for CallDirectory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallDirectory")
+            .field("calls", &self.by_call.read().map(|m| m.len()).unwrap_or(0))
+            .finish_non_exhaustive()
+    }
 }
 
 impl CallDirectory {
+    /// The bot is done briefing the person of `handoff`'s warm transfer: the caller is
+    /// connected to them. `Err` says why there is nothing to end.
+    pub async fn briefed(&self, handoff: HandoffId) -> Result<(), String> {
+        let Some(b2bua) = self.b2bua.get() else {
+            return Err("Baton takes no calls (no --sip)".into());
+        };
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let sent = b2bua
+            .command(CallCommand::Briefed {
+                handoff: handoff.to_string(),
+                reply,
+            })
+            .await;
+        if !sent {
+            return Err("the SIP side is not running".into());
+        }
+        answer
+            .await
+            .unwrap_or_else(|_| Err("the SIP side is not running".into()))
+    }
+
     pub fn conversation(&self, call_id: &str) -> Option<ConversationId> {
         self.by_call
             .read()
@@ -111,10 +142,12 @@ pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> 
                     phone_number,
                     outbound_endpoint,
                     outbound_encryption,
+                    brief_for,
                 } => PlanAction::Invite {
                     number: phone_number.to_string(),
                     endpoint: outbound_endpoint.clone(),
                     encryption: outbound_encryption.unwrap_or(Encryption::UdpRtp),
+                    brief_for: *brief_for,
                 },
                 Target::Queue(q) => PlanAction::Desk {
                     target: format!("queue:{q}"),
@@ -136,6 +169,7 @@ pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> 
 impl Voice {
     /// Runs until the B2BUA stops.
     pub async fn run(self, mut events: mpsc::Receiver<CallEvent>) {
+        let _ = self.directory.b2bua.set(self.b2bua.clone());
         let this = Arc::new(self);
         let mut routed = this.router.subscribe();
         // Each handoff is looked at once; the memory of that is bounded.
@@ -270,6 +304,10 @@ impl Voice {
                 "started",
                 json!({"definition": definition, "method": "desk", "target": target}),
             ),
+            TransferStep::Briefing { definition, target } => (
+                "briefing",
+                json!({"definition": definition, "method": "INVITE", "target": target}),
+            ),
             TransferStep::Progress { definition, status } => (
                 "progress",
                 json!({"definition": definition, "status": status}),
@@ -402,6 +440,17 @@ impl Voice {
         tracing::info!(%handoff, conversation = %conv, ?step, "transfer step");
         self.record(handoff, &step).await;
         match step {
+            TransferStep::Briefing { definition, target } => {
+                // For the bot: it is now talking to the person, not the caller.
+                self.note(
+                    conv,
+                    &format!(
+                        "Transfer {{{{ho:{definition}}}}}: you are now talking to {target} to brief them; the caller is on hold. When you are done, POST /v1/handoffs/{handoff}/briefed and the caller is connected."
+                    ),
+                    false,
+                )
+                .await;
+            }
             TransferStep::Fallback { definition, after } => {
                 self.note(
                     conv,

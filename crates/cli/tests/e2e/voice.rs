@@ -254,6 +254,24 @@ const SIP_HANDOFFS: &str = r#"handoffs:
   - name: phone_desk
     queue: phones
     fallback: billing_line
+  - name: sales_brief
+    sip_config:
+      method: invite
+      phone_number: "+15552220001"
+      outbound_endpoint: 127.0.0.1:HUMAN_PORT
+      brief_for: 20s
+    sip_headers:
+      - key: X-Queue
+        value: sales
+  - name: sales_brief_short
+    sip_config:
+      method: invite
+      phone_number: "+15552220001"
+      outbound_endpoint: 127.0.0.1:HUMAN_PORT
+      brief_for: 1s
+    sip_headers:
+      - key: X-Queue
+        value: sales
 "#;
 
 /// A port free on loopback for both UDP and TCP.
@@ -954,5 +972,85 @@ users:
     assert!(
         matches!(s(&h["state"]).as_str(), "requested" | "offered"),
         "{h}"
+    );
+}
+
+// ---- warm transfer with the bot briefing the person ----
+
+/// The SDP each party receives at each step is checked by the sipp scenarios: the person
+/// is dialled with the bot's SDP; the caller is held (the bot's SDP, `a=inactive`); the
+/// bot gets the person's SDP; then the caller gets the person's and the person the
+/// caller's, and the bot is hung up on.
+#[tokio::test]
+async fn a_warm_transfer_lets_the_bot_brief_the_person_before_the_caller_joins() {
+    let line = line().await;
+    let agent = line.agent("human_brief", "brief-ok");
+    let (carrier, bot) = line.call("carrier_brief", "bot_brief", "brief-ok");
+    let conv = s(&line.conversation("brief-ok").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief}}").await;
+    // Nothing to end before the briefing starts.
+    let briefed = format!("/v1/handoffs/{id}/briefed");
+    let texts = line.turn_saying(&conv, "you are now talking to").await;
+    let told = texts
+        .iter()
+        .find(|t| t.contains("you are now talking to"))
+        .unwrap();
+    assert!(
+        told.contains(&format!("POST /v1/handoffs/{id}/briefed")),
+        "{told}"
+    );
+    let (status, v) = line.baton.post(&briefed, ADMIN, &json!({})).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{v}");
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    // Once over, a briefing cannot be ended again.
+    let (status, v) = line.baton.post(&briefed, ADMIN, &json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{v}");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let texts = line
+        .turn_saying(&conv, "The call ended: the caller hung up")
+        .await;
+    let steps: Vec<&String> = texts.iter().filter(|t| t.starts_with("Transfer")).collect();
+    assert_eq!(steps.len(), 4, "{steps:?}");
+    assert!(
+        steps[2].contains("you are now talking to +15552220001"),
+        "{steps:?}"
+    );
+    assert_eq!(
+        steps[3],
+        "Transfer {{ho:sales_brief}}: the call now belongs to +15552220001."
+    );
+}
+
+#[tokio::test]
+async fn a_briefing_ends_by_itself_after_brief_for() {
+    let line = line().await;
+    let agent = line.agent("human_brief", "brief-timer");
+    let (carrier, bot) = line.call("carrier_brief", "bot_brief", "brief-timer");
+    let conv = s(&line.conversation("brief-timer").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief_short}}").await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+}
+
+#[tokio::test]
+async fn the_caller_hanging_up_during_the_briefing_hangs_up_on_the_person() {
+    let line = line().await;
+    let agent = line.agent("human_brief_hangup", "brief-hangup");
+    let (carrier, bot) = line.call("carrier_brief_hangup", "bot_brief", "brief-hangup");
+    let conv = s(&line.conversation("brief-hangup").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(
+        s(&h["note"]),
+        "the call ended during the transfer: the caller hung up during the briefing"
     );
 }

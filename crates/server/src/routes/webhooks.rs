@@ -264,4 +264,9 @@ pub struct WebhookEventData {
     pub receiver: Option<Uuid>,
     /// `GET` this with your own credentials for the redacted context package.
     pub context_path: String,
+    /// `handoff.transfer.*` events only: the step (`definition`, and per step `method`,
+    /// `target`, `status`, `reason`, `after`, `available` or `reasons`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub transfer: Option<serde_json::Value>,
 }

@@ -1616,6 +1616,8 @@ fn transfer_step(conn: &Connection, id: HandoffId, topic: &str, step: &Value) ->
             "state": h.state,
             "reason": h.reason,
             "destination": h.destination,
+            "priority": h.priority,
+            "receiver": h.receiver,
             "transfer": step,
             "context_path": format!("/v1/handoffs/{}/context", h.id),
         }
