@@ -170,6 +170,11 @@ impl Voice {
     /// Runs until the B2BUA stops.
     pub async fn run(self, mut events: mpsc::Receiver<CallEvent>) {
         let _ = self.directory.b2bua.set(self.b2bua.clone());
+        // Calls live in memory: those of a previous run are gone. Say so before any new
+        // call can start a handoff.
+        if let Err(e) = self.report_lost_calls().await {
+            tracing::warn!(error = %e, "the calls of the previous run could not be looked at");
+        }
         let this = Arc::new(self);
         let mut routed = this.router.subscribe();
         // Each handoff is looked at once; the memory of that is bounded.
@@ -582,6 +587,51 @@ impl Voice {
                 .await;
             }
         }
+    }
+
+    /// At start: a voice handoff still waiting for its call (requested or offered) whose
+    /// conversation came from a call (`customer.data.call_id`) lost that call when Baton
+    /// stopped. It is canceled saying so, and the conversation is told, rather than left
+    /// for someone to accept a call that no longer exists.
+    async fn report_lost_calls(&self) -> Result<(), baton_store::StoreError> {
+        let filter = baton_store::HandoffFilter {
+            visibility: baton_store::Visibility::All,
+            state: None,
+            queue: None,
+            conversation: None,
+            since: None,
+            open_only: true,
+            limit: 10_000,
+        };
+        for h in self.store.list_handoffs(&filter).await? {
+            if !matches!(h.state, HandoffState::Requested | HandoffState::Offered) {
+                continue;
+            }
+            let conv = self.store.conversation(h.conversation_id).await?;
+            if conv.channel != Channel::Voice || !conv.customer.data.contains_key("call_id") {
+                continue;
+            }
+            tracing::warn!(handoff = %h.id, conversation = %conv.id, "a call was lost in a restart");
+            self.note(
+                conv.id,
+                "The call was lost: Baton restarted during it.",
+                false,
+            )
+            .await;
+            let step = TransferStep::CallEnded {
+                definition: h
+                    .destination
+                    .as_deref()
+                    .and_then(crate::definitions::parse_ho_ref)
+                    .unwrap_or_default()
+                    .to_owned(),
+                why: "Baton restarted during the call".into(),
+            };
+            self.record(h.id, &step).await;
+            self.close(h.id, "the call was lost: Baton restarted during the call")
+                .await;
+        }
+        Ok(())
     }
 
     async fn close(&self, handoff: HandoffId, why: &str) {

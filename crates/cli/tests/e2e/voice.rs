@@ -361,6 +361,8 @@ struct Line {
     sip: u16,
     bot: u16,
     human: u16,
+    /// Baton's environment, for a restart.
+    env: Vec<(String, String)>,
 }
 
 async fn line() -> Line {
@@ -386,16 +388,44 @@ async fn line_with(extra: &[(&str, &str)]) -> Line {
     let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     env.extend_from_slice(extra);
     let baton = Baton::start_with(tempfile::tempdir().unwrap(), &env).await;
+    let env = env
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     Line {
         baton,
         _files: files,
         sip,
         bot,
         human,
+        env,
     }
 }
 
 impl Line {
+    /// Kills Baton (SIGKILL) and starts it again on the same data and SIP port.
+    async fn restarted(self) -> Line {
+        let Line {
+            baton,
+            _files,
+            sip,
+            bot,
+            human,
+            env,
+        } = self;
+        let data = baton.kill9().await;
+        let vars: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let baton = Baton::start_with(data, &vars).await;
+        Line {
+            baton,
+            _files,
+            sip,
+            bot,
+            human,
+            env,
+        }
+    }
+
     /// Places a call from the carrier scenario to Baton, bridged to the bot scenario.
     fn call(&self, carrier: &'static str, bot: &'static str, call_id: &str) -> (Sipp, Sipp) {
         let bot = Sipp::start(bot, self.bot, None, call_id, 1);
@@ -438,12 +468,13 @@ impl Line {
 
     /// Waits until the conversation's history has a turn containing `text`.
     async fn turn_saying(&self, conv: &str, text: &str) -> Vec<String> {
+        let mut texts = Vec::new();
         for _ in 0..400 {
             let (_, v) = self
                 .baton
                 .get(&format!("/v1/conversations/{conv}/turns"), ADMIN)
                 .await;
-            let texts: Vec<String> = v["turns"]
+            texts = v["turns"]
                 .as_array()
                 .map(|a| a.iter().map(|t| s(&t["text"])).collect())
                 .unwrap_or_default();
@@ -452,7 +483,7 @@ impl Line {
             }
             tokio::time::sleep(std::time::Duration::from_millis(25)).await;
         }
-        panic!("no turn saying {text:?} in {conv}");
+        panic!("no turn saying {text:?} in {conv}: {texts:?}");
     }
 
     async fn handoff_state(&self, id: &str, state: &str) -> Value {
@@ -1052,5 +1083,48 @@ async fn the_caller_hanging_up_during_the_briefing_hangs_up_on_the_person() {
     assert_eq!(
         s(&h["note"]),
         "the call ended during the transfer: the caller hung up during the briefing"
+    );
+}
+
+// ---- a restart during a call ----
+
+#[tokio::test]
+async fn a_restart_during_a_call_cancels_its_handoff_saying_the_call_was_lost() {
+    // bob takes two calls: the API conversation's handoff may be offered to him too.
+    let files = tempfile::tempdir().unwrap();
+    let routing = files.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        "queues:\n  - name: phones\nusers:\n  - {username: bob, password_hash: \"HASH\", queues: [phones], capacity: {voice: 2}}\n"
+            .replace("HASH", &crate::routing::hash().await),
+    )
+    .unwrap();
+    let line = line_with(&[("BATON_ROUTING", routing.to_str().unwrap())]).await;
+    let _bob = crate::routing::Desk::login(&line.baton, "bob").await;
+    // A voice conversation opened through the API has no call to lose.
+    let api_bot = line.baton.register("api-voice-bot", "ai").await;
+    let api_conv = conversation(&line.baton, &api_bot.secret, "voice").await;
+    let api_handoff = line.hand_off(&api_conv, "{{ho:billing_line}}").await;
+    // A call the desk takes over: its handoff waits for bob while the caller is with the bot.
+    let (_carrier, _bot) = line.call("carrier_desk", "bot", "lost");
+    let conv = s(&line.conversation("lost").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:phone_desk}}").await;
+    line.turn_saying(&conv, "the desk takes over").await;
+
+    let line = line.restarted().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(
+        s(&h["note"]),
+        "the call was lost: Baton restarted during the call"
+    );
+    line.turn_saying(&conv, "The call was lost: Baton restarted during it.")
+        .await;
+    let (_, h) = line
+        .baton
+        .get(&format!("/v1/handoffs/{api_handoff}"), ADMIN)
+        .await;
+    assert!(
+        matches!(s(&h["state"]).as_str(), "requested" | "offered"),
+        "{h}"
     );
 }
