@@ -52,6 +52,7 @@ impl Modify for BearerAuth {
         api::resolve, api::handback, api::feedback, api::turns, api::typing,
         crate::a2a::card, crate::a2a::rpc, crate::mcp::endpoint_doc,
         voice::by_call_id,
+        voice::briefed,
     ),
     components(schemas(webhooks::WebhookEvent, webhooks::WebhookEventData)),
     modifiers(&BearerAuth),

@@ -29,8 +29,8 @@ pub use connections::{
 pub use routing::{DeskLoad, DeskSession, DeskUser, Expired, NewRoute, Waiting};
 pub use sqlite::{Durability, SqliteStore};
 pub use webhooks::{
-    Delivery, DeliveryOutcome, DeliveryState, EVENT_TYPES, NewWebhook, SealedSecret, Webhook,
-    WebhookState,
+    Delivery, DeliveryOutcome, DeliveryState, EVENT_TYPES, NewWebhook, SealedSecret,
+    TRANSFER_EVENT_TYPES, Webhook, WebhookState,
 };
 
 /// What can go wrong in the store, in terms a caller can act on.
@@ -469,4 +469,11 @@ pub trait Store: ConnectionStore + Send + Sync + 'static {
     async fn delete_desk_session(&self, token_hash: [u8; 32]) -> Result<()>;
     /// Every feedback entry with its handoff's facts, oldest first: for tuning.
     async fn feedback_export(&self, since: Option<OffsetDateTime>) -> Result<Vec<Value>>;
+
+    // ---- voice transfers ----
+    /// One step of a voice handoff's transfer (`topic` is one of
+    /// [`TRANSFER_EVENT_TYPES`]): an audit entry in the handoff's history and the
+    /// `topic` webhook event, whose `data` carries the handoff's fields and `transfer`
+    /// (`step`), in one transaction.
+    async fn record_transfer_step(&self, id: HandoffId, topic: &str, step: Value) -> Result<()>;
 }

@@ -16,6 +16,21 @@ pub const EVENT_TYPES: [&str; 8] = [
     "handoff.failed",
 ];
 
+/// The steps of a voice handoff's transfer (`--sip`), also subscribable: `started` (a
+/// REFER, OPTIONS probe or INVITE went out), `progress` (202, NOTIFY 1xx), `briefing`
+/// (bot and person talk, the caller is held), `failed` (one definition), `fallback` (the
+/// next definition is tried), `exhausted` (none is left; the caller stays with the bot),
+/// `succeeded` (the call belongs to the target, or a `bye` ended it).
+pub const TRANSFER_EVENT_TYPES: [&str; 7] = [
+    "handoff.transfer.started",
+    "handoff.transfer.progress",
+    "handoff.transfer.briefing",
+    "handoff.transfer.failed",
+    "handoff.transfer.fallback",
+    "handoff.transfer.exhausted",
+    "handoff.transfer.succeeded",
+];
+
 /// A signing secret, sealed (encrypted) by the caller; the store never sees it in clear.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedSecret {

@@ -899,3 +899,63 @@ async fn agent_conversations_page_newest_first(f: &Fixture) {
 async fn sqlite_agent_conversations() {
     agent_conversations_page_newest_first(&sqlite().await.0).await;
 }
+
+// ---- voice transfer steps ----
+
+/// A transfer step is an audit entry and an event for the subscribers of its topic only,
+/// carrying the handoff's thin data and the step.
+async fn transfer_steps_are_audited_and_sent_to_their_subscribers(f: &Fixture) {
+    let conv = conversation(f).await;
+    let h = f
+        .store
+        .request_handoff(f.ai, handoff_for(conv.id), None)
+        .await
+        .unwrap()
+        .handoff;
+    let hook = f
+        .store
+        .create_webhook(baton_store::NewWebhook {
+            url: "https://voice.example.com/hooks".into(),
+            events: vec!["handoff.transfer.started".into()],
+            secret: vec![2; 32],
+        })
+        .await
+        .unwrap();
+    for (topic, step) in [
+        (
+            "handoff.transfer.started",
+            json!({"definition": "line", "method": "REFER", "target": "+15551230000"}),
+        ),
+        (
+            "handoff.transfer.progress",
+            json!({"definition": "line", "status": 202}),
+        ),
+    ] {
+        f.store
+            .record_transfer_step(h.id, topic, step)
+            .await
+            .unwrap();
+    }
+    let sent = f.store.deliveries(None, Some(hook.id), 1000).await.unwrap();
+    assert_eq!(sent.len(), 1, "only the subscribed topic: {sent:?}");
+    assert_eq!(sent[0].topic, "handoff.transfer.started");
+    let payload: serde_json::Value = serde_json::from_str(&sent[0].payload).unwrap();
+    assert_eq!(payload["type"], "handoff.transfer.started");
+    assert_eq!(payload["data"]["handoff_id"], h.id.to_string());
+    assert_eq!(payload["data"]["state"], "requested");
+    assert_eq!(payload["data"]["transfer"]["target"], "+15551230000");
+    // The fixture's subscriber takes the state events only: one transfer event in all.
+    let transfer_events = events(f, h.id)
+        .await
+        .into_iter()
+        .filter(|(topic, _)| topic.starts_with("handoff.transfer."))
+        .count();
+    assert_eq!(transfer_events, 1);
+    assert_eq!(f.store.verify_audit().await.unwrap().first_broken, None);
+    assert!(baton_store::TRANSFER_EVENT_TYPES.contains(&"handoff.transfer.fallback"));
+}
+
+#[tokio::test]
+async fn sqlite_transfer_steps() {
+    transfer_steps_are_audited_and_sent_to_their_subscribers(&sqlite().await.0).await;
+}

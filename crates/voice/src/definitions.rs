@@ -236,6 +236,10 @@ pub enum Target {
         outbound_endpoint: String,
         /// `UDP/RTP` when not given.
         outbound_encryption: Option<Encryption>,
+        /// When set, the bot briefs the person first (caller on hold) for at most this
+        /// long, or until it says it is done (`POST /v1/handoffs/{id}/briefed`); when not
+        /// set, the caller is connected to the person as soon as they answer.
+        brief_for: Option<std::time::Duration>,
     },
     /// End the call on both legs.
     Bye,
@@ -264,9 +268,14 @@ impl Target {
                 phone_number,
                 outbound_endpoint,
                 outbound_encryption,
+                brief_for,
             } => format!(
-                "warm transfer (INVITE) to {phone_number} via {outbound_endpoint} ({})",
-                outbound_encryption.unwrap_or(Encryption::UdpRtp).as_str()
+                "warm transfer (INVITE) to {phone_number} via {outbound_endpoint} ({}){}",
+                outbound_encryption.unwrap_or(Encryption::UdpRtp).as_str(),
+                brief_for.map_or(String::new(), |d| format!(
+                    ", the bot briefs for up to {} ms",
+                    d.as_millis()
+                ))
             ),
             Target::Bye => "end the call (BYE)".into(),
             Target::Queue(q) => format!("chat queue `{q}`"),
@@ -357,6 +366,9 @@ struct RawSip {
     outbound_endpoint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     outbound_encryption: Option<Encryption>,
+    /// `invite` only: how long the bot may brief the person, e.g. `20s`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    brief_for: Option<String>,
 }
 
 /// A definition name, queue, user or agent name: letters, digits, `_ - . /`.
@@ -807,7 +819,15 @@ fn sip_target(sip: RawSip) -> Result<Target, SipProblem> {
         phone_number,
         outbound_endpoint,
         outbound_encryption,
+        brief_for,
     } = sip;
+    if method != Method::Invite && brief_for.is_some() {
+        return Err((
+            "brief_for",
+            "`brief_for` is for `method: invite` only (a warm transfer)".into(),
+            "remove `brief_for`, or use method: invite",
+        ));
+    }
     let method_name = match method {
         Method::Refer => "refer",
         Method::Invite => "invite",
@@ -850,10 +870,19 @@ fn sip_target(sip: RawSip) -> Result<Target, SipProblem> {
                     "write host[:port] or sip:host[:port], e.g. sip:pbx.example.com:5060",
                 ));
             }
+            let brief_for = match brief_for {
+                None => None,
+                Some(b) => Some(
+                    baton_route::config::Span::parse(&b)
+                        .map_err(|m| ("brief_for", m, "write e.g. 20s or 1m"))?
+                        .0,
+                ),
+            };
             Ok(Target::Invite {
                 phone_number,
                 outbound_endpoint,
                 outbound_encryption,
+                brief_for,
             })
         }
         Method::Bye => {
@@ -880,18 +909,21 @@ fn to_raw(d: &Definition) -> RawDefinition {
                 phone_number: Some(phone_number.clone()),
                 outbound_endpoint: None,
                 outbound_encryption: None,
+                brief_for: None,
             });
         }
         Target::Invite {
             phone_number,
             outbound_endpoint,
             outbound_encryption,
+            brief_for,
         } => {
             sip_config = Some(RawSip {
                 method: Method::Invite,
                 phone_number: Some(phone_number.clone()),
                 outbound_endpoint: Some(outbound_endpoint.clone()),
                 outbound_encryption: *outbound_encryption,
+                brief_for: brief_for.map(|d| format!("{}ms", d.as_millis())),
             });
         }
         Target::Bye => {
@@ -900,6 +932,7 @@ fn to_raw(d: &Definition) -> RawDefinition {
                 phone_number: None,
                 outbound_endpoint: None,
                 outbound_encryption: None,
+                brief_for: None,
             });
         }
         Target::Queue(q) => queue = Some(q.clone()),

@@ -12,7 +12,7 @@ use std::sync::{Arc, RwLock};
 
 use baton_core::{
     Actor, Agent, AgentId, AgentKind, Channel, ConversationId, Customer, HandoffCommand, HandoffId,
-    HandoffState, NewTurn, Role,
+    HandoffState, NewTurn, Presence, Role,
 };
 use baton_route::router::RouteEvent;
 use baton_store::{NewConversation, Store};
@@ -26,12 +26,43 @@ use crate::sip::b2bua::{CallCommand, CallEvent, Handle, PlanAction, PlanStep, Tr
 const SEEN_MAX: usize = 100_000;
 
 /// Calls in progress: the carrier leg's Call-ID and its conversation.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct CallDirectory {
     by_call: RwLock<HashMap<String, ConversationId>>,
+    /// The SIP side, once it runs.
+    b2bua: std::sync::OnceLock<Handle>,
+}
+
+impl std::fmt::Debug for CallDirectory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallDirectory")
+            .field("calls", &self.by_call.read().map(|m| m.len()).unwrap_or(0))
+            .finish_non_exhaustive()
+    }
 }
 
 impl CallDirectory {
+    /// The bot is done briefing the person of `handoff`'s warm transfer: the caller is
+    /// connected to them. `Err` says why there is nothing to end.
+    pub async fn briefed(&self, handoff: HandoffId) -> Result<(), String> {
+        let Some(b2bua) = self.b2bua.get() else {
+            return Err("Baton takes no calls (no --sip)".into());
+        };
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let sent = b2bua
+            .command(CallCommand::Briefed {
+                handoff: handoff.to_string(),
+                reply,
+            })
+            .await;
+        if !sent {
+            return Err("the SIP side is not running".into());
+        }
+        answer
+            .await
+            .unwrap_or_else(|_| Err("the SIP side is not running".into()))
+    }
+
     pub fn conversation(&self, call_id: &str) -> Option<ConversationId> {
         self.by_call
             .read()
@@ -83,13 +114,14 @@ fn user_of(uri: &str) -> Option<&str> {
     Some(user.split(';').next().unwrap_or(user))
 }
 
-/// The transfer plan for a SIP definition: it, then its fallbacks and the default while
-/// they move calls (a chat definition in the chain is where the desk takes over).
+/// The transfer plan for a definition: it, then its fallbacks and the default. A desk
+/// definition (`queue:`/`user:`) is a step too: the desk takes over there when someone
+/// who takes calls is online, else the chain goes on. An agent definition ends it.
 pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> Vec<PlanStep> {
     handoffs
         .chain(name)
         .into_iter()
-        .take_while(|d| d.target.is_sip())
+        .take_while(|d| !matches!(d.target, Target::Agent(_)))
         .map(|d| {
             let mut headers: Vec<(String, String)> = d
                 .sip_headers
@@ -110,10 +142,18 @@ pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> 
                     phone_number,
                     outbound_endpoint,
                     outbound_encryption,
+                    brief_for,
                 } => PlanAction::Invite {
                     number: phone_number.to_string(),
                     endpoint: outbound_endpoint.clone(),
                     encryption: outbound_encryption.unwrap_or(Encryption::UdpRtp),
+                    brief_for: *brief_for,
+                },
+                Target::Queue(q) => PlanAction::Desk {
+                    target: format!("queue:{q}"),
+                },
+                Target::User(u) => PlanAction::Desk {
+                    target: format!("user:{u}"),
                 },
                 _ => PlanAction::Bye,
             };
@@ -129,6 +169,12 @@ pub fn plan(handoffs: &Handoffs, name: &str, overrides: &[(String, String)]) -> 
 impl Voice {
     /// Runs until the B2BUA stops.
     pub async fn run(self, mut events: mpsc::Receiver<CallEvent>) {
+        let _ = self.directory.b2bua.set(self.b2bua.clone());
+        // Calls live in memory: those of a previous run are gone. Say so before any new
+        // call can start a handoff.
+        if let Err(e) = self.report_lost_calls().await {
+            tracing::warn!(error = %e, "the calls of the previous run could not be looked at");
+        }
         let this = Arc::new(self);
         let mut routed = this.router.subscribe();
         // Each handoff is looked at once; the memory of that is bounded.
@@ -248,9 +294,201 @@ impl Voice {
         }
     }
 
+    /// The webhook event (and audit entry) of one transfer step.
+    async fn record(&self, handoff: HandoffId, step: &TransferStep) {
+        let (topic, detail) = match step {
+            TransferStep::Sent {
+                definition,
+                method,
+                target,
+            } => (
+                "started",
+                json!({"definition": definition, "method": method, "target": target}),
+            ),
+            TransferStep::DeskCheck { definition, target } => (
+                "started",
+                json!({"definition": definition, "method": "desk", "target": target}),
+            ),
+            TransferStep::Briefing { definition, target } => (
+                "briefing",
+                json!({"definition": definition, "method": "INVITE", "target": target}),
+            ),
+            TransferStep::Progress { definition, status } => (
+                "progress",
+                json!({"definition": definition, "status": status}),
+            ),
+            TransferStep::Failed { definition, reason } => (
+                "failed",
+                json!({"definition": definition, "reason": reason}),
+            ),
+            TransferStep::CallEnded { definition, why } => (
+                "failed",
+                json!({"definition": definition, "reason": format!("the call ended: {why}")}),
+            ),
+            TransferStep::Fallback { definition, after } => (
+                "fallback",
+                json!({"definition": definition, "after": after}),
+            ),
+            TransferStep::Succeeded {
+                definition,
+                method,
+                target,
+            } => (
+                "succeeded",
+                json!({"definition": definition, "method": method, "target": target}),
+            ),
+            TransferStep::DeskTakesOver {
+                definition,
+                target,
+                who,
+            } => (
+                "succeeded",
+                json!({"definition": definition, "method": "desk", "target": target, "available": who}),
+            ),
+            TransferStep::HungUp { definition } => (
+                "succeeded",
+                json!({"definition": definition, "method": "BYE", "target": null}),
+            ),
+            TransferStep::Exhausted { reasons } => ("exhausted", json!({"reasons": reasons})),
+        };
+        let topic = format!("handoff.transfer.{topic}");
+        match self
+            .store
+            .record_transfer_step(handoff, &topic, detail)
+            .await
+        {
+            Ok(()) => self.deliveries.notify_one(),
+            Err(e) => {
+                tracing::warn!(error = %e, %handoff, %topic, "a transfer step was not recorded")
+            }
+        }
+    }
+
+    /// Whether someone who takes calls is online at a desk target (`queue:NAME` or
+    /// `user:NAME`): a desk user of that queue (with its skills), or that user, online,
+    /// with voice capacity left (`capacity: {voice: N}` in the routing file, 1 when not
+    /// written, 0 for someone who takes no calls). Someone already offered this very
+    /// handoff counts as available. `Ok` names them; `Err` says why nobody is.
+    async fn desk_check(&self, handoff: HandoffId, target: &str) -> Result<String, String> {
+        let routing = self.router.routing();
+        let (queue, user) = match target.split_once(':') {
+            Some(("queue", q)) => (Some(q), None),
+            Some(("user", u)) => (None, Some(u)),
+            _ => return Err(format!("`{target}` is not a desk target")),
+        };
+        let queue = match queue {
+            Some(q) => Some(
+                routing
+                    .queue(q)
+                    .ok_or_else(|| format!("the queue `{q}` is not in the routing file"))?,
+            ),
+            None => None,
+        };
+        if let Some(u) = user
+            && routing.user(u).is_none()
+        {
+            return Err(format!("the desk user `{u}` is not in the routing file"));
+        }
+        let loads = self
+            .store
+            .desk_loads()
+            .await
+            .map_err(|e| format!("the desk could not be read: {e}"))?;
+        let offered: HashSet<AgentId> = self
+            .store
+            .offers(handoff)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|o| o.state == baton_core::OfferState::Pending)
+            .map(|o| o.receiver)
+            .collect();
+        let mut available = Vec::new();
+        for u in routing.users() {
+            let member = match (user, queue) {
+                (Some(name), _) => u.username == name,
+                (None, Some(q)) => {
+                    u.queues.contains(&q.name) && q.skills.iter().all(|s| u.skills.contains(s))
+                }
+                (None, None) => false,
+            };
+            let capacity = u.capacity(Channel::Voice);
+            if !member || capacity == 0 {
+                continue;
+            }
+            let Some(l) = loads.iter().find(|l| l.username == u.username) else {
+                continue;
+            };
+            let load = l.load.get(&Channel::Voice).copied().unwrap_or(0);
+            if l.presence == Presence::Online && (load < capacity || offered.contains(&l.agent_id))
+            {
+                available.push(u.username.clone());
+            }
+        }
+        if available.is_empty() {
+            let place = match (user, queue) {
+                (Some(u), _) => {
+                    format!("desk user `{u}` is not online with a free line for a call")
+                }
+                (None, Some(q)) => format!(
+                    "nobody who takes calls (voice capacity) is online in the queue `{}`",
+                    q.name
+                ),
+                _ => String::new(),
+            };
+            return Err(place);
+        }
+        Ok(available.join(", "))
+    }
+
     async fn on_step(&self, handoff: HandoffId, conv: ConversationId, step: TransferStep) {
         tracing::info!(%handoff, conversation = %conv, ?step, "transfer step");
+        self.record(handoff, &step).await;
         match step {
+            TransferStep::Briefing { definition, target } => {
+                // For the bot: it is now talking to the person, not the caller.
+                self.note(
+                    conv,
+                    &format!(
+                        "Transfer {{{{ho:{definition}}}}}: you are now talking to {target} to brief them; the caller is on hold. When you are done, POST /v1/handoffs/{handoff}/briefed and the caller is connected."
+                    ),
+                    false,
+                )
+                .await;
+            }
+            TransferStep::Fallback { definition, after } => {
+                self.note(
+                    conv,
+                    &format!("Transfer {{{{ho:{after}}}}} falls back to {{{{ho:{definition}}}}}."),
+                    true,
+                )
+                .await;
+            }
+            TransferStep::DeskCheck { definition, target } => {
+                let result = self.desk_check(handoff, &target).await;
+                self.b2bua
+                    .command(CallCommand::DeskChecked {
+                        handoff: handoff.to_string(),
+                        result,
+                    })
+                    .await;
+                let _ = definition;
+            }
+            TransferStep::DeskTakesOver {
+                definition,
+                target,
+                who,
+            } => {
+                self.note(
+                    conv,
+                    &format!(
+                        "Transfer {{{{ho:{definition}}}}}: the desk takes over ({target}: {who} can take the call)."
+                    ),
+                    true,
+                )
+                .await;
+                self.router.changed(handoff);
+            }
             TransferStep::Sent {
                 definition,
                 method,
@@ -341,7 +579,7 @@ impl Voice {
                 .await;
                 self.router.changed(handoff);
             }
-            TransferStep::CallEnded { why } => {
+            TransferStep::CallEnded { why, .. } => {
                 self.close(
                     handoff,
                     &format!("the call ended during the transfer: {why}"),
@@ -349,6 +587,51 @@ impl Voice {
                 .await;
             }
         }
+    }
+
+    /// At start: a voice handoff still waiting for its call (requested or offered) whose
+    /// conversation came from a call (`customer.data.call_id`) lost that call when Baton
+    /// stopped. It is canceled saying so, and the conversation is told, rather than left
+    /// for someone to accept a call that no longer exists.
+    async fn report_lost_calls(&self) -> Result<(), baton_store::StoreError> {
+        let filter = baton_store::HandoffFilter {
+            visibility: baton_store::Visibility::All,
+            state: None,
+            queue: None,
+            conversation: None,
+            since: None,
+            open_only: true,
+            limit: 10_000,
+        };
+        for h in self.store.list_handoffs(&filter).await? {
+            if !matches!(h.state, HandoffState::Requested | HandoffState::Offered) {
+                continue;
+            }
+            let conv = self.store.conversation(h.conversation_id).await?;
+            if conv.channel != Channel::Voice || !conv.customer.data.contains_key("call_id") {
+                continue;
+            }
+            tracing::warn!(handoff = %h.id, conversation = %conv.id, "a call was lost in a restart");
+            self.note(
+                conv.id,
+                "The call was lost: Baton restarted during it.",
+                false,
+            )
+            .await;
+            let step = TransferStep::CallEnded {
+                definition: h
+                    .destination
+                    .as_deref()
+                    .and_then(crate::definitions::parse_ho_ref)
+                    .unwrap_or_default()
+                    .to_owned(),
+                why: "Baton restarted during the call".into(),
+            };
+            self.record(h.id, &step).await;
+            self.close(h.id, "the call was lost: Baton restarted during the call")
+                .await;
+        }
+        Ok(())
     }
 
     async fn close(&self, handoff: HandoffId, why: &str) {
@@ -406,7 +689,7 @@ impl Voice {
         let Some(Some(Ok(def))) = h.destination.as_deref().map(|d| self.handoffs.resolve(d)) else {
             return;
         };
-        if !def.target.is_sip() {
+        if !(def.target.is_sip() || matches!(def.target, Target::Queue(_) | Target::User(_))) {
             return;
         }
         let overrides: Vec<(String, String)> = h
@@ -463,7 +746,7 @@ mod tests {
 "#;
 
     #[test]
-    fn a_plan_follows_the_phone_definitions_and_stops_at_the_desk() {
+    fn a_plan_follows_the_fallbacks_through_the_desk() {
         let h = Handoffs::from_yaml("h.yaml", FILE).unwrap();
         let overrides = [
             ("x-tier".to_owned(), "gold".to_owned()),
@@ -471,7 +754,10 @@ mod tests {
         ];
         let plan = plan(&h, "line", &overrides);
         let names: Vec<&str> = plan.iter().map(|s| s.definition.as_str()).collect();
-        assert_eq!(names, ["line", "warm"]);
+        assert_eq!(names, ["line", "warm", "desk"]);
+        assert!(
+            matches!(&plan[2].action, PlanAction::Desk { target } if target == "queue:billing")
+        );
         assert_eq!(
             plan[0].headers,
             [

@@ -14,7 +14,7 @@ use crate::harness::{ADMIN, Agent, Baton, s};
 
 const PASSWORD: &str = "desk-password-for-tests";
 
-async fn hash() -> String {
+pub(crate) async fn hash() -> String {
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
         .args(["desk", "hash-password"])
         .stdin(Stdio::piped())
@@ -38,13 +38,13 @@ async fn start(routing: &str) -> Baton {
     Baton::start_with(data, &[("BATON_ROUTING", &path)]).await
 }
 
-struct Desk {
+pub(crate) struct Desk {
     cookie: String,
     csrf: String,
 }
 
 impl Desk {
-    async fn login(baton: &Baton, username: &str) -> Desk {
+    pub(crate) async fn login(baton: &Baton, username: &str) -> Desk {
         let res = baton
             .http
             .post(format!("{}/desk/api/login", baton.url))

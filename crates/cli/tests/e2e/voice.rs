@@ -251,6 +251,27 @@ const SIP_HANDOFFS: &str = r#"handoffs:
     fallback: sales_desk
   - name: sales_desk
     queue: sales
+  - name: phone_desk
+    queue: phones
+    fallback: billing_line
+  - name: sales_brief
+    sip_config:
+      method: invite
+      phone_number: "+15552220001"
+      outbound_endpoint: 127.0.0.1:HUMAN_PORT
+      brief_for: 20s
+    sip_headers:
+      - key: X-Queue
+        value: sales
+  - name: sales_brief_short
+    sip_config:
+      method: invite
+      phone_number: "+15552220001"
+      outbound_endpoint: 127.0.0.1:HUMAN_PORT
+      brief_for: 1s
+    sip_headers:
+      - key: X-Queue
+        value: sales
 "#;
 
 /// A port free on loopback for both UDP and TCP.
@@ -340,9 +361,16 @@ struct Line {
     sip: u16,
     bot: u16,
     human: u16,
+    /// Baton's environment, for a restart.
+    env: Vec<(String, String)>,
 }
 
 async fn line() -> Line {
+    line_with(&[]).await
+}
+
+/// A line with extra environment for Baton (e.g. webhooks to loopback).
+async fn line_with(extra: &[(&str, &str)]) -> Line {
     let files = tempfile::tempdir().unwrap();
     let handoffs = files.path().join("handoffs.yaml");
     let (sip, bot, human) = (free_port(), free_port(), free_port());
@@ -357,18 +385,47 @@ async fn line() -> Line {
         ("BATON_VOICE_BOT", format!("sip:bot@127.0.0.1:{bot}")),
         ("BATON_SIP_NOTIFY_TIMEOUT_MS", "5000".to_owned()),
     ];
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    env.extend_from_slice(extra);
     let baton = Baton::start_with(tempfile::tempdir().unwrap(), &env).await;
+    let env = env
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     Line {
         baton,
         _files: files,
         sip,
         bot,
         human,
+        env,
     }
 }
 
 impl Line {
+    /// Kills Baton (SIGKILL) and starts it again on the same data and SIP port.
+    async fn restarted(self) -> Line {
+        let Line {
+            baton,
+            _files,
+            sip,
+            bot,
+            human,
+            env,
+        } = self;
+        let data = baton.kill9().await;
+        let vars: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let baton = Baton::start_with(data, &vars).await;
+        Line {
+            baton,
+            _files,
+            sip,
+            bot,
+            human,
+            env,
+        }
+    }
+
     /// Places a call from the carrier scenario to Baton, bridged to the bot scenario.
     fn call(&self, carrier: &'static str, bot: &'static str, call_id: &str) -> (Sipp, Sipp) {
         let bot = Sipp::start(bot, self.bot, None, call_id, 1);
@@ -411,12 +468,13 @@ impl Line {
 
     /// Waits until the conversation's history has a turn containing `text`.
     async fn turn_saying(&self, conv: &str, text: &str) -> Vec<String> {
+        let mut texts = Vec::new();
         for _ in 0..400 {
             let (_, v) = self
                 .baton
                 .get(&format!("/v1/conversations/{conv}/turns"), ADMIN)
                 .await;
-            let texts: Vec<String> = v["turns"]
+            texts = v["turns"]
                 .as_array()
                 .map(|a| a.iter().map(|t| s(&t["text"])).collect())
                 .unwrap_or_default();
@@ -425,7 +483,7 @@ impl Line {
             }
             tokio::time::sleep(std::time::Duration::from_millis(25)).await;
         }
-        panic!("no turn saying {text:?} in {conv}");
+        panic!("no turn saying {text:?} in {conv}: {texts:?}");
     }
 
     async fn handoff_state(&self, id: &str, state: &str) -> Value {
@@ -629,6 +687,12 @@ async fn a_warm_transfer_nobody_answers_leaves_the_caller_with_the_bot() {
                 .contains("{{ho:sales_warm}}: the target answered 480 Temporarily Unavailable")),
         "{texts:?}"
     );
+    assert!(
+        texts.iter().any(|t| t.contains(
+            "{{ho:sales_desk}}: the queue `sales` is not in the routing file; {{ho:billing_line}}: the carrier refused the REFER: 603 Decline"
+        )),
+        "{texts:?}"
+    );
     let (_, h) = line.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
     assert!(
         matches!(s(&h["state"]).as_str(), "requested" | "offered"),
@@ -775,4 +839,292 @@ async fn answer_to(
     })
     .await
     .expect("no answer from the SIP listener")
+}
+
+// ---- transfer steps as webhook events ----
+
+#[tokio::test]
+async fn every_transfer_step_arrives_as_a_signed_webhook_event_in_order() {
+    let receiver = crate::receiver::Receiver::start(&[]).await;
+    let line = line_with(&[
+        ("BATON_ALLOW_PRIVATE_WEBHOOKS", "true"),
+        ("BATON_WEBHOOK_RETRY_SCALE", "0.002"),
+    ])
+    .await;
+    let events = [
+        "handoff.requested",
+        "handoff.accepted",
+        "handoff.transfer.started",
+        "handoff.transfer.progress",
+        "handoff.transfer.failed",
+        "handoff.transfer.fallback",
+        "handoff.transfer.succeeded",
+        "handoff.transfer.exhausted",
+    ];
+    let (status, v) = line
+        .baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": receiver.url(), "events": events}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    receiver.set_secrets(&[&s(&v["secret"])]);
+    // An unknown transfer event name is refused, naming the ones there are.
+    let (status, v) = line
+        .baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": receiver.url(), "events": ["handoff.transfer.nope"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(s(&v["hint"]).contains("handoff.transfer.fallback"), "{v}");
+
+    let (carrier, bot) = line.call("carrier_refer_busy", "bot", "hooks");
+    let conv = s(&line.conversation("hooks").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:billing_line}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let msgs = receiver
+        .wait_for(
+            std::time::Duration::from_secs(20),
+            "the transfer's events",
+            |m| m.iter().any(|m| m["type"] == "handoff.accepted"),
+        )
+        .await;
+    let msgs = crate::receiver::deduplicated(&msgs);
+    for m in &msgs {
+        assert_eq!(s(&m["data"]["handoff_id"]), id, "{m}");
+        assert_eq!(s(&m["data"]["conversation_id"]), conv, "{m}");
+    }
+    let txt = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    let steps: Vec<String> = msgs
+        .iter()
+        .map(|m| {
+            let t = &m["data"]["transfer"];
+            let what = match s(&m["type"]).as_str() {
+                "handoff.transfer.started" | "handoff.transfer.succeeded" => {
+                    format!("{} {}", txt(&t["method"]), txt(&t["target"]))
+                }
+                "handoff.transfer.progress" => t["status"].to_string(),
+                "handoff.transfer.failed" => txt(&t["reason"]),
+                "handoff.transfer.fallback" => format!("after {}", txt(&t["after"])),
+                _ => String::new(),
+            };
+            format!("{} {} {what}", s(&m["type"]), txt(&t["definition"]))
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "handoff.requested",
+            "handoff.transfer.started billing_line REFER +15551230000",
+            "handoff.transfer.progress billing_line 202",
+            "handoff.transfer.progress billing_line 100",
+            "handoff.transfer.failed billing_line the target answered 486 (SIP/2.0 486 Busy Here)",
+            "handoff.transfer.fallback billing_backup after billing_line",
+            "handoff.transfer.started billing_backup REFER +15551239999",
+            "handoff.transfer.progress billing_backup 202",
+            "handoff.transfer.progress billing_backup 100",
+            "handoff.transfer.succeeded billing_backup REFER +15551239999",
+            "handoff.accepted",
+        ]
+    );
+    let attempts = receiver.attempts();
+    assert!(
+        attempts.iter().all(|a| a.get("rejected").is_none()),
+        "{attempts:?}"
+    );
+}
+
+// ---- a desk definition: someone who takes calls must be online ----
+
+#[tokio::test]
+async fn a_desk_definition_takes_a_call_only_when_someone_who_takes_calls_is_online() {
+    // alice takes no calls (voice capacity 0); bob takes one at a time (the default).
+    let files = tempfile::tempdir().unwrap();
+    let routing = files.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        r#"
+queues:
+  - name: phones
+users:
+  - {username: alice, password_hash: "HASH", queues: [phones], capacity: {chat: 3, voice: 0}}
+  - {username: bob, password_hash: "HASH", queues: [phones]}
+"#
+        .replace("HASH", &crate::routing::hash().await),
+    )
+    .unwrap();
+    let line = line_with(&[("BATON_ROUTING", routing.to_str().unwrap())]).await;
+    let _alice = crate::routing::Desk::login(&line.baton, "alice").await;
+
+    // Nobody online can take a call: refused with the reason, the fallback is tried.
+    let (carrier, bot) = line.call("carrier_refer", "bot", "desk-none");
+    let conv = s(&line.conversation("desk-none").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:phone_desk}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by REFER to +15551230000");
+    let texts = line.turn_saying(&conv, "The call ended").await;
+    let steps: Vec<&String> = texts.iter().filter(|t| t.starts_with("Transfer")).collect();
+    assert_eq!(
+        steps[..2],
+        [
+            "Transfer {{ho:phone_desk}} failed: nobody who takes calls (voice capacity) is online in the queue `phones`.",
+            "Transfer {{ho:phone_desk}} falls back to {{ho:billing_line}}.",
+        ],
+        "{steps:?}"
+    );
+
+    // bob comes online: the desk takes the call, which stays with the bot (the carrier
+    // fails on any REFER) until the caller hangs up.
+    let _bob = crate::routing::Desk::login(&line.baton, "bob").await;
+    let (carrier, bot) = line.call("carrier_desk", "bot", "desk-bob");
+    let conv = s(&line.conversation("desk-bob").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:phone_desk}}").await;
+    let texts = line.turn_saying(&conv, "the desk takes over").await;
+    assert!(
+        texts.contains(
+            &"Transfer {{ho:phone_desk}}: the desk takes over (queue:phones: bob can take the call)."
+                .to_owned()
+        ),
+        "{texts:?}"
+    );
+    carrier.passed().await;
+    bot.passed().await;
+    let (_, h) = line.baton.get(&format!("/v1/handoffs/{id}"), ADMIN).await;
+    assert!(
+        matches!(s(&h["state"]).as_str(), "requested" | "offered"),
+        "{h}"
+    );
+}
+
+// ---- warm transfer with the bot briefing the person ----
+
+/// The SDP each party receives at each step is checked by the sipp scenarios: the person
+/// is dialled with the bot's SDP; the caller is held (the bot's SDP, `a=inactive`); the
+/// bot gets the person's SDP; then the caller gets the person's and the person the
+/// caller's, and the bot is hung up on.
+#[tokio::test]
+async fn a_warm_transfer_lets_the_bot_brief_the_person_before_the_caller_joins() {
+    let line = line().await;
+    let agent = line.agent("human_brief", "brief-ok");
+    let (carrier, bot) = line.call("carrier_brief", "bot_brief", "brief-ok");
+    let conv = s(&line.conversation("brief-ok").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief}}").await;
+    // Nothing to end before the briefing starts.
+    let briefed = format!("/v1/handoffs/{id}/briefed");
+    let texts = line.turn_saying(&conv, "you are now talking to").await;
+    let told = texts
+        .iter()
+        .find(|t| t.contains("you are now talking to"))
+        .unwrap();
+    assert!(
+        told.contains(&format!("POST /v1/handoffs/{id}/briefed")),
+        "{told}"
+    );
+    let (status, v) = line.baton.post(&briefed, ADMIN, &json!({})).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{v}");
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    // Once over, a briefing cannot be ended again.
+    let (status, v) = line.baton.post(&briefed, ADMIN, &json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{v}");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let texts = line
+        .turn_saying(&conv, "The call ended: the caller hung up")
+        .await;
+    let steps: Vec<&String> = texts.iter().filter(|t| t.starts_with("Transfer")).collect();
+    assert_eq!(steps.len(), 4, "{steps:?}");
+    assert!(
+        steps[2].contains("you are now talking to +15552220001"),
+        "{steps:?}"
+    );
+    assert_eq!(
+        steps[3],
+        "Transfer {{ho:sales_brief}}: the call now belongs to +15552220001."
+    );
+}
+
+#[tokio::test]
+async fn a_briefing_ends_by_itself_after_brief_for() {
+    let line = line().await;
+    let agent = line.agent("human_brief", "brief-timer");
+    let (carrier, bot) = line.call("carrier_brief", "bot_brief", "brief-timer");
+    let conv = s(&line.conversation("brief-timer").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief_short}}").await;
+    let h = line.handoff_state(&id, "accepted").await;
+    assert_eq!(s(&h["note"]), "transferred by INVITE to +15552220001");
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+}
+
+#[tokio::test]
+async fn the_caller_hanging_up_during_the_briefing_hangs_up_on_the_person() {
+    let line = line().await;
+    let agent = line.agent("human_brief_hangup", "brief-hangup");
+    let (carrier, bot) = line.call("carrier_brief_hangup", "bot_brief", "brief-hangup");
+    let conv = s(&line.conversation("brief-hangup").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:sales_brief}}").await;
+    carrier.passed().await;
+    bot.passed().await;
+    agent.passed().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(
+        s(&h["note"]),
+        "the call ended during the transfer: the caller hung up during the briefing"
+    );
+}
+
+// ---- a restart during a call ----
+
+#[tokio::test]
+async fn a_restart_during_a_call_cancels_its_handoff_saying_the_call_was_lost() {
+    // bob takes two calls: the API conversation's handoff may be offered to him too.
+    let files = tempfile::tempdir().unwrap();
+    let routing = files.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        "queues:\n  - name: phones\nusers:\n  - {username: bob, password_hash: \"HASH\", queues: [phones], capacity: {voice: 2}}\n"
+            .replace("HASH", &crate::routing::hash().await),
+    )
+    .unwrap();
+    let line = line_with(&[("BATON_ROUTING", routing.to_str().unwrap())]).await;
+    let _bob = crate::routing::Desk::login(&line.baton, "bob").await;
+    // A voice conversation opened through the API has no call to lose.
+    let api_bot = line.baton.register("api-voice-bot", "ai").await;
+    let api_conv = conversation(&line.baton, &api_bot.secret, "voice").await;
+    let api_handoff = line.hand_off(&api_conv, "{{ho:billing_line}}").await;
+    // A call the desk takes over: its handoff waits for bob while the caller is with the bot.
+    let (_carrier, _bot) = line.call("carrier_desk", "bot", "lost");
+    let conv = s(&line.conversation("lost").await["id"]);
+    let id = line.hand_off(&conv, "{{ho:phone_desk}}").await;
+    line.turn_saying(&conv, "the desk takes over").await;
+
+    let line = line.restarted().await;
+    let h = line.handoff_state(&id, "canceled").await;
+    assert_eq!(
+        s(&h["note"]),
+        "the call was lost: Baton restarted during the call"
+    );
+    line.turn_saying(&conv, "The call was lost: Baton restarted during it.")
+        .await;
+    let (_, h) = line
+        .baton
+        .get(&format!("/v1/handoffs/{api_handoff}"), ADMIN)
+        .await;
+    assert!(
+        matches!(s(&h["state"]).as_str(), "requested" | "offered"),
+        "{h}"
+    );
 }

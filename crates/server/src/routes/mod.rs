@@ -70,5 +70,7 @@ pub fn v1(artifact_limit: usize) -> Router<AppState> {
         .route("/connections/{name}/rotate", post(connections::rotate))
         .route("/connections/{name}/disable", post(connections::disable))
         .route("/connections/{name}/enable", post(connections::enable))
+        // Voice: the bot is done briefing the person of a warm transfer.
+        .route("/handoffs/{id}/briefed", post(voice::briefed))
         .fallback(system::not_found)
 }

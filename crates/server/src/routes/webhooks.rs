@@ -4,7 +4,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use baton_connect::webhook::{SigningSecret, check_url};
-use baton_store::{Delivery, DeliveryState, EVENT_TYPES, NewWebhook, Webhook, WebhookState};
+use baton_store::{
+    Delivery, DeliveryState, EVENT_TYPES, NewWebhook, TRANSFER_EVENT_TYPES, Webhook, WebhookState,
+};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
@@ -21,7 +23,9 @@ pub struct Subscribe {
     /// Where to POST events (http or https; public addresses only unless allowed).
     pub url: String,
     /// Event types: handoff.requested, handoff.offered, handoff.accepted, handoff.rejected,
-    /// handoff.resolved, handoff.handed_back, handoff.canceled, handoff.failed.
+    /// handoff.resolved, handoff.handed_back, handoff.canceled, handoff.failed; and for voice
+    /// transfers handoff.transfer.started, .progress, .briefing, .failed, .fallback,
+    /// .exhausted, .succeeded.
     pub events: Vec<String>,
 }
 
@@ -78,12 +82,16 @@ pub async fn subscribe(
         );
     }
     for (i, e) in body.events.iter().enumerate() {
-        if !EVENT_TYPES.contains(&e.as_str()) {
+        if !EVENT_TYPES.contains(&e.as_str()) && !TRANSFER_EVENT_TYPES.contains(&e.as_str()) {
             return Err(Problem::unprocessable(
                 format!("events[{i}]"),
                 format!("unknown event type `{e}`"),
             )
-            .hint(format!("one of: {}", EVENT_TYPES.join(", "))));
+            .hint(format!(
+                "one of: {}, {}",
+                EVENT_TYPES.join(", "),
+                TRANSFER_EVENT_TYPES.join(", ")
+            )));
         }
     }
     let secret = SigningSecret::generate();
@@ -256,4 +264,9 @@ pub struct WebhookEventData {
     pub receiver: Option<Uuid>,
     /// `GET` this with your own credentials for the redacted context package.
     pub context_path: String,
+    /// `handoff.transfer.*` events only: the step (`definition`, and per step `method`,
+    /// `target`, `status`, `reason`, `after`, `available` or `reasons`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub transfer: Option<serde_json::Value>,
 }

@@ -1586,6 +1586,52 @@ impl Store for SqliteStore {
             .read(move |c| routing::feedback_export(c, since))
             .await
     }
+
+    async fn record_transfer_step(&self, id: HandoffId, topic: &str, step: Value) -> Result<()> {
+        let topic = topic.to_owned();
+        self.engine
+            .write(move |c| transfer_step(c, id, &topic, &step))
+            .await
+    }
+}
+
+// ---- voice transfer steps ----
+
+/// One transfer step of a voice handoff: audited, and sent as the `topic` event with the
+/// handoff's thin payload plus `transfer` (through the same outbox, so the same signing
+/// and per-conversation order as the state events).
+fn transfer_step(conn: &Connection, id: HandoffId, topic: &str, step: &Value) -> Result<()> {
+    let h = load_handoff(conn, id)?;
+    let now = to_us(baton_core::now());
+    append_audit(conn, "baton", topic, &format!("handoff:{id}"), step, now)?;
+    let timestamp = baton_core::now()
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    let payload = json!({
+        "type": topic,
+        "timestamp": timestamp,
+        "data": {
+            "handoff_id": h.id,
+            "conversation_id": h.conversation_id,
+            "state": h.state,
+            "reason": h.reason,
+            "destination": h.destination,
+            "priority": h.priority,
+            "receiver": h.receiver,
+            "transfer": step,
+            "context_path": format!("/v1/handoffs/{}/context", h.id),
+        }
+    });
+    let event_id = uuid::Uuid::now_v7().to_string();
+    let payload = json_text(&payload)?;
+    webhooks::fan_out(
+        conn,
+        &event_id,
+        topic,
+        &h.conversation_id.to_string(),
+        &payload,
+        now,
+    )
 }
 
 /// Whether a handoff is visible under `vis` (the SQL filters use the same condition).

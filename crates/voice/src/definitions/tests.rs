@@ -260,3 +260,26 @@ fn endpoints() {
         assert!(!is_endpoint(bad), "{bad}");
     }
 }
+
+#[test]
+fn brief_for_is_a_duration_on_a_warm_transfer_only() {
+    let good = GOOD.replace(
+        "outbound_encryption: UDP/RTP\n",
+        "outbound_encryption: UDP/RTP\n      brief_for: 20s\n",
+    );
+    let h = Handoffs::from_yaml("handoffs.yaml", &good).unwrap();
+    let again = Handoffs::from_yaml("again.yaml", &h.to_yaml().unwrap()).unwrap();
+    assert_eq!(h, again);
+    assert!(matches!(
+        h.get("billing_warm").unwrap().target,
+        Target::Invite { brief_for: Some(d), .. } if d == std::time::Duration::from_secs(20)
+    ));
+    let text = good.replace(
+        "      phone_number: \"+15551230000\"\n",
+        "      phone_number: \"+15551230000\"\n      brief_for: 5s\n",
+    );
+    let (_, _, field, message) = err(&text);
+    assert_eq!(field, "handoffs[0].sip_config.brief_for", "{message}");
+    let (_, _, field, message) = err(&good.replace("brief_for: 20s", "brief_for: soon"));
+    assert_eq!(field, "handoffs[1].sip_config.brief_for", "{message}");
+}

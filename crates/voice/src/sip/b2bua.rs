@@ -58,8 +58,23 @@ pub enum TransferStep {
     },
     /// The carrier or the target reported progress (202, NOTIFY 100/180).
     Progress { definition: String, status: u16 },
+    /// Warm transfer with a briefing: the person answered; the bot and the person talk,
+    /// the caller is held (`a=inactive`) until the bot is done or `brief_for` runs out.
+    Briefing { definition: String, target: String },
     /// This definition failed; the next one is tried.
     Failed { definition: String, reason: String },
+    /// After `after` failed, `definition` is tried next.
+    Fallback { definition: String, after: String },
+    /// A desk definition (`queue:`/`user:`) is next: Baton must say whether someone who
+    /// takes calls is online there ([`CallCommand::DeskChecked`]).
+    DeskCheck { definition: String, target: String },
+    /// Someone who takes calls is online at the desk target (`who`): the transfer is
+    /// over and the handoff is the desk's; the caller stays with the bot meanwhile.
+    DeskTakesOver {
+        definition: String,
+        target: String,
+        who: String,
+    },
     /// The call now belongs to the target: Baton left it (REFER) or bridges the
     /// caller to it (INVITE).
     Succeeded {
@@ -72,7 +87,7 @@ pub enum TransferStep {
     /// Every definition failed; the caller is still with the bot.
     Exhausted { reasons: Vec<String> },
     /// The call ended (the caller or the bot hung up) before the transfer finished.
-    CallEnded { why: String },
+    CallEnded { definition: String, why: String },
 }
 
 /// One definition to try, as the B2BUA needs it.
@@ -93,8 +108,16 @@ pub enum PlanAction {
         number: String,
         endpoint: String,
         encryption: Encryption,
+        /// Whether the bot briefs the person first, and for how long at most.
+        brief_for: Option<Duration>,
     },
     Bye,
+    /// A desk definition: `queue:NAME` or `user:NAME`. When someone who takes calls is
+    /// online there, the desk takes over (the caller stays with the bot until a person
+    /// accepts the handoff); otherwise the next definition is tried.
+    Desk {
+        target: String,
+    },
 }
 
 /// What Baton asks of the B2BUA.
@@ -104,6 +127,18 @@ pub enum CallCommand {
         conversation: String,
         handoff: String,
         plan: Vec<PlanStep>,
+    },
+    /// The answer to [`TransferStep::DeskCheck`]: who is there to take the call, or why
+    /// nobody is.
+    DeskChecked {
+        handoff: String,
+        result: Result<String, String>,
+    },
+    /// The bot is done briefing the person: connect the caller. The answer says whether
+    /// a briefing of that handoff was under way.
+    Briefed {
+        handoff: String,
+        reply: oneshot::Sender<Result<(), String>>,
     },
 }
 
@@ -255,6 +290,59 @@ struct Transfer {
     reasons: Vec<String>,
     /// When the current REFER must have reached a final NOTIFY.
     deadline: Option<Instant>,
+    /// Warm transfer with a briefing: the person's SDP once they answered, and when the
+    /// briefing (bot and person talking) ends at the latest, while it lasts.
+    human_sdp: Option<Sdp>,
+    brief_until: Option<Instant>,
+}
+
+/// A session description and its Content-Type.
+#[derive(Clone, Debug)]
+struct Sdp {
+    content_type: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Sdp {
+    fn of(m: &Message) -> Sdp {
+        Sdp {
+            content_type: m.header("Content-Type").map(str::to_owned),
+            body: m.body.clone(),
+        }
+    }
+
+    fn put(&self, m: &mut Message) {
+        if let Some(ct) = &self.content_type {
+            m.push("Content-Type", ct.clone());
+        }
+        m.body.clone_from(&self.body);
+    }
+
+    /// The same session with every stream's direction set to `dir` (`inactive` holds it).
+    fn with_direction(&self, dir: &str) -> Sdp {
+        let text = String::from_utf8_lossy(&self.body);
+        let mut out = String::new();
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if matches!(
+                line,
+                "a=sendrecv" | "a=sendonly" | "a=recvonly" | "a=inactive"
+            ) {
+                continue;
+            }
+            out.push_str(line);
+            out.push_str("\r\n");
+            if line.starts_with("m=") {
+                out.push_str("a=");
+                out.push_str(dir);
+                out.push_str("\r\n");
+            }
+        }
+        Sdp {
+            content_type: self.content_type.clone(),
+            body: out.into_bytes(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -274,6 +362,11 @@ struct Call {
     /// A warm transfer's target leg, and Baton's INVITE on it (for ACK and CANCEL).
     c: Option<Leg>,
     c_invite: Option<(Message, String)>,
+    /// The bot's SDP (its answer to Baton's INVITE).
+    b_sdp: Option<Sdp>,
+    /// A briefing moved the media (caller held, bot talking to the person): a failed
+    /// attempt must give the caller back to the bot.
+    held: bool,
 }
 
 impl Call {
@@ -330,6 +423,14 @@ enum Purpose {
     WarmInvite,
     /// Warm transfer: the re-INVITE that gives the caller the target's media.
     WarmBridge,
+    /// Briefing: the re-INVITE that holds the caller (`a=inactive`).
+    BriefHold,
+    /// Briefing: the re-INVITE that gives the bot the person's media.
+    BriefBot,
+    /// After a briefing: the re-INVITE that gives the person the caller's media.
+    HumanMedia,
+    /// A failed briefing: caller and bot get each other's media back.
+    Restore,
     /// A request relayed from the other leg; its answer goes back to `orig`.
     Relay {
         orig: Message,
@@ -421,7 +522,13 @@ impl B2bua {
         let transfers = self
             .calls
             .values()
-            .filter_map(|c| c.transfer.as_ref().and_then(|t| t.deadline))
+            .filter_map(|c| {
+                let t = c.transfer.as_ref()?;
+                match (t.deadline, t.brief_until) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            })
             .min();
         match (retx, transfers) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -504,10 +611,16 @@ impl B2bua {
         let c_answered = call.c.as_ref().is_some_and(|c| c.remote_tag.is_some());
         let c_ringing = call.c_invite.is_some() && !c_answered;
         if let (Some(t), Some(conversation)) = (call.transfer.take(), conversation.clone()) {
+            let definition = t
+                .plan
+                .get(t.index)
+                .map(|s| s.definition.clone())
+                .unwrap_or_default();
             self.emit(CallEvent::Transfer {
                 handoff: t.handoff,
                 conversation,
                 step: TransferStep::CallEnded {
+                    definition,
                     why: why.to_owned(),
                 },
             });
@@ -640,6 +753,8 @@ impl B2bua {
                 transfer: None,
                 c: None,
                 c_invite: None,
+                b_sdp: None,
+                held: false,
             },
         );
         let (reply, answer) = oneshot::channel();
@@ -779,8 +894,11 @@ impl B2bua {
             );
             return;
         }
-        let why = match side {
-            Side::A => "the caller hung up",
+        let held = self.calls.get(key).is_some_and(|c| c.held);
+        let why = match (side, held) {
+            (Side::A, true) => "the caller hung up during the briefing",
+            (Side::A, false) => "the caller hung up",
+            (_, true) => "the bot hung up during the briefing",
             _ => "the other party hung up",
         };
         self.end(key, Some(side), why);
@@ -1024,6 +1142,15 @@ impl B2bua {
             }
             Purpose::WarmInvite => self.warm_answered(key, m),
             Purpose::WarmBridge => self.warm_bridged(key, m),
+            Purpose::BriefHold => self.brief_held(key, m),
+            Purpose::BriefBot => self.brief_started(key, m),
+            Purpose::HumanMedia | Purpose::Restore => {
+                if (200..300).contains(&code) {
+                    self.ack_2xx(key, side, &m);
+                } else {
+                    tracing::warn!(call = %key, code, "a re-INVITE moving the media was refused");
+                }
+            }
             Purpose::Refer => {
                 if (200..300).contains(&code) {
                     let Some(call) = self.calls.get(key) else {
@@ -1132,6 +1259,7 @@ impl B2bua {
                 return;
             }
             call.state = CallState::Answered;
+            call.b_sdp = Some(Sdp::of(&m));
             let invite = call.a_invite.clone();
             let tag = call.a.local_tag.clone();
             let peer = call.a_peer;
@@ -1232,7 +1360,14 @@ impl B2bua {
                     Purpose::Relay { orig, to, .. } => {
                         self.respond(&orig, to, 408, "Request Timeout")
                     }
-                    Purpose::Bye | Purpose::Cancel => {}
+                    Purpose::BriefHold | Purpose::BriefBot => {
+                        self.bye(&key, Side::C);
+                        self.step_failed(
+                            &key,
+                            "the briefing could not start: no answer to the re-INVITE".into(),
+                        );
+                    }
+                    Purpose::Bye | Purpose::Cancel | Purpose::HumanMedia | Purpose::Restore => {}
                 }
             }
         }
@@ -1268,16 +1403,40 @@ impl B2bua {
             let secs = self.config.notify_timeout.as_secs_f64();
             self.step_failed(&key, format!("no final NOTIFY within {secs} s"));
         }
+        let briefed: Vec<String> = self
+            .calls
+            .iter()
+            .filter(|(_, c)| {
+                c.transfer
+                    .as_ref()
+                    .and_then(|t| t.brief_until)
+                    .is_some_and(|d| now >= d)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in briefed {
+            self.end_briefing(&key);
+        }
     }
 
     // ---- transfers ----
 
     fn on_command(&mut self, c: CallCommand) {
-        let CallCommand::Transfer {
-            conversation,
-            handoff,
-            plan,
-        } = c;
+        let (conversation, handoff, plan) = match c {
+            CallCommand::Transfer {
+                conversation,
+                handoff,
+                plan,
+            } => (conversation, handoff, plan),
+            CallCommand::DeskChecked { handoff, result } => {
+                self.desk_checked(&handoff, result);
+                return;
+            }
+            CallCommand::Briefed { handoff, reply } => {
+                let _ = reply.send(self.briefed(&handoff));
+                return;
+            }
+        };
         let key = self.by_conv.get(&conversation).cloned();
         let Some(call) = key.as_ref().and_then(|k| self.calls.get_mut(k)) else {
             self.emit(CallEvent::Transfer {
@@ -1310,6 +1469,8 @@ impl B2bua {
             index: 0,
             reasons: Vec::new(),
             deadline: None,
+            human_sdp: None,
+            brief_until: None,
         });
         // A call still ringing is transferred once the bot answers.
         let answered = call.state == CallState::Answered;
@@ -1331,6 +1492,9 @@ impl B2bua {
         if call.c_invite.is_some() && call.c.as_ref().is_some_and(|c| c.remote_tag.is_none()) {
             self.cancel_c(key);
         }
+        if self.calls.get(key).is_some_and(|c| c.held) {
+            self.restore(key);
+        }
         let Some(call) = self.calls.get_mut(key) else {
             return;
         };
@@ -1339,6 +1503,8 @@ impl B2bua {
         let Some(t) = call.transfer.as_mut() else {
             return;
         };
+        t.human_sdp = None;
+        t.brief_until = None;
         let definition = t
             .plan
             .get(t.index)
@@ -1347,12 +1513,29 @@ impl B2bua {
         t.reasons.push(format!("{{{{ho:{definition}}}}}: {reason}"));
         t.index += 1;
         t.deadline = None;
-        let e = CallEvent::Transfer {
-            handoff: t.handoff.clone(),
-            conversation: call.conversation.clone().unwrap_or_default(),
-            step: TransferStep::Failed { definition, reason },
-        };
-        self.emit(e);
+        let next = t.plan.get(t.index).map(|s| s.definition.clone());
+        let (handoff, conversation) = (
+            t.handoff.clone(),
+            call.conversation.clone().unwrap_or_default(),
+        );
+        self.emit(CallEvent::Transfer {
+            handoff: handoff.clone(),
+            conversation: conversation.clone(),
+            step: TransferStep::Failed {
+                definition: definition.clone(),
+                reason,
+            },
+        });
+        if let Some(next) = next {
+            self.emit(CallEvent::Transfer {
+                handoff,
+                conversation,
+                step: TransferStep::Fallback {
+                    definition: next,
+                    after: definition,
+                },
+            });
+        }
         self.run_step(key);
     }
 
@@ -1384,6 +1567,18 @@ impl B2bua {
         };
         let handoff = t.handoff.clone();
         match &step.action {
+            PlanAction::Desk { target } => {
+                // Baton looks at the desk and answers with DeskChecked.
+                t.deadline = None;
+                self.emit(CallEvent::Transfer {
+                    handoff,
+                    conversation,
+                    step: TransferStep::DeskCheck {
+                        definition: step.definition.clone(),
+                        target: target.clone(),
+                    },
+                });
+            }
             PlanAction::Bye => {
                 call.transfer = None;
                 self.emit(CallEvent::Transfer {
@@ -1399,6 +1594,7 @@ impl B2bua {
                 number,
                 endpoint,
                 encryption,
+                ..
             } => {
                 if caller_srtp && *encryption == Encryption::UdpRtp {
                     self.step_failed(key, "the caller's media is encrypted (SRTP) and the target's is not; Baton has no media relay to bridge them".to_owned());
@@ -1487,6 +1683,49 @@ fn endpoint_uri(endpoint: &str) -> String {
 }
 
 impl B2bua {
+    /// Baton looked at the desk for the current (desk) step: someone takes the call there
+    /// (the transfer is over, the desk has it) or the next definition is tried.
+    fn desk_checked(&mut self, handoff: &str, result: Result<String, String>) {
+        let key = self
+            .calls
+            .iter()
+            .find(|(_, c)| c.transfer.as_ref().is_some_and(|t| t.handoff == handoff))
+            .map(|(k, _)| k.clone());
+        let Some(key) = key else {
+            return;
+        };
+        let Some(call) = self.calls.get_mut(&key) else {
+            return;
+        };
+        let Some(t) = call.transfer.as_ref() else {
+            return;
+        };
+        let Some(PlanStep {
+            definition,
+            action: PlanAction::Desk { target },
+            ..
+        }) = t.plan.get(t.index).cloned()
+        else {
+            return;
+        };
+        match result {
+            Ok(who) => {
+                let conversation = call.conversation.clone().unwrap_or_default();
+                call.transfer = None;
+                self.emit(CallEvent::Transfer {
+                    handoff: handoff.to_owned(),
+                    conversation,
+                    step: TransferStep::DeskTakesOver {
+                        definition,
+                        target,
+                        who,
+                    },
+                });
+            }
+            Err(why) => self.step_failed(&key, why),
+        }
+    }
+
     /// CANCELs Baton's INVITE to a warm target that has not answered.
     fn cancel_c(&mut self, key: &str) {
         let Some(call) = self.calls.get_mut(key) else {
@@ -1534,10 +1773,18 @@ impl B2bua {
             t.handoff.clone(),
             call.conversation.clone().unwrap_or_default(),
         );
-        let (body, content_type) = (
-            call.a_invite.body.clone(),
-            call.a_invite.header("Content-Type").map(str::to_owned),
+        // Briefing first: the person is offered the bot's media; else the caller's.
+        let briefed = matches!(
+            step.action,
+            PlanAction::Invite {
+                brief_for: Some(_),
+                ..
+            }
         );
+        let sdp = match (&call.b_sdp, briefed) {
+            (Some(b), true) => b.clone(),
+            _ => Sdp::of(&call.a_invite),
+        };
         let Some((mut m, branch)) = self.leg_request(key, Side::C, "INVITE") else {
             return;
         };
@@ -1547,10 +1794,7 @@ impl B2bua {
         for (k, v) in &step.headers {
             m.push(k, v.clone());
         }
-        if let Some(ct) = content_type {
-            m.push("Content-Type", ct);
-        }
-        m.body = body;
+        sdp.put(&mut m);
         if let Some(call) = self.calls.get_mut(key) {
             call.c_invite = Some((m.clone(), branch.clone()));
         }
@@ -1601,14 +1845,188 @@ impl B2bua {
         ack.set("CSeq", format!("{n} ACK"));
         let peer = c.peer;
         self.t.send(&ack, peer);
+        let human = Sdp::of(&m);
+        let Some(t) = call.transfer.as_mut() else {
+            return;
+        };
+        // The person answered: no more waiting on the attempt's deadline.
+        t.deadline = None;
+        let briefed = matches!(
+            t.plan.get(t.index).map(|s| &s.action),
+            Some(PlanAction::Invite {
+                brief_for: Some(_),
+                ..
+            })
+        );
+        if briefed && let Some(bot) = call.b_sdp.clone() {
+            // Briefing: hold the caller first (the bot's session, inactive), then give
+            // the bot the person's media.
+            t.human_sdp = Some(human);
+            call.held = true;
+            let Some((mut hold, branch)) = self.leg_request(key, Side::A, "INVITE") else {
+                return;
+            };
+            bot.with_direction("inactive").put(&mut hold);
+            self.send_request(key, Side::A, hold, branch, Purpose::BriefHold);
+            return;
+        }
+        self.bridge_caller(key, &human);
+    }
+
+    /// Gives the caller the person's media (the last re-INVITE of a warm transfer).
+    fn bridge_caller(&mut self, key: &str, human: &Sdp) {
         let Some((mut reinvite, branch)) = self.leg_request(key, Side::A, "INVITE") else {
             return;
         };
-        if let Some(ct) = m.header("Content-Type") {
-            reinvite.push("Content-Type", ct.to_owned());
-        }
-        reinvite.body = m.body;
+        human.put(&mut reinvite);
         self.send_request(key, Side::A, reinvite, branch, Purpose::WarmBridge);
+    }
+
+    /// ACK for a 2xx to Baton's (re-)INVITE on `side`: a new transaction in the dialog.
+    fn ack_2xx(&mut self, key: &str, side: Side, ok: &Message) {
+        let local = self.t.local();
+        let Some(leg) = self.calls.get_mut(key).and_then(|c| c.leg_mut(side)) else {
+            return;
+        };
+        let n = ok.cseq().map_or(1, |(n, _)| n);
+        let saved = leg.cseq;
+        leg.cseq = n - 1;
+        let (mut ack, _) = leg.request("ACK", local);
+        leg.cseq = saved;
+        ack.set("CSeq", format!("{n} ACK"));
+        let peer = leg.peer;
+        self.t.send(&ack, peer);
+    }
+
+    /// Briefing: the caller is held; now the bot gets the person's media.
+    fn brief_held(&mut self, key: &str, m: Message) {
+        let code = m.code().unwrap_or(0);
+        if !(200..300).contains(&code) {
+            // The caller kept the bot's media: nothing to restore.
+            if let Some(call) = self.calls.get_mut(key) {
+                call.held = false;
+            }
+            self.bye(key, Side::C);
+            self.step_failed(
+                key,
+                format!("the caller's side refused the hold: {code} {}", reason(&m)),
+            );
+            return;
+        }
+        self.ack_2xx(key, Side::A, &m);
+        let Some(human) = self
+            .calls
+            .get(key)
+            .and_then(|c| c.transfer.as_ref())
+            .and_then(|t| t.human_sdp.clone())
+        else {
+            return;
+        };
+        let Some((mut reinvite, branch)) = self.leg_request(key, Side::B, "INVITE") else {
+            return;
+        };
+        human.put(&mut reinvite);
+        self.send_request(key, Side::B, reinvite, branch, Purpose::BriefBot);
+    }
+
+    /// Briefing: the bot and the person talk until the bot is done or time runs out.
+    fn brief_started(&mut self, key: &str, m: Message) {
+        let code = m.code().unwrap_or(0);
+        if !(200..300).contains(&code) {
+            self.bye(key, Side::C);
+            self.step_failed(
+                key,
+                format!(
+                    "the bot refused the person's media for the briefing: {code} {}",
+                    reason(&m)
+                ),
+            );
+            return;
+        }
+        self.ack_2xx(key, Side::B, &m);
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        let conversation = call.conversation.clone().unwrap_or_default();
+        let Some(t) = call.transfer.as_mut() else {
+            return;
+        };
+        let Some(PlanStep {
+            definition,
+            action:
+                PlanAction::Invite {
+                    number,
+                    brief_for: Some(brief_for),
+                    ..
+                },
+            ..
+        }) = t.plan.get(t.index).cloned()
+        else {
+            return;
+        };
+        t.brief_until = Some(Instant::now() + brief_for);
+        let handoff = t.handoff.clone();
+        self.emit(CallEvent::Transfer {
+            handoff,
+            conversation,
+            step: TransferStep::Briefing {
+                definition,
+                target: number,
+            },
+        });
+    }
+
+    /// `POST /v1/handoffs/{id}/briefed`: ends the briefing of that handoff's transfer.
+    fn briefed(&mut self, handoff: &str) -> Result<(), String> {
+        let key = self
+            .calls
+            .iter()
+            .find(|(_, c)| c.transfer.as_ref().is_some_and(|t| t.handoff == handoff))
+            .map(|(k, _)| k.clone())
+            .ok_or_else(|| "no transfer of this handoff is under way".to_owned())?;
+        let briefing = self
+            .calls
+            .get(&key)
+            .and_then(|c| c.transfer.as_ref())
+            .is_some_and(|t| t.brief_until.is_some());
+        if !briefing {
+            return Err("the transfer of this handoff is not in a briefing".into());
+        }
+        self.end_briefing(&key);
+        Ok(())
+    }
+
+    /// The briefing is over: the caller gets the person's media.
+    fn end_briefing(&mut self, key: &str) {
+        let Some(t) = self.calls.get_mut(key).and_then(|c| c.transfer.as_mut()) else {
+            return;
+        };
+        t.brief_until = None;
+        let Some(human) = t.human_sdp.clone() else {
+            return;
+        };
+        self.bridge_caller(key, &human);
+    }
+
+    /// A briefing failed after the media moved: the caller and the bot get each other's
+    /// media back (the caller's first offer, the bot's answer).
+    fn restore(&mut self, key: &str) {
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
+        call.held = false;
+        let caller = Sdp::of(&call.a_invite);
+        let bot = call.b_sdp.clone();
+        if let Some(bot) = bot
+            && let Some((mut m, branch)) = self.leg_request(key, Side::A, "INVITE")
+        {
+            bot.put(&mut m);
+            self.send_request(key, Side::A, m, branch, Purpose::Restore);
+        }
+        if let Some((mut m, branch)) = self.leg_request(key, Side::B, "INVITE") {
+            caller.put(&mut m);
+            self.send_request(key, Side::B, m, branch, Purpose::Restore);
+        }
     }
 
     /// The caller took the target's media: drop the bot; the target is the call's other leg.
@@ -1649,6 +2067,18 @@ impl B2bua {
         };
         // From now on the target is the call's other leg; the bot's leg is done.
         call.b = c;
+        let briefed = std::mem::take(&mut call.held);
+        if briefed {
+            // The person was talking to the bot: give them the caller's media.
+            let caller = Sdp::of(&m);
+            if let Some((mut reinvite, branch)) = self.leg_request(key, Side::B, "INVITE") {
+                caller.put(&mut reinvite);
+                self.send_request(key, Side::B, reinvite, branch, Purpose::HumanMedia);
+            }
+        }
+        let Some(call) = self.calls.get_mut(key) else {
+            return;
+        };
         let Some(t) = call.transfer.take() else {
             return;
         };
@@ -1694,5 +2124,23 @@ fn reason(m: &Message) -> &str {
     match &m.start {
         Start::Response { reason, .. } => reason,
         Start::Request { .. } => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sdp;
+
+    #[test]
+    fn holding_a_session_sets_every_stream_inactive_once() {
+        let sdp = Sdp {
+            content_type: Some("application/sdp".into()),
+            body: b"v=0\r\nc=IN IP4 10.0.0.1\r\nm=audio 7000 RTP/AVP 0\r\na=sendrecv\r\nm=video 7002 RTP/AVP 96\r\n".to_vec(),
+        };
+        let held = sdp.with_direction("inactive");
+        assert_eq!(
+            String::from_utf8(held.body).unwrap(),
+            "v=0\r\nc=IN IP4 10.0.0.1\r\nm=audio 7000 RTP/AVP 0\r\na=inactive\r\nm=video 7002 RTP/AVP 96\r\na=inactive\r\n"
+        );
     }
 }
