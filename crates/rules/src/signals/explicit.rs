@@ -1516,7 +1516,8 @@ fn fold(c: char) -> char {
 /// Each word is `(from, to, clause, sentence << 1 | joined)`, `joined` when a hyphen ties
 /// it to the next word ("human-readable").
 fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
-    let mut out = Vec::new();
+    // A word and its separator take at least two bytes; most take five or more.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut clause = 0u32;
     let mut sentence = 0u32;
     // The current word is `buf[start..]`.
@@ -1815,6 +1816,67 @@ static PAIR_LENS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// Short words customers run into the next one ("canttalk", "Icontact", "udirect").
 const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me", "ya", "pls"];
 
+/// Words that [`correct`] and [`split_run_together`] both leave as they are, remembered per
+/// thread: both are pure functions of the word and the lexicon, and most words of a
+/// conversation are seen again and again, so the second look is one hash lookup. Bounded:
+/// the set is emptied when full, and keyed with a seeded hash (the words come from users).
+mod unfixable {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+
+    /// Words remembered at most, per thread.
+    const CAPACITY: usize = 4096;
+    /// Longer words are not remembered.
+    const MAX_LEN: usize = 32;
+
+    thread_local! {
+        static WORDS: RefCell<HashSet<Box<str>>> = RefCell::new(HashSet::new());
+    }
+
+    /// Whether `word` is known to have no correction and no split.
+    pub(super) fn known(word: &str) -> bool {
+        word.len() <= MAX_LEN
+            && WORDS
+                .try_with(|w| w.try_borrow().is_ok_and(|w| w.contains(word)))
+                .unwrap_or(false)
+    }
+
+    /// Records that `word` has no correction and no split.
+    pub(super) fn remember(word: &str) {
+        if word.len() > MAX_LEN {
+            return;
+        }
+        let _ = WORDS.try_with(|w| {
+            if let Ok(mut w) = w.try_borrow_mut() {
+                if w.len() >= CAPACITY {
+                    w.clear();
+                }
+                w.insert(word.into());
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod unfixable_tests {
+    use super::*;
+
+    #[test]
+    fn remembered_words_tokenize_as_before() {
+        let texts = [
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "can i speakto somelne in the office",
+            "I want to talk to a humaaan about my delivery",
+        ];
+        for text in texts {
+            let first = (detect(text), corrections(text));
+            assert!(unfixable::known("office"));
+            assert_eq!((detect(text), corrections(text)), first, "{text}");
+        }
+        assert!(!unfixable::known("somelne"));
+    }
+}
+
 fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     for &(from, to, clause, flags) in words {
@@ -1839,6 +1901,8 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>
         };
         if let Some(classes) = classes_of(word) {
             push(word, classes, None);
+        } else if word.len() >= 4 && unfixable::known(word) {
+            push(word, Classes::default(), None);
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
         } else if let Some((left, right)) = split_run_together(word) {
@@ -1855,6 +1919,9 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>
         } else if is_filler(word) {
             continue;
         } else {
+            if word.len() >= 4 {
+                unfixable::remember(word);
+            }
             push(word, Classes::default(), None);
         }
     }

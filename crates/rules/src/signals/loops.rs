@@ -28,7 +28,8 @@ fn word_hash(w: &str) -> u64 {
 /// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
     let mut buf = String::with_capacity(s.len());
-    let mut words: Vec<(u64, u32, u32)> = Vec::new();
+    // A word and its separator take at least two bytes; most take five or more.
+    let mut words: Vec<(u64, u32, u32)> = Vec::with_capacity(s.len() / 4 + 1);
     for w in s
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())

@@ -361,30 +361,72 @@ fn token<'t>(raw: &'t str, text: &'t str, all: Option<&'t str>) -> Token<'t> {
     }
 }
 
+/// Buffers reused from one text to the next on the same thread, so that scoring a text
+/// allocates nothing once the thread has scored a text as long.
+#[derive(Default)]
+struct Buffers {
+    /// The text lowercased (ASCII texts only).
+    lower: String,
+    /// Always empty between calls: only its allocation is kept.
+    tokens: Vec<Token<'static>>,
+    sentiments: Vec<f32>,
+}
+
+/// Buffers larger than this are given back after use rather than kept for the thread.
+const KEEP_BYTES: usize = 64 << 10;
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+}
+
+/// An empty vector that keeps `v`'s allocation, for tokens of another lifetime (the
+/// element types have the same layout, so the standard library collects in place).
+fn recycle<'b>(mut v: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
+}
+
 /// Scores one text (best at the sentence or chat-turn level).
 pub fn polarity(text: &str) -> Polarity {
+    BUFFERS
+        .try_with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => polarity_with(text, &mut b),
+            Err(_) => polarity_with(text, &mut Buffers::default()),
+        })
+        .unwrap_or_else(|_| polarity_with(text, &mut Buffers::default()))
+}
+
+fn polarity_with(text: &str, buffers: &mut Buffers) -> Polarity {
     let text = replace_emoji(text);
     let text = text.trim();
     // ASCII text is lowercased once, and each token borrows its lowercase form from it.
     let ascii = text.is_ascii();
-    let ascii_lower = ascii.then(|| text.to_ascii_lowercase());
+    let mut lower = std::mem::take(&mut buffers.lower);
+    lower.clear();
+    if ascii {
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+    }
+    let all = ascii.then_some(lower.as_str());
+    let mut tokens: Vec<Token<'_>> = recycle(std::mem::take(&mut buffers.tokens));
     // On ASCII text, ASCII whitespace is all the whitespace there is.
-    let all = ascii_lower.as_deref();
-    let tokens: Vec<Token<'_>> = if ascii {
-        text.split_ascii_whitespace()
-            .map(|raw| token(raw, text, all))
-            .collect()
+    if ascii {
+        tokens.extend(
+            text.split_ascii_whitespace()
+                .map(|raw| token(raw, text, all)),
+        );
     } else {
-        text.split_whitespace()
-            .map(|raw| token(raw, text, all))
-            .collect()
-    };
+        tokens.extend(text.split_whitespace().map(|raw| token(raw, text, all)));
+    }
     let cap_differential = {
         let caps = tokens.iter().filter(|t| t.upper).count();
         caps > 0 && caps < tokens.len()
     };
 
-    let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
+    let sentiments = &mut buffers.sentiments;
+    sentiments.clear();
     for i in 0..tokens.len() {
         let word = tokens[i].lower();
         let is_kind_of = word == "kind" && tokens.get(i + 1).is_some_and(|t| t.lower() == "of");
@@ -395,8 +437,18 @@ pub fn polarity(text: &str) -> Polarity {
         sentiments.push(valence(&tokens, i, cap_differential));
     }
 
-    but_check(&tokens, &mut sentiments);
-    score(&sentiments, text)
+    but_check(&tokens, sentiments);
+    let polarity = score(sentiments, text);
+    if tokens.capacity() * std::mem::size_of::<Token<'_>>() <= KEEP_BYTES {
+        buffers.tokens = recycle(tokens);
+    }
+    if lower.capacity() <= KEEP_BYTES {
+        buffers.lower = lower;
+    }
+    if sentiments.capacity() * std::mem::size_of::<f32>() > KEEP_BYTES {
+        *sentiments = Vec::new();
+    }
+    polarity
 }
 
 /// Replaces each known emoji by its description, so "😁" scores as "beaming face with
@@ -738,6 +790,28 @@ mod booster_tests {
         }
         for w in ["good", "kind", "sort", "", "veryy", "so!"] {
             assert_eq!(word_info(w).booster, booster_slow(w), "{w}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod buffer_tests {
+    use super::*;
+
+    #[test]
+    fn reused_buffers_score_like_fresh_ones() {
+        let texts = [
+            "The plot was good, but the characters are uncompelling and the dialog is not great.",
+            "ok",
+            "VADER is VERY SMART, handsome, and FUNNY!!!",
+            "",
+            "Ça ne marche pas du tout, c'est nul 😠",
+            "not bad at all",
+        ];
+        for t in texts {
+            let shared = polarity(t);
+            let fresh = polarity_with(t, &mut Buffers::default());
+            assert_eq!(shared, fresh, "{t}");
         }
     }
 }
