@@ -1830,7 +1830,8 @@ mod unfixable {
     const MAX_LEN: usize = 32;
 
     thread_local! {
-        static WORDS: RefCell<HashSet<Box<str>>> = RefCell::new(HashSet::new());
+        static WORDS: RefCell<HashSet<Box<str>, super::super::SeededState>> =
+            RefCell::new(HashSet::with_hasher(super::super::SeededState::new()));
     }
 
     /// Whether `word` is known to have no correction and no split.

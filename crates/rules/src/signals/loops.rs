@@ -7,50 +7,78 @@
 /// are held in one buffer, each as its hash and byte range there.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    buf: String,
+    buf: Vec<u8>,
     words: Vec<(u64, u32, u32)>,
 }
 
 impl WordSet {
-    fn word(&self, w: &(u64, u32, u32)) -> &str {
+    fn word(&self, w: &(u64, u32, u32)) -> &[u8] {
         &self.buf[w.1 as usize..w.2 as usize]
     }
 }
 
-fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn word_hash(w: &[u8]) -> u64 {
+    let mut h: u64 = FNV_OFFSET;
+    for &b in w {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     }
     h
 }
 
 /// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
-    let mut buf = String::with_capacity(s.len());
+    let mut buf: Vec<u8> = Vec::with_capacity(s.len());
     // A word and its separator take at least two bytes; most take five or more.
     let mut words: Vec<(u64, u32, u32)> = Vec::with_capacity(s.len() / 4 + 1);
-    for w in s
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-    {
-        let start = buf.len();
-        for c in w.chars() {
-            if c.is_ascii() {
-                if c != '\'' {
-                    buf.push(c.to_ascii_lowercase());
-                }
-            } else {
-                // As `str::to_lowercase` does, but one character at a time; a final
-                // sigma is handled by falling back to the whole-word conversion.
-                buf.truncate(start);
-                buf.push_str(&w.to_lowercase().replace('\'', ""));
-                break;
+    // Texts are at most a few hundred KiB, far below `u32::MAX`.
+    if s.is_ascii() {
+        // The same words as the general case below, a byte at a time: on ASCII text a
+        // word character is an ASCII letter or digit or an apostrophe.
+        let b = s.as_bytes();
+        let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+        let mut i = 0;
+        while i < b.len() {
+            if !is_word(b[i]) {
+                i += 1;
+                continue;
             }
+            let start = buf.len();
+            let mut h = FNV_OFFSET;
+            while i < b.len() && is_word(b[i]) {
+                if b[i] != b'\'' {
+                    let l = b[i].to_ascii_lowercase();
+                    buf.push(l);
+                    h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+                }
+                i += 1;
+            }
+            words.push((h, start as u32, buf.len() as u32));
         }
-        // Texts are at most a few hundred KiB, far below `u32::MAX`.
-        let (from, to) = (start as u32, buf.len() as u32);
-        words.push((word_hash(&buf[start..]), from, to));
+    } else {
+        for w in s
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+        {
+            let start = buf.len();
+            for c in w.chars() {
+                if c.is_ascii() {
+                    if c != '\'' {
+                        buf.push(c.to_ascii_lowercase() as u8);
+                    }
+                } else {
+                    // As `str::to_lowercase` does, but one character at a time; a final
+                    // sigma is handled by falling back to the whole-word conversion.
+                    buf.truncate(start);
+                    buf.extend_from_slice(w.to_lowercase().replace('\'', "").as_bytes());
+                    break;
+                }
+            }
+            let (from, to) = (start as u32, buf.len() as u32);
+            words.push((word_hash(&buf[start..]), from, to));
+        }
     }
     let word = |w: &(u64, u32, u32)| &buf[w.1 as usize..w.2 as usize];
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
@@ -209,6 +237,26 @@ mod tests {
         let d = content_words("Your refund was issued on Monday.");
         assert!(!same_action(&c, &d));
         assert!(!same_action(&c, &content_words("Let me check that.")));
+    }
+
+    #[test]
+    fn ascii_and_general_word_sets_agree() {
+        // The same text with one non-ASCII word added takes the general path.
+        for text in [
+            "Sorry, I didn't get that. Could you REPHRASE it? rock 'n' roll, ' '' x1 2B",
+            "don't DON'T dont -- a'b'c ''",
+        ] {
+            let ascii = word_set(text);
+            let general = word_set(&format!("{text} é"));
+            let words = |w: &WordSet| -> Vec<(u64, Vec<u8>)> {
+                w.words
+                    .iter()
+                    .filter(|x| w.word(x) != "é".as_bytes())
+                    .map(|x| (x.0, w.word(x).to_vec()))
+                    .collect()
+            };
+            assert_eq!(words(&ascii), words(&general), "{text}");
+        }
     }
 
     #[test]

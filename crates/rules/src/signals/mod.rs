@@ -60,6 +60,54 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
+/// The [`FastHasher`] started from a per-process random seed and finished with an
+/// avalanche, for maps whose keys come from users: which keys share a bucket depends on
+/// the seed, which they cannot know.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SeededState(u64);
+
+impl SeededState {
+    pub(crate) fn new() -> SeededState {
+        static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+            use std::hash::BuildHasher;
+            std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64)
+        });
+        SeededState(*SEED)
+    }
+}
+
+impl std::hash::BuildHasher for SeededState {
+    type Hasher = SeededHasher;
+    fn build_hasher(&self) -> SeededHasher {
+        SeededHasher(FastHasher(self.0))
+    }
+}
+
+/// See [`SeededState`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SeededHasher(FastHasher);
+
+impl std::hash::Hasher for SeededHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.0.write_u8(n);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // MurmurHash3's finaliser: every bit of the state reaches every bit of the hash.
+        let mut h = self.0.finish();
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
 /// A cheap necessary condition for a word to be in a fixed set, checked before hashing:
 /// one bit per (length, first byte, last byte), each taken modulo 32.
 pub(crate) struct WordFilter([u64; 512]);
