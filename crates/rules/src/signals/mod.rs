@@ -109,26 +109,63 @@ impl std::hash::Hasher for SeededHasher {
 }
 
 /// A cheap necessary condition for a word to be in a fixed set, checked before hashing:
-/// one bit per (length, first byte, last byte), each taken modulo 32.
-pub(crate) struct WordFilter([u64; 512]);
+/// one bit per (length, first two bytes, last two bytes), hashed into 2^18 bits (32 KiB).
+/// On the VADER test sentences it lets through a fifth of the tokens for the sentiment
+/// lexicon (one bit per length, first and last byte let through half).
+pub(crate) struct WordFilter(Box<[u64]>);
 
 impl WordFilter {
+    const BITS: u32 = 18;
+
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
-        let mut bits = [0u64; 512];
+        let mut bits = vec![0u64; (1 << WordFilter::BITS) / 64].into_boxed_slice();
         for w in words {
             let i = WordFilter::index(w);
             bits[i / 64] |= 1 << (i % 64);
         }
         WordFilter(bits)
     }
+    #[inline]
     fn index(word: &str) -> usize {
         let b = word.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        let (first, last) = (first.unwrap_or(0), last.unwrap_or(0));
-        (b.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+        let n = b.len();
+        let x = match n {
+            0 => 0,
+            _ => {
+                let (second, before_last) = if n > 1 { (b[1], b[n - 2]) } else { (0, 0) };
+                u64::from(b[0])
+                    | u64::from(second) << 8
+                    | u64::from(b[n - 1]) << 16
+                    | u64::from(before_last) << 24
+                    | (n as u64) << 32
+            }
+        };
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WordFilter::BITS)) as usize
     }
+    #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
         let i = WordFilter::index(word);
         self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod word_filter_tests {
+    use super::*;
+
+    #[test]
+    fn every_word_of_the_set_passes() {
+        let words = [
+            "", "a", "ab", "abc", "abcd", "good", "kind of", "ça", "très", "x",
+        ];
+        let filter = WordFilter::new(words);
+        for w in words {
+            assert!(filter.may_contain(w), "{w}");
+        }
+        let passed = ["b", "ba", "goods", "dog", "kind", "zzzz", "q", "qq"]
+            .iter()
+            .filter(|w| filter.may_contain(w))
+            .count();
+        assert!(passed < 8, "the filter lets everything through");
     }
 }

@@ -390,15 +390,21 @@ fn recycle<'b>(mut v: Vec<Token<'_>>) -> Vec<Token<'b>> {
 
 /// Scores one text (best at the sentence or chat-turn level).
 pub fn polarity(text: &str) -> Polarity {
-    BUFFERS
-        .try_with(|b| match b.try_borrow_mut() {
-            Ok(mut b) => polarity_with(text, &mut b),
-            Err(_) => polarity_with(text, &mut Buffers::default()),
-        })
-        .unwrap_or_else(|_| polarity_with(text, &mut Buffers::default()))
+    with_buffers(|b| polarity_with(text, b, score))
 }
 
-fn polarity_with(text: &str, buffers: &mut Buffers) -> Polarity {
+/// Runs `f` with this thread's buffers (fresh ones if they are in use or gone).
+fn with_buffers<T>(f: impl Fn(&mut Buffers) -> T) -> T {
+    BUFFERS
+        .try_with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => f(&mut b),
+            Err(_) => f(&mut Buffers::default()),
+        })
+        .unwrap_or_else(|_| f(&mut Buffers::default()))
+}
+
+/// Scores `text` and summarises the word sentiments with `summary`.
+fn polarity_with<T>(text: &str, buffers: &mut Buffers, summary: impl Fn(&[f32], &str) -> T) -> T {
     let text = replace_emoji(text);
     let text = text.trim();
     // ASCII text is lowercased once, and each token borrows its lowercase form from it.
@@ -438,7 +444,7 @@ fn polarity_with(text: &str, buffers: &mut Buffers) -> Polarity {
     }
 
     but_check(&tokens, sentiments);
-    let polarity = score(sentiments, text);
+    let polarity = summary(sentiments, text);
     if tokens.capacity() * std::mem::size_of::<Token<'_>>() <= KEEP_BYTES {
         buffers.tokens = recycle(tokens);
     }
@@ -671,10 +677,8 @@ fn normalize(score: f32) -> f32 {
     (score / (score * score + ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
-fn score(sentiments: &[f32], text: &str) -> Polarity {
-    if sentiments.is_empty() {
-        return Polarity::default();
-    }
+/// The compound score of the word sentiments of `text`, with its `!`/`?` emphasis.
+fn compound_score(sentiments: &[f32], text: &str) -> (f32, f32) {
     let punct = punctuation_emphasis(text);
     let mut sum: f32 = sentiments.iter().sum();
     if sum > 0.0 {
@@ -682,7 +686,14 @@ fn score(sentiments: &[f32], text: &str) -> Polarity {
     } else if sum < 0.0 {
         sum -= punct;
     }
-    let compound = normalize(sum);
+    (normalize(sum), punct)
+}
+
+fn score(sentiments: &[f32], text: &str) -> Polarity {
+    if sentiments.is_empty() {
+        return Polarity::default();
+    }
+    let (compound, punct) = compound_score(sentiments, text);
 
     let (mut pos, mut neg, mut neu) = (0.0f32, 0.0f32, 0usize);
     for &s in sentiments {
@@ -709,9 +720,18 @@ fn score(sentiments: &[f32], text: &str) -> Polarity {
     }
 }
 
-/// The compound score alone: what rules and trends use.
+/// The compound score alone: what rules and trends use ([`polarity`]'s `compound`,
+/// without the positive, negative and neutral shares).
 pub fn compound(text: &str) -> f32 {
-    polarity(text).compound
+    with_buffers(|b| {
+        polarity_with(text, b, |sentiments, text| {
+            if sentiments.is_empty() {
+                0.0
+            } else {
+                compound_score(sentiments, text).0
+            }
+        })
+    })
 }
 
 #[cfg(test)]
@@ -810,8 +830,9 @@ mod buffer_tests {
         ];
         for t in texts {
             let shared = polarity(t);
-            let fresh = polarity_with(t, &mut Buffers::default());
+            let fresh = polarity_with(t, &mut Buffers::default(), score);
             assert_eq!(shared, fresh, "{t}");
+            assert_eq!(compound(t).to_bits(), fresh.compound.to_bits(), "{t}");
         }
     }
 }
