@@ -286,26 +286,44 @@ pub fn eval_sentiment(mut reader: impl BufRead) -> Result<SentimentReport, Rules
     })
 }
 
-/// The compound score of every text, in order, split across the available cores.
+/// The compound score of every text, in order, on every available core. The texts are
+/// handed out in small batches, so that a core slowed by other work takes fewer of them
+/// instead of holding up the end.
 fn score_all(texts: &[&str]) -> Vec<f64> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const BATCH: usize = 2048;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = texts.len().div_ceil(threads).max(1024);
-    if threads == 1 || texts.len() <= chunk {
-        return texts
-            .iter()
-            .map(|t| f64::from(sentiment::compound(t)))
-            .collect();
-    }
     let mut scores = vec![0f64; texts.len()];
-    std::thread::scope(|scope| {
-        for (part, out) in texts.chunks(chunk).zip(scores.chunks_mut(chunk)) {
-            scope.spawn(move || {
-                for (t, o) in part.iter().zip(out) {
-                    *o = f64::from(sentiment::compound(t));
-                }
-            });
+    if threads == 1 || texts.len() <= BATCH {
+        for (t, o) in texts.iter().zip(&mut scores) {
+            *o = f64::from(sentiment::compound(t));
         }
+        return scores;
+    }
+    let next = AtomicUsize::new(0);
+    let batches: Vec<std::sync::Mutex<&mut [f64]>> = scores
+        .chunks_mut(BATCH)
+        .map(std::sync::Mutex::new)
+        .collect();
+    let work = || {
+        loop {
+            let b = next.fetch_add(1, Ordering::Relaxed);
+            let Some(out) = batches.get(b) else { break };
+            let mut out = out
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for (t, o) in texts[b * BATCH..].iter().zip(out.iter_mut()) {
+                *o = f64::from(sentiment::compound(t));
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
     });
+    drop(batches);
     scores
 }
 
@@ -348,6 +366,23 @@ mod tests {
     fn pearson_of_a_line_is_one() {
         assert!((pearson(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]) - 1.0).abs() < 1e-12);
         assert_eq!(pearson(&[1.0, 1.0], &[2.0, 3.0]), 0.0);
+    }
+
+    #[test]
+    fn every_sentence_is_scored_in_order() {
+        let texts: Vec<String> = (0..5000)
+            .map(|i| match i % 3 {
+                0 => format!("{i} good"),
+                1 => format!("{i} terrible"),
+                _ => format!("{i} table"),
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let scores = score_all(&refs);
+        assert_eq!(scores.len(), texts.len());
+        for (t, s) in refs.iter().zip(&scores) {
+            assert_eq!(*s, f64::from(sentiment::compound(t)), "{t}");
+        }
     }
 
     #[test]
