@@ -44,6 +44,8 @@ static LEXICON: LazyLock<super::FastMap<&'static str, f32>> = LazyLock::new(|| {
 #[derive(Clone, Copy, Debug, Default)]
 struct WordInfo {
     valence: Option<f32>,
+    /// One of the negation words (see [`is_negation`]).
+    negation: bool,
     booster: Option<f32>,
 }
 
@@ -55,6 +57,9 @@ static WORDS: LazyLock<super::FastMap<&'static str, WordInfo>> = LazyLock::new(|
     }
     for (w, b) in BOOSTERS.iter() {
         map.entry(w).or_default().booster = Some(*b);
+    }
+    for w in NEGATE {
+        map.entry(w).or_default().negation = true;
     }
     map
 });
@@ -263,9 +268,14 @@ fn booster_slow(word: &str) -> Option<f32> {
     })
 }
 
+/// The negation words as a set: the reference [`Token::negation`] is tested against.
+#[cfg(test)]
 static NEGATIONS: LazyLock<super::FastMap<&'static str, ()>> =
     LazyLock::new(|| NEGATE.iter().map(|w| (*w, ())).collect());
 
+/// Whether `word` negates what follows (the reference definition; scoring reads
+/// [`Token::negation`], looked up with the word's valence).
+#[cfg(test)]
 fn is_negation(word: &str) -> bool {
     // Every negation word is 3 to 9 bytes long.
     (3..=9).contains(&word.len()) && NEGATIONS.contains_key(word) || word.contains("n't")
@@ -317,6 +327,8 @@ struct Token<'a> {
     lexicon: Option<f32>,
     /// Booster scalar of the lowercased token, looked up with the valence.
     booster: Option<f32>,
+    /// The lowercased token is one of the negation words, looked up with the valence.
+    negation: bool,
     /// The original is ALL CAPS.
     upper: bool,
 }
@@ -357,6 +369,7 @@ fn token<'t>(raw: &'t str, text: &'t str, all: Option<&'t str>) -> Token<'t> {
         lower,
         lexicon: info.valence,
         booster: info.booster,
+        negation: info.negation,
         upper: is_upper(original),
     }
 }
@@ -538,14 +551,16 @@ fn valence(tokens: &[Token<'_>], i: usize, cap_differential: bool) -> f32 {
 
 fn negation_check(valence: f32, tokens: &[Token<'_>], start: usize, i: usize) -> f32 {
     let lower = |k: usize| tokens[k].lower();
+    // `is_negation(lower(k))`, with the word list looked up already.
+    let is_negation = |k: usize| tokens[k].negation || tokens[k].lower().contains("n't");
     match start {
-        0 if is_negation(lower(i - 1)) => valence * N_SCALAR,
+        0 if is_negation(i - 1) => valence * N_SCALAR,
         1 => {
             if lower(i - 2) == "never" && matches!(lower(i - 1), "so" | "this") {
                 valence * 1.25
             } else if lower(i - 2) == "without" && lower(i - 1) == "doubt" {
                 valence
-            } else if is_negation(lower(i - 2)) {
+            } else if is_negation(i - 2) {
                 valence * N_SCALAR
             } else {
                 valence
@@ -560,7 +575,7 @@ fn negation_check(valence: f32, tokens: &[Token<'_>], start: usize, i: usize) ->
                 && (lower(i - 2) == "doubt" || lower(i - 1) == "doubt")
             {
                 valence
-            } else if is_negation(lower(i - 3)) {
+            } else if is_negation(i - 3) {
                 valence * N_SCALAR
             } else {
                 valence
@@ -801,6 +816,18 @@ mod tests {
 #[cfg(test)]
 mod booster_tests {
     use super::*;
+
+    #[test]
+    fn negation_flags_agree_with_the_word_list() {
+        for w in NEGATE
+            .iter()
+            .chain(&["no", "not!", "nt", "good", "cant", "xyz"])
+        {
+            let info = word_info(w);
+            assert_eq!(info.negation, NEGATE.contains(w), "{w}");
+            assert_eq!(info.negation || w.contains("n't"), is_negation(w), "{w}");
+        }
+    }
 
     #[test]
     fn the_booster_table_holds_every_booster() {
