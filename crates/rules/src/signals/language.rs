@@ -95,6 +95,10 @@ static LANGUAGES_OF: LazyLock<super::FastMap<&'static str, u8>> = LazyLock::new(
     map
 });
 
+/// Passes every function word: most other words are turned away without a lookup.
+static FUNCTION_WORD_FILTER: LazyLock<super::WordFilter> =
+    LazyLock::new(|| super::WordFilter::new(LANGUAGES_OF.keys().copied()));
+
 /// Lowercases and drops the accents of one character, as the lexicons are written.
 pub(crate) fn fold(c: char) -> char {
     match c {
@@ -129,7 +133,16 @@ pub fn guess(text: &str) -> Language {
             continue;
         }
         buf.clear();
-        buf.extend(word.chars().map(fold));
+        if word.is_ascii() {
+            // `fold` of an ASCII character is its ASCII lowercase.
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(word.chars().map(fold));
+        }
+        if !FUNCTION_WORD_FILTER.may_contain(&buf) {
+            continue;
+        }
         if let Some(bits) = LANGUAGES_OF.get(buf.as_str()) {
             for (i, count) in counts.iter_mut().enumerate() {
                 *count += u32::from(bits >> i & 1);
@@ -143,6 +156,63 @@ pub fn guess(text: &str) -> Language {
         }
     }
     best.0
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    /// `guess` without the ASCII path and the filter.
+    fn plain_guess(text: &str) -> Language {
+        let mut counts = [0u32; FUNCTION_WORDS.len()];
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() || word.len() > 16 {
+                continue;
+            }
+            let folded: String = word.chars().map(fold).collect();
+            if let Some(bits) = LANGUAGES_OF.get(folded.as_str()) {
+                for (i, count) in counts.iter_mut().enumerate() {
+                    *count += u32::from(bits >> i & 1);
+                }
+            }
+        }
+        let mut best = (Language::English, counts[0]);
+        for (i, (language, _)) in FUNCTION_WORDS.iter().enumerate().skip(1) {
+            if counts[i] > best.1 {
+                best = (*language, counts[i]);
+            }
+        }
+        best.0
+    }
+
+    #[test]
+    fn the_fast_paths_guess_like_the_plain_loop() {
+        for (_, words) in FUNCTION_WORDS {
+            for w in *words {
+                assert!(FUNCTION_WORD_FILTER.may_contain(w), "{w}");
+            }
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/eval");
+        let mut texts: Vec<String> = Vec::new();
+        for file in [
+            "intents.tsv",
+            "blind/intents.tsv",
+            "conversations.txt",
+            "ordinary.txt",
+        ] {
+            if let Ok(body) = std::fs::read_to_string(format!("{dir}/{file}")) {
+                texts.extend(
+                    body.lines()
+                        .map(|l| l.rsplit('\t').next().unwrap_or("").to_owned()),
+                );
+            }
+        }
+        assert!(texts.len() > 100, "the evaluation files were read");
+        texts.extend(["ÜBER DIE STRASSE", "Où ÉTAIT-IL", "ok", ""].map(String::from));
+        for t in &texts {
+            assert_eq!(guess(t), plain_guess(t), "{t}");
+        }
+    }
 }
 
 #[cfg(test)]
