@@ -427,6 +427,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let peers = tokio::spawn(peer_worker.run(async {
         let _ = peers_stopped.await;
     }));
+    // Webhook events carry the handoff's summary, redacted per endpoint.
+    let worker = worker.with_summaries(Arc::new(baton_server::Packages(state.clone())));
     let app = baton_server::router(state);
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = tokio::spawn(worker.run(async {

@@ -1362,6 +1362,13 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn seal_delivery_payload(&self, id: &str, payload: String) -> Result<()> {
+        let id = id.to_owned();
+        self.engine
+            .write(move |c| webhooks::seal_payload(c, &id, &payload))
+            .await
+    }
+
     async fn record_deliveries(&self, outcomes: Vec<(String, DeliveryOutcome)>) -> Result<()> {
         self.engine
             .write(move |c| webhooks::record(c, outcomes))
