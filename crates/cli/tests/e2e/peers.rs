@@ -852,3 +852,125 @@ async fn a_conversation_larger_than_a_request_body_is_pushed_whole() {
         "every turn arrived (about 1.4 MiB of text)"
     );
 }
+
+#[tokio::test]
+async fn an_a2a_agent_named_by_its_card_url_in_the_routing_file_takes_the_handoff() {
+    let (_agent, agent_url) = a2a_agent().await;
+    let card = format!("{agent_url}/.well-known/agent-card.json");
+    let data = tempfile::tempdir().unwrap();
+    let routing = data.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        format!(
+            "queues: [{{name: support}}]\ndefault:\n  targets:\n    - {{agent: \"{card}\", timeout: 30s, bearer_env: NETWORK_BOT_TOKEN}}\n    - {{queue: support}}\n"
+        ),
+    )
+    .unwrap();
+    let routing = routing.to_str().unwrap().to_owned();
+
+    // A plain-http card URL without the private-address opt-in is refused when the
+    // file loads, naming file, line and field; so is a token variable that is not set.
+    for (env, says) in [
+        (vec![("NETWORK_BOT_TOKEN", "t0ken")], "is not TLS"),
+        (vec![PRIVATE_OK], "NETWORK_BOT_TOKEN"),
+    ] {
+        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("BATON_ROUTING", &routing)
+            .env("BATON_DATA", data.path())
+            .env_remove("BATON_ALLOW_PRIVATE_WEBHOOKS")
+            .env_remove("NETWORK_BOT_TOKEN")
+            .envs(env)
+            .kill_on_drop(true)
+            .output()
+            .await
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "serve refused the file: {err}");
+        assert!(err.contains(says), "{err}");
+        if says == "is not TLS" {
+            assert!(
+                err.contains("routing.yaml:4:") && err.contains("default.targets[0].agent"),
+                "{err}"
+            );
+        }
+    }
+
+    let a = Baton::start_with(
+        data,
+        &[
+            PRIVATE_OK,
+            ("BATON_ROUTING", &routing),
+            ("NETWORK_BOT_TOKEN", "t0ken"),
+        ],
+    )
+    .await;
+    // Kept as a connection of kind a2a, so it is listed and can be disabled.
+    let (_, list) = a.get("/v1/connections", ADMIN).await;
+    let conn = list["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "a2a")
+        .cloned()
+        .unwrap_or_else(|| panic!("the card agent is a connection: {list}"));
+    assert!(s(&conn["name"]).starts_with("a2a-"), "{conn}");
+    let local_agent = s(&conn["local_agent"]);
+
+    let bot = a.register("bot", "ai").await;
+    let conv = a.conversation(&bot).await;
+    let (status, v) = a
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "My fibre box blinks red all night"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let h = s(&v["id"]);
+    let read = until("the card agent's answer on A", || async {
+        turns(&a, &bot.secret, &conv).await.into_iter().find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Tech support bot: I read")
+        })
+    })
+    .await;
+    assert!(
+        read["text"]
+            .as_str()
+            .unwrap()
+            .contains("My fibre box blinks red all night"),
+        "{read}"
+    );
+    assert_eq!(read["author"], local_agent.as_str());
+    let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+    assert_eq!(v["state"], "active", "{v}");
+
+    // A request cannot name a card URL the routing file does not: it takes the
+    // default route, and nothing is sent to that address.
+    let other = a.conversation(&bot).await;
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{other}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex", "destination": "agent:https://elsewhere.example/card.json"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (_, list) = a.get("/v1/connections", ADMIN).await;
+    assert_eq!(
+        list["connections"].as_array().unwrap().len(),
+        1,
+        "no connection was made for an unnamed URL: {list}"
+    );
+}
