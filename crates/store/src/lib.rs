@@ -237,6 +237,8 @@ pub trait Store: ConnectionStore + Send + Sync + 'static {
         before: Option<ConversationId>,
         limit: u32,
     ) -> Result<Vec<Conversation>>;
+    /// How many conversations an AI agent has on one channel.
+    async fn count_agent_conversations(&self, ai_agent: AgentId, channel: Channel) -> Result<u64>;
     /// Whether `actor` may read this conversation and its history.
     async fn can_read_conversation(
         &self,
