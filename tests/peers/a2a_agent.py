@@ -7,10 +7,13 @@ It reads the handoff package Baton sends as a data part, answers with what it re
 mentions "[refuse]" is rejected.
 
     python3 a2a_agent.py --port 0     # prints "listening on http://127.0.0.1:PORT"
+    python3 a2a_agent.py --streaming  # its card offers streaming; prints "method NAME"
+                                      # for every JSON-RPC request it gets
 """
 
 import argparse
 import asyncio
+import json
 import socket
 
 import uvicorn
@@ -70,9 +73,36 @@ class TechSupport(AgentExecutor):
         await updater.cancel()
 
 
+class PrintMethods:
+    """ASGI middleware: prints the JSON-RPC method of every POST, so a test sees
+    which calls a client made (SendStreamingMessage rather than SendMessage)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        chunks = []
+
+        async def peek():
+            msg = await receive()
+            if msg["type"] == "http.request":
+                chunks.append(msg.get("body", b""))
+                if not msg.get("more_body"):
+                    try:
+                        print("method " + json.loads(b"".join(chunks)).get("method", ""), flush=True)
+                    except Exception:
+                        pass
+            return msg
+
+        return await self.app(scope, peek, send)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--streaming", action="store_true")
     args = parser.parse_args()
     sock = socket.socket()
     sock.bind(("127.0.0.1", args.port))
@@ -83,7 +113,7 @@ def main() -> None:
         description="Takes over network problems from other agents.",
         version="1.0.0",
         supported_interfaces=[AgentInterface(url=f"{url}/a2a", protocol_binding="JSONRPC", protocol_version="1.0")],
-        capabilities=AgentCapabilities(streaming=False),
+        capabilities=AgentCapabilities(streaming=args.streaming),
         default_input_modes=["text", "application/json"],
         default_output_modes=["text"],
         skills=[AgentSkill(id="network", name="Network support", description="Routers and lines", tags=["network"])],
@@ -92,6 +122,8 @@ def main() -> None:
         agent_executor=TechSupport(), task_store=InMemoryTaskStore(), agent_card=card
     )
     app = Starlette(routes=create_agent_card_routes(card) + create_jsonrpc_routes(handler, "/a2a"))
+    if args.streaming:
+        app = PrintMethods(app)
     print(f"listening on {url}", flush=True)
     config = uvicorn.Config(app, log_level="warning")
     asyncio.run(uvicorn.Server(config).serve(sockets=[sock]))

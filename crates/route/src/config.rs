@@ -119,10 +119,15 @@ pub struct TargetSpec {
     pub queue: Option<String>,
     #[serde(default)]
     pub user: Option<String>,
-    /// A connection's name (`baton connections add`): the package is pushed to that
+    /// A connection's name (`baton connections add`), or an A2A agent's card URL
+    /// (`https://host/.well-known/agent-card.json`): the package is pushed to that
     /// agent, which accepts or refuses within the stop's timeout.
     #[serde(default)]
     pub agent: Option<String>,
+    /// For an agent given by its card URL: the environment variable holding the Bearer
+    /// token Baton sends it. Without it, Baton sends no credentials.
+    #[serde(default)]
+    pub bearer_env: Option<String>,
     /// How long the handoff waits at this target before moving on (default 5 min).
     #[serde(default)]
     pub timeout: Option<Span>,

@@ -10,7 +10,7 @@ pub mod router;
 pub use config::{OfferMode, Span};
 pub use error::RouteConfigError;
 pub use policy::{
-    AgentState, DeskState, DeskUserConfig, Facts, Plan, Queue, Routing, Step, Target,
-    is_connection_name,
+    AgentState, DeskState, DeskUserConfig, Facts, LoadOptions, Plan, Queue, Routing, Step, Target,
+    card_connection_name, is_card_url, is_connection_name,
 };
 pub use router::{RouteEvent, Router};

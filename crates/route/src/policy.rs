@@ -120,6 +120,33 @@ pub struct Routing {
     filters: Vec<Filter>,
     default: Vec<Target>,
     users: Vec<DeskUserConfig>,
+    /// A2A agents named by their card URL, with the variable holding their token.
+    cards: BTreeMap<String, Option<String>>,
+}
+
+/// How a routing file is read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Card URLs may be plain `http://` (the private-address opt-in,
+    /// `BATON_ALLOW_PRIVATE_WEBHOOKS`); otherwise only `https://`.
+    pub allow_plain_http: bool,
+}
+
+/// Whether an agent target is a card URL rather than a connection name.
+pub fn is_card_url(agent: &str) -> bool {
+    agent.contains("://")
+}
+
+/// The name of the connection Baton keeps for an agent given by its card URL (what
+/// `GET /v1/connections` lists it under): `a2a-` and a stable hash of the URL.
+pub fn card_connection_name(url: &str) -> String {
+    // FNV-1a, 64 bits: stable across builds and platforms, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in url.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("a2a-{h:016x}")
 }
 
 impl Default for Routing {
@@ -140,6 +167,7 @@ fn unreachable_default() -> Routing {
         filters: Vec::new(),
         default: Vec::new(),
         users: Vec::new(),
+        cards: BTreeMap::new(),
     }
 }
 
@@ -154,7 +182,28 @@ impl Routing {
         Routing::from_yaml(&name, &text)
     }
 
+    /// Reads a routing file with `options`; errors name the file, line and field.
+    pub fn load_with(
+        path: &std::path::Path,
+        options: LoadOptions,
+    ) -> Result<Routing, RouteConfigError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| RouteConfigError::Io {
+            file: name.clone(),
+            message: format!("cannot read the routing file: {e}"),
+        })?;
+        Routing::from_yaml_with(&name, &text, options)
+    }
+
     pub fn from_yaml(file: &str, text: &str) -> Result<Routing, RouteConfigError> {
+        Routing::from_yaml_with(file, text, LoadOptions::default())
+    }
+
+    pub fn from_yaml_with(
+        file: &str,
+        text: &str,
+        options: LoadOptions,
+    ) -> Result<Routing, RouteConfigError> {
         let raw: RoutingFile = config::parse(file, text)?;
         let invalid = |field: String, needle: &str, message: String, hint: &str| {
             let (line, column) = config::line_of(text, needle);
@@ -263,6 +312,7 @@ impl Routing {
                 capacity: u.capacity,
             });
         }
+        let cards = std::cell::RefCell::new(BTreeMap::<String, Option<String>>::new());
         let targets = |field: &str,
                        specs: Vec<TargetSpec>|
          -> Result<Vec<Target>, RouteConfigError> {
@@ -284,7 +334,37 @@ impl Routing {
                             .map_or(DEFAULT_TARGET_TIMEOUT, |s| s.0)
                             .as_millis();
                         let timeout_ms = u64::try_from(timeout_ms).unwrap_or(u64::MAX);
+                        if let Some(var) = &t.bearer_env {
+                            card_credential(t.agent.as_deref(), var).map_err(|(m, h)| {
+                                invalid(format!("{f}.bearer_env"), &format!("bearer_env: {var}"), m, h)
+                            })?;
+                        }
                         match (t.queue, t.user, t.agent) {
+                            (None, None, Some(a)) if is_card_url(&a) => {
+                                check_card_url(&a, options).map_err(|(m, h)| {
+                                    invalid(format!("{f}.agent"), &a, m, h)
+                                })?;
+                                let mut cards = cards.borrow_mut();
+                                match cards.get(&a) {
+                                    Some(known) if *known != t.bearer_env => {
+                                        return Err(invalid(
+                                            format!("{f}.bearer_env"),
+                                            &a,
+                                            format!("`{a}` is given two different `bearer_env`s"),
+                                            "name one variable for the agent at every stop",
+                                        ));
+                                    }
+                                    _ => {
+                                        cards.insert(a.clone(), t.bearer_env.clone());
+                                    }
+                                }
+                                Ok(Target {
+                                    queue: None,
+                                    user: None,
+                                    agent: Some(a),
+                                    timeout_ms,
+                                })
+                            }
                             (None, None, Some(a)) if is_connection_name(&a) => Ok(Target {
                                 queue: None,
                                 user: None,
@@ -367,7 +447,14 @@ impl Routing {
             filters,
             default,
             users,
+            cards: cards.into_inner(),
         })
+    }
+
+    /// The A2A agents the file names by card URL, each with the environment variable
+    /// holding its Bearer token (none: no credentials).
+    pub fn card_agents(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.cards.iter().map(|(u, v)| (u.as_str(), v.as_deref()))
     }
 
     /// Adds (or replaces) a desk user, e.g. the demo user.
@@ -418,6 +505,9 @@ impl Routing {
         let (queue, user, agent) = match destination.split_once(':') {
             Some(("queue", q)) => (self.queues.get(q).map(|q| q.name.clone()), None, None),
             Some(("user", u)) => (None, self.user(u).map(|u| u.username.clone()), None),
+            // A card URL only when the routing file names that agent: a request
+            // cannot send the package to an address the deployment did not choose.
+            Some(("agent", a)) if is_card_url(a) && !self.cards.contains_key(a) => return None,
             Some(("agent", a)) if !a.is_empty() => (None, None, Some(a.to_owned())),
             Some(_) => return None,
             None => (
@@ -579,6 +669,58 @@ impl Routing {
             },
             _ => Step::Advance,
         }
+    }
+}
+
+/// A card URL as a routing file may name it: `https://`, or `http://` with the
+/// private-address opt-in; the error is a message and a hint.
+fn check_card_url(url: &str, options: LoadOptions) -> Result<(), (String, &'static str)> {
+    let rest = if let Some(rest) = url.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        if !options.allow_plain_http {
+            return Err((
+                format!("`{url}` is not TLS: an agent's card URL must be https"),
+                "use https, or set BATON_ALLOW_PRIVATE_WEBHOOKS=true for an agent on a private network",
+            ));
+        }
+        rest
+    } else {
+        return Err((
+            format!("`{url}` is neither a connection name nor an https card URL"),
+            "write a connection name or https://host/.well-known/agent-card.json",
+        ));
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || url.chars().any(char::is_whitespace) || url.len() > 2000 {
+        return Err((
+            format!("`{url}` is not a usable URL"),
+            "write https://host/.well-known/agent-card.json",
+        ));
+    }
+    Ok(())
+}
+
+/// `bearer_env` applies to a card URL agent and names an environment variable.
+fn card_credential(agent: Option<&str>, var: &str) -> Result<(), (String, &'static str)> {
+    if !agent.is_some_and(is_card_url) {
+        return Err((
+            "`bearer_env` applies only to an agent given by its card URL".to_owned(),
+            "a connection keeps its own secret (`baton connections add`); remove `bearer_env`",
+        ));
+    }
+    let ok = !var.is_empty()
+        && var
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && !var.as_bytes()[0].is_ascii_digit();
+    if ok {
+        Ok(())
+    } else {
+        Err((
+            format!("`{var}` is not an environment variable name"),
+            "use capitals, digits and `_`, e.g. NETWORK_BOT_TOKEN",
+        ))
     }
 }
 
@@ -986,5 +1128,73 @@ users:
             r.default_queues(),
             vec!["default".to_owned(), "failsafe".to_owned()]
         );
+    }
+
+    #[test]
+    fn an_agent_by_card_url_is_a_stop_and_plain_http_needs_the_opt_in() {
+        let card = "https://bots.example.com/.well-known/agent-card.json";
+        let file = format!(
+            "queues: [{{name: general}}]\ndefault:\n  targets:\n    - {{agent: \"{card}\", timeout: 30s, bearer_env: BOT_TOKEN}}\n    - {{queue: general}}\n"
+        );
+        let r = Routing::from_yaml("r.yaml", &file).unwrap();
+        assert_eq!(
+            r.card_agents().collect::<Vec<_>>(),
+            [(card, Some("BOT_TOKEN"))]
+        );
+        let name = card_connection_name(card);
+        assert!(
+            is_connection_name(&name) && name.starts_with("a2a-"),
+            "{name}"
+        );
+        assert_eq!(name, card_connection_name(card), "stable");
+        assert_ne!(
+            name,
+            card_connection_name("https://other.example/card.json")
+        );
+        // A request may name it as a destination; an address the file does not name
+        // goes nowhere but the default route.
+        let doc = serde_json::json!({});
+        let mut f = facts(&doc, None, None, None);
+        let destination = format!("agent:{card}");
+        f.destination = Some(&destination);
+        let p = r.plan(&f);
+        assert_eq!(p.targets[0].agent.as_deref(), Some(card));
+        f.destination = Some("agent:https://elsewhere.example/card.json");
+        assert_eq!(r.plan(&f).filter, "default");
+
+        let plain = file.replace("https://", "http://");
+        let e = Routing::from_yaml("r.yaml", &plain)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("r.yaml:4:")
+                && e.contains("default.targets[0].agent")
+                && e.contains("not TLS"),
+            "{e}"
+        );
+        let opted = LoadOptions {
+            allow_plain_http: true,
+        };
+        assert!(Routing::from_yaml_with("r.yaml", &plain, opted).is_ok());
+        for (bad, field) in [
+            ("ftp://bots.example.com/card.json", "agent"),
+            ("https:///card.json", "agent"),
+        ] {
+            let e = Routing::from_yaml("r.yaml", &file.replace(card, bad))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(&format!("default.targets[0].{field}")), "{e}");
+        }
+        let e = Routing::from_yaml(
+            "r.yaml",
+            "default:\n  targets: [{agent: network-bot, bearer_env: TOKEN}]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("default.targets[0].bearer_env"), "{e}");
+        let e = Routing::from_yaml("r.yaml", &file.replace("BOT_TOKEN", "bot token"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not an environment variable name"), "{e}");
     }
 }

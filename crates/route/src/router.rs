@@ -392,7 +392,14 @@ impl Router {
             };
             let step = match &target.agent {
                 Some(name) => {
-                    let connection = self.store.connection(name).await?;
+                    // An agent given by its card URL is kept as a connection too.
+                    let connection = if crate::policy::is_card_url(name) {
+                        self.store
+                            .connection(&crate::policy::card_connection_name(name))
+                            .await?
+                    } else {
+                        self.store.connection(name).await?
+                    };
                     if connection.is_none() {
                         tracing::warn!(handoff = %h.id, agent = %name,
                             "the routing file names a connection that does not exist; moving on");

@@ -237,6 +237,8 @@ pub trait Store: ConnectionStore + Send + Sync + 'static {
         before: Option<ConversationId>,
         limit: u32,
     ) -> Result<Vec<Conversation>>;
+    /// How many conversations an AI agent has on one channel.
+    async fn count_agent_conversations(&self, ai_agent: AgentId, channel: Channel) -> Result<u64>;
     /// Whether `actor` may read this conversation and its history.
     async fn can_read_conversation(
         &self,
@@ -379,6 +381,10 @@ pub trait Store: ConnectionStore + Send + Sync + 'static {
         limit: u32,
         lease: std::time::Duration,
     ) -> Result<Vec<(Delivery, Webhook)>>;
+    /// Replaces a pending delivery's body before its first attempt (the worker adds the
+    /// summary as the endpoint's policy lets it see it): from then on every attempt
+    /// signs and sends these exact bytes.
+    async fn seal_delivery_payload(&self, id: &str, payload: String) -> Result<()>;
     /// Records attempt outcomes and releases their leases.
     async fn record_deliveries(&self, outcomes: Vec<(String, DeliveryOutcome)>) -> Result<()>;
     /// Releases every lease: at start, a single process owns all deliveries.

@@ -237,7 +237,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         None => baton_core::Receivers::default(),
     });
     let mut routing = match &args.routing {
-        Some(path) => baton_route::Routing::load(path)?,
+        Some(path) => baton_route::Routing::load_with(
+            path,
+            baton_route::LoadOptions {
+                allow_plain_http: args.allow_private_webhooks,
+            },
+        )?,
         None => baton_route::Routing::default(),
     };
     // A desk user to log in as, with a fresh password each start.
@@ -299,6 +304,24 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         )
         .context("loading the sealing key for webhook secrets")?,
     );
+    // A2A agents the routing file names by card URL are kept as connections.
+    for (url, var) in routing.card_agents() {
+        let token = match var {
+            Some(var) => std::env::var(var)
+                .ok()
+                .filter(|t| !t.trim().is_empty())
+                .with_context(|| {
+                    format!(
+                        "the routing file gives {url} a Bearer token in ${var}, which is not set"
+                    )
+                })?,
+            None => String::new(),
+        };
+        let name = baton_route::card_connection_name(url);
+        baton_connect::peer::cards::ensure_card_agent(store.as_ref(), &secrets, &name, url, &token)
+            .await
+            .with_context(|| format!("keeping the A2A agent at {url} as connection {name}"))?;
+    }
     anyhow::ensure!(
         args.webhook_timeout > 0.0 && args.webhook_timeout <= 300.0,
         "--webhook-timeout must be between 0 and 300 seconds"
@@ -427,6 +450,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let peers = tokio::spawn(peer_worker.run(async {
         let _ = peers_stopped.await;
     }));
+    // Webhook events carry the handoff's summary, redacted per endpoint.
+    let worker = worker.with_summaries(Arc::new(baton_server::Packages(state.clone())));
     let app = baton_server::router(state);
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = tokio::spawn(worker.run(async {

@@ -565,3 +565,89 @@ async fn a_subscriber_hears_the_cancel_and_the_stream_ends() {
         "{v}"
     );
 }
+
+#[tokio::test]
+async fn list_tasks_counts_every_task_and_a_failed_task_stays_failed() {
+    // One stop that no one works, for one second: every handoff fails.
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("routing.yaml");
+    std::fs::write(
+        &path,
+        "failsafe: failsafe\nqueues: [{name: support}]\ndefault:\n  targets: [{queue: support, timeout: 1s}]\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    let baton = Baton::start_with(data, &[("BATON_ROUTING", &path)]).await;
+    let bot = baton.register("bot", "ai").await;
+    let me = Some(bot.secret.as_str());
+    let v1 = Some("1.0");
+    let mut tasks = Vec::new();
+    for text in [
+        "Where is my parcel?",
+        "And my invoice?",
+        "I want to speak to a human",
+    ] {
+        let (_, v, _) = rpc(&baton, me, v1, &send(text, None)).await;
+        tasks.push(s(&v["result"]["task"]["id"]));
+    }
+    let failed = tasks[2].clone();
+
+    // totalSize is every task the agent has, not the page.
+    let (_, v, _) = rpc(&baton, me, v1, &call("ListTasks", json!({"pageSize": 1}))).await;
+    assert_eq!(
+        v["result"]["tasks"].as_array().map(Vec::len),
+        Some(1),
+        "{v}"
+    );
+    assert_eq!(v["result"]["totalSize"], 3, "{v}");
+    assert_eq!(v["result"]["pageSize"], 1, "{v}");
+
+    // The handoff fails when its one stop runs out: the task is failed.
+    let start = std::time::Instant::now();
+    loop {
+        let (_, v, _) = rpc(&baton, me, v1, &call("GetTask", json!({"id": failed}))).await;
+        if v["result"]["status"]["state"] == "TASK_STATE_FAILED" {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the task never failed: {v}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (_, v, _) = rpc(
+        &baton,
+        me,
+        v1,
+        &call(
+            "ListTasks",
+            json!({"pageSize": 1, "status": "TASK_STATE_FAILED"}),
+        ),
+    )
+    .await;
+    assert_eq!(v["result"]["totalSize"], 1, "{v}");
+    assert_eq!(v["result"]["tasks"][0]["id"], failed.as_str(), "{v}");
+
+    // Failed is terminal: it cannot be canceled, takes no more messages, and a
+    // person taking the conversation from the failsafe queue does not revive it.
+    let (_, v, _) = rpc(&baton, me, v1, &call("CancelTask", json!({"id": failed}))).await;
+    assert_eq!(v["error"]["code"], -32002, "TaskNotCancelableError: {v}");
+    let (_, v, _) = rpc(&baton, me, v1, &send("hello?", Some(&failed))).await;
+    assert_eq!(v["error"]["code"], -32004, "UnsupportedOperationError: {v}");
+    assert!(s(&v["error"]["message"]).contains("failed"), "{v}");
+    let person = baton.register("pat", "human").await;
+    let (_, v) = baton.get("/v1/handoffs?state=failed", ADMIN).await;
+    let h = s(&v["handoffs"][0]["id"]);
+    let (st, v) = baton
+        .post(
+            &format!("/v1/handoffs/{h}/accept"),
+            &person.secret,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let (_, v, _) = rpc(&baton, me, v1, &call("GetTask", json!({"id": failed}))).await;
+    assert_eq!(v["result"]["status"]["state"], "TASK_STATE_FAILED", "{v}");
+    let (_, v, _) = rpc(&baton, me, v1, &call("CancelTask", json!({"id": failed}))).await;
+    assert_eq!(v["error"]["code"], -32002, "{v}");
+}

@@ -852,3 +852,255 @@ async fn a_conversation_larger_than_a_request_body_is_pushed_whole() {
         "every turn arrived (about 1.4 MiB of text)"
     );
 }
+
+#[tokio::test]
+async fn an_a2a_agent_named_by_its_card_url_in_the_routing_file_takes_the_handoff() {
+    let (_agent, agent_url) = a2a_agent().await;
+    let card = format!("{agent_url}/.well-known/agent-card.json");
+    let data = tempfile::tempdir().unwrap();
+    let routing = data.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        format!(
+            "queues: [{{name: support}}]\ndefault:\n  targets:\n    - {{agent: \"{card}\", timeout: 30s, bearer_env: NETWORK_BOT_TOKEN}}\n    - {{queue: support}}\n"
+        ),
+    )
+    .unwrap();
+    let routing = routing.to_str().unwrap().to_owned();
+
+    // A plain-http card URL without the private-address opt-in is refused when the
+    // file loads, naming file, line and field; so is a token variable that is not set.
+    for (env, says) in [
+        (vec![("NETWORK_BOT_TOKEN", "t0ken")], "is not TLS"),
+        (vec![PRIVATE_OK], "NETWORK_BOT_TOKEN"),
+    ] {
+        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("BATON_ROUTING", &routing)
+            .env("BATON_DATA", data.path())
+            .env_remove("BATON_ALLOW_PRIVATE_WEBHOOKS")
+            .env_remove("NETWORK_BOT_TOKEN")
+            .envs(env)
+            .kill_on_drop(true)
+            .output()
+            .await
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "serve refused the file: {err}");
+        assert!(err.contains(says), "{err}");
+        if says == "is not TLS" {
+            assert!(
+                err.contains("routing.yaml:4:") && err.contains("default.targets[0].agent"),
+                "{err}"
+            );
+        }
+    }
+
+    let a = Baton::start_with(
+        data,
+        &[
+            PRIVATE_OK,
+            ("BATON_ROUTING", &routing),
+            ("NETWORK_BOT_TOKEN", "t0ken"),
+        ],
+    )
+    .await;
+    // Kept as a connection of kind a2a, so it is listed and can be disabled.
+    let (_, list) = a.get("/v1/connections", ADMIN).await;
+    let conn = list["connections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "a2a")
+        .cloned()
+        .unwrap_or_else(|| panic!("the card agent is a connection: {list}"));
+    assert!(s(&conn["name"]).starts_with("a2a-"), "{conn}");
+    let local_agent = s(&conn["local_agent"]);
+
+    let bot = a.register("bot", "ai").await;
+    let conv = a.conversation(&bot).await;
+    let (status, v) = a
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "My fibre box blinks red all night"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let h = s(&v["id"]);
+    let read = until("the card agent's answer on A", || async {
+        turns(&a, &bot.secret, &conv).await.into_iter().find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Tech support bot: I read")
+        })
+    })
+    .await;
+    assert!(
+        read["text"]
+            .as_str()
+            .unwrap()
+            .contains("My fibre box blinks red all night"),
+        "{read}"
+    );
+    assert_eq!(read["author"], local_agent.as_str());
+    let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+    assert_eq!(v["state"], "active", "{v}");
+
+    // A request cannot name a card URL the routing file does not: it takes the
+    // default route, and nothing is sent to that address.
+    let other = a.conversation(&bot).await;
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{other}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex", "destination": "agent:https://elsewhere.example/card.json"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (_, list) = a.get("/v1/connections", ADMIN).await;
+    assert_eq!(
+        list["connections"].as_array().unwrap().len(),
+        1,
+        "no connection was made for an unnamed URL: {list}"
+    );
+}
+
+#[tokio::test]
+async fn an_a2a_agent_that_streams_is_followed_over_its_stream() {
+    use tokio::io::AsyncBufReadExt as _;
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/peers/a2a_agent.py"
+    );
+    let mut child = tokio::process::Command::new("python3")
+        .args([script, "--streaming"])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("python3 with a2a-sdk (scripts/test installs it)");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let agent_url = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(url) = line.strip_prefix("listening on ") {
+                return url.trim().to_owned();
+            }
+        }
+        panic!("the A2A agent exited before listening");
+    })
+    .await
+    .expect("the A2A agent did not start within 30 s");
+    // Every JSON-RPC method the agent was called with, in order.
+    let methods = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let seen = methods.clone();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(m) = line.strip_prefix("method ") {
+                seen.lock().unwrap().push(m.to_owned());
+            }
+        }
+    });
+
+    let data = tempfile::tempdir().unwrap();
+    let routing = data.path().join("routing.yaml");
+    std::fs::write(
+        &routing,
+        "queues: [{name: support}]\ndefault:\n  targets: [{agent: network-bot, timeout: 30s}, {queue: support}]\n",
+    )
+    .unwrap();
+    let routing = routing.to_str().unwrap().to_owned();
+    let a = Baton::start_with(data, &[PRIVATE_OK, ("BATON_ROUTING", &routing)]).await;
+    let (status, conn) = a
+        .post(
+            "/v1/connections",
+            ADMIN,
+            &json!({"name": "network-bot", "kind": "a2a", "domain": agent_url}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{conn}");
+    let bot = a.register("bot", "ai").await;
+    let conv = a.conversation(&bot).await;
+    let (status, v) = a
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "My modem reboots every hour"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let (status, v) = a
+        .post(
+            &format!("/v1/conversations/{conv}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "complex"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let h = s(&v["id"]);
+
+    // The agent's words arrive from the stream, and it holds the handoff.
+    let read = until("the streaming agent's answer on A", || async {
+        turns(&a, &bot.secret, &conv).await.into_iter().find(|t| {
+            t["text"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Tech support bot: I read")
+        })
+    })
+    .await;
+    assert!(
+        read["text"]
+            .as_str()
+            .unwrap()
+            .contains("My modem reboots every hour"),
+        "{read}"
+    );
+    let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+    assert_eq!(v["state"], "active", "{v}");
+
+    // The customer's answer continues the task over a new stream, to its end.
+    let (status, v) = a
+        .turn(
+            &bot,
+            &conv,
+            json!({"role": "customer", "text": "the black one"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{v}");
+    let done = until("the streamed task's end on A", || async {
+        let (_, v) = a.get(&format!("/v1/handoffs/{h}"), ADMIN).await;
+        (v["state"] == "resolved").then_some(v)
+    })
+    .await;
+    assert_eq!(done["note"], "resolution: the black one", "{done}");
+    let texts: Vec<String> = turns(&a, &bot.secret, &conv)
+        .await
+        .iter()
+        .map(|t| t["text"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Thanks, 'the black one' fixed it. Closing."),
+        "{texts:?}"
+    );
+    let methods = methods.lock().unwrap().clone();
+    assert_eq!(
+        methods
+            .iter()
+            .filter(|m| *m == "SendStreamingMessage")
+            .count(),
+        2,
+        "the package and the customer's answer went over streams: {methods:?}"
+    );
+    assert!(!methods.iter().any(|m| m == "SendMessage"), "{methods:?}");
+}

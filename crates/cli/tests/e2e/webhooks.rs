@@ -769,3 +769,113 @@ async fn a_full_disk_answers_503_and_loses_nothing_acknowledged() {
         .await;
     assert_eq!(st, StatusCode::CREATED);
 }
+
+/// The webhook receivers' policy in the summary test: no digit of a card survives.
+const WEBHOOK_POLICY: &str = r#"
+receivers:
+  webhook:
+    redaction:
+      cards: { keep_last: 0 }
+"#;
+
+#[tokio::test]
+async fn the_event_carries_the_summary_redacted_for_the_endpoint_and_the_requesters_own_wins() {
+    let receiver = Receiver::start(&[]).await;
+    let data = tempfile::tempdir().unwrap();
+    let receivers = data.path().join("receivers.yaml");
+    std::fs::write(&receivers, WEBHOOK_POLICY).unwrap();
+    let mut vars = env("2");
+    vars.push(("BATON_RECEIVERS", receivers.to_str().unwrap().to_owned()));
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let baton = Baton::start_with(data, &vars).await;
+    let bot = baton.register("bot", "ai").await;
+    let (st, v) = baton
+        .post(
+            "/v1/webhooks",
+            ADMIN,
+            &json!({"url": receiver.url(), "events": ["handoff.requested"]}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    receiver.set_secrets(&[&s(&v["secret"])]);
+
+    // The generated summary quotes the customer, card number included: the event
+    // carries it with the card removed, as the `webhook` policy says.
+    let generated = baton.conversation(&bot).await;
+    let (st, v) = baton
+        .turn(
+            &bot,
+            &generated,
+            json!({"role": "customer", "text": "My card 4111 1111 1111 1111 was charged twice for order 88."}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let first = baton.handoff(&bot, &generated).await;
+
+    // The requester's own summary, through REST: it replaces the generated text in
+    // the package and in the event, redacted the same way.
+    let own = baton.conversation(&bot).await;
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{own}/handoffs"),
+            &bot.secret,
+            &json!({"reason": "manual", "destination": "support",
+                    "summary": "Double charge disputed on card 4111 1111 1111 1111; refund promised."}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::CREATED, "{v}");
+    let second = s(&v["id"]);
+    let (st, pkg) = baton
+        .get(&format!("/v1/handoffs/{second}/context"), &bot.secret)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{pkg}");
+    assert_eq!(pkg["summary"]["by"], "requester", "{pkg}");
+    let text = s(&pkg["summary"]["text"]);
+    assert!(text.starts_with("Double charge disputed on card"), "{text}");
+    assert!(!text.contains("4111 1111 1111 1111"), "{text}");
+
+    let msgs = receiver
+        .wait_for(Duration::from_secs(20), "both requested events", |m| {
+            let seen = per_handoff(m);
+            seen.contains_key(&first) && seen.contains_key(&second)
+        })
+        .await;
+    none_rejected(&receiver);
+    let event = |h: &str| {
+        deduplicated(&msgs)
+            .into_iter()
+            .find(|m| m["data"]["handoff_id"] == h)
+            .unwrap()
+    };
+    let summary = s(&event(&first)["data"]["summary"]);
+    assert!(
+        summary.contains("was charged twice for order 88"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("1111"),
+        "the card reached the webhook: {summary}"
+    );
+    let summary = s(&event(&second)["data"]["summary"]);
+    assert!(
+        summary.starts_with("Double charge disputed on card"),
+        "{summary}"
+    );
+    assert!(summary.contains("refund promised"), "{summary}");
+    assert!(
+        !summary.contains("1111"),
+        "the card reached the webhook: {summary}"
+    );
+
+    // A summary longer than a note is refused, naming the field.
+    let third = baton.conversation(&bot).await;
+    let (st, v) = baton
+        .post(
+            &format!("/v1/conversations/{third}/handoffs"),
+            &bot.secret,
+            &json!({"summary": "x".repeat(4001)}),
+        )
+        .await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert!(v.to_string().contains("summary"), "{v}");
+}

@@ -18,6 +18,7 @@
 //! worker drives it through [`a2a`].
 
 pub mod a2a;
+pub mod cards;
 pub mod client;
 pub mod verify;
 pub mod worker;

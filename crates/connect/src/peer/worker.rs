@@ -19,7 +19,9 @@ use baton_store::{Connection, LinkDirection, NewPeerLink, PeerLink, Store, Store
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 
-use super::a2a::{A2aClient, Mapped, agent_messages, handoff_message, map_state};
+use super::a2a::{
+    A2aClient, EventStream, Mapped, agent_messages, apply_event, handoff_message, map_state,
+};
 use super::client::{Peer, PeerClient, PeerError};
 use super::{ForwardedTurn, Push};
 use crate::secrets::SecretBox;
@@ -60,10 +62,35 @@ pub struct PeerWorker {
     poll: Duration,
     /// Offers whose push failed for a passing reason, and when to try again.
     backoff: HashMap<OfferId, Instant>,
-    /// Links whose last look failed (the other side down), and when to look again.
+    /// Links whose last look failed (the other side down), or whose A2A task did
+    /// not change (polling backs off), and when to look again.
     resting: std::sync::Mutex<HashMap<i64, Instant>>,
+    /// A2A tasks followed over a stream, by task id: the view so far.
+    streams: Arc<std::sync::Mutex<HashMap<String, Streamed>>>,
+    /// A stream told something new: follow now rather than at the next poll.
+    stream_news: Arc<std::sync::atomic::AtomicBool>,
+    /// Per A2A link: what its task looked like at the last poll, and the current
+    /// polling interval.
+    idle: std::sync::Mutex<HashMap<i64, (Seen, Duration)>>,
     wake: Arc<Notify>,
 }
+
+/// An A2A task as its stream told it.
+struct Streamed {
+    task: crate::a2a::Task,
+    /// The stream still runs.
+    live: bool,
+    /// Which stream: a newer one (a later message's) replaces an older one.
+    stream: u64,
+}
+
+/// What a poll saw of a task: its state and how many things its agent said.
+type Seen = (TaskState, usize);
+
+/// The longest wait between two polls of an A2A task that does not change.
+const MAX_POLL_BACKOFF: Duration = Duration::from_secs(2);
+
+use crate::a2a::TaskState;
 
 impl PeerWorker {
     pub fn new(
@@ -85,8 +112,101 @@ impl PeerWorker {
             poll,
             backoff: HashMap::new(),
             resting: std::sync::Mutex::default(),
+            streams: Arc::default(),
+            stream_news: Arc::default(),
+            idle: std::sync::Mutex::default(),
             wake: Arc::new(Notify::new()),
         }
+    }
+
+    /// Listens to a task's stream in the background, keeping its view for
+    /// [`Self::follow_a2a`] and waking the worker on every event. When the stream
+    /// ends (the task ended, or waits for input), following falls back to polling.
+    fn listen(&self, task: crate::a2a::Task, mut events: EventStream) {
+        static STREAMS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let stream = STREAMS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let id = task.id.clone();
+        let ended = task.status.state.is_terminal();
+        if let Ok(mut map) = self.streams.lock() {
+            map.insert(
+                id.clone(),
+                Streamed {
+                    task,
+                    live: !ended,
+                    stream,
+                },
+            );
+        }
+        if ended {
+            return;
+        }
+        let (streams, news, wake) = (
+            self.streams.clone(),
+            self.stream_news.clone(),
+            self.wake.clone(),
+        );
+        tokio::spawn(async move {
+            loop {
+                let event = events.next().await;
+                let Ok(mut map) = streams.lock() else { return };
+                let Some(s) = map.get_mut(&id).filter(|s| s.stream == stream) else {
+                    return;
+                };
+                match event {
+                    Some(Ok(e)) => apply_event(&mut s.task, e),
+                    Some(Err(e)) => {
+                        tracing::info!(task = %id, error = %e, "the A2A task's stream broke; polling it");
+                        s.live = false;
+                    }
+                    None => s.live = false,
+                }
+                if s.task.status.state.is_terminal() {
+                    s.live = false;
+                }
+                let live = s.live;
+                drop(map);
+                news.store(true, std::sync::atomic::Ordering::Relaxed);
+                wake.notify_one();
+                if !live {
+                    return;
+                }
+            }
+        });
+    }
+
+    /// Sends `message` to the A2A agent: over a stream that is then listened to when
+    /// its card offers streaming, else as `SendMessage`.
+    async fn send_a2a(
+        &self,
+        endpoint: &str,
+        streaming: bool,
+        token: &str,
+        message: crate::a2a::Message,
+    ) -> Result<crate::a2a::SendMessageResponse, WorkerError> {
+        use crate::a2a::{SendMessageResponse, StreamResponse};
+        if !streaming {
+            return Ok(self.a2a.send(endpoint, token, message).await?);
+        }
+        let (first, events) = self.a2a.send_streaming(endpoint, token, message).await?;
+        let task = match first {
+            StreamResponse::Message(m) => return Ok(SendMessageResponse::Message(m)),
+            StreamResponse::Task(t) => t,
+            StreamResponse::StatusUpdate(u) => crate::a2a::Task {
+                id: u.task_id,
+                context_id: u.context_id,
+                status: u.status,
+                ..crate::a2a::Task::default()
+            },
+            StreamResponse::ArtifactUpdate(_) => {
+                return Err(WorkerError::Peer(PeerError::Failed {
+                    url: endpoint.to_owned(),
+                    status: 200,
+                    detail: "the stream began with an artifact, not the task".to_owned(),
+                }));
+            }
+        };
+        self.listen(task.clone(), events);
+        Ok(SendMessageResponse::Task(task))
     }
 
     /// Works until `shutdown` resolves.
@@ -105,7 +225,10 @@ impl PeerWorker {
             if let Err(e) = self.push_offers().await {
                 tracing::warn!(error = %e, "pushing offers to connected agents failed; retrying");
             }
-            if Instant::now() >= next_follow {
+            let news = self
+                .stream_news
+                .swap(false, std::sync::atomic::Ordering::Relaxed);
+            if news || Instant::now() >= next_follow {
                 if let Err(e) = self.follow_links().await {
                     tracing::warn!(error = %e, "following handoffs on other Batons failed; retrying");
                 }
@@ -272,7 +395,10 @@ impl PeerWorker {
             let outcome = self.follow(&link).await;
             if let Ok(mut resting) = self.resting.lock() {
                 match &outcome {
-                    Ok(()) => {
+                    Ok(Some(until)) => {
+                        resting.insert(link.id, *until);
+                    }
+                    Ok(None) => {
                         resting.remove(&link.id);
                     }
                     Err(_) => {
@@ -288,17 +414,29 @@ impl PeerWorker {
         Ok(())
     }
 
-    async fn follow(&self, link: &PeerLink) -> Result<(), WorkerError> {
+    /// Follows one link; `Some(time)` when it need not be looked at before then.
+    async fn follow(&self, link: &PeerLink) -> Result<Option<Instant>, WorkerError> {
         let Some(conn) = self.store.connection(&link.peer).await? else {
-            return Ok(self
-                .store
+            self.store
                 .advance_peer_link(link.id, None, None, true)
-                .await?);
+                .await?;
+            return Ok(None);
         };
         let secret = self.secret(&conn)?;
         if conn.kind == A2A {
             return self.follow_a2a(link, &conn, &secret).await;
         }
+        self.follow_baton(link, &conn, &secret).await.map(|()| None)
+    }
+
+    async fn follow_baton(
+        &self,
+        link: &PeerLink,
+        conn: &Connection,
+        secret: &str,
+    ) -> Result<(), WorkerError> {
+        let conn = conn.clone();
+        let secret = secret.to_owned();
         let peer = Peer {
             url: &conn.url,
             agent: &conn.remote_agent,
@@ -445,9 +583,9 @@ impl PeerWorker {
         package: Value,
         turn_count: i64,
     ) -> Result<(), WorkerError> {
-        let endpoint = self.a2a.endpoint(&conn.url).await?;
+        let (endpoint, streaming) = self.a2a.endpoint_and_streaming(&conn.url).await?;
         let message = handoff_message(&h.id.to_string(), summary.as_deref(), package);
-        let answer = self.a2a.send(&endpoint, token, message).await?;
+        let answer = self.send_a2a(&endpoint, streaming, token, message).await?;
         let remote = match &answer {
             crate::a2a::SendMessageResponse::Task(t) => t.id.clone(),
             crate::a2a::SendMessageResponse::Message(m) => format!("message:{}", m.message_id),
@@ -514,18 +652,38 @@ impl PeerWorker {
         link: &PeerLink,
         conn: &Connection,
         token: &str,
-    ) -> Result<(), WorkerError> {
-        let endpoint = self.a2a.endpoint(&conn.url).await?;
+    ) -> Result<Option<Instant>, WorkerError> {
+        let (endpoint, streaming) = self.a2a.endpoint_and_streaming(&conn.url).await?;
         let task_id = link.remote_handoff.as_str();
         let (h, held, pending) = self.standing(link, conn).await?;
         if !held && !pending {
             if let Err(e) = self.a2a.cancel(&endpoint, token, task_id).await {
                 tracing::info!(handoff = %h.id, error = %e, "the A2A agent did not cancel the task");
             }
-            return self.withdrawn(link, &h, conn).await;
+            if let Ok(mut map) = self.streams.lock() {
+                map.remove(task_id);
+            }
+            self.withdrawn(link, &h, conn).await?;
+            return Ok(None);
         }
-        let mut task = self.a2a.get_task(&endpoint, token, task_id).await?;
+        // The stream's view while it runs (and its last one once, when it ended);
+        // otherwise the task as the agent answers GetTask now.
+        let streamed = self
+            .streams
+            .lock()
+            .ok()
+            .and_then(|mut map| match map.get(task_id) {
+                Some(s) if s.live => Some(s.task.clone()),
+                Some(_) => map.remove(task_id).map(|s| s.task),
+                None => None,
+            });
+        let polled = streamed.is_none();
+        let mut task = match streamed {
+            Some(t) => t,
+            None => self.a2a.get_task(&endpoint, token, task_id).await?,
+        };
         // The customer's later turns continue the task.
+        let mut sent_any = false;
         if !task.status.state.is_terminal() {
             for t in self
                 .store
@@ -542,10 +700,19 @@ impl PeerWorker {
                         ..crate::a2a::Message::default()
                     };
                     if let crate::a2a::SendMessageResponse::Task(after) =
-                        self.a2a.send(&endpoint, token, message).await?
+                        self.send_a2a(&endpoint, streaming, token, message).await?
                     {
-                        task = after;
+                        // A streamed answer starts from the task as it was: keep
+                        // what is known of its history.
+                        if after.history.is_empty() && !task.history.is_empty() {
+                            let mut merged = task.clone();
+                            merged.status = after.status;
+                            task = merged;
+                        } else {
+                            task = after;
+                        }
                     }
+                    sent_any = true;
                 }
                 self.store
                     .advance_peer_link(link.id, Some(t.seq), None, false)
@@ -558,6 +725,16 @@ impl PeerWorker {
             .last()
             .cloned()
             .or_else(|| Some(format!("{} on {}", task.status.state.as_str(), conn.name)));
+        // Polling backs off while the task does not change; a stream, a message sent
+        // or a change looks again at the next round.
+        let next = if polled && !sent_any {
+            self.backoff(link.id, (task.status.state, words.len()))
+        } else {
+            if let Ok(mut idle) = self.idle.lock() {
+                idle.remove(&link.id);
+            }
+            None
+        };
         if mapped == Mapped::Ended && pending {
             self.answer(h.id, conn, HandoffCommand::Reject, note)
                 .await?;
@@ -565,10 +742,10 @@ impl PeerWorker {
                 .advance_peer_link(link.id, None, None, true)
                 .await?;
             tracing::info!(handoff = %h.id, connection = %conn.name, "the A2A agent refused the handoff");
-            return Ok(());
+            return Ok(None);
         }
         if mapped == Mapped::Waiting {
-            return Ok(());
+            return Ok(next);
         }
         if pending {
             self.answer(h.id, conn, HandoffCommand::Accept, None)
@@ -596,9 +773,29 @@ impl PeerWorker {
             self.store
                 .advance_peer_link(link.id, None, None, true)
                 .await?;
+            if let Ok(mut idle) = self.idle.lock() {
+                idle.remove(&link.id);
+            }
             tracing::info!(handoff = %h.id, connection = %conn.name,
                 state = task.status.state.as_str(), "the A2A task ended");
+            return Ok(None);
         }
-        Ok(())
+        Ok(next)
+    }
+
+    /// The next time to poll a task that looked like `seen`: the interval doubles
+    /// (up to [`MAX_POLL_BACKOFF`]) while it does not change, and is reset when it does.
+    fn backoff(&self, link: i64, seen: Seen) -> Option<Instant> {
+        let Ok(mut idle) = self.idle.lock() else {
+            return None;
+        };
+        let interval = match idle.get(&link) {
+            Some((before, interval)) if *before == seen => {
+                (*interval * 2).clamp(self.poll, MAX_POLL_BACKOFF)
+            }
+            _ => Duration::ZERO,
+        };
+        idle.insert(link, (seen, interval));
+        (!interval.is_zero()).then(|| Instant::now() + interval)
     }
 }

@@ -9,4 +9,4 @@ pub mod worker;
 
 pub use guard::{GuardedResolver, UrlRefused, check_url};
 pub use signature::{SigningSecret, sign};
-pub use worker::{DeliveryWorker, WorkerConfig};
+pub use worker::{DeliveryWorker, Summaries, WorkerConfig};

@@ -18,6 +18,25 @@ use super::schedule::next_delay;
 use super::signature::{SigningSecret, signature_header};
 use crate::secrets::SecretBox;
 
+/// The summary a webhook event carries, as one endpoint's receiver policy lets it see
+/// it. The server implements it: the summary is built from the conversation.
+#[async_trait::async_trait]
+pub trait Summaries: Send + Sync {
+    /// The summary of `handoff` redacted for `receiver` (`webhook:<id>`); `None` when
+    /// the policy withholds it.
+    async fn summary(
+        &self,
+        handoff: baton_core::HandoffId,
+        receiver: &str,
+    ) -> Result<Option<String>, String>;
+}
+
+/// The receiver policy a webhook endpoint's events are redacted with: its own
+/// (`webhook:<id>`), else the `webhook` kind's, else the strict default.
+pub fn receiver_name(webhook: uuid::Uuid) -> String {
+    format!("webhook:{webhook}")
+}
+
 /// Tunables; the defaults suit production.
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
@@ -54,6 +73,7 @@ pub struct DeliveryWorker {
     client: reqwest::Client,
     config: WorkerConfig,
     wake: Arc<Notify>,
+    summaries: Option<Arc<dyn Summaries>>,
 }
 
 impl DeliveryWorker {
@@ -77,7 +97,47 @@ impl DeliveryWorker {
             client,
             config,
             wake: Arc::new(Notify::new()),
+            summaries: None,
         })
+    }
+
+    /// Events then carry the handoff's summary, redacted per endpoint.
+    pub fn with_summaries(mut self, summaries: Arc<dyn Summaries>) -> Self {
+        self.summaries = Some(summaries);
+        self
+    }
+
+    /// The body to sign and send. The stored event has no summary yet: before the
+    /// first attempt the summary is added as this endpoint may see it and the body
+    /// stored, so every retry sends the same bytes under the same `webhook-id`.
+    async fn body(&self, d: &Delivery, hook: &Webhook) -> Result<String, String> {
+        let Some(summaries) = &self.summaries else {
+            return Ok(d.payload.clone());
+        };
+        let Ok(mut event) = serde_json::from_str::<serde_json::Value>(&d.payload) else {
+            return Ok(d.payload.clone());
+        };
+        let Some(data) = event.get_mut("data").and_then(|v| v.as_object_mut()) else {
+            return Ok(d.payload.clone());
+        };
+        if data.contains_key("summary") {
+            return Ok(d.payload.clone());
+        }
+        let Some(handoff) = data
+            .get("handoff_id")
+            .and_then(|v| v.as_str())
+            .and_then(|h| h.parse::<baton_core::HandoffId>().ok())
+        else {
+            return Ok(d.payload.clone());
+        };
+        let summary = summaries.summary(handoff, &receiver_name(hook.id)).await?;
+        data.insert("summary".into(), summary.into());
+        let body = serde_json::to_string(&event).map_err(|e| e.to_string())?;
+        self.store
+            .seal_delivery_payload(&d.id, body.clone())
+            .await
+            .map_err(|e| format!("storing the event with its summary: {e}"))?;
+        Ok(body)
     }
 
     /// Notify this after writing events, so they go out now rather than at the next poll.
@@ -199,9 +259,15 @@ impl DeliveryWorker {
                 error: "no signing secret could be opened (was the sealing key changed?)".into(),
             };
         }
+        let payload = match self.body(d, hook).await {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::warn!(delivery = %d.id, error = %e, "the event's summary could not be added; retrying");
+                return retry_or_dead(None, "the event's summary could not be built".to_owned());
+            }
+        };
         let ts = now.unix_timestamp();
-        let body = d.payload.as_bytes();
-        let signature = signature_header(&secrets, &d.id, ts, body);
+        let signature = signature_header(&secrets, &d.id, ts, payload.as_bytes());
         let sent = self
             .client
             .post(url)
@@ -209,7 +275,7 @@ impl DeliveryWorker {
             .header("webhook-id", &d.id)
             .header("webhook-timestamp", ts.to_string())
             .header("webhook-signature", signature)
-            .body(d.payload.clone())
+            .body(payload)
             .send()
             .await;
         match sent {

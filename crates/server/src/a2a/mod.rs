@@ -470,6 +470,19 @@ async fn send_message(
     let created = existing.is_none();
     let conv_id = match existing {
         Some(conv) => {
+            let failed = task::latest_handoff(state, &conv)
+                .await
+                .map_err(from_problem)?
+                .is_some_and(|h| task::has_failed(&h, &state.router.routing().failsafe));
+            if failed {
+                return Err(rpc_error(
+                    ErrorCode::UnsupportedOperation,
+                    format!(
+                        "task {} is failed and will not change (no one was found; the conversation waits in Baton's failsafe queue); send without taskId and contextId to start a new one",
+                        conv.id
+                    ),
+                ));
+            }
             if conv.status == baton_core::ConversationStatus::Closed {
                 return Err(rpc_error(
                     ErrorCode::UnsupportedOperation,
@@ -540,6 +553,7 @@ async fn send_message(
             std::slice::from_ref(&accepted.turn),
             history,
             Some(extra),
+            &state.router.routing().failsafe,
         ));
     }
     task::task_of(state, &conv, history, Some(extra))
@@ -608,6 +622,17 @@ async fn list_tasks(
         }
         _ => String::new(),
     };
+    let total_size = match (&req.context_id, req.status) {
+        (Some(_), _) => None,
+        (None, None | Some(TaskState::Unspecified)) => Some(
+            state
+                .store
+                .count_agent_conversations(agent.id, Channel::Task)
+                .await
+                .map_err(|e| from_problem(e.into()))?,
+        ),
+        (None, Some(wanted)) => Some(count_tasks_in(state, agent.id, wanted).await?),
+    };
     let mut tasks = Vec::with_capacity(convs.len());
     for conv in &convs {
         let t = task::task_of(state, conv, history, None)
@@ -621,11 +646,42 @@ async fn list_tasks(
         }
     }
     Ok(ListTasksResponse {
-        total_size: i32::try_from(tasks.len()).unwrap_or(i32::MAX),
+        total_size: total_size.map_or_else(
+            || i32::try_from(tasks.len()).unwrap_or(i32::MAX),
+            |n| i32::try_from(n).unwrap_or(i32::MAX),
+        ),
         page_size,
         tasks,
         next_page_token,
     })
+}
+
+/// How many of an agent's tasks are in `wanted`: a task's state is read from its
+/// conversation, so every one is looked at, a thousand at a time.
+async fn count_tasks_in(
+    state: &AppState,
+    agent: baton_core::AgentId,
+    wanted: TaskState,
+) -> RpcResult<u64> {
+    let mut count = 0;
+    let mut before = None;
+    loop {
+        let page = state
+            .store
+            .agent_conversations(agent, Channel::Task, before, 1000)
+            .await
+            .map_err(|e| from_problem(e.into()))?;
+        for conv in &page {
+            let t = task::task_of(state, conv, 1, None)
+                .await
+                .map_err(from_problem)?;
+            count += u64::from(t.status.state == wanted);
+        }
+        match page.last() {
+            Some(last) if page.len() == 1000 => before = Some(last.id),
+            _ => return Ok(count),
+        }
+    }
 }
 
 /// `CancelTask`: withdraws the handoff while no one has taken it.

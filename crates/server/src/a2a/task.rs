@@ -19,8 +19,10 @@ pub const MAX_HISTORY: u32 = 1000;
 /// The state of the task that mirrors `conv`, given its newest handoff and the time of
 /// its last turn.
 ///
+/// - a handoff whose every target failed (it waits in the failsafe queue, or was
+///   taken from there since): `failed`, for good — `failed` is terminal in A2A, so
+///   a person taking it from the failsafe queue does not move the task again;
 /// - a handoff in flight (a person is being found, or holds it): `input-required`;
-///   one whose every target failed (it waits in the failsafe queue): `failed`;
 /// - the conversation closed (a person resolved it): `completed`;
 /// - the last handoff canceled and nothing said since: `canceled`;
 /// - otherwise the AI has it: `working`.
@@ -28,7 +30,11 @@ pub fn state_of(
     conv: &Conversation,
     latest: Option<&Handoff>,
     last_turn_at: Option<time::OffsetDateTime>,
+    failsafe: &str,
 ) -> TaskState {
+    if latest.is_some_and(|h| has_failed(h, failsafe)) {
+        return TaskState::Failed;
+    }
     if let (Some(open), Some(h)) = (conv.open_handoff, latest)
         && open == h.id
     {
@@ -57,6 +63,14 @@ pub fn state_of(
         }
         _ => TaskState::Working,
     }
+}
+
+/// Whether a handoff failed: it is `failed`, or it moved on from the failsafe queue
+/// (where only failing puts it: routing never names that queue as a stop before).
+pub fn has_failed(h: &Handoff, failsafe: &str) -> bool {
+    h.state == HandoffState::Failed
+        || (h.queue.as_deref() == Some(failsafe)
+            && !matches!(h.state, HandoffState::Requested | HandoffState::Offered))
 }
 
 /// The conversation's newest handoff, if any.
@@ -132,7 +146,15 @@ pub async fn task_of(
         .store
         .recent_turns(conv.id, history.clamp(1, MAX_HISTORY))
         .await?;
-    Ok(task_from(conv, latest.as_ref(), &turns, history, extra))
+    let failsafe = &state.router.routing().failsafe;
+    Ok(task_from(
+        conv,
+        latest.as_ref(),
+        &turns,
+        history,
+        extra,
+        failsafe,
+    ))
 }
 
 /// The task that mirrors `conv`, given its newest handoff and its last turns (oldest
@@ -143,9 +165,10 @@ pub fn task_from(
     turns: &[Turn],
     history: u32,
     extra: Option<Map<String, Value>>,
+    failsafe: &str,
 ) -> Task {
     let last_at = turns.last().map(|t| t.at);
-    let task_state = state_of(conv, latest, last_at);
+    let task_state = state_of(conv, latest, last_at, failsafe);
     let messages: Vec<Message> = turns.iter().filter_map(message_of).collect();
     let status_message = messages
         .iter()
@@ -236,6 +259,7 @@ mod tests {
     fn the_task_state_follows_the_handoff() {
         use ConversationStatus::{Closed, Open};
         let c = conv(None, Open);
+        let state_of = |c: &Conversation, h: Option<&Handoff>, at| state_of(c, h, at, "failsafe");
         assert_eq!(state_of(&c, None, None), TaskState::Working);
         let c = conv(Some(HandoffId::new()), Open);
         for (s, want) in [
@@ -265,5 +289,24 @@ mod tests {
             TaskState::Working,
             "a message after the cancel resumes the work"
         );
+        // Failed is terminal: a person taking it from the failsafe queue, resolving it
+        // or the AI canceling it leave the task failed.
+        for (status, s) in [
+            (Open, HandoffState::Accepted),
+            (Open, HandoffState::Active),
+            (Closed, HandoffState::Resolved),
+            (Open, HandoffState::HandedBack),
+            (Open, HandoffState::Canceled),
+        ] {
+            let c = conv(Some(HandoffId::new()), status);
+            let mut h = handoff(&c, s);
+            h.queue = Some("failsafe".into());
+            assert_eq!(state_of(&c, Some(&h), None), TaskState::Failed, "{s:?}");
+        }
+        // Waiting in a queue called so by a route that names it is not failing.
+        let c = conv(Some(HandoffId::new()), Open);
+        let mut h = handoff(&c, HandoffState::Requested);
+        h.queue = Some("failsafe".into());
+        assert_eq!(state_of(&c, Some(&h), None), TaskState::InputRequired);
     }
 }

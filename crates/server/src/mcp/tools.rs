@@ -340,15 +340,12 @@ impl Tools {
                 ))
             })?,
         };
-        let mut parameters = args.parameters.clone().unwrap_or_default();
-        if let Some(s) = args.summary.as_ref().filter(|s| !s.trim().is_empty()) {
-            parameters.insert("summary".into(), s.clone().into());
-        }
         let body = handoffs::RequestHandoff {
             reason,
             destination: args.destination.clone(),
             utterance: args.utterance.clone(),
-            parameters,
+            summary: args.summary.clone(),
+            parameters: args.parameters.clone().unwrap_or_default(),
             priority: 0,
             sip_headers: None,
         };

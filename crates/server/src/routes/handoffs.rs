@@ -35,6 +35,13 @@ pub struct RequestHandoff {
     /// What the AI tells the customer while handing off.
     #[serde(default)]
     pub utterance: Option<String>,
+    /// The requester's own summary of the conversation, two or three sentences for
+    /// the person or agent taking over. It is kept as `parameters.summary` (as the
+    /// MCP tool `request_handoff` keeps it) and the context package and webhook
+    /// events carry it in place of the generated summary's text (`summary.by` is
+    /// then `requester`); a person's later correction replaces it.
+    #[serde(default)]
+    pub summary: Option<String>,
     /// Free parameters carried to the receiver.
     #[serde(default)]
     #[schema(value_type = Object)]
@@ -173,6 +180,17 @@ pub async fn request(
         ));
     }
     let mut parameters = body.parameters;
+    if let Some(summary) = body.summary {
+        if summary.chars().count() > MAX_NOTE_CHARS {
+            return Err(Problem::unprocessable(
+                "summary",
+                format!("`summary` is longer than {MAX_NOTE_CHARS} characters"),
+            ));
+        }
+        if !summary.trim().is_empty() {
+            parameters.insert("summary".into(), summary.into());
+        }
+    }
     let destination = if state.handoffs.is_empty() && body.sip_headers.is_none() {
         Destination {
             stored: body.destination.clone(),
@@ -420,11 +438,7 @@ pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPack
             });
         }
         let mut pkg = ContextPackage::build_from(&input);
-        // A person's correction replaces the generated summary.
-        if let (Some(text), Some(summary)) = (&h.summary, pkg.summary.as_mut()) {
-            summary.text.clone_from(text);
-            summary.by = "human".to_owned();
-        }
+        own_summary(&h, &mut pkg);
         Ok(pkg)
     })
     .await
@@ -432,6 +446,67 @@ pub(crate) async fn package(state: &AppState, h: &Handoff) -> Result<ContextPack
         tracing::error!(error = %e, "building a context package failed");
         Problem::internal()
     })?
+}
+
+/// Whose summary the package carries: a person's correction (`by: "human"`), else
+/// the requester's own (`summary` in the request, kept as `parameters.summary`;
+/// `by: "requester"`), else the generated one. The generated facts (`wants`,
+/// `tried`, `collected`) stay beside whichever text wins.
+fn own_summary(h: &Handoff, pkg: &mut ContextPackage) {
+    let Some(summary) = pkg.summary.as_mut() else {
+        return;
+    };
+    let requester = h
+        .parameters
+        .get("summary")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty());
+    if let Some(text) = &h.summary {
+        summary.text.clone_from(text);
+        summary.by = "human".to_owned();
+    } else if let Some(text) = requester {
+        text.clone_into(&mut summary.text);
+        summary.by = "requester".to_owned();
+    }
+}
+
+/// The handoff's summary as `receiver` may see it (what a webhook event carries):
+/// the package's summary, built from the conversation as it stands, through the
+/// receiver's policy. `None` when the policy leaves the summary out.
+pub(crate) async fn summary_for(
+    state: &AppState,
+    h: &Handoff,
+    receiver: &str,
+) -> Result<Option<String>, Problem> {
+    let conv = state.store.conversation(h.conversation_id).await?;
+    let (turns, omitted) = state
+        .store
+        .newest_turns(conv.id, MAX_PACKAGE_TURNS, MAX_PACKAGE_BYTES)
+        .await?;
+    let (h, receivers, receiver) = (h.clone(), state.receivers.clone(), receiver.to_owned());
+    tokio::task::spawn_blocking(move || {
+        let mut input = PackageInput::new(&conv, &h, &turns);
+        input.omitted_turns = omitted;
+        if let Some(id) = &conv.customer.id {
+            input.accounts.push(AccountRef {
+                system: "customer".to_owned(),
+                id: id.clone(),
+            });
+        }
+        let mut pkg = ContextPackage::build_from(&input);
+        own_summary(&h, &mut pkg);
+        let summary = pkg.summary?;
+        let redacted = receivers.policy(&receiver).redact_json(serde_json::json!({
+            "version": baton_core::CONTEXT_VERSION,
+            "summary": summary,
+        }));
+        redacted["summary"]["text"].as_str().map(str::to_owned)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "building a summary failed");
+        Problem::internal()
+    })
 }
 
 /// Stored attachments as the package's types. One that cannot be read is reported

@@ -270,3 +270,23 @@ pub struct WebhookEventData {
     #[schema(value_type = Option<Object>)]
     pub transfer: Option<serde_json::Value>,
 }
+
+/// The summaries webhook events carry, for the delivery worker.
+#[async_trait::async_trait]
+impl baton_connect::webhook::Summaries for super::peer::Packages {
+    async fn summary(
+        &self,
+        handoff: baton_core::HandoffId,
+        receiver: &str,
+    ) -> Result<Option<String>, String> {
+        let h = self
+            .0
+            .store
+            .handoff(handoff)
+            .await
+            .map_err(|e| e.to_string())?;
+        super::handoffs::summary_for(&self.0, &h, receiver)
+            .await
+            .map_err(|p| p.detail)
+    }
+}

@@ -771,6 +771,23 @@ impl Store for SqliteStore {
             .await
     }
 
+    async fn count_agent_conversations(&self, ai_agent: AgentId, channel: Channel) -> Result<u64> {
+        self.engine
+            .read(move |c| {
+                c.prepare_cached(
+                    "SELECT COUNT(*) FROM conversations WHERE ai_agent = ? AND channel = ?",
+                )
+                .and_then(|mut st| {
+                    st.query_row(params![ai_agent.to_string(), channel.as_str()], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                })
+                .map(|n| u64::try_from(n).unwrap_or(0))
+                .map_err(db_err)
+            })
+            .await
+    }
+
     async fn can_read_conversation(&self, conv: &Conversation, actor: Actor) -> Result<bool> {
         let (id, kind) = match actor {
             Actor::Admin | Actor::System => return Ok(true),
@@ -1359,6 +1376,13 @@ impl Store for SqliteStore {
     ) -> Result<Vec<(Delivery, Webhook)>> {
         self.engine
             .write(move |c| webhooks::claim(c, now, limit, lease))
+            .await
+    }
+
+    async fn seal_delivery_payload(&self, id: &str, payload: String) -> Result<()> {
+        let id = id.to_owned();
+        self.engine
+            .write(move |c| webhooks::seal_payload(c, &id, &payload))
             .await
     }
 

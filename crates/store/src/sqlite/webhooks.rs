@@ -288,6 +288,14 @@ pub(super) fn claim(
     Ok(out)
 }
 
+/// A pending delivery's body, completed by the worker before its first attempt.
+pub(super) fn seal_payload(conn: &Connection, id: &str, payload: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE deliveries SET payload = ? WHERE id = ? AND state = 'pending'")
+        .and_then(|mut st| st.execute(params![payload, id]))
+        .map_err(db_err)?;
+    Ok(())
+}
+
 pub(super) fn record(conn: &Connection, outcomes: Vec<(String, DeliveryOutcome)>) -> Result<()> {
     let now = to_us(baton_core::now());
     for (id, outcome) in outcomes {
