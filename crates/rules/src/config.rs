@@ -231,6 +231,11 @@ pub struct Condition {
     /// The customer's last turn says it is urgent.
     #[serde(default)]
     pub urgency: Option<Empty>,
+    /// The customer raises `at_least` separate matters: acts on different things ("move the
+    /// broadband, keep my number, change the payer"), things of different parts of the
+    /// service, "I've got three problems", or customer turns tagged with that many intents.
+    #[serde(default)]
+    pub several_matters: Option<SeveralMattersSpec>,
     /// The last turn carries this event (`times` such events within the window).
     #[serde(default)]
     pub event: Option<EventSpec>,
@@ -380,6 +385,14 @@ pub struct RegulatedSpec {
 
 fn all_topics() -> Vec<Topic> {
     Topic::ALL.to_vec()
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeveralMattersSpec {
+    /// How many separate matters make a case complex. Default 3, at least 2.
+    #[serde(default = "three")]
+    pub at_least: usize,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::RulesError;
 use crate::analysis::{self, AnalysisCache, TurnAnalysis};
 use crate::config::{Condition, RuleSpec, RulesFile, Target};
-use crate::signals::{confidence, explicit, loops, sentiment_langs, topics};
+use crate::signals::{confidence, explicit, loops, matters, sentiment_langs, topics};
 
 const DEFAULT_RULES: &str = include_str!("../default_rules.yaml");
 
@@ -63,6 +63,9 @@ enum Check {
         currency: Option<String>,
     },
     Urgency,
+    SeveralMatters {
+        at_least: usize,
+    },
     Event {
         kind: TurnEvent,
         times: usize,
@@ -273,6 +276,7 @@ impl Check {
             Check::SameNeed { times } => 12.max(4 * times + 2),
             Check::Upset { turns, .. } => 2 * turns + 2,
             Check::Event { times, .. } => 10.max(2 * times),
+            Check::SeveralMatters { at_least } => 12.max(2 * at_least + 2),
             Check::Any(checks) => checks.iter().map(Check::window).max().unwrap_or(1),
             _ => 2,
         }
@@ -444,6 +448,34 @@ impl Check {
                     matched: vec![words.to_owned()],
                 })
             }
+            Check::SeveralMatters { at_least } => {
+                let text = v.last_text(Role::Customer)?;
+                if let Some(words) = matters::several(text, *at_least) {
+                    return Some(Hit {
+                        says: format!("the customer raised several separate matters (\"{words}\")"),
+                        matched: vec![words],
+                    });
+                }
+                // Counted when the last turn brings a matter not raised before.
+                let intents = matters::distinct_intents(
+                    v.turns
+                        .iter()
+                        .filter(|t| t.role == Role::Customer)
+                        .map(|t| t.intent.as_deref()),
+                );
+                let last_is_new = v
+                    .last
+                    .intent
+                    .as_deref()
+                    .is_some_and(|i| intents.last().is_some_and(|l| l.eq_ignore_ascii_case(i)));
+                (last_is_new && intents.len() >= *at_least).then(|| Hit {
+                    says: format!(
+                        "the customer raised several separate matters (intents {})",
+                        intents.join(", ")
+                    ),
+                    matched: intents.iter().map(|s| s.to_string()).collect(),
+                })
+            }
             Check::Event { kind, times } => {
                 if v.last.event != Some(*kind) {
                     return None;
@@ -578,6 +610,9 @@ impl Check {
             Check::Urgency => {
                 "the customer describes a danger or time-critical harm, or says it is urgent".into()
             }
+            Check::SeveralMatters { at_least } => format!(
+                "the customer raises {at_least} or more separate matters (acts on different things, parts of the service, or intents)"
+            ),
             Check::Event { kind, times } => {
                 if *times > 1 {
                     format!("a turn reports `{}` for the {times}th time", kind.as_str())
@@ -874,6 +909,14 @@ fn compile(c: Condition) -> Result<Check, String> {
     }
     if c.urgency.is_some() {
         checks.push(Check::Urgency);
+    }
+    if let Some(s) = c.several_matters {
+        if s.at_least < 2 {
+            return Err("`several_matters.at_least` must be 2 or more".into());
+        }
+        checks.push(Check::SeveralMatters {
+            at_least: s.at_least,
+        });
     }
     if let Some(s) = c.event {
         checks.push(Check::Event {

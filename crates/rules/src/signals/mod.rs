@@ -5,6 +5,7 @@ pub mod confidence;
 pub mod explicit;
 pub mod language;
 pub mod loops;
+pub mod matters;
 pub mod progress;
 pub mod sentiment;
 pub mod sentiment_langs;
