@@ -9,6 +9,9 @@
 //! mapped to its part of the service (billing, delivery, contract…), so that details of one
 //! matter count once.
 
+use std::sync::LazyLock;
+
+use super::FastMap;
 use super::language::fold;
 
 /// Words that join two matters: a new segment starts after them.
@@ -136,15 +139,6 @@ fn inflection(rest: &str) -> bool {
     ENDINGS.iter().any(|e| {
         rest.strip_prefix(e)
             .is_some_and(|tail| CLITICS.contains(&tail))
-    })
-}
-
-fn act_of(word: &str) -> Option<&'static str> {
-    ACTS.iter().find_map(|(act, stems)| {
-        stems
-            .iter()
-            .any(|s| word.strip_prefix(s).is_some_and(inflection))
-            .then_some(*act)
     })
 }
 
@@ -340,12 +334,6 @@ const PARTS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn part_of(word: &str) -> Option<&'static str> {
-    PARTS
-        .iter()
-        .find_map(|(part, words)| words.contains(&word).then_some(*part))
-}
-
 /// Quantities of three or more, and "several".
 const MANY: &[&str] = &[
     "three",
@@ -461,74 +449,181 @@ const HOLDINGS: &[&str] = &[
 /// Words a turn must have for details of different parts to count as several matters.
 const MIN_WORDS_FOR_PARTS: usize = 18;
 
-/// Whether `text` raises at least `at_least` separate matters; the words that show it.
-pub fn several(text: &str, at_least: usize) -> Option<String> {
-    // Cheap refusal first: several matters need several segments.
-    let joints = text
-        .bytes()
-        .filter(|b| matches!(b, b',' | b';' | b':' | b' '))
-        .count();
-    if joints < 4 {
+const JOINER: u16 = 1;
+const MANY_WORD: u16 = 2;
+const MATTER: u16 = 4;
+const HOLDING: u16 = 8;
+const POSSESSIVE: u16 = 16;
+/// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
+const PART_SHIFT: u16 = 8;
+
+/// Every listed word with what it is, looked up once per word.
+static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, u16> = FastMap::default();
+    for (list, flag) in [
+        (JOINERS, JOINER),
+        (MANY, MANY_WORD),
+        (MATTERS, MATTER),
+        (HOLDINGS, HOLDING),
+        (POSSESSIVES, POSSESSIVE),
+    ] {
+        for w in list {
+            *map.entry(w).or_default() |= flag;
+        }
+    }
+    for (i, (_, words)) in PARTS.iter().enumerate() {
+        for w in *words {
+            let kinds = map.entry(w).or_default();
+            if *kinds >> PART_SHIFT == 0 {
+                *kinds |= (i as u16 + 1) << PART_SHIFT;
+            }
+        }
+    }
+    map
+});
+
+/// The act stems by their first three bytes, so that a word is compared with a few stems.
+/// Stems and their acts, in the order of [`ACTS`].
+type Stems = Vec<(&'static str, &'static str)>;
+
+static ACT_STEMS: LazyLock<FastMap<[u8; 3], Stems>> = LazyLock::new(|| {
+    let mut map: FastMap<[u8; 3], Stems> = FastMap::default();
+    for (act, stems) in ACTS {
+        for stem in *stems {
+            let b = stem.as_bytes();
+            map.entry([b[0], b[1], b[2]]).or_default().push((stem, act));
+        }
+    }
+    map
+});
+
+/// Passes every listed word: most words are turned away without a lookup.
+static WORD_FILTER: LazyLock<super::WordFilter> =
+    LazyLock::new(|| super::WordFilter::new(WORD_KINDS.keys().copied()));
+
+/// One bit per three-byte prefix (hashed) of the act stems.
+static ACT_PREFIXES: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1 << 9].into_boxed_slice();
+    for key in ACT_STEMS.keys() {
+        let i = prefix_bit(*key);
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
+});
+
+fn prefix_bit(p: [u8; 3]) -> usize {
+    let x = u32::from(p[0]) | u32::from(p[1]) << 8 | u32::from(p[2]) << 16;
+    (x.wrapping_mul(0x9E37_79B1) >> 17) as usize
+}
+
+fn kinds_of(word: &str) -> u16 {
+    if !WORD_FILTER.may_contain(word) {
+        return 0;
+    }
+    WORD_KINDS.get(word).copied().unwrap_or(0)
+}
+
+fn act_of(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    if b.len() < 3 {
         return None;
     }
-    let words: Vec<(String, bool)> = tokens(text);
-    if words.len() < 5 {
+    let i = prefix_bit([b[0], b[1], b[2]]);
+    if ACT_PREFIXES[i / 64] & (1 << (i % 64)) == 0 {
+        return None;
+    }
+    ACT_STEMS
+        .get(&[b[0], b[1], b[2]])?
+        .iter()
+        .find(|(stem, _)| word.strip_prefix(stem).is_some_and(inflection))
+        .map(|(_, act)| *act)
+}
+
+/// A word of the folded text: start, end, and whether punctuation cut the text before it.
+type WordAt = (u32, u32, bool);
+
+thread_local! {
+    /// The folded text and its words (start, end, cut before), reused from turn to turn.
+    static SCRATCH: std::cell::RefCell<(String, Vec<WordAt>)> =
+        std::cell::RefCell::new((String::with_capacity(256), Vec::with_capacity(64)));
+}
+
+/// Whether `text` raises at least `at_least` separate matters; the words that show it.
+pub fn several(text: &str, at_least: usize) -> Option<String> {
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        let (buf, words) = &mut *s;
+        fold_words(text, buf, words);
+        several_in(buf, words, at_least)
+    })
+}
+
+fn several_in(buf: &str, words: &[(u32, u32, bool)], at_least: usize) -> Option<String> {
+    let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+    let kinds: Vec<u16> = (0..words.len()).map(|i| kinds_of(word(i))).collect();
+    // Several matters need several segments, or a word like "several".
+    let cuts = (0..words.len())
+        .filter(|&i| words[i].2 || kinds[i] & JOINER != 0)
+        .count();
+    if cuts < at_least.saturating_sub(1) && !kinds.iter().any(|k| k & MANY_WORD != 0) {
         return None;
     }
     // One matter per segment: its act, else the part of the service it names.
     let mut acts: Vec<&'static str> = Vec::new();
-    let mut parts: Vec<&'static str> = Vec::new();
+    let mut parts: Vec<u16> = Vec::new();
     let mut shown: Vec<String> = Vec::new();
     let mut announced: Option<String> = None;
     let mut holdings: Option<String> = None;
-    let mut act: Option<(&'static str, String)> = None;
-    let mut part: Option<(&'static str, String)> = None;
-    let mut close = |act: &mut Option<(&'static str, String)>,
-                     part: &mut Option<(&'static str, String)>| {
-        if let Some((a, w)) = act.take() {
+    let mut act: Option<(&'static str, usize)> = None;
+    let mut part: Option<(u16, usize, usize)> = None;
+    let mut close = |act: &mut Option<(&'static str, usize)>,
+                     part: &mut Option<(u16, usize, usize)>| {
+        if let Some((a, i)) = act.take() {
             if !acts.contains(&a) {
                 acts.push(a);
-                shown.push(w);
+                shown.push(word(i).to_owned());
             }
             part.take();
-        } else if let Some((p, w)) = part.take()
+        } else if let Some((p, i, j)) = part.take()
             && !parts.contains(&p)
         {
             parts.push(p);
-            shown.push(w);
+            shown.push(format!("{} {}", word(i), word(j)));
         }
     };
-    for (i, (w, starts)) in words.iter().enumerate() {
-        if *starts {
+    for i in 0..words.len() {
+        let k = kinds[i];
+        if words[i].2 {
             close(&mut act, &mut part);
         }
-        if JOINERS.contains(&w.as_str()) {
+        if k & JOINER != 0 {
             close(&mut act, &mut part);
             continue;
         }
-        if MANY.contains(&w.as_str()) {
-            for (n, _) in words.iter().skip(i + 1).take(2) {
-                if announced.is_none() && MATTERS.contains(&n.as_str()) {
-                    announced = Some(format!("{w} {n}"));
+        if k & MANY_WORD != 0 {
+            for j in (i + 1..words.len()).take(2) {
+                if announced.is_none() && kinds[j] & MATTER != 0 {
+                    announced = Some(format!("{} {}", word(i), word(j)));
                 }
-                if holdings.is_none() && HOLDINGS.contains(&n.as_str()) {
-                    holdings = Some(format!("{w} {n}"));
+                if holdings.is_none() && kinds[j] & HOLDING != 0 {
+                    holdings = Some(format!("{} {}", word(i), word(j)));
                 }
             }
         }
         if act.is_none()
-            && let Some(a) = act_of(w)
+            && let Some(a) = act_of(word(i))
         {
-            act = Some((a, w.clone()));
+            act = Some((a, i));
         }
-        if part.is_none() && POSSESSIVES.contains(&w.as_str()) {
+        if part.is_none() && k & POSSESSIVE != 0 {
             // The thing possessed: within the next three words ("my late mother's account").
-            part = words
-                .iter()
-                .skip(i + 1)
+            part = (i + 1..words.len())
                 .take(3)
-                .take_while(|(_, starts)| !starts)
-                .find_map(|(n, _)| part_of(n).map(|p| (p, format!("{w} {n}"))));
+                .take_while(|&j| !words[j].2)
+                .find_map(|j| {
+                    let p = kinds[j] >> PART_SHIFT;
+                    (p != 0).then_some((p, i, j))
+                });
         }
     }
     close(&mut act, &mut part);
@@ -582,17 +677,26 @@ pub fn distinct_intents<'a>(intents: impl Iterator<Item = Option<&'a str>>) -> V
     seen
 }
 
-/// Folded words, each with whether punctuation cut the text just before it.
-fn tokens(text: &str) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = Vec::with_capacity(32);
-    let mut word = String::new();
+/// Folds `text` into `buf` and lists its words: start, end, and whether punctuation cut the
+/// text just before it.
+fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
+    buf.clear();
+    words.clear();
+    let mut start: Option<usize> = None;
     let mut cut = true;
     for c in text.chars() {
         if c.is_alphanumeric() {
-            word.push(fold(c));
+            if start.is_none() {
+                start = Some(buf.len());
+            }
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.push(fold(c));
+            }
         } else {
-            if !word.is_empty() {
-                out.push((std::mem::take(&mut word), cut));
+            if let Some(st) = start.take() {
+                words.push((st as u32, buf.len() as u32, cut));
                 cut = false;
             }
             if matches!(
@@ -603,10 +707,9 @@ fn tokens(text: &str) -> Vec<(String, bool)> {
             }
         }
     }
-    if !word.is_empty() {
-        out.push((word, cut));
+    if let Some(st) = start {
+        words.push((st as u32, buf.len() as u32, cut));
     }
-    out
 }
 
 #[cfg(test)]
