@@ -142,6 +142,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "explain",
+            "explaining",
+            "discuss",
             "contact",
             "contacting",
             "reach",
@@ -187,6 +190,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "pharmacist",
+            "handler",
+            "handlers",
             "hooman",
             "hoomans",
             "sum1",
@@ -696,6 +702,20 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "ponme",
+            "pongame",
+            "poneme",
+            "poe",
+            "derivar",
+            "derivame",
+            "derivarme",
+            "deriveme",
+            "transferido",
+            "transferida",
+            "trasferito",
+            "trasferita",
+            "transferee",
+            "weitergeleitet",
             "coloca",
             "colocar",
             "coloque",
@@ -898,15 +918,23 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
-            "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito", "quisiera", "dame",
-            "deme", "ponme", "pongame", "veux", "voudrais", "besoin", "souhaite", "aimerais",
-            "donnez", "will", "mochte", "brauche", "hatte", "quero", "preciso", "gostaria",
-            "voglio", "vorrei", "bisogno", "dammi", "datemi",
+            "jveux", "serve", "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito",
+            "quisiera", "dame", "deme", "ponme", "pongame", "veux", "voudrais", "besoin",
+            "souhaite", "aimerais", "donnez", "will", "mochte", "brauche", "hatte", "quero",
+            "preciso", "gostaria", "voglio", "vorrei", "bisogno", "dammi", "datemi",
         ],
     ),
     (
         StrongNoun,
         &[
+            "especialista",
+            "especialistas",
+            "specialiste",
+            "specialistes",
+            "spezialist",
+            "spezialisten",
+            "specialista",
+            "specialisti",
             "interlocuteur",
             "interlocutrice",
             "interlocutore",
@@ -1169,10 +1197,41 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         ],
     ),
     (Polite, &["svp", "stp", "porfa", "porfavor", "pfv"]),
+    (
+        Dept,
+        &[
+            "departamento",
+            "departamentos",
+            "seccion",
+            "servicio",
+            "abteilung",
+            "buchhaltung",
+            "kundendienst",
+            "kundenservice",
+            "setor",
+            "reparto",
+            "ufficio",
+            "assistenza",
+            "servizio",
+            "financeiro",
+            "facturacion",
+            "facturation",
+            "fatturazione",
+            "faturamento",
+            "comptabilite",
+            "contabilidad",
+        ],
+    ),
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".
 const NOT_TYPOS: &[&str] = &[
+    "handled",
+    "handles",
+    "handling",
+    "confirmed",
+    "reviewed",
+    "involved",
     // One letter from "want" / "need".
     "went",
     "wait",
@@ -2002,6 +2061,13 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if let Some(next) = toks.get(k + 1)
         && next.clause == t.clause
         && (next.is(NonHumanHead) || (t.word == "human" && next.is(ServiceHead)))
+        // "can a specialist check this": after a modal, "check" is what the person does.
+        && !(help_verb(next.word)
+            && toks[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|p| matches!(p.word, "can" | "could" | "would" | "will" | "may" | "might")))
     {
         return None;
     }
@@ -2625,22 +2691,7 @@ fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     }
     let v = (k + 1..toks.len().min(k + 9))
         .take_while(|&v| toks[v].clause == t.clause)
-        .find(|&v| {
-            matches!(
-                toks[v].word,
-                "help"
-                    | "look"
-                    | "check"
-                    | "handle"
-                    | "sort"
-                    | "fix"
-                    | "assist"
-                    | "review"
-                    | "deal"
-                    | "investigate"
-                    | "explain"
-            ) || toks[v].is(Contact)
-        })?;
+        .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
     if refused(toks, k) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
         return None;
     }
@@ -2651,6 +2702,231 @@ fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
 }
 
 const MAX_GAP: usize = 6;
+
+/// What a person is asked to do with the customer's case.
+fn help_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "help"
+            | "look"
+            | "check"
+            | "handle"
+            | "handled"
+            | "sort"
+            | "sorted"
+            | "fix"
+            | "assist"
+            | "review"
+            | "reviewed"
+            | "deal"
+            | "investigate"
+            | "explain"
+            | "confirm"
+            | "confirmed"
+            | "take"
+            | "ring"
+            | "call"
+            | "go"
+            | "walk"
+            | "advise"
+            | "approve"
+            | "verify"
+            | "involved"
+    )
+}
+
+/// Requests made through a person doing the work, in forms the verb-noun grammar misses:
+/// "would it be possible to have someone look at this", "I'd feel better if a person
+/// confirmed it", "quisiera que un especialista revise mi caso", "je préfère voir ça avec
+/// une personne", "could I arrange a call with an advisor", "can I get a callback".
+fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let in_clause = |from: usize, n: usize| {
+        (from..toks.len().min(from + n)).take_while(move |&k| toks[k].clause == t.clause)
+    };
+    let person_after =
+        |from: usize, n: usize| in_clause(from, n).find(|&k| human_noun(toks, k).is_some());
+    let ok = |k: usize| !refused(toks, k) && !not_now(toks, k);
+    let found = |to: usize, pattern: &'static str| {
+        Some(ExplicitMatch {
+            phrase: phrase(toks, j, to),
+            pattern,
+        })
+    };
+    match t.word {
+        // "have someone look at this", "get someone to check": a person made to do the work.
+        "have" | "get" | "getting" => {
+            let k = person_after(j + 1, 4)?;
+            let v = in_clause(k + 1, 5).find(|&v| help_verb(toks[v].word))?;
+            let told = toks[..j].iter().any(|p| p.is(PastAux) || p.word == "had");
+            (!told && ok(k) && !toks[k..v].iter().any(|p| p.is(PastAux))).then_some(())?;
+            found(v, "have_someone_do_it")
+        }
+        // "I'd feel better / it'd be easier / I'd appreciate it if a person confirmed it".
+        "if" => {
+            let wish = toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == t.sentence)
+                .any(|p| {
+                    matches!(
+                        p.word,
+                        "id" | "itd"
+                            | "would"
+                            | "might"
+                            | "wed"
+                            | "d"
+                            | "rather"
+                            | "prefer"
+                            | "better"
+                            | "easier"
+                            | "appreciate"
+                            | "wonder"
+                            | "wondering"
+                            | "happier"
+                            | "happy"
+                            | "nicer"
+                            | "glad"
+                            | "comfortable"
+                            | "safer"
+                    )
+                });
+            let k = person_after(j + 1, 5)?;
+            let v =
+                in_clause(k + 1, 4).find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+            let undone = toks[k..v].iter().any(|p| p.is(PastAux) || p.word == "had");
+            (wish && !undone && !refused(toks, k)).then_some(())?;
+            found(v, "if_a_person_did_it")
+        }
+        // "quisiera que un especialista…", "queria que um técnico me ligasse", "vorrei che
+        // un operatore…": wanting a person to act. "je préfère voir ça avec une personne",
+        // "I'd prefer a person for this": a preference for a person.
+        "quisiera" | "quiero" | "queria" | "querria" | "gustaria" | "voudrais" | "veux"
+        | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
+        | "prefiro" | "preferirei" | "prefere" | "preferisco" | "prefer" | "prefererais"
+        | "preferiamo" => {
+            let que = toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "que" | "qu" | "che"));
+            if que {
+                let k = person_after(j + 2, 4)?;
+                ok(k).then_some(())?;
+                return found(k, "want_a_person_to");
+            }
+            if !t.word.starts_with("prefer") {
+                return None;
+            }
+            let k = person_after(j + 1, 6)?;
+            let strong =
+                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            (strong && ok(k)).then_some(())?;
+            found(k, "prefer_a_person")
+        }
+        // "a callback", "get a call back", "arrange a call with an advisor", "jump on a call".
+        "callback" | "callbacks" | "call" => {
+            let asked = toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .any(|p| {
+                    matches!(
+                        p.word,
+                        "get"
+                            | "have"
+                            | "want"
+                            | "need"
+                            | "arrange"
+                            | "book"
+                            | "request"
+                            | "schedule"
+                            | "possible"
+                            | "can"
+                            | "could"
+                            | "like"
+                            | "jump"
+                            | "hop"
+                            | "organise"
+                            | "organize"
+                            | "set"
+                    )
+                });
+            let back = t.word != "call" || toks.get(j + 1).is_some_and(|n| n.word == "back");
+            let with_person = t.word == "call"
+                && j > 0
+                && matches!(toks[j - 1].word, "a" | "quick" | "phone")
+                && (toks.get(j + 1).is_some_and(|n| n.word == "with")
+                    && human_noun(toks, j + 2)
+                        .or_else(|| human_noun(toks, j + 3))
+                        .is_some()
+                    || (0..j).any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some()));
+            // A call back is asked for a time to come: only a refusal or a past event stops it.
+            let past = toks[..j]
+                .iter()
+                .any(|p| p.clause == t.clause && p.is(PastAux));
+            ((back || with_person) && asked && !past && !refused(toks, j)).then_some(())?;
+            found(j, "call_back")
+        }
+        // "is anyone from the accounts team around", "any advisors free right now?"
+        "is" | "are" | "any" => {
+            let k = person_after(j + 1, 2)?;
+            // "is anyone else out there…" asks the world, not the company.
+            if toks.get(k + 1).is_some_and(|n| n.word == "else") {
+                return None;
+            }
+            let free = in_clause(k + 1, 6).any(|v| {
+                matches!(
+                    toks[v].word,
+                    "free" | "available" | "around" | "online" | "about" | "there"
+                )
+            });
+            (free && ok(k)).then_some(())?;
+            found(k, "is_there")
+        }
+        // "it'd be nice to hear an actual voice".
+        "hear" => {
+            let v = in_clause(j + 1, 4)
+                .find(|&v| matches!(toks[v].word, "voice" | "voz" | "voix" | "stimme"))?;
+            let real = toks[j + 1..v]
+                .iter()
+                .any(|p| matches!(p.word, "real" | "actual" | "human" | "live" | "friendly"));
+            (real && ok(j)).then_some(())?;
+            found(v, "hear_a_person")
+        }
+        _ => {
+            // "maybe somebody who knows the system could take a look?": the person first,
+            // then what they are asked to do.
+            human_noun(toks, j)?;
+            // A person qualified first ("somebody who knows the system could…"); a bare
+            // "anybody can explain that?" is a question to the world.
+            let m = in_clause(j + 2, 6)
+                .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))?;
+            let v = toks
+                .get(m + 1)
+                .filter(|v| v.clause == t.clause && help_verb(v.word))?;
+            let told = toks[j..m].iter().any(|p| p.is(PastAux));
+            (!told && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
+            found(m + 1, "staff_asked_to_help")
+        }
+    }
+}
+
+/// A department named by its kind, which the words after it specify: "el departamento de
+/// facturación", "la Abteilung Rechnungen", "il reparto fatture".
+fn dept_head(word: &str) -> bool {
+    matches!(
+        word,
+        "departamento"
+            | "departamentos"
+            | "seccion"
+            | "servicio"
+            | "abteilung"
+            | "setor"
+            | "reparto"
+            | "ufficio"
+            | "assistenza"
+            | "servizio"
+    )
+}
 
 /// Finds an explicit request for a human in one customer turn.
 pub fn detect(text: &str) -> Option<ExplicitMatch> {
@@ -2668,11 +2944,16 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 
     for j in 0..toks.len() {
         let t = &toks[j];
+        if let Some(m) = person_does_it(toks, j) {
+            return Some(m);
+        }
         // "can I have a word with your manager": the idiom is a verb of talking.
         let a_word_with = t.word == "word"
             && j > 0
             && toks[j - 1].word == "a"
-            && toks.get(j + 1).is_some_and(|n| n.word == "with");
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.word == "with" || n.word == "w");
         // "get me across to the fraud team": "get" moving the customer is a hand-over.
         let get_me_to = t.word == "get"
             && toks.get(j + 1).is_some_and(|n| n.word == "me")
@@ -2785,9 +3066,13 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
                     && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
-                    && toks
-                        .get(k + 1)
-                        .is_none_or(|m| m.clause != n.clause || m.is(Polite) || m.is(Dept))
+                    && toks.get(k + 1).is_none_or(|m| {
+                        m.clause != n.clause
+                            || m.is(Polite)
+                            || m.is(Dept)
+                            // "el departamento de facturación", "le service facturation".
+                            || dept_head(n.word)
+                    })
                     && !refused(toks, j)
                 {
                     return Some(ExplicitMatch {
@@ -2865,7 +3150,14 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 if toks[k].clause != t.clause {
                     break;
                 }
-                if human_noun(toks, k).is_some() {
+                // "mit der Buchhaltung verbinden", "an die Abteilung für Rechnungen weiterleiten".
+                let dept = toks[k].is(Dept)
+                    && k > 0
+                    && matches!(
+                        toks[k - 1].word,
+                        "der" | "die" | "dem" | "den" | "mit" | "zur" | "zum" | "an"
+                    );
+                if human_noun(toks, k).is_some() || dept {
                     if !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, k, j),
@@ -3227,6 +3519,41 @@ mod tests {
             "later I might talk to someone about it",
             "si mañana no llega, a lo mejor pido hablar con un agente",
             "ce conseiller m'a dit d'attendre",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn a_person_asked_to_do_the_work_is_a_request() {
+        for t in [
+            "could you have somebody go through my statement",
+            "is there any chance to get a colleague to verify this",
+            "honestly I'd be happier if an advisor handled the refund",
+            "I wonder if one of your staff could call me this afternoon",
+            "somebody in your billing team could sort this out faster",
+            "can I book a call back for Friday",
+            "could we set up a quick call with a specialist",
+            "are any agents available at the moment?",
+            "I just want to hear a real voice",
+            "me gustaría que una asesora revisara la factura",
+            "je voudrais qu'un conseiller m'appelle",
+            "vorrei che un tecnico controllasse il contatore",
+            "je préférerais régler ça avec un conseiller",
+            "páseme con el departamento de bajas, por favor",
+            "können Sie mich mit der Abteilung für Rechnungen verbinden",
+            "mi passi il reparto commerciale",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "I had someone check it yesterday and it was fine",
+            "it would have been nice if a person had told me earlier",
+            "anybody can see that the price went up",
+            "is anyone else having this problem with the update?",
+            "a callback was promised and nobody called",
+            "I don't want somebody to call me, email is fine",
+            "my neighbour could help me set it up",
         ] {
             no(t);
         }
