@@ -927,6 +927,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "collega",
+            "colleghi",
             "especialista",
             "especialistas",
             "specialiste",
@@ -2526,7 +2528,21 @@ fn bot_useless(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
     let fails = |w: &str| {
         matches!(
             w,
-            "help" | "helping" | "helpful" | "understand" | "understanding" | "get" | "getting"
+            "help"
+                | "helping"
+                | "helpful"
+                | "understand"
+                | "understanding"
+                | "get"
+                | "getting"
+                | "sort"
+                | "fix"
+                | "solve"
+                | "handle"
+                | "do"
+                | "deal"
+                | "resolve"
+                | "answer"
         )
     };
     let negated = |w: &str| {
@@ -3118,6 +3134,13 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             if t.is(Talk)
                 && matches!(t.word, "transfer" | "put" | "connect" | "redirect")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                // "put me down for the 10am slot", "put me on the list": not a hand-over.
+                && (t.word != "put"
+                    || toks.get(j + 2).is_none_or(|n| {
+                        n.clause != t.clause
+                            || n.is(Polite)
+                            || matches!(n.word, "through" | "thru" | "across" | "over")
+                    }))
                 && !refused(toks, j)
                 && !toks[j + 1..]
                     .iter()
@@ -3130,7 +3153,61 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 });
             }
         }
-        if t.is(Escalate) && !refused(toks, j) {
+        // "bump this up to a supervisor", "kick it up the chain": escalating in other words.
+        if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
+            && let Some(u) = (j + 1..toks.len().min(j + 4))
+                .take_while(|&u| toks[u].clause == t.clause)
+                .find(|&u| toks[u].word == "up")
+            && toks[j + 1..u].iter().all(|p| {
+                matches!(
+                    p.word,
+                    "this" | "it" | "me" | "my" | "case" | "ticket" | "complaint" | "the" | "issue"
+                )
+            })
+            && (toks.get(u + 1).is_some_and(|n| {
+                matches!(n.word, "the" | "a")
+                    && toks.get(u + 2).is_some_and(|m| {
+                        matches!(
+                            m.word,
+                            "chain" | "ladder" | "line" | "food" | "level" | "ranks"
+                        )
+                    })
+            }) || toks.get(u + 1).is_some_and(|n| n.word == "to")
+                && (u + 2..toks.len().min(u + 5))
+                    .any(|k| human_noun(toks, k).is_some() || toks[k].is(Dept)))
+            && !refused(toks, j)
+            && !not_now(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, u + 2),
+                pattern: "escalate",
+            });
+        }
+        // "get me transferred", "have me connected to someone".
+        if matches!(t.word, "get" | "have")
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks.get(j + 2).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "transferred" | "connected" | "escalated" | "forwarded" | "routed" | "passed"
+                )
+            })
+            && !refused(toks, j)
+            && !toks[..j]
+                .iter()
+                .any(|p| p.clause == t.clause && p.is(PastAux))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j + 2),
+                pattern: "transfer_me",
+            });
+        }
+        // "an escalation clause", "the escalation process": a noun modifying another.
+        let modifier = t.word.ends_with("ion")
+            && toks.get(j + 1).is_some_and(|n| {
+                n.clause == t.clause && !(n.is(Polite) || n.is(Skip) || n.is(Dept))
+            });
+        if t.is(Escalate) && !modifier && !refused(toks, j) {
             return Some(ExplicitMatch {
                 phrase: t.word.to_owned(),
                 pattern: "escalate",
@@ -3272,9 +3349,83 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     }
     bare_noun(toks)
         .or_else(|| bare_noun_clause(toks))
+        .or_else(|| done_with_the_machine(toks))
         .or_else(|| not_a_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
+}
+
+/// "you're a machine, you can't help me", "get me off this thing", "I don't want a
+/// computer": the customer tells the bot it is a machine that cannot do this, or wants off it.
+fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let machine = |t: &Tok<'_>| {
+        t.is(Bot) || t.is(Machine) || matches!(t.word, "program" | "programme" | "thing")
+    };
+    for j in 0..toks.len() {
+        let t = &toks[j];
+        // "you're (just) a machine … you can't help".
+        if matches!(t.word, "youre" | "ur" | "are")
+            && (t.word != "are" || j > 0 && toks[j - 1].word == "you")
+            && let Some(m) = (j + 1..toks.len().min(j + 4)).find(|&m| machine(&toks[m]))
+            && toks[j + 1..m]
+                .iter()
+                .all(|p| matches!(p.word, "a" | "an" | "just" | "only"))
+            && toks[m].word != "thing"
+        {
+            let cannot = toks[m + 1..].windows(2).any(|w| {
+                matches!(w[0].word, "cant" | "cannot" | "wont" | "dont" | "unable")
+                    && matches!(
+                        w[1].word,
+                        "help" | "sort" | "fix" | "solve" | "handle" | "do" | "deal" | "understand"
+                    )
+            });
+            if cannot {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, m),
+                    pattern: "reject_bot",
+                });
+            }
+        }
+        // "get me off this thing", "take me off the bot".
+        if matches!(t.word, "get" | "take" | "let")
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| matches!(n.word, "off" | "out"))
+            && let Some(m) = (j + 3..toks.len().min(j + 7))
+                .find(|&m| machine(&toks[m]) || matches!(toks[m].word, "menu" | "chat" | "loop"))
+            && toks[j + 3..m].iter().all(|p| {
+                matches!(
+                    p.word,
+                    "of" | "this" | "the" | "that" | "stupid" | "automated"
+                )
+            })
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, m),
+                pattern: "reject_bot",
+            });
+        }
+        // "I don't want a computer" (said to the bot): the machine refused outright.
+        if t.is(Desire)
+            && j > 0
+            && toks[..j].iter().rev().take(2).any(|p| p.is(Neg))
+            && let Some(m) = (j + 1..toks.len().min(j + 3)).find(|&m| machine(&toks[m]))
+            && toks[m].word != "thing"
+            && toks[j + 1..m]
+                .iter()
+                .all(|p| matches!(p.word, "a" | "an" | "the" | "this"))
+            && toks
+                .get(m + 1)
+                .is_none_or(|n| n.clause != toks[m].clause || n.is(Polite))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, m),
+                pattern: "reject_bot",
+            });
+        }
+    }
+    None
 }
 
 /// "let me talk to something that isn't a bot", "anyone who is not a machine": asking for
@@ -3369,6 +3520,12 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         "hay" | "tem" | "ha" | "ce" => j,
         "y" if next(j + 1) == Some("a") => j + 1,
         "gibt" if next(j + 1) == Some("es") => j + 1,
+        // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
+        "ist" | "sind"
+            if matches!(next(j + 1), Some("da" | "hier" | "jemand" | "irgendjemand")) =>
+        {
+            j
+        }
         "ci" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
         _ => return None,
     };
@@ -3385,7 +3542,25 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
     // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
-    if t.word == "ce" && !matches!(toks[k].word, "qualcuno" | "operatore" | "persona") {
+    if t.word == "ce"
+        && !matches!(
+            toks[k].word,
+            "qualcuno"
+                | "operatore"
+                | "operatrice"
+                | "operatori"
+                | "persona"
+                | "umano"
+                | "collega"
+                | "colleghi"
+                | "responsabile"
+                | "tecnico"
+                | "consulente"
+                | "specialista"
+                | "addetto"
+                | "addetta"
+        )
+    {
         return None;
     }
     if !(marker_end + 1..k)
@@ -3554,6 +3729,31 @@ mod tests {
             "a callback was promised and nobody called",
             "I don't want somebody to call me, email is fine",
             "my neighbour could help me set it up",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn escalating_in_other_words_and_being_done_with_the_machine_are_requests() {
+        for t in [
+            "please push my complaint up the ladder",
+            "can you bump me up to a team leader",
+            "just get me connected, this is going nowhere",
+            "you are only a program, you cannot fix my bill",
+            "take me out of this stupid menu",
+            "no, I do not want a robot",
+            "gibt es bei euch wen? ist da jemand vom Kundendienst",
+            "c'è un tecnico disponibile?",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "what does the escalation policy say about refunds",
+            "put me down for delivery on Tuesday",
+            "can you bump my speed up to 500 megabits",
+            "you're a lifesaver, the machine works now",
+            "I got my money out of the machine",
         ] {
             no(t);
         }
