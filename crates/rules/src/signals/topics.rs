@@ -109,7 +109,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\bmy (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward) (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
     ),
     (
         P::LegalAdvice,
@@ -186,6 +186,51 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NotUrgent,
         r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b",
+    ),
+    // A second round of dangers told as situations, in the six languages.
+    (
+        P::Fire,
+        r"\bburning (plastic |rubber |electrical )?smell\b|\bsmell(s|ing)? (like|of) burn(ing|t) (plastic|rubber|wires?|cables?)\b|\b(crackling|sparking|buzzing|smoking) (from|in|coming from|behind) (the|my|our) (fuse ?box|sockets?|plugs?|meter|wall|outlets?|consumer unit|boiler|heater)\b|\b(fuse ?box|sockets?|plugs?|outlets?|meter|boiler|heater) (is |are |keeps? )?(crackling|sparking|smoking|melting|melted)\b|\bolor a quemado\b|\bhuele a quemado\b|\bodeur de br[ûu]l[ée]\b|\b[çc]a sent le br[ûu]l[ée]\b|\briecht (stark )?(verbrannt|nach verbranntem|angebrannt|verschmort)\b|\bbrandgeruch\b|\bschmorgeruch\b|\bcheiro de queimado\b|\bodore di bruciato\b|\bpuzza di bruciato\b",
+    ),
+    (
+        P::Flood,
+        r"\bpouring water (into|onto|through|down)\b|\bwater (is )?(pouring|coming|dripping|leaking|running) (into|through|down) (the )?(flat|apartment|ceiling|walls?|house|room|light fittings?|sockets?) ?(below|downstairs|beneath|next door)?\b|\bthrough the ceiling\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(oxygen|dialysis|ventilator|life support|breathing machine|medical equipment)\b.{0,80}\b(batter(y|ies)|minutes left|running out|(is|are|has|have) (gone )?(off|out|dead)|cut off|no power)\b|\b(power|electricity)\b.{0,60}\b(oxygen|dialysis|ventilator|life support)\b|\bbleeding from (the|his|her|their|my) (head|mouth|nose|ear)\b|\b(fell|fallen|has fallen|had a fall)\b.{0,40}\b(can'?t|cannot|isn'?t able to|unable to) get up\b|\bsangra (mucho|de la cabeza|por la cabeza)\b|\best[áa] sangrando\b|\bsaigne\b|\bblutet\b|\bsangrando\b|\bsta sanguinando\b|\bsanguina\b|\bno (se )?puede levantar(se)?\b|\b(arrive|peut) (pas|plus) [àa] se relever\b|\bkommt nicht (mehr )?(hoch|auf)\b|\bn[ãa]o consegue (se )?levantar\b|\bnon riesce (ad|a) alzarsi\b",
+    ),
+    (
+        P::Danger,
+        r"\b(locked|trapped|stuck) in(side)? (the|a|my|our|his|her) (hot )?car\b|\b(trancad[oa]|fechad[oa]|pres[oa]) (dentro )?(d[oa]|n[oa]) carro\b|\bencerrad[oa] (dentro )?(en|de) el (coche|carro|auto)\b|\benferm[ée]e? dans la voiture\b|\b(im|in unserem|in meinem) auto eingesperrt\b|\beingesperrt im auto\b|\bchius[oa] (dentro )?(in|nella) (macchina|auto)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\bit'?s happening (right )?(now|as we speak)\b|\bhappening as we speak\b|\bnew payees? (were |have been |being |just )?(added|set up|created)\b|\b(moved|ported|transferred|switched) to a new sim\b|\bsim (card )?(swap|swapped|hijack\w*)\b|\bpayments? (are |keep )?going out (now|right now|one after another|as we speak)\b",
+    ),
+    (
+        P::Outage,
+        r"\bnon accetta (pi[uù] )?(ordini|pagamenti)\b|\bil checkout non (va|funziona)\b|\bno acepta (m[áa]s )?(pedidos|pagos)\b|\bn'accepte (plus )?(les |aucune |aucun )?(commandes|paiements)\b|\bnimmt keine (bestellungen|zahlungen)\b|\bn[ãa]o aceita (mais )?(pedidos|pagamentos)\b|\b(el checkout|la caisse|die kasse|o checkout|la cassa) (no funciona|ne marche (pas|plus)|geht nicht|n[ãa]o funciona|non va)\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\bcontat?o de emerg[êe]ncia\b|\bcontacto de emergencia\b|\bcontact d'urgence\b|\bnotfallkontakt\b|\bcontatto di emergenza\b|\bel (mes|a[ñn]o) pasado\b|\bla semana pasada\b|\ble mois dernier\b|\bl'ann[ée]e derni[èe]re\b|\bla semaine derni[èe]re\b|\bletzte[nr]? (monat|woche|jahr)\b|\b(m[êe]s|ano) passado\b|\bsemana passada\b|\bil mese scorso\b|\bl'anno scorso\b|\bla settimana scorsa\b|\bya est[áa] todo bien\b",
+    ),
+    (
+        P::Chargeback,
+        r"\bwidersprech\w* (der|dieser|die) (lastschrift|abbuchung)\b|\bwiderspreche (der|dieser) (lastschrift|abbuchung)\b|\b(lastschrift|abbuchung)\b.{0,40}\bzur[üu]ck(zu)?buchen\b|\bzur[üu]ckbuchen lassen\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\bcu[áa]nt[oa]s? (\w+ ){0,4}(le |les |me |se )?(doy|damos|tomo|puedo dar|debo dar|tiene que tomar)\b|\bcombien (de \w+ )?(dois-je|je dois|puis-je|faut-il) (lui )?(donner|prendre)\b|\bwie ?viel (\w+ ){0,3}(darf|soll|kann) (ich|er|sie) (\w+ ){0,3}(geben|nehmen)\b|\bquant[oa]s? (\w+ ){0,4}(eu )?(dou|posso dar|devo dar|tomo)\b|\bquant[oa] (\w+ ){0,4}(gli |le )?(do|posso dare|devo dare|prendo)\b",
+    ),
+    (
+        P::MedicalTerm,
+        r"\b(jarabe|fiebre|fi[èe]vre|sirop|fieber|saft|xarope|febre|sciroppo|febbre|tachipirina|doliprane|dafalgan|nurofen|ben-u-ron|dipirona)\b",
+    ),
+    (
+        P::LegalAct,
+        r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",
     ),
 ];
 
@@ -533,7 +578,31 @@ mod tests {
         assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
         assert!(WORD_AMOUNT.is_some());
         assert!(REGEXES.iter().all(Option::is_some));
-        assert!(KINDS.len() <= 32);
+        // Each kind is a bit of a `Scan`.
+        assert!(KINDS.iter().all(|&k| (k as u32) < 32));
+    }
+
+    #[test]
+    fn dangers_told_as_situations_in_the_second_round_are_urgent() {
+        for text in [
+            "there's a smell of burning rubber and the socket is sparking",
+            "water is coming through the ceiling into the kitchen",
+            "mum is on dialysis at home and the power has gone off",
+            "my grandad fell and can't get up",
+            "huele a quemado en el cuarto de la caldera",
+            "o bebê ficou preso dentro do carro",
+            "new payees were added to my account just now",
+            "die Kasse geht nicht und der Laden ist voll",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
+        }
+        for text in [
+            "quiero cambiar mi contacto de emergencia",
+            "le mois dernier il y a eu une fumée dans l'immeuble, tout va bien",
+            "I'd like to add a new payee for my rent",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        }
     }
 
     #[test]
