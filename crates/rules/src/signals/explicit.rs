@@ -1516,6 +1516,15 @@ fn fold(c: char) -> char {
 /// Each word is `(from, to, clause, sentence << 1 | joined)`, `joined` when a hyphen ties
 /// it to the next word ("human-readable").
 fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
+    if text.is_ascii() {
+        words_ascii(text.as_bytes(), buf)
+    } else {
+        words_chars(text, buf)
+    }
+}
+
+/// [`words`], a character at a time.
+fn words_chars(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
     // A word and its separator take at least two bytes; most take five or more.
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut clause = 0u32;
@@ -1596,6 +1605,85 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
                 clause += 1;
             }
             if matches!(c, '.' | '!' | '?' | ';' | '…') {
+                sentence += 1;
+            }
+        }
+    }
+    flush(buf, &mut start, clause, sentence, &mut out);
+    out
+}
+
+/// [`words`] of an ASCII text, a byte at a time (the most common case, and the loop above
+/// decodes characters): every step is the one the loop takes on the same character.
+fn words_ascii(text: &[u8], buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    let mut clause = 0u32;
+    let mut sentence = 0u32;
+    let mut start = buf.len();
+    let mut in_placeholder = 0usize;
+    let flush = |buf: &str,
+                 start: &mut usize,
+                 clause: u32,
+                 sentence: u32,
+                 out: &mut Vec<(usize, usize, u32, u32)>| {
+        if buf.len() > *start {
+            out.push((*start, buf.len(), clause, sentence << 1));
+            *start = buf.len();
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let next = text.get(i + 1).copied();
+        i += 1;
+        if c.is_ascii_alphanumeric() {
+            if in_placeholder > 0 {
+                continue;
+            }
+            let l = c.to_ascii_lowercase();
+            if let [.., x, y] = &buf.as_bytes()[start..]
+                && *x == l
+                && *y == l
+            {
+                buf.pop();
+                continue;
+            }
+            buf.push(char::from(l));
+            continue;
+        }
+        if c == b'{' && next == Some(b'{') {
+            i += 1;
+            in_placeholder += 1;
+            flush(buf, &mut start, clause, sentence, &mut out);
+            continue;
+        }
+        if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
+            i += 1;
+            in_placeholder -= 1;
+            continue;
+        }
+        if in_placeholder > 0 {
+            continue;
+        }
+        if c == b'\'' {
+            let current = &buf[start..];
+            if current == "l" || current == "quelqu" || current == "d" || current == "j" {
+                flush(buf, &mut start, clause, sentence, &mut out);
+            }
+        } else {
+            let had_word = buf.len() > start;
+            flush(buf, &mut start, clause, sentence, &mut out);
+            if c == b'-'
+                && had_word
+                && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                && let Some(last) = out.last_mut()
+            {
+                last.3 |= 1;
+            }
+            if matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b':' | b'(' | b')') {
+                clause += 1;
+            }
+            if matches!(c, b'.' | b'!' | b'?' | b';') {
                 sentence += 1;
             }
         }
@@ -1855,6 +1943,32 @@ mod unfixable {
                 w.insert(word.into());
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_loop_splits_like_the_character_loop() {
+        let texts = [
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "uh, can I just talk to a real person please",
+            "I want a humaaaan!!! now; (please) human-readable - no - x-",
+            "{{Order Number}} is late {{a {{b}} c}} then }} {{ open",
+            "l'agent quelqu'un d'accord j'ai don't ''' a'",
+            "AAAA bbb ccccc ...?!:; 3-4 -x x- {x} }}{{",
+            "",
+        ];
+        for text in texts {
+            let (mut a, mut b) = (String::from("seed "), String::from("seed "));
+            let (wa, wb) = (
+                words_ascii(text.as_bytes(), &mut a),
+                words_chars(text, &mut b),
+            );
+            assert_eq!((wa, a), (wb, b), "{text}");
+        }
     }
 }
 
