@@ -103,6 +103,10 @@ impl TurnAnalysis {
         context: bool,
     ) -> Option<(Topic, std::borrow::Cow<'_, str>)> {
         wanted.iter().find_map(|t| {
+            // Most turns match no pattern: nothing to look for, and no cell to fill.
+            if !self.scan(text).may_match(*t) {
+                return None;
+            }
             if *t == Topic::AccountClosure {
                 return topics::topic_match(text, *t, self.scan(text), context)
                     .map(|m| (*t, std::borrow::Cow::Owned(m)));
@@ -137,6 +141,10 @@ impl TurnAnalysis {
 
     /// The first urgency statement in `text`, if any.
     pub(crate) fn urgency(&self, text: &str) -> Option<&str> {
+        // Most turns match no urgency pattern: the answer is known without filling a cell.
+        if !self.scan(text).may_be_urgent() {
+            return None;
+        }
         self.urgency
             .get_or_init(|| topics::urgency_in(text, self.scan(text)))
             .as_deref()

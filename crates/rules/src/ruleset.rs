@@ -126,6 +126,13 @@ pub struct RuleSet {
     sentiment_depth: usize,
     /// Per-turn analyses shared between evaluations (sentiment, word sets, detectors).
     cache: AnalysisCache,
+    /// The explanation when no rule fires, written once rather than formatted each time.
+    no_match: String,
+}
+
+/// The explanation when none of `rules` rules fires.
+fn no_match(rules: usize) -> String {
+    format!("no rule matched ({rules} rules checked)")
 }
 
 /// What a rule found: a clause for the explanation and the words that matched.
@@ -774,8 +781,13 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
         }
         Role::Ai => {
             let (first, rest) = ai.split_first()?;
+            // Without a report from the customer the actions are not compared (comparing
+            // reads every AI turn's content words).
+            if reports(0) == 0 {
+                return None;
+            }
             let same = 1 + rest.iter().filter(|b| ai_same(first, b)).count();
-            (same >= times && reports(0) >= 1).then(|| Hit {
+            (same >= times).then(|| Hit {
                 says: format!(
                     "the AI took the same action {same} times while the customer said it still fails"
                 ),
@@ -788,15 +800,24 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
 
 fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &str) -> Option<Hit> {
     let (text, a) = v.last_analysed(role)?;
+    let needed = times.max(2);
+    // The most recent turn of `role` is the last turn itself. The count is only reported
+    // when it reaches `needed`: the comparisons stop once it cannot (early in a
+    // conversation, before any is made).
+    let mut left = v.recent_analysed(role).skip(1).count();
+    let mut n = 1;
+    if n + left < needed {
+        return None;
+    }
     let latest = a.words(text);
-    // The most recent turn of `role` is the last turn itself.
-    let n = v
-        .recent_analysed(role)
-        .skip(1)
-        .filter(|(t, e)| loops::jaccard(latest, e.words(&t.text)) >= similarity)
-        .count()
-        + 1;
-    (n >= times.max(2)).then(|| Hit {
+    for (t, e) in v.recent_analysed(role).skip(1) {
+        if n + left < needed {
+            return None;
+        }
+        left -= 1;
+        n += usize::from(loops::jaccard(latest, e.words(&t.text)) >= similarity);
+    }
+    (n >= needed).then(|| Hit {
         says: format!("{says} ({n} times)"),
         matched: vec![text.to_owned()],
     })
@@ -1016,6 +1037,7 @@ impl RuleSet {
                 window: 1,
                 sentiment_depth: 1,
                 cache: AnalysisCache::default(),
+                no_match: no_match(0),
             },
         }
     }
@@ -1111,6 +1133,7 @@ impl RuleSet {
             .unwrap_or(1)
             .max(1);
         Ok(RuleSet {
+            no_match: no_match(rules.len()),
             rules,
             window,
             sentiment_depth,
@@ -1279,10 +1302,7 @@ impl RuleSet {
                 fired,
             };
         }
-        Decision::none(
-            format!("no rule matched ({} rules checked)", self.rules.len()),
-            view.into_signals(),
-        )
+        Decision::none(self.no_match.clone(), view.into_signals())
     }
 }
 

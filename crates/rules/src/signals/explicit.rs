@@ -1579,6 +1579,21 @@ fn fold(c: char) -> char {
 fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
     // A word and its separator take at least two bytes; most take five or more.
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    words_into(text, buf, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`.
+fn words_into(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    if text.is_ascii() {
+        words_ascii(text.as_bytes(), buf, out);
+    } else {
+        words_chars(text, buf, out);
+    }
+}
+
+/// [`words`], a character at a time.
+fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
     let mut clause = 0u32;
     let mut sentence = 0u32;
     // The current word is `buf[start..]`.
@@ -1599,7 +1614,7 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
         if c == '{' && chars.peek() == Some(&'{') {
             chars.next();
             in_placeholder += 1;
-            flush(buf, &mut start, clause, sentence, &mut out);
+            flush(buf, &mut start, clause, sentence, out);
             continue;
         }
         if c == '}' && chars.peek() == Some(&'}') && in_placeholder > 0 {
@@ -1638,11 +1653,11 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
             // lexicon lists ("l", "quelqu").
             let current = &buf[start..];
             if current == "l" || current == "quelqu" || current == "d" || current == "j" {
-                flush(buf, &mut start, clause, sentence, &mut out);
+                flush(buf, &mut start, clause, sentence, out);
             }
         } else {
             let had_word = buf.len() > start;
-            flush(buf, &mut start, clause, sentence, &mut out);
+            flush(buf, &mut start, clause, sentence, out);
             if c == '-'
                 && had_word
                 && chars.peek().is_some_and(|n| n.is_alphanumeric())
@@ -1661,8 +1676,84 @@ fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
             }
         }
     }
-    flush(buf, &mut start, clause, sentence, &mut out);
-    out
+    flush(buf, &mut start, clause, sentence, out);
+}
+
+/// [`words`] of an ASCII text, a byte at a time (the most common case, and the loop above
+/// decodes characters): every step is the one the loop takes on the same character.
+fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    let mut clause = 0u32;
+    let mut sentence = 0u32;
+    let mut start = buf.len();
+    let mut in_placeholder = 0usize;
+    let flush = |buf: &str,
+                 start: &mut usize,
+                 clause: u32,
+                 sentence: u32,
+                 out: &mut Vec<(usize, usize, u32, u32)>| {
+        if buf.len() > *start {
+            out.push((*start, buf.len(), clause, sentence << 1));
+            *start = buf.len();
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let next = text.get(i + 1).copied();
+        i += 1;
+        if c.is_ascii_alphanumeric() {
+            if in_placeholder > 0 {
+                continue;
+            }
+            let l = c.to_ascii_lowercase();
+            if let [.., x, y] = &buf.as_bytes()[start..]
+                && *x == l
+                && *y == l
+            {
+                buf.pop();
+                continue;
+            }
+            buf.push(char::from(l));
+            continue;
+        }
+        if c == b'{' && next == Some(b'{') {
+            i += 1;
+            in_placeholder += 1;
+            flush(buf, &mut start, clause, sentence, out);
+            continue;
+        }
+        if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
+            i += 1;
+            in_placeholder -= 1;
+            continue;
+        }
+        if in_placeholder > 0 {
+            continue;
+        }
+        if c == b'\'' {
+            let current = &buf[start..];
+            if current == "l" || current == "quelqu" || current == "d" || current == "j" {
+                flush(buf, &mut start, clause, sentence, out);
+            }
+        } else {
+            let had_word = buf.len() > start;
+            flush(buf, &mut start, clause, sentence, out);
+            if c == b'-'
+                && had_word
+                && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                && let Some(last) = out.last_mut()
+            {
+                last.3 |= 1;
+            }
+            if matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b':' | b'(' | b')') {
+                clause += 1;
+            }
+            if matches!(c, b'.' | b'!' | b'?' | b';') {
+                sentence += 1;
+            }
+        }
+    }
+    flush(buf, &mut start, clause, sentence, out);
 }
 
 /// Words longer than this (in characters) take the allocating path of the distance.
@@ -1920,6 +2011,32 @@ mod unfixable {
 }
 
 #[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_loop_splits_like_the_character_loop() {
+        let texts = [
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "uh, can I just talk to a real person please",
+            "I want a humaaaan!!! now; (please) human-readable - no - x-",
+            "{{Order Number}} is late {{a {{b}} c}} then }} {{ open",
+            "l'agent quelqu'un d'accord j'ai don't ''' a'",
+            "AAAA bbb ccccc ...?!:; 3-4 -x x- {x} }}{{",
+            "",
+        ];
+        for text in texts {
+            // Buffers holding an earlier text, as when they are reused.
+            let (mut a, mut b) = (String::from("seed "), String::from("seed "));
+            let (mut wa, mut wb) = (vec![(0, 5, 0, 0)], vec![(0, 5, 0, 0)]);
+            words_ascii(text.as_bytes(), &mut a, &mut wa);
+            words_chars(text, &mut b, &mut wb);
+            assert_eq!((wa, a), (wb, b), "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
 mod unfixable_tests {
     use super::*;
 
@@ -1937,10 +2054,35 @@ mod unfixable_tests {
         }
         assert!(!unfixable::known("somelne"));
     }
+
+    #[test]
+    fn reused_buffers_detect_as_fresh_ones() {
+        let texts = [
+            "I want to talk to a humaaaan about my delivery, please",
+            "no",
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "can i speakto somelne",
+            "",
+        ];
+        let mut scratch = Scratch::default();
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let mut buf = String::new();
+            let spans = words(text, &mut buf);
+            let fresh = detect_in(&tokenize(&buf, &spans));
+            assert_eq!(detect_with(text, &mut scratch), fresh, "{text}");
+            assert_eq!(detect(text), fresh, "{text}");
+        }
+    }
 }
 
 fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
+    tokenize_into(buf, words, &mut toks);
+    toks
+}
+
+/// [`tokenize`], into `toks` (empty).
+fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mut Vec<Tok<'a>>) {
     for &(from, to, clause, flags) in words {
         let (sentence, joined) = (flags >> 1, flags & 1 == 1);
         let word = &buf[from..to];
@@ -1989,14 +2131,13 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>
     }
     // Boundary words split clauses too.
     let mut shift = 0;
-    for t in &mut toks {
+    for t in toks.iter_mut() {
         t.clause += shift;
         if t.is(Boundary) {
             shift += 1;
             t.clause += 1;
         }
     }
-    toks
 }
 
 /// Is the request at token `at` refused in its clause ("I don't need an agent",
@@ -2946,10 +3087,60 @@ fn dept_head(word: &str) -> bool {
 
 /// Finds an explicit request for a human in one customer turn.
 pub fn detect(text: &str) -> Option<ExplicitMatch> {
-    let mut buf = String::with_capacity(text.len());
-    let spans = words(text, &mut buf);
-    let toks = tokenize(&buf, &spans);
-    detect_in(&toks)
+    SCRATCH
+        .try_with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => detect_with(text, &mut s),
+            Err(_) => detect_with(text, &mut Scratch::default()),
+        })
+        .unwrap_or_else(|_| detect_with(text, &mut Scratch::default()))
+}
+
+/// Buffers [`detect`] reuses from one text to the next on the same thread: it runs on
+/// every customer turn, and allocating them each time was a measurable part of it.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    spans: Vec<(usize, usize, u32, u32)>,
+    /// Always empty between calls: only its allocation is kept.
+    toks: Vec<Tok<'static>>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Buffers larger than this are given back after use rather than kept for the thread.
+const KEEP_BYTES: usize = 64 << 10;
+
+/// An empty vector that keeps `v`'s allocation, for tokens of another lifetime (the
+/// element types have the same layout, so the standard library collects in place).
+fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
+}
+
+fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
+    let mut buf = std::mem::take(&mut scratch.buf);
+    buf.clear();
+    let mut spans = std::mem::take(&mut scratch.spans);
+    spans.clear();
+    words_into(text, &mut buf, &mut spans);
+    let mut toks = recycle(std::mem::take(&mut scratch.toks));
+    tokenize_into(&buf, &spans, &mut toks);
+    let found = detect_in(&toks);
+    let toks = recycle(toks);
+    if toks.capacity() * std::mem::size_of::<Tok<'_>>() <= KEEP_BYTES {
+        scratch.toks = toks;
+    }
+    if buf.capacity() <= KEEP_BYTES {
+        scratch.buf = buf;
+    }
+    if spans.capacity() * std::mem::size_of::<(usize, usize, u32, u32)>() <= KEEP_BYTES {
+        scratch.spans = spans;
+    }
+    found
 }
 
 fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {

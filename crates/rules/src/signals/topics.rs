@@ -288,6 +288,27 @@ impl Scan {
     fn has(self, p: P) -> bool {
         self.0 & (1 << p as u32) != 0
     }
+    fn has_any(self, ps: &[P]) -> bool {
+        ps.iter().any(|p| self.has(*p))
+    }
+    /// Whether [`topic_match`] can find `topic` (it needs one of these patterns): when it
+    /// cannot, the caller skips it without caching a `None`.
+    pub(crate) fn may_match(self, topic: Topic) -> bool {
+        self.has_any(match topic {
+            Topic::FinancialDispute => &[P::Dispute],
+            Topic::Chargeback => &[P::Chargeback],
+            Topic::Fraud => &[P::Fraud],
+            Topic::Legal => &[P::LegalAct, P::LegalAdvice],
+            Topic::Privacy => &[P::Privacy],
+            Topic::Medical => &[P::MedicalAsk],
+            Topic::Investment => &[P::InvestMove, P::InvestAsk],
+            Topic::AccountClosure => &[P::CloseAccount],
+        })
+    }
+    /// Whether [`urgency_in`] can find anything (it needs one of its patterns).
+    pub(crate) fn may_be_urgent(self) -> bool {
+        self.has_any(&URGENT)
+    }
     /// How strongly the text says a need came back (see [`super::progress::persistence`]).
     pub(crate) fn persistence(self) -> u8 {
         if self.has(P::GoingRound) {
@@ -541,6 +562,18 @@ fn may_have_amount(text: &str) -> bool {
     CURRENCY.as_ref().is_none_or(|ac| ac.is_match(text))
 }
 
+/// The urgency patterns, in the order [`urgency_in`] reports them.
+const URGENT: [P; 8] = [
+    P::Gas,
+    P::Fire,
+    P::Flood,
+    P::MedicalEmergency,
+    P::FraudNow,
+    P::Outage,
+    P::Danger,
+    P::UrgentWords,
+];
+
 /// The urgency in `text`: a danger or time-critical harm described in plain words (a smell
 /// of gas, a fire, water flooding in, a medical emergency, fraud happening now, a business
 /// outage) or said to be urgent — unless the customer says it is not urgent, or speaks of
@@ -554,19 +587,10 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
     if scan.has(P::NotUrgent) {
         return None;
     }
-    [
-        P::Gas,
-        P::Fire,
-        P::Flood,
-        P::MedicalEmergency,
-        P::FraudNow,
-        P::Outage,
-        P::Danger,
-        P::UrgentWords,
-    ]
-    .into_iter()
-    .find(|p| scan.has(*p))
-    .and_then(|p| found(text, p))
+    URGENT
+        .into_iter()
+        .find(|p| scan.has(*p))
+        .and_then(|p| found(text, p))
 }
 
 #[cfg(test)]
