@@ -321,6 +321,25 @@ fn the_blind_sets_meet_the_targets() {
     }
 }
 
+/// The third blind set (`eval/blind3/`) guided one round and is not yet at the issue's
+/// targets; it is held at the figures that round reached, so that no later change loses them.
+#[test]
+fn the_third_blind_set_keeps_its_figures() {
+    let r = eval_intents(own("blind3/intents.tsv")).unwrap();
+    println!("blind3: {r}");
+    assert!(r.accuracy.is_some_and(|a| a >= 0.92), "{r}");
+    assert!(r.false_positive_rate <= 0.01, "{r}");
+    let report = replay(
+        &RuleSet::builtin(),
+        own("blind3/conversations.jsonl"),
+        |_| {},
+    )
+    .unwrap();
+    println!("blind3: {report}");
+    assert!(report.summary.decision_accuracy >= 0.91, "{report}");
+    assert!(report.summary.reason_accuracy >= 0.86, "{report}");
+}
+
 /// The evaluation sets stay a fair test: none of their sentences (four words or more) is
 /// written verbatim into the rule data — the lexicons, patterns and default rules.
 #[test]
@@ -335,6 +354,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "src/signals/sentiment.rs",
         "src/signals/sentiment_langs.rs",
         "src/signals/language.rs",
+        "src/signals/matters.rs",
         "src/signals/confidence.rs",
         "src/ruleset.rs",
         "src/analysis.rs",
@@ -352,6 +372,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/intents.tsv",
         "eval/blind/intents.tsv",
         "eval/blind2/intents.tsv",
+        "eval/blind3/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -368,6 +389,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/ordinary.jsonl",
         "eval/blind/conversations.jsonl",
         "eval/blind2/conversations.jsonl",
+        "eval/blind3/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

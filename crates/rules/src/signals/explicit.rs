@@ -2341,7 +2341,7 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
 }
 
 /// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
-/// a machine anymore", "enough of this robot", "no quiero hablar con una máquina".
+/// a machine anymore", "enough of this robot", "ya no quiero hablar con máquinas".
 fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if let Some(m) = identity_then_want(toks) {
         return Some(m);
@@ -2893,9 +2893,9 @@ fn help_verb(word: &str) -> bool {
 }
 
 /// Requests made through a person doing the work, in forms the verb-noun grammar misses:
-/// "would it be possible to have someone look at this", "I'd feel better if a person
-/// confirmed it", "quisiera que un especialista revise mi caso", "je préfère voir ça avec
-/// une personne", "could I arrange a call with an advisor", "can I get a callback".
+/// "could you have a colleague go over my bill", "I'd be glad if an advisor checked it",
+/// "quiero que una asesora me llame", "je préférerais voir ça avec un conseiller", "can we
+/// set up a call with a specialist", "can I get a callback".
 fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let in_clause = |from: usize, n: usize| {
@@ -2955,8 +2955,8 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             (wish && !undone && !refused(toks, k)).then_some(())?;
             found(v, "if_a_person_did_it")
         }
-        // "quisiera que un especialista…", "queria que um técnico me ligasse", "vorrei che
-        // un operatore…": wanting a person to act. "je préfère voir ça avec une personne",
+        // "quiero que una asesora…", "gostaria que um atendente me ajudasse", "vorrei che
+        // un operatore…": wanting a person to act. "je préférerais un conseiller",
         // "I'd prefer a person for this": a preference for a person.
         "quisiera" | "quiero" | "queria" | "querria" | "gustaria" | "voudrais" | "veux"
         | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
@@ -3023,7 +3023,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             ((back || with_person) && asked && !past && !refused(toks, j)).then_some(())?;
             found(j, "call_back")
         }
-        // "is anyone from the accounts team around", "any advisors free right now?"
+        // "is somebody from billing around?", "are any agents free at the moment?"
         "is" | "are" | "any" => {
             let k = person_after(j + 1, 2)?;
             // "is anyone else out there…" asks the world, not the company.
@@ -3039,7 +3039,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             (free && ok(k)).then_some(())?;
             found(k, "is_there")
         }
-        // "it'd be nice to hear an actual voice".
+        // "I just want to hear a human voice".
         "hear" => {
             let v = in_clause(j + 1, 4)
                 .find(|&v| matches!(toks[v].word, "voice" | "voz" | "voix" | "stimme"))?;
@@ -3050,7 +3050,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             found(v, "hear_a_person")
         }
         _ => {
-            // "maybe somebody who knows the system could take a look?": the person first,
+            // "perhaps someone in billing could check it?": the person first,
             // then what they are asked to do.
             human_noun(toks, j)?;
             // A person qualified first ("somebody who knows the system could…"); a bare
@@ -3344,7 +3344,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 });
             }
         }
-        // "bump this up to a supervisor", "kick it up the chain": escalating in other words.
+        // "push my case up to a manager", "kick it up the chain": escalating in other words.
         if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
             && let Some(u) = (j + 1..toks.len().min(j + 4))
                 .take_while(|&u| toks[u].clause == t.clause)

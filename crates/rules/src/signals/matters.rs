@@ -737,7 +737,7 @@ mod tests {
             "My order hasn't arrived, the tracking says delivered and my neighbour doesn't have it",
             "Can you change my delivery address and add a note for the driver?",
             "I have three kids and a dog, what plan do you recommend?",
-            "the app keeps crashing when I open my invoices, I tried reinstalling it twice",
+            "the app crashes each time I open my invoices, reinstalling it twice did nothing",
             "Thanks, that worked, have a good day",
             "I want to cancel my order",
             "mi pedido no ha llegado, el seguimiento dice entregado",
