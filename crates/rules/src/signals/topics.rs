@@ -387,9 +387,9 @@ pub struct Amount {
 static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$)\s?)\s?(?P<n1>\d[\d,.\s]*\d|\d)\s?(?P<k1>k|m|thousand|million)?\b
+        (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$|chf|brl)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
         |
-        \b(?P<n2>\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million)?\s?(?P<post>[$€£]|usd|eur|gbp|dollars?|bucks|euros?|pounds?)(?:\b|\s|$)
+        \b(?P<n2>\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\s|$)
         ",
     )
     .ok()
@@ -398,9 +398,13 @@ static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 fn currency_code(symbol: &str) -> Option<&'static str> {
     let s = symbol.trim().to_lowercase();
     Some(match s.as_str() {
-        "$" | "usd" | "us$" | "dollar" | "dollars" | "bucks" => "USD",
+        "$" | "usd" | "us$" | "dollar" | "dollars" | "bucks" | "dólares" | "dolares" => "USD",
         "€" | "eur" | "euro" | "euros" => "EUR",
-        "£" | "gbp" | "pound" | "pounds" => "GBP",
+        "£" | "gbp" | "pound" | "pounds" | "libra" | "libras" | "livre" | "livres" | "sterline" => {
+            "GBP"
+        }
+        "r$" | "brl" | "reais" => "BRL",
+        "chf" | "franc" | "francs" | "franken" => "CHF",
         _ => return None,
     })
 }
@@ -437,6 +441,153 @@ static WORD_AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
     .ok()
 });
+
+/// Amounts spelled out in Spanish, French, Portuguese, Italian or German words ("vingt-deux
+/// mille euros", "cincuenta mil dólares"), as voice transcripts write them.
+static OTHER_WORD_AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let words = OTHER_NUMBER_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>(?:(?:{words})[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
+    ))
+    .ok()
+});
+
+/// Number words of the other languages and their values; a negative value is a scale.
+const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
+    ("un", 1.0),
+    ("une", 1.0),
+    ("uno", 1.0),
+    ("una", 1.0),
+    ("um", 1.0),
+    ("uma", 1.0),
+    ("ein", 1.0),
+    ("eine", 1.0),
+    ("deux", 2.0),
+    ("dos", 2.0),
+    ("dois", 2.0),
+    ("duas", 2.0),
+    ("due", 2.0),
+    ("zwei", 2.0),
+    ("trois", 3.0),
+    ("tres", 3.0),
+    ("três", 3.0),
+    ("tre", 3.0),
+    ("drei", 3.0),
+    ("quatre", 4.0),
+    ("cuatro", 4.0),
+    ("quatro", 4.0),
+    ("quattro", 4.0),
+    ("vier", 4.0),
+    ("cinq", 5.0),
+    ("cinco", 5.0),
+    ("cinque", 5.0),
+    ("fünf", 5.0),
+    ("six", 6.0),
+    ("seis", 6.0),
+    ("sei", 6.0),
+    ("sechs", 6.0),
+    ("sept", 7.0),
+    ("siete", 7.0),
+    ("sete", 7.0),
+    ("sette", 7.0),
+    ("sieben", 7.0),
+    ("huit", 8.0),
+    ("ocho", 8.0),
+    ("oito", 8.0),
+    ("otto", 8.0),
+    ("acht", 8.0),
+    ("neuf", 9.0),
+    ("nueve", 9.0),
+    ("nove", 9.0),
+    ("neun", 9.0),
+    ("dix", 10.0),
+    ("diez", 10.0),
+    ("dez", 10.0),
+    ("dieci", 10.0),
+    ("zehn", 10.0),
+    ("quinze", 15.0),
+    ("quince", 15.0),
+    ("vingt", 20.0),
+    ("veinte", 20.0),
+    ("vinte", 20.0),
+    ("venti", 20.0),
+    ("zwanzig", 20.0),
+    ("trente", 30.0),
+    ("treinta", 30.0),
+    ("trinta", 30.0),
+    ("trenta", 30.0),
+    ("quarante", 40.0),
+    ("cuarenta", 40.0),
+    ("quarenta", 40.0),
+    ("quaranta", 40.0),
+    ("cinquante", 50.0),
+    ("cincuenta", 50.0),
+    ("cinquenta", 50.0),
+    ("cinquanta", 50.0),
+    ("soixante", 60.0),
+    ("sesenta", 60.0),
+    ("sessenta", 60.0),
+    ("sessanta", 60.0),
+    ("setenta", 70.0),
+    ("settanta", 70.0),
+    ("ochenta", 80.0),
+    ("oitenta", 80.0),
+    ("ottanta", 80.0),
+    ("noventa", 90.0),
+    ("novanta", 90.0),
+    ("cent", 100.0),
+    ("cents", 100.0),
+    ("cien", 100.0),
+    ("ciento", 100.0),
+    ("cem", 100.0),
+    ("cento", 100.0),
+    ("hundert", 100.0),
+    ("mille", -1e3),
+    ("mil", -1e3),
+    ("mila", -1e3),
+    ("tausend", -1e3),
+    ("million", -1e6),
+    ("millions", -1e6),
+    ("millón", -1e6),
+    ("millones", -1e6),
+    ("milhão", -1e6),
+    ("milhões", -1e6),
+    ("milione", -1e6),
+    ("milioni", -1e6),
+    ("y", 0.0),
+    ("et", 0.0),
+    ("e", 0.0),
+    ("und", 0.0),
+];
+
+/// The value of number words of the other languages ("vingt-deux mille" = 22,000).
+fn other_words_value(words: &str) -> Option<f64> {
+    let (mut total, mut group) = (0f64, 0f64);
+    let mut any = false;
+    for w in words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        let Some(&(_, v)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == w) else {
+            continue;
+        };
+        if v < 0.0 {
+            total += group.max(1.0) * -v;
+            group = 0.0;
+        } else if v == 100.0 {
+            group = group.max(1.0) * 100.0;
+        } else {
+            group += v;
+        }
+        any = any || v != 0.0;
+    }
+    any.then_some(total + group)
+}
 
 /// The value of an amount spelled out in English words ("three thousand", "two hundred and
 /// fifty"), as voice transcripts write it.
@@ -503,6 +654,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
         return Vec::new();
     }
     let mut found = digit_amounts(text);
+    found.extend(bare_sums(text));
     if let Some(re) = WORD_AMOUNT.as_ref() {
         for c in re.captures_iter(text) {
             let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.get(0)) else {
@@ -517,7 +669,74 @@ pub fn amounts(text: &str) -> Vec<Amount> {
             }
         }
     }
+    if let Some(re) = OTHER_WORD_AMOUNT.as_ref() {
+        for c in re.captures_iter(text) {
+            let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.get(0)) else {
+                continue;
+            };
+            if let Some(value) = other_words_value(n.as_str()).filter(|v| *v > 0.0) {
+                found.push(Amount {
+                    value,
+                    currency: currency_code(cur.as_str()),
+                    text: whole.as_str().trim().to_owned(),
+                });
+            }
+        }
+    }
     found
+}
+
+/// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
+/// "transferir 25.000 a mi hijo". Only grouped thousands or four to seven digits, and not a
+/// year.
+static BARE_SUM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b",
+    )
+    .ok()
+});
+
+fn bare_sums(text: &str) -> Vec<Amount> {
+    let Some(re) = BARE_SUM.as_ref() else {
+        return Vec::new();
+    };
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let n = c.name("n")?;
+            // "move my appointment to 1430": a number after a preposition is a time or a
+            // reference, not the sum moved.
+            let between = c.name("between").map_or("", |b| b.as_str());
+            if between.split_whitespace().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "to" | "at"
+                        | "for"
+                        | "until"
+                        | "by"
+                        | "on"
+                        | "à"
+                        | "para"
+                        | "zu"
+                        | "um"
+                        | "bis"
+                        | "per"
+                        | "alle"
+                        | "en"
+                        | "no"
+                        | "na"
+                )
+            }) {
+                return None;
+            }
+            let value = parse_number(n.as_str())?;
+            let year = n.as_str().len() == 4 && (1900.0..2100.0).contains(&value);
+            (!year).then(|| Amount {
+                value,
+                currency: None,
+                text: n.as_str().to_owned(),
+            })
+        })
+        .collect()
 }
 
 fn digit_amounts(text: &str) -> Vec<Amount> {
@@ -532,8 +751,11 @@ fn digit_amounts(text: &str) -> Vec<Amount> {
             };
             let mut value = parse_number(n.as_str())?;
             match k.map(|k| k.as_str().to_lowercase()).as_deref() {
-                Some("k" | "thousand") => value *= 1_000.0,
-                Some("m" | "million") => value *= 1_000_000.0,
+                Some("k" | "thousand" | "mil" | "mille" | "mila" | "tausend") => value *= 1_000.0,
+                Some(
+                    "m" | "million" | "millones" | "millions" | "millionen" | "milhões" | "milhoes"
+                    | "milioni",
+                ) => value *= 1_000_000.0,
                 _ => {}
             }
             let whole = c.get(0)?;
@@ -552,7 +774,46 @@ static CURRENCY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
         .build([
-            "$", "€", "£", "usd", "eur", "gbp", "dollar", "bucks", "pound",
+            "$",
+            "€",
+            "£",
+            "usd",
+            "eur",
+            "gbp",
+            "dollar",
+            "bucks",
+            "pound",
+            "dólar",
+            "dolar",
+            "reais",
+            "r$",
+            "brl",
+            "chf",
+            "franc",
+            "franken",
+            "libra",
+            "livre",
+            "sterlin",
+            // A sum paid or moved needs no currency: "pay the full 18,450 today".
+            "pay",
+            "transfer",
+            "send",
+            "wire",
+            "withdraw",
+            "deposit",
+            "invest",
+            "move",
+            "pagar",
+            "transferir",
+            "enviar",
+            "payer",
+            "virer",
+            "verser",
+            "berweis",
+            "zahlen",
+            "pagare",
+            "bonific",
+            "versare",
         ])
         .ok()
 });
@@ -626,6 +887,33 @@ mod tests {
             "I'd like to add a new payee for my rent",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sums_in_other_currencies_words_or_without_a_currency_are_amounts() {
+        for (text, value) in [
+            (
+                "je dois envoyer trente-cinq mille euros au notaire",
+                35_000.0,
+            ),
+            ("son unos 12 mil dólares", 12_000.0),
+            ("R$ 4.500 na conta", 4_500.0),
+            ("I need to wire 25,000 to the seller", 25_000.0),
+            ("kann ich 3.200 CHF überweisen", 3_200.0),
+        ] {
+            let found = amounts(text);
+            assert!(
+                found.iter().any(|a| (a.value - value).abs() < 0.5),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "please send the 2024 statement",
+            "move my appointment to 1430",
+            "I have two real problems with the app",
+        ] {
+            assert!(amounts(text).iter().all(|a| a.value < 1_000.0), "{text}");
         }
     }
 
