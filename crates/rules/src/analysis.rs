@@ -65,6 +65,11 @@ impl TurnAnalysis {
         self.scan(text).persistence()
     }
 
+    /// Whether `text` reports that an attempt failed, or that the need came back.
+    pub(crate) fn failed(&self, text: &str) -> bool {
+        self.scan(text).failed()
+    }
+
     /// Whether `text` says the matter is resolved.
     pub(crate) fn resolved(&self, text: &str) -> bool {
         self.scan(text).resolved()

@@ -210,7 +210,8 @@ pub struct Condition {
     pub upset: Option<UpsetSpec>,
     /// The same need or failure comes back `times` times, whatever the words: the customer
     /// says it still fails ("still", "again", "I already tried that") while the AI repeats
-    /// the same action, or the customer's turns carry the same intent.
+    /// the same action, the customer reports a failure after each of the AI's attempts
+    /// `times` times in a row (in any words), or the customer's turns carry the same intent.
     #[serde(default)]
     pub same_need: Option<SameNeedSpec>,
     /// The AI's last turn nearly repeats one of its earlier turns (`times` in all).

@@ -719,7 +719,7 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     if v.last.role == Role::Customer
         && v.last.intent.is_none()
         && v.last_analysed(Role::Customer)
-            .is_none_or(|(text, a)| a.persistence(text) == 0)
+            .is_none_or(|(text, a)| !a.failed(text))
     {
         return None;
     }
@@ -759,6 +759,20 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     match v.last.role {
         Role::Customer => {
             let (last_text, last) = (customer.first()?.0.text.as_str(), customer.first()?.1);
+            // The same failure reported after each of the AI's attempts, whatever the words
+            // ("it says invalid" … "code not valid" … "rejected again").
+            let failures = customer
+                .iter()
+                .take_while(|(t, a)| a.failed(&t.text))
+                .count();
+            if failures >= times && ai.len() >= times - 1 {
+                return Some(Hit {
+                    says: format!(
+                        "the customer reported a failure {failures} times in a row after the AI's attempts"
+                    ),
+                    matched: vec![last_text.to_owned()],
+                });
+            }
             if last.persistence(last_text) == 0 {
                 return None;
             }

@@ -190,6 +190,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "underwriter",
+            "underwriters",
             "pharmacist",
             "handler",
             "handlers",
@@ -870,6 +872,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "liga",
             "rappele",
             "rappeler",
             "rappelez",
@@ -897,6 +900,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         TalkFinal,
         &[
+            "ubergeben",
+            "ubergibt",
             "haben",
             "bekommen",
             "zuruckrufen",
@@ -2731,7 +2736,7 @@ fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 
 /// A voice-menu habit: "zero", "press 0", "operator operator".
 fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    if toks.is_empty() || toks.len() > 5 {
+    if toks.is_empty() || toks.len() > 8 {
         return None;
     }
     let zero = |w: &str| matches!(w, "zero" | "0" | "00" | "cero" | "null" | "zéro");
@@ -2743,7 +2748,21 @@ fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || is_filler(t.word)
             || matches!(
                 t.word,
-                "press" | "pressing" | "dial" | "hit" | "option" | "star" | "pound" | "hash"
+                "press"
+                    | "pressing"
+                    | "pressed"
+                    | "dial"
+                    | "hit"
+                    | "option"
+                    | "star"
+                    | "pound"
+                    | "hash"
+                    | "i"
+                    | "im"
+                    | "m"
+                    | "am"
+                    | "again"
+                    | "just"
             ))
         {
             return None;
@@ -2977,6 +2996,23 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             let strong =
                 human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
             (strong && ok(k)).then_some(())?;
+            found(k, "prefer_a_person")
+        }
+        // "I'd rather settle this with one of your advisors": a preference for a person.
+        "rather" => {
+            let wish = j > 0 && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i");
+            if !wish || toks.get(j + 1).is_some_and(|n| n.word == "than") {
+                return None;
+            }
+            let k = person_after(j + 1, 10)?;
+            // "rather wait a week than queue for an advisor" prefers something else.
+            let with = toks[j + 1..k]
+                .iter()
+                .any(|p| matches!(p.word, "with" | "to" | "by"))
+                && !toks[j + 1..k].iter().any(|p| p.word == "than");
+            let strong =
+                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            (with && strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
         // "a callback", "get a call back", "arrange a call with an advisor", "jump on a call".
@@ -3936,6 +3972,9 @@ mod tests {
             "no, I do not want a robot",
             "gibt es bei euch wen? ist da jemand vom Kundendienst",
             "c'è un tecnico disponibile?",
+            "I'd rather go through the claim with one of your advisors",
+            "bitte an einen Mitarbeiter übergeben",
+            "zero, I'm pressing zero again",
         ] {
             yes(t);
         }

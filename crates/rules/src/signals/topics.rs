@@ -88,6 +88,7 @@ enum P {
     GoingRound,
     Resolved,
     NotResolved,
+    Failed,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -241,6 +242,7 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
         (P::GoingRound, super::progress::GOING_ROUND),
         (P::Resolved, super::progress::RESOLVED),
         (P::NotResolved, super::progress::NOT_RESOLVED),
+        (P::Failed, super::progress::FAILED),
     ])
 }
 
@@ -316,6 +318,10 @@ impl Scan {
         } else {
             u8::from(self.has(P::Persist))
         }
+    }
+    /// Whether the text reports that an attempt failed ("it says invalid", "encore un refus").
+    pub(crate) fn failed(self) -> bool {
+        self.has(P::Failed) || self.persistence() > 0
     }
     /// Whether the text says the matter is resolved.
     pub(crate) fn resolved(self) -> bool {
