@@ -18,7 +18,7 @@ use baton_core::{ConversationId, Turn, TurnId};
 
 use crate::signals::explicit::{self, ExplicitMatch};
 use crate::signals::topics::{self, Amount, Topic};
-use crate::signals::{loops, sentiment_langs};
+use crate::signals::{loops, matters, sentiment_langs};
 
 /// What is known about one turn's text. Every field is filled on first use.
 #[derive(Debug, Default)]
@@ -40,6 +40,8 @@ pub(crate) struct TurnAnalysis {
     /// Which of the topic and urgency patterns match the text.
     scan: OnceLock<topics::Scan>,
     urgency: OnceLock<Option<String>>,
+    /// The separate matters the text names (acts, parts of the service, announcements).
+    matters: OnceLock<matters::Matters>,
 }
 
 impl TurnAnalysis {
@@ -48,6 +50,11 @@ impl TurnAnalysis {
         *self
             .sentiment
             .get_or_init(|| sentiment_langs::compound(text))
+    }
+
+    /// The separate matters `text` names.
+    pub(crate) fn matters(&self, text: &str) -> &matters::Matters {
+        self.matters.get_or_init(|| matters::matters_of(text))
     }
 
     /// The word set used for similarity.

@@ -456,10 +456,24 @@ impl Check {
                 })
             }
             Check::SeveralMatters { at_least } => {
-                let text = v.last_text(Role::Customer)?;
-                if let Some(words) = matters::several(text, *at_least) {
+                let (text, a) = v.last_analysed(Role::Customer)?;
+                let last = a.matters(text);
+                if let Some(words) = last.verdict(*at_least) {
                     return Some(Hit {
                         says: format!("the customer raised several separate matters (\"{words}\")"),
+                        matched: vec![words],
+                    });
+                }
+                // Matters told over two turns ("I have three contracts with you" … "and I
+                // want to keep the electricity"): counted together when the last adds one.
+                if last.any()
+                    && let Some((t, p)) = v.recent_analysed(Role::Customer).nth(1)
+                    && let Some(words) = p.matters(&t.text).with(last).verdict(*at_least)
+                {
+                    return Some(Hit {
+                        says: format!(
+                            "the customer raised several separate matters over two turns (\"{words}\")"
+                        ),
                         matched: vec![words],
                     });
                 }

@@ -376,6 +376,13 @@ const MANY: &[&str] = &[
     "parecchie",
 ];
 
+/// Vaguer quantities: "a few things", "un par de cosas", "quelques trucs", "ein paar Dinge",
+/// "umas coisas", "un po' di cose".
+const FEW_WORDS: &[&str] = &[
+    "few", "couple", "bunch", "par", "unas", "unos", "algunas", "algunos", "quelques", "paar",
+    "umas", "uns", "algumas", "alguns", "po", "alcune", "alcuni",
+];
+
 /// What a customer announces several of: problems and requests.
 const MATTERS: &[&str] = &[
     "problems",
@@ -454,6 +461,7 @@ const MANY_WORD: u16 = 2;
 const MATTER: u16 = 4;
 const HOLDING: u16 = 8;
 const POSSESSIVE: u16 = 16;
+const FEW: u16 = 32;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
 const PART_SHIFT: u16 = 8;
 
@@ -466,6 +474,7 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         (MATTERS, MATTER),
         (HOLDINGS, HOLDING),
         (POSSESSIVES, POSSESSIVE),
+        (FEW_WORDS, FEW),
     ] {
         for w in list {
             *map.entry(w).or_default() |= flag;
@@ -548,49 +557,122 @@ thread_local! {
         std::cell::RefCell::new((String::with_capacity(256), Vec::with_capacity(64)));
 }
 
+/// What one turn says about separate matters: its acts and the parts of the service it names,
+/// one per segment, and any announcement ("three problems", "a few things").
+#[derive(Clone, Debug, Default)]
+pub struct Matters {
+    /// Each act once, with the word that said it.
+    acts: Vec<(&'static str, String)>,
+    /// Each part of the service once (an index into [`PARTS`] + 1), with its words.
+    parts: Vec<(u16, String)>,
+    /// "several problems", "tres cuentas"…: a quantity of three or more.
+    announced: Option<String>,
+    /// "a few things", "un po' di cose": a vaguer announcement, enough with two matters.
+    few_things: Option<String>,
+    /// Three or more accounts, contracts, lines… held ("drei Verträge").
+    holdings: Option<String>,
+    words: usize,
+}
+
+impl Matters {
+    /// Whether these are at least `at_least` separate matters; the words that show it.
+    pub fn verdict(&self, at_least: usize) -> Option<String> {
+        if let Some(a) = &self.announced {
+            return Some(a.clone());
+        }
+        let n = self.acts.len() + self.parts.len();
+        let shown = || {
+            self.acts
+                .iter()
+                .map(|(_, w)| w.as_str())
+                .chain(self.parts.iter().map(|(_, w)| w.as_str()))
+                .collect::<Vec<_>>()
+                .join(" … ")
+        };
+        if self.acts.len() >= at_least || (n >= at_least && self.words >= MIN_WORDS_FOR_PARTS) {
+            return Some(shown());
+        }
+        if let Some(f) = &self.few_things
+            && n + 1 >= at_least
+        {
+            return Some(format!("{f} … {}", shown()));
+        }
+        if let Some(h) = &self.holdings
+            && !self.acts.is_empty()
+        {
+            let acts: Vec<&str> = self.acts.iter().map(|(a, _)| *a).collect();
+            return Some(format!("{h} … {}", acts.join(", ")));
+        }
+        None
+    }
+
+    /// Whether the turn names any matter at all.
+    pub fn any(&self) -> bool {
+        !self.acts.is_empty() || !self.parts.is_empty()
+    }
+
+    /// The matters of two turns of the same customer, each counted once.
+    pub fn with(&self, later: &Matters) -> Matters {
+        let mut out = self.clone();
+        for (a, w) in &later.acts {
+            if !out.acts.iter().any(|(b, _)| b == a) {
+                out.acts.push((a, w.clone()));
+            }
+        }
+        for (p, w) in &later.parts {
+            if !out.parts.iter().any(|(q, _)| q == p) {
+                out.parts.push((*p, w.clone()));
+            }
+        }
+        out.announced = out.announced.or_else(|| later.announced.clone());
+        out.few_things = out.few_things.or_else(|| later.few_things.clone());
+        out.holdings = out.holdings.or_else(|| later.holdings.clone());
+        out.words += later.words;
+        out
+    }
+}
+
 /// Whether `text` raises at least `at_least` separate matters; the words that show it.
 pub fn several(text: &str, at_least: usize) -> Option<String> {
+    matters_of(text).verdict(at_least)
+}
+
+/// The matters `text` names.
+pub fn matters_of(text: &str) -> Matters {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let (buf, words) = &mut *s;
         fold_words(text, buf, words);
-        several_in(buf, words, at_least)
+        matters_in(buf, words)
     })
 }
 
-fn several_in(buf: &str, words: &[(u32, u32, bool)], at_least: usize) -> Option<String> {
+fn matters_in(buf: &str, words: &[(u32, u32, bool)]) -> Matters {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+    let mut out = Matters {
+        words: words.len(),
+        ..Matters::default()
+    };
     let kinds: Vec<u16> = (0..words.len()).map(|i| kinds_of(word(i))).collect();
-    // Several matters need several segments, or a word like "several".
-    let cuts = (0..words.len())
-        .filter(|&i| words[i].2 || kinds[i] & JOINER != 0)
-        .count();
-    if cuts < at_least.saturating_sub(1) && !kinds.iter().any(|k| k & MANY_WORD != 0) {
-        return None;
-    }
     // One matter per segment: its act, else the part of the service it names.
-    let mut acts: Vec<&'static str> = Vec::new();
-    let mut parts: Vec<u16> = Vec::new();
-    let mut shown: Vec<String> = Vec::new();
-    let mut announced: Option<String> = None;
-    let mut holdings: Option<String> = None;
     let mut act: Option<(&'static str, usize)> = None;
     let mut part: Option<(u16, usize, usize)> = None;
     let mut close = |act: &mut Option<(&'static str, usize)>,
                      part: &mut Option<(u16, usize, usize)>| {
         if let Some((a, i)) = act.take() {
-            if !acts.contains(&a) {
-                acts.push(a);
-                shown.push(word(i).to_owned());
+            if !out.acts.iter().any(|(b, _)| *b == a) {
+                out.acts.push((a, word(i).to_owned()));
             }
             part.take();
         } else if let Some((p, i, j)) = part.take()
-            && !parts.contains(&p)
+            && !out.parts.iter().any(|(q, _)| *q == p)
         {
-            parts.push(p);
-            shown.push(format!("{} {}", word(i), word(j)));
+            out.parts.push((p, format!("{} {}", word(i), word(j))));
         }
     };
+    let mut announced = None;
+    let mut few_things = None;
+    let mut holdings = None;
     for i in 0..words.len() {
         let k = kinds[i];
         if words[i].2 {
@@ -600,13 +682,18 @@ fn several_in(buf: &str, words: &[(u32, u32, bool)], at_least: usize) -> Option<
             close(&mut act, &mut part);
             continue;
         }
-        if k & MANY_WORD != 0 {
-            for j in (i + 1..words.len()).take(2) {
-                if announced.is_none() && kinds[j] & MATTER != 0 {
-                    announced = Some(format!("{} {}", word(i), word(j)));
+        if k & (MANY_WORD | FEW) != 0 {
+            for j in (i + 1..words.len()).take(3) {
+                if kinds[j] & MATTER != 0 {
+                    let said = format!("{} {}", word(i), word(j));
+                    if k & MANY_WORD != 0 {
+                        announced.get_or_insert(said);
+                    } else {
+                        few_things.get_or_insert(said);
+                    }
                 }
-                if holdings.is_none() && kinds[j] & HOLDING != 0 {
-                    holdings = Some(format!("{} {}", word(i), word(j)));
+                if k & MANY_WORD != 0 && kinds[j] & HOLDING != 0 {
+                    holdings.get_or_insert_with(|| format!("{} {}", word(i), word(j)));
                 }
             }
         }
@@ -627,20 +714,10 @@ fn several_in(buf: &str, words: &[(u32, u32, bool)], at_least: usize) -> Option<
         }
     }
     close(&mut act, &mut part);
-    if let Some(a) = announced {
-        return Some(a);
-    }
-    if acts.len() >= at_least
-        || (acts.len() + parts.len() >= at_least && words.len() >= MIN_WORDS_FOR_PARTS)
-    {
-        return Some(shown.join(" … "));
-    }
-    if let Some(h) = holdings
-        && !acts.is_empty()
-    {
-        return Some(format!("{h} … {}", acts.join(", ")));
-    }
-    None
+    out.announced = announced;
+    out.few_things = few_things;
+    out.holdings = holdings;
+    out
 }
 
 /// Intents that name no matter of their own.
