@@ -466,7 +466,7 @@ impl Check {
                 }
                 // Matters told over two turns ("I have three contracts with you" … "and I
                 // want to keep the electricity"): counted together when the last adds one.
-                if last.any()
+                if last.has_acts()
                     && let Some((t, p)) = v.recent_analysed(Role::Customer).nth(1)
                     && let Some(words) = p.matters(&t.text).with(last).verdict(*at_least)
                 {

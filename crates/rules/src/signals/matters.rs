@@ -606,22 +606,20 @@ impl Matters {
         None
     }
 
-    /// Whether the turn names any matter at all.
-    pub fn any(&self) -> bool {
-        !self.acts.is_empty() || !self.parts.is_empty()
+    /// Whether the turn asks for any act (change, move, cancel…).
+    pub fn has_acts(&self) -> bool {
+        !self.acts.is_empty()
     }
 
-    /// The matters of two turns of the same customer, each counted once.
+    /// The matters of two turns of the same customer, each act counted once. The parts of
+    /// the service are left out: over two turns they are mostly details of one matter ("my
+    /// order never came" … "my password is …").
     pub fn with(&self, later: &Matters) -> Matters {
         let mut out = self.clone();
+        out.parts.clear();
         for (a, w) in &later.acts {
             if !out.acts.iter().any(|(b, _)| b == a) {
                 out.acts.push((a, w.clone()));
-            }
-        }
-        for (p, w) in &later.parts {
-            if !out.parts.iter().any(|(q, _)| q == p) {
-                out.parts.push((*p, w.clone()));
             }
         }
         out.announced = out.announced.or_else(|| later.announced.clone());
