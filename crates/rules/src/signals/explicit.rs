@@ -573,6 +573,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "canned",
             "script",
             "scripts",
             "bot",
@@ -872,6 +873,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "retornar",
+            "retorne",
             "liga",
             "rappele",
             "rappeler",
@@ -1207,6 +1210,13 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Dept,
         &[
+            "reclamos",
+            "reclamaciones",
+            "reclamations",
+            "reclamacoes",
+            "ouvidoria",
+            "reclami",
+            "schadensabteilung",
             "departamento",
             "departamentos",
             "seccion",
@@ -2998,6 +3008,19 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             (strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
+        // "who could I speak with about my bill?": asking for the person, not a fact.
+        "who" => {
+            let modal = toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "can" | "could" | "should" | "do"));
+            let me = toks
+                .get(j + 2)
+                .is_some_and(|n| matches!(n.word, "i" | "we"));
+            // "who can I call to book…" asks for a number; talking asks for a person.
+            let v = toks.get(j + 3).filter(|n| n.is(Talk) && !n.is(Contact))?;
+            (modal && me && v.clause == t.clause && ok(j + 3)).then_some(())?;
+            found(j + 3, "who_can_i_talk_to")
+        }
         // "I'd rather settle this with one of your advisors": a preference for a person.
         "rather" => {
             let wish = j > 0 && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i");
@@ -3430,7 +3453,12 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         }
         // "an escalation clause", "the escalation process": a noun modifying another.
-        let modifier = t.word.ends_with("ion")
+        let modifier = (t.word.ends_with("ion")
+            || j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "the" | "an" | "this" | "that" | "your" | "my"
+                ))
             && toks.get(j + 1).is_some_and(|n| {
                 n.clause == t.clause && !(n.is(Polite) || n.is(Skip) || n.is(Dept))
             });
@@ -3471,6 +3499,50 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     break;
                 }
             }
+        }
+        // "un technicien peut me rappeler ?", "alguém pode me retornar?", "could somebody
+        // get back to me": the object before the verb, or a call back in other words.
+        if human_noun(toks, j).is_some()
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+                toks[v].clause == t.clause
+                    && (toks[v].is(Contact)
+                        && matches!(toks[v - 1].word, "me" | "m" | "mi" | "mich" | "nos" | "us")
+                        || toks[v].word == "get"
+                            && toks.get(v + 1).is_some_and(|n| n.word == "back")
+                            && toks.get(v + 2).is_some_and(|n| n.word == "to")
+                            && toks
+                                .get(v + 3)
+                                .is_some_and(|n| matches!(n.word, "me" | "us")))
+            })
+            && toks[j.saturating_sub(3)..v].iter().any(|p| {
+                matches!(
+                    p.word,
+                    "can"
+                        | "could"
+                        | "would"
+                        | "peut"
+                        | "pourrait"
+                        | "pode"
+                        | "poderia"
+                        | "puede"
+                        | "podria"
+                        | "kann"
+                        | "konnte"
+                        | "puo"
+                        | "potrebbe"
+                        | "please"
+                        | "pls"
+                )
+            })
+            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            // A call back is asked for a time to come ("demain"): only the past stops it.
+            && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v),
+                pattern: "noun_contact_me",
+            });
         }
         // "can an agent call me back?", "have someone contact me".
         if human_noun(toks, j).is_some()
@@ -3618,13 +3690,13 @@ fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks.get(j + 1).is_some_and(|n| n.word == "me")
             && toks
                 .get(j + 2)
-                .is_some_and(|n| matches!(n.word, "off" | "out"))
+                .is_some_and(|n| matches!(n.word, "off" | "out" | "away"))
             && let Some(m) = (j + 3..toks.len().min(j + 7))
                 .find(|&m| machine(&toks[m]) || matches!(toks[m].word, "menu" | "chat" | "loop"))
             && toks[j + 3..m].iter().all(|p| {
                 matches!(
                     p.word,
-                    "of" | "this" | "the" | "that" | "stupid" | "automated"
+                    "of" | "from" | "this" | "the" | "that" | "stupid" | "automated"
                 )
             })
         {
@@ -3984,6 +4056,26 @@ mod tests {
             "can you bump my speed up to 500 megabits",
             "you're a lifesaver, the machine works now",
             "I got my money out of the machine",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn call_backs_in_other_orders_and_who_to_talk_to_are_requests() {
+        for t in [
+            "une conseillère pourrait me rappeler demain ?",
+            "algum atendente pode me retornar hoje?",
+            "could an advisor get back to me this week",
+            "who should I speak to about a refund",
+            "please get me away from this robot",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "the escalate link in the app does nothing",
+            "someone got back to me yesterday, all sorted",
+            "who can I call to book a delivery slot, or is it online only?",
         ] {
             no(t);
         }
