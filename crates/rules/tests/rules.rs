@@ -340,6 +340,25 @@ fn the_third_blind_set_keeps_its_figures() {
     assert!(report.summary.reason_accuracy >= 0.95, "{report}");
 }
 
+/// The fourth blind set (`eval/blind4/`) came late in a session; it is held at the figures its
+/// short round reached (its honest figures are in its README).
+#[test]
+fn the_fourth_blind_set_keeps_its_figures() {
+    let r = eval_intents(own("blind4/intents.tsv")).unwrap();
+    println!("blind4: {r}");
+    assert!(r.accuracy.is_some_and(|a| a >= 0.81), "{r}");
+    assert!(r.false_positive_rate <= 0.01, "{r}");
+    let report = replay(
+        &RuleSet::builtin(),
+        own("blind4/conversations.jsonl"),
+        |_| {},
+    )
+    .unwrap();
+    println!("blind4: {report}");
+    assert!(report.summary.decision_accuracy >= 0.86, "{report}");
+    assert!(report.summary.reason_accuracy >= 0.82, "{report}");
+}
+
 /// The evaluation sets stay a fair test: none of their sentences (four words or more) is
 /// written verbatim into the rule data — the lexicons, patterns and default rules.
 #[test]
@@ -373,6 +392,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind/intents.tsv",
         "eval/blind2/intents.tsv",
         "eval/blind3/intents.tsv",
+        "eval/blind4/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -390,6 +410,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind/conversations.jsonl",
         "eval/blind2/conversations.jsonl",
         "eval/blind3/conversations.jsonl",
+        "eval/blind4/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
