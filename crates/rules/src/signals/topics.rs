@@ -188,6 +188,31 @@ const PATTERNS: &[(P, &str)] = &[
         P::NotUrgent,
         r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b",
     ),
+    // A third round, after the fourth blind set.
+    (
+        P::MedicalEmergency,
+        r"\b(oxygen|dialysis|ventilator|life support|breathing machine)\b.{0,80}\b(gone off|went off|cut out|(has |have |just )?stopped|turned off|no electricity)\b",
+    ),
+    (
+        P::Gas,
+        r"\b(carbon monoxide|co) (alarm|detector)\b|\bmonoxyde de carbone\b|\bmon[óo]xido de carbono\b|\bkohlenmonoxid\w*\b|\bco-melder\b|\bmonossido di carbonio\b",
+    ),
+    (
+        P::Flood,
+        r"\bwasser (steht|steigt)\b|\bsteigt (immer )?weiter\b|\bkn[öo]cheltief\b|\bknietief\b|\bel agua (sube|no para de subir|est[áa] subiendo)\b|\bl'eau (monte|ne cesse de monter)\b|\ba [áa]gua (sobe|est[áa] subindo|n[ãa]o para de subir)\b|\bl'acqua (sale|sta salendo|continua a salire)\b|\bwater (is )?(rising|still rising|knee[- ]deep|ankle[- ]deep)\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\ben cas d'urgence\b|\ben caso de emergencia\b|\bim notfall\b|\bem caso de emerg[êe]ncia\b|\bin caso di emergenza\b|\bpersonne [àa] pr[ée]venir\b|\bin case of emergency\b",
+    ),
+    (
+        P::LegalAct,
+        r"\b(reclama[çc][ãa]o|queixa|den[úu]ncia|reclamaci[óo]n|plainte|beschwerde|reclamo|esposto|complaint)\b.{0,40}\b(procon|banco central|bacen|consumidor\.gov|banco de espa[ñn]a|cnmv|bafin|verbraucherzentrale|acpr|amf|cnil|banca d'italia|ivass|consob|agcom|fca|ombudsman)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\bis (that|it|this) a (smart|good|wise|bad|sensible|clever) (move|idea|plan|choice)\b|\b(cash(ing)?|take|taking|withdraw(ing)?) (it |my pension |my savings )?out early\b",
+    ),
     // A second round of dangers told as situations, in the six languages.
     (
         P::Fire,
@@ -395,7 +420,7 @@ static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?ix)
         (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$|chf|brl)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
         |
-        \b(?P<n2>\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\s|$)
+        \b(?P<n2>\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\W|$)
         ",
     )
     .ok()
@@ -457,7 +482,7 @@ static OTHER_WORD_AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?i)\b(?P<n>(?:(?:{words})[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
+        r"(?i)\b(?P<n>(?:(?:{words})(?:mila|tausend)?[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
     ))
     .ok()
 });
@@ -552,6 +577,26 @@ const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
     ("cem", 100.0),
     ("cento", 100.0),
     ("hundert", 100.0),
+    ("doscientos", 200.0),
+    ("trescientos", 300.0),
+    ("cuatrocientos", 400.0),
+    ("quinientos", 500.0),
+    ("seiscientos", 600.0),
+    ("setecientos", 700.0),
+    ("ochocientos", 800.0),
+    ("novecientos", 900.0),
+    ("duzentos", 200.0),
+    ("trezentos", 300.0),
+    ("quatrocentos", 400.0),
+    ("quinhentos", 500.0),
+    ("seiscentos", 600.0),
+    ("setecentos", 700.0),
+    ("oitocentos", 800.0),
+    ("novecentos", 900.0),
+    ("duecento", 200.0),
+    ("trecento", 300.0),
+    ("quattrocento", 400.0),
+    ("cinquecento", 500.0),
     ("mille", -1e3),
     ("mil", -1e3),
     ("mila", -1e3),
@@ -579,6 +624,16 @@ fn other_words_value(words: &str) -> Option<f64> {
         .filter(|w| !w.is_empty())
     {
         let w = w.to_lowercase();
+        // "cinquemila", "fünftausend": a number and its thousands in one word.
+        if let Some(head) = w.strip_suffix("mila").or_else(|| w.strip_suffix("tausend"))
+            && let Some(&(_, v)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == head)
+            && v > 0.0
+        {
+            total += (group + v) * 1e3;
+            group = 0.0;
+            any = true;
+            continue;
+        }
         let Some(&(_, v)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == w) else {
             continue;
         };
@@ -661,6 +716,20 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     }
     let mut found = digit_amounts(text);
     found.extend(bare_sums(text));
+    if let Some(re) = K_SUM.as_ref() {
+        for c in re.captures_iter(text) {
+            let (Some(n), Some(whole)) = (c.name("n"), c.get(0)) else {
+                continue;
+            };
+            if let Some(v) = parse_number(n.as_str()) {
+                found.push(Amount {
+                    value: v * 1_000.0,
+                    currency: None,
+                    text: whole.as_str().to_owned(),
+                });
+            }
+        }
+    }
     if let Some(re) = WORD_AMOUNT.as_ref() {
         for c in re.captures_iter(text) {
             let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.get(0)) else {
@@ -691,6 +760,14 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     }
     found
 }
+
+/// "a 15k deposit", "a 20 grand loan": thousands shorthand before a money noun.
+static K_SUM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary)s?\b",
+    )
+    .ok()
+});
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo". Only grouped thousands or four to seven digits, and not a
@@ -820,6 +897,8 @@ static CURRENCY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
             "pagare",
             "bonific",
             "versare",
+            "k ",
+            "grand",
         ])
         .ok()
 });
@@ -920,6 +999,37 @@ mod tests {
             "I have two real problems with the app",
         ] {
             assert!(amounts(text).iter().all(|a| a.value < 1_000.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fourth_rounds_amounts_dangers_and_acts_are_found() {
+        for (text, value) in [
+            ("they want a 12k down payment by Friday", 12_000.0),
+            ("son tres mil quinientos euros en total", 3_500.0),
+            ("mi servono duemila euro entro lunedì", 2_000.0),
+            ("Die Rechnung über 2.340,00 €, ist das richtig?", 2_340.0),
+        ] {
+            let found = amounts(text);
+            assert!(
+                found.iter().any(|a| (a.value - value).abs() < 0.5),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "la alarma de monóxido de carbono no para de pitar",
+            "a água está subindo na garagem e tem tomada lá embaixo",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
+        }
+        let text = "je veux changer le contact en cas d'urgence";
+        assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        let all = &Topic::ALL;
+        for text in [
+            "voy a poner una reclamación ante el Banco de España por esta comisión",
+            "I'm thinking of taking my pension out early, is that a good idea?",
+        ] {
+            assert!(regulated(text, all, false).is_some(), "{text}");
         }
     }
 
