@@ -897,14 +897,25 @@ static CURRENCY: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
             "pagare",
             "bonific",
             "versare",
-            "k ",
-            "grand",
         ])
         .ok()
 });
 
-/// A cheap necessary condition for [`amounts`]: a currency symbol or word occurs.
+/// "15k", "20 grand": a digit with thousands shorthand, for [`K_SUM`].
+fn thousands_shorthand(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1] | 0x20 == b'k')
+        || text.contains("grand") && b.iter().any(u8::is_ascii_digit)
+}
+
+/// A cheap necessary condition for [`amounts`]: a currency symbol or word occurs, or a
+/// thousands shorthand.
 fn may_have_amount(text: &str) -> bool {
+    may_have_currency(text) || thousands_shorthand(text)
+}
+
+fn may_have_currency(text: &str) -> bool {
     CURRENCY.as_ref().is_none_or(|ac| ac.is_match(text))
 }
 
