@@ -7,7 +7,8 @@
 //! most one matter: an act on the account (change, move, merge, cancel… in six languages), or a
 //! possessive followed by a thing of the service (my card, her pension, mi cuenta…), which is
 //! mapped to its part of the service (billing, delivery, contract…), so that details of one
-//! matter count once.
+//! matter count once. The rule also combines the acts of the customer's last two turns
+//! ([`Matters::with`]): "we have four lines" … "merge them and cancel the spare one".
 
 use std::sync::LazyLock;
 
