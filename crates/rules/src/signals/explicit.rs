@@ -3877,7 +3877,12 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
 
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
 fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    if toks.is_empty() || toks.len() > 6 {
+    // A voice caller repeats the noun ("un conseiller, un conseiller"): a little longer.
+    let repeated = toks
+        .iter()
+        .enumerate()
+        .any(|(k, t)| t.is(StrongNoun) && toks[k + 1..].iter().any(|n| n.word == t.word));
+    if toks.is_empty() || toks.len() > if repeated { 9 } else { 6 } {
         return None;
     }
     let mut found = None;
@@ -3899,7 +3904,12 @@ fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human."
             || t.is(Bot)
             || t.is(FedUp)
-            || matches!(t.word, "main" | "menu" | "option"))
+            // "yes, a person", "none of the above, a person".
+            || t.is(Yes) && !t.is(Neg)
+            || matches!(
+                t.word,
+                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those"
+            ))
         {
             return None;
         }
@@ -4069,6 +4079,8 @@ mod tests {
             "could an advisor get back to me this week",
             "who should I speak to about a refund",
             "please get me away from this robot",
+            "eh, sí, un asesor, un asesor",
+            "none of those options, an agent, an agent",
         ] {
             yes(t);
         }
@@ -4076,6 +4088,7 @@ mod tests {
             "the escalate link in the app does nothing",
             "someone got back to me yesterday, all sorted",
             "who can I call to book a delivery slot, or is it online only?",
+            "yes the advisor, the advisor I had was lovely",
         ] {
             no(t);
         }
