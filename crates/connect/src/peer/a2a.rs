@@ -330,27 +330,19 @@ impl A2aClient {
         token: &str,
         message: Message,
     ) -> Result<(StreamResponse, EventStream), PeerError> {
-        let id = uuid::Uuid::now_v7().to_string();
-        let mut req = self
-            .streams
-            .post(endpoint)
-            .header(VERSION_HEADER, PROTOCOL_VERSION)
-            .header("accept", "text/event-stream")
-            .json(&Request::new(
-                id,
-                jsonrpc::method::SEND_STREAMING_MESSAGE,
-                SendMessageRequest {
-                    message,
-                    ..SendMessageRequest::default()
-                },
-            ));
-        if !token.is_empty() {
-            req = req.bearer_auth(token);
-        }
-        let res = req.send().await.map_err(|e| PeerError::Unreachable {
-            url: endpoint.to_owned(),
-            why: super::client::chain(&e),
-        })?;
+        let res = post_rpc(
+            self.streams
+                .post(endpoint)
+                .header("accept", "text/event-stream"),
+            endpoint,
+            token,
+            jsonrpc::method::SEND_STREAMING_MESSAGE,
+            SendMessageRequest {
+                message,
+                ..SendMessageRequest::default()
+            },
+        )
+        .await?;
         let status = res.status();
         let is_stream = res
             .headers()
@@ -403,19 +395,7 @@ impl A2aClient {
         method: &str,
         params: impl Serialize,
     ) -> Result<T, PeerError> {
-        let id = uuid::Uuid::now_v7().to_string();
-        let mut req = self
-            .http
-            .post(endpoint)
-            .header(VERSION_HEADER, PROTOCOL_VERSION)
-            .json(&Request::new(id, method, params));
-        if !token.is_empty() {
-            req = req.bearer_auth(token);
-        }
-        let res = req.send().await.map_err(|e| PeerError::Unreachable {
-            url: endpoint.to_owned(),
-            why: super::client::chain(&e),
-        })?;
+        let res = post_rpc(self.http.post(endpoint), endpoint, token, method, params).await?;
         let status = res.status();
         let text = res.text().await.unwrap_or_default();
         let parsed: Response = serde_json::from_str(&text).map_err(|_| PeerError::Failed {
@@ -485,6 +465,28 @@ impl A2aClient {
         )
         .await
     }
+}
+
+/// Sends one JSON-RPC request of `method` with the A2A version header and, when there is
+/// one, the Bearer token; a connection failure names the endpoint.
+async fn post_rpc(
+    req: reqwest::RequestBuilder,
+    endpoint: &str,
+    token: &str,
+    method: &str,
+    params: impl Serialize,
+) -> Result<reqwest::Response, PeerError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let mut req = req
+        .header(VERSION_HEADER, PROTOCOL_VERSION)
+        .json(&Request::new(id, method, params));
+    if !token.is_empty() {
+        req = req.bearer_auth(token);
+    }
+    req.send().await.map_err(|e| PeerError::Unreachable {
+        url: endpoint.to_owned(),
+        why: super::client::chain(&e),
+    })
 }
 
 #[cfg(test)]
