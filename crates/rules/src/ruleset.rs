@@ -477,7 +477,9 @@ impl Check {
                         matched: vec![words],
                     });
                 }
-                // Counted when the last turn brings a matter not raised before.
+                // Counted when the last turn brings a matter not raised before (most turns
+                // carry no intent: nothing to collect).
+                v.last.intent.as_ref()?;
                 let intents = matters::distinct_intents(
                     v.turns
                         .iter()
