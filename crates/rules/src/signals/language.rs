@@ -95,9 +95,67 @@ static LANGUAGES_OF: LazyLock<super::FastMap<&'static str, u8>> = LazyLock::new(
     map
 });
 
-/// Passes every function word: most other words are turned away without a lookup.
-static FUNCTION_WORD_FILTER: LazyLock<super::WordFilter> =
-    LazyLock::new(|| super::WordFilter::new(LANGUAGES_OF.keys().copied()));
+/// Every function word is ASCII and at most eight bytes long, so each fits in a `u64`
+/// (its bytes, little-endian, zero-padded): looking a word up is packing it and probing a
+/// small open-addressed table, with no hashing of strings.
+const MAX_FUNCTION_WORD: usize = 8;
+
+/// Open-addressed table of packed function words and their language bits; 0 marks a free
+/// slot (no word packs to 0).
+struct FunctionWordTable {
+    keys: [u64; FunctionWordTable::SLOTS],
+    bits: [u8; FunctionWordTable::SLOTS],
+}
+
+impl FunctionWordTable {
+    /// Four times the number of function words at least: probes are short.
+    const SLOTS: usize = 2048;
+
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOTS.trailing_zeros())) as usize
+    }
+
+    fn new() -> FunctionWordTable {
+        let mut table = FunctionWordTable {
+            keys: [0; Self::SLOTS],
+            bits: [0; Self::SLOTS],
+        };
+        for (word, bits) in LANGUAGES_OF.iter() {
+            let key = pack(word.as_bytes()).expect("function words are short ASCII");
+            let mut i = Self::slot(key);
+            while table.keys[i] != 0 {
+                i = (i + 1) % Self::SLOTS;
+            }
+            table.keys[i] = key;
+            table.bits[i] = *bits;
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> u8 {
+        let mut i = Self::slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return 0,
+                k if k == key => return self.bits[i],
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
+}
+
+/// The key of an ASCII word of one to eight bytes.
+fn pack(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > MAX_FUNCTION_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b[..word.len()].copy_from_slice(word);
+    Some(u64::from_le_bytes(b))
+}
+
+static FUNCTION_WORD_TABLE: LazyLock<FunctionWordTable> = LazyLock::new(FunctionWordTable::new);
 
 /// Lowercases and drops the accents of one character, as the lexicons are written.
 pub(crate) fn fold(c: char) -> char {
@@ -124,28 +182,44 @@ pub(crate) fn folded_words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The language of `text`: the one with the most function words in it, when that is more
 /// than English has; English otherwise.
 pub fn guess(text: &str) -> Language {
+    let table = &*FUNCTION_WORD_TABLE;
     let mut counts = [0u32; FUNCTION_WORDS.len()];
-    // Function words are short: longer words are skipped unread, and the rest are folded
-    // into a small buffer without allocating.
-    let mut buf = String::with_capacity(16);
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() || word.len() > 16 {
-            continue;
+    let mut count = |bits: u8| {
+        for (i, count) in counts.iter_mut().enumerate() {
+            *count += u32::from(bits >> i & 1);
         }
-        buf.clear();
-        if word.is_ascii() {
-            // `fold` of an ASCII character is its ASCII lowercase.
-            buf.push_str(word);
-            buf.make_ascii_lowercase();
-        } else {
+    };
+    if text.is_ascii() {
+        // Words are runs of ASCII letters and digits; each is packed lowercase as it is
+        // read, and words longer than a function word are skipped unpacked.
+        let mut key = 0u64;
+        let mut len = 0usize;
+        for &c in text.as_bytes().iter().chain([&b' ']) {
+            if c.is_ascii_alphanumeric() {
+                if len < MAX_FUNCTION_WORD {
+                    key |= u64::from(c.to_ascii_lowercase()) << (8 * len);
+                }
+                len += 1;
+            } else {
+                if (1..=MAX_FUNCTION_WORD).contains(&len) {
+                    count(table.get(key));
+                }
+                key = 0;
+                len = 0;
+            }
+        }
+    } else {
+        // Folding may shorten a word ("ß" is two bytes, "s" one): words of up to 16 bytes
+        // are folded, into a small buffer without allocating.
+        let mut buf = String::with_capacity(16);
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() || word.len() > 16 {
+                continue;
+            }
+            buf.clear();
             buf.extend(word.chars().map(fold));
-        }
-        if !FUNCTION_WORD_FILTER.may_contain(&buf) {
-            continue;
-        }
-        if let Some(bits) = LANGUAGES_OF.get(buf.as_str()) {
-            for (i, count) in counts.iter_mut().enumerate() {
-                *count += u32::from(bits >> i & 1);
+            if let Some(key) = pack(buf.as_bytes()) {
+                count(table.get(key));
             }
         }
     }
@@ -189,7 +263,8 @@ mod speed_tests {
     fn the_fast_paths_guess_like_the_plain_loop() {
         for (_, words) in FUNCTION_WORDS {
             for w in *words {
-                assert!(FUNCTION_WORD_FILTER.may_contain(w), "{w}");
+                let key = pack(w.as_bytes()).expect("short ASCII");
+                assert_eq!(FUNCTION_WORD_TABLE.get(key), LANGUAGES_OF[w], "{w}");
             }
         }
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/eval");
