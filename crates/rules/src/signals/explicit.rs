@@ -190,6 +190,39 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "officer",
+            "officers",
+            "dispatcher",
+            "dispatchers",
+            "registrar",
+            "registrars",
+            "moderator",
+            "moderators",
+            "boss",
+            "bosses",
+            "coordinator",
+            "coordinators",
+            "administrator",
+            "administrators",
+            "caseworker",
+            "caseworkers",
+            "banker",
+            "bankers",
+            "adjuster",
+            "adjusters",
+            "inspector",
+            "inspectors",
+            "accountant",
+            "accountants",
+            "counsellor",
+            "counselor",
+            "counsellors",
+            "counselors",
+            "liaison",
+            "ombudsman",
+            "bod",
+            "bods",
+            "concierge",
             "underwriter",
             "underwriters",
             "pharmacist",
@@ -253,6 +286,10 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         WeakNoun,
         &[
+            "nurse",
+            "nurses",
+            "soul",
+            "souls",
             "anyone",
             "anybody",
             "somone",
@@ -705,6 +742,35 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "remitir",
+            "remita",
+            "remitame",
+            "canalizar",
+            "pasas",
+            "pasarias",
+            "comunique",
+            "comuniquen",
+            "rediriger",
+            "redirigez",
+            "redirige",
+            "redirigiez",
+            "entretenir",
+            "mentretenir",
+            "echanger",
+            "remonter",
+            "weitergeben",
+            "uebergeben",
+            "ubergeben",
+            "encaminhe",
+            "encaminhar",
+            "encaminha",
+            "encaminhem",
+            "encaminhasse",
+            "collega",
+            "inoltri",
+            "inoltrare",
+            "inoltrate",
+            "inoltrami",
             "ponme",
             "pongame",
             "poneme",
@@ -873,6 +939,22 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "contacte",
+            "contactez",
+            "contacten",
+            "contacteme",
+            "contactarme",
+            "contactame",
+            "contatem",
+            "contate",
+            "contatarme",
+            "contattarmi",
+            "contattatemi",
+            "contattami",
+            "contatti",
+            "melden",
+            "meldet",
+            "richiamarmi",
             "retornar",
             "retorne",
             "liga",
@@ -903,6 +985,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         TalkFinal,
         &[
+            "weitergeben",
+            "uebergeben",
+            "melden",
             "ubergeben",
             "ubergibt",
             "haben",
@@ -926,15 +1011,26 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
-            "jveux", "serve", "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito",
-            "quisiera", "dame", "deme", "ponme", "pongame", "veux", "voudrais", "besoin",
-            "souhaite", "aimerais", "donnez", "will", "mochte", "brauche", "hatte", "quero",
-            "preciso", "gostaria", "voglio", "vorrei", "bisogno", "dammi", "datemi",
+            "haette", "haetten", "hatten", "moechte", "moechten", "avere", "tener", "ter", "jveux",
+            "serve", "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito", "quisiera",
+            "dame", "deme", "ponme", "pongame", "veux", "voudrais", "besoin", "souhaite",
+            "aimerais", "donnez", "will", "mochte", "brauche", "hatte", "quero", "preciso",
+            "gostaria", "voglio", "vorrei", "bisogno", "dammi", "datemi",
         ],
     ),
     (
         StrongNoun,
         &[
+            "gestionnaire",
+            "gestionnaires",
+            "superieur",
+            "superieurs",
+            "qqn",
+            "qqun",
+            "responsables",
+            "sachbearbeiterin",
+            "fachmann",
+            "fachfrau",
             "collega",
             "colleghi",
             "especialista",
@@ -1038,6 +1134,14 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "hueso",
+            "huesos",
+            "osso",
+            "chair",
+            "fleisch",
+            "blut",
+            "reel",
+            "reelle",
             "em",
             "para",
             "pra",
@@ -1243,6 +1347,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 const NOT_TYPOS: &[&str] = &[
+    "administration",
+    "administrative",
+    "superior",
     "handled",
     "handles",
     "handling",
@@ -1667,7 +1774,7 @@ fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u
             // "don't" → "dont"; French "l'agent" / "quelqu'un" keep two words, which the
             // lexicon lists ("l", "quelqu").
             let current = &buf[start..];
-            if current == "l" || current == "quelqu" || current == "d" || current == "j" {
+            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
@@ -1747,7 +1854,7 @@ fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, usize, u32, 
         }
         if c == b'\'' {
             let current = &buf[start..];
-            if current == "l" || current == "quelqu" || current == "d" || current == "j" {
+            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
@@ -2136,6 +2243,15 @@ mod unfixable_tests {
     }
 }
 
+/// German compounds whose head is a department ("Reklamationsabteilung", "Rechtsabteilung")
+/// are departments, whatever the first part.
+fn compound_department(word: &str) -> Option<Classes> {
+    let head = ["abteilung", "abteilungen"]
+        .iter()
+        .any(|h| word.len() > h.len() + 2 && word.ends_with(h));
+    head.then(|| Classes::default().with(Dept))
+}
+
 fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     tokenize_into(buf, words, &mut toks);
@@ -2166,6 +2282,8 @@ fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mu
         };
         if let Some(classes) = classes_of(word) {
             push(word, classes, None);
+        } else if let Some(classes) = compound_department(word) {
+            push(word, classes, None);
         } else if word.len() >= 4 && unfixable::known(word) {
             push(word, Classes::default(), None);
         } else if let Some((target, classes)) = correct(word) {
@@ -2189,6 +2307,21 @@ fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mu
             }
             push(word, Classes::default(), None);
         }
+    }
+    // "a flesh and blood employee", "de carne y hueso": the "and" of the idiom joins no
+    // clauses; the idiom's words are modifiers (Skip) of the noun.
+    let mut k = 1;
+    while k + 1 < toks.len() {
+        if toks[k].is(Boundary)
+            && matches!(toks[k - 1].word, "flesh" | "carne" | "chair" | "fleisch")
+            && matches!(
+                toks[k + 1].word,
+                "blood" | "hueso" | "huesos" | "osso" | "ossa" | "os" | "en" | "blut"
+            )
+        {
+            toks.remove(k);
+        }
+        k += 1;
     }
     // Boundary words split clauses too.
     let mut shift = 0;
@@ -2911,7 +3044,7 @@ fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
 /// somebody who works there help me": a person asked, by a modal question, to do the work.
 fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
-    if !matches!(t.word, "can" | "could" | "would" | "will" | "may") {
+    if !modal(t.word) {
         return None;
     }
     let k = (j + 1..toks.len().min(j + 5))
@@ -2933,6 +3066,44 @@ fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
 }
 
 const MAX_GAP: usize = 6;
+
+/// Modal verbs that ask for something ("could a specialist…", "un technicien peut…", "ein
+/// Techniker soll…"), in the six languages.
+fn modal(word: &str) -> bool {
+    matches!(
+        word,
+        "can"
+            | "could"
+            | "would"
+            | "will"
+            | "may"
+            | "peut"
+            | "pourrait"
+            | "pourriez"
+            | "pouvez"
+            | "pourrais"
+            | "pode"
+            | "poderia"
+            | "podia"
+            | "puede"
+            | "podria"
+            | "pueda"
+            | "pueden"
+            | "podrian"
+            | "kann"
+            | "konnte"
+            | "koennte"
+            | "konnen"
+            | "koennen"
+            | "soll"
+            | "sollte"
+            | "puo"
+            | "potrebbe"
+            | "possa"
+            | "potete"
+            | "potreste"
+    )
+}
 
 /// What a person is asked to do with the customer's case.
 fn help_verb(word: &str) -> bool {
@@ -2963,6 +3134,38 @@ fn help_verb(word: &str) -> bool {
             | "approve"
             | "verify"
             | "involved"
+            // The same acts in the other languages.
+            | "revisar"
+            | "revise"
+            | "mirar"
+            | "atender"
+            | "ayudar"
+            | "ayudarme"
+            | "gestionar"
+            | "examiner"
+            | "regarder"
+            | "verifier"
+            | "traiter"
+            | "aider"
+            | "prufen"
+            | "pruefen"
+            | "ansehen"
+            | "anschauen"
+            | "bearbeiten"
+            | "helfen"
+            | "kummern"
+            | "kuemmern"
+            | "verificar"
+            | "analisar"
+            | "ajudar"
+            | "tratar"
+            | "olhar"
+            | "controllare"
+            | "verificare"
+            | "guardare"
+            | "aiutare"
+            | "aiutarmi"
+            | "gestire"
     )
 }
 
@@ -3084,7 +3287,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             found(k, "prefer_a_person")
         }
         // "a callback", "get a call back", "arrange a call with an advisor", "jump on a call".
-        "callback" | "callbacks" | "call" => {
+        "callback" | "callbacks" | "call" | "ruckruf" | "rueckruf" => {
             let asked = toks[..j]
                 .iter()
                 .rev()
@@ -3109,6 +3312,13 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                             | "organise"
                             | "organize"
                             | "set"
+                            | "bitte"
+                            | "um"
+                            | "mochte"
+                            | "moechte"
+                            | "hatte"
+                            | "haette"
+                            | "gerne"
                     )
                 });
             let back = t.word != "call" || toks.get(j + 1).is_some_and(|n| n.word == "back");
@@ -3281,7 +3491,16 @@ fn anchor_word(word: &str) -> bool {
     is_zero(word)
         || matches!(
             word,
-            "bump" | "kick" | "push" | "send" | "take" | "hear" | "callback" | "callbacks"
+            "bump"
+                | "kick"
+                | "push"
+                | "send"
+                | "take"
+                | "hear"
+                | "callback"
+                | "callbacks"
+                | "ruckruf"
+                | "rueckruf"
         )
 }
 
@@ -3590,14 +3809,17 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 }
             }
         }
-        // "un technicien peut me rappeler ?", "alguém pode me retornar?", "could somebody
+        // "un conseiller pourrait me rappeler ?", "alguém pode me retornar?", "could somebody
         // get back to me": the object before the verb, or a call back in other words.
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
             && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
                 toks[v].clause == t.clause
                     && (toks[v].is(Contact)
-                        && matches!(toks[v - 1].word, "me" | "m" | "mi" | "mich" | "nos" | "us")
+                        && matches!(
+                            toks[v - 1].word,
+                            "me" | "m" | "mi" | "mich" | "mir" | "nos" | "us"
+                        )
                         || toks[v].word == "get"
                             && toks.get(v + 1).is_some_and(|n| n.word == "back")
                             && toks.get(v + 2).is_some_and(|n| n.word == "to")
@@ -3605,26 +3827,9 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 .get(v + 3)
                                 .is_some_and(|n| matches!(n.word, "me" | "us")))
             })
-            && toks[j.saturating_sub(3)..v].iter().any(|p| {
-                matches!(
-                    p.word,
-                    "can"
-                        | "could"
-                        | "would"
-                        | "peut"
-                        | "pourrait"
-                        | "pode"
-                        | "poderia"
-                        | "puede"
-                        | "podria"
-                        | "kann"
-                        | "konnte"
-                        | "puo"
-                        | "potrebbe"
-                        | "please"
-                        | "pls"
-                )
-            })
+            && toks[j.saturating_sub(4)..v]
+                .iter()
+                .any(|p| modal(p.word) || matches!(p.word, "please" | "pls" | "bitte"))
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             // A call back is asked for a time to come ("demain"): only the past stops it.
             && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
