@@ -2260,7 +2260,28 @@ fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>
 
 /// [`tokenize`], into `toks` (empty).
 fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mut Vec<Tok<'a>>) {
-    for &(from, to, clause, flags) in words {
+    let mut i = 0;
+    while i < words.len() {
+        let (from, mut to, clause, mut flags) = words[i];
+        i += 1;
+        // Speech recognition cuts a long word in two ("per son", "opera tor", "hu man"):
+        // two pieces that are nothing alone and together make a person or a verb of
+        // talking are that word. The pieces are next to each other in `buf`.
+        if let Some(&(next_from, next_to, next_clause, next_flags)) = words.get(i)
+            && next_clause == clause
+            && flags & 1 == 0
+            && next_from == to
+            && to - from >= 2
+            && next_to - next_from >= 2
+            && !classes_of(&buf[from..to]).is_some_and(|c| c.0 & ANCHORS.0 != 0)
+            && !classes_of(&buf[next_from..next_to]).is_some_and(|c| c.0 & ANCHORS.0 != 0)
+            && classes_of(&buf[from..next_to])
+                .is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot))
+        {
+            to = next_to;
+            flags = next_flags;
+            i += 1;
+        }
         let (sentence, joined) = (flags >> 1, flags & 1 == 1);
         let word = &buf[from..to];
         if is_filler(word) && classes_of(word).is_none() {
