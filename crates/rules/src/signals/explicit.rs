@@ -2273,8 +2273,8 @@ fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mu
             && next_from == to
             && to - from >= 2
             && next_to - next_from >= 2
-            && !classes_of(&buf[from..to]).is_some_and(|c| c.0 & ANCHORS.0 != 0)
-            && !classes_of(&buf[next_from..next_to]).is_some_and(|c| c.0 & ANCHORS.0 != 0)
+            && classes_of(&buf[from..to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
+            && classes_of(&buf[next_from..next_to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
             && classes_of(&buf[from..next_to])
                 .is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot))
         {
