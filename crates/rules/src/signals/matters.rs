@@ -457,12 +457,129 @@ const HOLDINGS: &[&str] = &[
 /// Words a turn must have for details of different parts to count as several matters.
 const MIN_WORDS_FOR_PARTS: usize = 18;
 
+/// Words that report that something is at fault, in the six languages: a segment with one
+/// and no act or part of the service is a problem of its own ("the login is broken").
+const FAULTS: &[&str] = &[
+    "wrong",
+    "incorrect",
+    "missing",
+    "broken",
+    "stopped",
+    "expired",
+    "bounced",
+    "failed",
+    "failing",
+    "fails",
+    "declined",
+    "rejected",
+    "crashed",
+    "crashes",
+    "crashing",
+    "damaged",
+    "overcharged",
+    "faulty",
+    "never",
+    "falsch",
+    "fehlt",
+    "fehlen",
+    "kaputt",
+    "defekt",
+    "nie",
+    "faux",
+    "fausse",
+    "errone",
+    "erronee",
+    "manque",
+    "manquant",
+    "cassee",
+    "jamais",
+    "bloque",
+    "mal",
+    "incomplete",
+    "unvollstandig",
+    "incomplet",
+    "incompleto",
+    "incompleta",
+    "incorrecto",
+    "incorrecta",
+    "equivocado",
+    "equivocada",
+    "roto",
+    "rota",
+    "nunca",
+    "caducado",
+    "errado",
+    "errada",
+    "faltando",
+    "quebrado",
+    "quebrada",
+    "vencido",
+    "sbagliato",
+    "sbagliata",
+    "manca",
+    "mancano",
+    "rotto",
+    "rotta",
+    "mai",
+    "scaduto",
+    "scaduta",
+];
+
+/// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": a
+/// negated verb of working is a fault too.
+fn not_working(words: &[&str]) -> bool {
+    let negator = |w: &str| {
+        matches!(
+            w,
+            // "doesn't" is read as "doesn" "t".
+            "t" | "doesnt"
+                | "dont"
+                | "didnt"
+                | "isnt"
+                | "wont"
+                | "cant"
+                | "not"
+                | "nicht"
+                | "pas"
+                | "no"
+                | "non"
+                | "nao"
+                | "ne"
+        )
+    };
+    let works = |w: &str| {
+        matches!(
+            w,
+            "work"
+                | "works"
+                | "working"
+                | "load"
+                | "loads"
+                | "funktioniert"
+                | "geht"
+                | "stimmt"
+                | "klappt"
+                | "marche"
+                | "fonctionne"
+                | "funciona"
+                | "funziona"
+                | "va"
+                | "anda"
+        )
+    };
+    words
+        .windows(2)
+        .any(|p| negator(p[0]) && works(p[1]) || works(p[0]) && negator(p[1]))
+}
+
 const JOINER: u16 = 1;
 const MANY_WORD: u16 = 2;
 const MATTER: u16 = 4;
 const HOLDING: u16 = 8;
 const POSSESSIVE: u16 = 16;
 const FEW: u16 = 32;
+/// A word that reports a fault ("wrong", "missing", "kaputt", "nunca").
+const FAULT: u16 = 64;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
 const PART_SHIFT: u16 = 8;
 
@@ -476,6 +593,7 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         (HOLDINGS, HOLDING),
         (POSSESSIVES, POSSESSIVE),
         (FEW_WORDS, FEW),
+        (FAULTS, FAULT),
     ] {
         for w in list {
             *map.entry(w).or_default() |= flag;
@@ -572,6 +690,9 @@ pub struct Matters {
     few_things: Option<String>,
     /// Three or more accounts, contracts, lines… held ("drei Verträge").
     holdings: Option<String>,
+    /// Segments that report a fault and name no act or part of the service, by their
+    /// fault words.
+    problems: Vec<String>,
     words: usize,
 }
 
@@ -581,12 +702,13 @@ impl Matters {
         if let Some(a) = &self.announced {
             return Some(a.clone());
         }
-        let n = self.acts.len() + self.parts.len();
+        let n = self.acts.len() + self.parts.len() + self.problems.len();
         let shown = || {
             self.acts
                 .iter()
                 .map(|(_, w)| w.as_str())
                 .chain(self.parts.iter().map(|(_, w)| w.as_str()))
+                .chain(self.problems.iter().map(String::as_str))
                 .collect::<Vec<_>>()
                 .join(" … ")
         };
@@ -618,6 +740,7 @@ impl Matters {
     pub fn with(&self, later: &Matters) -> Matters {
         let mut out = self.clone();
         out.parts.clear();
+        out.problems.clear();
         for (a, w) in &later.acts {
             if !out.acts.iter().any(|(b, _)| b == a) {
                 out.acts.push((a, w.clone()));
@@ -656,17 +779,30 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)]) -> Matters {
     // One matter per segment: its act, else the part of the service it names.
     let mut act: Option<(&'static str, usize)> = None;
     let mut part: Option<(u16, usize, usize)> = None;
+    // The segment being read starts at word `start`; `close` ends it before word `end`.
+    let mut start = 0;
     let mut close = |act: &mut Option<(&'static str, usize)>,
-                     part: &mut Option<(u16, usize, usize)>| {
+                     part: &mut Option<(u16, usize, usize)>,
+                     start: &mut usize,
+                     end: usize| {
+        let segment = *start..end;
+        *start = end;
         if let Some((a, i)) = act.take() {
             if !out.acts.iter().any(|(b, _)| *b == a) {
                 out.acts.push((a, word(i).to_owned()));
             }
             part.take();
-        } else if let Some((p, i, j)) = part.take()
-            && !out.parts.iter().any(|(q, _)| *q == p)
-        {
-            out.parts.push((p, format!("{} {}", word(i), word(j))));
+        } else if let Some((p, i, j)) = part.take() {
+            if !out.parts.iter().any(|(q, _)| *q == p) {
+                out.parts.push((p, format!("{} {}", word(i), word(j))));
+            }
+        } else if let Some(f) = segment.clone().find(|&i| kinds[i] & FAULT != 0) {
+            out.problems.push(word(f).to_owned());
+        } else if segment.len() >= 2 {
+            let ws: Vec<&str> = segment.clone().map(word).collect();
+            if not_working(&ws) {
+                out.problems.push(ws.join(" "));
+            }
         }
     };
     let mut announced = None;
@@ -675,10 +811,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)]) -> Matters {
     for i in 0..words.len() {
         let k = kinds[i];
         if words[i].2 {
-            close(&mut act, &mut part);
+            close(&mut act, &mut part, &mut start, i);
         }
         if k & JOINER != 0 {
-            close(&mut act, &mut part);
+            close(&mut act, &mut part, &mut start, i);
+            start = i + 1;
             continue;
         }
         if k & (MANY_WORD | FEW) != 0 {
@@ -712,7 +849,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)]) -> Matters {
                 });
         }
     }
-    close(&mut act, &mut part);
+    close(&mut act, &mut part, &mut start, words.len());
     out.announced = announced;
     out.few_things = few_things;
     out.holdings = holdings;
@@ -804,6 +941,24 @@ mod tests {
             "we run four sites on separate contracts and want to consolidate the billing",
         ] {
             assert!(several(text, 3).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn several_problems_each_told_apart_are_several_matters() {
+        for text in [
+            "the parking permit expired last week, the payment page just shows an error page and doesn't load, and the reminder letters were never sent to me at all",
+            "la app no funciona desde ayer, la factura de marzo está mal calculada y el router que me mandaron vino roto de fábrica",
+            "die Lieferung war unvollständig, der Drucker ist kaputt angekommen und das Kundenkonto funktioniert nicht mehr seit gestern Abend",
+        ] {
+            assert!(several(text, 3).is_some(), "{text}");
+        }
+        // One problem told in detail stays one matter.
+        for text in [
+            "the scanner is broken, it was broken when it arrived and it is still broken today",
+            "my tablet doesn't charge, I tried two cables and it still doesn't work",
+        ] {
+            assert!(several(text, 3).is_none(), "{text}");
         }
     }
 
