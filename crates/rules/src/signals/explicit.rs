@@ -688,6 +688,13 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Yes,
         &[
+            "good",
+            "perfect",
+            "lovely",
+            "brilliant",
+            "helpful",
+            "ideal",
+            "wonderful",
             "yes",
             "yeah",
             "yep",
@@ -931,6 +938,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Yes,
         &[
+            "parfait", "perfecto", "perfeito", "perfetto", "bueno", "bien", "bom", "gut", "super",
             "si", "oui", "ja", "sim", "claro", "vale", "bitte", "gerne", "gern", "certo",
             "daccord", "favor", "por", "merci", "gracias", "danke", "obrigado", "obrigada",
             "grazie", "va", "bene", "genau",

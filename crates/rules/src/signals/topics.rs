@@ -154,7 +154,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::UrgentWords,
-        r"\b(urgent(ly)?|emergency|asap|as soon as possible|time[- ]sensitive|life or death|(need|must|have to)\b.{0,25}\b(immediately|right away|right now)|(flight|train|surgery|deadline|closing|appointment|interview) (is |leaves? |departs? |starts? )?(in|at|today|tonight|tomorrow morning)|locked out|stranded|stuck at the (airport|station|border)|can'?t wait|running out of time|urgente|urgencia|emergencia|urgence|dringend|notfall|urg[êe]ncia|emerg[êe]ncia|emergenza)\b",
+        r"\b(urgent(ly)?|emergency|asap|as soon as possible|time[- ]sensitive|life or death|(need|must|have to)\b.{0,25}\b(immediately|right away|right now)|(flight|train|surgery|deadline|closing|appointment|interview) (is |leaves? |departs? |starts? )?(in (an? |half an |\d|one|two|three|four|five|ten|fifteen|twenty|thirty|forty)|at (\d|noon|midday|midnight|eight|nine|ten|eleven|twelve|one|two|three|four|five|six|seven)|today|tonight|tomorrow morning)|locked out|stranded|stuck at the (airport|station|border)|can'?t wait|running out of time|urgente|urgencia|emergencia|urgence|dringend|notfall|urg[êe]ncia|emerg[êe]ncia|emergenza)\b",
     ),
     (
         P::Gas,
@@ -375,6 +375,55 @@ fn found(text: &str, p: P) -> Option<String> {
         .map(|m| m.as_str().to_owned())
 }
 
+/// Like [`found`], for an act the customer asks for: an act refused ("I don't want to
+/// dispute it") is left out, and the first match not negated is the answer. Dangers are
+/// not filtered so ("can't breathe" is the danger itself).
+fn found_asked(text: &str, p: P) -> Option<String> {
+    KINDS
+        .iter()
+        .zip(REGEXES.iter())
+        .filter(|(q, _)| **q == p)
+        .find_map(|(_, re)| {
+            re.as_ref()?
+                .find_iter(text)
+                .find(|m| !negated_before(&text[..m.start()]))
+        })
+        .map(|m| m.as_str().to_owned())
+}
+
+/// Whether one of the three words before the end of `before` negates what follows ("don't
+/// want to", "no need to", "ne veux pas").
+fn negated_before(before: &str) -> bool {
+    before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            matches!(
+                w.to_lowercase().replace('’', "'").as_str(),
+                "don't"
+                    | "dont"
+                    | "do not"
+                    | "didn't"
+                    | "didnt"
+                    | "not"
+                    | "never"
+                    | "no"
+                    | "won't"
+                    | "wont"
+                    | "nicht"
+                    | "kein"
+                    | "keine"
+                    | "pas"
+                    | "nao"
+                    | "não"
+                    | "non"
+                    | "ne"
+                    | "n'"
+            )
+        })
+}
+
 /// The first regulated act among `topics` in `text`. `context` says whether a dispute or
 /// open claim was mentioned in the conversation (for closing an account under a dispute).
 pub fn regulated(text: &str, topics: &[Topic], context: bool) -> Option<(Topic, String)> {
@@ -386,10 +435,10 @@ pub fn regulated(text: &str, topics: &[Topic], context: bool) -> Option<(Topic, 
 
 /// The act of one domain in `text`, with the words that carried it.
 pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -> Option<String> {
-    let one = |p: P| scan.has(p).then(|| found(text, p)).flatten();
+    let one = |p: P| scan.has(p).then(|| found_asked(text, p)).flatten();
     let both = |a: P, b: P| {
         (scan.has(a) && scan.has(b))
-            .then(|| Some(format!("{} … {}", found(text, a)?, found(text, b)?)))
+            .then(|| Some(format!("{} … {}", found_asked(text, a)?, found(text, b)?)))
             .flatten()
     };
     match topic {
@@ -1159,6 +1208,33 @@ mod tests {
             "I want to cancel my contract",
         ] {
             assert_eq!(regulated(text, &Topic::ALL, false), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_appointment_at_a_time_is_pressing_at_a_place_is_not() {
+        assert!(urgency("my interview starts at 9 and the train is cancelled").is_some());
+        assert!(urgency("the surgery is in two hours and I have no ride").is_some());
+        assert_eq!(
+            urgency("my appointment at the dentist was moved again without notice"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_refused_act_is_not_asked_for() {
+        for text in [
+            "no, I don't want to dispute the fee, I only asked what it was for",
+            "we are not going to close our account over this",
+        ] {
+            assert_eq!(regulated(text, &Topic::ALL, true), None, "{text}");
+        }
+        // The same acts asked for still are.
+        for text in [
+            "I want to dispute the fee, I never agreed to it",
+            "we are going to close our account over this dispute",
+        ] {
+            assert!(regulated(text, &Topic::ALL, true).is_some(), "{text}");
         }
     }
 
