@@ -16,7 +16,7 @@ pub(crate) const RESOLVED: &str = r"\b(thanks?|thank you|thx|ty|cheers|that (wor
 
 /// Reports that an attempt failed, in any words: what the customer says after trying what the
 /// AI told them ("it says invalid", "nothing came through", "toujours refusé", "ya lo hice").
-pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused|failed|fails|(is|are|'s|'re|keeps? being) (blocked|denied)|not (arriving|coming( through)?|going through|accepted|recogni[sz]ed|loading)|(never|didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not|haven'?t) (come|comes|arrive|arrives|arrived|came|go through|gone through|load|loads|accept|work|shown up|show up)|nothing (came|arrived|comes|happens|happened)( through)?|no (text|code|sms|email|message|link) (came|arrived|yet)|still no|says (invalid|error|declined|wrong|failed)|same error|(no|nunca) (me |le |nos )?(llega|lleg[óo]|funciona|sirve)|rechaza\w*|inv[áa]lid[oa]|ya (lo )?(hice|prob[ée]|comprob[ée]|revis[ée]|intent[ée])|refus[ée]e?s?|refus\b|n'arrive (pas|jamais|toujours pas)|ne (marche|fonctionne|passe) (pas|toujours pas|plus)|plante|j'ai (d[ée]j[àa] )?(v[ée]rifi[ée]|essay[ée]|retap[ée]\w*|refait|red[ée]marr[ée])|kommt (nicht|nie) an|funktioniert (immer noch )?nicht|geht (immer noch )?nicht|abgelehnt|ung[üu]ltig|hab(e|be)? ich (schon|bereits) (gemacht|probiert|gepr[üu]ft|versucht)|n[ãa]o (me )?(chega|chegou|funciona|passa|foi)|recusad[oa]|j[áa] (fiz|tentei|verifiquei|conferi)|non (mi )?(arriva|funziona|passa|va)|rifiutat[oa]|non valid[oa]|ho gi[àa] (fatto|provato|controllato)|(is|'s|are|'re) (wrong|incorrect|expired)|expired|bounced|not authori[sz]ed|no (change|difference)|same (failure|result|thing|problem|issue|story|screen|message)|igual|lo mismo|no pasa|denegad[oa]|sigue (igual|sin|dando|rechazando|fallando)|nada\s*[,.!]|caducad[oa]|pareil|m[êe]me chose|toujours (rien|pas|pareil|le m[êe]me|la m[êe]me)|rien [àa] faire|expir[ée]e?|abgelaufen|genauso|immer noch|wieder (nicht|ung[üu]ltig|abgelehnt|dasselbe)|continua (sem|n[ãa]o|dando|igual|com)|segue (sem|dando|igual|com|n[ãa]o)|mesma coisa|n[ãa]o (abre|carrega|entra|vai)|resta (uguale|cos[iì]|rossa|spento|bloccat[oa])|rimane (uguale|cos[iì]|bloccat[oa])|sempre (uguale|cos[iì]|rossa|spento|bloccat[oa])|ancora (rossa|spento|bloccat[oa]|uguale|cos[iì])|stessa cosa|niente\s*[,.!]|scadut[oa])\b";
+pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused|failed|fails|(is|are|'s|'re|keeps? being) (blocked|denied)|not (arriving|coming( through)?|going through|accepted|recogni[sz]ed|loading)|(never|didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not|haven'?t|can'?t|cannot|can not) (come|comes|arrive|arrives|arrived|came|go through|gone through|load|loads|accept|work|shown up|show up|connect|connects|find|finds|found|see|sees|detect|detects|pair|pairs|sync|syncs|scan|scans|open|opens|start|starts|log ?in|sign ?in|get in)|(i|we) (can'?t|cannot|am unable to|'m unable to|are unable to) (get|log|sign|access|open|connect|make|see|find)|n[ãa]o (consigo|conseguimos|sai|abre|conecta|carrega|encontra)|continua (travad[oa]|parad[oa]|carregando|sem)|no (puedo|consigo|carga|abre|conecta|encuentra)|je n'arrive (pas|toujours pas|plus) [àa]|impossible de (me |se )?(connecter|ouvrir|trouver|payer|valider)|non riesco|non (si )?(apre|carica|connette|trova)|(findet|l[äa]dt|startet|verbindet) .{0,30}nicht mehr|kommt (nix|nichts)|(nix|nichts) (passiert|geht|kommt)|nothing (came|arrived|comes|happens|happened)( through)?|no (text|code|sms|email|message|link) (came|arrived|yet)|still no|says (invalid|error|declined|wrong|failed)|same error|(no|nunca) (me |le |nos )?(llega|lleg[óo]|funciona|sirve)|rechaza\w*|inv[áa]lid[oa]|ya (lo )?(hice|prob[ée]|comprob[ée]|revis[ée]|intent[ée])|refus[ée]e?s?|refus\b|n'arrive (pas|jamais|toujours pas)|ne (marche|fonctionne|passe) (pas|toujours pas|plus)|plante|j'ai (d[ée]j[àa] )?(v[ée]rifi[ée]|essay[ée]|retap[ée]\w*|refait|red[ée]marr[ée])|kommt (nicht|nie) an|funktioniert (immer noch )?nicht|geht (immer noch )?nicht|abgelehnt|ung[üu]ltig|hab(e|be)? ich (schon|bereits) (gemacht|probiert|gepr[üu]ft|versucht)|n[ãa]o (me )?(chega|chegou|funciona|passa|foi)|recusad[oa]|j[áa] (fiz|tentei|verifiquei|conferi)|non (mi )?(arriva|funziona|passa|va)|rifiutat[oa]|non valid[oa]|ho gi[àa] (fatto|provato|controllato)|(is|'s|are|'re) (wrong|incorrect|expired)|expired|bounced|not authori[sz]ed|no (change|difference)|same (failure|result|thing|problem|issue|story|screen|message)|igual|lo mismo|no pasa|denegad[oa]|sigue (igual|sin|dando|rechazando|fallando)|nada\s*[,.!]|caducad[oa]|pareil|m[êe]me chose|toujours (rien|pas|pareil|le m[êe]me|la m[êe]me)|rien [àa] faire|expir[ée]e?|abgelaufen|genauso|immer noch|wieder (nicht|ung[üu]ltig|abgelehnt|dasselbe)|continua (sem|n[ãa]o|dando|igual|com)|segue (sem|dando|igual|com|n[ãa]o)|mesma coisa|n[ãa]o (abre|carrega|entra|vai)|resta (uguale|cos[iì]|rossa|spento|bloccat[oa])|rimane (uguale|cos[iì]|bloccat[oa])|sempre (uguale|cos[iì]|rossa|spento|bloccat[oa])|ancora (rossa|spento|bloccat[oa]|uguale|cos[iì])|stessa cosa|niente\s*[,.!]|scadut[oa])\b";
 
 pub(crate) const NOT_RESOLVED: &str =
     r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";
@@ -44,6 +44,24 @@ mod tests {
         assert_eq!(persistence("you keep saying the same thing"), 2);
         assert_eq!(persistence("where has my parcel got to?"), 0);
         assert_eq!(persistence("please check the tracking"), 0);
+    }
+
+    #[test]
+    fn inability_is_a_reported_failure() {
+        let failed = |t: &str| super::super::topics::Scan::of(t).failed();
+        for text in [
+            "the printer can't find the network",
+            "we can't log in to the portal",
+            "não consigo abrir o boleto",
+            "je n'arrive pas à valider le panier",
+            "non riesco ad accedere",
+            "die Kamera verbindet sich nicht mehr",
+        ] {
+            assert!(failed(text), "{text}");
+        }
+        for text in ["can you find my order?", "I can see the refund now, thanks"] {
+            assert!(!failed(text), "{text}");
+        }
     }
 
     #[test]

@@ -197,6 +197,13 @@ const PATTERNS: &[(P, &str)] = &[
         P::Gas,
         r"\b(carbon monoxide|co) (alarm|detector)\b|\bmonoxyde de carbone\b|\bmon[óo]xido de carbono\b|\bkohlenmonoxid\w*\b|\bco-melder\b|\bmonossido di carbonio\b",
     ),
+    // A fifth round, after the fifth blind set: carbon monoxide named alone ("il rilevatore
+    // di monossido"), and a vehicle dead where traffic passes.
+    (P::Gas, r"\b(monoxide|monossido|mon[óo]xido|monoxyde)\b"),
+    (
+        P::Danger,
+        r"\b(broke down|broken down|died|stalled|conked out|cut out|quebrou|morreu|pifou|se (muri[óo]|par[óo]|qued[óo] parado)|averiad[oa]|tomb[ée]e? en panne|en panne|liegen ?geblieben|stehen ?geblieben|[Pp]anne|guast[oa]|in panne|si [èe] (fermat[oa]|spent[oa]))\b.{0,60}\b(motorway|highway|freeway|interstate|hard shoulder|middle of the road|fast lane|level crossing|tunnel|rodovia|estrada|pista|autopista|autov[ií]a|carretera|autoroute|bande d'arr[êe]t|voie rapide|autobahn|standstreifen|schnellstra[ßs]e|autostrada|tangenziale|corsia)\b|\b(motorway|highway|freeway|interstate|hard shoulder|middle of the road|fast lane|rodovia|autopista|autov[ií]a|carretera|autoroute|autobahn|autostrada)\b.{0,60}\b(broke down|broken down|died|stalled|conked out|quebrou|morreu|pifou|se (muri[óo]|par[óo])|averiad[oa]|en panne|liegen ?geblieben|stehen ?geblieben|in panne|si [èe] (fermat[oa]|spent[oa]))\b",
+    ),
     (
         P::Flood,
         r"\bwasser (steht|steigt)\b|\bsteigt (immer )?weiter\b|\bkn[öo]cheltief\b|\bknietief\b|\bel agua (sube|no para de subir|est[áa] subiendo)\b|\bl'eau (monte|ne cesse de monter)\b|\ba [áa]gua (sobe|est[áa] subindo|n[ãa]o para de subir)\b|\bl'acqua (sale|sta salendo|continua a salire)\b|\bwater (is )?(rising|still rising|knee[- ]deep|ankle[- ]deep)\b",
@@ -1219,6 +1226,14 @@ mod tests {
             urgency("my appointment at the dentist was moved again without notice"),
             None
         );
+    }
+
+    #[test]
+    fn monoxide_alone_and_a_car_dead_on_a_motorway_are_urgent() {
+        assert!(urgency("the boiler panel shows a monoxide warning and my head hurts").is_some());
+        assert!(urgency("the van died in the fast lane and I can't get it moving").is_some());
+        assert!(urgency("o carro pifou no meio da rodovia").is_some());
+        assert_eq!(urgency("the van died last winter so I sold it"), None);
     }
 
     #[test]
