@@ -474,9 +474,9 @@ pub struct Amount {
 static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$|chf|brl)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
+        (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$|chf|brl)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s'’]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
         |
-        \b(?P<n2>\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\W|$)
+        \b(?P<n2>\d{1,3}(?:[\ \u{a0}\u{202f}'’]\d{3})+(?:[.,]\d{1,2})?|\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\W|$)
         ",
     )
     .ok()
@@ -498,7 +498,11 @@ fn currency_code(symbol: &str) -> Option<&'static str> {
 
 /// Parses "1,250.00", "1.250,00", "2.5", "1 250" into a number.
 fn parse_number(raw: &str) -> Option<f64> {
-    let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spaces and apostrophes group thousands ("138 000 €", "CHF 95'000").
+    let s: String = raw
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '\'' | '’')))
+        .collect();
     let last_dot = s.rfind('.');
     let last_comma = s.rfind(',');
     let decimal = match (last_dot, last_comma) {
@@ -1261,6 +1265,13 @@ mod tests {
         assert_eq!(v("about €2.5k"), Some((2500.0, Some("EUR"))));
         assert_eq!(v("1.250,00 €"), Some((1250.0, Some("EUR"))));
         assert_eq!(v("£99.99"), Some((99.99, Some("GBP"))));
+        // Thousands grouped by a space or an apostrophe (French, Swiss).
+        assert_eq!(
+            v("un acompte de 42 500 € demain"),
+            Some((42500.0, Some("EUR")))
+        );
+        assert_eq!(v("CHF 61'250.50 bitte"), Some((61250.5, Some("CHF"))));
+        assert_eq!(v("7’800 CHF"), Some((7800.0, Some("CHF"))));
         assert_eq!(v("3 thousand dollars"), Some((3000.0, Some("USD"))));
         assert_eq!(
             v("like three thousand dollars"),
