@@ -1444,7 +1444,7 @@ mod cache_tests {
         (Role::Customer, "WHERE IS MY PARCEL"),
         (Role::Ai, "It ships tomorrow."),
         (Role::Customer, "it cost $1,250.00 and I'll sue you"),
-        (Role::Ai, "Let me check that for you."),
+        (Role::Ai, "One moment while I look into that."),
         (
             Role::Customer,
             "this is urgent, my flight leaves in 2 hours",
@@ -1452,7 +1452,7 @@ mod cache_tests {
         (Role::Ai, "I understand."),
         (Role::Customer, "uh can I get a real person"),
         (Role::Ai, "Done."),
-        (Role::Customer, "great, thanks a lot 😁"),
+        (Role::Customer, "brilliant, many thanks 😁"),
         (Role::Human, "taking over"),
         (Role::Customer, "my card was stolen"),
     ];

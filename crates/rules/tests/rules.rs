@@ -394,6 +394,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind3/intents.tsv",
         "eval/blind4/intents.tsv",
         "eval/blind5/intents.tsv",
+        "eval/blind6/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -413,6 +414,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind3/conversations.jsonl",
         "eval/blind4/conversations.jsonl",
         "eval/blind5/conversations.jsonl",
+        "eval/blind6/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
