@@ -77,6 +77,11 @@ impl TurnAnalysis {
         self.scan(text).failed()
     }
 
+    /// Whether `text` says the customer already did what was asked.
+    pub(crate) fn already_did(&self, text: &str) -> bool {
+        self.scan(text).already_did()
+    }
+
     /// Whether `text` says the matter is resolved.
     pub(crate) fn resolved(&self, text: &str) -> bool {
         self.scan(text).resolved()

@@ -731,11 +731,11 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
 fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     let times = times.max(2);
     // The usual case, decided before collecting anything: a customer turn that neither
-    // says the need came back nor carries an intent.
+    // says the need came back or was already dealt with, nor carries an intent.
     if v.last.role == Role::Customer
         && v.last.intent.is_none()
         && v.last_analysed(Role::Customer)
-            .is_none_or(|(text, a)| !a.failed(text))
+            .is_none_or(|(text, a)| !a.failed(text) && !a.already_did(text))
     {
         return None;
     }
@@ -786,6 +786,15 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
                     says: format!(
                         "the customer reported a failure {failures} times in a row after the AI's attempts"
                     ),
+                    matched: vec![last_text.to_owned()],
+                });
+            }
+            // "I already did that" after the AI's second attempt: the AI asks again for
+            // what was done, whatever words either side uses.
+            if last.already_did(last_text) && ai.len() >= 2 && customer.len() >= 3 {
+                return Some(Hit {
+                    says: "the customer said they had already done what the AI asked again"
+                        .to_owned(),
                     matched: vec![last_text.to_owned()],
                 });
             }

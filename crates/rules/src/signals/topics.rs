@@ -89,6 +89,7 @@ enum P {
     Resolved,
     NotResolved,
     Failed,
+    AlreadyDid,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -275,6 +276,7 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
         (P::Resolved, super::progress::RESOLVED),
         (P::NotResolved, super::progress::NOT_RESOLVED),
         (P::Failed, super::progress::FAILED),
+        (P::AlreadyDid, super::progress::ALREADY_DID),
     ])
 }
 
@@ -354,6 +356,11 @@ impl Scan {
     /// Whether the text reports that an attempt failed ("it says invalid", "encore un refus").
     pub(crate) fn failed(self) -> bool {
         self.has(P::Failed) || self.persistence() > 0
+    }
+    /// Whether the text says the customer already did what they were asked ("that's what I
+    /// did", "ya lo hice", "hab ich doch schon gemacht").
+    pub(crate) fn already_did(self) -> bool {
+        self.has(P::AlreadyDid)
     }
     /// Whether the text says the matter is resolved.
     pub(crate) fn resolved(self) -> bool {
