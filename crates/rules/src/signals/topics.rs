@@ -111,7 +111,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward) (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa]\b|\bmon avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt\b|\bverklagen\b|\bmeu advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward) (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
     ),
     (
         P::LegalAdvice,
@@ -187,7 +187,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b",
+        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
     ),
     // A third round, after the fourth blind set.
     (
@@ -197,6 +197,25 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Gas,
         r"\b(carbon monoxide|co) (alarm|detector)\b|\bmonoxyde de carbone\b|\bmon[óo]xido de carbono\b|\bkohlenmonoxid\w*\b|\bco-melder\b|\bmonossido di carbonio\b",
+    ),
+    // A sixth round, after the sixth blind set: gas described by its smell (rotten eggs) or
+    // its hiss, a person down and not answering, payments stopped where customers wait, a
+    // web shop down, a burst pipe in the other languages.
+    (
+        P::Gas,
+        r"\b(smell\w*|stink\w*|reek\w*|odou?r) (of |like )?rotten eggs?\b|\bhiss(ing)?\b.{0,40}\b(gas|cooker|hob|stove|boiler|meter)\b|\b(huevos? podridos?|[œo]eufs? pourris?|faule(n)? eier(n)?|ovos? podres?|uova marce)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\blips (are |look |have gone |turned |going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?)\b.{0,40}\b(stopped|stop|not|aren'?t|isn'?t|won'?t) (taking|accepting|processing|working)\b|\b(queues?|customers|people) (are )?(walking out|leaving|out the door|waiting to pay)\b|\b(loja|site|sistema|tienda|sitio|web|boutique|sito|negozio|kasse|onlineshop|shop)\b.{0,25}\b(fora do ar|ca[íi]d[oa]|hors (service|ligne)|en panne|ausgefallen|fuori servizio|non raggiungibile|offline)\b|\b(ningu[ée]m|nadie|personne|niemand|nessuno) (consegue|puede|ne peut|kann|riesce)\b.{0,25}\b(comprar|finalizar|pagar|payer|commander|bezahlen|bestellen|pagare|acquistare|ordinare)\b",
+    ),
+    (
+        P::Flood,
+        r"\b(si [èe] rott[oa]|[èe] scoppiat[oa]|rotto) (un |il )?tubo\b|\btubo rotto\b|\bl'acqua (esce|sgorga|zampilla)\b|\bse (rompi[óo]|revent[óo]) (un |el )?(tubo|ca[ñn]o)\b|\btuyau (a )?([ée]clat[ée]|cass[ée]|perc[ée])\b|\brohr (ist )?(geplatzt|gebrochen)\b|\b(cano|tubo) (estourou|rompeu|furou)\b|\bestourou (um|o) (cano|tubo)\b",
     ),
     // A fifth round, after the fifth blind set: carbon monoxide named alone ("il rilevatore
     // di monossido"), and a vehicle dead where traffic passes.
@@ -1245,6 +1264,45 @@ mod tests {
         assert!(urgency("the van died in the fast lane and I can't get it moving").is_some());
         assert!(urgency("o carro pifou no meio da rodovia").is_some());
         assert_eq!(urgency("the van died last winter so I sold it"), None);
+    }
+
+    #[test]
+    fn dangers_told_in_plain_words_and_dangers_over() {
+        for text in [
+            "the hallway reeks of rotten eggs near the meter",
+            "grandad collapsed in the garden and he isn't responding",
+            "all our tills stopped accepting cards and customers are walking out",
+            "bei uns ist ein Rohr geplatzt, alles steht unter Wasser",
+            "a nossa loja online está fora do ar desde cedo",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+        for text in [
+            "the rental car smells of cigarettes, can I get a discount",
+            "the plumber fixed the burst pipe yesterday, all good now",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lawyer_named_is_not_a_legal_act() {
+        assert_eq!(
+            regulated(
+                "mon avocat a besoin d'une copie du contrat",
+                &Topic::ALL,
+                false
+            ),
+            None
+        );
+        assert!(
+            regulated(
+                "je vais consulter un avocat si rien ne bouge",
+                &Topic::ALL,
+                false
+            )
+            .is_some()
+        );
     }
 
     #[test]
