@@ -868,7 +868,11 @@ fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &st
             return None;
         }
         left -= 1;
-        n += usize::from(loops::jaccard(latest, e.words(&t.text)) >= similarity);
+        n += usize::from(loops::jaccard_at_least(
+            latest,
+            e.words(&t.text),
+            similarity,
+        ));
     }
     (n >= needed).then(|| Hit {
         says: format!("{says} ({n} times)"),
