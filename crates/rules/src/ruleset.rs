@@ -665,13 +665,36 @@ impl Check {
     }
 }
 
+/// When every one of `checks` holds: their clauses joined by " and ", and the words they
+/// matched, in order. Built from the first hit, so that a rule of one check (most rules)
+/// moves its hit rather than copying it.
+fn all_hold(checks: &[Check], v: &View<'_>) -> Option<Hit> {
+    let Some((first, rest)) = checks.split_first() else {
+        return Some(Hit {
+            says: String::new(),
+            matched: Vec::new(),
+        });
+    };
+    let mut all = first.test(v)?;
+    for check in rest {
+        let hit = check.test(v)?;
+        all.says.push_str(" and ");
+        all.says.push_str(&hit.says);
+        all.matched.extend(hit.matched);
+    }
+    Some(all)
+}
+
 /// `clause` as a sentence: a capital first letter and a full stop.
 fn sentence(clause: &str) -> String {
     let mut chars = clause.chars();
-    let mut out: String = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
+    // Sized once: the clause, a full stop, and room for a first letter that grows in
+    // upper case.
+    let mut out = String::with_capacity(clause.len() + 4);
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }
@@ -854,7 +877,11 @@ fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &st
             return None;
         }
         left -= 1;
-        n += usize::from(loops::jaccard(latest, e.words(&t.text)) >= similarity);
+        n += usize::from(loops::jaccard_at_least(
+            latest,
+            e.words(&t.text),
+            similarity,
+        ));
     }
     (n >= needed).then(|| Hit {
         says: format!("{says} ({n} times)"),
@@ -1296,35 +1323,23 @@ impl RuleSet {
         };
         // Every rule is tried, in precedence order: the first that fires decides, the
         // others are listed with it.
-        let mut winner: Option<(&Rule, Vec<Hit>)> = None;
+        let mut winner: Option<(&Rule, Vec<String>)> = None;
         let mut fired: Vec<Fired> = Vec::new();
         for rule in &self.rules {
-            let mut hits = Vec::new();
-            for check in &rule.checks {
-                match check.test(&view) {
-                    Some(hit) => hits.push(hit),
-                    None => break,
-                }
-            }
-            if hits.len() != rule.checks.len() {
+            let Some(Hit { says, matched }) = all_hold(&rule.checks, &view) else {
                 continue;
-            }
-            let because = hits
-                .iter()
-                .map(|h| h.says.as_str())
-                .collect::<Vec<_>>()
-                .join(" and ");
+            };
             fired.push(Fired {
                 reason: rule.reason,
                 rule: rule.name.clone(),
                 priority: rule.priority,
-                because,
+                because: says,
             });
             if winner.is_none() {
-                winner = Some((rule, hits));
+                winner = Some((rule, matched));
             }
         }
-        if let Some((rule, hits)) = winner {
+        if let Some((rule, matched)) = winner {
             // Written for the person who takes the conversation: what happened, in
             // words. The rule, priority and target are fields of their own, and the
             // queue is the router's choice, not the rule's: it is not named here.
@@ -1337,7 +1352,7 @@ impl RuleSet {
                 priority: Some(rule.priority),
                 explanation,
                 signals: view.into_signals(),
-                matched: hits.into_iter().flat_map(|h| h.matched).collect(),
+                matched,
                 fired,
             };
         }

@@ -111,6 +111,55 @@ pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
     common as f64 / (aw.len() + bw.len() - common) as f64
 }
 
+/// Whether `jaccard(a, b) >= threshold`, exactly, without always finishing the merge: it
+/// stops once too few words are left to share.
+pub(crate) fn jaccard_at_least(a: &WordSet, b: &WordSet, threshold: f64) -> bool {
+    let (aw, bw) = (&a.words, &b.words);
+    let total = aw.len() + bw.len();
+    if total == 0 || threshold.is_nan() {
+        return 0.0 >= threshold;
+    }
+    // The similarity with `common` shared words, computed as `jaccard` does. It never
+    // decreases as `common` grows (a larger numerator over a smaller denominator, and
+    // rounded division keeps that order), so it reaches the threshold exactly from the
+    // least such count, `needed`, on; `common` is at most the smaller set.
+    let similarity = |common: usize| common as f64 / (total - common) as f64;
+    let most = aw.len().min(bw.len());
+    let mut needed = ((threshold * total as f64 / (1.0 + threshold))
+        .ceil()
+        .max(0.0) as usize)
+        .min(most + 1);
+    while needed > 0 && similarity(needed - 1) >= threshold {
+        needed -= 1;
+    }
+    while needed <= most && similarity(needed) < threshold {
+        needed += 1;
+    }
+    if needed > most {
+        return false;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < aw.len() && j < bw.len() {
+        if common + (aw.len() - i).min(bw.len() - j) < needed {
+            return false;
+        }
+        let order = aw[i]
+            .0
+            .cmp(&bw[j].0)
+            .then_with(|| a.word(&aw[i]).cmp(b.word(&bw[j])));
+        match order {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common >= needed
+}
+
 /// Word-set Jaccard similarity of two texts, case- and punctuation-insensitive (0..=1).
 /// Cheap and robust to small rewordings ("Sorry, I didn't get that." / "sorry i did not
 /// get that").
@@ -256,6 +305,36 @@ mod tests {
                     .collect()
             };
             assert_eq!(words(&ascii), words(&general), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_threshold_test_agrees_with_the_similarity() {
+        let texts = [
+            "",
+            "x",
+            "Sorry, I didn't get that.",
+            "sorry i did not get that",
+            "Could you rephrase your question?",
+            "could you rephrase your question please",
+            "Hi, my order #4521 hasn't arrived yet and it's been a week.",
+            "my order 4521 still hasn't arrived, it's been over a week now",
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "the the the a a b",
+            "a b c d e f g h i j",
+            "a b c d e f g h i k",
+        ];
+        let sets: Vec<WordSet> = texts.iter().map(|t| word_set(t)).collect();
+        for a in &sets {
+            for b in &sets {
+                let j = jaccard(a, b);
+                let mut thresholds: Vec<f64> = (0..=20).map(|i| f64::from(i) * 0.05).collect();
+                thresholds.extend([j, j.next_up(), j.next_down(), -1.0, 2.0, f64::NAN]);
+                thresholds.extend([f64::INFINITY, f64::NEG_INFINITY, 0.7, 0.8]);
+                for t in thresholds {
+                    assert_eq!(jaccard_at_least(a, b, t), j >= t, "{j} {t}");
+                }
+            }
         }
     }
 

@@ -683,10 +683,21 @@ fn act_of(word: &str) -> Option<&'static str> {
 /// A word of the folded text: start, end, and whether punctuation cut the text before it.
 type WordAt = (u32, u32, bool);
 
+/// The folded text, its words (start, end, cut before) and their kinds, reused from turn
+/// to turn.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    words: Vec<WordAt>,
+    kinds: Vec<u16>,
+}
+
 thread_local! {
-    /// The folded text and its words (start, end, cut before), reused from turn to turn.
-    static SCRATCH: std::cell::RefCell<(String, Vec<WordAt>)> =
-        std::cell::RefCell::new((String::with_capacity(256), Vec::with_capacity(64)));
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        buf: String::with_capacity(256),
+        words: Vec::with_capacity(64),
+        kinds: Vec::with_capacity(64),
+    });
 }
 
 /// What one turn says about separate matters: its acts and the parts of the service it names,
@@ -776,19 +787,22 @@ pub fn several(text: &str, at_least: usize) -> Option<String> {
 pub fn matters_of(text: &str) -> Matters {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
-        let (buf, words) = &mut *s;
+        let Scratch { buf, words, kinds } = &mut *s;
         fold_words(text, buf, words);
-        matters_in(buf, words)
+        matters_in(buf, words, kinds)
     })
 }
 
-fn matters_in(buf: &str, words: &[(u32, u32, bool)]) -> Matters {
+/// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
+fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Matters {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
     let mut out = Matters {
         words: words.len(),
         ..Matters::default()
     };
-    let kinds: Vec<u16> = (0..words.len()).map(|i| kinds_of(word(i))).collect();
+    kinds.clear();
+    kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
+    let kinds = &kinds[..];
     // One matter per segment: its act, else the part of the service it names.
     let mut act: Option<(&'static str, usize)> = None;
     let mut part: Option<(u16, usize, usize)> = None;
@@ -908,6 +922,34 @@ pub fn distinct_intents<'a>(intents: impl Iterator<Item = Option<&'a str>>) -> V
 fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
     buf.clear();
     words.clear();
+    if text.is_ascii() {
+        // The same words as below, without decoding: on ASCII text the folded text is the
+        // text lowercased, and a word is a run of ASCII letters and digits in it.
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        let b = buf.as_bytes();
+        let mut cut = true;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_alphanumeric() {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                words.push((start as u32, i as u32, cut));
+                cut = false;
+            } else {
+                if matches!(
+                    b[i],
+                    b',' | b';' | b':' | b'.' | b'!' | b'?' | b'\n' | b'(' | b')' | b'-'
+                ) {
+                    cut = true;
+                }
+                i += 1;
+            }
+        }
+        return;
+    }
     let mut start: Option<usize> = None;
     let mut cut = true;
     for c in text.chars() {
@@ -987,6 +1029,28 @@ mod tests {
             "mi pedido no ha llegado, el seguimiento dice entregado",
         ] {
             assert!(several(text, 3).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_general_folding_agree() {
+        // The same text with one non-ASCII word added takes the general path.
+        for text in [
+            "We're relocating: please SHIFT the landline (to the new place) - keep 2 numbers!",
+            "a,b;c:d.e!f?g\nh(i)j-k  l'm 3rd x_y",
+            "",
+        ] {
+            let words = |t: &str| {
+                let (mut buf, mut words) = (String::new(), Vec::new());
+                super::fold_words(t, &mut buf, &mut words);
+                words
+                    .iter()
+                    .map(|&(s, e, cut)| (buf[s as usize..e as usize].to_owned(), cut))
+                    .collect::<Vec<_>>()
+            };
+            let mut general = words(&format!("{text} é"));
+            assert_eq!(general.pop().map(|w| w.0), Some("e".to_owned()));
+            assert_eq!(words(text), general, "{text}");
         }
     }
 }
