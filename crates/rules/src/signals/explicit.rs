@@ -190,36 +190,6 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
-            "officer",
-            "officers",
-            "dispatcher",
-            "dispatchers",
-            "moderator",
-            "moderators",
-            "boss",
-            "bosses",
-            "coordinator",
-            "coordinators",
-            "administrator",
-            "administrators",
-            "caseworker",
-            "caseworkers",
-            "banker",
-            "bankers",
-            "adjuster",
-            "adjusters",
-            "inspector",
-            "inspectors",
-            "accountant",
-            "accountants",
-            "counsellor",
-            "counselor",
-            "counsellors",
-            "counselors",
-            "liaison",
-            "bod",
-            "bods",
-            "concierge",
             "underwriter",
             "underwriters",
             "pharmacist",
@@ -283,10 +253,6 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         WeakNoun,
         &[
-            "nurse",
-            "nurses",
-            "soul",
-            "souls",
             "anyone",
             "anybody",
             "somone",
@@ -742,6 +708,48 @@ const ENGLISH: &[(Class, &[&str])] = &[
 
 /// Spanish, French, German, Portuguese, Italian (accents folded). Exact matches only:
 /// typo tolerance across six lexicons would collide ("persona" / "personal").
+/// Job titles and roles of the people who work there, matched exactly: they are many, and
+/// close to common words (a typo pass would read "baker" as "banker", "adjusted" as
+/// "adjuster").
+const ROLES: &[(Class, &[&str])] = &[
+    (
+        StrongNoun,
+        &[
+            "officer",
+            "officers",
+            "dispatcher",
+            "dispatchers",
+            "moderator",
+            "moderators",
+            "boss",
+            "bosses",
+            "coordinator",
+            "coordinators",
+            "administrator",
+            "administrators",
+            "caseworker",
+            "caseworkers",
+            "banker",
+            "bankers",
+            "adjuster",
+            "adjusters",
+            "inspector",
+            "inspectors",
+            "accountant",
+            "accountants",
+            "counsellor",
+            "counselor",
+            "counsellors",
+            "counselors",
+            "liaison",
+            "concierge",
+            "bod",
+            "bods",
+        ],
+    ),
+    (WeakNoun, &["soul", "souls", "nurse", "nurses"]),
+];
+
 const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
@@ -1534,7 +1542,7 @@ static NOT_TYPOS_SET: LazyLock<super::FastMap<&'static str, ()>> =
 
 static LEXICON: LazyLock<super::FastMap<&'static str, Lex>> = LazyLock::new(|| {
     let mut map: super::FastMap<&'static str, Lex> = super::FastMap::default();
-    for (lexicon, fuzzy) in [(ENGLISH, true), (OTHER_LANGUAGES, false)] {
+    for (lexicon, fuzzy) in [(ENGLISH, true), (ROLES, false), (OTHER_LANGUAGES, false)] {
         for (class, words) in lexicon {
             for word in *words {
                 let fuzzy_target = fuzzy
@@ -2278,10 +2286,12 @@ fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mu
             && next_from == to
             && to - from >= 2
             && next_to - next_from >= 2
+            // The whole first: most pairs are turned away by the lexicon's filter.
+            && classes_of(&buf[from..next_to]).is_some_and(|c| {
+                c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot)
+            })
             && classes_of(&buf[from..to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
             && classes_of(&buf[next_from..next_to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
-            && classes_of(&buf[from..next_to])
-                .is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot))
         {
             to = next_to;
             flags = next_flags;

@@ -538,9 +538,9 @@ const FAULTS: &[&str] = &[
     "scaduta",
 ];
 
-/// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": a
-/// negated verb of working is a fault too.
-fn not_working(words: &[&str]) -> bool {
+/// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
+/// words, a negator and a verb of working in either order, are a fault too.
+fn not_working(first: &str, second: &str) -> bool {
     let negator = |w: &str| {
         matches!(
             w,
@@ -580,9 +580,7 @@ fn not_working(words: &[&str]) -> bool {
                 | "anda"
         )
     };
-    words
-        .windows(2)
-        .any(|p| negator(p[0]) && works(p[1]) || works(p[0]) && negator(p[1]))
+    negator(first) && works(second) || works(first) && negator(second)
 }
 
 const JOINER: u16 = 1;
@@ -825,11 +823,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
             }
         } else if let Some(f) = segment.clone().find(|&i| kinds[i] & FAULT != 0) {
             out.problems.push(word(f).to_owned());
-        } else if segment.len() >= 2 {
-            let ws: Vec<&str> = segment.clone().map(word).collect();
-            if not_working(&ws) {
-                out.problems.push(ws.join(" "));
-            }
+        } else if segment
+            .clone()
+            .zip(segment.clone().skip(1))
+            .any(|(a, b)| not_working(word(a), word(b)))
+        {
+            out.problems
+                .push(segment.map(word).collect::<Vec<_>>().join(" "));
         }
     };
     let mut announced = None;
