@@ -18,4 +18,3 @@ pub use error::RulesError;
 pub use eval::{CategoryScore, IntentReport, SentimentReport, eval_intents, eval_sentiment};
 pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
 pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals, check, tier};
-#[cfg(test)]
