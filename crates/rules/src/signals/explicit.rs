@@ -96,6 +96,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "relay",
+            "relaying",
             "handed",
             "escalated",
             "loop",
@@ -142,6 +144,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "discussing",
             "explain",
             "explaining",
             "discuss",
@@ -573,6 +576,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "autoresponder",
+            "autoresponders",
+            "autoreply",
             "canned",
             "script",
             "scripts",
@@ -595,6 +601,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Machine,
         &[
+            "algorithm",
+            "algorithms",
             "machine",
             "machines",
             "computer",
@@ -745,6 +753,9 @@ const ROLES: &[(Class, &[&str])] = &[
             "concierge",
             "bod",
             "bods",
+            "foreman",
+            "forewoman",
+            "clerks",
         ],
     ),
     (WeakNoun, &["soul", "souls", "nurse", "nurses"]),
@@ -754,6 +765,15 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "deriva",
+            "relaie",
+            "conecta",
+            "conectem",
+            "comunicazione",
+            "weiterleitung",
+            "ricontattato",
+            "ricontattata",
+            "ricontattare",
             "remitir",
             "remita",
             "remitame",
@@ -922,6 +942,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         FedUp,
         &[
+            "schluss",
             "saltar",
             "sauter",
             "uberspringen",
@@ -952,6 +973,23 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "chiami",
+            "chiamare",
+            "chiamatemi",
+            "chiamarmi",
+            "escriba",
+            "escribame",
+            "escribanme",
+            "escribirme",
+            "ecrire",
+            "mecrire",
+            "ecrivez",
+            "scrivermi",
+            "scrivetemi",
+            "scriva",
+            "anrufen",
+            "anruft",
+            "ruft",
             "contacte",
             "contactez",
             "contacten",
@@ -998,6 +1036,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         TalkFinal,
         &[
+            "anrufen",
             "weitergeben",
             "uebergeben",
             "melden",
@@ -1356,6 +1395,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "contabilidad",
         ],
     ),
+    (WeakNoun, &["gente"]),
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".
@@ -2257,12 +2297,20 @@ mod unfixable_tests {
 }
 
 /// German compounds whose head is a department ("Reklamationsabteilung", "Rechtsabteilung")
-/// are departments, whatever the first part.
+/// are departments, and those whose head is a person ("Servicemitarbeiter") are people,
+/// whatever the first part.
 fn compound_department(word: &str) -> Option<Classes> {
-    let head = ["abteilung", "abteilungen"]
-        .iter()
-        .any(|h| word.len() > h.len() + 2 && word.ends_with(h));
-    head.then(|| Classes::default().with(Dept))
+    let ends = |heads: &[&str]| {
+        heads
+            .iter()
+            .any(|h| word.len() > h.len() + 2 && word.ends_with(h))
+    };
+    if ends(&["abteilung", "abteilungen"]) {
+        return Some(Classes::default().with(Dept));
+    }
+    // "Servicemitarbeiter", "Kundenberaterin": a person.
+    ends(&["mitarbeiter", "mitarbeiterin", "berater", "beraterin"])
+        .then(|| Classes::default().with(StrongNoun))
 }
 
 fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
@@ -2532,9 +2580,11 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     }
     // "if …" earlier in the sentence, unless the request is an imperative of its own clause
     // ("if you can't help, transfer me to a person").
-    let conditional = toks[..j]
-        .iter()
-        .any(|p| p.sentence == t.sentence && matches!(p.word, "if" | "whenever" | "case"));
+    let conditional = toks[..j].iter().enumerate().any(|(i, p)| {
+        p.sentence == t.sentence
+            && matches!(p.word, "if" | "whenever" | "case")
+            && !polite_if(toks, i)
+    });
     // A time to come before the request: in its own clause ("later I'll talk to someone"),
     // or earlier in the sentence when the request is hedged ("si mañana sigue igual, a lo
     // mejor pido hablar con una persona"). "Perhaps I could talk to someone?" alone is a
@@ -2568,6 +2618,24 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
         .iter()
         .all(|p| p.is(Polite) || matches!(p.word, "then" | "just"));
     conditional && !imperative
+}
+
+/// "if it's not too much trouble", "if possible", "if you don't mind", "if you could": a
+/// courtesy, not a condition.
+fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.word);
+    toks[i].word == "if"
+        && (matches!(w(i + 1), "possible" | "poss")
+            || matches!(w(i + 1), "its" | "it" | "thats" | "that")
+                && matches!(
+                    w(i + 2),
+                    "not" | "ok" | "okay" | "alright" | "fine" | "possible" | "no"
+                )
+            || w(i + 1) == "you"
+                && matches!(
+                    w(i + 2),
+                    "dont" | "could" | "would" | "wouldnt" | "can" | "please"
+                ))
 }
 
 /// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
@@ -3170,6 +3238,15 @@ fn help_verb(word: &str) -> bool {
             | "approve"
             | "verify"
             | "involved"
+            | "pick"
+            | "reach"
+            | "contact"
+            | "answer"
+            | "respond"
+            | "reply"
+            | "message"
+            | "email"
+            | "phone"
             // The same acts in the other languages.
             | "revisar"
             | "revise"
@@ -3293,17 +3370,45 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             found(k, "prefer_a_person")
         }
         // "who could I speak with about my bill?": asking for the person, not a fact.
-        "who" => {
-            let modal = toks
-                .get(j + 1)
-                .is_some_and(|n| matches!(n.word, "can" | "could" | "should" | "do"));
+        "who" | "quien" | "qui" | "wem" | "quem" | "chi" => {
+            // "who else can I…", "who can I actually talk to": an adverb may come between.
+            let adverb = |w: &str| matches!(w, "else" | "actually" | "really" | "even" | "then");
+            let mut k = j + 1;
+            while toks.get(k).is_some_and(|n| adverb(n.word)) {
+                k += 1;
+            }
+            let modal = toks.get(k).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "can"
+                        | "could"
+                        | "should"
+                        | "do"
+                        | "puedo"
+                        | "podria"
+                        | "peux"
+                        | "pourrais"
+                        | "kann"
+                        | "posso"
+                        | "potrei"
+                )
+            });
+            k += 1;
             let me = toks
-                .get(j + 2)
-                .is_some_and(|n| matches!(n.word, "i" | "we"));
+                .get(k)
+                .is_some_and(|n| matches!(n.word, "i" | "we" | "je" | "ich" | "eu" | "io"));
+            if me {
+                k += 1;
+            }
+            while toks.get(k).is_some_and(|n| adverb(n.word)) {
+                k += 1;
+            }
             // "who can I call to book…" asks for a number; talking asks for a person.
-            let v = toks.get(j + 3).filter(|n| n.is(Talk) && !n.is(Contact))?;
-            (modal && me && v.clause == t.clause && ok(j + 3)).then_some(())?;
-            found(j + 3, "who_can_i_talk_to")
+            let v = toks.get(k).filter(|n| n.is(Talk) && !n.is(Contact))?;
+            // English needs the subject ("who can talk" is a question about people).
+            let subject = me || !matches!(t.word, "who");
+            (modal && subject && v.clause == t.clause && ok(k)).then_some(())?;
+            found(k, "who_can_i_talk_to")
         }
         // "I'd rather settle this with one of your advisors": a preference for a person.
         "rather" => {
@@ -3374,7 +3479,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             found(j, "call_back")
         }
         // "is somebody from billing around?", "are any agents free at the moment?"
-        "is" | "are" | "any" => {
+        "is" | "are" | "any" | "ist" | "sind" => {
             let k = person_after(j + 1, 2)?;
             // "is anyone else out there…" asks the world, not the company.
             if toks.get(k + 1).is_some_and(|n| n.word == "else") {
@@ -3383,7 +3488,20 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             let free = in_clause(k + 1, 6).any(|v| {
                 matches!(
                     toks[v].word,
-                    "free" | "available" | "around" | "online" | "about" | "there"
+                    "free"
+                        | "available"
+                        | "around"
+                        | "online"
+                        | "about"
+                        | "there"
+                        | "erreichbar"
+                        | "verfugbar"
+                        | "frei"
+                        | "da"
+                        | "disponible"
+                        | "disponibile"
+                        | "disponivel"
+                        | "libre"
                 )
             });
             (free && ok(k)).then_some(())?;
@@ -3561,7 +3679,10 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can I have a word with your manager": the idiom is a verb of talking.
         let a_word_with = t.word == "word"
             && j > 0
-            && toks[j - 1].word == "a"
+            && (toks[j - 1].word == "a"
+                || j > 1
+                    && toks[j - 2].word == "a"
+                    && matches!(toks[j - 1].word, "quick" | "brief" | "short" | "quiet"))
             && toks
                 .get(j + 1)
                 .is_some_and(|n| n.word == "with" || n.word == "w");
@@ -3863,9 +3984,16 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 .get(v + 3)
                                 .is_some_and(|n| matches!(n.word, "me" | "us")))
             })
-            && toks[j.saturating_sub(4)..v]
+            && toks[j.saturating_sub(4)..toks.len().min(v + 4)]
                 .iter()
-                .any(|p| modal(p.word) || matches!(p.word, "please" | "pls" | "bitte"))
+                .any(|p| {
+                    modal(p.word)
+                        || matches!(
+                            p.word,
+                            "please" | "pls" | "plz" | "bitte" | "porfa" | "pfv" | "favor"
+                                | "favore" | "svp" | "stp" | "needs" | "need"
+                        )
+                })
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             // A call back is asked for a time to come ("demain"): only the past stops it.
             && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
@@ -3878,7 +4006,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can an agent call me back?", "have someone contact me".
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+            && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
                 toks[v].is(Contact) || matches!(toks[v].word, "email" | "text" | "message")
             })
             && toks[v].clause == t.clause
@@ -4156,7 +4284,7 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         {
             j
         }
-        "ci" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
+        "ci" | "c" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
         _ => return None,
     };
     if j > 0 && toks[j - 1].is(Neg) {
@@ -4239,8 +4367,15 @@ fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || t.is(Yes) && !t.is(Neg)
             || matches!(
                 t.word,
-                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those"
-            ))
+                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
+            )
+            || is_zero(t.word)
+            // A "no" to the menu in a clause of its own: "no. agent."
+            || t.word == "no" && toks.get(k + 1).is_some_and(|n| n.clause != t.clause)
+            // A word cut off and said again: "customer serv- customer service".
+            || t.classes.is_empty()
+                && t.word.len() >= 3
+                && toks[k + 1..].iter().any(|n| n.word.len() > t.word.len() && n.word.starts_with(t.word)))
         {
             return None;
         }
@@ -4464,6 +4599,33 @@ mod tests {
             "humaaan please",
         ] {
             yes(t);
+        }
+    }
+
+    #[test]
+    fn courtesies_cut_words_roles_and_word_orders_are_requests() {
+        for t in [
+            "if it's no bother, I'd like to speak with someone",
+            "who else could I talk to about the refund",
+            "con quién puedo hablar sobre la factura",
+            "could I have a brief word with a supervisor",
+            "qualcuno dell'assistenza mi chiami per favore",
+            "ist ein Kundenberater erreichbar?",
+            "no. no. representative.",
+            "zero, zero, operator",
+            "can an account officer call me",
+            "please put me through to the rep re sentative",
+            "der Vertrag soll an die Rechtsabteilung weitergeleitet werden, bitte verbinden Sie mich mit der Rechtsabteilung",
+        ] {
+            assert!(detect(t).is_some(), "{t}");
+        }
+        for t in [
+            "if I ever need to talk to someone I'll ring back",
+            "who can talk the bank into a refund?",
+            "the Baker Street branch was closed",
+            "my payment was adjusted twice",
+        ] {
+            assert_eq!(detect(t), None, "{t}");
         }
     }
 
