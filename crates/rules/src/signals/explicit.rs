@@ -482,6 +482,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         NonHumanHead,
         &[
+            "approval",
+            "approvals",
             "manual",
             "manuals",
             "handbook",
@@ -576,6 +578,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "scripted",
             "autoresponder",
             "autoresponders",
             "autoreply",
@@ -1400,6 +1403,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 const NOT_TYPOS: &[&str] = &[
+    "escalator",
+    "escalators",
     "administration",
     "administrative",
     "superior",
@@ -2495,6 +2500,31 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if k > 0 && toks[k - 1].is(NonHumanModifier) {
         return None;
     }
+    // "cambiare operatore", "switch operator", "changer d'opérateur": the network, not a person.
+    if matches!(
+        t.word,
+        "operator" | "operatore" | "operador" | "operateur" | "operators" | "operatori"
+    ) && toks[..k].iter().rev().take(3).any(|p| {
+        matches!(
+            p.word,
+            "cambiare"
+                | "cambiar"
+                | "changer"
+                | "change"
+                | "changing"
+                | "switch"
+                | "switching"
+                | "mudar"
+                | "trocar"
+                | "wechseln"
+                | "cambiato"
+                | "cambio"
+                | "portabilidad"
+                | "portability"
+        )
+    }) {
+        return None;
+    }
     // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person".
     if t.joined || (k > 0 && toks[k - 1].joined) {
         return None;
@@ -2553,6 +2583,14 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
         .iter()
         .any(|p| p.is(PastTime))
     {
+        return true;
+    }
+    // "the sign says ask an assistant", "where it said call an agent": text being quoted,
+    // not asked.
+    if toks[clause_start..j].windows(2).any(|w| {
+        matches!(w[1].word, "says" | "reads" | "states")
+            || matches!(w[0].word, "it" | "that" | "which") && w[1].word == "said"
+    }) {
         return true;
     }
     let later = toks[j..]
@@ -2658,7 +2696,10 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         // The noun phrase ends at the agent noun when the modifier comes first.
         let end = bot_agent.map_or(k, |(_, last)| last);
-        let adjective = matches!(t.word, "automated" | "automatic" | "robotic");
+        let adjective = matches!(
+            t.word,
+            "automated" | "automatic" | "robotic" | "canned" | "scripted"
+        );
         let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
         // What may follow the bot in the same clause: the end of a request ("no bot
         // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
@@ -2687,8 +2728,32 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "out"
                     | "away"
                     | "off"
+                    // The bot doing the work: "an AI handling my claim", "a machine answering".
+                    | "handling"
+                    | "answering"
+                    | "deciding"
+                    | "doing"
+                    | "dealing"
+                    | "processing"
+                    | "reviewing"
+                    | "managing"
+                    | "sorting"
+                    | "running"
             )
         };
+        if adjective
+            && next.is_some_and(|n| bot_thing(n.word))
+            && let Some(m) = bot_useless_after(toks, end + 1)
+        {
+            return Some(m);
+        }
+        // "we want out of your bot", "I want out of this automated system".
+        if before_want_out(toks, k) {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, k.saturating_sub(3), end),
+                pattern: "reject_bot",
+            });
+        }
         if !adjective
             && bot_agent.is_none()
             && let Some(n) = next
@@ -2721,9 +2786,21 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "bot, stop": a short message that tells the bot to stop.
         if toks.len() <= 5
             && !(k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their"))
-            && toks
-                .get(end + 1)
-                .is_some_and(|n| matches!(n.word, "stop" | "enough" | "quit" | "basta" | "genug"))
+            && toks.get(end + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "stop"
+                        | "enough"
+                        | "quit"
+                        | "basta"
+                        | "genug"
+                        | "step"
+                        | "shut"
+                        | "go"
+                        | "leave"
+                        | "begone"
+                )
+            })
         {
             return Some(ExplicitMatch {
                 phrase: phrase(toks, k, end + 1),
@@ -2775,7 +2852,11 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         // Only articles, "to", "with", "this" between the cue and the noun.
         let filler = |p: &Tok<'_>| {
-            (p.is(Skip) || p.is(Talk) || p.is(Polite) && !p.is(Yes))
+            (p.is(Skip)
+                || p.is(Talk)
+                || p.is(Polite) && !p.is(Yes)
+                // "quit feeding me canned answers": the feeding is the bot's.
+                || matches!(p.word, "giving" | "sending" | "feeding" | "throwing"))
                 && !p.is(Desire)
                 && !p.is(Neg)
                 && !p.is(FedUp)
@@ -2858,8 +2939,16 @@ fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
         .iter()
         .enumerate()
         .any(|(i, p)| {
-            i > 0
-                && (before[i - 1].is(Neg) || matches!(before[i - 1].word, "longer" | "anymore"))
+            // The negator right before the verb, or before "going to" ("not going to
+            // explain this to a computer").
+            let negated =
+                |j: usize| before[j].is(Neg) || matches!(before[j].word, "longer" | "anymore");
+            let attached = i > 0 && negated(i - 1)
+                || i > 2
+                    && negated(i - 3)
+                    && matches!(before[i - 2].word, "going" | "about")
+                    && before[i - 1].word == "to";
+            attached
                 && matches!(
                     p.word,
                     "talk"
@@ -2872,9 +2961,60 @@ fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                         | "typing"
                         | "deal"
                         | "dealing"
+                        | "explain"
+                        | "explaining"
+                        | "tell"
+                        | "telling"
+                        | "describe"
+                        | "argue"
+                        | "arguing"
+                        | "discuss"
+                        | "write"
+                        | "writing"
                 )
         })
         .then_some(start)
+}
+
+/// "want out of (the) bot": up to two articles or determiners between "of" and the bot.
+fn before_want_out(toks: &[Tok<'_>], k: usize) -> bool {
+    let clause = toks[k].clause;
+    let mut i = k;
+    while i > 0
+        && toks[i - 1].clause == clause
+        && matches!(toks[i - 1].word, "the" | "this" | "that" | "your")
+    {
+        i -= 1;
+    }
+    i >= 3
+        && toks[i - 1].word == "of"
+        && toks[i - 2].word == "out"
+        && matches!(toks[i - 3].word, "want" | "wanna" | "need")
+        && !refused(toks, i - 3)
+}
+
+/// [`bot_useless`] for a bot named by an adjective and a head ("that scripted stuff is
+/// rubbish"): what follows the head at `k` says the bot is useless.
+fn bot_useless_after(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
+    let t = toks.get(k)?;
+    let rest: Vec<&str> = toks[k + 1..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .take(4)
+        .map(|n| n.word)
+        .collect();
+    let useless = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "useless" | "pointless" | "hopeless" | "rubbish" | "garbage" | "worthless" | "broken"
+        )
+    });
+    (useless && !rest.iter().any(|w| matches!(*w, "not" | "isnt" | "never"))).then(|| {
+        ExplicitMatch {
+            phrase: phrase(toks, k.saturating_sub(1), k),
+            pattern: "reject_bot",
+        }
+    })
 }
 
 /// The words that make an agent or assistant the bot itself, on either side of it.
@@ -3856,6 +3996,15 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         n.clause != t.clause
                             || n.is(Polite)
                             || matches!(n.word, "through" | "thru" | "across" | "over")
+                                // "put me through three security checks": an ordeal, not
+                                // a hand-over; the hand-over ends or goes on "to" someone.
+                                && toks.get(j + 3).is_none_or(|m| {
+                                    m.clause != t.clause
+                                        || m.is(Polite)
+                                        || m.is(Skip)
+                                        || human_noun(toks, j + 3).is_some()
+                                        || m.is(Dept)
+                                })
                     }))
                 && !refused(toks, j)
                 && !toks[j + 1..]
@@ -3928,7 +4077,26 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks.get(j + 1).is_some_and(|n| {
                 n.clause == t.clause && !(n.is(Polite) || n.is(Skip) || n.is(Dept))
             });
-        if t.is(Escalate) && !modifier && !refused(toks, j) {
+        // "escalate privileges", "escalate a user's access": an admin's act, not a case.
+        let admin_object = toks
+            .iter()
+            .skip(j + 1)
+            .take_while(|n| n.clause == t.clause)
+            .take(4)
+            .any(|n| {
+                matches!(
+                    n.word,
+                    "privileges"
+                        | "privilege"
+                        | "permissions"
+                        | "permission"
+                        | "rights"
+                        | "role"
+                        | "roles"
+                        | "access"
+                )
+            });
+        if t.is(Escalate) && !modifier && !admin_object && !refused(toks, j) && !not_now(toks, j) {
             return Some(ExplicitMatch {
                 phrase: t.word.to_owned(),
                 pattern: "escalate",
@@ -4624,6 +4792,33 @@ mod tests {
             "who can talk the bank into a refund?",
             "the Baker Street branch was closed",
             "my payment was adjusted twice",
+        ] {
+            assert_eq!(detect(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn the_bot_refused_in_other_words() {
+        for t in [
+            "robot, go away",
+            "quit feeding me scripted answers",
+            "I don't want an AI deciding my refund",
+            "we want out of your bot",
+            "that canned stuff is useless",
+            "I'm not going to describe my injury to a computer",
+        ] {
+            assert!(detect(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn admin_acts_quotations_ordeals_and_carriers_are_not_requests() {
+        for t in [
+            "how can I escalate permissions for a new teammate",
+            "the leaflet says contact an agent for details, where is the form",
+            "the app put me through four identity checks today",
+            "vorrei cambiare operatore e tenere il numero",
+            "the escalators in your mall are out of order",
         ] {
             assert_eq!(detect(t), None, "{t}");
         }
