@@ -477,6 +477,33 @@ impl Check {
                         matched: vec![words],
                     });
                 }
+                // Matters added turn after turn ("the refund never came" … "also my points
+                // vanished" … "and on top of that…"): each turn that opens by adding one
+                // counts its own, back to the turn it adds to.
+                if last.adds_on() && last.own() > 0 {
+                    let mut total = last.own();
+                    let mut shown = vec![last.shown()];
+                    let mut adds_on = true;
+                    for (t, p) in v.recent_analysed(Role::Customer).skip(1).take(3) {
+                        let m = p.matters(&t.text);
+                        if !adds_on || m.own() == 0 {
+                            break;
+                        }
+                        total += m.own();
+                        shown.push(m.shown());
+                        adds_on = m.adds_on();
+                    }
+                    if total >= *at_least {
+                        shown.reverse();
+                        let words = shown.join(" … ");
+                        return Some(Hit {
+                            says: format!(
+                                "the customer raised several separate matters over several turns (\"{words}\")"
+                            ),
+                            matched: vec![words],
+                        });
+                    }
+                }
                 // Counted when the last turn brings a matter not raised before (most turns
                 // carry no intent: nothing to collect).
                 v.last.intent.as_ref()?;

@@ -2665,10 +2665,11 @@ fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
     toks[i].word == "if"
         && (matches!(w(i + 1), "possible" | "poss")
             || matches!(w(i + 1), "its" | "it" | "thats" | "that")
-                && matches!(
-                    w(i + 2),
-                    "not" | "ok" | "okay" | "alright" | "fine" | "possible" | "no"
-                )
+                && (matches!(w(i + 2), "ok" | "okay" | "alright" | "fine" | "possible")
+                    // "if it's not too much trouble", "if it's no bother" — but "if it's
+                    // not working by tonight" is a condition.
+                    || w(i + 2) == "not" && matches!(w(i + 3), "too" | "a" | "any")
+                    || w(i + 2) == "no" && matches!(w(i + 3), "bother" | "trouble" | "problem"))
             || w(i + 1) == "you"
                 && matches!(
                     w(i + 2),

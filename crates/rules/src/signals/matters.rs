@@ -57,6 +57,13 @@ const ACTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "book",
+        &[
+            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen", "upgrad",
+            "downgrad",
+        ],
+    ),
+    (
         "remove",
         &[
             "remov", "elimin", "quitar", "supprim", "rimuov", "togli", "entfern",
@@ -457,10 +464,32 @@ const HOLDINGS: &[&str] = &[
 /// Words a turn must have for details of different parts to count as several matters.
 const MIN_WORDS_FOR_PARTS: usize = 18;
 
+/// Words that open a turn by adding a matter to the ones before.
+const ADD_ON: &[&str] = &[
+    "also",
+    "plus",
+    "another",
+    "besides",
+    "additionally",
+    "top",
+    "ademas",
+    "tambien",
+    "aussi",
+    "auserdem",
+    "ausserdem",
+    "zudem",
+    "tambem",
+    "inoltre",
+    "oltretutto",
+];
+
 /// Words that report that something is at fault, in the six languages: a segment with one
 /// and no act or part of the service is a problem of its own ("the login is broken").
 const FAULTS: &[&str] = &[
     "wrong",
+    "vanished",
+    "disappeared",
+    "billed",
     "charged",
     "dent",
     "dented",
@@ -564,6 +593,9 @@ fn not_working(first: &str, second: &str) -> bool {
         matches!(
             w,
             "work"
+                | "arrived"
+                | "arrive"
+                | "came"
                 | "works"
                 | "working"
                 | "load"
@@ -715,6 +747,8 @@ pub struct Matters {
     /// Segments that report a fault and name no act or part of the service, by their
     /// fault words.
     problems: Vec<String>,
+    /// The turn opens with a word that adds a matter ("also", "además", "außerdem").
+    adds_on: bool,
     words: usize,
 }
 
@@ -754,6 +788,28 @@ impl Matters {
     /// Whether the turn asks for any act (change, move, cancel…).
     pub fn has_acts(&self) -> bool {
         !self.acts.is_empty()
+    }
+
+    /// How many matters the turn names by itself: acts, parts of the service, problems.
+    pub fn own(&self) -> usize {
+        self.acts.len() + self.parts.len() + self.problems.len()
+    }
+
+    /// Whether the turn opens by adding a matter to what came before ("also…", "and on
+    /// top of that…", "además…").
+    pub fn adds_on(&self) -> bool {
+        self.adds_on
+    }
+
+    /// The words that show the turn's own matters.
+    pub fn shown(&self) -> String {
+        self.acts
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .chain(self.parts.iter().map(|(_, w)| w.as_str()))
+            .chain(self.problems.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" … ")
     }
 
     /// The matters of two turns of the same customer, each act counted once. The parts of
@@ -796,6 +852,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
     let mut out = Matters {
         words: words.len(),
+        adds_on: (0..words.len().min(3)).any(|i| ADD_ON.contains(&word(i))),
         ..Matters::default()
     };
     kinds.clear();
