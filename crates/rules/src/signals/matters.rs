@@ -59,10 +59,57 @@ const ACTS: &[(&str, &[&str])] = &[
     (
         "book",
         &[
-            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen", "upgrad",
-            "downgrad",
+            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen",
         ],
     ),
+    (
+        "return",
+        &[
+            "return",
+            "devolv",
+            "devuelv",
+            "retourn",
+            "restitu",
+            "rucksend",
+            "zurucksend",
+            "zuruckgeb",
+        ],
+    ),
+    (
+        "pause",
+        &[
+            "paus", "suspend", "freez", "congel", "sospend", "aussetz", "stilleg",
+        ],
+    ),
+    (
+        "extend",
+        &[
+            "extend",
+            "renew",
+            "renouvel",
+            "prolong",
+            "verlanger",
+            "rinnov",
+            "renov",
+            "amplia",
+            "estend",
+        ],
+    ),
+    (
+        "correct",
+        &[
+            "correct",
+            "corrig",
+            "correg",
+            "rectif",
+            "berichtig",
+            "korrigier",
+            "corregg",
+            "fix",
+        ],
+    ),
+    ("include", &["includ", "inclu"]),
+    ("request", &["request", "solicit", "richied", "beantrag"]),
     (
         "remove",
         &[
@@ -464,6 +511,20 @@ const HOLDINGS: &[&str] = &[
 /// Words a turn must have for details of different parts to count as several matters.
 const MIN_WORDS_FOR_PARTS: usize = 18;
 
+/// The place an ordinal word gives in a list, as a bit: first 1, second 2, third 4.
+fn ordinal(word: &str) -> u8 {
+    match word {
+        "first" | "firstly" | "erstens" | "primero" | "primera" | "premierement" | "primeiro"
+        | "primo" => 1,
+        "second" | "secondly" | "zweitens" | "segundo" | "segunda" | "deuxiemement" | "secondo" => {
+            2
+        }
+        "third" | "thirdly" | "drittens" | "tercero" | "tercera" | "troisiemement" | "terceiro"
+        | "terzo" => 4,
+        _ => 0,
+    }
+}
+
 /// Words that open a turn by adding a matter to the ones before.
 const ADD_ON: &[&str] = &[
     "also",
@@ -487,6 +548,8 @@ const ADD_ON: &[&str] = &[
 /// and no act or part of the service is a problem of its own ("the login is broken").
 const FAULTS: &[&str] = &[
     "wrong",
+    "skipped",
+    "ignored",
     "vanished",
     "disappeared",
     "billed",
@@ -593,6 +656,8 @@ fn not_working(first: &str, second: &str) -> bool {
         matches!(
             w,
             "work"
+                | "sent"
+                | "send"
                 | "arrived"
                 | "arrive"
                 | "came"
@@ -934,6 +999,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
         }
     }
     close(&mut act, &mut part, &mut start, words.len());
+    // "firstly … secondly … thirdly", "erstens … zweitens … drittens": a numbered list.
+    let ordinals = (0..words.len()).fold(0u8, |seen, i| seen | ordinal(word(i)));
+    if announced.is_none() && ordinals == 0b111 {
+        announced = Some("a numbered list".to_owned());
+    }
     out.announced = announced;
     out.few_things = few_things;
     out.holdings = holdings;
@@ -1072,6 +1142,24 @@ mod tests {
         ] {
             assert!(several(text, 3).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn numbered_lists_and_more_acts_are_several_matters() {
+        for text in [
+            "firstly the app won't load, secondly the invoice is late and thirdly I want a paper copy",
+            "I'd like to return the blender, extend my warranty and pause the magazine subscription",
+            "quisiera devolver el abrigo, renovar la tarjeta y corregir mi apellido en la cuenta",
+        ] {
+            assert!(several(text, 3).is_some(), "{text}");
+        }
+        assert!(
+            several(
+                "the second bus was late again, the first time this happened",
+                3
+            )
+            .is_none()
+        );
     }
 
     #[test]
