@@ -482,6 +482,16 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         NonHumanHead,
         &[
+            "option",
+            "options",
+            "feature",
+            "features",
+            "plan",
+            "plans",
+            "tier",
+            "addon",
+            "package",
+            "button",
             "approval",
             "approvals",
             "manual",
@@ -604,6 +614,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Machine,
         &[
+            "programme",
             "algorithm",
             "algorithms",
             "machine",
@@ -768,6 +779,9 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "ponha",
+            "mette",
+            "passate",
             "deriva",
             "relaie",
             "conecta",
@@ -945,6 +959,10 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         FedUp,
         &[
+            "arrete",
+            "arretez",
+            "stopp",
+            "smettila",
             "schluss",
             "saltar",
             "sauter",
@@ -976,6 +994,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "chiamate",
             "chiami",
             "chiamare",
             "chiamatemi",
@@ -1076,6 +1095,12 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "gestor",
+            "gestora",
+            "colaborador",
+            "colaboradora",
+            "funzionario",
+            "funzionaria",
             "gestionnaire",
             "gestionnaires",
             "superieur",
@@ -1189,6 +1214,13 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "dossier",
+            "cas",
+            "caso",
+            "pratica",
+            "demande",
+            "requete",
+            "nen",
             "hueso",
             "huesos",
             "osso",
@@ -2314,8 +2346,17 @@ fn compound_department(word: &str) -> Option<Classes> {
         return Some(Classes::default().with(Dept));
     }
     // "Servicemitarbeiter", "Kundenberaterin": a person.
-    ends(&["mitarbeiter", "mitarbeiterin", "berater", "beraterin"])
-        .then(|| Classes::default().with(StrongNoun))
+    ends(&[
+        "mitarbeiter",
+        "mitarbeiterin",
+        "berater",
+        "beraterin",
+        "schichtleiter",
+        "teamleiter",
+        "filialleiter",
+        "abteilungsleiter",
+    ])
+    .then(|| Classes::default().with(StrongNoun))
 }
 
 fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
@@ -2434,6 +2475,15 @@ fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     let scope = &toks[start..=at];
     for (i, t) in scope.iter().enumerate() {
         if !t.is(Neg) {
+            continue;
+        }
+        // "why don't you put me through", "perché non mi passate qualcuno": a request.
+        if scope[..i].iter().any(|p| {
+            matches!(
+                p.word,
+                "why" | "perche" | "xke" | "pq" | "pourquoi" | "warum" | "porque" | "porqué"
+            )
+        }) {
             continue;
         }
         // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
@@ -2582,6 +2632,15 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     if toks[clause_start..clause_end]
         .iter()
         .any(|p| p.is(PastTime))
+        // "last week your agent told me…"
+        || toks[clause_start..clause_end].windows(2).any(|w| {
+            w[0].word == "last"
+                && matches!(
+                    w[1].word,
+                    "week" | "month" | "year" | "night" | "time" | "monday" | "tuesday"
+                        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                )
+        })
     {
         return true;
     }
@@ -2612,7 +2671,9 @@ fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
             "have" | "need",
             "to"
         ] | [.., "must", "i"]
-    ) && !words.iter().any(|w| matches!(*w, "what" | "how" | "where"));
+    ) && !words
+        .iter()
+        .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
     if question {
         return true;
     }
@@ -2755,8 +2816,14 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "reject_bot",
             });
         }
+        // German puts the verb last: "nicht mit einem Bot über die Rechnung reden".
+        let talked_after = toks[end + 1..]
+            .iter()
+            .take_while(|p| p.clause == t.clause)
+            .any(|p| matches!(p.word, "reden" | "sprechen" | "chatten" | "schreiben"));
         if !adjective
             && bot_agent.is_none()
+            && !talked_after
             && let Some(n) = next
             && !(n.is(Polite)
                 || n.is(Boundary)
@@ -2833,8 +2900,20 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "conversar"
                     | "parlare"
                     | "chattare"
+                    | "discuss"
+                    | "discussing"
+                    | "explain"
+                    | "explaining"
+                    | "go"
+                    | "hablando"
+                    | "parlant"
+                    | "falando"
+                    | "parlando"
             )
-        });
+        }) || toks[k + 1..]
+            .iter()
+            .take_while(|p| p.clause == t.clause)
+            .any(|p| matches!(p.word, "reden" | "sprechen" | "chatten" | "schreiben"));
         // "not chatting with a computer anymore": the talking itself refused.
         let not_talking = talking_refused(toks, k).is_some();
         // "get the bot out", "take the robot away".
@@ -2894,8 +2973,9 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let attached = before.iter().enumerate().any(|(i, p)| {
             p.word == "refuse"
                 || p.is(Desire)
-                    && i > 0
-                    && (before[i - 1].is(Neg) || i > 1 && before[i - 2].is(Neg))
+                    && (i > 0 && (before[i - 1].is(Neg) || i > 1 && before[i - 2].is(Neg))
+                        // "ich möchte nicht mit einer KI…"
+                        || before.get(i + 1).is_some_and(|n| n.word == "nicht"))
         });
         let refuses_talking = talked_to && attached;
         let not_another = cue_tok.is(Neg)
@@ -2948,6 +3028,12 @@ fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                 || i > 2
                     && negated(i - 3)
                     && matches!(before[i - 2].word, "going" | "about")
+                    && before[i - 1].word == "to"
+                // "we didn't come here to argue with a program".
+                || i > 3
+                    && negated(i - 4)
+                    && before[i - 3].word == "come"
+                    && before[i - 2].word == "here"
                     && before[i - 1].word == "to";
             attached
                 && matches!(
@@ -3479,6 +3565,20 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                             | "safer"
                     )
                 });
+            // The wish may come after: "if someone could call me, that would be lovely".
+            let wish = wish
+                || toks[j..]
+                    .iter()
+                    .filter(|p| p.sentence == t.sentence)
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| {
+                        matches!(w[0].word, "would" | "d")
+                            && matches!(
+                                w[1].word,
+                                "be" | "help" | "love" | "appreciate" | "great" | "lovely"
+                            )
+                    });
             let k = person_after(j + 1, 5)?;
             let v =
                 in_clause(k + 1, 4).find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
@@ -3492,10 +3592,11 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         "quisiera" | "quiero" | "queria" | "querria" | "gustaria" | "voudrais" | "veux"
         | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
         | "prefiro" | "preferirei" | "prefere" | "preferisco" | "prefer" | "prefererais"
-        | "preferiamo" => {
+        | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible" | "posible"
+        | "possivel" | "possibile" | "moglich" => {
             let que = toks
                 .get(j + 1)
-                .is_some_and(|n| matches!(n.word, "que" | "qu" | "che"));
+                .is_some_and(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
             if que {
                 let k = person_after(j + 2, 4)?;
                 ok(k).then_some(())?;
@@ -3543,6 +3644,14 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             }
             while toks.get(k).is_some_and(|n| adverb(n.word)) {
                 k += 1;
+            }
+            // "who do I need to talk to", "who do I have to speak with".
+            if toks
+                .get(k)
+                .is_some_and(|n| matches!(n.word, "need" | "have" | "got"))
+                && toks.get(k + 1).is_some_and(|n| n.word == "to")
+            {
+                k += 2;
             }
             // "who can I call to book…" asks for a number; talking asks for a person.
             let v = toks.get(k).filter(|n| n.is(Talk) && !n.is(Contact))?;
@@ -3665,7 +3774,19 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             // A person qualified first ("somebody who knows the system could…"); a bare
             // "anybody can explain that?" is a question to the world.
             let m = in_clause(j + 2, 6)
-                .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))?;
+                .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))
+                // "a real person should handle this": what ought to be, a request.
+                // One person, not people in general ("more people should check it out").
+                .or_else(|| {
+                    toks.get(j + 1)
+                        .filter(|n| {
+                            n.word == "should"
+                                && n.clause == t.clause
+                                && t.word != "people"
+                                && !t.word.ends_with('s')
+                        })
+                        .map(|_| j + 1)
+                })?;
             let v = toks
                 .get(m + 1)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
@@ -4160,7 +4281,8 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || matches!(
                             p.word,
                             "please" | "pls" | "plz" | "bitte" | "porfa" | "pfv" | "favor"
-                                | "favore" | "svp" | "stp" | "needs" | "need"
+                                | "favore" | "svp" | "stp" | "needs" | "need" | "moglich"
+                                | "possible" | "posible" | "possivel" | "possibile"
                         )
                 })
             && !toks[j..v].iter().any(|p| p.is(PastAux))
@@ -4212,6 +4334,23 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         if let Some(m) = is_there_elsewhere(toks, j) {
             return Some(m);
+        }
+        // "someone I could speak to", "a person we can talk with": a person wanted to talk to.
+        if human_noun(toks, j).is_some()
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "i" | "we") && n.clause == t.clause)
+            && toks.get(j + 2).is_some_and(|n| modal(n.word))
+            && toks
+                .get(j + 3)
+                .is_some_and(|n| n.is(Talk) && !n.is(Contact))
+            && !refused(toks, j)
+            && !not_now(toks, j + 3)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j + 3),
+                pattern: "is_there",
+            });
         }
         // "is there a human / anyone there?"
         if t.word == "there"
@@ -4444,7 +4583,7 @@ fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let next = |k: usize| toks.get(k).filter(|n| n.clause == t.clause).map(|n| n.word);
     let marker_end = match t.word {
-        "hay" | "tem" | "ha" | "ce" => j,
+        "hay" | "tem" | "ha" | "ce" | "gibts" => j,
         "y" if next(j + 1) == Some("a") => j + 1,
         "gibt" if next(j + 1) == Some("es") => j + 1,
         // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
@@ -4537,6 +4676,7 @@ fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || matches!(
                 t.word,
                 "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
+                    | "sorry" | "pardon"
             )
             || is_zero(t.word)
             // A "no" to the menu in a clause of its own: "no. agent."
@@ -4820,6 +4960,31 @@ mod tests {
             "the app put me through four identity checks today",
             "vorrei cambiare operatore e tenere il numero",
             "the escalators in your mall are out of order",
+        ] {
+            assert_eq!(detect(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn questions_wishes_and_oughts_that_ask_for_a_person() {
+        for t in [
+            "why don't you just put me through to someone",
+            "if a specialist could ring me tomorrow, it would help a lot",
+            "who do I have to speak with to get a refund",
+            "is there anyone we can talk to about the outage",
+            "honestly an actual person should look at this",
+            "perché non mi passate un operatore?",
+            "necesito que una asesora me llame",
+            "ich möchte nicht mit einem Bot über meine Rechnung reden",
+            "I didn't come here to chat with a program",
+            "I refuse to discuss my mortgage with software",
+        ] {
+            assert!(detect(t).is_some(), "{t}");
+        }
+        for t in [
+            "last month your advisor told me the fee was waived, and it was",
+            "more people should check out your new app",
+            "the talk to an expert option is not in my plan",
         ] {
             assert_eq!(detect(t), None, "{t}");
         }
