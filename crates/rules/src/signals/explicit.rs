@@ -3851,7 +3851,42 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
         .collect()
 }
 
+/// `text` with every passage of three words or more inside double quotes blanked out: a
+/// title ("Talk to a Human", a novel), a message read out ("reply HELP to speak to an
+/// adviser") or words reported are mentioned, not asked. `None` when nothing is quoted.
+fn without_quotations(text: &str) -> Option<String> {
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
+    if !text.contains(is_quote) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(is_quote) {
+        let quote_len = rest[open..].chars().next().map_or(1, char::len_utf8);
+        let inner_start = open + quote_len;
+        let Some(close) = rest[inner_start..].find(is_quote) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        out.push_str(&rest[..inner_start]);
+        if inner.split_whitespace().count() >= 3 {
+            // Blanked, not removed: the words on either side stay apart.
+            out.extend(std::iter::repeat_n(' ', inner.chars().count()));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[inner_start + close..];
+        let close_len = rest.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&rest[..close_len]);
+        rest = &rest[close_len..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
+    let unquoted = without_quotations(text);
+    let text = unquoted.as_deref().unwrap_or(text);
     let mut buf = std::mem::take(&mut scratch.buf);
     buf.clear();
     let mut spans = std::mem::take(&mut scratch.spans);
@@ -4988,6 +5023,21 @@ mod tests {
         ] {
             assert_eq!(detect(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn quoted_passages_are_mentioned_not_asked() {
+        for t in [
+            "the book \"Speak to a Real Person\" came with a torn spine",
+            "an sms said “reply AGENT to talk to an advisor”, is it yours?",
+        ] {
+            assert_eq!(detect(t), None, "{t}");
+        }
+        // A short quote is still the customer's word, and text after the quote still counts.
+        assert!(detect("\"agent\" please").is_some());
+        assert!(
+            detect("I read \"how to reset it\" twice, now put me through to someone").is_some()
+        );
     }
 
     #[test]
