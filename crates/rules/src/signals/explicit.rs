@@ -273,6 +273,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            "straight",
             "across",
             "front",
             "off",
@@ -2547,7 +2548,11 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
-    if k > 0 && toks[k - 1].is(NonHumanModifier) {
+    // "the property manager" runs the building; "a property agent" sells it.
+    if k > 0
+        && toks[k - 1].is(NonHumanModifier)
+        && !(toks[k - 1].word == "property" && matches!(t.word, "manager" | "managers"))
+    {
         return None;
     }
     // "cambiare operatore", "switch operator", "changer d'opérateur": the network, not a person.
@@ -3360,7 +3365,11 @@ fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
 /// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
 fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     let t = &toks[k];
-    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead))
+    let property_manager = t.word == "property"
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "manager" | "managers"));
+    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || property_manager)
         && toks.get(k + 1).is_some_and(|n| {
             n.clause == t.clause
                 && n.is(StrongNoun)
@@ -4584,6 +4593,9 @@ fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         });
         let asked_before =
             short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk));
+        // A voice menu answered with a person: "existing. zero. operator".
+        let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
+        let marker = marker || menu && clause == last_clause;
         if part.len() <= 5 && (marker || asked_before) {
             let mut found = None;
             let only_noun = part.iter().enumerate().all(|(i, t)| {
@@ -5013,6 +5025,9 @@ mod tests {
             "ich möchte nicht mit einem Bot über meine Rechnung reden",
             "I didn't come here to chat with a program",
             "I refuse to discuss my mortgage with software",
+            "please put me straight through to an advisor",
+            "can I talk to the property manager about the boiler",
+            "new customer. zero. representative",
         ] {
             assert!(detect(t).is_some(), "{t}");
         }

@@ -95,7 +95,7 @@ enum P {
 const PATTERNS: &[(P, &str)] = &[
     (
         P::Dispute,
-        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|opposition|litige)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (uma |una )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
+        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|opposition|litige)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (formalmente |oficialmente )?(a |uma |una |la )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
     ),
     (
         P::Dispute,
@@ -216,6 +216,21 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Flood,
         r"\b(si [èe] rott[oa]|[èe] scoppiat[oa]|rotto) (un |il )?tubo\b|\btubo rotto\b|\bl'acqua (esce|sgorga|zampilla)\b|\bse (rompi[óo]|revent[óo]) (un |el )?(tubo|ca[ñn]o)\b|\btuyau (a )?([ée]clat[ée]|cass[ée]|perc[ée])\b|\brohr (ist )?(geplatzt|gebrochen)\b|\b(cano|tubo) (estourou|rompeu|furou)\b|\bestourou (um|o) (cano|tubo)\b",
+    ),
+    // A seventh round, after the seventh blind set: a shop that cannot take payments in
+    // German word order and sales being lost in the other languages, a child shut in a lift,
+    // a double dose and a child who will not wake.
+    (
+        P::Outage,
+        r"\bkann niemand (mehr )?.{0,20}\b(bezahlen|bestellen|einkaufen|kaufen)\b|\bverlieren\b.{0,20}\b(bestellungen|umsatz|kunden|geld)\b|\bperdiendo (ventas|pedidos|clientes|dinero)\b|\bperd(ons|ez) (des |nos )?(ventes|commandes|clients)\b|\bperdendo (vendas|pedidos|clientes|dinheiro)\b|\bperdendo (ordini|vendite|clienti|soldi)\b",
+    ),
+    (
+        P::Danger,
+        r"\b(stuck|trapped|locked|shut) in (the|a) (lift|elevator)\b|\b(chius[oa]|bloccat[oa]|intrappolat[oa]) nell'ascensore\b|\b(atrapad[oa]|encerrad[oa]) en el ascensor\b|\b(coinc[ée]e?|bloqu[ée]e?) dans l'ascenseur\b|\bim (aufzug|fahrstuhl) (eingesperrt|gefangen|stecken|steckt|feststeckt)\b|\b(pres[oa]|trancad[oa]) no elevador\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(double|wrong|extra|twice the) (dose|dosage)\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
     ),
     // A fifth round, after the fifth blind set: carbon monoxide named alone ("il rilevatore
     // di monossido"), and a vehicle dead where traffic passes.
@@ -1282,6 +1297,18 @@ mod tests {
             "the plumber fixed the burst pipe yesterday, all good now",
         ] {
             assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_child_in_a_lift_a_double_dose_and_lost_sales_are_urgent() {
+        for text in [
+            "my neighbour's boy is stuck in the lift between floors",
+            "I gave her a double dose of her tablets and she won't wake up",
+            "seit heute früh kann niemand mehr bezahlen und wir verlieren Kunden",
+            "estamos perdiendo ventas porque la web no cobra",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
         }
     }
 
