@@ -346,7 +346,7 @@ fn the_third_blind_set_keeps_its_figures() {
 fn the_fourth_blind_set_keeps_its_figures() {
     let r = eval_intents(own("blind4/intents.tsv")).unwrap();
     println!("blind4: {r}");
-    assert!(r.accuracy.is_some_and(|a| a >= 0.81), "{r}");
+    assert!(r.accuracy.is_some_and(|a| a >= 0.85), "{r}");
     assert!(r.false_positive_rate <= 0.01, "{r}");
     let report = replay(
         &RuleSet::builtin(),
@@ -357,6 +357,35 @@ fn the_fourth_blind_set_keeps_its_figures() {
     println!("blind4: {report}");
     assert!(report.summary.decision_accuracy >= 0.92, "{report}");
     assert!(report.summary.reason_accuracy >= 0.9, "{report}");
+}
+
+/// The blind sets of the fifth to seventh rounds (`eval/blind5/` … `eval/blind7/`) each
+/// guided a round after their honest figures were taken (in their READMEs); they are held at
+/// what those rounds reached, so that no later change loses it.
+#[test]
+fn the_later_blind_sets_keep_their_figures() {
+    for (set, intents, decision, reason) in [
+        ("blind5", 0.95, 0.96, 0.94),
+        ("blind6", 0.95, 0.96, 0.94),
+        ("blind7", 0.93, 0.94, 0.91),
+    ] {
+        let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
+        println!("{set}: {r}");
+        assert!(r.accuracy.is_some_and(|a| a >= intents), "{set}: {r}");
+        assert!(r.false_positive_rate <= 0.01, "{set}: {r}");
+        let report = replay(
+            &RuleSet::builtin(),
+            own(&format!("{set}/conversations.jsonl")),
+            |_| {},
+        )
+        .unwrap();
+        println!("{set}: {report}");
+        assert!(
+            report.summary.decision_accuracy >= decision,
+            "{set}: {report}"
+        );
+        assert!(report.summary.reason_accuracy >= reason, "{set}: {report}");
+    }
 }
 
 /// The evaluation sets stay a fair test: none of their sentences (four words or more) is
