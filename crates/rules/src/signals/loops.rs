@@ -92,8 +92,23 @@ pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
     if aw.is_empty() && bw.is_empty() {
         return 0.0;
     }
+    let common = common_words(a, b, |_, _| false).unwrap_or(0);
+    common as f64 / (aw.len() + bw.len() - common) as f64
+}
+
+/// The words `a` and `b` share, by one merge pass over the sorted sets; `None` as soon as
+/// `give_up(shared so far, the most still possible)` says the answer no longer matters.
+fn common_words(
+    a: &WordSet,
+    b: &WordSet,
+    mut give_up: impl FnMut(usize, usize) -> bool,
+) -> Option<usize> {
+    let (aw, bw) = (&a.words, &b.words);
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < aw.len() && j < bw.len() {
+        if give_up(common, (aw.len() - i).min(bw.len() - j)) {
+            return None;
+        }
         let order = aw[i]
             .0
             .cmp(&bw[j].0)
@@ -108,7 +123,7 @@ pub(crate) fn jaccard(a: &WordSet, b: &WordSet) -> f64 {
             }
         }
     }
-    common as f64 / (aw.len() + bw.len() - common) as f64
+    Some(common)
 }
 
 /// Whether `jaccard(a, b) >= threshold`, exactly, without always finishing the merge: it
@@ -138,26 +153,7 @@ pub(crate) fn jaccard_at_least(a: &WordSet, b: &WordSet, threshold: f64) -> bool
     if needed > most {
         return false;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < aw.len() && j < bw.len() {
-        if common + (aw.len() - i).min(bw.len() - j) < needed {
-            return false;
-        }
-        let order = aw[i]
-            .0
-            .cmp(&bw[j].0)
-            .then_with(|| a.word(&aw[i]).cmp(b.word(&bw[j])));
-        match order {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common >= needed
+    common_words(a, b, |common, left| common + left < needed).is_some_and(|c| c >= needed)
 }
 
 /// Word-set Jaccard similarity of two texts, case- and punctuation-insensitive (0..=1).
