@@ -84,6 +84,10 @@ enum P {
     Outage,
     Danger,
     NotUrgent,
+    /// A danger told as having been ("there was a leak yesterday", "ieri c'era"): may be over.
+    JustPast,
+    /// "since yesterday", "depuis ce matin": the danger goes on.
+    SinceThen,
     Persist,
     GoingRound,
     Resolved,
@@ -231,6 +235,20 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::MedicalEmergency,
         r"\b(double|wrong|extra|twice the) (dose|dosage)\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
+    ),
+    // An eighth round, after the eighth blind set: dangers that are over (a false alarm, a
+    // leak already fixed, an account one is locked out of).
+    (
+        P::NotUrgent,
+        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (account|app|profile|portal|online banking|email|login|dashboard)\b",
+    ),
+    (
+        P::JustPast,
+        r"\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|wir hatten|houve|havia|tivemos)\b.{0,60}\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b|\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b.{0,60}\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|wir hatten|houve|havia|tivemos)\b",
+    ),
+    (
+        P::SinceThen,
+        r"\b(since|desde|depuis|seit|da|dalle|dalla) (yesterday|last night|this morning|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b",
     ),
     // A fifth round, after the fifth blind set: carbon monoxide named alone ("il rilevatore
     // di monossido"), and a vehicle dead where traffic passes.
@@ -1045,6 +1063,10 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
     if scan.has(P::NotUrgent) {
         return None;
     }
+    // Told as just past, and not said to go on ("since yesterday", "still"): over.
+    if scan.has(P::JustPast) && !scan.has(P::SinceThen) && scan.persistence() == 0 {
+        return None;
+    }
     URGENT
         .into_iter()
         .find(|p| scan.has(*p))
@@ -1307,6 +1329,24 @@ mod tests {
             "I gave her a double dose of her tablets and she won't wake up",
             "seit heute früh kann niemand mehr bezahlen und wir verlieren Kunden",
             "estamos perdiendo ventas porque la web no cobra",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dangers_that_are_over_are_not_urgent() {
+        for text in [
+            "there was a power cut on our road last night, it's all back to normal",
+            "ieri c'era odore di gas in cantina, ma il tecnico ha già riparato il tubo",
+            "my smoke alarm went off this morning but it was a false alarm",
+            "I'm locked out of my online banking since the update",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+        for text in [
+            "I can smell gas near the meter you fitted yesterday",
+            "there was a gas smell yesterday and it's still there now",
         ] {
             assert!(urgency(text).is_some(), "{text}");
         }
