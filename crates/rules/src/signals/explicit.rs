@@ -193,6 +193,15 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "pharmacists",
+            "receptionists",
+            "cashiers",
+            "tellers",
+            "specialists",
+            "consultants",
+            "associates",
+            "attendants",
+            "workers",
             "underwriter",
             "underwriters",
             "pharmacist",

@@ -441,6 +441,10 @@ const FEW_WORDS: &[&str] = &[
 /// What a customer announces several of: problems and requests.
 const MATTERS: &[&str] = &[
     "problems",
+    "bits",
+    "points",
+    "questions",
+    "queries",
     "issues",
     "things",
     "matters",
@@ -527,6 +531,7 @@ fn ordinal(word: &str) -> u8 {
 
 /// Words that open a turn by adding a matter to the ones before.
 const ADD_ON: &[&str] = &[
+    "while",
     "also",
     "plus",
     "another",
@@ -656,6 +661,8 @@ fn not_working(first: &str, second: &str) -> bool {
         matches!(
             w,
             "work"
+                | "apply"
+                | "applied"
                 | "sent"
                 | "send"
                 | "arrived"

@@ -236,11 +236,51 @@ const PATTERNS: &[(P, &str)] = &[
         P::MedicalEmergency,
         r"\b(double|wrong|extra|twice the) (dose|dosage)\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
     ),
+    // The eighth round's regulated acts: investment terms and questions in the plural and in
+    // German, a subject access request, a claim still open, suing in other words, fraud
+    // reported and charges contested in French and the others.
+    (
+        P::InvestTerm,
+        r"\b(funds|equity|equity funds?|global funds?|rentenversicherung|lebensversicherung|kapitallebensversicherung|assurance[- ]vie|plan de pensiones|previd[êe]ncia|fondo pensione)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\b(soll(te)? ich|was (raten|empfehlen) sie|deber[íi]a|qu[ée] me (recomienda|aconseja)s?|devrais[- ]je|dois[- ]je|que me conseillez[- ]vous|deveria|o que (me )?(recomenda|aconselha)|dovrei|cosa mi (consiglia|consigliate))\b",
+    ),
+    (
+        P::Privacy,
+        r"\bsubject access request\b|\b(copy|copies) of (all |every piece of )?(the )?(personal )?(data|information) (you hold|you have|held)\b|\bevery piece of personal data\b",
+    ),
+    (
+        P::DisputeContext,
+        r"\b(claim|complaint|case|dispute|reclamaci[óo]n|r[ée]clamation|beschwerde|reclama[çc][ãa]o|reclamo) (is |still |has been )*(open|pending|ongoing|unresolved|being (looked at|investigated|reviewed)|under review)\b",
+    ),
+    (
+        P::LegalAct,
+        r"\b(interponer|presentar|poner) (una )?demanda\b|\bporter plainte\b|\bklage einreichen\b|\bentrar com (uma )?a[çc][ãa]o\b|\bfare causa\b|\bvamos a demandar\b",
+    ),
+    (
+        P::Fraud,
+        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) as fraud\b",
+    ),
+    (
+        P::Dispute,
+        r"\b(les|le|la) contester\b|\bcontestarl[oa]s?\b|\bcontest[áa]-l[oa]s?\b|\bcontestarl[ie]\b",
+    ),
     // An eighth round, after the eighth blind set: dangers that are over (a false alarm, a
     // leak already fixed, an account one is locked out of).
     (
         P::NotUrgent,
         r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (account|app|profile|portal|online banking|email|login|dashboard)\b",
+    ),
+    (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
+    (
+        P::FraudNow,
+        r"\bpayments? (that )?i('m| am) not making\b|\b(one|another) every (minute|few minutes|couple of minutes)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(throat|tongue|lips|face) (is |are )?(swelling|closing)( up)?\b|\b(kriegt|bekommt|kriege|bekomme) (kaum|keine) (noch )?luft\b|\bhals schwillt\b|\bgarganta (se )?(hincha|est[áa] hinchando|se cierra|inchando|fechando)\b|\b(la )?gorge (gonfle|se ferme)\b|\bgola (si )?(gonfia|chiude)\b",
     ),
     (
         P::JustPast,
@@ -1347,6 +1387,26 @@ mod tests {
         for text in [
             "I can smell gas near the meter you fitted yesterday",
             "there was a gas smell yesterday and it's still there now",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn regulated_acts_in_the_eighth_round_forms() {
+        for text in [
+            "would you advise putting my bonus into your bond funds?",
+            "Was raten Sie mir: die Lebensversicherung kündigen oder behalten?",
+            "I am submitting a subject access request for my records",
+            "je veux signaler une fraude sur mon compte",
+            "vamos a interponer una demanda contra ustedes",
+            "I want to close my account while my complaint is still open",
+        ] {
+            assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
+        }
+        for text in [
+            "my son's lips are swelling after the cake",
+            "there's a rotten egg smell in the hallway",
         ] {
             assert!(urgency(text).is_some(), "{text}");
         }
