@@ -96,6 +96,9 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "refer",
+            "referred",
+            "jump",
             "relay",
             "relaying",
             "handed",
@@ -193,6 +196,10 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "tutor",
+            "tutors",
+            "executive",
+            "executives",
             "pharmacists",
             "receptionists",
             "cashiers",
@@ -492,6 +499,10 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         NonHumanHead,
         &[
+            "summary",
+            "summaries",
+            "suite",
+            "board",
             "option",
             "options",
             "feature",
@@ -598,6 +609,8 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "automatic",
+            "templated",
             "scripted",
             "autoresponder",
             "autoresponders",
@@ -789,6 +802,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "girare",
+            "recontacte",
             "ponha",
             "mette",
             "passate",
@@ -936,6 +951,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Bot,
         &[
+            "automaten",
             "robot",
             "robo",
             "roboter",
@@ -1105,6 +1121,10 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         StrongNoun,
         &[
+            "farmaceutico",
+            "farmaceutica",
+            "farmacista",
+            "standardiste",
             "gestor",
             "gestora",
             "colaborador",
@@ -1411,6 +1431,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Dept,
         &[
+            "central",
+            "suporte",
             "reclamos",
             "reclamaciones",
             "reclamations",
@@ -2352,7 +2374,7 @@ fn compound_department(word: &str) -> Option<Classes> {
             .iter()
             .any(|h| word.len() > h.len() + 2 && word.ends_with(h))
     };
-    if ends(&["abteilung", "abteilungen"]) {
+    if ends(&["abteilung", "abteilungen", "leitung"]) {
         return Some(Classes::default().with(Dept));
     }
     // "Servicemitarbeiter", "Kundenberaterin": a person.
@@ -2462,6 +2484,17 @@ fn tokenize_into<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)], toks: &mu
             toks.remove(k);
         }
         k += 1;
+    }
+    // "the team lead", "a shift lead": the lead of something staffed is a person.
+    for k in 1..toks.len() {
+        if matches!(toks[k].word, "lead" | "leads")
+            && matches!(
+                toks[k - 1].word,
+                "team" | "shift" | "store" | "site" | "project" | "tech" | "support" | "sales"
+            )
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
     }
     // Boundary words split clauses too.
     let mut shift = 0;
@@ -2774,9 +2807,65 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let end = bot_agent.map_or(k, |(_, last)| last);
         let adjective = matches!(
             t.word,
-            "automated" | "automatic" | "robotic" | "canned" | "scripted"
+            "automated" | "automatic" | "robotic" | "canned" | "scripted" | "templated"
         );
         let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
+        // "disable the automated payment reminders", "automatic renewal", "the automatic
+        // reply emails": the adjective names another thing, not the bot.
+        let other_thing = toks.get(end + 2).is_some_and(|m| {
+            m.clause == t.clause
+                && matches!(
+                    m.word,
+                    "emails"
+                        | "email"
+                        | "notifications"
+                        | "reminders"
+                        | "texts"
+                        | "letters"
+                        | "payments"
+                        | "settings"
+                        | "feature"
+                        | "function"
+                )
+        });
+        if adjective
+            && (other_thing
+                || next.is_some_and(|n| {
+                    !(n.is(Bot)
+                        || n.is(Machine)
+                        || n.is(Polite)
+                        || n.is(Boundary)
+                        || matches!(
+                            n.word,
+                            "answers"
+                                | "answer"
+                                | "responses"
+                                | "response"
+                                | "replies"
+                                | "reply"
+                                | "messages"
+                                | "message"
+                                | "system"
+                                | "systems"
+                                | "thing"
+                                | "stuff"
+                                | "nonsense"
+                                | "crap"
+                                | "garbage"
+                                | "rubbish"
+                                | "menu"
+                                | "chat"
+                                | "voice"
+                                | "service"
+                                | "line"
+                                | "help"
+                                | "calls"
+                                | "call"
+                        ))
+                }))
+        {
+            continue;
+        }
         // What may follow the bot in the same clause: the end of a request ("no bot
         // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
         // answers", "get the robot out of here").
@@ -3110,12 +3199,15 @@ fn bot_useless_after(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
             "useless" | "pointless" | "hopeless" | "rubbish" | "garbage" | "worthless" | "broken"
         )
     });
-    (useless && !rest.iter().any(|w| matches!(*w, "not" | "isnt" | "never"))).then(|| {
-        ExplicitMatch {
+    let not_helping = rest.windows(2).any(|w| {
+        matches!(w[0], "isnt" | "not" | "doesnt") && matches!(w[1], "helping" | "help" | "working")
+    });
+    (not_helping || useless && !rest.iter().any(|w| matches!(*w, "not" | "isnt" | "never"))).then(
+        || ExplicitMatch {
             phrase: phrase(toks, k.saturating_sub(1), k),
             pattern: "reject_bot",
-        }
-    })
+        },
+    )
 }
 
 /// The words that make an agent or assistant the bot itself, on either side of it.
@@ -3643,6 +3735,9 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                     "can"
                         | "could"
                         | "should"
+                        | "would"
+                        | "will"
+                        | "must"
                         | "do"
                         | "puedo"
                         | "podria"
@@ -5062,6 +5157,26 @@ mod tests {
         assert!(
             detect("I read \"how to reset it\" twice, now put me through to someone").is_some()
         );
+    }
+
+    #[test]
+    fn leads_tutors_and_bots_named_by_an_adjective() {
+        for t in [
+            "can I speak to the shift lead",
+            "who would I have to talk to about my deposit",
+            "this automatic stuff isn't helping",
+            "stop sending me templated replies",
+        ] {
+            assert!(detect(t).is_some(), "{t}");
+        }
+        for t in [
+            "please switch off the automatic renewal on my plan",
+            "how do I stop the automated reply emails",
+            "I need the executive summary of my annual statement",
+            "the lead time on the sofa is six weeks",
+        ] {
+            assert_eq!(detect(t), None, "{t}");
+        }
     }
 
     #[test]
