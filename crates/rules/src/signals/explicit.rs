@@ -165,6 +165,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
+            "looking",
             "want",
             "wanna",
             "need",
@@ -2772,6 +2773,8 @@ fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.word);
     toks[i].word == "if"
         && (matches!(w(i + 1), "possible" | "poss")
+            // "mind if I chat with one of your colleagues"
+            || i > 0 && toks[i - 1].word == "mind"
             || matches!(w(i + 1), "its" | "it" | "thats" | "that")
                 && (matches!(w(i + 2), "ok" | "okay" | "alright" | "fine" | "possible")
                     // "if it's not too much trouble", "if it's no bother" — but "if it's
@@ -3576,6 +3579,8 @@ fn help_verb(word: &str) -> bool {
             | "verify"
             | "involved"
             | "pick"
+            | "give"
+            | "listen"
             | "reach"
             | "contact"
             | "answer"
@@ -3817,6 +3822,8 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                             | "organize"
                             | "set"
                             | "bitte"
+                            | "possibility"
+                            | "chance"
                             | "um"
                             | "mochte"
                             | "moechte"
@@ -3871,7 +3878,15 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             found(k, "is_there")
         }
         // "I just want to hear a human voice".
-        "hear" => {
+        "hear" | "hearing" => {
+            // "I'd rather hear it from an actual person".
+            if let Some(k) = in_clause(j + 1, 5).find(|&k| toks[k].word == "from")
+                && let Some(p) = person_after(k + 1, 3)
+                && human_noun(toks, p) == Some(true)
+                && ok(j)
+            {
+                return found(p, "hear_a_person");
+            }
             let v = in_clause(j + 1, 4)
                 .find(|&v| matches!(toks[v].word, "voice" | "voz" | "voix" | "stimme"))?;
             let real = toks[j + 1..v]
@@ -3886,7 +3901,15 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             human_noun(toks, j)?;
             // A person qualified first ("somebody who knows the system could…"); a bare
             // "anybody can explain that?" is a question to the world.
-            let m = in_clause(j + 2, 6)
+            // A person named by a clear noun needs no qualification ("one of your
+            // advisers could take a look").
+            let from =
+                if human_noun(toks, j) == Some(true) && !matches!(t.word, "someone" | "somebody") {
+                    j + 1
+                } else {
+                    j + 2
+                };
+            let m = in_clause(from, 6)
                 .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))
                 // "a real person should handle this": what ought to be, a request.
                 // One person, not people in general ("more people should check it out").
@@ -3900,8 +3923,16 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                         })
                         .map(|_| j + 1)
                 })?;
+            // "someone who can just approve this": an adverb may come first.
+            let mut v = m + 1;
+            while toks
+                .get(v)
+                .is_some_and(|n| matches!(n.word, "just" | "actually" | "please" | "maybe"))
+            {
+                v += 1;
+            }
             let v = toks
-                .get(m + 1)
+                .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
             let told = toks[j..m].iter().any(|p| p.is(PastAux));
             (!told && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
@@ -4061,6 +4092,7 @@ fn anchor_word(word: &str) -> bool {
                 | "send"
                 | "take"
                 | "hear"
+                | "hearing"
                 | "callback"
                 | "callbacks"
                 | "ruckruf"
@@ -5166,6 +5198,12 @@ mod tests {
             "who would I have to talk to about my deposit",
             "this automatic stuff isn't helping",
             "stop sending me templated replies",
+            "one of your claims handlers could look over it when free",
+            "is there someone who can just sign this off",
+            "I'd rather hear the news from a real advisor",
+            "do you mind if I speak to a supervisor",
+            "any chance of a callback from your billing people",
+            "I'm looking for a representative to discuss the contract",
         ] {
             assert!(detect(t).is_some(), "{t}");
         }
