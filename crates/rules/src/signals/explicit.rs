@@ -96,6 +96,7 @@ const ENGLISH: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "ask",
             "refer",
             "referred",
             "jump",
@@ -3790,8 +3791,17 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                 .iter()
                 .any(|p| matches!(p.word, "with" | "to" | "by"))
                 && !toks[j + 1..k].iter().any(|p| p.word == "than");
-            let strong =
-                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            // "someone on your payments team" is as clear as a staff noun.
+            let qualified = matches!(toks[k].word, "someone" | "somebody")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.word, "on" | "from" | "in" | "at"))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| matches!(n.word, "your" | "the"));
+            let strong = human_noun(toks, k) == Some(true)
+                && !matches!(toks[k].word, "people" | "persons")
+                || qualified;
             (with && strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
@@ -4263,7 +4273,10 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     continue;
                 }
                 if let Some(strong) = human_noun(toks, k) {
-                    let governs = if verb { true } else { strong };
+                    // "a lot to ask people to…": asking people in general is no request.
+                    let general = t.word == "ask"
+                        && matches!(toks[k].word, "people" | "persons" | "humans" | "everyone");
+                    let governs = !general && (verb || strong);
                     if governs && !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, j, k),
@@ -5204,6 +5217,8 @@ mod tests {
             "do you mind if I speak to a supervisor",
             "any chance of a callback from your billing people",
             "I'm looking for a representative to discuss the contract",
+            "can I ask one of your pharmacists about the dosage",
+            "I'd rather sort it out with someone from your fraud team",
         ] {
             assert!(detect(t).is_some(), "{t}");
         }
@@ -5212,6 +5227,7 @@ mod tests {
             "how do I stop the automated reply emails",
             "I need the executive summary of my annual statement",
             "the lead time on the sofa is six weeks",
+            "it is too much to ask people to queue for an hour",
         ] {
             assert_eq!(detect(t), None, "{t}");
         }

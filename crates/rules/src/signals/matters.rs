@@ -78,7 +78,7 @@ const ACTS: &[(&str, &[&str])] = &[
     (
         "pause",
         &[
-            "paus", "suspend", "freez", "congel", "sospend", "aussetz", "stilleg",
+            "paus", "tranc", "suspend", "freez", "congel", "sospend", "aussetz", "stilleg",
         ],
     ),
     (
