@@ -359,7 +359,7 @@ fn the_fourth_blind_set_keeps_its_figures() {
     assert!(report.summary.reason_accuracy >= 0.9, "{report}");
 }
 
-/// The blind sets of the fifth to seventh rounds (`eval/blind5/` … `eval/blind7/`) each
+/// The blind sets of the fifth to eighth rounds (`eval/blind5/` … `eval/blind8/`) each
 /// guided a round after their honest figures were taken (in their READMEs); they are held at
 /// what those rounds reached, so that no later change loses it.
 #[test]
@@ -367,7 +367,8 @@ fn the_later_blind_sets_keep_their_figures() {
     for (set, intents, decision, reason) in [
         ("blind5", 0.95, 0.96, 0.94),
         ("blind6", 0.95, 0.96, 0.94),
-        ("blind7", 0.93, 0.94, 0.91),
+        ("blind7", 0.94, 0.95, 0.92),
+        ("blind8", 0.91, 0.95, 0.92),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");

@@ -98,7 +98,6 @@ const ENGLISH: &[(Class, &[&str])] = &[
         &[
             "ask",
             "refer",
-            "referred",
             "jump",
             "relay",
             "relaying",
