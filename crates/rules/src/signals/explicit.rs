@@ -2813,62 +2813,6 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             "automated" | "automatic" | "robotic" | "canned" | "scripted" | "templated"
         );
         let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
-        // "disable the automated payment reminders", "automatic renewal", "the automatic
-        // reply emails": the adjective names another thing, not the bot.
-        let other_thing = toks.get(end + 2).is_some_and(|m| {
-            m.clause == t.clause
-                && matches!(
-                    m.word,
-                    "emails"
-                        | "email"
-                        | "notifications"
-                        | "reminders"
-                        | "texts"
-                        | "letters"
-                        | "payments"
-                        | "settings"
-                        | "feature"
-                        | "function"
-                )
-        });
-        if adjective
-            && (other_thing
-                || next.is_some_and(|n| {
-                    !(n.is(Bot)
-                        || n.is(Machine)
-                        || n.is(Polite)
-                        || n.is(Boundary)
-                        || matches!(
-                            n.word,
-                            "answers"
-                                | "answer"
-                                | "responses"
-                                | "response"
-                                | "replies"
-                                | "reply"
-                                | "messages"
-                                | "message"
-                                | "system"
-                                | "systems"
-                                | "thing"
-                                | "stuff"
-                                | "nonsense"
-                                | "crap"
-                                | "garbage"
-                                | "rubbish"
-                                | "menu"
-                                | "chat"
-                                | "voice"
-                                | "service"
-                                | "line"
-                                | "help"
-                                | "calls"
-                                | "call"
-                        ))
-                }))
-        {
-            continue;
-        }
         // What may follow the bot in the same clause: the end of a request ("no bot
         // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
         // answers", "get the robot out of here").
@@ -2909,6 +2853,51 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "running"
             )
         };
+        // "disable the automated payment reminders", "automatic renewal", "the automatic
+        // reply emails": the adjective names another thing, not the bot.
+        let other_thing = toks.get(end + 2).is_some_and(|m| {
+            m.clause == t.clause
+                && matches!(
+                    m.word,
+                    "emails"
+                        | "email"
+                        | "notifications"
+                        | "reminders"
+                        | "texts"
+                        | "letters"
+                        | "payments"
+                        | "settings"
+                        | "feature"
+                        | "function"
+                )
+        });
+        if adjective
+            && (other_thing
+                || next.is_some_and(|n| {
+                    !(n.is(Bot)
+                        || n.is(Machine)
+                        || n.is(Polite)
+                        || n.is(Boundary)
+                        || bot_thing(n.word)
+                        || matches!(
+                            n.word,
+                            "answer"
+                                | "response"
+                                | "reply"
+                                | "message"
+                                | "system"
+                                | "systems"
+                                | "voice"
+                                | "service"
+                                | "line"
+                                | "help"
+                                | "calls"
+                                | "call"
+                        ))
+                }))
+        {
+            continue;
+        }
         if adjective
             && next.is_some_and(|n| bot_thing(n.word))
             && let Some(m) = bot_useless_after(toks, end + 1)
@@ -4911,6 +4900,20 @@ pub fn corrections(text: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
 
+    /// Every text is a request.
+    fn all_requests(texts: &[&str]) {
+        for t in texts {
+            assert!(detect(t).is_some(), "{t}");
+        }
+    }
+
+    /// No text is a request.
+    fn no_requests(texts: &[&str]) {
+        for t in texts {
+            assert_eq!(detect(t), None, "{t}");
+        }
+    }
+
     fn yes(text: &str) {
         assert!(detect(text).is_some(), "should detect: {text}");
     }
@@ -5108,7 +5111,7 @@ mod tests {
 
     #[test]
     fn courtesies_cut_words_roles_and_word_orders_are_requests() {
-        for t in [
+        all_requests(&[
             "if it's no bother, I'd like to speak with someone",
             "who else could I talk to about the refund",
             "con quién puedo hablar sobre la factura",
@@ -5120,49 +5123,41 @@ mod tests {
             "can an account officer call me",
             "please put me through to the rep re sentative",
             "der Vertrag soll an die Rechtsabteilung weitergeleitet werden, bitte verbinden Sie mich mit der Rechtsabteilung",
-        ] {
-            assert!(detect(t).is_some(), "{t}");
-        }
-        for t in [
+        ]);
+        no_requests(&[
             "if I ever need to talk to someone I'll ring back",
             "who can talk the bank into a refund?",
             "the Baker Street branch was closed",
             "my payment was adjusted twice",
-        ] {
-            assert_eq!(detect(t), None, "{t}");
-        }
+        ]);
     }
 
     #[test]
     fn the_bot_refused_in_other_words() {
-        for t in [
+        all_requests(&[
             "robot, go away",
             "quit feeding me scripted answers",
             "I don't want an AI deciding my refund",
             "we want out of your bot",
             "that canned stuff is useless",
             "I'm not going to describe my injury to a computer",
-        ] {
-            assert!(detect(t).is_some(), "{t}");
-        }
+        ]);
     }
 
     #[test]
     fn admin_acts_quotations_ordeals_and_carriers_are_not_requests() {
-        for t in [
+        no_requests(&[
             "how can I escalate permissions for a new teammate",
             "the leaflet says contact an agent for details, where is the form",
             "the app put me through four identity checks today",
             "vorrei cambiare operatore e tenere il numero",
             "the escalators in your mall are out of order",
-        ] {
-            assert_eq!(detect(t), None, "{t}");
-        }
+        ]);
     }
 
     #[test]
     fn questions_wishes_and_oughts_that_ask_for_a_person() {
-        for t in [
+        all_requests(&[
             "why don't you just put me through to someone",
             "if a specialist could ring me tomorrow, it would help a lot",
             "who do I have to speak with to get a refund",
@@ -5176,26 +5171,20 @@ mod tests {
             "please put me straight through to an advisor",
             "can I talk to the property manager about the boiler",
             "new customer. zero. representative",
-        ] {
-            assert!(detect(t).is_some(), "{t}");
-        }
-        for t in [
+        ]);
+        no_requests(&[
             "last month your advisor told me the fee was waived, and it was",
             "more people should check out your new app",
             "the talk to an expert option is not in my plan",
-        ] {
-            assert_eq!(detect(t), None, "{t}");
-        }
+        ]);
     }
 
     #[test]
     fn quoted_passages_are_mentioned_not_asked() {
-        for t in [
+        no_requests(&[
             "the book \"Speak to a Real Person\" came with a torn spine",
             "an sms said “reply AGENT to talk to an advisor”, is it yours?",
-        ] {
-            assert_eq!(detect(t), None, "{t}");
-        }
+        ]);
         // A short quote is still the customer's word, and text after the quote still counts.
         assert!(detect("\"agent\" please").is_some());
         assert!(
@@ -5205,7 +5194,7 @@ mod tests {
 
     #[test]
     fn leads_tutors_and_bots_named_by_an_adjective() {
-        for t in [
+        all_requests(&[
             "can I speak to the shift lead",
             "who would I have to talk to about my deposit",
             "this automatic stuff isn't helping",
@@ -5218,18 +5207,14 @@ mod tests {
             "I'm looking for a representative to discuss the contract",
             "can I ask one of your pharmacists about the dosage",
             "I'd rather sort it out with someone from your fraud team",
-        ] {
-            assert!(detect(t).is_some(), "{t}");
-        }
-        for t in [
+        ]);
+        no_requests(&[
             "please switch off the automatic renewal on my plan",
             "how do I stop the automated reply emails",
             "I need the executive summary of my annual statement",
             "the lead time on the sofa is six weeks",
             "it is too much to ask people to queue for an hour",
-        ] {
-            assert_eq!(detect(t), None, "{t}");
-        }
+        ]);
     }
 
     #[test]
