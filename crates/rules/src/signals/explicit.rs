@@ -2653,7 +2653,22 @@ fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             return None;
         }
     }
-    Some(strong)
+    // A person qualified as one of theirs is as clear as a staff noun: "someone from your
+    // billing team", "anybody at the branch", "your team".
+    let theirs = |i: usize| {
+        toks.get(i)
+            .is_some_and(|n| matches!(n.word, "your" | "ur" | "the"))
+    };
+    let qualified = match t.word {
+        "someone" | "somebody" | "anyone" | "anybody" => {
+            toks.get(k + 1).is_some_and(|n| {
+                matches!(n.word, "from" | "on" | "at" | "in") && n.clause == t.clause
+            }) && theirs(k + 2)
+        }
+        "team" | "department" => k > 0 && matches!(toks[k - 1].word, "your" | "ur"),
+        _ => false,
+    };
+    Some(strong || qualified)
 }
 
 /// Whether the request at `j` is about something else than now: a past event ("I was
@@ -5207,6 +5222,8 @@ mod tests {
             "I'm looking for a representative to discuss the contract",
             "can I ask one of your pharmacists about the dosage",
             "I'd rather sort it out with someone from your fraud team",
+            "I want your team to look at the invoice",
+            "I need anybody at the branch to confirm the transfer",
         ]);
         no_requests(&[
             "please switch off the automatic renewal on my plan",
