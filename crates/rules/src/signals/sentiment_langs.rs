@@ -508,6 +508,25 @@ fn valence(language: Language, word: &str) -> Option<f32> {
     })
 }
 
+/// The valence of `word` in a sister Romance language, when the guessed one has none: short
+/// turns in Spanish and Portuguese share most function words, so a Portuguese complaint may
+/// be guessed Spanish ("péssimo", "porcaria" are Portuguese only).
+fn kindred_valence(language: Language, word: &str) -> Option<f32> {
+    const ROMANCE: [Language; 4] = [
+        Language::Spanish,
+        Language::Portuguese,
+        Language::Italian,
+        Language::French,
+    ];
+    if !ROMANCE.contains(&language) {
+        return None;
+    }
+    ROMANCE
+        .iter()
+        .filter(|l| **l != language)
+        .find_map(|l| valence(*l, word))
+}
+
 fn listed(table: &[(Language, &[&'static str])], language: Language, word: &str) -> bool {
     table
         .iter()
@@ -519,7 +538,7 @@ pub fn compound_in(text: &str, language: Language) -> f32 {
     let words: Vec<String> = language::folded_words(text).collect();
     let mut scores: Vec<f32> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        let Some(base) = valence(language, word) else {
+        let Some(base) = valence(language, word).or_else(|| kindred_valence(language, word)) else {
             scores.push(0.0);
             continue;
         };
@@ -569,6 +588,13 @@ mod tests {
         ] {
             assert!(compound(text) <= -0.8, "{text}: {}", compound(text));
         }
+    }
+
+    #[test]
+    fn a_portuguese_complaint_guessed_spanish_keeps_its_words() {
+        // Few function words: the guess may be Spanish; the Portuguese words still count.
+        let text = "que porcaria de atendimento, péssimo";
+        assert!(compound(text) < -0.5, "{}", compound(text));
     }
 
     #[test]
