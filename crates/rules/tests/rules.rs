@@ -359,7 +359,7 @@ fn the_fourth_blind_set_keeps_its_figures() {
     assert!(report.summary.reason_accuracy >= 0.9, "{report}");
 }
 
-/// The blind sets of the fifth to eighth rounds (`eval/blind5/` … `eval/blind8/`) each
+/// The blind sets of the fifth to ninth rounds (`eval/blind5/` … `eval/blind9/`) each
 /// guided a round after their honest figures were taken (in their READMEs); they are held at
 /// what those rounds reached, so that no later change loses it.
 #[test]
@@ -369,6 +369,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind6", 0.95, 0.96, 0.94),
         ("blind7", 0.94, 0.94, 0.92),
         ("blind8", 0.91, 0.94, 0.92),
+        ("blind9", 0.89, 0.96, 0.95),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -475,7 +476,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
 /// line, to diff before and after).
 #[test]
 fn decisions_on_the_reference_sets_are_unchanged() {
-    const EXPECTED: u64 = 0xbded_8c48_2d1f_4d27;
+    const EXPECTED: u64 = 0xe8c4_7dc9_2e23_e119;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/eval");
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut lines = 0;

@@ -3477,15 +3477,28 @@ fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
         && toks
             .get(k + 1)
             .is_some_and(|n| matches!(n.word, "manager" | "managers"));
+    // "the renewals people", "your claims folks": the people of a department are its staff.
+    let dept_people = k > 0
+        && matches!(toks[k - 1].word, "the" | "your")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "people" | "folks" | "guys" | "lot"));
     (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || property_manager)
-        && toks.get(k + 1).is_some_and(|n| {
-            n.clause == t.clause
-                && n.is(StrongNoun)
-                && !matches!(
-                    n.word,
-                    "people" | "persons" | "person" | "human" | "humans" | "someone" | "somebody"
-                )
-        })
+        && (dept_people
+            || toks.get(k + 1).is_some_and(|n| {
+                n.clause == t.clause
+                    && n.is(StrongNoun)
+                    && !matches!(
+                        n.word,
+                        "people"
+                            | "persons"
+                            | "person"
+                            | "human"
+                            | "humans"
+                            | "someone"
+                            | "somebody"
+                    )
+            }))
 }
 
 /// "can a specialist look at this?", "would one of your colleagues take a look", "can
@@ -3513,7 +3526,7 @@ fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     })
 }
 
-const MAX_GAP: usize = 6;
+const MAX_GAP: usize = 7;
 
 /// Modal verbs that ask for something ("could a specialist…", "un technicien peut…", "ein
 /// Techniker soll…"), in the six languages.
@@ -5224,6 +5237,7 @@ mod tests {
             "I'd rather sort it out with someone from your fraud team",
             "I want your team to look at the invoice",
             "I need anybody at the branch to confirm the transfer",
+            "could you pass me over to one of the claims people",
         ]);
         no_requests(&[
             "please switch off the automatic renewal on my plan",

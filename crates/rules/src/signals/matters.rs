@@ -111,6 +111,12 @@ const ACTS: &[(&str, &[&str])] = &[
     ("include", &["includ", "inclu"]),
     ("request", &["request", "solicit", "richied", "beantrag"]),
     (
+        "export",
+        &[
+            "export", "exporter", "exportar", "esport", "inscri", "regist",
+        ],
+    ),
+    (
         "remove",
         &[
             "remov", "elimin", "quitar", "supprim", "rimuov", "togli", "entfern",
@@ -661,6 +667,12 @@ fn not_working(first: &str, second: &str) -> bool {
         matches!(
             w,
             "work"
+                | "collected"
+                | "recu"
+                | "received"
+                | "recibido"
+                | "recebi"
+                | "ricevuto"
                 | "apply"
                 | "applied"
                 | "sent"

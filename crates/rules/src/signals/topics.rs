@@ -236,6 +236,33 @@ const PATTERNS: &[(P, &str)] = &[
         P::MedicalEmergency,
         r"\b(double|wrong|extra|twice the) (dose|dosage)\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
     ),
+    // The ninth round: a German account closed with the verb first, medical advice in
+    // Italian, a child who swallowed pills and barely reacts, fraud now and tills stopped in
+    // other languages, a diabetic out of insulin.
+    (
+        P::CloseAccount,
+        r"\b(schlie[ßs]en|k[üu]ndigen|aufl[öo]sen) sie (das|mein|unser) (giro)?konto\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\bcosa mi consiglia\b|\bdevo (iniziare|smettere|continuare) a prendere\b|\bque me aconseja\b|\bque me conseillez\b",
+    ),
+    (
+        P::MedicalTerm,
+        r"\b(statin[es]?|statine|estatinas?|colesterol\w*|cholest[ée]rol\w*|blutdruck\w*|pressione)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(se ha tragado|ha ingerido|a aval[ée] des|hat .{0,20}geschluckt|engoliu)\b|\b(casi |apenas )?no reacciona\b|\bne r[ée]agit (plus|pas|presque plus)\b|\breagiert (kaum|nicht)\b|\bn[ãa]o reage\b|\bnon reagisce\b|\bblood sugar\b.{0,40}\b(climbing|rising|going up)\b|\b(used|finished) my last (insulin|cartridge|pen)\b|\bout of insulin\b",
+    ),
+    (
+        P::FraudNow,
+        r"\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(nenhum|nenhuma|ninguna|ning[úu]n|aucun|aucune|keine?|nessun[oa]?)\b.{0,40}\b(consegue|puede|pueden|peut|peuvent|kann|k[öo]nnen|riesce|riescono)\b.{0,25}\b(vender|registrar|cobrar|vendre|encaisser|verkaufen|kassieren|vendere|incassare)\b|\bclientes (est[ãa]o |est[áa]n )?(largando|abandonando|dejando)\b",
+    ),
     // The eighth round's regulated acts: investment terms and questions in the plural and in
     // German, a subject access request, a claim still open, suing in other words, fraud
     // reported and charges contested in French and the others.
@@ -1409,6 +1436,23 @@ mod tests {
             "there's a rotten egg smell in the hallway",
         ] {
             assert!(urgency(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_ninth_round_forms() {
+        for text in [
+            "meine Tochter hat Tabletten geschluckt und reagiert kaum",
+            "my blood sugar is 21 and still climbing, I'm out of insulin",
+            "ninguna de nuestras tiendas puede cobrar desde las diez",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+        for text in [
+            "schließen Sie das Konto bitte, auch wenn mein Widerspruch noch läuft",
+            "ho il colesterolo alto, cosa mi consiglia?",
+        ] {
+            assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
         }
     }
 
