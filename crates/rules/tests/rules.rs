@@ -369,7 +369,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind6", 0.95, 0.96, 0.94),
         ("blind7", 0.94, 0.94, 0.92),
         ("blind8", 0.91, 0.94, 0.92),
-        ("blind9", 0.89, 0.96, 0.95),
+        ("blind9", 0.94, 0.96, 0.95),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");

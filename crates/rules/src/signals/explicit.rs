@@ -803,6 +803,10 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Talk,
         &[
+            "hablarlo",
+            "causer",
+            "passatemi",
+            "comunica",
             "girare",
             "recontacte",
             "ponha",
@@ -1021,6 +1025,8 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Contact,
         &[
+            "llamenme",
+            "llameme",
             "chiamate",
             "chiami",
             "chiamare",
@@ -1112,16 +1118,17 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Frame,
         &[
-            "haette", "haetten", "hatten", "moechte", "moechten", "avere", "tener", "ter", "jveux",
-            "serve", "avoir", "holen", "hole", "geben", "gib", "quiero", "necesito", "quisiera",
-            "dame", "deme", "ponme", "pongame", "veux", "voudrais", "besoin", "souhaite",
-            "aimerais", "donnez", "will", "mochte", "brauche", "hatte", "quero", "preciso",
-            "gostaria", "voglio", "vorrei", "bisogno", "dammi", "datemi",
+            "brauch", "haette", "haetten", "hatten", "moechte", "moechten", "avere", "tener",
+            "ter", "jveux", "serve", "avoir", "holen", "hole", "geben", "gib", "quiero",
+            "necesito", "quisiera", "dame", "deme", "ponme", "pongame", "veux", "voudrais",
+            "besoin", "souhaite", "aimerais", "donnez", "will", "mochte", "brauche", "hatte",
+            "quero", "preciso", "gostaria", "voglio", "vorrei", "bisogno", "dammi", "datemi",
         ],
     ),
     (
         StrongNoun,
         &[
+            "direttore",
             "farmaceutico",
             "farmaceutica",
             "farmacista",
@@ -1432,6 +1439,7 @@ const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Dept,
         &[
+            "amministrazione",
             "central",
             "suporte",
             "reclamos",
@@ -3596,6 +3604,15 @@ fn help_verb(word: &str) -> bool {
             | "verify"
             | "involved"
             | "pick"
+            | "hop"
+            | "jump"
+            | "join"
+            | "weigh"
+            | "decide"
+            | "repondre"
+            | "responder"
+            | "rispondere"
+            | "antworten"
             | "give"
             | "listen"
             | "reach"
@@ -3850,6 +3867,7 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                             | "bitte"
                             | "possibility"
                             | "chance"
+                            | "appreciate"
                             | "um"
                             | "mochte"
                             | "moechte"
@@ -3862,7 +3880,9 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             let with_person = t.word == "call"
                 && j > 0
                 && matches!(toks[j - 1].word, "a" | "quick" | "phone")
-                && (toks.get(j + 1).is_some_and(|n| n.word == "with")
+                && (toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.word, "with" | "from"))
                     && human_noun(toks, j + 2)
                         .or_else(|| human_noun(toks, j + 3))
                         .is_some()
@@ -3876,7 +3896,8 @@ fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         }
         // "is somebody from billing around?", "are any agents free at the moment?"
         "is" | "are" | "any" | "ist" | "sind" => {
-            let k = person_after(j + 1, 2)?;
+            // "is the duty manager around", "are any of your billing clerks free".
+            let k = person_after(j + 1, 5)?;
             // "is anyone else out there…" asks the world, not the company.
             if toks.get(k + 1).is_some_and(|n| n.word == "else") {
                 return None;
@@ -4235,6 +4256,10 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "hook"
             ) && !toks.get(j + 1).is_some_and(|n| {
                 matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
+                    // "loop someone from billing in".
+                    || t.word == "loop"
+                        && (human_noun(toks, j + 1).is_some()
+                            || n.is(Skip) && human_noun(toks, j + 2).is_some())
                     || matches!(
                         (t.word, n.word),
                         ("loop" | "looping", "in") | ("hand", "off")
@@ -4353,7 +4378,7 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
             && let Some(u) = (j + 1..toks.len().min(j + 4))
                 .take_while(|&u| toks[u].clause == t.clause)
-                .find(|&u| toks[u].word == "up")
+                .find(|&u| matches!(toks[u].word, "up" | "upstairs" | "higher"))
             && toks[j + 1..u].iter().all(|p| {
                 matches!(
                     p.word,
@@ -4545,19 +4570,27 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             return Some(m);
         }
         // "someone I could speak to", "a person we can talk with": a person wanted to talk to.
+        // "people over there I could chat with": a place word may come between.
+        let mut at = j + 1;
+        while toks
+            .get(at)
+            .is_some_and(|n| matches!(n.word, "over" | "there" | "here") && n.clause == t.clause)
+        {
+            at += 1;
+        }
         if human_noun(toks, j).is_some()
             && toks
-                .get(j + 1)
+                .get(at)
                 .is_some_and(|n| matches!(n.word, "i" | "we") && n.clause == t.clause)
-            && toks.get(j + 2).is_some_and(|n| modal(n.word))
+            && toks.get(at + 1).is_some_and(|n| modal(n.word))
             && toks
-                .get(j + 3)
+                .get(at + 2)
                 .is_some_and(|n| n.is(Talk) && !n.is(Contact))
             && !refused(toks, j)
-            && !not_now(toks, j + 3)
+            && !not_now(toks, at + 2)
         {
             return Some(ExplicitMatch {
-                phrase: phrase(toks, j, j + 3),
+                phrase: phrase(toks, j, at + 2),
                 pattern: "is_there",
             });
         }
@@ -4567,6 +4600,8 @@ fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && matches!(toks[j - 1].word, "is" | "are")
             && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
             && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
+            // "is there anybody else on my account": another holder, not the staff.
+            && toks.get(k + 1).is_none_or(|n| n.word != "else")
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
@@ -5237,6 +5272,10 @@ mod tests {
             "I'd rather sort it out with someone from your fraud team",
             "I want your team to look at the invoice",
             "I need anybody at the branch to confirm the transfer",
+            "is the night manager about? my key card stopped working",
+            "could you loop a supervisor into this chat",
+            "maybe somebody more senior could weigh in on the fee",
+            "are there people over there we could talk to",
             "could you pass me over to one of the claims people",
         ]);
         no_requests(&[
@@ -5245,6 +5284,7 @@ mod tests {
             "I need the executive summary of my annual statement",
             "the lead time on the sofa is six weeks",
             "it is too much to ask people to queue for an hour",
+            "is there anybody else on the policy who can make claims",
         ]);
     }
 
