@@ -321,50 +321,16 @@ fn the_blind_sets_meet_the_targets() {
     }
 }
 
-/// The third blind set (`eval/blind3/`) guided one round and is not yet at the issue's
-/// targets; it is held at the figures that round reached, so that no later change loses them.
-#[test]
-fn the_third_blind_set_keeps_its_figures() {
-    let r = eval_intents(own("blind3/intents.tsv")).unwrap();
-    println!("blind3: {r}");
-    assert!(r.accuracy.is_some_and(|a| a >= 0.92), "{r}");
-    assert!(r.false_positive_rate <= 0.01, "{r}");
-    let report = replay(
-        &RuleSet::builtin(),
-        own("blind3/conversations.jsonl"),
-        |_| {},
-    )
-    .unwrap();
-    println!("blind3: {report}");
-    assert!(report.summary.decision_accuracy >= 0.95, "{report}");
-    assert!(report.summary.reason_accuracy >= 0.95, "{report}");
-}
-
-/// The fourth blind set (`eval/blind4/`) came late in a session; it is held at the figures its
-/// short round reached (its honest figures are in its README).
-#[test]
-fn the_fourth_blind_set_keeps_its_figures() {
-    let r = eval_intents(own("blind4/intents.tsv")).unwrap();
-    println!("blind4: {r}");
-    assert!(r.accuracy.is_some_and(|a| a >= 0.85), "{r}");
-    assert!(r.false_positive_rate <= 0.01, "{r}");
-    let report = replay(
-        &RuleSet::builtin(),
-        own("blind4/conversations.jsonl"),
-        |_| {},
-    )
-    .unwrap();
-    println!("blind4: {report}");
-    assert!(report.summary.decision_accuracy >= 0.92, "{report}");
-    assert!(report.summary.reason_accuracy >= 0.9, "{report}");
-}
-
-/// The blind sets of the fifth to ninth rounds (`eval/blind5/` … `eval/blind9/`) each
-/// guided a round after their honest figures were taken (in their READMEs); they are held at
-/// what those rounds reached, so that no later change loses it.
+/// The blind sets of the third to ninth rounds (`eval/blind3/` … `eval/blind9/`) each
+/// guided a round after their honest figures were taken (in their READMEs) and are not all
+/// at the targets; they are held at what those rounds reached, so that no later
+/// change loses it.
 #[test]
 fn the_later_blind_sets_keep_their_figures() {
+    let rules = RuleSet::builtin();
     for (set, intents, decision, reason) in [
+        ("blind3", 0.92, 0.95, 0.95),
+        ("blind4", 0.85, 0.92, 0.9),
         ("blind5", 0.95, 0.96, 0.94),
         ("blind6", 0.95, 0.96, 0.94),
         ("blind7", 0.94, 0.94, 0.92),
@@ -375,12 +341,7 @@ fn the_later_blind_sets_keep_their_figures() {
         println!("{set}: {r}");
         assert!(r.accuracy.is_some_and(|a| a >= intents), "{set}: {r}");
         assert!(r.false_positive_rate <= 0.01, "{set}: {r}");
-        let report = replay(
-            &RuleSet::builtin(),
-            own(&format!("{set}/conversations.jsonl")),
-            |_| {},
-        )
-        .unwrap();
+        let report = replay(&rules, own(&format!("{set}/conversations.jsonl")), |_| {}).unwrap();
         println!("{set}: {report}");
         assert!(
             report.summary.decision_accuracy >= decision,
