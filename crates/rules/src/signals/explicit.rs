@@ -3028,10 +3028,7 @@ fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "falando"
                     | "parlando"
             )
-        }) || toks[k + 1..]
-            .iter()
-            .take_while(|p| p.clause == t.clause)
-            .any(|p| matches!(p.word, "reden" | "sprechen" | "chatten" | "schreiben"));
+        }) || talked_after;
         // "not chatting with a computer anymore": the talking itself refused.
         let not_talking = talking_refused(toks, k).is_some();
         // "get the bot out", "take the robot away".
