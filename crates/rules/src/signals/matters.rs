@@ -1130,9 +1130,23 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
 mod tests {
     use super::several;
 
+    /// Every text raises at least three separate matters.
+    fn all_several(texts: &[&str]) {
+        for text in texts {
+            assert!(several(text, 3).is_some(), "{text}");
+        }
+    }
+
+    /// No text raises three separate matters.
+    fn none_several(texts: &[&str]) {
+        for text in texts {
+            assert!(several(text, 3).is_none(), "{text}");
+        }
+    }
+
     #[test]
     fn lists_of_acts_or_of_parts_of_the_service_are_several_matters() {
-        for text in [
+        all_several(&[
             "We're relocating: please shift the landline to the new place, keep our current number and put the bill in my wife's name",
             "necesito cambiar la dirección, añadir a mi hijo al contrato y cerrar la cuenta vieja",
             "je voudrais fusionner nos deux abonnements, changer le titulaire et supprimer l'ancienne ligne",
@@ -1140,38 +1154,30 @@ mod tests {
             "my dad died last month, his pension still goes into his old account, his card was never cancelled and the phone contract is in his name and I don't know where to start",
             "honestly I've got several issues today, none of them simple",
             "we run four sites on separate contracts and want to consolidate the billing",
-        ] {
-            assert!(several(text, 3).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn several_problems_each_told_apart_are_several_matters() {
-        for text in [
+        all_several(&[
             "the parking permit expired last week, the payment page just shows an error page and doesn't load, and the reminder letters were never sent to me at all",
             "la app no funciona desde ayer, la factura de marzo está mal calculada y el router que me mandaron vino roto de fábrica",
             "die Lieferung war unvollständig, der Drucker ist kaputt angekommen und das Kundenkonto funktioniert nicht mehr seit gestern Abend",
-        ] {
-            assert!(several(text, 3).is_some(), "{text}");
-        }
+        ]);
         // One problem told in detail stays one matter.
-        for text in [
+        none_several(&[
             "the scanner is broken, it was broken when it arrived and it is still broken today",
             "my tablet doesn't charge, I tried two cables and it still doesn't work",
-        ] {
-            assert!(several(text, 3).is_none(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn numbered_lists_and_more_acts_are_several_matters() {
-        for text in [
+        all_several(&[
             "firstly the app won't load, secondly the invoice is late and thirdly I want a paper copy",
             "I'd like to return the blender, extend my warranty and pause the magazine subscription",
             "quisiera devolver el abrigo, renovar la tarjeta y corregir mi apellido en la cuenta",
-        ] {
-            assert!(several(text, 3).is_some(), "{text}");
-        }
+        ]);
         assert!(
             several(
                 "the second bus was late again, the first time this happened",
@@ -1183,7 +1189,7 @@ mod tests {
 
     #[test]
     fn one_matter_in_detail_is_not_several() {
-        for text in [
+        none_several(&[
             "My order hasn't arrived, the tracking says delivered and my neighbour doesn't have it",
             "Can you change my delivery address and add a note for the driver?",
             "I have three kids and a dog, what plan do you recommend?",
@@ -1191,9 +1197,7 @@ mod tests {
             "Thanks, that worked, have a good day",
             "I want to cancel my order",
             "mi pedido no ha llegado, el seguimiento dice entregado",
-        ] {
-            assert!(several(text, 3).is_none(), "{text}");
-        }
+        ]);
     }
 
     #[test]
