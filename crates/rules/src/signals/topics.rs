@@ -1144,6 +1144,20 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Every text is urgent.
+    fn all_urgent(texts: &[&str]) {
+        for text in texts {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+    }
+
+    /// No text is urgent.
+    fn none_urgent(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn every_pattern_compiles() {
         assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
@@ -1311,7 +1325,7 @@ mod tests {
             regulated(close, all, false).map(|(t, _)| t),
             Some(Topic::AccountClosure)
         );
-        for text in [
+        all_urgent(&[
             "sale humo del enchufe de la cocina",
             "il y a de la fumée dans le couloir",
             "jemand räumt gerade mein Konto leer",
@@ -1319,9 +1333,7 @@ mod tests {
             "la nostra cassa non funziona e nessun cliente riesce a pagare",
             "unser Shopsystem ist seit einer Stunde ausgefallen",
             "estamos perdendo vendas, o site caiu",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
         for text in [
             "¿cuánto tarda un envío a Sevilla?",
             "das Paket ist gestern angekommen",
@@ -1372,51 +1384,41 @@ mod tests {
 
     #[test]
     fn dangers_told_in_plain_words_and_dangers_over() {
-        for text in [
+        all_urgent(&[
             "the hallway reeks of rotten eggs near the meter",
             "grandad collapsed in the garden and he isn't responding",
             "all our tills stopped accepting cards and customers are walking out",
             "bei uns ist ein Rohr geplatzt, alles steht unter Wasser",
             "a nossa loja online está fora do ar desde cedo",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
-        for text in [
+        ]);
+        none_urgent(&[
             "the rental car smells of cigarettes, can I get a discount",
             "the plumber fixed the burst pipe yesterday, all good now",
-        ] {
-            assert_eq!(urgency(text), None, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn a_child_in_a_lift_a_double_dose_and_lost_sales_are_urgent() {
-        for text in [
+        all_urgent(&[
             "my neighbour's boy is stuck in the lift between floors",
             "I gave her a double dose of her tablets and she won't wake up",
             "seit heute früh kann niemand mehr bezahlen und wir verlieren Kunden",
             "estamos perdiendo ventas porque la web no cobra",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn dangers_that_are_over_are_not_urgent() {
-        for text in [
+        none_urgent(&[
             "there was a power cut on our road last night, it's all back to normal",
             "ieri c'era odore di gas in cantina, ma il tecnico ha già riparato il tubo",
             "my smoke alarm went off this morning but it was a false alarm",
             "I'm locked out of my online banking since the update",
-        ] {
-            assert_eq!(urgency(text), None, "{text}");
-        }
-        for text in [
+        ]);
+        all_urgent(&[
             "I can smell gas near the meter you fitted yesterday",
             "there was a gas smell yesterday and it's still there now",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
@@ -1431,23 +1433,19 @@ mod tests {
         ] {
             assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
         }
-        for text in [
+        all_urgent(&[
             "my son's lips are swelling after the cake",
             "there's a rotten egg smell in the hallway",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn the_ninth_round_forms() {
-        for text in [
+        all_urgent(&[
             "meine Tochter hat Tabletten geschluckt und reagiert kaum",
             "my blood sugar is 21 and still climbing, I'm out of insulin",
             "ninguna de nuestras tiendas puede cobrar desde las diez",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
         for text in [
             "schließen Sie das Konto bitte, auch wenn mein Widerspruch noch läuft",
             "ho il colesterolo alto, cosa mi consiglia?",
@@ -1525,7 +1523,7 @@ mod tests {
 
     #[test]
     fn urgency_and_its_negatives() {
-        for text in [
+        all_urgent(&[
             "this is urgent",
             "my flight leaves in 2 hours",
             "I need someone right now",
@@ -1539,9 +1537,7 @@ mod tests {
             "huele a gas en la cocina",
             "ça sent le gaz dans l'immeuble",
             "es riecht nach Gas im Keller",
-        ] {
-            assert!(urgency(text).is_some(), "{text}");
-        }
+        ]);
         for text in [
             "it's not urgent, no rush",
             "I want to change my address",
