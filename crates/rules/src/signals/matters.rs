@@ -842,23 +842,14 @@ impl Matters {
         if let Some(a) = &self.announced {
             return Some(a.clone());
         }
-        let n = self.acts.len() + self.parts.len() + self.problems.len();
-        let shown = || {
-            self.acts
-                .iter()
-                .map(|(_, w)| w.as_str())
-                .chain(self.parts.iter().map(|(_, w)| w.as_str()))
-                .chain(self.problems.iter().map(String::as_str))
-                .collect::<Vec<_>>()
-                .join(" … ")
-        };
+        let n = self.own();
         if self.acts.len() >= at_least || (n >= at_least && self.words >= MIN_WORDS_FOR_PARTS) {
-            return Some(shown());
+            return Some(self.shown());
         }
         if let Some(f) = &self.few_things
             && n + 1 >= at_least
         {
-            return Some(format!("{f} … {}", shown()));
+            return Some(format!("{f} … {}", self.shown()));
         }
         if let Some(h) = &self.holdings
             && !self.acts.is_empty()
