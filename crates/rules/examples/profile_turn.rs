@@ -56,14 +56,26 @@ fn main() {
         .enumerate()
         .map(|(i, (r, t))| turn(i as i64 + 1, *r, t))
         .collect();
-    turns.push(turn(9, Role::Customer, &last));
+    turns.push(turn(9, Role::Customer, ""));
+    // "@file": the last turn cycles through the customer turns ("c: text" lines) of a
+    // conversation file, as in production, where no two turns are alike.
+    let texts: Vec<String> = match last.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path)
+            .expect("conversation file")
+            .lines()
+            .filter_map(|l| l.strip_prefix("c: ").map(str::to_owned))
+            .collect(),
+        None => vec![last],
+    };
+    assert!(!texts.is_empty(), "no customer turn in the file");
     let ids: Vec<TurnId> = (0..n).map(|_| TurnId::new()).collect();
     let rules = RuleSet::builtin();
     let t = std::time::Instant::now();
     let mut fired = 0;
-    for id in ids {
+    for (i, id) in ids.into_iter().enumerate() {
         if let Some(t) = turns.last_mut() {
             t.id = id;
+            t.text.clone_from(&texts[i % texts.len()]);
         }
         fired += usize::from(rules.evaluate(&turns).handoff);
     }

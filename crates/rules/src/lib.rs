@@ -12,6 +12,8 @@ pub mod eval;
 pub mod replay;
 pub mod ruleset;
 pub mod signals;
+#[cfg(test)]
+mod test_texts;
 
 pub use config::rules_json_schema;
 pub use error::RulesError;

@@ -2293,32 +2293,9 @@ mod words_tests {
 mod anchor_tests {
     use super::*;
 
-    /// Every text of the evaluation sets, the blind ones included.
-    fn eval_texts() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/eval");
-        let mut texts = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(dir)];
-        while let Some(d) = dirs.pop() {
-            for entry in std::fs::read_dir(&d).expect("eval dir").flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "tsv" || e == "txt") {
-                    let body = std::fs::read_to_string(&path).expect("eval file");
-                    texts.extend(body.lines().map(|l| {
-                        let l = l.rsplit('\t').next().unwrap_or("");
-                        // Conversation lines: "c: text", "a 0.4: text".
-                        l.split_once(": ").map_or(l, |(_, t)| t).to_owned()
-                    }));
-                }
-            }
-        }
-        texts
-    }
-
     #[test]
     fn no_request_is_found_without_an_anchor() {
-        let texts = eval_texts();
+        let texts = crate::test_texts::eval_texts();
         assert!(texts.len() > 3000, "the evaluation files were read");
         let mut screened = 0;
         for text in &texts {

@@ -399,14 +399,9 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
     ])
 }
 
-static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(all_patterns().map(|(_, p)| p))
-        .case_insensitive(true)
-        .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20)
-        .build()
-        .ok()
-});
+/// Which patterns can match a text at all (see [`super::screen`]).
+static SCREEN: LazyLock<super::screen::Screen> =
+    LazyLock::new(|| super::screen::Screen::new(all_patterns().map(|(_, p)| p)));
 
 static REGEXES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
     all_patterns()
@@ -426,17 +421,13 @@ pub(crate) struct Scan(u32);
 
 impl Scan {
     pub(crate) fn of(text: &str) -> Scan {
-        let Some(set) = SET.as_ref() else {
-            return Scan(0);
-        };
-        // Most turns match none: the plain search is a faster way to learn that than
-        // the overlapping one that names every pattern.
-        if !set.is_match(text) {
-            return Scan(0);
-        }
         let mut bits = 0u32;
-        for i in set.matches(text).iter() {
-            bits |= 1 << KINDS[i] as u32;
+        for i in SCREEN.candidates(text).iter() {
+            let bit = 1 << KINDS[i] as u32;
+            // A kind already found needs none of its other patterns.
+            if bits & bit == 0 && REGEXES[i].as_ref().is_some_and(|re| re.is_match(text)) {
+                bits |= bit;
+            }
         }
         Scan(bits)
     }
@@ -495,7 +486,7 @@ impl Scan {
     }
 }
 
-/// The kind of each pattern of [`SET`], by index.
+/// The kind of each pattern of [`all_patterns`], by index.
 static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p).collect());
 
 /// The words of `text` that matched pattern `p` (known to match).
@@ -1159,8 +1150,42 @@ mod tests {
     }
 
     #[test]
+    fn the_screen_changes_no_scan() {
+        let mut texts = crate::test_texts::eval_texts();
+        // Case variants the screen must see through, and the letters that turn it off.
+        texts.extend(
+            [
+                "I SMELL GAS IN THE KITCHEN",
+                "JE VEUX CLÔTURER MON COMPTE",
+                "ESTÁ SANGRANDO MUCHO",
+                "\u{212A}eep getting the same error",
+                "\u{017F}till not working",
+            ]
+            .map(str::to_owned),
+        );
+        let unscreened = |text: &str| {
+            let mut bits = 0u32;
+            for (i, re) in REGEXES.iter().enumerate() {
+                if re.as_ref().is_some_and(|re| re.is_match(text)) {
+                    bits |= 1 << KINDS[i] as u32;
+                }
+            }
+            bits
+        };
+        let mut matched = 0;
+        for text in &texts {
+            let want = unscreened(text);
+            matched += usize::from(want != 0);
+            assert_eq!(Scan::of(text).0, want, "{text}");
+        }
+        // The texts exercise the patterns.
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
     fn every_pattern_compiles() {
-        assert!(AMOUNT.is_some() && CURRENCY.is_some() && SET.is_some());
+        assert!(AMOUNT.is_some() && CURRENCY.is_some());
+        assert!(SCREEN.len() <= super::super::screen::MAX_PATTERNS);
         assert!(WORD_AMOUNT.is_some());
         assert!(REGEXES.iter().all(Option::is_some));
         // Each kind is a bit of a `Scan`.

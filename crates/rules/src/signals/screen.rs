@@ -1,0 +1,318 @@
+//! A literal screen in front of many case-insensitive regexes: which of them can match a
+//! text at all, learnt in one Aho-Corasick pass over it.
+//!
+//! One `RegexSet` over all the topic patterns was fast on the one text a benchmark repeats
+//! and slow on real traffic: every new text built new states of its lazy DFA (a 2,991-turn
+//! replay cost 29 µs per ASCII turn), and on text with any non-ASCII letter the Unicode
+//! `\b` made it fall back to the PikeVM over all the patterns (0.9 ms per turn). Most turns
+//! can match none of the patterns, and every match of a pattern holds one of a few literals
+//! (the prefixes `regex-syntax` extracts from the pattern or from one of its parts); a
+//! pattern is run only when the text holds one of its literals.
+//!
+//! The screen never turns away a text its pattern matches:
+//! - the literals are extracted from the pattern parsed case-sensitively, and looked for
+//!   ASCII-case-insensitively, each other letter in each of its simple case variants (a
+//!   case variant of an ASCII letter is an ASCII letter of the same length);
+//! - the two non-ASCII letters whose case folds to ASCII (the Kelvin sign and the long s)
+//!   would break that, so a text holding either is not screened;
+//! - a pattern with no such finite set of non-empty literals is always run.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+/// Patterns a screen can hold.
+pub(crate) const MAX_PATTERNS: usize = 256;
+
+/// A set of pattern indexes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Candidates([u64; MAX_PATTERNS / 64]);
+
+impl Candidates {
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn union(&mut self, other: &Candidates) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+    fn all(n: usize) -> Candidates {
+        let mut c = Candidates::default();
+        (0..n).for_each(|i| c.insert(i));
+        c
+    }
+    /// The candidate indexes, in increasing order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, bits)| {
+            let mut bits = *bits;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + b
+                })
+            })
+        })
+    }
+}
+
+/// See the module documentation.
+#[derive(Debug)]
+pub(crate) struct Screen {
+    /// Every prefix of every screened pattern; `None` when there is none to look for.
+    prefixes: Option<AhoCorasick>,
+    /// For each prefix of `prefixes`, the patterns it belongs to.
+    owners: Vec<Candidates>,
+    /// The patterns that are always run.
+    always: Candidates,
+    /// How many patterns there are.
+    len: usize,
+}
+
+/// Longest prefix kept: longer ones are cut (still a necessary condition).
+const MAX_PREFIX: usize = 12;
+
+impl Screen {
+    /// The screen of `patterns`, which are matched case-insensitively. Patterns that do
+    /// not parse are always candidates (they are reported where they are compiled).
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Screen {
+        let mut prefixes: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Candidates> = Vec::new();
+        let mut index: std::collections::HashMap<Vec<u8>, usize> = Default::default();
+        let mut always = Candidates::default();
+        let mut len = 0;
+        for (i, pattern) in patterns.into_iter().enumerate() {
+            len = i + 1;
+            if i >= MAX_PATTERNS {
+                continue;
+            }
+            let Some(found) = pattern_prefixes(pattern) else {
+                always.insert(i);
+                continue;
+            };
+            for p in found {
+                let at = *index.entry(p).or_insert_with_key(|p| {
+                    prefixes.push(p.clone());
+                    owners.push(Candidates::default());
+                    owners.len() - 1
+                });
+                owners[at].insert(i);
+            }
+        }
+        let prefixes = (!prefixes.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&prefixes)
+                    .ok()
+            })
+            .flatten();
+        if prefixes.is_none() {
+            always = Candidates::all(len.min(MAX_PATTERNS));
+        }
+        Screen {
+            prefixes,
+            owners,
+            always,
+            len,
+        }
+    }
+
+    /// The patterns that may match `text`; the others cannot.
+    pub(crate) fn candidates(&self, text: &str) -> Candidates {
+        let Some(ac) = &self.prefixes else {
+            return self.always;
+        };
+        if !text.is_ascii() && text.contains(['\u{212A}', '\u{017F}']) {
+            return Candidates::all(self.len.min(MAX_PATTERNS));
+        }
+        let mut out = self.always;
+        for m in ac.find_overlapping_iter(text) {
+            out.union(&self.owners[m.pattern().as_usize()]);
+        }
+        out
+    }
+
+    /// How many patterns there are.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// Literals one of which occurs in every match of `pattern` (ASCII letters in any case,
+/// other letters in each of their case variants), at most [`MAX_PREFIX`] bytes long;
+/// `None` when no such finite set of non-empty literals is found.
+fn pattern_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut out = factors(&hir)?;
+    out.sort();
+    out.dedup();
+    // A literal that starts another makes the longer one redundant. Sorted, every literal
+    // between a literal and one it starts also starts with it: the last one kept decides.
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(out.len());
+    for p in out {
+        if kept.last().is_none_or(|q| !p.starts_with(q)) {
+            kept.push(p);
+        }
+    }
+    (!kept.is_empty()).then_some(kept)
+}
+
+/// How good a set of literals is as a screen: its shortest literal, then how few there are.
+fn score(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+/// Literals one of which occurs in every match of `hir`: the prefixes of the node itself,
+/// or, for a concatenation, those of any one of its parts (a match of the whole holds a
+/// match of each part), whichever screens best.
+fn factors(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut best = prefixes(hir);
+    let mut consider = |candidate: Option<Vec<Vec<u8>>>| {
+        if let Some(c) = candidate
+            && best.as_ref().is_none_or(|b| score(&c) > score(b))
+        {
+            best = Some(c);
+        }
+    };
+    match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().for_each(|p| consider(factors(p))),
+        HirKind::Capture(c) => consider(factors(&c.sub)),
+        HirKind::Repetition(r) if r.min > 0 => consider(factors(&r.sub)),
+        HirKind::Alternation(branches) => {
+            let mut union = Vec::new();
+            for b in branches {
+                union.extend(factors(b)?);
+            }
+            consider(Some(union));
+        }
+        _ => {}
+    }
+    best
+}
+
+/// The literal prefixes of every match of `hir`, made fit for an ASCII-case-insensitive
+/// search: `None` when they are unbounded or one of them is empty.
+fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    // Limits well above the defaults (which are tuned for a regex's own prefilter): an
+    // alternation of a hundred words keeps its words rather than their first letters.
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(64)
+        .limit_repeat(16)
+        .limit_literal_len(MAX_PREFIX)
+        .limit_total(4096)
+        .extract(hir);
+    let mut out = Vec::new();
+    for literal in seq.literals()? {
+        let variants = case_variants(literal.as_bytes());
+        if variants.iter().any(Vec::is_empty) {
+            return None;
+        }
+        out.extend(variants);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The forms of `literal` a case-insensitive match can take, with ASCII letters left to the
+/// search: each other letter in each of its simple case variants. A cut character (the
+/// extractor cuts bytes) ends the literal; so does a letter whose variants would multiply
+/// the forms past a few.
+fn case_variants(literal: &[u8]) -> Vec<Vec<u8>> {
+    let text = match std::str::from_utf8(literal) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&literal[..e.valid_up_to()]).unwrap_or(""),
+    };
+    let mut forms: Vec<Vec<u8>> = vec![Vec::new()];
+    for c in text.chars() {
+        if c.is_ascii() {
+            forms
+                .iter_mut()
+                .for_each(|f| f.push(c.to_ascii_lowercase() as u8));
+            continue;
+        }
+        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+        class.case_fold_simple();
+        let chars: Vec<char> = class.iter().flat_map(|r| r.start()..=r.end()).collect();
+        if forms.len() * chars.len() > 8 {
+            break;
+        }
+        forms = forms
+            .iter()
+            .flat_map(|f| {
+                chars.iter().map(move |ch| {
+                    let mut f = f.clone();
+                    f.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+                    f
+                })
+            })
+            .collect();
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn screened(patterns: &[&str], text: &str) -> Vec<usize> {
+        Screen::new(patterns.iter().copied())
+            .candidates(text)
+            .iter()
+            .collect()
+    }
+
+    #[test]
+    fn only_patterns_whose_literal_occurs_are_candidates() {
+        let patterns = [r"\bgas (leak|smell)\b", r"\b(sue|suing) you\b", r"\bfire\b"];
+        assert_eq!(screened(&patterns, "a GAS SMELL in the kitchen"), vec![0]);
+        assert_eq!(screened(&patterns, "we will be Suing you"), vec![1]);
+        assert_eq!(
+            screened(&patterns, "the gas is fine, my order is late"),
+            Vec::<usize>::new()
+        );
+    }
+
+    #[test]
+    fn a_literal_inside_the_pattern_screens_it() {
+        // No prefix bounds the first pattern, but every match holds "broken".
+        let patterns = [r"\w+ is broken", r"\b(\w+ ){0,3}(refund|money back)\b"];
+        assert_eq!(screened(&patterns, "the app is broken"), vec![0]);
+        assert_eq!(screened(&patterns, "I want my Money Back"), vec![1]);
+        assert_eq!(screened(&patterns, "nothing here"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn patterns_without_a_literal_are_always_run() {
+        let patterns = [r"\w+", r"x?", r"\bok\b"];
+        assert_eq!(screened(&patterns, "nothing here"), vec![0, 1]);
+    }
+
+    #[test]
+    fn other_letters_are_looked_for_in_each_case() {
+        let patterns = [r"\bsí señor\b", r"\bcaf[ée]\b", r"\bêtre\b"];
+        assert_eq!(screened(&patterns, "SÍ SEÑOR"), vec![0]);
+        assert_eq!(screened(&patterns, "un CAFÉ, peut-ÊTRE"), vec![1, 2]);
+        assert_eq!(screened(&patterns, "si senor, cafe"), vec![1]);
+    }
+
+    #[test]
+    fn letters_that_fold_to_ascii_turn_the_screen_off() {
+        // The Kelvin sign matches "k" case-insensitively.
+        let patterns = [r"\bkilo\b"];
+        let re = regex::RegexBuilder::new(patterns[0])
+            .case_insensitive(true)
+            .build()
+            .expect("pattern");
+        assert!(re.is_match("\u{212A}ILO"));
+        assert_eq!(screened(&patterns, "\u{212A}ILO"), vec![0]);
+    }
+}
