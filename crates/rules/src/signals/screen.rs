@@ -71,7 +71,7 @@ pub(crate) struct Screen {
 }
 
 /// Longest prefix kept: longer ones are cut (still a necessary condition).
-const MAX_PREFIX: usize = 12;
+const MAX_PREFIX: usize = 16;
 
 impl Screen {
     /// The screen of `patterns`, which are matched case-insensitively. Patterns that do
