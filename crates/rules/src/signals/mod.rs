@@ -7,6 +7,7 @@ pub mod language;
 pub mod loops;
 pub mod matters;
 pub mod progress;
+mod recode;
 mod screen;
 pub mod sentiment;
 pub mod sentiment_langs;

@@ -415,17 +415,47 @@ static REGEXES: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The patterns recoded for text with letters outside ASCII (see [`super::recode`]); `None`
+/// where a pattern cannot be recoded exactly (it keeps the Unicode search).
+static RECODER: LazyLock<super::recode::Recoder> =
+    LazyLock::new(|| super::recode::Recoder::new(all_patterns().map(|(_, p)| p)));
+
+static RECODED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
+    all_patterns()
+        .map(|(_, p)| {
+            regex::RegexBuilder::new(&RECODER.pattern(p)?)
+                .size_limit(64 << 20)
+                .build()
+                .ok()
+        })
+        .collect()
+});
+
 /// Which of the patterns match one text: one pass over it, shared by every check.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Scan(u32);
 
 impl Scan {
     pub(crate) fn of(text: &str) -> Scan {
+        let ascii = text.is_ascii();
+        // Text with other letters, recoded on first need.
+        let mut recoded: Option<String> = None;
         let mut bits = 0u32;
         for i in SCREEN.candidates(text).iter() {
             let bit = 1 << KINDS[i] as u32;
             // A kind already found needs none of its other patterns.
-            if bits & bit == 0 && REGEXES[i].as_ref().is_some_and(|re| re.is_match(text)) {
+            if bits & bit != 0 {
+                continue;
+            }
+            let hit = match (&RECODED[i], ascii) {
+                (Some(re), false) => re.is_match(recoded.get_or_insert_with(|| {
+                    let mut out = String::new();
+                    RECODER.text(text, &mut out);
+                    out
+                })),
+                _ => REGEXES[i].as_ref().is_some_and(|re| re.is_match(text)),
+            };
+            if hit {
                 bits |= bit;
             }
         }
@@ -1188,6 +1218,8 @@ mod tests {
         assert!(SCREEN.len() <= super::super::screen::MAX_PATTERNS);
         assert!(WORD_AMOUNT.is_some());
         assert!(REGEXES.iter().all(Option::is_some));
+        // Every pattern has its recoded form for text with other letters.
+        assert!(RECODED.iter().all(Option::is_some));
         // Each kind is a bit of a `Scan`.
         assert!(KINDS.iter().all(|&k| (k as u32) < 32));
     }
