@@ -42,6 +42,10 @@ impl Candidates {
         (0..n).for_each(|i| c.insert(i));
         c
     }
+    /// Whether pattern `i` is a candidate.
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        i < MAX_PATTERNS && self.0[i / 64] & (1 << (i % 64)) != 0
+    }
     /// The candidate indexes, in increasing order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(w, bits)| {
