@@ -1,24 +1,27 @@
-//! Text and patterns recoded so that ASCII word boundaries mean what Unicode ones do.
+//! Text and patterns recoded to ASCII, so that the lazy DFA runs every search.
 //!
 //! The patterns are written with Unicode `\b`. A lazy DFA can only check those on ASCII
 //! text: on any other letter it gives up, and the search falls back to a PikeVM or a
 //! backtracker, 10 to 30 µs per pattern on a 70-byte turn (a quarter of the evaluation
-//! turns, and every turn of a deployment in Spanish or German). Here the text is recoded
-//! to ASCII word characters, one character for one, and each pattern the same way, so the
-//! patterns match the recoded text with ASCII `\b` exactly where they matched the text:
+//! turns, and every turn of a deployment in Spanish or German). Text with other characters
+//! also grows the DFA's states (a `.` spans up to four bytes) until its cache thrashes.
+//! Here the text is recoded to ASCII, one character for one, and each pattern the same way,
+//! so that the patterns match the recoded text with ASCII `\b` exactly where they matched
+//! the text:
 //!
 //! - ASCII letters are lowercased, and the patterns (parsed case-insensitively) keep only
 //!   the lowercase forms;
-//! - each other letter a pattern names becomes an uppercase code letter shared by its case
-//!   variants (`é`, `É` → `C`); the Kelvin sign and the long s, which fold to `k` and `s`,
-//!   become those;
-//! - every other word character becomes `Y` (a digit) or `Z` (the rest): a class of a
-//!   pattern holds all of them or none (`\w`, `.`, `[^…]`), else the pattern is not
-//!   recoded and keeps the Unicode search;
-//! - other characters (punctuation, symbols, emoji) stay as they are, in text and patterns.
+//! - each other character a pattern names becomes a code shared by its case variants: an
+//!   uppercase letter for a letter (`é`, `É` → `A`), a control character for a symbol
+//!   (`€`); the Kelvin sign and the long s, which fold to `k` and `s`, become those;
+//! - every other character becomes the code of its kind: `Y` a digit, `Z` a word character,
+//!   one control character a space, another the rest (with the ASCII control characters
+//!   the codes use). A class of a pattern holds all of a kind or none (`\w`, `\s`, `.`,
+//!   `[^…]`), else the pattern is not recoded and keeps the Unicode search.
 //!
 //! So a position is a word boundary in the recoded text exactly when it is one in the text,
-//! and a class holds a recoded character exactly when it holds the character.
+//! a class holds a recoded character exactly when it holds the character, and the recoded
+//! text's byte offsets are the text's character offsets.
 
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
@@ -26,27 +29,35 @@ use regex_syntax::hir::{
 
 use super::FastMap;
 
-/// The code of the first letter the patterns name; the next ones follow.
-const FIRST_CODE: u8 = b'A';
+/// The codes of the letters the patterns name, in order.
+const LETTER_CODES: std::ops::RangeInclusive<u8> = b'A'..=b'W';
+/// The codes of the symbols the patterns name: the ASCII control characters that are not
+/// whitespace, but for the two kinds' codes below.
+const SYMBOL_CODES: [u8; 21] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19,
+    0x1a,
+];
 /// Any other decimal digit.
 const OTHER_DIGIT: u8 = b'Y';
 /// Any other word character.
 const OTHER_WORD: u8 = b'Z';
+/// Any other space.
+const OTHER_SPACE: u8 = 0x1d;
+/// Any other character, and the ASCII control characters the codes use.
+const OTHER_SYMBOL: u8 = 0x1e;
+
+/// Whether an ASCII character is one of the codes (it stands for [`OTHER_SYMBOL`]).
+fn is_code(b: u8) -> bool {
+    SYMBOL_CODES.contains(&b) || b == OTHER_SPACE || b == OTHER_SYMBOL
+}
 
 /// See the module documentation.
 #[derive(Debug)]
 pub(crate) struct Recoder {
-    /// Each non-ASCII word character with a recoding of its own: a code letter, or the
-    /// ASCII letter it folds to.
+    /// Each non-ASCII character with a code of its own, or the ASCII letter it folds to.
     map: FastMap<char, u8>,
-    /// The non-ASCII word characters of `map`.
-    named: ClassUnicode,
-    /// Non-ASCII decimal digits not in `map`.
-    other_digits: ClassUnicode,
-    /// Non-ASCII word characters neither in `map` nor digits.
-    other_words: ClassUnicode,
-    /// Every non-ASCII word character.
-    words: ClassUnicode,
+    /// The other characters of each kind, with the kind's code.
+    kinds: [(ClassUnicode, u8); 4],
 }
 
 /// The class of a Perl escape (`\w`, `\d`) in Unicode mode.
@@ -89,63 +100,88 @@ fn non_ascii(mut class: ClassUnicode) -> ClassUnicode {
 }
 
 impl Recoder {
-    /// A recoder for `patterns`: each non-ASCII word character they name gets a code.
-    /// Past the 24 codes there are, a character is left as one of the others, and the
-    /// patterns that name it are not recoded (see [`Recoder::pattern`]).
+    /// A recoder for `patterns`: each non-ASCII character they name gets a code. Past the
+    /// codes there are, a character is left to its kind, and the patterns that name it
+    /// are not recoded (see [`Recoder::pattern`]).
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Recoder {
         let words = non_ascii(perl_class(r"\w"));
         let digits = non_ascii(perl_class(r"\d"));
+        let spaces = non_ascii(perl_class(r"\s"));
         let mut map = FastMap::default();
         let mut named = ClassUnicode::empty();
+        let mut name = |c: char, code: u8, map: &mut FastMap<char, u8>| {
+            map.insert(c, code);
+            named.push(ClassUnicodeRange::new(c, c));
+        };
         for letter in b'a'..=b'z' {
             for v in case_variants(char::from(letter)) {
                 if !v.is_ascii() {
-                    map.insert(v, letter);
-                    named.push(ClassUnicodeRange::new(v, v));
+                    name(v, letter, &mut map);
                 }
             }
         }
-        let mut next = FIRST_CODE;
+        let mut letters = LETTER_CODES;
+        let mut symbols = SYMBOL_CODES.into_iter();
         for c in patterns.into_iter().flat_map(str::chars) {
-            if c.is_ascii() || !contains(&words, c) || map.contains_key(&c) || next == OTHER_DIGIT {
+            if c.is_ascii() || map.contains_key(&c) {
                 continue;
             }
+            let code = if contains(&words, c) {
+                letters.next()
+            } else {
+                symbols.next()
+            };
+            let Some(code) = code else { continue };
             for v in case_variants(c) {
-                map.insert(v, next);
-                named.push(ClassUnicodeRange::new(v, v));
+                name(v, code, &mut map);
             }
-            next += 1;
         }
         let mut other_digits = digits.clone();
         other_digits.difference(&named);
         let mut other_words = words.clone();
         other_words.difference(&digits);
         other_words.difference(&named);
+        let mut other_spaces = spaces.clone();
+        other_spaces.difference(&named);
+        let mut other_symbols = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
+        for kind in [&words, &spaces, &named] {
+            other_symbols.difference(kind);
+        }
+        for b in (0u8..0x80).filter(|b| is_code(*b)) {
+            other_symbols.push(ClassUnicodeRange::new(char::from(b), char::from(b)));
+        }
         Recoder {
             map,
-            named,
-            other_digits,
-            other_words,
-            words,
+            kinds: [
+                (other_digits, OTHER_DIGIT),
+                (other_words, OTHER_WORD),
+                (other_spaces, OTHER_SPACE),
+                (other_symbols, OTHER_SYMBOL),
+            ],
         }
     }
 
-    /// `text` recoded into `out`: as many characters, each recoded as the module says.
+    /// `text` recoded into `out`: one ASCII character for each character of `text`.
     pub(crate) fn text(&self, text: &str, out: &mut String) {
         out.clear();
         out.reserve(text.len());
         for c in text.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+            let code = if c.is_ascii() {
+                let b = c as u8;
+                if is_code(b) {
+                    OTHER_SYMBOL
+                } else {
+                    b.to_ascii_lowercase()
+                }
             } else if let Some(&code) = self.map.get(&c) {
-                out.push(char::from(code));
-            } else if contains(&self.other_digits, c) {
-                out.push(char::from(OTHER_DIGIT));
-            } else if contains(&self.other_words, c) {
-                out.push(char::from(OTHER_WORD));
+                code
             } else {
-                out.push(c);
-            }
+                self.kinds
+                    .iter()
+                    .find(|(kind, _)| contains(kind, c))
+                    .map_or(OTHER_SYMBOL, |(_, code)| *code)
+            };
+            out.push(char::from(code));
         }
     }
 
@@ -197,15 +233,13 @@ impl Recoder {
     /// A character of a literal (a case-insensitive pattern keeps only caseless ones).
     fn literal_char(&self, c: char) -> Option<char> {
         if c.is_ascii() {
-            // An uppercase letter would stand for itself alone, and the text has none.
-            return (!c.is_ascii_uppercase()).then_some(c);
+            // An uppercase letter would stand for itself alone, and the text has none; a
+            // code stands for a whole kind.
+            return (!c.is_ascii_uppercase() && !is_code(c as u8)).then_some(c);
         }
-        if let Some(&code) = self.map.get(&c) {
-            // One character standing for all its case variants: only when it has none.
-            return (case_variants(c).len() == 1).then_some(char::from(code));
-        }
-        // One of the others stands for all of them; a non-word character for itself.
-        (!contains(&self.words, c)).then_some(c)
+        // One code standing for all the character's case variants: only when it has none.
+        let code = *self.map.get(&c)?;
+        (case_variants(c).len() == 1).then_some(char::from(code))
     }
 
     /// The recoded class of `class`: `None` when some recoded character would stand for
@@ -213,7 +247,7 @@ impl Recoder {
     fn class(&self, class: &ClassUnicode) -> Option<ClassUnicode> {
         let mut out = ClassUnicode::empty();
         let push = |out: &mut ClassUnicode, c: char| out.push(ClassUnicodeRange::new(c, c));
-        for b in 0u8..0x80 {
+        for b in (0u8..0x80).filter(|b| !is_code(*b)) {
             let c = char::from(b);
             if !contains(class, c) {
                 continue;
@@ -253,25 +287,17 @@ impl Recoder {
                 push(&mut out, char::from(code));
             }
         }
-        for (others, code) in [
-            (&self.other_digits, OTHER_DIGIT),
-            (&self.other_words, OTHER_WORD),
-        ] {
+        for (kind, code) in &self.kinds {
             let mut inside = class.clone();
-            inside.intersect(others);
+            inside.intersect(kind);
             if inside.ranges().is_empty() {
                 continue;
             }
-            if inside != *others {
+            if inside != *kind {
                 return None;
             }
-            push(&mut out, char::from(code));
+            push(&mut out, char::from(*code));
         }
-        // Other non-ASCII characters stand for themselves.
-        let mut rest = non_ascii(class.clone());
-        rest.difference(&self.words);
-        rest.difference(&self.named);
-        out.union(&rest);
         Some(out)
     }
 }
@@ -317,6 +343,9 @@ mod tests {
             r"\d+ ?€",
             r"\w+ment\b",
             r"\bkilo\b",
+            r"\bit[’']s\s+gone\b",
+            r"\d+\s?(€|£)",
+            r"\bx[^y]y",
         ];
         let recoder = Recoder::new(patterns);
         let texts = [
@@ -338,6 +367,13 @@ mod tests {
             "kilo’s",
             "日本 a",
             "e\u{301} a",
+            "IT’S\u{a0}GONE",
+            "it's  gone",
+            "it‘s gone",
+            "12\u{202f}€ and 3 £",
+            "x\u{1}y",
+            "x\u{2}y",
+            "x€y",
         ];
         for pattern in patterns {
             for text in texts {
@@ -351,8 +387,8 @@ mod tests {
     fn recoded_text_keeps_one_character_for_one() {
         let recoder = Recoder::new([r"\bé\b"]);
         let mut view = String::new();
-        recoder.text("Été, 日本… OK", &mut view);
-        assert_eq!(view, "AtA, ZZ… ok");
+        recoder.text("Été, 日本… OK\u{a0}€\u{1}", &mut view);
+        assert_eq!(view, "AtA, ZZ\u{1e} ok\u{1d}\u{1e}\u{1e}");
     }
 
     #[test]
@@ -360,6 +396,8 @@ mod tests {
         let recoder = Recoder::new([r"\bx\b"]);
         // Greek letters are some of the other word characters, not all of them.
         assert_eq!(recoder.pattern(r"\p{Greek}+"), None);
+        // The control characters that serve as codes stand for a kind.
+        assert_eq!(recoder.pattern(r"x\x01y"), None);
         assert!(recoder.pattern(r"\w+").is_some());
         assert!(recoder.pattern(r"[^ ]+").is_some());
     }
