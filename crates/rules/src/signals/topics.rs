@@ -1,6 +1,7 @@
 //! Regulated topics, money amounts and urgency: what a business usually wants a person
 //! to handle whatever the AI's confidence.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -434,27 +435,76 @@ static RECODED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Scan(u32);
 
+/// A text the patterns search: as it is when it is ASCII, else recoded (see
+/// [`super::recode`]) on first need, with each character's byte offset in the text.
+struct Haystack<'t> {
+    text: &'t str,
+    recoded: std::cell::OnceCell<(String, Vec<usize>)>,
+}
+
+impl<'t> Haystack<'t> {
+    fn new(text: &'t str) -> Haystack<'t> {
+        Haystack {
+            text,
+            recoded: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The recoded text, when pattern `i` is searched in it, and the offsets.
+    fn recoded(&self, i: usize) -> Option<(&Regex, &str, &[usize])> {
+        if self.text.is_ascii() {
+            return None;
+        }
+        let re = RECODED[i].as_ref()?;
+        let (recoded, offsets) = self.recoded.get_or_init(|| {
+            let mut out = String::new();
+            RECODER.text(self.text, &mut out);
+            let offsets = self
+                .text
+                .char_indices()
+                .map(|(at, _)| at)
+                .chain([self.text.len()])
+                .collect();
+            (out, offsets)
+        });
+        Some((re, recoded, offsets))
+    }
+
+    /// Whether pattern `i` matches.
+    fn is_match(&self, i: usize) -> bool {
+        match self.recoded(i) {
+            Some((re, recoded, _)) => re.is_match(recoded),
+            None => REGEXES[i].as_ref().is_some_and(|re| re.is_match(self.text)),
+        }
+    }
+
+    /// The first match of pattern `i` (leftmost first, as byte range of the text) that
+    /// `accept` takes.
+    fn first(&self, i: usize, accept: impl Fn(Range<usize>) -> bool) -> Option<&'t str> {
+        let found = match self.recoded(i) {
+            // One recoded byte per character: the match's offsets are character offsets.
+            Some((re, recoded, offsets)) => re
+                .find_iter(recoded)
+                .map(|m| offsets[m.start()]..offsets[m.end()])
+                .find(|r| accept(r.clone())),
+            None => REGEXES[i]
+                .as_ref()?
+                .find_iter(self.text)
+                .map(|m| m.range())
+                .find(|r| accept(r.clone())),
+        };
+        found.map(|r| &self.text[r])
+    }
+}
+
 impl Scan {
     pub(crate) fn of(text: &str) -> Scan {
-        let ascii = text.is_ascii();
-        // Text with other letters, recoded on first need.
-        let mut recoded: Option<String> = None;
+        let haystack = Haystack::new(text);
         let mut bits = 0u32;
         for i in SCREEN.candidates(text).iter() {
             let bit = 1 << KINDS[i] as u32;
             // A kind already found needs none of its other patterns.
-            if bits & bit != 0 {
-                continue;
-            }
-            let hit = match (&RECODED[i], ascii) {
-                (Some(re), false) => re.is_match(recoded.get_or_insert_with(|| {
-                    let mut out = String::new();
-                    RECODER.text(text, &mut out);
-                    out
-                })),
-                _ => REGEXES[i].as_ref().is_some_and(|re| re.is_match(text)),
-            };
-            if hit {
+            if bits & bit == 0 && haystack.is_match(i) {
                 bits |= bit;
             }
         }
@@ -520,28 +570,26 @@ static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p)
 
 /// The words of `text` that matched pattern `p` (known to match).
 fn found(text: &str, p: P) -> Option<String> {
+    let haystack = Haystack::new(text);
     KINDS
         .iter()
-        .zip(REGEXES.iter())
-        .filter(|(q, _)| **q == p)
-        .find_map(|(_, re)| re.as_ref()?.find(text))
-        .map(|m| m.as_str().to_owned())
+        .enumerate()
+        .filter(|(_, q)| **q == p)
+        .find_map(|(i, _)| haystack.first(i, |_| true))
+        .map(str::to_owned)
 }
 
 /// Like [`found`], for an act the customer asks for: an act refused ("I don't want to
 /// dispute it") is left out, and the first match not negated is the answer. Dangers are
 /// not filtered so ("can't breathe" is the danger itself).
 fn found_asked(text: &str, p: P) -> Option<String> {
+    let haystack = Haystack::new(text);
     KINDS
         .iter()
-        .zip(REGEXES.iter())
-        .filter(|(q, _)| **q == p)
-        .find_map(|(_, re)| {
-            re.as_ref()?
-                .find_iter(text)
-                .find(|m| !negated_before(&text[..m.start()]))
-        })
-        .map(|m| m.as_str().to_owned())
+        .enumerate()
+        .filter(|(_, q)| **q == p)
+        .find_map(|(i, _)| haystack.first(i, |m| !negated_before(&text[..m.start])))
+        .map(str::to_owned)
 }
 
 /// Whether one of the three words before the end of `before` negates what follows ("don't
@@ -1175,6 +1223,37 @@ mod tests {
         }
         // The texts exercise the patterns.
         assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn the_recoded_search_finds_the_same_words() {
+        let texts = crate::test_texts::eval_texts();
+        let by_kind = |p: P| {
+            KINDS
+                .iter()
+                .zip(REGEXES.iter())
+                .filter(move |(q, _)| **q == p)
+                .filter_map(|(_, re)| re.as_ref())
+        };
+        let mut compared = 0;
+        for text in texts.iter().filter(|t| !t.is_ascii()) {
+            let scan = Scan::of(text);
+            for p in KINDS.iter().copied().filter(|p| scan.has(*p)) {
+                let want = by_kind(p)
+                    .find_map(|re| re.find(text))
+                    .map(|m| m.as_str().to_owned());
+                assert_eq!(found(text, p), want, "{text}");
+                let want = by_kind(p)
+                    .find_map(|re| {
+                        re.find_iter(text)
+                            .find(|m| !negated_before(&text[..m.start()]))
+                    })
+                    .map(|m| m.as_str().to_owned());
+                assert_eq!(found_asked(text, p), want, "{text}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 100, "{compared}");
     }
 
     #[test]
