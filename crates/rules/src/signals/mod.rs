@@ -1,6 +1,7 @@
 //! The signals rules are made of. Each is a small pure function over text or turns, with
 //! its own tests, hard negatives included.
 
+mod bank;
 pub mod confidence;
 pub mod explicit;
 pub mod language;

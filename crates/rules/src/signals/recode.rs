@@ -60,6 +60,45 @@ pub(crate) struct Recoder {
     kinds: [(ClassUnicode, u8); 4],
 }
 
+/// Classes with more characters outside ASCII than this name none of them: they are
+/// kinds (`\w`, `.`), or ranges that would use up the codes.
+const MAX_NAMED_IN_CLASS: usize = 8;
+
+/// The non-ASCII characters `pattern` names: in its literals and its small classes,
+/// written or escaped (`\u{a0}`).
+fn named_chars(pattern: &str) -> Vec<char> {
+    fn walk(hir: &Hir, out: &mut Vec<char>) {
+        match hir.kind() {
+            HirKind::Literal(literal) => {
+                out.extend(String::from_utf8_lossy(&literal.0).chars());
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                let others = non_ascii(class.clone());
+                let chars: Vec<char> = others
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(MAX_NAMED_IN_CLASS + 1)
+                    .collect();
+                if chars.len() <= MAX_NAMED_IN_CLASS {
+                    out.extend(chars);
+                }
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Capture(c) => walk(&c.sub, out),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().for_each(|s| walk(s, out));
+            }
+            HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => {}
+        }
+    }
+    let mut out = Vec::new();
+    // Case-sensitive: a letter's case variants are named with it.
+    if let Ok(hir) = regex_syntax::parse(pattern) {
+        walk(&hir, &mut out);
+    }
+    out
+}
+
 /// The class of a Perl escape (`\w`, `\d`) in Unicode mode.
 fn perl_class(escape: &str) -> ClassUnicode {
     match regex_syntax::parse(escape).map(Hir::into_kind) {
@@ -122,7 +161,7 @@ impl Recoder {
         }
         let mut letters = LETTER_CODES;
         let mut symbols = SYMBOL_CODES.into_iter();
-        for c in patterns.into_iter().flat_map(str::chars) {
+        for c in patterns.into_iter().flat_map(named_chars) {
             if c.is_ascii() || map.contains_key(&c) {
                 continue;
             }
@@ -346,6 +385,7 @@ mod tests {
             r"\bit[’']s\s+gone\b",
             r"\d+\s?(€|£)",
             r"\bx[^y]y",
+            r"\d[\ \u{a0}]\d{3}",
         ];
         let recoder = Recoder::new(patterns);
         let texts = [
@@ -374,6 +414,9 @@ mod tests {
             "x\u{1}y",
             "x\u{2}y",
             "x€y",
+            "1\u{a0}000",
+            "1 000",
+            "1\u{2009}000",
         ];
         for pattern in patterns {
             for text in texts {

@@ -139,12 +139,6 @@ impl Screen {
         }
         out
     }
-
-    /// How many patterns there are.
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.len
-    }
 }
 
 /// Literals one of which occurs in every match of `pattern` (ASCII letters in any case,
