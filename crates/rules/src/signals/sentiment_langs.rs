@@ -7,7 +7,6 @@
 //! service — anger, disgust, disappointment, scams, praise, thanks — in their inflected
 //! forms, written without accents (text is folded before lookup).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::language::{self, Language};
@@ -477,24 +476,56 @@ fn but(language: Language) -> &'static str {
     }
 }
 
+/// Every language's valence of each word listed, looked up once per word (the words are
+/// the keys, so a word no language lists costs one filter check).
 struct Lexicons {
-    valence: HashMap<(Language, &'static str), f32>,
+    valence: super::FastMap<&'static str, [Option<f32>; LANGUAGES]>,
+    filter: super::WordFilter,
+}
+
+/// How many languages there are ([`Language`] is indexed by [`index`]).
+const LANGUAGES: usize = 6;
+
+fn index(language: Language) -> usize {
+    match language {
+        Language::English => 0,
+        Language::Spanish => 1,
+        Language::French => 2,
+        Language::German => 3,
+        Language::Portuguese => 4,
+        Language::Italian => 5,
+    }
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let mut valence = HashMap::new();
+    let mut valence: super::FastMap<&'static str, [Option<f32>; LANGUAGES]> =
+        super::FastMap::default();
     for (language, words) in VALENCES {
         for &(word, v) in *words {
-            valence.insert((*language, word), v);
+            valence.entry(word).or_default()[index(*language)] = Some(v);
         }
     }
-    Lexicons { valence }
+    let filter = super::WordFilter::new(valence.keys().copied());
+    Lexicons { valence, filter }
 });
+
+/// Every ending [`valence`] strips, in any language.
+const ENDINGS: [&str; 6] = ["e", "er", "en", "es", "em", "s"];
+
+/// Whether any language lists `word` or a stem [`valence`] may strip it to.
+fn listed_anywhere(word: &str) -> bool {
+    let filter = &LEXICONS.filter;
+    filter.may_contain(word)
+        || ENDINGS
+            .iter()
+            .filter_map(|e| word.strip_suffix(e))
+            .any(|stem| filter.may_contain(stem))
+}
 
 /// The valence of `word`, also through its inflections: a plural "-s" in the Romance
 /// languages, the adjective endings "-e", "-er", "-en", "-es", "-em" in German.
 fn valence(language: Language, word: &str) -> Option<f32> {
-    let get = |w: &str| LEXICONS.valence.get(&(language, w)).copied();
+    let get = |w: &str| LEXICONS.valence.get(w)?[index(language)];
     get(word).or_else(|| {
         let endings: &[&str] = match language {
             Language::German => &["e", "er", "en", "es", "em"],
@@ -538,7 +569,10 @@ pub fn compound_in(text: &str, language: Language) -> f32 {
     let words: Vec<String> = language::folded_words(text).collect();
     let mut scores: Vec<f32> = Vec::with_capacity(words.len());
     for (i, word) in words.iter().enumerate() {
-        let Some(base) = valence(language, word).or_else(|| kindred_valence(language, word)) else {
+        let Some(base) = listed_anywhere(word)
+            .then(|| valence(language, word).or_else(|| kindred_valence(language, word)))
+            .flatten()
+        else {
             scores.push(0.0);
             continue;
         };
