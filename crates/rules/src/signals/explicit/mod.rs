@@ -1,0 +1,654 @@
+//! Explicit requests for a human ("let me talk to a real person").
+//!
+//! A keyword list fires on "the person I spoke to" and "human error" and misses "speakto
+//! somelne". This detector is a small grammar instead: a request frame or communication
+//! verb must govern a human noun inside one clause, with only function words between
+//! them, and no refusal ("I don't need…") scoping over it. Tokens are normalised first
+//! (case, accents, stretched letters, voice fillers, run-together words) and unknown
+//! tokens are matched to the English lexicon with a Damerau–Levenshtein distance of one
+//! (two for long words), which covers the typos real customers make without a list of them.
+//!
+//! Languages: English, Spanish, French, German, Portuguese and Italian share one lexicon;
+//! German verb-final order ("mit einem Menschen sprechen") is handled explicitly.
+//!
+//! The pipeline, a file each: [`tokenize`] (words, then tokens with their classes from
+//! [`lexicon`], misspellings mended by [`typos`]), then the anchor screen and the request
+//! [`patterns`] (here and there), and [`reject_bot`] for turning the machine down.
+
+mod lexicon;
+mod patterns;
+mod reject_bot;
+mod tokenize;
+mod typos;
+
+use lexicon::Class::*;
+use lexicon::*;
+use patterns::*;
+use reject_bot::*;
+use tokenize::*;
+use typos::*;
+
+use std::sync::LazyLock;
+
+/// A detected request, with the words that carried it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ExplicitMatch {
+    /// The normalised words of the request, e.g. "talk to a real person".
+    pub phrase: String,
+    /// Which pattern fired: `verb_noun`, `want_noun`, `bare_noun`, `escalate`, `transfer_me`,
+    /// `noun_verb` (verb-final order) or `is_there`.
+    pub pattern: &'static str,
+}
+
+/// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), with no "no" in it.
+pub fn affirmative(text: &str) -> bool {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let first_yes = toks.first().is_some_and(|t| {
+        t.is(Yes)
+            && !matches!(
+                t.word,
+                "go" | "ahead" | "do" | "that" | "would" | "be" | "you" | "thank" | "thanks"
+            )
+    });
+    first_yes
+        && toks.len() <= 8
+        && toks
+            .iter()
+            .all(|t| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg))
+}
+
+/// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
+/// connect you with an agent?", "Shall I transfer you?").
+pub fn offers_handover(text: &str) -> bool {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    if !text.contains('?') {
+        return false;
+    }
+    toks.iter().enumerate().any(|(j, t)| {
+        t.is(Talk)
+            && !t.word.ends_with("ed")
+            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+            && (matches!(
+                t.word,
+                "transfer" | "connect" | "put" | "pass" | "hand" | "forward"
+            ) || toks[j + 1..]
+                .iter()
+                .take(6)
+                .enumerate()
+                .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()))
+    })
+}
+
+/// Finds an explicit request for a human in one customer turn.
+pub fn detect(text: &str) -> Option<ExplicitMatch> {
+    SCRATCH
+        .try_with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => detect_with(text, &mut s),
+            Err(_) => detect_with(text, &mut Scratch::default()),
+        })
+        .unwrap_or_else(|_| detect_with(text, &mut Scratch::default()))
+}
+
+/// Buffers [`detect`] reuses from one text to the next on the same thread: it runs on
+/// every customer turn, and allocating them each time was a measurable part of it.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    spans: Vec<(usize, usize, u32, u32)>,
+    /// Always empty between calls: only its allocation is kept.
+    toks: Vec<Tok<'static>>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Buffers larger than this are given back after use rather than kept for the thread.
+const KEEP_BYTES: usize = 64 << 10;
+
+/// An empty vector that keeps `v`'s allocation, for tokens of another lifetime (the
+/// element types have the same layout, so the standard library collects in place).
+fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
+}
+
+/// `text` with every passage of three words or more inside double quotes blanked out: a
+/// title ("Talk to a Human", a novel), a message read out ("reply HELP to speak to an
+/// adviser") or words reported are mentioned, not asked. `None` when nothing is quoted.
+fn without_quotations(text: &str) -> Option<String> {
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
+    if !text.contains(is_quote) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(is_quote) {
+        let quote_len = rest[open..].chars().next().map_or(1, char::len_utf8);
+        let inner_start = open + quote_len;
+        let Some(close) = rest[inner_start..].find(is_quote) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        out.push_str(&rest[..inner_start]);
+        if inner.split_whitespace().count() >= 3 {
+            // Blanked, not removed: the words on either side stay apart.
+            out.extend(std::iter::repeat_n(' ', inner.chars().count()));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[inner_start + close..];
+        let close_len = rest.chars().next().map_or(1, char::len_utf8);
+        out.push_str(&rest[..close_len]);
+        rest = &rest[close_len..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
+    let unquoted = without_quotations(text);
+    let text = unquoted.as_deref().unwrap_or(text);
+    let mut buf = std::mem::take(&mut scratch.buf);
+    buf.clear();
+    let mut spans = std::mem::take(&mut scratch.spans);
+    spans.clear();
+    words_into(text, &mut buf, &mut spans);
+    let mut toks = recycle(std::mem::take(&mut scratch.toks));
+    tokenize_into(&buf, &spans, &mut toks);
+    let found = if may_request(&toks) {
+        detect_in(&toks)
+    } else {
+        None
+    };
+    let toks = recycle(toks);
+    if toks.capacity() * std::mem::size_of::<Tok<'_>>() <= KEEP_BYTES {
+        scratch.toks = toks;
+    }
+    if buf.capacity() <= KEEP_BYTES {
+        scratch.buf = buf;
+    }
+    if spans.capacity() * std::mem::size_of::<(usize, usize, u32, u32)>() <= KEEP_BYTES {
+        scratch.spans = spans;
+    }
+    found
+}
+
+/// The classes one of which every request contains: a verb of talking, contacting,
+/// handing over or escalating, a noun for a person, a department or customer service, or
+/// the bot. Without any of them (and without a menu's "zero"), no pattern of
+/// [`detect_in`] can match, and most turns are turned away after one pass.
+const ANCHORS: Classes = Classes(
+    1 << Talk as u32
+        | 1 << Contact as u32
+        | 1 << Escalate as u32
+        | 1 << TalkFinal as u32
+        | 1 << StrongNoun as u32
+        | 1 << WeakNoun as u32
+        | 1 << Bot as u32
+        | 1 << Machine as u32
+        | 1 << Dept as u32
+        | 1 << Customer as u32
+        | 1 << ServiceHead as u32,
+);
+
+/// The words [`menu_zero`] takes for the operator's key.
+fn is_zero(word: &str) -> bool {
+    matches!(word, "zero" | "0" | "00" | "cero" | "null" | "zéro")
+}
+
+/// Words that start a request without an anchor class: the keys of [`person_does_it`] and
+/// the escalation idioms that carry one in their own words ("kick it up the chain", "hear
+/// a real voice", "a callback"), and the menu's "zero".
+fn anchor_word(word: &str) -> bool {
+    is_zero(word)
+        || matches!(
+            word,
+            "bump"
+                | "kick"
+                | "push"
+                | "send"
+                | "take"
+                | "hear"
+                | "hearing"
+                | "callback"
+                | "callbacks"
+                | "ruckruf"
+                | "rueckruf"
+        )
+}
+
+/// Whether `toks` may hold a request: a cheap necessary condition for [`detect_in`],
+/// checked against every evaluation text by `no_request_is_found_without_an_anchor`.
+fn may_request(toks: &[Tok<'_>]) -> bool {
+    toks.iter()
+        .any(|t| t.classes.0 & ANCHORS.0 != 0 || anchor_word(t.word))
+}
+
+/// The corrected typos in a text, for explanations ("somelne" → "someone").
+pub fn corrections(text: &str) -> Vec<(String, String)> {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    tokenize(&buf, &spans)
+        .into_iter()
+        .filter_map(|t| {
+            t.corrected_from
+                .map(|from| (from.to_owned(), t.word.to_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn no_request_is_found_without_an_anchor() {
+        let texts = crate::test_texts::eval_texts();
+        assert!(texts.len() > 3000, "the evaluation files were read");
+        let mut screened = 0;
+        for text in &texts {
+            let mut buf = String::new();
+            let spans = words(text, &mut buf);
+            let toks = tokenize(&buf, &spans);
+            if !may_request(&toks) {
+                screened += 1;
+                assert_eq!(detect_in(&toks), None, "{text}");
+            }
+        }
+        // The screen turns away most ordinary text.
+        assert!(screened > texts.len() / 4, "{screened} of {}", texts.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text is a request.
+    fn all_requests(texts: &[&str]) {
+        for t in texts {
+            assert!(detect(t).is_some(), "{t}");
+        }
+    }
+
+    /// No text is a request.
+    fn no_requests(texts: &[&str]) {
+        for t in texts {
+            assert_eq!(detect(t), None, "{t}");
+        }
+    }
+
+    fn yes(text: &str) {
+        assert!(detect(text).is_some(), "should detect: {text}");
+    }
+    fn no(text: &str) {
+        assert!(
+            detect(text).is_none(),
+            "should not detect: {text} -> {:?}",
+            detect(text)
+        );
+    }
+
+    #[test]
+    fn hand_over_idioms_bot_rejections_and_other_languages_are_requests() {
+        for t in [
+            // hand-over verbs and idioms
+            "could you loop in somebody from your team",
+            "hook me up with a real agent",
+            "just hand off to a person",
+            "may I have a word with the manager on duty",
+            "send me to the front desk please",
+            "I want to be dealt with by an actual person",
+            "could one of your technicians ring me",
+            // rejecting the bot without naming a person
+            "please skip the bot",
+            "switch off the chatbot",
+            "the bot is useless",
+            "your AI doesn't understand me at all",
+            "I never asked for an AI assistant",
+            "enough with the virtual agent",
+            "I'm done talking to a computer",
+            "take this robot off the chat",
+            "are you human? if not, I want someone who is",
+            // voice menus and typos
+            "uh zero",
+            "main menu, representative",
+            "I nedd a person",
+            // the other languages
+            "¿me podría atender una persona?",
+            "¿hay algún agente ahí?",
+            "passez-moi votre responsable",
+            "y a-t-il un conseiller ?",
+            "verbinden Sie mich bitte mit Ihrem Vorgesetzten",
+            "könnten Sie mich an einen Mitarbeiter weiterleiten",
+            "stellen Sie mich zu einem Kollegen durch",
+            "tem algum atendente disponível?",
+            "mi passi un addetto per favore",
+            "c'è un operatore?",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "I read the operator handbook twice",
+            "the robot vacuum isn't working",
+            "my chatbot doesn't understand Spanish",
+            "I turned off the robot and it still beeps",
+            "check out this robot",
+            "the alarm is calling my daughter",
+            "yesterday I spoke with an agent about this",
+            "hablé con un agente ayer y no sirvió",
+            "later I might talk to someone about it",
+            "si mañana no llega, a lo mejor pido hablar con un agente",
+            "ce conseiller m'a dit d'attendre",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn a_person_asked_to_do_the_work_is_a_request() {
+        for t in [
+            "could you have somebody go through my statement",
+            "is there any chance to get a colleague to verify this",
+            "honestly I'd be happier if an advisor handled the refund",
+            "I wonder if one of your staff could call me this afternoon",
+            "somebody in your billing team could sort this out faster",
+            "can I book a call back for Friday",
+            "could we set up a quick call with a specialist",
+            "are any agents available at the moment?",
+            "I just want to hear a real voice",
+            "me gustaría que una asesora revisara la factura",
+            "je voudrais qu'un conseiller m'appelle",
+            "vorrei che un tecnico controllasse il contatore",
+            "je préférerais régler ça avec un conseiller",
+            "páseme con el departamento de bajas, por favor",
+            "können Sie mich mit der Abteilung für Rechnungen verbinden",
+            "mi passi il reparto commerciale",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "I had someone check it yesterday and it was fine",
+            "it would have been nice if a person had told me earlier",
+            "anybody can see that the price went up",
+            "is anyone else having this problem with the update?",
+            "a callback was promised and nobody called",
+            "I don't want somebody to call me, email is fine",
+            "my neighbour could help me set it up",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn escalating_in_other_words_and_being_done_with_the_machine_are_requests() {
+        for t in [
+            "please push my complaint up the ladder",
+            "can you bump me up to a team leader",
+            "just get me connected, this is going nowhere",
+            "you are only a program, you cannot fix my bill",
+            "take me out of this stupid menu",
+            "no, I do not want a robot",
+            "gibt es bei euch wen? ist da jemand vom Kundendienst",
+            "c'è un tecnico disponibile?",
+            "I'd rather go through the claim with one of your advisors",
+            "bitte an einen Mitarbeiter übergeben",
+            "zero, I'm pressing zero again",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "what does the escalation policy say about refunds",
+            "put me down for delivery on Tuesday",
+            "can you bump my speed up to 500 megabits",
+            "you're a lifesaver, the machine works now",
+            "I got my money out of the machine",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn call_backs_in_other_orders_and_who_to_talk_to_are_requests() {
+        for t in [
+            "une conseillère pourrait me rappeler demain ?",
+            "algum atendente pode me retornar hoje?",
+            "could an advisor get back to me this week",
+            "who should I speak to about a refund",
+            "please get me away from this robot",
+            "eh, sí, un asesor, un asesor",
+            "none of those options, an agent, an agent",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "the escalate link in the app does nothing",
+            "someone got back to me yesterday, all sorted",
+            "who can I call to book a delivery slot, or is it online only?",
+            "yes the advisor, the advisor I had was lovely",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn paraphrases_are_requests() {
+        for t in [
+            "let me talk to a real person",
+            "I want to speak with a human",
+            "can I get a human please",
+            "agent",
+            "HUMAN!!!",
+            "representative please",
+            "live agent now",
+            "transfer me to someone who can help",
+            "put me through to an operator",
+            "I need to speak to your supervisor",
+            "is there a real person there?",
+            "I'd like to escalate this",
+            "connect me with one of your agents",
+            "why can't I talk to a human?",
+            "I don't know how to reach a person",
+            "speak to customer service",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn typos_and_voice_disfluencies_are_requests() {
+        for t in [
+            "uh can I get a real person",
+            "um, uh, I wanna like talk to somebody",
+            "can i can i speak to an agent",
+            "i need to speakto an agnet",
+            "contactingassistant",
+            "help to contacvt a live agent",
+            "i cannot pseak to an operator",
+            "is it possible to speak to osmebody",
+            "talk to a represntative",
+            "humaaan please",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn courtesies_cut_words_roles_and_word_orders_are_requests() {
+        all_requests(&[
+            "if it's no bother, I'd like to speak with someone",
+            "who else could I talk to about the refund",
+            "con quién puedo hablar sobre la factura",
+            "could I have a brief word with a supervisor",
+            "qualcuno dell'assistenza mi chiami per favore",
+            "ist ein Kundenberater erreichbar?",
+            "no. no. representative.",
+            "zero, zero, operator",
+            "can an account officer call me",
+            "please put me through to the rep re sentative",
+            "der Vertrag soll an die Rechtsabteilung weitergeleitet werden, bitte verbinden Sie mich mit der Rechtsabteilung",
+        ]);
+        no_requests(&[
+            "if I ever need to talk to someone I'll ring back",
+            "who can talk the bank into a refund?",
+            "the Baker Street branch was closed",
+            "my payment was adjusted twice",
+        ]);
+    }
+
+    #[test]
+    fn the_bot_refused_in_other_words() {
+        all_requests(&[
+            "robot, go away",
+            "quit feeding me scripted answers",
+            "I don't want an AI deciding my refund",
+            "we want out of your bot",
+            "that canned stuff is useless",
+            "I'm not going to describe my injury to a computer",
+        ]);
+    }
+
+    #[test]
+    fn admin_acts_quotations_ordeals_and_carriers_are_not_requests() {
+        no_requests(&[
+            "how can I escalate permissions for a new teammate",
+            "the leaflet says contact an agent for details, where is the form",
+            "the app put me through four identity checks today",
+            "vorrei cambiare operatore e tenere il numero",
+            "the escalators in your mall are out of order",
+        ]);
+    }
+
+    #[test]
+    fn questions_wishes_and_oughts_that_ask_for_a_person() {
+        all_requests(&[
+            "why don't you just put me through to someone",
+            "if a specialist could ring me tomorrow, it would help a lot",
+            "who do I have to speak with to get a refund",
+            "is there anyone we can talk to about the outage",
+            "honestly an actual person should look at this",
+            "perché non mi passate un operatore?",
+            "necesito que una asesora me llame",
+            "ich möchte nicht mit einem Bot über meine Rechnung reden",
+            "I didn't come here to chat with a program",
+            "I refuse to discuss my mortgage with software",
+            "please put me straight through to an advisor",
+            "can I talk to the property manager about the boiler",
+            "new customer. zero. representative",
+        ]);
+        no_requests(&[
+            "last month your advisor told me the fee was waived, and it was",
+            "more people should check out your new app",
+            "the talk to an expert option is not in my plan",
+        ]);
+    }
+
+    #[test]
+    fn quoted_passages_are_mentioned_not_asked() {
+        no_requests(&[
+            "the book \"Speak to a Real Person\" came with a torn spine",
+            "an sms said “reply AGENT to talk to an advisor”, is it yours?",
+        ]);
+        // A short quote is still the customer's word, and text after the quote still counts.
+        assert!(detect("\"agent\" please").is_some());
+        assert!(
+            detect("I read \"how to reset it\" twice, now put me through to someone").is_some()
+        );
+    }
+
+    #[test]
+    fn leads_tutors_and_bots_named_by_an_adjective() {
+        all_requests(&[
+            "can I speak to the shift lead",
+            "who would I have to talk to about my deposit",
+            "this automatic stuff isn't helping",
+            "stop sending me templated replies",
+            "one of your claims handlers could look over it when free",
+            "is there someone who can just sign this off",
+            "I'd rather hear the news from a real advisor",
+            "do you mind if I speak to a supervisor",
+            "any chance of a callback from your billing people",
+            "I'm looking for a representative to discuss the contract",
+            "can I ask one of your pharmacists about the dosage",
+            "I'd rather sort it out with someone from your fraud team",
+            "I want your team to look at the invoice",
+            "I need anybody at the branch to confirm the transfer",
+            "is the night manager about? my key card stopped working",
+            "could you loop a supervisor into this chat",
+            "maybe somebody more senior could weigh in on the fee",
+            "are there people over there we could talk to",
+            "could you pass me over to one of the claims people",
+        ]);
+        no_requests(&[
+            "please switch off the automatic renewal on my plan",
+            "how do I stop the automated reply emails",
+            "I need the executive summary of my annual statement",
+            "the lead time on the sofa is six weeks",
+            "it is too much to ask people to queue for an hour",
+            "is there anybody else on the policy who can make claims",
+        ]);
+    }
+
+    #[test]
+    fn other_languages_are_requests() {
+        for t in [
+            "necesito hablar con una persona",
+            "¿puedo hablar con un agente?",
+            "pásame con un asesor, por favor",
+            "je veux parler à un vrai conseiller",
+            "je voudrais parler avec un humain",
+            "Ich möchte mit einem echten Mitarbeiter sprechen",
+            "verbinden Sie mich bitte mit einem echten Menschen",
+            "eu quero falar com algum atendente",
+            "gostaria de falar com uma pessoa",
+            "vorrei parlare subito col consulente",
+            "posso parlare con una persona?",
+        ] {
+            yes(t);
+        }
+    }
+
+    #[test]
+    fn hard_negatives_are_not_requests() {
+        for t in [
+            "the person I spoke to was very rude",
+            "that was a human error on your side",
+            "I don't need an agent, just tell me the balance",
+            "I do not want to talk to any person",
+            "no need to transfer me",
+            "the agent said my refund is on its way",
+            "I spoke to someone yesterday",
+            "please update my personal details",
+            "am I talking to a real person?",
+            "my travel agent booked it",
+            "your virtual assistant is great",
+            "how do I contact customer service",
+            "what is the customer service phone number",
+            "I talked to an agent already",
+            "no quiero hablar con un humano",
+            "je ne veux pas parler à un conseiller",
+            "ich will keinen Menschen sprechen",
+            "can you transfer money to my account",
+            "update the contact person on my account",
+            "I want to track my order",
+            "human resources sent me an email",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn corrections_are_reported() {
+        assert!(
+            corrections("i need to speak to somelne")
+                .contains(&("somelne".into(), "someone".into()))
+        );
+    }
+}

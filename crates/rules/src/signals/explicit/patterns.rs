@@ -1,0 +1,1555 @@
+//! The request patterns: a frame or verb of talking, handing over or escalating that
+//! governs a person in one clause, and what refuses or defers it.
+
+use super::*;
+
+/// Is the request at token `at` refused in its clause ("I don't need an agent",
+/// "no quiero hablar con un humano")? Inability ("I can't reach a person") is not refusal.
+pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
+    let clause = toks[at].clause;
+    let start = toks[..at]
+        .iter()
+        .rposition(|t| t.clause != clause)
+        .map_or(0, |p| p + 1);
+    let scope = &toks[start..=at];
+    for (i, t) in scope.iter().enumerate() {
+        if !t.is(Neg) {
+            continue;
+        }
+        // "why don't you put me through", "perché non mi passate qualcuno": a request.
+        if scope[..i].iter().any(|p| {
+            matches!(
+                p.word,
+                "why" | "perche" | "xke" | "pq" | "pourquoi" | "warum" | "porque" | "porqué"
+            )
+        }) {
+            continue;
+        }
+        // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
+        if matches!(
+            t.word,
+            "without" | "instead" | "nobody" | "nadie" | "niemand" | "nessuno" | "ninguem"
+        ) {
+            return true;
+        }
+        // German "kein Mensch" / "nicht" anywhere before the noun.
+        if matches!(t.word, "kein" | "keinen" | "keine" | "nicht") {
+            return true;
+        }
+        // French "ne … pas" frames the verb.
+        if t.word == "ne" || t.word == "n" {
+            return true;
+        }
+        // A negator refuses when it attaches to a desire verb ("don't need", "no need",
+        // "do not really want") or directly to the request verb ("not talk"): the first
+        // word after it that is not a function word decides. "I don't know how to reach a
+        // person" is a request.
+        let attached = scope[i + 1..]
+            .iter()
+            .find(|n| !(n.is(Skip) || n.is(Neg)) || n.is(Desire) || n.is(Talk) || n.is(Contact))
+            .is_some_and(|n| {
+                n.is(Desire) || n.is(Talk) || n.is(Contact) || (n.is(Frame) && n.word != "get")
+            });
+        if attached {
+            return true;
+        }
+    }
+    false
+}
+
+pub(super) fn phrase(toks: &[Tok<'_>], from: usize, to: usize) -> String {
+    toks[from..=to]
+        .iter()
+        .map(|t| t.word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether token `k` is a human noun here (not "human error", "travel agent",
+/// "virtual assistant", "contact person").
+pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
+    let t = toks.get(k)?;
+    let strong = t.is(StrongNoun);
+    if !strong && !t.is(WeakNoun) {
+        return None;
+    }
+    if let Some(next) = toks.get(k + 1)
+        && next.clause == t.clause
+        && (next.is(NonHumanHead) || (t.word == "human" && next.is(ServiceHead)))
+        // "can a specialist check this": after a modal, "check" is what the person does.
+        && !(help_verb(next.word)
+            && toks[..k]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|p| matches!(p.word, "can" | "could" | "would" | "will" | "may" | "might")))
+    {
+        return None;
+    }
+    // "the property manager" runs the building; "a property agent" sells it.
+    if k > 0
+        && toks[k - 1].is(NonHumanModifier)
+        && !(toks[k - 1].word == "property" && matches!(t.word, "manager" | "managers"))
+    {
+        return None;
+    }
+    // "cambiare operatore", "switch operator", "changer d'opérateur": the network, not a person.
+    if matches!(
+        t.word,
+        "operator" | "operatore" | "operador" | "operateur" | "operators" | "operatori"
+    ) && toks[..k].iter().rev().take(3).any(|p| {
+        matches!(
+            p.word,
+            "cambiare"
+                | "cambiar"
+                | "changer"
+                | "change"
+                | "changing"
+                | "switch"
+                | "switching"
+                | "mudar"
+                | "trocar"
+                | "wechseln"
+                | "cambiato"
+                | "cambio"
+                | "portabilidad"
+                | "portability"
+        )
+    }) {
+        return None;
+    }
+    // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person".
+    if t.joined || (k > 0 && toks[k - 1].joined) {
+        return None;
+    }
+    // "agent of change", "person of interest"; "member of staff" is a person.
+    let of_head = toks
+        .get(k + 1)
+        .filter(|n| n.word == "of" && n.clause == t.clause)
+        .and_then(|_| toks.get(k + 2));
+    if of_head.is_some_and(|h| {
+        matches!(
+            h.word,
+            "change" | "interest" | "chaos" | "color" | "colour" | "record" | "contact" | "note"
+        )
+    }) {
+        return None;
+    }
+    if matches!(t.word, "member" | "members") {
+        let staffed = |w: &str| matches!(w, "staff" | "team" | "crew" | "personnel");
+        let of_staff = of_head.is_some_and(|h| {
+            staffed(h.word)
+                || toks
+                    .get(k + 3)
+                    .is_some_and(|h2| h.is(Skip) && (staffed(h2.word) || h2.is(Dept)))
+        });
+        let staff_member = k > 0 && staffed(toks[k - 1].word);
+        if !(of_staff || staff_member) {
+            return None;
+        }
+    }
+    // A person qualified as one of theirs is as clear as a staff noun: "someone from your
+    // billing team", "anybody at the branch", "your team".
+    let theirs = |i: usize| {
+        toks.get(i)
+            .is_some_and(|n| matches!(n.word, "your" | "ur" | "the"))
+    };
+    let qualified = match t.word {
+        "someone" | "somebody" | "anyone" | "anybody" => {
+            toks.get(k + 1).is_some_and(|n| {
+                matches!(n.word, "from" | "on" | "at" | "in") && n.clause == t.clause
+            }) && theirs(k + 2)
+        }
+        "team" | "department" => k > 0 && matches!(toks[k - 1].word, "your" | "ur"),
+        _ => false,
+    };
+    Some(strong || qualified)
+}
+
+/// Whether the request at `j` is about something else than now: a past event ("I was
+/// transferred to an agent"), or a hypothetical ("if I need to talk to someone later").
+pub(super) fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    let past_form = t.word.ends_with("ed")
+        || matches!(
+            t.word,
+            "dealt" | "spoke" | "spoken" | "rang" | "rung" | "put"
+        );
+    if past_form && j > 0 && toks[j - 1].is(PastAux) {
+        return true;
+    }
+    let clause_start = toks[..j]
+        .iter()
+        .rposition(|p| p.clause != t.clause)
+        .map_or(0, |p| p + 1);
+    // "hablé con una persona ayer", "j'ai parlé à quelqu'un hier": told as history.
+    let clause_end = toks[j..]
+        .iter()
+        .position(|n| n.clause != t.clause)
+        .map_or(toks.len(), |p| j + p);
+    if toks[clause_start..clause_end]
+        .iter()
+        .any(|p| p.is(PastTime))
+        // "last week your agent told me…"
+        || toks[clause_start..clause_end].windows(2).any(|w| {
+            w[0].word == "last"
+                && matches!(
+                    w[1].word,
+                    "week" | "month" | "year" | "night" | "time" | "monday" | "tuesday"
+                        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                )
+        })
+    {
+        return true;
+    }
+    // "the sign says ask an assistant", "where it said call an agent": text being quoted,
+    // not asked.
+    if toks[clause_start..j].windows(2).any(|w| {
+        matches!(w[1].word, "says" | "reads" | "states")
+            || matches!(w[0].word, "it" | "that" | "which") && w[1].word == "said"
+    }) {
+        return true;
+    }
+    let later = toks[j..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"));
+    if later {
+        return true;
+    }
+    // "do I have to / do I need to talk to an agent (to …)?": a question about the process.
+    // "What do I have to do to talk to someone?" asks for the way: a request.
+    let words: Vec<&str> = toks[clause_start..j].iter().map(|p| p.word).collect();
+    let question = matches!(
+        words.as_slice(),
+        [
+            ..,
+            "do" | "will" | "would",
+            "i" | "we",
+            "have" | "need",
+            "to"
+        ] | [.., "must", "i"]
+    ) && !words
+        .iter()
+        .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
+    if question {
+        return true;
+    }
+    // "if …" earlier in the sentence, unless the request is an imperative of its own clause
+    // ("if you can't help, transfer me to a person").
+    let conditional = toks[..j].iter().enumerate().any(|(i, p)| {
+        p.sentence == t.sentence
+            && matches!(p.word, "if" | "whenever" | "case")
+            && !polite_if(toks, i)
+    });
+    // A time to come before the request: in its own clause ("later I'll talk to someone"),
+    // or earlier in the sentence when the request is hedged ("si mañana sigue igual, a lo
+    // mejor pido hablar con una persona"). "Perhaps I could talk to someone?" alone is a
+    // polite request.
+    let future = |p: &Tok<'_>| p.is(Hypothetical) && !matches!(p.word, "if" | "whenever" | "case");
+    let hedged = toks[clause_start..j].iter().any(|p| {
+        matches!(
+            p.word,
+            "maybe"
+                | "perhaps"
+                | "might"
+                | "mejor"
+                | "quizas"
+                | "quiza"
+                | "talvez"
+                | "vielleicht"
+                | "forse"
+                | "eventuellement"
+                | "peut"
+        )
+    });
+    if toks[clause_start..j].iter().any(future)
+        || hedged
+            && toks[..clause_start]
+                .iter()
+                .any(|p| p.sentence == t.sentence && future(p))
+    {
+        return true;
+    }
+    let imperative = toks[clause_start..j]
+        .iter()
+        .all(|p| p.is(Polite) || matches!(p.word, "then" | "just"));
+    conditional && !imperative
+}
+
+/// "if it's not too much trouble", "if possible", "if you don't mind", "if you could": a
+/// courtesy, not a condition.
+pub(super) fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.word);
+    toks[i].word == "if"
+        && (matches!(w(i + 1), "possible" | "poss")
+            // "mind if I chat with one of your colleagues"
+            || i > 0 && toks[i - 1].word == "mind"
+            || matches!(w(i + 1), "its" | "it" | "thats" | "that")
+                && (matches!(w(i + 2), "ok" | "okay" | "alright" | "fine" | "possible")
+                    // "if it's not too much trouble", "if it's no bother" — but "if it's
+                    // not working by tonight" is a condition.
+                    || w(i + 2) == "not" && matches!(w(i + 3), "too" | "a" | "any")
+                    || w(i + 2) == "no" && matches!(w(i + 3), "bother" | "trouble" | "problem"))
+            || w(i + 1) == "you"
+                && matches!(
+                    w(i + 2),
+                    "dont" | "could" | "would" | "wouldnt" | "can" | "please"
+                ))
+}
+
+/// A voice-menu habit: "zero", "press 0", "operator operator".
+pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if toks.is_empty() || toks.len() > 8 {
+        return None;
+    }
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate() {
+        if is_zero(t.word) {
+            found.get_or_insert(k);
+        } else if !(t.is(Polite)
+            || is_filler(t.word)
+            || matches!(
+                t.word,
+                "press"
+                    | "pressing"
+                    | "pressed"
+                    | "dial"
+                    | "hit"
+                    | "option"
+                    | "star"
+                    | "pound"
+                    | "hash"
+                    | "i"
+                    | "im"
+                    | "m"
+                    | "am"
+                    | "again"
+                    | "just"
+            ))
+        {
+            return None;
+        }
+    }
+    let k = found?;
+    Some(ExplicitMatch {
+        phrase: toks[..=k]
+            .iter()
+            .map(|t| t.word)
+            .collect::<Vec<_>>()
+            .join(" "),
+        pattern: "menu_zero",
+    })
+}
+
+/// "customer service / support / care" at `k` (the "customer" token).
+pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let next = toks.get(k + 1);
+    // "customer service"; "service client", "assistenza clienti", "servicio al cliente";
+    // German writes it as one word.
+    (t.is(Customer) && next.is_some_and(|n| n.is(ServiceHead)))
+        || (t.is(ServiceHead)
+            && !t.is(Customer)
+            && (next.is_some_and(|n| n.is(Customer))
+                || next.is_some_and(|n| n.is(Skip))
+                    && toks.get(k + 2).is_some_and(|n| n.is(Customer))))
+        || matches!(t.word, "kundendienst" | "kundenservice")
+}
+
+/// A word that only says which kind of person follows: "account" in "account manager",
+/// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
+pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let property_manager = t.word == "property"
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "manager" | "managers"));
+    // "the renewals people", "your claims folks": the people of a department are its staff.
+    let dept_people = k > 0
+        && matches!(toks[k - 1].word, "the" | "your")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "people" | "folks" | "guys" | "lot"));
+    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || property_manager)
+        && (dept_people
+            || toks.get(k + 1).is_some_and(|n| {
+                n.clause == t.clause
+                    && n.is(StrongNoun)
+                    && !matches!(
+                        n.word,
+                        "people"
+                            | "persons"
+                            | "person"
+                            | "human"
+                            | "humans"
+                            | "someone"
+                            | "somebody"
+                    )
+            }))
+}
+
+/// "can a specialist look at this?", "would one of your colleagues take a look", "can
+/// somebody who works there help me": a person asked, by a modal question, to do the work.
+pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !modal(t.word) {
+        return None;
+    }
+    let k = (j + 1..toks.len().min(j + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    if !(j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
+        return None;
+    }
+    let v = (k + 1..toks.len().min(k + 9))
+        .take_while(|&v| toks[v].clause == t.clause)
+        .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+    if refused(toks, k) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, v),
+        pattern: "staff_asked_to_help",
+    })
+}
+
+pub(super) const MAX_GAP: usize = 7;
+
+/// Modal verbs that ask for something ("could a specialist…", "un technicien peut…", "ein
+/// Techniker soll…"), in the six languages.
+pub(super) fn modal(word: &str) -> bool {
+    matches!(
+        word,
+        "can"
+            | "could"
+            | "would"
+            | "will"
+            | "may"
+            | "peut"
+            | "pourrait"
+            | "pourriez"
+            | "pouvez"
+            | "pourrais"
+            | "pode"
+            | "poderia"
+            | "podia"
+            | "puede"
+            | "podria"
+            | "pueda"
+            | "pueden"
+            | "podrian"
+            | "kann"
+            | "konnte"
+            | "koennte"
+            | "konnen"
+            | "koennen"
+            | "soll"
+            | "sollte"
+            | "puo"
+            | "potrebbe"
+            | "possa"
+            | "potete"
+            | "potreste"
+    )
+}
+
+/// What a person is asked to do with the customer's case.
+pub(super) fn help_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "help"
+            | "look"
+            | "check"
+            | "handle"
+            | "handled"
+            | "sort"
+            | "sorted"
+            | "fix"
+            | "assist"
+            | "review"
+            | "reviewed"
+            | "deal"
+            | "investigate"
+            | "explain"
+            | "confirm"
+            | "confirmed"
+            | "take"
+            | "ring"
+            | "call"
+            | "go"
+            | "walk"
+            | "advise"
+            | "approve"
+            | "verify"
+            | "involved"
+            | "pick"
+            | "hop"
+            | "jump"
+            | "join"
+            | "weigh"
+            | "decide"
+            | "repondre"
+            | "responder"
+            | "rispondere"
+            | "antworten"
+            | "give"
+            | "listen"
+            | "reach"
+            | "contact"
+            | "answer"
+            | "respond"
+            | "reply"
+            | "message"
+            | "email"
+            | "phone"
+            // The same acts in the other languages.
+            | "revisar"
+            | "revise"
+            | "mirar"
+            | "atender"
+            | "ayudar"
+            | "ayudarme"
+            | "gestionar"
+            | "examiner"
+            | "regarder"
+            | "verifier"
+            | "traiter"
+            | "aider"
+            | "prufen"
+            | "pruefen"
+            | "ansehen"
+            | "anschauen"
+            | "bearbeiten"
+            | "helfen"
+            | "kummern"
+            | "kuemmern"
+            | "verificar"
+            | "analisar"
+            | "ajudar"
+            | "tratar"
+            | "olhar"
+            | "controllare"
+            | "verificare"
+            | "guardare"
+            | "aiutare"
+            | "aiutarmi"
+            | "gestire"
+    )
+}
+
+/// Requests made through a person doing the work, in forms the verb-noun grammar misses:
+/// "could you have a colleague go over my bill", "I'd be glad if an advisor checked it",
+/// "quiero que una asesora me llame", "je préférerais voir ça avec un conseiller", "can we
+/// set up a call with a specialist", "can I get a callback".
+pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let in_clause = |from: usize, n: usize| {
+        (from..toks.len().min(from + n)).take_while(move |&k| toks[k].clause == t.clause)
+    };
+    let person_after =
+        |from: usize, n: usize| in_clause(from, n).find(|&k| human_noun(toks, k).is_some());
+    let ok = |k: usize| !refused(toks, k) && !not_now(toks, k);
+    let found = |to: usize, pattern: &'static str| {
+        Some(ExplicitMatch {
+            phrase: phrase(toks, j, to),
+            pattern,
+        })
+    };
+    match t.word {
+        // "have someone look at this", "get someone to check": a person made to do the work.
+        "have" | "get" | "getting" => {
+            let k = person_after(j + 1, 4)?;
+            let v = in_clause(k + 1, 5).find(|&v| help_verb(toks[v].word))?;
+            let told = toks[..j].iter().any(|p| p.is(PastAux) || p.word == "had");
+            (!told && ok(k) && !toks[k..v].iter().any(|p| p.is(PastAux))).then_some(())?;
+            found(v, "have_someone_do_it")
+        }
+        // "I'd feel better / it'd be easier / I'd appreciate it if a person confirmed it".
+        "if" => {
+            let wish = toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == t.sentence)
+                .any(|p| {
+                    matches!(
+                        p.word,
+                        "id" | "itd"
+                            | "would"
+                            | "might"
+                            | "wed"
+                            | "d"
+                            | "rather"
+                            | "prefer"
+                            | "better"
+                            | "easier"
+                            | "appreciate"
+                            | "wonder"
+                            | "wondering"
+                            | "happier"
+                            | "happy"
+                            | "nicer"
+                            | "glad"
+                            | "comfortable"
+                            | "safer"
+                    )
+                });
+            // The wish may come after: "if someone could call me, that would be lovely".
+            let wish = wish
+                || toks[j..]
+                    .iter()
+                    .filter(|p| p.sentence == t.sentence)
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| {
+                        matches!(w[0].word, "would" | "d")
+                            && matches!(
+                                w[1].word,
+                                "be" | "help" | "love" | "appreciate" | "great" | "lovely"
+                            )
+                    });
+            let k = person_after(j + 1, 5)?;
+            let v =
+                in_clause(k + 1, 4).find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+            let undone = toks[k..v].iter().any(|p| p.is(PastAux) || p.word == "had");
+            (wish && !undone && !refused(toks, k)).then_some(())?;
+            found(v, "if_a_person_did_it")
+        }
+        // "quiero que una asesora…", "gostaria que um atendente me ajudasse", "vorrei che
+        // un operatore…": wanting a person to act. "je préférerais un conseiller",
+        // "I'd prefer a person for this": a preference for a person.
+        "quisiera" | "quiero" | "queria" | "querria" | "gustaria" | "voudrais" | "veux"
+        | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
+        | "prefiro" | "preferirei" | "prefere" | "preferisco" | "prefer" | "prefererais"
+        | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible" | "posible"
+        | "possivel" | "possibile" | "moglich" => {
+            let que = toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
+            if que {
+                let k = person_after(j + 2, 4)?;
+                ok(k).then_some(())?;
+                return found(k, "want_a_person_to");
+            }
+            if !t.word.starts_with("prefer") {
+                return None;
+            }
+            let k = person_after(j + 1, 6)?;
+            let strong =
+                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            (strong && ok(k)).then_some(())?;
+            found(k, "prefer_a_person")
+        }
+        // "who could I speak with about my bill?": asking for the person, not a fact.
+        "who" | "quien" | "qui" | "wem" | "quem" | "chi" => {
+            // "who else can I…", "who can I actually talk to": an adverb may come between.
+            let adverb = |w: &str| matches!(w, "else" | "actually" | "really" | "even" | "then");
+            let mut k = j + 1;
+            while toks.get(k).is_some_and(|n| adverb(n.word)) {
+                k += 1;
+            }
+            let modal = toks.get(k).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "can"
+                        | "could"
+                        | "should"
+                        | "would"
+                        | "will"
+                        | "must"
+                        | "do"
+                        | "puedo"
+                        | "podria"
+                        | "peux"
+                        | "pourrais"
+                        | "kann"
+                        | "posso"
+                        | "potrei"
+                )
+            });
+            k += 1;
+            let me = toks
+                .get(k)
+                .is_some_and(|n| matches!(n.word, "i" | "we" | "je" | "ich" | "eu" | "io"));
+            if me {
+                k += 1;
+            }
+            while toks.get(k).is_some_and(|n| adverb(n.word)) {
+                k += 1;
+            }
+            // "who do I need to talk to", "who do I have to speak with".
+            if toks
+                .get(k)
+                .is_some_and(|n| matches!(n.word, "need" | "have" | "got"))
+                && toks.get(k + 1).is_some_and(|n| n.word == "to")
+            {
+                k += 2;
+            }
+            // "who can I call to book…" asks for a number; talking asks for a person.
+            let v = toks.get(k).filter(|n| n.is(Talk) && !n.is(Contact))?;
+            // English needs the subject ("who can talk" is a question about people).
+            let subject = me || !matches!(t.word, "who");
+            (modal && subject && v.clause == t.clause && ok(k)).then_some(())?;
+            found(k, "who_can_i_talk_to")
+        }
+        // "I'd rather settle this with one of your advisors": a preference for a person.
+        "rather" => {
+            let wish = j > 0 && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i");
+            if !wish || toks.get(j + 1).is_some_and(|n| n.word == "than") {
+                return None;
+            }
+            let k = person_after(j + 1, 10)?;
+            // "rather wait a week than queue for an advisor" prefers something else.
+            let with = toks[j + 1..k]
+                .iter()
+                .any(|p| matches!(p.word, "with" | "to" | "by"))
+                && !toks[j + 1..k].iter().any(|p| p.word == "than");
+            // "someone on your payments team" is as clear as a staff noun.
+            let qualified = matches!(toks[k].word, "someone" | "somebody")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.word, "on" | "from" | "in" | "at"))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| matches!(n.word, "your" | "the"));
+            let strong = human_noun(toks, k) == Some(true)
+                && !matches!(toks[k].word, "people" | "persons")
+                || qualified;
+            (with && strong && ok(k)).then_some(())?;
+            found(k, "prefer_a_person")
+        }
+        // "a callback", "get a call back", "arrange a call with an advisor", "jump on a call".
+        "callback" | "callbacks" | "call" | "ruckruf" | "rueckruf" => {
+            let asked = toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .any(|p| {
+                    matches!(
+                        p.word,
+                        "get"
+                            | "have"
+                            | "want"
+                            | "need"
+                            | "arrange"
+                            | "book"
+                            | "request"
+                            | "schedule"
+                            | "possible"
+                            | "can"
+                            | "could"
+                            | "like"
+                            | "jump"
+                            | "hop"
+                            | "organise"
+                            | "organize"
+                            | "set"
+                            | "bitte"
+                            | "possibility"
+                            | "chance"
+                            | "appreciate"
+                            | "um"
+                            | "mochte"
+                            | "moechte"
+                            | "hatte"
+                            | "haette"
+                            | "gerne"
+                    )
+                });
+            let back = t.word != "call" || toks.get(j + 1).is_some_and(|n| n.word == "back");
+            let with_person = t.word == "call"
+                && j > 0
+                && matches!(toks[j - 1].word, "a" | "quick" | "phone")
+                && (toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.word, "with" | "from"))
+                    && human_noun(toks, j + 2)
+                        .or_else(|| human_noun(toks, j + 3))
+                        .is_some()
+                    || (0..j).any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some()));
+            // A call back is asked for a time to come: only a refusal or a past event stops it.
+            let past = toks[..j]
+                .iter()
+                .any(|p| p.clause == t.clause && p.is(PastAux));
+            ((back || with_person) && asked && !past && !refused(toks, j)).then_some(())?;
+            found(j, "call_back")
+        }
+        // "is somebody from billing around?", "are any agents free at the moment?"
+        "is" | "are" | "any" | "ist" | "sind" => {
+            // "is the duty manager around", "are any of your billing clerks free".
+            let k = person_after(j + 1, 5)?;
+            // "is anyone else out there…" asks the world, not the company.
+            if toks.get(k + 1).is_some_and(|n| n.word == "else") {
+                return None;
+            }
+            let free = in_clause(k + 1, 6).any(|v| {
+                matches!(
+                    toks[v].word,
+                    "free"
+                        | "available"
+                        | "around"
+                        | "online"
+                        | "about"
+                        | "there"
+                        | "erreichbar"
+                        | "verfugbar"
+                        | "frei"
+                        | "da"
+                        | "disponible"
+                        | "disponibile"
+                        | "disponivel"
+                        | "libre"
+                )
+            });
+            (free && ok(k)).then_some(())?;
+            found(k, "is_there")
+        }
+        // "I just want to hear a human voice".
+        "hear" | "hearing" => {
+            // "I'd rather hear it from an actual person".
+            if let Some(k) = in_clause(j + 1, 5).find(|&k| toks[k].word == "from")
+                && let Some(p) = person_after(k + 1, 3)
+                && human_noun(toks, p) == Some(true)
+                && ok(j)
+            {
+                return found(p, "hear_a_person");
+            }
+            let v = in_clause(j + 1, 4)
+                .find(|&v| matches!(toks[v].word, "voice" | "voz" | "voix" | "stimme"))?;
+            let real = toks[j + 1..v]
+                .iter()
+                .any(|p| matches!(p.word, "real" | "actual" | "human" | "live" | "friendly"));
+            (real && ok(j)).then_some(())?;
+            found(v, "hear_a_person")
+        }
+        _ => {
+            // "perhaps someone in billing could check it?": the person first,
+            // then what they are asked to do.
+            human_noun(toks, j)?;
+            // A person qualified first ("somebody who knows the system could…"); a bare
+            // "anybody can explain that?" is a question to the world.
+            // A person named by a clear noun needs no qualification ("one of your
+            // advisers could take a look").
+            let from =
+                if human_noun(toks, j) == Some(true) && !matches!(t.word, "someone" | "somebody") {
+                    j + 1
+                } else {
+                    j + 2
+                };
+            let m = in_clause(from, 6)
+                .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))
+                // "a real person should handle this": what ought to be, a request.
+                // One person, not people in general ("more people should check it out").
+                .or_else(|| {
+                    toks.get(j + 1)
+                        .filter(|n| {
+                            n.word == "should"
+                                && n.clause == t.clause
+                                && t.word != "people"
+                                && !t.word.ends_with('s')
+                        })
+                        .map(|_| j + 1)
+                })?;
+            // "someone who can just approve this": an adverb may come first.
+            let mut v = m + 1;
+            while toks
+                .get(v)
+                .is_some_and(|n| matches!(n.word, "just" | "actually" | "please" | "maybe"))
+            {
+                v += 1;
+            }
+            let v = toks
+                .get(v)
+                .filter(|v| v.clause == t.clause && help_verb(v.word))?;
+            let told = toks[j..m].iter().any(|p| p.is(PastAux));
+            (!told && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
+            found(m + 1, "staff_asked_to_help")
+        }
+    }
+}
+
+pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // Identity questions are not requests: "am I talking to a real person?", "are you human?"
+    let identity_question = |j: usize| {
+        j >= 2 && matches!(toks[j - 2].word, "am" | "are") && matches!(toks[j - 1].word, "i" | "we")
+    };
+
+    for j in 0..toks.len() {
+        let t = &toks[j];
+        if let Some(m) = person_does_it(toks, j) {
+            return Some(m);
+        }
+        // "can I have a word with your manager": the idiom is a verb of talking.
+        let a_word_with = t.word == "word"
+            && j > 0
+            && (toks[j - 1].word == "a"
+                || j > 1
+                    && toks[j - 2].word == "a"
+                    && matches!(toks[j - 1].word, "quick" | "brief" | "short" | "quiet"))
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.word == "with" || n.word == "w");
+        // "get me across to the fraud team": "get" moving the customer is a hand-over.
+        let get_me_to = t.word == "get"
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over" | "to"));
+        let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
+        let frame = t.is(Frame);
+        if verb || frame {
+            // "the alarm isn't calling anyone", "he was talking to someone": a description
+            // of what someone else is doing, not a request.
+            // "spent an hour talking to a manager": the same, told as history.
+            if t.word.ends_with("ing")
+                && j > 0
+                && (matches!(
+                    toks[j - 1].word,
+                    "is" | "isnt"
+                        | "are"
+                        | "arent"
+                        | "was"
+                        | "wasnt"
+                        | "were"
+                        | "werent"
+                        | "s"
+                        | "keeps"
+                        | "kept"
+                ) || toks[..j].iter().any(|p| {
+                    p.sentence == t.sentence && matches!(p.word, "spent" | "been" | "was" | "were")
+                }))
+            {
+                continue;
+            }
+            // "contact person" is a compound noun, not a request.
+            if t.is(Contact)
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.word == "person" || n.word == "persons")
+            {
+                continue;
+            }
+            if identity_question(j) || not_now(toks, j) {
+                continue;
+            }
+            // "I said agent", "I mean a person": only in the first person.
+            if matches!(t.word, "said" | "mean" | "meant" | "asked" | "asking")
+                && (j == 0 || toks[j - 1].word != "i")
+            {
+                continue;
+            }
+            // "a call to", "on the phone with": a noun.
+            if t.is(Contact)
+                && !t.is(Talk)
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "a" | "the" | "my" | "your" | "this" | "that" | "every" | "each"
+                )
+            {
+                continue;
+            }
+            // Hand-over verbs take the customer or the conversation as object: "pass me
+            // to", "hand this over", "move me to"; "deal" takes "with".
+            if matches!(
+                t.word,
+                "pass"
+                    | "passing"
+                    | "hand"
+                    | "handing"
+                    | "move"
+                    | "switch"
+                    | "route"
+                    | "routing"
+                    | "forward"
+                    | "forwarding"
+                    | "patch"
+                    | "loop"
+                    | "looping"
+                    | "link"
+                    | "hook"
+            ) && !toks.get(j + 1).is_some_and(|n| {
+                matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
+                    // "loop someone from billing in".
+                    || t.word == "loop"
+                        && (human_noun(toks, j + 1).is_some()
+                            || n.is(Skip) && human_noun(toks, j + 2).is_some())
+                    || matches!(
+                        (t.word, n.word),
+                        ("loop" | "looping", "in") | ("hand", "off")
+                    )
+            }) {
+                continue;
+            }
+            if matches!(t.word, "deal" | "dealing" | "dealt")
+                && toks.get(j + 1).is_none_or(|n| n.word != "with")
+            {
+                continue;
+            }
+            // "on the other hand", "second hand": a noun.
+            if t.word == "hand"
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "other" | "second" | "first" | "the" | "a" | "my" | "your" | "left" | "right"
+                )
+            {
+                continue;
+            }
+            for k in j + 1..toks.len().min(j + 2 + MAX_GAP) {
+                let n = &toks[k];
+                if n.clause != t.clause {
+                    break;
+                }
+                // "put me through to billing", "can I speak to sales?"
+                if (t.is(Talk) || t.word == "send" || get_me_to)
+                    && n.is(Dept)
+                    && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
+                    && toks.get(k + 1).is_none_or(|m| {
+                        m.clause != n.clause
+                            || m.is(Polite)
+                            || m.is(Dept)
+                            // "el departamento de facturación", "le service facturation".
+                            || dept_head(n.word)
+                    })
+                    && !refused(toks, j)
+                {
+                    return Some(ExplicitMatch {
+                        phrase: phrase(toks, j, k),
+                        pattern: "verb_department",
+                    });
+                }
+                // A compound's head is its last noun: "team leader", "support agent".
+                if human_noun(toks, k).is_some()
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.clause == t.clause && n.is(StrongNoun))
+                {
+                    continue;
+                }
+                if let Some(strong) = human_noun(toks, k) {
+                    // "a lot to ask people to…": asking people in general is no request.
+                    let general = t.word == "ask"
+                        && matches!(toks[k].word, "people" | "persons" | "humans" | "everyone");
+                    let governs = !general && (verb || strong);
+                    if governs && !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, j, k),
+                            pattern: if verb { "verb_noun" } else { "want_noun" },
+                        });
+                    }
+                    break;
+                }
+                if t.is(Talk) && customer_service(toks, k) {
+                    if !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, j, k + 1),
+                            pattern: "verb_customer_service",
+                        });
+                    }
+                    break;
+                }
+                // Function words may be misspelt too ("wirh", "ot", "ann"): an unknown
+                // short word is let through; a known content word ends the search.
+                let unknown_short = n.classes.is_empty() && n.word.chars().count() <= 5;
+                if !(n.is(Skip) || n.is(Polite) || unknown_short || noun_modifier(toks, k)) {
+                    break;
+                }
+            }
+            // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
+            if t.is(Talk)
+                && matches!(t.word, "transfer" | "put" | "connect" | "redirect")
+                && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                // "put me down for the 10am slot", "put me on the list": not a hand-over.
+                && (t.word != "put"
+                    || toks.get(j + 2).is_none_or(|n| {
+                        n.clause != t.clause
+                            || n.is(Polite)
+                            || matches!(n.word, "through" | "thru" | "across" | "over")
+                                // "put me through three security checks": an ordeal, not
+                                // a hand-over; the hand-over ends or goes on "to" someone.
+                                && toks.get(j + 3).is_none_or(|m| {
+                                    m.clause != t.clause
+                                        || m.is(Polite)
+                                        || m.is(Skip)
+                                        || human_noun(toks, j + 3).is_some()
+                                        || m.is(Dept)
+                                })
+                    }))
+                && !refused(toks, j)
+                && !toks[j + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| n.word == "card" || n.word == "money" || n.word == "funds")
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, j + 1),
+                    pattern: "transfer_me",
+                });
+            }
+        }
+        // "push my case up to a manager", "kick it up the chain": escalating in other words.
+        if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
+            && let Some(u) = (j + 1..toks.len().min(j + 4))
+                .take_while(|&u| toks[u].clause == t.clause)
+                .find(|&u| matches!(toks[u].word, "up" | "upstairs" | "higher"))
+            && toks[j + 1..u].iter().all(|p| {
+                matches!(
+                    p.word,
+                    "this" | "it" | "me" | "my" | "case" | "ticket" | "complaint" | "the" | "issue"
+                )
+            })
+            && (toks.get(u + 1).is_some_and(|n| {
+                matches!(n.word, "the" | "a")
+                    && toks.get(u + 2).is_some_and(|m| {
+                        matches!(
+                            m.word,
+                            "chain" | "ladder" | "line" | "food" | "level" | "ranks"
+                        )
+                    })
+            }) || toks.get(u + 1).is_some_and(|n| n.word == "to")
+                && (u + 2..toks.len().min(u + 5))
+                    .any(|k| human_noun(toks, k).is_some() || toks[k].is(Dept)))
+            && !refused(toks, j)
+            && !not_now(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, u + 2),
+                pattern: "escalate",
+            });
+        }
+        // "get me transferred", "have me connected to someone".
+        if matches!(t.word, "get" | "have")
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks.get(j + 2).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "transferred" | "connected" | "escalated" | "forwarded" | "routed" | "passed"
+                )
+            })
+            && !refused(toks, j)
+            && !toks[..j]
+                .iter()
+                .any(|p| p.clause == t.clause && p.is(PastAux))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j + 2),
+                pattern: "transfer_me",
+            });
+        }
+        // "an escalation clause", "the escalation process": a noun modifying another.
+        let modifier = (t.word.ends_with("ion")
+            || j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "the" | "an" | "this" | "that" | "your" | "my"
+                ))
+            && toks.get(j + 1).is_some_and(|n| {
+                n.clause == t.clause && !(n.is(Polite) || n.is(Skip) || n.is(Dept))
+            });
+        // "escalate privileges", "escalate a user's access": an admin's act, not a case.
+        let admin_object = toks
+            .iter()
+            .skip(j + 1)
+            .take_while(|n| n.clause == t.clause)
+            .take(4)
+            .any(|n| {
+                matches!(
+                    n.word,
+                    "privileges"
+                        | "privilege"
+                        | "permissions"
+                        | "permission"
+                        | "rights"
+                        | "role"
+                        | "roles"
+                        | "access"
+                )
+            });
+        if t.is(Escalate) && !modifier && !admin_object && !refused(toks, j) && !not_now(toks, j) {
+            return Some(ExplicitMatch {
+                phrase: t.word.to_owned(),
+                pattern: "escalate",
+            });
+        }
+        // German verb-final order: "(ich möchte) mit einem Menschen sprechen". The particle
+        // of a separable verb ("stellen Sie mich … durch") only at the end of its clause.
+        let particle = matches!(t.word, "durch" | "weiter" | "haben" | "bekommen");
+        if t.is(TalkFinal)
+            && (!particle
+                || toks
+                    .get(j + 1)
+                    .is_none_or(|n| n.clause != t.clause || n.is(Polite)))
+        {
+            let start = j.saturating_sub(MAX_GAP);
+            for k in (start..j).rev() {
+                if toks[k].clause != t.clause {
+                    break;
+                }
+                // "mit der Buchhaltung verbinden", "an die Abteilung für Rechnungen weiterleiten".
+                let dept = toks[k].is(Dept)
+                    && k > 0
+                    && matches!(
+                        toks[k - 1].word,
+                        "der" | "die" | "dem" | "den" | "mit" | "zur" | "zum" | "an"
+                    );
+                if human_noun(toks, k).is_some() || dept {
+                    if !refused(toks, j) {
+                        return Some(ExplicitMatch {
+                            phrase: phrase(toks, k, j),
+                            pattern: "noun_verb",
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+        // "un conseiller pourrait me rappeler ?", "alguém pode me retornar?", "could somebody
+        // get back to me": the object before the verb, or a call back in other words.
+        if human_noun(toks, j).is_some()
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+                toks[v].clause == t.clause
+                    && (toks[v].is(Contact)
+                        && matches!(
+                            toks[v - 1].word,
+                            "me" | "m" | "mi" | "mich" | "mir" | "nos" | "us"
+                        )
+                        || toks[v].word == "get"
+                            && toks.get(v + 1).is_some_and(|n| n.word == "back")
+                            && toks.get(v + 2).is_some_and(|n| n.word == "to")
+                            && toks
+                                .get(v + 3)
+                                .is_some_and(|n| matches!(n.word, "me" | "us")))
+            })
+            && toks[j.saturating_sub(4)..toks.len().min(v + 4)]
+                .iter()
+                .any(|p| {
+                    modal(p.word)
+                        || matches!(
+                            p.word,
+                            "please" | "pls" | "plz" | "bitte" | "porfa" | "pfv" | "favor"
+                                | "favore" | "svp" | "stp" | "needs" | "need" | "moglich"
+                                | "possible" | "posible" | "possivel" | "possibile"
+                        )
+                })
+            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            // A call back is asked for a time to come ("demain"): only the past stops it.
+            && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v),
+                pattern: "noun_contact_me",
+            });
+        }
+        // "can an agent call me back?", "have someone contact me".
+        if human_noun(toks, j).is_some()
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
+                toks[v].is(Contact) || matches!(toks[v].word, "email" | "text" | "message")
+            })
+            && toks[v].clause == t.clause
+            && toks
+                .get(v + 1)
+                .is_some_and(|n| n.word == "me" || n.word == "us")
+            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            && !not_now(toks, v)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v + 1),
+                pattern: "noun_contact_me",
+            });
+        }
+        // "can a person take over this chat?", "I'd like someone to step in".
+        if human_noun(toks, j).is_some()
+            && !refused(toks, j)
+            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| {
+                matches!(
+                    toks[v].word,
+                    "take" | "taking" | "step" | "jump" | "takeover"
+                ) && toks[v].clause == t.clause
+            })
+            && (toks[v].word == "takeover"
+                || toks
+                    .get(v + 1)
+                    .is_some_and(|n| matches!(n.word, "over" | "in")))
+            && !toks[j..v].iter().any(|p| p.is(PastAux) || p.word == "will")
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, (v + 1).min(toks.len() - 1)),
+                pattern: "take_over",
+            });
+        }
+        if let Some(m) = is_there_elsewhere(toks, j) {
+            return Some(m);
+        }
+        // "someone I could speak to", "a person we can talk with": a person wanted to talk to.
+        // "people over there I could chat with": a place word may come between.
+        let mut at = j + 1;
+        while toks
+            .get(at)
+            .is_some_and(|n| matches!(n.word, "over" | "there" | "here") && n.clause == t.clause)
+        {
+            at += 1;
+        }
+        if human_noun(toks, j).is_some()
+            && toks
+                .get(at)
+                .is_some_and(|n| matches!(n.word, "i" | "we") && n.clause == t.clause)
+            && toks.get(at + 1).is_some_and(|n| modal(n.word))
+            && toks
+                .get(at + 2)
+                .is_some_and(|n| n.is(Talk) && !n.is(Contact))
+            && !refused(toks, j)
+            && !not_now(toks, at + 2)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, at + 2),
+                pattern: "is_there",
+            });
+        }
+        // "is there a human / anyone there?"
+        if t.word == "there"
+            && j > 0
+            && matches!(toks[j - 1].word, "is" | "are")
+            && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
+            && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
+            // "is there anybody else on my account": another holder, not the staff.
+            && toks.get(k + 1).is_none_or(|n| n.word != "else")
+            && !refused(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j - 1, k),
+                pattern: "is_there",
+            });
+        }
+        // "is anybody real on the other end?", "is someone around?"
+        if matches!(t.word, "is" | "are")
+            && human_noun(toks, j + 1).is_some()
+            && toks.get(j + 2).is_some_and(|n| {
+                n.clause == t.clause
+                    && matches!(
+                        n.word,
+                        "real"
+                            | "human"
+                            | "there"
+                            | "alive"
+                            | "around"
+                            | "available"
+                            | "here"
+                            | "listening"
+                            | "reading"
+                            | "awake"
+                            | "home"
+                    )
+            })
+            && !refused(toks, j + 1)
+            && !not_now(toks, j + 1)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j + 2),
+                pattern: "is_there",
+            });
+        }
+        if let Some(m) = staff_asked_to_help(toks, j) {
+            return Some(m);
+        }
+        // "I'd rather a member of staff did this": a preference for a person.
+        if t.word == "rather"
+            && j > 0
+            && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i")
+            && let Some(k) = (j + 1..toks.len().min(j + 5))
+                .take_while(|&k| toks[k].clause == t.clause)
+                .find(|&k| human_noun(toks, k) == Some(true))
+            && !matches!(toks[k].word, "someone" | "somebody")
+            && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
+            && !refused(toks, k)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, k),
+                pattern: "rather_a_person",
+            });
+        }
+    }
+    bare_noun(toks)
+        .or_else(|| bare_noun_clause(toks))
+        .or_else(|| done_with_the_machine(toks))
+        .or_else(|| not_a_bot(toks))
+        .or_else(|| reject_bot(toks))
+        .or_else(|| menu_zero(toks))
+}
+
+/// "I don't trust bots with this, real person please": one clause that is a bare request for a
+/// person with a word of asking ("please", "svp", "bitte"), or the last clause after one
+/// that already asks ("mi passi il servizio clienti, un operatore").
+pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let last_clause = toks.last()?.clause;
+    let short = toks.len() <= 8;
+    let mut start = 0;
+    while start < toks.len() {
+        let clause = toks[start].clause;
+        let end = toks[start..]
+            .iter()
+            .position(|t| t.clause != clause)
+            .map_or(toks.len(), |p| start + p);
+        let part = &toks[start..end];
+        let marker = (if short { toks } else { part }).iter().any(|t| {
+            matches!(
+                t.word,
+                "please" | "pls" | "plz" | "svp" | "bitte" | "favor" | "favore" | "now" | "asap"
+            )
+        });
+        let asked_before =
+            short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk));
+        // A voice menu answered with a person: "existing. zero. operator".
+        let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
+        let marker = marker || menu && clause == last_clause;
+        if part.len() <= 5 && (marker || asked_before) {
+            let mut found = None;
+            let only_noun = part.iter().enumerate().all(|(i, t)| {
+                if human_noun(toks, start + i) == Some(true)
+                    && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
+                {
+                    found.get_or_insert(start + i);
+                    true
+                } else {
+                    t.is(Polite) || t.is(Skip) || is_filler(t.word) || t.is(Boundary)
+                }
+            });
+            if only_noun
+                && let Some(k) = found
+                && !refused(toks, k)
+                && !not_now(toks, k)
+            {
+                return Some(ExplicitMatch {
+                    phrase: toks[k].word.to_owned(),
+                    pattern: "bare_noun",
+                });
+            }
+        }
+        start = end;
+    }
+    None
+}
+
+/// "¿hay alguna persona?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
+/// "c'è qualcuno": asking whether a person is there, in the other languages.
+pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let next = |k: usize| toks.get(k).filter(|n| n.clause == t.clause).map(|n| n.word);
+    let marker_end = match t.word {
+        "hay" | "tem" | "ha" | "ce" | "gibts" => j,
+        "y" if next(j + 1) == Some("a") => j + 1,
+        "gibt" if next(j + 1) == Some("es") => j + 1,
+        // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
+        "ist" | "sind"
+            if matches!(next(j + 1), Some("da" | "hier" | "jemand" | "irgendjemand")) =>
+        {
+            j
+        }
+        "ci" | "c" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
+        _ => return None,
+    };
+    if j > 0 && toks[j - 1].is(Neg) {
+        return None;
+    }
+    let place = |w: &str| {
+        matches!(
+            w,
+            "da" | "hier" | "ai" | "ahi" | "aqui" | "alli" | "la" | "li" | "qui" | "ici" | "t"
+        )
+    };
+    let k = (marker_end + 1..toks.len().min(marker_end + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
+    if t.word == "ce"
+        && !matches!(
+            toks[k].word,
+            "qualcuno"
+                | "operatore"
+                | "operatrice"
+                | "operatori"
+                | "persona"
+                | "umano"
+                | "collega"
+                | "colleghi"
+                | "responsabile"
+                | "tecnico"
+                | "consulente"
+                | "specialista"
+                | "addetto"
+                | "addetta"
+        )
+    {
+        return None;
+    }
+    if !(marker_end + 1..k)
+        .all(|i| toks[i].is(Skip) || place(toks[i].word) || noun_modifier(toks, i))
+        || refused(toks, k)
+        || not_now(toks, k)
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "is_there",
+    })
+}
+
+/// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
+pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // A voice caller repeats the noun ("un conseiller, un conseiller"): a little longer.
+    let repeated = toks
+        .iter()
+        .enumerate()
+        .any(|(k, t)| t.is(StrongNoun) && toks[k + 1..].iter().any(|n| n.word == t.word));
+    if toks.is_empty() || toks.len() > if repeated { 9 } else { 6 } {
+        return None;
+    }
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate() {
+        if human_noun(toks, k) == Some(true)
+            && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
+        {
+            found.get_or_insert(k);
+        } else if t.is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead)) {
+            // "customer service agent" handled by the noun; "customer service" alone is not bare.
+            if !toks.get(k + 2).is_some_and(|n| n.is(StrongNoun)) {
+                return None;
+            }
+        } else if !(t.is(Polite)
+            || t.is(Skip)
+            || t.is(ServiceHead)
+            || t.is(Customer)
+            || is_filler(t.word)
+            // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human."
+            || t.is(Bot)
+            || t.is(FedUp)
+            // "yes, a person", "none of the above, a person".
+            || t.is(Yes) && !t.is(Neg)
+            || matches!(
+                t.word,
+                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
+                    | "sorry" | "pardon"
+            )
+            || is_zero(t.word)
+            // A "no" to the menu in a clause of its own: "no. agent."
+            || t.word == "no" && toks.get(k + 1).is_some_and(|n| n.clause != t.clause)
+            // A word cut off and said again: "customer serv- customer service".
+            || t.classes.is_empty()
+                && t.word.len() >= 3
+                && toks[k + 1..].iter().any(|n| n.word.len() > t.word.len() && n.word.starts_with(t.word)))
+        {
+            return None;
+        }
+    }
+    let k = found?;
+    if refused(toks, k) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: toks[k].word.to_owned(),
+        pattern: "bare_noun",
+    })
+}

@@ -1,0 +1,671 @@
+//! Rejecting the bot or the machine in favour of a person ("no more bots", "I don't
+//! want to talk to a machine anymore").
+
+use super::*;
+
+/// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
+/// a machine anymore", "enough of this robot", "ya no quiero hablar con máquinas".
+pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if let Some(m) = identity_then_want(toks) {
+        return Some(m);
+    }
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        // "virtual assistant", "AI agent", "asistente virtual": the bot, named as an agent.
+        let bot_agent = bot_agent_at(toks, k);
+        let strong = t.is(Bot) || bot_agent.is_some();
+        if !strong && !t.is(Machine) {
+            continue;
+        }
+        // "robot vacuum", "AI-generated", "the system to update": a modifier, not the bot.
+        if t.joined {
+            continue;
+        }
+        // The noun phrase ends at the agent noun when the modifier comes first.
+        let end = bot_agent.map_or(k, |(_, last)| last);
+        let adjective = matches!(
+            t.word,
+            "automated" | "automatic" | "robotic" | "canned" | "scripted" | "templated"
+        );
+        let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
+        // What may follow the bot in the same clause: the end of a request ("no bot
+        // please", "enough of the bot, I said"), or the bot's own doing ("quit the bot
+        // answers", "get the robot out of here").
+        let bot_thing = |w: &str| {
+            matches!(
+                w,
+                "answers"
+                    | "responses"
+                    | "replies"
+                    | "messages"
+                    | "thing"
+                    | "stuff"
+                    | "nonsense"
+                    | "crap"
+                    | "garbage"
+                    | "rubbish"
+                    | "menu"
+                    | "chat"
+                    | "conversation"
+                    | "any"
+                    | "ever"
+                    | "again"
+                    | "longer"
+                    | "anymore"
+                    | "out"
+                    | "away"
+                    | "off"
+                    // The bot doing the work: "an AI handling my claim", "a machine answering".
+                    | "handling"
+                    | "answering"
+                    | "deciding"
+                    | "doing"
+                    | "dealing"
+                    | "processing"
+                    | "reviewing"
+                    | "managing"
+                    | "sorting"
+                    | "running"
+            )
+        };
+        // "disable the automated payment reminders", "automatic renewal", "the automatic
+        // reply emails": the adjective names another thing, not the bot.
+        let other_thing = toks.get(end + 2).is_some_and(|m| {
+            m.clause == t.clause
+                && matches!(
+                    m.word,
+                    "emails"
+                        | "email"
+                        | "notifications"
+                        | "reminders"
+                        | "texts"
+                        | "letters"
+                        | "payments"
+                        | "settings"
+                        | "feature"
+                        | "function"
+                )
+        });
+        if adjective
+            && (other_thing
+                || next.is_some_and(|n| {
+                    !(n.is(Bot)
+                        || n.is(Machine)
+                        || n.is(Polite)
+                        || n.is(Boundary)
+                        || bot_thing(n.word)
+                        || matches!(
+                            n.word,
+                            "answer"
+                                | "response"
+                                | "reply"
+                                | "message"
+                                | "system"
+                                | "systems"
+                                | "voice"
+                                | "service"
+                                | "line"
+                                | "help"
+                                | "calls"
+                                | "call"
+                        ))
+                }))
+        {
+            continue;
+        }
+        if adjective
+            && next.is_some_and(|n| bot_thing(n.word))
+            && let Some(m) = bot_useless_after(toks, end + 1)
+        {
+            return Some(m);
+        }
+        // "we want out of your bot", "I want out of this automated system".
+        if before_want_out(toks, k) {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, k.saturating_sub(3), end),
+                pattern: "reject_bot",
+            });
+        }
+        // German puts the verb last: "nicht mit einem Bot über die Rechnung reden".
+        let talked_after = toks[end + 1..]
+            .iter()
+            .take_while(|p| p.clause == t.clause)
+            .any(|p| matches!(p.word, "reden" | "sprechen" | "chatten" | "schreiben"));
+        if !adjective
+            && bot_agent.is_none()
+            && !talked_after
+            && let Some(n) = next
+            && !(n.is(Polite)
+                || n.is(Boundary)
+                || n.is(FedUp)
+                || n.is(Talk)
+                || n.is(TalkFinal)
+                || bot_thing(n.word))
+        {
+            if let Some(m) = bot_useless(toks, k) {
+                return Some(m);
+            }
+            // "not typing to a computer for another hour": the talking itself refused,
+            // whatever follows.
+            if let Some(start) = talking_refused(toks, k) {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, start, k),
+                    pattern: "reject_bot",
+                });
+            }
+            continue;
+        }
+        let start = toks[..k]
+            .iter()
+            .rposition(|p| p.clause != t.clause)
+            .map_or(0, |p| p + 1);
+        let first = bot_agent.map_or(k, |(first, _)| first);
+        let before = &toks[start..first];
+        // "bot, stop": a short message that tells the bot to stop.
+        if toks.len() <= 5
+            && !(k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their"))
+            && toks.get(end + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "stop"
+                        | "enough"
+                        | "quit"
+                        | "basta"
+                        | "genug"
+                        | "step"
+                        | "shut"
+                        | "go"
+                        | "leave"
+                        | "begone"
+                )
+            })
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, k, end + 1),
+                pattern: "reject_bot",
+            });
+        }
+        let talked_to = before.iter().any(|p| {
+            matches!(
+                p.word,
+                "talk"
+                    | "talking"
+                    | "speak"
+                    | "speaking"
+                    | "chat"
+                    | "chatting"
+                    | "deal"
+                    | "dealing"
+                    | "converse"
+                    | "communicate"
+                    | "type"
+                    | "typing"
+                    | "hablar"
+                    | "parler"
+                    | "discuter"
+                    | "sprechen"
+                    | "reden"
+                    | "chatten"
+                    | "falar"
+                    | "conversar"
+                    | "parlare"
+                    | "chattare"
+                    | "discuss"
+                    | "discussing"
+                    | "explain"
+                    | "explaining"
+                    | "go"
+                    | "hablando"
+                    | "parlant"
+                    | "falando"
+                    | "parlando"
+            )
+        }) || talked_after;
+        // "not chatting with a computer anymore": the talking itself refused.
+        let not_talking = talking_refused(toks, k).is_some();
+        // "get the bot out", "take the robot away".
+        let removal = next.is_some_and(|n| matches!(n.word, "out" | "away" | "off"))
+            && before
+                .iter()
+                .any(|p| matches!(p.word, "get" | "take" | "move"));
+        if (not_talking || removal) && !before.iter().any(|p| p.is(Hypothetical)) {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, start, end),
+                pattern: "reject_bot",
+            });
+        }
+        if !strong && !talked_to {
+            continue;
+        }
+        // Only articles, "to", "with", "this" between the cue and the noun.
+        let filler = |p: &Tok<'_>| {
+            (p.is(Skip)
+                || p.is(Talk)
+                || p.is(Polite) && !p.is(Yes)
+                // "quit feeding me canned answers": the feeding is the bot's.
+                || matches!(p.word, "giving" | "sending" | "feeding" | "throwing"))
+                && !p.is(Desire)
+                && !p.is(Neg)
+                && !p.is(FedUp)
+        };
+        let cue = before.iter().rposition(|p| !filler(p));
+        let Some(c) = cue else { continue };
+        let cue_tok = &before[c];
+        // "I have had it with the bot": fed up, said as an idiom.
+        let had_it = cue_tok.word == "it" && c > 0 && before[c - 1].word == "had";
+        // "switch the bot off", "get rid of"; but "check out this robot" is not a refusal.
+        if matches!(cue_tok.word, "out" | "off" | "away")
+            && !(c > 0
+                && matches!(
+                    before[c - 1].word,
+                    "turn"
+                        | "switch"
+                        | "shut"
+                        | "get"
+                        | "take"
+                        | "kick"
+                        | "throw"
+                        | "move"
+                        | "log"
+                        | "sign"
+                        | "opt"
+                        | "cut"
+                ))
+        {
+            continue;
+        }
+        // "I refuse to go on chatting with a machine": a refusal with the talking in between.
+        // The refusal is attached: a negator right before the desire ("don't want"), or
+        // "refuse" itself.
+        let attached = before.iter().enumerate().any(|(i, p)| {
+            p.word == "refuse"
+                || p.is(Desire)
+                    && (i > 0 && (before[i - 1].is(Neg) || i > 1 && before[i - 2].is(Neg))
+                        // "ich möchte nicht mit einer KI…"
+                        || before.get(i + 1).is_some_and(|n| n.word == "nicht"))
+        });
+        let refuses_talking = talked_to && attached;
+        let not_another = cue_tok.is(Neg)
+            && before
+                .get(c + 1)
+                .is_some_and(|p| matches!(p.word, "another" | "more" | "any"));
+        let refusal = refuses_talking
+            || had_it
+            || not_another
+            || cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
+            || cue_tok.is(Neg)
+                && (talked_to
+                    || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
+            || (cue_tok.is(FedUp)
+                && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)
+                    || !matches!(cue_tok.word, "more" | "over")));
+        let of_with = cue_tok.is(FedUp)
+            || had_it
+            || before[c + 1..]
+                .first()
+                .is_some_and(|p| matches!(p.word, "of" | "with" | "de" | "con" | "mit"));
+        if refusal && (of_with || !cue_tok.is(FedUp) || cue_tok.is(Neg) || cue_tok.is(Desire)) {
+            return Some(ExplicitMatch {
+                phrase: phrase(&toks[start..], c, end - start),
+                pattern: "reject_bot",
+            });
+        }
+    }
+    None
+}
+
+/// Where the clause of the bot at `k` starts, when in it a negation comes right before a
+/// verb of talking ("I'm not chatting with a computer", "no longer typing to a machine").
+pub(super) fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let clause = toks[k].clause;
+    let start = toks[..k]
+        .iter()
+        .rposition(|p| p.clause != clause)
+        .map_or(0, |p| p + 1);
+    let before = &toks[start..k];
+    before
+        .iter()
+        .enumerate()
+        .any(|(i, p)| {
+            // The negator right before the verb, or before "going to" ("not going to
+            // explain this to a computer").
+            let negated =
+                |j: usize| before[j].is(Neg) || matches!(before[j].word, "longer" | "anymore");
+            let attached = i > 0 && negated(i - 1)
+                || i > 2
+                    && negated(i - 3)
+                    && matches!(before[i - 2].word, "going" | "about")
+                    && before[i - 1].word == "to"
+                // "we didn't come here to argue with a program".
+                || i > 3
+                    && negated(i - 4)
+                    && before[i - 3].word == "come"
+                    && before[i - 2].word == "here"
+                    && before[i - 1].word == "to";
+            attached
+                && matches!(
+                    p.word,
+                    "talk"
+                        | "talking"
+                        | "speak"
+                        | "speaking"
+                        | "chat"
+                        | "chatting"
+                        | "type"
+                        | "typing"
+                        | "deal"
+                        | "dealing"
+                        | "explain"
+                        | "explaining"
+                        | "tell"
+                        | "telling"
+                        | "describe"
+                        | "argue"
+                        | "arguing"
+                        | "discuss"
+                        | "write"
+                        | "writing"
+                )
+        })
+        .then_some(start)
+}
+
+/// "want out of (the) bot": up to two articles or determiners between "of" and the bot.
+pub(super) fn before_want_out(toks: &[Tok<'_>], k: usize) -> bool {
+    let clause = toks[k].clause;
+    let mut i = k;
+    while i > 0
+        && toks[i - 1].clause == clause
+        && matches!(toks[i - 1].word, "the" | "this" | "that" | "your")
+    {
+        i -= 1;
+    }
+    i >= 3
+        && toks[i - 1].word == "of"
+        && toks[i - 2].word == "out"
+        && matches!(toks[i - 3].word, "want" | "wanna" | "need")
+        && !refused(toks, i - 3)
+}
+
+/// [`bot_useless`] for a bot named by an adjective and a head ("that scripted stuff is
+/// rubbish"): what follows the head at `k` says the bot is useless.
+pub(super) fn bot_useless_after(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
+    let t = toks.get(k)?;
+    let rest: Vec<&str> = toks[k + 1..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .take(4)
+        .map(|n| n.word)
+        .collect();
+    let useless = rest.iter().any(|w| {
+        matches!(
+            *w,
+            "useless" | "pointless" | "hopeless" | "rubbish" | "garbage" | "worthless" | "broken"
+        )
+    });
+    let not_helping = rest.windows(2).any(|w| {
+        matches!(w[0], "isnt" | "not" | "doesnt") && matches!(w[1], "helping" | "help" | "working")
+    });
+    (not_helping || useless && !rest.iter().any(|w| matches!(*w, "not" | "isnt" | "never"))).then(
+        || ExplicitMatch {
+            phrase: phrase(toks, k.saturating_sub(1), k),
+            pattern: "reject_bot",
+        },
+    )
+}
+
+/// The words that make an agent or assistant the bot itself, on either side of it.
+pub(super) fn bot_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "virtual"
+            | "virtuel"
+            | "virtuelle"
+            | "virtuale"
+            | "virtueller"
+            | "virtuellen"
+            | "ai"
+            | "ia"
+            | "ki"
+            | "digital"
+            | "digitale"
+            | "automated"
+            | "automatic"
+            | "automatico"
+            | "automatique"
+            | "automatisch"
+            | "bot"
+            | "robot"
+            | "chatbot"
+            | "smart"
+            | "software"
+    )
+}
+
+/// At `k`, "virtual assistant" / "AI agent" (modifier first) or "asistente virtual" (noun
+/// first): the span of the bot named as an agent.
+pub(super) fn bot_agent_at(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize)> {
+    let agent = |w: &str| {
+        matches!(
+            w,
+            "agent"
+                | "agents"
+                | "assistant"
+                | "assistants"
+                | "agente"
+                | "asistente"
+                | "assistente"
+                | "assistent"
+                | "assistenten"
+                | "assistante"
+        )
+    };
+    let t = &toks[k];
+    let n = toks.get(k + 1).filter(|n| n.clause == t.clause)?;
+    if bot_modifier(t.word) && agent(n.word) {
+        return Some((k, k + 1));
+    }
+    if agent(t.word) && bot_modifier(n.word) && !t.is(Bot) {
+        return Some((k, k + 1));
+    }
+    None
+}
+
+/// "this chatbot isn't helping", "the bot doesn't understand me", "your AI is useless": the
+/// bot itself judged useless, which asks for someone else. Not someone's own bot ("my
+/// chatbot doesn't understand Spanish" is a question about a product).
+pub(super) fn bot_useless(toks: &[Tok<'_>], k: usize) -> Option<ExplicitMatch> {
+    let t = &toks[k];
+    if !t.is(Bot) || (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "their" | "his" | "her")) {
+        return None;
+    }
+    let rest: Vec<&Tok<'_>> = toks[k + 1..]
+        .iter()
+        .take_while(|n| n.clause == t.clause)
+        .take(4)
+        .collect();
+    let useless = |w: &str| {
+        matches!(
+            w,
+            "useless"
+                | "pointless"
+                | "worthless"
+                | "hopeless"
+                | "stupid"
+                | "dumb"
+                | "clueless"
+                | "inutil"
+                | "inutile"
+                | "nul"
+                | "nutzlos"
+                | "sinnlos"
+        )
+    };
+    let fails = |w: &str| {
+        matches!(
+            w,
+            "help"
+                | "helping"
+                | "helpful"
+                | "understand"
+                | "understanding"
+                | "get"
+                | "getting"
+                | "sort"
+                | "fix"
+                | "solve"
+                | "handle"
+                | "do"
+                | "deal"
+                | "resolve"
+                | "answer"
+        )
+    };
+    let negated = |w: &str| {
+        matches!(
+            w,
+            "isnt" | "not" | "doesnt" | "cant" | "cannot" | "wont" | "never" | "arent" | "dont"
+        )
+    };
+    let hit = rest.iter().position(|n| useless(n.word)).or_else(|| {
+        rest.windows(2)
+            .position(|w| negated(w[0].word) && fails(w[1].word))
+            .map(|p| p + 1)
+    })?;
+    Some(ExplicitMatch {
+        phrase: phrase(toks, k, k + 1 + hit),
+        pattern: "reject_bot",
+    })
+}
+
+/// "are you human? if not, get me someone who is": an identity question, then a wish for a
+/// person should the answer be no.
+pub(super) fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "are you a person", "you're not human, are you": "you" near a person or bot word.
+    let q = toks
+        .iter()
+        .position(|t| matches!(t.word, "you" | "u" | "youre" | "ur"))?;
+    let asks_identity = toks[q.saturating_sub(2)..toks.len().min(q + 5)]
+        .iter()
+        .any(|n| n.is(StrongNoun) || n.is(Bot) || n.is(Machine));
+    if !asks_identity {
+        return None;
+    }
+    let cond = (q + 1..toks.len().saturating_sub(1)).find(|&i| {
+        (toks[i].word == "if" && matches!(toks[i + 1].word, "not" | "no"))
+            || matches!(toks[i].word, "otherwise" | "else")
+            || (toks[i].word == "then" && toks[i].clause != toks[q].clause)
+    })?;
+    let wish = (cond + 1..toks.len().min(cond + 6))
+        .find(|&i| (toks[i].is(Frame) || toks[i].is(Talk)) && !toks[i - 1].is(Neg))?;
+    Some(ExplicitMatch {
+        phrase: phrase(toks, q, wish),
+        pattern: "identity_then_want",
+    })
+}
+
+/// "you're a machine, you can't help me", "get me off this thing", "I don't want a
+/// computer": the customer tells the bot it is a machine that cannot do this, or wants off it.
+pub(super) fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let machine = |t: &Tok<'_>| {
+        t.is(Bot) || t.is(Machine) || matches!(t.word, "program" | "programme" | "thing")
+    };
+    for j in 0..toks.len() {
+        let t = &toks[j];
+        // "you're (just) a machine … you can't help".
+        if matches!(t.word, "youre" | "ur" | "are")
+            && (t.word != "are" || j > 0 && toks[j - 1].word == "you")
+            && let Some(m) = (j + 1..toks.len().min(j + 4)).find(|&m| machine(&toks[m]))
+            && toks[j + 1..m]
+                .iter()
+                .all(|p| matches!(p.word, "a" | "an" | "just" | "only"))
+            && toks[m].word != "thing"
+        {
+            let cannot = toks[m + 1..].windows(2).any(|w| {
+                matches!(w[0].word, "cant" | "cannot" | "wont" | "dont" | "unable")
+                    && matches!(
+                        w[1].word,
+                        "help" | "sort" | "fix" | "solve" | "handle" | "do" | "deal" | "understand"
+                    )
+            });
+            if cannot {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, m),
+                    pattern: "reject_bot",
+                });
+            }
+        }
+        // "get me off this thing", "take me off the bot".
+        if matches!(t.word, "get" | "take" | "let")
+            && toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| matches!(n.word, "off" | "out" | "away"))
+            && let Some(m) = (j + 3..toks.len().min(j + 7))
+                .find(|&m| machine(&toks[m]) || matches!(toks[m].word, "menu" | "chat" | "loop"))
+            && toks[j + 3..m].iter().all(|p| {
+                matches!(
+                    p.word,
+                    "of" | "from" | "this" | "the" | "that" | "stupid" | "automated"
+                )
+            })
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, m),
+                pattern: "reject_bot",
+            });
+        }
+        // "I don't want a computer" (said to the bot): the machine refused outright.
+        if t.is(Desire)
+            && j > 0
+            && toks[..j].iter().rev().take(2).any(|p| p.is(Neg))
+            && let Some(m) = (j + 1..toks.len().min(j + 3)).find(|&m| machine(&toks[m]))
+            && toks[m].word != "thing"
+            && toks[j + 1..m]
+                .iter()
+                .all(|p| matches!(p.word, "a" | "an" | "the" | "this"))
+            && toks
+                .get(m + 1)
+                .is_none_or(|n| n.clause != toks[m].clause || n.is(Polite))
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, m),
+                pattern: "reject_bot",
+            });
+        }
+    }
+    None
+}
+
+/// "let me talk to something that isn't a bot", "anyone who is not a machine": asking for
+/// whatever is not the bot.
+pub(super) fn not_a_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|j| {
+        let t = &toks[j];
+        if !(t.is(Talk) || t.is(Frame)) || refused(toks, j) || not_now(toks, j) {
+            return None;
+        }
+        let within = |k: usize| toks.get(k).filter(|n| n.clause == t.clause);
+        let k = (j + 1..j + 4).find(|&k| {
+            within(k).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "something" | "someone" | "somebody" | "anyone" | "anybody" | "one"
+                )
+            })
+        })?;
+        let rest: Vec<&str> = (k + 1..k + 6)
+            .filter_map(|i| within(i).map(|n| n.word))
+            .collect();
+        let negated = rest.windows(2).any(|w| {
+            matches!(w[0], "that" | "who" | "which") && matches!(w[1], "isnt" | "aint" | "not")
+        }) || rest
+            .windows(3)
+            .any(|w| matches!(w[0], "that" | "who" | "which") && w[1] == "is" && w[2] == "not");
+        let bot = (k + 1..k + 7).any(|i| within(i).is_some_and(|n| n.is(Bot) || n.is(Machine)));
+        (negated && bot).then(|| ExplicitMatch {
+            phrase: phrase(toks, j, k),
+            pattern: "not_a_bot",
+        })
+    })
+}

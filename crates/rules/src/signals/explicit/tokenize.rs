@@ -1,0 +1,372 @@
+//! Tokenising: lowercased, accent-folded words with clause and sentence numbers, then
+//! tokens with their classes (typos corrected, voice fillers and stutters dropped).
+
+use super::*;
+
+/// A token of the normalised text with the roles it can play.
+#[derive(Clone, Debug)]
+pub(super) struct Tok<'a> {
+    pub(super) word: &'a str,
+    pub(super) classes: Classes,
+    /// Clause number: negation never crosses a clause boundary.
+    pub(super) clause: u32,
+    /// Sentence number: a condition ("if …, ") scopes over its sentence.
+    pub(super) sentence: u32,
+    /// A hyphen ties this word to the next ("human-readable"): a compound, not a noun.
+    pub(super) joined: bool,
+    /// The word was a typo correction, recorded for the explanation.
+    pub(super) corrected_from: Option<&'a str>,
+}
+
+impl Tok<'_> {
+    pub(super) fn is(&self, class: Class) -> bool {
+        self.classes.has(class)
+    }
+}
+
+/// Folds Latin accents so "pásame", "möchte" and "não" match their unaccented forms.
+pub(super) fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ß' => 's',
+        _ => c,
+    }
+}
+
+/// Lowercased, accent-folded words with clause numbers. Placeholders (`{{Order Number}}`)
+/// are dropped, apostrophes join ("don't" → "dont"), and letters stretched three times or
+/// more are squeezed ("humaaan" → "human"). The words are written one after the other into
+/// `buf`; each is returned as its byte range there.
+/// Each word is `(from, to, clause, sentence << 1 | joined)`, `joined` when a hyphen ties
+/// it to the next word ("human-readable").
+pub(super) fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32)> {
+    // A word and its separator take at least two bytes; most take five or more.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    words_into(text, buf, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`.
+pub(super) fn words_into(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    if text.is_ascii() {
+        words_ascii(text.as_bytes(), buf, out);
+    } else {
+        words_chars(text, buf, out);
+    }
+}
+
+/// [`words`], a character at a time.
+pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    let mut clause = 0u32;
+    let mut sentence = 0u32;
+    // The current word is `buf[start..]`.
+    let mut start = buf.len();
+    let mut in_placeholder = 0usize;
+    let mut chars = text.chars().peekable();
+    let flush = |buf: &str,
+                 start: &mut usize,
+                 clause: u32,
+                 sentence: u32,
+                 out: &mut Vec<(usize, usize, u32, u32)>| {
+        if buf.len() > *start {
+            out.push((*start, buf.len(), clause, sentence << 1));
+            *start = buf.len();
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c == '{' && chars.peek() == Some(&'{') {
+            chars.next();
+            in_placeholder += 1;
+            flush(buf, &mut start, clause, sentence, out);
+            continue;
+        }
+        if c == '}' && chars.peek() == Some(&'}') && in_placeholder > 0 {
+            chars.next();
+            in_placeholder -= 1;
+            continue;
+        }
+        if in_placeholder > 0 {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            // The ASCII case of the loop below: one byte, nothing to fold.
+            let l = c.to_ascii_lowercase() as u8;
+            let current = &buf.as_bytes()[start..];
+            if let [.., x, y] = current
+                && *x == l
+                && *y == l
+            {
+                buf.pop();
+                continue;
+            }
+            buf.push(char::from(l));
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let l = fold(l);
+                // Squeeze runs of three identical letters to one.
+                let mut tail = buf[start..].chars().rev();
+                if tail.next() == Some(l) && tail.next() == Some(l) {
+                    buf.pop();
+                    continue;
+                }
+                buf.push(l);
+            }
+        } else if c == '\'' || c == '’' {
+            // "don't" → "dont"; French "l'agent" / "quelqu'un" keep two words, which the
+            // lexicon lists ("l", "quelqu").
+            let current = &buf[start..];
+            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
+                flush(buf, &mut start, clause, sentence, out);
+            }
+        } else {
+            let had_word = buf.len() > start;
+            flush(buf, &mut start, clause, sentence, out);
+            if c == '-'
+                && had_word
+                && chars.peek().is_some_and(|n| n.is_alphanumeric())
+                && let Some(last) = out.last_mut()
+            {
+                last.3 |= 1;
+            }
+            if matches!(
+                c,
+                ',' | '.' | ';' | '!' | '?' | ':' | '(' | ')' | '¿' | '¡' | '…'
+            ) {
+                clause += 1;
+            }
+            if matches!(c, '.' | '!' | '?' | ';' | '…') {
+                sentence += 1;
+            }
+        }
+    }
+    flush(buf, &mut start, clause, sentence, out);
+}
+
+/// [`words`] of an ASCII text, a byte at a time (the most common case, and the loop above
+/// decodes characters): every step is the one the loop takes on the same character.
+pub(super) fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    let mut clause = 0u32;
+    let mut sentence = 0u32;
+    let mut start = buf.len();
+    let mut in_placeholder = 0usize;
+    let flush = |buf: &str,
+                 start: &mut usize,
+                 clause: u32,
+                 sentence: u32,
+                 out: &mut Vec<(usize, usize, u32, u32)>| {
+        if buf.len() > *start {
+            out.push((*start, buf.len(), clause, sentence << 1));
+            *start = buf.len();
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let next = text.get(i + 1).copied();
+        i += 1;
+        if c.is_ascii_alphanumeric() {
+            if in_placeholder > 0 {
+                continue;
+            }
+            let l = c.to_ascii_lowercase();
+            if let [.., x, y] = &buf.as_bytes()[start..]
+                && *x == l
+                && *y == l
+            {
+                buf.pop();
+                continue;
+            }
+            buf.push(char::from(l));
+            continue;
+        }
+        if c == b'{' && next == Some(b'{') {
+            i += 1;
+            in_placeholder += 1;
+            flush(buf, &mut start, clause, sentence, out);
+            continue;
+        }
+        if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
+            i += 1;
+            in_placeholder -= 1;
+            continue;
+        }
+        if in_placeholder > 0 {
+            continue;
+        }
+        if c == b'\'' {
+            let current = &buf[start..];
+            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
+                flush(buf, &mut start, clause, sentence, out);
+            }
+        } else {
+            let had_word = buf.len() > start;
+            flush(buf, &mut start, clause, sentence, out);
+            if c == b'-'
+                && had_word
+                && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                && let Some(last) = out.last_mut()
+            {
+                last.3 |= 1;
+            }
+            if matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b':' | b'(' | b')') {
+                clause += 1;
+            }
+            if matches!(c, b'.' | b'!' | b'?' | b';') {
+                sentence += 1;
+            }
+        }
+    }
+    flush(buf, &mut start, clause, sentence, out);
+}
+
+pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
+    let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
+    tokenize_into(buf, words, &mut toks);
+    toks
+}
+
+/// [`tokenize`], into `toks` (empty).
+pub(super) fn tokenize_into<'a>(
+    buf: &'a str,
+    words: &[(usize, usize, u32, u32)],
+    toks: &mut Vec<Tok<'a>>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let (from, mut to, clause, mut flags) = words[i];
+        i += 1;
+        // Speech recognition cuts a long word in two ("per son", "opera tor", "hu man"):
+        // two pieces that are nothing alone and together make a person or a verb of
+        // talking are that word. The pieces are next to each other in `buf`.
+        if let Some(&(next_from, next_to, next_clause, next_flags)) = words.get(i)
+            && next_clause == clause
+            && flags & 1 == 0
+            && next_from == to
+            && to - from >= 2
+            && next_to - next_from >= 2
+            // The whole first: most pairs are turned away by the lexicon's filter.
+            && classes_of(&buf[from..next_to]).is_some_and(|c| {
+                c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot)
+            })
+            && classes_of(&buf[from..to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
+            && classes_of(&buf[next_from..next_to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
+        {
+            to = next_to;
+            flags = next_flags;
+            i += 1;
+        }
+        let (sentence, joined) = (flags >> 1, flags & 1 == 1);
+        let word = &buf[from..to];
+        if is_filler(word) && classes_of(word).is_none() {
+            continue;
+        }
+        let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
+            // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
+            if toks.last().is_some_and(|t| t.word == word) {
+                return;
+            }
+            toks.push(Tok {
+                word,
+                classes,
+                clause,
+                sentence,
+                joined,
+                corrected_from,
+            });
+        };
+        if let Some(classes) = classes_of(word) {
+            push(word, classes, None);
+        } else if let Some(classes) = compound_department(word) {
+            push(word, classes, None);
+        } else if word.len() >= 4 && unfixable::known(word) {
+            push(word, Classes::default(), None);
+        } else if let Some((target, classes)) = correct(word) {
+            push(target, classes, Some(word));
+        } else if let Some((left, right)) = split_run_together(word) {
+            let lc = classes_of(left).unwrap_or_default();
+            let (right_word, rc, from) = match classes_of(right) {
+                Some(c) => (right, c, None),
+                None => match correct(right) {
+                    Some((t, c)) => (t, c, Some(right)),
+                    None => (right, Classes::default(), None),
+                },
+            };
+            push(left, lc, None);
+            push(right_word, rc, from);
+        } else if is_filler(word) {
+            continue;
+        } else {
+            if word.len() >= 4 {
+                unfixable::remember(word);
+            }
+            push(word, Classes::default(), None);
+        }
+    }
+    // "a flesh and blood employee", "de carne y hueso": the "and" of the idiom joins no
+    // clauses; the idiom's words are modifiers (Skip) of the noun.
+    let mut k = 1;
+    while k + 1 < toks.len() {
+        if toks[k].is(Boundary)
+            && matches!(toks[k - 1].word, "flesh" | "carne" | "chair" | "fleisch")
+            && matches!(
+                toks[k + 1].word,
+                "blood" | "hueso" | "huesos" | "osso" | "ossa" | "os" | "en" | "blut"
+            )
+        {
+            toks.remove(k);
+        }
+        k += 1;
+    }
+    // "the team lead", "a shift lead": the lead of something staffed is a person.
+    for k in 1..toks.len() {
+        if matches!(toks[k].word, "lead" | "leads")
+            && matches!(
+                toks[k - 1].word,
+                "team" | "shift" | "store" | "site" | "project" | "tech" | "support" | "sales"
+            )
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
+    // Boundary words split clauses too.
+    let mut shift = 0;
+    for t in toks.iter_mut() {
+        t.clause += shift;
+        if t.is(Boundary) {
+            shift += 1;
+            t.clause += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_loop_splits_like_the_character_loop() {
+        let texts = [
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "uh, can I just talk to a real person please",
+            "I want a humaaaan!!! now; (please) human-readable - no - x-",
+            "{{Order Number}} is late {{a {{b}} c}} then }} {{ open",
+            "l'agent quelqu'un d'accord j'ai don't ''' a'",
+            "AAAA bbb ccccc ...?!:; 3-4 -x x- {x} }}{{",
+            "",
+        ];
+        for text in texts {
+            // Buffers holding an earlier text, as when they are reused.
+            let (mut a, mut b) = (String::from("seed "), String::from("seed "));
+            let (mut wa, mut wb) = (vec![(0, 5, 0, 0)], vec![(0, 5, 0, 0)]);
+            words_ascii(text.as_bytes(), &mut a, &mut wa);
+            words_chars(text, &mut b, &mut wb);
+            assert_eq!((wa, a), (wb, b), "{text}");
+        }
+    }
+}
