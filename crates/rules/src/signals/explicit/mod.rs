@@ -11,9 +11,9 @@
 //! Languages: English, Spanish, French, German, Portuguese and Italian share one lexicon;
 //! German verb-final order ("mit einem Menschen sprechen") is handled explicitly.
 //!
-//! The pipeline, a file each: [`tokenize`] (words, then tokens with their classes from
-//! [`lexicon`], misspellings mended by [`typos`]), then the anchor screen and the request
-//! [`patterns`] (here and there), and [`reject_bot`] for turning the machine down.
+//! The pipeline, a file each: `tokenize` (words, then tokens with their classes from
+//! `lexicon`, misspellings mended by `typos`), then the anchor screen (here) and the request
+//! `patterns`, and `reject_bot` for turning the machine down.
 
 mod lexicon;
 mod patterns;
