@@ -1757,3 +1757,88 @@ pub(super) fn dept_head(word: &str) -> bool {
             | "servizio"
     )
 }
+
+/// What the words before a staff word make of it: its sense depends on them ("the
+/// property manager" runs the building, "the team lead" is a person, "switch operator" is
+/// the network).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum HeadSense {
+    /// The compound names someone who works there.
+    Staff,
+    /// The word means something else here: no person.
+    NotStaff,
+}
+
+/// One row of [`MODIFIED_HEADS`].
+pub(super) struct ModifiedHead {
+    pub(super) heads: &'static [&'static str],
+    pub(super) modifiers: &'static [&'static str],
+    /// How many tokens before the head a modifier may stand (1: right before it).
+    pub(super) within: usize,
+    pub(super) sense: HeadSense,
+}
+
+/// Head words whose sense a word before them decides.
+pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
+    // A property manager runs the building (a property agent sells it).
+    ModifiedHead {
+        heads: &["manager", "managers"],
+        modifiers: &["property"],
+        within: 1,
+        sense: HeadSense::Staff,
+    },
+    // The lead of something staffed is a person.
+    ModifiedHead {
+        heads: &["lead", "leads"],
+        modifiers: &[
+            "team", "shift", "store", "site", "project", "tech", "support", "sales",
+        ],
+        within: 1,
+        sense: HeadSense::Staff,
+    },
+    // "cambiare operatore", "switch operator", "changer d'opérateur": the network.
+    ModifiedHead {
+        heads: &[
+            "operator",
+            "operatore",
+            "operador",
+            "operateur",
+            "operators",
+            "operatori",
+        ],
+        modifiers: &[
+            "cambiare",
+            "cambiar",
+            "changer",
+            "change",
+            "changing",
+            "switch",
+            "switching",
+            "mudar",
+            "trocar",
+            "wechseln",
+            "cambiato",
+            "cambio",
+            "portabilidad",
+            "portability",
+        ],
+        within: 3,
+        sense: HeadSense::NotStaff,
+    },
+];
+
+/// The sense the words before token `k` give it, when a row of [`MODIFIED_HEADS`] applies.
+pub(super) fn head_sense(toks: &[Tok<'_>], k: usize) -> Option<HeadSense> {
+    let head = toks.get(k)?.word;
+    MODIFIED_HEADS
+        .iter()
+        .find(|row| {
+            row.heads.contains(&head)
+                && toks[..k]
+                    .iter()
+                    .rev()
+                    .take(row.within)
+                    .any(|t| row.modifiers.contains(&t.word))
+        })
+        .map(|row| row.sense)
+}

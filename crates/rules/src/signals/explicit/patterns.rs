@@ -86,36 +86,12 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
-    // "the property manager" runs the building; "a property agent" sells it.
-    if k > 0
-        && toks[k - 1].is(NonHumanModifier)
-        && !(toks[k - 1].word == "property" && matches!(t.word, "manager" | "managers"))
+    // A modifier that makes the head no person ("a property agent", "switch operator"),
+    // unless the compound names staff ("the property manager").
+    let sense = head_sense(toks, k);
+    if sense == Some(HeadSense::NotStaff)
+        || (k > 0 && toks[k - 1].is(NonHumanModifier) && sense != Some(HeadSense::Staff))
     {
-        return None;
-    }
-    // "cambiare operatore", "switch operator", "changer d'opérateur": the network, not a person.
-    if matches!(
-        t.word,
-        "operator" | "operatore" | "operador" | "operateur" | "operators" | "operatori"
-    ) && toks[..k].iter().rev().take(3).any(|p| {
-        matches!(
-            p.word,
-            "cambiare"
-                | "cambiar"
-                | "changer"
-                | "change"
-                | "changing"
-                | "switch"
-                | "switching"
-                | "mudar"
-                | "trocar"
-                | "wechseln"
-                | "cambiato"
-                | "cambio"
-                | "portabilidad"
-                | "portability"
-        )
-    }) {
         return None;
     }
     // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person".
@@ -361,17 +337,15 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
 /// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
 pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     let t = &toks[k];
-    let property_manager = t.word == "property"
-        && toks
-            .get(k + 1)
-            .is_some_and(|n| matches!(n.word, "manager" | "managers"));
+    // "property" in "the property manager": a compound naming staff.
+    let staff_compound = head_sense(toks, k + 1) == Some(HeadSense::Staff);
     // "the renewals people", "your claims folks": the people of a department are its staff.
     let dept_people = k > 0
         && matches!(toks[k - 1].word, "the" | "your")
         && toks
             .get(k + 1)
             .is_some_and(|n| matches!(n.word, "people" | "folks" | "guys" | "lot"));
-    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || property_manager)
+    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || staff_compound)
         && (dept_people
             || toks.get(k + 1).is_some_and(|n| {
                 n.clause == t.clause

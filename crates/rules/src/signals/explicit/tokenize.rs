@@ -323,14 +323,9 @@ pub(super) fn tokenize_into<'a>(
         }
         k += 1;
     }
-    // "the team lead", "a shift lead": the lead of something staffed is a person.
+    // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
-        if matches!(toks[k].word, "lead" | "leads")
-            && matches!(
-                toks[k - 1].word,
-                "team" | "shift" | "store" | "site" | "project" | "tech" | "support" | "sales"
-            )
-        {
+        if head_sense(toks, k) == Some(HeadSense::Staff) {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
