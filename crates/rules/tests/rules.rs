@@ -394,6 +394,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind7/intents.tsv",
         "eval/blind8/intents.tsv",
         "eval/blind9/intents.tsv",
+        "eval/blind10/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -417,6 +418,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind7/conversations.jsonl",
         "eval/blind8/conversations.jsonl",
         "eval/blind9/conversations.jsonl",
+        "eval/blind10/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
