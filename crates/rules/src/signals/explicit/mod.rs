@@ -40,7 +40,9 @@ pub struct ExplicitMatch {
     pub pattern: &'static str,
 }
 
-/// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), with no "no" in it.
+/// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), or a short answer that
+/// names a person ("an agent then, thanks"), with no "no" in it: said to the AI's
+/// offer of a person, it accepts the offer.
 pub fn affirmative(text: &str) -> bool {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
@@ -52,11 +54,16 @@ pub fn affirmative(text: &str) -> bool {
                 "go" | "ahead" | "do" | "that" | "would" | "be" | "you" | "thank" | "thanks"
             )
     });
-    first_yes
+    let yes = first_yes
         && toks.len() <= 8
         && toks
             .iter()
-            .all(|t| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg))
+            .all(|t| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg));
+    // Choosing the person of an either-or offer: "a real agent, please".
+    let chooses_person = toks.len() <= 8
+        && !toks.iter().any(|t| t.is(Neg))
+        && (0..toks.len()).any(|k| human_noun(&toks, k).is_some());
+    yes || chooses_person
 }
 
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to

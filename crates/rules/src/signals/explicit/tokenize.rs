@@ -323,6 +323,18 @@ pub(super) fn tokenize_into<'a>(
         }
         k += 1;
     }
+    // "whoever is in charge", "whoever's responsible": the person who decides.
+    for k in 0..toks.len() {
+        let in_charge = |rest: &[Tok<'_>]| {
+            rest.windows(2)
+                .take(3)
+                .any(|w| w[0].word == "in" && w[1].word == "charge")
+                || rest.iter().take(3).any(|t| t.word == "responsible")
+        };
+        if matches!(toks[k].word, "whoever" | "whomever") && in_charge(&toks[k + 1..]) {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
     // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
         if head_sense(toks, k) == Some(HeadSense::Staff) {
