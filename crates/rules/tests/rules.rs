@@ -321,7 +321,7 @@ fn the_blind_sets_meet_the_targets() {
     }
 }
 
-/// The blind sets of the third to ninth rounds (`eval/blind3/` … `eval/blind9/`) each
+/// The blind sets of the third to tenth rounds (`eval/blind3/` … `eval/blind10/`) each
 /// guided a round after their honest figures were taken (in their READMEs) and are not all
 /// at the targets; they are held at what those rounds reached, so that no later
 /// change loses it.
@@ -336,6 +336,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind7", 0.94, 0.94, 0.92),
         ("blind8", 0.91, 0.94, 0.92),
         ("blind9", 0.94, 0.96, 0.95),
+        ("blind10", 0.93, 0.94, 0.92),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -443,7 +444,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
 /// line, to diff before and after).
 #[test]
 fn decisions_on_the_reference_sets_are_unchanged() {
-    const EXPECTED: u64 = 0xe8c4_7dc9_2e23_e119;
+    const EXPECTED: u64 = 0x4535_c5a2_e97b_5734;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/eval");
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut lines = 0;

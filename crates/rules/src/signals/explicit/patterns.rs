@@ -388,6 +388,35 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     })
 }
 
+/// The person first, then the modal and a verb of contacting: "un tecnico mi può chiamare
+/// domani?", "quelqu'un de la facturation peut me contacter ?".
+/// Only contacting: "a technician can check it" describes, it does not ask.
+pub(super) fn staff_can_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    // English asks with the modal first ("can someone call me"): "a technician can call
+    // round on Monday" tells.
+    if !modal(t.word) || j == 0 || matches!(t.word, "can" | "could" | "would" | "will" | "may") {
+        return None;
+    }
+    let k = (j.saturating_sub(6)..j)
+        .rev()
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    let v = (j + 1..toks.len().min(j + 4))
+        .take_while(|&v| toks[v].clause == t.clause)
+        .find(|&v| toks[v].is(Contact))?;
+    if !(j + 1..v).all(|i| toks[i].is(Skip) || toks[i].classes.is_empty()) {
+        return None;
+    }
+    if refused(toks, v) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, k, v),
+        pattern: "staff_asked_to_help",
+    })
+}
+
 pub(super) const MAX_GAP: usize = 7;
 
 /// Modal verbs that ask for something ("could a specialist…", "un technicien peut…", "ein
@@ -730,6 +759,17 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             | "gerne"
                     )
                 });
+            // "Rückruf durch einen Techniker bitte": a plea after it asks too.
+            let asked = asked
+                || toks[j + 1..]
+                    .iter()
+                    .take_while(|p| p.clause == t.clause)
+                    .any(|p| {
+                        matches!(
+                            p.word,
+                            "please" | "pls" | "plz" | "bitte" | "favor" | "plait" | "favore"
+                        )
+                    });
             let back = t.word != "call" || toks.get(j + 1).is_some_and(|n| n.word == "back");
             let with_person = t.word == "call"
                 && j > 0
@@ -870,7 +910,15 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .get(j + 2)
                 .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over" | "to"));
         let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
-        let frame = t.is(Frame);
+        // German "will" wants; English "will a person need to…" asks about the future.
+        let english_will = t.word == "will"
+            && toks.get(j + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "a" | "an" | "the" | "someone" | "somebody" | "anyone" | "anybody" | "you"
+                )
+            });
+        let frame = t.is(Frame) && !english_will;
         if verb || frame {
             // "the alarm isn't calling anyone", "he was talking to someone": a description
             // of what someone else is doing, not a request.
@@ -1000,6 +1048,15 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         .is_some_and(|n| n.clause == t.clause && n.is(StrongNoun))
                 {
                     continue;
+                }
+                // "want to add three employees": the noun is another verb's object.
+                if !verb
+                    && n.classes.is_empty()
+                    && toks[k - 1].word == "to"
+                    && k - 1 > j
+                    && !n.word.ends_with("ly")
+                {
+                    break;
                 }
                 if let Some(strong) = human_noun(toks, k) {
                     // "a lot to ask people to…": asking people in general is no request.
@@ -1140,7 +1197,20 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "access"
                 )
             });
-        if t.is(Escalate) && !modifier && !admin_object && !refused(toks, j) && !not_now(toks, j) {
+        // "escalate a ticket myself in the portal": the customer does it, no one is asked.
+        let by_themselves = toks.iter().filter(|n| n.clause == t.clause).any(|n| {
+            matches!(
+                n.word,
+                "myself" | "ourselves" | "selbst" | "mismo" | "misma"
+            )
+        });
+        if t.is(Escalate)
+            && !modifier
+            && !admin_object
+            && !by_themselves
+            && !refused(toks, j)
+            && !not_now(toks, j)
+        {
             return Some(ExplicitMatch {
                 phrase: t.word.to_owned(),
                 pattern: "escalate",
@@ -1325,7 +1395,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
-        if let Some(m) = staff_asked_to_help(toks, j) {
+        if let Some(m) = staff_asked_to_help(toks, j).or_else(|| staff_can_contact(toks, j)) {
             return Some(m);
         }
         // "I'd rather a member of staff did this": a preference for a person.
