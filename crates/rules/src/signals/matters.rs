@@ -109,6 +109,17 @@ const ACTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("include", &["includ", "inclu"]),
+    (
+        "unlock",
+        &[
+            "unlock",
+            "unblock",
+            "sblocc",
+            "desbloque",
+            "debloqu",
+            "entsperr",
+        ],
+    ),
     ("request", &["request", "solicit", "richied", "beantrag"]),
     (
         "export",
@@ -694,9 +705,26 @@ fn not_working(first: &str, second: &str) -> bool {
                 | "funziona"
                 | "va"
                 | "anda"
+                // A charge the customer does not recognise or understand.
+                | "recognise"
+                | "recognize"
+                | "understand"
+                | "entiendo"
+                | "reconozco"
+                | "reconnais"
+                | "comprends"
+                | "erkenne"
+                | "verstehe"
+                | "reconheco"
+                | "entendo"
+                | "capisco"
+                | "riconosco"
         )
     };
-    negator(first) && works(second) || works(first) && negator(second)
+    // "cuts out every evening", "keeps dropping off": a connection that fails.
+    let drops = matches!(first, "cuts" | "cutting" | "drops" | "dropping" | "keeps")
+        && matches!(second, "out" | "off" | "dropping" | "cutting");
+    negator(first) && works(second) || works(first) && negator(second) || drops
 }
 
 const JOINER: u16 = 1;
@@ -949,10 +977,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
                 out.acts.push((a, word(i).to_owned()));
             }
             part.take();
-        } else if let Some((p, i, j)) = part.take() {
-            if !out.parts.iter().any(|(q, _)| *q == p) {
-                out.parts.push((p, format!("{} {}", word(i), word(j))));
-            }
+        } else if let Some((p, i, j)) = part
+            .take()
+            // A part already named, told again with a fault ("the card got rejected" after
+            // "the loan letter is wrong"), is a problem of its own.
+            .filter(|(p, _, _)| !out.parts.iter().any(|(q, _)| q == p))
+        {
+            out.parts.push((p, format!("{} {}", word(i), word(j))));
         } else if let Some(f) = segment.clone().find(|&i| kinds[i] & FAULT != 0) {
             out.problems.push(word(f).to_owned());
         } else if segment

@@ -384,7 +384,7 @@ const PATTERNS: &[(P, &str)] = &[
     // sentences).
     (
         P::Gas,
-        r"\briecht\b.{0,40}\bnach gas\b|\bnach gas (riechen|stinken)\b|\bhuele\b.{0,30}\ba gas\b|\bsent\b.{0,20}\ble gaz\b|\bcheir(o|a)\b.{0,20}\bg[áa]s\b|\b(puzza|odore|sa|sento odore) di gas\b",
+        r"\briecht\b.{0,60}\bnach gas\b|\bnach gas (riechen|stinken)\b|\bhuele\b.{0,30}\ba gas\b|\bsent\b.{0,20}\ble gaz\b|\bcheir(o|a)\b.{0,20}\bg[áa]s\b|\b(puzza|odore|sa|sento odore) di gas\b",
     ),
     (
         P::FraudNow,
@@ -409,6 +409,10 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NotUrgent,
         r"\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)",
+    ),
+    (
+        P::LegalAct,
+        r"\b(start|starting|begin|beginning|issue|issuing|file|filing|bring|bringing|launch|launching|take|taking|commence|commencing) (legal|court) (proceedings|action|claim)\b|\bletter before (action|claim)\b|\bsmall claims court\b",
     ),
     (
         P::LegalAct,
@@ -975,7 +979,7 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
 }
 
 /// "a 15k deposit", "a 20 grand loan": thousands shorthand before a money noun.
-const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary)s?\b";
+const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b";
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo". Only grouped thousands or four to seven digits, and not a
