@@ -268,6 +268,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let evaluator: Arc<dyn TurnEvaluator> = if args.no_rules {
         Arc::new(NoRules)
     } else {
+        // The signals' tables build in the background while the server starts.
+        std::thread::spawn(baton_rules::warm_up);
         Arc::new(super::rules::load(args.rules.as_deref())?)
     };
     let handoffs = Arc::new(super::handoffs::load(args.handoffs.as_deref())?);
