@@ -336,7 +336,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind7", 0.94, 0.94, 0.92),
         ("blind8", 0.91, 0.94, 0.92),
         ("blind9", 0.94, 0.96, 0.95),
-        ("blind10", 0.93, 0.98, 0.97),
+        ("blind10", 0.94, 0.98, 0.97),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");

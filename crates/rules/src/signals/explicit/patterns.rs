@@ -623,9 +623,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         // "I'd prefer a person for this": a preference for a person.
         "quisiera" | "quiero" | "queria" | "querria" | "gustaria" | "voudrais" | "veux"
         | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
-        | "prefiro" | "preferirei" | "prefere" | "preferisco" | "prefer" | "prefererais"
-        | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible" | "posible"
-        | "possivel" | "possibile" | "moglich" => {
+        | "prefiro" | "preferia" | "preferirei" | "prefere" | "preferisco" | "prefer"
+        | "prefererais" | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible"
+        | "posible" | "possivel" | "possibile" | "moglich" => {
             let que = toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
@@ -634,7 +634,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 ok(k).then_some(())?;
                 return found(k, "want_a_person_to");
             }
-            if !t.word.starts_with("prefer") {
+            // "prefer", "préfère", but also "prefiero", "prefiro".
+            if !t.word.starts_with("pref") {
                 return None;
             }
             let k = person_after(j + 1, 6)?;
@@ -1367,10 +1368,19 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
-        // "is anybody real on the other end?", "is someone around?"
+        // "is anybody real on the other end?", "is someone around?", "is anyone actually
+        // reading this?" (an adverb may come between).
+        let presence_at = if toks
+            .get(j + 2)
+            .is_some_and(|n| matches!(n.word, "actually" | "really" | "even" | "still" | "ever"))
+        {
+            j + 3
+        } else {
+            j + 2
+        };
         if matches!(t.word, "is" | "are")
             && human_noun(toks, j + 1).is_some()
-            && toks.get(j + 2).is_some_and(|n| {
+            && toks.get(presence_at).is_some_and(|n| {
                 n.clause == t.clause
                     && matches!(
                         n.word,
@@ -1391,7 +1401,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !not_now(toks, j + 1)
         {
             return Some(ExplicitMatch {
-                phrase: phrase(toks, j, j + 2),
+                phrase: phrase(toks, j, presence_at),
                 pattern: "is_there",
             });
         }
@@ -1415,7 +1425,8 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         }
     }
-    bare_noun(toks)
+    anyone_there(toks)
+        .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
         .or_else(|| done_with_the_machine(toks))
         .or_else(|| not_a_bot(toks))
@@ -1595,5 +1606,28 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     Some(ExplicitMatch {
         phrase: toks[k].word.to_owned(),
         pattern: "bare_noun",
+    })
+}
+
+/// A turn that only checks whether anyone is there: "hello? anyone?", "anybody there??".
+/// Said to a bot, it looks for a person.
+pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let someone = |w: &str| matches!(w, "anyone" | "anybody" | "someone" | "somebody");
+    let rest = |w: &str| {
+        matches!(
+            w,
+            "hello" | "hi" | "hey" | "hallo" | "ola" | "there" | "here" | "around" | "out" | "home"
+        )
+    };
+    // "someone" alone answers a question ("who should I send it to?"); "anyone?" asks.
+    let asks = toks.iter().any(|t| matches!(t.word, "anyone" | "anybody"))
+        || toks.iter().any(|t| rest(t.word));
+    (toks.len() <= 5
+        && asks
+        && toks.iter().any(|t| someone(t.word))
+        && toks.iter().all(|t| someone(t.word) || rest(t.word)))
+    .then(|| ExplicitMatch {
+        phrase: phrase(toks, 0, toks.len() - 1),
+        pattern: "is_there",
     })
 }
