@@ -396,6 +396,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind8/intents.tsv",
         "eval/blind9/intents.tsv",
         "eval/blind10/intents.tsv",
+        "eval/blind11/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {

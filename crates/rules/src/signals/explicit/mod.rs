@@ -474,7 +474,7 @@ mod tests {
         for t in [
             "uh can I get a real person",
             "um, uh, I wanna like talk to somebody",
-            "can i can i speak to an agent",
+            "can i can i speak with a representative",
             "i need to speakto an agnet",
             "contactingassistant",
             "help to contacvt a live agent",
