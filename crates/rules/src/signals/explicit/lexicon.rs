@@ -789,6 +789,21 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
+    // The verb of escalating, as customers use it of their case (never a typo target:
+    // "escala" is a stopover).
+    (
+        Escalate,
+        &[
+            "escalar",
+            "escale",
+            "escalen",
+            "escalarlo",
+            "escalem",
+            "eskalieren",
+            "eskaliert",
+            "eskalation",
+        ],
+    ),
     (
         Talk,
         &[
@@ -1511,6 +1526,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // Told of a thing or of the past ("the noise escalates", "it escalated"), not asked.
+    "escalates",
+    "escalated",
+    "escala",
+    "escalas",
     // German function words one letter from English ones ("wann" is not "want").
     "wann",
     "dann",

@@ -228,6 +228,15 @@ fn anchor_word(word: &str) -> bool {
                 | "callbacks"
                 | "ruckruf"
                 | "rueckruf"
+                // An appointment to meet someone ([`in_person`]).
+                | "appointment"
+                | "appointments"
+                | "appuntamento"
+                | "termin"
+                | "cita"
+                | "rendez"
+                | "rdv"
+                | "agendamento"
         )
 }
 

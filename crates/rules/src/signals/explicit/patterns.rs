@@ -271,7 +271,14 @@ pub(super) fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
                 && matches!(
                     w(i + 2),
                     "dont" | "could" | "would" | "wouldnt" | "can" | "please"
-                ))
+                )
+            // "you're automated? if so, a person please", "is this real? if not, get me
+            // someone": the answer to the question just asked, not a condition to come.
+            || i > 0
+                && toks[i - 1].sentence != toks[i].sentence
+                && (w(i + 1) == "so"
+                    || w(i + 1) == "not"
+                        && toks.get(i + 2).is_none_or(|n| n.clause != toks[i].clause)))
 }
 
 /// A voice-menu habit: "zero", "press 0", "operator operator".
@@ -1426,6 +1433,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     anyone_there(toks)
+        .or_else(|| in_person(toks))
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
         .or_else(|| done_with_the_machine(toks))
@@ -1630,4 +1638,127 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         phrase: phrase(toks, 0, toks.len() - 1),
         pattern: "is_there",
     })
+}
+
+/// A meeting with a person asked for: an appointment at the branch or in person ("un
+/// rendez-vous en agence", "einen Termin in der Filiale", "a face-to-face appointment"), or
+/// someone to see at a branch or desk ("can I see someone at your office?").
+pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let appointment = |w: &str| {
+        matches!(
+            w,
+            "appointment"
+                | "appointments"
+                | "appuntamento"
+                | "termin"
+                | "cita"
+                | "rendez"
+                | "rdv"
+                | "agendamento"
+        )
+    };
+    let branch = |w: &str| {
+        matches!(
+            w,
+            "branch"
+                | "filiale"
+                | "agence"
+                | "agencia"
+                | "sucursal"
+                | "oficina"
+                | "office"
+                | "desk"
+                | "counter"
+                | "store"
+                | "shop"
+                | "loja"
+                | "negozio"
+                | "geschaft"
+                | "boutique"
+        )
+    };
+    let in_person = |w: &str| {
+        matches!(
+            w,
+            "person"
+                | "persona"
+                | "personne"
+                | "personlich"
+                | "persoenlich"
+                | "pessoalmente"
+                | "presencial"
+                | "face"
+        )
+    };
+    let asked = |sentence: u32, before: usize| {
+        toks[..before].iter().any(|p| {
+            p.sentence == sentence
+                && (modal(p.word)
+                    || p.is(Desire)
+                    || p.is(Frame)
+                    || matches!(p.word, "like" | "peux" | "posso" | "puedo" | "arrange"))
+        })
+    };
+    let told = |sentence: u32| toks.iter().any(|p| p.sentence == sentence && p.is(PastAux));
+    for (j, t) in toks.iter().enumerate() {
+        let sentence = t.sentence;
+        let here = |i: usize| toks[i].sentence == sentence;
+        // A new appointment asked for ("book an appointment"), not one the customer has
+        // ("cancel my appointment at the store").
+        let new_one = || {
+            let before = &toks[j.saturating_sub(5)..j];
+            before.iter().any(|p| {
+                matches!(
+                    p.word,
+                    "a" | "an" | "un" | "une" | "einen" | "uma" | "um" | "una" | "uno"
+                )
+            }) && !before.iter().any(|p| {
+                matches!(
+                    p.word,
+                    "my" | "our" | "mon" | "ma" | "mein" | "meinen" | "mi" | "meu" | "mio"
+                )
+            })
+        };
+        let found = if appointment(t.word) {
+            new_one()
+                && asked(sentence, j)
+                && (0..toks.len())
+                    .any(|i| i != j && here(i) && (branch(toks[i].word) || in_person(toks[i].word)))
+        } else if human_noun(toks, j).is_some() {
+            // Someone to see, meet or talk to there ("see someone at your office"), not
+            // someone described ("the staff at the shop", "appointed by the branch").
+            let meet = toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .any(|p| {
+                    p.is(Talk)
+                        || matches!(
+                            p.word,
+                            "see"
+                                | "meet"
+                                | "sort"
+                                | "voir"
+                                | "ver"
+                                | "sehen"
+                                | "vedere"
+                                | "treffen"
+                                | "incontrare"
+                                | "encontrar"
+                                | "rencontrer"
+                        )
+                });
+            meet && (j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
+                && asked(sentence, j)
+        } else {
+            false
+        };
+        if found && !told(sentence) && !refused(toks, j) && !not_now(toks, j) {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, j),
+                pattern: "in_person",
+            });
+        }
+    }
+    None
 }
