@@ -421,6 +421,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind8/conversations.jsonl",
         "eval/blind9/conversations.jsonl",
         "eval/blind10/conversations.jsonl",
+        "eval/blind11/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
