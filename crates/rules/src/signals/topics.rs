@@ -414,6 +414,31 @@ const PATTERNS: &[(P, &str)] = &[
         P::LegalAct,
         r"\b(start|starting|begin|beginning|issue|issuing|file|filing|bring|bringing|launch|launching|take|taking|commence|commencing) (legal|court) (proceedings|action|claim)\b|\bletter before (action|claim)\b|\bsmall claims court\b",
     ),
+    // A fourth round, guided by blind set 11 (concepts, not its sentences).
+    (
+        P::MedicalEmergency,
+        r"\bse (ha )?(desplomado|desmayado)\b|\bse (desplom|desmay)[óo]\b|\ble cuesta (mucho )?respirar\b|\bno puede respirar\b|\bs'est (effondr|[ée]vanoui)\w*\b|\ba du mal [àa] respirer\b|\bne (peut|arrive) (plus|pas) (à )?respirer\b|\bist (zusammengebrochen|ohnm[äa]chtig)\b|\bbekommt keine luft\b|\bdesmaiou\b|\bn[ãa]o consegue respirar\b|\b[èe] svenut[oa]\b|\bnon riesce a respirare\b|\b(diabetic|diabetes|hypo|blood sugar)\b.{0,80}\b(shaky|confused|dizzy|faint|drowsy|sweating|slurring)\b",
+    ),
+    (
+        P::Fire,
+        r"\bsmoke (is )?(coming|pouring|billowing) (out of|from)\b|\bsmell(s|ing)? of burning\b|\b(it'?s|is|it is) smoking\b|\b(starting|about|going) to catch fire\b|\bcatch(es|ing)? fire\b|\b(socket|plug|cable|wire|lead|charger|outlet)s? (has |have |is |are )?(melted|melting|gone black|scorched)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|they|a stranger)('s| is| are|'re) (still )?(setting up|adding|creating|changing|resetting) (a |the |my )?(new )?(payees?|password|pin|address|phone number|email)\b",
+    ),
+    (
+        P::LegalAct,
+        r"\bsaisir (le|la) (m[ée]diateur|justice|tribunal)\b|\br[ée]clamation formelle\b|\bcontest\w* officiellement\b|\b(lodge|file|submit|make|lodging|filing) (a |an )?(formal )?appeal\b|\blegal grounds\b|\btake (it|this|them|you|the \w+) to (a |the )?tribunal\b",
+    ),
+    (
+        P::Fraud,
+        r"\bdenunciar(lo|los|la|las)? (como )?(un )?fraude\b|\bsignaler (une |comme )?fraude\b|\bals betrug (melden|anzeigen)\b|\bdenunciar (como )?fraude\b|\bdenunciare (come )?(una )?frode\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\bmi consiglia (di )?(spostare|investire|vendere|comprare|mettere|restare)\b|\bme (recomienda|aconseja) (mover|invertir|vender|comprar|pasar)\b|\bme conseillez-vous de (placer|investir|vendre|acheter|transf[ée]rer)\b|\bme (recomenda|aconselha) (a )?(mover|investir|vender|comprar|passar)\b|\b(empfehlen|raten) sie mir,? (mein|das|mein geld|alles)\b",
+    ),
     (
         P::LegalAct,
         r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",
