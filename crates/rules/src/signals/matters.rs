@@ -719,6 +719,10 @@ fn not_working(first: &str, second: &str) -> bool {
                 | "entendo"
                 | "capisco"
                 | "riconosco"
+                // "wasn't paid", "didn't go out", "won't let me in".
+                | "paid"
+                | "go"
+                | "let"
         )
     };
     // "cuts out every evening", "keeps dropping off": a connection that fails.
@@ -1041,7 +1045,17 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     }
     close(&mut act, &mut part, &mut start, words.len());
     // "firstly … secondly … thirdly", "erstens … zweitens … drittens": a numbered list.
-    let ordinals = (0..words.len()).fold(0u8, |seen, i| seen | ordinal(word(i)));
+    let ordinals = (0..words.len()).fold(0u8, |seen, i| {
+        // "number one …, number two …": a numbered list said aloud.
+        let numbered = i > 0 && matches!(word(i - 1), "number" | "numero" | "nummer" | "punto");
+        let spoken = match word(i) {
+            "one" | "uno" | "un" | "eins" | "um" => 1,
+            "two" | "dos" | "deux" | "zwei" | "dois" | "due" => 2,
+            "three" | "tres" | "trois" | "drei" | "tre" => 4,
+            _ => 0,
+        };
+        seen | ordinal(word(i)) | if numbered { spoken } else { 0 }
+    });
     if announced.is_none() && ordinals == 0b111 {
         announced = Some("a numbered list".to_owned());
     }
