@@ -154,8 +154,33 @@ fn without_quotations(text: &str) -> Option<String> {
             break;
         };
         let inner = &rest[inner_start..inner_start + close];
+        // What a screen or a letter says ("the app says "contact an adviser"") is mentioned
+        // even in two words.
+        let said = rest[..open]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "says"
+                        | "said"
+                        | "reads"
+                        | "shows"
+                        | "button"
+                        | "option"
+                        | "link"
+                        | "menu"
+                        | "steht"
+                        | "dice"
+                        | "pone"
+                        | "dit"
+                        | "indique"
+                        | "diz"
+                        | "mostra"
+                )
+            });
         out.push_str(&rest[..inner_start]);
-        if inner.split_whitespace().count() >= 3 {
+        if inner.split_whitespace().count() >= 3 || said && inner.split_whitespace().count() >= 2 {
             // Blanked, not removed: the words on either side stay apart.
             out.extend(std::iter::repeat_n(' ', inner.chars().count()));
         } else {

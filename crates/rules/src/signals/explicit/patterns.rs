@@ -1070,7 +1070,16 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "a lot to ask people to…": asking people in general is no request.
                     let general = t.word == "ask"
                         && matches!(toks[k].word, "people" | "persons" | "humans" | "everyone");
-                    let governs = !general && (verb || strong);
+                    // "I'll speak to my accountant and get back to you": the customer's
+                    // own person, talked to later, not staff asked for.
+                    let own_later = k > 0
+                        && matches!(toks[k - 1].word, "my" | "our")
+                        && toks[..j]
+                            .iter()
+                            .rev()
+                            .take(3)
+                            .any(|p| matches!(p.word, "ill" | "will" | "gonna" | "going"));
+                    let governs = !general && !own_later && (verb || strong);
                     if governs && !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, j, k),
@@ -1107,13 +1116,19 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             || matches!(n.word, "through" | "thru" | "across" | "over")
                                 // "put me through three security checks": an ordeal, not
                                 // a hand-over; the hand-over ends or goes on "to" someone.
-                                && toks.get(j + 3).is_none_or(|m| {
-                                    m.clause != t.clause
-                                        || m.is(Polite)
-                                        || m.is(Skip)
-                                        || human_noun(toks, j + 3).is_some()
-                                        || m.is(Dept)
-                                })
+                                // "through to disputes" goes to someone; otherwise the
+                                // first word after the articles decides ("put me through
+                                // the security questions" is the ordeal too).
+                                && (toks.get(j + 3).is_some_and(|m| m.word == "to")
+                                    || (j + 3..toks.len())
+                                    .find(|&k| !toks[k].is(Skip))
+                                    .is_none_or(|k| {
+                                        let m = &toks[k];
+                                        m.clause != t.clause
+                                            || m.is(Polite)
+                                            || human_noun(toks, k).is_some()
+                                            || m.is(Dept)
+                                    }))
                     }))
                 && !refused(toks, j)
                 && !toks[j + 1..]
