@@ -1715,6 +1715,10 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         })
     };
     let told = |sentence: u32| toks.iter().any(|p| p.sentence == sentence && p.is(PastAux));
+    // Most turns name no appointment and no place: nothing to look for.
+    if !toks.iter().any(|t| appointment(t.word) || branch(t.word)) {
+        return None;
+    }
     for (j, t) in toks.iter().enumerate() {
         let sentence = t.sentence;
         let here = |i: usize| toks[i].sentence == sentence;
