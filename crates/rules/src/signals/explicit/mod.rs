@@ -250,7 +250,9 @@ fn is_zero(word: &str) -> bool {
 /// the escalation idioms that carry one in their own words ("kick it up the chain", "hear
 /// a real voice", "a callback"), and the menu's "zero".
 fn anchor_word(word: &str) -> bool {
+    // An appointment to meet someone ([`in_person`]).
     is_zero(word)
+        || is_appointment(word)
         || matches!(
             word,
             "bump"
@@ -264,15 +266,6 @@ fn anchor_word(word: &str) -> bool {
                 | "callbacks"
                 | "ruckruf"
                 | "rueckruf"
-                // An appointment to meet someone ([`in_person`]).
-                | "appointment"
-                | "appointments"
-                | "appuntamento"
-                | "termin"
-                | "cita"
-                | "rendez"
-                | "rdv"
-                | "agendamento"
         )
 }
 

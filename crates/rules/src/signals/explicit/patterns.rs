@@ -1655,23 +1655,26 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
+/// An appointment, in the six languages.
+pub(super) fn is_appointment(word: &str) -> bool {
+    matches!(
+        word,
+        "appointment"
+            | "appointments"
+            | "appuntamento"
+            | "termin"
+            | "cita"
+            | "rendez"
+            | "rdv"
+            | "agendamento"
+    )
+}
+
 /// A meeting with a person asked for: an appointment at the branch or in person ("un
 /// rendez-vous en agence", "einen Termin in der Filiale", "a face-to-face appointment"), or
 /// someone to see at a branch or desk ("can I see someone at your office?").
 pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    let appointment = |w: &str| {
-        matches!(
-            w,
-            "appointment"
-                | "appointments"
-                | "appuntamento"
-                | "termin"
-                | "cita"
-                | "rendez"
-                | "rdv"
-                | "agendamento"
-        )
-    };
+    let appointment = is_appointment;
     let branch = |w: &str| {
         matches!(
             w,
