@@ -30,8 +30,8 @@ pub(crate) struct TurnAnalysis {
     /// Stemmed content words, for comparing needs and actions.
     content: OnceLock<Vec<String>>,
     explicit: OnceLock<Option<ExplicitMatch>>,
-    /// The customer's turn is a plain "yes".
-    affirmative: OnceLock<bool>,
+    /// The customer's turn would accept an offer of a person ("yes please", "the agent").
+    accepts_offer: OnceLock<bool>,
     /// The AI's turn offers a person, as the request a "yes" to it makes.
     offer: OnceLock<Option<ExplicitMatch>>,
     /// The first match of each topic's pattern, in `Topic::ALL` order.
@@ -94,9 +94,11 @@ impl TurnAnalysis {
             .as_ref()
     }
 
-    /// Whether `text` is a plain "yes".
-    pub(crate) fn affirmative(&self, text: &str) -> bool {
-        *self.affirmative.get_or_init(|| explicit::affirmative(text))
+    /// Whether `text`, said to an offer of a person, accepts it.
+    pub(crate) fn accepts_offer(&self, text: &str) -> bool {
+        *self
+            .accepts_offer
+            .get_or_init(|| explicit::accepts_offer(text))
     }
 
     /// When `text` (an AI turn) offers a person: the request a "yes" to it makes.

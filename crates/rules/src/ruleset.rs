@@ -936,7 +936,7 @@ fn accepted_offer<'a>(
     analyses
         .last()?
         .as_deref()?
-        .affirmative(&last.text)
+        .accepts_offer(&last.text)
         .then_some(offer)
 }
 

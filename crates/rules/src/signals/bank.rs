@@ -82,10 +82,12 @@ impl PatternBank {
         }
     }
 
-    /// Whether every pattern compiled, and has its recoded form.
+    /// Whether every pattern compiled, has its recoded form, and fits the screen.
     #[cfg(test)]
     pub(crate) fn complete(&self) -> bool {
-        self.plain.iter().all(Option::is_some) && self.recoded.iter().all(Option::is_some)
+        self.plain.len() <= super::screen::MAX_PATTERNS
+            && self.plain.iter().all(Option::is_some)
+            && self.recoded.iter().all(Option::is_some)
     }
 
     /// How many patterns there are.

@@ -91,6 +91,8 @@ impl Screen {
         let mut len = 0;
         for (i, pattern) in patterns.into_iter().enumerate() {
             len = i + 1;
+            // A pattern past the limit could never be a candidate: `PatternBank::complete`
+            // (checked by each bank's test) refuses such a bank.
             if i >= MAX_PATTERNS {
                 continue;
             }

@@ -1217,7 +1217,6 @@ mod tests {
     fn every_pattern_compiles() {
         // Every pattern compiles, and has its recoded form for text with other letters.
         assert!(BANK.complete() && AMOUNT_BANK.complete());
-        assert!(BANK.len() <= super::super::screen::MAX_PATTERNS);
         // Each kind is a bit of a `Scan`.
         assert!(KINDS.iter().all(|&k| (k as u32) < 32));
     }

@@ -43,7 +43,7 @@ pub struct ExplicitMatch {
 /// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), or a short answer that
 /// names a person ("an agent then, thanks"), with no "no" in it: said to the AI's
 /// offer of a person, it accepts the offer.
-pub fn affirmative(text: &str) -> bool {
+pub fn accepts_offer(text: &str) -> bool {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     let toks = tokenize(&buf, &spans);
