@@ -65,16 +65,11 @@ pub fn accepts_offer(text: &str) -> bool {
         && (0..toks.len()).any(|k| {
             human_noun(&toks, k).is_some()
                 // "the colleague option", "the person one".
-                || (is_person_word(&toks[k]) && toks.get(k + 1).is_some_and(|n| {
+                || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {
                     matches!(n.word, "option" | "one" | "route" | "choice")
                 }))
         });
     yes || chooses_person
-}
-
-/// A staff or person word, whatever follows it.
-fn is_person_word(t: &Tok<'_>) -> bool {
-    t.is(StrongNoun) || t.is(WeakNoun)
 }
 
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
