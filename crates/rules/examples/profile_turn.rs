@@ -19,13 +19,20 @@ fn turn(seq: i64, role: Role, text: &str) -> Turn {
     }
 }
 
+/// Stops with a message saying what was wrong and how to call the aid.
+fn usage(problem: &str) -> ! {
+    eprintln!("profile_turn: {problem}\nusage: profile_turn [TEXT | @CONVERSATIONS.txt] [N]");
+    std::process::exit(2)
+}
+
 fn main() {
     let last = std::env::args()
         .nth(1)
         .unwrap_or("It's 221B Baker Street, London, the office on the second floor.".into());
-    let n: usize = std::env::args()
-        .nth(2)
-        .map_or(300_000, |s| s.parse().expect("N is a number"));
+    let n: usize = std::env::args().nth(2).map_or(300_000, |s| {
+        s.parse()
+            .unwrap_or_else(|_| usage(&format!("N must be a whole number, not {s:?}")))
+    });
     let lines = [
         (
             Role::Customer,
@@ -61,13 +68,15 @@ fn main() {
     // conversation file, as in production, where no two turns are alike.
     let texts: Vec<String> = match last.strip_prefix('@') {
         Some(path) => std::fs::read_to_string(path)
-            .expect("conversation file")
+            .unwrap_or_else(|e| usage(&format!("cannot read {path}: {e}")))
             .lines()
             .filter_map(|l| l.strip_prefix("c: ").map(str::to_owned))
             .collect(),
         None => vec![last],
     };
-    assert!(!texts.is_empty(), "no customer turn in the file");
+    if texts.is_empty() {
+        usage("no customer turn (a line starting \"c: \") in the file");
+    }
     let ids: Vec<TurnId> = (0..n).map(|_| TurnId::new()).collect();
     let rules = RuleSet::builtin();
     let t = std::time::Instant::now();
