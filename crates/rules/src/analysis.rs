@@ -155,7 +155,8 @@ impl TurnAnalysis {
 
     /// Every money amount in `text`.
     pub(crate) fn amounts(&self, text: &str) -> &[Amount] {
-        self.amounts.get_or_init(|| topics::amounts(text))
+        self.amounts
+            .get_or_init(|| topics::amounts_in(text, &self.scan(text)))
     }
 
     /// The first urgency statement in `text`, if any.

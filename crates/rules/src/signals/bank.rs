@@ -90,12 +90,6 @@ impl PatternBank {
             && self.recoded.iter().all(Option::is_some)
     }
 
-    /// How many patterns there are.
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.plain.len()
-    }
-
     /// Pattern `i` as it is, for tests that compare with the plain search.
     #[cfg(test)]
     pub(crate) fn plain(&self, i: usize) -> Option<&Regex> {

@@ -17,7 +17,9 @@
 //!   would break that, so a text holding either is not screened;
 //! - a pattern with no such finite set of non-empty literals is always run.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
@@ -64,8 +66,8 @@ impl Candidates {
 /// See the module documentation.
 #[derive(Debug)]
 pub(crate) struct Screen {
-    /// Every prefix of every screened pattern; `None` when there is none to look for.
-    prefixes: Option<AhoCorasick>,
+    /// Every literal of every screened pattern; `None` when there is none to look for.
+    prefixes: Option<DFA>,
     /// For each prefix of `prefixes`, the patterns it belongs to.
     owners: Vec<Candidates>,
     /// The patterns that are always run.
@@ -111,10 +113,13 @@ impl Screen {
         }
         let prefixes = (!prefixes.is_empty())
             .then(|| {
-                AhoCorasick::builder()
+                DFA::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .start_kind(StartKind::Unanchored)
+                    // The walk below reads every byte; a prefilter would only make the
+                    // start state special.
+                    .prefilter(false)
                     .build(&prefixes)
                     .ok()
             })
@@ -132,15 +137,26 @@ impl Screen {
 
     /// The patterns that may match `text`; the others cannot.
     pub(crate) fn candidates(&self, text: &str) -> Candidates {
-        let Some(ac) = &self.prefixes else {
+        let Some(dfa) = &self.prefixes else {
             return self.always;
         };
         if !text.is_ascii() && text.contains(['\u{212A}', '\u{017F}']) {
             return Candidates::all(self.len.min(MAX_PATTERNS));
         }
         let mut out = self.always;
-        for m in ac.find_overlapping_iter(text) {
-            out.union(&self.owners[m.pattern().as_usize()]);
+        // An overlapping search, walked by hand: every literal ending at each byte is
+        // reported (a Standard DFA state holds them all), without the iterator's state
+        // machine around each step, which cost as much as the walk itself.
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return Candidates::all(self.len.min(MAX_PATTERNS));
+        };
+        for &byte in text.as_bytes() {
+            state = dfa.next_state(Anchored::No, state, byte);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for k in 0..dfa.match_len(state) {
+                    out.union(&self.owners[dfa.match_pattern(state, k).as_usize()]);
+                }
+            }
         }
         out
     }

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use super::bank::{Groups, PatternBank, Search};
+use super::screen::Candidates;
 use serde::{Deserialize, Serialize};
 
 /// The regulated domains Baton recognises. A domain fires on an *act* or a request for
@@ -447,39 +448,57 @@ const PATTERNS: &[(P, &str)] = &[
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
 fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
-    PATTERNS.iter().copied().chain([
-        (P::Persist, super::progress::PERSIST),
-        (P::GoingRound, super::progress::GOING_ROUND),
-        (P::Resolved, super::progress::RESOLVED),
-        (P::NotResolved, super::progress::NOT_RESOLVED),
-        (P::Failed, super::progress::FAILED),
-        (P::AlreadyDid, super::progress::ALREADY_DID),
-    ])
+    PATTERNS.iter().chain(&PROGRESS).copied()
 }
 
-/// The topic, urgency and progress patterns, in [`all_patterns`] order.
-static BANK: LazyLock<PatternBank> =
-    LazyLock::new(|| PatternBank::new(&all_patterns().map(|(_, p)| p).collect::<Vec<_>>()));
+/// The progress patterns ([`super::progress`]).
+const PROGRESS: [(P, &str); 6] = [
+    (P::Persist, super::progress::PERSIST),
+    (P::GoingRound, super::progress::GOING_ROUND),
+    (P::Resolved, super::progress::RESOLVED),
+    (P::NotResolved, super::progress::NOT_RESOLVED),
+    (P::Failed, super::progress::FAILED),
+    (P::AlreadyDid, super::progress::ALREADY_DID),
+];
+
+/// The topic, urgency and progress patterns, in [`all_patterns`] order, then the amount
+/// patterns in [`AmountPattern`] order (from [`AMOUNTS_AT`]): one screen pass serves both.
+static BANK: LazyLock<PatternBank> = LazyLock::new(|| {
+    let patterns: Vec<&str> = all_patterns()
+        .map(|(_, p)| p)
+        .chain(amount_patterns())
+        .collect();
+    PatternBank::new(&patterns)
+});
+
+/// The index in [`BANK`] of the first amount pattern.
+const AMOUNTS_AT: usize = PATTERNS.len() + PROGRESS.len();
 
 /// Which of the patterns match one text: one pass over it, shared by every check.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Scan(u32);
+pub(crate) struct Scan {
+    /// One bit per kind of pattern that matches.
+    kinds: u32,
+    /// The patterns the screen let through, amount patterns included.
+    screened: Candidates,
+}
 
 impl Scan {
     pub(crate) fn of(text: &str) -> Scan {
         let search = BANK.search(text);
-        let mut bits = 0u32;
-        for i in BANK.candidates(text).iter() {
+        let screened = BANK.candidates(text);
+        let mut kinds = 0u32;
+        for i in screened.iter().take_while(|&i| i < AMOUNTS_AT) {
             let bit = 1 << KINDS[i] as u32;
             // A kind already found needs none of its other patterns.
-            if bits & bit == 0 && search.is_match(i) {
-                bits |= bit;
+            if kinds & bit == 0 && search.is_match(i) {
+                kinds |= bit;
             }
         }
-        Scan(bits)
+        Scan { kinds, screened }
     }
     fn has(self, p: P) -> bool {
-        self.0 & (1 << p as u32) != 0
+        self.kinds & (1 << p as u32) != 0
     }
     fn has_any(self, ps: &[P]) -> bool {
         ps.iter().any(|p| self.has(*p))
@@ -699,17 +718,17 @@ static OTHER_WORD_AMOUNT_PATTERN: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The amount patterns, in [`AmountPattern`] order.
-static AMOUNT_BANK: LazyLock<PatternBank> = LazyLock::new(|| {
-    PatternBank::new(&[
+fn amount_patterns() -> [&'static str; 5] {
+    [
         AMOUNT_PATTERN,
         BARE_SUM_PATTERN,
         K_SUM_PATTERN,
         WORD_AMOUNT_PATTERN,
         OTHER_WORD_AMOUNT_PATTERN.as_str(),
-    ])
-});
+    ]
+}
 
-/// The amount patterns, as [`AMOUNT_BANK`] numbers them.
+/// The amount patterns, as [`amount_patterns`] numbers them.
 #[derive(Clone, Copy)]
 enum AmountPattern {
     Digits,
@@ -943,16 +962,27 @@ fn words_value(words: &str) -> Option<f64> {
 /// Every money amount in `text`: "$1,250.00", "1250 EUR", "€2.5k", "3 thousand dollars",
 /// "three thousand dollars".
 pub fn amounts(text: &str) -> Vec<Amount> {
+    amounts_screened(text, &BANK.candidates(text))
+}
+
+/// [`amounts`], with the patterns a [`Scan`] of the text let through.
+pub(crate) fn amounts_in(text: &str, scan: &Scan) -> Vec<Amount> {
+    amounts_screened(text, &scan.screened)
+}
+
+fn amounts_screened(text: &str, screened: &Candidates) -> Vec<Amount> {
     // Each pattern runs only on text holding one of its literals (most text holds none).
-    let screened = AMOUNT_BANK.candidates(text);
+    if screened.iter().all(|i| i < AMOUNTS_AT) {
+        return Vec::new();
+    }
     // Three of them also need a digit (`\d`: any decimal digit, which is numeric).
     let digit = if text.is_ascii() {
         text.bytes().any(|b| b.is_ascii_digit())
     } else {
         text.chars().any(char::is_numeric)
     };
-    amounts_where(&AMOUNT_BANK.search(text), |p| {
-        screened.contains(p as usize)
+    amounts_where(&BANK.search(text), |p| {
+        screened.contains(AMOUNTS_AT + p as usize)
             && (digit || matches!(p, AmountPattern::Words | AmountPattern::OtherWords))
     })
 }
@@ -961,7 +991,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
 fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -> Vec<Amount> {
     let matches = |p: AmountPattern| {
         if may(p) {
-            search.captures(p as usize)
+            search.captures(AMOUNTS_AT + p as usize)
         } else {
             Vec::new()
         }
@@ -1143,7 +1173,7 @@ mod tests {
         );
         let unscreened = |text: &str| {
             let mut bits = 0u32;
-            for i in 0..BANK.len() {
+            for i in 0..AMOUNTS_AT {
                 if BANK.plain(i).is_some_and(|re| re.is_match(text)) {
                     bits |= 1 << KINDS[i] as u32;
                 }
@@ -1154,7 +1184,7 @@ mod tests {
         for text in &texts {
             let want = unscreened(text);
             matched += usize::from(want != 0);
-            assert_eq!(Scan::of(text).0, want, "{text}");
+            assert_eq!(Scan::of(text).kinds, want, "{text}");
         }
         // The texts exercise the patterns.
         assert!(matched > 500, "{matched}");
@@ -1206,7 +1236,7 @@ mod tests {
         );
         let mut with_amount = 0;
         for text in &texts {
-            let want = amounts_where(&AMOUNT_BANK.search_plain(text), |_| true);
+            let want = amounts_where(&BANK.search_plain(text), |_| true);
             with_amount += usize::from(!want.is_empty());
             assert_eq!(amounts(text), want, "{text}");
         }
@@ -1216,7 +1246,7 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         // Every pattern compiles, and has its recoded form for text with other letters.
-        assert!(BANK.complete() && AMOUNT_BANK.complete());
+        assert!(BANK.complete());
         // Each kind is a bit of a `Scan`.
         assert!(KINDS.iter().all(|&k| (k as u32) < 32));
     }
