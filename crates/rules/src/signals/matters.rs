@@ -532,18 +532,55 @@ const HOLDINGS: &[&str] = &[
 /// Words a turn must have for details of different parts to count as several matters.
 const MIN_WORDS_FOR_PARTS: usize = 18;
 
-/// The place an ordinal word gives in a list, as a bit: first 1, second 2, third 4.
-fn ordinal(word: &str) -> u8 {
-    match word {
-        "first" | "firstly" | "erstens" | "primero" | "primera" | "premierement" | "primeiro"
-        | "primo" => 1,
-        "second" | "secondly" | "zweitens" | "segundo" | "segunda" | "deuxiemement" | "secondo" => {
-            2
-        }
-        "third" | "thirdly" | "drittens" | "tercero" | "tercera" | "troisiemement" | "terceiro"
-        | "terzo" => 4,
-        _ => 0,
-    }
+/// The ordinal words of a list, by the place they give: first, second, third.
+const ORDINALS: [&[&str]; 3] = [
+    &[
+        "first",
+        "firstly",
+        "erstens",
+        "primero",
+        "primera",
+        "premierement",
+        "primeiro",
+        "primo",
+    ],
+    &[
+        "second",
+        "secondly",
+        "zweitens",
+        "segundo",
+        "segunda",
+        "deuxiemement",
+        "secondo",
+    ],
+    &[
+        "third",
+        "thirdly",
+        "drittens",
+        "tercero",
+        "tercera",
+        "troisiemement",
+        "terceiro",
+        "terzo",
+    ],
+];
+
+/// The words that say "number" before a list's place.
+const NUMBER_WORDS: [&str; 4] = ["number", "numero", "nummer", "punto"];
+
+/// The number words that give a list's place after "number" ("number one").
+const SPOKEN: [&[&str]; 3] = [
+    &["one", "uno", "un", "eins", "um"],
+    &["two", "dos", "deux", "zwei", "dois", "due"],
+    &["three", "tres", "trois", "drei", "tre"],
+];
+
+/// The place `word` gives in `places`, as a bit: first 1, second 2, third 4.
+fn place(places: &[&[&str]; 3], word: &str) -> u8 {
+    places
+        .iter()
+        .position(|words| words.contains(&word))
+        .map_or(0, |place| 1 << place)
 }
 
 /// Words that open a turn by adding a matter to the ones before.
@@ -739,6 +776,9 @@ const POSSESSIVE: u16 = 16;
 const FEW: u16 = 32;
 /// A word that reports a fault ("wrong", "missing", "kaputt", "nunca").
 const FAULT: u16 = 64;
+/// A word a numbered list is made of: an ordinal, a number said after "number", or
+/// "number" itself ("firstly", "number one").
+const LISTING: u16 = 128;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
 const PART_SHIFT: u16 = 8;
 
@@ -757,6 +797,13 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         for w in list {
             *map.entry(w).or_default() |= flag;
         }
+    }
+    let places = ORDINALS
+        .iter()
+        .chain(&SPOKEN)
+        .flat_map(|words| words.iter());
+    for w in NUMBER_WORDS.iter().chain(places) {
+        *map.entry(w).or_default() |= LISTING;
     }
     for (i, (_, words)) in PARTS.iter().enumerate() {
         for w in *words {
@@ -1045,17 +1092,15 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     }
     close(&mut act, &mut part, &mut start, words.len());
     // "firstly … secondly … thirdly", "erstens … zweitens … drittens": a numbered list.
-    let ordinals = (0..words.len()).fold(0u8, |seen, i| {
-        // "number one …, number two …": a numbered list said aloud.
-        let numbered = i > 0 && matches!(word(i - 1), "number" | "numero" | "nummer" | "punto");
-        let spoken = match word(i) {
-            "one" | "uno" | "un" | "eins" | "um" => 1,
-            "two" | "dos" | "deux" | "zwei" | "dois" | "due" => 2,
-            "three" | "tres" | "trois" | "drei" | "tre" => 4,
-            _ => 0,
-        };
-        seen | ordinal(word(i)) | if numbered { spoken } else { 0 }
-    });
+    // Only words marked as listing words can add a place (most turns have none).
+    let ordinals = (0..words.len())
+        .filter(|&i| kinds[i] & LISTING != 0)
+        .fold(0u8, |seen, i| {
+            // "number one …, number two …": a numbered list said aloud.
+            let numbered = i > 0 && NUMBER_WORDS.contains(&word(i - 1));
+            let spoken = if numbered { place(&SPOKEN, word(i)) } else { 0 };
+            seen | place(&ORDINALS, word(i)) | spoken
+        });
     if announced.is_none() && ordinals == 0b111 {
         announced = Some("a numbered list".to_owned());
     }

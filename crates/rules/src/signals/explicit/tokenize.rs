@@ -151,11 +151,19 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
 /// [`words`] of an ASCII text, a byte at a time (the most common case, and the loop above
 /// decodes characters): every step is the one the loop takes on the same character.
 pub(super) fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
+    // Bytes are pushed without encoding each as a character; they are all ASCII.
+    let mut bytes = std::mem::take(buf).into_bytes();
+    words_ascii_bytes(text, &mut bytes, out);
+    *buf = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize, u32, u32)>) {
     let mut clause = 0u32;
     let mut sentence = 0u32;
     let mut start = buf.len();
     let mut in_placeholder = 0usize;
-    let flush = |buf: &str,
+    let flush = |buf: &[u8],
                  start: &mut usize,
                  clause: u32,
                  sentence: u32,
@@ -168,23 +176,21 @@ pub(super) fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, u
     let mut i = 0;
     while i < text.len() {
         let c = text[i];
-        let next = text.get(i + 1).copied();
         i += 1;
         if c.is_ascii_alphanumeric() {
             if in_placeholder > 0 {
                 continue;
             }
             let l = c.to_ascii_lowercase();
-            if let [.., x, y] = &buf.as_bytes()[start..]
-                && *x == l
-                && *y == l
-            {
+            let n = buf.len();
+            if n >= start + 2 && buf[n - 1] == l && buf[n - 2] == l {
                 buf.pop();
                 continue;
             }
-            buf.push(char::from(l));
+            buf.push(l);
             continue;
         }
+        let next = text.get(i).copied();
         if c == b'{' && next == Some(b'{') {
             i += 1;
             in_placeholder += 1;
@@ -201,7 +207,7 @@ pub(super) fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, u
         }
         if c == b'\'' {
             let current = &buf[start..];
-            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
+            if matches!(current, b"l" | b"quelqu" | b"qu" | b"d" | b"j") {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
