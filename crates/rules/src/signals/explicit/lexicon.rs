@@ -1853,6 +1853,22 @@ pub(super) struct ModifiedHead {
     pub(super) sense: HeadSense,
 }
 
+/// The first bytes of the heads of [`MODIFIED_HEADS`].
+const HEAD_FIRST_BYTES: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut row = 0;
+    while row < MODIFIED_HEADS.len() {
+        let heads = MODIFIED_HEADS[row].heads;
+        let mut h = 0;
+        while h < heads.len() {
+            first[heads[h].as_bytes()[0] as usize] = true;
+            h += 1;
+        }
+        row += 1;
+    }
+    first
+};
+
 /// Head words whose sense a word before them decides.
 pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
     // A property manager runs the building (a property agent sells it).
@@ -1905,6 +1921,10 @@ pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
 /// The sense the words before token `k` give it, when a row of [`MODIFIED_HEADS`] applies.
 pub(super) fn head_sense(toks: &[Tok<'_>], k: usize) -> Option<HeadSense> {
     let head = toks.get(k)?.word;
+    // Every token is asked: most are turned away by their first byte.
+    if !HEAD_FIRST_BYTES[usize::from(*head.as_bytes().first()?)] {
+        return None;
+    }
     MODIFIED_HEADS
         .iter()
         .find(|row| {

@@ -288,10 +288,12 @@ pub(super) fn tokenize_into<'a>(
         };
         if let Some(classes) = classes_of(word) {
             push(word, classes, None);
+        } else if word.len() >= 4 && unfixable::known(word) {
+            // Remembered below, after every other reading (a department compound too)
+            // found nothing: asked first, it spares them.
+            push(word, Classes::default(), None);
         } else if let Some(classes) = compound_department(word) {
             push(word, classes, None);
-        } else if word.len() >= 4 && unfixable::known(word) {
-            push(word, Classes::default(), None);
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
         } else if let Some((left, right)) = split_run_together(word) {
