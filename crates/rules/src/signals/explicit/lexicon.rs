@@ -79,6 +79,9 @@ impl Classes {
 pub(super) struct Lex {
     pub(super) classes: Classes,
     pub(super) fuzzy_target: bool,
+    /// A word of the other languages (not English), which an umlaut typed as "ue" may
+    /// spell ("zurueckrufen").
+    pub(super) other_language: bool,
 }
 
 pub(super) const ENGLISH: &[(Class, &[&str])] = &[
@@ -939,6 +942,12 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
+            "passare",
+            "trasmettere",
+            "transmettre", // fr
+            "transmettez",
+            "transmets",
+            "repassar", // pt
             "passami",
             "passarmi",
             "trasferire",
@@ -1722,6 +1731,7 @@ pub(super) static LEXICON: LazyLock<crate::signals::FastMap<&'static str, Lex>> 
         let mut map: crate::signals::FastMap<&'static str, Lex> =
             crate::signals::FastMap::default();
         for (lexicon, fuzzy) in [(ENGLISH, true), (ROLES, false), (OTHER_LANGUAGES, false)] {
+            let other = std::ptr::eq(lexicon, OTHER_LANGUAGES);
             for (class, words) in lexicon {
                 for word in *words {
                     let fuzzy_target = fuzzy
@@ -1733,6 +1743,7 @@ pub(super) static LEXICON: LazyLock<crate::signals::FastMap<&'static str, Lex>> 
                     let lex = map.entry(word).or_default();
                     lex.classes = lex.classes.with(*class);
                     lex.fuzzy_target |= fuzzy_target;
+                    lex.other_language |= other;
                 }
             }
         }
@@ -1914,6 +1925,29 @@ pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
             "portability",
         ],
         within: 3,
+        sense: HeadSense::NotStaff,
+    },
+    // A tour operator sells holidays; a network or mobile operator runs the lines.
+    ModifiedHead {
+        heads: &["operator", "operators"],
+        modifiers: &[
+            "tour",
+            "network",
+            "mobile",
+            "telecom",
+            "telecoms",
+            "cable",
+            "satellite",
+            "crane",
+            "forklift",
+            "machine",
+            "train",
+            "rail",
+            "bus",
+            "ferry",
+            "tower",
+        ],
+        within: 1,
         sense: HeadSense::NotStaff,
     },
 ];

@@ -686,6 +686,55 @@ mod tests {
     }
 
     #[test]
+    fn twelfth_round_concepts_are_requests() {
+        all_requests(&[
+            // a person first, the reason after, no pause marked (voice)
+            "representative please the meter reading is off",
+            "human now the invoice total looks doubled",
+            // ending on "just a person"
+            "this is going nowhere, honestly just a person",
+            // a presence check as the first sentence
+            "anybody? the chat has been quiet for ages",
+            // visits and appointments with a person, in the six languages
+            "could I pop in and see somebody about the loan",
+            "I'd like to book an appointment with an adviser",
+            "quisiera pedir una cita presencial en la oficina",
+            "gostaria de marcar um atendimento presencial",
+            "vorrei fissare un appuntamento allo sportello",
+            // hand-over verbs and take-over verbs of the other languages
+            "pourriez-vous transmettre ma demande à un conseiller",
+            "mi puoi passare un operatore",
+            "que alguien humano asuma el caso por favor",
+            "pode alguém assumir o atendimento",
+            "kann ein Mitarbeiter das übernehmen",
+            // a department then a polite formula; a patched call
+            "pásame con reclamaciones por favor",
+            "patch me through to the returns desk",
+            // an umlaut typed as "ue"
+            "koennen Sie mich bitte mit einem Mitarbeiter verbinden",
+        ]);
+    }
+
+    #[test]
+    fn twelfth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // things that escalate are not a case escalated
+            "will the rent escalate next year",
+            "fees keep escalating every quarter",
+            // operators of other trades
+            "the tour operator cancelled our flight",
+            "which network operator do you use",
+            // described, not asked for
+            "he is just a human like the rest of us",
+            "it is not just a person who decides",
+            // an appointment the customer already has
+            "I need to move my appointment at the branch",
+            // "ue" that is no umlaut
+            "the queue to the counter was long",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

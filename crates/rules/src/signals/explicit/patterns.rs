@@ -552,6 +552,24 @@ pub(super) fn help_verb(word: &str) -> bool {
 /// "could you have a colleague go over my bill", "I'd be glad if an advisor checked it",
 /// "quiero que una asesora me llame", "je préférerais voir ça avec un conseiller", "can we
 /// set up a call with a specialist", "can I get a callback".
+/// One-word verbs of taking over a conversation, in the other languages ("que alguien
+/// asuma", "jemand übernehmen", "assumir a conversa", "reprendre", "subentrare").
+fn takes_over(word: &str) -> bool {
+    matches!(
+        word,
+        "asumir"
+            | "asuma"
+            | "assumir"
+            | "assuma"
+            | "ubernehmen"
+            | "ubernimmt"
+            | "reprendre"
+            | "reprenne"
+            | "subentrare"
+            | "subentri"
+    )
+}
+
 pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let in_clause = |from: usize, n: usize| {
@@ -1038,6 +1056,9 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && toks.get(k + 1).is_none_or(|m| {
                         m.clause != n.clause
                             || m.is(Polite)
+                            // "por favor", "per favore".
+                            || matches!(m.word, "por" | "per")
+                                && toks.get(k + 2).is_some_and(|f| f.word.starts_with("favo"))
                             || m.is(Dept)
                             // "el departamento de facturación", "le service facturation".
                             || dept_head(n.word)
@@ -1106,10 +1127,10 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
             if t.is(Talk)
-                && matches!(t.word, "transfer" | "put" | "connect" | "redirect")
+                && matches!(t.word, "transfer" | "put" | "connect" | "redirect" | "patch")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
                 // "put me down for the 10am slot", "put me on the list": not a hand-over.
-                && (t.word != "put"
+                && (!matches!(t.word, "put" | "patch")
                     || toks.get(j + 2).is_none_or(|n| {
                         n.clause != t.clause
                             || n.is(Polite)
@@ -1227,8 +1248,42 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 "myself" | "ourselves" | "selbst" | "mismo" | "misma"
             )
         });
+        // "the price may escalate", "with energy prices escalating": things that grow.
+        let grows = toks[..j]
+            .iter()
+            .rev()
+            .take_while(|p| p.clause == t.clause)
+            .take(3)
+            .any(|p| {
+                matches!(
+                    p.word,
+                    "price"
+                        | "prices"
+                        | "cost"
+                        | "costs"
+                        | "rate"
+                        | "rates"
+                        | "fee"
+                        | "fees"
+                        | "bill"
+                        | "bills"
+                        | "charges"
+                        | "premium"
+                        | "premiums"
+                        | "tariff"
+                        | "tariffs"
+                        | "rent"
+                        | "situation"
+                        | "things"
+                        | "tension"
+                        | "tensions"
+                        | "conflict"
+                        | "violence"
+                )
+            });
         if t.is(Escalate)
             && !modifier
+            && !grows
             && !admin_object
             && !by_themselves
             && !refused(toks, j)
@@ -1331,12 +1386,14 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
             && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| {
-                matches!(
+                (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
-                ) && toks[v].clause == t.clause
+                ) || takes_over(toks[v].word))
+                    && toks[v].clause == t.clause
             })
             && (toks[v].word == "takeover"
+                || takes_over(toks[v].word)
                 || toks
                     .get(v + 1)
                     .is_some_and(|n| matches!(n.word, "over" | "in")))
@@ -1448,13 +1505,78 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     anyone_there(toks)
+        .or_else(|| anyone_there(first_sentence(toks)))
         .or_else(|| in_person(toks))
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
+        .or_else(|| person_first_then_reason(toks))
+        .or_else(|| just_a_person(toks))
         .or_else(|| done_with_the_machine(toks))
         .or_else(|| not_a_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
+}
+
+/// The tokens of the first sentence ("anybody? it has been an hour" → "anybody").
+fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+    let Some(first) = toks.first() else {
+        return toks;
+    };
+    let end = toks
+        .iter()
+        .position(|t| t.sentence != first.sentence)
+        .unwrap_or(toks.len());
+    // A one-sentence turn was already read whole.
+    if end == toks.len() { &[] } else { &toks[..end] }
+}
+
+/// A voice caller who opens with the person and a word of asking, then gives the reason
+/// without a pause a transcript would mark: "operator please the card got declined".
+pub(super) fn person_first_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let k = toks
+        .iter()
+        .position(|t| !(t.is(Skip) || is_filler(t.word)))?;
+    let asks = toks.get(k + 1).is_some_and(|n| {
+        n.clause == toks[k].clause
+            && matches!(
+                n.word,
+                "please" | "pls" | "plz" | "svp" | "bitte" | "now" | "asap"
+            )
+    });
+    (asks
+        && human_noun(toks, k) == Some(true)
+        && !matches!(toks[k].word, "someone" | "somebody" | "people" | "persons")
+        && !refused(toks, k))
+    .then(|| ExplicitMatch {
+        phrase: phrase(toks, k, k + 1),
+        pattern: "bare_noun",
+    })
+}
+
+/// The turn ends by asking for "just a person": "honestly, at this point just a person".
+/// Not when it describes someone ("he is just a human", "not just a human").
+pub(super) fn just_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let j = toks
+        .iter()
+        .rposition(|t| matches!(t.word, "just" | "only"))?;
+    let k = (j + 1..toks.len()).find(|&k| !toks[k].is(Skip))?;
+    let described = j > 0
+        && (toks[j - 1].is(Neg)
+            || toks[j - 1].is(PastAux)
+            || matches!(
+                toks[j - 1].word,
+                "is" | "im" | "am" | "are" | "youre" | "hes" | "shes" | "theyre" | "be" | "was"
+            ));
+    let last = toks[k + 1..].iter().all(|t| t.is(Polite));
+    (last
+        && !described
+        && human_noun(toks, k) == Some(true)
+        && !matches!(toks[k].word, "someone" | "somebody" | "people" | "persons")
+        && !refused(toks, k))
+    .then(|| ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "bare_noun",
+    })
 }
 
 /// "I don't trust bots with this, real person please": one clause that is a bare request for a
@@ -1693,6 +1815,13 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 | "negozio"
                 | "geschaft"
                 | "boutique"
+                | "sede"
+                | "ufficio"
+                | "sportello"
+                | "guichet"
+                | "schalter"
+                | "balcao"
+                | "ventanilla"
         )
     };
     let in_person = |w: &str| {
@@ -1714,14 +1843,65 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && (modal(p.word)
                     || p.is(Desire)
                     || p.is(Frame)
-                    || matches!(p.word, "like" | "peux" | "posso" | "puedo" | "arrange"))
+                    || matches!(
+                        p.word,
+                        "like"
+                            | "peux"
+                            | "posso"
+                            | "puedo"
+                            | "arrange"
+                            | "book"
+                            | "schedule"
+                            | "gustaria"
+                            | "gostaria"
+                            | "pedir"
+                            | "solicitar"
+                            | "agendar"
+                            | "marcar"
+                            | "prenotare"
+                            | "fissare"
+                            | "vereinbaren"
+                            | "buchen"
+                            | "prendre"
+                    ))
+        })
+    };
+    // "pop in to see someone", "drop by and meet somebody": a visit, as good as a place.
+    let visit = |sentence: u32, before: usize| {
+        toks[..before].windows(2).any(|w| {
+            w[0].sentence == sentence
+                && (w[0].word == "visit"
+                    || matches!(w[0].word, "come" | "pop" | "drop" | "stop" | "swing")
+                        && matches!(w[1].word, "in" | "by" | "round" | "over" | "down"))
         })
     };
     let told = |sentence: u32| toks.iter().any(|p| p.sentence == sentence && p.is(PastAux));
     // Most turns name no appointment and no place: nothing to look for.
-    if !toks.iter().any(|t| appointment(t.word) || branch(t.word)) {
+    if !toks.iter().any(|t| {
+        appointment(t.word)
+            || branch(t.word)
+            || matches!(t.word, "in" | "by" | "visit" | "atendimento")
+    }) {
         return None;
     }
+    // "um atendimento presencial": a service session in person is an appointment.
+    let appointment = |j: usize| {
+        appointment(toks[j].word)
+            || toks[j].word == "atendimento" && toks.get(j + 1).is_some_and(|n| in_person(n.word))
+    };
+    // An appointment to see a person ("an appointment to see someone", "with an adviser").
+    let with_person = |j: usize, sentence: u32| {
+        (j + 1..toks.len()).any(|i| {
+            toks[i].sentence == sentence
+                && human_noun(toks, i).is_some()
+                && toks[j + 1..i].iter().rev().take(3).any(|p| {
+                    matches!(
+                        p.word,
+                        "see" | "meet" | "with" | "con" | "avec" | "mit" | "com" | "voir" | "ver"
+                    )
+                })
+        })
+    };
     for (j, t) in toks.iter().enumerate() {
         let sentence = t.sentence;
         let here = |i: usize| toks[i].sentence == sentence;
@@ -1741,11 +1921,12 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 )
             })
         };
-        let found = if appointment(t.word) {
+        let found = if appointment(j) {
             new_one()
                 && asked(sentence, j)
-                && (0..toks.len())
-                    .any(|i| i != j && here(i) && (branch(toks[i].word) || in_person(toks[i].word)))
+                && ((0..toks.len()).any(|i| {
+                    i != j && here(i) && (branch(toks[i].word) || in_person(toks[i].word))
+                }) || with_person(j, sentence))
         } else if human_noun(toks, j).is_some() {
             // Someone to see, meet or talk to there ("see someone at your office"), not
             // someone described ("the staff at the shop", "appointed by the branch").
@@ -1770,7 +1951,8 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "rencontrer"
                         )
                 });
-            meet && (j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
+            meet && ((j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
+                || visit(sentence, j))
                 && asked(sentence, j)
         } else {
             false

@@ -231,6 +231,35 @@ fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize
     flush(buf, &mut start, clause, sentence, out);
 }
 
+/// A German word typed with "ae", "oe", "ue" for "ä", "ö", "ü" ("zurueckrufen"): the
+/// lexicon's folded form ("zuruckrufen"), when it is a word of the other languages.
+fn umlaut_spelled(word: &str) -> Option<(&'static str, Classes)> {
+    let b = word.as_bytes();
+    if b.len() < 5
+        || b.len() > 32
+        || !b
+            .windows(2)
+            .any(|w| w[1] == b'e' && matches!(w[0], b'a' | b'o' | b'u'))
+    {
+        return None;
+    }
+    let mut folded = [0u8; 32];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        folded[n] = b[i];
+        n += 1;
+        // "ue" after a "q" is no umlaut ("queue").
+        let umlaut = matches!(b[i], b'a' | b'o' | b'u')
+            && b.get(i + 1) == Some(&b'e')
+            && !(b[i] == b'u' && i > 0 && b[i - 1] == b'q');
+        i += if umlaut { 2 } else { 1 };
+    }
+    let folded = std::str::from_utf8(&folded[..n]).ok()?;
+    let (key, lex) = LEXICON.get_key_value(folded)?;
+    lex.other_language.then_some((*key, lex.classes))
+}
+
 pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     tokenize_into(buf, words, &mut toks);
@@ -294,6 +323,8 @@ pub(super) fn tokenize_into<'a>(
             push(word, Classes::default(), None);
         } else if let Some(classes) = compound_department(word) {
             push(word, classes, None);
+        } else if let Some((target, classes)) = umlaut_spelled(word) {
+            push(target, classes, Some(word));
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
         } else if let Some((left, right)) = split_run_together(word) {
