@@ -398,6 +398,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind9/intents.tsv",
         "eval/blind10/intents.tsv",
         "eval/blind11/intents.tsv",
+        "eval/blind12/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -423,6 +424,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind9/conversations.jsonl",
         "eval/blind10/conversations.jsonl",
         "eval/blind11/conversations.jsonl",
+        "eval/blind12/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

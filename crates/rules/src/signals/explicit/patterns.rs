@@ -1632,7 +1632,7 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     None
 }
 
-/// "¿hay alguna persona?", "il y a quelqu'un ?", "gibt es da jemanden", "tem alguém aí",
+/// "¿hay alguna persona?", "y a quelqu'un ou pas ?", "gibt es da jemanden", "tem alguém aí",
 /// "c'è qualcuno": asking whether a person is there, in the other languages.
 pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
