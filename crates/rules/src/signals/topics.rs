@@ -444,6 +444,35 @@ const PATTERNS: &[(P, &str)] = &[
         P::LegalAct,
         r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",
     ),
+    // A fifth round, guided by blind set 12 (concepts, not its sentences).
+    (
+        P::Fraud,
+        r"\b(report(ing)?|log|flag|record|register|mark) (this|it|that|them|these \w+|those \w+|the \w+) as (an? )?(identity |card |bank )?(fraud|theft|scam|fraudulent)\b|\b(identity|card) (fraud|theft) report\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|they|a stranger)('s| is| are|'re| keeps?| has been) (still )?(making|taking|using|spending|buying|withdrawing|draining)\b.{0,60}\b(right now|as we speak|at the moment|at this moment|keep coming|keeps? going|still going)\b|\b(payments?|transactions?|charges?|withdrawals?)\b.{0,30}\b(keep|keeps|are still) (coming|going through|going out|appearing)\b|\b(mouse|cursor|pointer)\b.{0,20}\b(moving|clicking|typing) (by itself|on its own)\b|\b(they'?re|they are|he'?s|he is|she'?s|she is|the caller is) still on the (other )?(line|phone)\b",
+    ),
+    (
+        P::Fire,
+        r"\b(cables?|wires?|leads?|chargers?|lines?|poles?|sockets?|plugs?|outlets?|meters?|fuse ?box(es)?)\b.{0,60}\b(sparking|sparks|arcing)\b|\b(sparking|sparks|arcing)\b.{0,40}\b(cables?|wires?|sockets?|plugs?|outlets?|grass|water)\b|\b(power|electric|electricity) (cable|line|wire)s? (is |are |has |have )?(come |came |fallen |gone )?down\b",
+    ),
+    (
+        P::Flood,
+        r"\bwater\b.{0,40}\b(reached|reaching|reaches|getting into|gets into|got into|pouring (into|onto|over)|dripping (into|onto|on)|running (into|onto)|touching|near)\b (the |a |my )?(sockets?|plugs?|electrics|fuse ?box|wiring|outlets?|extension leads?)\b|\bagua\b.{0,60}\b(llega|llegando|toca|tocando|cae|cayendo|moja|mojando|alcanza|alcanzando|entra|entrando)\b.{0,20}\b(enchufes?|cables el[ée]ctricos|electricidad)\b|\beau\b.{0,60}\b(atteint|touche|coule|arrive|entre)\b.{0,20}\b(prises?|[ée]lectricit[ée])\b|\bwasser\b.{0,60}\b(erreicht|l[äa]uft|tropft|kommt)\b.{0,20}\b(steckdosen?|stromkabel|sicherungskasten)\b|\b[áa]gua\b.{0,60}\b(chega|chegando|atinge|atingindo|molha|molhando|cai|caindo|entra)\b.{0,20}\b(tomadas?|fios|quadro el[ée]trico)\b|\bacqua\b.{0,60}\b(arriva|arrivando|raggiunge|tocca|bagna|cade|entra)\b.{0,20}\b(prese|quadro elettrico|fili)\b|\b(sale|saliendo|soltando|pierde|perdiendo|echando) agua sin parar\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(freezing|no heat(ing)?|bitterly cold|ice cold)\b.{0,100}\b(shivering|hypotherm\w*|can (barely|hardly) (talk|speak|move))\b|\bhypotherm\w*\b",
+    ),
+    (
+        P::InvestTerm,
+        r"\b(invested|lump sum|pension pot|equity fund|index fund|equities|portfolio)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\b(whether|if) (i|we) should (put|move|invest|take|leave|keep|cash|switch|transfer|sell|buy)\b.{0,60}\b(funds?|shares|stocks|bonds|etfs?|invested|pension|isa|savings|lump sum|equities|portfolio)\b|\bshould (i|we) (leave|keep) (it|them|my \w+|the money|the rest) invested\b|\bis (that|this|it) a (good|wise|sensible) (idea|move|plan)\b.{0,60}\b(pension|lump sum|fund|shares|invest\w*|savings)\b",
+    ),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -582,7 +611,11 @@ fn found_asked(text: &str, p: P) -> Option<String> {
 /// Whether one of the three words before the end of `before` negates what follows ("don't
 /// want to", "no need to", "ne veux pas").
 fn negated_before(before: &str) -> bool {
-    before
+    // A "no" that ends an earlier sentence answers something else ("No. I want to …").
+    let sentence = before
+        .rfind(['.', '!', '?', ';'])
+        .map_or(before, |at| &before[at + 1..]);
+    sentence
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .take(3)
@@ -1271,6 +1304,44 @@ mod tests {
             "I'd like to add a new payee for my rent",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fifth_round_of_dangers_and_acts_is_read() {
+        for text in [
+            "somebody is using my card as we speak, a new charge every minute",
+            "payments keep going out of my account, three more since lunch",
+            "the cursor is clicking on its own and the caller is still on the phone",
+            "a power line has come down across the drive in the wind",
+            "the extension lead by the sink is sparking",
+            "the water from the washer has reached the wiring under the stairs",
+            "el agua ya toca los enchufes de la cocina",
+            "my nan's flat has no heating and she is shivering in bed",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
+        }
+        for text in [
+            "my neighbour told me the sparks at the fireworks show were lovely",
+            "I paid the water bill and changed the plug on the kettle",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        }
+        let all = Topic::ALL;
+        for text in [
+            "please log these debits as card fraud, I never made them",
+            "I want to report the account as identity theft",
+            "tell me if we should move the money into the bond funds",
+            "my pension pot is big now, should I keep it invested or take it",
+            "No. I want to open a formal dispute about the charge",
+        ] {
+            assert!(regulated(text, &all, false).is_some(), "{text}");
+        }
+        for text in [
+            "don't report it as fraud, it was my son",
+            "is it a good idea to update the app first",
+        ] {
+            assert!(regulated(text, &all, false).is_none(), "{text}");
         }
     }
 
