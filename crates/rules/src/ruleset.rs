@@ -741,8 +741,17 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     }
     // VADER's sum grows with the number of mildly negative words, whatever their density: a
     // long, calm turn listing several problems ("wrong", "problem", "twice") reaches −0.8
-    // without any anger in it. Past 30 words a turn must be a tenth more negative to count.
-    let intense = if text.split_whitespace().nth(30).is_some() {
+    // without any anger in it. Past 30 words a calm turn must be a tenth more negative to
+    // count; one with a word of anger (valence −2.5 or below: "disgrace", "worst"), an
+    // exclamation or a shouted word is not calm.
+    let calm = || {
+        !text.contains('!')
+            && !text
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+            && sentiment_langs::most_negative_word(text) > -2.5
+    };
+    let intense = if now > intense - 0.1 && text.split_whitespace().nth(30).is_some() && calm() {
         intense - 0.1
     } else {
         intense
@@ -1621,5 +1630,58 @@ mod builtin_tests {
         if let Err(e) = super::RuleSet::from_yaml("default_rules.yaml", super::DEFAULT_RULES) {
             panic!("{e}");
         }
+    }
+}
+
+#[cfg(test)]
+mod upset_tests {
+    use super::*;
+    use baton_core::{ConversationId, TurnId};
+
+    pub(super) fn decide(customer_last: &str) -> Decision {
+        let conversation = ConversationId::new();
+        let turns: Vec<Turn> = [
+            (Role::Customer, "my parcel has not come"),
+            (Role::Ai, "I'm sorry, it is at the local depot."),
+            (Role::Customer, customer_last),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (role, text))| Turn {
+            id: TurnId::new(),
+            conversation_id: conversation,
+            seq: i as i64 + 1,
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            role: *role,
+            text: (*text).to_owned(),
+            confidence: (*role == Role::Ai).then_some(0.9),
+            intent: None,
+            event: None,
+            data: serde_json::Map::new(),
+            internal: None,
+            author: None,
+        })
+        .collect();
+        RuleSet::builtin().evaluate(&turns)
+    }
+
+    #[test]
+    fn a_long_angry_turn_is_not_held_to_the_calm_turns_bar() {
+        // Both are long and about as negative; only the first has a word of anger in it.
+        let angry = decide(
+            "This is the worst service I have ever had from anyone, a disgrace. I booked the \
+             slot for the morning of the move, the van never turned up, the new tenants were \
+             waiting on the drive and we lost the whole day and the deposit for it.",
+        );
+        assert_eq!(angry.reason, Some(Reason::NegativeSentiment), "{angry:?}");
+        let calm = decide(
+            "The delivery was late again and I am disappointed, it was a problem last month \
+             too and the tracking page was confusing, which is not ideal, though I understand \
+             these things happen with couriers in the winter months.",
+        );
+        assert_ne!(calm.reason, Some(Reason::NegativeSentiment), "{calm:?}");
+        // The calm one is as negative as the angry one: only the bar tells them apart.
+        let (a, c) = (angry.signals.sentiment, calm.signals.sentiment);
+        assert!(c.is_some_and(|c| c <= -0.8 && c > -0.9), "{c:?} {a:?}");
     }
 }

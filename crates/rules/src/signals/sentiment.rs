@@ -75,6 +75,15 @@ fn word_info(lower: &str) -> WordInfo {
     WORDS.get(lower).copied().unwrap_or_default()
 }
 
+/// The most negative lexicon valence of any word of `text` (0 when none is negative): how
+/// strong its strongest word is, whatever the words around it.
+pub(crate) fn most_negative_word(text: &str) -> f32 {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| word_info(&w.to_lowercase()).valence)
+        .fold(0.0, f32::min)
+}
+
 /// Single-character emoji → its textual description ("grinning face").
 static EMOJI: LazyLock<super::FastMap<char, &'static str>> = LazyLock::new(|| {
     EMOJI_TEXT

@@ -564,6 +564,17 @@ fn listed(table: &[(Language, &[&'static str])], language: Language, word: &str)
         .any(|(l, words)| *l == language && words.contains(&word))
 }
 
+/// The most negative valence of any word of `text` in its language (0 when none is
+/// negative): a turn holding "disgrace" or "lamentable" is not calm, however long.
+pub fn most_negative_word(text: &str) -> f32 {
+    match language::guess(text) {
+        Language::English => super::sentiment::most_negative_word(text),
+        other => language::folded_words(text)
+            .filter_map(|w| valence(other, &w).or_else(|| kindred_valence(other, &w)))
+            .fold(0.0, f32::min),
+    }
+}
+
 /// The compound score of `text` read as `language` (not English).
 pub fn compound_in(text: &str, language: Language) -> f32 {
     let words: Vec<String> = language::folded_words(text).collect();
