@@ -746,7 +746,7 @@ static OTHER_WORD_AMOUNT_PATTERN: LazyLock<String> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     format!(
-        r"(?i)\b(?P<n>(?:(?:{words})(?:mila|tausend)?[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
+        r"(?i)\b(?P<n>(?:(?:(?:{words})(?:mila|tausend)?|[a-zäöüß]+(?:tausend|hundert)[a-zäöüß]*)[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
     )
 });
 
@@ -919,6 +919,12 @@ fn other_words_value(words: &str) -> Option<f64> {
             continue;
         }
         let Some(&(_, v)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == w) else {
+            // "zweitausendvierhundert": a German number written as one word.
+            if let Some(v) = german_number(&w) {
+                total += group * 1e3 + v;
+                group = 0.0;
+                any = true;
+            }
             continue;
         };
         if v < 0.0 {
@@ -932,6 +938,72 @@ fn other_words_value(words: &str) -> Option<f64> {
         any = any || v != 0.0;
     }
     any.then_some(total + group)
+}
+
+/// The parts German numbers are written with, longest first where one starts another.
+const GERMAN_NUMBER_PARTS: &[(&str, u32)] = &[
+    ("dreizehn", 13),
+    ("vierzehn", 14),
+    ("fünfzehn", 15),
+    ("funfzehn", 15),
+    ("sechzehn", 16),
+    ("siebzehn", 17),
+    ("achtzehn", 18),
+    ("neunzehn", 19),
+    ("zwanzig", 20),
+    ("dreißig", 30),
+    ("dreissig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("funfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+    ("hundert", 100),
+    ("tausend", 1000),
+    ("zwölf", 12),
+    ("zwolf", 12),
+    ("zehn", 10),
+    ("elf", 11),
+    ("eins", 1),
+    ("eine", 1),
+    ("ein", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("funf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("und", 0),
+];
+
+/// The value of a German number written as one word ("zweitausendvierhundertfünfzig"),
+/// when the whole word is made of number parts.
+fn german_number(word: &str) -> Option<f64> {
+    let (mut total, mut group, mut rest) = (0u64, 0u64, word);
+    let mut parts = 0;
+    while !rest.is_empty() {
+        let &(part, v) = GERMAN_NUMBER_PARTS
+            .iter()
+            .find(|(p, _)| rest.starts_with(p))?;
+        rest = &rest[part.len()..];
+        parts += 1;
+        match v {
+            1000 => {
+                total += group.max(1) * 1000;
+                group = 0;
+            }
+            // "zweihundert": the units before it are hundreds.
+            100 => group = group.max(1) * 100,
+            // "vierundzwanzig": units, "und", then tens: they add up.
+            v => group += u64::from(v),
+        }
+    }
+    (parts >= 2).then_some((total + group) as f64)
 }
 
 /// The value of an amount spelled out in English words ("three thousand", "two hundred and
@@ -1348,6 +1420,10 @@ mod tests {
     #[test]
     fn sums_in_other_currencies_words_or_without_a_currency_are_amounts() {
         for (text, value) in [
+            ("die Reparatur kostet dreitausendfünfhundert Euro", 3_500.0),
+            ("ähm so zweihundertvierundsechzig franken", 264.0),
+            ("Zwölftausend Euro Anzahlung", 12_000.0),
+            ("hunderttausend euro", 100_000.0),
             (
                 "je dois envoyer trente-cinq mille euros au notaire",
                 35_000.0,
