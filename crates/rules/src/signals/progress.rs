@@ -20,7 +20,7 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 
 /// Statements that the customer already did what the AI asks (again): said after the AI's
 /// second attempt, they mean the AI is going round.
-pub(crate) const ALREADY_DID: &str = r"\b((i|we)('ve| have)? (already|just) (did|done|tried|looked|checked|restarted|rebooted|reinstalled|reset|entered|typed|done)|already (did|done|tried) (that|this|it|all)|(did|done|tried) (that|this|it|all that) already|(that's|that is|thats) (exactly )?what i('ve| have)? (did|just did|tried|have done|done|been doing|been trying)|i (did|tried) (that|this|it|all that) (twice|two times|three times|already|again)|i('ve| have) (done|tried) (that|this|it|all that) (twice|two times|three times|again)|(^|[.!?,;] ?)just did( that| it)?\b|ya (lo |eso )?(he )?(hice|hecho|prob[ée]|probado|intent[ée]|intentado|revis[ée]|revisado)|(eso|lo) ya lo hice|c'est (exactement )?ce que (j'ai fait|je viens de faire|je fais)|es (justo |exactamente )?lo que (hice|acabo de hacer|estoy haciendo)|das (habe|hab) ich (doch )?(gerade|eben) gemacht|[ée] (exatamente )?o que (eu )?(fiz|acabei de fazer|estou fazendo)|[èe] (proprio )?quello che ho (appena )?fatto|j'ai d[ée]j[àa] (fait|essay[ée]|tout fait|v[ée]rifi[ée]|red[ée]marr[ée])|d[ée]j[àa] fait|(habe|hab|haben) (ich|wir) (doch |ja |das )?(schon|bereits)|(schon|bereits) (gemacht|probiert|versucht|erledigt)|j[áa] (fiz|tentei|verifiquei|reiniciei)|foi o que eu fiz|(ho|abbiamo) gi[àa]|l'ho gi[àa]|gi[àa] fatto)\b";
+pub(crate) const ALREADY_DID: &str = r"\b((i|we)('ve| have)( already| just)? (searched|checked|looked in|looked through|gone through|tried|cleared|restarted|rebooted|reset|updated|reinstalled) (every|all|both|everything|everywhere|each)\b|(i|we)('ve| have)? (already|just) (did|done|tried|looked|checked|restarted|rebooted|reinstalled|reset|entered|typed|done)|already (did|done|tried) (that|this|it|all)|(did|done|tried) (that|this|it|all that) already|(that's|that is|thats) (exactly )?what i('ve| have)? (did|just did|tried|have done|done|been doing|been trying)|i (did|tried) (that|this|it|all that) (twice|two times|three times|already|again)|i('ve| have) (done|tried) (that|this|it|all that) (twice|two times|three times|again)|(^|[.!?,;] ?)just did( that| it)?\b|ya (lo |eso )?(he )?(hice|hecho|prob[ée]|probado|intent[ée]|intentado|revis[ée]|revisado)|(eso|lo) ya lo hice|c'est (exactement )?ce que (j'ai fait|je viens de faire|je fais)|es (justo |exactamente )?lo que (hice|acabo de hacer|estoy haciendo)|das (habe|hab) ich (doch )?(gerade|eben) gemacht|[ée] (exatamente )?o que (eu )?(fiz|acabei de fazer|estou fazendo)|[èe] (proprio )?quello che ho (appena )?fatto|j'ai d[ée]j[àa] (fait|essay[ée]|tout fait|v[ée]rifi[ée]|red[ée]marr[ée])|d[ée]j[àa] fait|(habe|hab|haben) (ich|wir) (doch |ja |das )?(schon|bereits)|(schon|bereits) (gemacht|probiert|versucht|erledigt)|j[áa] (fiz|tentei|verifiquei|reiniciei)|foi o que eu fiz|(ho|abbiamo) gi[àa]|l'ho gi[àa]|gi[àa] fatto)\b";
 
 pub(crate) const NOT_RESOLVED: &str =
     r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";
@@ -48,6 +48,24 @@ mod tests {
         assert_eq!(persistence("you keep saying the same thing"), 2);
         assert_eq!(persistence("where has my parcel got to?"), 0);
         assert_eq!(persistence("please check the tracking"), 0);
+    }
+
+    #[test]
+    fn doing_everything_asked_is_having_done_it() {
+        let did = |t: &str| super::super::topics::Scan::of(t).already_did();
+        for text in [
+            "we have tried both cables, same thing",
+            "I've restarted every device in the house",
+            "I have checked everywhere, it is not there",
+        ] {
+            assert!(did(text), "{text}");
+        }
+        for text in [
+            "I have checked my email",
+            "can you check every order of mine",
+        ] {
+            assert!(!did(text), "{text}");
+        }
     }
 
     #[test]
