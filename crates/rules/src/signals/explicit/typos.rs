@@ -275,37 +275,69 @@ pub(super) const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me
 /// the set is emptied when full, and keyed with a seeded hash (the words come from users).
 pub(super) mod unfixable {
     use std::cell::RefCell;
-    use std::collections::HashSet;
+    use std::hash::BuildHasher;
 
-    /// Words remembered at most, per thread.
-    const CAPACITY: usize = 4096;
+    /// Slots of the per-thread memo, a power of two.
+    const SLOTS: usize = 4096;
     /// Longer words are not remembered.
     const MAX_LEN: usize = 32;
 
+    /// One remembered word, held inline: a lookup compares bytes in the slot itself rather
+    /// than following a pointer to a key elsewhere (that second memory access was most of
+    /// a lookup's cost).
+    #[derive(Clone, Copy)]
+    struct Slot {
+        len: u8,
+        word: [u8; MAX_LEN],
+    }
+
+    const EMPTY: Slot = Slot {
+        len: 0,
+        word: [0; MAX_LEN],
+    };
+
     thread_local! {
-        static WORDS: RefCell<HashSet<Box<str>, crate::signals::SeededState>> =
-            RefCell::new(HashSet::with_hasher(crate::signals::SeededState::new()));
+        /// A direct-mapped memo: a word has one slot, and a later word of the same slot
+        /// takes it over (the memo only ever saves work; it never changes a result).
+        static WORDS: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
+        static HASHER: crate::signals::SeededState = crate::signals::SeededState::new();
+    }
+
+    /// The slot of `word`, from a per-process seed, so that crafted words cannot be aimed
+    /// at one slot.
+    fn slot(word: &str) -> usize {
+        HASHER
+            .try_with(|h| h.hash_one(word.as_bytes()) as usize % SLOTS)
+            .unwrap_or(0)
     }
 
     /// Whether `word` is known to have no correction and no split.
     pub(in crate::signals::explicit) fn known(word: &str) -> bool {
-        word.len() <= MAX_LEN
-            && WORDS
-                .try_with(|w| w.try_borrow().is_ok_and(|w| w.contains(word)))
-                .unwrap_or(false)
+        if word.is_empty() || word.len() > MAX_LEN {
+            return false;
+        }
+        let at = slot(word);
+        WORDS
+            .try_with(|w| {
+                w.try_borrow().is_ok_and(|w| {
+                    let s = &w[at];
+                    usize::from(s.len) == word.len() && &s.word[..word.len()] == word.as_bytes()
+                })
+            })
+            .unwrap_or(false)
     }
 
     /// Records that `word` has no correction and no split.
     pub(in crate::signals::explicit) fn remember(word: &str) {
-        if word.len() > MAX_LEN {
+        if word.is_empty() || word.len() > MAX_LEN {
             return;
         }
+        let at = slot(word);
         let _ = WORDS.try_with(|w| {
             if let Ok(mut w) = w.try_borrow_mut() {
-                if w.len() >= CAPACITY {
-                    w.clear();
-                }
-                w.insert(word.into());
+                let s = &mut w[at];
+                s.len = word.len() as u8;
+                s.word[..word.len()].copy_from_slice(word.as_bytes());
             }
         });
     }
