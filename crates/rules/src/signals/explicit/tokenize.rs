@@ -181,13 +181,29 @@ fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize
             if in_placeholder > 0 {
                 continue;
             }
-            let l = c.to_ascii_lowercase();
-            let n = buf.len();
-            if n >= start + 2 && buf[n - 1] == l && buf[n - 2] == l {
-                buf.pop();
-                continue;
+            // The whole run of letters and digits at once, lowercased; only a run with a
+            // letter repeated three times (with the word's last two letters before it) is
+            // squeezed a byte at a time.
+            let end = text[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(text.len(), |p| i + p);
+            let from = buf.len();
+            buf.extend(text[i - 1..end].iter().map(u8::to_ascii_lowercase));
+            let checked = &buf[from.saturating_sub(2).max(start)..];
+            if checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+                buf.truncate(from);
+                for &c in &text[i - 1..end] {
+                    let l = c.to_ascii_lowercase();
+                    let n = buf.len();
+                    if n >= start + 2 && buf[n - 1] == l && buf[n - 2] == l {
+                        buf.pop();
+                        continue;
+                    }
+                    buf.push(l);
+                }
             }
-            buf.push(l);
+            i = end;
             continue;
         }
         let next = text.get(i).copied();
@@ -405,8 +421,11 @@ mod words_tests {
             "l'agent quelqu'un d'accord j'ai don't ''' a'",
             "AAAA bbb ccccc ...?!:; 3-4 -x x- {x} }}{{",
             "",
+            "aaa aaaa aaaaa, sooo goood. don'ttt l'aaa xx-xxx-x AAaa aAAa",
         ];
-        for text in texts {
+        let eval = crate::test_texts::eval_texts();
+        let eval = eval.iter().filter(|t| t.is_ascii()).map(String::as_str);
+        for text in texts.into_iter().chain(eval) {
             // Buffers holding an earlier text, as when they are reused.
             let (mut a, mut b) = (String::from("seed "), String::from("seed "));
             let (mut wa, mut wb) = (vec![(0, 5, 0, 0)], vec![(0, 5, 0, 0)]);
