@@ -85,6 +85,7 @@ const ACTS: &[(&str, &[&str])] = &[
         "extend",
         &[
             "extend",
+            "renewal",
             "renew",
             "renouvel",
             "prolong",
@@ -193,6 +194,17 @@ const ACTS: &[(&str, &[&str])] = &[
         "update",
         &["updat", "aktualis", "actualiz", "atualiz", "aggiorn"],
     ),
+    (
+        "activate",
+        &[
+            "activat", "activar", "activer", "ativar", "attivar", "aktivier",
+        ],
+    ),
+    (
+        "top up",
+        &["topp", "recharg", "recarg", "recarreg", "ricaric", "auflad"],
+    ),
+    ("order", &["pedir", "commander", "ordinar", "bestell"]),
 ];
 
 /// What may follow an act's stem: English and Romance inflections, with object pronouns glued
@@ -687,6 +699,17 @@ const FAULTS: &[&str] = &[
     "mai",
     "scaduto",
     "scaduta",
+    "lost",
+    "snapped",
+    "stolen",
+    "stuck",
+    "perdido",
+    "perdida",
+    "perdu",
+    "perdue",
+    "verloren",
+    "perso",
+    "persa",
 ];
 
 /// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
@@ -760,6 +783,20 @@ fn not_working(first: &str, second: &str) -> bool {
                 | "paid"
                 | "go"
                 | "let"
+                // "isn't showing", "doesn't light up", "won't charge".
+                | "showing"
+                | "show"
+                | "light"
+                | "charge"
+                | "charging"
+                | "print"
+                | "printing"
+                | "open"
+                | "opens"
+                | "connect"
+                | "sync"
+                | "start"
+                | "starts"
         )
     };
     // "cuts out every evening", "keeps dropping off": a connection that fails.
@@ -1017,6 +1054,37 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     let mut part: Option<(u16, usize, usize)> = None;
     // The segment being read starts at word `start`; `close` ends it before word `end`.
     let mut start = 0;
+    // "we lost the whole day", "lost two hours": time or money lost is what a matter cost,
+    // not a matter of its own.
+    let time_lost = |i: usize| {
+        matches!(word(i), "lost" | "perdido" | "perdu" | "verloren" | "perso")
+            && (i + 1..words.len()).take(3).any(|j| {
+                matches!(
+                    word(j),
+                    "day"
+                        | "days"
+                        | "hours"
+                        | "hour"
+                        | "time"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "week"
+                        | "weekend"
+                        | "money"
+                        | "deposit"
+                        | "dia"
+                        | "jour"
+                        | "journee"
+                        | "tag"
+                        | "giorno"
+                        | "tiempo"
+                        | "temps"
+                        | "zeit"
+                        | "tempo"
+                )
+            })
+    };
     let mut close = |act: &mut Option<(&'static str, usize)>,
                      part: &mut Option<(u16, usize, usize)>,
                      start: &mut usize,
@@ -1035,7 +1103,10 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
             .filter(|(p, _, _)| !out.parts.iter().any(|(q, _)| q == p))
         {
             out.parts.push((p, format!("{} {}", word(i), word(j))));
-        } else if let Some(f) = segment.clone().find(|&i| kinds[i] & FAULT != 0) {
+        } else if let Some(f) = segment
+            .clone()
+            .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i))
+        {
             out.problems.push(word(f).to_owned());
         } else if segment
             .clone()
@@ -1266,6 +1337,19 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn lost_things_activations_top_ups_and_dead_devices_are_matters() {
+        all_several(&[
+            "my son lost his bus pass, the meal account needs topping up and the app isn't showing his timetable",
+            "quiero activar la tarjeta nueva, recargar el saldo y cambiar el PIN",
+            "the badge printer won't print, the visitor screen doesn't start and my access card got stuck in the reader",
+        ]);
+        none_several(&[
+            "my card got stuck in the machine and it still won't come out, the screen doesn't show anything",
+            "I'd like to activate roaming for my trip please",
+        ]);
     }
 
     #[test]
