@@ -714,95 +714,93 @@ const FAULTS: &[&str] = &[
 
 /// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
 /// words, a negator and a verb of working in either order, are a fault too.
+/// Words that negate the next or the last word ("doesn't" is read as "doesn" "t").
+const NEGATORS: &[&str] = &[
+    "t", "doesnt", "dont", "didnt", "isnt", "wont", "cant", "not", "nicht", "pas", "no", "non",
+    "nao", "ne",
+];
+
+/// Words of something working, arriving or being accepted.
+const WORKING: &[&str] = &[
+    "work",
+    "collected",
+    "recu",
+    "received",
+    "recibido",
+    "recebi",
+    "ricevuto",
+    "apply",
+    "applied",
+    "sent",
+    "send",
+    "arrived",
+    "arrive",
+    "came",
+    "works",
+    "working",
+    "load",
+    "loads",
+    "funktioniert",
+    "geht",
+    "stimmt",
+    "klappt",
+    "marche",
+    "fonctionne",
+    "funciona",
+    "funziona",
+    "va",
+    "anda",
+    // A charge the customer does not recognise or understand.
+    "recognise",
+    "recognize",
+    "understand",
+    "entiendo",
+    "reconozco",
+    "reconnais",
+    "comprends",
+    "erkenne",
+    "verstehe",
+    "reconheco",
+    "entendo",
+    "capisco",
+    "riconosco",
+    // "wasn't paid", "didn't go out", "won't let me in".
+    "paid",
+    "go",
+    "let",
+    // "isn't showing", "doesn't light up", "won't charge".
+    "showing",
+    "show",
+    "light",
+    "charge",
+    "charging",
+    "print",
+    "printing",
+    "open",
+    "opens",
+    "connect",
+    "sync",
+    "start",
+    "starts",
+];
+
+/// "cuts out every evening", "keeps dropping off": a connection that fails.
+const DROPPING: [&str; 5] = ["cuts", "cutting", "drops", "dropping", "keeps"];
+const DROPPED: [&str; 4] = ["out", "off", "dropping", "cutting"];
+
 fn not_working(first: &str, second: &str) -> bool {
-    let negator = |w: &str| {
-        matches!(
-            w,
-            // "doesn't" is read as "doesn" "t".
-            "t" | "doesnt"
-                | "dont"
-                | "didnt"
-                | "isnt"
-                | "wont"
-                | "cant"
-                | "not"
-                | "nicht"
-                | "pas"
-                | "no"
-                | "non"
-                | "nao"
-                | "ne"
-        )
-    };
-    let works = |w: &str| {
-        matches!(
-            w,
-            "work"
-                | "collected"
-                | "recu"
-                | "received"
-                | "recibido"
-                | "recebi"
-                | "ricevuto"
-                | "apply"
-                | "applied"
-                | "sent"
-                | "send"
-                | "arrived"
-                | "arrive"
-                | "came"
-                | "works"
-                | "working"
-                | "load"
-                | "loads"
-                | "funktioniert"
-                | "geht"
-                | "stimmt"
-                | "klappt"
-                | "marche"
-                | "fonctionne"
-                | "funciona"
-                | "funziona"
-                | "va"
-                | "anda"
-                // A charge the customer does not recognise or understand.
-                | "recognise"
-                | "recognize"
-                | "understand"
-                | "entiendo"
-                | "reconozco"
-                | "reconnais"
-                | "comprends"
-                | "erkenne"
-                | "verstehe"
-                | "reconheco"
-                | "entendo"
-                | "capisco"
-                | "riconosco"
-                // "wasn't paid", "didn't go out", "won't let me in".
-                | "paid"
-                | "go"
-                | "let"
-                // "isn't showing", "doesn't light up", "won't charge".
-                | "showing"
-                | "show"
-                | "light"
-                | "charge"
-                | "charging"
-                | "print"
-                | "printing"
-                | "open"
-                | "opens"
-                | "connect"
-                | "sync"
-                | "start"
-                | "starts"
-        )
-    };
-    // "cuts out every evening", "keeps dropping off": a connection that fails.
-    let drops = matches!(first, "cuts" | "cutting" | "drops" | "dropping" | "keeps")
-        && matches!(second, "out" | "off" | "dropping" | "cutting");
+    let negator = |w: &str| NEGATORS.contains(&w);
+    let works = |w: &str| WORKING.contains(&w);
+    let drops = DROPPING.contains(&first) && DROPPED.contains(&second);
     negator(first) && works(second) || works(first) && negator(second) || drops
+}
+
+/// Whether the kinds of two words let [`not_working`] hold for them (most pairs are
+/// turned away here, without comparing words).
+fn may_not_work(first: u16, second: u16) -> bool {
+    first & NEGATOR != 0 && second & WORKS != 0
+        || first & WORKS != 0 && second & NEGATOR != 0
+        || first & DROPS != 0 && second & DROPS != 0
 }
 
 const JOINER: u16 = 1;
@@ -817,7 +815,15 @@ const FAULT: u16 = 64;
 /// "number" itself ("firstly", "number one").
 const LISTING: u16 = 128;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
-const PART_SHIFT: u16 = 8;
+const PART_SHIFT: u16 = 12;
+/// A word that opens a turn by adding a matter ([`ADD_ON`]).
+const ADDS_ON: u16 = 256;
+/// A word of [`NEGATORS`], [`WORKING`], or of [`DROPPING`] or [`DROPPED`].
+const NEGATOR: u16 = 512;
+const WORKS: u16 = 1024;
+const DROPS: u16 = 2048;
+// Every part's number fits above the flags.
+const _: () = assert!(PARTS.len() < 1 << (16 - PART_SHIFT));
 
 /// Every listed word with what it is, looked up once per word.
 static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
@@ -841,6 +847,17 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         .flat_map(|words| words.iter());
     for w in NUMBER_WORDS.iter().chain(places) {
         *map.entry(w).or_default() |= LISTING;
+    }
+    for (words, flag) in [
+        (ADD_ON, ADDS_ON),
+        (NEGATORS, NEGATOR),
+        (WORKING, WORKS),
+        (&DROPPING[..], DROPS),
+        (&DROPPED[..], DROPS),
+    ] {
+        for w in words {
+            *map.entry(w).or_default() |= flag;
+        }
     }
     for (i, (_, words)) in PARTS.iter().enumerate() {
         for w in *words {
@@ -1041,14 +1058,14 @@ pub fn matters_of(text: &str) -> Matters {
 /// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
 fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Matters {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
-    let mut out = Matters {
-        words: words.len(),
-        adds_on: (0..words.len().min(3)).any(|i| ADD_ON.contains(&word(i))),
-        ..Matters::default()
-    };
     kinds.clear();
     kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
     let kinds = &kinds[..];
+    let mut out = Matters {
+        words: words.len(),
+        adds_on: kinds.iter().take(3).any(|k| k & ADDS_ON != 0),
+        ..Matters::default()
+    };
     // One matter per segment: its act, else the part of the service it names.
     let mut act: Option<(&'static str, usize)> = None;
     let mut part: Option<(u16, usize, usize)> = None;
@@ -1111,7 +1128,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
         } else if segment
             .clone()
             .zip(segment.clone().skip(1))
-            .any(|(a, b)| not_working(word(a), word(b)))
+            .any(|(a, b)| may_not_work(kinds[a], kinds[b]) && not_working(word(a), word(b)))
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
