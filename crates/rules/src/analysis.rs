@@ -82,6 +82,11 @@ impl TurnAnalysis {
         self.scan(text).already_did()
     }
 
+    /// Whether `text` (an AI turn) admits not knowing.
+    pub(crate) fn unsure(&self, text: &str) -> bool {
+        self.scan(text).unsure()
+    }
+
     /// Whether `text` says the matter is resolved.
     pub(crate) fn resolved(&self, text: &str) -> bool {
         self.scan(text).resolved()

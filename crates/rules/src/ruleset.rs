@@ -330,7 +330,19 @@ impl Check {
                     heap = confidences().collect();
                     &heap
                 };
-                match confidence::low_confidence(recent, *below, *turns, *floor)? {
+                let Some(low) = confidence::low_confidence(recent, *below, *turns, *floor) else {
+                    // Under the soft threshold once, and the AI says itself that it does not
+                    // know: no second turn is needed to see it.
+                    let c = *recent.first()?;
+                    let (text, a) = v.last_analysed(Role::Ai)?;
+                    return (c < *below && a.unsure(text)).then(|| Hit {
+                        says: format!(
+                            "the AI's confidence {c:.2} is under {below:.2} and it says it is not sure"
+                        ),
+                        matched: Vec::new(),
+                    });
+                };
+                match low {
                     confidence::LowConfidence::Floor { confidence, floor } => Some(Hit {
                         says: format!(
                             "the AI's confidence {confidence:.2} is under the floor {floor:.2}"
@@ -1638,31 +1650,66 @@ mod upset_tests {
     use super::*;
     use baton_core::{ConversationId, TurnId};
 
-    pub(super) fn decide(customer_last: &str) -> Decision {
+    fn decide(customer_last: &str) -> Decision {
+        decide_turns(&[
+            (Role::Customer, "my parcel has not come", None),
+            (Role::Ai, "I'm sorry, it is at the local depot.", Some(0.9)),
+            (Role::Customer, customer_last, None),
+        ])
+    }
+
+    fn decide_turns(turns: &[(Role, &str, Option<f64>)]) -> Decision {
         let conversation = ConversationId::new();
-        let turns: Vec<Turn> = [
-            (Role::Customer, "my parcel has not come"),
-            (Role::Ai, "I'm sorry, it is at the local depot."),
-            (Role::Customer, customer_last),
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, (role, text))| Turn {
-            id: TurnId::new(),
-            conversation_id: conversation,
-            seq: i as i64 + 1,
-            at: time::OffsetDateTime::UNIX_EPOCH,
-            role: *role,
-            text: (*text).to_owned(),
-            confidence: (*role == Role::Ai).then_some(0.9),
-            intent: None,
-            event: None,
-            data: serde_json::Map::new(),
-            internal: None,
-            author: None,
-        })
-        .collect();
+        let turns: Vec<Turn> = turns
+            .iter()
+            .enumerate()
+            .map(|(i, (role, text, confidence))| Turn {
+                id: TurnId::new(),
+                conversation_id: conversation,
+                seq: i as i64 + 1,
+                at: time::OffsetDateTime::UNIX_EPOCH,
+                role: *role,
+                text: (*text).to_owned(),
+                confidence: *confidence,
+                intent: None,
+                event: None,
+                data: serde_json::Map::new(),
+                internal: None,
+                author: None,
+            })
+            .collect();
         RuleSet::builtin().evaluate(&turns)
+    }
+
+    #[test]
+    fn an_ai_under_the_soft_threshold_that_says_it_does_not_know_hands_off() {
+        let ask = (
+            Role::Customer,
+            "can I bring my bike on the night bus?",
+            None,
+        );
+        let unsure = decide_turns(&[
+            ask,
+            (
+                Role::Ai,
+                "I'm not certain, the rules differ by operator.",
+                Some(0.5),
+            ),
+        ]);
+        assert_eq!(unsure.reason, Some(Reason::LowConfidence), "{unsure:?}");
+        // As low, but answering: one turn under the soft threshold is not enough.
+        let answers = decide_turns(&[
+            ask,
+            (
+                Role::Ai,
+                "Folded bikes are allowed on night buses.",
+                Some(0.5),
+            ),
+        ]);
+        assert_eq!(answers.reason, None, "{answers:?}");
+        // Not sure, but confident enough by its own score.
+        let hedges = decide_turns(&[ask, (Role::Ai, "I'm not sure, but yes.", Some(0.8))]);
+        assert_eq!(hedges.reason, None, "{hedges:?}");
     }
 
     #[test]

@@ -94,6 +94,8 @@ enum P {
     NotResolved,
     Failed,
     AlreadyDid,
+    /// The AI says it does not know or is not sure ("I don't have reliable information").
+    Unsure,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -444,6 +446,10 @@ const PATTERNS: &[(P, &str)] = &[
         P::LegalAct,
         r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",
     ),
+    (
+        P::Unsure,
+        r"\bi (don'?t|do not) know\b|\bi'?m not (sure|certain)\b|\bi am not (sure|certain)\b|\bi (can'?t|cannot|can not) (confirm|verify|be sure|say for (sure|certain))\b|\bi (don'?t|do not) have (reliable|enough|accurate|up-to-date|current|complete) (information|details|data)\b|\bi'?m unable to (confirm|verify)\b|\bno (lo )?s[ée]\b|\bno estoy segur[oa]\b|\bno tengo informaci[óo]n (fiable|suficiente)\b|\bje ne sais pas\b|\bje ne suis pas (s[ûu]re?|certaine?)\b|\bje n'ai pas d'informations? (fiables?|pr[ée]cises?)\b|\b(ich )?wei[ßs] (ich )?(es |das )?nicht\b|\bich bin (mir )?nicht sicher\b|\bkeine (verl[äa]sslichen|genauen) informationen\b|\bn[ãa]o sei\b|\bn[ãa]o tenho (certeza|informa[çc][õo]es (fi[áa]veis|suficientes))\b|\bnon (lo )?so\b|\bnon sono sicur[oa]\b|\bnon ho informazioni (affidabili|sufficienti)\b",
+    ),
     // A fifth round, guided by blind set 12 (concepts, not its sentences).
     (
         P::Fraud,
@@ -566,6 +572,10 @@ impl Scan {
     /// did", "ya lo hice", "hab ich doch schon gemacht").
     pub(crate) fn already_did(self) -> bool {
         self.has(P::AlreadyDid)
+    }
+    /// Whether the text (an AI turn) admits not knowing ("I'm not sure", "je ne sais pas").
+    pub(crate) fn unsure(self) -> bool {
+        self.has(P::Unsure)
     }
     /// Whether the text says the matter is resolved.
     pub(crate) fn resolved(self) -> bool {
