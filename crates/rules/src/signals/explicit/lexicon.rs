@@ -1120,6 +1120,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "weiterverbinden",
             "durchstellen",
             "vermitteln",
+            "weitervermitteln",
             "durch",
             "weiter",
             "sprechen",
@@ -1310,6 +1311,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // "passez-moi plutôt un conseiller": rather, between the verb and the person.
             "plutot",
             "piuttosto",
+            "lieber",
             "dossier",
             "cas",
             "caso",

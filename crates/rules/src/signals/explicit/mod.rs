@@ -712,6 +712,9 @@ mod tests {
             "patch me through to the returns desk",
             // an umlaut typed as "ue"
             "koennen Sie mich bitte mit einem Mitarbeiter verbinden",
+            // German verb-final transfer, and "lieber" between the want and the person
+            "würden Sie mich jetzt weitervermitteln",
+            "ich möchte das lieber mit einer Beraterin besprechen",
         ]);
     }
 
@@ -731,6 +734,9 @@ mod tests {
             "I need to move my appointment at the branch",
             // "ue" that is no umlaut
             "the queue to the counter was long",
+            // German: forwarding a mail, or refusing to be put through
+            "können Sie die Rechnung an mich weiterleiten",
+            "bitte stellen Sie mich nicht durch",
         ]);
     }
 

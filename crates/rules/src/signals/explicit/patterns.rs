@@ -1510,6 +1510,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
         .or_else(|| person_first_then_reason(toks))
+        .or_else(|| transfer_me_verb_final(toks))
         .or_else(|| just_a_person(toks))
         .or_else(|| done_with_the_machine(toks))
         .or_else(|| not_a_bot(toks))
@@ -1550,6 +1551,30 @@ pub(super) fn person_first_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch
     .then(|| ExplicitMatch {
         phrase: phrase(toks, k, k + 1),
         pattern: "bare_noun",
+    })
+}
+
+/// German verb-final order: "können Sie mich bitte weiterverbinden?", "stellen Sie mich
+/// durch": the caller asks to be put through, the verb closing the clause.
+pub(super) fn transfer_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "mich" as what is put through, not "an mich" (a mail forwarded to me).
+    let j = toks.iter().enumerate().position(|(j, t)| {
+        t.word == "mich"
+            && !(j > 0 && matches!(toks[j - 1].word, "an" | "fur" | "zu" | "uber" | "auf"))
+    })?;
+    let k = (j + 1..toks.len())
+        .take_while(|&k| toks[k].clause == toks[j].clause)
+        .last()?;
+    let through = matches!(
+        toks[k].word,
+        "weiterverbinden" | "durchstellen" | "weiterleiten" | "weitervermitteln" | "durch"
+    );
+    let between = toks[j + 1..k].iter().all(|t| {
+        t.is(Skip) || t.is(Polite) || matches!(t.word, "bitte" | "doch" | "mal" | "jetzt")
+    });
+    (through && between && !refused(toks, j) && !not_now(toks, j)).then(|| ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "transfer_me",
     })
 }
 
