@@ -712,8 +712,6 @@ const FAULTS: &[&str] = &[
     "persa",
 ];
 
-/// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
-/// words, a negator and a verb of working in either order, are a fault too.
 /// Words that negate the next or the last word ("doesn't" is read as "doesn" "t").
 const NEGATORS: &[&str] = &[
     "t", "doesnt", "dont", "didnt", "isnt", "wont", "cant", "not", "nicht", "pas", "no", "non",
@@ -788,6 +786,8 @@ const WORKING: &[&str] = &[
 const DROPPING: [&str; 5] = ["cuts", "cutting", "drops", "dropping", "keeps"];
 const DROPPED: [&str; 4] = ["out", "off", "dropping", "cutting"];
 
+/// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
+/// words, a negator and a verb of working in either order, are a fault too.
 fn not_working(first: &str, second: &str) -> bool {
     let negator = |w: &str| NEGATORS.contains(&w);
     let works = |w: &str| WORKING.contains(&w);
@@ -814,14 +814,14 @@ const FAULT: u16 = 64;
 /// A word a numbered list is made of: an ordinal, a number said after "number", or
 /// "number" itself ("firstly", "number one").
 const LISTING: u16 = 128;
-/// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
-const PART_SHIFT: u16 = 12;
 /// A word that opens a turn by adding a matter ([`ADD_ON`]).
 const ADDS_ON: u16 = 256;
 /// A word of [`NEGATORS`], [`WORKING`], or of [`DROPPING`] or [`DROPPED`].
 const NEGATOR: u16 = 512;
 const WORKS: u16 = 1024;
 const DROPS: u16 = 2048;
+/// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
+const PART_SHIFT: u16 = 12;
 // Every part's number fits above the flags.
 const _: () = assert!(PARTS.len() < 1 << (16 - PART_SHIFT));
 

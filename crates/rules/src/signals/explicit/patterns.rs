@@ -548,10 +548,6 @@ pub(super) fn help_verb(word: &str) -> bool {
     )
 }
 
-/// Requests made through a person doing the work, in forms the verb-noun grammar misses:
-/// "could you have a colleague go over my bill", "I'd be glad if an advisor checked it",
-/// "quiero que una asesora me llame", "je préférerais voir ça avec un conseiller", "can we
-/// set up a call with a specialist", "can I get a callback".
 /// One-word verbs of taking over a conversation, in the other languages ("que alguien
 /// asuma", "jemand übernehmen", "assumir a conversa", "reprendre", "subentrare").
 fn takes_over(word: &str) -> bool {
@@ -570,6 +566,10 @@ fn takes_over(word: &str) -> bool {
     )
 }
 
+/// Requests made through a person doing the work, in forms the verb-noun grammar misses:
+/// "could you have a colleague go over my bill", "I'd be glad if an advisor checked it",
+/// "quiero que una asesora me llame", "je préférerais voir ça avec un conseiller", "can we
+/// set up a call with a specialist", "can I get a callback".
 pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let in_clause = |from: usize, n: usize| {

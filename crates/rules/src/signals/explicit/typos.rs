@@ -271,8 +271,8 @@ pub(super) const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me
 
 /// Words that [`correct`] and [`split_run_together`] both leave as they are, remembered per
 /// thread: both are pure functions of the word and the lexicon, and most words of a
-/// conversation are seen again and again, so the second look is one hash lookup. Bounded:
-/// the set is emptied when full, and keyed with a seeded hash (the words come from users).
+/// conversation are seen again and again, so the second look is one slot compared. Bounded:
+/// a fixed table of slots, chosen with a seeded hash (the words come from users).
 pub(super) mod unfixable {
     use std::cell::RefCell;
     use std::hash::BuildHasher;
@@ -300,15 +300,12 @@ pub(super) mod unfixable {
         /// A direct-mapped memo: a word has one slot, and a later word of the same slot
         /// takes it over (the memo only ever saves work; it never changes a result).
         static WORDS: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
-        static HASHER: crate::signals::SeededState = crate::signals::SeededState::new();
     }
 
     /// The slot of `word`, from a per-process seed, so that crafted words cannot be aimed
     /// at one slot.
     fn slot(word: &str) -> usize {
-        HASHER
-            .try_with(|h| h.hash_one(word.as_bytes()) as usize % SLOTS)
-            .unwrap_or(0)
+        crate::signals::SeededState::new().hash_one(word.as_bytes()) as usize % SLOTS
     }
 
     /// Whether `word` is known to have no correction and no split.
