@@ -330,22 +330,21 @@ impl Check {
                     heap = confidences().collect();
                     &heap
                 };
-                let Some(low) = confidence::low_confidence(recent, *below, *turns, *floor) else {
-                    // Under the soft threshold once, and the AI says itself that it does not
-                    // know: no second turn is needed to see it.
-                    let c = *recent.first()?;
-                    let (text, a) = v.last_analysed(Role::Ai)?;
-                    return (c < *below && a.unsure(text)).then(|| Hit {
-                        says: format!(
-                            "the AI's confidence {c:.2} is under {below:.2} and it says it is not sure"
-                        ),
-                        matched: Vec::new(),
-                    });
+                let unsure = || {
+                    v.last_analysed(Role::Ai)
+                        .is_some_and(|(text, a)| a.unsure(text))
                 };
-                match low {
+                match confidence::low_confidence_or_unsure(recent, *below, *turns, *floor, unsure)?
+                {
                     confidence::LowConfidence::Floor { confidence, floor } => Some(Hit {
                         says: format!(
                             "the AI's confidence {confidence:.2} is under the floor {floor:.2}"
+                        ),
+                        matched: Vec::new(),
+                    }),
+                    confidence::LowConfidence::Unsure { confidence, below } => Some(Hit {
+                        says: format!(
+                            "the AI's confidence {confidence:.2} is under {below:.2} and it says it is not sure"
                         ),
                         matched: Vec::new(),
                     }),

@@ -1,5 +1,6 @@
 //! Confidence: the AI's own estimate of its answer. A hard floor hands off at once; a soft
-//! threshold only when it is sustained, because one hesitant answer is normal.
+//! threshold only when it is sustained, because one hesitant answer is normal — or when the AI
+//! says in that answer that it does not know.
 
 /// The default soft threshold.
 pub const SOFT: f64 = 0.65;
@@ -15,6 +16,8 @@ pub enum LowConfidence {
     Floor { confidence: f64, floor: f64 },
     /// The last `turns` AI turns all fell under the soft threshold.
     Sustained { confidences: Vec<f64>, below: f64 },
+    /// The last AI turn fell under the soft threshold and says itself that it does not know.
+    Unsure { confidence: f64, below: f64 },
 }
 
 /// `ai_confidences` are the confidences of the AI turns, most recent first (turns without a
@@ -42,6 +45,25 @@ pub fn low_confidence(
     None
 }
 
+/// [`low_confidence`], and one more reason: the last AI turn under the soft threshold
+/// saying itself that it does not know (`admits_unsure`, asked only then) needs no second
+/// turn to be seen.
+pub fn low_confidence_or_unsure(
+    ai_confidences: &[f64],
+    below: f64,
+    turns: usize,
+    floor: f64,
+    admits_unsure: impl FnOnce() -> bool,
+) -> Option<LowConfidence> {
+    low_confidence(ai_confidences, below, turns, floor).or_else(|| {
+        let &last = ai_confidences.first()?;
+        (last < below && admits_unsure()).then_some(LowConfidence::Unsure {
+            confidence: last,
+            below,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +79,27 @@ mod tests {
             low_confidence(&[0.5, 0.6], SOFT, SOFT_TURNS, FLOOR),
             Some(LowConfidence::Sustained { .. })
         ));
+    }
+
+    #[test]
+    fn one_soft_turn_that_admits_not_knowing_is_enough() {
+        let unsure = || true;
+        assert_eq!(
+            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, unsure),
+            Some(LowConfidence::Unsure {
+                confidence: 0.5,
+                below: SOFT
+            })
+        );
+        assert_eq!(
+            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, || false),
+            None
+        );
+        // Confident enough by its own score: the admission is not even read.
+        assert_eq!(
+            low_confidence_or_unsure(&[0.8], SOFT, SOFT_TURNS, FLOOR, || unreachable!()),
+            None
+        );
     }
 
     #[test]
