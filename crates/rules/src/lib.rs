@@ -26,41 +26,51 @@ pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals
 /// calls it on a background thread at startup; a turn that comes first waits for the same
 /// build, never a second one.
 pub fn warm_up() {
-    use baton_core::{ConversationId, Role, Turn, TurnId};
-    let conversation = ConversationId::new();
-    let texts = [
+    use baton_core::Role;
+    let turns = conversation_of(&[
         (
             Role::Customer,
             "Hi, I was charged $120 twice and the app still fails to load.",
+            None,
         ),
         (
             Role::Ai,
             "Sorry about that! Let me check the payment for you.",
+            Some(0.9),
         ),
         (
             Role::Customer,
             "Hola, quiero hablar con una persona, el cargo de 50 € no es mío.",
+            None,
         ),
-    ];
-    let turns: Vec<Turn> = texts
+    ]);
+    std::hint::black_box(RuleSet::builtin().evaluate(&turns));
+}
+
+/// One conversation of plain turns (role, text, confidence), numbered from 1: for the
+/// warm-up and the tests.
+pub(crate) fn conversation_of(
+    turns: &[(baton_core::Role, &str, Option<f64>)],
+) -> Vec<baton_core::Turn> {
+    let conversation = baton_core::ConversationId::new();
+    turns
         .iter()
         .enumerate()
-        .map(|(i, (role, text))| Turn {
-            id: TurnId::new(),
+        .map(|(i, (role, text, confidence))| baton_core::Turn {
+            id: baton_core::TurnId::new(),
             conversation_id: conversation,
             seq: i as i64 + 1,
             at: time::OffsetDateTime::UNIX_EPOCH,
             role: *role,
             text: (*text).to_owned(),
-            confidence: (*role == Role::Ai).then_some(0.9),
+            confidence: *confidence,
             intent: None,
             event: None,
             data: serde_json::Map::new(),
             internal: None,
             author: None,
         })
-        .collect();
-    std::hint::black_box(RuleSet::builtin().evaluate(&turns));
+        .collect()
 }
 
 #[cfg(test)]

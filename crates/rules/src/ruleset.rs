@@ -1645,9 +1645,8 @@ mod builtin_tests {
 }
 
 #[cfg(test)]
-mod upset_tests {
+mod decision_tests {
     use super::*;
-    use baton_core::{ConversationId, TurnId};
 
     fn decide(customer_last: &str) -> Decision {
         decide_turns(&[
@@ -1658,26 +1657,7 @@ mod upset_tests {
     }
 
     fn decide_turns(turns: &[(Role, &str, Option<f64>)]) -> Decision {
-        let conversation = ConversationId::new();
-        let turns: Vec<Turn> = turns
-            .iter()
-            .enumerate()
-            .map(|(i, (role, text, confidence))| Turn {
-                id: TurnId::new(),
-                conversation_id: conversation,
-                seq: i as i64 + 1,
-                at: time::OffsetDateTime::UNIX_EPOCH,
-                role: *role,
-                text: (*text).to_owned(),
-                confidence: *confidence,
-                intent: None,
-                event: None,
-                data: serde_json::Map::new(),
-                internal: None,
-                author: None,
-            })
-            .collect();
-        RuleSet::builtin().evaluate(&turns)
+        RuleSet::builtin().evaluate(&crate::conversation_of(turns))
     }
 
     #[test]
