@@ -620,7 +620,7 @@ impl Check {
                 turns,
                 floor,
             } => format!(
-                "the AI's confidence is under {floor:.2} once or under {below:.2} for {turns} AI turns"
+                "the AI's confidence is under {floor:.2} once or under {below:.2} for {turns} AI turns, or once when the AI says it does not know"
             ),
             Check::Sentiment { below } => format!("the customer's sentiment is under {below:.2}"),
             Check::NegativeFor { turns, below } => {
