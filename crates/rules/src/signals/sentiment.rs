@@ -68,6 +68,13 @@ static WORDS: LazyLock<super::FastMap<&'static str, WordInfo>> = LazyLock::new(|
 static WORDS_FILTER: LazyLock<super::WordFilter> =
     LazyLock::new(|| super::WordFilter::new(WORDS.keys().copied()));
 
+/// Whether the lowercase token `lower` has a lexicon valence. A text none of whose
+/// tokens has one scores 0: boosters, negations and emphasis only scale the valence of a
+/// lexicon word.
+pub(crate) fn is_valence_word(lower: &str) -> bool {
+    word_info(lower).valence.is_some()
+}
+
 fn word_info(lower: &str) -> WordInfo {
     if !WORDS_FILTER.may_contain(lower) {
         return WordInfo::default();
@@ -308,7 +315,7 @@ fn is_upper(word: &str) -> bool {
 
 /// Strips surrounding punctuation unless what is left is two characters or fewer
 /// (then the token was likely an emoticon such as `:)`, kept whole).
-fn strip_punct(token: &str) -> &str {
+pub(crate) fn strip_punct(token: &str) -> &str {
     let b = token.as_bytes();
     let start = b
         .iter()

@@ -14,6 +14,11 @@ use super::language::{self, Language};
 /// The sentiment of `text` in its own language: VADER for English, the lexicon of the
 /// language otherwise. What the rules read as a turn's sentiment.
 pub fn compound(text: &str) -> f32 {
+    // Without a word of any lexicon the score is 0 in every language: the language need
+    // not be guessed.
+    if text.is_ascii() && !may_score(text.as_bytes()) {
+        return 0.0;
+    }
     match language::guess(text) {
         Language::English => super::sentiment::compound(text),
         other => compound_in(text, other),
@@ -510,16 +515,78 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 });
 
 /// Every ending [`valence`] strips, in any language.
+#[cfg(test)]
 const ENDINGS: [&str; 6] = ["e", "er", "en", "es", "em", "s"];
 
 /// Whether any language lists `word` or a stem [`valence`] may strip it to.
 fn listed_anywhere(word: &str) -> bool {
     let filter = &LEXICONS.filter;
-    filter.may_contain(word)
-        || ENDINGS
-            .iter()
-            .filter_map(|e| word.strip_suffix(e))
-            .any(|stem| filter.may_contain(stem))
+    if filter.may_contain(word) {
+        return true;
+    }
+    // Each ending [`valence`] strips, in any language, by its last letter: one or two
+    // stems to look at.
+    let stem = |ending: &str| {
+        word.strip_suffix(ending)
+            .is_some_and(|s| filter.may_contain(s))
+    };
+    match word.as_bytes().last() {
+        Some(b'e') => stem("e"),
+        Some(b'r') => stem("er"),
+        Some(b'n') => stem("en"),
+        Some(b'm') => stem("em"),
+        Some(b's') => stem("es") || stem("s"),
+        _ => false,
+    }
+}
+
+/// Whether some word of the ASCII `text` may carry a valence: a token VADER finds in its
+/// lexicon ([`super::sentiment::has_valence_word`]), or a word a language may list
+/// ([`listed_anywhere`]). Without one, every language scores the text 0. One pass over
+/// the bytes, each token lowercased once, for both readings.
+fn may_score(text: &[u8]) -> bool {
+    // The text lowercased once; a longer one is looked at the slow way.
+    let mut buf = [0u8; 512];
+    let Some(lower) = buf.get_mut(..text.len()) else {
+        return true;
+    };
+    for (l, c) in lower.iter_mut().zip(text) {
+        *l = c.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return true;
+    };
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if super::sentiment::is_valence_word(super::sentiment::strip_punct(&lower[start..i])) {
+            return true;
+        }
+        // The words of the other languages: runs of letters and digits.
+        let mut j = start;
+        while j < i {
+            if !b[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let from = j;
+            while j < i && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            if listed_anywhere(&lower[from..j]) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The valence of `word`, also through its inflections: a plural "-s" in the Romance
@@ -660,6 +727,42 @@ mod tests {
         assert!(compound("Das ist nicht gut, gar nicht gut") < 0.0);
         assert!(compound("Muchas gracias, todo perfecto, muy amable") > 0.5);
         assert!(compound("Merci beaucoup, c'est parfait") > 0.5);
+    }
+
+    #[test]
+    fn a_word_is_listed_when_it_or_a_stem_may_be() {
+        let plain = |word: &str| {
+            let filter = &LEXICONS.filter;
+            filter.may_contain(word)
+                || ENDINGS
+                    .iter()
+                    .filter_map(|e| word.strip_suffix(e))
+                    .any(|stem| filter.may_contain(stem))
+        };
+        for text in crate::test_texts::eval_texts() {
+            for word in language::folded_words(&text) {
+                assert_eq!(listed_anywhere(&word), plain(&word), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn texts_without_a_listed_word_score_what_their_language_scores() {
+        let eval = crate::test_texts::eval_texts();
+        let mut skipped = 0;
+        for text in eval
+            .iter()
+            .filter(|t| t.is_ascii() && !may_score(t.as_bytes()))
+        {
+            let scored = match language::guess(text) {
+                Language::English => super::super::sentiment::compound(text),
+                other => compound_in(text, other),
+            };
+            skipped += 1;
+            assert_eq!(compound(text).to_bits(), scored.to_bits(), "{text}");
+        }
+        eprintln!("{skipped} of {} texts take the short way", eval.len());
+        assert!(skipped > 1000, "only {skipped} texts take the short way");
     }
 
     #[test]
