@@ -669,6 +669,10 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "cancellations",
             "helpdesk",
             "reception",
+            // Reception in the other languages (French "réception" folds to "reception").
+            "recepcion",
+            "rezeption",
+            "recepcao",
         ],
     ),
     (
@@ -1082,6 +1086,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "liga",
             "rappele",
             "rappeler",
+            // "m'appeler", "m'appelle": the elided "me" stays on the verb.
+            "mappeler",
+            "mappelle",
+            "mappelez",
             "rappelez",
             "rappelle",
             "richiamare",
@@ -1782,6 +1790,14 @@ pub(super) fn is_filler(word: &str) -> bool {
             | "actually"
             | "basically"
             | "literally"
+            // The hesitations of the other languages' transcripts: German "äh" typed as
+            // "aeh", Portuguese "ahn", French "hein", Italian "boh".
+            | "aeh"
+            | "aehm"
+            | "ahn"
+            | "ehh"
+            | "hein"
+            | "boh"
     )
 }
 

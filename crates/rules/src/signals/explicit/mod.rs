@@ -175,8 +175,55 @@ fn without_quotations(text: &str) -> Option<String> {
                         | "mostra"
                 )
             });
+        // A term asked about or named ("what does "escalation contact" mean", "the field
+        // called "agent"") is mentioned whatever its length.
+        let after = rest[inner_start + close..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "mean"
+                        | "means"
+                        | "meant"
+                        | "stand"
+                        | "stands"
+                        | "refer"
+                        | "refers"
+                        | "quiere"
+                        | "significa"
+                        | "signifie"
+                        | "veut"
+                        | "bedeutet"
+                        | "vuol"
+                )
+            });
+        let named = after
+            || rest[..open]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "term"
+                            | "word"
+                            | "phrase"
+                            | "called"
+                            | "labelled"
+                            | "labeled"
+                            | "field"
+                            | "heading"
+                            | "tab"
+                            | "significa"
+                            | "signifie"
+                            | "bedeutet"
+                    )
+                });
         out.push_str(&rest[..inner_start]);
-        if inner.split_whitespace().count() >= 3 || said && inner.split_whitespace().count() >= 2 {
+        if named
+            || inner.split_whitespace().count() >= 3
+            || said && inner.split_whitespace().count() >= 2
+        {
             // Blanked, not removed: the words on either side stay apart.
             out.extend(std::iter::repeat_n(' ', inner.chars().count()));
         } else {
@@ -262,6 +309,9 @@ fn anchor_word(word: &str) -> bool {
                 | "callbacks"
                 | "ruckruf"
                 | "rueckruf"
+                // A callback in German: "ruf mich zurück" ([`call_me_back`]).
+                | "ruf"
+                | "rufen"
         )
 }
 
@@ -737,6 +787,50 @@ mod tests {
             // German: forwarding a mail, or refusing to be put through
             "können Sie die Rechnung an mich weiterleiten",
             "bitte stellen Sie mich nicht durch",
+        ]);
+    }
+
+    #[test]
+    fn thirteenth_round_concepts_are_requests() {
+        all_requests(&[
+            // callbacks asked in the imperative, in the six languages
+            "phone me back asap",
+            "rappelle-moi vite stp",
+            "llamenme hoy por favor",
+            "rufen Sie mich heute noch zurück",
+            "me liguem por favor",
+            "richiamatemi oggi",
+            // a person described by what they may decide
+            "someone who can authorise the refund, please",
+            "alguien que pueda resolver esto",
+            "quelqu'un qui peut décider",
+            // hesitations of other languages between repeated nouns, "I said zero"
+            "aeh berater berater",
+            "ahn atendente, atendente",
+            "zero, I said zero",
+            // greetings before the person, an asking word in a clause of its own
+            "hello, operator please, the line keeps dropping",
+            "por favor, uma pessoa",
+            // elided French "me" on the verb; reception in other languages
+            "un agent pourrait-il m'appeler avant vendredi",
+            "páseme con recepción",
+        ]);
+    }
+
+    #[test]
+    fn thirteenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a callback with more to it is not asked now
+            "call me when the parcel ships",
+            "call me crazy but I liked the old app",
+            "mi chiamo Giulia e ho un problema con la bolletta",
+            "ich rufe morgen wieder an",
+            // a person who can do something, described
+            "the man who can fix it is on holiday",
+            "someone who helped me last week said it was done",
+            // a quoted term asked about
+            "what does \"escalation contact\" mean on this form",
+            "the field labelled \"agent\" is empty",
         ]);
     }
 

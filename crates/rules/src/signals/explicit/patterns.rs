@@ -309,6 +309,10 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "am"
                     | "again"
                     | "just"
+                    // "zero, I said zero".
+                    | "said"
+                    | "say"
+                    | "saying"
             ))
         {
             return None;
@@ -545,7 +549,57 @@ pub(super) fn help_verb(word: &str) -> bool {
             | "aiutare"
             | "aiutarmi"
             | "gestire"
+            // Deciding what the bot may not: "someone who can override this".
+            | "override"
+            | "overrule"
+            | "authorise"
+            | "authorize"
+            | "resolve"
+            | "decidir"
+            | "resolver"
+            | "decider"
+            | "resoudre"
+            | "entscheiden"
+            | "decidere"
+            | "risolvere"
+            | "ajudarme"
+            | "aidez"
+            | "maider"
     )
+}
+
+/// A person described by what they can do, as the turn's first words: "someone who can
+/// actually decide this", "alguien que pueda ayudarme", "quelqu'un qui peut m'aider",
+/// "jemand, der mir helfen kann", "qualcuno che possa aiutarmi".
+pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let k = toks
+        .iter()
+        .position(|t| !(t.is(Skip) || t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
+    human_noun(toks, k)?;
+    // "quelqu'un" is two tokens.
+    let k = if toks[k].word == "quelqu" && toks.get(k + 1).is_some_and(|n| n.word == "un") {
+        k + 1
+    } else {
+        k
+    };
+    let relative = toks.get(k + 1).filter(|r| {
+        r.sentence == toks[k].sentence
+            && matches!(
+                r.word,
+                "who" | "that" | "que" | "qui" | "der" | "die" | "che" | "quem"
+            )
+    })?;
+    let v = (k + 2..toks.len().min(k + 7))
+        .take_while(|&v| toks[v].sentence == relative.sentence)
+        .find(|&v| help_verb(toks[v].word))?;
+    if refused(toks, k) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux) || p.is(Neg))
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, k, v),
+        pattern: "someone_who_can",
+    })
 }
 
 /// One-word verbs of taking over a conversation, in the other languages ("que alguien
@@ -1516,6 +1570,114 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| not_a_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
+        .or_else(|| call_me_back(toks))
+        .or_else(|| someone_who_can(toks))
+}
+
+/// A callback asked for in the imperative, the turn's first words: "ring me please",
+/// "call me back asap", "rappelez-moi svp", "llámeme por favor", "ruf mich bitte zurück",
+/// "me liga", "richiamatemi". Said to the service, a person calls. Anything else in the
+/// clause ("call me when it ships", "call me Bob") leaves it a description.
+pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let k = toks
+        .iter()
+        .position(|t| !(t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
+    let words: Vec<&str> = toks[k..]
+        .iter()
+        .take_while(|t| t.clause == toks[k].clause)
+        .map(|t| t.word)
+        .collect();
+    // The verb and its "me", in each language's order; `rest` is what follows.
+    let rest = match words.as_slice() {
+        ["call" | "ring" | "phone", "me", rest @ ..]
+        | [
+            "rappelez" | "rappelle" | "appelez" | "appelle",
+            "moi",
+            rest @ ..,
+        ]
+        | ["llamame" | "llameme" | "llamenme" | "llamadme", rest @ ..]
+        | ["ligue" | "liga" | "ligar", "me", rest @ ..]
+        | [
+            "me",
+            "ligue" | "liga" | "ligar" | "ligem" | "liguem",
+            rest @ ..,
+        ]
+        | [
+            "chiamami" | "chiamatemi" | "richiamami" | "richiamatemi" | "mi",
+            rest @ ..,
+        ] => rest,
+        ["ruf" | "rufen", rest @ ..] => {
+            // German: "ruf mich (bitte) an / zurück", "rufen Sie mich an".
+            let rest = rest.strip_prefix(&["sie"]).unwrap_or(rest);
+            let rest = rest.strip_prefix(&["mich"])?;
+            let end = rest
+                .iter()
+                .position(|w| matches!(*w, "an" | "zuruck" | "zurueck"))?;
+            (rest[..end].iter().all(|w| callback_extra(w))).then_some(&rest[end + 1..])?
+        }
+        _ => return None,
+    };
+    // Italian "mi" only with a verb of calling after it: "mi richiami", "mi chiami".
+    let rest = if words[0] == "mi" {
+        rest.strip_prefix(&["richiami"])
+            .or_else(|| rest.strip_prefix(&["chiami"]))
+            .or_else(|| rest.strip_prefix(&["richiamate"]))?
+    } else {
+        rest
+    };
+    rest.iter()
+        .all(|w| callback_extra(w))
+        .then(|| ExplicitMatch {
+            phrase: words[..words.len() - rest.len()].join(" "),
+            pattern: "call_me_back",
+        })
+}
+
+/// Words that may stand around a callback asked for: back, please, now, today, urgently,
+/// a number to call, in the six languages.
+fn callback_extra(word: &str) -> bool {
+    asking_word(word)
+        || word.bytes().all(|b| b.is_ascii_digit())
+        || is_filler(word)
+        || matches!(
+            word,
+            "back"
+                | "asap"
+                | "today"
+                | "urgently"
+                | "soon"
+                | "right"
+                | "away"
+                | "again"
+                | "on"
+                | "at"
+                | "this"
+                | "number"
+                | "s"
+                | "sil"
+                | "vous"
+                | "il"
+                | "c"
+                | "cest"
+                | "urgent"
+                | "urgente"
+                | "vite"
+                | "por"
+                | "per"
+                | "dringend"
+                | "schnell"
+                | "jetzt"
+                | "heute"
+                | "noch"
+                | "gleich"
+                | "ahora"
+                | "hoy"
+                | "agora"
+                | "hoje"
+                | "subito"
+                | "oggi"
+                | "presto"
+        )
 }
 
 /// The tokens of the first sentence ("anybody? it has been an hour" → "anybody").
@@ -1534,9 +1696,10 @@ fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
 /// A voice caller who opens with the person and a word of asking, then gives the reason
 /// without a pause a transcript would mark: "operator please the card got declined".
 pub(super) fn person_first_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // Greetings and words of asking may come first: "yeah hi um agent please …".
     let k = toks
         .iter()
-        .position(|t| !(t.is(Skip) || is_filler(t.word)))?;
+        .position(|t| !(t.is(Skip) || t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
     let asks = toks.get(k + 1).is_some_and(|n| {
         n.clause == toks[k].clause
             && matches!(
@@ -1618,12 +1781,11 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .position(|t| t.clause != clause)
             .map_or(toks.len(), |p| start + p);
         let part = &toks[start..end];
-        let marker = (if short { toks } else { part }).iter().any(|t| {
-            matches!(
-                t.word,
-                "please" | "pls" | "plz" | "svp" | "bitte" | "favor" | "favore" | "now" | "asap"
-            )
-        });
+        let marker = (if short { toks } else { part }).iter().any(|t| asking_word(t.word))
+            // "por favor, um ser humano", "your officer, please.": the asking word in a
+            // clause of its own next to the noun's.
+            || polite_clause(toks, start.checked_sub(1))
+            || polite_clause(toks, Some(end));
         let asked_before =
             short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk));
         // A voice menu answered with a person: "existing. zero. operator".
@@ -1655,6 +1817,39 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         start = end;
     }
     None
+}
+
+/// A word that makes a bare noun a request: "please", "now", "s'il vous plaît"…
+fn asking_word(word: &str) -> bool {
+    matches!(
+        word,
+        "please"
+            | "pls"
+            | "plz"
+            | "svp"
+            | "stp"
+            | "bitte"
+            | "favor"
+            | "favore"
+            | "plait"
+            | "now"
+            | "asap"
+    )
+}
+
+/// Whether the clause holding `toks[at]` is only words of asking ("please", "por favor",
+/// "s'il vous plaît"), at least one of them an [`asking_word`].
+fn polite_clause(toks: &[Tok<'_>], at: Option<usize>) -> bool {
+    let Some(clause) = at.and_then(|at| toks.get(at)).map(|t| t.clause) else {
+        return false;
+    };
+    let words = toks.iter().filter(|t| t.clause == clause);
+    words.clone().any(|t| asking_word(t.word))
+        && words.clone().all(|t| {
+            asking_word(t.word)
+                || is_filler(t.word)
+                || matches!(t.word, "por" | "per" | "sil" | "vous" | "s" | "il")
+        })
 }
 
 /// "¿hay alguna persona?", "y a quelqu'un ou pas ?", "gibt es da jemanden", "tem alguém aí",
