@@ -1572,6 +1572,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| menu_zero(toks))
         .or_else(|| call_me_back(toks))
         .or_else(|| someone_who_can(toks))
+        .or_else(|| is_a_person_there(toks))
 }
 
 /// A callback asked for in the imperative, the turn's first words: "ring me please",
@@ -1691,6 +1692,34 @@ fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
         .unwrap_or(toks.len());
     // A one-sentence turn was already read whole.
     if end == toks.len() { &[] } else { &toks[..end] }
+}
+
+/// "is a real person reading this?", "is a human on the line?", "is an agent there": a
+/// question whether a person is there now, the noun right after "is".
+pub(super) fn is_a_person_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let j = toks.iter().position(|t| t.word == "is")?;
+    let mut k = j + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| matches!(t.word, "a" | "an" | "any" | "some" | "real" | "actual" | "live"))
+    {
+        k += 1;
+    }
+    let noun = toks.get(k).filter(|n| n.sentence == toks[j].sentence)?;
+    let there = toks.get(k + 1).filter(|n| n.sentence == noun.sentence)?;
+    let is_there = matches!(
+        there.word,
+        "reading" | "listening" | "there" | "here" | "on" | "seeing" | "watching" | "available"
+    );
+    // The question opens its sentence: "this is a person reading" tells.
+    let opens = toks[..j]
+        .iter()
+        .all(|t| t.sentence != toks[j].sentence || is_filler(t.word) || t.is(Polite));
+    (k > j + 1 && is_there && opens && human_noun(toks, k) == Some(true) && !refused(toks, k))
+        .then(|| ExplicitMatch {
+            phrase: phrase(toks, j, k + 1),
+            pattern: "is_there",
+        })
 }
 
 /// A voice caller who opens with the person and a word of asking, then gives the reason
