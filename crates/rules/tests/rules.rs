@@ -400,6 +400,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind10/intents.tsv",
         "eval/blind11/intents.tsv",
         "eval/blind12/intents.tsv",
+        "eval/blind13/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -426,6 +427,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind10/conversations.jsonl",
         "eval/blind11/conversations.jsonl",
         "eval/blind12/conversations.jsonl",
+        "eval/blind13/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
