@@ -773,6 +773,14 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
             matched: Vec::new(),
         });
     }
+    // VADER sums words: "I'm livid" among neutral words scores −0.1. A customer who says
+    // they are furious, fed up or in tears is intense whatever the sum.
+    if let Some(said) = sentiment_langs::stated_feeling(text) {
+        return Some(Hit {
+            says: format!("the customer says they are upset (\"{said}\", {now:.2})"),
+            matched: vec![said],
+        });
+    }
     let run: Vec<f64> = v
         .customer_sentiment
         .iter()

@@ -642,6 +642,214 @@ pub fn most_negative_word(text: &str) -> f32 {
     }
 }
 
+/// Words of a strong negative feeling a customer may say they have ("I'm livid", "je suis
+/// écœurée", "ich bin stinksauer"), in the six languages, accents folded. Curated: only
+/// words that name a feeling, so that "I'm sick" (ill) or "I'm lost" are not read as anger.
+const STRONG_FEELINGS: &[&str] = &[
+    // English
+    "furious",
+    "livid",
+    "angry",
+    "fuming",
+    "outraged",
+    "disgusted",
+    "devastated",
+    "enraged",
+    "seething",
+    "appalled",
+    "heartbroken",
+    "distraught",
+    "gutted",
+    "pissed",
+    "incensed",
+    "frustrated",
+    "infuriated",
+    "exasperated",
+    "mad",
+    // Spanish
+    "furioso",
+    "furiosa",
+    "enfadado",
+    "enfadada",
+    "enfadadisimo",
+    "enfadadisima",
+    "cabreado",
+    "cabreada",
+    "harto",
+    "harta",
+    "indignado",
+    "indignada",
+    "enojado",
+    "enojada",
+    "indignadisimo",
+    // French
+    "furieux",
+    "furieuse",
+    "ecoeure",
+    "ecoeuree",
+    "degoute",
+    "degoutee",
+    "excede",
+    "excedee",
+    "outre",
+    "outree",
+    "enerve",
+    "enervee",
+    "revolte",
+    "revoltee",
+    "scandalise",
+    "scandalisee",
+    // German
+    "wutend",
+    "stinksauer",
+    "sauer",
+    "emport",
+    "fassungslos",
+    "entsetzt",
+    "verargert",
+    "genervt",
+    // Italian
+    "furioso",
+    "arrabbiato",
+    "arrabbiata",
+    "arrabbiatissimo",
+    "incazzato",
+    "incazzata",
+    "indignato",
+    "indignata",
+    "esasperato",
+    "esasperata",
+    "schifato",
+    "schifata",
+    // Portuguese
+    "revoltado",
+    "revoltada",
+    "irritado",
+    "irritada",
+    "farto",
+    "farta",
+    "chateado",
+    "chateada",
+    "furiosos",
+];
+
+/// Words between the speaker and the feeling: "I'm so angry", "je suis vraiment furieux".
+const FEELING_INTENSIFIERS: &[&str] = &[
+    "so",
+    "really",
+    "absolutely",
+    "completely",
+    "totally",
+    "very",
+    "extremely",
+    "beyond",
+    "just",
+    "quite",
+    "utterly",
+    "bloody",
+    "fucking",
+    "now",
+    "getting",
+    "becoming",
+    "vraiment",
+    "tellement",
+    "tres",
+    "completement",
+    "absolument",
+    "muy",
+    "super",
+    "realmente",
+    "totalmente",
+    "bastante",
+    "total",
+    "echt",
+    "wirklich",
+    "richtig",
+    "absolut",
+    "sehr",
+    "davvero",
+    "molto",
+    "proprio",
+    "veramente",
+    "assolutamente",
+    "muito",
+    "mesmo",
+    "bem",
+    "extremamente",
+];
+
+/// Feelings said as idioms, word by word: "fed up", "sick of", "in tears", "losing my
+/// patience", "hors de moi", "die Nase voll".
+const FEELING_IDIOMS: &[&[&str]] = &[
+    &["fed", "up"],
+    &["sick", "of"],
+    &["sick", "and", "tired"],
+    &["in", "tears"],
+    &["shaking", "with"],
+    &["losing", "my", "patience"],
+    &["lost", "my", "patience"],
+    &["end", "of", "my", "rope"],
+    &["end", "of", "my", "tether"],
+    &["make", "me", "sick"],
+    &["makes", "me", "sick"],
+    &["hors", "de", "moi"],
+    &["en", "colere"],
+    &["hasta", "las", "narices"],
+    &["die", "nase", "voll"],
+    &["auser", "mir"],
+    &["ausser", "mir"],
+    &["pieno", "le", "scatole"],
+    &["fora", "de", "mim"],
+];
+
+/// Where a customer says of themselves, now, that they feel strongly upset: "I'm livid",
+/// "I'm so angry I could scream", "you lot make me sick", "je suis écœurée", "estoy
+/// harta", "ich bin stinksauer", "sono furioso", "estou revoltado", or an idiom of it
+/// ("fed up", "in tears"). Not a feeling in the past ("I was furious"), a hypothetical ("I'd
+/// be furious") or negated ("I'm not angry"): the speaker word must come right before the
+/// feeling, with only intensifiers between. The words of the statement, if any.
+pub fn stated_feeling(text: &str) -> Option<String> {
+    let words: Vec<String> = language::folded_words(text).collect();
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    for i in 0..words.len() {
+        if let Some(idiom) = FEELING_IDIOMS
+            .iter()
+            .find(|idiom| idiom.iter().enumerate().all(|(k, x)| w(i + k) == *x))
+        {
+            // "I was fed up" tells of the past; "not fed up" denies.
+            if !matches!(w(i.wrapping_sub(1)), "was" | "were" | "not" | "be" | "been") {
+                return Some(idiom.join(" "));
+            }
+            continue;
+        }
+        if !STRONG_FEELINGS.contains(&w(i)) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 3 && FEELING_INTENSIFIERS.contains(&w(j - 1)) {
+            j -= 1;
+        }
+        let Some(speaker) = j.checked_sub(1) else {
+            continue;
+        };
+        let says = match w(speaker) {
+            // "I'm" is two words folded: "i", "m".
+            "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
+            "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" => true,
+            "bin" => w(speaker.wrapping_sub(1)) == "ich" || w(speaker + 1) == "so",
+            "me" => matches!(
+                w(speaker.wrapping_sub(1)),
+                "makes" | "make" | "making" | "made"
+            ),
+            _ => false,
+        };
+        if says {
+            return Some(words[speaker.saturating_sub(1)..=i].join(" "));
+        }
+    }
+    None
+}
+
 /// The compound score of `text` read as `language` (not English).
 pub fn compound_in(text: &str, language: Language) -> f32 {
     let words: Vec<String> = language::folded_words(text).collect();
@@ -763,6 +971,33 @@ mod tests {
         }
         eprintln!("{skipped} of {} texts take the short way", eval.len());
         assert!(skipped > 1000, "only {skipped} texts take the short way");
+    }
+
+    #[test]
+    fn a_strong_feeling_said_now_is_found() {
+        for text in [
+            "honestly I'm fuming about this",
+            "I am so frustrated with this app",
+            "your emails make me sick",
+            "I'm fed up with waiting",
+            "je suis tellement furieuse",
+            "estoy harta de llamar",
+            "ich bin echt sauer",
+            "sono davvero arrabbiata",
+            "estou muito revoltado com isto",
+        ] {
+            assert!(stated_feeling(text).is_some(), "{text}");
+        }
+        for text in [
+            "I was furious last week but it's sorted",
+            "I'd be livid if that happened",
+            "I'm not angry, just confused",
+            "I'm sick and can't make the appointment",
+            "my son is frustrated with the homework",
+            "the angry birds game won't load",
+        ] {
+            assert_eq!(stated_feeling(text), None, "{text}");
+        }
     }
 
     #[test]

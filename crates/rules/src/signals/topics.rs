@@ -303,6 +303,39 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (account|app|profile|portal|online banking|email|login|dashboard)\b",
     ),
     (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
+    // A danger noticed at a time gone by: "last night I thought I could smell gas".
+    (
+        P::JustPast,
+        r"\b(yesterday|last night|this morning|earlier today)\b.{0,40}\b(i|we) (thought|smelled|smelt|noticed|rang|called|saw|heard)\b",
+    ),
+    // A thirteenth round, after the thirteenth blind set: dangers told by what is seen.
+    // A smell "like rotten eggs" a few words after the smell.
+    (P::Gas, r"\bsmell\w*\b.{0,40}\blike rotten eggs?\b"),
+    // The signs of a stroke: a drooping face, slurred speech, an arm that will not lift.
+    (
+        P::MedicalEmergency,
+        r"\b(face|mouth) (is |has |has gone |went |gone )?(all )?(drooping|droopy)\b|\bdrooping (face|mouth)\b|\bslurr(ed|ing) (speech|words|his words|her words)\b|\b(gone|is|went|are|been) (all )?slurred\b|\bcan'?t (lift|raise|move) (his|her|my|their) (arm|leg)\b|\bone side of (his|her|my|their) (face|body) (is )?(drooping|numb|paralysed|paralyzed)\b",
+    ),
+    // Water coming in or rising to the ankles; a ceiling or roof that fell in.
+    (
+        P::Flood,
+        r"\bwater\b.{0,30}\b(coming|pouring|gushing|bubbling|welling) (up|in|through)\b.{0,40}\b(basement|cellar|kitchen|house|flat|floor|drain|bedroom|living room|hall)\b|\b(water|it)('s| is)? (up to|over) (my|our|the) (ankles|knees|shins)\b|\b(ceiling|roof)\b.{0,25}\b(fallen in|caved in|collapsed|come down|came down|coming down)\b|\btree\b.{0,25}\b(come|fallen|came|fell|crashed) (down )?(on|onto|through)\b",
+    ),
+    // Brakes that give way while driving.
+    (
+        P::Danger,
+        r"\bbrakes? (pedal )?(is |are |has |have )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b",
+    ),
+    // A business whose phones or tills just went dead.
+    (
+        P::Outage,
+        r"\b(office|shop|store|restaurant|clinic|pharmacy|surgery|salon|warehouse|business|company)\b.{0,40}\b(phones?|phone system|phone lines|lines|tills?|network|systems?)\b.{0,20}\b(just )?(went|gone|is|are) (dead|down)\b",
+    ),
+    // A fraudster on the line now, in the other languages ("on the phone with me" in English).
+    (
+        P::FraudNow,
+        r"\b(fraude|fraud|betrug|frode)\b.{0,80}\b(au t[ée]l[ée]phone avec moi|al tel[ée]fono conmigo|am telefon|al telefono con me|ao telefone comigo|on the phone with me)\b",
+    ),
     (
         P::FraudNow,
         r"\bpayments? (that )?i('m| am) not making\b|\b(one|another) every (minute|few minutes|couple of minutes)\b",
@@ -369,7 +402,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\bcontat?o de emerg[êe]ncia\b|\bcontacto de emergencia\b|\bcontact d'urgence\b|\bnotfallkontakt\b|\bcontatto di emergenza\b|\bel (mes|a[ñn]o) pasado\b|\bla semana pasada\b|\ble mois dernier\b|\bl'ann[ée]e derni[èe]re\b|\bla semaine derni[èe]re\b|\bletzte[nr]? (monat|woche|jahr)\b|\b(m[êe]s|ano) passado\b|\bsemana passada\b|\bil mese scorso\b|\bl'anno scorso\b|\bla settimana scorsa\b|\bya est[áa] todo bien\b",
+        r"\bcontat?o de emerg[êe]ncia\b|\bcontacto de emergencia\b|\bcontact d'urgence\b|\bnotfallkontakt\b|\bcontatto di emergenza\b|\bel (mes|a[ñn]o) pasado\b|\bla semana pasada\b|\ble mois dernier\b|\bl'ann[ée]e derni[èe]re\b|\bla semaine derni[èe]re\b|\bletzte[nr]? (monat|woche|jahr)\b|\b(m[êe]s|ano) passado\b|\bsemana passada\b|\bil mese scorso\b|\bl'anno scorso\b|\bla settimana scorsa\b|\bya est[áa] todo bien\b|\b(nada|nothing|niente|rien) (de |d'|di )?(urgente?|urgent)\b|\b(n[ãa]o|no|non|nicht|pas) (([ée]|es|è|ist) )?(urgente?|urgent|dringend)\b",
     ),
     (
         P::Chargeback,
@@ -1364,6 +1397,29 @@ mod tests {
         assert!(BANK.complete());
         // Each kind is a bit of a `Scan`.
         assert!(KINDS.iter().all(|&k| (k as u32) < 32));
+    }
+
+    #[test]
+    fn dangers_seen_in_the_thirteenth_round_are_urgent() {
+        all_urgent(&[
+            "my dad's speech is slurred and his mouth is drooping on the left",
+            "she can't lift her arm and one side of her face is numb",
+            "there's a smell in the garage, a bit like rotten eggs",
+            "water is bubbling up through the drain in the cellar",
+            "the water's up to our knees in the hall",
+            "part of the ceiling has caved in over the stairs",
+            "a tree crashed down onto the garage roof",
+            "the brakes have failed on the hire van",
+            "the shop's card tills just went dead and there's a queue",
+            "quelqu'un du service fraude est au téléphone avec moi et veut un code",
+        ]);
+        none_urgent(&[
+            "nada urgente, solo quería saber la fecha de la revisión",
+            "não é urgente, pode ser na próxima semana",
+            "this morning I thought I saw smoke but it was steam from the kettle",
+            "can you check the brake pads at the next service",
+            "our office moved and the phone number changed",
+        ]);
     }
 
     #[test]

@@ -1699,10 +1699,12 @@ fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
 pub(super) fn is_a_person_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let j = toks.iter().position(|t| t.word == "is")?;
     let mut k = j + 1;
-    while toks
-        .get(k)
-        .is_some_and(|t| matches!(t.word, "a" | "an" | "any" | "some" | "real" | "actual" | "live"))
-    {
+    while toks.get(k).is_some_and(|t| {
+        matches!(
+            t.word,
+            "a" | "an" | "any" | "some" | "real" | "actual" | "live"
+        )
+    }) {
         k += 1;
     }
     let noun = toks.get(k).filter(|n| n.sentence == toks[j].sentence)?;
@@ -1715,11 +1717,12 @@ pub(super) fn is_a_person_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let opens = toks[..j]
         .iter()
         .all(|t| t.sentence != toks[j].sentence || is_filler(t.word) || t.is(Polite));
-    (k > j + 1 && is_there && opens && human_noun(toks, k) == Some(true) && !refused(toks, k))
-        .then(|| ExplicitMatch {
+    (k > j + 1 && is_there && opens && human_noun(toks, k) == Some(true) && !refused(toks, k)).then(
+        || ExplicitMatch {
             phrase: phrase(toks, j, k + 1),
             pattern: "is_there",
-        })
+        },
+    )
 }
 
 /// A voice caller who opens with the person and a word of asking, then gives the reason
