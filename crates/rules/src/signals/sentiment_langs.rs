@@ -686,6 +686,8 @@ const STRONG_FEELINGS: &[&str] = &[
     "furieux",
     "furieuse",
     "ecoeure",
+    "ecœure",
+    "ecœuree",
     "ecoeuree",
     "degoute",
     "degoutee",

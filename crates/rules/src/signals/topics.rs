@@ -20,7 +20,7 @@ pub enum Topic {
     Chargeback,
     /// Reporting fraud, identity theft, unauthorised transactions.
     Fraud,
-    /// Legal action or a threat of it; asking for legal advice.
+    /// Legal action or a threat of it, a formal complaint lodged; asking for legal advice.
     Legal,
     /// Data erasure or access requests (GDPR, CCPA), data breaches.
     Privacy,
@@ -303,6 +303,31 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (account|app|profile|portal|online banking|email|login|dashboard)\b",
     ),
     (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
+    // A formal complaint lodged, in the six languages: the act, not the grievance.
+    (
+        P::LegalAct,
+        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) (a |an )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|poner|hacer|interponer|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]poser|faire|formuler|adresser) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|fazer|registrar|registar|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|fare|sporgere|inoltrare) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
+    ),
+    // Legal action named in the other languages ("legal action" in English).
+    (
+        P::LegalAct,
+        r"\b(azione legale|azioni legali|vie legali)\b|\bacci[óo]n(es)? legal(es)?\b|\baction en justice\b|\bpoursuites judiciaires\b|\brechtliche schritte\b|\ba[çc][ãa]o judicial\b|\bprocesso judicial\b",
+    ),
+    // Advice asked as what the AI would do in the customer's place.
+    (
+        P::InvestAsk,
+        r"\bwhat would you do in my (shoes|position|place|situation)\b|\bif you were me\b",
+    ),
+    // Whether someone else should take or stop a medicine.
+    (
+        P::MedicalAsk,
+        r"\b(if|whether) (she|he|they|my \w+) (should|can|could|may) (still |safely )?(take|stop|mix|combine|keep taking|double)\b",
+    ),
+    // An account wanted closed: "I want the account closed now".
+    (
+        P::CloseAccount,
+        r"\b(want|need|like|have) (the|my|this|our) (\w+ )?account (closed|shut|terminated|cancell?ed)\b",
+    ),
     // A danger noticed at a time gone by: "last night I thought I could smell gas".
     (
         P::JustPast,
@@ -1716,6 +1741,39 @@ mod tests {
             "I can smell gas near the meter you fitted yesterday",
             "there was a gas smell yesterday and it's still there now",
         ]);
+    }
+
+    #[test]
+    fn regulated_acts_in_the_thirteenth_round_forms() {
+        for (text, context) in [
+            (
+                "I'd like to raise a formal complaint about the engineer",
+                false,
+            ),
+            ("quiero poner una queja formal", false),
+            ("ich möchte eine formelle Beschwerde einreichen", false),
+            ("vou fazer uma queixa formal", false),
+            ("intendo sporgere un reclamo formale", false),
+            ("stiamo valutando vie legali contro di voi", false),
+            (
+                "if you were me, would you keep the pension invested?",
+                false,
+            ),
+            (
+                "can you tell me whether my husband should stop the ibuprofen",
+                false,
+            ),
+            ("I need this account closed today", true),
+        ] {
+            assert!(regulated(text, &Topic::ALL, context).is_some(), "{text}");
+        }
+        for text in [
+            "I complained about the noise last year and it was sorted",
+            "what would you do about the slow wifi",
+            "I need my account details updated",
+        ] {
+            assert_eq!(regulated(text, &Topic::ALL, false), None, "{text}");
+        }
     }
 
     #[test]
