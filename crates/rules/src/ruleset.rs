@@ -1684,6 +1684,16 @@ mod decision_tests {
             ),
         ]);
         assert_eq!(unsure.reason, Some(Reason::LowConfidence), "{unsure:?}");
+        // German, the verb before its subject.
+        let german = decide_turns(&[
+            ask,
+            (
+                Role::Ai,
+                "Hm, das weiß ich auch nicht, tut mir leid.",
+                Some(0.5),
+            ),
+        ]);
+        assert_eq!(german.reason, Some(Reason::LowConfidence), "{german:?}");
         // As low, but answering: one turn under the soft threshold is not enough.
         let answers = decide_turns(&[
             ask,

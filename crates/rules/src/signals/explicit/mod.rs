@@ -814,6 +814,10 @@ mod tests {
             // elided French "me" on the verb; reception in other languages
             "un agent pourrait-il m'appeler avant vendredi",
             "páseme con recepción",
+            // a "no" to the AI's other offer, then the request
+            "no just transfer me to billing",
+            // German verb-final callback by a person
+            "bitte sorgen Sie dafür, dass mich bald eine Beraterin zurückruft",
         ]);
     }
 
@@ -831,6 +835,8 @@ mod tests {
             // a quoted term asked about
             "what does \"escalation contact\" mean on this form",
             "the field labelled \"agent\" is empty",
+            "er sagt, dass mich niemand anruft",
+            "no I don't want to be transferred",
         ]);
     }
 

@@ -16,6 +16,16 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if !t.is(Neg) {
             continue;
         }
+        // "no just put me through": a "no" opening the turn answers the AI's offer of
+        // something else.
+        if t.word == "no"
+            && start + i == 0
+            && scope
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.word, "just" | "simply" | "only"))
+        {
+            continue;
+        }
         // "why don't you put me through", "perché non mi passate qualcuno": a request.
         if scope[..i].iter().any(|p| {
             matches!(
@@ -1573,6 +1583,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| call_me_back(toks))
         .or_else(|| someone_who_can(toks))
         .or_else(|| is_a_person_there(toks))
+        .or_else(|| person_calls_me_verb_final(toks))
 }
 
 /// A callback asked for in the imperative, the turn's first words: "ring me please",
@@ -1692,6 +1703,51 @@ fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
         .unwrap_or(toks.len());
     // A one-sentence turn was already read whole.
     if end == toks.len() { &[] } else { &toks[..end] }
+}
+
+/// German verb-final callback by a person: "(können Sie veranlassen,) dass mich heute noch
+/// ein Mitarbeiter zurückruft", "dass mich jemand anruft".
+pub(super) fn person_calls_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let j = toks.iter().position(|t| t.word == "mich")?;
+    let k = (j + 1..toks.len())
+        .take_while(|&k| toks[k].clause == toks[j].clause)
+        .last()?;
+    if !matches!(
+        toks[k].word,
+        "zuruckruft" | "zurueckruft" | "anruft" | "kontaktiert" | "zuruckrufen" | "anrufen"
+    ) {
+        return None;
+    }
+    let person = (j + 1..k).find(|&p| human_noun(toks, p).is_some())?;
+    let between = (j + 1..k).all(|i| {
+        i == person
+            || toks[i].is(Skip)
+            || toks[i].is(Polite)
+            || matches!(
+                toks[i].word,
+                "bitte"
+                    | "heute"
+                    | "noch"
+                    | "morgen"
+                    | "bald"
+                    | "gleich"
+                    | "schnell"
+                    | "ein"
+                    | "eine"
+                    | "einer"
+                    | "ihrer"
+                    | "ihr"
+                    | "von"
+                    | "aus"
+                    | "der"
+                    | "dem"
+            )
+            || toks[i].is(Dept)
+    });
+    (between && !refused(toks, person) && !not_now(toks, k)).then(|| ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "call_me_back",
+    })
 }
 
 /// "is a real person reading this?", "is a human on the line?", "is an agent there": a
