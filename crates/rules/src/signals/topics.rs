@@ -819,13 +819,14 @@ static OTHER_WORD_AMOUNT_PATTERN: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// The amount patterns, in [`AmountPattern`] order.
-fn amount_patterns() -> [&'static str; 5] {
+fn amount_patterns() -> [&'static str; 6] {
     [
         AMOUNT_PATTERN,
         BARE_SUM_PATTERN,
         K_SUM_PATTERN,
         WORD_AMOUNT_PATTERN,
         OTHER_WORD_AMOUNT_PATTERN.as_str(),
+        BARE_WORDS_PATTERN.as_str(),
     ]
 }
 
@@ -837,7 +838,25 @@ enum AmountPattern {
     Thousands,
     Words,
     OtherWords,
+    BareWords,
 }
+
+/// English number words, for [`BARE_WORDS_PATTERN`].
+const ENGLISH_NUMBER_WORDS: &str = "a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
+
+/// Thousands spelled out without a currency, paid or moved in the same sentence (voice
+/// transcripts): "I want to pay the balance, it's three thousand six hundred", "fifteen
+/// thousand, I'm paying the builder". The number is group `n` (verb first) or `m`.
+static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let number = format!(
+        r"(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*",
+        w = ENGLISH_NUMBER_WORDS
+    );
+    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving)";
+    format!(
+        r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
+    )
+});
 
 /// Number words of the other languages and their values; a negative value is a scale.
 const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
@@ -1156,7 +1175,11 @@ fn amounts_screened(text: &str, screened: &Candidates) -> Vec<Amount> {
     };
     amounts_where(&BANK.search(text), |p| {
         screened.contains(AMOUNTS_AT + p as usize)
-            && (digit || matches!(p, AmountPattern::Words | AmountPattern::OtherWords))
+            && (digit
+                || matches!(
+                    p,
+                    AmountPattern::Words | AmountPattern::OtherWords | AmountPattern::BareWords
+                ))
     })
 }
 
@@ -1183,6 +1206,21 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
                 value: v * 1_000.0,
                 currency: None,
                 text: whole.to_owned(),
+            });
+        }
+    }
+    for c in matches(AmountPattern::BareWords) {
+        let Some(n) = c.name("n").or_else(|| c.name("m")) else {
+            continue;
+        };
+        // "back in two thousand and nineteen": a year, not a sum.
+        let year = words_value(n).is_some_and(|v| (1900.0..=2099.0).contains(&v))
+            && n.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
+        if let Some(value) = words_value(n).filter(|v| *v >= 1_000.0 && !year) {
+            found.push(Amount {
+                value,
+                currency: None,
+                text: n.trim().to_owned(),
             });
         }
     }
@@ -1867,6 +1905,23 @@ mod tests {
             Some((3000.0, Some("USD")))
         );
         assert_eq!(v("two hundred and fifty euros"), Some((250.0, Some("EUR"))));
+    }
+
+    #[test]
+    fn thousands_spelled_out_and_paid_without_a_currency_are_amounts() {
+        let value = |text: &str| amounts(text).first().map(|a| a.value);
+        assert_eq!(
+            value("can I wire forty two thousand to the solicitor"),
+            Some(42_000.0)
+        );
+        assert_eq!(
+            value("two thousand five hundred, that's what I'm paying the garage"),
+            Some(2_500.0)
+        );
+        // Not paid or moved, a year, or under a thousand.
+        assert!(amounts("we have about three thousand customers").is_empty());
+        assert!(amounts("I'm paying in two thousand and twenty six").is_empty());
+        assert!(amounts("I'm paying nine hundred").is_empty());
     }
 
     #[test]
