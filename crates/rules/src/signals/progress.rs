@@ -22,6 +22,11 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 /// second attempt, they mean the AI is going round.
 pub(crate) const ALREADY_DID: &str = r"\b((i|we)('ve| have)( already| just)? (searched|checked|looked in|looked through|gone through|tried|cleared|restarted|rebooted|reset|updated|reinstalled) (every|all|both|everything|everywhere|each)\b|(i|we)('ve| have)? (already|just) (did|done|tried|looked|checked|restarted|rebooted|reinstalled|reset|entered|typed|done)|already (did|done|tried) (that|this|it|all)|(did|done|tried) (that|this|it|all that) already|(that's|that is|thats) (exactly )?what i('ve| have)? (did|just did|tried|have done|done|been doing|been trying)|i (did|tried) (that|this|it|all that) (twice|two times|three times|already|again)|i('ve| have) (done|tried) (that|this|it|all that) (twice|two times|three times|again)|(^|[.!?,;] ?)just did( that| it)?\b|ya (lo |eso )?(he )?(hice|hecho|prob[ée]|probado|intent[ée]|intentado|revis[ée]|revisado)|(eso|lo) ya lo hice|c'est (exactement )?ce que (j'ai fait|je viens de faire|je fais)|es (justo |exactamente )?lo que (hice|acabo de hacer|estoy haciendo)|das (habe|hab) ich (doch )?(gerade|eben) gemacht|[ée] (exatamente )?o que (eu )?(fiz|acabei de fazer|estou fazendo)|[èe] (proprio )?quello che ho (appena )?fatto|j'ai d[ée]j[àa] (fait|essay[ée]|tout fait|v[ée]rifi[ée]|red[ée]marr[ée])|d[ée]j[àa] fait|(habe|hab|haben) (ich|wir) (doch |ja |das )?(schon|bereits)|(schon|bereits) (gemacht|probiert|versucht|erledigt)|j[áa] (fiz|tentei|verifiquei|reiniciei)|foi o que eu fiz|(ho|abbiamo) gi[àa]|l'ho gi[àa]|gi[àa] fatto)\b";
 
+/// What the customer says they did over and over, or did again: "done it like five times",
+/// "refreshed it a few times", "ya lo repetí", "ho ricontrollato", "j'ai réessayé",
+/// "schon dreimal versucht", "tentei várias vezes". Counted as [`ALREADY_DID`].
+pub(crate) const DID_REPEATEDLY: &str = r"\b((i|we)('ve| have)? )?(done|tried|refreshed|restarted|rebooted|reset|checked|entered|typed|held|scanned|tapped|swiped|inserted|reinstalled|cleared|reloaded|retried|re-?entered|re-?typed)( it| that| this| them)?( (like|about|maybe|at least|over))? (twice|\d+|two|three|four|five|six|ten|a few|several|many|multiple|loads of|lots of|a dozen|a hundred) times\b|\bya (lo |la |los |las )?(repet[íi]|volv[íi] a (hacer|intentar|probar))\b|\blo (he|hemos) (repetido|intentado|probado|hecho) (varias|muchas|\w+) veces\b|\b(ho|abbiamo) (gi[àa] )?(ricontrollato|riprovato|ripetuto|rifatto|reinserito)\b|\bho provato (pi[uù] volte|\w+ volte)\b|\bj'ai (d[ée]j[àa] )?(r[ée]essay[ée]|recommenc[ée]|refait|rev[ée]rifi[ée])\b|\bj'ai essay[ée] (plusieurs|\w+) fois\b|\b(schon|bereits) (mehrmals|\w+mal|\w+ mal) (versucht|probiert|gemacht)\b|\b(tentei|fiz|repeti|verifiquei) (v[áa]rias|\w+) vezes\b|\bj[áa] (repeti|voltei a (tentar|fazer))\b";
+
 pub(crate) const NOT_RESOLVED: &str =
     r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";
 
@@ -54,6 +59,13 @@ mod tests {
     fn doing_everything_asked_is_having_done_it() {
         let did = |t: &str| super::super::topics::Scan::of(t).already_did();
         for text in [
+            "I've reset it about four times, same error",
+            "tried it several times now, nothing",
+            "ya lo repetí dos veces",
+            "ho riprovato ma niente",
+            "j'ai réessayé, toujours pareil",
+            "hab es schon dreimal versucht",
+            "tentei várias vezes",
             "we have tried both cables, same thing",
             "I've restarted every device in the house",
             "I have checked everywhere, it is not there",

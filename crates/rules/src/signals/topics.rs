@@ -545,13 +545,14 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
 }
 
 /// The progress patterns ([`super::progress`]).
-const PROGRESS: [(P, &str); 6] = [
+const PROGRESS: [(P, &str); 7] = [
     (P::Persist, super::progress::PERSIST),
     (P::GoingRound, super::progress::GOING_ROUND),
     (P::Resolved, super::progress::RESOLVED),
     (P::NotResolved, super::progress::NOT_RESOLVED),
     (P::Failed, super::progress::FAILED),
     (P::AlreadyDid, super::progress::ALREADY_DID),
+    (P::AlreadyDid, super::progress::DID_REPEATEDLY),
 ];
 
 /// The topic, urgency and progress patterns, in [`all_patterns`] order, then the amount
