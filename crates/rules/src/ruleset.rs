@@ -504,6 +504,14 @@ impl Check {
                         shown.push(m.shown());
                         adds_on = m.adds_on();
                     }
+                    // "I can help with both": the AI counted two before this turn added one.
+                    if total < *at_least
+                        && v.recent_analysed(Role::Ai)
+                            .next()
+                            .is_some_and(|(t, _)| matters::acknowledges_two(&t.text))
+                    {
+                        total = total.max(2 + last.own());
+                    }
                     if total >= *at_least {
                         shown.reverse();
                         let words = shown.join(" … ");
@@ -1666,6 +1674,31 @@ mod decision_tests {
 
     fn decide_turns(turns: &[(Role, &str, Option<f64>)]) -> Decision {
         RuleSet::builtin().evaluate(&crate::conversation_of(turns))
+    }
+
+    #[test]
+    fn a_matter_added_after_the_ai_took_on_both_is_a_third() {
+        let added = decide_turns(&[
+            (
+                Role::Customer,
+                "my parking permit hasn't arrived and the direct debit failed",
+                None,
+            ),
+            (Role::Ai, "I can sort out both of those for you.", Some(0.9)),
+            (
+                Role::Customer,
+                "Cheers. Oh, and I need to update my phone number too",
+                None,
+            ),
+        ]);
+        assert_eq!(added.reason, Some(Reason::Complex), "{added:?}");
+        // "both" before a noun counts nothing, and an answer that adds nothing is no matter.
+        let buttons = decide_turns(&[
+            (Role::Customer, "my headphones won't pair", None),
+            (Role::Ai, "Hold both buttons for ten seconds.", Some(0.9)),
+            (Role::Customer, "Ah, and now it's connected, thanks!", None),
+        ]);
+        assert_eq!(buttons.reason, None, "{buttons:?}");
     }
 
     #[test]

@@ -1040,6 +1040,94 @@ impl Matters {
     }
 }
 
+/// Words that acknowledge an answer before the customer adds a matter with "and".
+const ACKNOWLEDGEMENTS: &[&str] = &[
+    "thanks",
+    "thank",
+    "you",
+    "great",
+    "ok",
+    "okay",
+    "oh",
+    "um",
+    "uh",
+    "right",
+    "yes",
+    "yeah",
+    "perfect",
+    "cool",
+    "fine",
+    "brilliant",
+    "lovely",
+    "ah",
+    "gracias",
+    "vale",
+    "genial",
+    "perfecto",
+    "merci",
+    "parfait",
+    "super",
+    "danke",
+    "gut",
+    "obrigado",
+    "obrigada",
+    "grazie",
+];
+
+/// Whether an AI turn acknowledges two matters ("I can help with both", "les deux"): the
+/// customer raised two before their next turn.
+pub fn acknowledges_two(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "both" standing for the matters, not before a noun ("both buttons"): last, or
+    // followed by "of", "for you", "now"… or by a word for matters.
+    let pronoun = |i: usize| {
+        words.get(i + 1).is_none_or(|n| {
+            matches!(
+                *n,
+                "of" | "de"
+                    | "di"
+                    | "for"
+                    | "now"
+                    | "right"
+                    | "together"
+                    | "issues"
+                    | "things"
+                    | "matters"
+                    | "requests"
+                    | "questions"
+                    | "problems"
+                    | "asuntos"
+                    | "cosas"
+                    | "problemas"
+                    | "temas"
+                    | "para"
+                    | "per"
+                    | "pour"
+            )
+        })
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "both" | "ambos" | "ambas" | "beides" | "entrambi" | "entrambe"
+        ) && pronoun(i)
+    }) || [
+        "les deux",
+        "os dois",
+        "as duas",
+        "two things",
+        "two issues",
+        "tutte e due",
+        "tutti e due",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 /// Whether `text` raises at least `at_least` separate matters; the words that show it.
 pub fn several(text: &str, at_least: usize) -> Option<String> {
     matters_of(text).verdict(at_least)
@@ -1061,9 +1149,28 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     kinds.clear();
     kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
     let kinds = &kinds[..];
+    // The turn, or a sentence of it after an answer ("8 Kingfisher Way. And while we're at
+    // it…"), opens by adding a matter: an add-on word among its first three words, or "and"
+    // after nothing but an acknowledgement ("great and…", "Thanks. Oh, and…").
+    let opens_adding = |from: usize| {
+        (from..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0) || {
+            let mut i = from;
+            while i < words.len() && i < from + 3 && ACKNOWLEDGEMENTS.contains(&word(i)) {
+                i += 1;
+            }
+            i < words.len() && matches!(word(i), "and" | "y" | "et" | "und")
+        }
+    };
     let mut out = Matters {
         words: words.len(),
-        adds_on: kinds.iter().take(3).any(|k| k & ADDS_ON != 0),
+        adds_on: opens_adding(0)
+            || (1..words.len()).any(|i| {
+                words[i].2
+                    && buf[..words[i].0 as usize]
+                        .trim_end()
+                        .ends_with(['.', '!', '?', '…'])
+                    && opens_adding(i)
+            }),
         ..Matters::default()
     };
     // One matter per segment: its act, else the part of the service it names.
