@@ -344,7 +344,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Water coming in or rising to the ankles; a ceiling or roof that fell in.
     (
         P::Flood,
-        r"\bwater\b.{0,30}\b(coming|pouring|gushing|bubbling|welling) (up|in|through)\b.{0,40}\b(basement|cellar|kitchen|house|flat|floor|drain|bedroom|living room|hall)\b|\b(water|it)('s| is)? (up to|over) (my|our|the) (ankles|knees|shins)\b|\b(ceiling|roof)\b.{0,25}\b(fallen in|caved in|collapsed|come down|came down|coming down)\b|\btree\b.{0,25}\b(come|fallen|came|fell|crashed) (down )?(on|onto|through)\b",
+        r"\bwater\b.{0,30}\b(coming|pouring|gushing|bubbling|welling) (up|in|through)\b.{0,40}\b(basement|cellar|kitchen|house|flat|floor|drain|bedroom|living room|hall)\b|\b(water|it)('s| is)? (up to|over) (my|our|the) (ankles|knees|shins)\b|\b(ceiling|roof)\b.{0,25}\b(fallen in|caved in|collapsed|come down|came down|coming down)\b|\b(a|the|big|huge|large|our|my) trees? (has |have )?(just )?(come|fallen|came|fell|crashed) (down )?(on|onto|through|into)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -1174,8 +1174,18 @@ fn amounts_screened(text: &str, screened: &Candidates) -> Vec<Amount> {
     } else {
         text.chars().any(char::is_numeric)
     };
+    // Spelled-out thousands need the word: the screen's literals for that pattern are its
+    // verbs, which most text holds.
+    let scale_word = || {
+        text.as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"thousan") || w.eq_ignore_ascii_case(b"million"))
+            // The long s matches "s" case-insensitively.
+            || text.contains('\u{17F}')
+    };
     amounts_where(&BANK.search(text), |p| {
         screened.contains(AMOUNTS_AT + p as usize)
+            && (!matches!(p, AmountPattern::BareWords) || scale_word())
             && (digit
                 || matches!(
                     p,
@@ -1472,7 +1482,7 @@ mod tests {
             "water is bubbling up through the drain in the cellar",
             "the water's up to our knees in the hall",
             "part of the ceiling has caved in over the stairs",
-            "a tree crashed down onto the garage roof",
+            "the tree crashed down onto the garage roof",
             "the brakes have failed on the hire van",
             "the shop's card tills just went dead and there's a queue",
             "quelqu'un du service fraude est au téléphone avec moi et veut un code",
