@@ -710,6 +710,43 @@ const FAULTS: &[&str] = &[
     "verloren",
     "perso",
     "persa",
+    // Dented, scratched, damaged and charged in the other languages (accents folded).
+    "abollado",
+    "abollada",
+    "amolgado",
+    "amolgada",
+    "amassado",
+    "amassada",
+    "cabosse",
+    "cabossee",
+    "ammaccato",
+    "ammaccata",
+    "verbeult",
+    "eingedellt",
+    "rayado",
+    "rayada",
+    "riscado",
+    "riscada",
+    "zerkratzt",
+    "graffiato",
+    "graffiata",
+    "danado",
+    "danada",
+    "danificado",
+    "danificada",
+    "endommage",
+    "endommagee",
+    "danneggiato",
+    "danneggiata",
+    "beschadigt",
+    "cobrado",
+    "cobrada",
+    "cobraron",
+    "cobraram",
+    "cobrou",
+    "addebitato",
+    "addebitata",
+    "abgebucht",
 ];
 
 /// Words that negate the next or the last word ("doesn't" is read as "doesn" "t").
@@ -746,6 +783,14 @@ const WORKING: &[&str] = &[
     "fonctionne",
     "funciona",
     "funziona",
+    // Arrived, in the other languages: "ainda não chegou", "no ha llegado".
+    "chegou",
+    "chegado",
+    "llego",
+    "llegado",
+    "arrivato",
+    "arrivata",
+    "angekommen",
     "va",
     "anda",
     // A charge the customer does not recognise or understand.
@@ -1474,6 +1519,16 @@ mod tests {
             "my card got stuck in the machine and it still won't come out, the screen doesn't show anything",
             "I'd like to activate roaming for my trip please",
         ]);
+    }
+
+    #[test]
+    fn damage_charges_and_deliveries_in_the_other_languages_are_matters() {
+        all_several(&[
+            "olá, a mesa veio riscada, o sofá ainda não chegou e ainda cobraram a entrega duas vezes no cartão",
+            "hola, la lavadora llegó abollada por un lado, el horno todavía no llegó y encima me han cobrado el montaje dos veces",
+            "il divano è arrivato danneggiato, la lampada non mi è mai arrivata e mi hanno addebitato la consegna due volte",
+        ]);
+        none_several(&["o sofá chegou ontem, obrigado pela ajuda"]);
     }
 
     #[test]
