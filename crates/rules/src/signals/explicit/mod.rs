@@ -818,6 +818,8 @@ mod tests {
             "no just transfer me to billing",
             // German verb-final callback by a person
             "bitte sorgen Sie dafür, dass mich bald eine Beraterin zurückruft",
+            // a meeting with a person
+            "can I book a meeting with a mortgage adviser",
         ]);
     }
 
@@ -837,6 +839,7 @@ mod tests {
             "the field labelled \"agent\" is empty",
             "er sagt, dass mich niemand anruft",
             "no I don't want to be transferred",
+            "my meeting with the adviser last week went well",
         ]);
     }
 

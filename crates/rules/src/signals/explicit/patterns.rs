@@ -2097,6 +2097,7 @@ pub(super) fn is_appointment(word: &str) -> bool {
             | "rendez"
             | "rdv"
             | "agendamento"
+            | "meeting"
     )
 }
 
