@@ -339,7 +339,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind10", 0.95, 0.98, 0.97),
         ("blind11", 0.95, 0.91, 0.88),
         ("blind12", 0.99, 0.97, 0.96),
-        ("blind13", 0.97, 0.98, 0.97),
+        ("blind13", 0.97, 0.98, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
