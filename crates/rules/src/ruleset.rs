@@ -642,7 +642,7 @@ impl Check {
                 below,
                 turns,
             } => format!(
-                "the customer's sentiment is {intense:.2} or lower, or negative with the customer saying they are upset now (\"I'm livid\", \"fed up\"), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved)"
+                "the customer's sentiment is {intense:.2} or lower, or negative with the customer saying they are upset now (\"I'm livid\", \"fed up\"), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved, unless they say they are upset)"
             ),
             Check::SameNeed { times } => format!(
                 "the same need or failure comes back {times} times (\"still\", \"again\", \"I already tried that\"; or the AI repeats the same action in other words; or the same intent)"
@@ -754,6 +754,15 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     if now >= -0.05 {
         return None;
     }
+    // VADER sums words: "I'm livid" among neutral words scores −0.1. A customer who says
+    // they are furious, fed up or in tears is intense whatever the sum, even among words of
+    // thanks ("a credit. great. … i'm so angry").
+    if let Some(said) = sentiment_langs::stated_feeling(text) {
+        return Some(Hit {
+            says: format!("the customer says they are upset (\"{said}\", {now:.2})"),
+            matched: vec![said],
+        });
+    }
     // "Thanks, that worked" after a rough start: the conversation is being resolved.
     if a.resolved(text) && now > intense {
         return None;
@@ -779,14 +788,6 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
         return Some(Hit {
             says: format!("the customer is strongly negative ({now:.2})"),
             matched: Vec::new(),
-        });
-    }
-    // VADER sums words: "I'm livid" among neutral words scores −0.1. A customer who says
-    // they are furious, fed up or in tears is intense whatever the sum.
-    if let Some(said) = sentiment_langs::stated_feeling(text) {
-        return Some(Hit {
-            says: format!("the customer says they are upset (\"{said}\", {now:.2})"),
-            matched: vec![said],
         });
     }
     let run: Vec<f64> = v

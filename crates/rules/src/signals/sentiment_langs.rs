@@ -720,6 +720,8 @@ const STRONG_FEELINGS: &[&str] = &[
     "indignato",
     "indignata",
     "esasperato",
+    "stufo",
+    "stufa",
     "esasperata",
     "schifato",
     "schifata",
@@ -739,6 +741,9 @@ const STRONG_FEELINGS: &[&str] = &[
 const FEELING_INTENSIFIERS: &[&str] = &[
     "so",
     "really",
+    "honestly",
+    "genuinely",
+    "truly",
     "absolutely",
     "completely",
     "totally",
@@ -784,6 +789,10 @@ const FEELING_INTENSIFIERS: &[&str] = &[
 /// patience", "hors de moi", "die Nase voll".
 const FEELING_IDIOMS: &[&[&str]] = &[
     &["fed", "up"],
+    &["so", "done", "with"],
+    &["sick", "to", "death"],
+    &["marre"],
+    &["saco", "cheio"],
     &["sick", "of"],
     &["sick", "and", "tired"],
     &["in", "tears"],
@@ -987,6 +996,11 @@ mod tests {
             "ich bin echt sauer",
             "sono davvero arrabbiata",
             "estou muito revoltado com isto",
+            "I'm honestly fuming",
+            "I am so done with this airline",
+            "j'en ai marre de vos excuses",
+            "sono stufa di aspettare",
+            "sick to death of the hold music",
         ] {
             assert!(stated_feeling(text).is_some(), "{text}");
         }
