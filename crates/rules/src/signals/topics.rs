@@ -101,7 +101,7 @@ enum P {
 const PATTERNS: &[(P, &str)] = &[
     (
         P::Dispute,
-        r"\b(file|open|raise|start|lodge|submit|initiate|make|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|opposition|litige)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (formalmente |oficialmente )?(a |uma |una |la )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
+        r"\b(file|filing|open|opening|raise|raising|start|starting|lodge|lodging|submit|submitting|initiate|make|making|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|opposition|litige)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (formalmente |oficialmente )?(a |uma |una |la )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
     ),
     (
         P::Dispute,
@@ -193,7 +193,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
+        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
     ),
     // A third round, after the fourth blind set.
     (
@@ -213,7 +213,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\blips (are |look |have gone |turned |going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
+        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
     ),
     (
         P::Outage,
@@ -345,6 +345,12 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Flood,
         r"\bwater\b.{0,30}\b(coming|pouring|gushing|bubbling|welling) (up|in|through)\b.{0,40}\b(basement|cellar|kitchen|house|flat|floor|drain|bedroom|living room|hall)\b|\b(water|it)('s| is)? (up to|over) (my|our|the) (ankles|knees|shins)\b|\b(ceiling|roof)\b.{0,25}\b(fallen in|caved in|collapsed|come down|came down|coming down)\b|\b(a|the|big|huge|large|our|my) trees? (has |have )?(just )?(come|fallen|came|fell|crashed) (down )?(on|onto|through|into)\b",
+    ),
+    // A blackened socket; a baby gone floppy.
+    (P::Fire, r"\bsocket\b.{0,20}\b(gone|turned) black\b"),
+    (
+        P::MedicalEmergency,
+        r"\b(baby|child|son|daughter|she|he)('s| is| has)? (gone|going) floppy\b|\bwon'?t wake( up)?( properly)?\b",
     ),
     // Brakes that give way while driving.
     (
@@ -532,6 +538,11 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::InvestTerm,
         r"\b(invested|lump sum|pension pot|equity fund|index fund|equities|portfolio)\b",
+    ),
+    // Shares, bonds and funds in the other languages.
+    (
+        P::InvestTerm,
+        r"\b(azionari[oa]|obbligazionari[oa]|azioni|obbligazioni|fondi d'investimento|acciones|fondos de inversi[óo]n|renta variable|fonds|aktien|anleihen|a[çc][õo]es|fundos de investimento|renda vari[áa]vel)\b",
     ),
     (
         P::InvestAsk,
@@ -1486,6 +1497,9 @@ mod tests {
             "the brakes have failed on the hire van",
             "the shop's card tills just went dead and there's a queue",
             "quelqu'un du service fraude est au téléphone avec moi et veut un code",
+            "I plugged the heater back in and there's smoke coming out of it",
+            "the wall socket has turned black and smells hot",
+            "my son has gone floppy and won't wake up",
         ]);
         none_urgent(&[
             "nada urgente, solo quería saber la fecha de la revisión",
@@ -1813,6 +1827,14 @@ mod tests {
                 false,
             ),
             ("I need this account closed today", true),
+            (
+                "we're filing a formal dispute about the meter charges",
+                false,
+            ),
+            (
+                "mi consiglia più azioni o più obbligazioni alla mia età?",
+                false,
+            ),
         ] {
             assert!(regulated(text, &Topic::ALL, context).is_some(), "{text}");
         }
