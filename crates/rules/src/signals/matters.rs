@@ -755,6 +755,13 @@ const NEGATORS: &[&str] = &[
     "nao", "ne",
 ];
 
+/// Auxiliaries and clitics that stand between a negator and the verb in the other
+/// languages ("no ha llegado", "no me llegó", "não me chegou").
+const AUXILIARIES: &[&str] = &[
+    "ha", "han", "he", "hemos", "me", "mi", "nos", "ci", "ti", "te", "lo", "la", "le", "e", "sono",
+    "foi", "tem", "ist", "sind", "hat",
+];
+
 /// Words of something working, arriving or being accepted.
 const WORKING: &[&str] = &[
     "work",
@@ -1254,6 +1261,18 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
                 )
             })
     };
+    // "no ha llegado", "não me chegou": a negator, one or two auxiliaries or clitics,
+    // then a word of working or arriving.
+    let negated_with_auxiliary = |a: usize, end: usize| {
+        if kinds[a] & NEGATOR == 0 || !NEGATORS.contains(&word(a)) {
+            return false;
+        }
+        let mut c = a + 1;
+        while c < end && c - a <= 2 && AUXILIARIES.contains(&word(c)) {
+            c += 1;
+        }
+        c > a + 1 && c < end && kinds[c] & WORKS != 0 && WORKING.contains(&word(c))
+    };
     let mut close = |act: &mut Option<(&'static str, usize)>,
                      part: &mut Option<(u16, usize, usize)>,
                      start: &mut usize,
@@ -1281,6 +1300,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
             .clone()
             .zip(segment.clone().skip(1))
             .any(|(a, b)| may_not_work(kinds[a], kinds[b]) && not_working(word(a), word(b)))
+            || segment
+                .clone()
+                .any(|a| negated_with_auxiliary(a, segment.end))
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
@@ -1527,6 +1549,10 @@ mod tests {
             "olá, a mesa veio riscada, o sofá ainda não chegou e ainda cobraram a entrega duas vezes no cartão",
             "hola, la lavadora llegó abollada por un lado, el horno todavía no llegó y encima me han cobrado el montaje dos veces",
             "il divano è arrivato danneggiato, la lampada non mi è mai arrivata e mi hanno addebitato la consegna due volte",
+        ]);
+        all_several(&[
+            "buenas, la nevera vino rayada por detrás, el microondas todavía no ha llegado y encima me han cobrado el envío dos veces",
+            "bom dia, a mesa veio riscada no tampo, a cadeira ainda não me chegou e a transportadora cobrou-me a entrega duas vezes",
         ]);
         none_several(&["o sofá chegou ontem, obrigado pela ajuda"]);
     }
