@@ -150,75 +150,73 @@ fn without_quotations(text: &str) -> Option<String> {
             break;
         };
         let inner = &rest[inner_start..inner_start + close];
-        // What a screen or a letter says ("the app says "contact an adviser"") is mentioned
-        // even in two words.
-        let said = rest[..open]
+        // The words right before and after the quotation, lowercased.
+        let before = rest[..open]
             .split(|c: char| !c.is_alphanumeric())
             .rfind(|w| !w.is_empty())
-            .is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "says"
-                        | "said"
-                        | "reads"
-                        | "shows"
-                        | "button"
-                        | "option"
-                        | "link"
-                        | "menu"
-                        | "steht"
-                        | "dice"
-                        | "pone"
-                        | "dit"
-                        | "indique"
-                        | "diz"
-                        | "mostra"
-                )
-            });
-        // A term asked about or named ("what does "escalation contact" mean", "the field
-        // called "agent"") is mentioned whatever its length.
+            .map(str::to_lowercase);
         let after = rest[inner_start + close..]
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
-            .is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "mean"
-                        | "means"
-                        | "meant"
-                        | "stand"
-                        | "stands"
-                        | "refer"
-                        | "refers"
-                        | "quiere"
-                        | "significa"
-                        | "signifie"
-                        | "veut"
-                        | "bedeutet"
-                        | "vuol"
-                )
-            });
-        let named = after
-            || rest[..open]
-                .split(|c: char| !c.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-                .is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "term"
-                            | "word"
-                            | "phrase"
-                            | "called"
-                            | "labelled"
-                            | "labeled"
-                            | "field"
-                            | "heading"
-                            | "tab"
-                            | "significa"
-                            | "signifie"
-                            | "bedeutet"
-                    )
-                });
+            .map(str::to_lowercase);
+        // What a screen or a letter says ("the app says "contact an adviser"") is mentioned
+        // even in two words.
+        let said = before.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "says"
+                    | "said"
+                    | "reads"
+                    | "shows"
+                    | "button"
+                    | "option"
+                    | "link"
+                    | "menu"
+                    | "steht"
+                    | "dice"
+                    | "pone"
+                    | "dit"
+                    | "indique"
+                    | "diz"
+                    | "mostra"
+            )
+        });
+        // A term asked about or named ("what does "escalation contact" mean", "the field
+        // called "agent"") is mentioned whatever its length.
+        let named = after.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "mean"
+                    | "means"
+                    | "meant"
+                    | "stand"
+                    | "stands"
+                    | "refer"
+                    | "refers"
+                    | "quiere"
+                    | "significa"
+                    | "signifie"
+                    | "veut"
+                    | "bedeutet"
+                    | "vuol"
+            )
+        }) || before.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "term"
+                    | "word"
+                    | "phrase"
+                    | "called"
+                    | "labelled"
+                    | "labeled"
+                    | "field"
+                    | "heading"
+                    | "tab"
+                    | "significa"
+                    | "signifie"
+                    | "bedeutet"
+            )
+        });
         out.push_str(&rest[..inner_start]);
         if named
             || inner.split_whitespace().count() >= 3
