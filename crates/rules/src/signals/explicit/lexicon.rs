@@ -299,9 +299,19 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "some",
             "any",
             "real",
+            // "the concerned person", "a normal person": the person meant.
+            "concerned",
+            "relevant",
+            "appropriate",
+            "correct",
+            "competent",
+            "normal",
+            "regular",
+            "ordinary",
             "actual",
             "live",
             "living",
+            "breathing",
             "true",
             "proper",
             "damn",
@@ -673,6 +683,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "recepcion",
             "rezeption",
             "recepcao",
+            "accueil",
+            // French: the litigation department.
+            "contentieux",
         ],
     ),
     (
@@ -792,7 +805,16 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "clerks",
         ],
     ),
-    (WeakNoun, &["soul", "souls", "nurse", "nurses"]),
+    (
+        WeakNoun,
+        &[
+            "soul", "souls", "nurse", "nurses", "lads", "guys", "folks", "fellas",
+            // The professionals of a practice the customer deals with ("could the vet
+            // ring me"), who need a verb of contacting like every weak noun.
+            "vet", "vets", "doctor", "doctors", "gp", "dentist", "teacher", "midwife", "optician",
+            "physio",
+        ],
+    ),
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
@@ -891,6 +913,13 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "atendimento",
             "passi",
             "passa",
+            // Italian "mi giri a un collega": turn me over to.
+            "giri",
+            "girate",
+            "girarmi",
+            // Spanish "que me devuelva la llamada una persona": a callback.
+            "devuelva",
+            "devuelvan",
             "trasferisca",
             "trasferisci",
             "trasferirmi",
@@ -1169,6 +1198,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "veux",
             "voudrais",
             "besoin",
+            "faut",
             "souhaite",
             "souhaiterais",
             "souhaiterait",
@@ -1193,6 +1223,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         StrongNoun,
         &[
             "direttore",
+            "directeur",
+            "directrice",
             "farmaceutico",
             "farmaceutica",
             "farmacista",
@@ -1365,6 +1397,15 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ihr",
             "mal",
             "einmal",
+            // "simply", "just": "verbinden Sie mich einfach mit…", "passez-moi juste…".
+            "einfach",
+            "simplemente",
+            "solamente",
+            "juste",
+            "simplement",
+            "apenas",
+            "simplesmente",
+            "semplicemente",
             // es
             "un",
             "una",
@@ -1380,6 +1421,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "sus",
             "real",
             "verdadera",
+            // "que me devuelva la llamada una persona".
+            "llamada",
             "verdadero",
             "vivo",
             "por",
@@ -1478,6 +1521,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "bisogno",
             "hace",
             "falta",
+            // French "il me faut un conseiller".
+            "faut",
             "necessario",
         ],
     ),

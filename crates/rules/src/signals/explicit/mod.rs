@@ -81,8 +81,15 @@ pub fn offers_handover(text: &str) -> bool {
     if !text.contains('?') {
         return false;
     }
+    // "Shall I arrange for someone from the office to call you?": a person named just
+    // before a verb of contacting the customer.
+    let person_contacts_you = |j: usize| {
+        toks[j].is(Contact)
+            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+            && (j.saturating_sub(6)..j).any(|i| human_noun(&toks, i).is_some())
+    };
     toks.iter().enumerate().any(|(j, t)| {
-        t.is(Talk)
+        let hands_you_over = t.is(Talk)
             && !t.word.ends_with("ed")
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
             && (matches!(
@@ -92,7 +99,8 @@ pub fn offers_handover(text: &str) -> bool {
                 .iter()
                 .take(6)
                 .enumerate()
-                .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()))
+                .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()));
+        hands_you_over || person_contacts_you(j)
     })
 }
 
@@ -294,6 +302,8 @@ fn anchor_word(word: &str) -> bool {
     // An appointment to meet someone ([`in_person`]).
     is_zero(word)
         || is_appointment(word)
+        // "is there really nobody there?" ([`detect_in`]).
+        || matches!(word, "nobody" | "noone")
         || matches!(
             word,
             "bump"

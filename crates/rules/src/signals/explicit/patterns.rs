@@ -96,6 +96,41 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
+    // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
+    // appointment"), is no one who works for the service.
+    if matches!(
+        t.word,
+        "vet"
+            | "vets"
+            | "doctor"
+            | "doctors"
+            | "gp"
+            | "dentist"
+            | "teacher"
+            | "midwife"
+            | "optician"
+            | "physio"
+    ) && (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their")
+        || toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.word,
+                "appointment"
+                    | "appointments"
+                    | "surgery"
+                    | "practice"
+                    | "visit"
+                    | "note"
+                    | "letter"
+                    | "bill"
+                    | "receipt"
+                    | "report"
+                    | "records"
+                    | "fees"
+            )
+        }))
+    {
+        return None;
+    }
     // A modifier that makes the head no person ("a property agent", "switch operator"),
     // unless the compound names staff ("the property manager").
     let sense = head_sense(toks, k);
@@ -123,12 +158,22 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     }
     if matches!(t.word, "member" | "members") {
         let staffed = |w: &str| matches!(w, "staff" | "team" | "crew" | "personnel");
-        let of_staff = of_head.is_some_and(|h| {
-            staffed(h.word)
-                || toks
-                    .get(k + 3)
-                    .is_some_and(|h2| h.is(Skip) && (staffed(h2.word) || h2.is(Dept)))
-        });
+        // "a member of staff", "a member of the council team": a group of staff within
+        // the three words after "of" ("a member of the gym" is a customer).
+        let of_staff = of_head.is_some() && {
+            let clause = toks[k].clause;
+            let group = toks[k + 2..]
+                .iter()
+                .take(4)
+                .take_while(|h| h.clause == clause)
+                .position(|h| staffed(h.word) || h.is(Dept));
+            // "a member of our team" in a letter quoted is the sender's.
+            group.is_some_and(|g| {
+                !toks[k + 2..k + 2 + g]
+                    .iter()
+                    .any(|h| matches!(h.word, "our" | "my" | "their"))
+            })
+        };
         let staff_member = k > 0 && staffed(toks[k - 1].word);
         if !(of_staff || staff_member) {
             return None;
@@ -356,8 +401,23 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
 
 /// A word that only says which kind of person follows: "account" in "account manager",
 /// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
+/// Whether `toks[k]` opens a compound naming a department: one or two words the lexicon
+/// does not know before a department's head ("the group bookings desk").
+pub(super) fn dept_modifier(toks: &[Tok<'_>], k: usize) -> bool {
+    let clause = toks[k].clause;
+    toks[k..]
+        .iter()
+        .take(3)
+        .take_while(|n| n.clause == clause)
+        .position(|n| !n.classes.is_empty())
+        .is_some_and(|d| d > 0 && toks[k + d].is(Dept))
+}
+
 pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     let t = &toks[k];
+    if dept_modifier(toks, k) {
+        return true;
+    }
     // "property" in "the property manager": a compound naming staff.
     let staff_compound = head_sense(toks, k + 1) == Some(HeadSense::Staff);
     // "the renewals people", "your claims folks": the people of a department are its staff.
@@ -1116,7 +1176,8 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 // "put me through to billing", "can I speak to sales?"
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
-                    && toks[j + 1..k].iter().all(|p| p.is(Skip) || p.is(Polite))
+                    && (j + 1..k)
+                        .all(|i| toks[i].is(Skip) || toks[i].is(Polite) || dept_modifier(toks, i))
                     && toks.get(k + 1).is_none_or(|m| {
                         m.clause != n.clause
                             || m.is(Polite)
@@ -1247,8 +1308,16 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         )
                     })
             }) || toks.get(u + 1).is_some_and(|n| n.word == "to")
-                && (u + 2..toks.len().min(u + 5))
-                    .any(|k| human_noun(toks, k).is_some() || toks[k].is(Dept)))
+                && (u + 2..toks.len().min(u + 6)).any(|k| {
+                    human_noun(toks, k).is_some()
+                        || toks[k].is(Dept)
+                        // "bump me up to tier two", "push my case up to second line": a
+                        // level of support, when the customer or the case is moved.
+                        || matches!(toks[k].word, "tier" | "line")
+                            && toks[j + 1..u].iter().any(|p| {
+                                matches!(p.word, "me" | "case" | "ticket" | "complaint" | "issue")
+                            })
+                }))
             && !refused(toks, j)
             && !not_now(toks, j)
         {
@@ -1504,10 +1573,36 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
             // "is there anybody else on my account": another holder, not the staff.
             && toks.get(k + 1).is_none_or(|n| n.word != "else")
+            // "is there anyone who can collect it on my behalf": a proxy, not the staff.
+            && !toks[k..]
+                .iter()
+                .take_while(|n| n.sentence == t.sentence)
+                .any(|n| n.word == "behalf")
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
                 phrase: phrase(toks, j - 1, k),
+                pattern: "is_there",
+            });
+        }
+        // "is there really nobody there who can help?": the same question, in despair.
+        if t.word == "there"
+            && j > 0
+            && matches!(toks[j - 1].word, "is" | "isnt")
+            && let Some(k) = (j + 1..toks.len().min(j + 3))
+                .find(|&k| matches!(toks[k].word, "nobody" | "noone" | "no"))
+            && (j + 1..k).all(|i| matches!(toks[i].word, "really" | "honestly" | "actually"))
+            && toks.get(k + 1).is_some_and(|n| {
+                n.clause == t.clause
+                    && (toks[k].word != "no" || n.word == "one")
+                    && matches!(
+                        n.word,
+                        "one" | "there" | "here" | "who" | "that" | "available" | "around"
+                    )
+            })
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j - 1, k + 1),
                 pattern: "is_there",
             });
         }
@@ -1591,9 +1686,21 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 /// "me liga", "richiamatemi". Said to the service, a person calls. Anything else in the
 /// clause ("call me when it ships", "call me Bob") leaves it a description.
 pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    let k = toks
-        .iter()
-        .position(|t| !(t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
+    // "Whoever reads these, please phone me back": a first clause that only addresses the
+    // reader.
+    let addressed = toks.first().is_some_and(|t| {
+        matches!(t.word, "whoever" | "whomever" | "dear")
+            || t.word == "to" && toks.get(1).is_some_and(|n| n.word == "whoever")
+    });
+    let from = if addressed {
+        toks.iter().position(|t| t.clause != toks[0].clause)?
+    } else {
+        0
+    };
+    let k = from
+        + toks[from..]
+            .iter()
+            .position(|t| !(t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
     let words: Vec<&str> = toks[k..]
         .iter()
         .take_while(|t| t.clause == toks[k].clause)
@@ -1843,7 +1950,12 @@ pub(super) fn just_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 toks[j - 1].word,
                 "is" | "im" | "am" | "are" | "youre" | "hes" | "shes" | "theyre" | "be" | "was"
             ));
-    let last = toks[k + 1..].iter().all(|t| t.is(Polite));
+    // "just a person from the surgery": where the person works may follow.
+    let rest = match toks.get(k + 1) {
+        Some(n) if matches!(n.word, "from" | "at" | "in") && toks.len() <= k + 6 => &[][..],
+        _ => &toks[k + 1..],
+    };
+    let last = rest.iter().all(|t| t.is(Polite));
     (last
         && !described
         && human_noun(toks, k) == Some(true)
@@ -2075,10 +2187,19 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // "someone" alone answers a question ("who should I send it to?"); "anyone?" asks.
     let asks = toks.iter().any(|t| matches!(t.word, "anyone" | "anybody"))
         || toks.iter().any(|t| rest(t.word));
+    // "anybody actually reading this?": what the asked person would be doing.
+    let present = |w: &str| {
+        matches!(
+            w,
+            "actually" | "really" | "even" | "reading" | "listening" | "awake" | "alive" | "this"
+        )
+    };
     (toks.len() <= 5
         && asks
         && toks.iter().any(|t| someone(t.word))
-        && toks.iter().all(|t| someone(t.word) || rest(t.word)))
+        && toks
+            .iter()
+            .all(|t| someone(t.word) || rest(t.word) || present(t.word)))
     .then(|| ExplicitMatch {
         phrase: phrase(toks, 0, toks.len() - 1),
         pattern: "is_there",

@@ -6,7 +6,7 @@ use super::*;
 /// Rejecting the bot rather than naming a person: "no more bots", "I don't want to talk to
 /// a machine anymore", "enough of this robot", "ya no quiero hablar con máquinas".
 pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    if let Some(m) = identity_then_want(toks) {
+    if let Some(m) = identity_then_want(toks).or_else(|| a_real_one(toks)) {
         return Some(m);
     }
     for k in 0..toks.len() {
@@ -666,6 +666,40 @@ pub(super) fn not_a_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         (negated && bot).then(|| ExplicitMatch {
             phrase: phrase(toks, j, k),
             pattern: "not_a_bot",
+        })
+    })
+}
+
+/// "you're a bot, just get me a real one", "quiero uno de verdad": after the bot is named,
+/// a real "one" asked for is a person.
+pub(super) fn a_real_one(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let b = toks.iter().position(|t| t.is(Bot) || t.is(Machine))?;
+    // The bot ends its clause, or the asking follows it ("ur a bot just get me…"): not
+    // a "robot vacuum", nor "the bot said to get…".
+    let asking = |w: &str| matches!(w, "get" | "give" | "want" | "need" | "put");
+    let named = toks
+        .get(b + 1)
+        .is_none_or(|n| n.clause != toks[b].clause || n.word == "just" || asking(n.word));
+    if !named || toks[b].joined {
+        return None;
+    }
+    (b + 1..toks.len()).find_map(|k| {
+        let ask = asking(toks[k].word) && toks[k - 1].word != "to" && !refused(toks, k);
+        let rest = &toks[k + 1..];
+        let rest = match rest.split_first() {
+            Some((me, after)) if me.word == "me" => after,
+            _ => rest,
+        };
+        let real_one = matches!(
+            rest,
+            [a, real, one, ..]
+                if matches!(a.word, "a" | "an")
+                    && matches!(real.word, "real" | "actual" | "proper" | "human" | "live" | "living")
+                    && one.word == "one"
+        );
+        (ask && real_one).then(|| ExplicitMatch {
+            phrase: phrase(toks, k, toks.len().min(k + 5) - 1),
+            pattern: "reject_bot",
         })
     })
 }

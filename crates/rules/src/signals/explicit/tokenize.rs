@@ -389,6 +389,30 @@ pub(super) fn tokenize_into<'a>(
         if matches!(toks[k].word, "whoever" | "whomever") && in_charge(&toks[k + 1..]) {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
+        // "the head of year", "the head of sales": the person who runs it.
+        if toks[k].word == "head"
+            && toks.get(k + 1).is_some_and(|n| n.word == "of")
+            && toks[k + 2..].iter().take(2).any(|n| {
+                n.is(Dept)
+                    || matches!(
+                        n.word,
+                        "year"
+                            | "school"
+                            | "department"
+                            | "house"
+                            | "sales"
+                            | "operations"
+                            | "customer"
+                            | "service"
+                            | "hr"
+                            | "security"
+                            | "branch"
+                            | "store"
+                    )
+            })
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
     }
     // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
