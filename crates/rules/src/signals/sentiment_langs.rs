@@ -811,7 +811,56 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["ausser", "mir"],
     &["pieno", "le", "scatole"],
     &["fora", "de", "mim"],
+    // Exasperation at the service, as people say it when they have had enough.
+    &["had", "it", "up", "to", "here"],
+    &["absolute", "shambles"],
+    &["total", "shambles"],
+    &["complete", "shambles"],
+    &["bloody", "shambles"],
+    &["shambolic"],
+    &["absolute", "joke"],
+    &["total", "joke"],
+    &["complete", "joke"],
+    &["utter", "joke"],
+    &["ras", "le", "bol"],
+    &["frechheit"],
+    &["unverschamtheit"],
+    &["saftladen"],
+    &["mit", "den", "nerven"],
+    &["una", "verguenza"],
+    &["una", "vergogna"],
+    &["uma", "vergonha"],
+    &["palhacada"],
 ];
+
+/// Contempt said to the service: "you lot couldn't care less", "are you kidding me". The
+/// words, when the idiom at `i` is said of the service (not "I couldn't care less").
+fn contempt_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<String> {
+    let at_you = |k: usize| matches!(w(k), "you" | "u" | "ya" | "lot" | "they" | "guys");
+    match (w(i), w(i + 1)) {
+        ("care", "less") => {
+            // "couldn't" folds to "couldn" "t" or "couldnt".
+            let neg = match w(i.wrapping_sub(1)) {
+                "couldnt" => i.wrapping_sub(1),
+                "t" if w(i.wrapping_sub(2)) == "couldn" => i.wrapping_sub(2),
+                _ => return None,
+            };
+            let subject = neg.wrapping_sub(1);
+            let subject = if matches!(w(subject), "clearly" | "obviously" | "really" | "just") {
+                subject.wrapping_sub(1)
+            } else {
+                subject
+            };
+            at_you(subject).then(|| format!("{} couldn't care less", w(subject)))
+        }
+        ("kidding" | "joking", "me")
+            if w(i.wrapping_sub(1)) == "you" || w(i.wrapping_sub(2)) == "you" =>
+        {
+            Some(format!("you {} me", w(i)))
+        }
+        _ => None,
+    }
+}
 
 /// Where a customer says of themselves, now, that they feel strongly upset: "I'm livid",
 /// "I'm so angry I could scream", "you lot make me sick", "je suis écœurée", "estoy
@@ -823,6 +872,9 @@ pub fn stated_feeling(text: &str) -> Option<String> {
     let words: Vec<String> = language::folded_words(text).collect();
     let w = |i: usize| words.get(i).map_or("", String::as_str);
     for i in 0..words.len() {
+        if let Some(said) = contempt_at(&w, i) {
+            return Some(said);
+        }
         if let Some(idiom) = FEELING_IDIOMS
             .iter()
             .find(|idiom| idiom.iter().enumerate().all(|(k, x)| w(i + k) == *x))
@@ -1020,5 +1072,26 @@ mod tests {
     fn english_is_still_vader() {
         let text = "this is the worst service ever";
         assert_eq!(compound(text), super::super::sentiment::compound(text));
+    }
+
+    #[test]
+    fn exasperation_and_contempt_said_to_the_service_are_stated_feelings() {
+        for text in [
+            "honestly you lot couldn't care less about pensioners",
+            "are you actually kidding me, a fourth missed delivery",
+            "I've had it up to here with this broadband",
+            "the whole thing is an absolute shambles",
+            "c'est bon, j'en ai ras le bol de vos retards",
+            "das ist eine Unverschämtheit, wirklich",
+        ] {
+            assert!(stated_feeling(text).is_some(), "{text}");
+        }
+        // Indifference of one's own, and a joke told.
+        for text in [
+            "I couldn't care less which colour it is",
+            "my son told me a joke about your adverts",
+        ] {
+            assert_eq!(stated_feeling(text), None, "{text}");
+        }
     }
 }

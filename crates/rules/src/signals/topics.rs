@@ -137,7 +137,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::InvestAsk,
-        r"\b(should|shall) (i|we)\b|\bis (it|this|now) (a good (idea|time)|wise|smart|worth it|safe|better|risky)\b|\bwould you (recommend|advise|suggest)\b|\bdo you (recommend|advise|suggest|think)\b|\bwhat (would|do) you (recommend|advise|suggest)\b|\brecommend\w*\b|\badvi[cs]e\b|\bwhich\b.{0,25}\b(should|would|is (the )?best|better)\b|\bbest (way|option|place)\b|\bworth (it|investing|buying)\b|\bbetter (to|off)\b|\b(deber[ií]a|me recomienda|recomienda\w*|aconseja\w*|me conviene|conviene|vale la pena|es buena idea)\b|\b(ai-je int[ée]r[êe]t|vaut-il mieux|est-ce (une bonne id[ée]e|judicieux|rentable))\b|\b(lohnt es sich|ist es sinnvoll|w[äa]re es (sinnvoll|besser))\b|\b(vale a pena|compensa|[ée] uma boa ideia)\b|\b(conviene|vale la pena|[èe] una buona idea)\b|\b(devrais-je|dois-je|conseill\w*|recommand\w*)\b|\b(sollte ich|soll ich|empfehl\w*|raten sie)\b|\b(devo|deveria|recomenda\w*|aconselh\w*)\b|\b(dovrei|consigli\w*)\b",
+        r"\b(should|shall) (i|we)\b|\bis (it|this|now) (a good (idea|time)|wise|smart|worth it|safe|better|risky)\b|\bwould you (recommend|advise|suggest)\b|\bdo you (recommend|advise|suggest|think)\b|\bwhat (would|do) you (recommend|advise|suggest)\b|\brecommend\w*\b|\badvi[cs]e\b|\bwhich\b.{0,25}\b(should|would|is (the )?best|better)\b|\bbest (way|option|place)\b|\bworth (it|investing|buying)\b|\bbetter (to|off)\b|\b(deber[ií]a|me recomienda|recomienda\w*|aconseja\w*|me conviene|conviene|vale la pena|es buena idea)\b|\b(ai-je int[ée]r[êe]t|vaut-il mieux|est-ce (une bonne id[ée]e|judicieux|rentable))\b|\b(lohnt es sich|ist es sinnvoll|w[äa]re es (sinnvoll|besser))\b|\b(vale a pena|compensa|[ée] uma boa ideia)\b|\b(conviene|vale la pena|[èe] una buona idea)\b|\b(devrais-je|dois-je|conseill\w*|recommand\w*)\b|\b(sollte ich|soll ich|empfehl\w*|raten sie)\b|\b(deveria|recomenda\w*|aconselh\w*)\b|\bdevo\b[^.?!]{0,80}\?|\b(dovrei|consigli\w*)\b",
     ),
     (
         P::InvestTerm,
@@ -290,7 +290,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Fraud,
-        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) as fraud\b",
+        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) (officially |formally )?as (a )?fraud\b",
     ),
     (
         P::Dispute,
@@ -352,6 +352,11 @@ const PATTERNS: &[(P, &str)] = &[
         P::MedicalEmergency,
         r"\b(baby|child|son|daughter|she|he)('s| is| has)? (gone|going) floppy\b|\bwon'?t wake( up)?( properly)?\b",
     ),
+    // A child missing now: "nobody knows where he is", "I can't find my daughter".
+    (
+        P::Danger,
+        r"\bnobody knows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b.{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+    ),
     // Brakes that give way while driving.
     (
         P::Danger,
@@ -377,7 +382,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::JustPast,
-        r"\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|wir hatten|houve|havia|tivemos)\b.{0,60}\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b|\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b.{0,60}\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|wir hatten|houve|havia|tivemos)\b",
+        r"\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b.{0,60}\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b|\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b.{0,60}\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b",
     ),
     (
         P::SinceThen,
@@ -409,7 +414,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A second round of dangers told as situations, in the six languages.
     (
         P::Fire,
-        r"\bburning (plastic |rubber |electrical )?smell\b|\bsmell(s|ing)? (like|of) burn(ing|t) (plastic|rubber|wires?|cables?)\b|\b(crackling|sparking|buzzing|smoking) (from|in|coming from|behind) (the|my|our) (fuse ?box|sockets?|plugs?|meter|wall|outlets?|consumer unit|boiler|heater)\b|\b(fuse ?box|sockets?|plugs?|outlets?|meter|boiler|heater) (is |are |keeps? )?(crackling|sparking|smoking|melting|melted)\b|\bolor a quemado\b|\bhuele a quemado\b|\bodeur de br[ûu]l[ée]\b|\b[çc]a sent le br[ûu]l[ée]\b|\briecht (stark )?(verbrannt|nach verbranntem|angebrannt|verschmort)\b|\bbrandgeruch\b|\bschmorgeruch\b|\bcheiro de queimado\b|\bodore di bruciato\b|\bpuzza di bruciato\b",
+        r"\bburning (plastic |rubber |electrical )?smell\b|\bsmell(s|ing)? (like|of) burn(ing|t) (plastic|rubber|wires?|cables?)\b|\b(crackling|sparking|buzzing|smoking) (from|in|coming from|behind) (the|my|our) (fuse ?box|sockets?|plugs?|meter|wall|outlets?|consumer unit|boiler|heater)\b|\b(fuse ?box|sockets?|plugs?|outlets?|meter|boiler|heater) (is |are |keeps? )?(crackling|sparking|smoking|melting|melted)\b|\bolor a quemado\b|\bhuele a quemado\b|\bodeur de br[ûu]l[ée]\b|\b[çc]a sent le br[ûu]l[ée]\b|\briecht (stark )?(verbrannt|nach verbranntem|angebrannt|verschmort)\b|\bbrandgeruch\b|\bschmorgeruch\b|\bcheiro de queimado\b|\bodore di bruciato\b|\bpuzza di bruciato\b|\bsentir le br[ûu]l[ée]\b|\b[ée]tincelles\b|\bchispas\b.{0,40}\b(enchufe|contador|cables?|toma)\b|\bfunken\b.{0,40}\b(steckdose|z[äa]hler|kabel|sicherungskasten)\b|\bscintille\b.{0,40}\b(presa|contatore|cavi|quadro)\b|\bfa[íi]scas\b.{0,40}\b(tomada|contador|quadro|fios)\b",
     ),
     (
         P::Flood,
@@ -766,9 +771,9 @@ pub struct Amount {
 }
 
 const AMOUNT_PATTERN: &str = r"(?ix)
-        (?P<pre>[$€£]|\b(?:usd|eur|gbp|us\$|chf|brl)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s'’]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
+        (?P<pre>[$€£¥₹]|\b(?:usd|eur|gbp|us\$|chf|brl|jpy|inr|aud|cad)\s?|\br\$\s?)\s?(?P<n1>\d[\d,.\s'’]*\d|\d)\s?(?P<k1>k|m|thousand|million|mil|mille|mila|tausend)?\b
         |
-        \b(?P<n2>\d{1,3}(?:[\ \u{a0}\u{202f}'’]\d{3})+(?:[.,]\d{1,2})?|\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£]|usd|eur|gbp|chf|brl|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\W|$)
+        \b(?P<n2>\d{1,3}(?:[\ \u{a0}\u{202f}'’]\d{3})+(?:[.,]\d{1,2})?|\d[\d,.]*\d|\d)\s?(?P<k2>k|m|thousand|million|mil|mille|mila|tausend|millones|millions|millionen|milh[õo]es|milioni)?\s?(?P<post>[$€£¥₹]|usd|eur|gbp|chf|brl|jpy|inr|aud|cad|yen|rupees?|dollars?|d[óo]lares|bucks|euros?|pounds?|reais|francs?|franken|libras?|livres?|sterline)(?:\b|\W|$)
         ";
 
 fn currency_code(symbol: &str) -> Option<&'static str> {
@@ -781,6 +786,10 @@ fn currency_code(symbol: &str) -> Option<&'static str> {
         }
         "r$" | "brl" | "reais" => "BRL",
         "chf" | "franc" | "francs" | "franken" => "CHF",
+        "¥" | "jpy" | "yen" => "JPY",
+        "₹" | "inr" | "rupee" | "rupees" => "INR",
+        "aud" => "AUD",
+        "cad" => "CAD",
         _ => return None,
     })
 }
@@ -815,7 +824,7 @@ fn parse_number(raw: &str) -> Option<f64> {
     out.parse().ok()
 }
 
-const WORD_AMOUNT_PATTERN: &str = r"(?i)\b(?P<n>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|and)[\s-]+)+)(?P<cur>dollars?|bucks|euros?|pounds?)\b";
+const WORD_AMOUNT_PATTERN: &str = r"(?i)\b(?P<n>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|and)[\s-]+)+)(?:(?P<cur>dollars?|bucks|euros?|pounds?)\b|(?P<grand>grand)\b(?:\s+(?P<after>\w+))?)";
 
 /// Amounts spelled out in Spanish, French, Portuguese, Italian or German words ("vingt-deux
 /// mille euros", "cincuenta mil dólares"), as voice transcripts write them.
@@ -1220,7 +1229,10 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
         .collect();
     found.extend(matches(AmountPattern::BareSum).iter().filter_map(bare_sum));
     for c in matches(AmountPattern::Thousands) {
-        let (Some(n), Some(whole)) = (c.name("n"), c.whole()) else {
+        let (Some(n), Some(whole)) = (
+            c.name("n").or_else(|| c.name("m")).or_else(|| c.name("v")),
+            c.whole(),
+        ) else {
             continue;
         };
         if let Some(v) = parse_number(n) {
@@ -1251,14 +1263,56 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
         (AmountPattern::OtherWords, other_words_value),
     ] {
         for c in matches(p) {
-            let (Some(n), Some(cur), Some(whole)) = (c.name("n"), c.name("cur"), c.whole()) else {
+            let (Some(n), Some(cur)) = (c.name("n"), c.name("cur").or_else(|| c.name("grand")))
+            else {
                 continue;
             };
+            // "two grand" is two thousand, but "two grand pianos" is no sum.
+            let grand = c.name("grand").is_some();
+            if grand
+                && c.name("after").is_some_and(|a| {
+                    matches!(
+                        a.to_lowercase().as_str(),
+                        "piano"
+                            | "pianos"
+                            | "prix"
+                            | "prize"
+                            | "prizes"
+                            | "slam"
+                            | "slams"
+                            | "tour"
+                            | "tours"
+                            | "canyon"
+                            | "total"
+                            | "kids"
+                            | "children"
+                            | "child"
+                            | "daughter"
+                            | "daughters"
+                            | "son"
+                            | "sons"
+                            | "hotel"
+                            | "hotels"
+                            | "opening"
+                            | "final"
+                            | "finals"
+                            | "jury"
+                            | "master"
+                            | "masters"
+                            | "national"
+                            | "scheme"
+                            | "plan"
+                            | "plans"
+                    )
+                })
+            {
+                continue;
+            }
             if let Some(value) = value_of(n).filter(|v| *v > 0.0) {
                 found.push(Amount {
-                    value,
+                    value: if grand { value * 1_000.0 } else { value },
                     currency: currency_code(cur),
-                    text: whole.trim().to_owned(),
+                    text: format!("{n}{cur}").trim().to_owned(),
                 });
             }
         }
@@ -1267,7 +1321,7 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
 }
 
 /// "a 15k deposit", "a 20 grand loan": thousands shorthand before a money noun.
-const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b";
+const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b|\b(?:budget|deposit|loan|payment|price|cost|total|quote|invoice|order|refund|spend)(?:'s|\s+(?:is|was|of|will\s+be|comes\s+to))?\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?(?P<m>\d+(?:[.,]\d+)?)\s?(?:k|grand)\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing|charge|charging)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<v>\d+(?:[.,]\d+)?)\s?grand\b";
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo". Only grouped thousands or four to seven digits, and not a
@@ -1994,5 +2048,70 @@ mod tests {
         ] {
             assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
         }
+    }
+
+    #[test]
+    fn grand_yen_rupees_and_shorthand_budgets_are_amounts() {
+        let value = |text: &str| amounts(text).first().map(|a| (a.value, a.currency));
+        assert_eq!(
+            value("i'll send my brother three grand on friday"),
+            Some((3_000.0, None))
+        );
+        assert_eq!(
+            value("can I pay 4 grand off the loan"),
+            Some((4_000.0, None))
+        );
+        assert_eq!(
+            value("our budget is roughly 40k for the fit-out"),
+            Some((40_000.0, None))
+        );
+        assert_eq!(
+            value("the room is ¥85,000 a night"),
+            Some((85_000.0, Some("JPY")))
+        );
+        assert_eq!(
+            value("it came to 62,000 rupees"),
+            Some((62_000.0, Some("INR")))
+        );
+        // Grand pianos, a grand total, a year of "grand" prizes: no sum.
+        assert!(amounts("the hall has two grand pianos").is_empty());
+        assert!(amounts("that makes a grand total of three").is_empty());
+    }
+
+    #[test]
+    fn a_missing_child_and_sparks_in_other_languages_are_urgent() {
+        all_urgent(&[
+            "we can't find our daughter, she was at the playground a minute ago",
+            "my 4-year-old has gone missing in your store",
+            "non trovo più mia figlia al centro commerciale",
+            "la prise fait des étincelles",
+            "el enchufe echa chispas, salen chispas del contador",
+            "ça commence à sentir le brûlé dans la cuisine",
+        ]);
+        // The past in German word order, and a missing parcel.
+        for text in [
+            "gestern hatten wir einen Stromausfall, jetzt geht alles wieder",
+            "nobody knows where the parcel is",
+        ] {
+            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
+        }
+    }
+
+    #[test]
+    fn fraud_reported_formally_is_regulated_and_an_italian_must_is_no_advice() {
+        let topic = |text: &str| regulated(text, &Topic::ALL, false).map(|(t, _)| t);
+        assert_eq!(
+            topic("I need to report this formally as fraud"),
+            Some(Topic::Fraud)
+        );
+        // "devo" says what one must do; asked as a question, it asks for advice.
+        assert_eq!(
+            topic("devo passare a un fondo obbligazionario i miei risparmi?"),
+            Some(Topic::Investment)
+        );
+        assert_eq!(
+            topic("devo portare i documenti del mio fondo in filiale domani."),
+            None
+        );
     }
 }

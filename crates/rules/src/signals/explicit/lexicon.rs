@@ -808,7 +808,7 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
     (
         WeakNoun,
         &[
-            "soul", "souls", "nurse", "nurses", "lads", "guys", "folks", "fellas",
+            "soul", "souls", "nurse", "nurses", "lads", "folks",
             // The professionals of a practice the customer deals with ("could the vet
             // ring me"), who need a verb of contacting like every weak noun.
             "vet", "vets", "doctor", "doctors", "gp", "dentist", "teacher", "midwife", "optician",

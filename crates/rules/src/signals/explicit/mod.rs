@@ -538,6 +538,33 @@ mod tests {
     }
 
     #[test]
+    fn trades_heads_teams_desks_and_a_real_one_are_requests() {
+        for t in [
+            "could the dentist give me a call this afternoon",
+            "i'd like the head of sales to ring me",
+            "can a member of the accounts team look at it",
+            "please put me through to the lost property desk",
+            "this is a chatbot isn't it, get me a real one",
+            "is there honestly nobody there?",
+            "to whoever reads this, ring me back please",
+            "passez-moi la directrice s'il vous plaît",
+            "mi giri a un collega del reparto guasti",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "my dentist wants the referral letter",
+            "I'll give it to the doctor at my appointment",
+            "the head of the queue was chaotic",
+            "my robot vacuum broke, I need a real one",
+            "is there anyone who can sign for it on my behalf?",
+            "the letter says a member of our team will ring",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
     fn paraphrases_are_requests() {
         for t in [
             "let me talk to a real person",

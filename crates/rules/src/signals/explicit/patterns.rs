@@ -111,6 +111,10 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             | "optician"
             | "physio"
     ) && (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their")
+        // "I'll hand it to the midwife": a thing given, not the customer passed on.
+        || toks[k.saturating_sub(4)..k].iter().any(|p| {
+            matches!(p.word, "hand" | "give" | "pass" | "send" | "take" | "bring" | "show")
+        })
         || toks.get(k + 1).is_some_and(|n| {
             matches!(
                 n.word,

@@ -677,9 +677,12 @@ pub(super) fn a_real_one(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // The bot ends its clause, or the asking follows it ("ur a bot just get me…"): not
     // a "robot vacuum", nor "the bot said to get…".
     let asking = |w: &str| matches!(w, "get" | "give" | "want" | "need" | "put");
-    let named = toks
-        .get(b + 1)
-        .is_none_or(|n| n.clause != toks[b].clause || n.word == "just" || asking(n.word));
+    let named = toks.get(b + 1).is_none_or(|n| {
+        n.clause != toks[b].clause
+                || asking(n.word)
+                // "ur a bot just get me…", "a chatbot isn't it": a tag question.
+                || matches!(n.word, "just" | "isnt" | "arent" | "innit" | "right")
+    });
     if !named || toks[b].joined {
         return None;
     }
