@@ -27,24 +27,36 @@ pub(crate) struct TurnAnalysis {
     text: Box<str>,
     sentiment: OnceLock<f32>,
     words: OnceLock<loops::WordSet>,
+    explicit: OnceLock<Option<ExplicitMatch>>,
+    amounts: OnceLock<Vec<Amount>>,
+    /// Which of the topic and urgency patterns match the text.
+    scan: OnceLock<topics::Scan>,
+    /// The separate matters the text names (acts, parts of the service, announcements).
+    matters: OnceLock<matters::Matters>,
+    /// What only some turns need, allocated on first use: every new turn's analysis is
+    /// created, filled and dropped once, and most never read these.
+    rare: OnceLock<Box<RareAnalysis>>,
+}
+
+/// The fields of [`TurnAnalysis`] that most turns never fill.
+#[derive(Debug, Default)]
+struct RareAnalysis {
     /// Stemmed content words, for comparing needs and actions.
     content: OnceLock<Vec<String>>,
-    explicit: OnceLock<Option<ExplicitMatch>>,
     /// The customer's turn would accept an offer of a person ("yes please", "the agent").
     accepts_offer: OnceLock<bool>,
     /// The AI's turn offers a person, as the request a "yes" to it makes.
     offer: OnceLock<Option<ExplicitMatch>>,
     /// The first match of each topic's pattern, in `Topic::ALL` order.
     topics: [OnceLock<Option<String>>; Topic::ALL.len()],
-    amounts: OnceLock<Vec<Amount>>,
-    /// Which of the topic and urgency patterns match the text.
-    scan: OnceLock<topics::Scan>,
     urgency: OnceLock<Option<String>>,
-    /// The separate matters the text names (acts, parts of the service, announcements).
-    matters: OnceLock<matters::Matters>,
 }
 
 impl TurnAnalysis {
+    fn rare(&self) -> &RareAnalysis {
+        self.rare.get_or_init(Box::default)
+    }
+
     /// The compound score of `text` in its language (VADER for English).
     pub(crate) fn sentiment(&self, text: &str) -> f32 {
         *self
@@ -64,7 +76,9 @@ impl TurnAnalysis {
 
     /// The stemmed content words of `text`.
     pub(crate) fn content(&self, text: &str) -> &[String] {
-        self.content.get_or_init(|| loops::content_words(text))
+        self.rare()
+            .content
+            .get_or_init(|| loops::content_words(text))
     }
 
     /// How strongly `text` says a need came back.
@@ -102,13 +116,15 @@ impl TurnAnalysis {
     /// Whether `text`, said to an offer of a person, accepts it.
     pub(crate) fn accepts_offer(&self, text: &str) -> bool {
         *self
+            .rare()
             .accepts_offer
             .get_or_init(|| explicit::accepts_offer(text))
     }
 
     /// When `text` (an AI turn) offers a person: the request a "yes" to it makes.
     pub(crate) fn offer(&self, text: &str) -> Option<&ExplicitMatch> {
-        self.offer
+        self.rare()
+            .offer
             .get_or_init(|| {
                 explicit::offers_handover(text).then(|| ExplicitMatch {
                     phrase: "yes to the offer of a person".to_owned(),
@@ -136,7 +152,7 @@ impl TurnAnalysis {
                     .map(|m| (*t, std::borrow::Cow::Owned(m)));
             }
             let i = Topic::ALL.iter().position(|x| x == t)?;
-            self.topics[i]
+            self.rare().topics[i]
                 .get_or_init(|| topics::topic_match(text, *t, self.scan(text), false))
                 .as_deref()
                 .map(|m| (*t, std::borrow::Cow::Borrowed(m)))
@@ -170,7 +186,8 @@ impl TurnAnalysis {
         if !self.scan(text).may_be_urgent() {
             return None;
         }
-        self.urgency
+        self.rare()
+            .urgency
             .get_or_init(|| topics::urgency_in(text, self.scan(text)))
             .as_deref()
     }
