@@ -1019,6 +1019,9 @@ pub struct Matters {
     /// The turn opens with a word that adds a matter ("also", "además", "außerdem").
     adds_on: bool,
     words: usize,
+    /// Clauses listed one after another ("my bill went up, the router keeps flashing, and
+    /// I'm moving in January"): how many, and their first words.
+    listed: Option<(usize, String)>,
 }
 
 impl Matters {
@@ -1030,6 +1033,14 @@ impl Matters {
         let n = self.own();
         if self.acts.len() >= at_least || (n >= at_least && self.words >= MIN_WORDS_FOR_PARTS) {
             return Some(self.shown());
+        }
+        // A list of clauses counts when the turn names a matter of its own: the list says
+        // how many there are when the vocabulary names only some of them.
+        if let Some((listed, words)) = &self.listed
+            && *listed >= at_least
+            && n >= 1
+        {
+            return Some(words.clone());
         }
         if let Some(f) = &self.few_things
             && n + 1 >= at_least
@@ -1079,6 +1090,7 @@ impl Matters {
         let mut out = self.clone();
         out.parts.clear();
         out.problems.clear();
+        out.listed = None;
         for (a, w) in &later.acts {
             if !out.acts.iter().any(|(b, _)| b == a) {
                 out.acts.push((a, w.clone()));
@@ -1369,7 +1381,354 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     out.announced = announced;
     out.few_things = few_things;
     out.holdings = holdings;
+    out.listed = listed_clauses(buf, words, kinds);
     out
+}
+
+/// Joiners that add an item to a list ("and", "also", "then"); "but" contrasts instead.
+const LIST_JOINERS: &[&str] = &[
+    "and", "also", "plus", "then", "y", "e", "et", "und", "sowie", "ademas", "aussi", "auch",
+    "tambem", "anche", "inoltre", "puis", "luego", "dann", "depois", "poi",
+];
+
+/// Words that make a clause of a segment: a verb or an auxiliary, in the six languages
+/// ("is", "'s", "need", "can", "went"; "est", "hay", "ist", "tem", "ha").
+const CLAUSE_VERBS: &[&str] = &[
+    "is",
+    "are",
+    "s",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "can",
+    "could",
+    "would",
+    "will",
+    "went",
+    "gone",
+    "got",
+    "lost",
+    "charged",
+    "isnt",
+    "arent",
+    "doesnt",
+    "didnt",
+    "hasnt",
+    "havent",
+    "wont",
+    "cant",
+    "never",
+    "keeps",
+    "due",
+    "m",
+    // "isn't" folds to "isn" "t".
+    "isn",
+    "aren",
+    "doesn",
+    "didn",
+    "hasn",
+    "haven",
+    "wasn",
+    "weren",
+    "couldn",
+    "won",
+    "don",
+    "wouldn",
+    "shouldn",
+    "re",
+    "ve",
+    "ll",
+    "es",
+    "esta",
+    "ha",
+    "he",
+    "han",
+    "hay",
+    "necesito",
+    "quiero",
+    "puede",
+    "puedo",
+    "tengo",
+    "est",
+    "ai",
+    "voudrais",
+    "pourriez",
+    "pouvez",
+    "faut",
+    "suis",
+    "peux",
+    "ist",
+    "hat",
+    "habe",
+    "bin",
+    "brauche",
+    "mochte",
+    "kann",
+    "konnen",
+    "gibt",
+    "sind",
+    "tem",
+    "preciso",
+    "quero",
+    "pode",
+    "foi",
+    "ho",
+    "vorrei",
+    "puo",
+    "serve",
+    "sono",
+    "era",
+    "fait",
+    "font",
+    "va",
+    "veux",
+    "dois",
+    "marche",
+    "hace",
+    "tiene",
+    "funciona",
+    "geht",
+    "macht",
+    "funktioniert",
+    "faz",
+    "fa",
+    "funziona",
+];
+
+/// Steps the customer took, which a list of them tells as one matter ("I restarted it,
+/// cleared the cache, and reinstalled").
+const STEPS_TAKEN: &[&str] = &[
+    "restarted",
+    "rebooted",
+    "reset",
+    "tried",
+    "cleared",
+    "reinstalled",
+    "unplugged",
+    "plugged",
+    "checked",
+    "updated",
+    "switched",
+    "turned",
+    "logged",
+    "waited",
+    "called",
+    "rang",
+    "emailed",
+    "followed",
+    "entered",
+    "typed",
+    "clicked",
+    "pressed",
+    "taken",
+    "attached",
+];
+
+/// Contrasting joiners: what follows "but" goes on with the matter before it.
+const CONTRASTS: &[&str] = &["but", "pero", "mais", "aber", "mas", "ma"];
+
+/// Words that carry no matter: greetings, hesitations, openers.
+const OPENERS: &[&str] = &[
+    "hi", "hey", "hello", "yeah", "yes", "um", "uh", "erm", "so", "ok", "okay", "right", "well",
+    "oh", "honestly", "alors", "bon", "pues", "bueno", "hola", "bonjour", "hallo", "ola", "ciao",
+    "just", "really", "also",
+];
+
+/// Words of a clause that is settled, not a matter ("the other one is fine", "todo está
+/// bien").
+const SETTLED: &[&str] = &[
+    "fine",
+    "good",
+    "sorted",
+    "resolved",
+    "fixed",
+    "bien",
+    "marche",
+    "funktioniert",
+    "funciona",
+    "funziona",
+    "resolvido",
+    "risolto",
+];
+
+/// Words that judge rather than raise a matter ("es un desastre", "the worst service").
+const VERDICTS: &[&str] = &[
+    "worst",
+    "disaster",
+    "disgrace",
+    "joke",
+    "shambles",
+    "ridiculous",
+    "unacceptable",
+    "useless",
+    "pathetic",
+    "peor",
+    "desastre",
+    "verguenza",
+    "inaceptable",
+    "pire",
+    "catastrophe",
+    "inacceptable",
+    "honte",
+    "schlechteste",
+    "katastrophe",
+    "frechheit",
+    "inakzeptabel",
+    "pior",
+    "vergonha",
+    "inaceitavel",
+    "peggiore",
+    "disastro",
+    "vergogna",
+    "inaccettabile",
+    "furious",
+    "furiosa",
+    "furioso",
+    "harta",
+    "harto",
+    "fuming",
+    "livid",
+    "ripped",
+];
+
+/// Three or more clauses listed in one turn, the last added with "and" (or "also",
+/// "then"), about different things: "my bill went up, the router keeps flashing, and I'm
+/// moving in January". A clause counts when it has three words or more with a verb and a
+/// word of its own, and is none of: what follows "but", a step the customer took ("I
+/// restarted it"), a return to what came before ("it", "this"), something settled ("the
+/// other is fine"), a verdict ("it's a disaster"), a reference given ("the order number is
+/// …"). Clauses that share a word
+/// are one matter told in parts. How many, and their first words.
+fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Option<(usize, String)> {
+    let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+    // Most turns are one or two clauses: a list needs a joiner and two cuts at least.
+    if words.len() < 9 || !(0..words.len()).any(|i| kinds[i] & JOINER != 0) {
+        return None;
+    }
+    let content = |i: usize| {
+        let w = word(i);
+        w.len() >= 4
+            && !OPENERS.contains(&w)
+            && !CLAUSE_VERBS.contains(&w)
+            && w.bytes().all(|b| !b.is_ascii_digit())
+    };
+    // (the clause, whether "and" or the like opened it)
+    let mut items: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    let mut flush = |item: std::ops::Range<usize>, opener: Option<&str>| {
+        // "this" and "that" as pronouns ("this is wrong", "…and that"), not determiners
+        // ("this month").
+        let pointing = |i: usize| {
+            matches!(word(i), "this" | "that")
+                && (i + 1 == item.end || CLAUSE_VERBS.contains(&word(i + 1)))
+        };
+        // "no funciona", "ne marche pas", "funktioniert nicht": not settled at all.
+        let negated = |i: usize| {
+            i > 0 && matches!(word(i - 1), "no" | "not" | "ne" | "non" | "nao" | "nicht")
+                || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
+        };
+        let substantial = item.len() >= 3
+            && !opener.is_some_and(|o| CONTRASTS.contains(&o))
+            && item.clone().any(|i| CLAUSE_VERBS.contains(&word(i)))
+            && item.clone().any(content)
+            && !item.clone().any(|i| {
+                let w = word(i);
+                matches!(w, "it" | "them" | "its" | "number" | "reference")
+                    || pointing(i)
+                    || STEPS_TAKEN.contains(&w)
+                    || SETTLED.contains(&w) && !negated(i)
+                    || VERDICTS.contains(&w)
+                    || w.len() >= 4 && w.bytes().all(|b| b.is_ascii_digit())
+            })
+            // "I'll never rent from you again": what the customer will do, no matter.
+            && !(item.clone().any(|i| word(i) == "never") && item.clone().any(|i| word(i) == "again"));
+        if substantial {
+            items.push((item, opener.is_some_and(|o| LIST_JOINERS.contains(&o))));
+        }
+    };
+    let mut start = 0;
+    let mut opener: Option<&str> = None;
+    for i in 0..words.len() {
+        // French "il y a", "qu'il y a": no joiner.
+        let there_is = word(i) == "y" && i > 0 && matches!(word(i - 1), "il" | "n");
+        let is_joiner = kinds[i] & JOINER != 0 && !there_is;
+        // A cut after one or two words ("Alors :", "est-ce", "pourriez-vous") opens no
+        // clause.
+        if words[i].2 && !is_joiner && i - start < 3 {
+            continue;
+        }
+        if words[i].2 || is_joiner {
+            if i > start {
+                flush(start..i, opener);
+            }
+            opener = is_joiner.then(|| word(i));
+            start = i + usize::from(is_joiner);
+            // "and and also": joiners in a row open one clause.
+            while start < words.len() && kinds[start] & JOINER != 0 {
+                start += 1;
+            }
+        }
+    }
+    if words.len() > start {
+        flush(start..words.len(), opener);
+    }
+    let listed = |items: &[(std::ops::Range<usize>, bool)]| {
+        items.len() >= 3 && items.last().is_some_and(|(_, joined)| *joined)
+    };
+    if !listed(&items) {
+        return None;
+    }
+    // "I'm shaking with anger", "I'm disgusted": a feeling, not a matter (read last: it
+    // is the dearest check, and most turns list nothing).
+    items.retain(|(item, _)| {
+        let text = item.clone().map(word).collect::<Vec<_>>().join(" ");
+        super::sentiment_langs::stated_feeling(&text).is_none()
+    });
+    if !listed(&items) {
+        return None;
+    }
+    // Clauses sharing a word (its first five letters) are parts of one matter.
+    let stem = |i: usize| &word(i)[..word(i).len().min(5)];
+    let mut groups: Vec<usize> = (0..items.len()).collect();
+    for a in 0..items.len() {
+        for b in a + 1..items.len() {
+            let shared = items[a]
+                .0
+                .clone()
+                .filter(|&i| content(i))
+                .any(|i| items[b].0.clone().any(|j| content(j) && stem(i) == stem(j)));
+            if shared {
+                let (ga, gb) = (groups[a], groups[b]);
+                for g in groups.iter_mut() {
+                    if *g == gb {
+                        *g = ga;
+                    }
+                }
+            }
+        }
+    }
+    groups.sort_unstable();
+    groups.dedup();
+    (groups.len() >= 3).then(|| {
+        let shown: Vec<String> = items
+            .iter()
+            .map(|(r, _)| {
+                r.clone()
+                    .map(word)
+                    .filter(|w| !OPENERS.contains(w))
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        (groups.len(), shown.join(" … "))
+    })
 }
 
 /// Intents that name no matter of their own.
@@ -1589,6 +1948,29 @@ mod tests {
             let mut general = words(&format!("{text} é"));
             assert_eq!(general.pop().map(|w| w.0), Some("e".to_owned()));
             assert_eq!(words(text), general, "{text}");
+        }
+    }
+
+    #[test]
+    fn clauses_listed_about_different_things_are_several_matters() {
+        let several = |t: &str| crate::signals::matters::matters_of(t).verdict(3);
+        for text in [
+            "the gate code has changed, the bin store is locked, and we need a second parking permit",
+            "first the app won't load my tickets, then the refund is still pending, and also my email address is wrong",
+            "la chaudière fait du bruit, le compteur est bloqué, et je voudrais changer mon contrat",
+            "i need to cancel the school trip, his blazer is too small, and can he get a locker",
+        ] {
+            assert!(several(text).is_some(), "{text}");
+        }
+        // One matter told in steps, in feelings, or settled on the way.
+        for text in [
+            "I restarted it, I reset the router, and it still drops every hour",
+            "the parcel came late, the tape was torn, but the lamp inside is fine and I'm keeping it",
+            "the screen is cracked, I have photos of the screen, and I want the screen replaced",
+            "you ve lost my booking, I'm absolutely livid, and I'll never book with you again",
+            "the pipe burst, water is everywhere, and honestly I am furious about it",
+        ] {
+            assert_eq!(several(text), None, "{text}");
         }
     }
 }

@@ -559,6 +559,7 @@ mod tests {
             "my robot vacuum broke, I need a real one",
             "is there anyone who can sign for it on my behalf?",
             "the letter says a member of our team will ring",
+            "they told me a nurse would phone me today and nobody has",
         ] {
             no(t);
         }

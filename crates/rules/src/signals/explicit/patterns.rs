@@ -201,6 +201,36 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     Some(strong || qualified)
 }
 
+/// Whether the words before `j`, in its sentence, report what was said or promised ("they
+/// said the doctor would ring me", "I was told an engineer would phone"): a promise told,
+/// not a request.
+pub(super) fn reported(toks: &[Tok<'_>], j: usize) -> bool {
+    toks[j.saturating_sub(6)..j].iter().any(|p| {
+        p.sentence == toks[j].sentence
+            && matches!(
+                p.word,
+                "said"
+                    | "told"
+                    | "promised"
+                    | "assured"
+                    | "says"
+                    | "claimed"
+                    | "dijeron"
+                    | "dijo"
+                    | "prometieron"
+                    | "dit"
+                    | "promis"
+                    | "gesagt"
+                    | "versprochen"
+                    | "disseram"
+                    | "disse"
+                    | "prometeram"
+                    | "detto"
+                    | "promesso"
+            )
+    })
+}
+
 /// Whether the request at `j` is about something else than now: a past event ("I was
 /// transferred to an agent"), or a hypothetical ("if I need to talk to someone later").
 pub(super) fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
@@ -1513,6 +1543,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .is_some_and(|n| n.word == "me" || n.word == "us")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             && !not_now(toks, v)
+            && !reported(toks, j)
         {
             return Some(ExplicitMatch {
                 phrase: phrase(toks, j, v + 1),
