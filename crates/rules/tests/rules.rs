@@ -329,7 +329,7 @@ fn the_blind_sets_meet_the_targets() {
 fn the_later_blind_sets_keep_their_figures() {
     let rules = RuleSet::builtin();
     for (set, intents, decision, reason) in [
-        ("blind3", 0.92, 0.99, 0.99),
+        ("blind3", 0.93, 0.99, 0.99),
         ("blind4", 0.85, 0.96, 0.95),
         ("blind5", 0.95, 0.96, 0.94),
         ("blind6", 0.95, 0.96, 0.94),
@@ -340,7 +340,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind11", 0.95, 0.95, 0.95),
         ("blind12", 0.99, 0.99, 0.98),
         ("blind13", 0.97, 0.98, 0.96),
-        ("blind14", 0.95, 0.96, 0.97),
+        ("blind14", 0.97, 0.97, 0.98),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");

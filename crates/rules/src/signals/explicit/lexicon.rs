@@ -1843,6 +1843,8 @@ pub(super) fn is_filler(word: &str) -> bool {
             | "ehh"
             | "hein"
             | "boh"
+            // Spanish "pues", the discourse "well".
+            | "pues"
     )
 }
 

@@ -54,11 +54,41 @@ pub fn accepts_offer(text: &str) -> bool {
                 "go" | "ahead" | "do" | "that" | "would" | "be" | "you" | "thank" | "thanks"
             )
     });
+    let agrees = |t: &Tok<'_>| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg);
+    // "yes please, that would be lovely": a yes, then only thanks for it.
+    let first_clause = toks
+        .iter()
+        .take_while(|t| t.clause == toks[0].clause)
+        .count();
+    let rest = &toks[first_clause..];
+    let appreciated = !rest.is_empty()
+        && rest.len() <= 6
+        && !rest.iter().any(|t| t.is(Neg) || t.is(Boundary))
+        && rest.iter().any(|t| {
+            matches!(
+                t.word,
+                "great"
+                    | "lovely"
+                    | "perfect"
+                    | "brilliant"
+                    | "helpful"
+                    | "ideal"
+                    | "wonderful"
+                    | "amazing"
+                    | "fab"
+                    | "genial"
+                    | "parfait"
+                    | "super"
+                    | "perfekt"
+                    | "otimo"
+                    | "perfetto"
+                    | "perfecto"
+            )
+        });
     let yes = first_yes
-        && toks.len() <= 8
-        && toks
-            .iter()
-            .all(|t| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg));
+        && toks.len() <= 10
+        && (toks.len() <= 8 && toks.iter().all(agrees)
+            || appreciated && toks[..first_clause].iter().all(agrees));
     // Choosing the person of an either-or offer: "a real agent, please".
     let chooses_person = toks.len() <= 8
         && !toks.iter().any(|t| t.is(Neg))
@@ -84,7 +114,7 @@ pub fn offers_handover(text: &str) -> bool {
     // "Shall I arrange for someone from the office to call you?": a person named just
     // before a verb of contacting the customer.
     let person_contacts_you = |j: usize| {
-        toks[j].is(Contact)
+        (toks[j].is(Contact) || toks[j].is(Talk))
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
             && (j.saturating_sub(6)..j).any(|i| human_noun(&toks, i).is_some())
     };
@@ -304,6 +334,8 @@ fn anchor_word(word: &str) -> bool {
         || is_appointment(word)
         // "is there really nobody there?" ([`detect_in`]).
         || matches!(word, "nobody" | "noone")
+        // "who can decide on my refund?" ([`who_can_decide`]).
+        || matches!(word, "who" | "quien" | "qui" | "wer" | "quem" | "chi")
         || matches!(
             word,
             "bump"
@@ -532,6 +564,43 @@ mod tests {
             "someone got back to me yesterday, all sorted",
             "who can I call to book a delivery slot, or is it online only?",
             "yes the advisor, the advisor I had was lovely",
+        ] {
+            no(t);
+        }
+    }
+
+    #[test]
+    fn an_offer_to_have_a_person_call_and_a_yes_with_thanks_hand_over() {
+        assert!(offers_handover(
+            "Shall I ask a nurse from the clinic to call you this afternoon?"
+        ));
+        assert!(offers_handover(
+            "Would you like me to connect you with an agent?"
+        ));
+        assert!(!offers_handover("Would you like me to call you a taxi?"));
+        assert!(accepts_offer("yes please, that would be brilliant"));
+        assert!(accepts_offer("yes please"));
+        assert!(!accepts_offer("yes please, but not until Monday"));
+        assert!(!accepts_offer("no thanks, that's great as it is"));
+    }
+
+    #[test]
+    fn menus_said_twice_and_who_decides_are_requests() {
+        for t in [
+            "uh no no agent agent",
+            "billing billing, customer service, customer service",
+            "pues, este, asesor, asesor",
+            "wer kann meine Erstattung genehmigen?",
+            "who could approve this for me",
+            "allô, quelqu'un est là ?",
+        ] {
+            yes(t);
+        }
+        for t in [
+            "no agent",
+            "customer service",
+            "este recibo está mal",
+            "who can decide which plan suits a student?",
         ] {
             no(t);
         }

@@ -706,6 +706,97 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
+/// "who can decide on my refund?", "chi può decidere?", "wer kann das genehmigen?": asking
+/// who has the authority is asking for that person.
+pub(super) fn who_can_decide(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let k = toks
+        .iter()
+        .position(|t| !(t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
+    let who = matches!(
+        toks[k].word,
+        "who" | "quien" | "qui" | "wer" | "quem" | "chi"
+    );
+    let modal = toks.get(k + 1).is_some_and(|m| {
+        matches!(
+            m.word,
+            "can"
+                | "could"
+                | "puede"
+                | "podria"
+                | "peut"
+                | "pourrait"
+                | "kann"
+                | "konnte"
+                | "pode"
+                | "poderia"
+                | "puo"
+                | "potrebbe"
+        )
+    });
+    let v = (k + 2..toks.len().min(k + 5)).find(|&v| {
+        matches!(
+            toks[v].word,
+            "decide"
+                | "authorise"
+                | "authorize"
+                | "approve"
+                | "override"
+                | "decidir"
+                | "autorizar"
+                | "aprobar"
+                | "decider"
+                | "autoriser"
+                | "approuver"
+                | "entscheiden"
+                | "genehmigen"
+                | "freigeben"
+                | "aprovar"
+                | "decidere"
+                | "autorizzare"
+                | "approvare"
+        )
+    })?;
+    // About the customer's case ("my refund", "this"), not any choice ("what colour…").
+    let case = toks
+        .iter()
+        .skip(k + 2)
+        .take_while(|t| t.clause == toks[k].clause)
+        .any(|t| {
+            matches!(
+                t.word,
+                "my" | "this"
+                    | "it"
+                    | "that"
+                    | "mi"
+                    | "esto"
+                    | "eso"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+                    | "ca"
+                    | "cela"
+                    | "mein"
+                    | "meine"
+                    | "meinen"
+                    | "das"
+                    | "dies"
+                    | "meu"
+                    | "minha"
+                    | "isso"
+                    | "isto"
+                    | "mio"
+                    | "mia"
+                    | "questo"
+            )
+        });
+    (who && modal && case && toks[v].clause == toks[k].clause && !not_now(toks, v)).then(|| {
+        ExplicitMatch {
+            phrase: phrase(toks, k, v),
+            pattern: "someone_who_can",
+        }
+    })
+}
+
 /// One-word verbs of taking over a conversation, in the other languages ("que alguien
 /// asuma", "jemand übernehmen", "assumir a conversa", "reprendre", "subentrare").
 fn takes_over(word: &str) -> bool {
@@ -1712,6 +1803,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| menu_zero(toks))
         .or_else(|| call_me_back(toks))
         .or_else(|| someone_who_can(toks))
+        .or_else(|| who_can_decide(toks))
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
 }
@@ -2154,11 +2246,40 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
 
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
 pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    // A voice caller repeats the noun ("un conseiller, un conseiller"): a little longer.
-    let repeated = toks
-        .iter()
-        .enumerate()
-        .any(|(k, t)| t.is(StrongNoun) && toks[k + 1..].iter().any(|n| n.word == t.word));
+    // A voice caller repeats the noun ("un conseiller, un conseiller", "agent agent"): a
+    // little longer, and a "no" to the menu before it stays an answer to the menu.
+    let repeated = toks.iter().enumerate().any(|(k, t)| {
+        t.is(StrongNoun) && (t.repeated || toks[k + 1..].iter().any(|n| n.word == t.word))
+    });
+    // The turn ends on the noun said twice ("no agent agent"): the menu's "no" before it
+    // answers the menu.
+    let said_last_twice = toks.iter().rposition(|t| !t.is(Polite)).is_some_and(|k| {
+        toks[k].is(StrongNoun)
+            && (toks[k].repeated || toks[..k].iter().any(|p| p.word == toks[k].word))
+    });
+    // "customer service, customer service", "Kundenservice Kundenservice": the service
+    // asked for by name, insistently.
+    let service_twice = (toks.len() <= 8)
+        .then(|| {
+            toks.windows(4)
+                .position(|w| {
+                    w[0].is(Customer)
+                        && w[1].is(ServiceHead)
+                        && w[2].word == w[0].word
+                        && w[3].word == w[1].word
+                })
+                .or_else(|| {
+                    toks.iter()
+                        .position(|t| t.repeated && t.is(ServiceHead) && t.is(Dept))
+                })
+        })
+        .flatten();
+    if let Some(k) = service_twice {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, k, (k + 1).min(toks.len() - 1)),
+            pattern: "bare_noun",
+        });
+    }
     if toks.is_empty() || toks.len() > if repeated { 9 } else { 6 } {
         return None;
     }
@@ -2189,8 +2310,9 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "sorry" | "pardon"
             )
             || is_zero(t.word)
-            // A "no" to the menu in a clause of its own: "no. agent."
-            || t.word == "no" && toks.get(k + 1).is_some_and(|n| n.clause != t.clause)
+            // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
+            // twice ("no agent agent").
+            || t.word == "no" && (said_last_twice || toks.get(k + 1).is_some_and(|n| n.clause != t.clause))
             // A word cut off and said again: "customer serv- customer service".
             || t.classes.is_empty()
                 && t.word.len() >= 3
@@ -2212,6 +2334,20 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 /// A turn that only checks whether anyone is there: "hello? anyone?", "anybody there??".
 /// Said to a bot, it looks for a person.
 pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // French "quelqu'un est là ?", said as a short question.
+    if toks.len() <= 8
+        && let Some(k) = toks.windows(4).position(|w| {
+            w[0].word == "quelqu"
+                && w[1].word == "un"
+                && w[2].word == "est"
+                && matches!(w[3].word, "la" | "ici")
+        })
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, k, k + 3),
+            pattern: "is_there",
+        });
+    }
     let someone = |w: &str| matches!(w, "anyone" | "anybody" | "someone" | "somebody");
     let rest = |w: &str| {
         matches!(

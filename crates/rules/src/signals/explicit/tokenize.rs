@@ -16,6 +16,9 @@ pub(super) struct Tok<'a> {
     pub(super) joined: bool,
     /// The word was a typo correction, recorded for the explanation.
     pub(super) corrected_from: Option<&'a str>,
+    /// The word was said again right after ("agent agent"): the repeat is dropped, and a
+    /// voice menu's insistence kept here.
+    pub(super) repeated: bool,
 }
 
 impl Tok<'_> {
@@ -317,9 +320,20 @@ pub(super) fn tokenize_into<'a>(
         if is_filler(word) && classes_of(word).is_none() {
             continue;
         }
+        // Spanish "este" said alone between pauses ("eh, este, operadora") is a hesitation,
+        // not "this".
+        if word == "este"
+            && (i < 2 || words[i - 2].2 != clause)
+            && words.get(i).is_none_or(|n| n.2 != clause)
+        {
+            continue;
+        }
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
-            if toks.last().is_some_and(|t| t.word == word) {
+            if let Some(last) = toks.last_mut()
+                && last.word == word
+            {
+                last.repeated = true;
                 return;
             }
             toks.push(Tok {
@@ -329,6 +343,7 @@ pub(super) fn tokenize_into<'a>(
                 sentence,
                 joined,
                 corrected_from,
+                repeated: false,
             });
         };
         if let Some(classes) = classes_of(word) {
