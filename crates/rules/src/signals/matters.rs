@@ -1612,46 +1612,9 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
     if words.len() < 9 || !(0..words.len()).any(|i| kinds[i] & JOINER != 0) {
         return None;
     }
-    let content = |i: usize| {
-        let w = word(i);
-        w.len() >= 4
-            && !OPENERS.contains(&w)
-            && !CLAUSE_VERBS.contains(&w)
-            && w.bytes().all(|b| !b.is_ascii_digit())
-    };
-    // (the clause, whether "and" or the like opened it)
-    let mut items: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    let mut flush = |item: std::ops::Range<usize>, opener: Option<&str>| {
-        // "this" and "that" as pronouns ("this is wrong", "…and that"), not determiners
-        // ("this month").
-        let pointing = |i: usize| {
-            matches!(word(i), "this" | "that")
-                && (i + 1 == item.end || CLAUSE_VERBS.contains(&word(i + 1)))
-        };
-        // "no funciona", "ne marche pas", "funktioniert nicht": not settled at all.
-        let negated = |i: usize| {
-            i > 0 && matches!(word(i - 1), "no" | "not" | "ne" | "non" | "nao" | "nicht")
-                || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
-        };
-        let substantial = item.len() >= 3
-            && !opener.is_some_and(|o| CONTRASTS.contains(&o))
-            && item.clone().any(|i| CLAUSE_VERBS.contains(&word(i)))
-            && item.clone().any(content)
-            && !item.clone().any(|i| {
-                let w = word(i);
-                matches!(w, "it" | "them" | "its" | "number" | "reference")
-                    || pointing(i)
-                    || STEPS_TAKEN.contains(&w)
-                    || SETTLED.contains(&w) && !negated(i)
-                    || VERDICTS.contains(&w)
-                    || w.len() >= 4 && w.bytes().all(|b| b.is_ascii_digit())
-            })
-            // "I'll never rent from you again": what the customer will do, no matter.
-            && !(item.clone().any(|i| word(i) == "never") && item.clone().any(|i| word(i) == "again"));
-        if substantial {
-            items.push((item, opener.is_some_and(|o| LIST_JOINERS.contains(&o))));
-        }
-    };
+    // The segments first, by cuts and joiners alone (no word is looked up): (the clause,
+    // the joiner that opened it).
+    let mut segments: Vec<(std::ops::Range<usize>, Option<&str>)> = Vec::new();
     let mut start = 0;
     let mut opener: Option<&str> = None;
     for i in 0..words.len() {
@@ -1664,8 +1627,8 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
             continue;
         }
         if words[i].2 || is_joiner {
-            if i > start {
-                flush(start..i, opener);
+            if i >= start + 3 {
+                segments.push((start..i, opener));
             }
             opener = is_joiner.then(|| word(i));
             start = i + usize::from(is_joiner);
@@ -1675,35 +1638,78 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
             }
         }
     }
-    if words.len() > start {
-        flush(start..words.len(), opener);
+    if words.len() >= start + 3 {
+        segments.push((start..words.len(), opener));
     }
-    let listed = |items: &[(std::ops::Range<usize>, bool)]| {
-        items.len() >= 3 && items.last().is_some_and(|(_, joined)| *joined)
+    // What follows "but" goes on with the matter before it.
+    segments.retain(|(_, o)| !o.is_some_and(|o| CONTRASTS.contains(&o)));
+    let joined = |o: &Option<&str>| o.is_some_and(|o| LIST_JOINERS.contains(&o));
+    if segments.len() < 3 || !segments.iter().any(|(_, o)| joined(o)) {
+        return None;
+    }
+    // Each word's roles, looked up once.
+    let role = |i: usize| LIST_WORDS.get(word(i)).copied().unwrap_or(0);
+    let roles: Vec<u8> = (0..words.len()).map(role).collect();
+    let content = |i: usize| {
+        let w = word(i);
+        w.len() >= 4
+            && roles[i] & (LIST_VERB | LIST_OPENER) == 0
+            && w.bytes().all(|b| !b.is_ascii_digit())
     };
-    if !listed(&items) {
+    let substantial = |item: &std::ops::Range<usize>| {
+        // "this" and "that" as pronouns ("this is wrong", "…and that"), not determiners
+        // ("this month").
+        let pointing = |i: usize| {
+            matches!(word(i), "this" | "that")
+                && (i + 1 == item.end || roles[i + 1] & LIST_VERB != 0)
+        };
+        // "no funciona", "ne marche pas", "funktioniert nicht": not settled at all.
+        let negated = |i: usize| {
+            i > 0 && matches!(word(i - 1), "no" | "not" | "ne" | "non" | "nao" | "nicht")
+                || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
+        };
+        item.clone().any(|i| roles[i] & LIST_VERB != 0)
+            && item.clone().any(content)
+            && !item.clone().any(|i| {
+                roles[i] & (LIST_RETURN | LIST_STEP | LIST_VERDICT) != 0
+                    || pointing(i)
+                    || roles[i] & LIST_SETTLED != 0 && !negated(i)
+                    || word(i).len() >= 4 && word(i).bytes().all(|b| b.is_ascii_digit())
+            })
+            // "I'll never rent from you again": what the customer will do, no matter.
+            && !(item.clone().any(|i| word(i) == "never")
+                && item.clone().any(|i| word(i) == "again"))
+    };
+    segments.retain(|(item, _)| substantial(item));
+    let listed = |items: &[(std::ops::Range<usize>, Option<&str>)]| {
+        items.len() >= 3 && items.last().is_some_and(|(_, o)| joined(o))
+    };
+    if !listed(&segments) {
         return None;
     }
     // "I'm shaking with anger", "I'm disgusted": a feeling, not a matter (read last: it
     // is the dearest check, and most turns list nothing).
-    items.retain(|(item, _)| {
+    segments.retain(|(item, _)| {
         let text = item.clone().map(word).collect::<Vec<_>>().join(" ");
         super::sentiment_langs::stated_feeling(&text).is_none()
     });
-    if !listed(&items) {
+    if !listed(&segments) {
         return None;
     }
     // Clauses sharing a word (its first five letters) are parts of one matter.
-    let stem = |i: usize| &word(i)[..word(i).len().min(5)];
-    let mut groups: Vec<usize> = (0..items.len()).collect();
-    for a in 0..items.len() {
-        for b in a + 1..items.len() {
-            let shared = items[a]
-                .0
-                .clone()
+    let stems: Vec<Vec<&str>> = segments
+        .iter()
+        .map(|(item, _)| {
+            item.clone()
                 .filter(|&i| content(i))
-                .any(|i| items[b].0.clone().any(|j| content(j) && stem(i) == stem(j)));
-            if shared {
+                .map(|i| &word(i)[..word(i).len().min(5)])
+                .collect()
+        })
+        .collect();
+    let mut groups: Vec<usize> = (0..segments.len()).collect();
+    for a in 0..segments.len() {
+        for b in a + 1..segments.len() {
+            if stems[a].iter().any(|x| stems[b].contains(x)) {
                 let (ga, gb) = (groups[a], groups[b]);
                 for g in groups.iter_mut() {
                     if *g == gb {
@@ -1716,12 +1722,12 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
     groups.sort_unstable();
     groups.dedup();
     (groups.len() >= 3).then(|| {
-        let shown: Vec<String> = items
+        let shown: Vec<String> = segments
             .iter()
             .map(|(r, _)| {
                 r.clone()
+                    .filter(|&i| roles[i] & LIST_OPENER == 0)
                     .map(word)
-                    .filter(|w| !OPENERS.contains(w))
                     .take(3)
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -1730,6 +1736,36 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
         (groups.len(), shown.join(" … "))
     })
 }
+
+/// The roles a word can play in [`listed_clauses`], one bit each.
+const LIST_VERB: u8 = 1;
+const LIST_OPENER: u8 = 2;
+const LIST_STEP: u8 = 4;
+const LIST_SETTLED: u8 = 8;
+const LIST_VERDICT: u8 = 16;
+/// Words that go back to what came before, or give a reference ("it", "number").
+const LIST_RETURN: u8 = 32;
+
+/// Every word of the lists [`listed_clauses`] reads, with its roles: one lookup a word.
+static LIST_WORDS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, u8> = FastMap::default();
+    for (list, role) in [
+        (CLAUSE_VERBS, LIST_VERB),
+        (OPENERS, LIST_OPENER),
+        (STEPS_TAKEN, LIST_STEP),
+        (SETTLED, LIST_SETTLED),
+        (VERDICTS, LIST_VERDICT),
+        (
+            &["it", "them", "its", "number", "reference"][..],
+            LIST_RETURN,
+        ),
+    ] {
+        for w in list {
+            *map.entry(w).or_default() |= role;
+        }
+    }
+    map
+});
 
 /// Intents that name no matter of their own.
 const GENERIC_INTENTS: &[&str] = &[
