@@ -807,14 +807,15 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
     ),
     (
         WeakNoun,
-        &[
-            "soul", "souls", "nurse", "nurses", "lads", "folks",
-            // The professionals of a practice the customer deals with ("could the vet
-            // ring me"), who need a verb of contacting like every weak noun.
-            "vet", "vets", "doctor", "doctors", "gp", "dentist", "teacher", "midwife", "optician",
-            "physio",
-        ],
+        &["soul", "souls", "nurse", "nurses", "lads", "folks"],
     ),
+    (WeakNoun, PRACTICE_PROFESSIONALS),
+];
+
+/// The professionals of a practice the customer deals with ("could the vet ring me"): weak
+/// nouns, which need a verb of contacting, and never the customer's own ("my dentist").
+pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
+    "vet", "vets", "doctor", "doctors", "gp", "dentist", "teacher", "midwife", "optician", "physio",
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[

@@ -98,19 +98,8 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     }
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
     // appointment"), is no one who works for the service.
-    if matches!(
-        t.word,
-        "vet"
-            | "vets"
-            | "doctor"
-            | "doctors"
-            | "gp"
-            | "dentist"
-            | "teacher"
-            | "midwife"
-            | "optician"
-            | "physio"
-    ) && (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their")
+    if PRACTICE_PROFESSIONALS.contains(&t.word)
+        && (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their")
         // "I'll hand it to the midwife": a thing given, not the customer passed on.
         || toks[k.saturating_sub(4)..k].iter().any(|p| {
             matches!(p.word, "hand" | "give" | "pass" | "send" | "take" | "bring" | "show")
@@ -163,7 +152,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if matches!(t.word, "member" | "members") {
         let staffed = |w: &str| matches!(w, "staff" | "team" | "crew" | "personnel");
         // "a member of staff", "a member of the council team": a group of staff within
-        // the three words after "of" ("a member of the gym" is a customer).
+        // the four words after "of" ("a member of the gym" is a customer).
         let of_staff = of_head.is_some() && {
             let clause = toks[k].clause;
             let group = toks[k + 2..]
@@ -433,8 +422,6 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
         || matches!(t.word, "kundendienst" | "kundenservice")
 }
 
-/// A word that only says which kind of person follows: "account" in "account manager",
-/// "duty" in "duty manager". An unknown word right before a staff noun in the same clause.
 /// Whether `toks[k]` opens a compound naming a department: one or two words the lexicon
 /// does not know before a department's head ("the group bookings desk").
 pub(super) fn dept_modifier(toks: &[Tok<'_>], k: usize) -> bool {
@@ -447,6 +434,9 @@ pub(super) fn dept_modifier(toks: &[Tok<'_>], k: usize) -> bool {
         .is_some_and(|d| d > 0 && toks[k + d].is(Dept))
 }
 
+/// A word that only says which kind of person follows: "account" in "account manager",
+/// "duty" in "duty manager". An unknown word right before a staff noun in the same clause,
+/// or the start of a department's compound ([`dept_modifier`]).
 pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     let t = &toks[k];
     if dept_modifier(toks, k) {
