@@ -642,7 +642,7 @@ impl Check {
                 below,
                 turns,
             } => format!(
-                "the customer's sentiment is {intense:.2} or lower, or negative with the customer saying they are upset now (\"I'm livid\", \"fed up\", \"you lot couldn't care less\"), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved, unless they say they are upset)"
+                "the customer's sentiment is {intense:.2} or lower, or under 0.30 with the customer saying they are upset now (\"I'm livid\", \"fed up\", \"you lot couldn't care less\"), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved, unless they say they are upset)"
             ),
             Check::SameNeed { times } => format!(
                 "the same need or failure comes back {times} times (\"still\", \"again\", \"I already tried that\"; or the AI repeats the same action in other words; or the same intent)"
@@ -748,20 +748,30 @@ fn sentence(clause: &str) -> String {
 }
 
 /// The customer is upset, with evidence (see [`Check::Upset`]).
+/// A turn whose compound score reaches this is not read for a stated feeling: its praise
+/// outweighs any (see [`upset_hit`]).
+const STATED_FEELING_CEILING: f64 = 0.3;
+
 fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit> {
     let (text, a) = v.last_analysed(Role::Customer)?;
     let now = f64::from(*v.customer_sentiment.first()?);
-    if now >= -0.05 {
+    // VADER sums words: "I'm livid" among neutral words scores −0.1, and sarcasm scores its
+    // praise ("Wonderful. … I'm beyond livid" sums to +0.05). A customer who says they are
+    // furious, fed up or in tears is intense whatever the sum, even among words of thanks
+    // ("a credit. great. … i'm so angry"); only a turn the sum finds clearly positive is
+    // left alone.
+    if now >= -0.05 && (now >= STATED_FEELING_CEILING || !sentiment_langs::may_state_feeling(text))
+    {
         return None;
     }
-    // VADER sums words: "I'm livid" among neutral words scores −0.1. A customer who says
-    // they are furious, fed up or in tears is intense whatever the sum, even among words of
-    // thanks ("a credit. great. … i'm so angry").
     if let Some(said) = sentiment_langs::stated_feeling(text) {
         return Some(Hit {
             says: format!("the customer says they are upset (\"{said}\", {now:.2})"),
             matched: vec![said],
         });
+    }
+    if now >= -0.05 {
+        return None;
     }
     // "Thanks, that worked" after a rough start: the conversation is being resolved.
     if a.resolved(text) && now > intense {
@@ -1675,6 +1685,21 @@ mod decision_tests {
 
     fn decide_turns(turns: &[(Role, &str, Option<f64>)]) -> Decision {
         RuleSet::builtin().evaluate(&crate::conversation_of(turns))
+    }
+
+    #[test]
+    fn a_feeling_stated_among_sarcastic_praise_is_upset() {
+        let sarcastic =
+            decide("Marvellous. Another week of waiting, great service. I'm absolutely livid.");
+        assert_eq!(
+            sarcastic.reason,
+            Some(Reason::NegativeSentiment),
+            "{sarcastic:?}"
+        );
+        // Praise that outweighs it, and a feeling told as past, are left alone.
+        let praised =
+            decide("I was livid yesterday but it came this morning, thank you so much, brilliant!");
+        assert!(!praised.handoff, "{praised:?}");
     }
 
     #[test]

@@ -340,7 +340,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind11", 0.95, 0.95, 0.95),
         ("blind12", 0.99, 0.99, 0.98),
         ("blind13", 0.97, 0.98, 0.96),
-        ("blind14", 0.97, 0.97, 0.98),
+        ("blind14", 0.97, 0.98, 0.98),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
