@@ -884,15 +884,26 @@ pub fn may_state_feeling(text: &str) -> bool {
     if !text.is_ascii() {
         return true;
     }
-    text.split(|c: char| !c.is_ascii_alphanumeric())
+    let (filter, keys) = &*FEELING_SCREEN;
+    text.as_bytes()
+        .split(|c| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && w.len() <= 32)
+        // The filter turns most words away without hashing; the rest are looked up.
+        .filter(|w| filter.may_contain_lowercased(w))
         .any(|w| {
             let mut buf = [0u8; 32];
-            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].copy_from_slice(w);
             buf[..w.len()].make_ascii_lowercase();
-            std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| FEELING_KEYS.contains_key(w))
+            std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| keys.contains_key(w))
         })
 }
+
+/// [`FEELING_KEYS`] and a filter of them.
+static FEELING_SCREEN: LazyLock<(super::WordFilter, &'static super::FastMap<&'static str, ()>)> =
+    LazyLock::new(|| {
+        let keys = &*FEELING_KEYS;
+        (super::WordFilter::new(keys.keys().copied()), keys)
+    });
 
 /// Where a customer says of themselves, now, that they feel strongly upset: "I'm livid",
 /// "I'm so angry I could scream", "you lot make me sick", "je suis écœurée", "estoy
