@@ -770,6 +770,7 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
             matched: vec![said],
         });
     }
+    // Without a stated feeling, only a negative turn is read further.
     if now >= -0.05 {
         return None;
     }

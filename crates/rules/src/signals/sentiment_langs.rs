@@ -862,21 +862,23 @@ fn contempt_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<String> {
     }
 }
 
-/// The words one of which every [`stated_feeling`] holds: the feelings, each idiom's first
-/// word, and the keys of contempt ("care", "kidding").
-static FEELING_KEYS: LazyLock<super::FastMap<&'static str, ()>> = LazyLock::new(|| {
-    STRONG_FEELINGS
-        .iter()
-        .copied()
-        .chain(
-            FEELING_IDIOMS
-                .iter()
-                .filter_map(|idiom| idiom.first().copied()),
-        )
-        .chain(["care", "kidding", "joking"])
-        .map(|w| (w, ()))
-        .collect()
-});
+/// The words one of which every [`stated_feeling`] holds (the feelings, each idiom's first
+/// word, and the keys of contempt: "care", "kidding"), and a bit filter of them.
+static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str, ()>)> =
+    LazyLock::new(|| {
+        let keys: super::FastMap<&'static str, ()> = STRONG_FEELINGS
+            .iter()
+            .copied()
+            .chain(
+                FEELING_IDIOMS
+                    .iter()
+                    .filter_map(|idiom| idiom.first().copied()),
+            )
+            .chain(["care", "kidding", "joking"])
+            .map(|w| (w, ()))
+            .collect();
+        (super::WordFilter::new(keys.keys().copied()), keys)
+    });
 
 /// Whether `text` may state a feeling: a cheap necessary condition for [`stated_feeling`]
 /// (exact on ASCII text, whose words fold to their lowercase; other text is let through).
@@ -897,13 +899,6 @@ pub fn may_state_feeling(text: &str) -> bool {
             std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| keys.contains_key(w))
         })
 }
-
-/// [`FEELING_KEYS`] and a filter of them.
-static FEELING_SCREEN: LazyLock<(super::WordFilter, &'static super::FastMap<&'static str, ()>)> =
-    LazyLock::new(|| {
-        let keys = &*FEELING_KEYS;
-        (super::WordFilter::new(keys.keys().copied()), keys)
-    });
 
 /// Where a customer says of themselves, now, that they feel strongly upset: "I'm livid",
 /// "I'm so angry I could scream", "you lot make me sick", "je suis écœurée", "estoy
