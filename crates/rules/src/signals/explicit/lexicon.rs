@@ -274,9 +274,13 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "department",
             "dept",
             "technician",
+            "technicians",
             "engineer",
+            "engineers",
             "expert",
+            "experts",
             "professional",
+            "professionals",
         ],
     ),
     (
@@ -807,7 +811,21 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
     ),
     (
         WeakNoun,
-        &["soul", "souls", "nurse", "nurses", "lads", "folks"],
+        &[
+            "soul",
+            "souls",
+            "nurse",
+            "nurses",
+            "lads",
+            "folks",
+            // The people who teach or train at a gym, a school or a club.
+            "coach",
+            "coaches",
+            "trainer",
+            "trainers",
+            "instructor",
+            "instructors",
+        ],
     ),
     (WeakNoun, PRACTICE_PROFESSIONALS),
 ];
@@ -815,7 +833,47 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
 /// The professionals of a practice the customer deals with ("could the vet ring me"): weak
 /// nouns, which need a verb of contacting, and never the customer's own ("my dentist").
 pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
-    "vet", "vets", "doctor", "doctors", "gp", "dentist", "teacher", "midwife", "optician", "physio",
+    "vet",
+    "vets",
+    "doctor",
+    "doctors",
+    "gp",
+    "dentist",
+    "teacher",
+    "midwife",
+    "optician",
+    "physio",
+    // The other languages (accents folded): nurses, doctors, vets, pharmacists, dentists.
+    "enfermera",
+    "enfermero",
+    "enfermeira",
+    "enfermeiro",
+    "infirmiere",
+    "infirmier",
+    "infermiera",
+    "infermiere",
+    "krankenschwester",
+    "pfleger",
+    "pflegerin",
+    "medico",
+    "medica",
+    "medecin",
+    "doctora",
+    "arzt",
+    "arztin",
+    "veterinario",
+    "veterinaria",
+    "veterinaire",
+    "tierarzt",
+    "tierarztin",
+    "pharmacien",
+    "pharmacienne",
+    "apotheker",
+    "apothekerin",
+    "dentista",
+    "dentiste",
+    "zahnarzt",
+    "zahnarztin",
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
@@ -886,6 +944,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "inoltrami",
             "ponme",
             "pongame",
+            // "que me pongan con un agente", "¿me pone con ventas?".
+            "pongan",
+            "ponga",
+            "pone",
+            "ponerme",
             "poneme",
             "poe",
             "derivar",
@@ -1244,6 +1307,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "qqun",
             "responsables",
             "sachbearbeiterin",
+            // The receptionist of a doctor's practice.
+            "sprechstundenhilfe",
+            "arzthelferin",
             "fachmann",
             "fachfrau",
             "collega",
@@ -1586,7 +1652,19 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "contabilidad",
         ],
     ),
-    (WeakNoun, &["gente"]),
+    (
+        WeakNoun,
+        &[
+            "gente",
+            // A colleague of the one answering: "pásame con una compañera", "chame um colega".
+            "companero",
+            "companera",
+            "colega",
+            "colegas",
+            "collegue",
+            "collegues",
+        ],
+    ),
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".

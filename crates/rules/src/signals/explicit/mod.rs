@@ -174,6 +174,93 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
 /// title ("Talk to a Human", a novel), a message read out ("reply HELP to speak to an
 /// adviser") or words reported are mentioned, not asked. `None` when nothing is quoted.
 fn without_quotations(text: &str) -> Option<String> {
+    let double = without_double_quotations(text);
+    without_single_quotations(double.as_deref().unwrap_or(text)).or(double)
+}
+
+/// Whether `word` introduces what a screen, a letter or a person says.
+fn says(word: &str) -> bool {
+    matches!(
+        word,
+        "says"
+            | "said"
+            | "reads"
+            | "shows"
+            | "button"
+            | "option"
+            | "link"
+            | "menu"
+            | "steht"
+            | "dice"
+            | "pone"
+            | "dit"
+            | "indique"
+            | "diz"
+            | "mostra"
+    )
+}
+
+/// Single quotes are also apostrophes ("don't", "the customers' accounts"), so a quotation
+/// in them is only taken after a word that introduces one ("the letter said 'please ring
+/// one of our advisers'"): two words or more inside are blanked.
+fn without_single_quotations(text: &str) -> Option<String> {
+    if !(text.contains(" '") || text.contains(" ‘")) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(space) = rest.find([' ']).filter(|_| !rest.is_empty()) {
+        let after_space = &rest[space + 1..];
+        let Some(open) = after_space
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '‘'))
+        else {
+            out.push_str(&rest[..=space]);
+            rest = after_space;
+            continue;
+        };
+        let inner_start = space + 1 + open.len_utf8();
+        let before = rest[..space]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        // The closing quote: one with no letter or digit right after it.
+        let close = rest[inner_start..].char_indices().find(|&(i, c)| {
+            matches!(c, '\'' | '’')
+                && i > 0
+                && !rest[inner_start + i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        match close {
+            Some((i, c))
+                if before.as_deref().is_some_and(says)
+                    && rest[inner_start..inner_start + i]
+                        .split_whitespace()
+                        .count()
+                        >= 2 =>
+            {
+                let inner = &rest[inner_start..inner_start + i];
+                out.push_str(&rest[..inner_start]);
+                out.extend(std::iter::repeat_n(' ', inner.chars().count()));
+                out.push(c);
+                rest = &rest[inner_start + i + c.len_utf8()..];
+                changed = true;
+            }
+            _ => {
+                out.push_str(&rest[..inner_start]);
+                rest = &rest[inner_start..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+fn without_double_quotations(text: &str) -> Option<String> {
     let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
     // Most text quotes nothing: ASCII text is checked for its one quote byte at once.
     if text.is_ascii() && !text.as_bytes().contains(&b'"') || !text.contains(is_quote) {
@@ -199,26 +286,7 @@ fn without_quotations(text: &str) -> Option<String> {
             .map(str::to_lowercase);
         // What a screen or a letter says ("the app says "contact an adviser"") is mentioned
         // even in two words.
-        let said = before.as_deref().is_some_and(|w| {
-            matches!(
-                w,
-                "says"
-                    | "said"
-                    | "reads"
-                    | "shows"
-                    | "button"
-                    | "option"
-                    | "link"
-                    | "menu"
-                    | "steht"
-                    | "dice"
-                    | "pone"
-                    | "dit"
-                    | "indique"
-                    | "diz"
-                    | "mostra"
-            )
-        });
+        let said = before.as_deref().is_some_and(says);
         // A term asked about or named ("what does "escalation contact" mean", "the field
         // called "agent"") is mentioned whatever its length.
         let named = after.as_deref().is_some_and(|w| {

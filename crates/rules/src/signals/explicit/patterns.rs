@@ -99,7 +99,28 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
     // appointment"), is no one who works for the service.
     if PRACTICE_PROFESSIONALS.contains(&t.word)
-        && (k > 0 && matches!(toks[k - 1].word, "my" | "our" | "his" | "her" | "their")
+        && (k > 0
+            && matches!(
+                toks[k - 1].word,
+                "my" | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "mi"
+                    | "mis"
+                    | "mon"
+                    | "ma"
+                    | "notre"
+                    | "mein"
+                    | "meine"
+                    | "meinem"
+                    | "meinen"
+                    | "meiner"
+                    | "meu"
+                    | "minha"
+                    | "mio"
+                    | "mia"
+            )
         // "I'll hand it to the midwife": a thing given, not the customer passed on.
         || toks[k.saturating_sub(4)..k].iter().any(|p| {
             matches!(p.word, "hand" | "give" | "pass" | "send" | "take" | "bring" | "show")
@@ -185,7 +206,13 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             }) && theirs(k + 2)
         }
         "team" | "department" => k > 0 && matches!(toks[k - 1].word, "your" | "ur"),
-        _ => false,
+        // "one of your technicians", "one of your nurses": one of theirs.
+        _ => {
+            k >= 3
+                && toks[k - 3].word == "one"
+                && toks[k - 2].word == "of"
+                && matches!(toks[k - 1].word, "your" | "ur")
+        }
     };
     Some(strong || qualified)
 }
@@ -223,6 +250,16 @@ pub(super) fn reported(toks: &[Tok<'_>], j: usize) -> bool {
 /// Whether the request at `j` is about something else than now: a past event ("I was
 /// transferred to an agent"), or a hypothetical ("if I need to talk to someone later").
 pub(super) fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
+    not_now_when(toks, j, false)
+}
+
+/// [`not_now`] for a contact asked of the service ("could someone ring me tomorrow
+/// morning?"): a time after the verb says when to call, not that the request is for later.
+pub(super) fn not_now_scheduled(toks: &[Tok<'_>], j: usize) -> bool {
+    not_now_when(toks, j, true)
+}
+
+fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     let t = &toks[j];
     let past_form = t.word.ends_with("ed")
         || matches!(
@@ -264,10 +301,11 @@ pub(super) fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
     }) {
         return true;
     }
-    let later = toks[j..]
-        .iter()
-        .take_while(|n| n.clause == t.clause)
-        .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"));
+    let later = !scheduled
+        && toks[j..]
+            .iter()
+            .take_while(|n| n.clause == t.clause)
+            .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"));
     if later {
         return true;
     }
@@ -287,6 +325,38 @@ pub(super) fn not_now(toks: &[Tok<'_>], j: usize) -> bool {
         .iter()
         .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
     if question {
+        return true;
+    }
+    // "si vuelve a pasar…", "se succede di nuovo…", "se acontecer de novo…", "wenn es
+    // wieder passiert…": a condition that the trouble comes back puts the request in the future.
+    let again = |w: &str| {
+        matches!(
+            w,
+            "again"
+                | "vuelve"
+                | "vuelva"
+                | "nuevo"
+                | "novo"
+                | "novamente"
+                | "ricapita"
+                | "nuovo"
+                | "encore"
+                | "wieder"
+                | "nochmal"
+                | "erneut"
+        )
+    };
+    let if_again = toks[..j].iter().enumerate().any(|(i, p)| {
+        p.sentence == t.sentence
+            && matches!(p.word, "si" | "se" | "wenn" | "falls")
+            && (i == 0 || toks[i - 1].clause != p.clause)
+            && toks[i + 1..j]
+                .iter()
+                .take(5)
+                .take_while(|n| n.clause == p.clause)
+                .any(|n| again(n.word))
+    });
+    if if_again {
         return true;
     }
     // "if …" earlier in the sentence, unless the request is an imperative of its own clause
@@ -339,6 +409,23 @@ pub(super) fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
         && (matches!(w(i + 1), "possible" | "poss")
             // "mind if I chat with one of your colleagues"
             || i > 0 && toks[i - 1].word == "mind"
+            // "I'd appreciate it if…", "it would be great if…", "I'd be grateful if…".
+            || toks[i.saturating_sub(2)..i].iter().any(|p| {
+                matches!(
+                    p.word,
+                    "appreciate"
+                        | "grateful"
+                        | "thankful"
+                        | "great"
+                        | "good"
+                        | "helpful"
+                        | "nice"
+                        | "lovely"
+                        | "ideal"
+                        | "brilliant"
+                        | "fab"
+                )
+            })
             || matches!(w(i + 1), "its" | "it" | "thats" | "that")
                 && (matches!(w(i + 2), "ok" | "okay" | "alright" | "fine" | "possible")
                     // "if it's not too much trouble", "if it's no bother" — but "if it's
@@ -442,6 +529,18 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     if dept_modifier(toks, k) {
         return true;
     }
+    // "a human support agent", "a human customer service agent": "human" qualifies the
+    // compound whose head is the person.
+    if t.word == "human"
+        && toks[k + 1..]
+            .iter()
+            .take(3)
+            .take_while(|n| n.clause == t.clause)
+            .position(|n| !(n.is(ServiceHead) || n.is(Customer)))
+            .is_some_and(|p| p > 0 && toks[k + 1 + p].is(StrongNoun))
+    {
+        return true;
+    }
     // "property" in "the property manager": a compound naming staff.
     let staff_compound = head_sense(toks, k + 1) == Some(HeadSense::Staff);
     // "the renewals people", "your claims folks": the people of a department are its staff.
@@ -484,7 +583,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let v = (k + 1..toks.len().min(k + 9))
         .take_while(|&v| toks[v].clause == t.clause)
         .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
-    if refused(toks, k) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
+    if refused(toks, k) || not_now_scheduled(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
         return None;
     }
     Some(ExplicitMatch {
@@ -1169,11 +1268,18 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .get(j + 1)
                 .is_some_and(|n| n.word == "with" || n.word == "w");
         // "get me across to the fraud team": "get" moving the customer is a hand-over.
-        let get_me_to = t.word == "get"
-            && toks.get(j + 1).is_some_and(|n| n.word == "me")
-            && toks
-                .get(j + 2)
-                .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over" | "to"));
+        // Any verb moving the customer "over to" someone is one too: "bounce me over to
+        // billing", "flick me across to the claims team".
+        let get_me_to = toks.get(j + 1).is_some_and(|n| n.word == "me")
+            && (t.word == "get"
+                && toks.get(j + 2).is_some_and(|n| {
+                    matches!(n.word, "across" | "through" | "thru" | "over" | "to")
+                })
+                || !matches!(t.word, "talk" | "walk" | "take" | "run" | "show" | "guide")
+                    && toks
+                        .get(j + 2)
+                        .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over"))
+                    && toks.get(j + 3).is_some_and(|n| n.word == "to"));
         let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
         // German "will" wants; English "will a person need to…" asks about the future.
         let english_will = t.word == "will"
@@ -1183,7 +1289,9 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     "a" | "an" | "the" | "someone" | "somebody" | "anyone" | "anybody" | "you"
                 )
             });
-        let frame = t.is(Frame) && !english_will;
+        // British "I'm after a manager": wanting one.
+        let after = t.word == "after" && j > 0 && matches!(toks[j - 1].word, "im" | "am");
+        let frame = t.is(Frame) && !english_will || after;
         if verb || frame {
             // "the alarm isn't calling anyone", "he was talking to someone": a description
             // of what someone else is doing, not a request.
@@ -1283,7 +1391,12 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
-            for k in j + 1..toks.len().min(j + 2 + MAX_GAP) {
+            // "one of" picks a person out of a group, and adds nothing to the gap.
+            let one_of = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
+                .windows(2)
+                .any(|w| w[0].word == "one" && w[1].word == "of");
+            let reach = j + 2 + MAX_GAP + if one_of { 2 } else { 0 };
+            for k in j + 1..toks.len().min(reach) {
                 let n = &toks[k];
                 if n.clause != t.clause {
                     break;
@@ -1592,7 +1705,20 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 .get(v + 3)
                                 .is_some_and(|n| matches!(n.word, "me" | "us")))
             })
-            && toks[j.saturating_sub(4)..toks.len().min(v + 4)]
+            // The subjunctive asks by itself: "que alguien me llame", "qualcuno mi richiami",
+            // "alguém me ligue"; so does "liga" after "aí" (somebody there: call me).
+            && (matches!(
+                toks[v].word,
+                "llame" | "llamen" | "ligue" | "liguem" | "chiami" | "richiami" | "rappelle"
+                    | "contacte" | "contacten" | "contate" | "contatem" | "contatti"
+            ) && !toks[..j].iter().rev().take_while(|p| p.clause == t.clause).any(|p| {
+                // "quand quelqu'un me rappelle…": a time, not a wish.
+                matches!(
+                    p.word,
+                    "quand" | "lorsque" | "cuando" | "quando" | "si" | "wenn" | "when" | "if"
+                )
+            }) || toks[v].word == "liga" && toks[j + 1..v].iter().any(|p| p.word == "ai")
+            || toks[j.saturating_sub(4)..toks.len().min(v + 4)]
                 .iter()
                 .any(|p| {
                     modal(p.word)
@@ -1602,7 +1728,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "favore" | "svp" | "stp" | "needs" | "need" | "moglich"
                                 | "possible" | "posible" | "possivel" | "possibile"
                         )
-                })
+                }))
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             // A call back is asked for a time to come ("demain"): only the past stops it.
             && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
@@ -1719,6 +1845,29 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         {
             return Some(ExplicitMatch {
                 phrase: phrase(toks, j - 1, k + 1),
+                pattern: "is_there",
+            });
+        }
+        // "is there nobody I can talk to?", "¿no hay nadie con quien hablar?", "non
+        // c'è nessuno con cui parlare?": nobody to talk to, said to get someone.
+        let nobody = matches!(
+            t.word,
+            "nobody" | "noone" | "nadie" | "ninguem" | "nessuno" | "niemand" | "niemanden"
+        ) || t.word == "no" && toks.get(j + 1).is_some_and(|n| n.word == "one")
+            || t.word == "personne" && j > 0 && toks[j - 1].word == "a";
+        if nobody
+            && toks[j.saturating_sub(3)..j].iter().any(|p| {
+                p.sentence == t.sentence
+                    && matches!(p.word, "there" | "hay" | "ha" | "tem" | "ce" | "a" | "gibt")
+            })
+            && let Some(v) = (j + 1..toks.len().min(j + 7))
+                .take_while(|&v| toks[v].sentence == t.sentence)
+                .find(|&v| toks[v].is(Talk) || toks[v].is(Contact))
+            && !reported(toks, j)
+            && !not_now(toks, v)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, v),
                 pattern: "is_there",
             });
         }
@@ -2175,7 +2324,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     let t = &toks[j];
     let next = |k: usize| toks.get(k).filter(|n| n.clause == t.clause).map(|n| n.word);
     let marker_end = match t.word {
-        "hay" | "tem" | "ha" | "ce" | "gibts" => j,
+        "hay" | "habria" | "tem" | "ha" | "ce" | "gibts" => j,
         "y" if next(j + 1) == Some("a") => j + 1,
         "gibt" if next(j + 1) == Some("es") => j + 1,
         // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
@@ -2184,7 +2333,8 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         {
             j
         }
-        "ci" | "c" if matches!(next(j + 1), Some("sono" | "e")) => j + 1,
+        // "c'è", "ci sono", "ci sarebbe qualcuno…?"
+        "ci" | "c" if matches!(next(j + 1), Some("sono" | "e" | "sarebbe" | "sarebbero")) => j + 1,
         _ => return None,
     };
     if j > 0 && toks[j - 1].is(Neg) {
@@ -2301,8 +2451,11 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             )
             || is_zero(t.word)
             // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
-            // twice ("no agent agent").
-            || t.word == "no" && (said_last_twice || toks.get(k + 1).is_some_and(|n| n.clause != t.clause))
+            // twice ("no agent agent"), or said again and again ("no no no agent").
+            || t.word == "no"
+                && (said_last_twice
+                    || t.repeated
+                    || toks.get(k + 1).is_some_and(|n| n.clause != t.clause))
             // A word cut off and said again: "customer serv- customer service".
             || t.classes.is_empty()
                 && t.word.len() >= 3
@@ -2500,12 +2653,15 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // ("cancel my appointment at the store").
         let new_one = || {
             let before = &toks[j.saturating_sub(5)..j];
-            before.iter().any(|p| {
+            (before.iter().any(|p| {
                 matches!(
                     p.word,
                     "a" | "an" | "un" | "une" | "einen" | "uma" | "um" | "una" | "uno"
                 )
-            }) && !before.iter().any(|p| {
+            }) || toks[..j].last().is_some_and(|p| {
+                // French takes one with no article: "prendre rendez-vous".
+                matches!(p.word, "prendre" | "fixer" | "demander")
+            })) && !before.iter().any(|p| {
                 matches!(
                     p.word,
                     "my" | "our" | "mon" | "ma" | "mein" | "meinen" | "mi" | "meu" | "mio"
@@ -2531,6 +2687,8 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             p.word,
                             "see"
                                 | "meet"
+                                // "come in and sit down with an adviser".
+                                | "sit"
                                 | "sort"
                                 | "voir"
                                 | "ver"

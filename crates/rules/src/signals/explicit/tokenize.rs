@@ -378,18 +378,31 @@ pub(super) fn tokenize_into<'a>(
             push(word, Classes::default(), None);
         }
     }
-    // "a flesh and blood employee", "de carne y hueso": the "and" of the idiom joins no
-    // clauses; the idiom's words are modifiers (Skip) of the noun.
+    // "a flesh and blood employee", "una persona de carne y hueso", "in carne e ossa", "en
+    // chair et en os": the idiom says the person is real, like "real"; its "and" joins no
+    // clauses. It is dropped whole, with the preposition before it, so that "a person of
+    // flesh and blood, please" stays as short as "a real person, please".
     let mut k = 1;
     while k + 1 < toks.len() {
-        if toks[k].is(Boundary)
+        if (toks[k].is(Boundary) || matches!(toks[k].word, "y" | "e" | "et" | "und"))
             && matches!(toks[k - 1].word, "flesh" | "carne" | "chair" | "fleisch")
             && matches!(
                 toks[k + 1].word,
                 "blood" | "hueso" | "huesos" | "osso" | "ossa" | "os" | "en" | "blut"
             )
         {
-            toks.remove(k);
+            let mut end = k + 2;
+            if toks[k + 1].word == "en" && toks.get(k + 2).is_some_and(|n| n.word == "os") {
+                end += 1;
+            }
+            let start = if k >= 2 && matches!(toks[k - 2].word, "in" | "de" | "en" | "aus" | "of") {
+                k - 2
+            } else {
+                k - 1
+            };
+            toks.drain(start..end);
+            k = start.max(1);
+            continue;
         }
         k += 1;
     }
@@ -403,6 +416,46 @@ pub(super) fn tokenize_into<'a>(
         };
         if matches!(toks[k].word, "whoever" | "whomever") && in_charge(&toks[k + 1..]) {
             toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+        // "pôr-me em contato com um técnico", "ponerme en contacto con", "mettermi in
+        // contatto con": putting the customer in contact is a hand-over.
+        if k > 1
+            && matches!(
+                toks[k].word,
+                "contacto" | "contato" | "contatto" | "contact"
+            )
+            && matches!(toks[k - 1].word, "em" | "en" | "in")
+            && toks[k.saturating_sub(4)..k - 1].iter().any(|p| {
+                matches!(
+                    p.word,
+                    "por"
+                        | "poner"
+                        | "ponerme"
+                        | "ponga"
+                        | "pon"
+                        | "put"
+                        | "get"
+                        | "mettre"
+                        | "mettez"
+                        | "mettermi"
+                        | "mettere"
+                        | "metta"
+                        | "colocar"
+                        | "coloque"
+                )
+            })
+        {
+            toks[k].classes = toks[k].classes.with(Talk);
+        }
+        // "hablar con quien tramita mi caso", "falar com quem cuida do pedido", "parlare
+        // con chi gestisce l'ordine", "parler avec celui qui gère": whoever handles it.
+        if k > 0
+            && matches!(toks[k - 1].word, "con" | "com" | "avec" | "a")
+            && (matches!(toks[k].word, "quien" | "quem" | "chi")
+                || matches!(toks[k].word, "celui" | "celle")
+                    && toks.get(k + 1).is_some_and(|n| n.word == "qui"))
+        {
+            toks[k].classes = toks[k].classes.with(WeakNoun);
         }
         // "the head of year", "the head of sales": the person who runs it.
         if toks[k].word == "head"
