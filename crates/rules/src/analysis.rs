@@ -164,6 +164,11 @@ impl TurnAnalysis {
         self.scan(text).closes_account()
     }
 
+    /// Whether the turn tells the money it names as already come in.
+    pub(crate) fn settled(&self, text: &str) -> bool {
+        self.scan(text).settled()
+    }
+
     /// Whether the turn mentions a dispute, a chargeback or an open claim.
     pub(crate) fn dispute_context(&self, text: &str) -> bool {
         self.scan(text).dispute_context()

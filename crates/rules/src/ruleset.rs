@@ -447,6 +447,10 @@ impl Check {
             }
             Check::AmountAbove { amount, currency } => {
                 let (text, analysis) = v.last_analysed(Role::Customer)?;
+                // Money told as already come in is nothing to pay, move or claim.
+                if analysis.settled(text) {
+                    return None;
+                }
                 let found = analysis.amounts(text).iter().find(|a| {
                     a.value > *amount
                         && currency
@@ -748,8 +752,8 @@ fn sentence(clause: &str) -> String {
 }
 
 /// The customer is upset, with evidence (see [`Check::Upset`]).
-/// A turn whose compound score reaches this is not read for a stated feeling: its praise
-/// outweighs any (see [`upset_hit`]).
+/// A turn whose compound score reaches this and that says the matter is resolved is not
+/// read for a stated feeling: its thanks outweigh any (see [`upset_hit`]).
 const STATED_FEELING_CEILING: f64 = 0.3;
 
 fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit> {
@@ -758,9 +762,12 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     // VADER sums words: "I'm livid" among neutral words scores −0.1, and sarcasm scores its
     // praise ("Wonderful. … I'm beyond livid" sums to +0.05). A customer who says they are
     // furious, fed up or in tears is intense whatever the sum, even among words of thanks
-    // ("a credit. great. … i'm so angry"); only a turn the sum finds clearly positive is
-    // left alone.
-    if now >= -0.05 && (now >= STATED_FEELING_CEILING || !sentiment_langs::may_state_feeling(text))
+    // ("a credit. great. … i'm so angry") or of sarcastic praise ("Bravo, vraiment, bravo…
+    // j'en ai ras-le-bol"); only a turn the sum finds clearly positive and that says the
+    // matter is resolved ("I was fed up, but it works now, thanks!") is left alone.
+    if now >= -0.05
+        && (!sentiment_langs::may_state_feeling(text)
+            || now >= STATED_FEELING_CEILING && a.resolved(text))
     {
         return None;
     }

@@ -735,6 +735,9 @@ const STRONG_FEELINGS: &[&str] = &[
     "chateado",
     "chateada",
     "furiosos",
+    // Worn out by the matter ("I'm absolutely shattered"), as people say it of a service.
+    "shattered",
+    "exhausted",
 ];
 
 /// Words between the speaker and the feeling: "I'm so angry", "je suis vraiment furieux".
@@ -755,6 +758,12 @@ const FEELING_INTENSIFIERS: &[&str] = &[
     "utterly",
     "bloody",
     "fucking",
+    "effing",
+    "flipping",
+    "flaming",
+    "freaking",
+    // A swear word written with asterisks ("f***ing"), see [`stated_feeling`].
+    "bleep",
     "now",
     "getting",
     "becoming",
@@ -831,7 +840,53 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["una", "vergogna"],
     &["uma", "vergonha"],
     &["palhacada"],
+    // Worn down to the end of one's strength or patience.
+    &["losing", "my", "mind"],
+    &["lost", "my", "mind"],
+    &["wits", "end"],
+    &["tear", "my", "hair", "out"],
+    &["pull", "my", "hair", "out"],
+    &["tearing", "my", "hair", "out"],
+    &["cant", "do", "this", "anymore"],
+    &["can", "t", "do", "this", "anymore"],
+    &["cant", "take", "this", "anymore"],
+    &["can", "t", "take", "this", "anymore"],
+    &["breaking", "me"],
+    &["nase", "gestrichen", "voll"],
+    &["platzt", "der", "kragen"],
+    &["platzt", "gleich", "der", "kragen"],
+    &["suis", "a", "bout"],
+    &["a", "bout", "de", "nerfs"],
+    &["no", "puedo", "mas"],
+    &["nao", "aguento", "mais"],
+    &["non", "ce", "la", "faccio", "piu"],
+    &["n", "en", "peux", "plus"],
 ];
+
+/// Swear words said for emphasis, skipped inside an idiom ("a total effing joke").
+const EXPLETIVES: &[&str] = &[
+    "bloody", "fucking", "effing", "flipping", "flaming", "freaking", "bleep", "damn",
+];
+
+/// Where `idiom` is said from word `i`, swear words and intensifiers between its words
+/// skipped ("a total effing joke", "die Nase echt gestrichen voll").
+fn idiom_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize, idiom: &[&str]) -> bool {
+    let mut at = i;
+    for (k, word) in idiom.iter().enumerate() {
+        if k > 0 {
+            while (EXPLETIVES.contains(&w(at)) || FEELING_INTENSIFIERS.contains(&w(at)))
+                && w(at) != *word
+            {
+                at += 1;
+            }
+        }
+        if w(at) != *word {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
 
 /// Contempt said to the service: "you lot couldn't care less", "are you kidding me". The
 /// words, when the idiom at `i` is said of the service (not "I couldn't care less").
@@ -858,6 +913,21 @@ fn contempt_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<String> {
         {
             Some(format!("you {} me", w(i)))
         }
+        // "nobody at your company gives a damn", "you don't give a toss".
+        ("gives" | "give", "a")
+            if matches!(
+                w(i + 2),
+                "damn" | "toss" | "monkeys" | "shit" | "crap" | "hoot"
+            ) && (1..=6).any(|b| {
+                matches!(w(i.wrapping_sub(b)), "nobody" | "noone")
+                    || w(i.wrapping_sub(b)) == "no" && w(i.wrapping_sub(b) + 1) == "one"
+                    || matches!(w(i.wrapping_sub(b)), "dont" | "doesnt")
+                    || w(i.wrapping_sub(b)) == "t"
+                        && matches!(w(i.wrapping_sub(b + 1)), "don" | "doesn")
+            }) =>
+        {
+            Some(format!("{} a {}", w(i), w(i + 2)))
+        }
         _ => None,
     }
 }
@@ -874,7 +944,7 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
                     .iter()
                     .filter_map(|idiom| idiom.first().copied()),
             )
-            .chain(["care", "kidding", "joking"])
+            .chain(["care", "kidding", "joking", "give", "gives"])
             .map(|w| (w, ()))
             .collect();
         (super::WordFilter::new(keys.keys().copied()), keys)
@@ -907,16 +977,27 @@ pub fn may_state_feeling(text: &str) -> bool {
 /// be furious") or negated ("I'm not angry"): the speaker word must come right before the
 /// feeling, with only intensifiers between. The words of the statement, if any.
 pub fn stated_feeling(text: &str) -> Option<String> {
-    let words: Vec<String> = language::folded_words(text).collect();
+    // A swear word written with asterisks ("f***ing", "sh*t") is one word, read as "bleep".
+    let words: Vec<String> = if text.contains('*') {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '*'))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(|w| {
+                if w.contains('*') {
+                    "bleep".to_owned()
+                } else {
+                    w.chars().map(language::fold).collect()
+                }
+            })
+            .collect()
+    } else {
+        language::folded_words(text).collect()
+    };
     let w = |i: usize| words.get(i).map_or("", String::as_str);
     for i in 0..words.len() {
         if let Some(said) = contempt_at(&w, i) {
             return Some(said);
         }
-        if let Some(idiom) = FEELING_IDIOMS
-            .iter()
-            .find(|idiom| idiom.iter().enumerate().all(|(k, x)| w(i + k) == *x))
-        {
+        if let Some(idiom) = FEELING_IDIOMS.iter().find(|idiom| idiom_at(&w, i, idiom)) {
             // "I was fed up" tells of the past; "not fed up" denies.
             if !matches!(w(i.wrapping_sub(1)), "was" | "were" | "not" | "be" | "been") {
                 return Some(idiom.join(" "));
@@ -1139,6 +1220,28 @@ mod tests {
         for text in [
             "I couldn't care less which colour it is",
             "my son told me a joke about your adverts",
+        ] {
+            assert_eq!(stated_feeling(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn swearing_and_exhaustion_state_a_feeling() {
+        for text in [
+            "the next bill scares me and I am honestly f***ing livid",
+            "this renewal is a complete flaming joke",
+            "three weeks of this and I'm at my wits' end",
+            "I'm totally shattered after two hours on hold",
+            "nobody in your claims team gives a damn",
+            "ich hab die Nase echt gestrichen voll",
+            "je suis à bout avec ce compteur",
+        ] {
+            assert!(stated_feeling(text).is_some(), "{text}");
+        }
+        for text in [
+            "the delivery driver was shattered glass everywhere",
+            "does anyone give a discount for pensioners?",
+            "I f***ed up the form, can I start again",
         ] {
             assert_eq!(stated_feeling(text), None, "{text}");
         }

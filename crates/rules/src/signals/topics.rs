@@ -96,6 +96,8 @@ enum P {
     AlreadyDid,
     /// The AI says it does not know or is not sure ("I don't have reliable information").
     Unsure,
+    /// Money told as already come in ("the refund landed this morning"): nothing to move.
+    Settled,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -553,6 +555,65 @@ const PATTERNS: &[(P, &str)] = &[
         P::InvestAsk,
         r"\b(whether|if) (i|we) should (put|move|invest|take|leave|keep|cash|switch|transfer|sell|buy)\b.{0,60}\b(funds?|shares|stocks|bonds|etfs?|invested|pension|isa|savings|lump sum|equities|portfolio)\b|\bshould (i|we) (leave|keep) (it|them|my \w+|the money|the rest) invested\b|\bis (that|this|it) a (good|wise|sensible) (idea|move|plan)\b.{0,60}\b(pension|lump sum|fund|shares|invest\w*|savings)\b",
     ),
+    // A fifteenth round, guided by blind set 15 (concepts, not its sentences).
+    // Gas smelt "strongly", a carbon monoxide alarm spelt out by a voice caller, and the
+    // symptoms of monoxide next to an appliance or an alarm.
+    (
+        P::Gas,
+        r"\bsmell(s|ing|ed)? (\w+ ){1,2}(of|like) (gas|propane)\b|\bc\.? ?o\.? (alarm|detector)\b|\b(alarm|detector)\b.{0,60}\b(says|saying|showing|shows|reads) c\.? ?o\b|\b(alarm|detector|boiler|heater|fire|cooker|stove)\b.{0,160}\b(headaches?|dizzy|dizziness|drowsy|light-?headed)\b",
+    ),
+    // A scam in progress: a caller posing as the bank, a "safe account".
+    (
+        P::FraudNow,
+        r"\bsafe account\b|\b(saying|says|claiming|claims|said) (they'?re|they are|he'?s|he is|she'?s|she is|to be) (from|with|calling from) (the|my|your|our) (\w+'?s? )?(bank|fraud team|security team|fraud department|police)\b",
+    ),
+    // Water gushing out, in the other languages.
+    (
+        P::Flood,
+        r"\b(sale|saliendo|brota|brotando|chorrea|chorreando) (mucha |much[íi]sima )?agua\b|\bagua a chorros?\b|\b(sai|saindo|jorra|jorrando) (muita )?[áa]gua\b|\b(esce|uscendo|zampilla|zampillando) (tanta |molta )?acqua\b|\bde l'eau (jaillit|gicle|sort)\b|\bwasser (spritzt|sprudelt|schie[ßs]t|l[äa]uft) (raus|heraus|aus)\b",
+    ),
+    // A pet that ate something poisonous to it; a person fallen and not answering or
+    // breathing badly, in the other languages.
+    (
+        P::MedicalEmergency,
+        r"\b(dog|puppy|cat|kitten)\b.{0,40}\b(ate|eaten|has eaten|swallowed|got into|chewed)\b.{0,40}\b(chocolate|grapes|raisins|xylitol|rat poison|slug pellets|antifreeze|ibuprofen|paracetamol|pills|tablets|lilies)\b|\b(perro|perra|gato|gata|chien|chienne|chat|hund|katze|cachorro|c[ãa]o|cadela|gato|cane|gatto)\b.{0,40}\b(comido|comi[óo]|mang[ée]|gefressen|comeu|mangiato)\b.{0,30}\b(chocolate|uvas|pasas|veneno|raisins?|poison|schokolade|gift|trauben|rattengift|cioccolat[oa]|uva|veleno)\b|\b(ca[íi]u|cay[óo]|tomb[ée]e?|caduto|caduta|gest[üu]rzt)\b.{0,60}\b(n[ãa]o (est[áa] a |est[áa] )?respond\w*|no responde|ne r[ée]pond (plus|pas)|non risponde|antwortet nicht|reagiert nicht)\b|\brespira(r|ndo)? (muito |muy |molto )?mal\b",
+    ),
+    // Compounds of "emergency" that name no emergency ("an emergency tax code").
+    (
+        P::NotUrgent,
+        r"\bemergency (tax|credit|fund|savings|exit|contact|number)\b",
+    ),
+    // A danger that was seen to and is over: "came out last night", "all sorted now".
+    (
+        P::JustPast,
+        r"\b(came out|came round|came over|was out|were out)\b.{0,20}\b(yesterday|last night|this morning)\b|\b(all|it'?s|it is|everything'?s) (sorted|fixed|safe|fine) now\b",
+    ),
+    // The AI not sure, with an adverb between ("I'm honestly not sure").
+    (
+        P::Unsure,
+        r"\bi'?m (honestly|really|just|genuinely|actually|truly) not (sure|certain)\b|\bi am (honestly|really|genuinely|actually|truly) not (sure|certain)\b",
+    ),
+    // The customer already said or gave it ("I've just said it", "I told you that").
+    (
+        P::AlreadyDid,
+        r"\b(i|we)('ve| have)? (just |already )?(said|told you|given you|read out|spelt|spelled) (it|that|them|those|this|you)\b",
+    ),
+    // The same as before, in the other languages ("sigo igual", "toujours pareil"), and not a
+    // single message come.
+    (
+        P::Persist,
+        r"\b(sigo|sigue|seguimos|sigues) igual\b|\bigual que antes\b|\btoujours pareil\b|\bimmer noch (gleich|dasselbe|nichts)\b|\bcontinua (igual|uguale|tudo igual)\b|\b(ni|nem|pas|nemmeno|kein(e)?) (un|una|um|uma|un seul|una sola|einzige) (sms|mensaje|mensagem|message|messaggio|correo|email|e-mail|c[óo]digo|code|codice)\b",
+    ),
+    // A control that cannot be used: "greyed out", "can't select anything".
+    (
+        P::Failed,
+        r"\b(greyed|grayed) out\b|\b(won'?t|doesn'?t|does not|will not|didn'?t) (let|allow) (me|us)\b|\b(can'?t|cannot|unable to) (select|click|pick|choose|tap|press) (anything|any|it|them|a|the|one)\b|\b(isn'?t|aren'?t|not|none of (the \w+|them) (are|is)) (clickable|selectable)\b",
+    ),
+    // Money already come in ("the refund landed this morning", "it's cleared").
+    (
+        P::Settled,
+        r"\b(refund|payment|money|transfer|funds|deposit|it)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up)\b",
+    ),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -663,6 +724,10 @@ impl Scan {
     /// Whether a dispute, chargeback or open claim is mentioned.
     pub(crate) fn dispute_context(self) -> bool {
         self.has(P::DisputeContext)
+    }
+    /// Whether the money named is told as already come in ("the refund has landed").
+    pub(crate) fn settled(self) -> bool {
+        self.has(P::Settled)
     }
 }
 
@@ -2113,5 +2178,26 @@ mod tests {
             topic("devo portare i documenti del mio fondo in filiale domani."),
             None
         );
+    }
+
+    #[test]
+    fn poisons_scams_and_gushing_water_are_urgent_and_sorted_ones_are_not() {
+        all_urgent(&[
+            "the kitchen smells really strongly of gas",
+            "our puppy swallowed some rat poison from the shed",
+            "a man on the line says he's from the bank's fraud team and wants my PIN",
+            "they told me to move it all to a safe account",
+            "está saliendo agua del calentador sin parar",
+            "the c o alarm by the boiler is beeping",
+            "mi padre se cayó y no responde",
+        ]);
+        for text in [
+            "why is my payslip on an emergency tax code?",
+            "the gas engineer came out last night, all sorted now",
+        ] {
+            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
+        }
+        assert!(Scan::of("the £2,000 refund finally landed, thanks").settled());
+        assert!(!Scan::of("when will the £2,000 refund arrive?").settled());
     }
 }

@@ -1010,6 +1010,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pasarme",
             "pasa",
             "pase",
+            "pases",
             "pasen",
             "charlar", // fr
             "parler",

@@ -1381,6 +1381,31 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
+            // "¿a qué hora suele pasar el técnico?", "quand passe le technicien": the person
+            // comes by; a hand-over takes the person after "con", "a", "al" ("pásame con") or
+            // the customer before ("pouvez-vous me passer le responsable").
+            if matches!(
+                t.word,
+                "pasar"
+                    | "pasa"
+                    | "pase"
+                    | "pasen"
+                    | "passer"
+                    | "passe"
+                    | "passa"
+                    | "passare"
+                    | "passar"
+            ) && !(j > 0 && matches!(toks[j - 1].word, "me" | "m" | "mi" | "nous" | "nos"))
+                && toks.get(j + 1).is_some_and(|n| {
+                    matches!(
+                        n.word,
+                        "el" | "la" | "los" | "las" | "le" | "les" | "il" | "lo" | "o"
+                    )
+                })
+                && human_noun(toks, j + 2).is_some()
+            {
+                continue;
+            }
             // "on the other hand", "second hand": a noun.
             if t.word == "hand"
                 && j > 0
