@@ -1668,11 +1668,15 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
             i > 0 && matches!(word(i - 1), "no" | "not" | "ne" | "non" | "nao" | "nicht")
                 || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
         };
+        // A clause goes back to what came before when it opens on it ("it still fails",
+        // "and that was wrong"); "I topped it up on Monday" further in names its own.
+        let opening = |i: usize| i < item.start + 3;
         item.clone().any(|i| roles[i] & LIST_VERB != 0)
             && item.clone().any(content)
             && !item.clone().any(|i| {
-                roles[i] & (LIST_RETURN | LIST_STEP | LIST_VERDICT) != 0
-                    || pointing(i)
+                roles[i] & (LIST_STEP | LIST_VERDICT) != 0
+                    || roles[i] & LIST_RETURN != 0 && opening(i)
+                    || pointing(i) && opening(i)
                     || roles[i] & LIST_SETTLED != 0 && !negated(i)
                     || word(i).len() >= 4 && word(i).bytes().all(|b| b.is_ascii_digit())
             })
@@ -1684,7 +1688,9 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Optio
     let listed = |items: &[(std::ops::Range<usize>, Option<&str>)]| {
         items.len() >= 3 && items.last().is_some_and(|(_, o)| joined(o))
     };
-    if !listed(&segments) {
+    // A feeling said after the list ("…, and the app is down. I'm sick of it.") ends no
+    // list: it is set aside below before the last clause is looked at.
+    if segments.len() < 3 || !segments.iter().any(|(_, o)| joined(o)) {
         return None;
     }
     // "I'm shaking with anger", "I'm disgusted": a feeling, not a matter (read last: it
