@@ -932,19 +932,22 @@ fn contempt_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<String> {
     }
 }
 
-/// The words one of which every [`stated_feeling`] holds (the feelings, each idiom's first
+/// The words one of which every [`stated_feeling`] holds (the feelings, each idiom's longest
 /// word, and the keys of contempt: "care", "kidding"), and a bit filter of them.
 static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str, ()>)> =
     LazyLock::new(|| {
         let keys: super::FastMap<&'static str, ()> = STRONG_FEELINGS
             .iter()
             .copied()
+            // Every match of an idiom holds all its words: its longest is the rarest key.
             .chain(
                 FEELING_IDIOMS
                     .iter()
-                    .filter_map(|idiom| idiom.first().copied()),
+                    .filter_map(|idiom| idiom.iter().copied().max_by_key(|w| w.len())),
             )
-            .chain(["care", "kidding", "joking", "give", "gives"])
+            .chain([
+                "care", "kidding", "joking", "damn", "toss", "monkeys", "shit", "crap", "hoot",
+            ])
             .map(|w| (w, ()))
             .collect();
         (super::WordFilter::new(keys.keys().copied()), keys)

@@ -596,7 +596,7 @@ const PATTERNS: &[(P, &str)] = &[
     // The customer already said or gave it ("I've just said it", "I told you that").
     (
         P::AlreadyDid,
-        r"\b(i|we)('ve| have)? (just |already )?(said|told you|given you|read out|spelt|spelled) (it|that|them|those|this|you)\b",
+        r"\b(i|we)('ve| have)? (just said|already said|just told you|already told you|just given you|already given you|just read out|just spelt|just spelled) (it|that|them|those|this|you)\b|\b(said|told you) (it|that|this) (already|before|twice|three times)\b",
     ),
     // The same as before, in the other languages ("sigo igual", "toujours pareil"), and not a
     // single message come.
