@@ -210,7 +210,7 @@ fn without_single_quotations(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut changed = false;
-    while let Some(space) = rest.find([' ']).filter(|_| !rest.is_empty()) {
+    while let Some(space) = rest.find(' ') {
         let after_space = &rest[space + 1..];
         let Some(open) = after_space
             .chars()

@@ -67,6 +67,28 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     false
 }
 
+/// "my", "our" and their forms in the other languages: what follows is the customer's own.
+pub(super) fn own_possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "my" | "our"
+            | "mi"
+            | "mis"
+            | "mon"
+            | "ma"
+            | "notre"
+            | "mein"
+            | "meine"
+            | "meinem"
+            | "meinen"
+            | "meiner"
+            | "meu"
+            | "minha"
+            | "mio"
+            | "mia"
+    )
+}
+
 pub(super) fn phrase(toks: &[Tok<'_>], from: usize, to: usize) -> String {
     toks[from..=to]
         .iter()
@@ -100,27 +122,8 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     // appointment"), is no one who works for the service.
     if PRACTICE_PROFESSIONALS.contains(&t.word)
         && (k > 0
-            && matches!(
-                toks[k - 1].word,
-                "my" | "our"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "mi"
-                    | "mis"
-                    | "mon"
-                    | "ma"
-                    | "notre"
-                    | "mein"
-                    | "meine"
-                    | "meinem"
-                    | "meinen"
-                    | "meiner"
-                    | "meu"
-                    | "minha"
-                    | "mio"
-                    | "mia"
-            )
+            && (own_possessive(toks[k - 1].word)
+                || matches!(toks[k - 1].word, "his" | "her" | "their"))
         // "I'll hand it to the midwife": a thing given, not the customer passed on.
         || toks[k.saturating_sub(4)..k].iter().any(|p| {
             matches!(p.word, "hand" | "give" | "pass" | "send" | "take" | "bring" | "show")
@@ -2686,12 +2689,7 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }) || toks[..j].last().is_some_and(|p| {
                 // French takes one with no article: "prendre rendez-vous".
                 matches!(p.word, "prendre" | "fixer" | "demander")
-            })) && !before.iter().any(|p| {
-                matches!(
-                    p.word,
-                    "my" | "our" | "mon" | "ma" | "mein" | "meinen" | "mi" | "meu" | "mio"
-                )
-            })
+            })) && !before.iter().any(|p| own_possessive(p.word))
         };
         let found = if appointment(j) {
             new_one()
