@@ -1017,6 +1017,48 @@ mod tests {
     }
 
     #[test]
+    fn fifteenth_round_concepts_are_requests() {
+        all_requests(&[
+            // one of theirs, and the other languages' professionals and colleagues
+            "could one of your advisers phone me this afternoon",
+            "can a nurse call me back about the results",
+            "quisiera hablar con una farmacéutica",
+            "pásame con una compañera, por favor",
+            // nobody to talk to; whoever handles it
+            "is there no one I could speak with about this?",
+            "non c'è proprio nessuno con cui parlare?",
+            "gostaria de falar com quem resolve isso",
+            "je voudrais parler à celle qui s'occupe de mon dossier",
+            // the subjunctive asks; a time after the verb says when to call
+            "que alguien de ventas me llame, por favor",
+            "qualcuno dell'assistenza mi richiami",
+            "could someone ring me on Friday morning",
+            // moved over to someone, wanted, met
+            "chuck me over to billing",
+            "I'm after a supervisor",
+            "I'd be grateful if an adviser could ring me",
+            "je veux prendre rendez-vous en agence avec une conseillère",
+            "could I come in and sit down with an adviser",
+            "una persona de carne y hueso, por favor",
+        ]);
+    }
+
+    #[test]
+    fn fifteenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // the trouble coming back, later
+            "si se repite, pediré hablar con un supervisor",
+            "s'il recommence, je demanderai à parler à quelqu'un",
+            "se si ripete chiederò di parlare con un operatore",
+            // the customer's own, a person passing by, a quotation
+            "mi médico me recomendó este seguro",
+            "cuando pase el técnico le doy la llave",
+            "the sign said 'speak to a member of staff' so here I am",
+            "quand quelqu'un me rappelle, je ne décroche jamais",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -347,11 +347,21 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 | "wieder"
                 | "nochmal"
                 | "erneut"
+                // "si se repite", "s'il recommence", "se si ripete": it happens again.
+                | "repite"
+                | "repita"
+                | "reproduce"
+                | "recommence"
+                | "reproduit"
+                | "ripete"
+                | "repete"
+                | "repetir"
         )
     };
     let if_again = toks[..j].iter().enumerate().any(|(i, p)| {
         p.sentence == t.sentence
-            && matches!(p.word, "si" | "se" | "wenn" | "falls")
+            // "s'il" is one word ("sil").
+            && matches!(p.word, "si" | "sil" | "se" | "wenn" | "falls")
             && (i == 0 || toks[i - 1].clause != p.clause)
             && toks[i + 1..j]
                 .iter()
