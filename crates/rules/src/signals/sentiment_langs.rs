@@ -973,6 +973,21 @@ pub fn may_state_feeling(text: &str) -> bool {
         })
 }
 
+/// The idioms by their first word (in [`FEELING_IDIOMS`] order), and the strong feelings:
+/// [`stated_feeling`] looks each word up once instead of comparing it with every idiom.
+type IdiomsByFirstWord = super::FastMap<&'static str, Vec<&'static [&'static str]>>;
+static FEELING_INDEX: LazyLock<(IdiomsByFirstWord, super::FastMap<&'static str, ()>)> =
+    LazyLock::new(|| {
+        let mut idioms = IdiomsByFirstWord::default();
+        for idiom in FEELING_IDIOMS {
+            if let Some(first) = idiom.first() {
+                idioms.entry(first).or_default().push(idiom);
+            }
+        }
+        let feelings = STRONG_FEELINGS.iter().map(|w| (*w, ())).collect();
+        (idioms, feelings)
+    });
+
 /// Where a customer says of themselves, now, that they feel strongly upset: "I'm livid",
 /// "I'm so angry I could scream", "you lot make me sick", "je suis écœurée", "estoy
 /// harta", "ich bin stinksauer", "sono furioso", "estou revoltado", or an idiom of it
@@ -996,18 +1011,25 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         language::folded_words(text).collect()
     };
     let w = |i: usize| words.get(i).map_or("", String::as_str);
+    let (idioms_by_first, feelings) = &*FEELING_INDEX;
     for i in 0..words.len() {
-        if let Some(said) = contempt_at(&w, i) {
+        // Each word is looked up once; most start nothing.
+        if matches!(w(i), "care" | "kidding" | "joking" | "give" | "gives")
+            && let Some(said) = contempt_at(&w, i)
+        {
             return Some(said);
         }
-        if let Some(idiom) = FEELING_IDIOMS.iter().find(|idiom| idiom_at(&w, i, idiom)) {
+        if let Some(idiom) = idioms_by_first
+            .get(w(i))
+            .and_then(|idioms| idioms.iter().find(|idiom| idiom_at(&w, i, idiom)))
+        {
             // "I was fed up" tells of the past; "not fed up" denies.
             if !matches!(w(i.wrapping_sub(1)), "was" | "were" | "not" | "be" | "been") {
                 return Some(idiom.join(" "));
             }
             continue;
         }
-        if !STRONG_FEELINGS.contains(&w(i)) {
+        if !feelings.contains_key(w(i)) {
             continue;
         }
         let mut j = i;

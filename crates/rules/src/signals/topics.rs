@@ -1271,11 +1271,65 @@ fn amounts_screened(text: &str, screened: &Candidates) -> Vec<Amount> {
     amounts_where(&BANK.search(text), |p| {
         screened.contains(AMOUNTS_AT + p as usize)
             && (!matches!(p, AmountPattern::BareWords) || scale_word())
+            && (!matches!(p, AmountPattern::BareSum) || may_hold_thousands(text))
+            && (!matches!(p, AmountPattern::Thousands) || may_hold_k_sum(text))
             && (digit
                 || matches!(
                     p,
                     AmountPattern::Words | AmountPattern::OtherWords | AmountPattern::BareWords
                 ))
+    })
+}
+
+/// Whether `text` may hold a number of [`BARE_SUM_PATTERN`] (four digits or more, or a
+/// group of three after a separator): a necessary condition, read from the bytes. A digit
+/// outside ASCII (which `\d` matches) lets every text through.
+fn may_hold_thousands(text: &str) -> bool {
+    if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let mut run = 0;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+            continue;
+        }
+        if matches!(c, b',' | b'.')
+            && run >= 1
+            && b.get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        {
+            return true;
+        }
+        run = 0;
+    }
+    false
+}
+
+/// Whether `text` may hold a sum of [`K_SUM_PATTERN`]: a digit followed, after at most one
+/// space, by "k" or "grand". Any byte outside ASCII after a digit (a space or a Kelvin sign
+/// `\s` and `(?i)k` match) or a digit outside ASCII lets the text through.
+fn may_hold_k_sum(text: &str) -> bool {
+    if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let marker = |j: usize| {
+        b.get(j)
+            .is_some_and(|c| !c.is_ascii() || c.eq_ignore_ascii_case(&b'k'))
+            || b.get(j..j + 5)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"grand"))
+    };
+    (0..b.len()).any(|i| {
+        b[i].is_ascii_digit()
+            && (marker(i + 1)
+                || b.get(i + 1)
+                    .is_some_and(|c| !c.is_ascii() || c.is_ascii_whitespace())
+                    && marker(i + 2))
     })
 }
 
