@@ -8,7 +8,10 @@
 //! - an entry is only returned for a turn whose text is byte-for-byte the text it was
 //!   created for (so a reused or forged id can never yield another turn's analysis);
 //! - every field is a pure function of the text, computed lazily outside the lock;
-//! - memory is bounded: a shard that holds too many entries or bytes is cleared.
+//! - memory is bounded: a shard keeps two generations of entries, and when the newer one
+//!   holds too many entries or bytes the older one is dropped and the newer one becomes it;
+//!   a turn found in the older generation moves back to the newer one, so the turns of a
+//!   conversation still being evaluated outlive every rotation.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -201,9 +204,10 @@ impl TurnAnalysis {
 /// How many shards the cache is split into; evaluations of different conversations rarely
 /// wait for each other.
 pub(crate) const SHARDS: usize = 16;
-/// A shard holding more entries than this is cleared.
+/// A shard holds at most this many entries, over its two generations.
 pub(crate) const SHARD_ENTRIES: usize = 1024;
-/// A shard holding more text bytes than this is cleared (64 KiB turns are allowed).
+/// A shard holds at most this many text bytes, over its two generations (64 KiB turns are
+/// allowed).
 const SHARD_BYTES: usize = 2 << 20;
 
 /// A fast hasher for ids that are already random (UUID v7 random bits), seeded per process
@@ -243,11 +247,16 @@ impl BuildHasher for IdBuildHasher {
     }
 }
 
+type Generation = HashMap<TurnId, Arc<TurnAnalysis>, IdBuildHasher>;
+
 #[derive(Debug)]
 struct Shard {
-    map: HashMap<TurnId, Arc<TurnAnalysis>, IdBuildHasher>,
-    /// Text bytes held by the entries.
+    /// The newer generation: every entry inserted or used since the last rotation.
+    map: Generation,
+    /// Text bytes held by the newer generation.
     bytes: usize,
+    /// The older generation, dropped at the next rotation unless its turns are used.
+    old: Generation,
 }
 
 /// A bounded, sharded map from turn ids to their analyses.
@@ -273,6 +282,7 @@ impl Default for AnalysisCache {
                 Mutex::new(Shard {
                     map: HashMap::with_hasher(hasher),
                     bytes: 0,
+                    old: HashMap::with_hasher(hasher),
                 })
             }),
         }
@@ -305,14 +315,25 @@ impl AnalysisCache {
                 *slot = Some(Arc::clone(a));
                 continue;
             }
-            if shard.map.len() >= SHARD_ENTRIES || shard.bytes + turn.text.len() > SHARD_BYTES {
+            // A turn of the older generation still in use moves to the newer one; one with
+            // another text under the same id is dropped.
+            let a = match shard.old.remove(&turn.id) {
+                Some(a) if *a.text == *turn.text => a,
+                _ => Arc::new(TurnAnalysis {
+                    text: turn.text.as_str().into(),
+                    ..TurnAnalysis::default()
+                }),
+            };
+            if shard.map.len() >= SHARD_ENTRIES / 2
+                || shard.bytes + turn.text.len() > SHARD_BYTES / 2
+            {
+                // The older generation is dropped and its table, cleared, takes the new
+                // entries (reused: a fresh table would grow through every size again).
+                let shard = &mut *shard;
+                std::mem::swap(&mut shard.map, &mut shard.old);
                 shard.map.clear();
                 shard.bytes = 0;
             }
-            let a = Arc::new(TurnAnalysis {
-                text: turn.text.as_str().into(),
-                ..TurnAnalysis::default()
-            });
             shard.bytes += turn.text.len();
             if let Some(old) = shard.map.insert(turn.id, Arc::clone(&a)) {
                 // The same id with another text: the old entry is replaced.
@@ -327,7 +348,10 @@ impl AnalysisCache {
     pub(crate) fn len(&self) -> usize {
         self.shards
             .iter()
-            .map(|s| s.lock().unwrap_or_else(PoisonError::into_inner).map.len())
+            .map(|s| {
+                let s = s.lock().unwrap_or_else(PoisonError::into_inner);
+                s.map.len() + s.old.len()
+            })
             .sum()
     }
 }

@@ -1625,6 +1625,61 @@ mod cache_tests {
     }
 
     #[test]
+    fn a_conversation_in_use_keeps_its_analyses_when_its_shard_rotates() {
+        let cache = AnalysisCache::default();
+        let conv = ConversationId::new();
+        let live = conversation(8);
+        let mut first: Vec<Option<Arc<TurnAnalysis>>> = vec![None; live.len()];
+        cache.fill(conv, &live, &mut first);
+        // Other turns of the same shard arrive, many times what a generation holds, while
+        // the live conversation keeps being evaluated.
+        for round in 0..6 {
+            let others: Vec<Turn> = (0..SHARD_ENTRIES / 4)
+                .map(|i| {
+                    turn(
+                        conv,
+                        round * SHARD_ENTRIES + i,
+                        Role::Customer,
+                        "other words",
+                    )
+                })
+                .collect();
+            let mut slots = vec![None; others.len()];
+            cache.fill(conv, &others, &mut slots);
+            let mut again: Vec<Option<Arc<TurnAnalysis>>> = vec![None; live.len()];
+            cache.fill(conv, &live, &mut again);
+            for (a, b) in first.iter().zip(&again) {
+                match (a, b) {
+                    (Some(a), Some(b)) => assert!(Arc::ptr_eq(a, b), "round {round}"),
+                    (a, b) => assert_eq!(a.is_none(), b.is_none()),
+                }
+            }
+            assert!(cache.len() <= SHARD_ENTRIES, "{}", cache.len());
+        }
+        // A turn no longer used is dropped after two rotations.
+        let gone = &live[..1];
+        for round in 0..3 {
+            let others: Vec<Turn> = (0..SHARD_ENTRIES / 2)
+                .map(|i| {
+                    turn(
+                        conv,
+                        10 * SHARD_ENTRIES + round * SHARD_ENTRIES + i,
+                        Role::Customer,
+                        "x",
+                    )
+                })
+                .collect();
+            cache.fill(conv, &others, &mut vec![None; others.len()]);
+        }
+        let mut after = vec![None];
+        cache.fill(conv, gone, &mut after);
+        assert!(!Arc::ptr_eq(
+            after[0].as_ref().unwrap(),
+            first[0].as_ref().unwrap()
+        ));
+    }
+
+    #[test]
     fn a_reused_id_never_returns_another_turns_analysis() {
         let rules = RuleSet::builtin();
         let conv = ConversationId::new();
