@@ -341,7 +341,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind12", 0.99, 0.99, 0.98),
         ("blind13", 0.97, 0.98, 0.98),
         ("blind14", 0.97, 0.98, 0.98),
-        ("blind15", 0.99, 0.97, 0.96),
+        ("blind15", 0.99, 0.98, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");

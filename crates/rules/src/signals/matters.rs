@@ -1500,6 +1500,24 @@ const CLAUSE_VERBS: &[&str] = &[
     "faz",
     "fa",
     "funziona",
+    // What happened to an order or a bill, in the past, as the lists tell it in the other
+    // languages: "a fatura veio errada", "me cobraron dos veces".
+    "chegou",
+    "veio",
+    "faltou",
+    "cobraram",
+    "cobrou",
+    "llego",
+    "vino",
+    "falto",
+    "cobraron",
+    "cobro",
+    "arrivato",
+    "arrivata",
+    "mancava",
+    "kam",
+    "fehlt",
+    "fehlte",
 ];
 
 /// Steps the customer took, which a list of them tells as one matter ("I restarted it,
