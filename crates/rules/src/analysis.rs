@@ -169,7 +169,7 @@ impl TurnAnalysis {
 
     /// Whether the turn tells the money it names as already come in.
     pub(crate) fn settled(&self, text: &str) -> bool {
-        self.scan(text).settled()
+        topics::settled(text, self.scan(text))
     }
 
     /// Whether the turn mentions a dispute, a chargeback or an open claim.

@@ -612,7 +612,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Money already come in ("the refund landed this morning", "it's cleared").
     (
         P::Settled,
-        r"\b(refund|payment|money|transfer|funds|deposit|it)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up)\b",
+        r"\b(refund|payment|money|transfer|funds|deposit|cash|reimbursement)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up)\b",
     ),
 ];
 
@@ -725,10 +725,32 @@ impl Scan {
     pub(crate) fn dispute_context(self) -> bool {
         self.has(P::DisputeContext)
     }
-    /// Whether the money named is told as already come in ("the refund has landed").
+    /// Whether a pattern of money come in matches (see [`settled`], which reads its words).
     pub(crate) fn settled(self) -> bool {
         self.has(P::Settled)
     }
+}
+
+/// Whether `text` tells the money it names as already come in ("the refund landed this
+/// morning"), not as missing ("the refund still hasn't arrived", "has never come through").
+pub(crate) fn settled(text: &str, scan: Scan) -> bool {
+    scan.settled()
+        && found(text, P::Settled).is_some_and(|words| {
+            !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "not"
+                        | "t"
+                        | "never"
+                        | "hasnt"
+                        | "havent"
+                        | "hadnt"
+                        | "didnt"
+                        | "yet"
+                        | "still"
+                )
+            })
+        })
 }
 
 /// The kind of each pattern of [`all_patterns`], by index.
@@ -2253,5 +2275,15 @@ mod tests {
         }
         assert!(Scan::of("the £2,000 refund finally landed, thanks").settled());
         assert!(!Scan::of("when will the £2,000 refund arrive?").settled());
+        let settled = |t: &str| settled(t, Scan::of(t));
+        assert!(settled("the £2,000 refund finally landed, thanks"));
+        // Money missing, or goods arrived: still to be claimed.
+        for text in [
+            "the refund of £2,000 still hasn't arrived",
+            "my payment for the £1,400 sofa has never come through",
+            "it arrived broken, I want my £1,200 back",
+        ] {
+            assert!(!settled(text), "{text}");
+        }
     }
 }
