@@ -557,15 +557,16 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     // A fifteenth round, guided by blind set 15 (concepts, not its sentences).
     // Gas smelt "strongly", a carbon monoxide alarm spelt out by a voice caller, and the
-    // symptoms of monoxide next to an appliance or an alarm.
+    // symptoms of monoxide next to an appliance or an alarm (dizziness: a headache alone is
+    // also what a boiler bill gives).
     (
         P::Gas,
-        r"\bsmell(s|ing|ed)? (\w+ ){1,2}(of|like) (gas|propane)\b|\bc\.? ?o\.? (alarm|detector)\b|\b(alarm|detector)\b.{0,60}\b(says|saying|showing|shows|reads) c\.? ?o\b|\b(alarm|detector|boiler|heater|fire|cooker|stove)\b.{0,160}\b(headaches?|dizzy|dizziness|drowsy|light-?headed)\b",
+        r"\bsmell(s|ing|ed)? (\w+ ){1,2}(of|like) (gas|propane)\b|\bc\.? ?o\.? (alarm|detector)\b|\b(alarm|detector)\b.{0,60}\b(says|saying|showing|shows|reads) c\.? ?o\b|\b(alarm|detector|boiler|heater|gas fire|cooker|stove|fumes)\b.{0,160}\b(dizzy|dizziness|drowsy|light-?headed)\b",
     ),
-    // A scam in progress: a caller posing as the bank, a "safe account".
+    // A scam in progress: a caller posing as the bank, money to be moved "to a safe account".
     (
         P::FraudNow,
-        r"\bsafe account\b|\b(saying|says|claiming|claims|said) (they'?re|they are|he'?s|he is|she'?s|she is|to be) (from|with|calling from) (the|my|your|our) (\w+'?s? )?(bank|fraud team|security team|fraud department|police)\b",
+        r"\b(to|into) (a|the|this|their|another|your) (new |special )?safe account\b|\b(saying|says|claiming|claims|said) (they'?re|they are|he'?s|he is|she'?s|she is|to be) (from|with|calling from) (the|my|your|our) (\w+'?s? )?(bank|fraud team|security team|fraud department|police)\b",
     ),
     // Water gushing out, in the other languages.
     (
@@ -2230,12 +2231,10 @@ mod tests {
             "ça commence à sentir le brûlé dans la cuisine",
         ]);
         // The past in German word order, and a missing parcel.
-        for text in [
+        none_urgent(&[
             "gestern hatten wir einen Stromausfall, jetzt geht alles wieder",
             "nobody knows where the parcel is",
-        ] {
-            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
-        }
+        ]);
     }
 
     #[test]
@@ -2267,12 +2266,13 @@ mod tests {
             "the c o alarm by the boiler is beeping",
             "mi padre se cayó y no responde",
         ]);
-        for text in [
+        none_urgent(&[
             "why is my payslip on an emergency tax code?",
             "the gas engineer came out last night, all sorted now",
-        ] {
-            assert!(urgency(text).is_none(), "{text}: {:?}", urgency(text));
-        }
+            // A headache as a figure of speech, a safe account as a product.
+            "honestly this boiler has been a real headache, the repair bill alone was huge",
+            "how do I open a safe account for my kids' savings?",
+        ]);
         assert!(Scan::of("the £2,000 refund finally landed, thanks").settled());
         assert!(!Scan::of("when will the £2,000 refund arrive?").settled());
         let settled = |t: &str| settled(t, Scan::of(t));
