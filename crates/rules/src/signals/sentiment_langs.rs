@@ -1104,6 +1104,20 @@ pub fn compound_in(text: &str, language: Language) -> f32 {
 mod tests {
     use super::*;
 
+    /// Every text states a feeling.
+    fn all_stated(texts: &[&str]) {
+        for text in texts {
+            assert!(stated_feeling(text).is_some(), "{text}");
+        }
+    }
+
+    /// No text states a feeling.
+    fn none_stated(texts: &[&str]) {
+        for text in texts {
+            assert_eq!(stated_feeling(text), None, "{text}");
+        }
+    }
+
     #[test]
     fn strong_anger_scores_strongly_negative_in_each_language() {
         for text in [
@@ -1193,7 +1207,7 @@ mod tests {
 
     #[test]
     fn a_strong_feeling_said_now_is_found() {
-        for text in [
+        all_stated(&[
             "honestly I'm fuming about this",
             "I am so frustrated with this app",
             "your emails make me sick",
@@ -1208,19 +1222,15 @@ mod tests {
             "j'en ai marre de vos excuses",
             "sono stufa di aspettare",
             "sick to death of the hold music",
-        ] {
-            assert!(stated_feeling(text).is_some(), "{text}");
-        }
-        for text in [
+        ]);
+        none_stated(&[
             "I was furious last week but it's sorted",
             "I'd be livid if that happened",
             "I'm not angry, just confused",
             "I'm sick and can't make the appointment",
             "my son is frustrated with the homework",
             "the angry birds game won't load",
-        ] {
-            assert_eq!(stated_feeling(text), None, "{text}");
-        }
+        ]);
     }
 
     #[test]
@@ -1231,28 +1241,24 @@ mod tests {
 
     #[test]
     fn exasperation_and_contempt_said_to_the_service_are_stated_feelings() {
-        for text in [
+        all_stated(&[
             "honestly you lot couldn't care less about pensioners",
             "are you actually kidding me, a fourth missed delivery",
             "I've had it up to here with this broadband",
             "the whole thing is an absolute shambles",
             "c'est bon, j'en ai ras le bol de vos retards",
             "das ist eine Unverschämtheit, wirklich",
-        ] {
-            assert!(stated_feeling(text).is_some(), "{text}");
-        }
+        ]);
         // Indifference of one's own, and a joke told.
-        for text in [
+        none_stated(&[
             "I couldn't care less which colour it is",
             "my son told me a joke about your adverts",
-        ] {
-            assert_eq!(stated_feeling(text), None, "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn swearing_and_exhaustion_state_a_feeling() {
-        for text in [
+        all_stated(&[
             "the next bill scares me and I am honestly f***ing livid",
             "this renewal is a complete flaming joke",
             "three weeks of this and I'm at my wits' end",
@@ -1260,15 +1266,11 @@ mod tests {
             "nobody in your claims team gives a damn",
             "ich hab die Nase echt gestrichen voll",
             "je suis à bout avec ce compteur",
-        ] {
-            assert!(stated_feeling(text).is_some(), "{text}");
-        }
-        for text in [
+        ]);
+        none_stated(&[
             "the delivery driver was shattered glass everywhere",
             "does anyone give a discount for pensioners?",
             "I f***ed up the form, can I start again",
-        ] {
-            assert_eq!(stated_feeling(text), None, "{text}");
-        }
+        ]);
     }
 }
