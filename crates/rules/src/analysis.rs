@@ -109,6 +109,11 @@ impl TurnAnalysis {
         self.scan(text).resolved()
     }
 
+    /// Whether `text` says the matter is resolved in plain words, not with praise alone.
+    pub(crate) fn resolved_plainly(&self, text: &str) -> bool {
+        self.scan(text).resolved_plainly()
+    }
+
     /// The explicit request for a person in `text`, if any.
     pub(crate) fn explicit(&self, text: &str) -> Option<&ExplicitMatch> {
         self.explicit

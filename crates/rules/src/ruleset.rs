@@ -764,10 +764,11 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     // furious, fed up or in tears is intense whatever the sum, even among words of thanks
     // ("a credit. great. … i'm so angry") or of sarcastic praise ("Bravo, vraiment, bravo…
     // j'en ai ras-le-bol"); only a turn the sum finds clearly positive and that says the
-    // matter is resolved ("I was fed up, but it works now, thanks!") is left alone.
+    // matter is resolved in plain words ("I was fed up, but it works now, thanks!") is left
+    // alone. Praise alone ("oh brilliant, … I've had it up to here") is sarcasm's too.
     if now >= -0.05
         && (!sentiment_langs::may_state_feeling(text)
-            || now >= STATED_FEELING_CEILING && a.resolved(text))
+            || now >= STATED_FEELING_CEILING && a.resolved_plainly(text))
     {
         return None;
     }
@@ -1763,6 +1764,16 @@ mod decision_tests {
         let praised =
             decide("I was livid yesterday but it came this morning, thank you so much, brilliant!");
         assert!(!praised.handoff, "{praised:?}");
+
+        // Praise alone is what sarcasm says too: the feeling stands.
+        let praise_only = decide(
+            "Oh wonderful, another form to fill in. Perfect. You lot are taking the mickey.",
+        );
+        assert_eq!(
+            praise_only.reason,
+            Some(Reason::NegativeSentiment),
+            "{praise_only:?}"
+        );
     }
 
     #[test]

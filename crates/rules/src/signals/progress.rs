@@ -11,8 +11,8 @@ pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thin
 
 pub(crate) const GOING_ROUND: &str = r"\b(you keep (saying|telling|asking|sending|giving)|(going|go|goes) (round|around) in circles|(the )?same (answer|reply|response|message|thing) (again|over and over|every time)|how many (more )?times|for the (third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|i keep (telling|saying|asking|explaining)|(this|it) is a loop|stuck in a loop|repeating (yourself|myself)|broken record|otra vez lo mismo|tourner en rond|im kreis|girando em c[íi]rculos|in tondo)\b";
 
-/// Statements that it is resolved or going well.
-pub(crate) const RESOLVED: &str = r"\b(thanks?|thank you|thx|ty|cheers|that (worked|works|fixed it|did it|did the trick|helps|helped|solved it|sorted it)|it works|(it's|its|it is|that's) (working|fixed|sorted|solved|resolved)|works now|working (now|again)|problem solved|all (good|sorted|set)|sorted now|perfect|great|awesome|brilliant|wonderful|excellent|appreciate it|gracias|merci|danke|obrigad[oa]|grazie|ya funciona|[çc]a marche|es funktioniert|funcionou|funziona)\b";
+/// Statements that it is resolved, in plain words.
+pub(crate) const RESOLVED: &str = r"\b(thanks?|thank you|thx|ty|cheers|that (worked|works|fixed it|did it|did the trick|helps|helped|solved it|sorted it)|it works|(it's|its|it is|that's) (working|fixed|sorted|solved|resolved)|works now|working (now|again)|problem solved|all (good|sorted|set)|sorted now|appreciate it|gracias|merci|danke|obrigad[oa]|grazie|ya funciona|[çc]a marche|es funktioniert|funcionou|funziona)\b";
 
 /// Reports that an attempt failed, in any words: what the customer says after trying what the
 /// AI told them ("it says invalid", "nothing came through", "toujours refusé", "ya lo hice").
@@ -26,6 +26,9 @@ pub(crate) const ALREADY_DID: &str = r"\b((i|we)('ve| have)( already| just)? (se
 /// "refreshed it a few times", "ya lo repetí", "ho ricontrollato", "j'ai réessayé",
 /// "schon dreimal versucht", "tentei várias vezes". Counted as [`ALREADY_DID`].
 pub(crate) const DID_REPEATEDLY: &str = r"\b((i|we)('ve| have)? )?(done|tried|refreshed|restarted|rebooted|reset|checked|entered|typed|held|scanned|tapped|swiped|inserted|reinstalled|cleared|reloaded|retried|re-?entered|re-?typed)( it| that| this| them)?( (like|about|maybe|at least|over))? (twice|\d+|two|three|four|five|six|ten|a few|several|many|multiple|loads of|lots of|a dozen|a hundred) times\b|\bya (lo |la |los |las )?(repet[íi]|volv[íi] a (hacer|intentar|probar))\b|\blo (he|hemos) (repetido|intentado|probado|hecho) (varias|muchas|\w+) veces\b|\b(ho|abbiamo) (gi[àa] )?(ricontrollato|riprovato|ripetuto|rifatto|reinserito)\b|\bho provato (pi[uù] volte|\w+ volte)\b|\bj'ai (d[ée]j[àa] )?(r[ée]essay[ée]|recommenc[ée]|refait|rev[ée]rifi[ée])\b|\bj'ai essay[ée] (plusieurs|\w+) fois\b|\b(schon|bereits) (mehrmals|\w+mal|\w+ mal) (versucht|probiert|gemacht)\b|\b(tentei|fiz|repeti|verifiquei) (v[áa]rias|\w+) vezes\b|\bj[áa] (repeti|voltei a (tentar|fazer))\b";
+
+/// Praise of how it is going ("perfect", "brilliant"): resolved, unless said in sarcasm.
+pub(crate) const PRAISE: &str = r"\b(perfect|great|awesome|brilliant|wonderful|excellent)\b";
 
 pub(crate) const NOT_RESOLVED: &str =
     r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";

@@ -658,6 +658,8 @@ const STRONG_FEELINGS: &[&str] = &[
     "seething",
     "appalled",
     "heartbroken",
+    "humiliated",
+    "mortified",
     "distraught",
     "gutted",
     "pissed",
@@ -861,6 +863,15 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["nao", "aguento", "mais"],
     &["non", "ce", "la", "faccio", "piu"],
     &["n", "en", "peux", "plus"],
+    // Beside oneself; treated with contempt ("taking the mickey"); shamed in public.
+    &["beside", "myself"],
+    &["taking", "the", "mickey"],
+    &["taking", "the", "mick"],
+    &["taking", "the", "piss"],
+    &["so", "humiliating"],
+    &["is", "humiliating"],
+    &["absolutely", "disgraceful"],
+    &["utterly", "disgraceful"],
 ];
 
 /// Swear words said for emphasis, skipped inside an idiom ("a total effing joke").
@@ -1266,8 +1277,15 @@ mod tests {
             "nobody in your claims team gives a damn",
             "ich hab die Nase echt gestrichen voll",
             "je suis à bout avec ce compteur",
+            "I'm beside myself, the move is on Friday",
+            "you're taking the mick with these fees",
+            "being refused at the counter in front of everyone is so humiliating",
+            "I'm mortified, my guests saw the bailiff letter",
+            "the way you treat pensioners is absolutely disgraceful",
         ]);
         none_stated(&[
+            "I was beside myself with worry but it's fine now",
+            "he was humiliated at chess by my daughter, not your problem",
             "the delivery driver was shattered glass everywhere",
             "does anyone give a discount for pensioners?",
             "I f***ed up the form, can I start again",

@@ -98,6 +98,8 @@ enum P {
     Unsure,
     /// Money told as already come in ("the refund landed this morning"): nothing to move.
     Settled,
+    /// Praise of how it is going ("brilliant"): resolved, unless said in sarcasm.
+    Praise,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -163,7 +165,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::UrgentWords,
-        r"\b(urgent(ly)?|emergency|asap|as soon as possible|time[- ]sensitive|life or death|(need|must|have to)\b.{0,25}\b(immediately|right away|right now)|(flight|train|surgery|deadline|closing|appointment|interview) (is |leaves? |departs? |starts? )?(in (an? |half an |\d|one|two|three|four|five|ten|fifteen|twenty|thirty|forty)|at (\d|noon|midday|midnight|eight|nine|ten|eleven|twelve|one|two|three|four|five|six|seven)|today|tonight|tomorrow morning)|locked out|stranded|stuck at the (airport|station|border)|can'?t wait|running out of time|urgente|urgencia|emergencia|urgence|dringend|notfall|urg[êe]ncia|emerg[êe]ncia|emergenza)\b",
+        r"\b(urgent(ly)?|emergency|asap|as soon as possible|time[- ]sensitive|life or death|(need|must|have to)\b.{0,25}\b(immediately|right away|right now)|(flight|train|surgery|deadline|closing|appointment|interview) (is |leaves? |departs? |starts? )?(in (an? |half an |\d|one|two|three|four|five|ten|fifteen|twenty|thirty|forty)|at (\d|noon|midday|midnight|eight|nine|ten|eleven|twelve|one|two|three|four|five|six|seven)|today|tonight|tomorrow morning)|locked out|stranded|stuck at the (airport|station|border)|running out of time|urgente|urgencia|emergencia|urgence|dringend|notfall|urg[êe]ncia|emerg[êe]ncia|emergenza)\b",
     ),
     (
         P::Gas,
@@ -183,7 +185,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|he|she|a hacker|hackers|the scammer|the fraudster|a stranger)('s| is| are|'re) (still )?(using|draining|emptying|spending|withdrawing|taking|stealing|transferring|buying|logged into|logging into|accessing|changing)\b|\b(money|funds|cash|charges|transactions|payments|withdrawals)\b.{0,20}\b(is|are|keeps?|keep) (still )?(being )?(taken|leaving|disappearing|withdrawn|going out|drained|coming in|appearing|popping up|going through)\b|\b(right now|as we speak|at this moment|this very minute)\b.{0,60}\b(hack\w*|stolen|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?|payments?|charges?|purchases?)\b|\b(hack\w*|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?|payments? i (didn'?t|did not|never) make|charges? i (didn'?t|did not|never) make)\b.{0,80}\b(right now|as we speak|at this moment|this very minute|keep coming|coming through|in the last (minute|few minutes|hour))\b|\balguien est[áa] (usando|vaciando|sacando|robando)\b|\bquelqu'un (est en train d(e |')|)(utilise|utiliser|vide|vider|pirate|pirater|vole|voler|retire|retirer)\b|\bjemand (benutzt|verwendet|pl[üu]ndert|leert|r[äa]umt)\b|\balgu[ée]m est[áa] (usando|esvaziando|roubando|sacando)\b|\bqualcuno sta (usando|svuotando|rubando|prelevando)\b|\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b.{0,80}\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|compras|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b|\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b.{0,80}\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b",
+        r"\b(someone|somebody|they|he|she|a hacker|hackers|the scammer|the fraudster|a stranger)('s| is| are|'re) (still )?(using|draining|emptying|spending|withdrawing|taking|stealing|transferring|buying|logged into|logging into|accessing|changing)\b|\b(money|funds|cash|charges|transactions|payments|withdrawals)\b.{0,20}\b(is|are|keeps?|keep) (still )?(being )?(taken|leaving|disappearing|withdrawn|going out|drained|coming in|appearing|popping up|going through)\b|\b(right now|as we speak|at this moment|this very minute)\b.{0,60}\b(hack\w*|stolen|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?|payments?|charges?|purchases?)\b|\b(hack\w*|stealing|fraud\w*|scam\w*|unauthori[sz]ed|draining|withdraw\w*|transactions?|(card )?purchases|payments? i (didn'?t|did not|never) make|charges? i (didn'?t|did not|never) make)\b.{0,80}\b(right now|as we speak|at this moment|this very minute|keep coming|coming through|in the last (minute|few minutes|hour))\b|\balguien est[áa] (usando|vaciando|sacando|robando)\b|\bquelqu'un (est en train d(e |')|)(utilise|utiliser|vide|vider|pirate|pirater|vole|voler|retire|retirer)\b|\bjemand (benutzt|verwendet|pl[üu]ndert|leert|r[äa]umt)\b|\balgu[ée]m est[áa] (usando|esvaziando|roubando|sacando)\b|\bqualcuno sta (usando|svuotando|rubando|prelevando)\b|\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b.{0,80}\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|compras|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b|\b(cargos|compras|retiros|transferencias|virements|retraits|pr[ée]l[èe]vements|paiements|abbuchungen|[üu]berweisungen|abhebungen|saques|transfer[êe]ncias|bonifici|prelievi|addebiti|pagamenti)\b.{0,80}\b(ahora mismo|en este momento|en ce moment|[àa] l'instant|gerade|in diesem moment|agora mesmo|neste momento|in questo momento|proprio ora)\b",
     ),
     (
         P::Outage,
@@ -308,7 +310,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A formal complaint lodged, in the six languages: the act, not the grievance.
     (
         P::LegalAct,
-        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) (a |an )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|poner|hacer|interponer|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]poser|faire|formuler|adresser) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|fazer|registrar|registar|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|fare|sporgere|inoltrare) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
+        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) ((uh|um|erm|er|eh) )?(a |an )?((uh|um|erm|er|eh) )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|poner|hacer|interponer|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]poser|faire|formuler|adresser) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|fazer|registrar|registar|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|fare|sporgere|inoltrare) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
     ),
     // Legal action named in the other languages ("legal action" in English).
     (
@@ -613,7 +615,48 @@ const PATTERNS: &[(P, &str)] = &[
     // Money already come in ("the refund landed this morning", "it's cleared").
     (
         P::Settled,
-        r"\b(refund|payment|money|transfer|funds|deposit|cash|reimbursement)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up)\b",
+        r"\b(refund|payment|money|transfer|funds|deposit|cash|reimbursement)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up|(went|gone) through (yesterday|today|this morning|last \w+|fine|ok|okay|successfully))\b",
+    ),
+    // A sixteenth round, guided by blind set 16 (concepts, not its sentences).
+    // "Can't wait" is urgency when the matter cannot wait, not when it is looked forward to
+    // ("can't wait to try it", also said in sarcasm).
+    (
+        P::UrgentWords,
+        r"\bcan'?t wait( (any|much|for|until|till|another|around|on|all|that|long|anymore)\b|\s*[^\w\s]|\s*$)",
+    ),
+    // A fire that has just broken out; a rotten-egg "kind of" smell.
+    (
+        P::Fire,
+        r"\bfires?('s| has| have| had)? (just )?(broken|broke|started) out\b|\bfire('s| has)? just started\b",
+    ),
+    (
+        P::Gas,
+        r"\brotten[- ]eggs? (kind|sort|type) of (smell|odou?r|stink)\b",
+    ),
+    // Water coming out or getting in, told noun first in the other languages.
+    (
+        P::Flood,
+        r"\b(el )?agua est[áa] (saliendo|entrando|brotando)\b|\b[áa]gua est[áa] (a (sair|entrar|jorrar)|saindo|entrando|jorrando)\b|\bl'acqua sta (uscendo|entrando)\b|\bl'eau (est en train d'|commence [àa] )?(entre|rentre|s'infiltre|entrer|rentrer|s'infiltrer) (dans|par|sous)\b|\bwasser (dringt|l[äa]uft|kommt) (in|ins|durch|unter)\b",
+    ),
+    // A child nobody can place: "they don't know where she is".
+    (
+        P::MedicalEmergency,
+        r"\b(don'?t|doesn'?t|do not|does not|nobody|no one) (\w+ )?knows? where (she|he) is\b",
+    ),
+    // A claim for damage is made after the event: the danger it names is past.
+    (
+        P::JustPast,
+        r"\b(my|the|our|a|this) (insurance )?claim (for|on|about|regarding) (the|a|my|our)\b",
+    ),
+    // A fraud reported in the other languages ("fazer uma participação de fraude").
+    (
+        P::Fraud,
+        r"\bparticipa[çc][ãa]o (de|por) (fraude|burla)\b|\b(denunciar|reportar) (un |uma |um |o |el )?(fraude|burla)\b|\bsignaler (une )?fraude\b|\bbetrug (melden|anzeigen)\b|\bsegnalare (una )?frode\b",
+    ),
+    // A dose to be changed: "should I cut the dose in half?".
+    (
+        P::MedicalAsk,
+        r"\b(should|can|could|may|do) (i|we) (cut|halve|split|skip|lower|change|raise)\b",
     ),
 ];
 
@@ -623,10 +666,11 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
 }
 
 /// The progress patterns ([`super::progress`]).
-const PROGRESS: [(P, &str); 7] = [
+const PROGRESS: [(P, &str); 8] = [
     (P::Persist, super::progress::PERSIST),
     (P::GoingRound, super::progress::GOING_ROUND),
     (P::Resolved, super::progress::RESOLVED),
+    (P::Praise, super::progress::PRAISE),
     (P::NotResolved, super::progress::NOT_RESOLVED),
     (P::Failed, super::progress::FAILED),
     (P::AlreadyDid, super::progress::ALREADY_DID),
@@ -650,7 +694,7 @@ const AMOUNTS_AT: usize = PATTERNS.len() + PROGRESS.len();
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Scan {
     /// One bit per kind of pattern that matches.
-    kinds: u32,
+    kinds: u64,
     /// The patterns the screen let through, amount patterns included.
     screened: Candidates,
 }
@@ -659,9 +703,9 @@ impl Scan {
     pub(crate) fn of(text: &str) -> Scan {
         let search = BANK.search(text);
         let screened = BANK.candidates(text);
-        let mut kinds = 0u32;
+        let mut kinds = 0u64;
         for i in screened.iter().take_while(|&i| i < AMOUNTS_AT) {
-            let bit = 1 << KINDS[i] as u32;
+            let bit = 1 << KINDS[i] as u64;
             // A kind already found needs none of its other patterns.
             if kinds & bit == 0 && search.is_match(i) {
                 kinds |= bit;
@@ -670,7 +714,7 @@ impl Scan {
         Scan { kinds, screened }
     }
     fn has(self, p: P) -> bool {
-        self.kinds & (1 << p as u32) != 0
+        self.kinds & (1 << p as u64) != 0
     }
     fn has_any(self, ps: &[P]) -> bool {
         ps.iter().any(|p| self.has(*p))
@@ -716,6 +760,11 @@ impl Scan {
     }
     /// Whether the text says the matter is resolved.
     pub(crate) fn resolved(self) -> bool {
+        self.has_any(&[P::Resolved, P::Praise]) && !self.has(P::NotResolved)
+    }
+    /// Whether the text says the matter is resolved in plain words, not with praise alone
+    /// ("brilliant", which sarcasm says too).
+    pub(crate) fn resolved_plainly(self) -> bool {
         self.has(P::Resolved) && !self.has(P::NotResolved)
     }
     /// Whether the text asks to close an account.
@@ -1601,10 +1650,10 @@ mod tests {
             .map(str::to_owned),
         );
         let unscreened = |text: &str| {
-            let mut bits = 0u32;
+            let mut bits = 0u64;
             for i in 0..AMOUNTS_AT {
                 if BANK.plain(i).is_some_and(|re| re.is_match(text)) {
-                    bits |= 1 << KINDS[i] as u32;
+                    bits |= 1 << KINDS[i] as u64;
                 }
             }
             bits
@@ -1677,7 +1726,7 @@ mod tests {
         // Every pattern compiles, and has its recoded form for text with other letters.
         assert!(BANK.complete());
         // Each kind is a bit of a `Scan`.
-        assert!(KINDS.iter().all(|&k| (k as u32) < 32));
+        assert!(KINDS.iter().all(|&k| (k as u32) < 64));
     }
 
     #[test]
@@ -2285,5 +2334,54 @@ mod tests {
         ] {
             assert!(!settled(text), "{text}");
         }
+    }
+
+    #[test]
+    fn fires_breaking_out_water_getting_in_and_lost_children_are_urgent() {
+        all_urgent(&[
+            "a fire's just broken out in the garage",
+            "there's a rotten egg sort of smell by the meter",
+            "card purchases keep appearing as we speak and my card is in my pocket",
+            "el agua está entrando en el sótano",
+            "a água está a entrar na cozinha",
+            "l'acqua sta entrando in casa",
+            "l'eau s'infiltre par le plafond",
+            "the crew at the gate don't know where she is",
+            // The matter cannot wait.
+            "this can't wait, the shop loses money every hour",
+            "I can't wait any longer for the engineer, there's no heating and a newborn here",
+        ]);
+        none_urgent(&[
+            // Looked forward to, or said in sarcasm.
+            "can't wait to try the new tariff",
+            "great, can't wait to spend my Sunday on hold",
+            // A claim is made after the event.
+            "my claim for the burst pipe was turned down",
+        ]);
+    }
+
+    #[test]
+    fn a_voiced_complaint_a_fraud_report_and_a_dose_change_are_regulated() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("i want to make um a formal complaint"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(
+            topic("quero fazer uma participação de fraude"),
+            Some(Topic::Fraud)
+        );
+        assert_eq!(
+            topic("should I halve the dose of my blood pressure tablets?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(topic("should I cut my contract short?"), None);
+        // A transfer checked as gone through is nothing to move; one that went through twice
+        // is a claim.
+        let settled = |t: &str| settled(t, Scan::of(t));
+        assert!(settled(
+            "did the £3,000 transfer go through? it says it went through yesterday"
+        ));
+        assert!(!settled("the £3,000 transfer went through twice"));
     }
 }
