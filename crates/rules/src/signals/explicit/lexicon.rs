@@ -506,6 +506,10 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
     (
         NonHumanHead,
         &[
+            // "the human papillomavirus vaccine".
+            "papillomavirus",
+            "genome",
+            "anatomy",
             "summary",
             "summaries",
             "suite",
@@ -1025,6 +1029,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "mettez",
             "mets",
             "relation", // de (verb-first order)
+            "basculer",
+            "basculez",
             "verbinden",
             "verbinde",
             "verbindet",
@@ -1210,6 +1216,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         TalkFinal,
         &[
             "anrufen",
+            "telefonieren",
             "weitergeben",
             "uebergeben",
             "melden",
@@ -1566,8 +1573,29 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     (
         Neg,
         &[
-            "no", "ne", "n", "pas", "non", "nao", "nicht", "kein", "keinen", "keine", "nunca",
-            "jamais", "jamas", "mai", "nadie", "niemand", "nessuno", "ninguem",
+            "no",
+            "ne",
+            "n",
+            "pas",
+            "non",
+            "nao",
+            "nicht",
+            "kein",
+            "keinen",
+            "keine",
+            "nunca",
+            "jamais",
+            "jamas",
+            "mai",
+            "nadie",
+            "niemand",
+            "nessuno",
+            "ninguem",
+            // "inutile de me passer quelqu'un": no use, no need.
+            "inutile",
+            "innecesario",
+            "desnecessario",
+            "unnotig",
         ],
     ),
     (

@@ -1059,6 +1059,46 @@ mod tests {
     }
 
     #[test]
+    fn sixteenth_round_requests_are_found() {
+        all_requests(&[
+            // a case passed on to a person
+            "could you forward my query to a team leader",
+            "je voudrais que ma plainte soit transmise à un responsable",
+            "puoi girare la mia segnalazione a un tecnico?",
+            // contacting in a phrase, a meeting sat down, a take-over
+            "can somebody from accounts get in touch today",
+            "is there any chance a supervisor could get in touch",
+            "¿me puede devolver la llamada un asesor?",
+            "quisiera reunirme con un asesor en la sucursal",
+            "une conseillère peut prendre le relais ?",
+            "pouvez-vous me mettre en relation avec un technicien",
+            "mi può mettere in linea con un operatore?",
+            "pouvez-vous me basculer vers un conseiller",
+            "passez-moi le service après-vente s'il vous plaît",
+            "please arrange for an engineer to ring me",
+            "ich möchte, dass mich ein Kundenberater anruft",
+            "kann ich kurz mit einer Beraterin telefonieren",
+            // the bot set against a person
+            "not a bot. a person please",
+        ]);
+    }
+
+    #[test]
+    fn sixteenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a co-holder, a requirement, advice told, an exchange told, a condition
+            "is anyone on my account allowed to order a card?",
+            "do I need someone to countersign the lease?",
+            "my sister keeps telling me to ask for a person, but it's fine",
+            "a support agent said my warranty ends in May",
+            "si mañana sigue sin conexión, igual pido hablar con alguien",
+            "se domani non arriva ancora, forse chiedo di parlare con qualcuno",
+            "inutile de me passer un conseiller, je veux juste le code",
+            "the human papillomavirus jab, is it free?",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -38,7 +38,17 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // "without" / "rather" / "instead" / "nobody" refuse whatever follows in the clause.
         if matches!(
             t.word,
-            "without" | "instead" | "nobody" | "nadie" | "niemand" | "nessuno" | "ninguem"
+            "without"
+                | "instead"
+                | "nobody"
+                | "nadie"
+                | "niemand"
+                | "nessuno"
+                | "ninguem"
+                | "inutile"
+                | "innecesario"
+                | "desnecessario"
+                | "unnotig"
         ) {
             return true;
         }
@@ -304,6 +314,18 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
+    // "my husband keeps saying ask for a human": someone else's advice, told. "I keep
+    // saying agent" insists.
+    if toks[clause_start..j].windows(3).any(|w| {
+        matches!(w[2].word, "saying" | "telling")
+            && matches!(
+                w[1].word,
+                "keeps" | "kept" | "was" | "is" | "s" | "were" | "been"
+            )
+            && !matches!(w[0].word, "i" | "we")
+    }) {
+        return true;
+    }
     let later = !scheduled
         && toks[j..]
             .iter()
@@ -327,7 +349,17 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     ) && !words
         .iter()
         .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
-    if question {
+    // "do I need someone to witness the form?": whether a person is required.
+    let required = t.word == "need"
+        && matches!(
+            words.as_slice(),
+            [
+                ..,
+                "do" | "will" | "would" | "does",
+                "i" | "we" | "you" | "it"
+            ]
+        );
+    if question || required {
         return true;
     }
     // "si vuelve a pasar…", "se succede di nuovo…", "se acontecer de novo…", "wenn es
@@ -356,6 +388,14 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 | "ripete"
                 | "repete"
                 | "repetir"
+                // "si el lunes sigue sin llegar", "se domani non funziona ancora": still.
+                | "sigue"
+                | "siga"
+                | "todavia"
+                | "ancora"
+                | "toujours"
+                | "ainda"
+                | "immer"
         )
     };
     let if_again = toks[..j].iter().enumerate().any(|(i, p)| {
@@ -519,7 +559,17 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
             && (next.is_some_and(|n| n.is(Customer))
                 || next.is_some_and(|n| n.is(Skip))
                     && toks.get(k + 2).is_some_and(|n| n.is(Customer))))
-        || matches!(t.word, "kundendienst" | "kundenservice")
+        || matches!(t.word, "kundendienst" | "kundenservice" | "sav")
+        // The after-sales service: "service après-vente", "servicio postventa", "assistenza
+        // post vendita", "serviço pós-venda".
+        || (t.is(ServiceHead) || matches!(t.word, "servicio" | "servico" | "assistencia"))
+            && next.is_some_and(|n| {
+                matches!(n.word, "apres" | "postventa" | "posventa" | "post" | "pos")
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|v| matches!(v.word, "vente" | "vendita" | "venda"))
+                    || matches!(n.word, "postventa" | "posventa" | "postvendita")
+            })
 }
 
 /// Whether `toks[k]` opens a compound naming a department: one or two words the lexicon
@@ -612,17 +662,29 @@ pub(super) fn staff_can_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     let t = &toks[j];
     // English asks with the modal first ("can someone call me"): "a technician can call
     // round on Monday" tells.
-    if !modal(t.word) || j == 0 || matches!(t.word, "can" | "could" | "would" | "will" | "may") {
+    if !modal(t.word) || j == 0 {
         return None;
     }
     let k = (j.saturating_sub(6)..j)
         .rev()
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
+    // Unless asked: "any chance the manager could ring me?".
+    let asked = toks[..k]
+        .iter()
+        .rev()
+        .take_while(|p| p.sentence == t.sentence)
+        .any(|p| p.word == "chance" || p.word == "chances");
+    if matches!(t.word, "can" | "could" | "would" | "will" | "may") && !asked {
+        return None;
+    }
     let v = (j + 1..toks.len().min(j + 4))
         .take_while(|&v| toks[v].clause == t.clause)
         .find(|&v| toks[v].is(Contact))?;
-    if !(j + 1..v).all(|i| toks[i].is(Skip) || toks[i].classes.is_empty()) {
+    // "get in touch" is contacting whole.
+    if !(toks[v].word == "touch"
+        || (j + 1..v).all(|i| toks[i].is(Skip) || toks[i].classes.is_empty()))
+    {
         return None;
     }
     if refused(toks, v) || not_now(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
@@ -632,6 +694,128 @@ pub(super) fn staff_can_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
         phrase: phrase(toks, k, v),
         pattern: "staff_asked_to_help",
     })
+}
+
+/// The customer's case handed to a person: "can you pass my complaint to a supervisor",
+/// "può inoltrare la mia richiesta a un supervisore", "que ma réclamation soit remontée à un
+/// responsable". A verb of passing on, the customer's matter next to it, then the person.
+pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !passes_on(t.word) {
+        return None;
+    }
+    let here = |i: &usize| toks[*i].clause == t.clause;
+    // The matter is the customer's ("my complaint", "ma réclamation"), before or after.
+    let matter = |i: usize| {
+        matter_noun(toks[i].word)
+            && i > 0
+            && (own_possessive(toks[i - 1].word) || toks[i - 1].word == "my")
+    };
+    let before = (j.saturating_sub(4)..j).rev().take_while(here).any(matter);
+    let after = (j + 1..toks.len().min(j + 5))
+        .take_while(here)
+        .find(|&i| matter(i));
+    if !before && after.is_none() {
+        return None;
+    }
+    // Then "to" a person, at most three words on.
+    let from = after.map_or(j, |i| i) + 1;
+    let to = (from..toks.len().min(from + 2))
+        .take_while(here)
+        .find(|&i| matches!(toks[i].word, "to" | "a" | "al" | "an" | "ao" | "à"))?;
+    let k = (to + 1..toks.len().min(to + 4))
+        .take_while(here)
+        .find(|&k| human_noun(toks, k) == Some(true) || toks[k].is(Dept))?;
+    if refused(toks, k)
+        || not_now(toks, k)
+        || reported(toks, j)
+        || toks[..j]
+            .iter()
+            .any(|p| p.sentence == t.sentence && p.is(PastAux))
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "matter_passed_to_person",
+    })
+}
+
+/// Verbs of passing a case on to someone, in the six languages (past participles of the
+/// passive "que ma demande soit transmise" too).
+fn passes_on(word: &str) -> bool {
+    matches!(
+        word,
+        "pass"
+            | "forward"
+            | "refer"
+            | "escalate"
+            | "hand"
+            | "send"
+            | "remonter"
+            | "remontee"
+            | "remonte"
+            | "transmettre"
+            | "transmise"
+            | "transmis"
+            | "transmettez"
+            | "inoltrare"
+            | "inoltri"
+            | "inoltrata"
+            | "girare"
+            | "giri"
+            | "passare"
+            | "pasar"
+            | "pase"
+            | "remitir"
+            | "remita"
+            | "derivar"
+            | "derive"
+            | "trasladar"
+            | "traslade"
+            | "escalar"
+            | "encaminhar"
+            | "encaminhe"
+            | "encaminhada"
+            | "repassar"
+            | "weiterleiten"
+            | "weitergeben"
+    )
+}
+
+/// The customer's matter, as passed on: a complaint, a case, a request.
+fn matter_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "complaint"
+            | "case"
+            | "query"
+            | "request"
+            | "claim"
+            | "ticket"
+            | "issue"
+            | "reclamation"
+            | "demande"
+            | "dossier"
+            | "requete"
+            | "plainte"
+            | "richiesta"
+            | "reclamo"
+            | "pratica"
+            | "segnalazione"
+            | "caso"
+            | "queja"
+            | "reclamacion"
+            | "solicitud"
+            | "pedido"
+            | "reclamacao"
+            | "queixa"
+            | "solicitacao"
+            | "beschwerde"
+            | "anliegen"
+            | "anfrage"
+            | "fall"
+    )
 }
 
 pub(super) const MAX_GAP: usize = 7;
@@ -914,6 +1098,8 @@ fn takes_over(word: &str) -> bool {
             | "reprenne"
             | "subentrare"
             | "subentri"
+            // "prendre le relais".
+            | "relais"
     )
 }
 
@@ -937,7 +1123,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
     };
     match t.word {
         // "have someone look at this", "get someone to check": a person made to do the work.
-        "have" | "get" | "getting" => {
+        // "arrange for a manager to look into it".
+        "have" | "get" | "getting" | "arrange" | "arranging" => {
             let k = person_after(j + 1, 4)?;
             let v = in_clause(k + 1, 5).find(|&v| help_verb(toks[v].word))?;
             let told = toks[..j].iter().any(|p| p.is(PastAux) || p.word == "had");
@@ -1001,12 +1188,15 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
         | "prefiro" | "preferia" | "preferirei" | "prefere" | "preferisco" | "prefer"
         | "prefererais" | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible"
-        | "posible" | "possivel" | "possibile" | "moglich" => {
+        | "posible" | "possivel" | "possibile" | "moglich" | "mochte" | "wunsche" => {
             let que = toks
                 .get(j + 1)
-                .is_some_and(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
-            if que {
-                let k = person_after(j + 2, 4)?;
+                .filter(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
+            if let Some(que) = que {
+                // German sets "dass" off with a comma: the person is in its clause.
+                let k = (j + 2..toks.len().min(j + 6))
+                    .take_while(|&k| toks[k].clause == que.clause)
+                    .find(|&k| human_noun(toks, k).is_some())?;
                 ok(k).then_some(())?;
                 return found(k, "want_a_person_to");
             }
@@ -1491,7 +1681,14 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             .rev()
                             .take(3)
                             .any(|p| matches!(p.word, "ill" | "will" | "gonna" | "going"));
-                    let governs = !general && !own_later && (verb || strong);
+                    // "a live chat agent told my wife…": an exchange told, not asked for.
+                    let told_by = toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.word,
+                            "told" | "said" | "promised" | "assured" | "explained" | "insisted"
+                        )
+                    });
+                    let governs = !general && !own_later && !told_by && (verb || strong);
                     if governs && !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, j, k),
@@ -1798,7 +1995,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can a person take over this chat?", "I'd like someone to step in".
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 4)).find(|&v| {
+            && let Some(v) = (j + 1..toks.len().min(j + 5)).find(|&v| {
                 (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
@@ -1851,8 +2048,12 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && matches!(toks[j - 1].word, "is" | "are")
             && let Some(k) = (j + 1..toks.len().min(j + 4)).find(|&k| human_noun(toks, k).is_some())
             && (j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
-            // "is there anybody else on my account": another holder, not the staff.
+            // "is there anybody else on my account", "anyone on my policy": another holder or
+            // member, not the staff.
             && toks.get(k + 1).is_none_or(|n| n.word != "else")
+            && !(matches!(toks[k].word, "anyone" | "anybody" | "someone" | "somebody")
+                && toks.get(k + 1).is_some_and(|n| matches!(n.word, "on" | "in"))
+                && toks.get(k + 2).is_some_and(|n| matches!(n.word, "my" | "our")))
             // "is there anyone who can collect it on my behalf": a proxy, not the staff.
             && !toks[k..]
                 .iter()
@@ -1946,7 +2147,10 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
-        if let Some(m) = staff_asked_to_help(toks, j).or_else(|| staff_can_contact(toks, j)) {
+        if let Some(m) = staff_asked_to_help(toks, j)
+            .or_else(|| staff_can_contact(toks, j))
+            .or_else(|| matter_passed_to_person(toks, j))
+        {
             return Some(m);
         }
         // "I'd rather a member of staff did this": a preference for a person.
@@ -2722,6 +2926,15 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "meet"
                                 // "come in and sit down with an adviser".
                                 | "sit"
+                                | "sentarme"
+                                | "sentarnos"
+                                | "reunirme"
+                                | "reunirnos"
+                                | "sentar"
+                                | "reunir"
+                                | "asseoir"
+                                | "sedermi"
+                                | "incontrarmi"
                                 | "sort"
                                 | "voir"
                                 | "ver"

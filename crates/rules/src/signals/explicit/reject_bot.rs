@@ -296,6 +296,14 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || cue_tok.is(Neg)
                 && (talked_to
                     || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
+            // "not bot. HUMAN.", "not a bot, a person": the bot set against a person.
+            || cue_tok.word == "not"
+                && toks.iter().any(|p| {
+                    matches!(
+                        p.word,
+                        "human" | "humans" | "person" | "humano" | "humain" | "mensch" | "umano"
+                    )
+                })
             || (cue_tok.is(FedUp)
                 && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)
                     || !matches!(cue_tok.word, "more" | "over")));

@@ -419,10 +419,11 @@ pub(super) fn tokenize_into<'a>(
         }
         // "pôr-me em contato com um técnico", "ponerme en contacto con", "mettermi in
         // contatto con": putting the customer in contact is a hand-over.
+        // "mettermi in linea con", "mettre en relation avec": the same, in other words.
         if k > 1
             && matches!(
                 toks[k].word,
-                "contacto" | "contato" | "contatto" | "contact"
+                "contacto" | "contato" | "contatto" | "contact" | "linea" | "relation"
             )
             && matches!(toks[k - 1].word, "em" | "en" | "in")
             && toks[k.saturating_sub(4)..k - 1].iter().any(|p| {
@@ -440,12 +441,39 @@ pub(super) fn tokenize_into<'a>(
                         | "mettermi"
                         | "mettere"
                         | "metta"
+                        | "messo"
+                        | "messa"
                         | "colocar"
                         | "coloque"
                 )
             })
         {
             toks[k].classes = toks[k].classes.with(Talk);
+        }
+        // "get in touch", "devolverme la llamada", "retornar a ligação": contacting, in a
+        // phrase whose words alone contact no one.
+        if k > 1
+            && (toks[k].word == "touch"
+                && toks[k - 1].word == "in"
+                && matches!(toks[k - 2].word, "get" | "getting" | "be")
+                || matches!(toks[k].word, "llamada" | "ligacao" | "chamada")
+                    && matches!(toks[k - 1].word, "la" | "a" | "me" | "nos")
+                    && toks[k.saturating_sub(3)..k - 1].iter().any(|p| {
+                        matches!(
+                            p.word,
+                            "devolver"
+                                | "devolverme"
+                                | "devolvernos"
+                                | "devuelva"
+                                | "devuelvan"
+                                | "devuelvas"
+                                | "retornar"
+                                | "retorne"
+                                | "retornem"
+                        )
+                    }))
+        {
+            toks[k].classes = toks[k].classes.with(Contact);
         }
         // "hablar con quien tramita mi caso", "falar com quem cuida do pedido", "parlare
         // con chi gestisce l'ordine", "parler avec celui qui gère": whoever handles it.
