@@ -205,7 +205,53 @@ const ACTS: &[(&str, &[&str])] = &[
         &["topp", "recharg", "recarg", "recarreg", "ricaric", "auflad"],
     ),
     ("order", &["pedir", "commander", "ordinar", "bestell"]),
+    (
+        "exchange",
+        &[
+            "swap",
+            "exchang",
+            "umtausch",
+            "tausch",
+            "scambi",
+            "intercambi",
+        ],
+    ),
+    // A copy of a document asked for ("a copy of my invoice").
+    ("copy", &["copy", "copie", "kopie"]),
 ];
+
+/// A verb of finding out, then what is asked: "find out why", "know whether", "capire
+/// perché", "saber si", "savoir pourquoi", "wissen ob".
+fn inquiry(verb: &str, asked: &str) -> bool {
+    matches!(
+        verb,
+        "out"
+            | "know"
+            | "understand"
+            | "capire"
+            | "sapere"
+            | "saber"
+            | "savoir"
+            | "comprendre"
+            | "entender"
+            | "wissen"
+            | "verstehen"
+            | "perceber"
+    ) && matches!(
+        asked,
+        "why"
+            | "whether"
+            | "if"
+            | "perche"
+            | "pourquoi"
+            | "warum"
+            | "weshalb"
+            | "ob"
+            | "porque"
+            | "se"
+            | "si"
+    )
+}
 
 /// What may follow an act's stem: English and Romance inflections, with object pronouns glued
 /// to a Spanish or Italian infinitive ("unificarlas").
@@ -747,6 +793,13 @@ const FAULTS: &[&str] = &[
     "addebitato",
     "addebitata",
     "abgebucht",
+    // An app that logs the customer out or freezes.
+    "logs",
+    "freezes",
+    "freezing",
+    "frozen",
+    "glitching",
+    "glitchy",
 ];
 
 /// Words that negate the next or the last word ("doesn't" is read as "doesn" "t").
@@ -835,8 +888,19 @@ const WORKING: &[&str] = &[
 ];
 
 /// "cuts out every evening", "keeps dropping off": a connection that fails.
-const DROPPING: [&str; 5] = ["cuts", "cutting", "drops", "dropping", "keeps"];
-const DROPPED: [&str; 4] = ["out", "off", "dropping", "cutting"];
+const DROPPING: [&str; 9] = [
+    "cuts",
+    "cutting",
+    "drops",
+    "dropping",
+    "keeps",
+    // "it arrived without the charger", "the handle came off": delivered short, or broken.
+    "arrived",
+    "came",
+    "delivered",
+    "arrives",
+];
+const DROPPED: [&str; 5] = ["out", "off", "dropping", "cutting", "without"];
 
 /// "doesn't work", "funktioniert nicht", "ne marche pas", "não funciona", "non va": two
 /// words, a negator and a verb of working in either order, are a fault too.
@@ -1308,6 +1372,14 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
             .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i))
         {
             out.problems.push(word(f).to_owned());
+        } else if let Some(q) = segment
+            .clone()
+            .zip(segment.clone().skip(1))
+            .find(|&(a, b)| inquiry(word(a), word(b)))
+        {
+            // "find out why the rate went down", "capire perché la bolletta è più alta": a
+            // question of its own.
+            out.problems.push(format!("{} {}", word(q.0), word(q.1)));
         } else if segment
             .clone()
             .zip(segment.clone().skip(1))
@@ -1349,7 +1421,31 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
             }
         }
         if act.is_none()
-            && let Some(a) = act_of(word(i))
+            && let Some(a) = act_of(word(i)).or_else(|| {
+                // English "order" is the verb where a segment or an infinitive starts, before
+                // what is ordered ("…, order a new chequebook"); elsewhere it is the parcel
+                // ("my order", "order 8812 arrived").
+                (word(i) == "order"
+                    && (i == start
+                        || matches!(word(i - 1), "to" | "also" | "please" | "and" | "then"))
+                    && (i + 1..words.len()).next().is_some_and(|n| {
+                        matches!(
+                            word(n),
+                            "a" | "an"
+                                | "the"
+                                | "some"
+                                | "another"
+                                | "more"
+                                | "new"
+                                | "extra"
+                                | "replacement"
+                                | "spare"
+                                | "my"
+                                | "our"
+                        )
+                    }))
+                .then_some("order")
+            })
         {
             act = Some((a, i));
         }
@@ -2023,6 +2119,10 @@ mod tests {
             "first the app won't load my tickets, then the refund is still pending, and also my email address is wrong",
             "la chaudière fait du bruit, le compteur est bloqué, et je voudrais changer mon contrat",
             "i need to cancel the school trip, his blazer is too small, and can he get a locker",
+            // Acts told as verbs of their own, a question of its own, a delivery short.
+            "I'd like to swap the boots for a smaller size, order a spare charger, and update my email",
+            "please pause the gym plan, send me a copy of my contract and find out why the fee went up",
+            "the blender arrived without its lid. Also I want to change my card, and the app keeps freezing",
         ] {
             assert!(several(text).is_some(), "{text}");
         }
@@ -2033,6 +2133,8 @@ mod tests {
             "the screen is cracked, I have photos of the screen, and I want the screen replaced",
             "you ve lost my booking, I'm absolutely livid, and I'll never book with you again",
             "the pipe burst, water is everywhere, and honestly I am furious about it",
+            // The parcel called an order.
+            "order 5521 came yesterday, and thanks, it's perfect",
         ] {
             assert_eq!(several(text), None, "{text}");
         }

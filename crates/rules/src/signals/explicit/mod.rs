@@ -130,7 +130,18 @@ pub fn offers_handover(text: &str) -> bool {
                 .take(6)
                 .enumerate()
                 .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()));
-        hands_you_over || person_contacts_you(j)
+        // "Would you like me to ask a colleague in the pharmacy to chase it?": a person
+        // brought in to do the work.
+        let person_brought_in = matches!(t.word, "ask" | "get" | "have")
+            && (j + 1..toks.len().min(j + 5))
+                .find(|&k| human_noun(&toks, k) == Some(true))
+                .is_some_and(|k| {
+                    toks[k + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|n| n.word == "to" && n.clause == t.clause)
+                });
+        hands_you_over || person_contacts_you(j) || person_brought_in
     })
 }
 
@@ -646,6 +657,11 @@ mod tests {
             "Would you like me to connect you with an agent?"
         ));
         assert!(!offers_handover("Would you like me to call you a taxi?"));
+        // A person brought in to do the work.
+        assert!(offers_handover(
+            "Shall I get a colleague from billing to look at the charge?"
+        ));
+        assert!(!offers_handover("Shall I ask the courier for a new slot?"));
         assert!(accepts_offer("yes please, that would be brilliant"));
         assert!(accepts_offer("yes please"));
         assert!(!accepts_offer("yes please, but not until Monday"));
