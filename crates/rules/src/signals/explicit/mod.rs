@@ -1096,6 +1096,7 @@ mod tests {
             "kann ich kurz mit einer Beraterin telefonieren",
             // the bot set against a person
             "not a bot. a person please",
+            "would you transfer me to someone if I paid the balance now",
         ]);
     }
 
@@ -1111,6 +1112,7 @@ mod tests {
             "se domani non arriva ancora, forse chiedo di parlare con qualcuno",
             "inutile de me passer un conseiller, je veux juste le code",
             "the human papillomavirus jab, is it free?",
+            "would it be possible to talk to an adviser if I moved to the gold plan?",
         ]);
     }
 

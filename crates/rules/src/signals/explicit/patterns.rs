@@ -349,6 +349,29 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     ) && !words
         .iter()
         .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
+    // "would I be able to talk to an adviser if I switched plans?": whether it would be
+    // possible under a second conditional, a what-if ("would you put me through if I paid
+    // now" asks).
+    let what_if = toks[..j].windows(3).any(|w| {
+        w[0].sentence == t.sentence
+            && w[0].word == "would"
+            && matches!(w[1].word, "i" | "we" | "it")
+            && w[2].word == "be"
+    }) && toks[j..]
+        .windows(3)
+        .take_while(|w| w[0].sentence == t.sentence)
+        .any(|w| {
+            w[0].word == "if"
+                && matches!(w[1].word, "i" | "we")
+                && (w[2].word.ends_with("ed")
+                    || matches!(
+                        w[2].word,
+                        "got" | "had" | "paid" | "bought" | "took" | "went" | "made" | "did"
+                    ))
+        });
+    if what_if {
+        return true;
+    }
     // "do I need someone to witness the form?": whether a person is required.
     let required = t.word == "need"
         && matches!(
@@ -2693,7 +2716,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             )
             || is_zero(t.word)
             // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
-            // twice ("no agent agent"), or said again and again ("no no no agent").
+            // twice ("no agent agent"), or said again and again (three "no"s, then the noun).
             || t.word == "no"
                 && (said_last_twice
                     || t.repeated
