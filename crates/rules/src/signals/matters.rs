@@ -220,37 +220,40 @@ const ACTS: &[(&str, &[&str])] = &[
     ("copy", &["copy", "copie", "kopie"]),
 ];
 
+/// Verbs of finding out ("find out", "know", "capire"…), before what is asked.
+const INQUIRY_VERBS: &[&str] = &[
+    "out",
+    "know",
+    "understand",
+    "capire",
+    "sapere",
+    "saber",
+    "savoir",
+    "comprendre",
+    "entender",
+    "wissen",
+    "verstehen",
+    "perceber",
+];
+
 /// A verb of finding out, then what is asked: "find out why", "know whether", "capire
 /// perché", "saber si", "savoir pourquoi", "wissen ob".
 fn inquiry(verb: &str, asked: &str) -> bool {
-    matches!(
-        verb,
-        "out"
-            | "know"
-            | "understand"
-            | "capire"
-            | "sapere"
-            | "saber"
-            | "savoir"
-            | "comprendre"
-            | "entender"
-            | "wissen"
-            | "verstehen"
-            | "perceber"
-    ) && matches!(
-        asked,
-        "why"
-            | "whether"
-            | "if"
-            | "perche"
-            | "pourquoi"
-            | "warum"
-            | "weshalb"
-            | "ob"
-            | "porque"
-            | "se"
-            | "si"
-    )
+    INQUIRY_VERBS.contains(&verb)
+        && matches!(
+            asked,
+            "why"
+                | "whether"
+                | "if"
+                | "perche"
+                | "pourquoi"
+                | "warum"
+                | "weshalb"
+                | "ob"
+                | "porque"
+                | "se"
+                | "si"
+        )
 }
 
 /// What may follow an act's stem: English and Romance inflections, with object pronouns glued
@@ -913,37 +916,39 @@ fn not_working(first: &str, second: &str) -> bool {
 
 /// Whether the kinds of two words let [`not_working`] hold for them (most pairs are
 /// turned away here, without comparing words).
-fn may_not_work(first: u16, second: u16) -> bool {
+fn may_not_work(first: u32, second: u32) -> bool {
     first & NEGATOR != 0 && second & WORKS != 0
         || first & WORKS != 0 && second & NEGATOR != 0
         || first & DROPS != 0 && second & DROPS != 0
 }
 
-const JOINER: u16 = 1;
-const MANY_WORD: u16 = 2;
-const MATTER: u16 = 4;
-const HOLDING: u16 = 8;
-const POSSESSIVE: u16 = 16;
-const FEW: u16 = 32;
+const JOINER: u32 = 1;
+const MANY_WORD: u32 = 2;
+const MATTER: u32 = 4;
+const HOLDING: u32 = 8;
+const POSSESSIVE: u32 = 16;
+const FEW: u32 = 32;
 /// A word that reports a fault ("wrong", "missing", "kaputt", "nunca").
-const FAULT: u16 = 64;
+const FAULT: u32 = 64;
 /// A word a numbered list is made of: an ordinal, a number said after "number", or
 /// "number" itself ("firstly", "number one").
-const LISTING: u16 = 128;
+const LISTING: u32 = 128;
 /// A word that opens a turn by adding a matter ([`ADD_ON`]).
-const ADDS_ON: u16 = 256;
+const ADDS_ON: u32 = 256;
 /// A word of [`NEGATORS`], [`WORKING`], or of [`DROPPING`] or [`DROPPED`].
-const NEGATOR: u16 = 512;
-const WORKS: u16 = 1024;
-const DROPS: u16 = 2048;
+const NEGATOR: u32 = 512;
+const WORKS: u32 = 1024;
+const DROPS: u32 = 2048;
+/// A verb of finding out ([`INQUIRY_VERBS`]).
+const INQUIRES: u32 = 4096;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
-const PART_SHIFT: u16 = 12;
+const PART_SHIFT: u32 = 16;
 // Every part's number fits above the flags.
-const _: () = assert!(PARTS.len() < 1 << (16 - PART_SHIFT));
+const _: () = assert!(PARTS.len() < 1 << (32 - PART_SHIFT));
 
 /// Every listed word with what it is, looked up once per word.
-static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: FastMap<&'static str, u16> = FastMap::default();
+static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, u32> = FastMap::default();
     for (list, flag) in [
         (JOINERS, JOINER),
         (MANY, MANY_WORD),
@@ -970,6 +975,7 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         (WORKING, WORKS),
         (&DROPPING[..], DROPS),
         (&DROPPED[..], DROPS),
+        (INQUIRY_VERBS, INQUIRES),
     ] {
         for w in words {
             *map.entry(w).or_default() |= flag;
@@ -979,7 +985,7 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
         for w in *words {
             let kinds = map.entry(w).or_default();
             if *kinds >> PART_SHIFT == 0 {
-                *kinds |= (i as u16 + 1) << PART_SHIFT;
+                *kinds |= (i as u32 + 1) << PART_SHIFT;
             }
         }
     }
@@ -1020,7 +1026,7 @@ fn prefix_bit(p: [u8; 3]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
-fn kinds_of(word: &str) -> u16 {
+fn kinds_of(word: &str) -> u32 {
     if !WORD_FILTER.may_contain(word) {
         return 0;
     }
@@ -1052,7 +1058,7 @@ type WordAt = (u32, u32, bool);
 struct Scratch {
     buf: String,
     words: Vec<WordAt>,
-    kinds: Vec<u16>,
+    kinds: Vec<u32>,
 }
 
 thread_local! {
@@ -1070,7 +1076,7 @@ pub struct Matters {
     /// Each act once, with the word that said it.
     acts: Vec<(&'static str, String)>,
     /// Each part of the service once (an index into [`PARTS`] + 1), with its words.
-    parts: Vec<(u16, String)>,
+    parts: Vec<(u32, String)>,
     /// "several problems", "tres cuentas"…: a quantity of three or more.
     announced: Option<String>,
     /// "a few things", "un po' di cose": a vaguer announcement, enough with two matters.
@@ -1272,7 +1278,7 @@ pub fn matters_of(text: &str) -> Matters {
 }
 
 /// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
-fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Matters {
+fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Matters {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
     kinds.clear();
     kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
@@ -1303,7 +1309,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
     };
     // One matter per segment: its act, else the part of the service it names.
     let mut act: Option<(&'static str, usize)> = None;
-    let mut part: Option<(u16, usize, usize)> = None;
+    let mut part: Option<(u32, usize, usize)> = None;
     // The segment being read starts at word `start`; `close` ends it before word `end`.
     let mut start = 0;
     // "we lost the whole day", "lost two hours": time or money lost is what a matter cost,
@@ -1350,7 +1356,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
         c > a + 1 && c < end && kinds[c] & WORKS != 0 && WORKING.contains(&word(c))
     };
     let mut close = |act: &mut Option<(&'static str, usize)>,
-                     part: &mut Option<(u16, usize, usize)>,
+                     part: &mut Option<(u32, usize, usize)>,
                      start: &mut usize,
                      end: usize| {
         let segment = *start..end;
@@ -1375,7 +1381,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u16>) -> Ma
         } else if let Some(q) = segment
             .clone()
             .zip(segment.clone().skip(1))
-            .find(|&(a, b)| inquiry(word(a), word(b)))
+            .find(|&(a, b)| kinds[a] & INQUIRES != 0 && inquiry(word(a), word(b)))
         {
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
@@ -1720,7 +1726,7 @@ const VERDICTS: &[&str] = &[
 /// other is fine"), a verdict ("it's a disaster"), a reference given ("the order number is
 /// …"). Clauses that share a word
 /// are one matter told in parts. How many, and their first words.
-fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u16]) -> Option<(usize, String)> {
+fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<(usize, String)> {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
     // Most turns are one or two clauses: a list needs a joiner and two cuts at least.
     if words.len() < 9 || !(0..words.len()).any(|i| kinds[i] & JOINER != 0) {
