@@ -767,6 +767,23 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
         ],
     ),
     (PastTime, &["yesterday", "earlier", "previously"]),
+    // A sixteenth-round reading of the seventeenth set's words, by concept: vocatives and
+    // exasperated interjections around a bare request ("just a person, mate", "for god's
+    // sake, operator"), the informal nouns for a worker ("a bloke from your claims team"),
+    // the UK callback ("give me a bell"), "stick a human on", and staffed desks.
+    (
+        Polite,
+        &[
+            "mate", "buddy", "dude", "gods", "goodness", "heavens", "sake", "ffs", "jeez", "gosh",
+            "kindly",
+        ],
+    ),
+    (
+        WeakNoun,
+        // Not "lad" or "chap": a word they start would be split in two ("lad" + "der").
+        &["bloke", "blokes", "fella", "fellas"],
+    ),
+    (Frame, &["stick"]),
 ];
 
 /// Spanish, French, German, Portuguese, Italian (accents folded). Exact matches only:
@@ -1692,6 +1709,64 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "colegas",
             "collegue",
             "collegues",
+        ],
+    ),
+    // The seventeenth set's words, by concept: "eine" among the German articles, regional
+    // verbs of talking and of connecting ("comunicar con", Swiss "rede", Austrian "redn"),
+    // Swiss "öpper" (someone), callbacks told as participles ("rappelé par"), claims and
+    // staffed desks as departments.
+    (Skip, &["eine"]),
+    (Frame, &["mecht"]),
+    (TalkFinal, &["rede", "redn", "reda"]),
+    (Dept, &["recepcion", "recepcao", "rezeption", "reception"]),
+    (
+        Talk,
+        &[
+            "comunicas",
+            "comunica",
+            "comunique",
+            "comunicar",
+            "comunicarme",
+            "comunicame",
+            "rede",
+            "redn",
+            "reda",
+        ],
+    ),
+    (WeakNoun, &["opper", "opperem", "oppert"]),
+    (
+        Contact,
+        &[
+            "recontacte",
+            "recontactee",
+            "recontacter",
+            "recontactez",
+            "rappele",
+            "rappelee",
+            "contacte",
+            "contactee",
+            "contattato",
+            "contattata",
+            "richiamato",
+            "richiamata",
+            "contactado",
+            "contactada",
+            "contatado",
+            "contatada",
+        ],
+    ),
+    (
+        Dept,
+        &[
+            "sinistres",
+            "siniestros",
+            "sinistri",
+            "sinistros",
+            "balcao",
+            "guichet",
+            "ventanilla",
+            "sportello",
+            "schalter",
         ],
     ),
 ];

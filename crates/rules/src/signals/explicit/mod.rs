@@ -401,7 +401,10 @@ const ANCHORS: Classes = Classes(
 
 /// The words [`menu_zero`] takes for the operator's key.
 fn is_zero(word: &str) -> bool {
-    matches!(word, "zero" | "0" | "00" | "cero" | "null" | "zéro")
+    matches!(
+        word,
+        "zero" | "0" | "00" | "cero" | "null" | "zéro" | "nought" | "naught"
+    )
 }
 
 /// Words that start a request without an anchor class: the keys of [`person_does_it`] and
@@ -412,7 +415,7 @@ fn anchor_word(word: &str) -> bool {
     is_zero(word)
         || is_appointment(word)
         // "is there really nobody there?" ([`detect_in`]).
-        || matches!(word, "nobody" | "noone")
+        || matches!(word, "nobody" | "noone" | "nessuno")
         // "who can decide on my refund?" ([`who_can_decide`]).
         || matches!(word, "who" | "quien" | "qui" | "wer" | "quem" | "chi")
         || matches!(
@@ -1113,6 +1116,50 @@ mod tests {
             "inutile de me passer un conseiller, je veux juste le code",
             "the human papillomavirus jab, is it free?",
             "would it be possible to talk to an adviser if I moved to the gold plan?",
+        ]);
+    }
+
+    #[test]
+    fn seventeenth_round_requests_are_found() {
+        all_requests(&[
+            // a call asked for from a person, a person who must do the work
+            "could you organise a call from a senior adviser",
+            "any chance of a supervisor getting in touch today?",
+            "a real person has to sort this out",
+            "someone real needs to check my meter reading",
+            // the UK callback, a passive hand-over, vocatives and interjections
+            "could one of your engineers give me a bell",
+            "could I be forwarded to a person in accounts",
+            "just a human, mate",
+            "for god's sake, agent",
+            "kindly call me back",
+            "nought",
+            // the person asked about, then asked for
+            "who's the manager today? I need to speak with her",
+            // a meeting said in person
+            "can I sit down with an adviser about my pension, face to face",
+            // other languages: a passive callback, a subjunctive one, connecting, desks
+            "je voudrais être recontactée par une conseillère",
+            "vorrei essere richiamato da un tecnico",
+            "que la enfermera me devuelva la llamada",
+            "¿me comunica con un asesor?",
+            "y a-t-il un conseiller disponible ?",
+            "c'è nessuno?",
+            "cadê o atendente?",
+            "bitte eine echte Person",
+            "chönnt ich mit öpperem rede?",
+        ]);
+    }
+
+    #[test]
+    fn seventeenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "if the bot can't sort it by Friday I may ask for someone",
+            "I'm a real person, not a bot, so why does the captcha fail?",
+            "non c'è nessuno a casa il martedì",
+            "who sent this letter? I'll talk to them myself later",
+            "the reception on my phone is poor",
+            "the engineer has to come out again next week?",
         ]);
     }
 

@@ -213,7 +213,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             .is_some_and(|n| matches!(n.word, "your" | "ur" | "the"))
     };
     let qualified = match t.word {
-        "someone" | "somebody" | "anyone" | "anybody" => {
+        "someone" | "somebody" | "anyone" | "anybody" | "bloke" | "fella" => {
             toks.get(k + 1).is_some_and(|n| {
                 matches!(n.word, "from" | "on" | "at" | "in") && n.clause == t.clause
             }) && theirs(k + 2)
@@ -582,7 +582,10 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
             && (next.is_some_and(|n| n.is(Customer))
                 || next.is_some_and(|n| n.is(Skip))
                     && toks.get(k + 2).is_some_and(|n| n.is(Customer))))
-        || matches!(t.word, "kundendienst" | "kundenservice" | "sav")
+        || matches!(
+            t.word,
+            "kundendienst" | "kundenservice" | "sav" | "kundedienscht"
+        )
         // The after-sales service: "service après-vente", "servicio postventa", "assistenza
         // post vendita", "serviço pós-venda".
         || (t.is(ServiceHead) || matches!(t.word, "servicio" | "servico" | "assistencia"))
@@ -660,10 +663,14 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     if !modal(t.word) {
         return None;
     }
-    let k = (j + 1..toks.len().min(j + 5))
+    // "could one of your advisers…": "one of" picks a person out, and adds to the gap.
+    let one_of = toks.get(j + 1).is_some_and(|n| n.word == "one")
+        && toks.get(j + 2).is_some_and(|n| n.word == "of");
+    let from = if one_of { j + 3 } else { j + 1 };
+    let k = (from..toks.len().min(from + 4))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
-    if !(j + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
+    if !(from..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
         return None;
     }
     let v = (k + 1..toks.len().min(k + 9))
@@ -762,6 +769,131 @@ pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<Expl
         phrase: phrase(toks, j, k),
         pattern: "matter_passed_to_person",
     })
+}
+
+/// A person who has to do the work: "a human being needs to look at this", "someone real
+/// has to check it". Only a clearly human noun: "someone needs to tell the council" is said
+/// of anyone.
+pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let real_someone = matches!(t.word, "someone" | "somebody")
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.word, "real" | "human" | "competent" | "qualified"));
+    if !(human_noun(toks, j) == Some(true)
+        && !matches!(
+            t.word,
+            "someone" | "somebody" | "people" | "persons" | "humans" | "folks" | "everyone"
+        )
+        || real_someone)
+    {
+        return None;
+    }
+    let here = |i: &usize| toks[*i].clause == t.clause;
+    let m = (j + 1..toks.len().min(j + 4)).take_while(here).find(|&i| {
+        matches!(
+            toks[i].word,
+            "needs" | "need" | "has" | "must" | "should" | "gotta"
+        )
+    })?;
+    let v = (m + 1..toks.len().min(m + 4))
+        .take_while(here)
+        .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+    let to_ok = toks[m].word != "has" && toks[m].word != "needs" || toks[m + 1].word == "to";
+    if !to_ok || refused(toks, j) || not_now(toks, v) || reported(toks, j) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, v),
+        pattern: "person_must_do_it",
+    })
+}
+
+/// "Who's in charge there? I want to talk to them.": the person a question asked about,
+/// then asked for by a pronoun.
+pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !(t.is(Talk) || t.is(Contact)) || t.word.ends_with("ed") {
+        return None;
+    }
+    let pronoun = (j + 1..toks.len().min(j + 3))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| matches!(toks[k].word, "them" | "him" | "her"))?;
+    // An earlier sentence of the turn asks who: "who's in charge", "who can sign it off".
+    let asked = toks[..j].iter().enumerate().any(|(i, p)| {
+        p.sentence < t.sentence
+            // "who's" is one word.
+            && matches!(p.word, "who" | "whos")
+            && (i == 0 || toks[i - 1].sentence != p.sentence)
+    });
+    if !asked || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, pronoun),
+        pattern: "talk_to_the_one_asked_about",
+    })
+}
+
+/// A call asked for from a person: "arrange a call from the branch manager", "can I get a
+/// callback from an adviser", "any chance of a human getting in touch".
+pub(super) fn call_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let here = |i: &usize| toks[*i].clause == t.clause;
+    // "a call from the manager", asked for by the words before it.
+    if matches!(t.word, "call" | "callback" | "ring" | "bell")
+        && j > 1
+        && matches!(toks[j - 1].word, "a" | "an")
+        && toks.get(j + 1).is_some_and(|n| n.word == "from")
+        && toks[j.saturating_sub(4)..j - 1].iter().any(|p| {
+            matches!(
+                p.word,
+                "arrange"
+                    | "book"
+                    | "request"
+                    | "schedule"
+                    | "organise"
+                    | "organize"
+                    | "get"
+                    | "want"
+                    | "need"
+                    | "like"
+                    | "please"
+                    | "set"
+            )
+        })
+        && let Some(k) = (j + 2..toks.len().min(j + 6))
+            .take_while(here)
+            .find(|&k| human_noun(toks, k) == Some(true))
+        && !refused(toks, j)
+        && !not_now_scheduled(toks, j)
+        && !toks[..j]
+            .iter()
+            .any(|p| p.sentence == t.sentence && p.is(PastAux))
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j - 1, k),
+            pattern: "call_from_person",
+        });
+    }
+    // "any chance of a human getting in touch?": a person's contact hoped for.
+    if matches!(t.word, "chance" | "chances")
+        && toks.get(j + 1).is_some_and(|n| n.word == "of")
+        && let Some(k) = (j + 2..toks.len().min(j + 5))
+            .take_while(here)
+            .find(|&k| human_noun(toks, k).is_some())
+        && let Some(v) = (k + 1..toks.len().min(k + 5))
+            .take_while(here)
+            .find(|&v| toks[v].is(Contact) || help_verb(toks[v].word))
+        && !refused(toks, k)
+        && !not_now_scheduled(toks, v)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j, v),
+            pattern: "call_from_person",
+        });
+    }
+    None
 }
 
 /// Verbs of passing a case on to someone, in the six languages (past participles of the
@@ -1042,10 +1174,11 @@ pub(super) fn who_can_decide(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 | "potrebbe"
         )
     });
-    let v = (k + 2..toks.len().min(k + 5)).find(|&v| {
+    let v = (k + 2..toks.len().min(k + 6)).find(|&v| {
         matches!(
             toks[v].word,
             "decide"
+                | "decision"
                 | "authorise"
                 | "authorize"
                 | "approve"
@@ -1211,7 +1344,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         | "aimerais" | "vorrei" | "voglio" | "gostaria" | "quero" | "preferiria" | "prefiero"
         | "prefiro" | "preferia" | "preferirei" | "prefere" | "preferisco" | "prefer"
         | "prefererais" | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible"
-        | "posible" | "possivel" | "possibile" | "moglich" | "mochte" | "wunsche" => {
+        | "posible" | "possivel" | "possibile" | "moglich" | "mochte" | "wunsche" | "souhaite"
+        | "souhaiterais" | "desidero" | "vorremmo" | "deseo" | "desearia" | "desejo" => {
             let que = toks
                 .get(j + 1)
                 .filter(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
@@ -1480,7 +1614,10 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 
     for j in 0..toks.len() {
         let t = &toks[j];
-        if let Some(m) = person_does_it(toks, j) {
+        if let Some(m) = person_does_it(toks, j)
+            .or_else(|| call_from_person(toks, j))
+            .or_else(|| talk_to_the_one_asked_about(toks, j))
+        {
             return Some(m);
         }
         // "can I have a word with your manager": the idiom is a verb of talking.
@@ -1589,8 +1726,9 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "looping"
                     | "link"
                     | "hook"
-            ) && !toks.get(j + 1).is_some_and(|n| {
-                matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
+            ) && !(j > 0 && matches!(toks[j - 1].word, "be" | "being" | "get" | "getting"))
+                && !toks.get(j + 1).is_some_and(|n| {
+                    matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
                     // "loop someone from billing in".
                     || t.word == "loop"
                         && (human_noun(toks, j + 1).is_some()
@@ -1599,7 +1737,8 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         (t.word, n.word),
                         ("loop" | "looping", "in") | ("hand", "off")
                     )
-            }) {
+                })
+            {
                 continue;
             }
             if matches!(t.word, "deal" | "dealing" | "dealt")
@@ -1969,6 +2108,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 toks[v].word,
                 "llame" | "llamen" | "ligue" | "liguem" | "chiami" | "richiami" | "rappelle"
                     | "contacte" | "contacten" | "contate" | "contatem" | "contatti"
+                    | "devuelva" | "devuelvan" | "retorne" | "retornem" | "recontacte"
             ) && !toks[..j].iter().rev().take_while(|p| p.clause == t.clause).any(|p| {
                 // "quand quelqu'un me rappelle…": a time, not a wish.
                 matches!(
@@ -2173,6 +2313,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if let Some(m) = staff_asked_to_help(toks, j)
             .or_else(|| staff_can_contact(toks, j))
             .or_else(|| matter_passed_to_person(toks, j))
+            .or_else(|| person_must_do_it(toks, j))
         {
             return Some(m);
         }
@@ -2588,9 +2729,26 @@ fn polite_clause(toks: &[Tok<'_>], at: Option<usize>) -> bool {
 pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let next = |k: usize| toks.get(k).filter(|n| n.clause == t.clause).map(|n| n.word);
+    // Spoken Italian asks "c'è nessuno?" for "is anybody there?" ("non c'è nessuno" says
+    // there is not).
+    if t.word == "ce" && next(j + 1) == Some("nessuno") && (j == 0 || !toks[j - 1].is(Neg)) {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j, j + 1),
+            pattern: "is_there",
+        });
+    }
     let marker_end = match t.word {
         "hay" | "habria" | "tem" | "ha" | "ce" | "gibts" => j,
-        "y" if next(j + 1) == Some("a") => j + 1,
+        // "y a-t-il": the inversion's "t il" is part of the marker.
+        "y" if next(j + 1) == Some("a") => {
+            if next(j + 2) == Some("t") && next(j + 3) == Some("il") {
+                j + 3
+            } else {
+                j + 1
+            }
+        }
+        // "cadê um atendente?": where is one.
+        "cade" => j,
         "gibt" if next(j + 1) == Some("es") => j + 1,
         // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
         "ist" | "sind"
@@ -2600,6 +2758,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         }
         // "c'è", "ci sono", "ci sarebbe qualcuno…?"
         "ci" | "c" if matches!(next(j + 1), Some("sono" | "e" | "sarebbe" | "sarebbero")) => j + 1,
+
         _ => return None,
     };
     if j > 0 && toks[j - 1].is(Neg) {
@@ -2889,7 +3048,7 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if !toks.iter().any(|t| {
         appointment(t.word)
             || branch(t.word)
-            || matches!(t.word, "in" | "by" | "visit" | "atendimento")
+            || matches!(t.word, "in" | "by" | "visit" | "atendimento" | "face")
     }) {
         return None;
     }
@@ -2969,8 +3128,16 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "rencontrer"
                         )
                 });
+            // "in person if possible", "face to face": said as well as a place.
+            let in_person_said = toks.windows(2).any(|w| {
+                w[0].sentence == sentence
+                    && (matches!(w[0].word, "in" | "en" | "di" | "em")
+                        && matches!(w[1].word, "person" | "persona" | "personne" | "pessoa")
+                        || w[0].word == "face" && w[1].word == "to")
+            });
             meet && ((j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
-                || visit(sentence, j))
+                || visit(sentence, j)
+                || in_person_said)
                 && asked(sentence, j)
         } else {
             false

@@ -21,6 +21,13 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if t.joined {
             continue;
         }
+        // "if the bot can't fix it by Monday…": a condition for later, not a refusal now.
+        if toks[..k]
+            .iter()
+            .any(|p| p.sentence == t.sentence && matches!(p.word, "if" | "si" | "wenn" | "falls"))
+        {
+            continue;
+        }
         // The noun phrase ends at the agent noun when the modifier comes first.
         let end = bot_agent.map_or(k, |(_, last)| last);
         let adjective = matches!(
@@ -298,11 +305,15 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
             // "not bot. HUMAN.", "not a bot, a person": the bot set against a person.
             || cue_tok.word == "not"
-                && toks.iter().any(|p| {
+                && toks.iter().enumerate().any(|(h, p)| {
                     matches!(
                         p.word,
                         "human" | "humans" | "person" | "humano" | "humain" | "mensch" | "umano"
                     )
+                    // "I'm a real person, not a bot": the customer says what they are.
+                    && !toks[h.saturating_sub(4)..h]
+                        .iter()
+                        .any(|q| q.clause == p.clause && matches!(q.word, "i" | "im" | "am"))
                 })
             || (cue_tok.is(FedUp)
                 && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)

@@ -423,7 +423,7 @@ pub(super) fn tokenize_into<'a>(
         if k > 1
             && matches!(
                 toks[k].word,
-                "contacto" | "contato" | "contatto" | "contact" | "linea" | "relation"
+                "contacto" | "contato" | "contatto" | "contact" | "linea" | "linha" | "relation"
             )
             && matches!(toks[k - 1].word, "em" | "en" | "in")
             && toks[k.saturating_sub(4)..k - 1].iter().any(|p| {
@@ -450,28 +450,37 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(Talk);
         }
-        // "get in touch", "devolverme la llamada", "retornar a ligação": contacting, in a
-        // phrase whose words alone contact no one.
+        // "get in touch", "give me a bell": contacting, in a phrase whose words alone
+        // contact no one.
         if k > 1
             && (toks[k].word == "touch"
                 && toks[k - 1].word == "in"
                 && matches!(toks[k - 2].word, "get" | "getting" | "be")
-                || matches!(toks[k].word, "llamada" | "ligacao" | "chamada")
-                    && matches!(toks[k - 1].word, "la" | "a" | "me" | "nos")
-                    && toks[k.saturating_sub(3)..k - 1].iter().any(|p| {
-                        matches!(
-                            p.word,
-                            "devolver"
-                                | "devolverme"
-                                | "devolvernos"
-                                | "devuelva"
-                                | "devuelvan"
-                                | "devuelvas"
-                                | "retornar"
-                                | "retorne"
-                                | "retornem"
-                        )
-                    }))
+                || matches!(toks[k].word, "bell" | "shout" | "buzz" | "tinkle")
+                    && toks[k - 1].word == "a"
+                    && matches!(toks[k - 2].word, "me" | "us")
+                    && k > 2
+                    && matches!(toks[k - 3].word, "give" | "gimme" | "giving"))
+        {
+            toks[k].classes = toks[k].classes.with(Contact);
+        }
+        // "me devuelva la llamada", "retornar a ligação": the verb of giving the call back
+        // contacts, as "llamar" does.
+        if matches!(
+            toks[k].word,
+            "devolver"
+                | "devolverme"
+                | "devolvernos"
+                | "devuelva"
+                | "devuelvan"
+                | "devuelvas"
+                | "retornar"
+                | "retorne"
+                | "retornem"
+        ) && toks[k + 1..]
+            .iter()
+            .take(2)
+            .any(|n| matches!(n.word, "llamada" | "ligacao" | "chamada"))
         {
             toks[k].classes = toks[k].classes.with(Contact);
         }

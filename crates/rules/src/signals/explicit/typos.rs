@@ -353,7 +353,13 @@ mod unfixable_tests {
         ];
         for text in texts {
             let first = (detect(text), corrections(text));
-            assert!(unfixable::known("office"));
+            // Remembered (a word may lose its slot to another of the same text: the memo
+            // is direct-mapped with a seed per process, so not every word is asserted).
+            assert!(
+                ["baker", "street", "london", "office", "second", "floor"]
+                    .iter()
+                    .any(|w| unfixable::known(w))
+            );
             assert_eq!((detect(text), corrections(text)), first, "{text}");
         }
         assert!(!unfixable::known("somelne"));
