@@ -59,7 +59,7 @@ const ACTS: &[(&str, &[&str])] = &[
     (
         "book",
         &[
-            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen",
+            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen", "marcar",
         ],
     ),
     (

@@ -870,6 +870,8 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["taking", "the", "piss"],
     &["so", "humiliating"],
     &["is", "humiliating"],
+    &["about", "to", "explode"],
+    &["joke", "of", "a"],
     &["absolutely", "disgraceful"],
     &["utterly", "disgraceful"],
 ];
@@ -1282,6 +1284,8 @@ mod tests {
             "being refused at the counter in front of everyone is so humiliating",
             "I'm mortified, my guests saw the bailiff letter",
             "the way you treat pensioners is absolutely disgraceful",
+            "i'm about to explode, third missed delivery",
+            "what a joke of a bank",
         ]);
         none_stated(&[
             "I was beside myself with worry but it's fine now",

@@ -330,7 +330,7 @@ const PATTERNS: &[(P, &str)] = &[
     // An account wanted closed: "I want the account closed now".
     (
         P::CloseAccount,
-        r"\b(want|need|like|have) (the|my|this|our) (\w+ )?account (closed|shut|terminated|cancell?ed)\b",
+        r"\b(want|need|like|have) (the|my|this|our) (\w+ )?(\w+ )?account (closed|shut|terminated|cancell?ed)\b",
     ),
     // A danger noticed at a time gone by: "last night I thought I could smell gas".
     (
@@ -657,6 +657,33 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::MedicalAsk,
         r"\b(should|can|could|may|do) (i|we) (cut|halve|split|skip|lower|change|raise)\b",
+    ),
+    // A seventeenth round, guided by blind set 17 (concepts, not its sentences).
+    // Someone moving the customer's money now ("someone is sending 4,800 from my account");
+    // payments appearing one after another while the customer watches.
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|they|he|she|a stranger)('s| is| are|'re) (still )?(sending|moving|paying out|wiring)\b.{0,40}\b(from|out of) my (account|card)\b|\b(are|keep|keeps) (appearing|coming (in|through)|popping up|going out)\b.{0,20}\b(as we speak|right now|every (couple of )?(minutes?|seconds?))\b",
+    ),
+    // A child nobody can place, in the other languages.
+    (
+        P::MedicalEmergency,
+        r"\bnadie sabe d[óo]nde est[áa]\b|\bpersonne ne sait o[ùu] (il|elle) est\b|\bnessuno sa dove (sia|è|e)\b|\bningu[ée]m sabe onde (ele|ela) est[áa]\b|\bniemand wei[ßs]s?,? wo (er|sie) ist\b",
+    ),
+    // Chest pain and breath failing, told as a situation in the other languages.
+    (
+        P::MedicalEmergency,
+        r"\bdouleurs? (dans|à|a) la poitrine\b|\b(n')?arrive (plus|pas) [àa] respirer\b|\bdolor (en el|de|en) pecho\b|\bno puede respirar\b|\bdores? no peito\b|\bn[ãa]o consegue respirar\b|\bdolore al petto\b|\bnon riesce (pi[ùu] )?a respirare\b|\bbrustschmerzen\b|\b(kann|kriegt|bekommt) (nicht mehr|keine) (atmen|luft)\b",
+    ),
+    // A shop losing its orders now.
+    (
+        P::Outage,
+        r"\b(every|all (the|our)?|each) (orders?|sales?|bookings?|customers?|payments?) (is|are) (being )?(lost|failing|dropped)\b|\b(losing|lost) (orders|sales|customers|bookings) (every|by the) (minute|second|hour)\b",
+    ),
+    // Everything held on the customer, wanted erased.
+    (
+        P::Privacy,
+        r"\b(everything|all|whatever|what) (that )?you (hold|have|keep|store) (on|about) me\b.{0,40}\b(erased|deleted|removed|wiped|gone)\b|\b(erase|delete|remove|wipe)\b.{0,20}\b(everything|all|whatever) (that )?you (hold|have|keep|store) (on|about) me\b",
     ),
 ];
 
@@ -2383,5 +2410,23 @@ mod tests {
             "did the £3,000 transfer go through? it says it went through yesterday"
         ));
         assert!(!settled("the £3,000 transfer went through twice"));
+    }
+
+    #[test]
+    fn money_moved_now_a_lost_child_chest_pain_and_orders_lost_are_urgent() {
+        all_urgent(&[
+            "someone is moving money out of my account while I watch",
+            "new charges keep appearing every couple of minutes",
+            "mi hija no ha vuelto del parque y nadie sabe dónde está",
+            "mi padre tiene dolor en el pecho",
+            "il n'arrive plus à respirer",
+            "our booking form is down and every order is being lost",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("please delete everything you hold on me"),
+            Some(Topic::Privacy)
+        );
+        assert!(Scan::of("I want the joint savings account closed").closes_account());
     }
 }

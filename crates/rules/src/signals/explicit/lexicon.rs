@@ -1716,6 +1716,19 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     // Swiss "öpper" (someone), callbacks told as participles ("rappelé par"), claims and
     // staffed desks as departments.
     (Skip, &["eine"]),
+    // A practice's secretary or receptionist, in the other languages (exact: "secretary"
+    // in English is also the press secretary).
+    (
+        StrongNoun,
+        &[
+            "secretaire",
+            "secretaria",
+            "segretaria",
+            "sekretarin",
+            "receptionniste",
+            "recepcionista",
+        ],
+    ),
     (Frame, &["mecht"]),
     (TalkFinal, &["rede", "redn", "reda"]),
     (Dept, &["recepcion", "recepcao", "rezeption", "reception"]),
