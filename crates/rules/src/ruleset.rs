@@ -1767,7 +1767,7 @@ mod decision_tests {
 
         // Praise alone is what sarcasm says too: the feeling stands.
         let praise_only = decide(
-            "Oh wonderful, another form to fill in. Perfect. You lot are taking the mickey.",
+            "Oh wonderful, another form to fill in. Perfect. Honestly you're taking the mick.",
         );
         assert_eq!(
             praise_only.reason,

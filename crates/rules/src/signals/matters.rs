@@ -216,7 +216,7 @@ const ACTS: &[(&str, &[&str])] = &[
             "intercambi",
         ],
     ),
-    // A copy of a document asked for ("a copy of my invoice").
+    // A copy of a document asked for ("a copy of the lease").
     ("copy", &["copy", "copie", "kopie"]),
 ];
 
@@ -2126,8 +2126,8 @@ mod tests {
             "la chaudière fait du bruit, le compteur est bloqué, et je voudrais changer mon contrat",
             "i need to cancel the school trip, his blazer is too small, and can he get a locker",
             // Acts told as verbs of their own, a question of its own, a delivery short.
-            "I'd like to swap the boots for a smaller size, order a spare charger, and update my email",
-            "please pause the gym plan, send me a copy of my contract and find out why the fee went up",
+            "could you swap these boots for a smaller size, order a spare charger, and update my email",
+            "please pause the gym plan, email a copy of the contract and find out why the fee went up",
             "the blender arrived without its lid. Also I want to change my card, and the app keeps freezing",
         ] {
             assert!(several(text).is_some(), "{text}");

@@ -104,7 +104,7 @@ mod tests {
             "nothing in the junk folder either",
             "immer noch keine SMS da",
             "lo schermo è ancora fermo",
-            "the app won't unlock the door",
+            "my key fob won't unlock anything",
             "I'm not getting the verification text",
             "la stampante si blocca all'avvio",
             "ich bekomme die Rechnung seit Wochen nicht per Post",

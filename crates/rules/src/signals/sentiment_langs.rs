@@ -1285,7 +1285,7 @@ mod tests {
             "I'm mortified, my guests saw the bailiff letter",
             "the way you treat pensioners is absolutely disgraceful",
             "i'm about to explode, third missed delivery",
-            "what a joke of a bank",
+            "this is a joke of a service",
         ]);
         none_stated(&[
             "I was beside myself with worry but it's fine now",

@@ -638,7 +638,7 @@ const PATTERNS: &[(P, &str)] = &[
         P::Flood,
         r"\b(el )?agua est[áa] (saliendo|entrando|brotando)\b|\b[áa]gua est[áa] (a (sair|entrar|jorrar)|saindo|entrando|jorrando)\b|\bl'acqua sta (uscendo|entrando)\b|\bl'eau (est en train d'|commence [àa] )?(entre|rentre|s'infiltre|entrer|rentrer|s'infiltrer) (dans|par|sous)\b|\bwasser (dringt|l[äa]uft|kommt) (in|ins|durch|unter)\b",
     ),
-    // A child nobody can place: "they don't know where she is".
+    // A child nobody can place: "no one knows where he is".
     (
         P::MedicalEmergency,
         r"\b(don'?t|doesn'?t|do not|does not|nobody|no one) (\w+ )?knows? where (she|he) is\b",
@@ -648,18 +648,18 @@ const PATTERNS: &[(P, &str)] = &[
         P::JustPast,
         r"\b(my|the|our|a|this) (insurance )?claim (for|on|about|regarding) (the|a|my|our)\b",
     ),
-    // A fraud reported in the other languages ("fazer uma participação de fraude").
+    // A fraud reported in the other languages ("denunciar un fraude", "betrug melden").
     (
         P::Fraud,
         r"\bparticipa[çc][ãa]o (de|por) (fraude|burla)\b|\b(denunciar|reportar) (un |uma |um |o |el )?(fraude|burla)\b|\bsignaler (une )?fraude\b|\bbetrug (melden|anzeigen)\b|\bsegnalare (una )?frode\b",
     ),
-    // A dose to be changed: "should I cut the dose in half?".
+    // A dose to be changed: "can I skip tonight's dose?".
     (
         P::MedicalAsk,
         r"\b(should|can|could|may|do) (i|we) (cut|halve|split|skip|lower|change|raise)\b",
     ),
     // A seventeenth round, guided by blind set 17 (concepts, not its sentences).
-    // Someone moving the customer's money now ("someone is sending 4,800 from my account");
+    // Someone moving the customer's money now ("they're wiring my savings out of my account");
     // payments appearing one after another while the customer watches.
     (
         P::FraudNow,
@@ -2373,7 +2373,7 @@ mod tests {
             "a água está a entrar na cozinha",
             "l'acqua sta entrando in casa",
             "l'eau s'infiltre par le plafond",
-            "the crew at the gate don't know where she is",
+            "the nursery staff do not know where he is",
             // The matter cannot wait.
             "this can't wait, the shop loses money every hour",
             "I can't wait any longer for the engineer, there's no heating and a newborn here",
@@ -2381,9 +2381,9 @@ mod tests {
         none_urgent(&[
             // Looked forward to, or said in sarcasm.
             "can't wait to try the new tariff",
-            "great, can't wait to spend my Sunday on hold",
+            "great, can't wait to sit through that again",
             // A claim is made after the event.
-            "my claim for the burst pipe was turned down",
+            "our claim on the flooded cellar was refused",
         ]);
     }
 
@@ -2395,11 +2395,11 @@ mod tests {
             Some(Topic::Legal)
         );
         assert_eq!(
-            topic("quero fazer uma participação de fraude"),
+            topic("quero apresentar uma participação por burla"),
             Some(Topic::Fraud)
         );
         assert_eq!(
-            topic("should I halve the dose of my blood pressure tablets?"),
+            topic("should we halve the dose of his heart tablets?"),
             Some(Topic::Medical)
         );
         assert_eq!(topic("should I cut my contract short?"), None);
@@ -2417,14 +2417,14 @@ mod tests {
         all_urgent(&[
             "someone is moving money out of my account while I watch",
             "new charges keep appearing every couple of minutes",
-            "mi hija no ha vuelto del parque y nadie sabe dónde está",
+            "el niño se perdió en la feria, nadie sabe dónde está ahora",
             "mi padre tiene dolor en el pecho",
             "il n'arrive plus à respirer",
-            "our booking form is down and every order is being lost",
+            "the till app crashed and all our sales are being lost",
         ]);
         let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
         assert_eq!(
-            topic("please delete everything you hold on me"),
+            topic("wipe whatever you store about me"),
             Some(Topic::Privacy)
         );
         assert!(Scan::of("I want the joint savings account closed").closes_account());

@@ -769,7 +769,7 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
     (PastTime, &["yesterday", "earlier", "previously"]),
     // A sixteenth-round reading of the seventeenth set's words, by concept: vocatives and
     // exasperated interjections around a bare request ("just a person, mate", "for god's
-    // sake, operator"), the informal nouns for a worker ("a bloke from your claims team"),
+    // sake, operator"), the informal nouns for a worker ("a fella from the repairs desk"),
     // the UK callback ("give me a bell"), "stick a human on", and staffed desks.
     (
         Polite,
@@ -1608,7 +1608,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "niemand",
             "nessuno",
             "ninguem",
-            // "inutile de me passer quelqu'un": no use, no need.
+            // "inutile de m'envoyer vers un conseiller": no use, no need.
             "inutile",
             "innecesario",
             "desnecessario",

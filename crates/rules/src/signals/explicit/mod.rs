@@ -130,7 +130,7 @@ pub fn offers_handover(text: &str) -> bool {
                 .take(6)
                 .enumerate()
                 .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()));
-        // "Would you like me to ask a colleague in the pharmacy to chase it?": a person
+        // "Shall I get a colleague from the surgery to follow it up?": a person
         // brought in to do the work.
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
@@ -1091,8 +1091,8 @@ mod tests {
             "quisiera reunirme con un asesor en la sucursal",
             "une conseillère peut prendre le relais ?",
             "pouvez-vous me mettre en relation avec un technicien",
-            "mi può mettere in linea con un operatore?",
-            "pouvez-vous me basculer vers un conseiller",
+            "mi mette in linea con un tecnico, grazie",
+            "basculez-moi sur un technicien svp",
             "passez-moi le service après-vente s'il vous plaît",
             "please arrange for an engineer to ring me",
             "ich möchte, dass mich ein Kundenberater anruft",
@@ -1108,11 +1108,11 @@ mod tests {
         no_requests(&[
             // a co-holder, a requirement, advice told, an exchange told, a condition
             "is anyone on my account allowed to order a card?",
-            "do I need someone to countersign the lease?",
-            "my sister keeps telling me to ask for a person, but it's fine",
+            "do we need somebody to countersign the lease?",
+            "my uncle was telling everyone to demand a human, but I won't",
             "a support agent said my warranty ends in May",
             "si mañana sigue sin conexión, igual pido hablar con alguien",
-            "se domani non arriva ancora, forse chiedo di parlare con qualcuno",
+            "se giovedì il pacco ancora manca, magari chiederò un operatore",
             "inutile de me passer un conseiller, je veux juste le code",
             "the human papillomavirus jab, is it free?",
             "would it be possible to talk to an adviser if I moved to the gold plan?",
@@ -1126,7 +1126,7 @@ mod tests {
             "could you organise a call from a senior adviser",
             "any chance of a supervisor getting in touch today?",
             "a real person has to sort this out",
-            "someone real needs to check my meter reading",
+            "someone real must go over the bill",
             // the UK callback, a passive hand-over, vocatives and interjections
             "could one of your engineers give me a bell",
             "could I be forwarded to a person in accounts",
@@ -1135,7 +1135,7 @@ mod tests {
             "kindly call me back",
             "nought",
             // the person asked about, then asked for
-            "who's the manager today? I need to speak with her",
+            "who's the duty manager today? can I talk to her",
             // a meeting said in person
             "can I sit down with an adviser about my pension, face to face",
             // other languages: a passive callback, a subjunctive one, connecting, desks
@@ -1155,7 +1155,7 @@ mod tests {
     fn seventeenth_round_other_senses_are_not_requests() {
         no_requests(&[
             "if the bot can't sort it by Friday I may ask for someone",
-            "I'm a real person, not a bot, so why does the captcha fail?",
+            "the captcha says I'm a robot, but I am a person, not a bot",
             "non c'è nessuno a casa il martedì",
             "who sent this letter? I'll talk to them myself later",
             "the reception on my phone is poor",

@@ -349,7 +349,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     ) && !words
         .iter()
         .any(|w| matches!(*w, "what" | "how" | "where" | "who"));
-    // "would I be able to talk to an adviser if I switched plans?": whether it would be
+    // "would it be possible to see an adviser if I changed tariff?": whether it would be
     // possible under a second conditional, a what-if ("would you put me through if I paid
     // now" asks).
     let what_if = toks[..j].windows(3).any(|w| {
@@ -372,7 +372,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     if what_if {
         return true;
     }
-    // "do I need someone to witness the form?": whether a person is required.
+    // "do we need somebody to sign as a guarantor?": whether a person is required.
     let required = t.word == "need"
         && matches!(
             words.as_slice(),
@@ -411,7 +411,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 | "ripete"
                 | "repete"
                 | "repetir"
-                // "si el lunes sigue sin llegar", "se domani non funziona ancora": still.
+                // "si mañana todavía falla", "se ancora non va": it still fails.
                 | "sigue"
                 | "siga"
                 | "todavia"
@@ -726,9 +726,9 @@ pub(super) fn staff_can_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     })
 }
 
-/// The customer's case handed to a person: "can you pass my complaint to a supervisor",
-/// "può inoltrare la mia richiesta a un supervisore", "que ma réclamation soit remontée à un
-/// responsable". A verb of passing on, the customer's matter next to it, then the person.
+/// The customer's case handed to a person: "refer my case to a team leader", "giri la
+/// pratica a un responsabile", "que mon dossier soit transmis à un chef". A verb of passing
+/// on, the customer's matter next to it, then the person.
 pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     if !passes_on(t.word) {
@@ -771,8 +771,8 @@ pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<Expl
     })
 }
 
-/// A person who has to do the work: "a human being needs to look at this", "someone real
-/// has to check it". Only a clearly human noun: "someone needs to tell the council" is said
+/// A person who has to do the work: "a real person must go through it", "an agent has to
+/// review my claim". Only a clearly human noun: "someone needs to tell the council" is said
 /// of anyone.
 pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
@@ -809,7 +809,7 @@ pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     })
 }
 
-/// "Who's in charge there? I want to talk to them.": the person a question asked about,
+/// "Who runs the branch? Can I speak to him?": the person a question asked about,
 /// then asked for by a pronoun.
 pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
@@ -835,8 +835,8 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
     })
 }
 
-/// A call asked for from a person: "arrange a call from the branch manager", "can I get a
-/// callback from an adviser", "any chance of a human getting in touch".
+/// A call asked for from a person: "book me a call from a specialist", "can I get a
+/// callback from an adviser", "any chance of an engineer phoning me".
 pub(super) fn call_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
     let here = |i: &usize| toks[*i].clause == t.clause;
@@ -876,7 +876,7 @@ pub(super) fn call_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMat
             pattern: "call_from_person",
         });
     }
-    // "any chance of a human getting in touch?": a person's contact hoped for.
+    // "any chance of an adviser ringing me?": a person's contact hoped for.
     if matches!(t.word, "chance" | "chances")
         && toks.get(j + 1).is_some_and(|n| n.word == "of")
         && let Some(k) = (j + 2..toks.len().min(j + 5))
@@ -1843,7 +1843,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             .rev()
                             .take(3)
                             .any(|p| matches!(p.word, "ill" | "will" | "gonna" | "going"));
-                    // "a live chat agent told my wife…": an exchange told, not asked for.
+                    // "an agent told me last week…": an exchange told, not asked for.
                     let told_by = toks.get(k + 1).is_some_and(|n| {
                         matches!(
                             n.word,

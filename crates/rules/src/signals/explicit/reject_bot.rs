@@ -21,7 +21,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if t.joined {
             continue;
         }
-        // "if the bot can't fix it by Monday…": a condition for later, not a refusal now.
+        // "if the chatbot still fails tomorrow…": a condition for later, not a refusal now.
         if toks[..k]
             .iter()
             .any(|p| p.sentence == t.sentence && matches!(p.word, "if" | "si" | "wenn" | "falls"))
@@ -310,7 +310,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         p.word,
                         "human" | "humans" | "person" | "humano" | "humain" | "mensch" | "umano"
                     )
-                    // "I'm a real person, not a bot": the customer says what they are.
+                    // "I am a person, not a bot": the customer says what they are.
                     && !toks[h.saturating_sub(4)..h]
                         .iter()
                         .any(|q| q.clause == p.clause && matches!(q.word, "i" | "im" | "am"))
