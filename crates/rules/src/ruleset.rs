@@ -451,14 +451,37 @@ impl Check {
                 if analysis.settled(text) {
                     return None;
                 }
-                let found = analysis.amounts(text).iter().find(|a| {
+                let above = |a: &&topics::Amount| {
                     a.value > *amount
                         && currency
                             .as_deref()
                             .is_none_or(|c| a.currency.is_some_and(|ac| ac.eq_ignore_ascii_case(c)))
-                })?;
+                };
+                if let Some(found) = analysis.amounts(text).iter().find(above) {
+                    return Some(Hit {
+                        says: format!("the customer mentioned {}, above {amount}", found.text),
+                        matched: vec![found.text.clone()],
+                    });
+                }
+                // "Shall I go ahead?" after the AI priced it at €1,680, and the customer says
+                // yes: the customer agrees to pay the AI's amount.
+                let n = v.turns.len();
+                let (ai, ai_analysis) = (
+                    v.turns.get(n.checked_sub(2)?)?,
+                    v.analyses.get(n - 2)?.as_deref()?,
+                );
+                if ai.role != Role::Ai
+                    || !topics::asks_to_go_ahead(&ai.text)
+                    || !topics::agrees_to_go_ahead(text)
+                {
+                    return None;
+                }
+                let found = ai_analysis.amounts(&ai.text).iter().find(above)?;
                 Some(Hit {
-                    says: format!("the customer mentioned {}, above {amount}", found.text),
+                    says: format!(
+                        "the customer agreed to the AI's offer of {}, above {amount}",
+                        found.text
+                    ),
                     matched: vec![found.text.clone()],
                 })
             }
@@ -674,7 +697,8 @@ impl Check {
                     .join(", ")
             ),
             Check::AmountAbove { amount, currency } => format!(
-                "the customer mentions an amount above {amount}{}",
+                "the customer mentions an amount above {amount}{}, or says yes to the AI's offer \
+                 to go ahead with one",
                 currency
                     .as_deref()
                     .map(|c| format!(" {c}"))
@@ -1774,6 +1798,31 @@ mod decision_tests {
             Some(Reason::NegativeSentiment),
             "{praise_only:?}"
         );
+    }
+
+    #[test]
+    fn a_yes_to_the_ais_priced_offer_is_high_value() {
+        let agreed = decide_turns(&[
+            (Role::Customer, "I need 30 desks for the new office", None),
+            (
+                Role::Ai,
+                "They are £55 each, £1,650 in total. Shall I go ahead?",
+                Some(0.9),
+            ),
+            (Role::Customer, "yes, go ahead", None),
+        ]);
+        assert_eq!(agreed.reason, Some(Reason::HighValue), "{agreed:?}");
+        // A yes to something else than paying the amount.
+        let receipt = decide_turns(&[
+            (Role::Customer, "did my refund come through?", None),
+            (
+                Role::Ai,
+                "Yes, £1,650 was refunded today. Would you like a receipt by email?",
+                Some(0.9),
+            ),
+            (Role::Customer, "yes please", None),
+        ]);
+        assert!(!receipt.handoff, "{receipt:?}");
     }
 
     #[test]

@@ -830,6 +830,110 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
         })
 }
 
+/// Whether an AI turn asks the customer to let it go ahead with a payment or an order
+/// ("Shall I go ahead?", "Would you like me to place the order?", "¿Confirmo la reserva?"),
+/// not one that tells of money already moved ("your refund was processed; shall I go ahead
+/// and close the case?").
+pub(crate) fn asks_to_go_ahead(text: &str) -> bool {
+    if !text.contains('?') {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let asks = [
+        "go ahead",
+        "proceed",
+        "confirm",
+        "place the order",
+        "place this order",
+        "book it",
+        "take the payment",
+        "make the payment",
+        "make the transfer",
+        "confirmo",
+        "procedo",
+        "je confirme",
+        "je valide",
+        "soll ich",
+        "posso procedere",
+        "confermo",
+        "posso confirmar",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let already_moved = [
+        "processed",
+        "refunded",
+        "credited",
+        "received",
+        "was paid",
+        "been paid",
+        "was sent",
+        "been sent",
+        "issued",
+        "completed",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    asks && !already_moved
+}
+
+/// Whether a customer turn agrees to go ahead: it opens with a yes or a go-ahead and holds
+/// no word that holds it back ("yes, go ahead", "ok, book it"; not "yes but wait", "no").
+pub(crate) fn agrees_to_go_ahead(text: &str) -> bool {
+    let words: Vec<String> = super::language::folded_words(text).collect();
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "yes"
+                | "yeah"
+                | "yep"
+                | "yup"
+                | "ok"
+                | "okay"
+                | "sure"
+                | "go"
+                | "confirm"
+                | "confirmed"
+                | "please"
+                | "si"
+                | "oui"
+                | "ja"
+                | "sim"
+                | "vale"
+                | "claro"
+                | "certo"
+                | "d"
+                | "parfait"
+                | "perfect"
+        )
+    });
+    let holds_back = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "no" | "not"
+                | "don"
+                | "dont"
+                | "wait"
+                | "hold"
+                | "cancel"
+                | "but"
+                | "pero"
+                | "mais"
+                | "aber"
+                | "mas"
+                | "ma"
+                | "actually"
+                | "instead"
+                | "first"
+                | "nein"
+                | "non"
+                | "nao"
+                | "before"
+        )
+    });
+    opens && !holds_back && words.len() <= 16
+}
+
 /// The kind of each pattern of [`all_patterns`], by index.
 static KINDS: LazyLock<Vec<P>> = LazyLock::new(|| all_patterns().map(|(p, _)| p).collect());
 
@@ -2428,5 +2532,20 @@ mod tests {
             Some(Topic::Privacy)
         );
         assert!(Scan::of("I want the joint savings account closed").closes_account());
+    }
+
+    #[test]
+    fn a_yes_to_a_priced_go_ahead_agrees_to_the_amount() {
+        assert!(asks_to_go_ahead(
+            "That comes to $2,300 with installation. Shall I go ahead and place the order?"
+        ));
+        assert!(!asks_to_go_ahead("That comes to $2,300 with installation."));
+        assert!(!asks_to_go_ahead(
+            "Your $2,300 refund was processed. Shall I go ahead and close the case?"
+        ));
+        assert!(agrees_to_go_ahead("yep, go for it"));
+        assert!(agrees_to_go_ahead("ok please do"));
+        assert!(!agrees_to_go_ahead("yes but wait until payday"));
+        assert!(!agrees_to_go_ahead("no, too expensive"));
     }
 }
