@@ -470,9 +470,10 @@ impl Check {
                     v.turns.get(n.checked_sub(2)?)?,
                     v.analyses.get(n - 2)?.as_deref()?,
                 );
+                // The customer's yes first: it is the cheap test, and most turns fail it.
                 if ai.role != Role::Ai
-                    || !topics::asks_to_go_ahead(&ai.text)
                     || !topics::agrees_to_go_ahead(text)
+                    || !topics::asks_to_go_ahead(&ai.text)
                 {
                     return None;
                 }
