@@ -877,72 +877,47 @@ pub(crate) fn asks_to_go_ahead(text: &str) -> bool {
     asks && !already_moved
 }
 
+/// The words a yes to going ahead opens with, in the six languages ("d" is French "d'accord").
+const GO_AHEAD_OPENERS: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "ok",
+    "okay",
+    "sure",
+    "go",
+    "confirm",
+    "confirmed",
+    "please",
+    "si",
+    "sí",
+    "oui",
+    "ja",
+    "sim",
+    "vale",
+    "claro",
+    "certo",
+    "d",
+    "parfait",
+    "perfect",
+];
+
 /// Whether a customer turn agrees to go ahead: it opens with a yes or a go-ahead and holds
 /// no word that holds it back ("yes, go ahead", "ok, book it"; not "yes but wait", "no").
 pub(crate) fn agrees_to_go_ahead(text: &str) -> bool {
-    // Most turns open with another word: told without folding the whole turn.
+    // Most turns open with another word: told without folding or copying the turn.
     let first = text
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    if first.len() > 9 || !first.is_ascii() && !first.eq_ignore_ascii_case("sí") {
-        return false;
-    }
-    let first = first.to_ascii_lowercase();
-    if !matches!(
-        first.as_str(),
-        "yes"
-            | "yeah"
-            | "yep"
-            | "yup"
-            | "ok"
-            | "okay"
-            | "sure"
-            | "go"
-            | "confirm"
-            | "confirmed"
-            | "please"
-            | "si"
-            | "sí"
-            | "oui"
-            | "ja"
-            | "sim"
-            | "vale"
-            | "claro"
-            | "certo"
-            | "d"
-            | "parfait"
-            | "perfect"
-    ) {
+    if !GO_AHEAD_OPENERS
+        .iter()
+        .any(|o| first.eq_ignore_ascii_case(o))
+    {
         return false;
     }
     let words: Vec<String> = super::language::folded_words(text).collect();
-    let opens = words.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "yes"
-                | "yeah"
-                | "yep"
-                | "yup"
-                | "ok"
-                | "okay"
-                | "sure"
-                | "go"
-                | "confirm"
-                | "confirmed"
-                | "please"
-                | "si"
-                | "oui"
-                | "ja"
-                | "sim"
-                | "vale"
-                | "claro"
-                | "certo"
-                | "d"
-                | "parfait"
-                | "perfect"
-        )
-    });
     let holds_back = words.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -967,7 +942,7 @@ pub(crate) fn agrees_to_go_ahead(text: &str) -> bool {
                 | "before"
         )
     });
-    opens && !holds_back && words.len() <= 16
+    !holds_back && words.len() <= 16
 }
 
 /// The kind of each pattern of [`all_patterns`], by index.

@@ -776,6 +776,14 @@ pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<Expl
 /// of anyone.
 pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
+    let here = |i: &usize| toks[*i].clause == t.clause;
+    // The obligation first: it runs for every word, and few are followed by one.
+    let m = (j + 1..toks.len().min(j + 4)).take_while(here).find(|&i| {
+        matches!(
+            toks[i].word,
+            "needs" | "need" | "has" | "must" | "should" | "gotta"
+        )
+    })?;
     let real_someone = matches!(t.word, "someone" | "somebody")
         && toks
             .get(j + 1)
@@ -789,13 +797,6 @@ pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     {
         return None;
     }
-    let here = |i: &usize| toks[*i].clause == t.clause;
-    let m = (j + 1..toks.len().min(j + 4)).take_while(here).find(|&i| {
-        matches!(
-            toks[i].word,
-            "needs" | "need" | "has" | "must" | "should" | "gotta"
-        )
-    })?;
     let v = (m + 1..toks.len().min(m + 4))
         .take_while(here)
         .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
