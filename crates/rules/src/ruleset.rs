@@ -670,7 +670,7 @@ impl Check {
                 below,
                 turns,
             } => format!(
-                "the customer's sentiment is {intense:.2} or lower, or the customer says they are upset now (\"I'm livid\", \"fed up\", \"you lot couldn't care less\"; on a turn of 0.30 or more only when it does not say the matter is resolved), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved, unless they say they are upset)"
+                "the customer's sentiment is {intense:.2} or lower, or the customer says they are upset now (\"I'm livid\", \"fed up\", \"you lot couldn't care less\"; on a turn of 0.30 or more only when it does not say in plain words that the matter is resolved: praise alone, \"brilliant\", is also sarcasm's), or has stayed negative for {turns} turns without improving down to {below:.2} (never when the customer says it is resolved, unless they say they are upset)"
             ),
             Check::SameNeed { times } => format!(
                 "the same need or failure comes back {times} times (\"still\", \"again\", \"I already tried that\"; or the AI repeats the same action in other words; or the same intent)"
