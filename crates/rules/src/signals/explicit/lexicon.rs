@@ -131,6 +131,10 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "routing",
             "patch",
             "switch",
+            "switched",
+            "passed",
+            "chuck",
+            "bung",
             "move",
             "deal",
             "dealing",
@@ -2068,22 +2072,33 @@ pub(super) fn compound_department(word: &str) -> Option<Classes> {
     if ends(&["abteilung", "abteilungen", "leitung"]) {
         return Some(Classes::default().with(Dept));
     }
-    // "Servicemitarbeiter", "Kundenberaterin": a person; "Filialleiter" alone too.
-    let person = |heads: &[&str]| {
-        heads
-            .iter()
-            .any(|h| word.ends_with(h) && (word.len() > h.len() + 2 || word.len() == h.len()))
+    // "Servicemitarbeiter", "Kundenberaterin": a person; "Filialleiter" alone too. Each
+    // head names a woman with "-in" ("Filialleiterin", "Kundenbetreuerin").
+    let head_of = |heads: &[&str], alone: bool| {
+        let masculine = word.strip_suffix("in").unwrap_or(word);
+        [word, masculine].into_iter().any(|w| {
+            heads
+                .iter()
+                .any(|h| w.ends_with(h) && (w.len() > h.len() + 2 || alone && w.len() == h.len()))
+        })
     };
-    person(&[
-        "mitarbeiter",
-        "mitarbeiterin",
-        "berater",
-        "beraterin",
-        "schichtleiter",
-        "teamleiter",
-        "filialleiter",
-        "abteilungsleiter",
-    ])
+    (head_of(
+        &[
+            "mitarbeiter",
+            "berater",
+            "schichtleiter",
+            "teamleiter",
+            "filialleiter",
+            "abteilungsleiter",
+            "marktleiter",
+            "gruppenleiter",
+            "bereichsleiter",
+            "standortleiter",
+        ],
+        true,
+    )
+    // "Betreuer" alone is anyone's carer; "Kundenbetreuer" works for the service.
+    || head_of(&["betreuer", "bearbeiter"], false))
     .then(|| Classes::default().with(StrongNoun))
 }
 

@@ -1164,6 +1164,39 @@ mod tests {
     }
 
     #[test]
+    fn eighteenth_round_requests_are_found() {
+        all_requests(&[
+            // passed and switched as hand-overs, slang verbs
+            "can my complaint be passed to a supervisor",
+            "please get me switched to an adviser",
+            "bung me over to someone in accounts",
+            // a staff noun with its place, the people addressed, the line
+            "the shift supervisor please",
+            "could one of you lot phone me tonight",
+            "is anyone human on the line?",
+            // asked as a possibility, wished in the past
+            "is it possible for a pharmacist to check my dose with me",
+            "it'd be lovely if someone from the surveyors got back to me",
+            // German women's titles
+            "ich hätte gern die Marktleiterin gesprochen",
+        ]);
+    }
+
+    #[test]
+    fn eighteenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a hand-over told in the simple past, a wish in the past perfect
+            "he switched me to the wrong desk twice",
+            "the adviser passed me to collections and hung up",
+            "it would have helped if an engineer had rung me",
+            // "lot" as an amount, a carer, a conductor
+            "one of you lot's vans blocked my drive",
+            "my Betreuerin comes on Tuesdays",
+            "ist das ein guter Halbleiter?",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

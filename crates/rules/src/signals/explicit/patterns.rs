@@ -282,6 +282,25 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     if past_form && j > 0 && toks[j - 1].is(PastAux) {
         return true;
     }
+    // "she transferred me to billing", "the last agent passed me to the wrong desk": a
+    // simple past with its subject tells what happened ("put" is also the imperative).
+    if t.word.ends_with("ed")
+        && !t.word.ends_with("eed")
+        && let Some(p) = toks[..j].iter().rev().find(|p| {
+            !matches!(
+                p.word,
+                "just" | "then" | "finally" | "eventually" | "already"
+            )
+        })
+        && p.clause == t.clause
+        && (matches!(
+            p.word,
+            "she" | "he" | "they" | "you" | "it" | "someone" | "somebody"
+        ) || p.is(StrongNoun)
+            || p.is(Bot))
+    {
+        return true;
+    }
     let clause_start = toks[..j]
         .iter()
         .rposition(|p| p.clause != t.clause)
@@ -660,7 +679,11 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
 /// somebody who works there help me": a person asked, by a modal question, to do the work.
 pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
-    if !modal(t.word) {
+    // "would it be possible for an adviser to…", "any chance for someone to…": asked as
+    // a possibility.
+    let possible_for =
+        t.word == "for" && j > 0 && matches!(toks[j - 1].word, "possible" | "chance" | "way");
+    if !(modal(t.word) || possible_for) {
         return None;
     }
     // "could one of your advisers…": "one of" picks a person out, and adds to the gap.
@@ -1332,8 +1355,31 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             )
                     });
             let k = person_after(j + 1, 5)?;
-            let v =
-                in_clause(k + 1, 4).find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+            // A wish takes the past ("if someone from the fraud team got in touch", "if a
+            // manager rang me"), and the person may be named in several words.
+            let wished_past = |v: usize| {
+                matches!(
+                    toks[v].word,
+                    "called"
+                        | "rang"
+                        | "phoned"
+                        | "contacted"
+                        | "looked"
+                        | "checked"
+                        | "took"
+                        | "went"
+                        | "gave"
+                        | "helped"
+                        | "sorted"
+                        | "dealt"
+                        | "handled"
+                ) || toks[v].word == "got"
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|n| matches!(n.word, "back" | "in" | "involved"))
+            };
+            let v = in_clause(k + 1, 6)
+                .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact) || wished_past(v))?;
             let undone = toks[k..v].iter().any(|p| p.is(PastAux) || p.word == "had");
             (wish && !undone && !refused(toks, k)).then_some(())?;
             found(v, "if_a_person_did_it")
@@ -2875,6 +2921,15 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "sorry" | "pardon"
             )
             || is_zero(t.word)
+            // A word naming the staff's place or shift: "the store manager. now." ("same
+            // counselor" names no one new).
+            || noun_modifier(toks, k)
+                && matches!(
+                    t.word,
+                    "store" | "shop" | "branch" | "duty" | "shift" | "floor" | "site" | "office"
+                        | "area" | "regional" | "depot" | "warehouse" | "clinic" | "ward"
+                        | "centre" | "center" | "desk" | "front" | "hotel" | "restaurant"
+                )
             // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
             // twice ("no agent agent"), or said again and again (three "no"s, then the noun).
             || t.word == "no"
@@ -2930,15 +2985,28 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let present = |w: &str| {
         matches!(
             w,
-            "actually" | "really" | "even" | "reading" | "listening" | "awake" | "alive" | "this"
+            "actually"
+                | "really"
+                | "even"
+                | "reading"
+                | "listening"
+                | "awake"
+                | "alive"
+                | "this"
+                | "real"
+                | "human"
+                | "live"
         )
     };
-    (toks.len() <= 5
+    // "anybody on the other end?", "anyone on the line?": where the person would be.
+    let line = |w: &str| matches!(w, "on" | "the" | "other" | "end" | "line");
+    (toks.len() <= 8
+        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)))
         && asks
         && toks.iter().any(|t| someone(t.word))
         && toks
             .iter()
-            .all(|t| someone(t.word) || rest(t.word) || present(t.word)))
+            .all(|t| someone(t.word) || rest(t.word) || present(t.word) || line(t.word)))
     .then(|| ExplicitMatch {
         phrase: phrase(toks, 0, toks.len() - 1),
         pattern: "is_there",

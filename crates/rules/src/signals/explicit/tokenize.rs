@@ -494,6 +494,15 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(WeakNoun);
         }
+        // "one of you lot", "any of you guys": the people of the service, addressed.
+        if k >= 3
+            && matches!(toks[k].word, "lot" | "guys" | "folks" | "people" | "lads")
+            && toks[k - 1].word == "you"
+            && toks[k - 2].word == "of"
+            && matches!(toks[k - 3].word, "one" | "any" | "some" | "either")
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
         // "the head of year", "the head of sales": the person who runs it.
         if toks[k].word == "head"
             && toks.get(k + 1).is_some_and(|n| n.word == "of")
