@@ -1720,6 +1720,16 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
     // Swiss "öpper" (someone), callbacks told as participles ("rappelé par"), claims and
     // staffed desks as departments.
     (Skip, &["eine"]),
+    // The eighteenth set's words, by concept: Roman "'n" (a), Austrian "hätt" (would
+    // have), Québécois "jaser" (to chat) and "préposé" (a clerk), and Spanish "mándame
+    // con" (send me to).
+    (Skip, &["n"]),
+    (Frame, &["hatt"]),
+    (Talk, &["jaser", "mandame", "mandeme", "mandenme"]),
+    (
+        StrongNoun,
+        &["prepose", "preposee", "preposes", "preposees"],
+    ),
     // A practice's secretary or receptionist, in the other languages (exact: "secretary"
     // in English is also the press secretary).
     (

@@ -1179,6 +1179,16 @@ mod tests {
             "it'd be lovely if someone from the surveyors got back to me",
             // German women's titles
             "ich hätte gern die Marktleiterin gesprochen",
+            // a run-on transcript, a menu key said twice, a meeting said in person
+            "no more robots please i want a real person",
+            "zero, i mean zero",
+            "could we talk it over face to face with an adviser",
+            // regional words: Québec, Austria, Rome, Spain; German "here"
+            "je veux jaser avec un préposé",
+            "i hätt gern an Berater",
+            "me chiami 'n tecnico?",
+            "mándame con alguien de facturación",
+            "gibt es hier überhaupt jemanden?",
         ]);
     }
 
@@ -1193,6 +1203,11 @@ mod tests {
             "one of you lot's vans blocked my drive",
             "my Betreuerin comes on Tuesdays",
             "ist das ein guter Halbleiter?",
+            // advice told, a later maybe, contact to end, French yesterday
+            "my sister reckons I should ask for a supervisor, but no",
+            "se non funziona, magari domani chiedo un tecnico",
+            "please ask your engineer to stop ringing me at work",
+            "j'ai vu une conseillère hier",
         ]);
     }
 

@@ -56,8 +56,9 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if matches!(t.word, "kein" | "keinen" | "keine" | "nicht") {
             return true;
         }
-        // French "ne … pas" frames the verb.
-        if t.word == "ne" || t.word == "n" {
+        // French "ne … pas" frames the verb; Roman "'n" before a noun is "a" ("me passi
+        // 'n operatore?").
+        if t.word == "ne" || t.word == "n" && !scope.get(i + 1).is_some_and(|n| n.is(StrongNoun)) {
             return true;
         }
         // A negator refuses when it attaches to a desire verb ("don't need", "no need",
@@ -345,6 +346,27 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
+    // "my neighbour said I should demand a manager", "my son reckons we ought to ask for
+    // someone": someone else's advice to the customer, told ("I said I should…" is the
+    // customer's own).
+    if toks[clause_start.saturating_sub(1)..j].windows(4).any(|w| {
+        !matches!(w[0].word, "i" | "we")
+            && matches!(
+                w[1].word,
+                "said"
+                    | "says"
+                    | "suggested"
+                    | "suggests"
+                    | "reckons"
+                    | "reckoned"
+                    | "thinks"
+                    | "thought"
+            )
+            && matches!(w[2].word, "i" | "we")
+            && matches!(w[3].word, "should" | "ought" | "could" | "must")
+    }) {
+        return true;
+    }
     let later = !scheduled
         && toks[j..]
             .iter()
@@ -478,6 +500,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 | "talvez"
                 | "vielleicht"
                 | "forse"
+                | "magari"
                 | "eventuellement"
                 | "peut"
         )
@@ -569,10 +592,12 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "am"
                     | "again"
                     | "just"
-                    // "zero, I said zero".
+                    // "zero, I said zero", "zero I mean zero".
                     | "said"
                     | "say"
                     | "saying"
+                    | "mean"
+                    | "meant"
             ))
         {
             return None;
@@ -1897,7 +1922,15 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             "told" | "said" | "promised" | "assured" | "explained" | "insisted"
                         )
                     });
-                    let governs = !general && !own_later && !told_by && (verb || strong);
+                    // "ask your engineer to stop ringing me": a message to pass on, that
+                    // the person should not do something.
+                    let stop_message = t.word == "ask"
+                        && toks.get(k + 1).is_some_and(|n| n.word == "to")
+                        && toks
+                            .get(k + 2)
+                            .is_some_and(|n| matches!(n.word, "stop" | "quit" | "not" | "never"));
+                    let governs =
+                        !general && !own_later && !told_by && !stop_message && (verb || strong);
                     if governs && !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, j, k),
@@ -2193,6 +2226,8 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks
                 .get(v + 1)
                 .is_some_and(|n| n.word == "me" || n.word == "us")
+            // "tell your agent to stop calling me": contact the customer wants ended.
+            && !matches!(toks[v - 1].word, "stop" | "quit" | "cease" | "longer")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             && !not_now(toks, v)
             && !reported(toks, j)
@@ -2815,9 +2850,12 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         matches!(
             w,
             "da" | "hier" | "ai" | "ahi" | "aqui" | "alli" | "la" | "li" | "qui" | "ici" | "t"
+                // "gibt's bei euch noch echte Menschen?": at yours, still, at all.
+                | "bei" | "euch" | "ihnen" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
+                | "eigentlich"
         )
     };
-    let k = (marker_end + 1..toks.len().min(marker_end + 5))
+    let k = (marker_end + 1..toks.len().min(marker_end + 6))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
     // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
@@ -3204,9 +3242,16 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && matches!(w[1].word, "person" | "persona" | "personne" | "pessoa")
                         || w[0].word == "face" && w[1].word == "to")
             });
-            meet && ((j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
-                || visit(sentence, j)
-                || in_person_said)
+            // "go through it face to face with one of your team": said in person, the
+            // person met is the one it is done with.
+            let met_with = in_person_said
+                && toks[j.saturating_sub(4)..j]
+                    .iter()
+                    .any(|p| matches!(p.word, "with" | "con" | "avec" | "mit" | "com"));
+            (meet || met_with)
+                && ((j + 1..toks.len().min(j + 5)).any(|i| here(i) && branch(toks[i].word))
+                    || visit(sentence, j)
+                    || in_person_said)
                 && asked(sentence, j)
         } else {
             false

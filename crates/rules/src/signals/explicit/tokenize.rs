@@ -494,6 +494,16 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(WeakNoun);
         }
+        // German "hier" is "here" ("gibt es hier jemanden?"), French "hier" yesterday.
+        if k > 0
+            && toks[k].word == "hier"
+            && matches!(
+                toks[k - 1].word,
+                "es" | "ist" | "sind" | "gibt" | "gibts" | "jemand" | "wer" | "da" | "bin"
+            )
+        {
+            toks[k].classes = Classes(toks[k].classes.0 & !(1 << PastTime as u32));
+        }
         // "one of you lot", "any of you guys": the people of the service, addressed.
         if k >= 3
             && matches!(toks[k].word, "lot" | "guys" | "folks" | "people" | "lads")
@@ -534,9 +544,38 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
-    // Boundary words split clauses too.
+    // Boundary words split clauses too, and so does an "I" that starts a new statement in
+    // a run-on voice transcript ("… answering me i want a person"): no clause holds
+    // "me I want".
     let mut shift = 0;
-    for t in toks.iter_mut() {
+    for k in 0..toks.len() {
+        let restarts = k > 0
+            && toks[k].word == "i"
+            && matches!(
+                toks[k - 1].word,
+                "me" | "it"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "now"
+                    | "please"
+                    | "pls"
+                    | "plz"
+                    | "thanks"
+                    | "ok"
+                    | "okay"
+            )
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "want" | "need" | "wanna" | "just" | "would" | "d" | "really" | "said"
+                )
+            });
+        if restarts {
+            shift += 1;
+        }
+        let t = &mut toks[k];
         t.clause += shift;
         if t.is(Boundary) {
             shift += 1;
