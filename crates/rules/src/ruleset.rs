@@ -1014,11 +1014,13 @@ fn accepted_offer<'a>(
     }
     // The AI turn's analysis is cached: the customer's words are only read after an offer.
     let offer = analyses.get(i)?.as_deref()?.offer(&ai.text)?;
-    analyses
-        .last()?
-        .as_deref()?
-        .accepts_offer(&last.text)
-        .then_some(offer)
+    // "the second one, yes please" to "I can run a line test, or put you through to
+    // someone": the person chosen by the option's place.
+    let chose_person = || {
+        explicit::chosen_option(&last.text)
+            .is_some_and(|c| explicit::person_option(&ai.text) == Some(c))
+    };
+    (analyses.last()?.as_deref()?.accepts_offer(&last.text) || chose_person()).then_some(offer)
 }
 
 /// Who reported an event, in an explanation.

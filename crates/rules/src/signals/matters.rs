@@ -803,6 +803,27 @@ const FAULTS: &[&str] = &[
     "frozen",
     "glitching",
     "glitchy",
+    // Fittings that drip, leak or stick; a card or a SIM blocked, in the other languages.
+    "drips",
+    "dripping",
+    "leaks",
+    "leaky",
+    "sticking",
+    "jammed",
+    "clogged",
+    "flickering",
+    "gotea",
+    "goteando",
+    "pinga",
+    "pingando",
+    "gocciola",
+    "tropft",
+    "bloccato",
+    "bloccata",
+    "bloqueado",
+    "bloqueada",
+    "bloquee",
+    "gesperrt",
 ];
 
 /// Words that negate the next or the last word ("doesn't" is read as "doesn" "t").
@@ -1295,9 +1316,16 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             i < words.len() && matches!(word(i), "and" | "y" | "et" | "und")
         }
     };
+    // "the back door sticks too", "and the window as well": a short turn that ends by
+    // adding itself to what came before.
+    let ends_adding = words.len() <= 15
+        && words.len() >= 3
+        && (word(words.len() - 1) == "too"
+            || word(words.len() - 2) == "as" && word(words.len() - 1) == "well");
     let mut out = Matters {
         words: words.len(),
-        adds_on: opens_adding(0)
+        adds_on: ends_adding
+            || opens_adding(0)
             || (1..words.len()).any(|i| {
                 words[i].2
                     && buf[..words[i].0 as usize]
@@ -1791,7 +1819,19 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
         // A clause goes back to what came before when it opens on it ("it still fails",
         // "and that was wrong"); "I topped it up on Monday" further in names its own.
         let opening = |i: usize| i < item.start + 3;
-        item.clone().any(|i| roles[i] & LIST_VERB != 0)
+        // "all you do is send me photos": a reproach to the service, no matter of its own.
+        let reproach = item
+            .clone()
+            .take(4)
+            .collect::<Vec<_>>()
+            .windows(3)
+            .any(|w| {
+                word(w[0]) == "all"
+                    && word(w[1]) == "you"
+                    && matches!(word(w[2]), "do" | "did" | "ever" | "keep")
+            });
+        !reproach
+            && item.clone().any(|i| roles[i] & LIST_VERB != 0)
             && item.clone().any(content)
             && !item.clone().any(|i| {
                 roles[i] & (LIST_STEP | LIST_VERDICT) != 0
@@ -2144,5 +2184,33 @@ mod tests {
         ] {
             assert_eq!(several(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn fittings_that_drip_or_stick_and_a_blocked_sim_are_problems() {
+        for text in [
+            "the shower head drips all night",
+            "the patio door keeps sticking",
+            "la carta è bloccata",
+        ] {
+            assert!(
+                crate::signals::matters::matters_of(text).own() >= 1,
+                "{text}"
+            );
+        }
+        // A short turn ending on "too" adds itself to what came before.
+        assert!(crate::signals::matters::matters_of("the bathroom fan is broken too").adds_on());
+        assert!(!crate::signals::matters::matters_of("the bathroom fan is broken").adds_on());
+    }
+
+    #[test]
+    fn a_reproach_to_the_service_is_no_matter_of_its_own() {
+        let several = |t: &str| crate::signals::matters::matters_of(t).verdict(3);
+        assert_eq!(
+            several(
+                "The box was empty, my neighbour saw the van leave, and all you do is quote policy at me."
+            ),
+            None
+        );
     }
 }

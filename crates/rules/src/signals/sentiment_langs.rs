@@ -1056,6 +1056,8 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             // "I'm" is two words folded: "i", "m".
             "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
             "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" => true,
+            // "I've never been so humiliated", "never felt so angry": now, as never before.
+            "been" | "felt" => w(speaker.wrapping_sub(1)) == "never",
             "bin" => w(speaker.wrapping_sub(1)) == "ich" || w(speaker + 1) == "so",
             "me" => matches!(
                 w(speaker.wrapping_sub(1)),
@@ -1294,5 +1296,14 @@ mod tests {
             "does anyone give a discount for pensioners?",
             "I f***ed up the form, can I start again",
         ]);
+    }
+
+    #[test]
+    fn never_before_so_upset_states_a_feeling_now() {
+        all_stated(&[
+            "I have never been so angry with a company",
+            "never felt so humiliated at a checkout",
+        ]);
+        none_stated(&["I've never been to your Leeds branch"]);
     }
 }

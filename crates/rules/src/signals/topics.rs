@@ -125,7 +125,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i (legally )?(allowed|liable|obliged|required) (to|by law)\b|\blegally\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
     ),
     (
         P::Privacy,
@@ -133,7 +133,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare|smettere|interrompere|continuare)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare|smettere|interrompere|continuare)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
@@ -325,7 +325,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Whether someone else should take or stop a medicine.
     (
         P::MedicalAsk,
-        r"\b(if|whether) (she|he|they|my \w+) (should|can|could|may) (still |safely )?(take|stop|mix|combine|keep taking|double)\b",
+        r"\b(if|whether) (i|we|she|he|they|my \w+) (should|can|could|may) (still |safely |just )?(take|stop|mix|combine|keep taking|double)\b",
     ),
     // An account wanted closed: "I want the account closed now".
     (
@@ -579,7 +579,7 @@ const PATTERNS: &[(P, &str)] = &[
     // breathing badly, in the other languages.
     (
         P::MedicalEmergency,
-        r"\b(dog|puppy|cat|kitten)\b.{0,40}\b(ate|eaten|has eaten|swallowed|got into|chewed)\b.{0,40}\b(chocolate|grapes|raisins|xylitol|rat poison|slug pellets|antifreeze|ibuprofen|paracetamol|pills|tablets|lilies)\b|\b(perro|perra|gato|gata|chien|chienne|chat|hund|katze|cachorro|c[ãa]o|cadela|gato|cane|gatto)\b.{0,40}\b(comido|comi[óo]|mang[ée]|gefressen|comeu|mangiato)\b.{0,30}\b(chocolate|uvas|pasas|veneno|raisins?|poison|schokolade|gift|trauben|rattengift|cioccolat[oa]|uva|veleno)\b|\b(ca[íi]u|cay[óo]|tomb[ée]e?|caduto|caduta|gest[üu]rzt)\b.{0,60}\b(n[ãa]o (est[áa] a |est[áa] )?respond\w*|no responde|ne r[ée]pond (plus|pas)|non risponde|antwortet nicht|reagiert nicht)\b|\brespira(r|ndo)? (muito |muy |molto )?mal\b",
+        r"\b(dog|puppy|cat|kitten)\b.{0,40}\b(ate|eaten|has eaten|swallowed|got into|chewed)\b.{0,40}\b(chocolate|grapes|raisins|xylitol|rat poison|slug pellets|antifreeze|ibuprofen|paracetamol|pills|tablets|lilies)\b|\b(perro|perra|gato|gata|chien|chienne|chat|hund|katze|cachorro|c[ãa]o|cadela|gato|cane|gatto)\b.{0,40}\b(comido|comi[óo]|comer|mang[ée]|manger|gefressen|fressen|comeu|mangiato|mangiare)\b.{0,40}\b(chocolat\w*|uvas|pasas|veneno|raisins?|poison|schokolade|gift|trauben|rattengift|cioccolat[oa]|uva|veleno)\b|\b(ca[íi]u|cay[óo]|tomb[ée]e?|caduto|caduta|gest[üu]rzt)\b.{0,60}\b(n[ãa]o (est[áa] a |est[áa] )?respond\w*|no responde|ne r[ée]pond (plus|pas)|non risponde|antwortet nicht|reagiert nicht)\b|\brespira(r|ndo)? (muito |muy |molto )?mal\b",
     ),
     // Compounds of "emergency" that name no emergency ("an emergency tax code").
     (
@@ -679,6 +679,24 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Outage,
         r"\b(every|all (the|our)?|each) (orders?|sales?|bookings?|customers?|payments?) (is|are) (being )?(lost|failing|dropped)\b|\b(losing|lost) (orders|sales|customers|bookings) (every|by the) (minute|second|hour)\b",
+    ),
+    // An eighteenth round, guided by blind set 18 (concepts, not its sentences).
+    // A heart attack or a stroke told by its signs: a tight or crushing chest, an arm gone
+    // numb, a face drooping, words slurred.
+    (
+        P::MedicalEmergency,
+        r"\bchest\b.{0,12}\b(feels?|is|gone|going|getting|went) (really |very |so |all )?(tight|heavy|crushing|crushed)\b|\b(tightness|pressure|crushing pain) in (his|her|my|the) chest\b|\b(left )?arm('s| has| is)? (gone|going|went|feels?) (all )?(numb|dead)\b|\b(face|mouth)\b.{0,20}\b(drooping|droopy|dropped on one side)\b|\bslurring (his|her|my|their) words\b",
+    ),
+    // A whole team or shop cut off now, with customers left waiting.
+    (
+        P::Outage,
+        r"\b(whole|entire) (\w+ )?(team|office|staff|shop|store|branch|floor|company|business)\b.{0,10}\b(is|are|'s|has gone|have gone|went|has been|have been) (completely |totally |all )?(offline|down|cut off)\b|\bcustomers (are |left |still )?(waiting|hanging|stuck) on the (phone|line)\b",
+    ),
+    // The personal data the service holds, wanted deleted ("delete the personal data you
+    // still hold on me").
+    (
+        P::Privacy,
+        r"\b(delete|erase|remove|wipe|destroy)\b.{0,25}\b(data|information|info|details|records)\b.{0,20}\byou('ve| have)? (still )?(hold|held|have|keep|kept|store|stored)\b",
     ),
     // Everything held on the customer, wanted erased.
     (
@@ -2543,6 +2561,43 @@ mod tests {
             Some(Topic::Privacy)
         );
         assert!(Scan::of("I want the joint savings account closed").closes_account());
+    }
+
+    #[test]
+    fn heart_signs_a_poisoned_pet_and_a_team_cut_off_are_urgent() {
+        all_urgent(&[
+            "my mum says her chest is getting really heavy",
+            "his left arm went numb a few minutes ago",
+            "grandad's face is drooping on one side",
+            "ma chienne vient de manger des raisins et elle bave",
+            "mi gato acaba de comer chocolate",
+            "our entire support floor has gone offline",
+            "we have customers stuck on the line and can't answer them",
+        ]);
+        for text in [
+            "my chest of drawers arrived with a broken leg",
+            "the whole team is off on Friday for training",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn deleting_held_data_and_leftover_medicine_are_regulated_a_house_rule_is_not() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("please erase the contact details you have stored for my late father"),
+            Some(Topic::Privacy)
+        );
+        assert_eq!(
+            topic("I wondered if I can just take my old painkillers with the new antibiotics"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(topic("am I allowed to bring my bike into the flat?"), None);
+        assert_eq!(
+            topic("am I legally allowed to withhold rent?"),
+            Some(Topic::Legal)
+        );
     }
 
     #[test]

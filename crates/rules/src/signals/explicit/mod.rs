@@ -105,20 +105,122 @@ pub fn accepts_offer(text: &str) -> bool {
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
 /// connect you with an agent?", "Shall I transfer you?").
 pub fn offers_handover(text: &str) -> bool {
-    let mut buf = String::with_capacity(text.len());
-    let spans = words(text, &mut buf);
-    let toks = tokenize(&buf, &spans);
     if !text.contains('?') {
         return false;
     }
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    handover_offered_at(&tokenize(&buf, &spans)).is_some()
+}
+
+/// Words that join the options of an either-or offer.
+fn either_or(word: &str) -> bool {
+    matches!(
+        word,
+        "or" | "o" | "ou" | "oder" | "oppure" | "alternatively"
+    )
+}
+
+/// Which option of an AI's either-or offer hands the customer to a person: 0 when it
+/// comes before the "or" ("I can put you through to someone, or send you a link"), 1 when
+/// after ("I can run a line test, or I can put you through to someone"). `None` when the
+/// turn offers no person or no choice.
+pub fn person_option(text: &str) -> Option<usize> {
+    if !text.contains('?') {
+        return None;
+    }
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let j = handover_offered_at(&toks)?;
+    let sentence = toks[j].sentence;
+    let or_before = toks[..j]
+        .iter()
+        .any(|t| t.sentence == sentence && either_or(t.word));
+    let or_after = toks[j..]
+        .iter()
+        .any(|t| t.sentence == sentence && either_or(t.word));
+    match (or_before, or_after) {
+        (true, false) => Some(1),
+        (false, true) => Some(0),
+        _ => None,
+    }
+}
+
+/// Which option a short answer picks by its place: 0 for "the first one", "the former",
+/// "option one"; 1 for "the second one", "the latter", "number two", "la segunda".
+pub fn chosen_option(text: &str) -> Option<usize> {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    // A voice answer stammers ("uh yeah the the second one, the colleague one").
+    if toks.is_empty() || toks.len() > 12 || toks.iter().any(|t| t.is(Neg)) {
+        return None;
+    }
+    let first = |w: &str| {
+        matches!(
+            w,
+            "first"
+                | "1st"
+                | "former"
+                | "primera"
+                | "primero"
+                | "premiere"
+                | "premier"
+                | "erste"
+                | "ersten"
+                | "erstere"
+                | "primeira"
+                | "primeiro"
+                | "prima"
+                | "primo"
+        )
+    };
+    let second = |w: &str| {
+        matches!(
+            w,
+            "second"
+                | "2nd"
+                | "latter"
+                | "segunda"
+                | "segundo"
+                | "deuxieme"
+                | "seconde"
+                | "zweite"
+                | "zweiten"
+                | "letztere"
+                | "seconda"
+                | "secondo"
+        )
+    };
+    let numbered =
+        |k: usize| k > 0 && matches!(toks[k - 1].word, "option" | "number" | "opcion" | "numero");
+    let mut picked = toks.iter().enumerate().filter_map(|(k, t)| {
+        if first(t.word) || numbered(k) && matches!(t.word, "one" | "1" | "uno" | "un" | "eins") {
+            Some(0)
+        } else if second(t.word)
+            || numbered(k) && matches!(t.word, "two" | "2" | "dos" | "deux" | "zwei")
+        {
+            Some(1)
+        } else {
+            None
+        }
+    });
+    let choice = picked.next()?;
+    // "the first one, no, the second": only a single, plain choice.
+    picked.all(|c| c == choice).then_some(choice)
+}
+
+/// Where a turn offers to hand the customer to a person, if it does.
+fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     // "Shall I arrange for someone from the office to call you?": a person named just
     // before a verb of contacting the customer.
     let person_contacts_you = |j: usize| {
         (toks[j].is(Contact) || toks[j].is(Talk))
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
-            && (j.saturating_sub(6)..j).any(|i| human_noun(&toks, i).is_some())
+            && (j.saturating_sub(6)..j).any(|i| human_noun(toks, i).is_some())
     };
-    toks.iter().enumerate().any(|(j, t)| {
+    toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
             && !t.word.ends_with("ed")
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
@@ -129,12 +231,12 @@ pub fn offers_handover(text: &str) -> bool {
                 .iter()
                 .take(6)
                 .enumerate()
-                .any(|(i, _)| human_noun(&toks, j + 1 + i).is_some()));
+                .any(|(i, _)| human_noun(toks, j + 1 + i).is_some()));
         // "Shall I get a colleague from the surgery to follow it up?": a person
         // brought in to do the work.
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
-                .find(|&k| human_noun(&toks, k) == Some(true))
+                .find(|&k| human_noun(toks, k) == Some(true))
                 .is_some_and(|k| {
                     toks[k + 1..]
                         .iter()
@@ -669,6 +771,25 @@ mod tests {
         assert!(accepts_offer("yes please"));
         assert!(!accepts_offer("yes please, but not until Monday"));
         assert!(!accepts_offer("no thanks, that's great as it is"));
+    }
+
+    #[test]
+    fn an_option_picked_by_its_place_is_matched_to_the_offer() {
+        let offer = "I can email you the form, or I can have an adviser phone you. Which suits?";
+        assert_eq!(person_option(offer), Some(1));
+        assert_eq!(
+            person_option(
+                "Shall I transfer you to a colleague, or would you rather I resend the code?"
+            ),
+            Some(0)
+        );
+        assert_eq!(person_option("Shall I transfer you to a colleague?"), None);
+        assert_eq!(chosen_option("um the latter please"), Some(1));
+        assert_eq!(chosen_option("option one"), Some(0));
+        assert_eq!(chosen_option("la segunda, gracias"), Some(1));
+        assert_eq!(chosen_option("not the second one"), None);
+        assert_eq!(chosen_option("the first, no wait, the second"), None);
+        assert_eq!(chosen_option("thanks"), None);
     }
 
     #[test]
