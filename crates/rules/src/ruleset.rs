@@ -1014,7 +1014,7 @@ fn accepted_offer<'a>(
     }
     // The AI turn's analysis is cached: the customer's words are only read after an offer.
     let offer = analyses.get(i)?.as_deref()?.offer(&ai.text)?;
-    // "the second one, yes please" to "I can run a line test, or put you through to
+    // "the latter, thanks" to "I can send a new code, or put you through to
     // someone": the person chosen by the option's place.
     let chose_person = || {
         explicit::chosen_option(&last.text)

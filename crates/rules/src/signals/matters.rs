@@ -1819,7 +1819,7 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
         // A clause goes back to what came before when it opens on it ("it still fails",
         // "and that was wrong"); "I topped it up on Monday" further in names its own.
         let opening = |i: usize| i < item.start + 3;
-        // "all you do is send me photos": a reproach to the service, no matter of its own.
+        // "all you ever do is apologise": a reproach to the service, no matter of its own.
         let reproach = item
             .clone()
             .take(4)
@@ -2208,7 +2208,7 @@ mod tests {
         let several = |t: &str| crate::signals::matters::matters_of(t).verdict(3);
         assert_eq!(
             several(
-                "The box was empty, my neighbour saw the van leave, and all you do is quote policy at me."
+                "The box was empty, my neighbour saw the van leave, and all you ever do is quote policy at me."
             ),
             None
         );

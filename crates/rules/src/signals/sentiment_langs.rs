@@ -1056,7 +1056,7 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             // "I'm" is two words folded: "i", "m".
             "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
             "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" => true,
-            // "I've never been so humiliated", "never felt so angry": now, as never before.
+            // "I have never been so insulted", "never felt so angry": now, as never before.
             "been" | "felt" => w(speaker.wrapping_sub(1)) == "never",
             "bin" => w(speaker.wrapping_sub(1)) == "ich" || w(speaker + 1) == "so",
             "me" => matches!(

@@ -2590,7 +2590,9 @@ mod tests {
             Some(Topic::Privacy)
         );
         assert_eq!(
-            topic("I wondered if I can just take my old painkillers with the new antibiotics"),
+            topic(
+                "I wondered whether I could just take my old painkillers with the new antibiotics"
+            ),
             Some(Topic::Medical)
         );
         assert_eq!(topic("am I allowed to bring my bike into the flat?"), None);

@@ -122,8 +122,8 @@ fn either_or(word: &str) -> bool {
 }
 
 /// Which option of an AI's either-or offer hands the customer to a person: 0 when it
-/// comes before the "or" ("I can put you through to someone, or send you a link"), 1 when
-/// after ("I can run a line test, or I can put you through to someone"). `None` when the
+/// comes before the "or" ("Shall I connect you with an adviser, or resend the email?"), 1
+/// when after ("I could reset it for you, or would you prefer a colleague to ring?"). `None` when the
 /// turn offers no person or no choice.
 pub fn person_option(text: &str) -> Option<usize> {
     if !text.contains('?') {
@@ -153,7 +153,7 @@ pub fn chosen_option(text: &str) -> Option<usize> {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     let toks = tokenize(&buf, &spans);
-    // A voice answer stammers ("uh yeah the the second one, the colleague one").
+    // A voice answer stammers ("er the the first, the first option").
     if toks.is_empty() || toks.len() > 12 || toks.iter().any(|t| t.is(Neg)) {
         return None;
     }
@@ -775,15 +775,15 @@ mod tests {
 
     #[test]
     fn an_option_picked_by_its_place_is_matched_to_the_offer() {
-        let offer = "I can email you the form, or I can have an adviser phone you. Which suits?";
+        let offer = "We could post the form out, or shall I have an adviser phone you?";
         assert_eq!(person_option(offer), Some(1));
         assert_eq!(
             person_option(
-                "Shall I transfer you to a colleague, or would you rather I resend the code?"
+                "Shall I pass you over to a colleague, or would you rather I resend the code?"
             ),
             Some(0)
         );
-        assert_eq!(person_option("Shall I transfer you to a colleague?"), None);
+        assert_eq!(person_option("Shall I pass you over to a colleague?"), None);
         assert_eq!(chosen_option("um the latter please"), Some(1));
         assert_eq!(chosen_option("option one"), Some(0));
         assert_eq!(chosen_option("la segunda, gracias"), Some(1));
@@ -1290,18 +1290,18 @@ mod tests {
             // passed and switched as hand-overs, slang verbs
             "can my complaint be passed to a supervisor",
             "please get me switched to an adviser",
-            "bung me over to someone in accounts",
+            "bung me over to a supervisor, ta",
             // a staff noun with its place, the people addressed, the line
             "the shift supervisor please",
             "could one of you lot phone me tonight",
             "is anyone human on the line?",
             // asked as a possibility, wished in the past
-            "is it possible for a pharmacist to check my dose with me",
+            "is there a way for a pharmacist to check my dose with me",
             "it'd be lovely if someone from the surveyors got back to me",
             // German women's titles
             "ich hätte gern die Marktleiterin gesprochen",
             // a run-on transcript, a menu key said twice, a meeting said in person
-            "no more robots please i want a real person",
+            "stop the robot talk please i need an actual human",
             "zero, i mean zero",
             "could we talk it over face to face with an adviser",
             // regional words: Québec, Austria, Rome, Spain; German "here"
@@ -1325,7 +1325,7 @@ mod tests {
             "my Betreuerin comes on Tuesdays",
             "ist das ein guter Halbleiter?",
             // advice told, a later maybe, contact to end, French yesterday
-            "my sister reckons I should ask for a supervisor, but no",
+            "my sister reckons I should demand a supervisor; I won't",
             "se non funziona, magari domani chiedo un tecnico",
             "please ask your engineer to stop ringing me at work",
             "j'ai vu une conseillère hier",

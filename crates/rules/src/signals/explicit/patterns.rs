@@ -283,7 +283,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     if past_form && j > 0 && toks[j - 1].is(PastAux) {
         return true;
     }
-    // "she transferred me to billing", "the last agent passed me to the wrong desk": a
+    // "she transferred me to billing", "your colleague switched me to sales": a
     // simple past with its subject tells what happened ("put" is also the imperative).
     if t.word.ends_with("ed")
         && !t.word.ends_with("eed")
@@ -346,7 +346,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "my neighbour said I should demand a manager", "my son reckons we ought to ask for
+    // "my cousin said I should insist on a manager", "my son reckons we ought to ask for
     // someone": someone else's advice to the customer, told ("I said I should…" is the
     // customer's own).
     if toks[clause_start.saturating_sub(1)..j].windows(4).any(|w| {
@@ -1380,7 +1380,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             )
                     });
             let k = person_after(j + 1, 5)?;
-            // A wish takes the past ("if someone from the fraud team got in touch", "if a
+            // A wish takes the past ("if somebody in lettings got back to me", "if a
             // manager rang me"), and the person may be named in several words.
             let wished_past = |v: usize| {
                 matches!(
@@ -2226,7 +2226,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks
                 .get(v + 1)
                 .is_some_and(|n| n.word == "me" || n.word == "us")
-            // "tell your agent to stop calling me": contact the customer wants ended.
+            // "can your rep quit phoning me": contact the customer wants ended.
             && !matches!(toks[v - 1].word, "stop" | "quit" | "cease" | "longer")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
             && !not_now(toks, v)
@@ -2850,7 +2850,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         matches!(
             w,
             "da" | "hier" | "ai" | "ahi" | "aqui" | "alli" | "la" | "li" | "qui" | "ici" | "t"
-                // "gibt's bei euch noch echte Menschen?": at yours, still, at all.
+                // "gibt es bei Ihnen überhaupt Mitarbeiter?": at yours, still, at all.
                 | "bei" | "euch" | "ihnen" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
                 | "eigentlich"
         )
@@ -2959,7 +2959,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "sorry" | "pardon"
             )
             || is_zero(t.word)
-            // A word naming the staff's place or shift: "the store manager. now." ("same
+            // A word naming the staff's place or shift: "the branch manager, quick" ("same
             // counselor" names no one new).
             || noun_modifier(toks, k)
                 && matches!(
@@ -3242,7 +3242,7 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && matches!(w[1].word, "person" | "persona" | "personne" | "pessoa")
                         || w[0].word == "face" && w[1].word == "to")
             });
-            // "go through it face to face with one of your team": said in person, the
+            // "sort it out face to face with a clerk": said in person, the
             // person met is the one it is done with.
             let met_with = in_person_said
                 && toks[j.saturating_sub(4)..j]
