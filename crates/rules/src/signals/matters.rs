@@ -218,7 +218,63 @@ const ACTS: &[(&str, &[&str])] = &[
     ),
     // A copy of a document asked for ("a copy of the lease").
     ("copy", &["copy", "copie", "kopie"]),
+    // Enrolling on a course, a scheme or a service.
+    ("enrol", &["enrol", "enroll"]),
 ];
+
+/// Acts said with a particle ("sign him up for swimming", "take the old car off the
+/// policy"): the verb at `i`, its particle within the next four words of the segment.
+fn phrasal_act<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> Option<&'static str> {
+    let (act, particles): (&'static str, &[&str]) = match word(i) {
+        "sign" | "signs" | "signed" | "signing" => ("enrol", &["up", "on"]),
+        "take" | "takes" | "taking" | "took" | "taken" => ("remove", &["off"]),
+        _ => return None,
+    };
+    let particle = (i + 1..end.min(i + 6)).find(|&j| particles.contains(&word(j)))?;
+    // "I took a day off work": time taken, not a thing removed.
+    let time_off = (i + 1..particle).any(|j| {
+        matches!(
+            word(j),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "morning"
+                | "afternoon"
+                | "time"
+                | "hour"
+                | "hours"
+                | "holiday"
+                | "leave"
+                | "year"
+        )
+    });
+    (!time_off).then_some(act)
+}
+
+/// A light or the power that has gone out ("the streetlight has been out for a week"):
+/// "out" after a verb of being, with a light or the power named before it.
+fn light_out<'a>(word: &dyn Fn(usize) -> &'a str, segment: std::ops::Range<usize>) -> bool {
+    segment.clone().any(|i| {
+        i >= 2
+            && word(i) == "out"
+            && matches!(word(i - 1), "is" | "are" | "been" | "went" | "gone" | "s")
+            && segment.clone().take_while(|&j| j < i).any(|j| {
+                matches!(
+                    word(j),
+                    "light"
+                        | "lights"
+                        | "streetlight"
+                        | "streetlights"
+                        | "streetlamp"
+                        | "lamp"
+                        | "bulb"
+                        | "power"
+                        | "electricity"
+                )
+            })
+    })
+}
 
 /// Verbs of finding out ("find out", "know", "capire"…), before what is asked.
 const INQUIRY_VERBS: &[&str] = &[
@@ -1424,6 +1480,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
+        } else if light_out(&word, segment.clone()) {
+            out.problems.push("out".to_owned());
         }
     };
     let mut announced = None;
@@ -1455,31 +1513,40 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             }
         }
         if act.is_none()
-            && let Some(a) = act_of(word(i)).or_else(|| {
-                // English "order" is the verb where a segment or an infinitive starts, before
-                // what is ordered ("…, order a new chequebook"); elsewhere it is the parcel
-                // ("my order", "order 8812 arrived").
-                (word(i) == "order"
-                    && (i == start
-                        || matches!(word(i - 1), "to" | "also" | "please" | "and" | "then"))
-                    && (i + 1..words.len()).next().is_some_and(|n| {
-                        matches!(
-                            word(n),
-                            "a" | "an"
-                                | "the"
-                                | "some"
-                                | "another"
-                                | "more"
-                                | "new"
-                                | "extra"
-                                | "replacement"
-                                | "spare"
-                                | "my"
-                                | "our"
-                        )
-                    }))
-                .then_some("order")
-            })
+            && let Some(a) = act_of(word(i))
+                .or_else(|| {
+                    // English "order" is the verb where a segment or an infinitive starts, before
+                    // what is ordered ("…, order a new chequebook"); elsewhere it is the parcel
+                    // ("my order", "order 8812 arrived").
+                    (word(i) == "order"
+                        && (i == start
+                            || matches!(word(i - 1), "to" | "also" | "please" | "and" | "then"))
+                        && (i + 1..words.len()).next().is_some_and(|n| {
+                            matches!(
+                                word(n),
+                                "a" | "an"
+                                    | "the"
+                                    | "some"
+                                    | "another"
+                                    | "more"
+                                    | "new"
+                                    | "extra"
+                                    | "replacement"
+                                    | "spare"
+                                    | "my"
+                                    | "our"
+                            )
+                        }))
+                    .then_some("order")
+                })
+                .or_else(|| {
+                    // The segment's end is not known yet: the particle is looked for up to the
+                    // next cut or joiner.
+                    let end = (i + 1..words.len())
+                        .find(|&j| words[j].2 || kinds[j] & JOINER != 0)
+                        .unwrap_or(words.len());
+                    phrasal_act(&word, i, end)
+                })
         {
             act = Some((a, i));
         }
@@ -2201,6 +2268,17 @@ mod tests {
         // A short turn ending on "too" adds itself to what came before.
         assert!(crate::signals::matters::matters_of("the bathroom fan is broken too").adds_on());
         assert!(!crate::signals::matters::matters_of("the bathroom fan is broken").adds_on());
+    }
+
+    #[test]
+    fn acts_said_with_a_particle_and_a_light_gone_out() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        assert!(m("can you sign my daughter up for the holiday club").has_acts());
+        assert!(m("please take my old van off the fleet cover").has_acts());
+        assert!(!m("I took the afternoon off for the engineer").has_acts());
+        assert!(!m("take a seat").has_acts());
+        assert_eq!(m("the lamp post by the school is out again").own(), 1);
+        assert_eq!(m("I was out when the courier came").own(), 0);
     }
 
     #[test]
