@@ -1730,6 +1730,12 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         StrongNoun,
         &["prepose", "preposee", "preposes", "preposees"],
     ),
+    // The nineteenth set's words, by concept: Swiss German "verbinde" (connect), "chönd"
+    // (can), "Kundedienscht" (customer service); Italian "un cristiano" (a human being).
+    (TalkFinal, &["verbinde"]),
+    (Skip, &["chond", "echtem"]),
+    (Dept, &["kundedienscht"]),
+    (StrongNoun, &["cristiano"]),
     // A practice's secretary or receptionist, in the other languages (exact: "secretary"
     // in English is also the press secretary).
     (
@@ -1800,6 +1806,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // French money ("virer de l'argent") and "aren't" ("arent"), not an agent misspelt.
+    "argent",
+    "arent",
     // Told of a thing or of the past ("the noise escalates", "it escalated"), not asked.
     "escalates",
     "escalated",

@@ -1333,6 +1333,40 @@ mod tests {
     }
 
     #[test]
+    fn nineteenth_round_requests_are_found() {
+        all_requests(&[
+            // the bot set against a person in another clause, "a real one", "can I have"
+            "chatbot again. a person perhaps?",
+            "is this an AI? I need a proper one",
+            "could I have an adviser for this",
+            // where staff are, staff qualified, a home visit
+            "where's your duty manager?",
+            "someone with seniority has to check my case",
+            "can we book a home visit from a technician",
+            // told to call, regional words
+            "dites à un conseiller de m'appeler demain",
+            "chönd Sie mi mit emne Mitarbeiter verbinde",
+            "passami un cristiano, per favore",
+            "quero marcar uma reunião com um gestor na agência",
+        ]);
+    }
+
+    #[test]
+    fn nineteenth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a question answered no, a return after a condition, one's own colleagues
+            "transfer me? no, not yet, I'll restart it first",
+            "s'il n'arrive pas lundi, je rappellerai pour parler à un conseiller",
+            "can my colleagues get their own logins?",
+            // what a plan includes, money in French, people in general
+            "which tier includes a dedicated account manager?",
+            "je dois virer de l'argent à ma fille",
+            "people can speak to the app in twelve languages",
+            "where was the courier when I was home all day",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -159,11 +159,34 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
+    // The customer's own colleagues ("give my colleague the admin role", "our staff
+    // can't log in") work for the customer, not for the service.
+    if k > 0
+        && own_possessive(toks[k - 1].word)
+        && matches!(
+            t.word,
+            "colleague"
+                | "colleagues"
+                | "coworker"
+                | "coworkers"
+                | "boss"
+                | "staff"
+                | "employees"
+                | "employee"
+                | "team"
+        )
+    {
+        return None;
+    }
     // A modifier that makes the head no person ("a property agent", "switch operator"),
     // unless the compound names staff ("the property manager").
     let sense = head_sense(toks, k);
     if sense == Some(HeadSense::NotStaff)
-        || (k > 0 && toks[k - 1].is(NonHumanModifier) && sense != Some(HeadSense::Staff))
+        || (k > 0
+            && toks[k - 1].is(NonHumanModifier)
+            // "bot, human please": a modifier modifies within its clause.
+            && toks[k - 1].clause == t.clause
+            && sense != Some(HeadSense::Staff))
     {
         return None;
     }
@@ -364,6 +387,51 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             )
             && matches!(w[2].word, "i" | "we")
             && matches!(w[3].word, "should" | "ought" | "could" | "must")
+    }) {
+        return true;
+    }
+    // "si ça ne marche pas demain, je rappellerai pour parler à quelqu'un": after a
+    // condition, a first-person future in the request's clause ("rappellerai", "llamaré",
+    // "richiamerò", "ligarei") puts it later.
+    let conditioned = toks[..clause_start].iter().enumerate().any(|(i, p)| {
+        p.sentence == t.sentence
+            && matches!(p.word, "si" | "sil" | "se" | "wenn" | "falls" | "if")
+            && (i == 0 || toks[i - 1].clause != p.clause)
+    });
+    if conditioned
+        && toks[clause_start..j].iter().any(|p| {
+            // French and Portuguese futures by their endings; Spanish and Italian ones
+            // (whose endings are also infinitives) by the verbs a customer comes back with.
+            p.word.len() > 5
+                && (p.word.ends_with("erai")
+                    || p.word.ends_with("irai")
+                    || p.word.ends_with("arei")
+                    || p.word.ends_with("erei")
+                    || p.word.ends_with("irei"))
+                || matches!(
+                    p.word,
+                    "llamare"
+                        | "volvere"
+                        | "pedire"
+                        | "hablare"
+                        | "escribire"
+                        | "chiamero"
+                        | "richiamero"
+                        | "chiedero"
+                        | "parlero"
+                        | "telefonero"
+                        | "scrivero"
+                        | "tornero"
+                )
+        })
+    {
+        return true;
+    }
+    // "does the premium plan include phone support with a real person?": what a plan
+    // includes, asked while comparing.
+    if toks[..j].iter().any(|p| {
+        p.sentence == t.sentence
+            && matches!(p.word, "include" | "includes" | "included" | "including")
     }) {
         return true;
     }
@@ -826,16 +894,24 @@ pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     let t = &toks[j];
     let here = |i: &usize| toks[*i].clause == t.clause;
     // The obligation first: it runs for every word, and few are followed by one.
-    let m = (j + 1..toks.len().min(j + 4)).take_while(here).find(|&i| {
+    let m = (j + 1..toks.len().min(j + 5)).take_while(here).find(|&i| {
         matches!(
             toks[i].word,
             "needs" | "need" | "has" | "must" | "should" | "gotta"
         )
     })?;
+    // "someone real", "somebody senior", "someone with authority": qualified as staff.
     let real_someone = matches!(t.word, "someone" | "somebody")
-        && toks
-            .get(j + 1)
-            .is_some_and(|n| matches!(n.word, "real" | "human" | "competent" | "qualified"));
+        && toks.get(j + 1).is_some_and(|n| {
+            matches!(
+                n.word,
+                "real" | "human" | "competent" | "qualified" | "senior" | "higher" | "more"
+            ) || n.word == "with"
+                && toks.get(j + 2).is_some_and(|a| {
+                    matches!(a.word, "authority" | "power" | "clout" | "seniority")
+                })
+                && m > j + 2
+        });
     if !(human_noun(toks, j) == Some(true)
         && !matches!(
             t.word,
@@ -1634,8 +1710,15 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         }
         _ => {
             // "perhaps someone in billing could check it?": the person first,
-            // then what they are asked to do.
+            // then what they are asked to do. People in general ("people can listen to
+            // it in full") are told about, not asked.
             human_noun(toks, j)?;
+            if matches!(
+                t.word,
+                "people" | "persons" | "humans" | "folks" | "everyone"
+            ) {
+                return None;
+            }
             // A person qualified first ("somebody who knows the system could…"); a bare
             // "anybody can explain that?" is a question to the world.
             // A person named by a clear noun needs no qualification ("one of your
@@ -1678,7 +1761,33 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
     }
 }
 
+/// "escalate? nah, not yet", "transfer me? no, I'll try again first": a short question of
+/// the customer's own, answered no in the next sentence.
+fn asked_and_answered_no(toks: &[Tok<'_>]) -> bool {
+    let Some(second) = toks.iter().position(|t| t.sentence != toks[0].sentence) else {
+        return false;
+    };
+    second <= 4
+        && matches!(
+            toks[second].word,
+            "nah" | "no" | "nope" | "nein" | "non" | "nao"
+        )
+        && toks.get(second + 1).is_some_and(|n| {
+            matches!(
+                n.word,
+                "not" | "nicht" | "pas" | "ancora" | "todavia" | "i" | "ill" | "lets"
+            )
+        })
+}
+
 pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if asked_and_answered_no(toks) {
+        return None;
+    }
+    detect_unanswered(toks)
+}
+
+fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // Identity questions are not requests: "am I talking to a real person?", "are you human?"
     let identity_question = |j: usize| {
         j >= 2 && matches!(toks[j - 2].word, "am" | "are") && matches!(toks[j - 1].word, "i" | "we")
@@ -2168,13 +2277,15 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // get back to me": the object before the verb, or a call back in other words.
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+            && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
                 toks[v].clause == t.clause
                     && (toks[v].is(Contact)
-                        && matches!(
+                        && (matches!(
                             toks[v - 1].word,
                             "me" | "m" | "mi" | "mich" | "mir" | "nos" | "us"
                         )
+                            // French "m'appeler" is one word once its apostrophe joins.
+                            || matches!(toks[v].word, "mappeler" | "mappelle" | "mappelez"))
                         || toks[v].word == "get"
                             && toks.get(v + 1).is_some_and(|n| n.word == "back")
                             && toks.get(v + 2).is_some_and(|n| n.word == "to")
@@ -2205,6 +2316,9 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             "please" | "pls" | "plz" | "bitte" | "porfa" | "pfv" | "favor"
                                 | "favore" | "svp" | "stp" | "needs" | "need" | "moglich"
                                 | "possible" | "posible" | "possivel" | "possibile"
+                                // "dites à quelqu'un de m'appeler": told to the service.
+                                | "dites" | "demandez" | "dile" | "digale" | "diga" | "pida"
+                                | "sagen" | "sag" | "dica" | "chieda" | "diz" | "peca"
                         )
                 }))
             && !toks[j..v].iter().any(|p| p.is(PastAux))
@@ -2421,6 +2535,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| in_person(toks))
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
+        .or_else(|| where_is_staff(toks))
         .or_else(|| person_first_then_reason(toks))
         .or_else(|| transfer_me_verb_final(toks))
         .or_else(|| just_a_person(toks))
@@ -2740,8 +2855,9 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // clause of its own next to the noun's.
             || polite_clause(toks, start.checked_sub(1))
             || polite_clause(toks, Some(end));
+        // "what a helpful robot. a human maybe?": the person set against the bot.
         let asked_before =
-            short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk));
+            short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk) || t.is(Bot));
         // A voice menu answered with a person: "existing. zero. operator".
         let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
         let marker = marker || menu && clause == last_clause;
@@ -2754,7 +2870,11 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     found.get_or_insert(start + i);
                     true
                 } else {
-                    t.is(Polite) || t.is(Skip) || is_filler(t.word) || t.is(Boundary)
+                    t.is(Polite)
+                        || t.is(Skip)
+                        || is_filler(t.word)
+                        || t.is(Boundary)
+                        || matches!(t.word, "maybe" | "perhaps")
                 }
             });
             if only_noun
@@ -2771,6 +2891,43 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         start = end;
     }
     None
+}
+
+/// A short question after where a member of staff is: "where's your floor manager?", "¿dónde
+/// está el encargado?", "wo ist der Filialleiter?". Said to the service, it asks for them.
+pub(super) fn where_is_staff(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if toks.len() > 8 {
+        return None;
+    }
+    let w = toks.iter().position(|t| {
+        matches!(
+            t.word,
+            "where" | "wheres" | "donde" | "ou" | "wo" | "onde" | "dove" | "dov"
+        )
+    })?;
+    if !toks[..w]
+        .iter()
+        .all(|t| is_filler(t.word) || t.is(Polite) || t.is(Yes))
+    {
+        return None;
+    }
+    let k = (w + 1..toks.len().min(w + 5))
+        .take_while(|&k| toks[k].clause == toks[w].clause)
+        .find(|&k| human_noun(toks, k) == Some(true))?;
+    let between_ok = (w + 1..k).all(|i| {
+        toks[i].is(Skip)
+            || noun_modifier(toks, i)
+            || matches!(
+                toks[i].word,
+                "is" | "s" | "are" | "ur" | "your" | "esta" | "est" | "ist" | "sind" | "e" | "sta"
+            )
+    });
+    (between_ok && !toks.iter().any(|t| t.is(PastAux)) && !refused(toks, k)).then(|| {
+        ExplicitMatch {
+            phrase: phrase(toks, w, k),
+            pattern: "where_is_staff",
+        }
+    })
 }
 
 /// A word that makes a bare noun a request: "please", "now", "s'il vous plaît"…
@@ -2957,6 +3114,8 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 t.word,
                 "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
                     | "sorry" | "pardon"
+                    // "a human maybe?": a bare noun offered as a suggestion.
+                    | "maybe" | "perhaps"
             )
             || is_zero(t.word)
             // A word naming the staff's place or shift: "the branch manager, quick" ("same
@@ -3064,6 +3223,10 @@ pub(super) fn is_appointment(word: &str) -> bool {
             | "rdv"
             | "agendamento"
             | "meeting"
+            | "reuniao"
+            | "reunion"
+            | "riunione"
+            | "besprechung"
     )
 }
 
@@ -3163,16 +3326,27 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let appointment = |j: usize| {
         appointment(toks[j].word)
             || toks[j].word == "atendimento" && toks.get(j + 1).is_some_and(|n| in_person(n.word))
+            // "a home visit from an adviser": a meeting at the customer's.
+            || toks[j].word == "visit" && j > 0 && toks[j - 1].word == "home"
     };
     // An appointment to see a person ("an appointment to see someone", "with an adviser").
     let with_person = |j: usize, sentence: u32| {
         (j + 1..toks.len()).any(|i| {
             toks[i].sentence == sentence
                 && human_noun(toks, i).is_some()
-                && toks[j + 1..i].iter().rev().take(3).any(|p| {
+                && toks[j + 1..i].iter().rev().take(5).any(|p| {
                     matches!(
                         p.word,
-                        "see" | "meet" | "with" | "con" | "avec" | "mit" | "com" | "voir" | "ver"
+                        "see"
+                            | "meet"
+                            | "with"
+                            | "con"
+                            | "avec"
+                            | "mit"
+                            | "com"
+                            | "voir"
+                            | "ver"
+                            | "from"
                     )
                 })
         })

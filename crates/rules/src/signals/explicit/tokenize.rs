@@ -504,6 +504,27 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = Classes(toks[k].classes.0 & !(1 << PastTime as u32));
         }
+        // "can I have a person?": "have" after a modal and "I" asks for what follows.
+        if k >= 2
+            && toks[k].word == "have"
+            && matches!(toks[k - 1].word, "i" | "we")
+            && matches!(toks[k - 2].word, "can" | "could" | "may" | "might")
+            // "can I have a word with…" is read as talking.
+            && !toks[k + 1..]
+                .iter()
+                .take(3)
+                .any(|n| matches!(n.word, "word" | "chat" | "talk" | "conversation"))
+        {
+            toks[k].classes = toks[k].classes.with(Frame);
+        }
+        // Bavarian "mit wem Echtem reden": someone real.
+        if toks[k].word == "wem"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "echtem" | "echten" | "realem" | "menschlichem"))
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
         // "one of you lot", "any of you guys": the people of the service, addressed.
         if k >= 3
             && matches!(toks[k].word, "lot" | "guys" | "folks" | "people" | "lads")
