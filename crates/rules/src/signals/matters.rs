@@ -568,8 +568,8 @@ const MANY: &[&str] = &[
 /// Vaguer quantities: "a few things", "un par de cosas", "quelques trucs", "ein paar Dinge",
 /// "umas coisas", "un po' di cose".
 const FEW_WORDS: &[&str] = &[
-    "few", "couple", "bunch", "par", "unas", "unos", "algunas", "algunos", "quelques", "paar",
-    "umas", "uns", "algumas", "alguns", "po", "alcune", "alcuni",
+    "few", "couple", "bunch", "par", "paio", "unas", "unos", "algunas", "algunos", "quelques",
+    "paar", "umas", "uns", "algumas", "alguns", "po", "alcune", "alcuni",
 ];
 
 /// What a customer announces several of: problems and requests.
@@ -1243,6 +1243,12 @@ impl Matters {
                 out.acts.push((a, w.clone()));
             }
         }
+        // What an earlier turn announced ("I've got a couple of things"), the later one
+        // lists: its parts and problems count too.
+        if self.announced.is_some() || self.few_things.is_some() {
+            out.parts.clone_from(&later.parts);
+            out.problems.clone_from(&later.problems);
+        }
         out.announced = out.announced.or_else(|| later.announced.clone());
         out.few_things = out.few_things.or_else(|| later.few_things.clone());
         out.holdings = out.holdings.or_else(|| later.holdings.clone());
@@ -1439,12 +1445,24 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         }
         c > a + 1 && c < end && kinds[c] & WORKS != 0 && WORKING.contains(&word(c))
     };
+    // Whether the segment before was an act: a terse fault right after it is its reason
+    // ("How do I return the shirt? Wrong size.").
+    let mut after_act = false;
     let mut close = |act: &mut Option<(&'static str, usize)>,
                      part: &mut Option<(u32, usize, usize)>,
                      start: &mut usize,
                      end: usize| {
         let segment = *start..end;
         *start = end;
+        if segment.is_empty() {
+            return;
+        }
+        let reason_of_act =
+            std::mem::replace(&mut after_act, act.is_some()) && segment.len() <= 3 && act.is_none();
+        if reason_of_act {
+            part.take();
+            return;
+        }
         if let Some((a, i)) = act.take() {
             if !out.acts.iter().any(|(b, _)| *b == a) {
                 out.acts.push((a, word(i).to_owned()));
@@ -1512,7 +1530,26 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 }
             }
         }
+        // "I've already changed operator", "l'ho già portato": an act told as already done is
+        // what happened, not a matter to handle ("we've moved" tells a matter: the address).
+        let done = |i: usize| {
+            let w = word(i);
+            let participle = w.len() > 4
+                && [
+                    "ed", "ato", "ata", "ito", "ita", "uto", "ado", "ada", "ido", "ida", "ee",
+                ]
+                .iter()
+                .any(|e| w.ends_with(e));
+            participle
+                && (i.saturating_sub(2)..i).any(|p| {
+                    matches!(
+                        word(p),
+                        "already" | "gia" | "ya" | "deja" | "schon" | "bereits" | "ja"
+                    )
+                })
+        };
         if act.is_none()
+            && !done(i)
             && let Some(a) = act_of(word(i))
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
@@ -2279,6 +2316,20 @@ mod tests {
         assert!(!m("take a seat").has_acts());
         assert_eq!(m("the lamp post by the school is out again").own(), 1);
         assert_eq!(m("I was out when the courier came").own(), 0);
+    }
+
+    #[test]
+    fn a_terse_reason_an_act_already_done_and_an_announcement_met_later() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        // "Too small." gives the exchange its reason.
+        assert_eq!(m("Can I exchange these trainers? Too small.").own(), 1);
+        // Already done: no act; "we've moved" still tells one.
+        assert!(!m("I've already cancelled the old policy").has_acts());
+        assert!(m("we've moved, so please update the address").has_acts());
+        // "un paio di cose" announced, the matters listed in the next turn.
+        let announced = m("salve, ho un paio di cose");
+        let listed = m("il router è rotto e vorrei spostare l'appuntamento");
+        assert!(announced.with(&listed).verdict(3).is_some());
     }
 
     #[test]

@@ -2855,9 +2855,18 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // clause of its own next to the noun's.
             || polite_clause(toks, start.checked_sub(1))
             || polite_clause(toks, Some(end));
-        // "what a helpful robot. a human maybe?": the person set against the bot.
-        let asked_before =
-            short && clause == last_clause && toks[..start].iter().any(|t| t.is(Talk) || t.is(Bot));
+        // "what a helpful robot. a human maybe?": the person set against the bot named in
+        // a sentence before ("are you a bot or a person?" asks what it is).
+        let bot_before = toks[..start].iter().any(|t| {
+            t.is(Bot)
+                && t.sentence != toks[start].sentence
+                && !toks
+                    .iter()
+                    .any(|p| p.sentence == t.sentence && matches!(p.word, "are" | "am" | "is"))
+        });
+        let asked_before = short
+            && clause == last_clause
+            && (toks[..start].iter().any(|t| t.is(Talk)) || bot_before);
         // A voice menu answered with a person: "existing. zero. operator".
         let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
         let marker = marker || menu && clause == last_clause;
