@@ -321,7 +321,7 @@ fn the_blind_sets_meet_the_targets() {
     }
 }
 
-/// The blind sets of the third to eighteenth rounds (`eval/blind3/` … `eval/blind18/`) each
+/// The blind sets of the third to nineteenth rounds (`eval/blind3/` … `eval/blind19/`) each
 /// guided a round after their honest figures were taken (in their READMEs) and are not all
 /// at the targets; they are held at what those rounds reached, so that no later
 /// change loses it.
@@ -330,7 +330,7 @@ fn the_later_blind_sets_keep_their_figures() {
     let rules = RuleSet::builtin();
     for (set, intents, decision, reason) in [
         ("blind3", 0.93, 0.99, 0.99),
-        ("blind4", 0.85, 0.96, 0.95),
+        ("blind4", 0.88, 0.97, 0.96),
         ("blind5", 0.96, 0.96, 0.94),
         ("blind6", 0.96, 0.98, 0.96),
         ("blind7", 0.95, 0.96, 0.95),
@@ -338,13 +338,14 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind9", 0.94, 0.99, 0.99),
         ("blind10", 0.96, 0.99, 0.98),
         ("blind11", 0.97, 0.95, 0.96),
-        ("blind12", 0.99, 0.99, 0.98),
+        ("blind12", 0.99, 0.99, 0.99),
         ("blind13", 0.97, 0.98, 0.98),
         ("blind14", 0.97, 0.98, 0.98),
-        ("blind15", 0.99, 0.98, 0.96),
+        ("blind15", 0.99, 0.99, 0.98),
         ("blind16", 0.98, 0.98, 0.98),
-        ("blind17", 0.98, 0.95, 0.94),
-        ("blind18", 0.99, 0.98, 0.98),
+        ("blind17", 0.98, 0.96, 0.95),
+        ("blind18", 0.99, 0.99, 0.99),
+        ("blind19", 0.99, 0.98, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -412,6 +413,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind16/intents.tsv",
         "eval/blind17/intents.tsv",
         "eval/blind18/intents.tsv",
+        "eval/blind19/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -444,6 +446,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind16/conversations.jsonl",
         "eval/blind17/conversations.jsonl",
         "eval/blind18/conversations.jsonl",
+        "eval/blind19/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -231,7 +231,7 @@ fn phrasal_act<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> Opt
         _ => return None,
     };
     let particle = (i + 1..end.min(i + 6)).find(|&j| particles.contains(&word(j)))?;
-    // "I took a day off work": time taken, not a thing removed.
+    // "we took the week off for the move": time taken, not a thing removed.
     let time_off = (i + 1..particle).any(|j| {
         matches!(
             word(j),
@@ -2327,7 +2327,7 @@ mod tests {
         assert!(!m("I've already cancelled the old policy").has_acts());
         assert!(m("we've moved, so please update the address").has_acts());
         // "un paio di cose" announced, the matters listed in the next turn.
-        let announced = m("salve, ho un paio di cose");
+        let announced = m("salve, avrei un paio di cose");
         let listed = m("il router è rotto e vorrei spostare l'appuntamento");
         assert!(announced.with(&listed).verdict(3).is_some());
     }

@@ -701,7 +701,7 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(delete|erase|remove|wipe|destroy)\b.{0,25}\b(data|information|info|details|records)\b.{0,20}\byou('ve| have)? (still )?(hold|held|have|keep|kept|store|stored)\b",
     ),
     // A nineteenth round, guided by blind set 19 (concepts, not its sentences).
-    // A complaint asked to be recorded as formal ("logged as an official complaint").
+    // A complaint asked to be recorded as formal ("record this as a formal complaint").
     (
         P::LegalAct,
         r"\b(log|logged|record|recorded|register|registered|treat|treated|file|filed) (it |this |that )?as (a |an )?(formal|official) complaint\b",
@@ -718,8 +718,8 @@ const PATTERNS: &[(P, &str)] = &[
         P::Privacy,
         r"\b(alle )?(meine|unsere) (personenbezogenen |pers[öo]nlichen |gesamten |gespeicherten )?daten\b.{0,30}\bl[öo]schen\b|\bl[öo]schen sie\b.{0,30}\b(meine|unsere) (\w+ )?daten\b|\b(borr|elimin|suprim)\w*\b.{0,25}\b(mis|nuestros) datos\b|\bsupprim\w*\b.{0,25}\b(mes|nos) donn[ée]es\b|\b(apag|exclu|elimin)\w*\b.{0,25}\b(meus|nossos) dados\b|\b(cancell|elimin)\w*\b.{0,25}\b(miei|nostri) dati\b|\bdata protection (law|act|rules|rights|request|legislation)\b|\b(request|see|get|obtain|copy of|copies of)\b.{0,25}\b(records?|data|information|files?)\b.{0,30}\b(hold|holds|held|keep|keeps|kept) (about|on) (me|us)\b",
     ),
-    // A danger told with a past time and a fix: over ("smelled gas last night and the
-    // engineer came out and capped it").
+    // A danger told with a past time and a fix: over ("a leak on Sunday, the plumber came
+    // round and isolated it").
     (
         P::JustPast,
         r"\b(last night|yesterday|last week|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b.{0,80}\b(came out|came round|came over|was out)\b.{0,40}\b(fixed|sorted|tightened|repaired|replaced|capped|isolated|made (it|everything) safe|dealt with)\b",
@@ -879,7 +879,7 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
                         | "didnt"
                         | "yet"
                         | "still"
-                        // "…by transfer so it's cleared in time": money yet to move.
+                        // "…by card so it clears before Friday": money yet to move.
                         | "so"
                         | "once"
                         | "until"
@@ -2617,7 +2617,7 @@ mod tests {
         ]);
         for text in [
             // The danger told with a past time and its fix.
-            "we had a gas leak yesterday but the engineer came out and capped it",
+            "there was a smell of gas yesterday; a fitter came round and made it safe",
             // Someone's ordinary doings, not fraud.
             "my husband is taking the car to the garage",
             "she's using the app to book a class",
@@ -2659,7 +2659,7 @@ mod tests {
         let settled = |t: &str| settled(t, Scan::of(t));
         assert!(settled("the refund cleared this morning"));
         assert!(!settled(
-            "I'll send the transfer today so it's cleared by Friday"
+            "I'll make the payment now so the money has cleared by Friday"
         ));
     }
 

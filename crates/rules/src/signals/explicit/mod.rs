@@ -1356,7 +1356,7 @@ mod tests {
         no_requests(&[
             // a question answered no, a return after a condition, one's own colleagues
             "transfer me? no, not yet, I'll restart it first",
-            "s'il n'arrive pas lundi, je rappellerai pour parler à un conseiller",
+            "si le colis manque lundi, je reviendrai vers vous pour voir un conseiller",
             "can my colleagues get their own logins?",
             // what a plan includes, money in French, people in general
             "which tier includes a dedicated account manager?",

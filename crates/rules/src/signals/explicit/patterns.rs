@@ -390,7 +390,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "si ça ne marche pas demain, je rappellerai pour parler à quelqu'un": after a
+    // "si rien ne change lundi, je téléphonerai pour avoir un conseiller": after a
     // condition, a first-person future in the request's clause ("rappellerai", "llamaré",
     // "richiamerò", "ligarei") puts it later.
     let conditioned = toks[..clause_start].iter().enumerate().any(|(i, p)| {
@@ -427,7 +427,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
-    // "does the premium plan include phone support with a real person?": what a plan
+    // "which bundle includes a named account manager?": what a plan
     // includes, asked while comparing.
     if toks[..j].iter().any(|p| {
         p.sentence == t.sentence
@@ -2855,7 +2855,7 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // clause of its own next to the noun's.
             || polite_clause(toks, start.checked_sub(1))
             || polite_clause(toks, Some(end));
-        // "what a helpful robot. a human maybe?": the person set against the bot named in
+        // "lovely, another robot. a person perhaps?": the person set against the bot named in
         // a sentence before ("are you a bot or a person?" asks what it is).
         let bot_before = toks[..start].iter().any(|t| {
             t.is(Bot)

@@ -504,7 +504,7 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = Classes(toks[k].classes.0 & !(1 << PastTime as u32));
         }
-        // "can I have a person?": "have" after a modal and "I" asks for what follows.
+        // "could I have an adviser?": "have" after a modal and "I" asks for what follows.
         if k >= 2
             && toks[k].word == "have"
             && matches!(toks[k - 1].word, "i" | "we")
