@@ -1549,7 +1549,6 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 })
         };
         if act.is_none()
-            && !done(i)
             && let Some(a) = act_of(word(i))
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
@@ -1578,12 +1577,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 })
                 .or_else(|| {
                     // The segment's end is not known yet: the particle is looked for up to the
-                    // next cut or joiner.
-                    let end = (i + 1..words.len())
+                    // next cut or joiner (within the five words `phrasal_act` reads).
+                    let end = (i + 1..words.len().min(i + 6))
                         .find(|&j| words[j].2 || kinds[j] & JOINER != 0)
                         .unwrap_or(words.len());
                     phrasal_act(&word, i, end)
                 })
+            && !done(i)
         {
             act = Some((a, i));
         }

@@ -122,9 +122,9 @@ fn either_or(word: &str) -> bool {
 }
 
 /// Which option of an AI's either-or offer hands the customer to a person: 0 when it
-/// comes before the "or" ("Shall I connect you with an adviser, or resend the email?"), 1
-/// when after ("I could reset it for you, or would you prefer a colleague to ring?"). `None` when the
-/// turn offers no person or no choice.
+/// comes before the "or" ("Shall I connect you with an adviser, or resend the email?"),
+/// 1 when after ("I could reset it for you, or would you prefer a colleague to ring?").
+/// `None` when the turn offers no person or no choice.
 pub fn person_option(text: &str) -> Option<usize> {
     if !text.contains('?') {
         return None;
@@ -1310,6 +1310,8 @@ mod tests {
             "me chiami 'n tecnico?",
             "mándame con alguien de facturación",
             "gibt es hier überhaupt jemanden?",
+            // "include" outside a question about a plan
+            "my letter includes the photos, please pass me to a claims handler",
         ]);
     }
 
@@ -1360,6 +1362,7 @@ mod tests {
             "can my colleagues get their own logins?",
             // what a plan includes, money in French, people in general
             "which tier includes a dedicated account manager?",
+            "does the gold plan include a named engineer",
             "je dois virer de l'argent à ma fille",
             "people can speak to the app in twelve languages",
             "where was the courier when I was home all day",

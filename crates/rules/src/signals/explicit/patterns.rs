@@ -429,10 +429,17 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }
     // "which bundle includes a named account manager?": what a plan
     // includes, asked while comparing.
-    if toks[..j].iter().any(|p| {
-        p.sentence == t.sentence
-            && matches!(p.word, "include" | "includes" | "included" | "including")
-    }) {
+    let sentence_start = toks[..j]
+        .iter()
+        .rposition(|p| p.sentence != t.sentence)
+        .map_or(0, |p| p + 1);
+    if matches!(
+        toks[sentence_start].word,
+        "does" | "do" | "will" | "would" | "which" | "what" | "is" | "are" | "can"
+    ) && toks[sentence_start..j]
+        .iter()
+        .any(|p| matches!(p.word, "include" | "includes" | "included" | "including"))
+    {
         return true;
     }
     let later = !scheduled
@@ -2857,16 +2864,18 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || polite_clause(toks, Some(end));
         // "lovely, another robot. a person perhaps?": the person set against the bot named in
         // a sentence before ("are you a bot or a person?" asks what it is).
-        let bot_before = toks[..start].iter().any(|t| {
-            t.is(Bot)
-                && t.sentence != toks[start].sentence
-                && !toks
-                    .iter()
-                    .any(|p| p.sentence == t.sentence && matches!(p.word, "are" | "am" | "is"))
-        });
+        let bot_before = || {
+            toks[..start].iter().any(|t| {
+                t.is(Bot)
+                    && t.sentence != toks[start].sentence
+                    && !toks
+                        .iter()
+                        .any(|p| p.sentence == t.sentence && matches!(p.word, "are" | "am" | "is"))
+            })
+        };
         let asked_before = short
             && clause == last_clause
-            && (toks[..start].iter().any(|t| t.is(Talk)) || bot_before);
+            && (toks[..start].iter().any(|t| t.is(Talk)) || bot_before());
         // A voice menu answered with a person: "existing. zero. operator".
         let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
         let marker = marker || menu && clause == last_clause;

@@ -527,8 +527,8 @@ pub(super) fn tokenize_into<'a>(
         }
         // "one of you lot", "any of you guys": the people of the service, addressed.
         if k >= 3
-            && matches!(toks[k].word, "lot" | "guys" | "folks" | "people" | "lads")
             && toks[k - 1].word == "you"
+            && matches!(toks[k].word, "lot" | "guys" | "folks" | "people" | "lads")
             && toks[k - 2].word == "of"
             && matches!(toks[k - 3].word, "one" | "any" | "some" | "either")
         {
