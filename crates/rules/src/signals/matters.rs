@@ -1576,6 +1576,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     .then_some("order")
                 })
                 .or_else(|| {
+                    // Only "sign…" and "take…" take a particle: most words are turned away by
+                    // their first letter.
+                    if !matches!(word(i).as_bytes().first(), Some(b's' | b't')) {
+                        return None;
+                    }
                     // The segment's end is not known yet: the particle is looked for up to the
                     // next cut or joiner (within the five words `phrasal_act` reads).
                     let end = (i + 1..words.len().min(i + 6))
