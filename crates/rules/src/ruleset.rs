@@ -1829,6 +1829,25 @@ mod decision_tests {
     }
 
     #[test]
+    fn the_person_picked_from_an_either_or_offer_by_its_place_is_a_request() {
+        let offer =
+            "I could resend the activation email, or would you prefer a colleague to ring you?";
+        let picked = decide_turns(&[
+            (Role::Customer, "my new account still isn't active", None),
+            (Role::Ai, offer, Some(0.9)),
+            (Role::Customer, "the second, please", None),
+        ]);
+        assert_eq!(picked.reason, Some(Reason::ExplicitRequest), "{picked:?}");
+        // The other option picked by its place asks for no one.
+        let other = decide_turns(&[
+            (Role::Customer, "my new account still isn't active", None),
+            (Role::Ai, offer, Some(0.9)),
+            (Role::Customer, "the first one, thanks", None),
+        ]);
+        assert!(!other.handoff, "{other:?}");
+    }
+
+    #[test]
     fn a_matter_added_after_the_ai_took_on_both_is_a_third() {
         let added = decide_turns(&[
             (
