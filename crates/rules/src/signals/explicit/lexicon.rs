@@ -82,6 +82,8 @@ pub(super) struct Lex {
     /// A word of the other languages (not English), which an umlaut typed as "ue" may
     /// spell ("zurueckrufen").
     pub(super) other_language: bool,
+    /// A word of the English lists (a word can be in both).
+    pub(super) english: bool,
 }
 
 pub(super) const ENGLISH: &[(Class, &[&str])] = &[
@@ -850,6 +852,9 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "trainers",
             "instructor",
             "instructors",
+            // At a register office, a court or a university.
+            "registrar",
+            "registrars",
         ],
     ),
     (WeakNoun, PRACTICE_PROFESSIONALS),
@@ -1145,6 +1150,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "harto",
             "harta",
             "marre",
+            // Québécois: "chu tanné" (I'm fed up).
+            "tanne",
+            "tannee",
             "stufo",
             "stufa",
             "cansado",
@@ -1298,6 +1306,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "souhaitons",
             "aimerais",
             "donnez",
+            "donne",
             "will",
             "mochte",
             "brauche",
@@ -1401,6 +1410,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "humain",
             "conseiller",
             "conseillere",
+            "teleconseiller",
+            "teleconseillere",
             "operateur",
             "operatrice",
             "representant",
@@ -2018,6 +2029,7 @@ pub(super) static LEXICON: LazyLock<crate::signals::FastMap<&'static str, Lex>> 
                     lex.classes = lex.classes.with(*class);
                     lex.fuzzy_target |= fuzzy_target;
                     lex.other_language |= other;
+                    lex.english |= !other;
                 }
             }
         }
@@ -2129,6 +2141,10 @@ pub(super) fn dept_head(word: &str) -> bool {
         "departamento"
             | "departamentos"
             | "seccion"
+            | "area"
+            | "sector"
+            | "settore"
+            | "pole"
             | "servicio"
             | "abteilung"
             | "setor"

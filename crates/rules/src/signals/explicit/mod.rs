@@ -1370,6 +1370,44 @@ mod tests {
     }
 
     #[test]
+    fn twentieth_round_requests_are_found() {
+        all_requests(&[
+            // a role at a register office, a phone line wanted, one of the staff asked
+            "could the registrar ring me about the wedding booking",
+            "who can approve a refund? I'd like them on the phone",
+            "ich hätte gern den Zahnarzt am Telefon",
+            "can one of you phone me after lunch",
+            // the noun offered as a suggestion, the menu answered, a service then a person
+            "yet another canned reply. an adviser, perhaps?",
+            "account options no just connect me with someone",
+            "customer service, a real human",
+            // a department named by its area, a plea in a clause of its own
+            "páseme con el área de facturación",
+            "einen Rückruf durch die Fachabteilung, bitte",
+            // a relative clause telling who, regional and formal words
+            "¿podría hablar con el técnico que vino ayer a casa?",
+            "je suis tannée, passez-moi un téléconseiller",
+            "mi dia un consulente, grazie",
+            "geben Sie mir wen vom Kundendienst",
+        ]);
+    }
+
+    #[test]
+    fn twentieth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a split word across languages, a quotation after "says", someone else's wish
+            "I got a letter about my meter reading",
+            "the website says, and I quote, speak to an adviser. Which one?",
+            "my son wanted to talk to a manager, but it's sorted now",
+            // the customer's own visit, a time to come, a thing named by "callback"
+            "I'll head to the shop to speak to someone on Saturday",
+            "maybe I'll ask for an agent next month",
+            "the callback URL in your docs is broken",
+            "mi día empezó fatal",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

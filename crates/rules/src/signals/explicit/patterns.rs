@@ -16,10 +16,13 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if !t.is(Neg) {
             continue;
         }
-        // "no just put me through": a "no" opening the turn answers the AI's offer of
-        // something else.
+        // "no just put me through", "main menu no just put me through": a "no" before
+        // "just" answers the AI's offer of something else, or the menu, unless it follows
+        // a verb of its own.
         if t.word == "no"
-            && start + i == 0
+            && scope[..i]
+                .iter()
+                .all(|p| !(p.is(Desire) || p.is(Talk) || p.is(Contact) || p.is(Frame)))
             && scope
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.word, "just" | "simply" | "only"))
@@ -334,11 +337,48 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .position(|n| n.clause != t.clause)
         .map_or(toks.len(), |p| j + p);
-    if toks[clause_start..clause_end]
+    // "¿puedo hablar con la veterinaria que atendió a mi perro ayer?": a time in a relative
+    // clause after an asked-for person says who, not when the request was made.
+    let framed = toks[clause_start..j].iter().any(|p| {
+        p.is(Frame)
+            || p.is(Desire)
+            || matches!(
+                p.word,
+                "can"
+                    | "could"
+                    | "may"
+                    | "puedo"
+                    | "puede"
+                    | "podria"
+                    | "peux"
+                    | "puis"
+                    | "pourrais"
+                    | "kann"
+                    | "konnte"
+                    | "posso"
+                    | "potrei"
+                    | "poderia"
+            )
+    });
+    let relative = framed
+        .then(|| {
+            toks[j + 1..clause_end]
+                .iter()
+                .position(|p| {
+                    matches!(
+                        p.word,
+                        "who" | "que" | "qui" | "che" | "der" | "die" | "quem" | "whom"
+                    )
+                })
+                .map(|p| j + 1 + p)
+        })
+        .flatten()
+        .unwrap_or(clause_end);
+    if toks[clause_start..relative]
         .iter()
         .any(|p| p.is(PastTime))
         // "last week your agent told me…"
-        || toks[clause_start..clause_end].windows(2).any(|w| {
+        || toks[clause_start..relative].windows(2).any(|w| {
             w[0].word == "last"
                 && matches!(
                     w[1].word,
@@ -355,6 +395,63 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         matches!(w[1].word, "says" | "reads" | "states")
             || matches!(w[0].word, "it" | "that" | "which") && w[1].word == "said"
     }) {
+        return true;
+    }
+    // "the leaflet says, and I quote, speak to an adviser": a clause ending on "says" (and
+    // one only saying "I quote") introduces what follows.
+    let mut intro = clause_start;
+    while intro > 0 && toks[intro - 1].sentence == t.sentence {
+        let prev = toks[intro - 1].clause;
+        let from = toks[..intro]
+            .iter()
+            .rposition(|p| p.clause != prev)
+            .map_or(0, |p| p + 1);
+        let words: Vec<&str> = toks[from..intro].iter().map(|p| p.word).collect();
+        if matches!(
+            words.last(),
+            Some(&("says" | "reads" | "states" | "writes" | "quote" | "quoting"))
+        ) && !matches!(words.as_slice(), ["and" | "i", ..] | ["quote"])
+        {
+            return true;
+        }
+        if !matches!(
+            words.as_slice(),
+            ["and", "i", "quote"] | ["i", "quote"] | ["quote"]
+        ) {
+            break;
+        }
+        intro = from;
+    }
+    // "my husband wanted to ask for a manager", "she tried to get an agent": someone else's
+    // wish, told ("I wanted to speak to someone" is the customer's own, said politely).
+    if toks[clause_start..j].windows(3).any(|w| {
+        !matches!(w[0].word, "i" | "we" | "you" | "d")
+            && matches!(
+                w[1].word,
+                "wanted" | "asked" | "tried" | "hoped" | "wished" | "planned" | "meant"
+            )
+            && w[2].word == "to"
+    }) {
+        return true;
+    }
+    // "I'll pop into the branch to talk to someone": the customer's own visit, planned.
+    let motion = |w: &str| {
+        matches!(
+            w,
+            "pop" | "go" | "come" | "head" | "drop" | "nip" | "swing" | "stop" | "walk" | "visit"
+        )
+    };
+    // "I'll" is one word to the tokenizer ("ill").
+    let before = &toks[clause_start..j];
+    if (before.windows(3).any(|w| {
+        w[0].word == "i" && matches!(w[1].word, "ll" | "will" | "shall") && motion(w[2].word)
+    }) || before
+        .windows(2)
+        .any(|w| w[0].word == "ill" && motion(w[1].word)))
+        && !before
+            .windows(2)
+            .any(|w| w[0].word == "go" && w[1].word == "ahead")
+    {
         return true;
     }
     // "my husband keeps saying ask for a human": someone else's advice, told. "I keep
@@ -442,11 +539,23 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
+    let rest = toks[j..]
+        .iter()
+        .position(|n| n.clause != t.clause)
+        .map_or(toks.len(), |p| j + p);
     let later = !scheduled
-        && toks[j..]
+        && (toks[j..rest]
             .iter()
-            .take_while(|n| n.clause == t.clause)
-            .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"));
+            .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
+            // "talk to someone next week": a time to come.
+            || toks[j..rest].windows(2).any(|w| {
+                w[0].word == "next"
+                    && matches!(
+                        w[1].word,
+                        "week" | "month" | "year" | "time" | "monday" | "tuesday" | "wednesday"
+                            | "thursday" | "friday" | "saturday" | "sunday" | "weekend"
+                    )
+            }));
     if later {
         return true;
     }
@@ -1638,8 +1747,14 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             | "gerne"
                     )
                 });
-            // "Rückruf durch einen Techniker bitte": a plea after it asks too.
+            // "Rückruf durch einen Techniker bitte": a plea after it asks too, in its clause
+            // or in one of its own ("a callback from the surgery, please").
+            let clause_end = toks[j..]
+                .iter()
+                .position(|p| p.clause != t.clause)
+                .map(|p| j + p);
             let asked = asked
+                || polite_clause(toks, clause_end)
                 || toks[j + 1..]
                     .iter()
                     .take_while(|p| p.clause == t.clause)
@@ -1649,6 +1764,39 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             "please" | "pls" | "plz" | "bitte" | "favor" | "plait" | "favore"
                         )
                     });
+            // "the callback URL", "a callback function": a compound naming a thing.
+            let after = j + if toks.get(j + 1).is_some_and(|n| n.word == "back") {
+                2
+            } else {
+                1
+            };
+            if toks.get(after).is_some_and(|n| {
+                n.clause == t.clause
+                    && matches!(
+                        n.word,
+                        "url"
+                            | "urls"
+                            | "uri"
+                            | "function"
+                            | "functions"
+                            | "handler"
+                            | "handlers"
+                            | "hook"
+                            | "hooks"
+                            | "endpoint"
+                            | "endpoints"
+                            | "method"
+                            | "api"
+                            | "parameter"
+                            | "param"
+                            | "number"
+                            | "nummer"
+                            | "numero"
+                            | "field"
+                    )
+            }) {
+                return None;
+            }
             let back = t.word != "call" || toks.get(j + 1).is_some_and(|n| n.word == "back");
             let with_person = t.word == "call"
                 && j > 0
@@ -2861,7 +3009,10 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // "por favor, um ser humano", "your officer, please.": the asking word in a
             // clause of its own next to the noun's.
             || polite_clause(toks, start.checked_sub(1))
-            || polite_clause(toks, Some(end));
+            || polite_clause(toks, Some(end))
+            // "another canned reply. a person, perhaps?": the noun offered as a suggestion,
+            // the turn's last clause saying so.
+            || suggestion_clause(toks, end);
         // "lovely, another robot. a person perhaps?": the person set against the bot named in
         // a sentence before ("are you a bot or a person?" asks what it is).
         let bot_before = || {
@@ -2964,6 +3115,19 @@ fn asking_word(word: &str) -> bool {
             | "now"
             | "asap"
     )
+}
+
+/// Whether the clause at `at` ends the turn and only says "maybe" or "perhaps".
+fn suggestion_clause(toks: &[Tok<'_>], at: usize) -> bool {
+    let Some(clause) = toks.get(at).map(|t| t.clause) else {
+        return false;
+    };
+    toks[at..].iter().all(|t| {
+        t.clause == clause
+            && (matches!(t.word, "maybe" | "perhaps" | "possibly")
+                || t.is(Polite)
+                || is_filler(t.word))
+    })
 }
 
 /// Whether the clause holding `toks[at]` is only words of asking ("please", "por favor",
@@ -3114,8 +3278,13 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         {
             found.get_or_insert(k);
         } else if t.is(Customer) && toks.get(k + 1).is_some_and(|n| n.is(ServiceHead)) {
-            // "customer service agent" handled by the noun; "customer service" alone is not bare.
-            if !toks.get(k + 2).is_some_and(|n| n.is(StrongNoun)) {
+            // "customer service agent", "customer service, live person" handled by the noun;
+            // "customer service" alone is not bare.
+            if !toks[k + 2..]
+                .iter()
+                .find(|n| !n.is(Skip))
+                .is_some_and(|n| n.is(StrongNoun))
+            {
                 return None;
             }
         } else if !(t.is(Polite)

@@ -534,6 +534,48 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
+        // "el área de reclamos", "le pôle litiges", "il settore reclami": the part
+        // of the firm named by its department is that department.
+        if matches!(
+            toks[k].word,
+            "area" | "sector" | "seccion" | "setor" | "settore" | "reparto" | "pole"
+        ) && toks[k + 1..]
+            .iter()
+            .take(2)
+            .any(|n| n.is(Dept) && n.clause == toks[k].clause)
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(n.word, "de" | "des" | "du" | "di" | "do" | "da") || n.is(Dept)
+            })
+        {
+            toks[k].classes = toks[k].classes.with(Dept);
+        }
+        // Austrian "geben S' mir wen von der Schadensabteilung": "wen" is someone, as
+        // "jemanden" is.
+        if toks[k].word == "wen"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "von" | "vom" | "aus"))
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+        // Italian "mi dia un umano": give me (Spanish "mi día" is my day, no article after).
+        if k > 0
+            && toks[k].word == "dia"
+            && matches!(toks[k - 1].word, "mi" | "ci")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "un" | "una" | "il" | "la" | "qualcuno"))
+        {
+            toks[k].classes = toks[k].classes.with(Frame);
+        }
+        // "would one of you ring me back": someone of the service, asked to contact.
+        if k >= 2
+            && toks[k].word == "you"
+            && toks[k - 1].word == "of"
+            && matches!(toks[k - 2].word, "one" | "any" | "some" | "either")
+        {
+            toks[k].classes = toks[k].classes.with(WeakNoun);
+        }
         // "the head of year", "the head of sales": the person who runs it.
         if toks[k].word == "head"
             && toks.get(k + 1).is_some_and(|n| n.word == "of")
@@ -557,6 +599,39 @@ pub(super) fn tokenize_into<'a>(
             })
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
+    // "I'd like the vet on the phone", "ich hätte gern die Tierärztin am Telefon": a
+    // professional wanted on the line is asked for, as a person is; so is "them" after
+    // "who has the authority to…" in an earlier clause.
+    for k in 2..toks.len() {
+        if !matches!(
+            toks[k].word,
+            "line" | "phone" | "telefon" | "telephone" | "telefono" | "telefone" | "ligne"
+        ) {
+            continue;
+        }
+        let n = match (toks[k - 2].word, toks[k - 1].word) {
+            ("on" | "au" | "al" | "ao", "the" | "el" | "o" | "a") if k >= 3 => k - 3,
+            (_, "on" | "am" | "au" | "al" | "ao" | "en") => k - 2,
+            _ => continue,
+        };
+        let clause = toks[n].clause;
+        let wanted = toks[..n]
+            .iter()
+            .rev()
+            .take_while(|p| p.clause == clause)
+            .any(|p| p.is(Frame));
+        let described_before = || {
+            toks[..n].iter().any(|p| {
+                p.clause != clause && (matches!(p.word, "who" | "whoever") || p.is(StrongNoun))
+            })
+        };
+        if wanted
+            && (toks[n].is(WeakNoun)
+                || matches!(toks[n].word, "them" | "him" | "her") && described_before())
+        {
+            toks[n].classes = toks[n].classes.with(StrongNoun);
         }
     }
     // "the team lead", "a shift lead": a compound naming staff is a person.

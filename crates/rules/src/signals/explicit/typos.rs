@@ -234,7 +234,21 @@ pub(super) fn split_run_together(word: &str) -> Option<(&str, &str)> {
             let part_ok = |part: &str, c: &Classes| {
                 content(c) || GLUE.contains(&part) || part.chars().count() >= 3
             };
-            ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r))
+            // "letter" is not English "let" + Portuguese "ter": the parts of a word typed
+            // run together are of one language (glue and corrected typos are English).
+            let only_other = |part: &str| {
+                LEXICON
+                    .get(part)
+                    .is_some_and(|lex| lex.other_language && !lex.english)
+            };
+            let only_english = |part: &str| {
+                LEXICON
+                    .get(part)
+                    .is_none_or(|lex| lex.english && !lex.other_language)
+            };
+            let mixed =
+                only_other(left) && only_english(right) || only_english(left) && only_other(right);
+            ((content(&l) || content(&r)) && part_ok(left, &l) && part_ok(right, &r) && !mixed)
                 .then_some((left, right))
         })
 }
