@@ -589,11 +589,33 @@ fn may_score(text: &[u8]) -> bool {
     false
 }
 
+/// The adjective a Romance superlative intensifies ("revoltadíssima" → "revoltada",
+/// "enfadadísimo" → "enfadado", "arrabbiatissimi" → "arrabbiato"), accents folded.
+fn superlative_base(word: &str) -> Option<String> {
+    let (stem, ending) = ["issimo", "issima", "issimi", "issime", "isimo", "isima"]
+        .into_iter()
+        .chain(["issimos", "issimas", "isimos", "isimas"])
+        .find_map(|e| word.strip_suffix(e).map(|stem| (stem, e)))?;
+    if stem.len() < 4 {
+        return None;
+    }
+    let feminine = ending.contains("ima") || ending.ends_with("ime");
+    Some(format!("{stem}{}", if feminine { "a" } else { "o" }))
+}
+
 /// The valence of `word`, also through its inflections: a plural "-s" in the Romance
-/// languages, the adjective endings "-e", "-er", "-en", "-es", "-em" in German.
+/// languages, the adjective endings "-e", "-er", "-en", "-es", "-em" in German, a Romance
+/// superlative (its adjective's valence, made stronger).
 fn valence(language: Language, word: &str) -> Option<f32> {
     let get = |w: &str| LEXICONS.valence.get(w)?[index(language)];
-    get(word).or_else(|| {
+    let superlative = || {
+        if language == Language::German {
+            return None;
+        }
+        let v = get(&superlative_base(word)?)?;
+        Some((v * 1.3).clamp(-4.0, 4.0))
+    };
+    get(word).or_else(superlative).or_else(|| {
         let endings: &[&str] = match language {
             Language::German => &["e", "er", "en", "es", "em"],
             _ => &["s", "es"],
@@ -737,6 +759,16 @@ const STRONG_FEELINGS: &[&str] = &[
     "chateado",
     "chateada",
     "furiosos",
+    // Humiliated, in the other languages.
+    "humillado",
+    "humillada",
+    "humilie",
+    "humiliee",
+    "gedemutigt",
+    "umiliato",
+    "umiliata",
+    "humilhado",
+    "humilhada",
     // Worn out by the matter ("I'm absolutely shattered"), as people say it of a service.
     "shattered",
     "exhausted",
@@ -791,6 +823,12 @@ const FEELING_INTENSIFIERS: &[&str] = &[
     "veramente",
     "assolutamente",
     "muito",
+    // "so" in the Romance languages: "nunca fui tão humilhada", "je suis si déçue".
+    "tao",
+    "tan",
+    "cosi",
+    "aussi",
+    "si",
     "mesmo",
     "bem",
     "extremamente",
@@ -809,6 +847,8 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["in", "tears"],
     &["shaking", "with"],
     &["losing", "my", "patience"],
+    &["losing", "my", "temper"],
+    &["lost", "my", "temper"],
     &["lost", "my", "patience"],
     &["end", "of", "my", "rope"],
     &["end", "of", "my", "tether"],
@@ -1042,7 +1082,9 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             }
             continue;
         }
-        if !feelings.contains_key(w(i)) {
+        if !feelings.contains_key(w(i))
+            && !superlative_base(w(i)).is_some_and(|base| feelings.contains_key(base.as_str()))
+        {
             continue;
         }
         let mut j = i;
@@ -1056,8 +1098,11 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             // "I'm" is two words folded: "i", "m".
             "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
             "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" => true,
-            // "I have never been so insulted", "never felt so angry": now, as never before.
+            // "I have never been so insulted", "never felt so angry", "nunca fui tão
+            // humilhada", "jamais été aussi vexée": now, as never before.
             "been" | "felt" => w(speaker.wrapping_sub(1)) == "never",
+            "fui" | "estado" | "sido" | "ete" | "stato" | "stata" | "sentido" | "senti" => (1..=3)
+                .any(|back| matches!(w(speaker.wrapping_sub(back)), "nunca" | "jamais" | "mai")),
             "bin" => w(speaker.wrapping_sub(1)) == "ich" || w(speaker + 1) == "so",
             "me" => matches!(
                 w(speaker.wrapping_sub(1)),
@@ -1305,5 +1350,23 @@ mod tests {
             "never felt so humiliated at a checkout",
         ]);
         none_stated(&["I've never been to your Leeds branch"]);
+    }
+
+    #[test]
+    fn superlatives_humiliation_and_temper_state_a_feeling() {
+        all_stated(&[
+            // a Romance superlative of a feeling, never so upset in the other languages
+            "estoy enfadadísima con la tienda",
+            "sono arrabbiatissimo, è la terza volta",
+            "nunca me he sentido tan humillada en un banco",
+            "jamais été aussi humiliée devant mes enfants",
+            // temper lost
+            "I've lost my temper with this app",
+        ]);
+        none_stated(&[
+            "la pizza era buonissima",
+            "nunca fui tão longe de casa",
+            "he lost his temper last year at the match",
+        ]);
     }
 }

@@ -102,6 +102,8 @@ enum P {
     Praise,
     /// No dispute or claim open ("no tengo ninguna reclamación", "nothing outstanding").
     NoDispute,
+    /// Urgency hedged ("kind of urgent", "a bit pressing"): an errand, unless a danger is told.
+    Hedged,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -711,6 +713,23 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NoDispute,
         r"\b((not|without|sin|sans|ohne|sem|senza|nothing) ((tengo|have|any|an?|ninguna|ning[úu]n|aucune?|keine?n?|nenhuma|alcuna|nessuna) ){0,2}((open|pending|outstanding|ongoing) )?|no ((tengo|have|any|an?|ninguna|ning[úu]n|aucune?|keine?n?|nenhuma|alcuna|nessuna) ){1,2}((open|pending|outstanding|ongoing) )?|no (open|pending|outstanding|ongoing) )(disputes?|complaints?|claims?|reclamaci[óo]n|reclamaciones|quejas?|disputas?|litiges?|r[ée]clamations?|beschwerden?|reklamationen?|reclama[çc][ãa]o|reclama[çc][õo]es|reclami|contestazioni?|outstanding|pendiente)\b",
+    ),
+    // A twentieth round, guided by blind set 20 (concepts, not its sentences).
+    // Urgency hedged: an errand wanted soon, not a harm.
+    (
+        P::Hedged,
+        r"\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b",
+    ),
+    // A danger that was the subject of an earlier call ("I rang this morning about the
+    // leak"): told as past, unless said to go on.
+    (
+        P::JustPast,
+        r"\b(i|we) (called|rang|phoned|wrote|reported|contacted you)( you| in)? (earlier|before|this morning|last night|yesterday|an hour ago)( today)? (about|regarding|re)\b",
+    ),
+    // Fraud going on now: charges still coming through while the customer speaks.
+    (
+        P::FraudNow,
+        r"\b(still|keep|keeps|are) (coming|going) (in|out|through)\b.{0,20}\b(as we speak|right now|this very minute)\b|\b(charges?|payments?|transactions?|debits?|withdrawals?) (are |keep )?(still )?(coming|going) (in|out|through) (right now|as we speak)\b",
     ),
     // The personal data held, wanted deleted, in the other languages; the data a service
     // holds, asked for under data protection law.
@@ -1817,6 +1836,8 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
     URGENT
         .into_iter()
         .find(|p| scan.has(*p))
+        // Only urgency words and no danger: a hedge makes them an errand.
+        .filter(|p| !(*p == P::UrgentWords && scan.has(P::Hedged)))
         .and_then(|p| found(text, p))
 }
 
@@ -2586,6 +2607,23 @@ mod tests {
             "did the £3,000 transfer go through? it says it went through yesterday"
         ));
         assert!(!settled("the £3,000 transfer went through twice"));
+    }
+
+    #[test]
+    fn twentieth_round_hedges_earlier_calls_and_charges_still_coming() {
+        // Charges still going through while the customer speaks.
+        all_urgent(&[
+            "three withdrawals I don't recognise and they keep coming through as we speak",
+            "payments are still going out right now from my account",
+            // A hedge does not hide a danger.
+            "it's kind of urgent, water is pouring through the light fitting",
+            "I rang this morning about the gas smell and it's still there",
+        ]);
+        none_urgent(&[
+            "it's sort of urgent, I need my tax letter resent by Friday",
+            "a bit urgent: can you email the warranty today",
+            "we called earlier about the burning smell from the meter",
+        ]);
     }
 
     #[test]

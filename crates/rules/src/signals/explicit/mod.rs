@@ -1404,6 +1404,10 @@ mod tests {
             "maybe I'll ask for an agent next month",
             "the callback URL in your docs is broken",
             "mi día empezó fatal",
+            // a practice's booking, things bought, an intermediary dealing with the service
+            "can I get an appointment with the dentist on Tuesday",
+            "I need to buy two phones for my staff",
+            "I'll get my solicitor to talk to you about the deeds",
         ]);
     }
 

@@ -422,6 +422,18 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         }
         intro = from;
     }
+    // "I'll get my broker to sort it out with you": someone who deals with the service for
+    // the customer is no one of the service ("rather a human than you" compares).
+    if !toks[j..clause_end].iter().any(|p| p.word == "than")
+        && toks[j..clause_end].windows(2).any(|w| {
+            matches!(
+                w[0].word,
+                "with" | "call" | "contact" | "ring" | "phone" | "email" | "mail" | "text"
+            ) && matches!(w[1].word, "you" | "yourselves")
+        })
+    {
+        return true;
+    }
     // "my husband wanted to ask for a manager", "she tried to get an agent": someone else's
     // wish, told ("I wanted to speak to someone" is the customer's own, said politely).
     if toks[clause_start..j].windows(3).any(|w| {
@@ -2107,6 +2119,38 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
+            // "order phones for the team", "two new lines": a thing bought, not a verb.
+            if matches!(
+                t.word,
+                "phone" | "phones" | "line" | "lines" | "call" | "calls"
+            ) && j > 0
+                && (matches!(
+                    toks[j - 1].word,
+                    "order"
+                        | "buy"
+                        | "bought"
+                        | "new"
+                        | "extra"
+                        | "spare"
+                        | "more"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "ten"
+                        | "twelve"
+                        | "some"
+                        | "few"
+                        | "mobile"
+                        | "work"
+                        | "office"
+                        | "their"
+                        | "our"
+                ) || own_possessive(toks[j - 1].word))
+            {
+                continue;
+            }
             // "on the other hand", "second hand": a noun.
             if t.word == "hand"
                 && j > 0
@@ -3521,6 +3565,8 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         (j + 1..toks.len()).any(|i| {
             toks[i].sentence == sentence
                 && human_noun(toks, i).is_some()
+                // "an appointment with the dentist": a practice's routine booking.
+                && !PRACTICE_PROFESSIONALS.contains(&toks[i].word)
                 && toks[j + 1..i].iter().rev().take(5).any(|p| {
                     matches!(
                         p.word,
