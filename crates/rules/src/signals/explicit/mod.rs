@@ -1389,6 +1389,8 @@ mod tests {
             "je suis tannée, passez-moi un téléconseiller",
             "mi dia un consulente, grazie",
             "geben Sie mir wen vom Kundendienst",
+            // a colleague of the AI's, asked for
+            "prefiero hablar con un colega suyo",
         ]);
     }
 
@@ -1408,6 +1410,7 @@ mod tests {
             "can I get an appointment with the dentist on Tuesday",
             "I need to buy two phones for my staff",
             "I'll get my solicitor to talk to you about the deeds",
+            "mi colega me dijo que les escribiera",
         ]);
     }
 
