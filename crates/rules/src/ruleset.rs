@@ -463,13 +463,30 @@ impl Check {
                         matched: vec![found.text.clone()],
                     });
                 }
-                // "Shall I go ahead?" after the AI priced it at €1,680, and the customer says
-                // yes: the customer agrees to pay the AI's amount.
                 let n = v.turns.len();
                 let (ai, ai_analysis) = (
                     v.turns.get(n.checked_sub(2)?)?,
                     v.analyses.get(n - 2)?.as_deref()?,
                 );
+                // "How much?" — "1,500.": a number answering the AI's question about an
+                // amount is that amount (any currency).
+                if ai.role == Role::Ai
+                    && currency.is_none()
+                    && topics::asks_amount(&ai.text)
+                    && let Some(found) = topics::bare_numbers(text)
+                        .into_iter()
+                        .find(|a| a.value > *amount)
+                {
+                    return Some(Hit {
+                        says: format!(
+                            "the customer answered the AI's question about an amount with {}, above {amount}",
+                            found.text
+                        ),
+                        matched: vec![found.text],
+                    });
+                }
+                // "Shall I go ahead?" after the AI priced it at €1,680, and the customer says
+                // yes: the customer agrees to pay the AI's amount.
                 // The customer's yes first: it is the cheap test, and most turns fail it.
                 if ai.role != Role::Ai
                     || !topics::agrees_to_go_ahead(text)
@@ -1845,6 +1862,42 @@ mod decision_tests {
             (Role::Customer, "the first one, thanks", None),
         ]);
         assert!(!other.handoff, "{other:?}");
+    }
+
+    #[test]
+    fn a_number_answering_the_ais_question_about_an_amount_is_that_amount() {
+        let answered = |ai: &str, customer: &str| {
+            decide_turns(&[
+                (
+                    Role::Customer,
+                    "I need to pay my builder from my savings",
+                    None,
+                ),
+                (Role::Ai, ai, Some(0.9)),
+                (Role::Customer, customer, None),
+            ])
+        };
+        for (ai, customer) in [
+            ("Sure. How much should I send?", "4,250 please"),
+            (
+                "Would you like to pay the invoice or part of it?",
+                "the whole lot, nine thousand two hundred",
+            ),
+        ] {
+            let d = answered(ai, customer);
+            assert_eq!(d.reason, Some(Reason::HighValue), "{customer}: {d:?}");
+        }
+        // A time, a year, a reference or a small sum is no high amount; nor is a number
+        // when the AI asked something else.
+        for (ai, customer) in [
+            ("How much should I send?", "850"),
+            ("How much should I send?", "not sure, I'll ring you at 1530"),
+            ("Which year was the account opened?", "2016, I think"),
+            ("What's the order number?", "it's 48213"),
+        ] {
+            let d = answered(ai, customer);
+            assert!(!d.handoff, "{customer}: {d:?}");
+        }
     }
 
     #[test]

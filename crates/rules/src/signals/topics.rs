@@ -909,6 +909,51 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
         })
 }
 
+/// Whether an AI turn asks how much money the customer wants to pay, move or claim ("How
+/// much would you like to transfer?", "the deposit or the full balance?", "¿Cuánto quiere
+/// enviar?"): the customer's answer may then be a sum without a currency.
+pub(crate) fn asks_amount(text: &str) -> bool {
+    static ASKS: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhich amount\b|\b(pay|paying|transfer|move|send|deposit|withdraw|invest|refund|claim)\b[^.?!]*\?|\bcu[áa]nto\b|\bcombien\b|\bquel montant\b|\bwie ?viel\b|\bwelchen betrag\b|\bquanto\b|\bque valor\b",
+        )
+        .ok()
+    });
+    text.contains('?') && ASKS.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+/// The numbers of 1,000 or more a turn says without a currency ("1,500", "11500", "eleven
+/// thousand five hundred"): sums when the turn answers [`asks_amount`]. Years and numbers
+/// after "to", "at", "on", "number" (a time, a date, a reference) are left out.
+pub(crate) fn bare_numbers(text: &str) -> Vec<Amount> {
+    static BARE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"(?i)(?:\b(?P<before>to|at|on|number|no|ref|order|account|room|flight|code|pin|till|until|by)\W+)?(?:\b(?P<d>\d{{1,3}}(?:[,.]\d{{3}})+|\d{{4,7}})\b|\b(?P<w>{})\b)",
+            english_thousands()
+        ))
+        .ok()
+    });
+    let Some(re) = BARE.as_ref() else {
+        return Vec::new();
+    };
+    re.captures_iter(text)
+        .filter(|c| c.name("before").is_none())
+        .filter_map(|c| {
+            let (n, value) = match (c.name("d"), c.name("w")) {
+                (Some(d), _) => (d.as_str(), parse_number(d.as_str())?),
+                (None, Some(w)) => (w.as_str(), words_value(w.as_str())?),
+                _ => return None,
+            };
+            let year = (1900.0..2100.0).contains(&value) && !n.contains([',', '.', ' ']);
+            (value >= 1_000.0 && !year).then(|| Amount {
+                value,
+                currency: None,
+                text: n.trim().to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// Whether an AI turn asks the customer to let it go ahead with a payment or an order
 /// ("Shall I go ahead?", "Would you like me to place the order?", "¿Confirmo la reserva?"),
 /// not one that tells of money already moved ("your refund was processed; shall I go ahead
@@ -1224,14 +1269,19 @@ enum AmountPattern {
 /// English number words, for [`BARE_WORDS_PATTERN`].
 const ENGLISH_NUMBER_WORDS: &str = "a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
+/// English thousands or millions spelled out ("eleven thousand five hundred").
+fn english_thousands() -> String {
+    format!(
+        r"(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*",
+        w = ENGLISH_NUMBER_WORDS
+    )
+}
+
 /// Thousands spelled out without a currency, paid or moved in the same sentence (voice
 /// transcripts): "I want to pay the balance, it's three thousand six hundred", "fifteen
 /// thousand, I'm paying the builder". The number is group `n` (verb first) or `m`.
 static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
-    let number = format!(
-        r"(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*",
-        w = ENGLISH_NUMBER_WORDS
-    );
+    let number = english_thousands();
     let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving)";
     format!(
         r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
