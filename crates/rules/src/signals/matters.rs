@@ -186,6 +186,9 @@ const ACTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("keep", &["keep", "kept", "manten", "conserv", "behalt"]),
+    // A limit or a plan raised or lowered ("aumentar o limite", "reduce my direct debit").
+    ("increase", &["increas", "aument", "augment", "erhoh"]),
+    ("reduce", &["reduc", "decreas", "ridur", "diminu", "senk"]),
     (
         "switch",
         &["switch", "upgrad", "downgrad", "replac", "renam"],
@@ -273,6 +276,51 @@ fn light_out<'a>(word: &dyn Fn(usize) -> &'a str, segment: std::ops::Range<usize
                         | "electricity"
                 )
             })
+    })
+}
+
+/// A price that went up ("why did the premium go up", "my rent has risen again"): a
+/// billing matter of its own. The word that said it.
+fn price_rose<'a>(
+    word: &dyn Fn(usize) -> &'a str,
+    segment: std::ops::Range<usize>,
+) -> Option<&'a str> {
+    let priced = segment.clone().position(|i| {
+        matches!(
+            word(i),
+            "premium"
+                | "premiums"
+                | "price"
+                | "prices"
+                | "bill"
+                | "bills"
+                | "rate"
+                | "rates"
+                | "fee"
+                | "fees"
+                | "tariff"
+                | "cost"
+                | "costs"
+                | "rent"
+                | "subscription"
+                | "payment"
+                | "payments"
+                | "excess"
+        )
+    })?;
+    segment.clone().skip(priced + 1).find_map(|i| {
+        let w = word(i);
+        let up = w == "up"
+            && i > 0
+            && matches!(
+                word(i - 1),
+                "go" | "goes" | "went" | "gone" | "going" | "shot"
+            );
+        (up || matches!(
+            w,
+            "increased" | "risen" | "rose" | "doubled" | "jumped" | "tripled"
+        ))
+        .then_some(w)
     })
 }
 
@@ -758,6 +806,16 @@ const FAULTS: &[&str] = &[
     "crashing",
     "damaged",
     "overcharged",
+    // A name or a detail written wrong.
+    "misspelled",
+    "misspelt",
+    // A machine that makes a noise it should not.
+    "noise",
+    "noises",
+    "noisy",
+    "rattling",
+    "squeaking",
+    "grinding",
     "faulty",
     "never",
     "falsch",
@@ -1500,6 +1558,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
         } else if light_out(&word, segment.clone()) {
             out.problems.push("out".to_owned());
+        } else if let Some(w) = price_rose(&word, segment.clone()) {
+            out.problems.push(w.to_owned());
         }
     };
     let mut announced = None;
@@ -2335,6 +2395,24 @@ mod tests {
         let announced = m("salve, avrei un paio di cose");
         let listed = m("il router è rotto e vorrei spostare l'appuntamento");
         assert!(announced.with(&listed).verdict(3).is_some());
+    }
+
+    #[test]
+    fn a_limit_raised_a_price_gone_up_a_noise_and_a_name_misspelled() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        let several = |t: &str| m(t).verdict(3);
+        // A limit raised or lowered is an act, in the six languages.
+        assert!(m("quisiera aumentar el límite de la tarjeta").has_acts());
+        assert!(m("can you reduce my monthly payment").has_acts());
+        // A price gone up, a machine's noise, a name written wrong: each a problem.
+        assert!(
+            several(
+                "my broadband bill has gone up again, the router makes a grinding noise and my name is misspelled on the contract"
+            )
+            .is_some()
+        );
+        assert_eq!(m("the price went up last spring").own(), 1);
+        assert_eq!(m("the price is fine, thanks").own(), 0);
     }
 
     #[test]
