@@ -514,6 +514,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
         &[
             // "the human papillomavirus vaccine".
             "papillomavirus",
+            // "my personnel records", "the staff files".
+            "records",
+            "files",
             "genome",
             "anatomy",
             "summary",
@@ -834,6 +837,8 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "foreman",
             "forewoman",
             "clerks",
+            // Nigerian English: the boss.
+            "oga",
         ],
     ),
     (
@@ -1072,6 +1077,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
+            // "posso sentire qualcuno?": hear someone, on the phone.
+            "sentire",
             "passare",
             "trasmettere",
             "transmettre", // fr
@@ -1235,6 +1242,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ligue",
             "contactar",
             "contacter",
+            "telephoner",
+            "telephonez",
+            "telefonar",
+            "telefonare",
             "kontaktieren",
             "erreichen",
             "contatar",
@@ -1314,6 +1325,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "quero",
             "preciso",
             "gostaria",
+            // European Portuguese "arranje-me alguém": get me someone.
+            "arranje",
+            "arranja",
+            "arranjem",
             "voglio",
             "vorrei",
             "bisogno",
@@ -1383,6 +1398,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ansprechpartner",
             "ansprechpartnerin",
             "kollegen",
+            // Latin American title of a graduate handling a case ("el licenciado").
+            "licenciado",
+            "licenciada",
             "kollege",
             "kollegin",
             "addetto",
@@ -1687,11 +1705,18 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "kundenservice",
         ],
     ),
-    (Polite, &["svp", "stp", "porfa", "porfavor", "pfv"]),
+    // Nigerian Pidgin "abeg" (please).
+    (Polite, &["svp", "stp", "porfa", "porfavor", "pfv", "abeg"]),
     (
         Dept,
         &[
             "amministrazione",
+            // A school's or a practice's office; a technical service.
+            "segreteria",
+            "secretaria",
+            "secretariat",
+            "sekretariat",
+            "technique",
             "central",
             "suporte",
             "reclamos",
@@ -2139,7 +2164,9 @@ pub(super) fn compound_department(word: &str) -> Option<Classes> {
         true,
     )
     // "Betreuer" alone is anyone's carer; "Kundenbetreuer" works for the service.
-    || head_of(&["betreuer", "bearbeiter"], false))
+    || head_of(&["betreuer", "bearbeiter"], false)
+    // "Schalterbeamtin", "Beamter": an official at the counter.
+    || head_of(&["beamter", "beamtin", "beamte", "beamten"], true))
     .then(|| Classes::default().with(StrongNoun))
 }
 
@@ -2152,6 +2179,8 @@ pub(super) fn dept_head(word: &str) -> bool {
             | "departamentos"
             | "seccion"
             | "area"
+            | "segreteria"
+            | "secretaria"
             | "sector"
             | "settore"
             | "pole"

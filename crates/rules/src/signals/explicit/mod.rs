@@ -1415,6 +1415,43 @@ mod tests {
     }
 
     #[test]
+    fn twenty_first_round_requests_are_found() {
+        all_requests(&[
+            // people named by a group, a place, a title, a regional word
+            "could one of the swimming coaches call me back",
+            "can the lady from the billing office ring me",
+            "the supervisor, then",
+            "I need to see the manager, today",
+            "abeg make a person help me with this",
+            "¿me comunica con la licenciada de cobranzas?",
+            "ó pá, arranje-me um técnico",
+            // a service's office or technical service, hearing someone, someone to phone
+            "vorrei parlare con la segreteria",
+            "passez-moi le service technique",
+            "posso sentire un operatore?",
+            "quelqu'un pourrait-il me téléphoner demain",
+            // a counter clerk, no one there to talk to
+            "verbinden Sie mich mit einem Beamten",
+            "gibt es keinen Mitarbeiter, mit dem ich sprechen kann?",
+            "não tem nenhuma pessoa para me atender?",
+            "c'è un cristiano in ufficio?",
+        ]);
+    }
+
+    #[test]
+    fn twenty_first_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a record, a promise someone else made, a maybe after a condition
+            "can you send me the staff records I asked for",
+            "he said he'd put me through, then nothing happened",
+            "si no llega el lunes, quizás pida hablar con alguien",
+            // things seen, "a gente" (we)
+            "I'd like to see the staff rota for December",
+            "a gente quer falar sobre a fatura",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -434,6 +434,17 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
+    // "she said she'd transfer me and then the line went dead": someone else's promise,
+    // told ("you said you'd put me through" holds the service to it).
+    if toks[clause_start.saturating_sub(4)..j].windows(2).any(|w| {
+        matches!(w[0].word, "said" | "promised" | "told")
+            && matches!(
+                w[1].word,
+                "shed" | "hed" | "theyd" | "she" | "he" | "they" | "shell" | "hell" | "theyll"
+            )
+    }) {
+        return true;
+    }
     // "my husband wanted to ask for a manager", "she tried to get an agent": someone else's
     // wish, told ("I wanted to speak to someone" is the customer's own, said politely).
     if toks[clause_start..j].windows(3).any(|w| {
@@ -507,6 +518,18 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             && matches!(p.word, "si" | "sil" | "se" | "wenn" | "falls" | "if")
             && (i == 0 || toks[i - 1].clause != p.clause)
     });
+    // "se não chegar até sexta, talvez eu peça para falar com alguém": after a condition,
+    // a "maybe" puts it later too.
+    if conditioned
+        && toks[clause_start..j].iter().any(|p| {
+            matches!(
+                p.word,
+                "talvez" | "quizas" | "quiza" | "maybe" | "perhaps" | "vielleicht" | "forse"
+            )
+        })
+    {
+        return true;
+    }
     if conditioned
         && toks[clause_start..j].iter().any(|p| {
             // French and Portuguese futures by their endings; Spanish and Italian ones
@@ -914,7 +937,12 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let k = (from..toks.len().min(from + 4))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
-    if !(from..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
+    // "one of the fitness instructors": a word naming which people, after "one of the".
+    if !(from..k).all(|i| {
+        toks[i].is(Skip)
+            || noun_modifier(toks, i)
+            || one_of && i + 1 == k && i > from && toks[i].classes.is_empty()
+    }) {
         return None;
     }
     let v = (k + 1..toks.len().min(k + 9))
@@ -3226,9 +3254,20 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
 
         _ => return None,
     };
-    if j > 0 && toks[j - 1].is(Neg) {
-        return None;
-    }
+    // "gibts bei euch keinen Menschen, mit dem man reden kann?", "não tem um ser humano
+    // pra me atender?": no one there to talk to, said to the service, asks for one.
+    let to_talk_to = |k: usize| {
+        toks[k + 1..].iter().take(6).any(|n| {
+            n.is(Talk)
+                || n.is(TalkFinal)
+                || n.is(Contact)
+                || matches!(
+                    n.word,
+                    "atender" | "atenderme" | "atienda" | "atenda" | "reden" | "sprechen"
+                )
+        })
+    };
+    let negated = j > 0 && toks[j - 1].is(Neg);
     let place = |w: &str| {
         matches!(
             w,
@@ -3259,13 +3298,21 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                 | "specialista"
                 | "addetto"
                 | "addetta"
+                | "cristiano"
         )
     {
         return None;
     }
-    if !(marker_end + 1..k)
-        .all(|i| toks[i].is(Skip) || place(toks[i].word) || noun_modifier(toks, i))
-        || refused(toks, k)
+    let nobody_to_talk_to = to_talk_to(k);
+    if negated && !nobody_to_talk_to {
+        return None;
+    }
+    if !(marker_end + 1..k).all(|i| {
+        toks[i].is(Skip)
+            || place(toks[i].word)
+            || noun_modifier(toks, i)
+            || nobody_to_talk_to && matches!(toks[i].word, "kein" | "keinen" | "keine")
+    }) || refused(toks, k) && !nobody_to_talk_to
         || not_now(toks, k)
     {
         return None;
@@ -3345,8 +3392,9 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 t.word,
                 "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
                     | "sorry" | "pardon"
-                    // "a human maybe?": a bare noun offered as a suggestion.
-                    | "maybe" | "perhaps"
+                    // "a human maybe?": a bare noun offered as a suggestion; "the manager,
+                    // then": the one left.
+                    | "maybe" | "perhaps" | "then"
             )
             || is_zero(t.word)
             // A word naming the staff's place or shift: "the branch manager, quick" ("same

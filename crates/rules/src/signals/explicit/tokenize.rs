@@ -549,6 +549,101 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(Dept);
         }
+        // "yer man from the accounts desk", "the lady at the front counter": a person named
+        // by where they work there.
+        if matches!(
+            toks[k].word,
+            "man" | "woman" | "lady" | "guy" | "fella" | "gentleman" | "chap"
+        ) && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "from" | "at" | "on" | "in"))
+            && toks[k + 2..].iter().take(3).any(|n| {
+                n.is(Dept)
+                    || matches!(
+                        n.word,
+                        "desk" | "counter" | "office" | "reception" | "branch"
+                    )
+            })
+        {
+            toks[k].classes = toks[k].classes.with(WeakNoun);
+        }
+        // "make a human attend to me", "have someone call me": the person made to help.
+        if matches!(toks[k].word, "make" | "have") {
+            let mut n = k + 1;
+            while toks
+                .get(n)
+                .is_some_and(|p| matches!(p.word, "a" | "an" | "the" | "one" | "some" | "real"))
+            {
+                n += 1;
+            }
+            let person = toks
+                .get(n)
+                .is_some_and(|p| p.is(StrongNoun) || p.is(WeakNoun));
+            let helps = toks.get(n + 1).is_some_and(|v| {
+                matches!(
+                    v.word,
+                    "attend"
+                        | "help"
+                        | "deal"
+                        | "serve"
+                        | "call"
+                        | "ring"
+                        | "sort"
+                        | "handle"
+                        | "speak"
+                        | "talk"
+                        | "contact"
+                )
+            });
+            if person && helps && n > k + 1 {
+                toks[k].classes = toks[k].classes.with(Frame);
+            }
+        }
+        // "I want to see your manager", "I demand to see someone in charge": seeing a
+        // person, wished for, is asking for them.
+        if toks[k].word == "see"
+            && k >= 2
+            && toks[k - 1].word == "to"
+            && toks[k.saturating_sub(4)..k - 1]
+                .iter()
+                .any(|p| p.is(Desire) || p.is(Frame) || matches!(p.word, "demand" | "insist"))
+            && (k + 1..toks.len().min(k + 4))
+                .take_while(|&n| toks[n].clause == toks[k].clause)
+                .find(|&n| toks[n].is(StrongNoun))
+                // The person is the thing seen, not a word of a compound ("the staff rota").
+                .is_some_and(|n| {
+                    toks.get(n + 1).is_none_or(|a| {
+                        a.clause != toks[n].clause
+                            || a.is(Polite)
+                            || matches!(
+                                a.word,
+                                "about"
+                                    | "today"
+                                    | "in"
+                                    | "at"
+                                    | "from"
+                                    | "on"
+                                    | "right"
+                                    | "because"
+                                    | "so"
+                                    | "who"
+                                    | "that"
+                            )
+                    })
+                })
+        {
+            toks[k].classes = toks[k].classes.with(Talk);
+        }
+        // Portuguese "quero gente", "falar com gente": people, a person; "a gente" is "we".
+        if k > 0
+            && toks[k].word == "gente"
+            && matches!(
+                toks[k - 1].word,
+                "quero" | "queremos" | "com" | "uma" | "alguma"
+            )
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
         // Austrian "geben S' mir wen von der Schadensabteilung": "wen" is someone, as
         // "jemanden" is.
         if toks[k].word == "wen"
