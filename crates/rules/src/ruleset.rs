@@ -840,6 +840,10 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
                 .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
             && sentiment_langs::most_negative_word(text) > -2.5
     };
+    // "I picked the wrong day — error on my side": the customer's own slip, told calmly.
+    if calm() && sentiment_langs::blames_self(text) {
+        return None;
+    }
     let intense = if now > intense - 0.1 && text.split_whitespace().nth(30).is_some() && calm() {
         intense - 0.1
     } else {
@@ -1862,6 +1866,23 @@ mod decision_tests {
             (Role::Customer, "the first one, thanks", None),
         ]);
         assert!(!other.handoff, "{other:?}");
+    }
+
+    #[test]
+    fn a_slip_the_customer_owns_is_no_upset() {
+        let own_slip = decide_turns(&[(
+            Role::Customer,
+            "I think I entered the wrong postcode and got the wrong delivery slot, my mistake, sorry",
+            None,
+        )]);
+        assert!(!own_slip.handoff, "{own_slip:?}");
+        // Anger at the service is still anger, whoever made the first slip.
+        let angry = decide_turns(&[(
+            Role::Customer,
+            "my mistake was trusting you, this is the worst service ever, absolutely disgraceful!",
+            None,
+        )]);
+        assert_eq!(angry.reason, Some(Reason::NegativeSentiment), "{angry:?}");
     }
 
     #[test]

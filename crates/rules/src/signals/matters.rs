@@ -59,7 +59,7 @@ const ACTS: &[(&str, &[&str])] = &[
     (
         "book",
         &[
-            "book", "schedul", "arrang", "reserv", "agend", "prenot", "buchen", "marcar",
+            "book", "rebook", "schedul", "arrang", "reserv", "agend", "prenot", "buchen", "marcar",
         ],
     ),
     (
@@ -806,6 +806,8 @@ const FAULTS: &[&str] = &[
     "crashing",
     "damaged",
     "overcharged",
+    // A round missed: "the bin lorry missed our street".
+    "missed",
     // A name or a detail written wrong.
     "misspelled",
     "misspelt",
@@ -2412,6 +2414,9 @@ mod tests {
             .is_some()
         );
         assert_eq!(m("the price went up last spring").own(), 1);
+        // A round missed, a booking made again.
+        assert_eq!(m("the recycling van missed us again").own(), 1);
+        assert!(m("I need to rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
     }
 

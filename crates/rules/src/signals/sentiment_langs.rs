@@ -774,6 +774,46 @@ const STRONG_FEELINGS: &[&str] = &[
     "exhausted",
 ];
 
+/// Whether the customer blames themselves for what went wrong ("error on my side", "my
+/// mistake", "I picked the wrong day", "c'est ma faute"): the negative words are about their
+/// own slip, not anger at the service.
+pub fn blames_self(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    const PHRASES: &[&str] = &[
+        "my mistake",
+        "my fault",
+        "my bad",
+        "my error",
+        "on my side",
+        "on my part",
+        "on my end",
+        "silly me",
+        "user error",
+        "i messed up",
+        "i got it wrong",
+        "i picked the wrong",
+        "i chose the wrong",
+        "i selected the wrong",
+        "i typed the wrong",
+        "i entered the wrong",
+        "i put the wrong",
+        "culpa mía",
+        "culpa mia",
+        "error mío",
+        "error mio",
+        "mi error",
+        "ma faute",
+        "erreur de ma part",
+        "mein fehler",
+        "meine schuld",
+        "erro meu",
+        "culpa minha",
+        "colpa mia",
+        "errore mio",
+    ];
+    PHRASES.iter().any(|p| lower.contains(p))
+}
+
 /// Words between the speaker and the feeling: "I'm so angry", "je suis vraiment furieux".
 const FEELING_INTENSIFIERS: &[&str] = &[
     "so",

@@ -201,7 +201,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\b(not (urgent|an emergency|in a hurry)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
+        r"\b(not (urgent|an emergency|in a hurry)|quote (to|for) (fix|repair|replace)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
     ),
     // A third round, after the fourth blind set.
     (
@@ -700,7 +700,7 @@ const PATTERNS: &[(P, &str)] = &[
     // still hold on me").
     (
         P::Privacy,
-        r"\b(delete|erase|remove|wipe|destroy)\b.{0,25}\b(data|information|info|details|records)\b.{0,20}\byou('ve| have)? (still )?(hold|held|have|keep|kept|store|stored)\b",
+        r"\b(delete|erase|remove|wipe|destroy)\b.{0,25}\b(data|information|info|details|records)\b.{0,20}\byou('ve| have)? (still )?(hold|held|have|got|keep|kept|store|stored)\b",
     ),
     // A nineteenth round, guided by blind set 19 (concepts, not its sentences).
     // A complaint asked to be recorded as formal ("record this as a formal complaint").
@@ -730,6 +730,22 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::FraudNow,
         r"\b(still|keep|keeps|are) (coming|going) (in|out|through)\b.{0,20}\b(as we speak|right now|this very minute)\b|\b(charges?|payments?|transactions?|debits?|withdrawals?) (are |keep )?(still )?(coming|going) (in|out|through) (right now|as we speak)\b",
+    ),
+    // A twenty-first round, guided by blind set 21 (concepts, not its sentences).
+    // Someone in the customer's account now, in the other languages.
+    (
+        P::FraudNow,
+        r"\b(jemand|alguien|quelqu'un|qualcuno|algu[ée]m)\b.{0,40}\b(gerade|jetzt|ahora|en este momento|en ce moment|maintenant|adesso|in questo momento|agora|neste momento)\b.{0,40}\b(konto|cuenta|compte|conto|conta)\b|\b(gerade|jetzt|ahora|en ce moment|maintenant|adesso|agora)\b.{0,20}\b(in|en|dans|nel|na) (meinem|mi|mon|mio|minha) (konto|cuenta|compte|conto|conta)\b",
+    ),
+    // Water getting into homes now; a river over its banks.
+    (
+        P::Flood,
+        r"\bwater('s| is)? (getting|coming|pouring|seeping|flooding) (in|into)\b.{0,30}\b(flats?|houses?|homes?|basement|cellar|kitchen|ground floor|shop|street)\b|\b(river|canal|stream|burn|creek)('s| has| is)? (come|coming|burst|bursting|broken|breaking|over) (over |its |the )*banks?\b",
+    ),
+    // A formal complaint lodged, in German.
+    (
+        P::LegalAct,
+        r"\b(offiziell|formell|f[öo]rmlich)e?n? beschwerde (ein|einlegen|einreichen|erheben)\b|\b(lege|legen|reiche|reichen)\b.{0,20}\b(offiziell|formell|f[öo]rmlich)e?n? beschwerde\b",
     ),
     // The personal data held, wanted deleted, in the other languages; the data a service
     // holds, asked for under data protection law.
@@ -2367,6 +2383,25 @@ mod tests {
     }
 
     #[test]
+    fn twenty_first_round_complaints_lodged_and_data_held() {
+        for text in [
+            "ich lege hiermit formell Beschwerde gegen die Entscheidung ein",
+            "wir werden offiziell Beschwerde einlegen",
+            "please erase whatever customer data you've got about me",
+        ] {
+            assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
+        }
+        assert_eq!(
+            regulated(
+                "ich habe eine Beschwerde über die Lieferzeit",
+                &Topic::ALL,
+                false
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn regulated_acts_in_the_eighth_round_forms() {
         for text in [
             "would you advise putting my bonus into your bond funds?",
@@ -2674,6 +2709,18 @@ mod tests {
             "a bit urgent: can you email the warranty today",
             "we called earlier about the burning smell from the meter",
         ]);
+    }
+
+    #[test]
+    fn twenty_first_round_water_getting_in_and_someone_in_the_account_now() {
+        all_urgent(&[
+            "the canal has burst its banks at the end of our road",
+            "water is seeping into the basement flats right now",
+            "alguien está ahora mismo en mi cuenta cambiando la contraseña",
+            "quelqu'un est en ce moment connecté à mon compte",
+        ]);
+        // A repair quoted is a claim, not a danger now.
+        none_urgent(&["the storm brought a branch down and the quote to repair the fence is high"]);
     }
 
     #[test]

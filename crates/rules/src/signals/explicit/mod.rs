@@ -1448,6 +1448,8 @@ mod tests {
             // things seen, "a gente" (we)
             "I'd like to see the staff rota for December",
             "a gente quer falar sobre a fatura",
+            // a condition earlier in the sentence, then "might"
+            "all good so far - if the heating fails again I might call and ask for an engineer",
         ]);
     }
 

@@ -513,18 +513,35 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // "si rien ne change lundi, je téléphonerai pour avoir un conseiller": after a
     // condition, a first-person future in the request's clause ("rappellerai", "llamaré",
     // "richiamerò", "ligarei") puts it later.
+    let condition_word = |w: &str| matches!(w, "si" | "sil" | "se" | "wenn" | "falls" | "if");
     let conditioned = toks[..clause_start].iter().enumerate().any(|(i, p)| {
         p.sentence == t.sentence
-            && matches!(p.word, "si" | "sil" | "se" | "wenn" | "falls" | "if")
+            && condition_word(p.word)
             && (i == 0 || toks[i - 1].clause != p.clause)
     });
+    // "so far so good - if it leaks again I might ring and ask for someone": a condition
+    // earlier in the sentence, then a "might", puts it later.
+    let in_sentence = toks[..j]
+        .iter()
+        .rposition(|p| p.sentence != t.sentence)
+        .map_or(0, |p| p + 1);
+    if let Some(c) = toks[in_sentence..j]
+        .iter()
+        .rposition(|p| condition_word(p.word))
+        && toks[in_sentence + c..j]
+            .iter()
+            .any(|p| matches!(p.word, "might" | "may"))
+    {
+        return true;
+    }
     // "se não chegar até sexta, talvez eu peça para falar com alguém": after a condition,
     // a "maybe" puts it later too.
     if conditioned
         && toks[clause_start..j].iter().any(|p| {
             matches!(
                 p.word,
-                "talvez" | "quizas" | "quiza" | "maybe" | "perhaps" | "vielleicht" | "forse"
+                // "maybe put me through" asks; "I might ask" is for later.
+                "talvez" | "quizas" | "quiza" | "might" | "vielleicht" | "forse"
             )
         })
     {
