@@ -840,7 +840,7 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
                 .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
             && sentiment_langs::most_negative_word(text) > -2.5
     };
-    // "I picked the wrong day — error on my side": the customer's own slip, told calmly.
+    // "I chose the wrong size, my mistake": the customer's own slip, told calmly.
     if calm() && sentiment_langs::blames_self(text) {
         return None;
     }
@@ -1891,7 +1891,7 @@ mod decision_tests {
             decide_turns(&[
                 (
                     Role::Customer,
-                    "I need to pay my builder from my savings",
+                    "the roofer wants paying out of my savings",
                     None,
                 ),
                 (Role::Ai, ai, Some(0.9)),

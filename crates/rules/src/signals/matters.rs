@@ -806,7 +806,7 @@ const FAULTS: &[&str] = &[
     "crashing",
     "damaged",
     "overcharged",
-    // A round missed: "the bin lorry missed our street".
+    // A round missed: "the van missed our road".
     "missed",
     // A name or a detail written wrong.
     "misspelled",
@@ -2416,7 +2416,7 @@ mod tests {
         assert_eq!(m("the price went up last spring").own(), 1);
         // A round missed, a booking made again.
         assert_eq!(m("the recycling van missed us again").own(), 1);
-        assert!(m("I need to rebook the boiler service").has_acts());
+        assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
     }
 

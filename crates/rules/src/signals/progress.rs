@@ -124,7 +124,7 @@ mod tests {
             "nothing has come through yet",
             "my junk folder is empty too",
             "the link says page not found",
-            "it takes me to a page that doesn't exist",
+            "the app opens a page that does not exist",
         ] {
             assert!(failed(text), "{text}");
         }

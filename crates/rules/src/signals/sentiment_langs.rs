@@ -775,7 +775,7 @@ const STRONG_FEELINGS: &[&str] = &[
 ];
 
 /// Whether the customer blames themselves for what went wrong ("error on my side", "my
-/// mistake", "I picked the wrong day", "c'est ma faute"): the negative words are about their
+/// mistake", "I chose the wrong size", "c'est ma faute"): the negative words are about their
 /// own slip, not anger at the service.
 pub fn blames_self(text: &str) -> bool {
     let lower = text.to_lowercase().replace('’', "'");

@@ -926,7 +926,7 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
 }
 
 /// Whether an AI turn asks how much money the customer wants to pay, move or claim ("How
-/// much would you like to transfer?", "the deposit or the full balance?", "¿Cuánto quiere
+/// much should I send?", "part of it or all of it?", "¿Cuánto quiere
 /// enviar?"): the customer's answer may then be a sum without a currency.
 pub(crate) fn asks_amount(text: &str) -> bool {
     static ASKS: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
@@ -2701,7 +2701,7 @@ mod tests {
             "three withdrawals I don't recognise and they keep coming through as we speak",
             "payments are still going out right now from my account",
             // A hedge does not hide a danger.
-            "it's kind of urgent, water is pouring through the light fitting",
+            "it's kind of urgent, water is pouring out of the light fitting",
             "I rang this morning about the gas smell and it's still there",
         ]);
         none_urgent(&[

@@ -1374,7 +1374,7 @@ mod tests {
         all_requests(&[
             // a role at a register office, a phone line wanted, one of the staff asked
             "could the registrar ring me about the wedding booking",
-            "who can approve a refund? I'd like them on the phone",
+            "who approves refunds? I want them on the phone now",
             "ich hätte gern den Zahnarzt am Telefon",
             "can one of you phone me after lunch",
             // the noun offered as a suggestion, the menu answered, a service then a person
@@ -1398,19 +1398,19 @@ mod tests {
     fn twentieth_round_other_senses_are_not_requests() {
         no_requests(&[
             // a split word across languages, a quotation after "says", someone else's wish
-            "I got a letter about my meter reading",
+            "a letter arrived about the meter",
             "the website says, and I quote, speak to an adviser. Which one?",
             "my son wanted to talk to a manager, but it's sorted now",
             // the customer's own visit, a time to come, a thing named by "callback"
             "I'll head to the shop to speak to someone on Saturday",
             "maybe I'll ask for an agent next month",
-            "the callback URL in your docs is broken",
+            "your docs give a broken callback URL",
             "mi día empezó fatal",
             // a practice's booking, things bought, an intermediary dealing with the service
             "can I get an appointment with the dentist on Tuesday",
             "I need to buy two phones for my staff",
             "I'll get my solicitor to talk to you about the deeds",
-            "mi colega me dijo que les escribiera",
+            "mi colega del trabajo me recomendó escribirles",
         ]);
     }
 
@@ -1442,7 +1442,7 @@ mod tests {
     fn twenty_first_round_other_senses_are_not_requests() {
         no_requests(&[
             // a record, a promise someone else made, a maybe after a condition
-            "can you send me the staff records I asked for",
+            "please email the staff records for March",
             "he said he'd put me through, then nothing happened",
             "si no llega el lunes, quizás pida hablar con alguien",
             // things seen, "a gente" (we)

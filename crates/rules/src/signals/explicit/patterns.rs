@@ -16,7 +16,7 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if !t.is(Neg) {
             continue;
         }
-        // "no just put me through", "main menu no just put me through": a "no" before
+        // "no just put me through", "billing options no just connect me": a "no" before
         // "just" answers the AI's offer of something else, or the menu, unless it follows
         // a verb of its own.
         if t.word == "no"
@@ -337,7 +337,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .position(|n| n.clause != t.clause)
         .map_or(toks.len(), |p| j + p);
-    // "¿puedo hablar con la veterinaria que atendió a mi perro ayer?": a time in a relative
+    // "¿podría hablar con el técnico que vino el lunes?": a time in a relative
     // clause after an asked-for person says who, not when the request was made.
     let framed = toks[clause_start..j].iter().any(|p| {
         p.is(Frame)
@@ -422,7 +422,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         }
         intro = from;
     }
-    // "I'll get my broker to sort it out with you": someone who deals with the service for
+    // "I'll have my broker settle it with you": someone who deals with the service for
     // the customer is no one of the service ("rather a human than you" compares).
     if !toks[j..clause_end].iter().any(|p| p.word == "than")
         && toks[j..clause_end].windows(2).any(|w| {
@@ -434,7 +434,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
-    // "she said she'd transfer me and then the line went dead": someone else's promise,
+    // "he said he'd put me through but I was cut off": someone else's promise,
     // told ("you said you'd put me through" holds the service to it).
     if toks[clause_start.saturating_sub(4)..j].windows(2).any(|w| {
         matches!(w[0].word, "said" | "promised" | "told")
@@ -445,7 +445,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "my husband wanted to ask for a manager", "she tried to get an agent": someone else's
+    // "my partner wanted to speak to a supervisor", "she tried to get an agent": someone else's
     // wish, told ("I wanted to speak to someone" is the customer's own, said politely).
     if toks[clause_start..j].windows(3).any(|w| {
         !matches!(w[0].word, "i" | "we" | "you" | "d")
@@ -457,7 +457,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "I'll pop into the branch to talk to someone": the customer's own visit, planned.
+    // "I'll drop by the shop and speak to someone": the customer's own visit, planned.
     let motion = |w: &str| {
         matches!(
             w,
@@ -519,7 +519,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             && condition_word(p.word)
             && (i == 0 || toks[i - 1].clause != p.clause)
     });
-    // "so far so good - if it leaks again I might ring and ask for someone": a condition
+    // "fine for now - if it fails again I might call to request an engineer": a condition
     // earlier in the sentence, then a "might", puts it later.
     let in_sentence = toks[..j]
         .iter()
@@ -534,7 +534,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
-    // "se não chegar até sexta, talvez eu peça para falar com alguém": after a condition,
+    // "se não resolver até segunda, talvez eu peça um técnico": after a condition,
     // a "maybe" puts it later too.
     if conditioned
         && toks[clause_start..j].iter().any(|p| {
@@ -599,7 +599,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         && (toks[j..rest]
             .iter()
             .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
-            // "talk to someone next week": a time to come.
+            // "speak to an adviser next month": a time to come.
             || toks[j..rest].windows(2).any(|w| {
                 w[0].word == "next"
                     && matches!(
@@ -954,7 +954,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let k = (from..toks.len().min(from + 4))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
-    // "one of the fitness instructors": a word naming which people, after "one of the".
+    // "one of the swimming coaches": a word naming which people, after "one of the".
     if !(from..k).all(|i| {
         toks[i].is(Skip)
             || noun_modifier(toks, i)
@@ -3271,7 +3271,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
 
         _ => return None,
     };
-    // "gibts bei euch keinen Menschen, mit dem man reden kann?", "não tem um ser humano
+    // "gibt es keinen Mitarbeiter, mit dem ich sprechen kann?", "não há nenhuma pessoa
     // pra me atender?": no one there to talk to, said to the service, asks for one.
     let to_talk_to = |k: usize| {
         toks[k + 1..].iter().take(6).any(|n| {

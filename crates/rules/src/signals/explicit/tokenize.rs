@@ -549,7 +549,7 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(Dept);
         }
-        // "yer man from the accounts desk", "the lady at the front counter": a person named
+        // "the fella from the billing office", "the lady at the front counter": a person named
         // by where they work there.
         if matches!(
             toks[k].word,
@@ -567,7 +567,7 @@ pub(super) fn tokenize_into<'a>(
         {
             toks[k].classes = toks[k].classes.with(WeakNoun);
         }
-        // "make a human attend to me", "have someone call me": the person made to help.
+        // "make a person help me", "have someone call me": the person made to help.
         if matches!(toks[k].word, "make" | "have") {
             let mut n = k + 1;
             while toks
@@ -599,7 +599,7 @@ pub(super) fn tokenize_into<'a>(
                 toks[k].classes = toks[k].classes.with(Frame);
             }
         }
-        // "I want to see your manager", "I demand to see someone in charge": seeing a
+        // "I need to see the supervisor", "I demand to see someone in charge": seeing a
         // person, wished for, is asking for them.
         if toks[k].word == "see"
             && k >= 2
@@ -696,9 +696,9 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
-    // "I'd like the vet on the phone", "ich hätte gern die Tierärztin am Telefon": a
+    // "I'd like the vet on the phone", "ich hätte gern den Zahnarzt am Telefon": a
     // professional wanted on the line is asked for, as a person is; so is "them" after
-    // "who has the authority to…" in an earlier clause.
+    // "who can sign it off?" in an earlier clause.
     for k in 2..toks.len() {
         if !matches!(
             toks[k].word,
