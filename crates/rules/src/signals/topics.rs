@@ -782,13 +782,14 @@ fn all_patterns() -> impl Iterator<Item = (P, &'static str)> {
 }
 
 /// The progress patterns ([`super::progress`]).
-const PROGRESS: [(P, &str); 8] = [
+const PROGRESS: [(P, &str); 9] = [
     (P::Persist, super::progress::PERSIST),
     (P::GoingRound, super::progress::GOING_ROUND),
     (P::Resolved, super::progress::RESOLVED),
     (P::Praise, super::progress::PRAISE),
     (P::NotResolved, super::progress::NOT_RESOLVED),
     (P::Failed, super::progress::FAILED),
+    (P::Failed, super::progress::FAILED_MORE),
     (P::AlreadyDid, super::progress::ALREADY_DID),
     (P::AlreadyDid, super::progress::DID_REPEATEDLY),
 ];
