@@ -309,6 +309,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "some",
             "any",
             "real",
+            // French "une personne physique": a real person.
+            "physique",
             // "the concerned person", "a normal person": the person meant.
             "concerned",
             "relevant",
@@ -692,6 +694,7 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "accounts",
             "complaints",
             "claims",
+            "repairs",
             "retention",
             "cancellations",
             "helpdesk",
@@ -857,7 +860,11 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "trainers",
             "instructor",
             "instructors",
-            // At a register office, a court or a university.
+            // At a register office, a court or a university; a school's or a garage's staff.
+            "secretary",
+            "secretaries",
+            "mechanic",
+            "mechanics",
             "registrar",
             "registrars",
         ],
@@ -983,6 +990,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pongan",
             "ponga",
             "pone",
+            "pones",
+            "transfieran",
+            "transfiera",
             "ponerme",
             "poneme",
             "poe",
@@ -1401,6 +1411,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // Latin American title of a graduate handling a case ("el licenciado").
             "licenciado",
             "licenciada",
+            // Swiss German "Mänsch" (a human).
+            "mansch",
             "kollege",
             "kollegin",
             "addetto",

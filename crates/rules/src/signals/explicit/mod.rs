@@ -1454,6 +1454,39 @@ mod tests {
     }
 
     #[test]
+    fn twenty_second_round_requests_are_found() {
+        all_requests(&[
+            // a professional named by the place, talking the customer through, a phrase
+            "could the practice nurse give me a ring this afternoon",
+            "can a mechanic talk me through the quote",
+            "can whoever handles the allotment waiting list get in touch with me",
+            // a wish after the callback, the bot turned away, a department of repairs
+            "a call back would be lovely, from someone in billing",
+            "no, not you. a real person",
+            "put me on to repairs",
+            // the other languages: subjunctive hand-overs, real people, elided articles
+            "¿me pones con un asesor?",
+            "necesito que me transfieran con una persona",
+            "je veux parler à du vrai monde",
+            "un être humain, je vous prie",
+            "mi passi un'impiegata, grazie",
+        ]);
+    }
+
+    #[test]
+    fn twenty_second_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // an instruction read or reported, a question answered "no need"
+            "the notice said call an engineer if the light flashes, it doesn't",
+            "we were told to ring an adviser, but the app sorted it",
+            "transfer me? no need, found the answer",
+            // someone to take in a parcel, "not you" about the app
+            "I need someone to sign for the fridge, can you deliver Saturday",
+            "it's not you, it's the app that keeps crashing",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -393,7 +393,13 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // not asked.
     if toks[clause_start..j].windows(2).any(|w| {
         matches!(w[1].word, "says" | "reads" | "states")
-            || matches!(w[0].word, "it" | "that" | "which") && w[1].word == "said"
+            || matches!(
+                w[0].word,
+                "it" | "that" | "which" | "leaflet" | "letter" | "sign" | "website" | "email"
+                    | "notice" | "app" | "screen" | "page" | "form" | "message" | "text" | "poster"
+            ) && w[1].word == "said"
+            // "I was told in the letter to speak to an adviser": an instruction reported.
+            || matches!(w[0].word, "was" | "were" | "been") && w[1].word == "told"
     }) {
         return true;
     }
@@ -442,6 +448,15 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 w[1].word,
                 "shed" | "hed" | "theyd" | "she" | "he" | "they" | "shell" | "hell" | "theyll"
             )
+    }) {
+        return true;
+    }
+    // "I need someone to sign for the parcel": a person to receive a delivery, not staff.
+    if toks[j..clause_end].windows(3).any(|w| {
+        w[0].word == "to" && w[1].word == "sign" && w[2].word == "for"
+            || w[0].word == "to"
+                && w[1].word == "be"
+                && matches!(w[2].word, "home" | "in" | "there")
     }) {
         return true;
     }
@@ -954,17 +969,26 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let k = (from..toks.len().min(from + 4))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
-    // "one of the swimming coaches": a word naming which people, after "one of the".
+    // "one of the swimming coaches", "the school nurse": a word naming which people, after
+    // "one of the" or before a professional.
     if !(from..k).all(|i| {
         toks[i].is(Skip)
             || noun_modifier(toks, i)
-            || one_of && i + 1 == k && i > from && toks[i].classes.is_empty()
+            || (one_of || toks[k].is(WeakNoun))
+                && i + 1 == k
+                && i > from
+                && toks[i].classes.is_empty()
     }) {
         return None;
     }
-    let v = (k + 1..toks.len().min(k + 9))
+    // "can a pharmacist talk me through it": talking the customer through is helping.
+    let v = (k + 1..toks.len().min(k + 12))
         .take_while(|&v| toks[v].clause == t.clause)
-        .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
+        .find(|&v| {
+            help_verb(toks[v].word)
+                || toks[v].is(Contact)
+                || toks[v].is(Talk) && toks.get(v + 1).is_some_and(|m| m.word == "me")
+        })?;
     if refused(toks, k) || not_now_scheduled(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
         return None;
     }
@@ -1810,7 +1834,17 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 .iter()
                 .position(|p| p.clause != t.clause)
                 .map(|p| j + p);
+            // "a callback would be great": wished for after it.
+            let wished = toks[j + 1..].windows(3).take(4).any(|w| {
+                w[0].word == "would"
+                    && w[1].word == "be"
+                    && matches!(
+                        w[2].word,
+                        "great" | "good" | "lovely" | "ideal" | "appreciated" | "helpful" | "nice"
+                    )
+            });
             let asked = asked
+                || wished
                 || polite_clause(toks, clause_end)
                 || toks[j + 1..]
                     .iter()
@@ -1987,7 +2021,7 @@ fn asked_and_answered_no(toks: &[Tok<'_>]) -> bool {
         && toks.get(second + 1).is_some_and(|n| {
             matches!(
                 n.word,
-                "not" | "nicht" | "pas" | "ancora" | "todavia" | "i" | "ill" | "lets"
+                "not" | "nicht" | "pas" | "ancora" | "todavia" | "i" | "ill" | "lets" | "need"
             )
         })
 }
@@ -2219,8 +2253,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 // "put me through to billing", "can I speak to sales?"
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
-                    && (j + 1..k)
-                        .all(|i| toks[i].is(Skip) || toks[i].is(Polite) || dept_modifier(toks, i))
+                    && (j + 1..k).all(|i| {
+                        toks[i].is(Skip)
+                            || toks[i].is(Polite)
+                            || dept_modifier(toks, i)
+                            // "pass me on to repairs", "send me across to sales".
+                            || matches!(toks[i].word, "on" | "across" | "over")
+                                && toks[i - 1].word == "me"
+                    })
                     && toks.get(k + 1).is_none_or(|m| {
                         m.clause != n.clause
                             || m.is(Polite)
@@ -3201,6 +3241,8 @@ fn asking_word(word: &str) -> bool {
             | "favor"
             | "favore"
             | "plait"
+            // "je vous prie".
+            | "prie"
             | "now"
             | "asap"
     )
@@ -3493,8 +3535,12 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     };
     // "anybody on the other end?", "anyone on the line?": where the person would be.
     let line = |w: &str| matches!(w, "on" | "the" | "other" | "end" | "line");
+    // "anyone around who knows the system?": someone there, and what they would know.
+    let who_knows = toks
+        .windows(2)
+        .any(|w| rest(w[0].word) && w[1].word == "who");
     (toks.len() <= 8
-        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)))
+        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)) || who_knows)
         && asks
         && toks.iter().any(|t| someone(t.word))
         && toks

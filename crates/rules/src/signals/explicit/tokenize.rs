@@ -121,10 +121,13 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
                 buf.push(l);
             }
         } else if c == '\'' || c == '’' {
-            // "don't" → "dont"; French "l'agent" / "quelqu'un" keep two words, which the
-            // lexicon lists ("l", "quelqu").
+            // "don't" → "dont"; French "l'agent" / "quelqu'un" and Italian "un'operatrice",
+            // "dell'ufficio" keep two words, which the lexicon lists ("l", "quelqu").
             let current = &buf[start..];
-            if matches!(current, "l" | "quelqu" | "qu" | "d" | "j") {
+            if matches!(
+                current,
+                "l" | "quelqu" | "qu" | "d" | "j" | "un" | "n" | "dell" | "nell" | "all" | "sull"
+            ) {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
@@ -226,7 +229,19 @@ fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize
         }
         if c == b'\'' {
             let current = &buf[start..];
-            if matches!(current, b"l" | b"quelqu" | b"qu" | b"d" | b"j") {
+            if matches!(
+                current,
+                b"l" | b"quelqu"
+                    | b"qu"
+                    | b"d"
+                    | b"j"
+                    | b"un"
+                    | b"n"
+                    | b"dell"
+                    | b"nell"
+                    | b"all"
+                    | b"sull"
+            ) {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
@@ -495,6 +510,9 @@ pub(super) fn tokenize_into<'a>(
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 const PHRASE_START_WORDS: &[&str] = &[
     "area",
+    "ring",
+    "monde",
+    "not",
     "bell",
     "buzz",
     "celle",
@@ -814,6 +832,18 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             .is_some_and(|n| matches!(n.word, "un" | "una" | "il" | "la" | "qualcuno"))
     {
         toks[k].classes = toks[k].classes.with(Frame);
+    }
+    // Québécois "passez-moi du vrai monde": real people.
+    if k > 0 && toks[k].word == "monde" && toks[k - 1].word == "vrai" {
+        toks[k].classes = toks[k].classes.with(StrongNoun);
+    }
+    // "not you, a human": "you" after "not", ending its clause, is the bot turned away.
+    if toks[k].word == "not"
+        && toks.get(k + 1).is_some_and(|n| {
+            n.word == "you" && toks.get(k + 2).is_none_or(|a| a.clause != n.clause)
+        })
+    {
+        toks[k + 1].classes = toks[k + 1].classes.with(Bot);
     }
     // "would one of you ring me back": someone of the service, asked to contact.
     if k >= 2
