@@ -970,11 +970,11 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
     // "one of the swimming coaches", "the school nurse": a word naming which people, after
-    // "one of the" or before a professional.
+    // "one of the" or before the service's professional ("any wookie experts" asks anyone).
     if !(from..k).all(|i| {
         toks[i].is(Skip)
             || noun_modifier(toks, i)
-            || (one_of || toks[k].is(WeakNoun))
+            || (one_of || toks[k].is(WeakNoun) && matches!(toks[i - 1].word, "the" | "your"))
                 && i + 1 == k
                 && i > from
                 && toks[i].classes.is_empty()
