@@ -806,6 +806,8 @@ const FAULTS: &[&str] = &[
     "crashing",
     "damaged",
     "overcharged",
+    // Something come late: "it turned up a week late".
+    "late",
     // A round missed: "the van missed our road".
     "missed",
     // A name or a detail written wrong.
@@ -2416,6 +2418,7 @@ mod tests {
         assert_eq!(m("the price went up last spring").own(), 1);
         // A round missed, a booking made again.
         assert_eq!(m("the recycling van missed us again").own(), 1);
+        assert_eq!(m("the sofa came three weeks late").own(), 1);
         assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
     }

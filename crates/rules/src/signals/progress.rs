@@ -20,7 +20,7 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 
 /// More reports of a failure, kept apart from [`FAILED`] so that each has a short list of
 /// literals for the screen: nothing come yet, an empty folder, a page not found.
-pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b";
+pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b";
 
 /// Statements that the customer already did what the AI asks (again): said after the AI's
 /// second attempt, they mean the AI is going round.
@@ -129,6 +129,8 @@ mod tests {
             "my junk folder is empty too",
             "the link says page not found",
             "the app opens a page that does not exist",
+            "le wifi ne marche toujours pas",
+            "toujours pas de chauffage dans le salon",
         ] {
             assert!(failed(text), "{text}");
         }

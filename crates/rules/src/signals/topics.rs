@@ -339,7 +339,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A danger noticed at a time gone by: "last night I thought I could smell gas".
     (
         P::JustPast,
-        r"\b(yesterday|last night|this morning|earlier today)\b.{0,40}\b(i|we) (thought|smelled|smelt|noticed|rang|called|saw|heard)\b",
+        r"\b(yesterday|last night|this morning|earlier today)\b.{0,40}\b(i|we) (thought|smelled|smelt|noticed|rang|called|saw|heard|reported)\b",
     ),
     // A thirteenth round, after the thirteenth blind set: dangers told by what is seen.
     // A smell "like rotten eggs" a few words after the smell.
@@ -736,6 +736,11 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::FraudNow,
         r"\b(jemand|alguien|quelqu'un|qualcuno|algu[ée]m)\b.{0,40}\b(gerade|jetzt|ahora|en este momento|en ce moment|maintenant|adesso|in questo momento|agora|neste momento)\b.{0,40}\b(konto|cuenta|compte|conto|conta)\b|\b(gerade|jetzt|ahora|en ce moment|maintenant|adesso|agora)\b.{0,20}\b(in|en|dans|nel|na) (meinem|mi|mon|mio|minha) (konto|cuenta|compte|conto|conta)\b",
+    ),
+    // A fraud reported, in Portuguese, Spanish, French and Italian.
+    (
+        P::Fraud,
+        r"\b(fazer|registrar|abrir|prestar) (uma )?den[úu]ncia de fraude\b|\bdenunciar (uma |un |una )?fraude\b|\b(poner|presentar) una denuncia por fraude\b|\b(signaler|d[ée]clarer) une fraude\b|\bporter plainte pour fraude\b|\b(denunciare|segnalare) una frode\b",
     ),
     // Water getting into homes now; a river over its banks.
     (
@@ -2386,6 +2391,10 @@ mod tests {
     #[test]
     fn twenty_first_round_complaints_lodged_and_data_held() {
         for text in [
+            // A fraud reported, in the other languages.
+            "quero registrar uma denúncia de fraude no meu cartão",
+            "je voudrais signaler une fraude sur mon compte",
+            "devo denunciare una frode",
             "ich lege hiermit formell Beschwerde gegen die Entscheidung ein",
             "wir werden offiziell Beschwerde einlegen",
             "please erase whatever customer data you've got about me",
@@ -2721,7 +2730,10 @@ mod tests {
             "quelqu'un est en ce moment connecté à mon compte",
         ]);
         // A repair quoted is a claim, not a danger now.
-        none_urgent(&["the storm brought a branch down and the quote to repair the fence is high"]);
+        none_urgent(&[
+            "the storm brought a branch down and the quote to repair the fence is high",
+            "last night we reported a burning smell, the electrician found nothing",
+        ]);
     }
 
     #[test]

@@ -1087,6 +1087,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
+            // "voglio parlarne con un operatore": the infinitive with its clitic.
+            "parlarne",
+            "parlarci",
+            "parlargli",
+            "parlarle",
             // "posso sentire qualcuno?": hear someone, on the phone.
             "sentire",
             "passare",

@@ -1470,6 +1470,9 @@ mod tests {
             "je veux parler à du vrai monde",
             "un être humain, je vous prie",
             "mi passi un'impiegata, grazie",
+            // a person of a team, Italian talking with a clitic
+            "could one of the lettings team call me back",
+            "vorrei parlarne con un consulente",
         ]);
     }
 

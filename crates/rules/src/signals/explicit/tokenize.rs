@@ -510,6 +510,7 @@ pub(super) fn tokenize_into<'a>(
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 const PHRASE_START_WORDS: &[&str] = &[
     "area",
+    "team",
     "ring",
     "monde",
     "not",
@@ -832,6 +833,13 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             .is_some_and(|n| matches!(n.word, "un" | "una" | "il" | "la" | "qualcuno"))
     {
         toks[k].classes = toks[k].classes.with(Frame);
+    }
+    // "put one of the pharmacy team on": one of a team is a person of the service.
+    if toks[k].word == "team"
+        && k >= 3
+        && (k.saturating_sub(4)..k - 1).any(|p| toks[p].word == "one" && toks[p + 1].word == "of")
+    {
+        toks[k].classes = toks[k].classes.with(StrongNoun);
     }
     // Québécois "passez-moi du vrai monde": real people.
     if k > 0 && toks[k].word == "monde" && toks[k - 1].word == "vrai" {
