@@ -1087,7 +1087,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
-            // "voglio parlarne con un operatore": the infinitive with its clitic.
+            // "vorrei parlarne con qualcuno": the infinitive with its clitic.
             "parlarne",
             "parlarci",
             "parlargli",

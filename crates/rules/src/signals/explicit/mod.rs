@@ -1457,9 +1457,9 @@ mod tests {
     fn twenty_second_round_requests_are_found() {
         all_requests(&[
             // a professional named by the place, talking the customer through, a phrase
-            "could the practice nurse give me a ring this afternoon",
+            "could the practice nurse ring me after two",
             "can a mechanic talk me through the quote",
-            "can whoever handles the allotment waiting list get in touch with me",
+            "can whoever handles the allotment waiting list contact me",
             // a wish after the callback, the bot turned away, a department of repairs
             "a call back would be lovely, from someone in billing",
             "no, not you. a real person",
@@ -1484,7 +1484,7 @@ mod tests {
             "we were told to ring an adviser, but the app sorted it",
             "transfer me? no need, found the answer",
             // someone to take in a parcel, "not you" about the app
-            "I need someone to sign for the fridge, can you deliver Saturday",
+            "I need somebody home to sign for my fridge on Saturday",
             "it's not you, it's the app that keeps crashing",
         ]);
     }

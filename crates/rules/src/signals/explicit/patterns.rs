@@ -398,7 +398,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 "it" | "that" | "which" | "leaflet" | "letter" | "sign" | "website" | "email"
                     | "notice" | "app" | "screen" | "page" | "form" | "message" | "text" | "poster"
             ) && w[1].word == "said"
-            // "I was told in the letter to speak to an adviser": an instruction reported.
+            // "we were told to ring an engineer": an instruction reported.
             || matches!(w[0].word, "was" | "were" | "been") && w[1].word == "told"
     }) {
         return true;
@@ -451,7 +451,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "I need someone to sign for the parcel": a person to receive a delivery, not staff.
+    // "someone has to sign for the sofa": a person to receive a delivery, not staff.
     if toks[j..clause_end].windows(3).any(|w| {
         w[0].word == "to" && w[1].word == "sign" && w[2].word == "for"
             || w[0].word == "to"
@@ -981,7 +981,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     }) {
         return None;
     }
-    // "can a pharmacist talk me through it": talking the customer through is helping.
+    // "could an adviser talk me through the form": talking the customer through is helping.
     let v = (k + 1..toks.len().min(k + 12))
         .take_while(|&v| toks[v].clause == t.clause)
         .find(|&v| {
@@ -1834,7 +1834,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 .iter()
                 .position(|p| p.clause != t.clause)
                 .map(|p| j + p);
-            // "a callback would be great": wished for after it.
+            // "a call back from sales would be ideal": wished for after it.
             let wished = toks[j + 1..].windows(3).take(4).any(|w| {
                 w[0].word == "would"
                     && w[1].word == "be"

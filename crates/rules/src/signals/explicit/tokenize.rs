@@ -834,7 +834,7 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
     {
         toks[k].classes = toks[k].classes.with(Frame);
     }
-    // "put one of the pharmacy team on": one of a team is a person of the service.
+    // "can one of the lettings team ring me": one of a team is a person of the service.
     if toks[k].word == "team"
         && k >= 3
         && (k.saturating_sub(4)..k - 1).any(|p| toks[p].word == "one" && toks[p + 1].word == "of")
@@ -845,7 +845,7 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
     if k > 0 && toks[k].word == "monde" && toks[k - 1].word == "vrai" {
         toks[k].classes = toks[k].classes.with(StrongNoun);
     }
-    // "not you, a human": "you" after "not", ending its clause, is the bot turned away.
+    // "no, not you. an adviser": "you" after "not", ending its clause, is the bot turned away.
     if toks[k].word == "not"
         && toks.get(k + 1).is_some_and(|n| {
             n.word == "you" && toks.get(k + 2).is_none_or(|a| a.clause != n.clause)
