@@ -53,6 +53,8 @@ struct RareAnalysis {
     /// The first match of each topic's pattern, in `Topic::ALL` order.
     topics: [OnceLock<Option<String>>; Topic::ALL.len()],
     urgency: OnceLock<Option<String>>,
+    /// The AI's turn asks how much money the customer wants to move ([`topics::asks_amount`]).
+    asks_amount: OnceLock<bool>,
 }
 
 impl TurnAnalysis {
@@ -165,6 +167,14 @@ impl TurnAnalysis {
                 .as_deref()
                 .map(|m| (*t, std::borrow::Cow::Borrowed(m)))
         })
+    }
+
+    /// Whether `text` (an AI turn) asks how much money the customer wants to move.
+    pub(crate) fn asks_amount(&self, text: &str) -> bool {
+        *self
+            .rare()
+            .asks_amount
+            .get_or_init(|| topics::asks_amount(text))
     }
 
     /// Whether the turn asks to close an account.

@@ -472,7 +472,8 @@ impl Check {
                 // amount is that amount (any currency).
                 if ai.role == Role::Ai
                     && currency.is_none()
-                    && topics::asks_amount(&ai.text)
+                    && ai_analysis.asks_amount(&ai.text)
+                    && topics::may_hold_bare_number(text)
                     && let Some(found) = topics::bare_numbers(text)
                         .into_iter()
                         .find(|a| a.value > *amount)

@@ -279,35 +279,36 @@ fn light_out<'a>(word: &dyn Fn(usize) -> &'a str, segment: std::ops::Range<usize
     })
 }
 
+/// What a customer pays, which can go up: [`price_rose`].
+const PRICES: &[&str] = &[
+    "premium",
+    "premiums",
+    "price",
+    "prices",
+    "bill",
+    "bills",
+    "rate",
+    "rates",
+    "fee",
+    "fees",
+    "tariff",
+    "cost",
+    "costs",
+    "rent",
+    "subscription",
+    "payment",
+    "payments",
+    "excess",
+];
+
 /// A price that went up ("why did the premium go up", "my rent has risen again"): a
 /// billing matter of its own. The word that said it.
 fn price_rose<'a>(
     word: &dyn Fn(usize) -> &'a str,
+    kinds: &[u32],
     segment: std::ops::Range<usize>,
 ) -> Option<&'a str> {
-    let priced = segment.clone().position(|i| {
-        matches!(
-            word(i),
-            "premium"
-                | "premiums"
-                | "price"
-                | "prices"
-                | "bill"
-                | "bills"
-                | "rate"
-                | "rates"
-                | "fee"
-                | "fees"
-                | "tariff"
-                | "cost"
-                | "costs"
-                | "rent"
-                | "subscription"
-                | "payment"
-                | "payments"
-                | "excess"
-        )
-    })?;
+    let priced = segment.clone().position(|i| kinds[i] & PRICED != 0)?;
     segment.clone().skip(priced + 1).find_map(|i| {
         let w = word(i);
         let up = w == "up"
@@ -1080,6 +1081,8 @@ const WORKS: u32 = 1024;
 const DROPS: u32 = 2048;
 /// A verb of finding out ([`INQUIRY_VERBS`]).
 const INQUIRES: u32 = 4096;
+/// A price ([`PRICES`]).
+const PRICED: u32 = 8192;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
 const PART_SHIFT: u32 = 16;
 // Every part's number fits above the flags.
@@ -1115,6 +1118,7 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&DROPPING[..], DROPS),
         (&DROPPED[..], DROPS),
         (INQUIRY_VERBS, INQUIRES),
+        (PRICES, PRICED),
     ] {
         for w in words {
             *map.entry(w).or_default() |= flag;
@@ -1562,7 +1566,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
         } else if light_out(&word, segment.clone()) {
             out.problems.push("out".to_owned());
-        } else if let Some(w) = price_rose(&word, segment.clone()) {
+        } else if let Some(w) = price_rose(&word, kinds, segment.clone()) {
             out.problems.push(w.to_owned());
         }
     };

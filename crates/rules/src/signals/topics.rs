@@ -944,6 +944,15 @@ pub(crate) fn asks_amount(text: &str) -> bool {
     text.contains('?') && ASKS.as_ref().is_some_and(|re| re.is_match(text))
 }
 
+/// Whether `text` may hold a number [`bare_numbers`] finds: a digit, or "thousand" /
+/// "million" in any case (a cheap necessary condition).
+pub(crate) fn may_hold_bare_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || {
+        let lower = text.to_ascii_lowercase();
+        lower.contains("thousand") || lower.contains("million")
+    }
+}
+
 /// The numbers of 1,000 or more a turn says without a currency ("1,500", "11500", "eleven
 /// thousand five hundred"): sums when the turn answers [`asks_amount`]. Years and numbers
 /// after "to", "at", "on", "number" (a time, a date, a reference) are left out.
