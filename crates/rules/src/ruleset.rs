@@ -1870,6 +1870,39 @@ mod decision_tests {
     }
 
     #[test]
+    fn an_offer_of_a_person_left_to_the_customer_is_accepted_by_a_yes() {
+        let offered = decide_turns(&[
+            (
+                Role::Customer,
+                "how do I get a parking permit for a visitor",
+                None,
+            ),
+            (
+                Role::Ai,
+                "Permits are issued by the parking team. I could transfer you to an adviser if you'd prefer.",
+                Some(0.9),
+            ),
+            (Role::Customer, "yes please, that would help", None),
+        ]);
+        assert_eq!(offered.reason, Some(Reason::ExplicitRequest), "{offered:?}");
+        // An offer of something else, said the same way, is no person.
+        let other = decide_turns(&[
+            (
+                Role::Customer,
+                "how do I get a parking permit for a visitor",
+                None,
+            ),
+            (
+                Role::Ai,
+                "I can email you the form if you'd prefer.",
+                Some(0.9),
+            ),
+            (Role::Customer, "yes please, that would help", None),
+        ]);
+        assert!(!other.handoff, "{other:?}");
+    }
+
+    #[test]
     fn a_slip_the_customer_owns_is_no_upset() {
         let own_slip = decide_turns(&[(
             Role::Customer,

@@ -105,12 +105,37 @@ pub fn accepts_offer(text: &str) -> bool {
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
 /// connect you with an agent?", "Shall I transfer you?").
 pub fn offers_handover(text: &str) -> bool {
-    if !text.contains('?') {
+    if !text.contains('?') && !offered_if_wished(text) {
         return false;
     }
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     handover_offered_at(&tokenize(&buf, &spans)).is_some()
+}
+
+/// Whether an AI turn without a question mark still leaves the choice to the customer: "I
+/// could transfer you to an adviser if you like", "si lo prefiere".
+fn offered_if_wished(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    [
+        "if you'd prefer",
+        "if you prefer",
+        "if you'd like",
+        "if you would like",
+        "if you like",
+        "if you want",
+        "if you wish",
+        "si lo prefiere",
+        "si prefiere",
+        "si vous préférez",
+        "si vous le souhaitez",
+        "wenn sie möchten",
+        "wenn sie wollen",
+        "se preferir",
+        "se preferisce",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 /// Words that join the options of an either-or offer.
