@@ -348,7 +348,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind19", 0.99, 0.98, 0.97),
         ("blind20", 0.99, 0.99, 0.99),
         ("blind21", 0.98, 0.99, 0.99),
-        ("blind22", 0.98, 0.95, 0.94),
+        ("blind22", 0.98, 0.95, 0.95),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
