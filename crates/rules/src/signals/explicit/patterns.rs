@@ -299,6 +299,24 @@ pub(super) fn not_now_scheduled(toks: &[Tok<'_>], j: usize) -> bool {
     not_now_when(toks, j, true)
 }
 
+/// A period named after "last" or "next": a week, a month, a year, a weekday, "time".
+fn named_period(word: &str) -> bool {
+    matches!(
+        word,
+        "week"
+            | "month"
+            | "year"
+            | "time"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     let t = &toks[j];
     let past_form = t.word.ends_with("ed")
@@ -378,14 +396,9 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .any(|p| p.is(PastTime))
         // "last week your agent told me…"
-        || toks[clause_start..relative].windows(2).any(|w| {
-            w[0].word == "last"
-                && matches!(
-                    w[1].word,
-                    "week" | "month" | "year" | "night" | "time" | "monday" | "tuesday"
-                        | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                )
-        })
+        || toks[clause_start..relative]
+            .windows(2)
+            .any(|w| w[0].word == "last" && (named_period(w[1].word) || w[1].word == "night"))
     {
         return true;
     }
@@ -615,14 +628,9 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             .iter()
             .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
             // "speak to an adviser next month": a time to come.
-            || toks[j..rest].windows(2).any(|w| {
-                w[0].word == "next"
-                    && matches!(
-                        w[1].word,
-                        "week" | "month" | "year" | "time" | "monday" | "tuesday" | "wednesday"
-                            | "thursday" | "friday" | "saturday" | "sunday" | "weekend"
-                    )
-            }));
+            || toks[j..rest]
+                .windows(2)
+                .any(|w| w[0].word == "next" && (named_period(w[1].word) || w[1].word == "weekend")));
     if later {
         return true;
     }
