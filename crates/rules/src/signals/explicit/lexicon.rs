@@ -995,6 +995,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "transfiera",
             "ponerme",
             "poneme",
+            // "¿me puede poner con el encargado?": the infinitive after "puede".
+            "poner",
             "poe",
             "derivar",
             "derivame",
@@ -1345,7 +1347,24 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "arranja",
             "arranjem",
             "voglio",
+            // Sending someone out: "schicken Sie mir einen Techniker", "mandatemi
+            // qualcuno", "envoyez-moi un technicien", "mándenme a alguien".
+            "schicken",
+            "schick",
+            "schickt",
+            "mandatemi",
+            "mandami",
+            "mandi",
+            "envoyez",
+            "mandenme",
+            "manden",
+            "mandame",
+            "mande",
+            "mandem",
             "vorrei",
+            // Formal Italian "desidero un colloquio con il direttore".
+            "desidero",
+            "desidererei",
             "bisogno",
             "dammi",
             "datemi",
@@ -1495,6 +1514,16 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "rappresentante",
             "consulente",
             "qualcuno",
+            // Roman "quarcuno" and Neapolitan "quaccheduno", "qualcheduno".
+            "quarcuno",
+            "quaccheduno",
+            "qualcheduno",
+            // French and Italian for a member of staff ("un de nos collaborateurs").
+            "collaborateur",
+            "collaboratrice",
+            "collaborateurs",
+            "collaboratore",
+            "collaboratori",
         ],
     ),
     (

@@ -1515,6 +1515,40 @@ mod tests {
     }
 
     #[test]
+    fn twenty_third_round_requests_are_found() {
+        all_requests(&[
+            // a department's person, the infinitive of "poner", staff in French and Italian
+            "can I speak with the billing guy",
+            "¿me podría poner con la encargada de turnos?",
+            "quisiera hablar con un colaborador, no con el sistema",
+            "merci de me passer un collaborateur",
+            "desidererei parlare con un collaboratore",
+            // a conversation asked for, a department wanted on the line
+            "I'd like a conversation with your branch manager",
+            "ich hätte gern die Kundenabteilung ans Telefon",
+            // no one there to deal with it, asked of the service addressed
+            "habt ihr keinen Menschen, der sich darum kümmert?",
+            "vocês não têm nenhum atendente?",
+            // someone sent out, the matter kicked on to a person
+            "could you send us a technician this week",
+            "mi mandi un tecnico, per favore",
+            "bounce this over to a supervisor",
+        ]);
+    }
+
+    #[test]
+    fn twenty_third_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a message passed on, words said to something else, a report sent
+            "pass my compliments on to the nurse please",
+            "my son typed the bot a message asking for an agent and gave up",
+            "send me the engineer's notes from the visit",
+            // a past conversation, the customer's own matter thrown
+            "throw it over to the neighbour",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

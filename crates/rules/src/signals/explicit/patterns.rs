@@ -413,6 +413,10 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             ) && w[1].word == "said"
             // "we were told to ring an engineer": an instruction reported.
             || matches!(w[0].word, "was" | "were" | "been") && w[1].word == "told"
+            // "my friend told the chat get me a human": words said to someone else ("I
+            // told you, get me a human" says them again, to the service).
+            || matches!(w[0].word, "told" | "typed" | "wrote" | "texted" | "messaged")
+                && matches!(w[1].word, "the" | "it" | "them" | "her" | "him" | "their" | "his")
     }) {
         return true;
     }
@@ -2041,6 +2045,68 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     detect_unanswered(toks)
 }
 
+/// Whether `word` names a message one hands on: "pass my thanks on to the engineer".
+fn is_message(word: &str) -> bool {
+    matches!(
+        word,
+        "thanks"
+            | "regards"
+            | "compliments"
+            | "gratitude"
+            | "appreciation"
+            | "apologies"
+            | "message"
+            | "feedback"
+            | "comments"
+            | "congratulations"
+            | "best"
+            | "love"
+            | "praise"
+    )
+}
+
+/// Whether `word` sends someone out: "send", "schicken", "mandatemi", "envoyez".
+fn is_send(word: &str) -> bool {
+    matches!(
+        word,
+        "send"
+            | "schicken"
+            | "schick"
+            | "schickt"
+            | "mandatemi"
+            | "mandami"
+            | "mandi"
+            | "envoyez"
+            | "mandenme"
+            | "manden"
+            | "mandame"
+            | "mande"
+            | "mandem"
+    )
+}
+
+/// Whether `toks[j]` is a noun of conversation after an article and before "with"
+/// ("a conversation with", "un colloquio con", "un entretien avec", "ein Gespräch mit").
+fn conversation_with(toks: &[Tok<'_>], j: usize) -> bool {
+    matches!(
+        toks[j].word,
+        "conversation"
+            | "colloquio"
+            | "conversazione"
+            | "entretien"
+            | "gesprach"
+            | "conversacion"
+            | "conversa"
+    ) && j > 0
+        && matches!(
+            toks[j - 1].word,
+            "a" | "an" | "un" | "uno" | "una" | "ein" | "einem" | "uma" | "one"
+        )
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.word, "with" | "con" | "avec" | "mit" | "com"))
+}
+
 fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // Identity questions are not requests: "am I talking to a real person?", "are you human?"
     let identity_question = |j: usize| {
@@ -2064,7 +2130,10 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && matches!(toks[j - 1].word, "quick" | "brief" | "short" | "quiet"))
             && toks
                 .get(j + 1)
-                .is_some_and(|n| n.word == "with" || n.word == "w");
+                .is_some_and(|n| n.word == "with" || n.word == "w")
+            // "vorrei un colloquio con il direttore", "ein Gespräch mit der Filialleitung":
+            // a conversation asked for is talking.
+            || conversation_with(toks, j);
         // "get me across to the fraud team": "get" moving the customer is a hand-over.
         // Any verb moving the customer "over to" someone is one too: "bounce me over to
         // billing", "flick me across to the claims team".
@@ -2077,7 +2146,20 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && toks
                         .get(j + 2)
                         .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over"))
-                    && toks.get(j + 3).is_some_and(|n| n.word == "to"));
+                    && toks.get(j + 3).is_some_and(|n| n.word == "to"))
+            // "kick this over to an actual person": the matter moved on to someone.
+            || toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "this" | "it"))
+                && matches!(
+                    t.word,
+                    "kick" | "bump" | "bounce" | "flick" | "shunt" | "punt" | "push" | "toss"
+                        | "chuck" | "throw" | "shift"
+                )
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| matches!(n.word, "across" | "over"))
+                && toks.get(j + 3).is_some_and(|n| n.word == "to");
         let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
         // German "will" wants; English "will a person need to…" asks about the future.
         let english_will = t.word == "will"
@@ -2163,7 +2245,10 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "hook"
             ) && !(j > 0 && matches!(toks[j - 1].word, "be" | "being" | "get" | "getting"))
                 && !toks.get(j + 1).is_some_and(|n| {
-                    matches!(n.word, "me" | "us" | "this" | "it" | "my" | "the")
+                    matches!(n.word, "me" | "us" | "this" | "it" | "the")
+                    // "pass my call to", not "pass my thanks on to the engineer": a message
+                    // handed on is not the customer.
+                    || n.word == "my" && toks.get(j + 2).is_none_or(|m| !is_message(m.word))
                     // "loop someone from billing in".
                     || t.word == "loop"
                         && (human_noun(toks, j + 1).is_some()
@@ -2330,8 +2415,28 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && toks
                             .get(k + 2)
                             .is_some_and(|n| matches!(n.word, "stop" | "quit" | "not" | "never"));
-                    let governs =
-                        !general && !own_later && !told_by && !stop_message && (verb || strong);
+                    // "send me a technician", "schicken Sie mir einen Techniker": someone
+                    // sent out to deal with it.
+                    let sent_out = is_send(t.word)
+                        && toks[j + 1..k].iter().any(|p| {
+                            matches!(p.word, "me" | "us" | "mir" | "uns" | "moi" | "nous")
+                        })
+                        // Not "send me the engineer's report": the person ends the phrase.
+                        && toks.get(k + 1).is_none_or(|n| {
+                            n.clause != t.clause
+                                || n.is(Skip)
+                                || n.is(Polite)
+                                || matches!(
+                                    n.word,
+                                    "who" | "that" | "out" | "round" | "over" | "che" | "der"
+                                        | "die" | "qui" | "que"
+                                )
+                        });
+                    let governs = !general
+                        && !own_later
+                        && !told_by
+                        && !stop_message
+                        && (verb || strong || sent_out);
                     if governs && !refused(toks, j) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, j, k),
@@ -3299,6 +3404,14 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     }
     let marker_end = match t.word {
         "hay" | "habria" | "tem" | "ha" | "ce" | "gibts" => j,
+        // "¿ustedes no tienen a nadie…?", "vous n'avez personne…?": the service addressed.
+        "tienen" | "avez" | "habt"
+            if toks[j.saturating_sub(3)..toks.len().min(j + 2)]
+                .iter()
+                .any(|p| matches!(p.word, "ustedes" | "vous" | "ihr")) =>
+        {
+            j
+        }
         // "y a-t-il": the inversion's "t il" is part of the marker.
         "y" if next(j + 1) == Some("a") => {
             if next(j + 2) == Some("t") && next(j + 3) == Some("il") {
@@ -3332,15 +3445,37 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                     n.word,
                     "atender" | "atenderme" | "atienda" | "atenda" | "reden" | "sprechen"
                 )
+                // "… keinen Menschen, der das bearbeitet?", "… ninguém que resolva isso?":
+                // no one there to deal with the matter.
+                || matches!(
+                    n.word,
+                    "bearbeitet"
+                        | "bearbeiten"
+                        | "kummert"
+                        | "resolva"
+                        | "resolver"
+                        | "resuelva"
+                        | "risolva"
+                        | "occupe"
+                        | "handles"
+                        | "handle"
+                )
         })
     };
-    let negated = j > 0 && toks[j - 1].is(Neg);
+    // "vocês não têm um ser humano aí?", "¿ustedes no tienen a nadie?": asked of the
+    // service addressed, whether it has a person, is asking for one.
+    let addressed = toks[..j]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|p| matches!(p.word, "voces" | "ustedes" | "vous" | "ihr"));
+    let negated = j > 0 && toks[j - 1].is(Neg) && !addressed;
     let place = |w: &str| {
         matches!(
             w,
             "da" | "hier" | "ai" | "ahi" | "aqui" | "alli" | "la" | "li" | "qui" | "ici" | "t"
                 // "gibt es bei Ihnen überhaupt Mitarbeiter?": at yours, still, at all.
-                | "bei" | "euch" | "ihnen" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
+                | "bei" | "euch" | "ihnen" | "ihr" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
                 | "eigentlich"
         )
     };

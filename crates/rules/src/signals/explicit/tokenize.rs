@@ -439,7 +439,8 @@ pub(super) fn tokenize_into<'a>(
         }
         let n = match (toks[k - 2].word, toks[k - 1].word) {
             ("on" | "au" | "al" | "ao", "the" | "el" | "o" | "a") if k >= 3 => k - 3,
-            (_, "on" | "am" | "au" | "al" | "ao" | "en") => k - 2,
+            // German "ans Telefon": "an das".
+            (_, "on" | "am" | "ans" | "au" | "al" | "ao" | "en") => k - 2,
             _ => continue,
         };
         let clause = toks[n].clause;
@@ -453,8 +454,10 @@ pub(super) fn tokenize_into<'a>(
                 p.clause != clause && (matches!(p.word, "who" | "whoever") || p.is(StrongNoun))
             })
         };
+        // "Holen Sie mir die Filialleitung ans Telefon": a department wanted on the line.
         if wanted
             && (toks[n].is(WeakNoun)
+                || toks[n].is(Dept)
                 || matches!(toks[n].word, "them" | "him" | "her") && described_before())
         {
             toks[n].classes = toks[n].classes.with(StrongNoun);
@@ -515,6 +518,7 @@ const PHRASE_START_WORDS: &[&str] = &[
     "monde",
     "not",
     "bell",
+    "bloke",
     "buzz",
     "celle",
     "celui",
@@ -532,9 +536,11 @@ const PHRASE_START_WORDS: &[&str] = &[
     "devuelvas",
     "dia",
     "fella",
+    "folk",
     "folks",
     "gente",
     "gentleman",
+    "girl",
     "guy",
     "guys",
     "have",
@@ -735,6 +741,32 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                     "desk" | "counter" | "office" | "reception" | "branch"
                 )
         })
+    {
+        toks[k].classes = toks[k].classes.with(WeakNoun);
+    }
+    // "the billing lady", "the repairs people", "the claims guy": a person named by the
+    // department they work in, the department first.
+    if matches!(
+        toks[k].word,
+        "man"
+            | "woman"
+            | "lady"
+            | "guy"
+            | "guys"
+            | "fella"
+            | "gentleman"
+            | "chap"
+            | "girl"
+            | "bloke"
+            | "people"
+            | "folks"
+            | "folk"
+    ) && k > 0
+        && toks[k - 1].is(Dept)
+        && toks[k - 1].clause == toks[k].clause
+        && !toks[k - 1].joined
+        // Not "time to call on my sales guy": the customer's own contact elsewhere.
+        && !(k > 1 && (own_possessive(toks[k - 2].word) || matches!(toks[k - 2].word, "his" | "her" | "their")))
     {
         toks[k].classes = toks[k].classes.with(WeakNoun);
     }
