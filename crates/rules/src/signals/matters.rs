@@ -822,6 +822,9 @@ const FAULTS: &[&str] = &[
     "squeaking",
     "grinding",
     "faulty",
+    // A screen gone blank or frozen: "the meter display's gone blank".
+    "blank",
+    "frozen",
     "never",
     "falsch",
     "fehlt",
@@ -2425,6 +2428,22 @@ mod tests {
         assert_eq!(m("the sofa came three weeks late").own(), 1);
         assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
+    }
+
+    #[test]
+    fn a_screen_gone_blank_or_frozen_is_a_problem() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        assert_eq!(m("the thermostat screen has gone blank").own(), 1);
+        assert_eq!(m("my tablet is frozen on the logo").own(), 1);
+        assert!(
+            m("the card reader screen went blank, I need to reset my PIN and please cancel my paper statements")
+                .verdict(3)
+                .is_some()
+        );
+        assert_eq!(
+            m("the heating works fine now, the screen is clear").own(),
+            0
+        );
     }
 
     #[test]

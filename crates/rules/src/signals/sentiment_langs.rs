@@ -690,6 +690,10 @@ const STRONG_FEELINGS: &[&str] = &[
     "infuriated",
     "exasperated",
     "mad",
+    // British and Irish "I'm raging", Scots "I'm beelin'".
+    "raging",
+    "beelin",
+    "beeling",
     // Spanish
     "furioso",
     "furiosa",
@@ -1137,7 +1141,10 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         let says = match w(speaker) {
             // "I'm" is two words folded: "i", "m".
             "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
-            "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" => true,
+            "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" | "tou" => true,
+            // Brazilian "tô muito irritado" ("estou"), before a Portuguese adjective (in
+            // -o or -a); not English "went from calm to furious".
+            "to" => w(i).ends_with(['o', 'a']),
             // "I have never been so insulted", "never felt so angry", "nunca fui tão
             // humilhada", "jamais été aussi vexée": now, as never before.
             "been" | "felt" => w(speaker.wrapping_sub(1)) == "never",
@@ -1407,6 +1414,22 @@ mod tests {
             "la pizza era buonissima",
             "nunca fui tão longe de casa",
             "he lost his temper last year at the match",
+        ]);
+    }
+
+    #[test]
+    fn regional_speakers_and_feelings_are_read() {
+        all_stated(&[
+            // British, Irish and Scots words for furious; Brazilian "tô" for "estou"
+            "honestly i'm raging about the bill",
+            "I'm beelin, the van never came",
+            "tô revoltada com esse atendimento",
+            "tou mesmo furiosa com isto",
+        ]);
+        none_stated(&[
+            "the river was raging after the storm",
+            "it went from calm to furious in a minute",
+            "the wait drove me to furious tears",
         ]);
     }
 }

@@ -1545,6 +1545,8 @@ mod tests {
             "send me the engineer's notes from the visit",
             // a past conversation, the customer's own matter thrown
             "throw it over to the neighbour",
+            // a message left for a person
+            "grand, I'll let the plumber know you rang",
         ]);
     }
 

@@ -2432,7 +2432,11 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                         | "die" | "qui" | "que"
                                 )
                         });
+                    // "I'll let the agent know": a message for the person, not a request.
+                    let let_know =
+                        t.word == "let" && toks.get(k + 1).is_some_and(|n| n.word == "know");
                     let governs = !general
+                        && !let_know
                         && !own_later
                         && !told_by
                         && !stop_message
