@@ -292,6 +292,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
+            // Roman and southern Italian "co'" (con).
+            "co",
             "straight",
             "across",
             "front",
@@ -1089,6 +1091,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
+            // Roman and southern "me fai parlà co' quarcuno?": the infinitive cut short.
+            "parla",
             // "vorrei parlarne con qualcuno": the infinitive with its clitic.
             "parlarne",
             "parlarci",
@@ -1347,6 +1351,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "arranja",
             "arranjem",
             "voglio",
+            // "assign me a caseworker", "assign a person to my complaint" (only for the
+            // customer's own case: see `detect_unanswered`).
+            "assign",
+            "allocate",
             // Sending someone out: "schicken Sie mir einen Techniker", "mandatemi
             // qualcuno", "envoyez-moi un technicien", "mándenme a alguien".
             "schicken",
@@ -1514,6 +1522,14 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "rappresentante",
             "consulente",
             "qualcuno",
+            // The one in charge of a station, a school, a post office, a harbour.
+            "stationmaster",
+            "headmaster",
+            "headmistress",
+            "postmaster",
+            "postmistress",
+            "harbourmaster",
+            "harbormaster",
             // Roman "quarcuno" and Neapolitan "quaccheduno", "qualcheduno".
             "quarcuno",
             "quaccheduno",

@@ -1533,6 +1533,18 @@ mod tests {
             "could you send us a technician this week",
             "mi mandi un tecnico, per favore",
             "bounce this over to a supervisor",
+            // the machine turned away, an exclamation before a bare noun, authority
+            "no, not a machine. a human being.",
+            "for pete's sake, representative",
+            "is there anyone with the authority to refund me?",
+            // Caribbean "mi", spoken German "wer", Roman and Neapolitan Italian
+            "have someone from accounts phone mi today",
+            "kann mir mal wer vom Support helfen und mich anrufen?",
+            "famme parlà co' n'operatore",
+            "ce sta quarcuno ca me po' aiutà?",
+            // a person assigned to the customer's case, the one in charge of a school
+            "please allocate me an adviser",
+            "I need the headmistress, it's about my daughter",
         ]);
     }
 
@@ -1547,6 +1559,12 @@ mod tests {
             "throw it over to the neighbour",
             // a message left for a person
             "grand, I'll let the plumber know you rang",
+            // a product feature, authority nobody has, a question who called
+            "how can I assign an agent to a ticket in the dashboard",
+            "nobody at that branch has the authority to do anything",
+            "wer hat mich heute früh angerufen?",
+            "ce sta nu guaio co' 'a bolletta",
+            "the old headmaster wrote a lovely letter",
         ]);
     }
 

@@ -1481,6 +1481,65 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
+/// "surely somebody there has the authority to waive it", "anyone with the power to sign
+/// this off?": someone who can decide, named by their authority, is asked for.
+pub(super) fn someone_with_authority(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|k| {
+        if !matches!(
+            toks[k].word,
+            "someone"
+                | "somebody"
+                | "anyone"
+                | "anybody"
+                | "alguien"
+                | "jemand"
+                | "alguem"
+                | "qualcuno"
+        ) || k > 0 && toks[k - 1].is(Neg)
+        {
+            return None;
+        }
+        let within = |i: usize| toks.get(i).filter(|n| n.sentence == toks[k].sentence);
+        let has = (k + 1..k + 4).find(|&i| {
+            within(i).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "has" | "with" | "hat" | "mit" | "tiene" | "con" | "tem" | "com" | "ha"
+                )
+            })
+        })?;
+        let v = (has + 1..has + 3).find(|&i| {
+            within(i).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "authority"
+                        | "power"
+                        | "powers"
+                        | "clearance"
+                        | "mandate"
+                        | "autoridad"
+                        | "befugnis"
+                        | "vollmacht"
+                        | "autoridade"
+                        | "autorita"
+                        | "potere"
+                )
+            })
+        })?;
+        let between_ok = (k + 1..has).all(|i| {
+            toks[i].is(Skip)
+                || matches!(
+                    toks[i].word,
+                    "there" | "here" | "else" | "da" | "ahi" | "la"
+                )
+        }) && (has + 1..v).all(|i| toks[i].is(Skip));
+        (between_ok && !refused(toks, k) && !not_now(toks, v)).then(|| ExplicitMatch {
+            phrase: phrase(toks, k, v),
+            pattern: "someone_who_can",
+        })
+    })
+}
+
 /// "who can decide on my refund?", "chi può decidere?", "wer kann das genehmigen?": asking
 /// who has the authority is asking for that person.
 pub(super) fn who_can_decide(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
@@ -2435,8 +2494,18 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "I'll let the agent know": a message for the person, not a request.
                     let let_know =
                         t.word == "let" && toks.get(k + 1).is_some_and(|n| n.word == "know");
+                    // "assign a person to my complaint", not "how do I assign an agent to a
+                    // ticket" (a feature of the product).
+                    let assigned_elsewhere = matches!(t.word, "assign" | "allocate")
+                        && !toks
+                            .get(j + 1)
+                            .is_some_and(|n| matches!(n.word, "me" | "us"))
+                        && !toks[k + 1..toks.len().min(k + 4)].windows(2).any(|w| {
+                            w[0].word == "to" && matches!(w[1].word, "my" | "our" | "me" | "us")
+                        });
                     let governs = !general
                         && !let_know
+                        && !assigned_elsewhere
                         && !own_later
                         && !told_by
                         && !stop_message
@@ -2740,7 +2809,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks[v].clause == t.clause
             && toks
                 .get(v + 1)
-                .is_some_and(|n| n.word == "me" || n.word == "us")
+                // Caribbean English "call mi".
+                .is_some_and(|n| matches!(n.word, "me" | "us" | "mi"))
             // "can your rep quit phoning me": contact the customer wants ended.
             && !matches!(toks[v - 1].word, "stop" | "quit" | "cease" | "longer")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
@@ -2947,6 +3017,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| call_me_back(toks))
         .or_else(|| someone_who_can(toks))
         .or_else(|| who_can_decide(toks))
+        .or_else(|| someone_with_authority(toks))
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
 }
@@ -3262,8 +3333,15 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "lovely, another robot. a person perhaps?": the person set against the bot named in
         // a sentence before ("are you a bot or a person?" asks what it is).
         let bot_before = || {
-            toks[..start].iter().any(|t| {
-                t.is(Bot)
+            toks[..start].iter().enumerate().any(|(i, t)| {
+                // "not a computer. a person.": the machine turned away.
+                (t.is(Bot)
+                    || t.is(Machine)
+                        && toks[..i]
+                            .iter()
+                            .rev()
+                            .take(2)
+                            .any(|p| matches!(p.word, "not" | "no")))
                     && t.sentence != toks[start].sentence
                     && !toks
                         .iter()
@@ -3407,6 +3485,8 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         });
     }
     let marker_end = match t.word {
+        // Southern Italian "ce sta quaccheduno?" ("c'è qualcuno?").
+        "ce" if next(j + 1) == Some("sta") => j + 1,
         "hay" | "habria" | "tem" | "ha" | "ce" | "gibts" => j,
         // "¿ustedes no tienen a nadie…?", "vous n'avez personne…?": the service addressed.
         "tienen" | "avez" | "habt"
@@ -3491,6 +3571,9 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         && !matches!(
             toks[k].word,
             "qualcuno"
+                | "quarcuno"
+                | "quaccheduno"
+                | "qualcheduno"
                 | "operatore"
                 | "operatrice"
                 | "operatori"

@@ -421,6 +421,44 @@ pub(super) fn tokenize_into<'a>(
         }
         k += 1;
     }
+    // Spoken German "kann mich bitte wer anrufen?": "wer" after the verb's object or a
+    // particle is "jemand" (someone), not the question's "who".
+    for k in 1..toks.len() {
+        if toks[k].word == "wer"
+            && toks[k - 1].clause == toks[k].clause
+            && matches!(
+                toks[k - 1].word,
+                "mich" | "mir" | "uns" | "bitte" | "mal" | "doch" | "noch" | "da" | "hier"
+            )
+            && let Some(classes) = classes_of("jemand")
+        {
+            toks[k].classes = classes;
+        }
+    }
+    // "oh for crying out loud, agent", "for god's sake, a person": an exclamation of
+    // exasperation says nothing of what is asked, and is dropped whole, so that the noun
+    // after it stays bare.
+    let mut k = 0;
+    while k + 2 < toks.len() {
+        let len = match (toks[k].word, toks[k + 1].word, toks[k + 2].word) {
+            ("for", "crying", "out") if toks.get(k + 3).is_some_and(|t| t.word == "loud") => 4,
+            ("for", "gods" | "heavens" | "petes" | "christs" | "goodness" | "pitys", "sake") => 3,
+            ("for", "the", "love")
+                if toks.get(k + 3).is_some_and(|t| t.word == "of")
+                    && toks
+                        .get(k + 4)
+                        .is_some_and(|t| matches!(t.word, "god" | "christ" | "mike")) =>
+            {
+                5
+            }
+            _ => 0,
+        };
+        if len > 0 {
+            toks.drain(k..k + len);
+        } else {
+            k += 1;
+        }
+    }
     // Phrases that give one word a class (see [`mark_phrase_at`]); most words start none.
     for k in 0..toks.len() {
         if PHRASE_STARTS.may_contain(toks[k].word) {
