@@ -2773,7 +2773,7 @@ mod tests {
             "she had trouble swallowing after the dentist last month",
         ]);
         for text in [
-            "quero pôr uma ação em tribunal contra a agência",
+            "vamos mover uma ação judicial contra a seguradora",
             "vou processar a empresa se não me devolverem",
             "je veux faire opposition à ce prélèvement",
         ] {
@@ -2781,7 +2781,7 @@ mod tests {
         }
         // A cheque stopped or a card blocked is not a dispute.
         for text in [
-            "je voudrais faire opposition sur un chèque perdu",
+            "comment bloquer un chèque égaré ? il faut faire opposition sur ce chèque",
             "comment faire opposition sur ma carte ?",
         ] {
             assert_eq!(regulated(text, &Topic::ALL, false), None, "{text}");

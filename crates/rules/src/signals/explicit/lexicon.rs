@@ -997,7 +997,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "transfiera",
             "ponerme",
             "poneme",
-            // "¿me puede poner con el encargado?": the infinitive after "puede".
+            // "¿me podría poner con ventas?": the infinitive after a modal.
             "poner",
             "poe",
             "derivar",
@@ -1091,7 +1091,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "passe",
             "chamar", // it
             "parlare",
-            // Roman and southern "me fai parlà co' quarcuno?": the infinitive cut short.
+            // Roman and southern "famme parlà co' n'operatore": the infinitive cut short.
             "parla",
             // "vorrei parlarne con qualcuno": the infinitive with its clitic.
             "parlarne",
@@ -1355,7 +1355,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // customer's own case: see `detect_unanswered`).
             "assign",
             "allocate",
-            // Sending someone out: "schicken Sie mir einen Techniker", "mandatemi
+            // Sending someone out: "schicken Sie uns jemanden", "mandatemi
             // qualcuno", "envoyez-moi un technicien", "mándenme a alguien".
             "schicken",
             "schick",
@@ -1370,7 +1370,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "mande",
             "mandem",
             "vorrei",
-            // Formal Italian "desidero un colloquio con il direttore".
+            // Formal Italian "desidero parlare con un funzionario".
             "desidero",
             "desidererei",
             "bisogno",

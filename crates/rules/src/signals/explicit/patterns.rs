@@ -413,7 +413,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             ) && w[1].word == "said"
             // "we were told to ring an engineer": an instruction reported.
             || matches!(w[0].word, "was" | "were" | "been") && w[1].word == "told"
-            // "my friend told the chat get me a human": words said to someone else ("I
+            // "my mum typed it talk to an agent": words said to something else ("I
             // told you, get me a human" says them again, to the service).
             || matches!(w[0].word, "told" | "typed" | "wrote" | "texted" | "messaged")
                 && matches!(w[1].word, "the" | "it" | "them" | "her" | "him" | "their" | "his")
@@ -1481,7 +1481,7 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
-/// "surely somebody there has the authority to waive it", "anyone with the power to sign
+/// "is there anybody with the authority to cancel it", "anyone with the power to sign
 /// this off?": someone who can decide, named by their authority, is asked for.
 pub(super) fn someone_with_authority(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     (0..toks.len()).find_map(|k| {
@@ -2104,7 +2104,7 @@ pub(super) fn detect_in(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     detect_unanswered(toks)
 }
 
-/// Whether `word` names a message one hands on: "pass my thanks on to the engineer".
+/// Whether `word` names a message one hands on: "pass my regards on to the nurse".
 fn is_message(word: &str) -> bool {
     matches!(
         word,
@@ -2190,7 +2190,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks
                 .get(j + 1)
                 .is_some_and(|n| n.word == "with" || n.word == "w")
-            // "vorrei un colloquio con il direttore", "ein Gespräch mit der Filialleitung":
+            // "vorrei una conversazione con un responsabile", "ein Gespräch mit dem Chef":
             // a conversation asked for is talking.
             || conversation_with(toks, j);
         // "get me across to the fraud team": "get" moving the customer is a hand-over.
@@ -2206,7 +2206,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         .get(j + 2)
                         .is_some_and(|n| matches!(n.word, "across" | "through" | "thru" | "over"))
                     && toks.get(j + 3).is_some_and(|n| n.word == "to"))
-            // "kick this over to an actual person": the matter moved on to someone.
+            // "chuck it across to a real human": the matter moved on to someone.
             || toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(n.word, "this" | "it"))
@@ -2305,7 +2305,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             ) && !(j > 0 && matches!(toks[j - 1].word, "be" | "being" | "get" | "getting"))
                 && !toks.get(j + 1).is_some_and(|n| {
                     matches!(n.word, "me" | "us" | "this" | "it" | "the")
-                    // "pass my call to", not "pass my thanks on to the engineer": a message
+                    // "pass my call to", not "pass my regards on to the nurse": a message
                     // handed on is not the customer.
                     || n.word == "my" && toks.get(j + 2).is_none_or(|m| !is_message(m.word))
                     // "loop someone from billing in".
@@ -2474,7 +2474,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && toks
                             .get(k + 2)
                             .is_some_and(|n| matches!(n.word, "stop" | "quit" | "not" | "never"));
-                    // "send me a technician", "schicken Sie mir einen Techniker": someone
+                    // "send us an engineer", "schicken Sie uns jemanden vorbei": someone
                     // sent out to deal with it.
                     let sent_out = is_send(t.word)
                         && toks[j + 1..k].iter().any(|p| {
@@ -2491,7 +2491,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                         | "die" | "qui" | "que"
                                 )
                         });
-                    // "I'll let the agent know": a message for the person, not a request.
+                    // "we'll let the manager know": a message for the person, not a request.
                     let let_know =
                         t.word == "let" && toks.get(k + 1).is_some_and(|n| n.word == "know");
                     // "assign a person to my complaint", not "how do I assign an agent to a
@@ -3334,7 +3334,7 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // a sentence before ("are you a bot or a person?" asks what it is).
         let bot_before = || {
             toks[..start].iter().enumerate().any(|(i, t)| {
-                // "not a computer. a person.": the machine turned away.
+                // "no machine. a human being.": the machine turned away.
                 (t.is(Bot)
                     || t.is(Machine)
                         && toks[..i]
@@ -3529,7 +3529,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                     n.word,
                     "atender" | "atenderme" | "atienda" | "atenda" | "reden" | "sprechen"
                 )
-                // "… keinen Menschen, der das bearbeitet?", "… ninguém que resolva isso?":
+                // "… keinen Mitarbeiter, der sich kümmert?", "… ninguém que resolva isso?":
                 // no one there to deal with the matter.
                 || matches!(
                     n.word,
@@ -3546,7 +3546,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                 )
         })
     };
-    // "vocês não têm um ser humano aí?", "¿ustedes no tienen a nadie?": asked of the
+    // "vocês não têm nenhum atendente?", "¿ustedes no tienen a nadie?": asked of the
     // service addressed, whether it has a person, is asking for one.
     let addressed = toks[..j]
         .iter()

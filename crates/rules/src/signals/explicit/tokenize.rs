@@ -435,7 +435,7 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = classes;
         }
     }
-    // "oh for crying out loud, agent", "for god's sake, a person": an exclamation of
+    // "for the love of god, representative", "for pete's sake, a person": an exclamation of
     // exasperation says nothing of what is asked, and is dropped whole, so that the noun
     // after it stays bare.
     let mut k = 0;
