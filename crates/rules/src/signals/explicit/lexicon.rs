@@ -1136,6 +1136,17 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "contestador",
             "automatico",
             "automatique",
+            // The other forms of "automatic": "respostas automáticas", "automatischen
+            // Antworten", "réponses automatiques".
+            "automatica",
+            "automaticas",
+            "automaticos",
+            "automatiche",
+            "automatici",
+            "automatiques",
+            "automatisch",
+            "automatische",
+            "automatischen",
             "bot",
             "bots",
             "robots",
@@ -1174,6 +1185,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "basta",
             "genug",
             "assez",
+            // "bon, ça suffit, assez de messages".
+            "suffit",
             "chega",
             "harto",
             "harta",
@@ -1609,6 +1622,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "uno",
             "el",
             "la",
+            // fr: the plural article ("parler avec les conseillers").
+            "les",
             "con",
             "al",
             "de",

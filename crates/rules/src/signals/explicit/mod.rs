@@ -1569,6 +1569,28 @@ mod tests {
     }
 
     #[test]
+    fn the_machine_refused_in_the_other_languages() {
+        all_requests(&[
+            // Portuguese "mais" (more), going on with the machine, the bot named first
+            "não quero mais conversar com um robô",
+            "je refuse tout net de continuer avec un robot",
+            "con un robot non ci parlo",
+            "mit einem Roboter rede ich nicht",
+            // fed up with the automatic answers, the adjective after the noun
+            "chega de mensagens automáticas",
+            "basta con i messaggi automatici",
+            "Schluss mit den automatischen Nachrichten",
+            "ça suffit les messages automatiques",
+        ]);
+        no_requests(&[
+            "con il robot da cucina non ci parlo, lo uso e basta",
+            "quiero desactivar las respuestas automáticas de mi correo",
+            "chega de débito automático na conta antiga",
+            "je veux continuer avec le même forfait, mais moins cher",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -30,9 +30,22 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         // The noun phrase ends at the agent noun when the modifier comes first.
         let end = bot_agent.map_or(k, |(_, last)| last);
+        // "con un computer non ci parlo", "mit dem Roboter rede ich nicht":
+        // the bot named first, the talking refused after it.
+        if let Some(m) = talking_refused_after(toks, k, end) {
+            return Some(m);
+        }
         let adjective = matches!(
             t.word,
-            "automated" | "automatic" | "robotic" | "canned" | "scripted" | "templated"
+            "automated"
+                | "automatic"
+                | "robotic"
+                | "canned"
+                | "scripted"
+                | "templated"
+                | "automatisch"
+                | "automatische"
+                | "automatischen"
         );
         let next = toks.get(end + 1).filter(|n| n.clause == t.clause);
         // What may follow the bot in the same clause: the end of a request ("no bot
@@ -42,6 +55,8 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             matches!(
                 w,
                 "answers"
+                    | "antworten"
+                    | "nachrichten"
                     | "responses"
                     | "replies"
                     | "messages"
@@ -166,7 +181,14 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .iter()
             .rposition(|p| p.clause != t.clause)
             .map_or(0, |p| p + 1);
-        let first = bot_agent.map_or(k, |(first, _)| first);
+        // "chega de respostas automáticas", "basta con le risposte automatiche": the
+        // Romance adjective follows the bot's doing, which starts the noun phrase.
+        let first = if k > 0 && toks[k - 1].clause == t.clause && romance_answers(toks[k - 1].word)
+        {
+            k - 1
+        } else {
+            bot_agent.map_or(k, |(first, _)| first)
+        };
         let before = &toks[start..first];
         // "bot, stop": a short message that tells the bot to stop.
         if toks.len() <= 5
@@ -222,6 +244,12 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "explain"
                     | "explaining"
                     | "go"
+                    // "pas question de continuer avec ce robot": going on with it.
+                    | "continue"
+                    | "continuing"
+                    | "continuer"
+                    | "continuar"
+                    | "continuare"
                     | "hablando"
                     | "parlant"
                     | "falando"
@@ -387,6 +415,96 @@ pub(super) fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                 )
         })
         .then_some(start)
+}
+
+/// The bot's answers in the Romance languages, said before "automatic".
+fn romance_answers(word: &str) -> bool {
+    matches!(
+        word,
+        "respuesta"
+            | "respuestas"
+            | "reponse"
+            | "reponses"
+            | "resposta"
+            | "respostas"
+            | "risposta"
+            | "risposte"
+            | "mensajes"
+            | "mensagens"
+            | "messaggi"
+            | "messages"
+    )
+}
+
+/// The bot at `k..=end` after "with" ("con una macchina", "mit einem Automaten"), then in
+/// its clause a verb of talking next to a negation: the talking with it refused.
+fn talking_refused_after(toks: &[Tok<'_>], k: usize, end: usize) -> Option<ExplicitMatch> {
+    let clause = toks[k].clause;
+    let with = toks[..k]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|p| p.clause == clause)
+        .position(|p| matches!(p.word, "con" | "mit" | "avec" | "com" | "with"))?;
+    let from = k - 1 - with;
+    // Not "con la macchina del caffè": a machine of something else.
+    if !toks[from + 1..k].iter().all(|p| p.is(Skip))
+        || toks.get(end + 1).is_some_and(|n| {
+            matches!(
+                n.word,
+                "del"
+                    | "della"
+                    | "di"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "da"
+                    | "do"
+                    | "der"
+                    | "von"
+                    | "for"
+                    | "of"
+            )
+        })
+    {
+        return None;
+    }
+    let after: Vec<&Tok<'_>> = toks[end + 1..]
+        .iter()
+        .take_while(|p| p.clause == clause)
+        .take(6)
+        .collect();
+    let talk = |w: &str| {
+        matches!(
+            w,
+            "parlo"
+                | "parlare"
+                | "rede"
+                | "reden"
+                | "spreche"
+                | "sprechen"
+                | "diskutiere"
+                | "diskutieren"
+                | "discuto"
+                | "hablo"
+                | "hablar"
+                | "falo"
+                | "falar"
+                | "converso"
+                | "chatte"
+                | "chatten"
+                | "parle"
+                | "discute"
+        )
+    };
+    let v = after.iter().position(|p| talk(p.word))?;
+    let negated = after[v.saturating_sub(2)..after.len().min(v + 4)]
+        .iter()
+        .any(|p| p.is(Neg));
+    negated.then(|| ExplicitMatch {
+        phrase: phrase(toks, from, end + 1 + v),
+        pattern: "reject_bot",
+    })
 }
 
 /// "want out of (the) bot": up to two articles or determiners between "of" and the bot.

@@ -507,6 +507,18 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
+    // Portuguese "não quero mais…": "mais" after wanting or a negation is "more", not
+    // French "mais" (but), and splits no clause.
+    for k in 1..toks.len() {
+        if toks[k].word == "mais"
+            && matches!(
+                toks[k - 1].word,
+                "quero" | "queria" | "nao" | "aguento" | "consigo" | "posso" | "vou" | "quer"
+            )
+        {
+            toks[k].classes = Classes(toks[k].classes.0 & !(1 << Boundary as u32));
+        }
+    }
     // Boundary words split clauses too, and so does an "I" that starts a new statement in
     // a run-on voice transcript ("… answering me i want a person"): no clause holds
     // "me I want".
