@@ -1591,6 +1591,23 @@ mod tests {
     }
 
     #[test]
+    fn the_matter_handled_by_a_person_is_asked_for() {
+        all_requests(&[
+            "could I have my appeal reviewed by a person please",
+            "I'd want the refund decided by someone in charge",
+            "please get the damage assessed by an engineer",
+            "I need this escalated with a supervisor",
+            "this one needs a human touch",
+        ]);
+        no_requests(&[
+            "my appeal was already reviewed by a manager",
+            "the boiler had been checked by an engineer in May",
+            "was this reply written by a human or not?",
+            "the app has a human touch to it, I like it",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

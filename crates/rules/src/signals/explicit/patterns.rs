@@ -129,6 +129,14 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                 .rev()
                 .take(3)
                 .any(|p| matches!(p.word, "can" | "could" | "would" | "will" | "may" | "might")))
+        // "it wants a human touch": a person's handling, wanted.
+        && !(t.word == "human"
+            && next.word == "touch"
+            && toks[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.clause == t.clause && (p.is(Frame) || p.word == "for")))
     {
         return None;
     }
@@ -1478,6 +1486,73 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     Some(ExplicitMatch {
         phrase: phrase(toks, k, v),
         pattern: "someone_who_can",
+    })
+}
+
+/// "could the bill be checked by an adviser?", "I want it reviewed by a human", "I'd
+/// like this raised with a manager": the matter handled by a person, asked for.
+pub(super) fn handled_by_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (1..toks.len()).find_map(|b| {
+        if !matches!(toks[b].word, "by" | "with") {
+            return None;
+        }
+        let clause = toks[b].clause;
+        // The participle right before ("looked at", "dealt with" take their particle).
+        let mut p = b - 1;
+        if matches!(toks[p].word, "at" | "over" | "into") && p > 0 {
+            p -= 1;
+        }
+        let by_participle = matches!(
+            toks[p].word,
+            "looked"
+                | "reviewed"
+                | "handled"
+                | "checked"
+                | "seen"
+                | "assessed"
+                | "examined"
+                | "sorted"
+                | "dealt"
+                | "processed"
+                | "read"
+                | "investigated"
+                | "answered"
+                | "decided"
+                | "signed"
+                | "approved"
+                | "inspected"
+        );
+        let with_participle = matches!(toks[p].word, "raised" | "discussed" | "escalated");
+        if toks[b].word == "by" && !by_participle || toks[b].word == "with" && !with_participle {
+            return None;
+        }
+        let k = (b + 1..toks.len().min(b + 4))
+            .take_while(|&k| toks[k].clause == clause)
+            .find(|&k| human_noun(toks, k).is_some())?;
+        if !(b + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i)) {
+            return None;
+        }
+        // Asked for: a wish, a need or a modal before it in the clause ("can I get", "I'd
+        // like", "please have"), never a past event ("it was looked at by a manager").
+        let before: Vec<&Tok<'_>> = toks[..p]
+            .iter()
+            .rev()
+            .take_while(|q| q.clause == clause)
+            .collect();
+        let asked = before.iter().any(|q| {
+            q.is(Frame)
+                || matches!(
+                    q.word,
+                    "can" | "could" | "please" | "get" | "have" | "way" | "possible" | "should"
+                )
+        });
+        let past = before.iter().any(|q| {
+            q.is(PastAux) || matches!(q.word, "was" | "were" | "been" | "already" | "had")
+        });
+        (asked && !past && !refused(toks, k) && !not_now(toks, k)).then(|| ExplicitMatch {
+            phrase: phrase(toks, p, k),
+            pattern: "handled_by_person",
+        })
     })
 }
 
@@ -3018,6 +3093,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| someone_who_can(toks))
         .or_else(|| who_can_decide(toks))
         .or_else(|| someone_with_authority(toks))
+        .or_else(|| handled_by_person(toks))
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
 }
