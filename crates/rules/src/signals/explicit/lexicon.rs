@@ -292,8 +292,11 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
     (
         Skip,
         &[
-            // Roman and southern Italian "co'" (con).
+            // Roman and southern Italian "co'" (con), Italian "col" (con il), Jamaican "fi"
+            // ("mi want fi talk").
             "co",
+            "col",
+            "fi",
             "straight",
             "across",
             "front",
@@ -419,6 +422,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "immediately",
             "again",
             "hello",
+            // The telephone's "hello" in French and Portuguese.
+            "allo",
+            "alo",
             "hi",
             "hey",
             "ok",
@@ -518,6 +524,12 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
         &[
             // "the human papillomavirus vaccine".
             "papillomavirus",
+            // "a staff car park", "the staff canteen", "a staff discount".
+            "car",
+            "parking",
+            "canteen",
+            "discount",
+            "entrance",
             // "my personnel records", "the staff files".
             "records",
             "files",
@@ -866,6 +878,11 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "secretary",
             "secretaries",
             "mechanic",
+            // The mechanic in the other languages.
+            "meccanico",
+            "mecanico",
+            "mecanicien",
+            "mechaniker",
             "mechanics",
             "registrar",
             "registrars",
@@ -1093,6 +1110,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "parlare",
             // Roman and southern "famme parlà co' n'operatore": the infinitive cut short.
             "parla",
+            // Québécois "me brancher avec quelqu'un" (connect).
+            "brancher",
+            "branchez",
             // "vorrei parlarne con qualcuno": the infinitive with its clitic.
             "parlarne",
             "parlarci",
@@ -1364,6 +1384,17 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "arranja",
             "arranjem",
             "voglio",
+            // Demanding one: "ich verlange einen Sachbearbeiter", "exijo un supervisor",
+            // "esigo un responsabile", "exijo um gerente".
+            "verlange",
+            "verlangen",
+            "exijo",
+            "esigo",
+            // Brazilian "bota um atendente aí", "coloca alguém pra falar comigo".
+            "bota",
+            "bote",
+            "coloca",
+            "coloque",
             // "assign me a caseworker", "assign a person to my complaint" (only for the
             // customer's own case: see `detect_unanswered`).
             "assign",
@@ -1535,6 +1566,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "rappresentante",
             "consulente",
             "qualcuno",
+            // Jamaican "a real smaddy" (somebody).
+            "smaddy",
             // The one in charge of a station, a school, a post office, a harbour.
             "stationmaster",
             "headmaster",

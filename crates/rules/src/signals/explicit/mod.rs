@@ -1608,6 +1608,44 @@ mod tests {
     }
 
     #[test]
+    fn twenty_fourth_round_requests_are_found() {
+        all_requests(&[
+            // staff named by a word before them, a department's lot, demands, Brazilian "bota"
+            "please, one of your branch cashiers",
+            "could you send me along to the claims lot",
+            "exijo un supervisor ahora mismo",
+            "coloca um atendente pra falar comigo",
+            // Jamaican, Québécois and Italian words, a German call handed over
+            "mi need fi talk to a smaddy",
+            "tu peux me brancher avec un conseiller?",
+            "voglio parlare col meccanico",
+            "leiten Sie den Anruf an einen Kollegen weiter",
+            // the staff of a Portuguese department, a subjunctive contact, the phone's hello
+            "pode me passar pro pessoal do suporte?",
+            "pido que un asesor se comunique conmigo",
+            "alô, zero, um atendente",
+            // politeness and someone reading
+            "an adviser now, if you'd be so kind",
+            "any human being monitoring these messages?",
+        ]);
+    }
+
+    #[test]
+    fn twenty_fourth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a hedged wish, a compound of staff, a role, advice reported, a field raised
+            "we might want a chat with a loans adviser later on",
+            "where is the staff entrance of the clinic",
+            "I'm writing as the executor for my late father",
+            "my sister told me, just demand a manager",
+            "could you escalate the severity of the bug report",
+            // a negated subjunctive, a person reading in general
+            "que ningún asesor se comunique conmigo, por favor",
+            "any person reading this would agree",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -358,6 +358,14 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .rposition(|p| p.clause != t.clause)
         .map_or(0, |p| p + 1);
+    // "I might want a word with an adviser come spring": a wish hedged ("might I speak
+    // to…?" asks, with the speaker after the modal).
+    if toks[clause_start..j]
+        .windows(2)
+        .any(|w| w[0].word == "might" && (w[1].is(Frame) || w[1].is(Desire)))
+    {
+        return true;
+    }
     // "hablé con una persona ayer", "j'ai parlé à quelqu'un hier": told as history.
     let clause_end = toks[j..]
         .iter()
@@ -442,6 +450,13 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             words.last(),
             Some(&("says" | "reads" | "states" | "writes" | "quote" | "quoting"))
         ) && !matches!(words.as_slice(), ["and" | "i", ..] | ["quote"])
+        {
+            return true;
+        }
+        // "a friend told me, demand a supervisor": advice someone gave, reported
+        // ("you told me…" holds the service to its word).
+        if let [.., who, "told" | "advised", "me" | "us"] = words.as_slice()
+            && *who != "you"
         {
             return true;
         }
@@ -2566,6 +2581,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                         | "die" | "qui" | "que"
                                 )
                         });
+                    // "ringing as the executor of the estate": the speaker's role.
+                    let as_role = toks[j + 1..k].iter().any(|p| p.word == "as");
                     // "we'll let the manager know": a message for the person, not a request.
                     let let_know =
                         t.word == "let" && toks.get(k + 1).is_some_and(|n| n.word == "know");
@@ -2579,6 +2596,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             w[0].word == "to" && matches!(w[1].word, "my" | "our" | "me" | "us")
                         });
                     let governs = !general
+                        && !as_role
                         && !let_know
                         && !assigned_elsewhere
                         && !own_later
@@ -2731,6 +2749,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "role"
                         | "roles"
                         | "access"
+                        // "escalate the priority on my ticket": a field raised, not a person.
+                        | "priority"
+                        | "severity"
                 )
             });
         // "escalate a ticket myself in the portal": the customer does it, no one is asked.
@@ -2824,7 +2845,10 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !refused(toks, j)
             && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
                 toks[v].clause == t.clause
-                    && (toks[v].is(Contact)
+                    // "que un funcionario se comunique conmigo": contact with the customer.
+                    && (matches!(toks[v].word, "comunique" | "comuniquen" | "contacte" | "contacten")
+                        && toks.get(v + 1).is_some_and(|n| matches!(n.word, "conmigo" | "comigo"))
+                        || toks[v].is(Contact)
                         && (matches!(
                             toks[v - 1].word,
                             "me" | "m" | "mi" | "mich" | "mir" | "nos" | "us"
@@ -2845,6 +2869,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 "llame" | "llamen" | "ligue" | "liguem" | "chiami" | "richiami" | "rappelle"
                     | "contacte" | "contacten" | "contate" | "contatem" | "contatti"
                     | "devuelva" | "devuelvan" | "retorne" | "retornem" | "recontacte"
+                    | "comunique" | "comuniquen"
             ) && !toks[..j].iter().rev().take_while(|p| p.clause == t.clause).any(|p| {
                 // "quand quelqu'un me rappelle…": a time, not a wish.
                 matches!(
@@ -2866,7 +2891,11 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "sagen" | "sag" | "dica" | "chieda" | "diz" | "peca"
                         )
                 }))
-            && !toks[j..v].iter().any(|p| p.is(PastAux))
+            && !toks[j.saturating_sub(1)..v].iter().any(|p| {
+                p.is(PastAux)
+                    || p.is(Neg)
+                    || matches!(p.word, "ningun" | "ninguno" | "ninguna" | "nenhum" | "nenhuma")
+            })
             // A call back is asked for a time to come ("demain"): only the past stops it.
             && !toks.iter().any(|p| p.clause == t.clause && p.is(PastTime))
         {
@@ -3444,6 +3473,10 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || is_filler(t.word)
                         || t.is(Boundary)
                         || matches!(t.word, "maybe" | "perhaps")
+                        // "one of your branch cashiers": a word naming which of the
+                        // service's staff.
+                        || noun_modifier(toks, start + i)
+                            && part[..i].iter().any(|p| p.word == "your")
                 }
             });
             if only_noun
@@ -3837,8 +3870,24 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 | "real"
                 | "human"
                 | "live"
+                // "any human being on this chat?"
+                | "any"
+                | "being"
+                | "these"
+                | "messages"
+                | "chats"
+                | "monitoring"
+                | "watching"
         )
     };
+    // "any human being…?": "any" and a person, asked as "anyone".
+    let any_person = toks
+        .windows(2)
+        .any(|w| w[0].word == "any" && matches!(w[1].word, "human" | "humans" | "person"));
+    // What a person there would be doing makes the question longer.
+    let doing = toks
+        .iter()
+        .any(|t| matches!(t.word, "reading" | "listening" | "monitoring" | "watching"));
     // "anybody on the other end?", "anyone on the line?": where the person would be.
     let line = |w: &str| matches!(w, "on" | "the" | "other" | "end" | "line");
     // "anyone around who knows the system?": someone there, and what they would know.
@@ -3846,9 +3895,9 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .windows(2)
         .any(|w| rest(w[0].word) && w[1].word == "who");
     (toks.len() <= 8
-        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)) || who_knows)
-        && asks
-        && toks.iter().any(|t| someone(t.word))
+        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)) || who_knows || doing)
+        && (asks || any_person)
+        && (toks.iter().any(|t| someone(t.word)) || any_person)
         && toks
             .iter()
             .all(|t| someone(t.word) || rest(t.word) || present(t.word) || line(t.word)))

@@ -435,6 +435,28 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = classes;
         }
     }
+    // Portuguese "o pessoal do financeiro": the staff of a department.
+    for k in 1..toks.len() {
+        if toks[k].word == "pessoal"
+            && matches!(toks[k - 1].word, "o" | "ao" | "com" | "pro" | "pelo")
+        {
+            toks[k].classes = toks[k].classes.with(WeakNoun);
+        }
+    }
+    // German "geben Sie das Gespräch an …", "leiten Sie meinen Anruf an … weiter": the
+    // call handed over stands between the verb and the person.
+    for k in 1..toks.len() {
+        if matches!(toks[k].word, "gesprach" | "anruf" | "telefonat")
+            && matches!(
+                toks[k - 1].word,
+                "das" | "den" | "mein" | "meinen" | "dieses" | "diesen"
+            )
+            && toks[k.saturating_sub(4)..k - 1].iter().any(|p| p.is(Talk))
+        {
+            toks[k - 1].classes = toks[k - 1].classes.with(Skip);
+            toks[k].classes = toks[k].classes.with(Skip);
+        }
+    }
     // "for the love of god, representative", "for pete's sake, a person": an exclamation of
     // exasperation says nothing of what is asked, and is dropped whole, so that the noun
     // after it stays bare.
@@ -443,6 +465,13 @@ pub(super) fn tokenize_into<'a>(
         let len = match (toks[k].word, toks[k + 1].word, toks[k + 2].word) {
             ("for", "crying", "out") if toks.get(k + 3).is_some_and(|t| t.word == "loud") => 4,
             ("for", "gods" | "heavens" | "petes" | "christs" | "goodness" | "pitys", "sake") => 3,
+            // "a person, if you'd be so kind": politeness, like "please".
+            ("if", "youd", "be")
+                if toks.get(k + 3).is_some_and(|t| t.word == "so")
+                    && toks.get(k + 4).is_some_and(|t| t.word == "kind") =>
+            {
+                5
+            }
             ("for", "the", "love")
                 if toks.get(k + 3).is_some_and(|t| t.word == "of")
                     && toks
@@ -811,6 +840,8 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             | "people"
             | "folks"
             | "folk"
+            | "lot"
+            | "lads"
     ) && k > 0
         && toks[k - 1].is(Dept)
         && toks[k - 1].clause == toks[k].clause
