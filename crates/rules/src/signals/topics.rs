@@ -758,6 +758,19 @@ const PATTERNS: &[(P, &str)] = &[
         P::FraudNow,
         r"\b(alerts?|notifications?|texts?|pings?|emails?)\b.{0,40}\b(right now|as we speak|one after (another|the other)|keep (coming|pinging|popping up)|every (few )?(seconds?|minutes?))\b.{0,160}\b((it'?s|that'?s|these are|they'?re) not me|i'?m not (doing|making|buying) (any of )?(this|these|them)|not mine|i (didn'?t|did not|never) (make|do|buy|authori[sz]e))\b",
     ),
+    // A twenty-fourth round, guided by blind set 24 (concepts, not its sentences).
+    // The signs of a stroke in the other languages: a mouth gone crooked, an arm that will
+    // not move, speech gone.
+    (
+        P::MedicalEmergency,
+        r"\b(bocca|boca|bouche|mund)\b.{0,12}\b(storta|torta|tordue|de travers|schief|ca[íi]da)\b|\bnon muove (pi[ùu] )?(il|la) (braccio|gamba)\b|\bno (puede )?mueve (el|la) (brazo|pierna)\b|\bn[ãa]o mexe (o|a) (bra[çc]o|perna)\b|\bne bouge plus (le|la|son|sa) (bras|jambe)\b|\bkann (den|seinen|ihren) arm nicht (mehr )?bewegen\b|\bnon riesce (pi[ùu] )?a parlare\b|\bno (puede|consigue) hablar\b|\bn[ãa]o consegue falar\b|\bn'arrive plus [àa] parler\b|\bkann nicht mehr (richtig )?sprechen\b",
+    ),
+    // A SIM moved to another device, and money going to a payee the customer does not know,
+    // now.
+    (
+        P::FraudNow,
+        r"\bsim( card)? (was |has been |got |just )*(moved|ported|transferred|switched|swapped)( over)? to (a |an |another |some )?(new |different |other |unknown )?(device|phone|handset|number)\b|\b(going|being sent|being paid|being transferred) to (a |an |some )?(payee|account|person|company) (i'?ve never heard of|i (don'?t|do not) (know|recogni[sz]e)|i never set up)\b",
+    ),
     // A formal complaint lodged, in German.
     (
         P::LegalAct,
@@ -2786,6 +2799,21 @@ mod tests {
         ] {
             assert_eq!(regulated(text, &Topic::ALL, false), None, "{text}");
         }
+    }
+
+    #[test]
+    fn twenty_fourth_round_a_stroke_elsewhere_a_sim_moved_and_an_unknown_payee() {
+        all_urgent(&[
+            "mio padre ha la bocca storta da cinque minuti",
+            "mi madre no puede hablar y tiene la boca torcida",
+            "meine Frau kann den Arm nicht mehr bewegen",
+            "a text says my sim has been ported to a different phone",
+            "£900 is being sent to a payee I don't recognise as we speak",
+        ]);
+        none_urgent(&[
+            "the shop moved my number to a new sim last year and it was fine",
+            "that standing order goes to a payee I set up myself",
+        ]);
     }
 
     #[test]
