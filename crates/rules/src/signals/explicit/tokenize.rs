@@ -306,6 +306,7 @@ pub(super) fn tokenize_into<'a>(
     words: &[(usize, usize, u32, u32)],
     toks: &mut Vec<Tok<'a>>,
 ) {
+    let mut exclaims = false;
     let mut i = 0;
     while i < words.len() {
         let (from, mut to, clause, mut flags) = words[i];
@@ -344,6 +345,8 @@ pub(super) fn tokenize_into<'a>(
             continue;
         }
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
+            // Only a text with "for" or "if" can hold an exclamation or a politeness to drop.
+            exclaims |= matches!(word, "for" | "if");
             // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
             if let Some(last) = toks.last_mut()
                 && last.word == word
@@ -421,47 +424,11 @@ pub(super) fn tokenize_into<'a>(
         }
         k += 1;
     }
-    // Spoken German "kann mich bitte wer anrufen?": "wer" after the verb's object or a
-    // particle is "jemand" (someone), not the question's "who".
-    for k in 1..toks.len() {
-        if toks[k].word == "wer"
-            && toks[k - 1].clause == toks[k].clause
-            && matches!(
-                toks[k - 1].word,
-                "mich" | "mir" | "uns" | "bitte" | "mal" | "doch" | "noch" | "da" | "hier"
-            )
-            && let Some(classes) = classes_of("jemand")
-        {
-            toks[k].classes = classes;
-        }
-    }
-    // Portuguese "o pessoal do financeiro": the staff of a department.
-    for k in 1..toks.len() {
-        if toks[k].word == "pessoal"
-            && matches!(toks[k - 1].word, "o" | "ao" | "com" | "pro" | "pelo")
-        {
-            toks[k].classes = toks[k].classes.with(WeakNoun);
-        }
-    }
-    // German "geben Sie das Gespräch an …", "leiten Sie meinen Anruf an … weiter": the
-    // call handed over stands between the verb and the person.
-    for k in 1..toks.len() {
-        if matches!(toks[k].word, "gesprach" | "anruf" | "telefonat")
-            && matches!(
-                toks[k - 1].word,
-                "das" | "den" | "mein" | "meinen" | "dieses" | "diesen"
-            )
-            && toks[k.saturating_sub(4)..k - 1].iter().any(|p| p.is(Talk))
-        {
-            toks[k - 1].classes = toks[k - 1].classes.with(Skip);
-            toks[k].classes = toks[k].classes.with(Skip);
-        }
-    }
     // "for the love of god, representative", "for pete's sake, a person": an exclamation of
     // exasperation says nothing of what is asked, and is dropped whole, so that the noun
     // after it stays bare.
     let mut k = 0;
-    while k + 2 < toks.len() {
+    while exclaims && k + 2 < toks.len() {
         let len = match (toks[k].word, toks[k + 1].word, toks[k + 2].word) {
             ("for", "crying", "out") if toks.get(k + 3).is_some_and(|t| t.word == "loud") => 4,
             ("for", "gods" | "heavens" | "petes" | "christs" | "goodness" | "pitys", "sake") => 3,
@@ -536,18 +503,6 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
-    // Portuguese "não quero mais…": "mais" after wanting or a negation is "more", not
-    // French "mais" (but), and splits no clause.
-    for k in 1..toks.len() {
-        if toks[k].word == "mais"
-            && matches!(
-                toks[k - 1].word,
-                "quero" | "queria" | "nao" | "aguento" | "consigo" | "posso" | "vou" | "quer"
-            )
-        {
-            toks[k].classes = Classes(toks[k].classes.0 & !(1 << Boundary as u32));
-        }
-    }
     // Boundary words split clauses too, and so does an "I" that starts a new statement in
     // a run-on voice transcript ("… answering me i want a person"): no clause holds
     // "me I want".
@@ -591,6 +546,12 @@ pub(super) fn tokenize_into<'a>(
 /// Every word [`mark_phrase_at`] keys on: a word outside it starts no phrase, and is
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 const PHRASE_START_WORDS: &[&str] = &[
+    "anruf",
+    "gesprach",
+    "mais",
+    "pessoal",
+    "telefonat",
+    "wer",
     "area",
     "team",
     "ring",
@@ -663,6 +624,51 @@ static PHRASE_STARTS: LazyLock<crate::signals::WordFilter> =
 /// Gives `toks[k]` the class a phrase starting or ending there makes of it: "whoever is in
 /// charge" (a person), "get in touch" (contacting), "el área de reclamos" (a department)…
 fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
+    match toks[k].word {
+        // Spoken German "kann mich bitte wer anrufen?": "wer" after the verb's object or a
+        // particle is "jemand" (someone), not the question's "who".
+        "wer"
+            if k > 0
+                && toks[k - 1].clause == toks[k].clause
+                && matches!(
+                    toks[k - 1].word,
+                    "mich" | "mir" | "uns" | "bitte" | "mal" | "doch" | "noch" | "da" | "hier"
+                ) =>
+        {
+            if let Some(classes) = classes_of("jemand") {
+                toks[k].classes = classes;
+            }
+        }
+        // Portuguese "o pessoal do financeiro": the staff of a department.
+        "pessoal" if k > 0 && matches!(toks[k - 1].word, "o" | "ao" | "com" | "pro" | "pelo") => {
+            toks[k].classes = toks[k].classes.with(WeakNoun);
+        }
+        // German "geben Sie das Gespräch an …", "leiten Sie meinen Anruf an … weiter": the
+        // call handed over stands between the verb and the person.
+        "gesprach" | "anruf" | "telefonat"
+            if k > 0
+                && matches!(
+                    toks[k - 1].word,
+                    "das" | "den" | "mein" | "meinen" | "dieses" | "diesen"
+                )
+                && toks[k.saturating_sub(4)..k - 1].iter().any(|p| p.is(Talk)) =>
+        {
+            toks[k - 1].classes = toks[k - 1].classes.with(Skip);
+            toks[k].classes = toks[k].classes.with(Skip);
+        }
+        // Portuguese "não quero mais…": "mais" after wanting or a negation is "more", not
+        // French "mais" (but), and splits no clause.
+        "mais"
+            if k > 0
+                && matches!(
+                    toks[k - 1].word,
+                    "quero" | "queria" | "nao" | "aguento" | "consigo" | "posso" | "vou" | "quer"
+                ) =>
+        {
+            toks[k].classes = Classes(toks[k].classes.0 & !(1 << Boundary as u32));
+        }
+        _ => {}
+    }
     // "whoever is in charge", "whoever's responsible": the person who decides.
     let in_charge = |rest: &[Tok<'_>]| {
         rest.windows(2)
