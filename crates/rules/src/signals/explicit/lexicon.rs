@@ -166,6 +166,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "looking",
             "want",
             "wanna",
+            // Scottish and Irish "I'm wanting a person".
+            "wanting",
             "need",
             "needs",
             "get",
@@ -308,6 +310,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "one",
             "of",
             "your",
+            // Text speak "ur" (your).
+            "ur",
             "ur",
             "yer",
             "ya",
@@ -1011,6 +1015,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pone",
             "pones",
             "transfieran",
+            // "¿me transfieres con…?" (tú).
+            "transfieres",
+            "transfieras",
             "transfiera",
             "ponerme",
             "poneme",
@@ -1328,6 +1335,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "weiter",
             "sprechen",
             "reden",
+            // Bavarian "redn" (reden).
+            "redn",
             "verbunden",
             "verbinden",
             "chatten",
@@ -1374,6 +1383,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "donne",
             "will",
             "mochte",
+            // Bavarian "i mecht"; Scottish and Irish "I'm wanting a person".
+            "mecht",
+            "wanting",
             "brauche",
             "hatte",
             "quero",
@@ -1534,6 +1546,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "quelqu", // de
             "mensch",
             "menschen",
+            // Bavarian "Menschn"; British "the gaffer" (the boss); South African "a real oke" (a guy).
+            "menschn",
+            "gaffer",
+            "oke",
+            "okes",
             "menschlichen",
             "mitarbeiter",
             "mitarbeiterin",
@@ -1779,6 +1796,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "besoin",
             "will",
             "mochte",
+            // Bavarian "i mecht" (möchte).
+            "mecht",
             "brauche",
             "quero",
             "preciso",

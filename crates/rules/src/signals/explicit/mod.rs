@@ -544,7 +544,9 @@ fn anchor_word(word: &str) -> bool {
         // "is there really nobody there?" ([`detect_in`]).
         || matches!(word, "nobody" | "noone" | "nessuno")
         // "who can decide on my refund?" ([`who_can_decide`]).
-        || matches!(word, "who" | "quien" | "qui" | "wer" | "quem" | "chi")
+        || matches!(word, "who" | "whom" | "quien" | "qui" | "wer" | "quem" | "chi")
+        // "we'd want to be rung back" ([`to_be_called_back`]).
+        || matches!(word, "called" | "phoned" | "rung" | "contacted")
         || matches!(
             word,
             "bump"
@@ -1642,6 +1644,36 @@ mod tests {
             // a negated subjunctive, a person reading in general
             "que ningún asesor se comunique conmigo, por favor",
             "any person reading this would agree",
+        ]);
+    }
+
+    #[test]
+    fn twenty_fifth_round_requests_are_found() {
+        all_requests(&[
+            // text speak, a boss, a wish, a guy, the menu turned down in passing
+            "can one of ur advisers ring me back",
+            "fetch the gaffer please",
+            "I'm wanting an actual human",
+            "put me on to a real oke",
+            "main menu no an agent",
+            // a person wished for, asked who, a callback in the passive, Bavarian
+            "honestly a supervisor would be ideal",
+            "whom may I talk to about my lease?",
+            "we would like to be rung back today",
+            "i mecht mit am Chef redn",
+            "¿me transfieres con un asesor?",
+        ]);
+    }
+
+    #[test]
+    fn twenty_fifth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // titles, a past call, someone else shouting, a channel asked for
+            "do you stock the novel The Negotiator in paperback?",
+            "the previous call with your adviser went nowhere",
+            "a woman in the queue kept screaming let me talk to your boss",
+            "I'd like to be contacted by email only",
+            "a refund would be great",
         ]);
     }
 

@@ -119,6 +119,29 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if !strong && !t.is(WeakNoun) {
         return None;
     }
+    // "the film The Operator", "le film Agent secret": a title, not a person.
+    if toks[k.saturating_sub(3)..k].iter().any(|p| {
+        p.clause == t.clause
+            && matches!(
+                p.word,
+                "film"
+                    | "movie"
+                    | "novel"
+                    | "song"
+                    | "album"
+                    | "series"
+                    | "dvd"
+                    | "boxset"
+                    | "pelicula"
+                    | "filme"
+                    | "livre"
+                    | "libro"
+                    | "buch"
+                    | "serie"
+            )
+    }) {
+        return None;
+    }
     if let Some(next) = toks.get(k + 1)
         && next.clause == t.clause
         && (next.is(NonHumanHead) || (t.word == "human" && next.is(ServiceHead)))
@@ -429,6 +452,9 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             ) && w[1].word == "said"
             // "we were told to ring an engineer": an instruction reported.
             || matches!(w[0].word, "was" | "were" | "been") && w[1].word == "told"
+            // "she kept yelling put me through to your boss": someone else's words.
+            || matches!(w[0].word, "shouting" | "yelling" | "screaming" | "demanding")
+                && !toks[clause_start..j].iter().any(|p| matches!(p.word, "i" | "im" | "were"))
             // "my mum typed it talk to an agent": words said to something else ("I
             // told you, get me a human" says them again, to the service).
             || matches!(w[0].word, "told" | "typed" | "wrote" | "texted" | "messaged")
@@ -1504,6 +1530,70 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
+/// "an adviser would be lovely", "an engineer would be ideal": a person wished for.
+pub(super) fn person_would_be_welcome(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|k| {
+        let w = toks.get(k + 1..k + 4)?;
+        (human_noun(toks, k) == Some(true)
+            && !matches!(toks[k].word, "someone" | "somebody" | "people")
+            && w[0].word == "would"
+            && w[1].word == "be"
+            && matches!(
+                w[2].word,
+                "great"
+                    | "lovely"
+                    | "good"
+                    | "ideal"
+                    | "helpful"
+                    | "best"
+                    | "brilliant"
+                    | "perfect"
+                    | "nice"
+                    | "appreciated"
+                    | "better"
+            )
+            && w.iter().all(|n| n.clause == toks[k].clause)
+            && !refused(toks, k)
+            && !not_now(toks, k))
+        .then(|| ExplicitMatch {
+            phrase: phrase(toks, k, k + 3),
+            pattern: "person_would_be_welcome",
+        })
+    })
+}
+
+/// "we'd want to be rung back", "we need to be phoned by someone": a callback asked for in
+/// the passive ("to be contacted by email" asks for no person).
+pub(super) fn to_be_called_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (2..toks.len()).find_map(|v| {
+        if !matches!(
+            toks[v].word,
+            "called" | "phoned" | "rung" | "contacted" | "rang"
+        ) || toks[v - 1].word != "be"
+            || toks[v - 2].word != "to"
+        {
+            return None;
+        }
+        let clause = toks[v].clause;
+        let wish = toks[..v - 2]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|p| p.clause == clause && (p.is(Frame) || p.is(Desire)));
+        // "by email", "by text", "on my mobile": the channel, not a person.
+        let channel = toks[v + 1..].iter().take(4).any(|n| {
+            matches!(
+                n.word,
+                "email" | "mail" | "text" | "sms" | "post" | "letter" | "whatsapp"
+            )
+        });
+        (wish && !channel && !refused(toks, v) && !not_now(toks, v)).then(|| ExplicitMatch {
+            phrase: phrase(toks, v - 2, v),
+            pattern: "call_me_back",
+        })
+    })
+}
+
 /// "could the bill be checked by an adviser?", "I want it reviewed by a human", "I'd
 /// like this raised with a manager": the matter handled by a person, asked for.
 pub(super) fn handled_by_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
@@ -1874,7 +1964,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             found(k, "prefer_a_person")
         }
         // "who could I speak with about my bill?": asking for the person, not a fact.
-        "who" | "quien" | "qui" | "wem" | "quem" | "chi" => {
+        "who" | "whom" | "quien" | "qui" | "wem" | "quem" | "chi" => {
             // "who else can I…", "who can I actually talk to": an adverb may come between.
             let adverb = |w: &str| matches!(w, "else" | "actually" | "really" | "even" | "then");
             let mut k = j + 1;
@@ -1890,6 +1980,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         | "would"
                         | "will"
                         | "must"
+                        | "may"
                         | "do"
                         | "puedo"
                         | "podria"
@@ -2368,7 +2459,17 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && j > 0
                 && matches!(
                     toks[j - 1].word,
-                    "a" | "the" | "my" | "your" | "this" | "that" | "every" | "each"
+                    "a" | "the"
+                        | "my"
+                        | "your"
+                        | "this"
+                        | "that"
+                        | "every"
+                        | "each"
+                        | "last"
+                        | "previous"
+                        | "first"
+                        | "latest"
                 )
             {
                 continue;
@@ -2911,10 +3012,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 toks[v].is(Contact) || matches!(toks[v].word, "email" | "text" | "message")
             })
             && toks[v].clause == t.clause
-            && toks
+            && (toks
                 .get(v + 1)
                 // Caribbean English "call mi".
                 .is_some_and(|n| matches!(n.word, "me" | "us" | "mi"))
+                // "could someone give us a bell": the contact idiom holds its "me".
+                || matches!(toks[v].word, "bell" | "shout" | "buzz" | "tinkle"))
             // "can your rep quit phoning me": contact the customer wants ended.
             && !matches!(toks[v - 1].word, "stop" | "quit" | "cease" | "longer")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
@@ -3123,6 +3226,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| who_can_decide(toks))
         .or_else(|| someone_with_authority(toks))
         .or_else(|| handled_by_person(toks))
+        .or_else(|| person_would_be_welcome(toks))
+        .or_else(|| to_be_called_back(toks))
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
 }
@@ -3804,6 +3909,8 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "area" | "regional" | "depot" | "warehouse" | "clinic" | "ward"
                         | "centre" | "center" | "desk" | "front" | "hotel" | "restaurant"
                 )
+            // The menu turned down in passing: "main menu, no, an adviser".
+            || t.word == "no" && k > 0 && toks[k - 1].word == "menu"
             // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
             // twice ("no agent agent"), or said again and again (three "no"s, then the noun).
             || t.word == "no"
