@@ -942,6 +942,26 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
                     matched: vec![last_text.to_owned()],
                 });
             }
+            // The AI repeating one action and the customer saying it failed after each of the
+            // last attempts: with the problem first told, the same failure came back once per
+            // attempt ("the reset email isn't arriving" … "nothing in spam" … "not in junk").
+            if failures + 1 >= times
+                && customer.len() > failures
+                && ai.len() + 1 >= times
+                && ai.len() >= 2
+                && loops::shares_action(
+                    ai[0].1.content(&ai[0].0.text),
+                    ai[1].1.content(&ai[1].0.text),
+                )
+            {
+                return Some(Hit {
+                    says: format!(
+                        "the customer reported the failure {} times while the AI repeated the same action",
+                        failures + 1
+                    ),
+                    matched: vec![last_text.to_owned()],
+                });
+            }
             // "I already did that" after the AI's second attempt: the AI asks again for
             // what was done, whatever words either side uses.
             if last.already_did(last_text) && ai.len() >= 2 && customer.len() >= 3 {
@@ -1917,6 +1937,38 @@ mod decision_tests {
             None,
         )]);
         assert_eq!(angry.reason, Some(Reason::NegativeSentiment), "{angry:?}");
+    }
+
+    #[test]
+    fn a_failure_told_after_each_of_two_like_attempts_is_a_loop() {
+        let run = |first: &str, ai1: &str, second: &str, ai2: &str, third: &str| {
+            decide_turns(&[
+                (Role::Customer, first, None),
+                (Role::Ai, ai1, Some(0.9)),
+                (Role::Customer, second, None),
+                (Role::Ai, ai2, Some(0.9)),
+                (Role::Customer, third, None),
+            ])
+        };
+        // The problem told first, then a failure after each of two attempts alike.
+        let d = run(
+            "the parking app won't take my card",
+            "Please remove the card in the wallet settings and add it again.",
+            "removed it and added it, same error",
+            "Could you add the card again from the wallet settings?",
+            "did it again, it's still rejected",
+        );
+        assert_eq!(d.reason, Some(Reason::Loop), "{d:?}");
+        assert!(d.explanation.contains("repeated the same action"), "{d:?}");
+        // A last turn that says it worked is no loop.
+        let d = run(
+            "the parking app won't take my card",
+            "Please remove the card in the wallet settings and add it again.",
+            "removed it and added it, same error",
+            "Could you add the card again from the wallet settings?",
+            "that worked, thanks",
+        );
+        assert_eq!(d.reason, None, "{d:?}");
     }
 
     #[test]

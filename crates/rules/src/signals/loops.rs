@@ -243,6 +243,13 @@ pub(crate) fn same_action(a: &[String], b: &[String]) -> bool {
     common >= 2 && j >= 0.4
 }
 
+/// Whether two AI turns share at least two content words: a looser [`same_action`], for
+/// attempts the customer has already said failed twice ("check your spam folder" … "have
+/// another look in your junk and spam folders").
+pub(crate) fn shares_action(a: &[String], b: &[String]) -> bool {
+    overlap(a, b).1 >= 2
+}
+
 /// The length of the run of fallback intents at the end of `intents` (most recent first).
 pub fn fallback_run(intents_recent_first: &[Option<&str>], fallbacks: &[String]) -> usize {
     intents_recent_first

@@ -20,7 +20,7 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 
 /// More reports of a failure, kept apart from [`FAILED`] so that each has a short list of
 /// literals for the screen: nothing come yet, an empty folder, a page not found.
-pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b";
+pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b|\b(it'?s|it is|they'?re|they are) not (in|anywhere in) (my |the )?(inbox|junk|spam|folder|account)\b|\bno \w+ (is|are) (arriving|coming( through)?)\b|\b(didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not) (dispense|deliver|release|drop|print|refund|credit|show up)\b";
 
 /// Statements that the customer already did what the AI asks (again): said after the AI's
 /// second attempt, they mean the AI is going round.
@@ -123,6 +123,10 @@ mod tests {
             // a step told, then its outcome in one word
             "I held the button down for ten seconds and nothing",
             "reinstalled the app, nothing.",
+            // a message not where it should be, none arriving, a machine that gave nothing
+            "it's not in the inbox or the junk",
+            "no code is coming through",
+            "the ticket machine didn't dispense my ticket",
             // a form that will not be sent, nothing come yet, a page that is not there
             "the claim form won't submit on my phone",
             "nothing has come through yet",
