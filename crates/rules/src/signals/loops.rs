@@ -244,8 +244,8 @@ pub(crate) fn same_action(a: &[String], b: &[String]) -> bool {
 }
 
 /// Whether two AI turns share at least two content words: a looser [`same_action`], for
-/// attempts the customer has already said failed twice ("check your spam folder" … "have
-/// another look in your junk and spam folders").
+/// attempts the customer has already said failed twice ("restart the router" … "could you
+/// give the router one more restart?").
 pub(crate) fn shares_action(a: &[String], b: &[String]) -> bool {
     overlap(a, b).1 >= 2
 }
