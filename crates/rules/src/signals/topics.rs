@@ -141,7 +141,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalTerm,
-        r"\b(medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
@@ -363,7 +363,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A child missing now: "nobody knows where he is", "I can't find my daughter".
     (
         P::Danger,
-        r"\bnobody knows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b.{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b.{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -770,6 +770,16 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::FraudNow,
         r"\bsim( card)? (was |has been |got |just )*(moved|ported|transferred|switched|swapped)( over)? to (a |an |another |some )?(new |different |other |unknown )?(device|phone|handset|number)\b|\b(going|being sent|being paid|being transferred) to (a |an |some )?(payee|account|person|company) (i'?ve never heard of|i (don'?t|do not) (know|recogni[sz]e)|i never set up)\b",
+    ),
+    // A pet shaking or fitting after something toxic, the animal named only earlier.
+    (
+        P::MedicalEmergency,
+        r"\b(chocolates?|grapes|raisins|xylitol|rat poison|slug pellets|antifreeze)\b.{0,100}\b(she|he|it)('s| is| has| keeps| started)? (now |just |been )?(shaking|trembling|fitting|twitching|collapsed|having (a )?seizures?)\b",
+    ),
+    // Which medicine to take, asked in German, Spanish, French, Italian and Portuguese.
+    (
+        P::MedicalAsk,
+        r"\bwelche (salbe|creme|tablette|tabletten|medikament|medikamente|dosis|tropfen)\b.{0,30}\b(nehmen|einnehmen|benutzen|auftragen|geben)\b|\bqu[ée] (pomada|crema|pastilla|pastillas|medicamento|medicina|dosis)\b.{0,20}\b(tomar|usar|ponerme|darle)\b|\bquel(le)? (cr[èe]me|pommade|m[ée]dicament|comprim[ée]|dose)\b.{0,20}\b(prendre|mettre|donner)\b|\bquale (pomata|crema|medicina|farmaco|pastiglia|dose)\b.{0,20}\b(prendere|usare|mettere|dare)\b|\bqual (pomada|creme|rem[ée]dio|comprimido|dose)\b.{0,20}\b(tomar|usar|passar|dar)\b",
     ),
     // A formal complaint lodged, in German.
     (
@@ -2814,6 +2824,28 @@ mod tests {
             "the shop moved my number to a new sim last year and it was fine",
             "that standing order goes to a payee I set up myself",
         ]);
+    }
+
+    #[test]
+    fn twenty_fifth_round_which_medicine_a_pet_fitting_and_a_child_unplaced() {
+        for text in [
+            "welche Tabletten soll ich jetzt nehmen, die weißen oder die gelben?",
+            "¿qué pastillas debo tomar para la fiebre?",
+            "quelle pommade je dois mettre sur la brûlure ?",
+            "quale pomata devo usare sulla scottatura?",
+            "qual remédio devo dar ao bebé?",
+        ] {
+            assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
+        }
+        assert_eq!(
+            regulated("welche Salbe habt ihr im Angebot?", &Topic::ALL, false),
+            None
+        );
+        all_urgent(&[
+            "he got at the raisins in the pantry and now he's trembling",
+            "no one in the office knows where he is and it's getting dark",
+        ]);
+        none_urgent(&["we ate the chocolates at the party, the kids were shaking with laughter"]);
     }
 
     #[test]
