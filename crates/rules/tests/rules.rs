@@ -321,7 +321,7 @@ fn the_blind_sets_meet_the_targets() {
     }
 }
 
-/// The blind sets of the third to twenty-fourth rounds (`eval/blind3/` … `eval/blind24/`) each
+/// The blind sets of the third to twenty-fifth rounds (`eval/blind3/` … `eval/blind25/`) each
 /// guided a round after their honest figures were taken (in their READMEs) and are not all
 /// at the targets; they are held at what those rounds reached, so that no later
 /// change loses it.
@@ -333,11 +333,11 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind4", 0.91, 0.97, 0.96),
         ("blind5", 0.96, 0.96, 0.94),
         ("blind6", 0.96, 0.98, 0.97),
-        ("blind7", 0.95, 0.96, 0.95),
+        ("blind7", 0.95, 0.97, 0.96),
         ("blind8", 0.94, 0.95, 0.94),
         ("blind9", 0.94, 0.99, 0.99),
         ("blind10", 0.96, 0.99, 0.98),
-        ("blind11", 0.97, 0.95, 0.96),
+        ("blind11", 0.98, 0.96, 0.96),
         ("blind12", 0.99, 0.99, 0.99),
         ("blind13", 0.98, 0.98, 0.98),
         ("blind14", 0.97, 0.98, 0.98),
@@ -350,7 +350,8 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind21", 0.98, 0.99, 0.99),
         ("blind22", 0.98, 0.95, 0.95),
         ("blind23", 0.99, 0.99, 0.99),
-        ("blind24", 0.97, 0.96, 0.94),
+        ("blind24", 0.97, 0.96, 0.95),
+        ("blind25", 0.97, 0.97, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -424,6 +425,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind22/intents.tsv",
         "eval/blind23/intents.tsv",
         "eval/blind24/intents.tsv",
+        "eval/blind25/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -462,6 +464,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind22/conversations.jsonl",
         "eval/blind23/conversations.jsonl",
         "eval/blind24/conversations.jsonl",
+        "eval/blind25/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -1426,7 +1426,7 @@ mod tests {
         no_requests(&[
             // a split word across languages, a quotation after "says", someone else's wish
             "a letter arrived about the meter",
-            "the website says, and I quote, speak to an adviser. Which one?",
+            "the website says, and I quote, talk to an adviser. Which one?",
             "my son wanted to talk to a manager, but it's sorted now",
             // the customer's own visit, a time to come, a thing named by "callback"
             "I'll head to the shop to speak to someone on Saturday",

@@ -462,7 +462,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "the leaflet says, and I quote, speak to an adviser": a clause ending on "says" (and
+    // "the leaflet says, and I quote, talk to an adviser": a clause ending on "says" (and
     // one only saying "I quote") introduces what follows.
     let mut intro = clause_start;
     while intro > 0 && toks[intro - 1].sentence == t.sentence {
@@ -680,7 +680,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         && (toks[j..rest]
             .iter()
             .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
-            // "speak to an adviser next month": a time to come.
+            // "speak with an adviser next month": a time to come.
             || toks[j..rest]
                 .windows(2)
                 .any(|w| w[0].word == "next" && (named_period(w[1].word) || w[1].word == "weekend")));
