@@ -1981,6 +1981,20 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 
 /// Real words one typo away from a lexicon word: never "corrected".
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // English verbs one letter from a staff noun: "I need to advise you of…" and "I want to
+    // handle it myself" name no adviser or handler.
+    "advise",
+    "advises",
+    "advised",
+    "handle",
+    "handles",
+    "handled",
+    "manage",
+    "manages",
+    "managed",
+    "supervise",
+    "supervised",
+    "humane",
     // French money ("virer de l'argent") and "aren't" ("arent"), not an agent misspelt.
     "argent",
     "arent",

@@ -1674,6 +1674,10 @@ mod tests {
             "a woman in the queue kept screaming let me talk to your boss",
             "I'd like to be contacted by email only",
             "a refund would be great",
+            // verbs one letter from a staff noun, not misspellings of it
+            "I need to advise you that my address has changed",
+            "we want to manage the renewal ourselves",
+            "I'd rather handle the return myself",
         ]);
     }
 
