@@ -942,6 +942,7 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
+    (Frame, SENDING),
     // The verb of escalating, as customers use it of their case (never a typo target:
     // "escala" is a stopover).
     (
@@ -1411,20 +1412,6 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // customer's own case: see `detect_unanswered`).
             "assign",
             "allocate",
-            // Sending someone out: "schicken Sie uns jemanden", "mandatemi
-            // qualcuno", "envoyez-moi un technicien", "mándenme a alguien".
-            "schicken",
-            "schick",
-            "schickt",
-            "mandatemi",
-            "mandami",
-            "mandi",
-            "envoyez",
-            "mandenme",
-            "manden",
-            "mandame",
-            "mande",
-            "mandem",
             "vorrei",
             // Formal Italian "desidero parlare con un funzionario".
             "desidero",
@@ -1980,6 +1967,24 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
 ];
 
 /// Real words one typo away from a lexicon word: never "corrected".
+/// Verbs of sending someone out, in the other languages ("schicken Sie uns jemanden",
+/// "mandatemi qualcuno", "envoyez-moi un technicien", "mándenme a alguien"): wanting, as
+/// "send" is in English, and read by `is_send` for a professional sent out.
+pub(super) const SENDING: &[&str] = &[
+    "schicken",
+    "schick",
+    "schickt",
+    "mandatemi",
+    "mandami",
+    "mandi",
+    "envoyez",
+    "mandenme",
+    "manden",
+    "mandame",
+    "mande",
+    "mandem",
+];
+
 pub(super) const NOT_TYPOS: &[&str] = &[
     // English verbs one letter from a staff noun: "I need to advise you of…" and "I want to
     // handle it myself" name no adviser or handler.

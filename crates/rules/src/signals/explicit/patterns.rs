@@ -2307,22 +2307,7 @@ fn is_message(word: &str) -> bool {
 
 /// Whether `word` sends someone out: "send", "schicken", "mandatemi", "envoyez".
 fn is_send(word: &str) -> bool {
-    matches!(
-        word,
-        "send"
-            | "schicken"
-            | "schick"
-            | "schickt"
-            | "mandatemi"
-            | "mandami"
-            | "mandi"
-            | "envoyez"
-            | "mandenme"
-            | "manden"
-            | "mandame"
-            | "mande"
-            | "mandem"
-    )
+    word == "send" || SENDING.contains(&word)
 }
 
 /// Whether `toks[j]` is a noun of conversation after an article and before "with"
