@@ -158,32 +158,29 @@ impl Screen {
         //
         // The DFA is megabytes, so each step waits for a load that misses the cache, and
         // each step needs the state before it. The text is cut into lanes walked side by
-        // side, so that their loads overlap. A lane starts as many bytes before the part it
-        // reports as the longest literal has: a state stands for the longest suffix read
-        // that begins a literal, so after that many bytes a lane is in the state one walk
-        // from the start of the text would be in.
+        // side, so that their loads overlap. A lane starts as many bytes before its part as
+        // the longest literal has: a state stands for the longest suffix read that begins a
+        // literal, so after that many bytes a lane is in the state one walk from the start
+        // of the text would be in, and every literal ending in its part is reported. What
+        // a lane reports before its part is a literal of the text too, so nothing is
+        // checked per step but the state, and every lane takes the same number of steps
+        // (the first lane's run reaches into the second's part, the last lane starts a
+        // little earlier).
         const LANES: usize = 4;
         let lanes = (text.len() / (2 * self.longest.max(1))).clamp(1, LANES);
         let part = text.len().div_ceil(lanes);
-        let mut state = [start; LANES];
-        let mut at = [0usize; LANES];
-        let mut report = [0usize; LANES];
-        let mut end = [0usize; LANES];
-        for k in 0..lanes {
-            report[k] = (k * part).min(text.len());
-            end[k] = ((k + 1) * part).min(text.len());
-            at[k] = report[k].saturating_sub(self.longest);
+        let steps = (part + self.longest).min(text.len());
+        let mut from = [0usize; LANES];
+        for (k, f) in from.iter_mut().enumerate().take(lanes) {
+            *f = (k * part)
+                .saturating_sub(self.longest)
+                .min(text.len() - steps);
         }
-        let steps = (0..lanes).map(|k| end[k] - at[k]).max().unwrap_or(0);
-        for _ in 0..steps {
+        let mut state = [start; LANES];
+        for i in 0..steps {
             for k in 0..lanes {
-                let i = at[k];
-                if i >= end[k] {
-                    continue;
-                }
-                at[k] = i + 1;
-                state[k] = dfa.next_state(Anchored::No, state[k], text[i]);
-                if i >= report[k] && dfa.is_special(state[k]) && dfa.is_match(state[k]) {
+                state[k] = dfa.next_state(Anchored::No, state[k], text[from[k] + i]);
+                if dfa.is_special(state[k]) && dfa.is_match(state[k]) {
                     for m in 0..dfa.match_len(state[k]) {
                         out.union(&self.owners[dfa.match_pattern(state[k], m).as_usize()]);
                     }
@@ -339,6 +336,74 @@ mod tests {
         assert_eq!(screened(&patterns, "the app is broken"), vec![0]);
         assert_eq!(screened(&patterns, "I want my Money Back"), vec![1]);
         assert_eq!(screened(&patterns, "nothing here"), Vec::<usize>::new());
+    }
+
+    /// The candidates of one plain overlapping search over the whole text.
+    fn one_walk(screen: &Screen, text: &str) -> Candidates {
+        let mut out = screen.always;
+        let Some(dfa) = &screen.prefixes else {
+            return out;
+        };
+        let input = aho_corasick::Input::new(text);
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            dfa.try_find_overlapping(&input, &mut state)
+                .expect("search");
+            let Some(m) = state.get_match() else {
+                return out;
+            };
+            out.union(&screen.owners[m.pattern().as_usize()]);
+        }
+    }
+
+    #[test]
+    fn the_lanes_find_what_one_walk_finds() {
+        let patterns = [
+            r"\bgas (leak|smell)\b",
+            r"\b(sue|suing) you\b",
+            r"\bfire\b",
+            r"\bsmoke detector\b",
+            r"\bchargeback\b",
+            r"\bflood(ed|ing)?\b",
+            r"\bcarbon monoxide\b",
+        ];
+        let screen = Screen::new(patterns.iter().copied());
+        let words = [
+            "the",
+            "gas",
+            "smell",
+            "suing",
+            "you",
+            "fire",
+            "smoke",
+            "detector",
+            "a",
+            "chargeback",
+            "flooding",
+            "carbon",
+            "monoxide",
+            "ok",
+            "x",
+        ];
+        // Every length from empty to long enough for four lanes, with literals at every
+        // offset, so that some cross each lane's edge.
+        let mut seed = 7u64;
+        for len in 0..60 {
+            for _ in 0..20 {
+                let text: Vec<&str> = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        words[(seed >> 33) as usize % words.len()]
+                    })
+                    .collect();
+                let text = text.join(" ");
+                assert_eq!(
+                    screen.candidates(&text),
+                    one_walk(&screen, &text),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
