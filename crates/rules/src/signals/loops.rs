@@ -1,6 +1,8 @@
 //! Loops: the AI saying the same thing again, falling back again and again, or the
 //! customer repeating the same request.
 
+use super::words::AsciiWords;
+
 /// The deduplicated lowercase words of a text, each with a hash, sorted by (hash, word) so
 /// that two sets intersect in one merge pass that compares hashes first. Equality is always
 /// confirmed on the words themselves: a hash collision cannot change a result. The words
@@ -30,32 +32,64 @@ fn word_hash(w: &[u8]) -> u64 {
 
 /// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
+    AsciiWords::with(s, |ascii| word_set_with(s, Some(ascii)))
+        .unwrap_or_else(|| word_set_with(s, None))
+}
+
+/// [`word_set`], with the words of `s` when it is ASCII.
+pub(crate) fn word_set_with(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
     let mut buf: Vec<u8> = Vec::with_capacity(s.len());
     // A word and its separator take at least two bytes; most take five or more.
     let mut words: Vec<(u64, u32, u32)> = Vec::with_capacity(s.len() / 4 + 1);
     // Texts are at most a few hundred KiB, far below `u32::MAX`.
-    if s.is_ascii() {
-        // The same words as the general case below, a byte at a time: on ASCII text a
-        // word character is an ASCII letter or digit or an apostrophe.
-        let b = s.as_bytes();
-        let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
-        let mut i = 0;
-        while i < b.len() {
-            if !is_word(b[i]) {
-                i += 1;
-                continue;
-            }
-            let start = buf.len();
-            let mut h = FNV_OFFSET;
-            while i < b.len() && is_word(b[i]) {
-                if b[i] != b'\'' {
-                    let l = b[i].to_ascii_lowercase();
-                    buf.push(l);
-                    h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+    if let Some(ascii) = ascii {
+        // On ASCII text a word is a run of letters, digits and apostrophes: runs of letters
+        // and digits with only apostrophes between them are one word, and apostrophes
+        // touching no letter make an empty word.
+        let lower = ascii.lower().as_bytes();
+        let runs = ascii.runs();
+        // The word being read: its start in `buf` and its hash so far.
+        let mut open: Option<(usize, u64)> = None;
+        let mut gap_from = 0usize;
+        for k in 0..=runs.len() {
+            let gap_to = runs.get(k).map_or(lower.len(), |r| r.0 as usize);
+            let gap = lower.get(gap_from..gap_to).unwrap_or_default();
+            let has_next = k < runs.len();
+            let joins =
+                has_next && open.is_some() && !gap.is_empty() && gap.iter().all(|&c| c == b'\'');
+            if !joins {
+                if let Some((start, h)) = open.take() {
+                    words.push((h, start as u32, buf.len() as u32));
                 }
-                i += 1;
+                // Each group of apostrophes touching neither run is an empty word.
+                let mut i = 0;
+                while i < gap.len() {
+                    if gap[i] != b'\'' {
+                        i += 1;
+                        continue;
+                    }
+                    let from = i;
+                    while i < gap.len() && gap[i] == b'\'' {
+                        i += 1;
+                    }
+                    let touches_before = from == 0 && k > 0;
+                    let touches_after = i == gap.len() && has_next;
+                    if !touches_before && !touches_after {
+                        words.push((FNV_OFFSET, buf.len() as u32, buf.len() as u32));
+                    }
+                }
             }
-            words.push((h, start as u32, buf.len() as u32));
+            let Some(&(from, to)) = runs.get(k) else {
+                break;
+            };
+            let (start, mut h) = open.unwrap_or((buf.len(), FNV_OFFSET));
+            let run = lower.get(from as usize..to as usize).unwrap_or_default();
+            for &l in run {
+                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            }
+            buf.extend_from_slice(run);
+            open = Some((start, h));
+            gap_from = to as usize;
         }
     } else {
         for w in s
@@ -297,6 +331,12 @@ mod tests {
         for text in [
             "Sorry, I didn't get that. Could you REPHRASE it? rock 'n' roll, ' '' x1 2B",
             "don't DON'T dont -- a'b'c ''",
+            "'",
+            "'' ",
+            " ' a",
+            "a ' ",
+            "'a' b'' ''c x ' ' y,'z'.",
+            "a''b ?'? 'tis",
         ] {
             let ascii = word_set(text);
             let general = word_set(&format!("{text} é"));

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use super::FastMap;
 use super::language::fold;
+use super::words::AsciiWords;
 
 /// Words that join two matters: a new segment starts after them.
 const JOINERS: &[&str] = &[
@@ -1421,11 +1422,25 @@ pub fn several(text: &str, at_least: usize) -> Option<String> {
 
 /// The matters `text` names.
 pub fn matters_of(text: &str) -> Matters {
+    AsciiWords::with(text, |ascii| matters_with(text, Some(ascii)))
+        .unwrap_or_else(|| matters_with(text, None))
+}
+
+/// [`matters_of`], with the words of `text` when it is ASCII.
+pub(crate) fn matters_with(text: &str, ascii: Option<&AsciiWords>) -> Matters {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let Scratch { buf, words, kinds } = &mut *s;
-        fold_words(text, buf, words);
-        matters_in(buf, words, kinds)
+        match ascii {
+            Some(ascii) => {
+                ascii_words(ascii, words);
+                matters_in(ascii.lower(), words, kinds)
+            }
+            None => {
+                fold_words(text, buf, words);
+                matters_in(buf, words, kinds)
+            }
+        }
     })
 }
 
@@ -2151,39 +2166,35 @@ pub fn distinct_intents<'a>(intents: impl Iterator<Item = Option<&'a str>>) -> V
     seen
 }
 
-/// Folds `text` into `buf` and lists its words: start, end, and whether punctuation cut the
-/// text just before it.
+/// Whether punctuation that cuts the text is `c`: a word after it starts a new part.
+fn cuts(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | '!' | '?' | '\n' | '(' | ')' | '-' | '–'
+    )
+}
+
+/// The words of an ASCII text: its runs of letters and digits, each with whether
+/// punctuation cut the text just before it (as [`fold_words`] lists them).
+fn ascii_words(ascii: &AsciiWords, words: &mut Vec<(u32, u32, bool)>) {
+    words.clear();
+    let b = ascii.lower().as_bytes();
+    let mut end = None;
+    for &(from, to) in ascii.runs() {
+        let cut = end.is_none_or(|end: u32| {
+            b.get(end as usize..from as usize)
+                .is_some_and(|gap| gap.iter().any(|&c| cuts(char::from(c))))
+        });
+        words.push((from, to, cut));
+        end = Some(to);
+    }
+}
+
+/// Folds the text `text` (not ASCII) into `buf` and lists its words: start, end, and
+/// whether punctuation cut the text just before it.
 fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
     buf.clear();
     words.clear();
-    if text.is_ascii() {
-        // The same words as below, without decoding: on ASCII text the folded text is the
-        // text lowercased, and a word is a run of ASCII letters and digits in it.
-        buf.push_str(text);
-        buf.make_ascii_lowercase();
-        let b = buf.as_bytes();
-        let mut cut = true;
-        let mut i = 0;
-        while i < b.len() {
-            if b[i].is_ascii_alphanumeric() {
-                let start = i;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                words.push((start as u32, i as u32, cut));
-                cut = false;
-            } else {
-                if matches!(
-                    b[i],
-                    b',' | b';' | b':' | b'.' | b'!' | b'?' | b'\n' | b'(' | b')' | b'-'
-                ) {
-                    cut = true;
-                }
-                i += 1;
-            }
-        }
-        return;
-    }
     let mut start: Option<usize> = None;
     let mut cut = true;
     for c in text.chars() {
@@ -2201,10 +2212,7 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
                 words.push((st as u32, buf.len() as u32, cut));
                 cut = false;
             }
-            if matches!(
-                c,
-                ',' | ';' | ':' | '.' | '!' | '?' | '\n' | '(' | ')' | '-' | '–'
-            ) {
+            if cuts(c) {
                 cut = true;
             }
         }

@@ -13,6 +13,7 @@ mod screen;
 pub mod sentiment;
 pub mod sentiment_langs;
 pub mod topics;
+pub(crate) mod words;
 
 /// A hash map with a fast, unseeded hasher, for the lexicons: their keys are fixed at build
 /// time, so lookups of arbitrary words cannot lengthen any bucket.
@@ -149,21 +150,6 @@ impl WordFilter {
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
         let i = WordFilter::index(word);
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-    /// [`WordFilter::may_contain`] for an ASCII word as its lowercase, without making it.
-    #[inline]
-    pub(crate) fn may_contain_lowercased(&self, word: &[u8]) -> bool {
-        let n = word.len();
-        let b = |i: usize| u64::from(word[i].to_ascii_lowercase());
-        let x = match n {
-            0 => 0,
-            _ => {
-                let (second, before_last) = if n > 1 { (b(1), b(n - 2)) } else { (0, 0) };
-                b(0) | second << 8 | b(n - 1) << 16 | before_last << 24 | (n as u64) << 32
-            }
-        };
-        let i = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WordFilter::BITS)) as usize;
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
 }

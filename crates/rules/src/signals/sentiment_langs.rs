@@ -10,13 +10,23 @@
 use std::sync::LazyLock;
 
 use super::language::{self, Language};
+use super::words::AsciiWords;
 
 /// The sentiment of `text` in its own language: VADER for English, the lexicon of the
 /// language otherwise. What the rules read as a turn's sentiment.
 pub fn compound(text: &str) -> f32 {
+    compound_with(text, None)
+}
+
+/// [`compound`], with the words of `text` when they are already found.
+pub(crate) fn compound_with(text: &str, words: Option<&AsciiWords>) -> f32 {
     // Without a word of any lexicon the score is 0 in every language: the language need
     // not be guessed.
-    if text.is_ascii() && !may_score(text.as_bytes()) {
+    let scores = match words {
+        Some(words) => may_score(words),
+        None => AsciiWords::with(text, may_score).unwrap_or(true),
+    };
+    if !scores {
         return 0.0;
     }
     match language::guess(text) {
@@ -540,53 +550,15 @@ fn listed_anywhere(word: &str) -> bool {
     }
 }
 
-/// Whether some word of the ASCII `text` may carry a valence: a token VADER finds in its
-/// lexicon ([`super::sentiment::has_valence_word`]), or a word a language may list
-/// ([`listed_anywhere`]). Without one, every language scores the text 0. One pass over
-/// the bytes, each token lowercased once, for both readings.
-fn may_score(text: &[u8]) -> bool {
-    // The text lowercased once; a longer one is looked at the slow way.
-    let mut buf = [0u8; 512];
-    let Some(lower) = buf.get_mut(..text.len()) else {
-        return true;
-    };
-    for (l, c) in lower.iter_mut().zip(text) {
-        *l = c.to_ascii_lowercase();
-    }
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return true;
-    };
-    let b = lower.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if super::sentiment::is_valence_word(super::sentiment::strip_punct(&lower[start..i])) {
-            return true;
-        }
+/// Whether some word of an ASCII text may carry a valence: a token VADER finds in its
+/// lexicon ([`super::sentiment::is_valence_word`]), or a word a language may list
+/// ([`listed_anywhere`]). Without one, every language scores the text 0.
+fn may_score(words: &AsciiWords) -> bool {
+    words
+        .tokens()
+        .any(|t| super::sentiment::is_valence_word(super::sentiment::strip_punct(t)))
         // The words of the other languages: runs of letters and digits.
-        let mut j = start;
-        while j < i {
-            if !b[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            let from = j;
-            while j < i && b[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
-            if listed_anywhere(&lower[from..j]) {
-                return true;
-            }
-        }
-    }
-    false
+        || words.run_words().any(listed_anywhere)
 }
 
 /// The adjective a Romance superlative intensifies ("revoltadíssima" → "revoltada",
@@ -1053,21 +1025,16 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
 /// Whether `text` may state a feeling: a cheap necessary condition for [`stated_feeling`]
 /// (exact on ASCII text, whose words fold to their lowercase; other text is let through).
 pub fn may_state_feeling(text: &str) -> bool {
-    if !text.is_ascii() {
-        return true;
-    }
+    AsciiWords::with(text, may_state_feeling_in).unwrap_or(true)
+}
+
+/// [`may_state_feeling`] of an ASCII text, from its words.
+pub(crate) fn may_state_feeling_in(words: &AsciiWords) -> bool {
     let (filter, keys) = &*FEELING_SCREEN;
-    text.as_bytes()
-        .split(|c| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty() && w.len() <= 32)
+    words
+        .run_words()
         // The filter turns most words away without hashing; the rest are looked up.
-        .filter(|w| filter.may_contain_lowercased(w))
-        .any(|w| {
-            let mut buf = [0u8; 32];
-            buf[..w.len()].copy_from_slice(w);
-            buf[..w.len()].make_ascii_lowercase();
-            std::str::from_utf8(&buf[..w.len()]).is_ok_and(|w| keys.contains_key(w))
-        })
+        .any(|w| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w))
 }
 
 /// The idioms by their first word (in [`FEELING_IDIOMS`] order), and the strong feelings:
@@ -1288,7 +1255,7 @@ mod tests {
         let mut skipped = 0;
         for text in eval
             .iter()
-            .filter(|t| t.is_ascii() && !may_score(t.as_bytes()))
+            .filter(|t| AsciiWords::of(t).is_some_and(|w| !may_score(&w)))
         {
             let scored = match language::guess(text) {
                 Language::English => super::super::sentiment::compound(text),

@@ -57,9 +57,7 @@ pub(super) fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32
 
 /// [`words`], appended to `out`.
 pub(super) fn words_into(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
-    if text.is_ascii() {
-        words_ascii(text.as_bytes(), buf, out);
-    } else {
+    if AsciiWords::with(text, |ascii| words_ascii(ascii, buf, out)).is_none() {
         words_chars(text, buf, out);
     }
 }
@@ -154,22 +152,21 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
     flush(buf, &mut start, clause, sentence, out);
 }
 
-/// [`words`] of an ASCII text, a byte at a time (the most common case, and the loop above
-/// decodes characters): every step is the one the loop takes on the same character.
-pub(super) fn words_ascii(text: &[u8], buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
-    // Bytes are pushed without encoding each as a character; they are all ASCII.
-    let mut bytes = std::mem::take(buf).into_bytes();
-    words_ascii_bytes(text, &mut bytes, out);
-    *buf = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-}
-
-fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize, u32, u32)>) {
+/// [`words`] of an ASCII text, from its runs of letters and digits (the most common case,
+/// and the loop above decodes characters): each run is taken whole, the bytes between runs
+/// one at a time, every step the one the loop above takes on the same characters.
+pub(super) fn words_ascii(
+    ascii: &AsciiWords,
+    buf: &mut String,
+    out: &mut Vec<(usize, usize, u32, u32)>,
+) {
+    let lower = ascii.lower();
+    let b = lower.as_bytes();
     let mut clause = 0u32;
     let mut sentence = 0u32;
     let mut start = buf.len();
     let mut in_placeholder = 0usize;
-    let flush = |buf: &[u8],
+    let flush = |buf: &str,
                  start: &mut usize,
                  clause: u32,
                  sentence: u32,
@@ -179,86 +176,86 @@ fn words_ascii_bytes(text: &[u8], buf: &mut Vec<u8>, out: &mut Vec<(usize, usize
             *start = buf.len();
         }
     };
-    let mut i = 0;
-    while i < text.len() {
-        let c = text[i];
-        i += 1;
-        if c.is_ascii_alphanumeric() {
+    // The next byte to read; an empty run at the end reads the bytes after the last run.
+    let mut at = 0;
+    let end = [(b.len() as u32, b.len() as u32)];
+    for &(from, to) in ascii.runs().iter().chain(&end) {
+        let (from, to) = (from as usize, to as usize);
+        let mut i = at;
+        while i < from {
+            let c = b[i];
+            i += 1;
+            let next = b.get(i).copied();
+            if c == b'{' && next == Some(b'{') {
+                i += 1;
+                in_placeholder += 1;
+                flush(buf, &mut start, clause, sentence, out);
+                continue;
+            }
+            if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
+                i += 1;
+                in_placeholder -= 1;
+                continue;
+            }
             if in_placeholder > 0 {
                 continue;
             }
-            // The whole run of letters and digits at once, lowercased; only a run with a
-            // letter repeated three times (with the word's last two letters before it) is
-            // squeezed a byte at a time.
-            let end = text[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(text.len(), |p| i + p);
-            let from = buf.len();
-            buf.extend(text[i - 1..end].iter().map(u8::to_ascii_lowercase));
-            let checked = &buf[from.saturating_sub(2).max(start)..];
-            if checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-                buf.truncate(from);
-                for &c in &text[i - 1..end] {
-                    let l = c.to_ascii_lowercase();
-                    let n = buf.len();
-                    if n >= start + 2 && buf[n - 1] == l && buf[n - 2] == l {
-                        buf.pop();
-                        continue;
-                    }
-                    buf.push(l);
+            if c == b'\'' {
+                // "don't" → "dont"; French "l'agent" and Italian "dell'ufficio" keep two
+                // words, which the lexicon lists ("l", "dell").
+                if matches!(
+                    &buf[start..],
+                    "l" | "quelqu"
+                        | "qu"
+                        | "d"
+                        | "j"
+                        | "un"
+                        | "n"
+                        | "dell"
+                        | "nell"
+                        | "all"
+                        | "sull"
+                ) {
+                    flush(buf, &mut start, clause, sentence, out);
+                }
+            } else {
+                let had_word = buf.len() > start;
+                flush(buf, &mut start, clause, sentence, out);
+                if c == b'-'
+                    && had_word
+                    && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                    && let Some(last) = out.last_mut()
+                {
+                    last.3 |= 1;
+                }
+                if matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b':' | b'(' | b')') {
+                    clause += 1;
+                }
+                if matches!(c, b'.' | b'!' | b'?' | b';') {
+                    sentence += 1;
                 }
             }
-            i = end;
+        }
+        at = to;
+        if from == to || in_placeholder > 0 {
             continue;
         }
-        let next = text.get(i).copied();
-        if c == b'{' && next == Some(b'{') {
-            i += 1;
-            in_placeholder += 1;
-            flush(buf, &mut start, clause, sentence, out);
-            continue;
-        }
-        if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
-            i += 1;
-            in_placeholder -= 1;
-            continue;
-        }
-        if in_placeholder > 0 {
-            continue;
-        }
-        if c == b'\'' {
-            let current = &buf[start..];
-            if matches!(
-                current,
-                b"l" | b"quelqu"
-                    | b"qu"
-                    | b"d"
-                    | b"j"
-                    | b"un"
-                    | b"n"
-                    | b"dell"
-                    | b"nell"
-                    | b"all"
-                    | b"sull"
-            ) {
-                flush(buf, &mut start, clause, sentence, out);
-            }
-        } else {
-            let had_word = buf.len() > start;
-            flush(buf, &mut start, clause, sentence, out);
-            if c == b'-'
-                && had_word
-                && next.is_some_and(|n| n.is_ascii_alphanumeric())
-                && let Some(last) = out.last_mut()
-            {
-                last.3 |= 1;
-            }
-            if matches!(c, b',' | b'.' | b';' | b'!' | b'?' | b':' | b'(' | b')') {
-                clause += 1;
-            }
-            if matches!(c, b'.' | b'!' | b'?' | b';') {
-                sentence += 1;
+        // The run whole; only a run with a letter repeated three times (with the word's
+        // last two letters before it) is squeezed a byte at a time.
+        let run = &lower[from..to];
+        let pushed = buf.len();
+        buf.push_str(run);
+        let checked = &buf.as_bytes()[pushed.saturating_sub(2).max(start)..];
+        if checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            buf.truncate(pushed);
+            for c in run.chars() {
+                let n = buf.len();
+                let tail = &buf.as_bytes()[start..];
+                if n >= start + 2 && tail.ends_with(&[c as u8, c as u8]) {
+                    buf.pop();
+                    continue;
+                }
+                buf.push(c);
             }
         }
     }
@@ -1049,7 +1046,8 @@ mod words_tests {
             // Buffers holding an earlier text, as when they are reused.
             let (mut a, mut b) = (String::from("seed "), String::from("seed "));
             let (mut wa, mut wb) = (vec![(0, 5, 0, 0)], vec![(0, 5, 0, 0)]);
-            words_ascii(text.as_bytes(), &mut a, &mut wa);
+            let ascii = AsciiWords::of(text).expect("ascii");
+            words_ascii(&ascii, &mut a, &mut wa);
             words_chars(text, &mut b, &mut wb);
             assert_eq!((wa, a), (wb, b), "{text}");
         }
