@@ -21,7 +21,6 @@ use baton_core::{ConversationId, Turn, TurnId};
 
 use crate::signals::explicit::{self, ExplicitMatch};
 use crate::signals::topics::{self, Amount, Topic};
-use crate::signals::words::AsciiWords;
 use crate::signals::{loops, matters, sentiment_langs};
 
 /// What is known about one turn's text. Every field is filled on first use.
@@ -29,8 +28,6 @@ use crate::signals::{loops, matters, sentiment_langs};
 pub(crate) struct TurnAnalysis {
     /// The text this analysis belongs to (empty when not cached).
     text: Box<str>,
-    /// The words of an ASCII text, which most signals read ([`AsciiWords`]).
-    ascii: OnceLock<Option<AsciiWords>>,
     sentiment: OnceLock<f32>,
     words: OnceLock<loops::WordSet>,
     explicit: OnceLock<Option<ExplicitMatch>>,
@@ -65,34 +62,21 @@ impl TurnAnalysis {
         self.rare.get_or_init(Box::default)
     }
 
-    /// The words of `text` when it is ASCII.
-    fn ascii(&self, text: &str) -> Option<&AsciiWords> {
-        self.ascii.get_or_init(|| AsciiWords::of(text)).as_ref()
-    }
-
     /// The compound score of `text` in its language (VADER for English).
     pub(crate) fn sentiment(&self, text: &str) -> f32 {
         *self
             .sentiment
-            .get_or_init(|| sentiment_langs::compound_with(text, self.ascii(text)))
-    }
-
-    /// Whether `text` may state a feeling ([`sentiment_langs::may_state_feeling`]).
-    pub(crate) fn may_state_feeling(&self, text: &str) -> bool {
-        self.ascii(text)
-            .is_none_or(sentiment_langs::may_state_feeling_in)
+            .get_or_init(|| sentiment_langs::compound(text))
     }
 
     /// The separate matters `text` names.
     pub(crate) fn matters(&self, text: &str) -> &matters::Matters {
-        self.matters
-            .get_or_init(|| matters::matters_with(text, self.ascii(text)))
+        self.matters.get_or_init(|| matters::matters_of(text))
     }
 
     /// The word set used for similarity.
     pub(crate) fn words(&self, text: &str) -> &loops::WordSet {
-        self.words
-            .get_or_init(|| loops::word_set_with(text, self.ascii(text)))
+        self.words.get_or_init(|| loops::word_set(text))
     }
 
     /// The stemmed content words of `text`.
@@ -135,7 +119,7 @@ impl TurnAnalysis {
     /// The explicit request for a person in `text`, if any.
     pub(crate) fn explicit(&self, text: &str) -> Option<&ExplicitMatch> {
         self.explicit
-            .get_or_init(|| explicit::detect_in_words(text, self.ascii(text)))
+            .get_or_init(|| explicit::detect(text))
             .as_ref()
     }
 

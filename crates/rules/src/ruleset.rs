@@ -810,7 +810,8 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     // matter is resolved in plain words ("I was fed up, but it works now, thanks!") is left
     // alone. Praise alone ("oh brilliant, … I've had it up to here") is sarcasm's too.
     if now >= -0.05
-        && (!a.may_state_feeling(text) || now >= STATED_FEELING_CEILING && a.resolved_plainly(text))
+        && (!sentiment_langs::may_state_feeling(text)
+            || now >= STATED_FEELING_CEILING && a.resolved_plainly(text))
     {
         return None;
     }

@@ -32,12 +32,11 @@ fn word_hash(w: &[u8]) -> u64 {
 
 /// The deduplicated lowercase words of a text, apostrophes removed.
 pub(crate) fn word_set(s: &str) -> WordSet {
-    AsciiWords::with(s, |ascii| word_set_with(s, Some(ascii)))
-        .unwrap_or_else(|| word_set_with(s, None))
+    AsciiWords::with(s, |ascii| word_set_in(s, Some(ascii))).unwrap_or_else(|| word_set_in(s, None))
 }
 
-/// [`word_set`], with the words of `s` when it is ASCII.
-pub(crate) fn word_set_with(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
+/// [`word_set`], from the words of `s` when it is ASCII.
+fn word_set_in(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
     let mut buf: Vec<u8> = Vec::with_capacity(s.len());
     // A word and its separator take at least two bytes; most take five or more.
     let mut words: Vec<(u64, u32, u32)> = Vec::with_capacity(s.len() / 4 + 1);

@@ -1422,25 +1422,17 @@ pub fn several(text: &str, at_least: usize) -> Option<String> {
 
 /// The matters `text` names.
 pub fn matters_of(text: &str) -> Matters {
-    AsciiWords::with(text, |ascii| matters_with(text, Some(ascii)))
-        .unwrap_or_else(|| matters_with(text, None))
-}
-
-/// [`matters_of`], with the words of `text` when it is ASCII.
-pub(crate) fn matters_with(text: &str, ascii: Option<&AsciiWords>) -> Matters {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let Scratch { buf, words, kinds } = &mut *s;
-        match ascii {
-            Some(ascii) => {
-                ascii_words(ascii, words);
-                matters_in(ascii.lower(), words, kinds)
-            }
-            None => {
-                fold_words(text, buf, words);
-                matters_in(buf, words, kinds)
-            }
-        }
+        AsciiWords::with(text, |ascii| {
+            ascii_words(ascii, words);
+            matters_in(ascii.lower(), words, kinds)
+        })
+        .unwrap_or_else(|| {
+            fold_words(text, buf, words);
+            matters_in(buf, words, kinds)
+        })
     })
 }
 

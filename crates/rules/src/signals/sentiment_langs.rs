@@ -15,18 +15,9 @@ use super::words::AsciiWords;
 /// The sentiment of `text` in its own language: VADER for English, the lexicon of the
 /// language otherwise. What the rules read as a turn's sentiment.
 pub fn compound(text: &str) -> f32 {
-    compound_with(text, None)
-}
-
-/// [`compound`], with the words of `text` when they are already found.
-pub(crate) fn compound_with(text: &str, words: Option<&AsciiWords>) -> f32 {
     // Without a word of any lexicon the score is 0 in every language: the language need
     // not be guessed.
-    let scores = match words {
-        Some(words) => may_score(words),
-        None => AsciiWords::with(text, may_score).unwrap_or(true),
-    };
-    if !scores {
+    if !AsciiWords::with(text, may_score).unwrap_or(true) {
         return 0.0;
     }
     match language::guess(text) {
@@ -555,7 +546,8 @@ fn listed_anywhere(word: &str) -> bool {
 /// ([`listed_anywhere`]). Without one, every language scores the text 0.
 fn may_score(words: &AsciiWords) -> bool {
     words
-        .tokens()
+        .lower()
+        .split_ascii_whitespace()
         .any(|t| super::sentiment::is_valence_word(super::sentiment::strip_punct(t)))
         // The words of the other languages: runs of letters and digits.
         || words.run_words().any(listed_anywhere)
@@ -1025,16 +1017,14 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
 /// Whether `text` may state a feeling: a cheap necessary condition for [`stated_feeling`]
 /// (exact on ASCII text, whose words fold to their lowercase; other text is let through).
 pub fn may_state_feeling(text: &str) -> bool {
-    AsciiWords::with(text, may_state_feeling_in).unwrap_or(true)
-}
-
-/// [`may_state_feeling`] of an ASCII text, from its words.
-pub(crate) fn may_state_feeling_in(words: &AsciiWords) -> bool {
     let (filter, keys) = &*FEELING_SCREEN;
-    words
-        .run_words()
-        // The filter turns most words away without hashing; the rest are looked up.
-        .any(|w| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w))
+    AsciiWords::with(text, |words| {
+        words
+            .run_words()
+            // The filter turns most words away without hashing; the rest are looked up.
+            .any(|w| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w))
+    })
+    .unwrap_or(true)
 }
 
 /// The idioms by their first word (in [`FEELING_IDIOMS`] order), and the strong feelings:

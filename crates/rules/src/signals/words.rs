@@ -1,60 +1,86 @@
 //! The words of a turn's text, found once and read by every signal.
 //!
 //! Each signal reads words its own way: VADER keeps the punctuation inside a token, the
-//! feeling screen and the matters reader take runs of letters and digits, the loop reader
-//! drops apostrophes. On ASCII text (most turns) they all start from the same two things,
-//! the text lowercased and its runs of ASCII letters and digits, with the whitespace-cut
-//! tokens VADER reads. Found in one walk per turn, they spare every signal its own walk
-//! over the bytes and its own lowercased copy.
+//! feeling screen and the matters reader take runs of letters and digits, the request
+//! reader joins "don't", the loop reader drops apostrophes. On ASCII text (most turns) they
+//! all start from the same two things: the text lowercased, and its runs of ASCII letters
+//! and digits. [`AsciiWords::with`] finds them once per text and thread, and hands the same
+//! words to every signal that asks for that text next, so a new turn is walked once.
+//!
+//! The words are kept in one buffer per thread, not in the turn's cached analysis: kept
+//! there, they made every cached turn larger, and evaluations slower for the memory.
 
-/// An ASCII text lowercased, its runs of ASCII letters and digits, and its tokens between
-/// whitespace.
+use std::cell::RefCell;
+
+/// An ASCII text lowercased, and its runs of ASCII letters and digits.
 #[derive(Debug, Default)]
 pub(crate) struct AsciiWords {
     /// The text lowercased: every byte keeps its place.
     lower: String,
     /// Each run of ASCII letters and digits: its byte range, in order.
     runs: Vec<(u32, u32)>,
-    /// Each token between ASCII whitespace: its byte range, in order.
-    tokens: Vec<(u32, u32)>,
+    /// Whether `lower` and `runs` are the words of a text (false after a text that is not
+    /// ASCII was asked for).
+    filled: bool,
 }
+
+thread_local! {
+    static LAST: RefCell<AsciiWords> = RefCell::default();
+}
+
+/// The buffers of a text longer than this are not kept for the next one.
+const KEEP_BYTES: usize = 1 << 16;
 
 impl AsciiWords {
     /// The words of `text`; `None` when it holds any other character (each signal reads
     /// such a text its own way) or is too long for byte offsets in `u32`.
+    #[cfg(test)]
     pub(crate) fn of(text: &str) -> Option<AsciiWords> {
         let mut words = AsciiWords::default();
-        words.refill(text).then_some(words)
+        words.refill(text);
+        words.filled.then_some(words)
     }
 
-    /// Makes these the words of `text`, reusing their buffers; false (and no words) when
-    /// `text` is not one [`AsciiWords::of`] reads.
-    pub(crate) fn refill(&mut self, text: &str) -> bool {
+    /// Runs `f` on the words of `text`; `None` when `text` is not one these words are
+    /// found for. The words of the last text asked for on this thread are kept: asked
+    /// again for the same text, as every signal of a new turn asks, they are not found
+    /// again.
+    pub(crate) fn with<R>(text: &str, f: impl FnOnce(&AsciiWords) -> R) -> Option<R> {
+        LAST.with(|last| {
+            // A signal never asks from inside `f`; if one did, it gets words of its own.
+            let Ok(mut words) = last.try_borrow_mut() else {
+                let mut own = AsciiWords::default();
+                own.refill(text);
+                return own.filled.then(|| f(&own));
+            };
+            // The words are a function of the lowercased text, which the text is equal to
+            // ignoring ASCII case exactly when it lowercases to it (a byte outside ASCII
+            // equals no byte of an ASCII text).
+            if !(words.filled && text.eq_ignore_ascii_case(&words.lower)) {
+                words.refill(text);
+            }
+            let found = words.filled.then(|| f(&words));
+            if words.lower.capacity() > KEEP_BYTES {
+                *words = AsciiWords::default();
+            }
+            found
+        })
+    }
+
+    /// Makes these the words of `text`, reusing their buffers.
+    fn refill(&mut self, text: &str) {
         self.lower.clear();
         self.runs.clear();
-        self.tokens.clear();
-        if !text.is_ascii() || u32::try_from(text.len()).is_err() {
-            return false;
+        self.filled = text.is_ascii() && u32::try_from(text.len()).is_ok();
+        if !self.filled {
+            return;
         }
         self.lower.push_str(text);
         self.lower.make_ascii_lowercase();
         let b = self.lower.as_bytes();
-        // A word and its separator take at least two bytes; most take five or more.
-        self.runs.reserve(b.len() / 4 + 1);
-        self.tokens.reserve(b.len() / 4 + 1);
-        let mut token: Option<usize> = None;
         let mut i = 0;
         while i < b.len() {
-            let c = b[i];
-            if c.is_ascii_whitespace() {
-                if let Some(from) = token.take() {
-                    self.tokens.push((from as u32, i as u32));
-                }
-                i += 1;
-                continue;
-            }
-            token.get_or_insert(i);
-            if !c.is_ascii_alphanumeric() {
+            if !b[i].is_ascii_alphanumeric() {
                 i += 1;
                 continue;
             }
@@ -64,30 +90,6 @@ impl AsciiWords {
             }
             self.runs.push((from as u32, i as u32));
         }
-        if let Some(from) = token {
-            self.tokens.push((from as u32, b.len() as u32));
-        }
-        true
-    }
-
-    /// Runs `f` on the words of `text` made in a buffer kept per thread, for a signal asked
-    /// outside a turn's analysis; `None` when `text` is not one [`AsciiWords::of`] reads.
-    pub(crate) fn with<R>(text: &str, f: impl FnOnce(&AsciiWords) -> R) -> Option<R> {
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<AsciiWords> = std::cell::RefCell::default();
-        }
-        SCRATCH.with(|s| {
-            // A signal never asks again from inside `f`; if one did, it gets its own words.
-            let Ok(mut words) = s.try_borrow_mut() else {
-                return AsciiWords::of(text).map(|w| f(&w));
-            };
-            let found = words.refill(text).then(|| f(&words));
-            // A long text's buffers are not kept.
-            if words.lower.capacity() > 1 << 16 {
-                *words = AsciiWords::default();
-            }
-            found
-        })
     }
 
     /// The text, lowercased.
@@ -102,16 +104,9 @@ impl AsciiWords {
 
     /// The runs of letters and digits, lowercased.
     pub(crate) fn run_words(&self) -> impl Iterator<Item = &str> + '_ {
-        self.runs.iter().map(|r| self.at(*r))
-    }
-
-    /// The tokens between whitespace, lowercased.
-    pub(crate) fn tokens(&self) -> impl Iterator<Item = &str> + '_ {
-        self.tokens.iter().map(|r| self.at(*r))
-    }
-
-    fn at(&self, (from, to): (u32, u32)) -> &str {
-        self.lower.get(from as usize..to as usize).unwrap_or("")
+        self.runs
+            .iter()
+            .map(|&(from, to)| self.lower.get(from as usize..to as usize).unwrap_or(""))
     }
 }
 
@@ -119,53 +114,62 @@ impl AsciiWords {
 mod tests {
     use super::*;
 
+    fn runs(text: &str) -> Option<Vec<String>> {
+        AsciiWords::with(text, |w| w.run_words().map(str::to_owned).collect())
+    }
+
     #[test]
-    fn runs_and_tokens_are_those_of_the_lowercased_text() {
+    fn runs_are_those_of_the_lowercased_text() {
         let w = AsciiWords::of("  It's 221B Baker-Street,\tLONDON!  ").expect("ascii");
         assert_eq!(w.lower(), "  it's 221b baker-street,\tlondon!  ");
         assert_eq!(
             w.run_words().collect::<Vec<_>>(),
             ["it", "s", "221b", "baker", "street", "london"]
         );
-        assert_eq!(
-            w.tokens().collect::<Vec<_>>(),
-            ["it's", "221b", "baker-street,", "london!"]
-        );
-    }
-
-    #[test]
-    fn empty_and_other_texts() {
-        let w = AsciiWords::of("").expect("ascii");
-        assert_eq!(w.run_words().count(), 0);
-        assert_eq!(w.tokens().count(), 0);
         let w = AsciiWords::of("?! ...").expect("ascii");
         assert_eq!(w.run_words().count(), 0);
-        assert_eq!(w.tokens().collect::<Vec<_>>(), ["?!", "..."]);
         assert!(AsciiWords::of("ça va").is_none());
     }
 
-    /// Every run and token, against the splits each signal made on its own before.
+    /// The words kept from one text are never handed out for another, whatever the order
+    /// texts are asked for in; the same text in another case has the same words.
     #[test]
-    fn the_same_words_as_each_split() {
+    fn the_kept_words_belong_to_the_text_asked_for() {
         let texts = [
-            "Hi, my order #4521 hasn't arrived yet and it's been a week.",
-            "i want a person\nNOW!!! ok??",
-            "'quoted' words -- and a--dash, {{Order Number}} done",
-            "tab\tand\u{b}vertical tab\u{c}form feed",
+            "Hi, my order #4521 hasn't arrived",
+            "HI, MY ORDER #4521 HASN'T ARRIVED",
+            "hi, my order #4521 hasn't arrived!",
+            "ça va",
+            "Hi, my order #4521 hasn't arrived",
+            "",
+            "x",
+            "ça va",
+            "X",
         ];
         for text in texts {
-            let w = AsciiWords::of(text).expect("ascii");
-            let lower = text.to_ascii_lowercase();
-            let runs: Vec<&str> = lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|s| !s.is_empty())
-                .collect();
-            assert_eq!(w.run_words().collect::<Vec<_>>(), runs, "{text}");
-            let tokens: Vec<&str> = lower
-                .split(|c: char| c.is_ascii_whitespace())
-                .filter(|s| !s.is_empty())
-                .collect();
-            assert_eq!(w.tokens().collect::<Vec<_>>(), tokens, "{text}");
+            let expected = text.is_ascii().then(|| {
+                text.to_ascii_lowercase()
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(runs(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_signal_asking_from_inside_gets_its_own_words() {
+        let inner = AsciiWords::with("outer text", |outer| {
+            let inner = runs("inner words");
+            (outer.lower().to_owned(), inner)
+        });
+        assert_eq!(
+            inner,
+            Some((
+                "outer text".to_owned(),
+                Some(vec!["inner".to_owned(), "words".to_owned()])
+            ))
+        );
     }
 }

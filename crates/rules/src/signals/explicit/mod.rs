@@ -28,7 +28,6 @@ use reject_bot::*;
 use tokenize::*;
 use typos::*;
 
-use crate::signals::words::AsciiWords;
 use std::sync::LazyLock;
 
 /// A detected request, with the words that carried it.
@@ -275,17 +274,12 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
 
 /// Finds an explicit request for a human in one customer turn.
 pub fn detect(text: &str) -> Option<ExplicitMatch> {
-    detect_in_words(text, None)
-}
-
-/// [`detect`], with the words of `text` when they are already found.
-pub(crate) fn detect_in_words(text: &str, ascii: Option<&AsciiWords>) -> Option<ExplicitMatch> {
     SCRATCH
         .try_with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => detect_with(text, ascii, &mut s),
-            Err(_) => detect_with(text, ascii, &mut Scratch::default()),
+            Ok(mut s) => detect_with(text, &mut s),
+            Err(_) => detect_with(text, &mut Scratch::default()),
         })
-        .unwrap_or_else(|_| detect_with(text, ascii, &mut Scratch::default()))
+        .unwrap_or_else(|_| detect_with(text, &mut Scratch::default()))
 }
 
 /// Buffers [`detect`] reuses from one text to the next on the same thread: it runs on
@@ -486,21 +480,14 @@ fn without_double_quotations(text: &str) -> Option<String> {
     Some(out)
 }
 
-fn detect_with(
-    text: &str,
-    ascii: Option<&AsciiWords>,
-    scratch: &mut Scratch,
-) -> Option<ExplicitMatch> {
+fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     let unquoted = without_quotations(text);
+    let text = unquoted.as_deref().unwrap_or(text);
     let mut buf = std::mem::take(&mut scratch.buf);
     buf.clear();
     let mut spans = std::mem::take(&mut scratch.spans);
     spans.clear();
-    match (&unquoted, ascii) {
-        // The words of the text as it came, when nothing quoted was taken out of it.
-        (None, Some(ascii)) => words_ascii(ascii, &mut buf, &mut spans),
-        _ => words_into(unquoted.as_deref().unwrap_or(text), &mut buf, &mut spans),
-    }
+    words_into(text, &mut buf, &mut spans);
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
     tokenize_into(&buf, &spans, &mut toks);
     let found = if may_request(&toks) {

@@ -2,6 +2,7 @@
 //! tokens with their classes (typos corrected, voice fillers and stutters dropped).
 
 use super::*;
+use crate::signals::words::AsciiWords;
 
 /// A token of the normalised text with the roles it can play.
 #[derive(Clone, Debug, PartialEq)]

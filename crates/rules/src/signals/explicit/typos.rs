@@ -393,7 +393,7 @@ mod unfixable_tests {
             let mut buf = String::new();
             let spans = words(text, &mut buf);
             let fresh = detect_in(&tokenize(&buf, &spans));
-            assert_eq!(detect_with(text, None, &mut scratch), fresh, "{text}");
+            assert_eq!(detect_with(text, &mut scratch), fresh, "{text}");
             assert_eq!(detect(text), fresh, "{text}");
         }
     }
