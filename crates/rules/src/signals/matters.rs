@@ -815,6 +815,12 @@ const FAULTS: &[&str] = &[
     // A name or a detail written wrong.
     "misspelled",
     "misspelt",
+    // A bill or a charge that came twice: "a fatura veio duplicada".
+    "duplicated",
+    "duplicada",
+    "duplicado",
+    "duplicato",
+    "doppelt",
     // A machine that makes a noise it should not.
     "noise",
     "noises",
@@ -1018,6 +1024,13 @@ const WORKING: &[&str] = &[
     "paid",
     "go",
     "let",
+    // Switching on: "o router não liga", "no enciende", "ne s'allume pas", "non si accende".
+    "liga",
+    "acende",
+    "enciende",
+    "prende",
+    "allume",
+    "accende",
     // "isn't showing", "doesn't light up", "won't charge".
     "showing",
     "show",
@@ -2428,6 +2441,20 @@ mod tests {
         assert_eq!(m("the sofa came three weeks late").own(), 1);
         assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
+    }
+
+    #[test]
+    fn a_device_that_does_not_switch_on_and_a_bill_sent_twice_are_problems() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        assert_eq!(m("a televisão não liga desde ontem").own(), 1);
+        assert_eq!(m("el módem no enciende").own(), 1);
+        assert_eq!(m("the March statement arrived duplicated").own(), 1);
+        assert!(
+            m("buenas, quiero cambiar mi tarifa, además la factura de marzo vino duplicada y el router del salón no enciende")
+                .verdict(3)
+                .is_some()
+        );
+        assert_eq!(m("o router liga normalmente agora").own(), 0);
     }
 
     #[test]

@@ -658,6 +658,9 @@ const STRONG_FEELINGS: &[&str] = &[
     "raging",
     "beelin",
     "beeling",
+    // Growing: "I'm getting angrier and angrier".
+    "angrier",
+    "madder",
     // Spanish
     "furioso",
     "furiosa",
@@ -1092,6 +1095,10 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         while j > 0 && i - j < 3 && FEELING_INTENSIFIERS.contains(&w(j - 1)) {
             j -= 1;
         }
+        // A feeling that grows: "I'm getting really angry", "I'm growing angrier".
+        if j > 0 && matches!(w(j - 1), "getting" | "growing" | "becoming") {
+            j -= 1;
+        }
         let Some(speaker) = j.checked_sub(1) else {
             continue;
         };
@@ -1382,11 +1389,15 @@ mod tests {
             "I'm beelin, the van never came",
             "tô revoltada com esse atendimento",
             "tou mesmo furiosa com isto",
+            // a feeling that grows
+            "honestly I'm getting angrier with every reply",
+            "i'm getting really frustrated now",
         ]);
         none_stated(&[
             "the river was raging after the storm",
             "it went from calm to furious in a minute",
             "the wait drove me to furious tears",
+            "I was getting angrier but it's sorted now",
         ]);
     }
 }

@@ -454,7 +454,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\bcu[áa]nt[oa]s? (\w+ ){0,4}(le |les |me |se )?(doy|damos|tomo|puedo dar|debo dar|tiene que tomar)\b|\bcombien (de \w+ )?(dois-je|je dois|puis-je|faut-il) (lui )?(donner|prendre)\b|\bwie ?viel (\w+ ){0,3}(darf|soll|kann) (ich|er|sie) (\w+ ){0,3}(geben|nehmen)\b|\bquant[oa]s? (\w+ ){0,4}(eu )?(dou|posso dar|devo dar|tomo)\b|\bquant[oa] (\w+ ){0,4}(gli |le )?(do|posso dare|devo dare|prendo)\b",
+        r"\bcu[áa]nt[oa]s? (\w+ ){0,4}(le |les |me |se )?(doy|damos|tomo|puedo dar|debo dar|tiene que tomar)\b|\bcombien (de \w+ )?(dois-je|je dois|puis-je|je peux|peut-on|on peut|faut-il|il faut) (lui |leur )?(en )?(donner|prendre|administrer)\b|\bwie ?viel (\w+ ){0,3}(darf|soll|kann) (ich|er|sie) (\w+ ){0,3}(geben|nehmen)\b|\bquant[oa]s? (\w+ ){0,4}(eu )?(dou|posso dar|devo dar|tomo)\b|\bquant[oa] (\w+ ){0,4}(gli |le )?(do|posso dare|devo dare|prendo)\b",
     ),
     (
         P::MedicalTerm,
@@ -589,6 +589,12 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NotUrgent,
         r"\bemergency (tax|credit|fund|savings|exit|contact|number)\b",
+    ),
+    // A danger that is what a claim is for ("any update on our claim for the storm
+    // damage?"): it happened, and the claim is the matter now.
+    (
+        P::NotUrgent,
+        r"\b(my|our|the|an?|this|that) (\w+ ){0,2}claim (for|about|regarding|over) (the|my|our|that|an?)\b",
     ),
     // A danger that was seen to and is over: "came out last night", "all sorted now".
     (
@@ -2846,6 +2852,22 @@ mod tests {
             "no one in the office knows where he is and it's getting dark",
         ]);
         none_urgent(&["we ate the chocolates at the party, the kids were shaking with laughter"]);
+    }
+
+    #[test]
+    fn twenty_sixth_round_a_dose_asked_in_french_and_a_claim_for_a_danger() {
+        for text in [
+            "combien de sirop je peux lui donner, il a deux ans",
+            "combien de comprimés peut-on prendre par jour ?",
+        ] {
+            assert!(regulated(text, &Topic::ALL, false).is_some(), "{text}");
+        }
+        // The claim is the matter; the danger it is for is over.
+        none_urgent(&[
+            "any news on my claim for the kitchen fire last spring?",
+            "I'm following up our claim about the flooded basement",
+        ]);
+        all_urgent(&["the basement is flooding right now, water everywhere"]);
     }
 
     #[test]

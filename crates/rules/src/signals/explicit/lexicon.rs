@@ -253,6 +253,11 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "staffers",
             "member",
             "members",
+            "membre",
+            "membres",
+            "miembro",
+            "membro",
+            "mitglied",
             "leader",
             "clerk",
             "worker",
@@ -454,6 +459,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
         &[
             "dont", "not", "never", "no", "nor", "without", "doesnt", "didnt", "shouldnt",
             "instead", "nobody", "neither", "refuse",
+            // "won't" without its apostrophe, which is no typo of "want".
+            "wont",
         ],
     ),
     (
@@ -1089,6 +1096,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "charlar", // fr
             "parler",
             "discuter",
+            // "échanger avec un conseiller": words exchanged with a person (an item
+            // exchanged has no person after it).
+            "echanger",
             "joindre",
             "passer",
             "passez",
@@ -1539,6 +1549,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "oke",
             "okes",
             "menschlichen",
+            // The switchboard of a telephone menu: "Vermittlung, bitte".
+            "vermittlung",
             "mitarbeiter",
             "mitarbeiterin",
             "berater",

@@ -1682,6 +1682,42 @@ mod tests {
     }
 
     #[test]
+    fn twenty_sixth_round_requests_are_found() {
+        all_requests(&[
+            // waiting for a person, the person chosen among options
+            "happy to hold for a real agent",
+            "fine, I can hold for a specialist",
+            "ok the human option please",
+            "I'll pick the advisor option",
+            // the person asked about, then asked to call; someone to answer
+            "who handles refunds? can they phone me this afternoon",
+            "the menu keeps saying try again im after a human",
+            "Hiya? Anyone home?? Been on this chat ages",
+            // a member of the team in the other languages, the switchboard, services twice
+            "puedo hablar con un miembro de su equipo",
+            "vorrei parlare con un membro del vostro staff",
+            "Vermittlung, bitte",
+            "customer services customer service",
+        ]);
+    }
+
+    #[test]
+    fn twenty_sixth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // someone of the customer's own, reported
+            "my brother said just ask for a supervisor, but it's fine now",
+            "my mum told me to insist on a manager, I only need the balance though",
+            "a friend said someone from your bank would ring, I'd rather do it here",
+            // declined waiting, a wait told, a member of a club, "won't" and Italian need
+            "I won't wait for an agent",
+            "I waited for an agent for an hour yesterday",
+            "soy miembro de su club de fidelidad",
+            "I wont need a person for this",
+            "non abbiamo bisogno di parlare con un operatore",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

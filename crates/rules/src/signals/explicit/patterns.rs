@@ -68,9 +68,16 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // "do not really want") or directly to the request verb ("not talk"): the first
         // word after it that is not a function word decides. "I don't know how to reach a
         // person" is a request.
+        // Italian "avere bisogno" ("non abbiamo bisogno del tecnico") has its auxiliary
+        // between.
         let attached = scope[i + 1..]
             .iter()
-            .find(|n| !(n.is(Skip) || n.is(Neg)) || n.is(Desire) || n.is(Talk) || n.is(Contact))
+            .find(|n| {
+                !(n.is(Skip) || n.is(Neg) || matches!(n.word, "ho" | "hai" | "abbiamo" | "avete"))
+                    || n.is(Desire)
+                    || n.is(Talk)
+                    || n.is(Contact)
+            })
             .is_some_and(|n| {
                 n.is(Desire) || n.is(Talk) || n.is(Contact) || (n.is(Frame) && n.word != "get")
             });
@@ -231,7 +238,13 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     // "agent of change", "person of interest"; "member of staff" is a person.
     let of_head = toks
         .get(k + 1)
-        .filter(|n| n.word == "of" && n.clause == t.clause)
+        .filter(|n| {
+            n.clause == t.clause
+                && matches!(
+                    n.word,
+                    "of" | "de" | "du" | "des" | "di" | "del" | "della" | "do" | "da" | "von"
+                )
+        })
         .and_then(|_| toks.get(k + 2));
     if of_head.is_some_and(|h| {
         matches!(
@@ -241,8 +254,26 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     }) {
         return None;
     }
-    if matches!(t.word, "member" | "members") {
-        let staffed = |w: &str| matches!(w, "staff" | "team" | "crew" | "personnel");
+    if matches!(
+        t.word,
+        "member" | "members" | "membre" | "membres" | "miembro" | "membro" | "mitglied"
+    ) {
+        let staffed = |w: &str| {
+            matches!(
+                w,
+                "staff"
+                    | "team"
+                    | "crew"
+                    | "personnel"
+                    | "equipe"
+                    | "equipo"
+                    | "equipa"
+                    | "squadra"
+                    | "personal"
+                    | "personale"
+                    | "teams"
+            )
+        };
         // "a member of staff", "a member of the council team": a group of staff within
         // the four words after "of" ("a member of the gym" is a customer).
         let of_staff = of_head.is_some() && {
@@ -348,6 +379,33 @@ fn named_period(word: &str) -> bool {
     )
 }
 
+/// Whether the verb of saying at `r` has for subject someone of the customer's own ("my
+/// wife", "our accountant", "a friend", "my best mate", "someone"), not the customer, nor the
+/// service ("you said…", "your agent told me…" hold the service to its word).
+fn speaker_of_their_own(toks: &[Tok<'_>], r: usize) -> bool {
+    let before = &toks[r.saturating_sub(3)..r];
+    let Some(subject) = before.last() else {
+        return false;
+    };
+    if matches!(subject.word, "someone" | "somebody") {
+        return true;
+    }
+    let det = &before[..before.len() - 1];
+    // "my colleague" is the customer's even when "colleague" names staff; "an agent" is
+    // the service's.
+    !matches!(
+        subject.word,
+        "i" | "we" | "you" | "they" | "he" | "she" | "it"
+    ) && before.iter().all(|p| p.clause == subject.clause)
+        && !before
+            .iter()
+            .any(|p| matches!(p.word, "your" | "ur" | "you"))
+        && (det.iter().any(|p| own_possessive(p.word))
+            || det.iter().any(|p| matches!(p.word, "a" | "an"))
+                && !subject.is(StrongNoun)
+                && !subject.is(WeakNoun))
+}
+
 fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     let t = &toks[j];
     let past_form = t.word.ends_with("ed")
@@ -356,6 +414,37 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             "dealt" | "spoke" | "spoken" | "rang" | "rung" | "put"
         );
     if past_form && j > 0 && toks[j - 1].is(PastAux) {
+        return true;
+    }
+    // "my sister said somebody at your bank would ring her back", "my husband told me I
+    // should insist on a supervisor", "a mate reckons ask for a human": what someone of
+    // the customer's own said, reported. The customer speaking again after it ("…, so I want a
+    // person", "… but please get me one") asks.
+    if let Some(r) = (0..j)
+        .rev()
+        .take_while(|&r| toks[r].sentence == t.sentence)
+        .find(|&r| {
+            matches!(
+                toks[r].word,
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "reckons"
+                    | "reckoned"
+                    | "suggested"
+                    | "advised"
+                    | "recommended"
+            )
+        })
+        && speaker_of_their_own(toks, r)
+        && !toks[r + 1..j].iter().any(|p| {
+            matches!(
+                p.word,
+                "i" | "im" | "id" | "ill" | "we" | "so" | "please" | "pls" | "plz" | "now" | "but"
+            )
+        })
+    {
         return true;
     }
     // "she transferred me to billing", "your colleague switched me to sales": a
@@ -559,14 +648,19 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         return true;
     }
     // "my husband keeps saying ask for a human": someone else's advice, told. "I keep
-    // saying agent" insists.
-    if toks[clause_start..j].windows(3).any(|w| {
-        matches!(w[2].word, "saying" | "telling")
+    // saying agent" insists, and so does the customer speaking after what was said ("it
+    // keeps saying wrong code i need a human").
+    if (clause_start..j).any(|i| {
+        i + 2 < j
+            && matches!(toks[i + 2].word, "saying" | "telling")
             && matches!(
-                w[1].word,
+                toks[i + 1].word,
                 "keeps" | "kept" | "was" | "is" | "s" | "were" | "been"
             )
-            && !matches!(w[0].word, "i" | "we")
+            && !matches!(toks[i].word, "i" | "we")
+            && !toks[i + 3..j]
+                .iter()
+                .any(|p| matches!(p.word, "i" | "im" | "id" | "ill" | "we"))
     }) {
         return true;
     }
@@ -3194,7 +3288,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     anyone_there(toks)
-        .or_else(|| anyone_there(first_sentence(toks)))
+        // "Hi. Anyone there? I've a question on fees": any sentence of a longer turn.
+        .or_else(|| sentences(toks).find_map(anyone_there))
         .or_else(|| in_person(toks))
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
@@ -3215,6 +3310,98 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| to_be_called_back(toks))
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
+        .or_else(|| waits_for_a_person(toks))
+        .or_else(|| the_person_option(toks))
+}
+
+/// The customer says they will wait or hold for a person: "I'll hold for an agent", "happy
+/// to wait for whichever specialist is free". Not a wait told or complained of ("I waited
+/// for an agent for an hour", "how long do I have to wait for a human?").
+pub(super) fn waits_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|j| {
+        if !matches!(toks[j].word, "wait" | "hold") || toks.get(j + 1)?.word != "for" {
+            return None;
+        }
+        let clause = toks[j].clause;
+        // The noun after "for", past an article and words like "next available", "real".
+        let k = (j + 2..toks.len().min(j + 6))
+            .take_while(|&k| toks[k].clause == clause)
+            .find(|&k| human_noun(toks, k).is_some())?;
+        let between_ok = (j + 2..k).all(|i| {
+            toks[i].is(Skip)
+                || noun_modifier(toks, i)
+                || matches!(toks[i].word, "next" | "first" | "available" | "free")
+        });
+        // The speaker's will to wait: "I'll", "I can", "happy to", "willing to".
+        let willing = toks[..j]
+            .iter()
+            .rev()
+            .take_while(|p| p.clause == clause)
+            .take(4)
+            .any(|p| {
+                matches!(
+                    p.word,
+                    "ill"
+                        | "will"
+                        | "can"
+                        | "happy"
+                        | "willing"
+                        | "glad"
+                        | "gladly"
+                        | "prefer"
+                        | "rather"
+                        | "id"
+                )
+            });
+        (between_ok
+            && willing
+            && human_noun(toks, k) == Some(true)
+            && !refused(toks, j)
+            && !not_now(toks, j))
+        .then(|| ExplicitMatch {
+            phrase: phrase(toks, j, k),
+            pattern: "waits_for_a_person",
+        })
+    })
+}
+
+/// The person chosen among the options offered: "ok, the advisor option", "I'll take the
+/// human option". The option named ends its clause ("the agent option doesn't work" tells
+/// of it).
+pub(super) fn the_person_option(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (2..toks.len()).find_map(|k| {
+        if toks[k].word != "option" || toks[k - 2].word != "the" {
+            return None;
+        }
+        let ends = toks
+            .get(k + 1)
+            .is_none_or(|n| n.clause != toks[k].clause || n.is(Polite));
+        let chosen = toks[..k - 2]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == toks[k].sentence)
+            .take(4)
+            .any(|p| {
+                p.is(Yes)
+                    || matches!(
+                        p.word,
+                        "take" | "choose" | "pick" | "select" | "want" | "prefer" | "go"
+                    )
+            })
+            || toks[..k - 2]
+                .iter()
+                .all(|p| p.is(Skip) || p.is(Polite) || is_filler(p.word));
+        // The noun modifies "option" here, which `human_noun` reads as a compound.
+        let person = toks[k - 1].is(StrongNoun)
+            || matches!(
+                toks[k - 1].word,
+                "human" | "person" | "humano" | "humain" | "mensch"
+            );
+        (ends && chosen && person && !refused(toks, k - 1)).then(|| ExplicitMatch {
+            phrase: phrase(toks, k - 2, k),
+            pattern: "the_person_option",
+        })
+    })
 }
 
 /// A callback asked for in the imperative, the turn's first words: "ring me please",
@@ -3336,16 +3523,22 @@ fn callback_extra(word: &str) -> bool {
 }
 
 /// The tokens of the first sentence ("anybody? it has been an hour" → "anybody").
-fn first_sentence<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
-    let Some(first) = toks.first() else {
-        return toks;
-    };
-    let end = toks
-        .iter()
-        .position(|t| t.sentence != first.sentence)
-        .unwrap_or(toks.len());
-    // A one-sentence turn was already read whole.
-    if end == toks.len() { &[] } else { &toks[..end] }
+/// Each sentence of a turn of several (a one-sentence turn was already read whole).
+fn sentences<'t, 'a>(toks: &'t [Tok<'a>]) -> impl Iterator<Item = &'t [Tok<'a>]> {
+    let several = toks
+        .first()
+        .is_some_and(|f| toks.iter().any(|t| t.sentence != f.sentence));
+    let mut rest = if several { toks } else { &[] };
+    std::iter::from_fn(move || {
+        let first = rest.first()?;
+        let end = rest
+            .iter()
+            .position(|t| t.sentence != first.sentence)
+            .unwrap_or(rest.len());
+        let (sentence, after) = rest.split_at(end);
+        rest = after;
+        Some(sentence)
+    })
 }
 
 /// German verb-final callback by a person: "(können Sie veranlassen,) dass mich heute noch
@@ -3826,14 +4019,18 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     });
     // "customer service, customer service", "Kundenservice Kundenservice": the service
     // asked for by name, insistently.
+    // "customer service, customer services": said again in the plural.
+    let same = |a: &str, b: &str| {
+        a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+    };
     let service_twice = (toks.len() <= 8)
         .then(|| {
             toks.windows(4)
                 .position(|w| {
                     w[0].is(Customer)
                         && w[1].is(ServiceHead)
-                        && w[2].word == w[0].word
-                        && w[3].word == w[1].word
+                        && same(w[2].word, w[0].word)
+                        && same(w[3].word, w[1].word)
                 })
                 .or_else(|| {
                     toks.iter()

@@ -495,6 +495,26 @@ pub(super) fn tokenize_into<'a>(
             toks[n].classes = toks[n].classes.with(StrongNoun);
         }
     }
+    // "whoever deals with returns, could they email me", "who runs the branch? I'd like
+    // her to phone me": a pronoun for the person asked about before, who is to contact the
+    // customer, is that person.
+    for k in 0..toks.len() {
+        if !matches!(toks[k].word, "them" | "they" | "him" | "her") {
+            continue;
+        }
+        let clause = toks[k].clause;
+        let contacts = toks[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|n| n.clause == clause)
+            .any(|n| n.is(Contact));
+        let asked_about = toks[..k].iter().any(|p| {
+            p.clause != clause && (matches!(p.word, "who" | "whoever" | "whos") || p.is(StrongNoun))
+        });
+        if contacts && asked_about {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
     // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
         if head_sense(toks, k) == Some(HeadSense::Staff) {
