@@ -987,7 +987,6 @@ const WORKING: &[&str] = &[
     "works",
     "working",
     "load",
-    "loads",
     "funktioniert",
     "geht",
     "stimmt",
@@ -1017,6 +1016,7 @@ const WORKING: &[&str] = &[
     "erkenne",
     "verstehe",
     "reconheco",
+    "percebo",
     "entendo",
     "capisco",
     "riconosco",
@@ -1034,6 +1034,7 @@ const WORKING: &[&str] = &[
     // "isn't showing", "doesn't light up", "won't charge".
     "showing",
     "show",
+    "shown",
     "light",
     "charge",
     "charging",
@@ -1537,6 +1538,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // Whether the segment before was an act: a terse fault right after it is its reason
     // ("How do I return the shirt? Wrong size.").
     let mut after_act = false;
+    // The fault the segment before was told by, if any: told again in the next segment
+    // ("dripping, been dripping for days") it is the same one.
+    let mut fault_before: Option<&str> = None;
     let mut close = |act: &mut Option<(&'static str, usize)>,
                      part: &mut Option<(u32, usize, usize)>,
                      start: &mut usize,
@@ -1546,6 +1550,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         if segment.is_empty() {
             return;
         }
+        let fault_told = fault_before.take();
         let reason_of_act =
             std::mem::replace(&mut after_act, act.is_some()) && segment.len() <= 3 && act.is_none();
         if reason_of_act {
@@ -1568,7 +1573,10 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             .clone()
             .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i))
         {
-            out.problems.push(word(f).to_owned());
+            if fault_told != Some(word(f)) {
+                out.problems.push(word(f).to_owned());
+            }
+            fault_before = Some(word(f));
         } else if let Some(q) = segment
             .clone()
             .zip(segment.clone().skip(1))
@@ -2441,6 +2449,20 @@ mod tests {
         assert_eq!(m("the sofa came three weeks late").own(), 1);
         assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
+    }
+
+    #[test]
+    fn a_fault_told_again_is_one_matter() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        assert_eq!(
+            m("the shower's leaking, been leaking all week, not much but steady").own(),
+            1
+        );
+        assert!(
+            m("the staff login stopped working this morning, we were billed twice for March, and the calendar sync has stopped as well")
+                .verdict(3)
+                .is_some()
+        );
     }
 
     #[test]

@@ -1080,8 +1080,22 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             .get(w(i))
             .and_then(|idioms| idioms.iter().find(|idiom| idiom_at(&w, i, idiom)))
         {
-            // "I was fed up" tells of the past; "not fed up" denies.
-            if !matches!(w(i.wrapping_sub(1)), "was" | "were" | "not" | "be" | "been") {
+            // "I was fed up" tells of the past; "not fed up" denies; "a bit fed up" is mild.
+            if !matches!(
+                w(i.wrapping_sub(1)),
+                "was"
+                    | "were"
+                    | "not"
+                    | "be"
+                    | "been"
+                    | "bit"
+                    | "little"
+                    | "slightly"
+                    | "tad"
+                    | "somewhat"
+                    | "mildly"
+                    | "kinda"
+            ) {
                 return Some(idiom.join(" "));
             }
             continue;
@@ -1398,6 +1412,8 @@ mod tests {
             "it went from calm to furious in a minute",
             "the wait drove me to furious tears",
             "I was getting angrier but it's sorted now",
+            "a little fed up with the rain, but the delivery was fine",
+            "bit fed up of the wait tbh",
         ]);
     }
 }

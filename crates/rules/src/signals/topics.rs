@@ -298,7 +298,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Fraud,
-        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) (officially |formally )?as (a )?fraud\b",
+        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) (officially |formally )?as (a )?fraud\b|\b(it|this|that|them) reported as (an? )?(fraud|scam|fraudulent)\b",
     ),
     (
         P::Dispute,
@@ -308,7 +308,7 @@ const PATTERNS: &[(P, &str)] = &[
     // leak already fixed, an account one is locked out of).
     (
         P::NotUrgent,
-        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (account|app|profile|portal|online banking|email|login|dashboard)\b",
+        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (own )?(account|app|profile|portal|online banking|email|login|dashboard|money|funds|savings|card)\b|\b(password|passcode|pin|login|username|email|account|app)\b.{0,40}\blocked out\b",
     ),
     (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
     // A formal complaint lodged, in the six languages: the act, not the grievance.
@@ -590,6 +590,12 @@ const PATTERNS: &[(P, &str)] = &[
         P::NotUrgent,
         r"\bemergency (tax|credit|fund|savings|exit|contact|number)\b",
     ),
+    // A danger asked about in case it ever happens ("who do I ring if we ever lose
+    // power?"), and letters that threaten, which put no one in danger.
+    (
+        P::NotUrgent,
+        r"\bif (i|we|you|they|someone|anyone|anybody) ever\b|\b(letters?|emails?|texts?|messages?|notices?|reminders?) (\w+ ){0,3}threaten(ing|ed|s)?\b",
+    ),
     // A danger that is what a claim is for ("any update on our claim for the storm
     // damage?"): it happened, and the claim is the matter now.
     (
@@ -807,7 +813,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Someone collapsed and breathing badly; a pet that ate something toxic, then its signs.
     (
         P::MedicalEmergency,
-        r"\b(vient de s'effondrer|s'est effondr[ée]e?|respire (tr[èe]s |vraiment |super )?mal|ne respire (plus|presque plus)|se (ha )?desplom[óo]|se ha desmayado|[èe] crollat[oa]|ist zusammengebrochen|atmet (kaum|nicht mehr|ganz schlecht))\b|\b(chocolate|grapes|raisins|xylitol|rat poison|slug pellets|antifreeze|lilies)\b.{0,80}\b(shaking|trembling|panting|vomiting|being sick|throwing up|fitting|seizures?|collapsed|drooling|twitching)\b",
+        r"\b(vient de s'effondrer|s'est effondr[ée]e?|respire (tr[èe]s |vraiment |super )?mal|ne respire (plus|presque plus)|se (ha )?desplom[óo]|se ha desmayado|[èe] crollat[oa]|ist zusammengebrochen|atmet (kaum|nicht mehr|ganz schlecht))\b|\b(chocolate|grapes|raisins|xylitol|sugar[- ]free gum|rat poison|slug pellets|antifreeze|lilies)\b.{0,80}\b(shaking|trembling|panting|vomiting|being sick|throwing up|fitting|seizures?|collapsed|drooling|twitching|wobbling|staggering|can'?t stand)\b",
     ),
     // Stock or medicine about to be ruined within hours: a cold room or freezer failed.
     (
@@ -1353,7 +1359,8 @@ fn english_thousands() -> String {
 /// thousand, I'm paying the builder". The number is group `n` (verb first) or `m`.
 static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let number = english_thousands();
-    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving)";
+    // Ordering and buying too: "order the six desks, two thousand three hundred in all".
+    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing)";
     format!(
         r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
     )
@@ -2868,6 +2875,20 @@ mod tests {
             "I'm following up our claim about the flooded basement",
         ]);
         all_urgent(&["the basement is flooding right now, water everywhere"]);
+    }
+
+    #[test]
+    fn twenty_seventh_round_dangers_asked_about_locked_accounts_and_letters() {
+        none_urgent(&[
+            "who do we call if we ever get a power cut?",
+            "can you reset my passcode, I'm locked out since Monday",
+            "I keep getting letters threatening court action",
+        ]);
+        all_urgent(&[
+            "my puppy ate some sugar-free gum and now she's staggering",
+            "I'm locked out and my baby is inside the house",
+        ]);
+        assert!(regulated("I want this reported as fraud please", &Topic::ALL, false).is_some());
     }
 
     #[test]

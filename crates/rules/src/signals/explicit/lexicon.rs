@@ -469,6 +469,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "interested",
             "ask",
             "asked",
+            // "we are asking for an adviser".
+            "asking",
             "want",
             "wanna",
             "need",
@@ -498,6 +500,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "automatic",
             "travel",
             "estate",
+            // A registrar of shares: "our transfer agent keeps the register".
+            "transfer",
             "secret",
             "user",
             "free",

@@ -1718,6 +1718,37 @@ mod tests {
     }
 
     #[test]
+    fn twenty_seventh_round_requests_are_found() {
+        all_requests(&[
+            // a new statement after a refusal, an option asked for, "one" for the person
+            "no i dont want the chatbot i need a real person",
+            "do you have an agent option?",
+            "are you a person? no? then find me one",
+            // exclamations, the person asked about before, a callback taken
+            "for fecks sake, a human",
+            "whoever runs the lettings desk, I need them to deal with this",
+            "who's your team leader? could I have a word with her",
+            "ok I'll book the callback",
+            // German "bitte" first, a person in haste, a Spanish hesitation after a filler
+            "bitte rufen Sie mich zurück",
+            "una persona, rapido",
+            "mm este... agente, agente",
+        ]);
+    }
+
+    #[test]
+    fn twenty_seventh_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // someone the customer would name, a registrar of shares, a callback told
+            "is there anyone we can add as a second driver",
+            "our transfer agent has the share register",
+            "I had a callback from you last week about this",
+            "get me one of the new brochures",
+            "I don't think I want a person for this",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -64,6 +64,17 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if t.word == "ne" || t.word == "n" && !scope.get(i + 1).is_some_and(|n| n.is(StrongNoun)) {
             return true;
         }
+        // "I don't think I want a person", "don't believe we need an agent": the doubt
+        // refuses the wish after it.
+        if let Some(v) = scope.get(i + 1)
+            && matches!(v.word, "think" | "believe" | "reckon")
+            && scope[i + 2..]
+                .iter()
+                .take(2)
+                .any(|n| n.is(Desire) || n.is(Frame))
+        {
+            return true;
+        }
         // A negator refuses when it attaches to a desire verb ("don't need", "no need",
         // "do not really want") or directly to the request verb ("not talk"): the first
         // word after it that is not a function word decides. "I don't know how to reach a
@@ -3170,6 +3181,20 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !(matches!(toks[k].word, "anyone" | "anybody" | "someone" | "somebody")
                 && toks.get(k + 1).is_some_and(|n| matches!(n.word, "on" | "in"))
                 && toks.get(k + 2).is_some_and(|n| matches!(n.word, "my" | "our")))
+            // "is there someone we could add to the policy": someone the customer would name,
+            // not the staff.
+            && !(toks.get(k + 1).is_some_and(|n| matches!(n.word, "i" | "we"))
+                && toks.get(k + 2).is_some_and(|n| modal(n.word))
+                && toks[k + 3..]
+                    .iter()
+                    .find(|n| !matches!(n.word, "actually" | "really" | "just" | "also"))
+                    .is_some_and(|n| {
+                        matches!(
+                            n.word,
+                            "name" | "add" | "nominate" | "authorise" | "authorize" | "appoint"
+                                | "list" | "register"
+                        )
+                    }))
             // "is there anyone who can collect it on my behalf": a proxy, not the staff.
             && !toks[k..]
                 .iter()
@@ -3311,6 +3336,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| is_a_person_there(toks))
         .or_else(|| person_calls_me_verb_final(toks))
         .or_else(|| waits_for_a_person(toks))
+        .or_else(|| takes_the_callback(toks))
         .or_else(|| the_person_option(toks))
 }
 
@@ -3365,12 +3391,40 @@ pub(super) fn waits_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
+/// The callback offered, taken: "I'll take the callback", "book me the call-back please",
+/// "yes, a callback would do". Not one told of ("I got a callback yesterday").
+pub(super) fn takes_the_callback(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "callback" is read as "call" "back".
+    let k = (0..toks.len()).find(|&k| {
+        matches!(toks[k].word, "callback" | "callbacks")
+            || toks[k].word == "call" && toks.get(k + 1).is_some_and(|n| n.word == "back")
+    })?;
+    let clause = toks[k].clause;
+    let j = (k.saturating_sub(4)..k).find(|&j| {
+        toks[j].clause == clause
+            && matches!(
+                toks[j].word,
+                "take" | "book" | "accept" | "arrange" | "schedule" | "request" | "want" | "like"
+            )
+    })?;
+    let det = (j + 1..k).all(|i| toks[i].is(Skip) || matches!(toks[i].word, "me" | "us"));
+    (det && !refused(toks, j) && !not_now(toks, j)).then(|| ExplicitMatch {
+        phrase: phrase(toks, j, k),
+        pattern: "takes_the_callback",
+    })
+}
+
 /// The person chosen among the options offered: "ok, the advisor option", "I'll take the
 /// human option". The option named ends its clause ("the agent option doesn't work" tells
 /// of it).
 pub(super) fn the_person_option(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     (2..toks.len()).find_map(|k| {
-        if toks[k].word != "option" || toks[k - 2].word != "the" {
+        // "the human option", or one asked for: "is there an adviser option?"
+        let asked = k >= 4
+            && matches!(toks[k - 2].word, "a" | "an" | "any")
+            && (toks[k - 4].word == "is" && toks[k - 3].word == "there"
+                || toks[k - 4].word == "you" && toks[k - 3].word == "have");
+        if toks[k].word != "option" || !(toks[k - 2].word == "the" || asked) {
             return None;
         }
         let ends = toks
@@ -3388,6 +3442,7 @@ pub(super) fn the_person_option(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         "take" | "choose" | "pick" | "select" | "want" | "prefer" | "go"
                     )
             })
+            || asked
             || toks[..k - 2]
                 .iter()
                 .all(|p| p.is(Skip) || p.is(Polite) || is_filler(p.word));
@@ -3421,9 +3476,9 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         0
     };
     let k = from
-        + toks[from..]
-            .iter()
-            .position(|t| !(t.is(Polite) && !t.is(Neg) || is_filler(t.word)))?;
+        + toks[from..].iter().position(|t| {
+            !(t.is(Polite) && !t.is(Neg) || is_filler(t.word) || asking_word(t.word))
+        })?;
     let words: Vec<&str> = toks[k..]
         .iter()
         .take_while(|t| t.clause == toks[k].clause)
@@ -3832,6 +3887,12 @@ fn asking_word(word: &str) -> bool {
             | "prie"
             | "now"
             | "asap"
+            // "un humain, vite", "ein Mensch, schnell": a person asked for in haste.
+            | "vite"
+            | "schnell"
+            | "rapido"
+            | "presto"
+            | "quickly"
     )
 }
 

@@ -337,7 +337,9 @@ pub(super) fn tokenize_into<'a>(
         // Spanish "este" said alone between pauses ("eh, este, operadora") is a hesitation,
         // not "this".
         if word == "este"
-            && (i < 2 || words[i - 2].2 != clause)
+            && (i < 2
+                || words[i - 2].2 != clause
+                || is_filler(&buf[words[i - 2].0..words[i - 2].1]))
             && words.get(i).is_none_or(|n| n.2 != clause)
         {
             continue;
@@ -429,7 +431,12 @@ pub(super) fn tokenize_into<'a>(
     while exclaims && k + 2 < toks.len() {
         let len = match (toks[k].word, toks[k + 1].word, toks[k + 2].word) {
             ("for", "crying", "out") if toks.get(k + 3).is_some_and(|t| t.word == "loud") => 4,
-            ("for", "gods" | "heavens" | "petes" | "christs" | "goodness" | "pitys", "sake") => 3,
+            (
+                "for",
+                "gods" | "heavens" | "petes" | "christs" | "goodness" | "pitys" | "feck" | "fecks"
+                | "fuck" | "fucks" | "frick" | "fricks",
+                "sake",
+            ) => 3,
             // "a person, if you'd be so kind": politeness, like "please".
             ("if", "youd", "be")
                 if toks.get(k + 3).is_some_and(|t| t.word == "so")
@@ -503,15 +510,42 @@ pub(super) fn tokenize_into<'a>(
             continue;
         }
         let clause = toks[k].clause;
+        // To contact the customer or to deal with the matter ("I want them to sort it out"),
+        // or a word had with them ("could I have a word with him").
         let contacts = toks[k + 1..]
             .iter()
             .take(4)
             .take_while(|n| n.clause == clause)
-            .any(|n| n.is(Contact));
+            .any(|n| {
+                n.is(Contact)
+                    || matches!(
+                        n.word,
+                        "look" | "deal" | "sort" | "handle" | "review" | "check"
+                    )
+            })
+            || k >= 2
+                && matches!(toks[k - 1].word, "with" | "to")
+                && toks[k.saturating_sub(4)..k - 1]
+                    .iter()
+                    .any(|p| p.clause == clause && (p.is(Talk) || p.word == "word"));
         let asked_about = toks[..k].iter().any(|p| {
             p.clause != clause && (matches!(p.word, "who" | "whoever" | "whos") || p.is(StrongNoun))
         });
         if contacts && asked_about {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
+    // "are you a human? no? then find me one": "one" got for the customer
+    // stands for the person named before.
+    for k in 2..toks.len() {
+        if toks[k].word == "one"
+            && matches!(toks[k - 1].word, "me" | "us")
+            && matches!(toks[k - 2].word, "get" | "give" | "find" | "fetch")
+            && toks
+                .get(k + 1)
+                .is_none_or(|n| n.clause != toks[k].clause || n.is(Polite))
+            && toks[..k - 2].iter().any(|p| p.is(StrongNoun))
+        {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
@@ -526,22 +560,74 @@ pub(super) fn tokenize_into<'a>(
     // "me I want".
     let mut shift = 0;
     for k in 0..toks.len() {
+        // Not after a word that joins what follows to what came before ("I don't think I
+        // want…", "if I need…", "the one I want"): "I don't want a bot I want a person"
+        // restarts.
         let restarts = k > 0
             && toks[k].word == "i"
-            && matches!(
+            && toks[k - 1].clause == toks[k].clause
+            && !toks[k - 1].is(Neg)
+            && !toks[k - 1].is(Desire)
+            && !toks[k - 1].is(Frame)
+            && !matches!(
                 toks[k - 1].word,
-                "me" | "it"
-                    | "him"
-                    | "her"
-                    | "them"
-                    | "us"
-                    | "now"
-                    | "please"
-                    | "pls"
-                    | "plz"
-                    | "thanks"
-                    | "ok"
-                    | "okay"
+                "that"
+                    | "if"
+                    | "when"
+                    | "whenever"
+                    | "because"
+                    | "cause"
+                    | "cos"
+                    | "coz"
+                    | "so"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "think"
+                    | "thought"
+                    | "know"
+                    | "knew"
+                    | "guess"
+                    | "suppose"
+                    | "hope"
+                    | "wish"
+                    | "say"
+                    | "said"
+                    | "what"
+                    | "whatever"
+                    | "whether"
+                    | "as"
+                    | "than"
+                    | "unless"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "where"
+                    | "why"
+                    | "how"
+                    | "one"
+                    | "all"
+                    | "thing"
+                    | "things"
+                    | "person"
+                    | "someone"
+                    | "somebody"
+                    | "anyone"
+                    | "anybody"
+                    | "who"
+                    | "whom"
+                    | "before"
+                    | "after"
+                    | "once"
+                    | "while"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "should"
+                    | "do"
+                    | "did"
+                    | "am"
+                    | "was"
             )
             && toks.get(k + 1).is_some_and(|n| {
                 matches!(
