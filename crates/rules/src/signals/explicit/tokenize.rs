@@ -305,6 +305,8 @@ pub(super) fn tokenize_into<'a>(
     toks: &mut Vec<Tok<'a>>,
 ) {
     let mut exclaims = false;
+    // Only a text with one of these words has a pronoun or a "one" to read as a person.
+    let mut pronouns = false;
     let mut i = 0;
     while i < words.len() {
         let (from, mut to, clause, mut flags) = words[i];
@@ -347,6 +349,7 @@ pub(super) fn tokenize_into<'a>(
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Only a text with "for" or "if" can hold an exclamation or a politeness to drop.
             exclaims |= matches!(word, "for" | "if");
+            pronouns |= matches!(word, "them" | "they" | "him" | "her" | "one");
             // Voice transcripts stutter: "can i can i get": drop an immediate repeat.
             if let Some(last) = toks.last_mut()
                 && last.word == word
@@ -505,7 +508,7 @@ pub(super) fn tokenize_into<'a>(
     // "whoever deals with returns, could they email me", "who runs the branch? I'd like
     // her to phone me": a pronoun for the person asked about before, who is to contact the
     // customer, is that person.
-    for k in 0..toks.len() {
+    for k in 0..if pronouns { toks.len() } else { 0 } {
         if !matches!(toks[k].word, "them" | "they" | "him" | "her") {
             continue;
         }
@@ -537,7 +540,7 @@ pub(super) fn tokenize_into<'a>(
     }
     // "are you a human? no? then find me one": "one" got for the customer
     // stands for the person named before.
-    for k in 2..toks.len() {
+    for k in 2..if pronouns { toks.len() } else { 0 } {
         if toks[k].word == "one"
             && matches!(toks[k - 1].word, "me" | "us")
             && matches!(toks[k - 2].word, "get" | "give" | "find" | "fetch")
