@@ -259,24 +259,31 @@ fn phrasal_act<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> Opt
 /// A light or the power that has gone out ("the streetlight has been out for a week"):
 /// "out" after a verb of being, with a light or the power named before it.
 fn light_out<'a>(word: &dyn Fn(usize) -> &'a str, segment: std::ops::Range<usize>) -> bool {
+    let light = |j: usize| {
+        matches!(
+            word(j),
+            "light"
+                | "lights"
+                | "streetlight"
+                | "streetlights"
+                | "streetlamp"
+                | "lamp"
+                | "bulb"
+                | "power"
+                | "electricity"
+        )
+    };
     segment.clone().any(|i| {
         i >= 2
             && word(i) == "out"
-            && matches!(word(i - 1), "is" | "are" | "been" | "went" | "gone" | "s")
-            && segment.clone().take_while(|&j| j < i).any(|j| {
-                matches!(
-                    word(j),
-                    "light"
-                        | "lights"
-                        | "streetlight"
-                        | "streetlights"
-                        | "streetlamp"
-                        | "lamp"
-                        | "bulb"
-                        | "power"
-                        | "electricity"
-                )
-            })
+            && (matches!(word(i - 1), "is" | "are" | "been" | "went" | "gone" | "s")
+                && segment.clone().take_while(|&j| j < i).any(light)
+                // "there's a lamp post light out on our road".
+                || light(i - 1)
+                    && segment
+                        .clone()
+                        .take_while(|&j| j < i)
+                        .any(|j| word(j) == "there"))
     })
 }
 
@@ -774,6 +781,8 @@ const ADD_ON: &[&str] = &[
 /// and no act or part of the service is a problem of its own ("the login is broken").
 const FAULTS: &[&str] = &[
     "wrong",
+    // "the broadband crawls, it's so slow after six".
+    "slow",
     "skipped",
     "ignored",
     "vanished",
@@ -1035,6 +1044,8 @@ const WORKING: &[&str] = &[
     "showing",
     "show",
     "shown",
+    // "my grant hasn't posted yet".
+    "posted",
     "light",
     "charge",
     "charging",
@@ -2449,6 +2460,14 @@ mod tests {
         assert_eq!(m("the sofa came three weeks late").own(), 1);
         assert!(m("please rebook the boiler service").has_acts());
         assert_eq!(m("the price is fine, thanks").own(), 0);
+    }
+
+    #[test]
+    fn a_light_out_a_slow_line_and_money_not_posted_are_problems() {
+        let m = |t: &str| crate::signals::matters::matters_of(t);
+        assert_eq!(m("there's a lamp out at the end of our street").own(), 1);
+        assert_eq!(m("the wifi is painfully slow upstairs").own(), 1);
+        assert_eq!(m("my refund still hasn't posted to the card").own(), 1);
     }
 
     #[test]

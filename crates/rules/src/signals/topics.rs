@@ -628,6 +628,12 @@ const PATTERNS: &[(P, &str)] = &[
         P::Failed,
         r"\b(greyed|grayed) out\b|\b(won'?t|doesn'?t|does not|will not|didn'?t) (let|allow) (me|us)\b|\b(can'?t|cannot|unable to) (select|click|pick|choose|tap|press) (anything|any|it|them|a|the|one)\b|\b(isn'?t|aren'?t|not|none of (the \w+|them) (are|is)) (clickable|selectable)\b",
     ),
+    // Money paid and only its receipt asked for ("I paid the £3,000 deposit, can I have
+    // a receipt?").
+    (
+        P::Settled,
+        r"\b(i|we)('ve| have)? (already )?paid\b[^?]{0,80}\b(receipt|proof of payment|payment confirmation)\b",
+    ),
     // Money already come in ("the refund landed this morning", "it's cleared").
     (
         P::Settled,
@@ -2889,6 +2895,14 @@ mod tests {
             "I'm locked out and my baby is inside the house",
         ]);
         assert!(regulated("I want this reported as fraud please", &Topic::ALL, false).is_some());
+    }
+
+    #[test]
+    fn money_paid_whose_receipt_is_asked_is_settled() {
+        let text = "we paid the 4,000 retainer on Friday, could you send a receipt";
+        assert!(settled(text, Scan::of(text)));
+        let text = "we need to pay the 4,000 retainer, could you send an invoice";
+        assert!(!settled(text, Scan::of(text)));
     }
 
     #[test]

@@ -1363,6 +1363,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         Frame,
         &[
             "brauch",
+            // Bavarian "i bräucht" (bräuchte), and "braucht".
+            "braucht",
+            "brauchte",
             "haette",
             "haetten",
             "hatten",
@@ -1832,6 +1835,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "servicio",
             "assistenza",
             "atendimento",
+            // Portuguese "apoio ao cliente" (customer support).
+            "apoio",
             "atencion",
             "kundendienst",
             "kundenservice",

@@ -571,6 +571,10 @@ fn anchor_word(word: &str) -> bool {
 fn may_request(toks: &[Tok<'_>]) -> bool {
     toks.iter()
         .any(|t| t.classes.0 & ANCHORS.0 != 0 || anchor_word(t.word))
+        // "is there no one here to help?", said in two words.
+        || toks
+            .windows(2)
+            .any(|w| w[0].word == "no" && w[1].word == "one")
 }
 
 /// The corrected typos in a text, for explanations ("somelne" → "someone").
@@ -1745,6 +1749,26 @@ mod tests {
             "I had a callback from you last week about this",
             "get me one of the new brochures",
             "I don't think I want a person for this",
+        ]);
+    }
+
+    #[test]
+    fn twenty_eighth_round_requests_are_found() {
+        all_requests(&[
+            "I am asking for a supervisor to review it",
+            "you're not human? right, ok, can I get one",
+            "is there no one available who can fix this",
+            "quero que me transfira ao apoio ao cliente",
+            "i braucht an Menschen, schnell",
+        ]);
+    }
+
+    #[test]
+    fn twenty_eighth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "can you move us to quarterly billing from April",
+            "my neighbour is asking for a manager at her bank",
+            "er braucht mehr Zeit für die Unterlagen",
         ]);
     }
 

@@ -2538,9 +2538,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 continue;
             }
             // "I said agent", "I mean a person": only in the first person.
-            if matches!(t.word, "said" | "mean" | "meant" | "asked" | "asking")
-                && (j == 0 || toks[j - 1].word != "i")
-            {
+            // "I'm asking for…", "we are asking for…" too.
+            let first_person = j > 0
+                && (matches!(toks[j - 1].word, "i" | "im" | "we")
+                    || j > 1
+                        && matches!(toks[j - 1].word, "am" | "m" | "are" | "re")
+                        && matches!(toks[j - 2].word, "i" | "we"));
+            if matches!(t.word, "said" | "mean" | "meant" | "asked" | "asking") && !first_person {
                 continue;
             }
             // "a call to", "on the phone with": a noun.
@@ -2684,8 +2688,25 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     break;
                 }
                 // "put me through to billing", "can I speak to sales?"
+                // "put us on yearly billing", "move me to paperless billing": a way of
+                // being billed, not the department.
+                let billing_mode = matches!(
+                    toks[k - 1].word,
+                    "annual"
+                        | "yearly"
+                        | "monthly"
+                        | "quarterly"
+                        | "weekly"
+                        | "paperless"
+                        | "paper"
+                        | "online"
+                        | "electronic"
+                        | "automatic"
+                        | "direct"
+                );
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
+                    && !billing_mode
                     && (j + 1..k).all(|i| {
                         toks[i].is(Skip)
                             || toks[i].is(Polite)

@@ -541,9 +541,11 @@ pub(super) fn tokenize_into<'a>(
     // "are you a human? no? then find me one": "one" got for the customer
     // stands for the person named before.
     for k in 2..if pronouns { toks.len() } else { 0 } {
+        // "get me one", and "can I get one".
         if toks[k].word == "one"
-            && matches!(toks[k - 1].word, "me" | "us")
-            && matches!(toks[k - 2].word, "get" | "give" | "find" | "fetch")
+            && (matches!(toks[k - 1].word, "me" | "us")
+                && matches!(toks[k - 2].word, "get" | "give" | "find" | "fetch")
+                || toks[k - 1].word == "get" && matches!(toks[k - 2].word, "i" | "we"))
             && toks
                 .get(k + 1)
                 .is_none_or(|n| n.clause != toks[k].clause || n.is(Polite))
