@@ -1697,7 +1697,7 @@ mod tests {
             "who handles refunds? can they phone me this afternoon",
             "the menu keeps saying try again im after a human",
             "Hiya? Anyone home?? Been on this chat ages",
-            // a member of the team in the other languages, the switchboard, services twice
+            // team members in the other languages, the switchboard, services twice
             "puedo hablar con un miembro de su equipo",
             "vorrei parlare con un membro del vostro staff",
             "Vermittlung, bitte",
