@@ -834,13 +834,7 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
     // without any anger in it. Past 30 words a calm turn must be a tenth more negative to
     // count; one with a word of anger (valence −2.5 or below: "disgrace", "worst"), an
     // exclamation or a shouted word is not calm.
-    let calm = || {
-        !text.contains('!')
-            && !text
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
-            && sentiment_langs::most_negative_word(text) > -2.5
-    };
+    let calm = || told_calmly(text);
     // "I chose the wrong size, my mistake": the customer's own slip, told calmly.
     if calm() && sentiment_langs::blames_self(text) {
         return None;
@@ -867,7 +861,14 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
         && run.iter().all(|&s| s < -0.05)
         && now <= below
         && now <= run[run.len() - 1];
-    sustained.then(|| Hit {
+    // "still showing upload failed", "same error again": a failure told calmly, turn after
+    // turn, sums negative on the failure's own words; it is a loop's evidence, not upset.
+    let failures_told = || {
+        v.recent_analysed(Role::Customer)
+            .take(turns)
+            .all(|(t, a)| a.failed(&t.text) && told_calmly(&t.text))
+    };
+    (sustained && !failures_told()).then(|| Hit {
         says: format!(
             "the customer has been negative for {turns} turns and it is not improving ({})",
             run.iter()
@@ -878,6 +879,16 @@ fn upset_hit(v: &View<'_>, intense: f64, below: f64, turns: usize) -> Option<Hit
         ),
         matched: Vec::new(),
     })
+}
+
+/// Whether `text` is told without anger: no exclamation, no shouted word, no word of anger
+/// (valence −2.5 or below: "disgrace", "worst").
+fn told_calmly(text: &str) -> bool {
+    !text.contains('!')
+        && !text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+        && sentiment_langs::most_negative_word(text) > -2.5
 }
 
 /// The same need or failure coming back (see [`Check::SameNeed`]).
@@ -1969,6 +1980,40 @@ mod decision_tests {
             "that worked, thanks",
         );
         assert_eq!(d.reason, None, "{d:?}");
+    }
+
+    #[test]
+    fn failures_told_calmly_are_a_loop_not_upset() {
+        let run = |third: &str| {
+            decide_turns(&[
+                (
+                    Role::Customer,
+                    "the app is not accepting my photo, it keeps showing upload failed error",
+                    None,
+                ),
+                (
+                    Role::Ai,
+                    "Please reduce the photo size to standard quality and upload again.",
+                    Some(0.9),
+                ),
+                (
+                    Role::Customer,
+                    "reduced the size, still showing upload failed error",
+                    None,
+                ),
+                (
+                    Role::Ai,
+                    "Could you set the photo to a smaller size and upload it again?",
+                    Some(0.9),
+                ),
+                (Role::Customer, third, None),
+            ])
+        };
+        let d = run("the same error again, upload failed, none of the photos went");
+        assert_eq!(d.reason, Some(Reason::Loop), "{d:?}");
+        // Told with anger, the same failures are upset.
+        let d = run("same problem, upload failed AGAIN, this is a disgrace!");
+        assert_eq!(d.reason, Some(Reason::NegativeSentiment), "{d:?}");
     }
 
     #[test]
