@@ -1988,7 +1988,7 @@ mod decision_tests {
             decide_turns(&[
                 (
                     Role::Customer,
-                    "the app is not accepting my photo, it keeps showing upload failed error",
+                    "the app rejects my photo, it keeps showing upload failed error",
                     None,
                 ),
                 (
