@@ -2248,6 +2248,7 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
 
 #[cfg(test)]
 mod tests {
+    use super::matters_of as m;
     use super::several;
 
     /// Every text raises at least three separate matters.
@@ -2417,7 +2418,6 @@ mod tests {
 
     #[test]
     fn acts_said_with_a_particle_and_a_light_gone_out() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         assert!(m("can you sign my daughter up for the holiday club").has_acts());
         assert!(m("please take my old van off the fleet cover").has_acts());
         assert!(!m("I took the afternoon off for the engineer").has_acts());
@@ -2428,7 +2428,6 @@ mod tests {
 
     #[test]
     fn a_terse_reason_an_act_already_done_and_an_announcement_met_later() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         // "Too small." gives the exchange its reason.
         assert_eq!(m("Can I exchange these trainers? Too small.").own(), 1);
         // Already done: no act; "we've moved" still tells one.
@@ -2442,7 +2441,6 @@ mod tests {
 
     #[test]
     fn a_limit_raised_a_price_gone_up_a_noise_and_a_name_misspelled() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         let several = |t: &str| m(t).verdict(3);
         // A limit raised or lowered is an act, in the six languages.
         assert!(m("quisiera aumentar el límite de la tarjeta").has_acts());
@@ -2464,7 +2462,6 @@ mod tests {
 
     #[test]
     fn a_light_out_a_slow_line_and_money_not_posted_are_problems() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         assert_eq!(m("there's a lamp out at the end of our street").own(), 1);
         assert_eq!(m("the wifi is painfully slow upstairs").own(), 1);
         assert_eq!(m("my refund still hasn't posted to the card").own(), 1);
@@ -2472,7 +2469,6 @@ mod tests {
 
     #[test]
     fn a_fault_told_again_is_one_matter() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         assert_eq!(
             m("the shower's leaking, been leaking all week, not much but steady").own(),
             1
@@ -2486,7 +2482,6 @@ mod tests {
 
     #[test]
     fn a_device_that_does_not_switch_on_and_a_bill_sent_twice_are_problems() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         assert_eq!(m("a televisão não liga desde ontem").own(), 1);
         assert_eq!(m("el módem no enciende").own(), 1);
         assert_eq!(m("the March statement arrived duplicated").own(), 1);
@@ -2500,7 +2495,6 @@ mod tests {
 
     #[test]
     fn a_screen_gone_blank_or_frozen_is_a_problem() {
-        let m = |t: &str| crate::signals::matters::matters_of(t);
         assert_eq!(m("the thermostat screen has gone blank").own(), 1);
         assert_eq!(m("my tablet is frozen on the logo").own(), 1);
         assert!(
