@@ -730,6 +730,11 @@ const PHRASE_START_WORDS: &[&str] = &[
 static PHRASE_STARTS: LazyLock<crate::signals::WordFilter> =
     LazyLock::new(|| crate::signals::WordFilter::new(PHRASE_START_WORDS.iter().copied()));
 
+/// Whether `word` may start a phrase that gives a word a class ([`mark_phrase_at`]).
+pub(super) fn may_start_phrase(word: &str) -> bool {
+    PHRASE_STARTS.may_contain(word)
+}
+
 /// Gives `toks[k]` the class a phrase starting or ending there makes of it: "whoever is in
 /// charge" (a person), "get in touch" (contacting), "el área de reclamos" (a department)…
 fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
