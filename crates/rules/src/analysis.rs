@@ -187,6 +187,11 @@ impl TurnAnalysis {
         topics::settled(text, self.scan(text))
     }
 
+    /// Whether the turn tells the money it names as only held, a balance.
+    pub(crate) fn held(&self, text: &str) -> bool {
+        topics::held(text, self.scan(text))
+    }
+
     /// Whether the turn mentions a dispute, a chargeback or an open claim.
     pub(crate) fn dispute_context(&self, text: &str) -> bool {
         self.scan(text).dispute_context()

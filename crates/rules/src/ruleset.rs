@@ -447,8 +447,16 @@ impl Check {
             }
             Check::AmountAbove { amount, currency } => {
                 let (text, analysis) = v.last_analysed(Role::Customer)?;
-                // Money told as already come in is nothing to pay, move or claim.
-                if analysis.settled(text) {
+                // Money told as already come in, or only held, is nothing to pay, move or
+                // claim; a balance told in answer to the AI's question about paying it is
+                // the sum to pay ("Você quer pagar à vista?" — "O saldo é de 85 mil").
+                let n = v.turns.len();
+                let act_asked = || {
+                    n >= 2
+                        && v.turns[n - 2].role == Role::Ai
+                        && topics::names_money_act(&v.turns[n - 2].text)
+                };
+                if analysis.settled(text) || analysis.held(text) && !act_asked() {
                     return None;
                 }
                 let above = |a: &&topics::Amount| {

@@ -98,6 +98,9 @@ enum P {
     Unsure,
     /// Money told as already come in ("the refund landed this morning"): nothing to move.
     Settled,
+    /// Money told as only held, a balance ("my balance is 5,300"): nothing to move, unless an
+    /// act is asked too (see [`held`]).
+    Held,
     /// Praise of how it is going ("brilliant"): resolved, unless said in sarcasm.
     Praise,
     /// No dispute or claim open ("no tengo ninguna reclamación", "nothing outstanding").
@@ -125,7 +128,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\btake (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward) (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
     ),
     (
         P::LegalAdvice,
@@ -197,7 +200,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -334,7 +337,7 @@ const PATTERNS: &[(P, &str)] = &[
     // An account wanted closed: "I want the account closed now".
     (
         P::CloseAccount,
-        r"\b(want|need|like|have) (the|my|this|our) (\w+ )?(\w+ )?account (closed|shut|terminated|cancell?ed)\b",
+        r"\b(want|need|like|have) (the|my|this|our) (\w+ ){0,3}account (closed|shut|terminated|cancell?ed)\b",
     ),
     // A danger noticed at a time gone by: "last night I thought I could smell gas".
     (
@@ -363,7 +366,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A child missing now: "nobody knows where he is", "I can't find my daughter".
     (
         P::Danger,
-        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b.{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -605,7 +608,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A danger that was seen to and is over: "came out last night", "all sorted now".
     (
         P::JustPast,
-        r"\b(came out|came round|came over|was out|were out)\b.{0,20}\b(yesterday|last night|this morning)\b|\b(all|it'?s|it is|everything'?s) (sorted|fixed|safe|fine) now\b",
+        r"\b(came out|came round|came over|was out|were out)\b.{0,20}\b(yesterday|last night|this morning)\b|\b(engineer|plumber|electrician|technician|fitter|firefighters?|fire brigade|fire service|paramedics?|ambulance|gas board)\b[^.?!]{0,15}\b(came|attended|visited|was here|were here|turned up|showed up)\b[^.?!]{0,25}\b(yesterday|last night|this morning)\b|\b(all|it'?s|it is|everything'?s) (sorted|fixed|safe|fine) now\b",
     ),
     // The AI not sure, with an adverb between ("I'm honestly not sure").
     (
@@ -638,6 +641,11 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Settled,
         r"\b(refund|payment|money|transfer|funds|deposit|cash|reimbursement)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up|(went|gone) through (yesterday|today|this morning|last \w+|fine|ok|okay|successfully))\b",
+    ),
+    // Money held: a balance, what an account has in it.
+    (
+        P::Held,
+        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b",
     ),
     // A sixteenth round, guided by blind set 16 (concepts, not its sentences).
     // "Can't wait" is urgency when the matter cannot wait, not when it is looked forward to
@@ -981,6 +989,23 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
                 )
             })
         })
+}
+
+/// Whether `text` tells the money it names as only held, a balance ("my savings account has
+/// about 15,000 in it", "il saldo è di 5.300 €"), and asks for no act on money.
+pub(crate) fn held(text: &str, scan: Scan) -> bool {
+    scan.has(P::Held) && !names_money_act(text)
+}
+
+/// Whether `text` names an act on money: paying, moving, withdrawing, investing, claiming…
+pub(crate) fn names_money_act(text: &str) -> bool {
+    static ACT: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(pay|paying|pay off|settle|clear|move|moving|transfer|transferring|send|sending|withdraw|withdrawing|take out|cash out|invest|investing|refund|claim|buy|order|spend|close|closing|deposit|put|switch|pagar|quitar|liquidar|saldar|transferir|mover|enviar|retirar|sacar|invertir|levantar|investir|payer|rembourser|virer|transf[ée]rer|retirer|placer|zahlen|tilgen|[üu]berweisen|abheben|anlegen|investieren|pagare|saldare|estinguere|trasferire|spostare|prelevare|investire|versare)\b",
+        )
+        .ok()
+    });
+    ACT.as_ref().is_some_and(|re| re.is_match(text))
 }
 
 /// Whether an AI turn asks how much money the customer wants to pay, move or claim ("How
@@ -2903,6 +2928,44 @@ mod tests {
         assert!(settled(text, Scan::of(text)));
         let text = "we need to pay the 4,000 retainer, could you send an invoice";
         assert!(!settled(text, Scan::of(text)));
+    }
+
+    #[test]
+    fn a_balance_told_is_held_unless_money_is_moved() {
+        for text in [
+            "our joint ISA has roughly 22,000 in it at the moment",
+            "mi saldo es de 7.800 euros, según la app",
+            "the current balance is 3,250 dollars",
+        ] {
+            assert!(held(text, Scan::of(text)), "{text}");
+        }
+        for text in [
+            "the balance is 3,250 and I want to transfer all of it to my daughter",
+            "I need to withdraw 3,250 from the savings account",
+        ] {
+            assert!(!held(text, Scan::of(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_break_in_now_and_legal_action_under_way_are_caught_a_visit_that_fixed_it_is_over() {
+        all_urgent(&[
+            "somebody has just kicked in the side door and I can hear them",
+            "someone's trying to get in through the patio",
+        ]);
+        none_urgent(&[
+            "the plumber came this morning and the leak is sealed, I only need the invoice",
+            "my daughter wants to join the plan, and the wifi icon disappeared since the update",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("I'm taking the company to court over this"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(
+            topic("next week I am handing it over to our solicitors"),
+            Some(Topic::Legal)
+        );
     }
 
     #[test]
