@@ -1828,6 +1828,23 @@ mod tests {
     }
 
     #[test]
+    fn twenty_ninth_round_requests_are_found() {
+        all_requests(&[
+            "could somebody from the loans team phone me back this afternoon",
+            "I'd prefer a colleague of yours to phone me back tomorrow morning",
+        ]);
+    }
+
+    #[test]
+    fn twenty_ninth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "please connect me to the guest network on the second floor",
+            "escalating fees on every renewal, why is that",
+            "my brother might want a chat with your sales people next year",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

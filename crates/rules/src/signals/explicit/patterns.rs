@@ -390,6 +390,33 @@ fn named_period(word: &str) -> bool {
     )
 }
 
+/// Networks and devices one is connected to ("connect me to the wifi", "conéctame a la
+/// red"): not a person.
+fn connectable_thing(word: &str) -> bool {
+    matches!(
+        word,
+        "wifi"
+            | "wlan"
+            | "internet"
+            | "network"
+            | "hotspot"
+            | "router"
+            | "vpn"
+            | "server"
+            | "printer"
+            | "bluetooth"
+            | "tv"
+            | "television"
+            | "speaker"
+            | "hub"
+            | "red"
+            | "reseau"
+            | "netz"
+            | "rede"
+            | "rete"
+    )
+}
+
 /// Whether the verb of saying at `r` has for subject someone of the customer's own ("my
 /// wife", "our accountant", "a friend", "my best mate", "someone"), not the customer, nor the
 /// service ("you said…", "your agent told me…" hold the service to its word).
@@ -483,7 +510,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .map_or(0, |p| p + 1);
     // "I might want a word with an adviser come spring": a wish hedged ("might I speak
     // to…?" asks, with the speaker after the modal).
-    if toks[clause_start..j]
+    if toks[clause_start..(j + 1).min(toks.len())]
         .windows(2)
         .any(|w| w[0].word == "might" && (w[1].is(Frame) || w[1].is(Desire)))
     {
@@ -781,7 +808,12 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .position(|n| n.clause != t.clause)
         .map_or(toks.len(), |p| j + p);
+    // "…to ring me back later today": a callback asked for now, at a time to come.
+    let callback = toks[j..rest]
+        .windows(2)
+        .any(|w| w[0].is(Contact) && matches!(w[1].word, "me" | "us"));
     let later = !scheduled
+        && !callback
         && (toks[j..rest]
             .iter()
             .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
@@ -2870,6 +2902,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     .iter()
                     .take(3)
                     .any(|n| n.word == "card" || n.word == "money" || n.word == "funds")
+                // "connect me to the wifi": a network or a device, not a person.
+                && !toks[j + 1..]
+                    .iter()
+                    .take(7)
+                    .take_while(|n| n.clause == t.clause)
+                    .any(|n| connectable_thing(n.word))
             {
                 return Some(ExplicitMatch {
                     phrase: phrase(toks, j, j + 1),
@@ -2934,7 +2972,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "transfer_me",
             });
         }
-        // "an escalation clause", "the escalation process": a noun modifying another.
+        // "an escalation clause", "the escalation process": a noun modifying another;
+        // "escalating prices": a participle describing one.
         let modifier = (t.word.ends_with("ion")
             || j > 0
                 && matches!(
@@ -2943,7 +2982,19 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 ))
             && toks.get(j + 1).is_some_and(|n| {
                 n.clause == t.clause && !(n.is(Polite) || n.is(Skip) || n.is(Dept))
-            });
+            })
+            || t.word.ends_with("ing")
+                && toks.get(j + 1).is_some_and(|n| {
+                    n.clause == t.clause
+                        // No class, or a thing's ("fees", "charges").
+                        && n.classes.0 & !(1 << NonHumanHead as u32 | 1 << NonHumanModifier as u32)
+                            == 0
+                        && !matches!(
+                            n.word,
+                            "my" | "our" | "me" | "us" | "it" | "this" | "that" | "his" | "her"
+                                | "their" | "your" | "ur" | "things" | "matters"
+                        )
+                });
         // "escalate privileges", "escalate a user's access": an admin's act, not a case.
         let admin_object = toks
             .iter()
