@@ -449,7 +449,7 @@ impl Check {
                 let (text, analysis) = v.last_analysed(Role::Customer)?;
                 // Money told as already come in, or only held, is nothing to pay, move or
                 // claim; a balance told in answer to the AI's question about paying it is
-                // the sum to pay ("Você quer pagar à vista?" — "O saldo é de 85 mil").
+                // the sum to pay ("Quer liquidar tudo?" — "Sim, são uns 40 mil").
                 let n = v.turns.len();
                 let act_asked = || {
                     n >= 2

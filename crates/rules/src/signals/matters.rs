@@ -2404,7 +2404,7 @@ mod tests {
             "please pause the gym plan, email a copy of the contract and find out why the fee went up",
             "the blender arrived without its lid. Also I want to change my card, and the app keeps freezing",
             // A failure going on, what no longer works, a change wanted.
-            "the watch still not syncing, my loyalty voucher never arrived, and I need a new strap",
+            "the watch still not syncing, my loyalty voucher never came through, and we need a new strap",
             "the reader no longer takes contactless, our logo is printed upside down, and I want weekly statements switched off",
         ] {
             assert!(several(text).is_some(), "{text}");
@@ -2419,7 +2419,7 @@ mod tests {
             // The parcel called an order.
             "order 5521 came yesterday, and thanks, it's perfect",
             // The same fault, told again with the steps the customer took.
-            "it keeps restarting, I turned it off and on, and it is still restarting",
+            "it keeps restarting, I turned the power off, and it is still restarting",
         ] {
             assert_eq!(several(text), None, "{text}");
         }

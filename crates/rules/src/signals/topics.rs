@@ -992,7 +992,8 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
 }
 
 /// Whether `text` tells the money it names as only held, a balance ("my savings account has
-/// about 15,000 in it", "il saldo è di 5.300 €"), and asks for no act on money.
+/// roughly 9,000 sitting in it", "o saldo atual é de 6.200 €"), and asks for no act on
+/// money.
 pub(crate) fn held(text: &str, scan: Scan) -> bool {
     scan.has(P::Held) && !names_money_act(text)
 }
@@ -2954,7 +2955,7 @@ mod tests {
             "someone's trying to get in through the patio",
         ]);
         none_urgent(&[
-            "the plumber came this morning and the leak is sealed, I only need the invoice",
+            "the plumber came this morning, the leak is sealed, I only need the invoice",
             "my daughter wants to join the plan, and the wifi icon disappeared since the update",
         ]);
         let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);

@@ -1831,16 +1831,23 @@ mod tests {
     fn twenty_ninth_round_requests_are_found() {
         all_requests(&[
             "could somebody from the loans team phone me back this afternoon",
-            "I'd prefer a colleague of yours to phone me back tomorrow morning",
+            "I'd prefer one of your colleagues to phone me back tomorrow morning",
+            "option 4, the human",
+            "the chat-with-an-adviser option",
+            "somebody real, yeah",
+            "une vraie personne, pas une machine",
+            "hmm. mmmm. agent.",
         ]);
     }
 
     #[test]
     fn twenty_ninth_round_other_senses_are_not_requests() {
         no_requests(&[
-            "please connect me to the guest network on the second floor",
+            "would you connect me to your guest network on floor two",
             "escalating fees on every renewal, why is that",
             "my brother might want a chat with your sales people next year",
+            "can I put my old operator's card in this handset",
+            "how do I send cash to someone overseas",
         ]);
     }
 

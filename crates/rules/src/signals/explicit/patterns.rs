@@ -2699,6 +2699,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
+            // "put my other SIM in", "put our names down": a thing placed; "put my call
+            // through" is still handed over.
+            if t.word == "put"
+                && toks.get(j + 1).is_some_and(|n| own_possessive(n.word))
+                && toks
+                    .get(j + 2)
+                    .is_none_or(|n| !matches!(n.word, "call" | "calls" | "complaint" | "case"))
+            {
+                continue;
+            }
             // "on the other hand", "second hand": a noun.
             if t.word == "hand"
                 && j > 0
@@ -2825,6 +2835,31 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                         | "die" | "qui" | "que"
                                 )
                         });
+                    // "wire cash to a relative overseas", "give a gift to a colleague": a
+                    // thing given, the person who gets it.
+                    let given_to = matches!(t.word, "send" | "give" | "wire" | "pay" | "post")
+                        && toks[j + 1..k].iter().any(|p| p.word == "to")
+                        && toks[j + 1..k].iter().any(|p| {
+                            p.word.bytes().all(|b| b.is_ascii_digit())
+                                || matches!(
+                                    p.word,
+                                    "money"
+                                        | "cash"
+                                        | "funds"
+                                        | "payment"
+                                        | "payments"
+                                        | "transfer"
+                                        | "gift"
+                                        | "gifts"
+                                        | "present"
+                                        | "parcel"
+                                        | "package"
+                                        | "flowers"
+                                        | "pounds"
+                                        | "dollars"
+                                        | "euros"
+                                )
+                        });
                     // "ringing as the executor of the estate": the speaker's role.
                     let as_role = toks[j + 1..k].iter().any(|p| p.word == "as");
                     // "we'll let the manager know": a message for the person, not a request.
@@ -2840,6 +2875,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             w[0].word == "to" && matches!(w[1].word, "my" | "our" | "me" | "us")
                         });
                     let governs = !general
+                        && !given_to
                         && !as_role
                         && !let_know
                         && !assigned_elsewhere
@@ -3496,7 +3532,30 @@ pub(super) fn the_person_option(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && matches!(toks[k - 2].word, "a" | "an" | "any")
             && (toks[k - 4].word == "is" && toks[k - 3].word == "there"
                 || toks[k - 4].word == "you" && toks[k - 3].word == "have");
-        if toks[k].word != "option" || !(toks[k - 2].word == "the" || asked) {
+        if toks[k].word != "option" {
+            return None;
+        }
+        // "the speak-to-a-human option": the option named by a hyphenated phrase.
+        let named = (k.saturating_sub(6)..k - 1)
+            .rev()
+            .find(|&d| toks[d].word == "the" && toks[d + 1..k - 1].iter().all(|p| p.joined))
+            .filter(|&d| d + 2 < k)
+            .filter(|&d| {
+                toks[d + 1..k].iter().any(|p| p.is(Talk) || p.is(Contact))
+                    && toks[d + 1..k].iter().any(|p| p.is(StrongNoun))
+            });
+        if let Some(d) = named
+            && toks
+                .get(k + 1)
+                .is_none_or(|n| n.clause != toks[k].clause || n.is(Polite))
+            && !refused(toks, d)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, d, k),
+                pattern: "the_person_option",
+            });
+        }
+        if !(toks[k - 2].word == "the" || asked) {
             return None;
         }
         let ends = toks
@@ -3844,7 +3903,9 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || polite_clause(toks, Some(end))
             // "another canned reply. a person, perhaps?": the noun offered as a suggestion,
             // the turn's last clause saying so.
-            || suggestion_clause(toks, end);
+            || suggestion_clause(toks, end)
+            // "someone real, yes", "the person, yeah": the noun picked, then agreed to.
+            || yes_clause(toks, end);
         // "lovely, another robot. a person perhaps?": the person set against the bot named in
         // a sentence before ("are you a bot or a person?" asks what it is).
         let bot_before = || {
@@ -3863,17 +3924,59 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         .any(|p| p.sentence == t.sentence && matches!(p.word, "are" | "am" | "is"))
             })
         };
+        // "une vraie conseillère, pas un bot", "a human, not another bot": the person set
+        // against the bot in the clause right after.
+        let bot_after = || {
+            let Some(next) = toks.get(end) else {
+                return false;
+            };
+            matches!(
+                next.word,
+                "not" | "no" | "pas" | "nicht" | "kein" | "keinen" | "non" | "nao" | "never"
+            ) && toks[end..]
+                .iter()
+                .take_while(|t| t.clause == next.clause)
+                .take(4)
+                .any(|t| t.is(Bot) || t.is(Machine))
+        };
         let asked_before = short
-            && clause == last_clause
-            && (toks[..start].iter().any(|t| t.is(Talk)) || bot_before());
+            && (clause == last_clause
+                && (toks[..start].iter().any(|t| t.is(Talk)) || bot_before())
+                || bot_after());
         // A voice menu answered with a person: "existing. zero. operator".
-        let menu = short && toks.iter().any(|t| is_zero(t.word) || t.word == "menu");
+        // "option three, the adviser": an option of the menu picked by its number too.
+        let menu = short
+            && toks.iter().enumerate().any(|(i, t)| {
+                is_zero(t.word)
+                    || t.word == "menu"
+                    || t.word == "option"
+                        && toks.get(i + 1).is_some_and(|n| {
+                            n.word.bytes().all(|b| b.is_ascii_digit())
+                                || matches!(
+                                    n.word,
+                                    "one"
+                                        | "two"
+                                        | "three"
+                                        | "four"
+                                        | "five"
+                                        | "six"
+                                        | "seven"
+                                        | "eight"
+                                        | "nine"
+                                )
+                        })
+            });
         let marker = marker || menu && clause == last_clause;
         if part.len() <= 5 && (marker || asked_before) {
             let mut found = None;
+            // "someone real", "somebody human": a person said to be real is asked for.
+            let said_real = part
+                .iter()
+                .any(|t| matches!(t.word, "real" | "human" | "actual" | "live"));
             let only_noun = part.iter().enumerate().all(|(i, t)| {
                 if human_noun(toks, start + i) == Some(true)
-                    && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
+                    && (!matches!(t.word, "someone" | "somebody" | "people" | "persons")
+                        || said_real && matches!(t.word, "someone" | "somebody"))
                 {
                     found.get_or_insert(start + i);
                     true
@@ -3966,6 +4069,21 @@ fn asking_word(word: &str) -> bool {
             | "presto"
             | "quickly"
     )
+}
+
+/// Whether the clause at `at` ends the turn and only says yes ("yes", "yeah please").
+fn yes_clause(toks: &[Tok<'_>], at: usize) -> bool {
+    let Some(clause) = toks.get(at).map(|t| t.clause) else {
+        return false;
+    };
+    toks[at..].iter().any(|t| t.is(Yes) && !t.is(Neg))
+        && toks[at..].iter().all(|t| {
+            t.clause == clause
+                && (matches!(
+                    t.word,
+                    "yes" | "yeah" | "yep" | "yup" | "si" | "oui" | "ja" | "sim" | "please"
+                ) || is_filler(t.word))
+        })
 }
 
 /// Whether the clause at `at` ends the turn and only says "maybe" or "perhaps".

@@ -45,7 +45,8 @@ pub(super) fn fold(c: char) -> char {
 
 /// Lowercased, accent-folded words with clause numbers. Placeholders (`{{Order Number}}`)
 /// are dropped, apostrophes join ("don't" → "dont"), and letters stretched three times or
-/// more are squeezed ("humaaan" → "human"). The words are written one after the other into
+/// more are squeezed ("humaaan" → "human"; a word of one letter stretched keeps two,
+/// "mmm" → "mm"). The words are written one after the other into
 /// `buf`; each is returned as its byte range there.
 /// Each word is `(from, to, clause, sentence << 1 | joined)`, `joined` when a hyphen ties
 /// it to the next word ("human-readable").
@@ -104,7 +105,9 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
                 && *x == l
                 && *y == l
             {
-                buf.pop();
+                if current.len() > 2 {
+                    buf.pop();
+                }
                 continue;
             }
             buf.push(char::from(l));
@@ -114,7 +117,9 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
                 // Squeeze runs of three identical letters to one.
                 let mut tail = buf[start..].chars().rev();
                 if tail.next() == Some(l) && tail.next() == Some(l) {
-                    buf.pop();
+                    if tail.next().is_some() {
+                        buf.pop();
+                    }
                     continue;
                 }
                 buf.push(l);
@@ -253,7 +258,11 @@ pub(super) fn words_ascii(
                 let n = buf.len();
                 let tail = &buf.as_bytes()[start..];
                 if n >= start + 2 && tail.ends_with(&[c as u8, c as u8]) {
-                    buf.pop();
+                    // A word of one letter stretched ("mmm", "hmmm" is not) keeps two: the
+                    // filler ("mm"), not a letter.
+                    if n > start + 2 {
+                        buf.pop();
+                    }
                     continue;
                 }
                 buf.push(c);
