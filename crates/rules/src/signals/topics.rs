@@ -200,7 +200,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been) (\w+ )?sparking\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -398,6 +398,12 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::SinceThen,
         r"\b(since|desde|depuis|seit|da|dalle|dalla) (yesterday|last night|this morning|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b",
+    ),
+    // Told as happening now, whatever was done before ("…right now, you only fitted it last
+    // week").
+    (
+        P::SinceThen,
+        r"\b(right now|as we speak|this very minute|ahora mismo|en este momento|en ce moment|à l'instant|gerade jetzt|agora mesmo|neste momento|proprio ora|in questo momento)\b",
     ),
     // A fifth round, after the fifth blind set: carbon monoxide named alone ("il rilevatore
     // di monossido"), and a vehicle dead where traffic passes.
@@ -703,7 +709,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Chest pain and breath failing, told as a situation in the other languages.
     (
         P::MedicalEmergency,
-        r"\bdouleurs? (dans|à|a) la poitrine\b|\b(n')?arrive (plus|pas) [àa] respirer\b|\bdolor (en el|de|en) pecho\b|\bno puede respirar\b|\bdores? no peito\b|\bn[ãa]o consegue respirar\b|\bdolore al petto\b|\bnon riesce (pi[ùu] )?a respirare\b|\bbrustschmerzen\b|\b(kann|kriegt|bekommt) (nicht mehr|keine) (atmen|luft)\b",
+        r"\bdouleurs? (dans|à|a) la poitrine\b|\b(n')?arrive (plus|pas) [àa] respirer\b|\bdolor (en el|de|en) pecho\b|\bno puede respirar\b|\bdores? no peito\b|\bn[ãa]o consegue respirar\b|\bdolore al petto\b|\bnon riesce (pi[ùu] )?a respirare\b|\bbrustschmerzen\b|\bschmerzen (in der|in die|an der) brust\b|\b(kann|kriegt|bekommt) (nicht mehr|keine) (atmen|luft)\b|\b(dolor|douleur|dor|dolore|schmerz|schmerzen|pain)\b[^.?!]{0,40}\b(brazo izquierdo|bras gauche|bra[çc]o esquerdo|braccio sinistro|linken arm|left arm)\b",
     ),
     // A shop losing its orders now.
     (
@@ -1392,7 +1398,7 @@ fn english_thousands() -> String {
 static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let number = english_thousands();
     // Ordering and buying too: "order the six desks, two thousand three hundred in all".
-    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing)";
+    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing|claim|refund|reimburse)";
     format!(
         r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
     )
@@ -1816,21 +1822,6 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
             });
         }
     }
-    for c in matches(AmountPattern::BareWords) {
-        let Some(n) = c.name("n").or_else(|| c.name("m")) else {
-            continue;
-        };
-        // "back in two thousand and nineteen": a year, not a sum.
-        let year = words_value(n).is_some_and(|v| (1900.0..=2099.0).contains(&v))
-            && n.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
-        if let Some(value) = words_value(n).filter(|v| *v >= 1_000.0 && !year) {
-            found.push(Amount {
-                value,
-                currency: None,
-                text: n.trim().to_owned(),
-            });
-        }
-    }
     for (p, value_of) in [
         (AmountPattern::Words, words_value as fn(&str) -> Option<f64>),
         (AmountPattern::OtherWords, other_words_value),
@@ -1890,6 +1881,22 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
             }
         }
     }
+    // Spelled thousands without a currency last: the same words with one are found first.
+    for c in matches(AmountPattern::BareWords) {
+        let Some(n) = c.name("n").or_else(|| c.name("m")) else {
+            continue;
+        };
+        // "back in two thousand and nineteen": a year, not a sum.
+        let year = words_value(n).is_some_and(|v| (1900.0..=2099.0).contains(&v))
+            && n.split_whitespace().any(|w| w.eq_ignore_ascii_case("and"));
+        if let Some(value) = words_value(n).filter(|v| *v >= 1_000.0 && !year) {
+            found.push(Amount {
+                value,
+                currency: None,
+                text: n.trim().to_owned(),
+            });
+        }
+    }
     found
 }
 
@@ -1897,15 +1904,15 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
 const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b|\b(?:budget|deposit|loan|payment|price|cost|total|quote|invoice|order|refund|spend)(?:'s|\s+(?:is|was|of|will\s+be|comes\s+to))?\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?(?P<m>\d+(?:[.,]\d+)?)\s?(?:k|grand)\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing|charge|charging)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<v>\d+(?:[.,]\d+)?)\s?grand\b";
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
-/// "transferir 25.000 a mi hijo". Only grouped thousands or four to seven digits, and not a
-/// year.
-const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b";
+/// "transferir 25.000 a mi hijo", "the 2,400 deposit". Only grouped thousands or four to
+/// seven digits, and not a year.
+const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
 
 /// The sum of one [`BARE_SUM_PATTERN`] match.
 fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
     {
         {
-            let n = c.name("n")?;
+            let n = c.name("n").or_else(|| c.name("m"))?;
             // "move my appointment to 1430": a number after a preposition is a time or a
             // reference, not the sum moved.
             let between = c.name("between").unwrap_or("");
