@@ -157,6 +157,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "calling",
             "phone",
             "ring",
+            // "bell me", British for "ring me".
+            "bell",
         ],
     ),
     (Escalate, &["escalate", "escalating", "escalation"]),
@@ -294,6 +296,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "experts",
             "professional",
             "professionals",
+            // A customer service representative, by its initials: also a label ("CSR:").
+            "csr",
+            "csrs",
         ],
     ),
     (
@@ -1290,6 +1295,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "melden",
             "meldet",
             "richiamarmi",
+            "ricontattarmi",
+            "ricontattami",
+            "ricontattatemi",
+            "ricontattarci",
             "chiamare",
             "chiamarmi",
             "chiamatemi",
@@ -2445,6 +2454,29 @@ pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
         ],
         within: 3,
         sense: HeadSense::NotStaff,
+    },
+    // "an IT support bloke", "the accounts folks": people of a part of the service.
+    ModifiedHead {
+        heads: &[
+            "guy", "guys", "lads", "folks", "folk", "bloke", "chap", "lady",
+        ],
+        modifiers: &[
+            "tech",
+            "technical",
+            "support",
+            "it",
+            "billing",
+            "repair",
+            "repairs",
+            "sales",
+            "service",
+            "helpdesk",
+            "accounts",
+            "customer",
+            "network",
+        ],
+        within: 2,
+        sense: HeadSense::Staff,
     },
     // A tour operator sells holidays; a network or mobile operator runs the lines.
     ModifiedHead {

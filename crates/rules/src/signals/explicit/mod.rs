@@ -85,10 +85,28 @@ pub fn accepts_offer(text: &str) -> bool {
                     | "perfecto"
             )
         });
+    // "yes, do it then", "sure, go on and do that": the yes, then a go-ahead.
+    let go_ahead = !rest.is_empty()
+        && rest.len() <= 5
+        && rest.iter().all(|t| {
+            agrees(t)
+                || matches!(
+                    t.word,
+                    "do" | "that"
+                        | "it"
+                        | "so"
+                        | "then"
+                        | "go"
+                        | "ahead"
+                        | "right"
+                        | "away"
+                        | "and"
+                )
+        });
     let yes = first_yes
         && toks.len() <= 10
         && (toks.len() <= 8 && toks.iter().all(agrees)
-            || appreciated && toks[..first_clause].iter().all(agrees));
+            || (appreciated || go_ahead) && toks[..first_clause].iter().all(agrees));
     // Choosing the person of an either-or offer: "a real agent, please".
     let chooses_person = toks.len() <= 8
         && !toks.iter().any(|t| t.is(Neg))
@@ -268,7 +286,14 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         .take(3)
                         .any(|n| n.word == "to" && n.clause == t.clause)
                 });
-        hands_you_over || person_contacts_you(j) || person_brought_in
+        // "Shall I bring in a colleague?", "I can loop in a specialist".
+        let person_joined = matches!(t.word, "bring" | "loop" | "pull" | "involve")
+            && (t.word == "involve" || toks.get(j + 1).is_some_and(|n| n.word == "in"))
+            // "my colleagues": the AI's, that is the service's people.
+            && (j + 1..toks.len().min(j + 7))
+                .take_while(|&k| toks[k].clause == t.clause)
+                .any(|k| toks[k].is(StrongNoun) || toks[k].is(WeakNoun));
+        hands_you_over || person_contacts_you(j) || person_brought_in || person_joined
     })
 }
 
@@ -589,16 +614,26 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             || may_start_phrase(word)
             || is_modified_head(word)
             || matches!(word, "whoever" | "whos")
-            // "no one", and two pieces of a word a voice transcript cut ("per son").
+            // "a real one", "get me one", "have them call me": a word for the person by
+            // what stands before it.
+            || i > 0 && {
+                let (prev_from, prev_to, _, _) = spans[i - 1];
+                let prev = &buf[prev_from..prev_to];
+                word == "one"
+                    && matches!(prev, "real" | "human" | "live" | "actual" | "me" | "us" | "get")
+                    || matches!(word, "them" | "they") && matches!(prev, "have" | "get" | "let")
+            }
+            // "no one", and two or three pieces of a word a voice transcript cut ("per son",
+            // "represent a tive").
             || next.is_some_and(|&(next_from, next_to, next_clause, _)| {
                 word == "no" && &buf[next_from..next_to] == "one"
                     || next_clause == clause
                         && flags & 1 == 0
                         && to - from >= 2
-                        && next_to - next_from >= 2
-                        && classes_of(&buf[from..next_to]).is_some_and(|c| {
-                            c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot)
-                        })
+                        && (next_to - next_from >= 2 && merged_anchor(&buf[from..next_to])
+                            || spans.get(i + 2).is_some_and(|&(_, last_to, last_clause, _)| {
+                                last_clause == clause && merged_anchor(&buf[from..last_to])
+                            }))
             })
         })
 }
@@ -1848,6 +1883,40 @@ mod tests {
             "my brother might want a chat with your sales people next year",
             "can I put my old operator's card in this handset",
             "how do I send cash to someone overseas",
+        ]);
+    }
+
+    #[test]
+    fn thirtieth_round_requests_are_found() {
+        all_requests(&[
+            "could a technician bell us this evening",
+            "any CSRs free right now?",
+            "hook me up with your billing folks",
+            "chuck me across to your complaints lot",
+            "potrebbe ricontattarmi un operatore domani?",
+            "mi madre dice que pida un supervisor, así que quiero un supervisor",
+            "could I chat with a, a supervisor",
+            "have you got anybody who handles refunds I could talk to",
+            "a human one, please",
+            "yes, get them to ring me",
+            "a human, not the chatbot menu",
+            "somebody from accounts please",
+            "jawohl, verbinden Sie mich jetzt",
+            "schalten Sie doch bitte einen Techniker dazu",
+            "represent a tive now please",
+        ]);
+        assert!(offers_handover(
+            "Shall I bring in a specialist from the claims team?"
+        ));
+        assert!(accepts_offer("yes, do it then"));
+    }
+
+    #[test]
+    fn thirtieth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "mi primo dice que él siempre exige un supervisor",
+            "is anyone else on our policy able to sign this",
+            "time to ring my IT guy about the laptop",
         ]);
     }
 

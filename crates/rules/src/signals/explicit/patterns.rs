@@ -473,6 +473,17 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                     | "suggested"
                     | "advised"
                     | "recommended"
+                    // The same, reported in the other languages ("mi hermano dice que…").
+                    | "dice"
+                    | "dijo"
+                    | "decia"
+                    | "dit"
+                    | "disait"
+                    | "sagt"
+                    | "sagte"
+                    | "diz"
+                    | "disse"
+                    | "diceva"
             )
         })
         && speaker_of_their_own(toks, r)
@@ -480,6 +491,9 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             matches!(
                 p.word,
                 "i" | "im" | "id" | "ill" | "we" | "so" | "please" | "pls" | "plz" | "now" | "but"
+                    // The customer speaking again in the other languages.
+                    | "yo" | "je" | "ich" | "eu" | "io" | "asi" | "donc" | "entonces"
+                    | "quindi" | "pero" | "mais" | "aber" | "mas"
             )
         })
     {
@@ -811,7 +825,13 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // "…to ring me back later today": a callback asked for now, at a time to come.
     let callback = toks[j..rest]
         .windows(2)
-        .any(|w| w[0].is(Contact) && matches!(w[1].word, "me" | "us"));
+        .any(|w| w[0].is(Contact) && matches!(w[1].word, "me" | "us"))
+        // The customer in the verb itself: "ricontattarmi", "llámeme", "contactez-nous".
+        || toks[j..rest].iter().any(|n| {
+            n.is(Contact)
+                && n.word.len() > 5
+                && ["mi", "me", "nos", "ci"].iter().any(|c| n.word.ends_with(c))
+        });
     let later = !scheduled
         && !callback
         && (toks[j..rest]
@@ -2390,7 +2410,12 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
             let told = toks[j..m].iter().any(|p| p.is(PastAux));
-            (!told && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
+            // "somebody else on our plan who could sign": another holder, not the staff.
+            let holder = toks.get(j + 1).is_some_and(|n| n.word == "else")
+                || toks[j + 1..m]
+                    .windows(2)
+                    .any(|w| matches!(w[0].word, "on" | "in") && matches!(w[1].word, "my" | "our"));
+            (!told && !holder && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
             found(m + 1, "staff_asked_to_help")
         }
     }
@@ -2766,6 +2791,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             || m.is(Dept)
                             // "el departamento de facturación", "le service facturation".
                             || dept_head(n.word)
+                            // "the refunds lot", "the billing folks": the people of it.
+                            || matches!(
+                                m.word,
+                                "lot" | "crowd" | "folks" | "folk" | "guys" | "people" | "lads"
+                                    | "gang" | "bunch"
+                            ) && toks.get(k + 2).is_none_or(|f| f.clause != n.clause || f.is(Polite))
                     })
                     && !refused(toks, j)
                 {
@@ -3230,7 +3261,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can a person take over this chat?", "I'd like someone to step in".
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 5)).find(|&v| {
+            // "un collègue pourrait-il prendre le relais": an inverted subject adds a word.
+            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
                 (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
@@ -3261,19 +3293,39 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         {
             at += 1;
         }
+        // "anybody who handles claims we could speak to": a relative clause may say which.
+        if toks
+            .get(at)
+            .is_some_and(|n| matches!(n.word, "who" | "that"))
+            && let Some(i) = (at + 1..toks.len().min(at + 7))
+                .take_while(|&i| toks[i].clause == t.clause)
+                .find(|&i| matches!(toks[i].word, "i" | "we"))
+        {
+            at = i;
+        }
+        // "… I could talk to", or "… we might have a natter with".
+        let talk_at = toks.get(at + 2).and_then(|n| {
+            if n.is(Talk) && !n.is(Contact) {
+                return Some(at + 2);
+            }
+            (n.word == "have")
+                .then(|| {
+                    (at + 3..toks.len().min(at + 6))
+                        .find(|&v| matches!(toks[v].word, "chat" | "word" | "talk"))
+                })
+                .flatten()
+        });
         if human_noun(toks, j).is_some()
             && toks
                 .get(at)
                 .is_some_and(|n| matches!(n.word, "i" | "we") && n.clause == t.clause)
             && toks.get(at + 1).is_some_and(|n| modal(n.word))
-            && toks
-                .get(at + 2)
-                .is_some_and(|n| n.is(Talk) && !n.is(Contact))
+            && let Some(v) = talk_at
             && !refused(toks, j)
-            && !not_now(toks, at + 2)
+            && !not_now(toks, v)
         {
             return Some(ExplicitMatch {
-                phrase: phrase(toks, j, at + 2),
+                phrase: phrase(toks, j, v),
                 pattern: "is_there",
             });
         }
@@ -3830,11 +3882,46 @@ pub(super) fn person_first_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch
 /// German verb-final order: "können Sie mich bitte weiterverbinden?", "stellen Sie mich
 /// durch": the caller asks to be put through, the verb closing the clause.
 pub(super) fn transfer_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "schalten Sie mal eine Fachkraft dazu": a person switched into the call.
+    if let Some(d) = toks.iter().position(|t| t.word == "dazu")
+        && toks.get(d + 1).is_none_or(|n| n.clause != toks[d].clause)
+        && let Some(v) = toks[..d]
+            .iter()
+            .rposition(|t| t.clause == toks[d].clause && t.word == "schalten")
+        && (v + 1..d).any(|k| human_noun(toks, k).is_some())
+        && !refused(toks, v)
+        && !not_now(toks, v)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, v, d),
+            pattern: "transfer_me",
+        });
+    }
     // "mich" as what is put through, not "an mich" (a mail forwarded to me).
     let j = toks.iter().enumerate().position(|(j, t)| {
         t.word == "mich"
             && !(j > 0 && matches!(toks[j - 1].word, "an" | "fur" | "zu" | "uber" | "auf"))
     })?;
+    // "bitte verbinden Sie mich", the verb first and nothing after: put through.
+    let rest_polite = toks[j + 1..]
+        .iter()
+        .take_while(|t| t.clause == toks[j].clause)
+        .all(|t| t.is(Polite) || matches!(t.word, "bitte" | "doch" | "mal" | "jetzt" | "schnell"));
+    if j >= 2
+        && toks[j - 1].word == "sie"
+        && matches!(
+            toks[j - 2].word,
+            "verbinden" | "weiterverbinden" | "vermitteln" | "weitervermitteln"
+        )
+        && rest_polite
+        && !refused(toks, j)
+        && !not_now(toks, j)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j - 2, j),
+            pattern: "transfer_me",
+        });
+    }
     let k = (j + 1..toks.len())
         .take_while(|&k| toks[k].clause == toks[j].clause)
         .last()?;
@@ -3933,11 +4020,25 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             matches!(
                 next.word,
                 "not" | "no" | "pas" | "nicht" | "kein" | "keinen" | "non" | "nao" | "never"
-            ) && toks[end..]
-                .iter()
-                .take_while(|t| t.clause == next.clause)
-                .take(4)
-                .any(|t| t.is(Bot) || t.is(Machine))
+            ) && {
+                let against: Vec<&Tok<'_>> = toks[end..]
+                    .iter()
+                    .take_while(|t| t.clause == next.clause)
+                    .collect();
+                // "an adviser, not the help pages", "a human, not more links": anything but
+                // another person, and not "not sure", "not now".
+                against.len() <= 4 && against.iter().any(|t| t.is(Bot) || t.is(Machine))
+                    || against.len() <= 4
+                        && against.len() >= 2
+                        && !against.iter().any(|t| {
+                            t.is(StrongNoun)
+                                || t.is(WeakNoun)
+                                || matches!(
+                                    t.word,
+                                    "sure" | "now" | "yet" | "really" | "today" | "anymore"
+                                )
+                        })
+            }
         };
         let asked_before = short
             && (clause == last_clause
@@ -3970,9 +4071,13 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if part.len() <= 5 && (marker || asked_before) {
             let mut found = None;
             // "someone real", "somebody human": a person said to be real is asked for.
-            let said_real = part
-                .iter()
-                .any(|t| matches!(t.word, "real" | "human" | "actual" | "live"));
+            let said_real = part.iter().enumerate().any(|(i, t)| {
+                matches!(t.word, "real" | "human" | "actual" | "live")
+                    // "someone from billing": a person of a department.
+                    || t.is(Dept)
+                        && i > 0
+                        && matches!(part[i - 1].word, "from" | "in" | "de" | "du" | "del")
+            });
             let only_noun = part.iter().enumerate().all(|(i, t)| {
                 if human_noun(toks, start + i) == Some(true)
                     && (!matches!(t.word, "someone" | "somebody" | "people" | "persons")
@@ -3986,6 +4091,9 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || is_filler(t.word)
                         || t.is(Boundary)
                         || matches!(t.word, "maybe" | "perhaps")
+                        || t.is(Dept)
+                            && i > 0
+                            && matches!(part[i - 1].word, "from" | "in" | "de" | "du" | "del")
                         // "one of your branch cashiers": a word naming which of the
                         // service's staff.
                         || noun_modifier(toks, start + i)

@@ -301,6 +301,12 @@ fn umlaut_spelled(word: &str) -> Option<(&'static str, Classes)> {
     lex.other_language.then_some((*key, lex.classes))
 }
 
+/// Whether pieces a transcript cut make, together, a person, the bot or a verb of talking.
+pub(super) fn merged_anchor(whole: &str) -> bool {
+    classes_of(whole)
+        .is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot))
+}
+
 pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     tokenize_into(buf, words, &mut toks);
@@ -316,6 +322,9 @@ pub(super) fn tokenize_into<'a>(
     let mut exclaims = false;
     // Only a text with one of these words has a pronoun or a "one" to read as a person.
     let mut pronouns = false;
+    // A voice stutter across a comma ("speak with a, a person"): the clause the repeat
+    // opened goes on as the one before it.
+    let mut stutter: Option<(u32, u32)> = None;
     let mut i = 0;
     while i < words.len() {
         let (from, mut to, clause, mut flags) = words[i];
@@ -330,17 +339,37 @@ pub(super) fn tokenize_into<'a>(
             && to - from >= 2
             && next_to - next_from >= 2
             // The whole first: most pairs are turned away by the lexicon's filter.
-            && classes_of(&buf[from..next_to]).is_some_and(|c| {
-                c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot)
-            })
+            && merged_anchor(&buf[from..next_to])
             && classes_of(&buf[from..to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
             && classes_of(&buf[next_from..next_to]).is_none_or(|c| c.0 & ANCHORS.0 == 0)
         {
             to = next_to;
             flags = next_flags;
             i += 1;
+        } else if let Some(&(last_from, last_to, last_clause, last_flags)) = words.get(i + 1)
+            // Cut in three, a piece of one letter in the middle ("represent a tive").
+            && let Some(&(next_from, next_to, next_clause, next_flags)) = words.get(i)
+            && next_clause == clause
+            && last_clause == clause
+            && (flags | next_flags) & 1 == 0
+            && next_from == to
+            && last_from == next_to
+            && to - from >= 2
+            && last_to - last_from >= 2
+            && merged_anchor(&buf[from..last_to])
+            && [(from, to), (next_from, next_to), (last_from, last_to)]
+                .iter()
+                .all(|&(a, b)| classes_of(&buf[a..b]).is_none_or(|c| c.0 & ANCHORS.0 == 0))
+        {
+            to = last_to;
+            flags = last_flags;
+            i += 2;
         }
         let (sentence, joined) = (flags >> 1, flags & 1 == 1);
+        let clause = match stutter {
+            Some((opened, before)) if opened == clause => before,
+            _ => clause,
+        };
         let word = &buf[from..to];
         if is_filler(word) && classes_of(word).is_none() {
             continue;
@@ -363,6 +392,14 @@ pub(super) fn tokenize_into<'a>(
             if let Some(last) = toks.last_mut()
                 && last.word == word
             {
+                if last.clause != clause
+                    && last.sentence == sentence
+                    && (last.is(Skip) || matches!(word, "i" | "we" | "me" | "my" | "to" | "with"))
+                    && !last.is(Neg)
+                    && !last.is(Yes)
+                {
+                    stutter = Some((clause, last.clause));
+                }
                 last.repeated = true;
                 return;
             }
@@ -558,14 +595,52 @@ pub(super) fn tokenize_into<'a>(
             && toks
                 .get(k + 1)
                 .is_none_or(|n| n.clause != toks[k].clause || n.is(Polite))
-            && toks[..k - 2].iter().any(|p| p.is(StrongNoun))
+            && (toks[..k - 2].iter().any(|p| p.is(StrongNoun))
+                // "ok sure, find me one": the person offered, taken.
+                || toks.first().is_some_and(|t| t.is(Yes) && !t.is(Neg)))
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
+    // "a real one please", "a human one": said alone, to an offer of a person, "one" said to
+    // be real is a person ("my robot vacuum broke, I need a real one" is another vacuum).
+    for k in 2..if pronouns && toks.len() <= 5 {
+        toks.len()
+    } else {
+        0
+    } {
+        if toks[k].word == "one"
+            && matches!(toks[k - 1].word, "real" | "human" | "live" | "actual")
+            && matches!(toks[k - 2].word, "a" | "an" | "the")
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+    }
+    // "yes, get them to phone me", "ok, have them ring us": after a yes, the service's people
+    // are to contact the customer.
+    let agreed = toks.first().is_some_and(|t| t.is(Yes) && !t.is(Neg));
+    for k in 1..if pronouns && agreed { toks.len() } else { 0 } {
+        if matches!(toks[k].word, "them" | "they")
+            && matches!(toks[k - 1].word, "have" | "get" | "let")
+            && toks[k + 1..]
+                .iter()
+                .take(3)
+                .take_while(|n| n.clause == toks[k].clause)
+                .any(|n| n.is(Contact))
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
     // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
-        if head_sense(toks, k) == Some(HeadSense::Staff) {
+        // "my sales guy", "our IT lads": the customer's own people.
+        let own_casual = matches!(
+            toks[k].word,
+            "guy" | "guys" | "lads" | "folks" | "folk" | "bloke" | "chap" | "lady"
+        ) && toks[k.saturating_sub(3)..k]
+            .iter()
+            .any(|p| own_possessive(p.word) || matches!(p.word, "his" | "her" | "their"));
+        if !own_casual && head_sense(toks, k) == Some(HeadSense::Staff) {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
