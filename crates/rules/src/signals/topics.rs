@@ -1993,7 +1993,15 @@ pub fn urgency(text: &str) -> Option<String> {
 
 /// [`urgency`] with the scan of `text` already made.
 pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
-    if scan.has(P::NotUrgent) {
+    // A time gone by ("last week", "years ago") does not make a danger told as happening
+    // right now one that is over.
+    let past_time = |m: &str| {
+        let m = m.to_lowercase();
+        m.starts_with("last ") || m.ends_with(" ago") || m.starts_with("back in")
+    };
+    if scan.has(P::NotUrgent)
+        && !(scan.has(P::SinceThen) && found(text, P::NotUrgent).is_some_and(|m| past_time(&m)))
+    {
         return None;
     }
     // Told as just past, and not said to go on ("since yesterday", "still"): over.
@@ -2960,6 +2968,8 @@ mod tests {
         all_urgent(&[
             "somebody has just kicked in the side door and I can hear them",
             "someone's trying to get in through the patio",
+            // Happening now, whatever was done before.
+            "the socket keeps sparking right now and we only had it rewired last month",
         ]);
         none_urgent(&[
             "the plumber came this morning, the leak is sealed, I only need the invoice",

@@ -602,7 +602,7 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
-    // "a real one please", "a human one": said alone, to an offer of a person, "one" said to
+    // "just a real one", "a human one": said alone, to an offer of a person, "one" said to
     // be real is a person ("my robot vacuum broke, I need a real one" is another vacuum).
     for k in 2..if pronouns && toks.len() <= 5 {
         toks.len()
