@@ -140,7 +140,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|usare|dare|mescolare|smettere|interrompere|continuare)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
@@ -164,7 +164,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::CloseAccount,
-        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (bank |checking |current |savings |joint |credit card |card |business )?account\b|\bcerrar (mi|la) cuenta\b|\b(cl[ôo]turer|fermer) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar) (a minha |minha |a )conta\b|\bchiudere (il mio |il )conto\b",
+        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\bcerrar (mi|la) cuenta\b|\b(cl[ôo]turer|fermer) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar) (a minha |minha |a )conta\b|\bchiudere (il mio |il )conto\b",
     ),
     (
         P::DisputeContext,
@@ -196,11 +196,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Outage,
-        r"\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
+        r"\bno (customer|customers|client|clients|one|body|shopper|shoppers) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been) (\w+ )?sparking\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -270,7 +270,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
+        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
     ),
     (
         P::Outage,
@@ -709,7 +709,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Chest pain and breath failing, told as a situation in the other languages.
     (
         P::MedicalEmergency,
-        r"\bdouleurs? (dans|à|a) la poitrine\b|\b(n')?arrive (plus|pas) [àa] respirer\b|\bdolor (en el|de|en) pecho\b|\bno puede respirar\b|\bdores? no peito\b|\bn[ãa]o consegue respirar\b|\bdolore al petto\b|\bnon riesce (pi[ùu] )?a respirare\b|\bbrustschmerzen\b|\bschmerzen (in der|in die|an der) brust\b|\b(kann|kriegt|bekommt) (nicht mehr|keine) (atmen|luft)\b|\b(dolor|douleur|dor|dolore|schmerz|schmerzen|pain)\b[^.?!]{0,40}\b(brazo izquierdo|bras gauche|bra[çc]o esquerdo|braccio sinistro|linken arm|left arm)\b",
+        r"\bdouleurs? (dans|à|a) la poitrine\b|\b(n')?arrive (plus|pas) [àa] respirer\b|\bdolor (en el|de|en) pecho\b|\bno puede respirar\b|\bdores? no peito\b|\bn[ãa]o consegue respirar\b|\bdolore al petto\b|\bnon riesce (pi[ùu] )?a respirare\b|\bbrustschmerzen\b|\bse (ha |acaba de |acab[óo] de )?desmay(ar|ado|[óo])\b|\bs'est (évanouie?|evanouie?)\b|\bist (gerade )?(ohnm[äa]chtig|bewusstlos) (geworden)?\b|\bdesmaiou\b|\b[èe] (appena )?svenut[oa]\b|\bschmerzen (in der|in die|an der) brust\b|\b(kann|kriegt|bekommt) (nicht mehr|keine) (atmen|luft)\b|\b(dolor|douleur|dor|dolore|schmerz|schmerzen|pain)\b[^.?!]{0,40}\b(brazo izquierdo|bras gauche|bra[çc]o esquerdo|braccio sinistro|linken arm|left arm)\b",
     ),
     // A shop losing its orders now.
     (
@@ -974,10 +974,19 @@ impl Scan {
 pub(crate) fn settled(text: &str, scan: Scan) -> bool {
     scan.settled()
         && found(text, P::Settled).is_some_and(|words| {
-            !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            // "refund the sofa that arrived torn": the word is the verb, and what arrived
+            // is the thing.
+            let verb = words.split_whitespace().nth(1).is_some_and(|w| {
                 matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "not"
+                    "the" | "my" | "this" | "that" | "a" | "an" | "your" | "our" | "me" | "us"
+                )
+            });
+            !verb
+                && !words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "not"
                         | "t"
                         | "never"
                         | "hasnt"
@@ -992,8 +1001,8 @@ pub(crate) fn settled(text: &str, scan: Scan) -> bool {
                         | "until"
                         | "before"
                         | "will"
-                )
-            })
+                    )
+                })
         })
 }
 
@@ -1398,7 +1407,7 @@ fn english_thousands() -> String {
 static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let number = english_thousands();
     // Ordering and buying too: "order the six desks, two thousand three hundred in all".
-    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing|claim|refund|reimburse)";
+    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing|claim|refund|refunded|reimburse|reimbursed)";
     format!(
         r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
     )
@@ -2943,6 +2952,25 @@ mod tests {
         let text = "we paid the 4,000 retainer on Friday, could you send a receipt";
         assert!(settled(text, Scan::of(text)));
         let text = "we need to pay the 4,000 retainer, could you send an invoice";
+        assert!(!settled(text, Scan::of(text)));
+    }
+
+    #[test]
+    fn money_taken_now_a_shop_that_cannot_take_payments_sparks_and_fainting_are_urgent() {
+        all_urgent(&[
+            "they're taking the money out right this second",
+            "no shopper can check out on our site at the moment",
+            "the fuse board is hot and sparking again",
+            "mi madre se ha desmayado en la cocina",
+            "mein Vater ist gerade bewusstlos geworden",
+        ]);
+        assert!(Scan::of("please close the entire account").closes_account());
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("posso prenderla insieme agli altri farmaci? quante gocce al giorno?"),
+            Some(Topic::Medical)
+        );
+        let text = "please refund the 1,800 dollar table that arrived broken";
         assert!(!settled(text, Scan::of(text)));
     }
 
