@@ -1921,6 +1921,24 @@ mod tests {
     }
 
     #[test]
+    fn thirty_first_round_requests_are_found() {
+        all_requests(&[
+            "yeah, hand me over",
+            "I'd sooner speak to somebody in your claims team",
+            "have you any people working there I could chat with",
+            "we'd prefer to go over it properly with a specialist of yours",
+        ]);
+    }
+
+    #[test]
+    fn thirty_first_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "I'd sooner wait a month than speak to your supervisor",
+            "I'll hand over to my husband now",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -12,6 +12,14 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         .rposition(|t| t.clause != clause)
         .map_or(0, |p| p + 1);
     let scope = &toks[start..=at];
+    // "I'd rather wait than talk to a manager": what comes after "than" is not wanted.
+    if let Some(than) = scope.iter().position(|t| t.word == "than")
+        && scope[..than]
+            .iter()
+            .any(|t| matches!(t.word, "rather" | "sooner"))
+    {
+        return true;
+    }
     for (i, t) in scope.iter().enumerate() {
         if !t.is(Neg) {
             continue;
@@ -2114,7 +2122,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             if !t.word.starts_with("pref") {
                 return None;
             }
-            let k = person_after(j + 1, 6)?;
+            // "we'd prefer to go over it in detail with a specialist": further, after "with".
+            let k = person_after(j + 1, 6).or_else(|| {
+                person_after(j + 1, 10).filter(|&k| toks[j + 1..k].iter().any(|p| p.word == "with"))
+            })?;
             let strong =
                 human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
             (strong && ok(k)).then_some(())?;
@@ -2174,7 +2185,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             found(k, "who_can_i_talk_to")
         }
         // "I'd rather settle this with one of your advisors": a preference for a person.
-        "rather" => {
+        // "I'd sooner deal with a person": the same preference.
+        "rather" | "sooner" => {
             let wish = j > 0 && matches!(toks[j - 1].word, "id" | "d" | "would" | "wed" | "i");
             if !wish || toks.get(j + 1).is_some_and(|n| n.word == "than") {
                 return None;
@@ -2939,6 +2951,21 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 }
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
+            // "absolutely, hand me over": the hand-over agreed to, no one named.
+            if t.word == "hand"
+                && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                && toks.get(j + 2).is_some_and(|n| n.word == "over")
+                && toks
+                    .get(j + 3)
+                    .is_none_or(|n| n.clause != t.clause || n.is(Polite))
+                && !refused(toks, j)
+                && !not_now(toks, j)
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, j + 2),
+                    pattern: "transfer_me",
+                });
+            }
             if t.is(Talk)
                 && matches!(t.word, "transfer" | "put" | "connect" | "redirect" | "patch")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
@@ -3286,11 +3313,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
         // "someone I could speak to", "a person we can talk with": a person wanted to talk to.
         // "people over there I could chat with": a place word may come between.
+        // "staff sitting in branch we could ring": a participle may say which, too.
         let mut at = j + 1;
-        while toks
-            .get(at)
-            .is_some_and(|n| matches!(n.word, "over" | "there" | "here") && n.clause == t.clause)
-        {
+        while toks.get(at).is_some_and(|n| {
+            n.clause == t.clause
+                && (matches!(n.word, "over" | "there" | "here")
+                    || at == j + 1 && n.word.len() > 5 && n.word.ends_with("ing"))
+        }) {
             at += 1;
         }
         // "anybody who handles claims we could speak to": a relative clause may say which.
