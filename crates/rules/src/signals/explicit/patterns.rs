@@ -2951,7 +2951,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 }
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
-            // "absolutely, hand me over": the hand-over agreed to, no one named.
+            // "sure, hand me over then": the hand-over agreed to, no one named.
             if t.word == "hand"
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
                 && toks.get(j + 2).is_some_and(|n| n.word == "over")
