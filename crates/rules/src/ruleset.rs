@@ -471,7 +471,6 @@ impl Check {
                         matched: vec![found.text.clone()],
                     });
                 }
-                let n = v.turns.len();
                 let (ai, ai_analysis) = (
                     v.turns.get(n.checked_sub(2)?)?,
                     v.analyses.get(n - 2)?.as_deref()?,
