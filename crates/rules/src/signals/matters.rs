@@ -775,6 +775,8 @@ const ADD_ON: &[&str] = &[
     "tambem",
     "inoltre",
     "oltretutto",
+    // Italian "also", in the first words of a turn or a sentence ("Poi devo anche…").
+    "anche",
 ];
 
 /// Words that report that something is at fault, in the six languages: a segment with one
@@ -812,6 +814,27 @@ const FAULTS: &[&str] = &[
     "fails",
     "declined",
     "rejected",
+    // Refused: "the voucher you gave me was refused".
+    "refused",
+    "rechazado",
+    "rechazada",
+    "refusee",
+    "abgelehnt",
+    "recusado",
+    "recusada",
+    "rifiutato",
+    "rifiutata",
+    // Come late: "my flight was delayed".
+    "delayed",
+    "retrasado",
+    "retrasada",
+    "retarde",
+    "retardee",
+    "verspatet",
+    "atrasado",
+    "atrasada",
+    "ritardato",
+    "ritardata",
     "crashed",
     "crashes",
     "crashing",
@@ -1046,6 +1069,18 @@ const WORKING: &[&str] = &[
     "shown",
     // "my grant hasn't posted yet".
     "posted",
+    // "I can't log in to the app".
+    "log",
+    "login",
+    // Not refunded: "on m'a pas remboursé les lunettes", "no me han reembolsado".
+    "refunded",
+    "rembourse",
+    "remboursee",
+    "reembolsado",
+    "reembolsada",
+    "rimborsato",
+    "rimborsata",
+    "erstattet",
     "light",
     "charge",
     "charging",
@@ -1374,6 +1409,16 @@ const ACKNOWLEDGEMENTS: &[&str] = &[
     "brilliant",
     "lovely",
     "ah",
+    "please",
+    "sure",
+    "alright",
+    "capito",
+    "entendido",
+    "entendi",
+    "compris",
+    "verstanden",
+    "certo",
+    "claro",
     "gracias",
     "vale",
     "genial",
@@ -1472,14 +1517,19 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // The turn, or a sentence of it after an answer ("8 Kingfisher Way. And while we're at
     // it…"), opens by adding a matter: an add-on word among its first three words, or "and"
     // after nothing but an acknowledgement ("great and…", "Thanks. Oh, and…").
+    // Acknowledgements and a "but" before it do not count ("yes please, and I also…",
+    // "ok, but I also…").
     let opens_adding = |from: usize| {
-        (from..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0) || {
-            let mut i = from;
-            while i < words.len() && i < from + 3 && ACKNOWLEDGEMENTS.contains(&word(i)) {
-                i += 1;
-            }
-            i < words.len() && matches!(word(i), "and" | "y" | "et" | "und")
+        let mut i = from;
+        while i < words.len() && i < from + 3 && ACKNOWLEDGEMENTS.contains(&word(i)) {
+            i += 1;
         }
+        if i < words.len() && matches!(word(i), "but" | "pero" | "mais" | "aber" | "ma" | "mas") {
+            i += 1;
+        }
+        (from..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0)
+            || (i..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0)
+            || i < words.len() && matches!(word(i), "and" | "y" | "et" | "und")
     };
     // "the back door sticks too", "and the window as well": a short turn that ends by
     // adding itself to what came before.
@@ -2543,5 +2593,20 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_matter_added_after_a_yes_or_a_but_and_faults_refused_delayed_or_not_refunded() {
+        let adds = |t: &str| m(t).adds_on();
+        assert!(adds("yes please, and I'd also like the old card cancelled"));
+        assert!(adds("ok, but we also have to move the meter reading date"));
+        assert!(adds("D'accord. Il faut aussi changer le titulaire"));
+        assert!(adds("Va bene. Devo anche aggiornare la mail"));
+        assert!(!adds("yes please, that's everything"));
+        assert_eq!(m("the gift card got refused at the till").own(), 1);
+        assert_eq!(m("our coach was delayed by two hours").own(), 1);
+        assert_eq!(m("I can't log in since the update").own(), 1);
+        assert_eq!(m("ils ne m'ont pas remboursé le billet").own(), 1);
+        assert_eq!(m("they refunded the ticket on Monday").own(), 0);
     }
 }

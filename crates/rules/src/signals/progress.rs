@@ -7,7 +7,7 @@
 
 /// Statements that the need or failure came back. Strong ones say the conversation
 /// itself goes round ("you keep saying the same thing") and count twice.
-pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thing|problem|issue|error|message|result|answer|screen)|(did|does|do|has|have)(n'?t| not) (work|help|fix|change|do anything)|not (working|fixed|resolved|helping)|no (luck|change|difference)|nothing (changed|happened|works)|(already|just) (did|tried|done|restarted|reinstalled|rebooted|reset|cleared|updated|checked|told you|said|explained)|tried (that|this|it|everything)|(did|done) that|i (told|said|explained)|keeps? (happening|failing|crashing|freezing|saying|showing|coming back|doing)|todav[ií]a|a[úu]n no|sigue (sin|igual|fallando|sin funcionar|sin llegar)|otra vez|de nuevo|ya (lo )?(hice|intent[ée])|lo mismo|toujours (pas|le m[êe]me)|encore|de nouveau|j'ai d[ée]j[àa]|la m[êe]me chose|immer noch|trotzdem (nicht|kein\w*)|weiterhin|schon wieder|wieder|nochmal|noch einmal|(habe|hab) ich (schon|bereits)|das gleiche|dasselbe|ainda|continua (sem|igual|a falhar|n[ãa]o)|de novo|outra vez|j[áa] (fiz|tentei)|a mesma coisa|ancora|continua a non|di nuovo|un'altra volta|ho gi[àa]|la stessa cosa)\b";
+pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thing|problem|issue|error|message|result|answer|screen)|(did|does|do|has|have)(n'?t| not) (work|help|fix|change|do anything)|not (working|fixed|resolved|helping)|no (luck|change|difference)|nothing (changed|happened|works)|(already|just) (did|tried|done|restarted|reinstalled|rebooted|reset|cleared|updated|checked|told you|said|explained)|tried (that|this|it|everything)|(did|done) that|i (told|said|explained)|keeps? (happening|failing|crashing|freezing|saying|showing|coming back|doing)|todav[ií]a|a[úu]n no|sigue (sin|igual|fallando|sin funcionar|sin llegar)|otra vez|de nuevo|ya (lo )?(hice|intent[ée])|lo mismo|toujours (pas|le m[êe]me)|encore|de nouveau|j'ai d[ée]j[àa]|la m[êe]me chose|immer noch|trotzdem (nicht|kein\w*)|weiterhin|schon wieder|wieder|nochmal|noch einmal|(habe|hab) ich (schon|bereits)|das gleiche|dasselbe|ainda|continua (tudo )?(sem|igual|a falhar|n[ãa]o|mud[oa])|de novo|outra vez|j[áa] (fiz|tentei)|a mesma coisa|ancora|continua a non|di nuovo|un'altra volta|ho gi[àa]|la stessa cosa)\b";
 
 pub(crate) const GOING_ROUND: &str = r"\b(you keep (saying|telling|asking|sending|giving)|(going|go|goes) (round|around) in circles|(the )?same (answer|reply|response|message|thing) (again|over and over|every time)|how many (more )?times|for the (third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|i keep (telling|saying|asking|explaining)|(this|it) is a loop|stuck in a loop|repeating (yourself|myself)|broken record|otra vez lo mismo|tourner en rond|im kreis|girando em c[íi]rculos|in tondo)\b";
 
@@ -20,7 +20,7 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 
 /// More reports of a failure, kept apart from [`FAILED`] so that each has a short list of
 /// literals for the screen: nothing come yet, an empty folder, a page not found.
-pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b|\b(it'?s|it is|they'?re|they are) not (in|anywhere in) (my |the )?(inbox|junk|spam|folder|account)\b|\bno \w+ (is|are) (arriving|coming( through)?)\b|\b(didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not) (dispense|deliver|release|drop|print|refund|credit|show up)\b|\b(just|only|still) (a )?(blank|white|empty) (page|screen)\b|\b(tried|used) [^.?!,]{1,30}, (exactly |just )?(the )?same\b";
+pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(still )?no sound\b|\b(can'?t|cannot) hear (anything|a thing)\b|\bn[ãa]o se ouve\b|\bno se oye\b|\bon n'entend (rien|pas)\b|\bman h[öo]rt nichts\b|\bnon si sente\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b|\b(it'?s|it is|they'?re|they are) not (in|anywhere in) (my |the )?(inbox|junk|spam|folder|account)\b|\bno \w+ (is|are) (arriving|coming( through)?)\b|\b(didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not) (dispense|deliver|release|drop|print|refund|credit|show up)\b|\b(just|only|still) (a )?(blank|white|empty) (page|screen)\b|\b(tried|used) [^.?!,]{1,30}, (exactly |just )?(the )?same\b";
 
 /// Statements that the customer already did what the AI asks (again): said after the AI's
 /// second attempt, they mean the AI is going round.
@@ -51,6 +51,15 @@ pub fn resolved(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_sound_is_a_failure() {
+        let failed = |t: &str| super::super::topics::Scan::of(t).failed();
+        assert!(failed("restarted the soundbar, still no sound from it"));
+        assert!(failed("já liguei de novo e não se ouve nada"));
+        assert!(failed("la radio est allumée mais on n'entend rien"));
+        assert!(!failed("the sound is fine now, thanks"));
+    }
 
     #[test]
     fn persistence_is_graded() {

@@ -132,7 +132,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
     ),
     (
         P::Privacy,
@@ -144,7 +144,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalTerm,
-        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
@@ -200,7 +200,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is) trying to (get|break|force (his|her|their) way) in\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -497,7 +497,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)",
+        r"\bon fire\b[^.?!]{0,40}\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb|unreal|love it|loving it)\b|\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb)\b[^.?!]{0,40}\bon fire\b|\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)",
     ),
     (
         P::LegalAct,
@@ -647,6 +647,11 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Settled,
         r"\b(refund|payment|money|transfer|funds|deposit|cash|reimbursement)\b.{0,40}\b(has |have |had )?(landed|arrived|came through|come through|cleared|showed up|shown up|(went|gone) through (yesterday|today|this morning|last \w+|fine|ok|okay|successfully))\b",
+    ),
+    // Money the customer says they received ("I just got my tax refund of £2,300").
+    (
+        P::Settled,
+        r"\b(i|we)('ve| have)? (just |finally |already )?(got|received|been paid|been refunded)\b[^.?!]{0,25}\b(refund|payment|payout|bonus|salary|wages|inheritance|reimbursement|rebate|dividend|pension|compensation)\b",
     ),
     // Money held: a balance, what an account has in it.
     (
@@ -3012,6 +3017,32 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn a_door_being_forced_is_urgent_a_camera_on_fire_with_praise_is_not() {
+        all_urgent(&[
+            "there's somebody trying to force the garage door as we speak",
+            "someone trying to get in through the kitchen window",
+            "the charger is on fire and smoking",
+        ]);
+        none_urgent(&["the new speaker is on fire, the bass is incredible"]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("posso sfrattarlo legalmente se non paga?"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(
+            topic("is it safe to get the shingles vaccination while on chemo?"),
+            Some(Topic::Medical)
+        );
+        let settled = |t: &str| settled(t, Scan::of(t));
+        assert!(settled(
+            "we finally received the compensation payment of €4,000, all good"
+        ));
+        assert!(!settled(
+            "we still haven't received the compensation payment of €4,000"
+        ));
     }
 
     #[test]
