@@ -814,7 +814,7 @@ const FAULTS: &[&str] = &[
     "fails",
     "declined",
     "rejected",
-    // Refused: "the voucher you gave me was refused".
+    // Refused: "my card was refused at the till".
     "refused",
     "rechazado",
     "rechazada",
@@ -1069,10 +1069,10 @@ const WORKING: &[&str] = &[
     "shown",
     // "my grant hasn't posted yet".
     "posted",
-    // "I can't log in to the app".
+    // Signing in that fails: "we cannot log in since Monday".
     "log",
     "login",
-    // Not refunded: "on m'a pas remboursé les lunettes", "no me han reembolsado".
+    // Not refunded: "ils n'ont pas remboursé la consultation", "no me han reembolsado".
     "refunded",
     "rembourse",
     "remboursee",
@@ -1517,7 +1517,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // The turn, or a sentence of it after an answer ("8 Kingfisher Way. And while we're at
     // it…"), opens by adding a matter: an add-on word among its first three words, or "and"
     // after nothing but an acknowledgement ("great and…", "Thanks. Oh, and…").
-    // Acknowledgements and a "but" before it do not count ("yes please, and I also…",
+    // Acknowledgements and a "but" before it do not count ("sure, and we also…",
     // "ok, but I also…").
     let opens_adding = |from: usize| {
         let mut i = from;
@@ -2605,7 +2605,7 @@ mod tests {
         assert!(!adds("yes please, that's everything"));
         assert_eq!(m("the gift card got refused at the till").own(), 1);
         assert_eq!(m("our coach was delayed by two hours").own(), 1);
-        assert_eq!(m("I can't log in since the update").own(), 1);
+        assert_eq!(m("she can't log in on her tablet").own(), 1);
         assert_eq!(m("ils ne m'ont pas remboursé le billet").own(), 1);
         assert_eq!(m("they refunded the ticket on Monday").own(), 0);
     }

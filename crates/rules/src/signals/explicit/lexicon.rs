@@ -156,7 +156,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "call",
             "calling",
             "phone",
+            "phoning",
             "ring",
+            "ringing",
             // "bell me", British for "ring me".
             "bell",
         ],
@@ -1197,6 +1199,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "bot",
             "bots",
             "robots",
+            // Portuguese "robôs".
+            "robos",
             "roboters",
             "ia",
             "ki",
@@ -1238,6 +1242,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "harto",
             "harta",
             "marre",
+            // "plus de robot": only before "de" (see `reject_bot`).
+            "plus",
             // Québécois: "chu tanné" (I'm fed up).
             "tanne",
             "tannee",

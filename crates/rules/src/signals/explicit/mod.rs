@@ -1939,6 +1939,41 @@ mod tests {
     }
 
     #[test]
+    fn thirty_second_round_requests_are_found() {
+        all_requests(&[
+            "could you route my complaint to the accounts desk",
+            "we'd like our claim passed on to a supervisor",
+            "we never signed up to chat with a computer",
+            "non, plus de robots, merci",
+            "keine Roboter mehr",
+            "who should we ring about this",
+            "would a callback be possible this afternoon",
+            "ok, the callback",
+            "the other option, a human",
+            "someone phoning me back would help",
+            "une vraie personne serait idéal",
+            "ein Mensch wäre besser",
+            "j'aimerais être rappelée par une conseillère vendredi",
+            "une conseillère peut-elle regarder mon dossier ?",
+            "das sollte sich ein Mitarbeiter ansehen",
+            "una persona debe revisar mi caso",
+            "pode me transferir agora",
+        ]);
+    }
+
+    #[test]
+    fn thirty_second_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "is there anyone who sells spare chargers near the station",
+            "I forwarded my complaint to the ombudsman in May",
+            "plus the robot vacuum you sold me is broken",
+            "who should we ring to book a skip",
+            "my accountant must check the figures first",
+            "the callback function returns an error",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -26,14 +26,17 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         }
         // "no just put me through", "billing options no just connect me": a "no" before
         // "just" answers the AI's offer of something else, or the menu, unless it follows
-        // a verb of its own.
+        // a verb of its own; "no wait", "no sorry" take back what was said before.
         if t.word == "no"
             && scope[..i]
                 .iter()
                 .all(|p| !(p.is(Desire) || p.is(Talk) || p.is(Contact) || p.is(Frame)))
-            && scope
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.word, "just" | "simply" | "only"))
+            && scope.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "just" | "simply" | "only" | "wait" | "sorry" | "actually"
+                )
+            })
         {
             continue;
         }
@@ -839,7 +842,11 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             n.is(Contact)
                 && n.word.len() > 5
                 && ["mi", "me", "nos", "ci"].iter().any(|c| n.word.ends_with(c))
-        });
+        })
+        // The customer as the one to be called: "être rappelée par une conseillère lundi".
+        || t.is(Contact)
+            && j > 0
+            && matches!(toks[j - 1].word, "etre" | "be" | "ser" | "essere" | "werden");
     let later = !scheduled
         && !callback
         && (toks[j..rest]
@@ -1188,6 +1195,30 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     if !(modal(t.word) || possible_for) {
         return None;
     }
+    // French asks by inverting the subject after the person: "un conseiller pourrait-il
+    // vérifier ma commande ?", "un technicien peut-il m'aider ?".
+    if toks
+        .get(j + 1)
+        .is_some_and(|n| n.clause == t.clause && matches!(n.word, "il" | "elle" | "ils" | "elles"))
+    {
+        let k = (j.saturating_sub(4)..j)
+            .rev()
+            .take_while(|&k| toks[k].clause == t.clause)
+            .find(|&k| human_noun(toks, k) == Some(true))?;
+        let v = (j + 2..toks.len().min(j + 8))
+            .take_while(|&v| toks[v].clause == t.clause)
+            .find(|&v| {
+                let w = toks[v].word;
+                help_verb(w) || toks[v].is(Contact) || w.strip_prefix('m').is_some_and(help_verb)
+            })?;
+        if refused(toks, k) || not_now_scheduled(toks, v) {
+            return None;
+        }
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, k, v),
+            pattern: "staff_asked_to_help",
+        });
+    }
     // "could one of your advisers…": "one of" picks a person out, and adds to the gap.
     let one_of = toks.get(j + 1).is_some_and(|n| n.word == "one")
         && toks.get(j + 2).is_some_and(|n| n.word == "of");
@@ -1273,6 +1304,43 @@ pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<Expl
     if !passes_on(t.word) {
         return None;
     }
+    matter_passed_from(toks, j, None)
+}
+
+/// "we'd like our claim moved on to a manager", "I want my ticket sent on to a
+/// supervisor": the matter's passing on wished for, told with the participle ("I sent my
+/// complaint to your team" tells what was done).
+pub(super) fn matter_passed_as_wished(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(
+        t.word,
+        "passed"
+            | "forwarded"
+            | "referred"
+            | "escalated"
+            | "handed"
+            | "sent"
+            | "transferred"
+            | "routed"
+            | "moved"
+    ) || j < 3
+        || !matter_noun(toks[j - 1].word)
+        || !(own_possessive(toks[j - 2].word) || toks[j - 2].word == "my")
+        || !matches!(
+            toks[j - 3].word,
+            "want" | "wanna" | "like" | "need" | "prefer" | "get" | "have"
+        )
+    {
+        return None;
+    }
+    // The participle looks past: when is read at the wish.
+    matter_passed_from(toks, j, Some(j - 3))
+}
+
+/// The matter passed on at `j`, then "to" a person; `time_at` is the word whose time
+/// says whether it is asked now (the person when `None`).
+fn matter_passed_from(toks: &[Tok<'_>], j: usize, time_at: Option<usize>) -> Option<ExplicitMatch> {
+    let t = &toks[j];
     let here = |i: &usize| toks[*i].clause == t.clause;
     // The matter is the customer's ("my complaint", "ma réclamation"), before or after.
     let matter = |i: usize| {
@@ -1296,7 +1364,7 @@ pub(super) fn matter_passed_to_person(toks: &[Tok<'_>], j: usize) -> Option<Expl
         .take_while(here)
         .find(|&k| human_noun(toks, k) == Some(true) || toks[k].is(Dept))?;
     if refused(toks, k)
-        || not_now(toks, k)
+        || not_now(toks, time_at.unwrap_or(k))
         || reported(toks, j)
         || toks[..j]
             .iter()
@@ -1317,12 +1385,63 @@ pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     let t = &toks[j];
     let here = |i: &usize| toks[*i].clause == t.clause;
     // The obligation first: it runs for every word, and few are followed by one.
-    let m = (j + 1..toks.len().min(j + 5)).take_while(here).find(|&i| {
+    let obligation = |w: &str| {
         matches!(
-            toks[i].word,
-            "needs" | "need" | "has" | "must" | "should" | "gotta"
+            w,
+            "needs"
+                | "need"
+                | "has"
+                | "must"
+                | "should"
+                | "gotta"
+                | "muss"
+                | "soll"
+                | "sollte"
+                | "doit"
+                | "devrait"
+                | "debe"
+                | "deberia"
+                | "tiene"
+                | "deve"
+                | "dovrebbe"
+                | "precisa"
+                | "tem"
         )
-    })?;
+    };
+    // "my manager must check it first", "mein Mitarbeiter muss das prüfen": the customer's
+    // own people (an adviser assigned by the service is still the service's).
+    if j > 0
+        && own_possessive(toks[j - 1].word)
+        && !matches!(
+            t.word,
+            "adviser" | "advisor" | "conseiller" | "conseillere" | "berater" | "beraterin"
+        )
+    {
+        return None;
+    }
+    // German puts the obligation before the person and the verb last: "das muss sich ein
+    // Mensch anschauen".
+    if matches!(
+        t.word,
+        "mensch" | "mitarbeiter" | "mitarbeiterin" | "fachmann" | "techniker"
+    ) && (j.saturating_sub(4)..j)
+        .rev()
+        .take_while(here)
+        .any(|i| matches!(toks[i].word, "muss" | "soll" | "sollte"))
+        && let Some(v) = (j + 1..toks.len().min(j + 4))
+            .take_while(here)
+            .find(|&v| help_verb(toks[v].word))
+        && !refused(toks, j)
+        && !reported(toks, j)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j, v),
+            pattern: "person_must_do_it",
+        });
+    }
+    let m = (j + 1..toks.len().min(j + 5))
+        .take_while(here)
+        .find(|&i| obligation(toks[i].word))?;
     // "someone real", "somebody senior", "someone with authority": qualified as staff.
     let real_someone = matches!(t.word, "someone" | "somebody")
         && toks.get(j + 1).is_some_and(|n| {
@@ -1347,7 +1466,12 @@ pub(super) fn person_must_do_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     let v = (m + 1..toks.len().min(m + 4))
         .take_while(here)
         .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact))?;
-    let to_ok = toks[m].word != "has" && toks[m].word != "needs" || toks[m + 1].word == "to";
+    let to_ok = match toks[m].word {
+        "has" | "needs" => toks[m + 1].word == "to",
+        // "tiene que", "tem que".
+        "tiene" | "tem" => toks[m + 1].word == "que",
+        _ => true,
+    };
     if !to_ok || refused(toks, j) || not_now(toks, v) || reported(toks, j) {
         return None;
     }
@@ -1455,6 +1579,8 @@ fn passes_on(word: &str) -> bool {
             | "escalate"
             | "hand"
             | "send"
+            | "transfer"
+            | "route"
             | "remonter"
             | "remontee"
             | "remonte"
@@ -1484,6 +1610,15 @@ fn passes_on(word: &str) -> bool {
             | "weiterleiten"
             | "weitergeben"
     )
+}
+
+/// The customer's call or matter, or its possessive, between a verb of passing on and
+/// where it goes: "my call", "this case".
+fn handed_matter(toks: &[Tok<'_>], i: usize) -> bool {
+    let thing = |w: &str| matter_noun(w) || matches!(w, "call" | "calls" | "chat");
+    let owner = |w: &str| matches!(w, "my" | "this" | "our") || own_possessive(w);
+    thing(toks[i].word) && i > 0 && owner(toks[i - 1].word)
+        || owner(toks[i].word) && toks.get(i + 1).is_some_and(|n| thing(n.word))
 }
 
 /// The customer's matter, as passed on: a complaint, a case, a request.
@@ -1695,9 +1830,57 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
-/// "an adviser would be lovely", "an engineer would be ideal": a person wished for.
+/// "an adviser would be lovely", "an engineer would be ideal": a person wished for; in the
+/// other languages "serait bien", "sería genial", "sarebbe meglio", "wäre gut".
 pub(super) fn person_would_be_welcome(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let welcome_elsewhere = |k: usize| {
+        let w = toks.get(k + 1..k + 3)?;
+        (human_noun(toks, k) == Some(true)
+            && matches!(
+                w[0].word,
+                "serait" | "seria" | "estaria" | "sarebbe" | "ware" | "waere"
+            )
+            && matches!(
+                w[1].word,
+                "bien"
+                    | "parfait"
+                    | "ideal"
+                    | "top"
+                    | "mieux"
+                    | "genial"
+                    | "utile"
+                    | "perfecto"
+                    | "mejor"
+                    | "util"
+                    | "bom"
+                    | "otimo"
+                    | "perfeito"
+                    | "melhor"
+                    | "bello"
+                    | "ideale"
+                    | "perfetto"
+                    | "meglio"
+                    | "ottimo"
+                    | "gradito"
+                    | "gut"
+                    | "toll"
+                    | "super"
+                    | "besser"
+                    | "prima"
+                    | "hilfreich"
+            )
+            && w.iter().all(|n| n.clause == toks[k].clause)
+            && !refused(toks, k)
+            && !not_now(toks, k))
+        .then(|| ExplicitMatch {
+            phrase: phrase(toks, k, k + 2),
+            pattern: "person_would_be_welcome",
+        })
+    };
     (0..toks.len()).find_map(|k| {
+        if let Some(m) = welcome_elsewhere(k) {
+            return Some(m);
+        }
         let w = toks.get(k + 1..k + 4)?;
         (human_noun(toks, k) == Some(true)
             && !matches!(toks[k].word, "someone" | "somebody" | "people")
@@ -2177,8 +2360,17 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             {
                 k += 2;
             }
-            // "who can I call to book…" asks for a number; talking asks for a person.
-            let v = toks.get(k).filter(|n| n.is(Talk) && !n.is(Contact))?;
+            // "who can I call to book…" asks for a number; talking asks for a person, and
+            // so does calling about the matter ("who do I ring about this?").
+            let about = |v: usize| {
+                toks.get(v + 1).is_none_or(|n| {
+                    n.clause != toks[v].clause
+                        || matches!(n.word, "about" | "regarding" | "re" | "over")
+                })
+            };
+            let v = toks
+                .get(k)
+                .filter(|n| n.is(Talk) && !n.is(Contact) || n.is(Contact) && about(k))?;
             // English needs the subject ("who can talk" is a question about people).
             let subject = me || !matches!(t.word, "who");
             (modal && subject && v.clause == t.clause && ok(k)).then_some(())?;
@@ -2264,8 +2456,27 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         "great" | "good" | "lovely" | "ideal" | "appreciated" | "helpful" | "nice"
                     )
             });
+            // "is a callback possible?", "would a call back be an option": asked whether
+            // it can be had.
+            let can_be_had = toks[j + 1..]
+                .iter()
+                .take_while(|p| p.clause == t.clause)
+                .any(|p| matches!(p.word, "possible" | "available" | "option" | "doable"));
+            // "yes, the callback", "a callback": the option picked, the turn saying nothing
+            // else.
+            let picked = toks.len() <= 6
+                && toks.iter().enumerate().all(|(i, p)| {
+                    i == j
+                        || i == j + 1 && p.word == "back"
+                        || p.is(Yes)
+                        || p.is(Polite)
+                        || is_filler(p.word)
+                        || matches!(p.word, "a" | "the" | "that" | "one")
+                });
             let asked = asked
                 || wished
+                || can_be_had
+                || picked
                 || polite_clause(toks, clause_end)
                 || toks[j + 1..]
                     .iter()
@@ -2517,6 +2728,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if let Some(m) = person_does_it(toks, j)
             .or_else(|| call_from_person(toks, j))
             .or_else(|| talk_to_the_one_asked_about(toks, j))
+            .or_else(|| matter_passed_as_wished(toks, j))
         {
             return Some(m);
         }
@@ -2790,6 +3002,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         toks[i].is(Skip)
                             || toks[i].is(Polite)
                             || dept_modifier(toks, i)
+                            // "send my call on to the claims desk": the customer's call or
+                            // case is what is passed on.
+                            || handed_matter(toks, i)
                             // "pass me on to repairs", "send me across to sales".
                             || matches!(toks[i].word, "on" | "across" | "over")
                                 && toks[i - 1].word == "me"
@@ -3008,6 +3223,39 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     pattern: "transfer_me",
                 });
             }
+        }
+        // "pode me transferir", "mi trasferisca pure", "me transfiere ya": the customer put
+        // through, the clitic before the verb, nothing after but a plea or "now".
+        if j > 0
+            && matches!(toks[j - 1].word, "me" | "mi")
+            && toks[j - 1].clause == t.clause
+            && matches!(
+                t.word,
+                "transferir"
+                    | "transfira"
+                    | "transfere"
+                    | "transfiera"
+                    | "transfiere"
+                    | "trasferisca"
+                    | "trasferire"
+                    | "trasferite"
+                    | "trasferisce"
+            )
+            && toks.get(j + 1).is_none_or(|n| {
+                n.clause != t.clause
+                    || n.is(Polite)
+                    || matches!(
+                        n.word,
+                        "pure" | "agora" | "ya" | "subito" | "ahora" | "por" | "per" | "favor"
+                    )
+            })
+            && !refused(toks, j)
+            && !not_now(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j - 1, j),
+                pattern: "transfer_me",
+            });
         }
         // "push my case up to a manager", "kick it up the chain": escalating in other words.
         if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
@@ -3384,6 +3632,31 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "list" | "register"
                         )
                     }))
+            // "is there anybody who fits tyres near here": who provides a service, asked about;
+            // "anyone who can help", "anybody who works there" ask for a person.
+            && toks
+                .get(k + 1)
+                .filter(|n| matches!(n.word, "who" | "that") && n.clause == t.clause)
+                .and_then(|_| {
+                    toks[k + 2..]
+                        .iter()
+                        .take_while(|n| n.clause == t.clause)
+                        .find(|n| !matches!(n.word, "actually" | "really" | "else"))
+                })
+                .is_none_or(|v| {
+                    // "someone who could sign this off": what a person could do, asked.
+                    modal(v.word)
+                        || help_verb(v.word)
+                        || v.is(Talk)
+                        || v.is(Contact)
+                        || v.is(Escalate)
+                        || matches!(
+                            v.word,
+                            "works" | "work" | "knows" | "know" | "understands" | "understand"
+                                | "speaks" | "handles" | "deals" | "is" | "isnt" | "has" | "does"
+                                | "sorts" | "fixes" | "i" | "we"
+                        )
+                })
             // "is there anyone who can collect it on my behalf": a proxy, not the staff.
             && !toks[k..]
                 .iter()
@@ -4079,6 +4352,13 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks.iter().enumerate().any(|(i, t)| {
                 is_zero(t.word)
                     || t.word == "menu"
+                    // "the last option, an adviser": the option picked by its place.
+                    || t.word == "option"
+                        && i > 0
+                        && matches!(
+                            toks[i - 1].word,
+                            "first" | "second" | "third" | "fourth" | "last" | "other" | "latter"
+                        )
                     || t.word == "option"
                         && toks.get(i + 1).is_some_and(|n| {
                             n.word.bytes().all(|b| b.is_ascii_digit())

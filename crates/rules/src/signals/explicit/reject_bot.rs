@@ -74,6 +74,8 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "again"
                     | "longer"
                     | "anymore"
+                    // German "keine Bots mehr" (no more bots).
+                    | "mehr"
                     | "out"
                     | "away"
                     | "off"
@@ -344,8 +346,13 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         .any(|q| q.clause == p.clause && matches!(q.word, "i" | "im" | "am"))
                 })
             || (cue_tok.is(FedUp)
-                && (matches!(cue_tok.word, "more") && c > 0 && before[c - 1].is(Neg)
-                    || !matches!(cue_tok.word, "more" | "over")));
+                && (cue_tok.word == "more" && c > 0 && before[c - 1].is(Neg)
+                    // French "plus de robot" (no more robot); English "plus" adds.
+                    || cue_tok.word == "plus"
+                        && before
+                            .get(c + 1)
+                            .is_some_and(|p| matches!(p.word, "de" | "d" | "du" | "des"))
+                    || !matches!(cue_tok.word, "more" | "over" | "plus")));
         let of_with = cue_tok.is(FedUp)
             || had_it
             || before[c + 1..]
@@ -383,12 +390,20 @@ pub(super) fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                     && negated(i - 3)
                     && matches!(before[i - 2].word, "going" | "about")
                     && before[i - 1].word == "to"
-                // "we didn't come here to argue with a program".
-                || i > 3
-                    && negated(i - 4)
-                    && before[i - 3].word == "come"
-                    && before[i - 2].word == "here"
-                    && before[i - 1].word == "to";
+                // "we didn't come here to argue with a program", "I never paid to chat
+                // with a machine": what the customer came for, refused.
+                || i > 1 && before[i - 1].word == "to" && {
+                    let came_for = |w: &str| {
+                        matches!(
+                            w,
+                            "come" | "here" | "sign" | "signed" | "up" | "pay" | "paid" | "call"
+                                | "ring" | "phone" | "contact" | "you"
+                        )
+                    };
+                    (i.saturating_sub(4)..i - 1).any(|x| {
+                        negated(x) && x + 1 < i - 1 && before[x + 1..i - 1].iter().all(|q| came_for(q.word))
+                    })
+                };
             attached
                 && matches!(
                     p.word,
