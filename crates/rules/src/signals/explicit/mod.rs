@@ -750,7 +750,7 @@ mod tests {
             "your AI doesn't understand me at all",
             "I never asked for an AI assistant",
             "enough with the virtual agent",
-            "I'm done talking to a computer",
+            "we're done chatting with a computer",
             "take this robot off the chat",
             "are you human? if not, I want someone who is",
             // voice menus and typos

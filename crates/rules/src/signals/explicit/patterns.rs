@@ -607,7 +607,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             // "she kept yelling put me through to your boss": someone else's words.
             || matches!(w[0].word, "shouting" | "yelling" | "screaming" | "demanding")
                 && !toks[clause_start..j].iter().any(|p| matches!(p.word, "i" | "im" | "were"))
-            // "my mum typed it talk to an agent": words said to something else ("I
+            // "my mum typed it in: get me an adviser": words said to something else ("I
             // told you, get me a human" says them again, to the service).
             || matches!(w[0].word, "told" | "typed" | "wrote" | "texted" | "messaged")
                 && matches!(w[1].word, "the" | "it" | "them" | "her" | "him" | "their" | "his")
@@ -859,7 +859,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     if later {
         return true;
     }
-    // "do I have to / do I need to talk to an agent (to …)?": a question about the process.
+    // "do I have to / do I need to ring an adviser myself (to …)?": a question about the process.
     // "What do I have to do to talk to someone?" asks for the way: a request.
     let words: Vec<&str> = toks[clause_start..j].iter().map(|p| p.word).collect();
     let question = matches!(
@@ -2456,7 +2456,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         "great" | "good" | "lovely" | "ideal" | "appreciated" | "helpful" | "nice"
                     )
             });
-            // "is a callback possible?", "would a call back be an option": asked whether
+            // "could a callback be possible?", "would a call back be an option": asked whether
             // it can be had.
             let can_be_had = toks[j + 1..]
                 .iter()
