@@ -72,6 +72,12 @@ pub struct ReplaySummary {
     pub decision_accuracy: f64,
     /// Share of expected hand-offs decided with the expected reason.
     pub reason_accuracy: f64,
+    /// Labelled conversations expected to hand off, and those decided so.
+    pub expected_handoffs: u64,
+    pub true_positives: u64,
+    /// Conversations expected not to hand off that did: the false-positive rate is this
+    /// over `labelled - expected_handoffs`.
+    pub false_positives: u64,
     pub per_reason: BTreeMap<Reason, Scores>,
     /// expected → decided → count; `none` when no hand-off.
     pub confusion: BTreeMap<String, BTreeMap<String, u64>>,
@@ -235,6 +241,9 @@ fn summarize(rows: &[ConversationResult]) -> ReplaySummary {
             per.entry(d).or_default().1 += 1;
         }
     }
+    s.expected_handoffs = expected_handoffs;
+    s.true_positives = tp;
+    s.false_positives = fp;
     s.precision = divide(tp, tp + fp);
     s.recall = divide(tp, tp + fn_);
     s.f1 = f1(s.precision, s.recall);
@@ -291,11 +300,35 @@ impl fmt::Display for ReplaySummary {
             "{} conversations ({} labelled), {} hand-offs",
             self.conversations, self.labelled, self.handoffs
         )?;
+        // A figure whose denominator is zero is undefined, not 0: a set of ordinary
+        // conversations has no expected hand-off to recall.
+        let figure = |defined: bool, x: f64| {
+            if defined {
+                format!("{x:.3}")
+            } else {
+                "n/a".to_owned()
+            }
+        };
+        let decided = self.true_positives + self.false_positives > 0;
+        let expected = self.expected_handoffs > 0;
         writeln!(
             f,
-            "precision {:.3}  recall {:.3}  F1 {:.3}  decision accuracy {:.3}  reason accuracy {:.3}",
-            self.precision, self.recall, self.f1, self.decision_accuracy, self.reason_accuracy
+            "precision {}  recall {}  F1 {}  decision accuracy {}  reason accuracy {}",
+            figure(decided, self.precision),
+            figure(expected, self.recall),
+            figure(decided && expected, self.f1),
+            figure(self.labelled > 0, self.decision_accuracy),
+            figure(expected, self.reason_accuracy)
         )?;
+        let negatives = self.labelled - self.expected_handoffs;
+        if negatives > 0 {
+            writeln!(
+                f,
+                "false hand-offs: {} of {negatives} conversations expected not to hand off ({:.3})",
+                self.false_positives,
+                divide(self.false_positives, negatives)
+            )?;
+        }
         for (reason, s) in &self.per_reason {
             writeln!(
                 f,

@@ -286,6 +286,17 @@ fn ordinary_conversations_rarely_hand_off() {
     assert!(s.conversations >= 50);
     let rate = s.handoffs as f64 / s.conversations as f64;
     assert!(rate <= 0.05, "{report}");
+    // The summary says how many hand-offs were false, and that recall is undefined for a
+    // set with no hand-off expected (not 0.000).
+    let shown = s.to_string();
+    assert!(
+        shown.contains(&format!(
+            "false hand-offs: {} of {} conversations expected not to hand off",
+            s.false_positives, s.labelled
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("recall n/a"), "{shown}");
 }
 
 /// The independent intents set: at least 0.95 in every category of 20 rows or more.
