@@ -555,7 +555,10 @@ impl Check {
                         }
                         total += m.own();
                         shown.push(m.shown());
-                        adds_on = m.adds_on();
+                        // A turn asking for an act after the AI's answer ("Ok. Then I'd
+                        // like to change the holder") is a matter of its own: the turn
+                        // before it counts too.
+                        adds_on = m.adds_on() || m.has_acts();
                     }
                     // "I can help with both": the AI counted two before this turn added one.
                     if total < *at_least

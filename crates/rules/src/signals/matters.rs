@@ -271,11 +271,16 @@ fn light_out<'a>(word: &dyn Fn(usize) -> &'a str, segment: std::ops::Range<usize
                 | "bulb"
                 | "power"
                 | "electricity"
+                // "the boiler has been off since the weekend".
+                | "heating"
+                | "water"
+                | "boiler"
+                | "aircon"
         )
     };
     segment.clone().any(|i| {
         i >= 2
-            && word(i) == "out"
+            && matches!(word(i), "out" | "off")
             && (matches!(word(i - 1), "is" | "are" | "been" | "went" | "gone" | "s")
                 && segment.clone().take_while(|&j| j < i).any(light)
                 // "there's a lamp post light out on our road".
@@ -421,6 +426,8 @@ const PARTS: &[(&str, &[&str])] = &[
             "direct",
             "fee",
             "fees",
+            "statement",
+            "statements",
             "factura",
             "facturas",
             "facture",
@@ -814,8 +821,9 @@ const FAULTS: &[&str] = &[
     "fails",
     "declined",
     "rejected",
-    // Refused: "my card was refused at the till".
+    // Refused: "my card was refused at the till"; blocked: "my registration is blocked".
     "refused",
+    "blocked",
     "rechazado",
     "rechazada",
     "refusee",
@@ -1537,9 +1545,18 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         && words.len() >= 3
         && (word(words.len() - 1) == "too"
             || word(words.len() - 2) == "as" && word(words.len() - 1) == "well");
+    // "Acme Joinery Ltd, and um we also want…": after an answer, "and" then an
+    // add-on word a few words on adds a matter, wherever it comes.
+    let and_also = (0..words.len()).any(|i| {
+        matches!(word(i), "and" | "e" | "y" | "et" | "und")
+            && (i + 1..words.len())
+                .take(3)
+                .any(|j| kinds[j] & ADDS_ON != 0)
+    });
     let mut out = Matters {
         words: words.len(),
         adds_on: ends_adding
+            || and_also
             || opens_adding(0)
             || (1..words.len()).any(|i| {
                 words[i].2
@@ -2608,5 +2625,15 @@ mod tests {
         assert_eq!(m("she can't log in on her tablet").own(), 1);
         assert_eq!(m("ils ne m'ont pas remboursé le billet").own(), 1);
         assert_eq!(m("they refunded the ticket on Monday").own(), 0);
+    }
+
+    #[test]
+    fn and_also_later_in_a_turn_a_blocked_step_a_statement_and_heating_off() {
+        assert!(m("Lisa Grant, and uh we also want paper bills").adds_on());
+        assert!(!m("my name is Lisa Grant and we want paper bills").adds_on());
+        assert_eq!(m("my enrolment is blocked").own(), 1);
+        assert_eq!(m("a question about my statement").own(), 1);
+        assert_eq!(m("our heating is off again since Friday").own(), 1);
+        assert_eq!(m("the heating goes off at night on the timer").own(), 0);
     }
 }

@@ -132,7 +132,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
     ),
     (
         P::Privacy,
@@ -140,11 +140,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
-        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
@@ -196,7 +196,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Outage,
-        r"\bno (customer|customers|client|clients|one|body|shopper|shoppers) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
+        r"\bno (customer|customers|client|clients|one|body|shopper|shoppers) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\blosing (every|all|all our|our) (orders?|sales?|customers?|bookings?)\b|\bno (orders|sales|payments|bookings) (have |has )?(gone|come|went) through\b|\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
     ),
     (
         P::Danger,
@@ -270,7 +270,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
+        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\b(me )?est[áa]n (sacando|retirando|robando|quitando|transfiriendo|vaciando) (el |mi |mis )?(dinero|plata|fondos|ahorros|cuenta)\b|\b(me )?est[ãa]o (a )?(tirar|tirando|roubar|roubando|levantar|levantando|transferir|transferindo) (o |o meu )?(dinheiro|saldo)\b|\b(on|ils|quelqu'un) (est|sont) en train de (vider|retirer|prendre|voler|transf[ée]rer)\b|\bmi stanno (prelevando|rubando|svuotando|togliendo|trasferendo)\b|\bwird gerade\b.{0,30}\b(abgebucht|abgehoben|[üu]berwiesen)\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
     ),
     (
         P::Outage,
@@ -656,7 +656,12 @@ const PATTERNS: &[(P, &str)] = &[
     // Money held: a balance, what an account has in it.
     (
         P::Held,
-        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b",
+        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b",
+    ),
+    // Boarding about to close: "the gate closes in ten minutes and my pass is gone".
+    (
+        P::UrgentWords,
+        r"\b(closing|close|closes) the (gate|boarding|check-?in) in\b|\b(gate|boarding|check-?in) (is )?(closing|closes) in\b|\b(flight|plane|train|ferry) (leaves|departs|is leaving|boards|is boarding) in (like |about |around |only |just )?(\d+|a few|five|ten|fifteen|twenty|thirty) (minutes|mins)\b",
     ),
     // A sixteenth round, guided by blind set 16 (concepts, not its sentences).
     // "Can't wait" is urgency when the matter cannot wait, not when it is looked forward to
@@ -1026,7 +1031,32 @@ pub(crate) fn names_money_act(text: &str) -> bool {
         )
         .ok()
     });
-    ACT.as_ref().is_some_and(|re| re.is_match(text))
+    // "I'm not moving anything", "I don't want to transfer it": an act refused is none.
+    let refused = |at: usize| {
+        text[..at]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "not"
+                        | "never"
+                        | "don't"
+                        | "dont"
+                        | "won't"
+                        | "wont"
+                        | "no"
+                        | "nicht"
+                        | "pas"
+                        | "nao"
+                        | "não"
+                )
+            })
+    };
+    ACT.as_ref()
+        .is_some_and(|re| re.find_iter(text).any(|m| !refused(m.start())))
 }
 
 /// Whether an AI turn asks how much money the customer wants to pay, move or claim ("How
@@ -1920,7 +1950,7 @@ const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:de
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo", "the 2,400 deposit". Only grouped thousands or four to
 /// seven digits, and not a year.
-const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
+const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
 
 /// The sum of one [`BARE_SUM_PATTERN`] match.
 fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
@@ -2027,7 +2057,35 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
         .find(|p| scan.has(*p))
         // Only urgency words and no danger: a hedge makes them an errand.
         .filter(|p| !(*p == P::UrgentWords && scan.has(P::Hedged)))
-        .and_then(|p| found(text, p))
+        .and_then(|p| {
+            // Urgency words inside double quotes name something ("the “Urgent Care” kit"):
+            // only words outside them count.
+            if p == P::UrgentWords && text.contains(['"', '“', '”']) {
+                found(&without_quoted(text), p)
+            } else {
+                found(text, p)
+            }
+        })
+}
+
+/// `text` with every passage inside double quotes blanked out; a quote mark that no other
+/// closes (46" for inches) blanks nothing.
+fn without_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['"', '“']) {
+        let opener = rest[open..].chars().next().unwrap_or('"');
+        let after = open + opener.len_utf8();
+        let closer = if opener == '“' { '”' } else { '"' };
+        let Some(len) = rest[after..].find(closer) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.extend(std::iter::repeat_n(' ', len + 2));
+        rest = &rest[after + len + closer.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -3017,6 +3075,33 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn failing_checkouts_money_taken_now_and_a_gate_closing_are_urgent() {
+        all_urgent(&[
+            "our booking page has been failing since 8am and no bookings have gone through",
+            "estão a tirar dinheiro da minha conta neste momento",
+            "mi stanno prelevando soldi dal conto",
+            "the gate is closing in fifteen minutes and my pass won't load",
+        ]);
+        none_urgent(&["has the “Express Urgent” kit I ordered shipped yet?"]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("my GP prescribed 50mg, can I halve it?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(
+            topic("they offered me a severance agreement, should we take it?"),
+            Some(Topic::Legal)
+        );
+        let held = |t: &str| held(t, Scan::of(t));
+        assert!(held(
+            "our savings stand at 14,000 and I'm not transferring anything"
+        ));
+        assert!(!held(
+            "our savings stand at 14,000, transfer half to my son"
+        ));
     }
 
     #[test]
