@@ -552,6 +552,14 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "canteen",
             "discount",
             "entrance",
+            // "the staff picks", "a staff meeting", "the staff rota".
+            "picks",
+            "favourites",
+            "favorites",
+            "recommendations",
+            "meeting",
+            "rota",
+            "handbook",
             // "my personnel records", "the staff files".
             "records",
             "files",

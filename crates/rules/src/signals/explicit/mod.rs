@@ -833,7 +833,7 @@ mod tests {
             "take me out of this stupid menu",
             "no, I do not want a robot",
             "gibt es bei euch wen? ist da jemand vom Kundendienst",
-            "c'è un tecnico disponibile?",
+            "c'è un tecnico disponibile adesso?",
             "I'd rather go through the claim with one of your advisors",
             "bitte an einen Mitarbeiter übergeben",
             "zero, I'm pressing zero again",
@@ -1970,6 +1970,39 @@ mod tests {
             "who should we ring to book a skip",
             "my accountant must check the figures first",
             "the callback function returns an error",
+        ]);
+    }
+
+    #[test]
+    fn thirty_third_round_requests_are_found() {
+        all_requests(&[
+            "quisiera que me llamen esta tarde",
+            "podem me ligar depois do almoço?",
+            "mi faccia richiamare dalla sua collega",
+            "faites-moi rappeler demain, merci",
+            "je voudrais être recontactée",
+            "könnten Sie mich bitte zurückrufen",
+            "fine, pass me over",
+            "I won't argue with a chatbot about my pension",
+            "so who else is there we could speak to",
+            "I'd rather get a real person",
+            "une conseillère peut-elle reprendre mon dossier ?",
+            "ja gerne durchstellen",
+            "schnell einen Techniker ans Telefon bitte",
+            "push my complaint up a level to someone senior",
+            "if somebody could look at my claim that'd help",
+        ]);
+    }
+
+    #[test]
+    fn thirty_third_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "ya me han llamado tres veces hoy",
+            "no quiero que me llamen más",
+            "on m'a rappelée hier soir",
+            "the staff picks are great this month",
+            "mein Sohn ans Telefon, sonst niemand",
+            "I'd rather have a refund",
         ]);
     }
 

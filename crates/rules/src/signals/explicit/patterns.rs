@@ -1337,6 +1337,157 @@ pub(super) fn matter_passed_as_wished(toks: &[Tok<'_>], j: usize) -> Option<Expl
     matter_passed_from(toks, j, Some(j - 3))
 }
 
+/// A callback asked for in the Romance languages and German, the customer the one called:
+/// "que me llamen mañana", "quero que me liguem", "potete richiamarmi?", "mi faccia
+/// richiamare", "faites-moi rappeler", "j'aimerais être recontactée", "können Sie mich
+/// zurückrufen". The verb of calling back has the customer for object (a clitic before or
+/// after it, or the passive), and the clause wishes, asks or bids it.
+pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    let calls = |w: &str| {
+        matches!(
+            w,
+            "llamar"
+                | "llamen"
+                | "llame"
+                | "llamaran"
+                | "contacten"
+                | "contactar"
+                | "ligar"
+                | "liguem"
+                | "ligue"
+                | "ligarem"
+                | "telefonar"
+                | "contatar"
+                | "contactem"
+                | "richiamare"
+                | "richiamino"
+                | "richiami"
+                | "chiamare"
+                | "ricontattare"
+                | "rappeler"
+                | "recontacter"
+                | "rappele"
+                | "rappelee"
+                | "richiamato"
+                | "richiamata"
+                | "llamado"
+                | "llamada"
+                | "ligado"
+                | "ligada"
+                | "contactado"
+                | "contactada"
+                | "contattato"
+                | "contattata"
+                | "recontacte"
+                | "recontactee"
+                | "zuruckrufen"
+                | "zurueckrufen"
+                | "zuruckgerufen"
+                | "anrufen"
+                | "angerufen"
+        )
+    };
+    // The customer in the verb itself: "richiamarmi", "llamarme", "ricontattarmi".
+    let enclitic = [
+        "richiamarmi",
+        "llamarme",
+        "contactarme",
+        "ricontattarmi",
+        "chiamarmi",
+    ]
+    .contains(&t.word);
+    if !(calls(t.word) || enclitic) {
+        return None;
+    }
+    let here = |i: &usize| toks[*i].clause == t.clause;
+    let clause_start = toks[..j]
+        .iter()
+        .rposition(|p| p.clause != t.clause)
+        .map_or(0, |p| p + 1);
+    let before = &toks[clause_start..j];
+    let me = |w: &str| matches!(w, "me" | "mi" | "moi" | "mich" | "m");
+    // Whom: a clitic right before ("que me llamen", "mi faccia richiamare": "faccia" may
+    // stand between), "-moi" after the causative ("faites-moi rappeler"), the passive
+    // ("être rappelé", "essere richiamato"), "mich" before a German verb at the end.
+    let object = enclitic
+        || before.last().is_some_and(|p| me(p.word))
+        || before.len() >= 2
+            && me(before[before.len() - 2].word)
+            && (matches!(
+                before[before.len() - 1].word,
+                "faccia" | "fate" | "faites" | "fais" | "haga" | "hagan" | "faca" | "facam"
+            ) || modal(before[before.len() - 1].word)
+                || matches!(before[before.len() - 1].word, "pueden" | "podem" | "podeis"))
+        || before.len() >= 2
+            && matches!(before[before.len() - 2].word, "faites" | "fais" | "fate")
+            && me(before[before.len() - 1].word)
+        || before
+            .last()
+            .is_some_and(|p| matches!(p.word, "etre" | "essere" | "ser" | "werden" | "sein"))
+        || before.iter().any(|p| p.word == "mich");
+    if !object {
+        return None;
+    }
+    // Asked: a wish, a modal question, a bidding, or a subjunctive "que" opening the clause.
+    let asked = before.iter().any(|p| {
+        p.is(Desire)
+            || p.is(Frame)
+            || modal(p.word)
+            || asking_word(p.word)
+            || matches!(
+                p.word,
+                "quiero"
+                    | "quisiera"
+                    | "queria"
+                    | "quero"
+                    | "gostaria"
+                    | "vorrei"
+                    | "voglio"
+                    | "veux"
+                    | "voudrais"
+                    | "souhaite"
+                    | "souhaiterais"
+                    | "aimerais"
+                    | "mochte"
+                    | "moechte"
+                    | "will"
+                    | "pueden"
+                    | "podem"
+                    | "potete"
+                    | "potreste"
+                    | "pouvez"
+                    | "konnen"
+                    | "koennen"
+                    | "konnten"
+                    | "faccia"
+                    | "fate"
+                    | "faites"
+                    | "haga"
+                    | "hagan"
+                    | "bien"
+            )
+    }) || before.first().is_some_and(|p| p.word == "que")
+        || toks
+            .get(j + 1)
+            .is_some_and(|n| here(&(j + 1)) && asking_word(n.word));
+    // Told as done ("ya me han llamado", "on m'a rappelé hier"): an auxiliary of the past.
+    let past = before.iter().any(|p| {
+        p.is(PastAux)
+            || matches!(
+                p.word,
+                "han" | "ha" | "hanno" | "a" | "ont" | "hat" | "haben" | "foi" | "fui"
+            )
+    });
+    if !asked || past || refused(toks, j) || not_now_scheduled(toks, j) || reported(toks, j) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, clause_start, j),
+        pattern: "call_me_back",
+    })
+}
+
 /// The matter passed on at `j`, then "to" a person; `time_at` is the word whose time
 /// says whether it is asked now (the person when `None`).
 fn matter_passed_from(toks: &[Tok<'_>], j: usize, time_at: Option<usize>) -> Option<ExplicitMatch> {
@@ -1732,6 +1883,8 @@ pub(super) fn help_verb(word: &str) -> bool {
             | "weigh"
             | "decide"
             | "repondre"
+            // "reprendre la conversation": take it over.
+            | "reprendre"
             | "responder"
             | "rispondere"
             | "antworten"
@@ -2245,7 +2398,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     .collect::<Vec<_>>()
                     .windows(2)
                     .any(|w| {
-                        matches!(w[0].word, "would" | "d")
+                        // "that'd be great" is one word before "be".
+                        matches!(w[0].word, "would" | "d" | "thatd" | "itd" | "thatll")
                             && matches!(
                                 w[1].word,
                                 "be" | "help" | "love" | "appreciate" | "great" | "lovely"
@@ -2322,6 +2476,24 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             while toks.get(k).is_some_and(|n| adverb(n.word)) {
                 k += 1;
             }
+            // "who is there that we could speak with": the person asked for by who is there.
+            if toks.get(k).is_some_and(|n| matches!(n.word, "is" | "s"))
+                && toks.get(k + 1).is_some_and(|n| n.word == "there")
+            {
+                let mut i = k + 2;
+                if toks.get(i).is_some_and(|n| n.word == "that") {
+                    i += 1;
+                }
+                if toks.get(i).is_some_and(|n| matches!(n.word, "i" | "we"))
+                    && toks.get(i + 1).is_some_and(|n| modal(n.word))
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|n| n.is(Talk) && !n.is(Contact) && n.clause == t.clause)
+                    && ok(i + 2)
+                {
+                    return found(i + 2, "who_can_i_talk_to");
+                }
+            }
             let modal = toks.get(k).is_some_and(|n| {
                 matches!(
                     n.word,
@@ -2388,7 +2560,15 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let with = toks[j + 1..k]
                 .iter()
                 .any(|p| matches!(p.word, "with" | "to" | "by"))
-                && !toks[j + 1..k].iter().any(|p| p.word == "than");
+                && !toks[j + 1..k].iter().any(|p| p.word == "than")
+                // "I'd rather get a proper adviser": the person had, nothing else between.
+                || toks[j + 1..k].iter().all(|p| {
+                    matches!(
+                        p.word,
+                        "have" | "get" | "a" | "an" | "the" | "one" | "real" | "actual" | "proper"
+                            | "live" | "just"
+                    )
+                }) && toks.get(j + 1).is_some_and(|n| matches!(n.word, "have" | "get"));
             // "someone on your payments team" is as clear as a staff noun.
             let qualified = matches!(toks[k].word, "someone" | "somebody")
                 && toks
@@ -2729,6 +2909,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .or_else(|| call_from_person(toks, j))
             .or_else(|| talk_to_the_one_asked_about(toks, j))
             .or_else(|| matter_passed_as_wished(toks, j))
+            .or_else(|| callback_to_me(toks, j))
         {
             return Some(m);
         }
@@ -2978,7 +3159,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 if n.clause != t.clause {
                     break;
                 }
-                // "put me through to billing", "can I speak to sales?"
+                // "put us through to repairs", "can I speak to sales?"
                 // "put us on yearly billing", "move me to paperless billing": a way of
                 // being billed, not the department.
                 let billing_mode = matches!(
@@ -3167,7 +3348,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
             // "sure, hand me over then": the hand-over agreed to, no one named.
-            if t.word == "hand"
+            if matches!(t.word, "hand" | "pass")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
                 && toks.get(j + 2).is_some_and(|n| n.word == "over")
                 && toks
@@ -3282,7 +3463,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || toks[k].is(Dept)
                         // "bump me up to tier two", "push my case up to second line": a
                         // level of support, when the customer or the case is moved.
-                        || matches!(toks[k].word, "tier" | "line")
+                        || matches!(toks[k].word, "tier" | "line" | "level")
                             && toks[j + 1..u].iter().any(|p| {
                                 matches!(p.word, "me" | "case" | "ticket" | "complaint" | "issue")
                             })
@@ -4184,6 +4365,56 @@ pub(super) fn person_first_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch
 /// German verb-final order: "können Sie mich bitte weiterverbinden?", "stellen Sie mich
 /// durch": the caller asks to be put through, the verb closing the clause.
 pub(super) fn transfer_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    // "ja, bitte verbinden": the infinitive bids, with only yes and please around it.
+    if let Some(v) = toks.iter().position(|t| {
+        matches!(
+            t.word,
+            "verbinden" | "durchstellen" | "weiterverbinden" | "weiterleiten" | "weitervermitteln"
+        )
+    }) && toks.len() <= 6
+        && toks.iter().enumerate().all(|(i, t)| {
+            i == v
+                || matches!(
+                    t.word,
+                    "ja" | "bitte"
+                        | "jetzt"
+                        | "gerne"
+                        | "gern"
+                        | "doch"
+                        | "mal"
+                        | "schnell"
+                        | "ok"
+                        | "okay"
+                        | "genau"
+                )
+        })
+        && toks
+            .iter()
+            .any(|t| matches!(t.word, "bitte" | "ja" | "gerne" | "gern"))
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, 0, v),
+            pattern: "transfer_me",
+        });
+    }
+    // "holen Sie mir jemanden an den Apparat", "eine Fachkraft ans Telefon": a person
+    // brought to the phone.
+    if let Some(k) = (0..toks.len()).find(|&k| {
+        human_noun(toks, k).is_some()
+            && (toks.get(k + 1).is_some_and(|n| n.word == "ans")
+                && toks.get(k + 2).is_some_and(|n| n.word == "telefon")
+                || toks.get(k + 1).is_some_and(|n| n.word == "an")
+                    && toks.get(k + 2).is_some_and(|n| n.word == "den")
+                    && toks.get(k + 3).is_some_and(|n| n.word == "apparat"))
+    }) && !(k > 0 && own_possessive(toks[k - 1].word))
+        && !refused(toks, k)
+        && !not_now(toks, k)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, k, k + 2),
+            pattern: "transfer_me",
+        });
+    }
     // "schalten Sie mal eine Fachkraft dazu": a person switched into the call.
     if let Some(d) = toks.iter().position(|t| t.word == "dazu")
         && toks.get(d + 1).is_none_or(|n| n.clause != toks[d].clause)

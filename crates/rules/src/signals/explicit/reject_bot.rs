@@ -76,6 +76,9 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "anymore"
                     // German "keine Bots mehr" (no more bots).
                     | "mehr"
+                    // "not arguing with a chatbot about the pension": what it is about.
+                    | "about"
+                    | "regarding"
                     | "out"
                     | "away"
                     | "off"
