@@ -544,7 +544,13 @@ impl Check {
                 // Matters added turn after turn ("the refund never came" … "also my points
                 // vanished" … "and on top of that…"): each turn that opens by adding one
                 // counts its own, back to the turn it adds to.
-                if last.adds_on() && last.own() > 0 {
+                // Asked "anything else?", the customer adds what they name next.
+                let asked_for_more = || {
+                    v.recent_analysed(Role::Ai)
+                        .next()
+                        .is_some_and(|(t, _)| matters::asks_anything_else(&t.text))
+                };
+                if last.own() > 0 && (last.adds_on() || asked_for_more()) {
                     let mut total = last.own();
                     let mut shown = vec![last.shown()];
                     let mut adds_on = true;

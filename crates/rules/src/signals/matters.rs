@@ -55,6 +55,8 @@ const ACTS: &[(&str, &[&str])] = &[
         "add",
         &[
             "add", "anad", "agreg", "ajout", "adicion", "aggiung", "hinzufug",
+            // "dar de alta un contrato": to sign up for, to add.
+            "alta",
         ],
     ),
     (
@@ -399,6 +401,8 @@ const POSSESSIVES: &[&str] = &[
     "meinem", "meiner", "meines", "unser", "unsere", "unseren", "unserem", "ihr", "ihre", "ihren",
     "ihrem", "sein", "seine", "seinen", "meu", "minha", "meus", "minhas", "nosso", "nossa", "seu",
     "sua", "mio", "mia", "miei", "mie", "nostro", "nostra", "suo",
+    // A thing asked for anew is the customer's matter too: "we need a new router".
+    "new",
 ];
 
 /// The things of a service, by the part of it they belong to.
@@ -821,7 +825,9 @@ const FAULTS: &[&str] = &[
     "fails",
     "declined",
     "rejected",
-    // Refused: "my card was refused at the till"; blocked: "my registration is blocked".
+    // Refused: "my card was refused at the till"; blocked: "my registration is blocked";
+    // pending: "the refund is pending since March".
+    "pending",
     "refused",
     "blocked",
     "rechazado",
@@ -1039,6 +1045,8 @@ const WORKING: &[&str] = &[
     "chegou",
     "chegado",
     "llego",
+    "llega",
+    "llegan",
     "llegado",
     "arrivato",
     "arrivata",
@@ -1441,6 +1449,29 @@ const ACKNOWLEDGEMENTS: &[&str] = &[
     "grazie",
 ];
 
+/// Whether an AI turn asks if there is anything else ("Anything else?", "¿algo más?",
+/// "autre chose ?"): what the customer names next is added to what came before.
+pub fn asks_anything_else(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "anything else",
+        "something else",
+        "any other",
+        "algo más",
+        "algo mas",
+        "alguna otra",
+        "autre chose",
+        "sonst noch",
+        "noch etwas",
+        "mais alguma",
+        "mais alguma coisa",
+        "altro",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        && lower.contains('?')
+}
+
 /// Whether an AI turn acknowledges two matters ("I can help with both", "les deux"): the
 /// customer raised two before their next turn.
 pub fn acknowledges_two(text: &str) -> bool {
@@ -1521,6 +1552,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
     kinds.clear();
     kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
+    // "une facture en double", "la factura por duplicado": something that came twice.
+    for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
+        let (w, before) = (word(i), word(i - 1));
+        if w == "double" && before == "en" || w == "duplicado" && before == "por" {
+            *kind |= FAULT;
+        }
+    }
     let kinds = &kinds[..];
     // The turn, or a sentence of it after an answer ("8 Kingfisher Way. And while we're at
     // it…"), opens by adding a matter: an add-on word among its first three words, or "and"
@@ -2327,6 +2365,9 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
             if cuts(c) {
                 cut = true;
             }
+            // Kept between the words, as the ASCII path keeps them: a sentence that opens
+            // after a full stop is found by it ("… 20 GB. Además…").
+            buf.push(c);
         }
     }
     if let Some(st) = start {
@@ -2625,6 +2666,18 @@ mod tests {
         assert_eq!(m("she can't log in on her tablet").own(), 1);
         assert_eq!(m("ils ne m'ont pas remboursé le billet").own(), 1);
         assert_eq!(m("they refunded the ticket on Monday").own(), 0);
+    }
+
+    #[test]
+    fn a_sentence_after_a_full_stop_in_accented_text_a_thing_asked_anew_and_twice() {
+        assert!(m("La de 50 GB. Además quiero cambiar el PIN").adds_on());
+        assert_eq!(m("we need a new router").own(), 1);
+        assert_eq!(m("j'ai reçu la facture en double").own(), 1);
+        assert_eq!(m("todavía no me llega el pedido").own(), 1);
+        assert!(super::asks_anything_else(
+            "Done. Is there anything else today?"
+        ));
+        assert!(!super::asks_anything_else("Your parcel is on its way."));
     }
 
     #[test]

@@ -200,7 +200,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\bstuck between (two )?floors\b|\b(bloccat[oa]|ferm[oa]) tra (due )?piani\b|\b(atascad[oa]|atrapad[oa]|parad[oa]) entre (dos )?pisos\b|\bbloqu[ée]e? entre (deux )?[ée]tages\b|\b(steckt|stecken|feststeckt|h[äa]ngt) zwischen (zwei )?(stockwerken|etagen)\b|\b(pres[oa]|parad[oa]) entre (dois )?andares\b|\b(ascensore|ascensor|ascenseur|aufzug|fahrstuhl|elevador|lift|elevator)\b.{0,60}\b(bloccat[oa]|atrapad[oa]|atascad[oa]|bloqu[ée]e?|coinc[ée]e?|steckt|stecken|feststeckt|pres[oa]|parad[oa]|encravad[oa]|stuck|trapped)\b.{0,60}\b(dentro|inside|à l'intérieur|drin|drinnen|tra due piani|entre (dos|deux|dois) (pisos|étages|andares)|zwischen (zwei )?(stockwerken|etagen))\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -270,7 +270,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\b(me )?est[áa]n (sacando|retirando|robando|quitando|transfiriendo|vaciando) (el |mi |mis )?(dinero|plata|fondos|ahorros|cuenta)\b|\b(me )?est[ãa]o (a )?(tirar|tirando|roubar|roubando|levantar|levantando|transferir|transferindo) (o |o meu )?(dinheiro|saldo)\b|\b(on|ils|quelqu'un) (est|sont) en train de (vider|retirer|prendre|voler|transf[ée]rer)\b|\bmi stanno (prelevando|rubando|svuotando|togliendo|trasferendo)\b|\bwird gerade\b.{0,30}\b(abgebucht|abgehoben|[üu]berwiesen)\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
+        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\b(someone|somebody|a stranger|a hacker)('s| is) (in|inside|logged into) my (online banking|banking app|bank account|account)\b|\b(me )?est[áa]n (sacando|retirando|robando|quitando|transfiriendo|vaciando) (el |mi |mis )?(dinero|plata|fondos|ahorros|cuenta)\b|\b(me )?est[ãa]o (a )?(tirar|tirando|roubar|roubando|levantar|levantando|transferir|transferindo) (o |o meu )?(dinheiro|saldo)\b|\b(on|ils|quelqu'un) (est|sont) en train de (vider|retirer|prendre|voler|transf[ée]rer)\b|\bmi stanno (prelevando|rubando|svuotando|togliendo|trasferendo)\b|\bwird gerade\b.{0,30}\b(abgebucht|abgehoben|[üu]berwiesen)\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
     ),
     (
         P::Outage,
@@ -1950,7 +1950,7 @@ const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:de
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo", "the 2,400 deposit". Only grouped thousands or four to
 /// seven digits, and not a year.
-const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,3}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
+const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,5}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
 
 /// The sum of one [`BARE_SUM_PATTERN`] match.
 fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
@@ -3075,6 +3075,15 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn a_lift_stuck_between_floors_and_someone_in_the_account_are_urgent() {
+        all_urgent(&[
+            "our lift got stuck between floors and a pensioner is in it",
+            "l'ascenseur est bloqué entre deux étages, il y a un enfant",
+            "somebody is in my banking app and I'm not logged in",
+        ]);
     }
 
     #[test]

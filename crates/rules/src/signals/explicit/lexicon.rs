@@ -552,6 +552,12 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "canteen",
             "discount",
             "entrance",
+            // "the chat agent icon", "the live agent button": a thing on the screen.
+            "icon",
+            "widget",
+            "bubble",
+            "button",
+            "popup",
             // "the staff picks", "a staff meeting", "the staff rota".
             "picks",
             "favourites",

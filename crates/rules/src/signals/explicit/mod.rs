@@ -2007,6 +2007,25 @@ mod tests {
     }
 
     #[test]
+    fn thirty_fourth_round_requests_are_found() {
+        all_requests(&[
+            "let's skip the chatbot bit, a person please",
+            "est-ce qu'un conseiller pourrait regarder ma facture ?",
+            "kann sich mal jemand von Ihnen das ansehen?",
+            "liguem-me de volta amanhã",
+            "yes to the call back, same number as before",
+        ]);
+    }
+
+    #[test]
+    fn thirty_fourth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "the live agent button does nothing on my tablet",
+            "the callback they promised never came",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

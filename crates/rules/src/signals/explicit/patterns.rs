@@ -1196,16 +1196,21 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         return None;
     }
     // French asks by inverting the subject after the person: "un conseiller pourrait-il
-    // vérifier ma commande ?", "un technicien peut-il m'aider ?".
-    if toks
-        .get(j + 1)
-        .is_some_and(|n| n.clause == t.clause && matches!(n.word, "il" | "elle" | "ils" | "elles"))
+    // vérifier ma commande ?", "un technicien peut-il m'aider ?"; or with "est-ce qu'…"
+    // before the person ("est-ce qu'une conseillère saurait vérifier ?").
+    let est_ce_que = toks[..j]
+        .windows(2)
+        .any(|w| w[0].clause == t.clause && w[0].word == "ce" && matches!(w[1].word, "que" | "qu"));
+    if est_ce_que
+        || toks.get(j + 1).is_some_and(|n| {
+            n.clause == t.clause && matches!(n.word, "il" | "elle" | "ils" | "elles")
+        })
     {
         let k = (j.saturating_sub(4)..j)
             .rev()
             .take_while(|&k| toks[k].clause == t.clause)
             .find(|&k| human_noun(toks, k) == Some(true))?;
-        let v = (j + 2..toks.len().min(j + 8))
+        let v = (j + 1..toks.len().min(j + 8))
             .take_while(|&v| toks[v].clause == t.clause)
             .find(|&v| {
                 let w = toks[v].word;
@@ -1231,6 +1236,8 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     if !(from..k).all(|i| {
         toks[i].is(Skip)
             || noun_modifier(toks, i)
+            // German "kann sich ein Sachbearbeiter … anschauen", "kann mir bitte jemand …".
+            || matches!(toks[i].word, "sich" | "mir" | "uns" | "bitte" | "mal")
             || (one_of || toks[k].is(WeakNoun) && matches!(toks[i - 1].word, "the" | "your"))
                 && i + 1 == k
                 && i > from
@@ -2642,17 +2649,22 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 .iter()
                 .take_while(|p| p.clause == t.clause)
                 .any(|p| matches!(p.word, "possible" | "available" | "option" | "doable"));
-            // "yes, the callback", "a callback": the option picked, the turn saying nothing
+            // "yes, the callback", "a callback", "yes to the call back, same number as
+            // before": the option picked, its clause (and any before it) saying nothing
             // else.
-            let picked = toks.len() <= 6
-                && toks.iter().enumerate().all(|(i, p)| {
-                    i == j
-                        || i == j + 1 && p.word == "back"
-                        || p.is(Yes)
-                        || p.is(Polite)
-                        || is_filler(p.word)
-                        || matches!(p.word, "a" | "the" | "that" | "one")
-                });
+            let picked_word = |i: usize, p: &Tok<'_>| {
+                i == j
+                    || i == j + 1 && p.word == "back"
+                    || p.is(Yes)
+                    || p.is(Polite)
+                    || is_filler(p.word)
+                    || matches!(p.word, "a" | "the" | "that" | "one" | "to")
+            };
+            let picked = toks
+                .iter()
+                .enumerate()
+                .all(|(i, p)| (p.clause > t.clause && toks.len() <= 12) || picked_word(i, p))
+                && toks.iter().take(j).all(|p| p.clause <= t.clause);
             let asked = asked
                 || wished
                 || can_be_had
@@ -4165,6 +4177,8 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             "ligue" | "liga" | "ligar" | "ligem" | "liguem",
             rest @ ..,
         ]
+        // "liguem-me de volta".
+        | ["liguem" | "ligem", "me", rest @ ..]
         | [
             "chiamami" | "chiamatemi" | "richiamami" | "richiamatemi" | "mi",
             rest @ ..,
@@ -4205,6 +4219,22 @@ fn callback_extra(word: &str) -> bool {
         || matches!(
             word,
             "back"
+                // "de volta": back.
+                | "volta"
+                | "de"
+                // A callback asked for now, for a time to come: "liguem-me amanhã".
+                | "tomorrow"
+                | "manana"
+                | "demain"
+                | "morgen"
+                | "domani"
+                | "amanha"
+                | "morning"
+                | "afternoon"
+                | "manha"
+                | "matin"
+                | "mattina"
+                | "pomeriggio"
                 | "asap"
                 | "today"
                 | "urgently"

@@ -61,6 +61,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "replies"
                     | "messages"
                     | "thing"
+                    | "bit"
                     | "stuff"
                     | "nonsense"
                     | "crap"
