@@ -786,8 +786,12 @@ const ADD_ON: &[&str] = &[
     "tambem",
     "inoltre",
     "oltretutto",
-    // Italian "also", in the first words of a turn or a sentence ("Poi devo anche…").
+    // Italian "also", in the first words of a turn or a sentence ("Poi devo anche…"), and
+    // "poi" opening one ("Grazie. Poi vorrei…").
     "anche",
+    "poi",
+    // "Separately, I'd like to…".
+    "separately",
 ];
 
 /// Words that report that something is at fault, in the six languages: a segment with one
@@ -825,6 +829,8 @@ const FAULTS: &[&str] = &[
     "fails",
     "declined",
     "rejected",
+    // A date that clashes with another: "the survey clashes with our trip".
+    "clashes",
     // Refused: "my card was refused at the till"; blocked: "my registration is blocked";
     // pending: "the refund is pending since March".
     "pending",
@@ -1556,6 +1562,28 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
         let (w, before) = (word(i), word(i - 1));
         if w == "double" && before == "en" || w == "duplicado" && before == "por" {
+            *kind |= FAULT;
+        }
+        // "out of stock"; no signal: "no tiene cobertura", "kein Netz", "pas de réseau".
+        if w == "stock" && before == "of" && i > 1 && word(i - 2) == "out"
+            || matches!(
+                w,
+                "signal"
+                    | "coverage"
+                    | "cobertura"
+                    | "senal"
+                    | "reseau"
+                    | "netz"
+                    | "rede"
+                    | "segnale"
+                    | "campo"
+            ) && (i.saturating_sub(3)..i).any(|j| {
+                matches!(
+                    word(j),
+                    "no" | "sin" | "sem" | "pas" | "kein" | "keine" | "nessun" | "zero" | "without"
+                )
+            })
+        {
             *kind |= FAULT;
         }
     }
@@ -2678,6 +2706,14 @@ mod tests {
             "Done. Is there anything else today?"
         ));
         assert!(!super::asks_anything_else("Your parcel is on its way."));
+    }
+
+    #[test]
+    fn out_of_stock_no_signal_a_clash_and_separately() {
+        assert_eq!(m("the sofa we picked is out of stock").own(), 1);
+        assert_eq!(m("aquí no hay cobertura desde el lunes").own(), 1);
+        assert_eq!(m("the visit clashes with the school run").own(), 1);
+        assert!(m("Thanks. Separately, the bin collection was missed").adds_on());
     }
 
     #[test]

@@ -200,7 +200,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\bstuck between (two )?floors\b|\b(bloccat[oa]|ferm[oa]) tra (due )?piani\b|\b(atascad[oa]|atrapad[oa]|parad[oa]) entre (dos )?pisos\b|\bbloqu[ée]e? entre (deux )?[ée]tages\b|\b(steckt|stecken|feststeckt|h[äa]ngt) zwischen (zwei )?(stockwerken|etagen)\b|\b(pres[oa]|parad[oa]) entre (dois )?andares\b|\b(ascensore|ascensor|ascenseur|aufzug|fahrstuhl|elevador|lift|elevator)\b.{0,60}\b(bloccat[oa]|atrapad[oa]|atascad[oa]|bloqu[ée]e?|coinc[ée]e?|steckt|stecken|feststeckt|pres[oa]|parad[oa]|encravad[oa]|stuck|trapped)\b.{0,60}\b(dentro|inside|à l'intérieur|drin|drinnen|tra due piani|entre (dos|deux|dois) (pisos|étages|andares)|zwischen (zwei )?(stockwerken|etagen))\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b.{0,60}\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|aus|ausgefallen|parad[oa])\b|\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|ausgefallen|parad[oa])\b.{0,40}\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b|\b(stuck|stopped|jammed|halted|trapped) between (two |the )?floors\b|\b(bloccat[oa]|ferm[oa]) tra (due )?piani\b|\b(atascad[oa]|atrapad[oa]|parad[oa]) entre (dos )?pisos\b|\bbloqu[ée]e? entre (deux )?[ée]tages\b|\b(steckt|stecken|feststeckt|h[äa]ngt) zwischen (zwei )?(stockwerken|etagen)\b|\b(pres[oa]|parad[oa]) entre (dois )?andares\b|\b(ascensore|ascensor|ascenseur|aufzug|fahrstuhl|elevador|lift|elevator)\b.{0,60}\b(bloccat[oa]|atrapad[oa]|atascad[oa]|bloqu[ée]e?|coinc[ée]e?|steckt|stecken|feststeckt|pres[oa]|parad[oa]|encravad[oa]|stuck|trapped)\b.{0,60}\b(dentro|inside|à l'intérieur|drin|drinnen|tra due piani|entre (dos|deux|dois) (pisos|étages|andares)|zwischen (zwei )?(stockwerken|etagen))\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b",
     ),
     (
         P::NotUrgent,
@@ -597,7 +597,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Compounds of "emergency" that name no emergency ("an emergency tax code").
     (
         P::NotUrgent,
-        r"\bemergency (tax|credit|fund|savings|exit|contact|number)\b",
+        r"\bemergency (tax|credit|fund|savings|exit|contact|number)\b|\b(urgent|urgente|express|priority) (shipping|delivery|post|postage|spedizione|consegna|env[íi]o|entrega|livraison|versand|envio)\b|\b(spedizione|consegna|env[íi]o|entrega|livraison|versand|envio|shipping|delivery) (urgente|urgent|express|prioritari[ao])\b",
     ),
     // A danger asked about in case it ever happens ("who do I ring if we ever lose
     // power?"), and letters that threaten, which put no one in danger.
@@ -3075,6 +3075,15 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn oxygen_cut_off_is_urgent_an_urgent_delivery_option_is_not() {
+        all_urgent(&[
+            "sin luz en casa y el concentrador de oxígeno de mi abuelo apagado",
+            "the lift stopped between floors and my son is inside",
+        ]);
+        none_urgent(&["do you have an urgent delivery option for the printer?"]);
     }
 
     #[test]

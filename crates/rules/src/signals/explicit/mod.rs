@@ -258,10 +258,16 @@ pub fn chosen_option(text: &str) -> Option<usize> {
 fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     // "Shall I arrange for someone from the office to call you?": a person named just
     // before a verb of contacting the customer.
+    // The person in the same sentence, and someone in particular ("covers up to five
+    // of you. Want me to move you across?" offers a plan, not a person).
     let person_contacts_you = |j: usize| {
         (toks[j].is(Contact) || toks[j].is(Talk))
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
-            && (j.saturating_sub(6)..j).any(|i| human_noun(toks, i).is_some())
+            && (j.saturating_sub(6)..j).any(|i| {
+                toks[i].sentence == toks[j].sentence
+                    && !matches!(toks[i].word, "people" | "persons")
+                    && human_noun(toks, i).is_some()
+            })
     };
     toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
@@ -2023,6 +2029,29 @@ mod tests {
             "the live agent button does nothing on my tablet",
             "the callback they promised never came",
         ]);
+    }
+
+    #[test]
+    fn thirty_fifth_round_requests_are_found() {
+        all_requests(&[
+            "erm could we chat to like a real adviser",
+            "ok, let's do the call back",
+            "the other one, the adviser",
+            "yes connect, please",
+        ]);
+    }
+
+    #[test]
+    fn thirty_fifth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            "alerts keep coming like one a minute, a stranger spends on my card",
+            "the actors feel like real people for once",
+            "yes transfer the balance to savings",
+        ]);
+        // A plan offered for a household of people, not a person.
+        assert!(!offers_handover(
+            "The bundle covers up to four people. Would you like me to move you onto it?"
+        ));
     }
 
     #[test]

@@ -2658,7 +2658,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     || p.is(Yes)
                     || p.is(Polite)
                     || is_filler(p.word)
-                    || matches!(p.word, "a" | "the" | "that" | "one" | "to")
+                    || matches!(
+                        p.word,
+                        "a" | "the" | "that" | "one" | "to" | "works" | "lets" | "let" | "s"
+                    )
             };
             let picked = toks
                 .iter()
@@ -2975,7 +2978,36 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         // British "I'm after a manager": wanting one.
         let after = t.word == "after" && j > 0 && matches!(toks[j - 1].word, "im" | "am");
-        let frame = t.is(Frame) && !english_will || after;
+        // "they're like one after another": "like" as a filler or a comparison, not a wish
+        // (which has its wisher: "I'd like", "would like", "we like").
+        // A voice caller's "uhh like a person", "ja like a human" still asks: the filler
+        // before a bare person after a filler, a yes or a menu digit.
+        let filler_like = t.word == "like"
+            && !(j == 0 && toks.len() <= 12)
+            && !(j > 0
+                && (matches!(
+                    toks[j - 1].word,
+                    "i" | "id"
+                        | "d"
+                        | "would"
+                        | "we"
+                        | "wed"
+                        | "youd"
+                        | "really"
+                        | "just"
+                        | "also"
+                        | "still"
+                        | "much"
+                        | "so"
+                        | "not"
+                        | "dont"
+                        | "do"
+                        | "should"
+                        | "might"
+                ) || is_filler(toks[j - 1].word)
+                    || toks[j - 1].is(Yes)
+                    || is_zero(toks[j - 1].word)));
+        let frame = t.is(Frame) && !english_will && !filler_like || after;
         if verb || frame {
             // "the alarm isn't calling anyone", "he was talking to someone": a description
             // of what someone else is doing, not a request.
@@ -3354,12 +3386,38 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 // Function words may be misspelt too ("wirh", "ot", "ann"): an unknown
                 // short word is let through; a known content word ends the search.
                 let unknown_short = n.classes.is_empty() && n.word.chars().count() <= 5;
-                if !(n.is(Skip) || n.is(Polite) || unknown_short || noun_modifier(toks, k)) {
+                // "chat to like an adviser": the spoken filler.
+                let filler_like = n.word == "like" && verb;
+                if !(n.is(Skip)
+                    || n.is(Polite)
+                    || unknown_short
+                    || filler_like
+                    || noun_modifier(toks, k))
+                {
                     break;
                 }
             }
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
             // "sure, hand me over then": the hand-over agreed to, no one named.
+            // "yes transfer, thanks": the hand-over offered, agreed to by its verb alone.
+            if matches!(t.word, "transfer" | "connect")
+                && j > 0
+                && matches!(
+                    toks[j - 1].word,
+                    "yes" | "yeah" | "yep" | "ok" | "okay" | "sure" | "please" | "alright" | "fine"
+                )
+                && toks.get(j + 1).is_none_or(|n| {
+                    n.clause != t.clause
+                        || asking_word(n.word)
+                        || matches!(n.word, "thanks" | "thank" | "cheers" | "me")
+                })
+                && !refused(toks, j)
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j - 1, j),
+                    pattern: "transfer_me",
+                });
+            }
             if matches!(t.word, "hand" | "pass")
                 && toks.get(j + 1).is_some_and(|n| n.word == "me")
                 && toks.get(j + 2).is_some_and(|n| n.word == "over")
@@ -4613,6 +4671,13 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks.iter().enumerate().any(|(i, t)| {
                 is_zero(t.word)
                     || t.word == "menu"
+                    // "the other one, an adviser": the one picked by its place.
+                    || t.word == "one"
+                        && i > 0
+                        && matches!(
+                            toks[i - 1].word,
+                            "first" | "second" | "third" | "last" | "other" | "latter"
+                        )
                     // "the last option, an adviser": the option picked by its place.
                     || t.word == "option"
                         && i > 0
