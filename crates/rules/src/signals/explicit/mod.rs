@@ -1388,7 +1388,7 @@ mod tests {
             "can I sit down with an adviser about my pension, face to face",
             // other languages: a passive callback, a subjunctive one, connecting, desks
             "je voudrais être recontactée par une conseillère",
-            "vorrei essere richiamato da un tecnico",
+            "vorrei essere richiamato da una tecnica domani",
             "que la enfermera me devuelva la llamada",
             "¿me comunica con un asesor?",
             "y a-t-il un conseiller disponible ?",
