@@ -1458,7 +1458,18 @@ const ACKNOWLEDGEMENTS: &[&str] = &[
 /// Whether an AI turn asks if there is anything else ("Anything else?", "¿algo más?",
 /// "autre chose ?"): what the customer names next is added to what came before.
 pub fn asks_anything_else(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    if !text.contains('?') {
+        return false;
+    }
+    // Whole words only: "altro" inside "altrove" is no question about more.
+    let words = format!(
+        " {} ",
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     [
         "anything else",
         "something else",
@@ -1470,12 +1481,10 @@ pub fn asks_anything_else(text: &str) -> bool {
         "sonst noch",
         "noch etwas",
         "mais alguma",
-        "mais alguma coisa",
         "altro",
     ]
     .iter()
-    .any(|p| lower.contains(p))
-        && lower.contains('?')
+    .any(|p| words.contains(&format!(" {p} ")))
 }
 
 /// Whether an AI turn acknowledges two matters ("I can help with both", "les deux"): the
@@ -2706,6 +2715,8 @@ mod tests {
             "Done. Is there anything else today?"
         ));
         assert!(!super::asks_anything_else("Your parcel is on its way."));
+        assert!(super::asks_anything_else("Fatto. Posso aiutarla in altro?"));
+        assert!(!super::asks_anything_else("Lo trova altrove?"));
     }
 
     #[test]
