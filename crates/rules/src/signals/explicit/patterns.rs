@@ -1993,78 +1993,76 @@ pub(super) fn someone_who_can(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 /// "an adviser would be lovely", "an engineer would be ideal": a person wished for; in the
 /// other languages "serait bien", "sería genial", "sarebbe meglio", "wäre gut".
 pub(super) fn person_would_be_welcome(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    let welcome_elsewhere = |k: usize| {
-        let w = toks.get(k + 1..k + 3)?;
-        (human_noun(toks, k) == Some(true)
-            && matches!(
-                w[0].word,
-                "serait" | "seria" | "estaria" | "sarebbe" | "ware" | "waere"
-            )
-            && matches!(
-                w[1].word,
-                "bien"
-                    | "parfait"
-                    | "ideal"
-                    | "top"
-                    | "mieux"
-                    | "genial"
-                    | "utile"
-                    | "perfecto"
-                    | "mejor"
-                    | "util"
-                    | "bom"
-                    | "otimo"
-                    | "perfeito"
-                    | "melhor"
-                    | "bello"
-                    | "ideale"
-                    | "perfetto"
-                    | "meglio"
-                    | "ottimo"
-                    | "gradito"
-                    | "gut"
-                    | "toll"
-                    | "super"
-                    | "besser"
-                    | "prima"
-                    | "hilfreich"
-            )
-            && w.iter().all(|n| n.clause == toks[k].clause)
-            && !refused(toks, k)
-            && !not_now(toks, k))
-        .then(|| ExplicitMatch {
-            phrase: phrase(toks, k, k + 2),
-            pattern: "person_would_be_welcome",
-        })
+    // English says "would be" and a word of welcome; the other languages one conditional
+    // form of "be" and theirs.
+    let english_welcome = |w: &str| {
+        matches!(
+            w,
+            "great"
+                | "lovely"
+                | "good"
+                | "ideal"
+                | "helpful"
+                | "best"
+                | "brilliant"
+                | "perfect"
+                | "nice"
+                | "appreciated"
+                | "better"
+        )
+    };
+    let conditional_be = |w: &str| {
+        matches!(
+            w,
+            "serait" | "seria" | "estaria" | "sarebbe" | "ware" | "waere"
+        )
+    };
+    let other_welcome = |w: &str| {
+        matches!(
+            w,
+            "bien"
+                | "parfait"
+                | "ideal"
+                | "top"
+                | "mieux"
+                | "genial"
+                | "utile"
+                | "perfecto"
+                | "mejor"
+                | "util"
+                | "bom"
+                | "otimo"
+                | "perfeito"
+                | "melhor"
+                | "bello"
+                | "ideale"
+                | "perfetto"
+                | "meglio"
+                | "ottimo"
+                | "gradito"
+                | "gut"
+                | "toll"
+                | "super"
+                | "besser"
+                | "prima"
+                | "hilfreich"
+        )
     };
     (0..toks.len()).find_map(|k| {
-        if let Some(m) = welcome_elsewhere(k) {
-            return Some(m);
-        }
-        let w = toks.get(k + 1..k + 4)?;
+        let next = |i: usize| toks.get(k + i).map(|n| n.word);
+        // The last word of the wish.
+        let end = match (next(1)?, next(2)?) {
+            ("would", "be") => (english_welcome(next(3)?)
+                && !matches!(toks[k].word, "someone" | "somebody" | "people"))
+            .then_some(k + 3)?,
+            (be, welcome) => (conditional_be(be) && other_welcome(welcome)).then_some(k + 2)?,
+        };
         (human_noun(toks, k) == Some(true)
-            && !matches!(toks[k].word, "someone" | "somebody" | "people")
-            && w[0].word == "would"
-            && w[1].word == "be"
-            && matches!(
-                w[2].word,
-                "great"
-                    | "lovely"
-                    | "good"
-                    | "ideal"
-                    | "helpful"
-                    | "best"
-                    | "brilliant"
-                    | "perfect"
-                    | "nice"
-                    | "appreciated"
-                    | "better"
-            )
-            && w.iter().all(|n| n.clause == toks[k].clause)
+            && toks[k + 1..=end].iter().all(|n| n.clause == toks[k].clause)
             && !refused(toks, k)
             && !not_now(toks, k))
         .then(|| ExplicitMatch {
-            phrase: phrase(toks, k, k + 3),
+            phrase: phrase(toks, k, end),
             pattern: "person_would_be_welcome",
         })
     })
