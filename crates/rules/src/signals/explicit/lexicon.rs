@@ -1998,6 +1998,19 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "contactada",
             "contatado",
             "contatada",
+            // The forms `callback_to_me` reads that no other class held, so the screen
+            // turned their texts away: "quero que me ligarem", "che mi richiamino",
+            // "möchte zurückgerufen werden". "ligado" stays out: it is also "switched on".
+            "ligarem",
+            "ligassem",
+            "llamasen",
+            "chiamino",
+            "contactem",
+            "richiamino",
+            "llamaran",
+            "llamado",
+            "zuruckgerufen",
+            "angerufen",
         ],
     ),
     (

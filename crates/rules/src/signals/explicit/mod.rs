@@ -2013,6 +2013,24 @@ mod tests {
     }
 
     #[test]
+    fn a_callback_in_every_form_of_the_verb_is_found() {
+        // Forms no other reader held, once turned away before the callback reader saw them.
+        all_requests(&[
+            "preferia que me ligarem à tarde",
+            "vorrei tanto che mi richiamino oggi",
+            "era melhor que me contactem por telefone",
+            "quería que me llamaran del servicio técnico",
+            "ich möchte heute noch zurückgerufen werden",
+            "kann ich bitte angerufen werden?",
+        ]);
+        no_requests(&[
+            "ich will nicht angerufen werden",
+            "ich wurde vorhin schon zurückgerufen",
+            "el modelo llamado Nova no carga",
+        ]);
+    }
+
+    #[test]
     fn thirty_fourth_round_requests_are_found() {
         all_requests(&[
             "let's skip the chatbot bit, a person please",

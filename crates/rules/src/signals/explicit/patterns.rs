@@ -1358,17 +1358,20 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 | "llamen"
                 | "llame"
                 | "llamaran"
+                | "llamasen"
                 | "contacten"
                 | "contactar"
                 | "ligar"
                 | "liguem"
                 | "ligue"
                 | "ligarem"
+                | "ligassem"
                 | "telefonar"
                 | "contatar"
                 | "contactem"
                 | "richiamare"
                 | "richiamino"
+                | "chiamino"
                 | "richiami"
                 | "chiamare"
                 | "ricontattare"
@@ -1432,7 +1435,11 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         || before
             .last()
             .is_some_and(|p| matches!(p.word, "etre" | "essere" | "ser" | "werden" | "sein"))
-        || before.iter().any(|p| p.word == "mich");
+        || before.iter().any(|p| p.word == "mich")
+        // The German passive puts "werden" after: "möchte zurückgerufen werden".
+        || toks
+            .get(j + 1)
+            .is_some_and(|n| here(&(j + 1)) && n.word == "werden");
     if !object {
         return None;
     }
@@ -1475,6 +1482,7 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     | "bien"
             )
     }) || before.first().is_some_and(|p| p.word == "que")
+        || bid_in_subjunctive(before, t.word)
         || toks
             .get(j + 1)
             .is_some_and(|n| here(&(j + 1)) && asking_word(n.word));
@@ -1493,6 +1501,31 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         phrase: phrase(toks, clause_start, j),
         pattern: "call_me_back",
     })
+}
+
+/// "que me llamen", "che mi richiamino", "que me liguem": a call to the customer in the
+/// subjunctive after "que" is wished or bidden whatever the verb before it ("prefiero",
+/// "sería mejor", "ojalá"); the indicative tells what happens ("la vez que me llaman").
+fn bid_in_subjunctive(before: &[Tok<'_>], verb: &str) -> bool {
+    let subjunctive = matches!(
+        verb,
+        "llamen"
+            | "llamaran"
+            | "llamasen"
+            | "contacten"
+            | "liguem"
+            | "ligarem"
+            | "ligassem"
+            | "contactem"
+            | "contatem"
+            | "richiamino"
+            | "chiamino"
+    );
+    subjunctive
+        && matches!(
+            before,
+            [.., q, me] if matches!(q.word, "que" | "che") && matches!(me.word, "me" | "mi")
+        )
 }
 
 /// The matter passed on at `j`, then "to" a person; `time_at` is the word whose time
