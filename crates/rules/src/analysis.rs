@@ -169,6 +169,17 @@ impl TurnAnalysis {
         })
     }
 
+    /// Advice asked in `text` in `topic`'s domain without naming it (see
+    /// [`topics::advice_asked_without_term`]).
+    pub(crate) fn advice_asked_without_term(&self, text: &str, topic: Topic) -> Option<String> {
+        topics::advice_asked_without_term(text, topic, self.scan(text))
+    }
+
+    /// The term of `topic`'s domain that `text` names.
+    pub(crate) fn domain_term(&self, text: &str, topic: Topic) -> Option<String> {
+        topics::domain_term(text, topic, self.scan(text))
+    }
+
     /// Whether `text` (an AI turn) asks how much money the customer wants to move.
     pub(crate) fn asks_amount(&self, text: &str) -> bool {
         *self

@@ -436,13 +436,29 @@ impl Check {
                         .zip(v.analyses)
                         .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
                         .any(|(t, a)| a.dispute_context(&t.text));
-                let (topic, words) = a.regulated(text, topics, context)?;
+                let (topic, words) = match a.regulated(text, topics, context) {
+                    Some((topic, words)) => (topic, words.into_owned()),
+                    // Advice asked now in a domain one of the three turns before names
+                    // ("which one should I pick?" after the funds were listed).
+                    None => topics.iter().find_map(|&topic| {
+                        let ask = a.advice_asked_without_term(text, topic)?;
+                        let term = v
+                            .turns
+                            .iter()
+                            .zip(v.analyses)
+                            .rev()
+                            .skip(1)
+                            .take(3)
+                            .find_map(|(t, a)| a.as_deref()?.domain_term(&t.text, topic))?;
+                        Some((topic, format!("{term} … {ask}")))
+                    })?,
+                };
                 Some(Hit {
                     says: format!(
                         "the customer asked for a regulated act or advice ({}: \"{words}\")",
                         topic.as_str()
                     ),
-                    matched: vec![words.into_owned()],
+                    matched: vec![words],
                 })
             }
             Check::AmountAbove { amount, currency } => {
@@ -2091,6 +2107,53 @@ mod decision_tests {
             (Role::Customer, "Ah, and now it's connected, thanks!", None),
         ]);
         assert_eq!(buttons.reason, None, "{buttons:?}");
+    }
+
+    #[test]
+    fn advice_asked_in_a_domain_an_earlier_turn_names_is_regulated() {
+        let funds = decide_turns(&[
+            (
+                Role::Customer,
+                "what can I hold inside your pension wrapper?",
+                None,
+            ),
+            (
+                Role::Ai,
+                "You can choose our Growth fund, our Income fund or a global tracker.",
+                Some(0.9),
+            ),
+            (
+                Role::Customer,
+                "which of those would you recommend for me?",
+                None,
+            ),
+        ]);
+        assert_eq!(funds.reason, Some(Reason::Regulated), "{funds:?}");
+        let pills = decide_turns(&[
+            (
+                Role::Customer,
+                "my son has been prescribed antibiotics",
+                None,
+            ),
+            (Role::Ai, "I hope he feels better soon.", Some(0.9)),
+            (
+                Role::Customer,
+                "can I give him his cough syrup at the same time?",
+                None,
+            ),
+        ]);
+        assert_eq!(pills.reason, Some(Reason::Regulated), "{pills:?}");
+        // Advice about something else, with no term of a domain before it, is no act.
+        let plans = decide_turns(&[
+            (Role::Customer, "I want faster broadband", None),
+            (Role::Ai, "We have Fibre 150 and Fibre 500.", Some(0.9)),
+            (
+                Role::Customer,
+                "which one would you recommend for gaming?",
+                None,
+            ),
+        ]);
+        assert_eq!(plans.reason, None, "{plans:?}");
     }
 
     #[test]

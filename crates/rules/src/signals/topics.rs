@@ -105,6 +105,9 @@ enum P {
     Praise,
     /// No dispute or claim open ("no tengo ninguna reclamación", "nothing outstanding").
     NoDispute,
+    /// Advice asked outright ("which one would you recommend?"), whatever the domain: a
+    /// regulated ask when an earlier turn names the domain (see [`advice_asked_without_term`]).
+    AdviceAsk,
     /// Urgency hedged ("kind of urgent", "a bit pressing"): an errand, unless a danger is told.
     Hedged,
 }
@@ -855,6 +858,21 @@ const PATTERNS: &[(P, &str)] = &[
         P::Privacy,
         r"\b(everything|all|whatever|what) (that )?you (hold|have|keep|store) (on|about) me\b.{0,40}\b(erased|deleted|removed|wiped|gone)\b|\b(erase|delete|remove|wipe)\b.{0,20}\b(everything|all|whatever) (that )?you (hold|have|keep|store) (on|about) me\b",
     ),
+    // The thirty-sixth and thirty-seventh rounds: advice asked whose domain an earlier turn
+    // names, a lawyer needed, advice asked in German with "mir raten", unit-linked funds.
+    (
+        P::AdviceAsk,
+        r"\b(recommend\w*|advi[cs]e|suggest)\b|\bwhich (one|of (them|those|these|the \w+))\b.{0,40}\b(should|would you|best|better|pick|choose|go for)\b|\bwhat (would|do) you (pick|choose|go for)\b|\b(recomienda\w*|aconseja\w*|conseill\w*|recommand\w*|empfehl\w*|recomenda\w*|aconselh\w*|consigli\w*)\b|\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?raten\b|\bcu[áa]l (me )?(conviene|elijo|escojo)\b|\blequel (choisir|prendre)\b|\bwelche[rns]? (soll|sollte) ich\b|\bqual (devo|escolho)\b|\bquale (dovrei|scelgo|mi conviene)\b",
+    ),
+    (
+        P::LegalAdvice,
+        r"\b(do|would|will) (i|we) need (a|an|to (get|hire|see|call) a) (lawyer|solicitor|attorney)\b|\bshould (i|we) (get|hire|see|call|contact|talk to|speak to) (a|an) (lawyer|solicitor|attorney)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?(raten|empfehlen)\b",
+    ),
+    (P::InvestTerm, r"\bunit[ée]s de compte\b|\bunit[- ]linked\b"),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -1323,6 +1341,31 @@ pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -
         .flatten(),
     }
 }
+/// Advice asked in `text` in a domain whose term only an earlier turn names: "which one
+/// should I pick?" after the AI listed its funds, "can I give both together?" after the
+/// medicines were named. The words of the ask, for the medical and investment domains.
+pub(crate) fn advice_asked_without_term(text: &str, topic: Topic, scan: Scan) -> Option<String> {
+    match topic {
+        Topic::Medical if scan.has(P::MedicalAsk) && !scan.has(P::MedicalTerm) => {
+            found_asked(text, P::MedicalAsk)
+        }
+        Topic::Investment if scan.has(P::AdviceAsk) && !scan.has(P::InvestTerm) => {
+            found_asked(text, P::AdviceAsk)
+        }
+        _ => None,
+    }
+}
+
+/// The term of `topic`'s domain that `text` names ("fund", "ibuprofen"), for the domains
+/// whose advice [`advice_asked_without_term`] reads.
+pub(crate) fn domain_term(text: &str, topic: Topic, scan: Scan) -> Option<String> {
+    match topic {
+        Topic::Medical if scan.has(P::MedicalTerm) => found(text, P::MedicalTerm),
+        Topic::Investment if scan.has(P::InvestTerm) => found(text, P::InvestTerm),
+        _ => None,
+    }
+}
+
 /// A money amount mentioned in text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Amount {
@@ -2276,12 +2319,16 @@ mod tests {
             "tell me if we should move the money into the bond funds",
             "my pension pot is big now, should I keep it invested or take it",
             "No. I want to open a formal dispute about the charge",
+            "after the fall in your car park, would I need a lawyer for this?",
+            "können Sie mir raten, ob ich den Bausparvertrag in Aktien umschichte",
+            "me conseillez-vous de passer mon épargne en unités de compte ?",
         ] {
             assert!(regulated(text, &all, false).is_some(), "{text}");
         }
         for text in [
             "don't report it as fraud, it was my son",
             "is it a good idea to update the app first",
+            "my lawyer's office moved, please update the billing address",
         ] {
             assert!(regulated(text, &all, false).is_none(), "{text}");
         }
