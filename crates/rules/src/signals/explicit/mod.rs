@@ -2013,6 +2013,17 @@ mod tests {
     }
 
     #[test]
+    fn a_question_put_in_mid_run_starts_a_clause() {
+        // Voice transcripts run on: what came before the question neither refuses it nor
+        // puts it in the past.
+        all_requests(&[
+            "the app is not loading at all could you put me through to the help desk",
+            "it was about the delivery from last week um can someone ring me back",
+        ]);
+        no_requests(&["my neighbour asked if someone could ring her back"]);
+    }
+
+    #[test]
     fn a_callback_in_every_form_of_the_verb_is_found() {
         // Forms no other reader held, once turned away before the callback reader saw them.
         all_requests(&[

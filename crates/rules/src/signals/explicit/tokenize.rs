@@ -724,7 +724,43 @@ pub(super) fn tokenize_into<'a>(
                     "want" | "need" | "wanna" | "just" | "would" | "d" | "really" | "said"
                 )
             });
-        if restarts {
+        // A question put to the service in mid-run ("… still not connecting can you pass me
+        // to tech support", "… from last night um could someone call me back"): a modal
+        // followed by its subject starts a clause, unless a word before joins it ("how can
+        // you", "if you could", "what would you").
+        let asks_anew = k > 0
+            && toks[k - 1].clause == toks[k].clause
+            && matches!(toks[k].word, "can" | "could" | "would" | "will")
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "you" | "u" | "ya" | "someone" | "somebody" | "anyone" | "anybody"
+                )
+            })
+            && !matches!(
+                toks[k - 1].word,
+                "how"
+                    | "why"
+                    | "what"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "where"
+                    | "whether"
+                    | "if"
+                    | "that"
+                    | "than"
+                    | "so"
+                    | "as"
+                    | "nor"
+                    | "or"
+                    | "and"
+                    | "but"
+                    | "please"
+                    | "pls"
+                    | "plz"
+            );
+        if restarts || asks_anew {
             shift += 1;
         }
         let t = &mut toks[k];
