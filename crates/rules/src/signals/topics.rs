@@ -873,6 +873,25 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?(raten|empfehlen)\b",
     ),
     (P::InvestTerm, r"\bunit[ée]s de compte\b|\bunit[- ]linked\b"),
+    // The thirty-eighth round's dangers: a child shut inside (a hot car), a driver drunk or
+    // weaving now, a heart attack told by its signs (not a pain asked about), water running
+    // onto the electrics by any path, money being taken "tried" in the other languages.
+    (
+        P::Danger,
+        r"\b(baby|child|kid|toddler|dog|puppy|son|daughter)\b('s| is| are)? (locked|trapped|shut|stuck) inside\b|\b(locked|trapped|shut) in(side)? (the|my|a|our) (hot )?car\b|\b(driver|chauffeur|conductor|fahrer|motorista|autista|cabbie|taxista)\b.{0,80}\b((is|'s|seems|est|semble|est[áa]|parece|ist|scheint|è|sembra) (\w+ )?(drunk|ivre|bourr[ée]|borracho|ebrio|betrunken|besoffen|b[êe]bad[oa]|ubriac[oa])|zigzag\w*|swerving|weaving)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\bclutching (his|her|my|their|the) (chest|heart)\b|\b(can'?t|cannot|can not) (catch|get) (his|her|my|their) breath\b",
+    ),
+    (
+        P::Flood,
+        r"\b(water|leak|leaking|dripping|pouring)\b.{0,60}\b(into|onto|on to|over|reached|reaching|reaches|touching)\b (the |a |my |our )?(sockets?|plugs?|electrics|fuse ?box(es)?|consumer unit|wiring|outlets?|extension leads?|light fittings?)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?trying to (take|withdraw|transfer|move|steal|drain|empty) (the |my |our )?(money|funds|cash|savings|account)\b|\best[áa]n intentando (sacar|retirar|robar|transferir|vaciar)\b|\b(essaient|essaie|essaye|tentent|tente) de (retirer|vider|prendre|voler|transf[ée]rer)\b|\bversuch\w* gerade\b.{0,40}\b(abzuheben|abzubuchen|zu [üu]berweisen|zu stehlen)\b|\best[ãa]o (a tentar|tentando) (tirar|levantar|roubar|transferir)\b|\bstanno (cercando|tentando) di (prelevare|rubare|svuotare|trasferire)\b",
+    ),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -2287,6 +2306,27 @@ mod tests {
             "quiero cambiar mi contacto de emergencia",
             "le mois dernier il y a eu une fumée dans l'immeuble, tout va bien",
             "I'd like to add a new payee for my rent",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_child_shut_in_a_car_a_drunk_driver_and_water_on_the_fuse_box_are_urgent() {
+        for text in [
+            "my toddler is locked inside and the keys are on the seat",
+            "the cab driver keeps swerving across the lanes",
+            "je pense que le chauffeur est complètement ivre",
+            "my wife is clutching her chest",
+            "he can't get his breath",
+            "the leak is now dripping over the consumer unit",
+            "están intentando retirar dinero de mi cuenta",
+        ] {
+            assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
+        }
+        for text in [
+            "the driver was drunk, the police took him away last month",
+            "I get a pain in my chest on the stairs, should I change my tablets",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
         }
