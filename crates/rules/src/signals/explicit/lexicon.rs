@@ -1479,6 +1479,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "standardiste",
             "gestor",
             "gestora",
+            // A claims handler ("tramitador de siniestros").
+            "tramitador",
+            "tramitadora",
             "colaborador",
             "colaboradora",
             "funzionario",

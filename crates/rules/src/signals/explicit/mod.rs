@@ -47,6 +47,29 @@ pub fn accepts_offer(text: &str) -> bool {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     let toks = tokenize(&buf, &spans);
+    if accepts_in(&toks) {
+        return true;
+    }
+    // "A student adviser, meaning a real person? Then yes, please set that up": a question
+    // about the offer, then the yes in a sentence of its own.
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    let from = toks
+        .iter()
+        .position(|t| t.sentence == last.sentence)
+        .unwrap_or(0);
+    let from = from
+        + usize::from(
+            toks.get(from).is_some_and(|t| {
+                matches!(t.word, "then" | "so" | "ok" | "okay" | "right" | "well")
+            }),
+        );
+    from > 0 && from < toks.len() && accepts_in(&toks[from..])
+}
+
+/// [`accepts_offer`] on the words of one answer.
+fn accepts_in(toks: &[Tok<'_>]) -> bool {
     let first_yes = toks.first().is_some_and(|t| {
         t.is(Yes)
             && !matches!(
@@ -83,6 +106,16 @@ pub fn accepts_offer(text: &str) -> bool {
                     | "otimo"
                     | "perfetto"
                     | "perfecto"
+                    // "that would be easier", "sounds good".
+                    | "easier"
+                    | "better"
+                    | "good"
+                    | "best"
+                    | "handy"
+                    | "useful"
+                    | "quicker"
+                    | "simpler"
+                    | "excellent"
             )
         });
     // "yes, do it then", "sure, go on and do that": the yes, then a go-ahead.
@@ -101,6 +134,11 @@ pub fn accepts_offer(text: &str) -> bool {
                         | "right"
                         | "away"
                         | "and"
+                        // "yes, please set that up", "yes, book it".
+                        | "set"
+                        | "up"
+                        | "book"
+                        | "arrange"
                 )
         });
     let yes = first_yes
@@ -111,7 +149,7 @@ pub fn accepts_offer(text: &str) -> bool {
     let chooses_person = toks.len() <= 8
         && !toks.iter().any(|t| t.is(Neg))
         && (0..toks.len()).any(|k| {
-            human_noun(&toks, k).is_some()
+            human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
                 || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {
                     matches!(n.word, "option" | "one" | "route" | "choice")
@@ -299,8 +337,122 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j + 1..toks.len().min(j + 7))
                 .take_while(|&k| toks[k].clause == t.clause)
                 .any(|k| toks[k].is(StrongNoun) || toks[k].is(WeakNoun));
-        hands_you_over || person_contacts_you(j) || person_brought_in || person_joined
+        hands_you_over
+            || person_contacts_you(j)
+            || person_brought_in
+            || person_joined
+            || handed_over_as_object(toks, j)
+            || call_arranged_with_person(toks, j)
     })
+}
+
+/// "vous mettre en relation avec un opticien", "pasarle con un tramitador", "Soll ich Sie
+/// mit einem Mitarbeiter verbinden?": the customer handed over in the other languages,
+/// named by a pronoun before the verb or joined to it. Put in touch with someone, or
+/// passed "con" someone, needs no known word for the person: only people are.
+fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    let same = |k: &usize| toks[*k].sentence == t.sentence;
+    let enclitic = matches!(
+        t.word,
+        "pasarle"
+            | "pasarla"
+            | "pasarlo"
+            | "comunicarle"
+            | "comunicarla"
+            | "transferirle"
+            | "transferirla"
+            | "ponerle"
+            | "ponerla"
+            | "passarlhe"
+            | "transferirlhe"
+            | "metterla"
+            | "passarla"
+            | "trasferirla"
+            | "collegarla"
+    );
+    let before_verb = t.is(Talk)
+        && j > 0
+        && matches!(toks[j - 1].word, "vous" | "le" | "lo" | "lhe" | "te" | "ti");
+    // A German verb at the end, "Sie" and the person before it.
+    let german = t.is(Talk)
+        && (j.saturating_sub(8)..j)
+            .filter(same)
+            .any(|i| toks[i].word == "sie" && (i + 1..j).any(|k| human_noun(toks, k).is_some()));
+    if german {
+        return true;
+    }
+    if !(enclitic || before_verb) {
+        return false;
+    }
+    let after: Vec<usize> = (j + 1..toks.len().min(j + 9)).filter(same).collect();
+    // "en relation avec", "en contacto con", "in touch with": any person after "with".
+    let with = after
+        .iter()
+        .position(|&k| matches!(toks[k].word, "avec" | "con" | "com" | "with" | "mit"));
+    let in_touch = after.iter().any(|&k| {
+        matches!(
+            toks[k].word,
+            "relation" | "contacto" | "contato" | "contatto" | "touch" | "kontakt"
+        )
+    });
+    match with {
+        Some(w) if in_touch || enclitic => after.get(w + 1).is_some_and(|&k| {
+            matches!(
+                toks[k].word,
+                "un" | "une"
+                    | "una"
+                    | "uno"
+                    | "um"
+                    | "uma"
+                    | "el"
+                    | "la"
+                    | "le"
+                    | "o"
+                    | "a"
+                    | "il"
+                    | "lo"
+                    | "l"
+                    | "nuestro"
+                    | "nuestra"
+                    | "notre"
+                    | "nosso"
+                    | "nossa"
+                    | "nostro"
+                    | "nostra"
+            ) || human_noun(toks, k).is_some()
+        }),
+        _ => after.iter().any(|&k| human_noun(toks, k).is_some()),
+    }
+}
+
+/// "Would you like me to arrange a call with a student adviser?", "I can book you a chat
+/// with one of our advisers": a call set up with a person.
+fn call_arranged_with_person(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    if !matches!(
+        t.word,
+        "arrange" | "book" | "schedule" | "set" | "organise" | "organize" | "line"
+    ) {
+        return false;
+    }
+    let same = |k: &usize| toks[*k].sentence == t.sentence;
+    let Some(call) = (j + 1..toks.len().min(j + 5)).filter(same).find(|&k| {
+        matches!(
+            toks[k].word,
+            "call" | "callback" | "chat" | "appointment" | "meeting" | "conversation"
+        )
+    }) else {
+        return false;
+    };
+    (call + 1..toks.len().min(call + 3))
+        .filter(same)
+        .find(|&k| toks[k].word == "with")
+        .is_some_and(|w| {
+            (w + 1..toks.len().min(w + 6))
+                .filter(same)
+                .any(|k| human_noun(toks, k).is_some())
+        })
 }
 
 /// Finds an explicit request for a human in one customer turn.
@@ -898,6 +1050,33 @@ mod tests {
         assert!(accepts_offer("yes please"));
         assert!(!accepts_offer("yes please, but not until Monday"));
         assert!(!accepts_offer("no thanks, that's great as it is"));
+    }
+
+    #[test]
+    fn offers_in_the_other_languages_and_a_call_arranged_are_offers() {
+        for offer in [
+            "Je peux vous mettre en contact avec une collègue de l'agence, d'accord ?",
+            "¿Quiere que le pase con un gestor?",
+            "Posso passarla con un tecnico del negozio?",
+            "Möchten Sie, dass ich Sie mit einer Beraterin verbinde?",
+            "Shall I book a call with one of our advisers for tomorrow?",
+        ] {
+            assert!(offers_handover(offer), "{offer}");
+        }
+        for other in [
+            "Would you like me to book a table for two?",
+            "Shall I set up a direct debit with your bank?",
+            "¿Quiere que le envíe el enlace por correo?",
+        ] {
+            assert!(!offers_handover(other), "{other}");
+        }
+        assert!(accepts_offer("ok, yes please, that would be simpler"));
+        assert!(accepts_offer(
+            "Is that someone in the branch? Then yes, please arrange it."
+        ));
+        assert!(!accepts_offer(
+            "Is that someone in the branch? No, leave it."
+        ));
     }
 
     #[test]
