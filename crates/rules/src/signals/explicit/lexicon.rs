@@ -2005,7 +2005,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // turned their texts away: "quero que me ligarem", "che mi richiamino",
             // "möchte zurückgerufen werden". "ligado" stays out: it is also "switched on".
             "ligarem",
+            "ligasse",
             "ligassem",
+            "llamara",
+            "llamase",
             "llamasen",
             "chiamino",
             "contactem",

@@ -2192,6 +2192,22 @@ mod tests {
     }
 
     #[test]
+    fn ease_with_a_person_is_asked_and_a_wish_set_aside_is_not() {
+        all_requests(&[
+            "honestly I'd feel safer sorting this with a human",
+            "it'd be easier with someone rather than this chat window",
+            "preferiría que una asesora me llamase esta tarde",
+        ]);
+        no_requests(&[
+            // Just done, someone else's wish set aside, an act taken back, a job.
+            "acabo de hablar con una asesora y ya está",
+            "my daughter wants to speak to a supervisor but I only need the tracking link",
+            "I'd call the helpline but it's shut on Sundays, so just tell me here",
+            "are there call center jobs in your Leeds office?",
+        ]);
+    }
+
+    #[test]
     fn a_question_put_in_mid_run_starts_a_clause() {
         // Voice transcripts run on: what came before the question neither refuses it nor
         // puts it in the past.

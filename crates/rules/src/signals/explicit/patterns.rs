@@ -510,6 +510,50 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
+    let start = toks[..j]
+        .iter()
+        .rposition(|p| p.clause != t.clause)
+        .map_or(0, |p| p + 1);
+    // "me acaba de llamar alguien", "acabo de hablar con un asesor", "je viens de parler à
+    // un conseiller": just done.
+    if (start + 1..j).any(|i| {
+        toks[i].word == "de"
+            && (toks[i - 1].word.starts_with("acab")
+                || matches!(toks[i - 1].word, "viens" | "vient" | "venons" | "venez"))
+            && toks
+                .get(i + 1)
+                .is_some_and(|v| v.is(Talk) || v.is(Contact) || v.word == "me")
+    }) {
+        return true;
+    }
+    // "my husband wants to talk to a manager but honestly I just need the date": another's
+    // wish that the customer sets aside. ("my mum needs to talk it through with one of
+    // your people" asks on her behalf.)
+    if (start + 1..j).any(|i| {
+        matches!(toks[i].word, "wants" | "wishes" | "insists")
+            && (matches!(toks[i - 1].word, "he" | "she" | "they")
+                || speaker_of_their_own(toks, i)
+                    && !matches!(toks[i - 1].word, "someone" | "somebody"))
+    }) && toks[j + 1..]
+        .iter()
+        .take_while(|n| n.sentence == t.sentence)
+        .any(|n| n.word == "but")
+    {
+        return true;
+    }
+    // "I'd ask for a manager but I can't be bothered": a would-be act, taken back.
+    if (start..j).any(|i| {
+        (toks[i].word == "id" || toks[i].word == "would" && i > start && toks[i - 1].word == "i")
+            && toks
+                .get(i + 1)
+                .is_some_and(|v| v.is(Talk) || v.is(Contact) || v.word == "ask")
+    }) && toks[j + 1..]
+        .iter()
+        .take_while(|n| n.sentence == t.sentence)
+        .any(|n| n.word == "but")
+    {
+        return true;
+    }
     // "she transferred me to billing", "your colleague switched me to sales": a
     // simple past with its subject tells what happened ("put" is also the imperative).
     if t.word.ends_with("ed")
@@ -1358,6 +1402,8 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 | "llamen"
                 | "llame"
                 | "llamaran"
+                | "llamara"
+                | "llamase"
                 | "llamasen"
                 | "contacten"
                 | "contactar"
@@ -1365,6 +1411,7 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 | "liguem"
                 | "ligue"
                 | "ligarem"
+                | "ligasse"
                 | "ligassem"
                 | "telefonar"
                 | "contatar"
@@ -2585,6 +2632,27 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let subject = me || !matches!(t.word, "who");
             (modal && subject && v.clause == t.clause && ok(k)).then_some(())?;
             found(k, "who_can_i_talk_to")
+        }
+        // "I'd feel much better going over this with a real person", "I'd be happier with
+        // someone rather than typing it here": the customer at ease only with a person.
+        "better" | "happier" | "comfortable" | "safer" | "easier" => {
+            let before = &toks[j.saturating_sub(5)..j];
+            let would_feel = before.iter().any(|p| matches!(p.word, "feel" | "be"))
+                && before
+                    .iter()
+                    .any(|p| matches!(p.word, "id" | "d" | "would" | "wed" | "itd"));
+            if !would_feel {
+                return None;
+            }
+            let with = in_clause(j + 1, 10).find(|&k| toks[k].word == "with")?;
+            let k = person_after(with + 1, 4)?;
+            let strong =
+                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            let instead_of_this = toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "rather" | "instead"));
+            ((strong || instead_of_this) && ok(k)).then_some(())?;
+            found(k, "prefer_a_person")
         }
         // "I'd rather settle this with one of your advisors": a preference for a person.
         // "I'd sooner deal with a person": the same preference.

@@ -631,6 +631,17 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
+    // "call centre staff", "a call center job": "call" names the place, no act of calling.
+    for k in 0..toks.len().saturating_sub(1) {
+        if toks[k].word == "call"
+            && matches!(
+                toks[k + 1].word,
+                "centre" | "center" | "centres" | "centers"
+            )
+        {
+            toks[k].classes = Classes::default();
+        }
+    }
     // "the team lead", "a shift lead": a compound naming staff is a person.
     for k in 1..toks.len() {
         // "my sales guy", "our IT lads": the customer's own people.
