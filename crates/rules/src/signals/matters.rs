@@ -376,6 +376,109 @@ fn inquiry(verb: &str, asked: &str) -> bool {
         )
 }
 
+/// "I need the invoice", "we want a room with a bath", "brauchen wir 20 Kartons", "vorrei
+/// un duplicato": a thing wished for, a matter of its own. The wish at `i`, its object
+/// within the segment ending before `end`; "I need it" and "I need to know" point back or
+/// ask (an inquiry is read apart).
+fn wants_a_thing<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> bool {
+    let wish = match word(i) {
+        "need" | "needs" | "want" | "wanted" | "require" | "necesito" | "necesitamos"
+        | "quiero" | "quisiera" | "queria" | "voudrais" | "voudrions" | "brauche" | "brauchen"
+        | "benotige" | "benotigen" | "preciso" | "precisamos" | "quero" | "gostaria" | "vorrei"
+        | "vorremmo" | "voglio" => true,
+        // "I'd like", "we would like": the wish, not the liking.
+        "like" => i > 0 && matches!(word(i - 1), "d" | "id" | "would" | "wed"),
+        _ => false,
+    };
+    // "kids don't need the lesson", "no quiero nada": a wish refused is none.
+    let refused = (i.saturating_sub(2)..i).any(|p| {
+        matches!(
+            word(p),
+            "t" | "not" | "dont" | "never" | "no" | "nao" | "pas" | "nicht" | "kein" | "non" | "ne"
+        )
+    });
+    if !wish || refused || i + 1 >= end {
+        return false;
+    }
+    // German puts the subject after the verb ("brauchen wir noch …").
+    let mut o = i + 1;
+    if matches!(word(o), "wir" | "ich") && o + 1 < end {
+        o += 1;
+    }
+    // Skip "also", "too", "noch" between.
+    while o + 1 < end
+        && matches!(
+            word(o),
+            "also" | "too" | "noch" | "auch" | "tambien" | "anche" | "aussi"
+        )
+    {
+        o += 1;
+    }
+    let next = word(o);
+    if matches!(
+        next,
+        "it" | "this"
+            | "that"
+            | "them"
+            | "help"
+            | "you"
+            | "lo"
+            | "la"
+            | "le"
+            | "es"
+            | "das"
+            | "isso"
+            | "questo"
+    ) {
+        return false;
+    }
+    if matches!(next, "to" | "de" | "a") {
+        // "I also need to send a parcel": an act wished for is a matter added when said as
+        // one ("also", "too", "as well"); said alone it mostly restates the matter ("need
+        // to pay the deposit … need to send 42,000"). Not "I need to know" (an inquiry),
+        // "to speak" (a request for a person) nor "to say thanks".
+        let added = (i.saturating_sub(2)..i).any(|p| {
+            matches!(
+                word(p),
+                "also" | "too" | "plus" | "ademas" | "aussi" | "auch" | "tambem" | "anche"
+            )
+        }) || (o + 2..end)
+            .any(|p| matches!(word(p), "too" | "also") || word(p) == "well" && word(p - 1) == "as");
+        return added
+            && o + 1 < end
+            && !matches!(
+                word(o + 1),
+                "know"
+                    | "ask"
+                    | "check"
+                    | "understand"
+                    | "find"
+                    | "speak"
+                    | "talk"
+                    | "say"
+                    | "thank"
+                    | "tell"
+                    | "let"
+                    | "mention"
+                    | "saber"
+                    | "savoir"
+                    | "sapere"
+                    | "be"
+            );
+    }
+    next.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            next,
+            "a" | "an" | "the" | "some" | "another" | "more" | "new" | "extra" | "my" | "our"
+                | "un" | "una" | "uno" | "une" | "um" | "uma" | "el" | "la" | "los" | "las" | "le"
+                | "les" | "o" | "os" | "il" | "einen" | "eine" | "ein" | "mehr" | "neue" | "neuen"
+                | "zusatzliche" | "otro" | "otra" | "outro" | "outra" | "altro" | "altra"
+                | "nuevo" | "nueva" | "novo" | "nova" | "nuovo" | "nuova"
+        )
+        // "I'd like gas from you as well": after the wish, any thing named.
+        || word(i) == "like"
+}
+
 /// What may follow an act's stem: English and Romance inflections, with object pronouns glued
 /// to a Spanish or Italian infinitive ("unificarlas").
 fn inflection(rest: &str) -> bool {
@@ -1740,6 +1843,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
             out.problems.push(format!("{} {}", word(q.0), word(q.1)));
+        } else if let Some(w) = segment
+            .clone()
+            .find(|&i| wants_a_thing(&word, i, segment.end))
+        {
+            out.problems.push(format!("{} {}", word(w), word(w + 1)));
         } else if segment
             .clone()
             .zip(segment.clone().skip(1))
@@ -2717,6 +2825,20 @@ mod tests {
         assert!(!super::asks_anything_else("Your parcel is on its way."));
         assert!(super::asks_anything_else("Fatto. Posso aiutarla in altro?"));
         assert!(!super::asks_anything_else("Lo trova altrove?"));
+    }
+
+    #[test]
+    fn a_thing_wished_for_is_a_matter_and_a_wish_restated_or_refused_is_not() {
+        all_several(&[
+            "my router keeps dropping, I need a copy of the March bill, and I also want to book an engineer for the loft",
+            "el contador no funciona, necesito una factura nueva y quiero cambiar la tarifa",
+        ]);
+        none_several(&[
+            // The matter restated as a wish, a wish refused, thanks said.
+            "I need to pay the deposit today and my limit won't let me",
+            "the kids don't need the extra lesson, the app is fine, thanks",
+            "just wanted to say thanks, the engineer was great",
+        ]);
     }
 
     #[test]
