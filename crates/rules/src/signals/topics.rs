@@ -873,6 +873,29 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?(raten|empfehlen)\b",
     ),
     (P::InvestTerm, r"\bunit[ée]s de compte\b|\bunit[- ]linked\b"),
+    // The thirty-ninth round: a fund asked about as "a good place for" the money, a dose to
+    // change, a battery swollen or a device smoking, payment terminals down in the other
+    // languages, a danger fixed by whoever came.
+    (
+        P::InvestAsk,
+        r"\ba (good|safe|sensible|smart|wise) (place|home|option|choice|bet) for (it|them|my|our|the)\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\b(reduce|lower|increase|raise|cut|halve|change|adjust) (his|her|their|my|the) (dose|dosage)\b|\b(reducir|reducirle|bajar|bajarle|aumentar|aumentarle) la dosis\b|\b(r[ée]duire|diminuer|augmenter|baisser) (sa|la|ma) dose\b|\b(reduzir|diminuir|aumentar) a dose\b|\b(ridurre|ridurle|ridurgli|diminuire|aumentare|aumentarle) la dose\b|\b(dosis|dosierung) (reduzieren|senken|erh[öo]hen)\b",
+    ),
+    (
+        P::Fire,
+        r"\b(phone|battery|laptop|charger|tablet|e-?bike|e-?scooter|scooter|power ?bank|vape)('s| is| are|s)? (all |really |now |starting to |started )?(smoking|swollen|swelling|bulging|melting|on fire|hissing)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(terminaux|tpe|caisses|dataf[óo]nos|terminales|kassen|kartenterminals?|maquininhas|terminali|casse)\b.{0,30}\b(bloqu[ée]e?s|en panne|hors service|ne (marchent|fonctionnent) (plus|pas)|ca[íi]d[oa]s|bloquead[oa]s|funktionieren nicht|gehen nicht|ausgefallen|fora do ar|travad[oa]s|bloccat[ie]|non funzionano)\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\b(engineer|technician|plumber|electrician|fire brigade|gas board)\b.{0,25}\b(came|arrived|turned up|attended)\b.{0,20}\b(fixed|repaired|sorted|capped|made (it |everything )?safe)\b",
+    ),
     // The thirty-eighth round's dangers: a child shut inside (a hot car), a driver drunk or
     // weaving now, a heart attack told by its signs (not a pain asked about), water running
     // onto the electrics by any path, money being taken "tried" in the other languages.
@@ -2321,12 +2344,15 @@ mod tests {
             "he can't get his breath",
             "the leak is now dripping over the consumer unit",
             "están intentando retirar dinero de mi cuenta",
+            "the power bank is swelling up on my desk",
+            "alle Kartenterminals gehen nicht, der Laden ist voll",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
         }
         for text in [
             "the driver was drunk, the police took him away last month",
             "I get a pain in my chest on the stairs, should I change my tablets",
+            "the plumber came on Monday and fixed the burst pipe, can I have the invoice",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
         }
@@ -2362,6 +2388,8 @@ mod tests {
             "after the fall in your car park, would I need a lawyer for this?",
             "können Sie mir raten, ob ich den Bausparvertrag in Aktien umschichte",
             "me conseillez-vous de passer mon épargne en unités de compte ?",
+            "would the tracker fund be a sensible home for my bonus?",
+            "the pharmacist said to ask you: can we lower his dose of the sleeping tablets",
         ] {
             assert!(regulated(text, &all, false).is_some(), "{text}");
         }
