@@ -939,6 +939,8 @@ const FAULTS: &[&str] = &[
     "pending",
     "refused",
     "blocked",
+    // "the hedge is blocking the pavement".
+    "blocking",
     "rechazado",
     "rechazada",
     "refusee",
@@ -1120,7 +1122,8 @@ const NEGATORS: &[&str] = &[
 /// languages ("no ha llegado", "no me llegó", "não me chegou").
 const AUXILIARIES: &[&str] = &[
     "ha", "han", "he", "hemos", "me", "mi", "nos", "ci", "ti", "te", "lo", "la", "le", "e", "sono",
-    "foi", "tem", "ist", "sind", "hat",
+    "foi", "tem", "ist", "sind", "hat", // "hasn't been applied", "ne s'applique pas".
+    "been", "yet", "s",
 ];
 
 /// Words of something working, arriving or being accepted.
@@ -1134,6 +1137,7 @@ const WORKING: &[&str] = &[
     "ricevuto",
     "apply",
     "applied",
+    "applique",
     "sent",
     "send",
     "arrived",
@@ -1731,9 +1735,26 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 .take(3)
                 .any(|j| kinds[j] & ADDS_ON != 0)
     });
+    // "One more thing:", "Separate thing —", "and last one:", "autre chose :": a matter
+    // announced as one more, in the first words of the turn or of a sentence.
+    let one_more = (0..words.len().min(8)).any(|i| {
+        let next = |o: usize| if i + o < words.len() { word(i + o) } else { "" };
+        matches!(
+            (word(i), next(1)),
+            (
+                "separate" | "other" | "last" | "different",
+                "thing" | "one" | "issue" | "question"
+            ) | (
+                "otra" | "autre" | "outra" | "altra",
+                "cosa" | "chose" | "coisa"
+            )
+        ) || (word(i), next(1), next(2)) == ("one", "more", "thing")
+            || (word(i), next(1)) == ("noch", "etwas")
+    });
     let mut out = Matters {
         words: words.len(),
-        adds_on: ends_adding
+        adds_on: one_more
+            || ends_adding
             || and_also
             || opens_adding(0)
             || (1..words.len()).any(|i| {
@@ -1843,6 +1864,22 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
             out.problems.push(format!("{} {}", word(q.0), word(q.1)));
+        } else if matches!(
+            word(segment.start),
+            "why" | "porque" | "pourquoi" | "warum" | "perche"
+        ) && segment
+            .clone()
+            .skip(1)
+            .take(4)
+            .any(|i| NEGATORS.contains(&word(i)))
+            && segment.clone().any(|i| WORKING.contains(&word(i)))
+        {
+            // "why haven't my parking passes arrived?": a fault asked about.
+            out.problems.push(format!(
+                "{} {}",
+                word(segment.start),
+                word(segment.start + 1)
+            ));
         } else if let Some(w) = segment
             .clone()
             .find(|&i| wants_a_thing(&word, i, segment.end))
@@ -1872,7 +1909,12 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         if words[i].2 {
             close(&mut act, &mut part, &mut start, i);
         }
-        if k & JOINER != 0 {
+        // French "ma commande" is "my order"; Italian "ma" is "but".
+        let my_part = word(i) == "ma"
+            && (i + 1..words.len())
+                .take(2)
+                .any(|j| kinds[j] >> PART_SHIFT != 0);
+        if k & JOINER != 0 && !my_part {
             close(&mut act, &mut part, &mut start, i);
             start = i + 1;
             continue;
@@ -1909,6 +1951,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         "already" | "gia" | "ya" | "deja" | "schon" | "bereits" | "ja"
                     )
                 })
+                // "since I moved in", "when we changed supplier": a time, not an act.
+                || (i.saturating_sub(2)..i).any(|p| {
+                    matches!(word(p), "since" | "when" | "after" | "until" | "desde" | "depuis" | "seit" | "dopo")
+                }) && i >= 1
+                    && matches!(word(i - 1), "i" | "we" | "she" | "he" | "they")
         };
         if act.is_none()
             && let Some(a) = act_of(word(i))
@@ -1954,7 +2001,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         {
             act = Some((a, i));
         }
-        if part.is_none() && k & POSSESSIVE != 0 {
+        if part.is_none() && (k & POSSESSIVE != 0 || my_part) {
             // The thing possessed: within the next three words ("my late mother's account").
             part = (i + 1..words.len())
                 .take(3)
@@ -2825,6 +2872,20 @@ mod tests {
         assert!(!super::asks_anything_else("Your parcel is on its way."));
         assert!(super::asks_anything_else("Fatto. Posso aiutarla in altro?"));
         assert!(!super::asks_anything_else("Lo trova altrove?"));
+    }
+
+    #[test]
+    fn one_more_thing_a_fault_not_yet_done_and_french_ma_are_read() {
+        assert!(m("Thanks. One more thing: the gate code has changed").adds_on());
+        assert!(m("ok. Another question, is the depot open late on Thursdays?").adds_on());
+        // "hasn't been applied", "ne s'applique pas", "why haven't … arrived": faults.
+        assert_eq!(m("the voucher still hasn't been applied").own(), 1);
+        assert_eq!(m("le code promo ne s'applique pas").own(), 1);
+        assert_eq!(m("why haven't the spare keys arrived").own(), 1);
+        assert_eq!(m("why shouldn't the kids be allowed to stay up").own(), 0);
+        // "since I moved in" tells when, not an act; French "ma" is "my".
+        assert!(!m("the discount hasn't shown since I moved in").has_acts());
+        assert_eq!(m("ma facture est fausse").own(), 1);
     }
 
     #[test]
