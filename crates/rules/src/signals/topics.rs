@@ -369,7 +369,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A child missing now: "nobody knows where he is", "I can't find my daughter".
     (
         P::Danger,
-        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b(is missing|has gone missing|went missing|has disappeared|disappeared)\b|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b((is|has gone|went) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|has disappeared\b|disappeared\b)|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -873,6 +873,24 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?(raten|empfehlen)\b",
     ),
     (P::InvestTerm, r"\bunit[ée]s de compte\b|\bunit[- ]linked\b"),
+    // The fortieth round: a child missing, sewage coming up, home dialysis without water,
+    // a German checkout down.
+    (
+        P::Danger,
+        r"\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b.{0,60}\b((is|has gone|went|gone) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|wandered off|nowhere to be found|(can'?t|cannot|can not) find (him|her))",
+    ),
+    (
+        P::Flood,
+        r"\bsewage\b.{0,40}\b(coming|pouring|flooding|backing|everywhere|overflowing|bubbling)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(dialysis|oxygen|ventilator)\b.{0,100}\b(no water|no power|no electricity)\b|\bno (water|power|electricity)\b.{0,100}\b(dialysis|oxygen concentrator|ventilator)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(checkout|kasse|zahlungen?|shop)\b.{0,20}\b(ist|sind)\b.{0,15}\b(ausgefallen|down|offline)\b|\bjede zahlung schl[äa]gt\b.{0,20}\bfehl\b",
+    ),
     // The thirty-ninth round: a fund asked about as "a good place for" the money, a dose to
     // change, a battery swollen or a device smoking, payment terminals down in the other
     // languages, a danger fixed by whoever came.
@@ -882,7 +900,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(reduce|lower|increase|raise|cut|halve|change|adjust) (his|her|their|my|the) (dose|dosage)\b|\b(reducir|reducirle|bajar|bajarle|aumentar|aumentarle) la dosis\b|\b(r[ée]duire|diminuer|augmenter|baisser) (sa|la|ma) dose\b|\b(reduzir|diminuir|aumentar) a dose\b|\b(ridurre|ridurle|ridurgli|diminuire|aumentare|aumentarle) la dose\b|\b(dosis|dosierung) (reduzieren|senken|erh[öo]hen)\b",
+        r"\b(reduce|lower|increase|raise|cut|halve|change|adjust) (his|her|their|my|the) (dose|dosage)\b|\b(reducir|reducirle|bajar|bajarle|aumentar|aumentarle) la dosis\b|\b(r[ée]duire|diminuer|augmenter|baisser) (sa|la|ma) dose\b|\b(reduzir|diminuir|aumentar) a dose\b|\b(ridurre|ridurle|ridurgli|diminuire|dimezzare|dimezzarle|aumentare|aumentarle) la dose\b|\b(dosis|dosierung) (reduzieren|senken|erh[öo]hen)\b",
     ),
     (
         P::Fire,
@@ -1129,7 +1147,20 @@ pub(crate) fn asks_amount(text: &str) -> bool {
         )
         .ok()
     });
-    text.contains('?') && ASKS.as_ref().is_some_and(|re| re.is_match(text))
+    // "Could you give me the claim number?": an identifier asked for, not a sum.
+    static IDENTIFIER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(claim|order|policy|account|reference|booking|case|ticket|member|membership|customer|invoice|tracking|serial|registration|phone|mobile)\s+(number|no|ref|reference|id|code)\b",
+        )
+        .ok()
+    });
+    static SUM: LazyLock<Option<regex::Regex>> =
+        LazyLock::new(|| regex::Regex::new(r"(?i)\bhow much\b|\b(amount|sum)\b").ok());
+    let identifier = || {
+        IDENTIFIER.as_ref().is_some_and(|re| re.is_match(text))
+            && !SUM.as_ref().is_some_and(|re| re.is_match(text))
+    };
+    text.contains('?') && ASKS.as_ref().is_some_and(|re| re.is_match(text)) && !identifier()
 }
 
 /// Whether `text` may hold a number [`bare_numbers`] finds: a digit, or "thousand" /
@@ -2335,6 +2366,18 @@ mod tests {
     }
 
     #[test]
+    fn a_question_for_an_identifier_asks_no_amount() {
+        assert!(asks_amount("How much would you like to transfer today?"));
+        assert!(asks_amount("Which account should I pay the refund into?"));
+        assert!(!asks_amount(
+            "Could you give me your policy number for the claim?"
+        ));
+        assert!(!asks_amount(
+            "What is the order reference? I can then refund it."
+        ));
+    }
+
+    #[test]
     fn a_child_shut_in_a_car_a_drunk_driver_and_water_on_the_fuse_box_are_urgent() {
         for text in [
             "my toddler is locked inside and the keys are on the seat",
@@ -2346,6 +2389,9 @@ mod tests {
             "están intentando retirar dinero de mi cuenta",
             "the power bank is swelling up on my desk",
             "alle Kartenterminals gehen nicht, der Laden ist voll",
+            "our daughter has wandered off at the ferry terminal",
+            "raw sewage is bubbling up in the yard",
+            "unser Checkout ist seit Mittag ausgefallen",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_some(), "{text}");
         }
@@ -2353,6 +2399,7 @@ mod tests {
             "the driver was drunk, the police took him away last month",
             "I get a pain in my chest on the stairs, should I change my tablets",
             "the plumber came on Monday and fixed the burst pipe, can I have the invoice",
+            "my son is missing his charger, can you post it",
         ] {
             assert!(urgency_in(text, Scan::of(text)).is_none(), "{text}");
         }

@@ -1070,6 +1070,10 @@ mod tests {
         ] {
             assert!(!offers_handover(other), "{other}");
         }
+        assert!(offers_handover(
+            "Voulez-vous que je vous mette en contact avec une conseillère ?"
+        ));
+        assert!(accepts_offer("oui, volontiers"));
         assert!(accepts_offer("ok, yes please, that would be simpler"));
         assert!(accepts_offer(
             "Is that someone in the branch? Then yes, please arrange it."
