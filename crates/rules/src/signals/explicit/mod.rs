@@ -674,7 +674,10 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
     let found = if may_anchor(&buf, &spans) {
         tokenize_into(&buf, &spans, &mut toks);
-        may_request(&toks).then(|| detect_in(&toks)).flatten()
+        may_request(&toks)
+            .then(|| detect_in(&toks))
+            .flatten()
+            .filter(|_| !taken_back(&toks))
     } else {
         None
     };
@@ -689,6 +692,21 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
         scratch.spans = spans;
     }
     found
+}
+
+/// "talk to a human about it? nah, you're doing fine": the last sentence opens by saying
+/// no to what came before, and names no one else instead.
+fn taken_back(toks: &[Tok<'_>]) -> bool {
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    let from = toks
+        .iter()
+        .position(|t| t.sentence == last.sentence)
+        .unwrap_or(0);
+    from > 0
+        && matches!(toks[from].word, "nah" | "nope")
+        && !toks[from..].iter().any(|t| t.classes.0 & ANCHORS.0 != 0)
 }
 
 /// The classes one of which every request contains: a verb of talking, contacting,
@@ -2192,6 +2210,20 @@ mod tests {
             "the staff picks are great this month",
             "mein Sohn ans Telefon, sonst niemand",
             "I'd rather have a refund",
+        ]);
+    }
+
+    #[test]
+    fn a_topic_asked_about_company_brought_and_a_proxy_are_not_requests() {
+        no_requests(&[
+            "I'd like to ask about the nurse clinic opening hours",
+            "may I bring somebody along to the viewing",
+            "get a person on the phone? nope, this is quicker",
+            "could someone else collect the parcel for me",
+        ]);
+        all_requests(&[
+            "is this an AI? if so I want a person",
+            "¿me puedes llamar a las cinco?",
         ]);
     }
 

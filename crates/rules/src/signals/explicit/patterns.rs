@@ -1297,7 +1297,17 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                 || toks[v].is(Contact)
                 || toks[v].is(Talk) && toks.get(v + 1).is_some_and(|m| m.word == "me")
         })?;
-    if refused(toks, k) || not_now_scheduled(toks, v) || toks[k..v].iter().any(|p| p.is(PastAux)) {
+    // "can someone else pick up my order": the customer's proxy collecting, not staff.
+    let proxy = toks.get(k + 1).is_some_and(|n| n.word == "else")
+        && matches!(
+            toks[v].word,
+            "pick" | "collect" | "sign" | "receive" | "fetch"
+        );
+    if proxy
+        || refused(toks, k)
+        || not_now_scheduled(toks, v)
+        || toks[k..v].iter().any(|p| p.is(PastAux))
+    {
         return None;
     }
     Some(ExplicitMatch {
@@ -1475,7 +1485,10 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 before[before.len() - 1].word,
                 "faccia" | "fate" | "faites" | "fais" | "haga" | "hagan" | "faca" | "facam"
             ) || modal(before[before.len() - 1].word)
-                || matches!(before[before.len() - 1].word, "pueden" | "podem" | "podeis"))
+                || matches!(
+                    before[before.len() - 1].word,
+                    "pueden" | "podem" | "podeis" | "puedes" | "podes"
+                ))
         || before.len() >= 2
             && matches!(before[before.len() - 2].word, "faites" | "fais" | "fate")
             && me(before[before.len() - 1].word)
@@ -1514,6 +1527,8 @@ pub(super) fn callback_to_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     | "moechte"
                     | "will"
                     | "pueden"
+                    | "podeis"
+                    | "puedes"
                     | "podem"
                     | "potete"
                     | "potreste"
@@ -3456,7 +3471,19 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && !toks[k + 1..toks.len().min(k + 4)].windows(2).any(|w| {
                             w[0].word == "to" && matches!(w[1].word, "my" | "our" | "me" | "us")
                         });
+                    // "ask about the physio sessions": the topic asked about, whoever
+                    // it names; "bring someone with me": company brought along.
+                    let about_topic = toks.get(j + 1).is_some_and(|n| n.word == "about")
+                        && !toks[j + 1..k]
+                            .iter()
+                            .any(|p| matches!(p.word, "with" | "to"));
+                    let brought_along = t.word == "bring"
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.word, "with" | "along"));
                     let governs = !general
+                        && !about_topic
+                        && !brought_along
                         && !given_to
                         && !as_role
                         && !let_know

@@ -708,7 +708,16 @@ pub(super) fn identity_then_want(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         return None;
     }
     let cond = (q + 1..toks.len().saturating_sub(1)).find(|&i| {
-        (toks[i].word == "if" && matches!(toks[i + 1].word, "not" | "no"))
+        // An identity asked, then "if you are" or "if so" and the wish for someone else.
+        (toks[i].word == "if" && matches!(toks[i + 1].word, "not" | "no" | "so" | "yes"))
+            || toks[i].word == "if"
+                && toks[i + 1].word == "you"
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|n| matches!(n.word, "are" | "re"))
+                && toks[..q + 5.min(toks.len() - q)]
+                    .iter()
+                    .any(|n| n.is(Bot) || n.is(Machine))
             || matches!(toks[i].word, "otherwise" | "else")
             || (toks[i].word == "then" && toks[i].clause != toks[q].clause)
     })?;
