@@ -439,7 +439,7 @@ impl Check {
                 let (topic, words) = match a.regulated(text, topics, context) {
                     Some((topic, words)) => (topic, words.into_owned()),
                     // Advice asked now in a domain one of the three turns before names
-                    // ("which one should I pick?" after the funds were listed).
+                    // ("which of them suits me?" after the funds were listed).
                     None => topics.iter().find_map(|&topic| {
                         let ask = a.advice_asked_without_term(text, topic)?;
                         let term = v

@@ -376,7 +376,7 @@ fn inquiry(verb: &str, asked: &str) -> bool {
         )
 }
 
-/// "I need the invoice", "we want a room with a bath", "brauchen wir 20 Kartons", "vorrei
+/// "I need a receipt", "we want a later slot", "brauchen wir mehr Kartons", "vorrei
 /// un duplicato": a thing wished for, a matter of its own. The wish at `i`, its object
 /// within the segment ending before `end`; "I need it" and "I need to know" point back or
 /// ask (an inquiry is read apart).
@@ -433,9 +433,9 @@ fn wants_a_thing<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> b
         return false;
     }
     if matches!(next, "to" | "de" | "a") {
-        // "I also need to send a parcel": an act wished for is a matter added when said as
+        // "I also need to post a form": an act wished for is a matter added when said as
         // one ("also", "too", "as well"); said alone it mostly restates the matter ("need
-        // to pay the deposit … need to send 42,000"). Not "I need to know" (an inquiry),
+        // to pay the bond … need to send 9,000"). Not "I need to know" (an inquiry),
         // "to speak" (a request for a person) nor "to say thanks".
         let added = (i.saturating_sub(2)..i).any(|p| {
             matches!(
@@ -475,7 +475,7 @@ fn wants_a_thing<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> b
                 | "zusatzliche" | "otro" | "otra" | "outro" | "outra" | "altro" | "altra"
                 | "nuevo" | "nueva" | "novo" | "nova" | "nuovo" | "nuova"
         )
-        // "I'd like gas from you as well": after the wish, any thing named.
+        // "I'd like broadband from you too": after the wish, any thing named.
         || word(i) == "like"
 }
 
@@ -939,7 +939,7 @@ const FAULTS: &[&str] = &[
     "pending",
     "refused",
     "blocked",
-    // "the hedge is blocking the pavement".
+    // "the skip is blocking the drive".
     "blocking",
     "rechazado",
     "rechazada",
@@ -1874,7 +1874,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             .any(|i| NEGATORS.contains(&word(i)))
             && segment.clone().any(|i| WORKING.contains(&word(i)))
         {
-            // "why haven't my parking passes arrived?": a fault asked about.
+            // "why haven't the replacement keys come?": a fault asked about.
             out.problems.push(format!(
                 "{} {}",
                 word(segment.start),

@@ -57,7 +57,7 @@ mod tests {
         let failed = |t: &str| super::super::topics::Scan::of(t).failed();
         for text in [
             "the charger light just blinks orange",
-            "the submit button is greyed out",
+            "the save option stays greyed out",
             "none of the dates can be picked",
             "die Schranke bleibt zu",
             "la porta non si apre, dice che il codice è sbagliato",

@@ -105,7 +105,7 @@ enum P {
     Praise,
     /// No dispute or claim open ("no tengo ninguna reclamación", "nothing outstanding").
     NoDispute,
-    /// Advice asked outright ("which one would you recommend?"), whatever the domain: a
+    /// Advice asked outright ("which of them do you recommend?"), whatever the domain: a
     /// regulated ask when an earlier turn names the domain (see [`advice_asked_without_term`]).
     AdviceAsk,
     /// Urgency hedged ("kind of urgent", "a bit pressing"): an errand, unless a danger is told.
@@ -1147,7 +1147,7 @@ pub(crate) fn asks_amount(text: &str) -> bool {
         )
         .ok()
     });
-    // "Could you give me the claim number?": an identifier asked for, not a sum.
+    // "What is your claim number, please?": an identifier asked for, not a sum.
     static IDENTIFIER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
             r"(?i)\b(claim|order|policy|account|reference|booking|case|ticket|member|membership|customer|invoice|tracking|serial|registration|phone|mobile)\s+(number|no|ref|reference|id|code)\b",

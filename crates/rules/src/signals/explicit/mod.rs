@@ -50,7 +50,7 @@ pub fn accepts_offer(text: &str) -> bool {
     if accepts_in(&toks) {
         return true;
     }
-    // "A student adviser, meaning a real person? Then yes, please set that up": a question
+    // "A tutor, meaning an actual human? Then yes, please arrange it": a question
     // about the offer, then the yes in a sentence of its own.
     let Some(last) = toks.last() else {
         return false;
@@ -346,7 +346,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     })
 }
 
-/// "vous mettre en relation avec un opticien", "pasarle con un tramitador", "Soll ich Sie
+/// "vous mettre en relation avec une pharmacienne", "pasarle con una gestora", "Soll ich Sie
 /// mit einem Mitarbeiter verbinden?": the customer handed over in the other languages,
 /// named by a pronoun before the verb or joined to it. Put in touch with someone, or
 /// passed "con" someone, needs no known word for the person: only people are.
@@ -426,7 +426,7 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
     }
 }
 
-/// "Would you like me to arrange a call with a student adviser?", "I can book you a chat
+/// "Shall I set up a call with one of our tutors?", "I can book you a chat
 /// with one of our advisers": a call set up with a person.
 fn call_arranged_with_person(toks: &[Tok<'_>], j: usize) -> bool {
     let t = &toks[j];
@@ -694,7 +694,7 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     found
 }
 
-/// "talk to a human about it? nah, you're doing fine": the last sentence opens by saying
+/// "get a human in on this? nah, it's fine": the last sentence opens by saying
 /// no to what came before, and names no one else instead.
 fn taken_back(toks: &[Tok<'_>]) -> bool {
     let Some(last) = toks.last() else {
@@ -957,7 +957,7 @@ mod tests {
             "yesterday I spoke with an agent about this",
             "hablé con un agente ayer y no sirvió",
             "later I might talk to someone about it",
-            "si mañana no llega, a lo mejor pido hablar con un agente",
+            "si mañana no llega, a lo mejor pido hablar con una agente",
             "ce conseiller m'a dit d'attendre",
         ] {
             no(t);
@@ -1332,8 +1332,8 @@ mod tests {
     fn other_languages_are_requests() {
         for t in [
             "necesito hablar con una persona",
-            "¿puedo hablar con un agente?",
-            "pásame con un asesor, por favor",
+            "¿puedo hablar con una agente?",
+            "pásame con una asesora, por favor",
             "je veux parler à un vrai conseiller",
             "je voudrais parler avec un humain",
             "Ich möchte mit einem echten Mitarbeiter sprechen",

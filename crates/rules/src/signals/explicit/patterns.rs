@@ -514,7 +514,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .rposition(|p| p.clause != t.clause)
         .map_or(0, |p| p + 1);
-    // "me acaba de llamar alguien", "acabo de hablar con un asesor", "je viens de parler à
+    // "me acaba de llamar un señor", "acabo de hablar con una asesora", "je viens de parler à
     // un conseiller": just done.
     if (start + 1..j).any(|i| {
         toks[i].word == "de"
@@ -526,9 +526,9 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     }) {
         return true;
     }
-    // "my husband wants to talk to a manager but honestly I just need the date": another's
-    // wish that the customer sets aside. ("my mum needs to talk it through with one of
-    // your people" asks on her behalf.)
+    // "my wife wants a supervisor, but really I only need the date": another's
+    // wish that the customer sets aside. ("my dad needs to go over it with one of your
+    // team" asks on his behalf.)
     if (start + 1..j).any(|i| {
         matches!(toks[i].word, "wants" | "wishes" | "insists")
             && (matches!(toks[i - 1].word, "he" | "she" | "they")
@@ -541,7 +541,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
-    // "I'd ask for a manager but I can't be bothered": a would-be act, taken back.
+    // "I'd ring a supervisor but I haven't the time": a would-be act, taken back.
     if (start..j).any(|i| {
         (toks[i].word == "id" || toks[i].word == "would" && i > start && toks[i - 1].word == "i")
             && toks
@@ -1297,7 +1297,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                 || toks[v].is(Contact)
                 || toks[v].is(Talk) && toks.get(v + 1).is_some_and(|m| m.word == "me")
         })?;
-    // "can someone else pick up my order": the customer's proxy collecting, not staff.
+    // "could someone else collect it for me": the customer's proxy, not staff.
     let proxy = toks.get(k + 1).is_some_and(|n| n.word == "else")
         && matches!(
             toks[v].word,
@@ -2648,8 +2648,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             (modal && subject && v.clause == t.clause && ok(k)).then_some(())?;
             found(k, "who_can_i_talk_to")
         }
-        // "I'd feel much better going over this with a real person", "I'd be happier with
-        // someone rather than typing it here": the customer at ease only with a person.
+        // "I'd feel better sorting it out with an actual person", "I'd be happier with
+        // someone rather than in this chat": the customer at ease only with a person.
         "better" | "happier" | "comfortable" | "safer" | "easier" => {
             let before = &toks[j.saturating_sub(5)..j];
             let would_feel = before.iter().any(|p| matches!(p.word, "feel" | "be"))

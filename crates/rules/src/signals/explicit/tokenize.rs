@@ -736,7 +736,7 @@ pub(super) fn tokenize_into<'a>(
                 )
             });
         // A question put to the service in mid-run ("… still not connecting can you pass me
-        // to tech support", "… from last night um could someone call me back"): a modal
+        // to the help desk", "… from last week um could someone ring me"): a modal
         // followed by its subject starts a clause, unless a word before joins it ("how can
         // you", "if you could", "what would you").
         let asks_anew = k > 0
