@@ -376,20 +376,71 @@ fn inquiry(verb: &str, asked: &str) -> bool {
         )
 }
 
+/// Words of wishing a thing ([`wants_a_thing`]), in the six languages.
+const WISH_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "want",
+    "wanted",
+    "require",
+    "like",
+    "necesito",
+    "necesitamos",
+    "quiero",
+    "quisiera",
+    "queria",
+    "voudrais",
+    "voudrions",
+    "brauche",
+    "brauchen",
+    "benotige",
+    "benotigen",
+    "preciso",
+    "precisamos",
+    "quero",
+    "gostaria",
+    "vorrei",
+    "vorremmo",
+    "voglio",
+];
+
+/// Words that start a cue read by hand: "one more thing", "separate thing", "autre chose"
+/// (an added matter); "why" (a fault asked about); French "ma"; "since", "when" (a time,
+/// not an act). Only words with this flag are looked at.
+const CUE_WORDS: &[&str] = &[
+    "one",
+    "separate",
+    "other",
+    "last",
+    "different",
+    "otra",
+    "autre",
+    "outra",
+    "altra",
+    "noch",
+    "why",
+    "porque",
+    "pourquoi",
+    "warum",
+    "perche",
+    "ma",
+    "since",
+    "when",
+    "after",
+    "until",
+    "desde",
+    "depuis",
+    "seit",
+    "dopo",
+];
+
 /// "I need a receipt", "we want a later slot", "brauchen wir mehr Kartons", "vorrei
 /// un duplicato": a thing wished for, a matter of its own. The wish at `i`, its object
 /// within the segment ending before `end`; "I need it" and "I need to know" point back or
 /// ask (an inquiry is read apart).
 fn wants_a_thing<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> bool {
-    let wish = match word(i) {
-        "need" | "needs" | "want" | "wanted" | "require" | "necesito" | "necesitamos"
-        | "quiero" | "quisiera" | "queria" | "voudrais" | "voudrions" | "brauche" | "brauchen"
-        | "benotige" | "benotigen" | "preciso" | "precisamos" | "quero" | "gostaria" | "vorrei"
-        | "vorremmo" | "voglio" => true,
-        // "I'd like", "we would like": the wish, not the liking.
-        "like" => i > 0 && matches!(word(i - 1), "d" | "id" | "would" | "wed"),
-        _ => false,
-    };
+    // A word of [`WISH_WORDS`]; "I'd like", "we would like" is the wish, not the liking.
+    let wish = word(i) != "like" || i > 0 && matches!(word(i - 1), "d" | "id" | "would" | "wed");
     // "kids don't need the lesson", "no quiero nada": a wish refused is none.
     let refused = (i.saturating_sub(2)..i).any(|p| {
         matches!(
@@ -1276,6 +1327,10 @@ const DROPS: u32 = 2048;
 const INQUIRES: u32 = 4096;
 /// A price ([`PRICES`]).
 const PRICED: u32 = 8192;
+/// A word of [`WISH_WORDS`].
+const WISHES: u32 = 16384;
+/// A word of [`CUE_WORDS`].
+const CUE: u32 = 32768;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
 const PART_SHIFT: u32 = 16;
 // Every part's number fits above the flags.
@@ -1312,6 +1367,8 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&DROPPED[..], DROPS),
         (INQUIRY_VERBS, INQUIRES),
         (PRICES, PRICED),
+        (WISH_WORDS, WISHES),
+        (CUE_WORDS, CUE),
     ] {
         for w in words {
             *map.entry(w).or_default() |= flag;
@@ -1738,6 +1795,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // "One more thing:", "Separate thing —", "and last one:", "autre chose :": a matter
     // announced as one more, in the first words of the turn or of a sentence.
     let one_more = (0..words.len().min(8)).any(|i| {
+        if kinds[i] & CUE == 0 {
+            return false;
+        }
         let next = |o: usize| if i + o < words.len() { word(i + o) } else { "" };
         matches!(
             (word(i), next(1)),
@@ -1864,14 +1924,16 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
             out.problems.push(format!("{} {}", word(q.0), word(q.1)));
-        } else if matches!(
-            word(segment.start),
-            "why" | "porque" | "pourquoi" | "warum" | "perche"
-        ) && segment
-            .clone()
-            .skip(1)
-            .take(4)
-            .any(|i| NEGATORS.contains(&word(i)))
+        } else if kinds[segment.start] & CUE != 0
+            && matches!(
+                word(segment.start),
+                "why" | "porque" | "pourquoi" | "warum" | "perche"
+            )
+            && segment
+                .clone()
+                .skip(1)
+                .take(4)
+                .any(|i| NEGATORS.contains(&word(i)))
             && segment.clone().any(|i| WORKING.contains(&word(i)))
         {
             // "why haven't the replacement keys come?": a fault asked about.
@@ -1882,7 +1944,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             ));
         } else if let Some(w) = segment
             .clone()
-            .find(|&i| wants_a_thing(&word, i, segment.end))
+            .find(|&i| kinds[i] & WISHES != 0 && wants_a_thing(&word, i, segment.end))
         {
             out.problems.push(format!("{} {}", word(w), word(w + 1)));
         } else if segment
@@ -1910,7 +1972,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             close(&mut act, &mut part, &mut start, i);
         }
         // French "ma commande" is "my order"; Italian "ma" is "but".
-        let my_part = word(i) == "ma"
+        let my_part = k & CUE != 0
+            && word(i) == "ma"
             && (i + 1..words.len())
                 .take(2)
                 .any(|j| kinds[j] >> PART_SHIFT != 0);
@@ -1953,7 +2016,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 })
                 // "since I moved in", "when we changed supplier": a time, not an act.
                 || (i.saturating_sub(2)..i).any(|p| {
-                    matches!(word(p), "since" | "when" | "after" | "until" | "desde" | "depuis" | "seit" | "dopo")
+                    kinds[p] & CUE != 0
+                        && matches!(
+                            word(p),
+                            "since" | "when" | "after" | "until" | "desde" | "depuis" | "seit" | "dopo"
+                        )
                 }) && i >= 1
                     && matches!(word(i - 1), "i" | "we" | "she" | "he" | "they")
         };
