@@ -284,6 +284,8 @@ impl Check {
             Check::Upset { turns, .. } => 2 * turns + 2,
             Check::Event { times, .. } => 10.max(2 * times),
             Check::SeveralMatters { at_least } => 12.max(2 * at_least + 2),
+            // The last turn and the three before it, where a domain's term may be named.
+            Check::Regulated { .. } => 4,
             Check::Any(checks) => checks.iter().map(Check::window).max().unwrap_or(1),
             _ => 2,
         }
@@ -2143,6 +2145,26 @@ mod decision_tests {
             ),
         ]);
         assert_eq!(pills.reason, Some(Reason::Regulated), "{pills:?}");
+        // A deployment with only this rule still reads the turns before.
+        let only = RuleSet::from_yaml(
+            "only_regulated.yaml",
+            "version: 1\ndefault_target: support\nrules:\n  - name: regulated-act\n    reason: regulated\n    when:\n      - regulated: {}\n",
+        )
+        .unwrap();
+        let alone = only.evaluate(&crate::conversation_of(&[
+            (
+                Role::Customer,
+                "my son has been prescribed antibiotics",
+                None,
+            ),
+            (Role::Ai, "I hope he feels better soon.", Some(0.9)),
+            (
+                Role::Customer,
+                "can I give him his cough syrup at the same time?",
+                None,
+            ),
+        ]));
+        assert_eq!(alone.reason, Some(Reason::Regulated), "{alone:?}");
         // Advice about something else, with no term of a domain before it, is no act.
         let plans = decide_turns(&[
             (Role::Customer, "I want faster broadband", None),
