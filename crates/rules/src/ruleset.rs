@@ -2131,7 +2131,7 @@ mod decision_tests {
             ),
         ]);
         assert_eq!(funds.reason, Some(Reason::Regulated), "{funds:?}");
-        let pills = decide_turns(&[
+        let pills_turns = [
             (
                 Role::Customer,
                 "my son has been prescribed antibiotics",
@@ -2143,7 +2143,8 @@ mod decision_tests {
                 "can I give him his cough syrup at the same time?",
                 None,
             ),
-        ]);
+        ];
+        let pills = decide_turns(&pills_turns);
         assert_eq!(pills.reason, Some(Reason::Regulated), "{pills:?}");
         // A deployment with only this rule still reads the turns before.
         let only = RuleSet::from_yaml(
@@ -2151,19 +2152,7 @@ mod decision_tests {
             "version: 1\ndefault_target: support\nrules:\n  - name: regulated-act\n    reason: regulated\n    when:\n      - regulated: {}\n",
         )
         .unwrap();
-        let alone = only.evaluate(&crate::conversation_of(&[
-            (
-                Role::Customer,
-                "my son has been prescribed antibiotics",
-                None,
-            ),
-            (Role::Ai, "I hope he feels better soon.", Some(0.9)),
-            (
-                Role::Customer,
-                "can I give him his cough syrup at the same time?",
-                None,
-            ),
-        ]));
+        let alone = only.evaluate(&crate::conversation_of(&pills_turns));
         assert_eq!(alone.reason, Some(Reason::Regulated), "{alone:?}");
         // Advice about something else, with no term of a domain before it, is no act.
         let plans = decide_turns(&[

@@ -52,13 +52,7 @@ pub fn accepts_offer(text: &str) -> bool {
     }
     // "A tutor, meaning an actual human? Then yes, please arrange it": a question
     // about the offer, then the yes in a sentence of its own.
-    let Some(last) = toks.last() else {
-        return false;
-    };
-    let from = toks
-        .iter()
-        .position(|t| t.sentence == last.sentence)
-        .unwrap_or(0);
+    let from = last_sentence_start(&toks);
     let from = from
         + usize::from(
             toks.get(from).is_some_and(|t| {
@@ -694,16 +688,19 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     found
 }
 
+/// Where the turn's last sentence starts (0 for a turn of one sentence, or none).
+fn last_sentence_start(toks: &[Tok<'_>]) -> usize {
+    toks.last().map_or(0, |last| {
+        toks.iter()
+            .position(|t| t.sentence == last.sentence)
+            .unwrap_or(0)
+    })
+}
+
 /// "get a human in on this? nah, it's fine": the last sentence opens by saying
 /// no to what came before, and names no one else instead.
 fn taken_back(toks: &[Tok<'_>]) -> bool {
-    let Some(last) = toks.last() else {
-        return false;
-    };
-    let from = toks
-        .iter()
-        .position(|t| t.sentence == last.sentence)
-        .unwrap_or(0);
+    let from = last_sentence_start(toks);
     from > 0
         && matches!(toks[from].word, "nah" | "nope")
         && !toks[from..].iter().any(|t| t.classes.0 & ANCHORS.0 != 0)
