@@ -82,6 +82,12 @@ fn word_info(lower: &str) -> WordInfo {
     WORDS.get(lower).copied().unwrap_or_default()
 }
 
+/// Whether the sentiment lexicon rates `lower` (a lowercased word): a word in use, spelt as
+/// people spell it, so no typo of another.
+pub(crate) fn rates_word(lower: &str) -> bool {
+    word_info(lower).valence.is_some()
+}
+
 /// The most negative lexicon valence of any word of `text` (0 when none is negative): how
 /// strong its strongest word is, whatever the words around it.
 pub(crate) fn most_negative_word(text: &str) -> f32 {

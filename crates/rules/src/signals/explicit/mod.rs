@@ -2318,4 +2318,13 @@ mod tests {
                 .contains(&("somelne".into(), "someone".into()))
         );
     }
+
+    #[test]
+    fn words_the_sentiment_lexicon_rates_are_never_corrected() {
+        // One letter from "discussing" and "discussed", but spelt as meant.
+        let text = "no one warned us about the delay, the whole thing is disgusting";
+        assert!(corrections(text).is_empty(), "{:?}", corrections(text));
+        assert_eq!(detect(text), None);
+        assert!(corrections("honestly disgusted, nobody rang back").is_empty());
+    }
 }

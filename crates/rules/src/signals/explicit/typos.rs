@@ -162,6 +162,8 @@ pub(super) fn correct(word: &str) -> Option<(&'static str, Classes)> {
     if len < 4
         || (NOT_TYPOS_FILTER.may_contain(word) && NOT_TYPOS_SET.contains_key(word))
         || word.chars().any(|c| c.is_ascii_digit())
+        // A word the sentiment lexicon rates is spelt right: "disgusting" is no "discussing".
+        || crate::signals::sentiment::rates_word(word)
     {
         return None;
     }
