@@ -167,11 +167,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::CloseAccount,
-        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\bcerrar (mi|la) cuenta\b|\b(cl[ôo]turer|fermer) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar) (a minha |minha |a )conta\b|\bchiudere (il mio |il )conto\b",
+        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\b(cerrar|cierren|cierre) (mi|la) cuenta\b|\b(cl[ôo]turer|fermer|cl[ôo]turez|fermez) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar|encerrem|fechem) (a minha |minha |a )conta\b|\b(chiudere|chiudete|chiuda) (il mio |il )conto\b",
     ),
     (
         P::DisputeContext,
-        r"\bdisput(e|es|ed|ing)\b|\bcharge[- ]?backs?\b|\b(open|pending|ongoing|unresolved|active|outstanding|current) (claim|complaint|case|investigation|fraud claim|dispute)\b|\bunder investigation\b|\bbeing investigated\b|\binvestigation\b|\bombudsman\b|\breclamaci[óo]n\b|\breclamo\b|\breclami\b|\blitigio\b|\blitige\b|\br[ée]clamation\b|\bstreitfall\b|\breklamation\b|\bwiderspruch\b|\bdisputa\b|\bcontestazione\b|\bcontesta[çc][ãa]o\b|\breclama[çc][ãa]o\b",
+        r"\bdisput(e|es|ed|ing)\b|\bcharge[- ]?backs?\b|\b(open|pending|ongoing|unresolved|active|outstanding|current) (claim|complaint|case|investigation|fraud claim|dispute)\b|\bunder investigation\b|\bbeing investigated\b|\binvestigation\b|\bombudsman\b|\breclamaci[óo]n\b|\breclamo\b|\breclami\b|\blitigio\b|\blitige\b|\br[ée]clamation\b|\bstreitfall\b|\breklamation\b|\bwiderspruch\b|\bdisputa\b|\bcontestazione\b|\bcontesta[çc][ãa]o\b|\bcontestation\b|\breclama[çc][ãa]o\b",
     ),
     (
         P::UrgentWords,
@@ -3374,6 +3374,24 @@ mod tests {
             closure("close my account now, complaint or no complaint"),
             Some(Topic::AccountClosure)
         );
+    }
+
+    #[test]
+    fn a_french_dispute_and_closures_bid_in_every_language_are_read() {
+        assert!(
+            Scan::of("le prélèvement fait l'objet d'une contestation en cours").dispute_context()
+        );
+        let closure =
+            |t: &str| regulated(t, &[Topic::AccountClosure], true).map(|(topic, _)| topic);
+        for text in [
+            "Clôturez mon compte aujourd'hui même",
+            "fermez le compte, je n'en veux plus",
+            "cierren mi cuenta ya",
+            "chiudete il conto per favore",
+            "fechem a minha conta hoje",
+        ] {
+            assert_eq!(closure(text), Some(Topic::AccountClosure), "{text}");
+        }
     }
 
     #[test]
