@@ -2165,6 +2165,25 @@ mod decision_tests {
             ),
         ]);
         assert_eq!(plans.reason, None, "{plans:?}");
+        // Savings to be moved into the product the AI named.
+        let into_it = decide_turns(&[
+            (
+                Role::Customer,
+                "tell me about the new ethical bond fund",
+                None,
+            ),
+            (
+                Role::Ai,
+                "The Ethical Bond Fund opened last week; the fact sheet is in the app.",
+                Some(0.9),
+            ),
+            (
+                Role::Customer,
+                "would it be wise to put all my savings into it?",
+                None,
+            ),
+        ]);
+        assert_eq!(into_it.reason, Some(Reason::Regulated), "{into_it:?}");
     }
 
     #[test]

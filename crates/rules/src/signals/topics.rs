@@ -110,6 +110,12 @@ enum P {
     AdviceAsk,
     /// Urgency hedged ("kind of urgent", "a bit pressing"): an errand, unless a danger is told.
     Hedged,
+    /// A term of the law's domain ("the will", "probate", "eviction"): a legal ask when advice
+    /// is asked outright in the same turn.
+    LegalTerm,
+    /// Savings moved into what an earlier turn named ("should I put my savings into it?"):
+    /// an investment ask when that turn names the product.
+    InvestMoveIt,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -131,7 +137,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor) (will|is going to|has|is)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor)s? (is|are|has|have|will|'ll)( be| been| now)? (drafting|preparing|filing|issuing|sending|writing|involved|instructed|handling|dealing|on it|in touch|getting involved)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
     ),
     (
         P::LegalAdvice,
@@ -862,7 +868,7 @@ const PATTERNS: &[(P, &str)] = &[
     // names, a lawyer needed, advice asked in German with "mir raten", unit-linked funds.
     (
         P::AdviceAsk,
-        r"\b(recommend\w*|advi[cs]e|suggest)\b|\bwhich (one|of (them|those|these|the \w+))\b.{0,40}\b(should|would you|best|better|pick|choose|go for)\b|\bwhat (would|do) you (pick|choose|go for)\b|\b(recomienda\w*|aconseja\w*|conseill\w*|recommand\w*|empfehl\w*|recomenda\w*|aconselh\w*|consigli\w*)\b|\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?raten\b|\bcu[áa]l (me )?(conviene|elijo|escojo)\b|\blequel (choisir|prendre)\b|\bwelche[rns]? (soll|sollte) ich\b|\bqual (devo|escolho)\b|\bquale (dovrei|scelgo|mi conviene)\b",
+        r"\b(recommend(s|ing|ations?)?|advi[cs]e|suggest)\b|\bwhich (one|of (them|those|these|the \w+))\b.{0,40}\b(should|would you|best|better|pick|choose|go for)\b|\bwhat (would|do) you (pick|choose|go for)\b|\b(recomienda\w*|aconseja(s|n|r|r[íi]a|r[íi]as)?|conseill(e|es|ez|er|eriez|erais)|recommand(e|es|ez|er|eriez|erais)|empfehl\w*|recomenda(s|m|r|ria)?|recomendaci[óo]n|aconselh(a|as|am|ar|aria|e)|consigli(a|ate|ereste|erebbe|are|o)?)\b|\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?raten\b|\bcu[áa]l (me )?(conviene|elijo|escojo)\b|\blequel (choisir|prendre)\b|\bwelche[rns]? (soll|sollte) ich\b|\bqual (devo|escolho)\b|\bquale (dovrei|scelgo|mi conviene)\b",
     ),
     (
         P::LegalAdvice,
@@ -873,6 +879,30 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(raten|rat) (sie|du) mir\b|\bmir (\w+ )?(raten|empfehlen)\b",
     ),
     (P::InvestTerm, r"\bunit[ée]s de compte\b|\bunit[- ]linked\b"),
+    // The forty-first to forty-fourth rounds: advice asked outright with the domain's term
+    // in the same turn, medicines named by their international stems (amoxicillin,
+    // omeprazole), the law asked about in other words, savings to be moved into a product an
+    // earlier turn named.
+    (
+        P::MedicalTerm,
+        r"\b\w{3,}(cillin|cilina|cilline|mycin|micina|mycine|cycline|ciclina|floxacin|prazole?|statin|statina|statine|olol|pril|sartan|dipine|dipina|azepam|azolam|oxetine?|oxetina|triptan|profen|profeno|coxib|parin|parina|conazole?)\b|\b(eye|ear|nose) ?drops\b|\bmouthwash\b|\b(gotas|gouttes|tropfen|collirio|col[íi]rio)\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\b(should|can|could|may) (i|we) (be )?(taking|using|giving)\b|\b(should|can|could|may) (i|we) (carry on|keep on|continue|go on) (with|taking|using)\b",
+    ),
+    (
+        P::LegalTerm,
+        r"\b(my|the|a|his|her|our|their|no|mum's|dad's|mother's|father's) will\b|\b(testament|testamento|probate|inheritance|herencia|h[ée]ritage|erbschaft|eredit[àa]|heran[çc]a|divorce|divorced|divorcio|scheidung|divorzio|div[óo]rcio|custody|evict\w*|desahucio|sfratto|despejo|tenancy|landlord|lawsuit|executor|power of attorney)\b",
+    ),
+    (
+        P::LegalAdvice,
+        r"\bis (it|this|that) (even|actually|really) (legal|illegal|lawful|unlawful)\b|\bjuridiquement\b|\b(suis-je|je suis|est-ce que je suis) (vraiment )?(oblig[ée]e?|tenue?) de\b|\bwhat (does|do) the law (say|allow)\b|\bque dit la loi\b|\bqu'est-ce que la loi\b|\bqu[ée] dice la ley\b|\bo que (é que )?a lei\b|\bwas sagt das gesetz\b|\bcosa (dice|prevede) la legge\b|\b(p[ôo]r|levar)\b.{0,12}\b(em|a) tribunal\b",
+    ),
+    (
+        P::InvestMoveIt,
+        r"\b(move|put|transfer|switch|shift|invest)\b.{0,20}\b(my|our|the|all my|some of my)\b.{0,20}\b(savings|pension|money|cash|isa|lump sum|bonus)\b.{0,20}\b(into|in) (it|this|that|them)\b|\b(meter|poner|pasar|invertir)\b.{0,20}\b(mis ahorros|mi dinero)\b.{0,10}\b(ah[íi]|en [ée]l|en eso)\b|\b(placer|mettre|transf[ée]rer)\b.{0,20}\b(mon [ée]pargne|mes [ée]conomies|mon argent)\b.{0,10}\b(dedans|dessus)\b|\b(meine ersparnisse|mein geld|mein erspartes)\b.{0,20}\b(da rein|darin|dort)\b.{0,20}\b(anlegen|stecken|investieren)\b|\b(p[ôo]r|colocar|meter|passar|investir)\b.{0,20}\b(as minhas poupan[çc]as|o meu dinheiro|minhas economias)\b.{0,10}\b(nele|nisso|a[íi])\b|\b(mettere|spostare|investire)\b.{0,20}\b(i miei risparmi|i miei soldi)\b.{0,10}\b(l[ìi]|in questo|in quello)\b",
+    ),
     // The fortieth round: a child missing, sewage coming up, home dialysis without water,
     // a German checkout down.
     (
@@ -1002,9 +1032,10 @@ impl Scan {
             Topic::FinancialDispute => &[P::Dispute],
             Topic::Chargeback => &[P::Chargeback],
             Topic::Fraud => &[P::Fraud],
-            Topic::Legal => &[P::LegalAct, P::LegalAdvice],
+            // Advice asked outright counts with the domain's term (see [`topic_match`]).
+            Topic::Legal => &[P::LegalAct, P::LegalAdvice, P::AdviceAsk],
             Topic::Privacy => &[P::Privacy],
-            Topic::Medical => &[P::MedicalAsk],
+            Topic::Medical => &[P::MedicalAsk, P::AdviceAsk],
             Topic::Investment => &[P::InvestMove, P::InvestAsk],
             Topic::AccountClosure => &[P::CloseAccount],
         })
@@ -1404,9 +1435,13 @@ pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -
         Topic::FinancialDispute => one(P::Dispute),
         Topic::Chargeback => one(P::Chargeback),
         Topic::Fraud => one(P::Fraud),
-        Topic::Legal => one(P::LegalAct).or_else(|| one(P::LegalAdvice)),
+        Topic::Legal => one(P::LegalAct)
+            .or_else(|| one(P::LegalAdvice))
+            .or_else(|| both(P::AdviceAsk, P::LegalTerm)),
         Topic::Privacy => one(P::Privacy),
-        Topic::Medical => both(P::MedicalAsk, P::MedicalTerm),
+        Topic::Medical => {
+            both(P::MedicalAsk, P::MedicalTerm).or_else(|| both(P::AdviceAsk, P::MedicalTerm))
+        }
         Topic::Investment => one(P::InvestMove).or_else(|| both(P::InvestAsk, P::InvestTerm)),
         Topic::AccountClosure => ((context || scan.has(P::DisputeContext))
             && !scan.has(P::NoDispute))
@@ -1424,6 +1459,9 @@ pub(crate) fn advice_asked_without_term(text: &str, topic: Topic, scan: Scan) ->
         }
         Topic::Investment if scan.has(P::AdviceAsk) && !scan.has(P::InvestTerm) => {
             found_asked(text, P::AdviceAsk)
+        }
+        Topic::Investment if scan.has(P::InvestMoveIt) && !scan.has(P::InvestTerm) => {
+            found_asked(text, P::InvestMoveIt)
         }
         _ => None,
     }
@@ -3374,6 +3412,62 @@ mod tests {
             closure("close my account now, complaint or no complaint"),
             Some(Topic::AccountClosure)
         );
+    }
+
+    #[test]
+    fn advice_asked_outright_with_the_domain_term_is_regulated() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        for (text, want) in [
+            (
+                "my ankle is swollen, should I be using ice or heat, and which painkillers would you recommend?",
+                Topic::Medical,
+            ),
+            (
+                "is it fine to take omeprazole with my other tablets?",
+                Topic::Medical,
+            ),
+            (
+                "can I carry on with the clarithromycin if I feel sick?",
+                Topic::Medical,
+            ),
+            (
+                "could I use ear drops while the grommets are in?",
+                Topic::Medical,
+            ),
+            (
+                "my dad left no will, what do you advise we do about the house?",
+                Topic::Legal,
+            ),
+            (
+                "the landlord kept the whole deposit, is that even lawful?",
+                Topic::Legal,
+            ),
+            (
+                "le bailleur garde la caution, que dit la loi ?",
+                Topic::Legal,
+            ),
+            (
+                "¿qué dice la ley si no me devuelven la fianza?",
+                Topic::Legal,
+            ),
+            (
+                "my solicitor is preparing a claim against your firm",
+                Topic::Legal,
+            ),
+        ] {
+            assert_eq!(topic(text), Some(want), "{text}");
+        }
+        // Past participles recommend nothing, and a term alone asks nothing.
+        for text in [
+            "the recommended dose of ibuprofen is on the box",
+            "I did what the pharmacist advised and took the amoxicillin",
+            "my solicitor has the will, I just need the invoice",
+            "my solicitor will collect the keys on the day we complete",
+            "which broadband would you recommend for gaming?",
+            "I booked the appointment for April",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
+        }
     }
 
     #[test]
