@@ -903,6 +903,42 @@ const PATTERNS: &[(P, &str)] = &[
         P::InvestMoveIt,
         r"\b(move|put|transfer|switch|shift|invest)\b.{0,20}\b(my|our|the|all my|some of my)\b.{0,20}\b(savings|pension|money|cash|isa|lump sum|bonus)\b.{0,20}\b(into|in) (it|this|that|them)\b|\b(meter|poner|pasar|invertir)\b.{0,20}\b(mis ahorros|mi dinero)\b.{0,10}\b(ah[íi]|en [ée]l|en eso)\b|\b(placer|mettre|transf[ée]rer)\b.{0,20}\b(mon [ée]pargne|mes [ée]conomies|mon argent)\b.{0,10}\b(dedans|dessus)\b|\b(meine ersparnisse|mein geld|mein erspartes)\b.{0,20}\b(da rein|darin|dort)\b.{0,20}\b(anlegen|stecken|investieren)\b|\b(p[ôo]r|colocar|meter|passar|investir)\b.{0,20}\b(as minhas poupan[çc]as|o meu dinheiro|minhas economias)\b.{0,10}\b(nele|nisso|a[íi])\b|\b(mettere|spostare|investire)\b.{0,20}\b(i miei risparmi|i miei soldi)\b.{0,10}\b(l[ìi]|in questo|in quello)\b",
     ),
+    // The forty-first to forty-fourth rounds' dangers: a door being forced now, a child
+    // shut in a car or trapped by a door, stuck on the hard shoulder, water flooding in
+    // Italian, someone collapsed and not answering, a phone number being ported away,
+    // smoke in a corridor, card machines gone offline, "nobody can pay".
+    (
+        P::Danger,
+        r"\b(trying|attempting|starting) to (force|kick|break|jimmy|prise|prize|pry|smash) (open |in |down )?(the |my |our |a )?(\w+ )?(door|window|lock|gate|shutter)s?\b|\b(forcing|kicking|smashing) (the |my |our )?(\w+ )?(door|window)s? (open|in|down)\b|\b(intentando|tratando de) (forzar|abrir a la fuerza|romper|tirar) (la )?(puerta|ventana)\b|\b(essaie|essaye|essaient|essayent|tente|tentent) de (forcer|d[ée]foncer|casser|fracturer) (la )?(porte|fen[êe]tre)\b|\bversuch(t|en)\b.{0,30}\b(t[üu]r|fenster)\b.{0,15}\b(aufzubrechen|aufzuhebeln|einzutreten)\b|\b(cercando|cerca|cercano|tentando|prova|provano) di (forzare|sfondare|scassinare) (la )?(porta|finestra)\b|\b(tentando|tenta|tentam|a tentar) (for[çc]ar|arrombar) (a )?(porta|janela)\b",
+    ),
+    (
+        P::Danger,
+        r"\b(chius[oa]|bloccat[oa]|intrappolat[oa]) (dentro )?(in |nella |la |alla |l')?(macchina|auto)\b|\b(fingers?|hand|arm|foot|leg|head)\b.{0,20}\b(trapped|stuck|caught|jammed)\b.{0,40}\b(door|machine|lift|escalator|gate|locker|shutter|turnstile|barrier)\b|\b(stuck|stranded|stopped)\b.{0,25}\b(hard shoulder|central reservation|fast lane|level crossing)\b",
+    ),
+    (
+        P::Flood,
+        r"\b(si )?sta(nno)? allagando\b|\b(tutto|[èe]) allagat[oa]\b|\bacqua a fiotti\b|\b(est[áa] a )?(alagar|inundar)\b|\b(alagando|inundando) (tudo|a casa|o corredor)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(crollat[oa]|svenut[oa]|accasciat[oa]|caduto a terra|caduta a terra)\b.{0,60}\bnon (risponde|respira|reagisce|si muove)\b|\b(desplomad[oa]|se (ha )?(desplomado|ca[íi]do))\b.{0,60}\bno (responde|respira|reacciona|se mueve)\b|\b(effondr[ée]e?|[ée]croul[ée]e?|tomb[ée]e?)\b.{0,60}\bne (r[ée]pond|respire|r[ée]agit|bouge) (plus|pas)\b|\b(zusammengebrochen|umgekippt|gest[üu]rzt)\b.{0,60}\b(reagiert|antwortet|atmet|bewegt sich) nicht\b|\b(desmaiou|caiu|desabou|colapsou)\b.{0,60}\bn[ãa]o (responde|respira|reage|se mexe)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(my )?(phone |mobile )?number\b.{0,10}\b(is being|being|has been|was|got|is) (moved|ported|transferred|switched)\b.{0,60}\b(never|didn'?t|did not|not me|without (my )?(permission|consent|asking))\b",
+    ),
+    (
+        P::Fire,
+        r"\bsmoke (in|filling) (the|our|my) (corridor|hallway|hall|stairwell|stairs|building|room|kitchen|flat|house|lobby|landing)\b|\b(fire|smoke) alarms?\b.{0,40}\b(going off|sounding|ringing|beeping)\b.{0,60}\bsmoke\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\b(but|and) (it |they |everything |all )?(works?|is working|are working|('s|is|are) back (up|online|on)|('s|is|are) fine) (now|again)\b",
+    ),
+    (
+        P::Outage,
+        r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?|pos)\b.{0,30}\b(went|gone|are|is|have gone|has gone|just went) (all )?(offline|down|dead)\b|\b(nobody|no-one|noone) (can|could) (pay|buy|order|check ?out|book|log ?in)\b",
+    ),
     // The fortieth round: a child missing, sewage coming up, home dialysis without water,
     // a German checkout down.
     (
@@ -3495,6 +3531,30 @@ mod tests {
         assert!(!settled(
             "I'll make the payment now so the money has cleared by Friday"
         ));
+    }
+
+    #[test]
+    fn doors_forced_people_trapped_or_collapsed_and_tills_offline_are_urgent() {
+        all_urgent(&[
+            "there's a man on the landing trying to kick the flat door in",
+            "quelqu'un essaie de forcer la fenêtre de la cuisine",
+            "il bambino è rimasto bloccato nella macchina e non trovo le chiavi",
+            "her hand is caught in the escalator",
+            "we're stranded on the hard shoulder and the hazard lights have died",
+            "la cantina si sta allagando",
+            "mio padre è svenuto in cucina e non respira bene",
+            "mi abuela se ha caído en el baño y no responde",
+            "my mobile number has been ported to another network without my permission",
+            "there's smoke filling the stairwell",
+            "both tills have gone offline and nobody can pay",
+        ]);
+        none_urgent(&[
+            "the door was forced last winter, we had the lock replaced",
+            "the gate sticks, you have to force it a bit",
+            "my number was moved to the new SIM as I asked",
+            "the smoke alarm needs a new battery",
+            "the card machine went offline yesterday but works now",
+        ]);
     }
 
     #[test]
