@@ -932,8 +932,9 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     // says the need came back or was already dealt with, nor carries an intent.
     if v.last.role == Role::Customer
         && v.last.intent.is_none()
-        && v.last_analysed(Role::Customer)
-            .is_none_or(|(text, a)| !a.failed(text) && !a.already_did(text))
+        && v.last_analysed(Role::Customer).is_none_or(|(text, a)| {
+            !a.failed(text) && !a.already_did(text) && !loops::negates_or_persists(text)
+        })
     {
         return None;
     }
@@ -990,11 +991,41 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
             // The AI repeating one action and the customer saying it failed after each of the
             // last attempts: with the problem first told, the same failure came back once per
             // attempt ("the reset email isn't arriving" … "nothing in spam" … "not in junk").
+            // Here a failure may be told in any words: a "not" or "still" over something the
+            // customer named before, or the AI's attempt just before named ("la factura
+            // sigue sin descargarse" … "y nada, el PDF de mayo no se baja").
+            // The "not" and the thing named again are in one sentence: "it shows now. I won't
+            // need Friday's class" tells no failure.
+            let told_again = |i: usize| {
+                let (t, a) = customer[i];
+                a.failed(&t.text)
+                    || loops::negated_sentences(&t.text).any(|words| {
+                        customer[i + 1..]
+                            .iter()
+                            .any(|(u, b)| loops::shares_a_word(&words, b.content(&u.text)))
+                            || ai.get(i).is_some_and(|(w, c)| {
+                                loops::shares_a_word(&words, c.content(&w.text))
+                            })
+                    })
+            };
+            // The reports after the one that first told the problem.
+            let failures = (0..customer.len().saturating_sub(1))
+                .take_while(|&i| told_again(i))
+                .count();
+            // The same action: two words in common, or one the customer's last report names
+            // too ("je vous renvoie un nouveau code" … "j'ai relancé l'envoi d'un code").
+            let repeated = |a: &[String], b: &[String]| {
+                loops::shares_action(a, b)
+                    || a.iter().any(|w| {
+                        w.chars().count() >= 4
+                            && b.binary_search(w).is_ok()
+                            && last.content(last_text).binary_search(w).is_ok()
+                    })
+            };
             if failures + 1 >= times
-                && customer.len() > failures
                 && ai.len() + 1 >= times
                 && ai.len() >= 2
-                && loops::shares_action(
+                && repeated(
                     ai[0].1.content(&ai[0].0.text),
                     ai[1].1.content(&ai[1].0.text),
                 )
@@ -2014,6 +2045,54 @@ mod decision_tests {
             "that worked, thanks",
         );
         assert_eq!(d.reason, None, "{d:?}");
+    }
+
+    #[test]
+    fn a_failure_told_again_with_any_negation_over_the_same_thing_is_a_loop() {
+        let run = |turns: [&str; 5]| {
+            decide_turns(&[
+                (Role::Customer, turns[0], None),
+                (Role::Ai, turns[1], Some(0.9)),
+                (Role::Customer, turns[2], None),
+                (Role::Ai, turns[3], Some(0.9)),
+                (Role::Customer, turns[4], None),
+            ])
+        };
+        for turns in [
+            [
+                "the gym app shows my membership as expired",
+                "Please log out and back in so the membership refreshes.",
+                "logged out and in, the membership is not updated",
+                "Try signing out, then sign in again to refresh your membership.",
+                "same story, the pass for the turnstile is not there",
+            ],
+            [
+                "Mi router no enciende la luz de internet",
+                "Reinicie el router desconectándolo 30 segundos.",
+                "Lo desconecté y la luz de internet sigue apagada",
+                "Desenchufe el router medio minuto y vuelva a enchufarlo.",
+                "hecho, y nada, el router no da internet",
+            ],
+            [
+                "La carte cadeau n'est pas acceptée sur le site",
+                "Videz le panier et saisissez de nouveau le code de la carte cadeau.",
+                "Le panier est vide maintenant, la carte est toujours refusée",
+                "Saisissez à nouveau le code de la carte cadeau après avoir vidé le panier.",
+                "Rien à faire, la carte cadeau ne passe pas",
+            ],
+        ] {
+            let d = run(turns);
+            assert_eq!(d.reason, Some(Reason::Loop), "{turns:?} {d:?}");
+        }
+        // A "not" about something else after the AI's two attempts is no failure told again.
+        let d = run([
+            "the gym app shows my membership as expired",
+            "Please log out and back in so the membership refreshes.",
+            "logged out and in, the membership is not updated",
+            "Try signing out, then sign in again to refresh your membership.",
+            "ok it shows now. I won't need the Friday class though, can I freeze it?",
+        ]);
+        assert_ne!(d.reason, Some(Reason::Loop), "{d:?}");
     }
 
     #[test]

@@ -283,6 +283,83 @@ pub(crate) fn shares_action(a: &[String], b: &[String]) -> bool {
     overlap(a, b).1 >= 2
 }
 
+/// Whether two content-word lists share a word of four letters or more: the same thing
+/// named again ("mayo", "code", "checkout"), not a short function word of another language.
+pub(crate) fn shares_a_word(a: &[String], b: &[String]) -> bool {
+    a.iter()
+        .any(|w| w.chars().count() >= 4 && b.binary_search(w).is_ok())
+}
+
+/// Whether `text` says something did not happen or still has not, in any of the covered
+/// languages ("not taking it off", "y nada", "ne vient pas", "non è arrivata", "immer noch"):
+/// with an earlier report of the same thing and the AI repeating itself, a failure told again.
+pub(crate) fn negates_or_persists(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("n't")
+                || w.ends_with("n’t")
+                || w.starts_with("n'")
+                || w.starts_with("n’")
+                || matches!(
+                    w.as_str(),
+                    "not"
+                        | "never"
+                        | "nothing"
+                        | "still"
+                        | "dont"
+                        | "doesnt"
+                        | "didnt"
+                        | "isnt"
+                        | "wasnt"
+                        | "wont"
+                        | "cant"
+                        | "cannot"
+                        | "havent"
+                        | "hasnt"
+                        | "arent"
+                        | "nada"
+                        | "sigue"
+                        | "todavía"
+                        | "todavia"
+                        | "ningún"
+                        | "ningun"
+                        | "ninguna"
+                        | "ne"
+                        | "pas"
+                        | "rien"
+                        | "aucun"
+                        | "aucune"
+                        | "toujours"
+                        | "nicht"
+                        | "nichts"
+                        | "kein"
+                        | "keine"
+                        | "keinen"
+                        | "não"
+                        | "nao"
+                        | "nenhum"
+                        | "nenhuma"
+                        | "ainda"
+                        | "non"
+                        | "niente"
+                        | "nulla"
+                        | "nessun"
+                        | "nessuno"
+                        | "nessuna"
+                        | "ancora"
+                )
+        })
+}
+
+/// The content words of each sentence of `text` that [`negates_or_persists`].
+pub(crate) fn negated_sentences(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    text.split(['.', '!', '?', ';'])
+        .filter(|s| negates_or_persists(s))
+        .map(content_words)
+}
+
 /// The length of the run of fallback intents at the end of `intents` (most recent first).
 pub fn fallback_run(intents_recent_first: &[Option<&str>], fallbacks: &[String]) -> usize {
     intents_recent_first
