@@ -483,7 +483,27 @@ impl Check {
                             .as_deref()
                             .is_none_or(|c| a.currency.is_some_and(|ac| ac.eq_ignore_ascii_case(c)))
                 };
-                if let Some(found) = analysis.amounts(text).iter().find(above) {
+                // A sum the AI gave as a balance in its last two turns, said back with no act
+                // on money ("what rate am I getting on that £12,480?"), is still only held.
+                let told_held = |a: &topics::Amount| {
+                    !topics::names_money_act(text)
+                        && v.turns[..n - 1]
+                            .iter()
+                            .zip(v.analyses)
+                            .rev()
+                            .filter(|(t, _)| t.role == Role::Ai)
+                            .take(2)
+                            .any(|(t, e)| {
+                                e.as_deref().is_some_and(|e| {
+                                    e.held(&t.text)
+                                        && e.amounts(&t.text).iter().any(|b| b.value == a.value)
+                                })
+                            })
+                };
+                let asked = act_asked();
+                if let Some(found) = analysis.amounts(text).iter().find(|a| {
+                    above(a) && (asked || !topics::held_at(text, &a.text) && !told_held(a))
+                }) {
                     return Some(Hit {
                         says: format!("the customer mentioned {}, above {amount}", found.text),
                         matched: vec![found.text.clone()],
@@ -2045,6 +2065,25 @@ mod decision_tests {
             "that worked, thanks",
         );
         assert_eq!(d.reason, None, "{d:?}");
+    }
+
+    #[test]
+    fn a_balance_the_ai_gave_said_back_is_no_sum_to_move() {
+        let run = |last: &str| {
+            decide_turns(&[
+                (Role::Customer, "how much is in my pension pot?", None),
+                (
+                    Role::Ai,
+                    "Your pension pot is currently worth £48,300.",
+                    Some(0.9),
+                ),
+                (Role::Customer, last, None),
+            ])
+        };
+        let d = run("ok, and what fees come off the £48,300 each year?");
+        assert_eq!(d.reason, None, "{d:?}");
+        let d = run("right, I want to transfer the £48,300 to another provider");
+        assert_eq!(d.reason, Some(Reason::HighValue), "{d:?}");
     }
 
     #[test]

@@ -665,7 +665,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Money held: a balance, what an account has in it.
     (
         P::Held,
-        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b",
+        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|showing|says|said|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b|\b(pot|account|savings|isa|pension|portfolio|fund)\b[^.?!]{0,20}\b(is|are|was) (currently |now )?worth\b",
     ),
     // Boarding about to close: "the gate closes in ten minutes and my pass is gone".
     (
@@ -1168,11 +1168,42 @@ pub(crate) fn held(text: &str, scan: Scan) -> bool {
     scan.has(P::Held) && !names_money_act(text)
 }
 
+/// Whether the amount written `amount` in `text` is only held or a limit, by the words
+/// around it in its sentence: "my balance says £2,400", "I've got £3,400 in my current
+/// account", "my transfer limit is £1,000". An act named before it in the sentence ("pay
+/// the balance of £2,400", "put £5,000 in my ISA"), or one on "it" after it ("my balance
+/// is £2,400, can I pay it off?"), makes it money to move.
+pub(crate) fn held_at(text: &str, amount: &str) -> bool {
+    static HELD: LazyLock<Option<(regex::Regex, regex::Regex, regex::Regex)>> = LazyLock::new(
+        || {
+            let before = regex::Regex::new(
+                r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt)( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa))?\s*$",
+            );
+            let after = regex::Regex::new(
+                r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance)\b|^\s*(left|remaining|available)\b",
+            );
+            let on_it = regex::Regex::new(
+                r"(?i)\b(pay|clear|settle|move|transfer|withdraw|send|invest|spend|take)\b (it|that|this|all|everything|the lot|the whole)\b",
+            );
+            Some((before.ok()?, after.ok()?, on_it.ok()?))
+        },
+    );
+    let (Some((before_re, after_re, on_it)), Some(at)) = (HELD.as_ref(), text.find(amount)) else {
+        return false;
+    };
+    let sentence_start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = &text[sentence_start..at];
+    let after = &text[at + amount.len()..];
+    (before_re.is_match(before) || after_re.is_match(after))
+        && !names_money_act(before)
+        && !on_it.is_match(after)
+}
+
 /// Whether `text` names an act on money: paying, moving, withdrawing, investing, claiming…
 pub(crate) fn names_money_act(text: &str) -> bool {
     static ACT: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\b(pay|paying|pay off|settle|clear|move|moving|transfer|transferring|send|sending|withdraw|withdrawing|take out|cash out|invest|investing|refund|claim|buy|order|spend|close|closing|deposit|put|switch|pagar|quitar|liquidar|saldar|transferir|mover|enviar|retirar|sacar|invertir|levantar|investir|payer|rembourser|virer|transf[ée]rer|retirer|placer|zahlen|tilgen|[üu]berweisen|abheben|anlegen|investieren|pagare|saldare|estinguere|trasferire|spostare|prelevare|investire|versare)\b",
+            r"(?i)\b(pay|paying|pay off|settle|clear|move|moving|transfer|transferring|send|sending|withdraw|withdrawing|take out|cash out|invest|investing|refund|claim|buy|order|spend|close|closing|deposit|put|switch|pagar|quitar|liquidar|saldar|transferir|mover|enviar|retirar|sacar|invertir|levantar|investir|payer|rembourser|virer|transf[ée]rer|retirer|placer|zahlen|tilgen|[üu]berweisen|abheben|anlegen|investieren|pagare|saldare|estinguere|trasferire|spostare|prelevare|investire|versare|rembours\w*|reembols\w*|rimbors\w*|erstatt\w*|zur[üu]ckzahl\w*|devolv\w*|mandar|envie\w*)\b",
         )
         .ok()
     });
@@ -3503,6 +3534,35 @@ mod tests {
             "I booked the appointment for April",
         ] {
             assert_eq!(topic(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn sums_only_held_or_limits_are_told_by_the_words_around_them() {
+        for (text, amount) in [
+            (
+                "there's £6,200 sitting in my ISA, can I check the rate?",
+                "£6,200",
+            ),
+            ("my overdraft limit is £1,500 and I want it lower", "£1,500"),
+            (
+                "the balance says 3,900 euros, is interest added monthly?",
+                "3,900 euros",
+            ),
+            ("I have €4,000 left after the holiday", "€4,000"),
+        ] {
+            assert!(held_at(text, amount), "{text}");
+        }
+        for (text, amount) in [
+            ("put £6,200 in my ISA before April", "£6,200"),
+            ("please pay the balance of £1,500 today", "£1,500"),
+            (
+                "my balance is £3,900, can I move it all to savings?",
+                "£3,900",
+            ),
+            ("raise my limit and send €4,000 to my sister now", "€4,000"),
+        ] {
+            assert!(!held_at(text, amount), "{text}");
         }
     }
 
