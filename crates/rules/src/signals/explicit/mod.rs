@@ -2249,6 +2249,20 @@ mod tests {
             "it was about the delivery from last week um can someone ring me back",
         ]);
         no_requests(&["my neighbour asked if someone could ring her back"]);
+        // The customer asking, wishing or ordering anew after a "not" of another matter.
+        all_requests(&[
+            "the sensor is not pairing at all can i speak to a technician",
+            "i didn't get the code just put me through to someone",
+            "die app geht nicht ich möchte einen mitarbeiter sprechen",
+            "ça ne marche pas je veux discuter avec une conseillère",
+            "i'm not happy with this who else can i talk to",
+        ]);
+        // What the customer will do, at a time "then" names, is asked later.
+        no_requests(&[
+            "if the parcel isn't here by six i'll call back and ask for a manager then",
+            "we will ask for an adviser then, when the statement comes",
+        ]);
+        all_requests(&["ok i'll need a word with one of your staff then"]);
     }
 
     #[test]

@@ -510,6 +510,31 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
+    // "if it doesn't come I'll ring back and ask for someone then": what the customer says
+    // they will do, at the time "then" names.
+    let before = &toks[..j];
+    let will = before
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, p)| p.sentence == t.sentence)
+        .any(|(r, p)| {
+            (matches!(p.word, "ill" | "well" | "gonna")
+                || p.word == "will" && r > 0 && matches!(toks[r - 1].word, "i" | "we"))
+                // "I'll need to speak to someone then": a need now, "then" meaning "so".
+                && !toks
+                    .get(r + 1)
+                    .is_some_and(|n| matches!(n.word, "need" | "have" | "want" | "wanna" | "like" | "require"))
+        });
+    // "then" is a boundary word: it opens the clause right after the request's.
+    if will
+        && toks[j + 1..]
+            .iter()
+            .find(|n| n.clause != t.clause)
+            .is_some_and(|n| n.word == "then" && n.sentence == t.sentence)
+    {
+        return true;
+    }
     let start = toks[..j]
         .iter()
         .rposition(|p| p.clause != t.clause)

@@ -745,7 +745,7 @@ pub(super) fn tokenize_into<'a>(
             && toks.get(k + 1).is_some_and(|n| {
                 matches!(
                     n.word,
-                    "you" | "u" | "ya" | "someone" | "somebody" | "anyone" | "anybody"
+                    "you" | "u" | "ya" | "someone" | "somebody" | "anyone" | "anybody" | "i" | "we"
                 )
             })
             && !matches!(
@@ -758,6 +758,7 @@ pub(super) fn tokenize_into<'a>(
                     | "when"
                     | "where"
                     | "whether"
+                    | "else"
                     | "if"
                     | "that"
                     | "than"
@@ -771,7 +772,36 @@ pub(super) fn tokenize_into<'a>(
                     | "pls"
                     | "plz"
             );
-        if restarts || asks_anew {
+        // The same restart in the other languages: a subject and a verb of wishing ("… gar
+        // nicht ich möchte mit …", "… je veux parler …").
+        let wishes_anew = k > 0
+            && toks[k - 1].clause == toks[k].clause
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    (toks[k].word, n.word),
+                    (
+                        "ich",
+                        "mochte" | "moechte" | "will" | "wurde" | "brauche" | "hatte"
+                    ) | ("je", "veux" | "voudrais" | "souhaite" | "souhaiterais")
+                        | ("yo", "quiero" | "quisiera" | "necesito")
+                        | ("eu", "quero" | "queria" | "gostaria" | "preciso")
+                        | ("io", "voglio" | "vorrei")
+                )
+            });
+        // "… not on me just get me an operator": an order given anew in mid-run.
+        let orders_anew = k > 0
+            && toks[k - 1].clause == toks[k].clause
+            && toks[k].word == "just"
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "get" | "put" | "give" | "connect" | "transfer" | "pass" | "send" | "find"
+                )
+            })
+            && toks
+                .get(k + 2)
+                .is_some_and(|n| matches!(n.word, "me" | "us"));
+        if restarts || asks_anew || wishes_anew || orders_anew {
             shift += 1;
         }
         let t = &mut toks[k];
