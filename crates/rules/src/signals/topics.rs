@@ -939,6 +939,38 @@ const PATTERNS: &[(P, &str)] = &[
         P::Outage,
         r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?|pos)\b.{0,30}\b(went|gone|are|is|have gone|has gone|just went) (all )?(offline|down|dead)\b|\b(nobody|no-one|noone) (can|could) (pay|buy|order|check ?out|book|log ?in)\b",
     ),
+    // The forty-fifth and forty-sixth rounds: a danger of a named past time, a fire out now,
+    // a small child alone inside, a seizure, a child who swallowed something, bleeding that
+    // won't stop, the keys locked in with a baby; a ticket appealed; blood thinners and
+    // metformin; "est-ce que je devrais" and "un bon placement".
+    (
+        P::JustPast,
+        r"\b(flood|flooding|floods|fire|leak|storm|break-in|burglary|power cut|outage)\b.{0,15}\b(in (january|february|march|april|may|june|july|august|september|october|november|december)|last (week|month|year|winter|summer)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\bbecause of the (flood|flooding|fire|storm|leak)\b",
+    ),
+    (
+        P::NotUrgent,
+        r"\b(it'?s|it is|fire'?s|fire is) (all )?out now\b|\beveryone('s| is) (fine|safe|ok|okay|out)\b|\b(had|missed|was booked for) (a |an |my )?(\w+ )?(appointment|flight|train|interview) at\b",
+    ),
+    (
+        P::Danger,
+        r"\b(\w+[- ]year[- ]old|baby|toddler|child|kid|son|daughter)\b.{0,25}\b(inside|in the house|in the flat|at home|in there)\b.{0,15}\b(on (her|his|their) own|alone|by (her|him)self)\b|\bkeys (locked )?(inside|in the car|in it)\b.{0,80}\b(baby|child|toddler|kid|dog)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b",
+    ),
+    (
+        P::LegalAct,
+        r"\b(formally )?(appeal|challenge|contest) (against )?(the|this|my|that) (parking |speeding )?(ticket|fine|pcn|penalty( charge)?( notice)?|decision|ruling|assessment)\b|\bformally (challenge|appeal|contest)\b",
+    ),
+    (
+        P::MedicalTerm,
+        r"\bblood thinners?\b|\b\w{3,}(formin|gliptin)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\best-ce que je (devrais|dois)\b|\b(un )?bon placement\b",
+    ),
     // The fortieth round: a child missing, sewage coming up, home dialysis without water,
     // a German checkout down.
     (
@@ -3615,6 +3647,39 @@ mod tests {
             "the smoke alarm needs a new battery",
             "the card machine went offline yesterday but works now",
         ]);
+    }
+
+    #[test]
+    fn a_child_alone_a_seizure_and_bleeding_that_wont_stop_are_urgent_a_past_fire_is_not() {
+        all_urgent(&[
+            "my four-year-old is in the flat by himself and I'm stuck outside",
+            "el perro está teniendo convulsiones ahora mismo",
+            "my daughter swallowed a button battery",
+            "the cut on his hand won't stop bleeding",
+            "the keys are locked in the car and the dog is in the back",
+        ]);
+        none_urgent(&[
+            "we lost the booking because of the storm in March",
+            "there was a small fire in the kitchen, it's out now and everyone is fine",
+            "I had an appointment at ten but the clinic moved it",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("I'd like to appeal the speeding fine"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(
+            topic("should I stop my blood thinners before the extraction?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(
+            topic("est-ce que je devrais mettre mon épargne dans un fonds ?"),
+            Some(Topic::Investment)
+        );
+        assert_eq!(
+            topic("the parking appeal form is on your site, thanks"),
+            None
+        );
     }
 
     #[test]
