@@ -2266,6 +2266,23 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_s_lawyers_and_tech_support_are_asked_for_the_customer_s_own_are_not() {
+        all_requests(&[
+            "could I have a word with one of your lawyers about the lease?",
+            "necesito hablar con un abogado del despacho",
+            "kann ich bitte mit einem Anwalt von Ihnen sprechen",
+            "can you transfer me to IT support",
+            "i'd like to chat with tech support please",
+        ]);
+        no_requests(&[
+            "I'll run it past my solicitor before I sign",
+            "our lawyer has the paperwork",
+            "tech support fixed it last time",
+            "the adviser said it might take a fortnight",
+        ]);
+    }
+
+    #[test]
     fn a_callback_in_every_form_of_the_verb_is_found() {
         // Forms no other reader held, once turned away before the callback reader saw them.
         all_requests(&[

@@ -1183,6 +1183,9 @@ pub(super) fn customer_service(toks: &[Tok<'_>], k: usize) -> bool {
             t.word,
             "kundendienst" | "kundenservice" | "sav" | "kundedienscht"
         )
+        // "tech support", "technical support", "IT support": the support desk by its trade.
+        || matches!(t.word, "tech" | "technical" | "it")
+            && next.is_some_and(|n| matches!(n.word, "support" | "helpdesk"))
         // The after-sales service: "service après-vente", "servicio postventa", "assistenza
         // post vendita", "serviço pós-venda".
         || (t.is(ServiceHead) || matches!(t.word, "servicio" | "servico" | "assistencia"))
@@ -2966,7 +2969,14 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let v = toks
                 .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
-            let told = toks[j..m].iter().any(|p| p.is(PastAux));
+            // "the solicitor said it might take a while": what the person said, reported.
+            let told = toks[j..m].iter().any(|p| {
+                p.is(PastAux)
+                    || matches!(
+                        p.word,
+                        "said" | "says" | "told" | "tells" | "reckons" | "mentioned" | "thinks"
+                    )
+            });
             // "somebody else on our plan who could sign": another holder, not the staff.
             let holder = toks.get(j + 1).is_some_and(|n| n.word == "else")
                 || toks[j + 1..m]
