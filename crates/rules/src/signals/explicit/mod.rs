@@ -1453,7 +1453,7 @@ mod tests {
             "un agent pourrait-il m'appeler avant vendredi",
             "páseme con recepción",
             // a "no" to the AI's other offer, then the request
-            "no just transfer me to billing",
+            "no just transfer me to the billing desk",
             // German verb-final callback by a person
             "bitte sorgen Sie dafür, dass mich bald eine Beraterin zurückruft",
             // a meeting with a person
@@ -2279,6 +2279,27 @@ mod tests {
             "our lawyer has the paperwork",
             "tech support fixed it last time",
             "the adviser said it might take a fortnight",
+        ]);
+    }
+
+    #[test]
+    fn the_customer_s_own_people_plans_given_up_and_named_services_ask_for_no_one() {
+        no_requests(&[
+            "I'll have my bookkeeper check the statement first",
+            "we'll get our own engineer to look at the wiring",
+            "I'll ask somebody at work which plan suits us",
+            "I was going to ask for a supervisor but it's sorted now",
+            "my dad would rather deal with an actual human being, I don't mind the chat",
+            "who will my new case handler be after the move?",
+            "will a person read my application before it's approved",
+            "is the Talk to a Nurse line open at weekends?",
+            "was Speak to the Manager the film with the hotel scene?",
+            "is there somebody who could take the delivery if I'm out, maybe a friend?",
+        ]);
+        all_requests(&[
+            "could you get our account manager to call me back",
+            "will someone check my refund today",
+            "I'll ask for a manager then, put me through",
         ]);
     }
 

@@ -1331,7 +1331,15 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             toks[v].word,
             "pick" | "collect" | "sign" | "receive" | "fetch"
         );
+    // "will a human check the prescription before it goes?": how the service works, asked;
+    // "will someone sort my refund?" asks for the customer's matter.
+    let how_it_works = t.word == "will"
+        && !toks[v..]
+            .iter()
+            .take_while(|n| n.clause == t.clause)
+            .any(|n| matches!(n.word, "me" | "us" | "my" | "our"));
     if proxy
+        || how_it_works
         || refused(toks, k)
         || not_now_scheduled(toks, v)
         || toks[k..v].iter().any(|p| p.is(PastAux))
@@ -2484,6 +2492,25 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         // "arrange for a manager to look into it".
         "have" | "get" | "getting" | "arrange" | "arranging" => {
             let k = person_after(j + 1, 4)?;
+            // "I'll have my accountant look", "get our own IT person to…": the customer's own;
+            // "get our account manager to call" names whom the service assigned.
+            let assigned = matches!(
+                toks[k].word,
+                "manager"
+                    | "adviser"
+                    | "advisor"
+                    | "handler"
+                    | "rep"
+                    | "representative"
+                    | "consultant"
+            );
+            if !assigned
+                && toks[j + 1..k]
+                    .iter()
+                    .any(|p| own_possessive(p.word) || p.word == "own")
+            {
+                return None;
+            }
             let v = in_clause(k + 1, 5).find(|&v| help_verb(toks[v].word))?;
             let told = toks[..j].iter().any(|p| p.is(PastAux) || p.word == "had");
             (!told && ok(k) && !toks[k..v].iter().any(|p| p.is(PastAux))).then_some(())?;
@@ -2704,6 +2731,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             if !wish || toks.get(j + 1).is_some_and(|n| n.word == "than") {
                 return None;
             }
+            // "my wife would rather deal with someone real": another's preference.
+            if j > 1 && toks[j - 1].word == "would" && !matches!(toks[j - 2].word, "i" | "we") {
+                return None;
+            }
             let k = person_after(j + 1, 10)?;
             // "rather wait a week than queue for an advisor" prefers something else.
             let with = toks[j + 1..k]
@@ -2902,7 +2933,22 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         | "libre"
                 )
             });
-            (free && ok(k)).then_some(())?;
+            // "is the Speak to a Pharmacist service free?": a service named, not a person.
+            let named_service = toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "service"
+                        | "scheme"
+                        | "option"
+                        | "button"
+                        | "feature"
+                        | "package"
+                        | "plan"
+                        | "line"
+                        | "hotline"
+                )
+            });
+            (free && !named_service && ok(k)).then_some(())?;
             found(k, "is_there")
         }
         // "I just want to hear a human voice".
@@ -2970,6 +3016,16 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
             // "the solicitor said it might take a while": what the person said, reported.
+            // "will a human check the prescription before it goes?": how the service works,
+            // asked; "will someone sort my refund?" asks for the customer's matter.
+            let how_it_works = toks[m].word == "will"
+                && !toks[m..]
+                    .iter()
+                    .take_while(|n| n.clause == t.clause)
+                    .any(|n| matches!(n.word, "me" | "us" | "my" | "our"));
+            if how_it_works {
+                return None;
+            }
             let told = toks[j..m].iter().any(|p| {
                 p.is(PastAux)
                     || matches!(
@@ -2981,7 +3037,12 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let holder = toks.get(j + 1).is_some_and(|n| n.word == "else")
                 || toks[j + 1..m]
                     .windows(2)
-                    .any(|w| matches!(w[0].word, "on" | "in") && matches!(w[1].word, "my" | "our"));
+                    .any(|w| matches!(w[0].word, "on" | "in") && matches!(w[1].word, "my" | "our"))
+                // "… who could take the delivery, maybe a friend": a proxy of the customer's.
+                || toks[j..]
+                    .iter()
+                    .take_while(|n| n.sentence == t.sentence)
+                    .any(|n| matches!(n.word, "neighbour" | "neighbor" | "friend" | "relative"));
             (!told && !holder && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
             found(m + 1, "staff_asked_to_help")
         }
@@ -3516,7 +3577,74 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && toks
                             .get(k + 1)
                             .is_some_and(|n| matches!(n.word, "with" | "along"));
+                    let clause_from = toks[..j]
+                        .iter()
+                        .rposition(|p| p.clause != t.clause)
+                        .map_or(0, |p| p + 1);
+                    let before = &toks[clause_from..j];
+                    // "I'll ask someone at home": the customer will ask a person of their
+                    // own, not for one ("I'll ask for a manager" still asks).
+                    let own_ask = t.word == "ask"
+                        && toks.get(j + 1).is_some_and(|n| n.word != "for")
+                        && (before
+                            .iter()
+                            .any(|p| matches!(p.word, "ill" | "well" | "gonna"))
+                            || before
+                                .windows(2)
+                                .any(|w| matches!(w[0].word, "i" | "we") && w[1].word == "will"));
+                    // "I was about to ask for a manager", "we were going to call an agent":
+                    // an act given up.
+                    let given_up = before.windows(3).any(|w| {
+                        matches!(w[0].word, "was" | "were")
+                            && matches!(w[1].word, "about" | "going")
+                            && w[2].word == "to"
+                    });
+                    // "my wife would rather deal with someone real": another's preference.
+                    let others_wish = before.windows(3).any(|w| {
+                        !matches!(w[0].word, "i" | "we")
+                            && w[1].word == "would"
+                            && matches!(w[2].word, "rather" | "sooner")
+                    });
+                    // "get our own IT person to look": the customer's own person, had.
+                    let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
+                    // "who will my new adviser be?": "will" of the future, asked about.
+                    let future_asked = !verb
+                        && t.word == "will"
+                        && j > 0
+                        && matches!(
+                            toks[j - 1].word,
+                            "who" | "when" | "what" | "which" | "where"
+                        );
+                    // "the Speak to a Pharmacist service": a service named by the words.
+                    // "is Talk to the Agent on your catch-up service?": a bare verb after
+                    // "is" is a title, not a request.
+                    let title = verb
+                        && j > 0
+                        && matches!(toks[j - 1].word, "is" | "was")
+                        && matches!(t.word, "talk" | "speak" | "chat");
+                    let named_service = title
+                        || toks.get(k + 1).is_some_and(|n| {
+                            matches!(
+                                n.word,
+                                "service"
+                                    | "scheme"
+                                    | "option"
+                                    | "button"
+                                    | "feature"
+                                    | "package"
+                                    | "plan"
+                                    | "line"
+                                    | "hotline"
+                            )
+                        }) && j > 0
+                            && toks[j - 1].word == "the";
                     let governs = !general
+                        && !own_ask
+                        && !given_up
+                        && !others_wish
+                        && !own_person
+                        && !future_asked
+                        && !named_service
                         && !about_topic
                         && !brought_along
                         && !given_to
@@ -4069,11 +4197,17 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "sorts" | "fixes" | "i" | "we"
                         )
                 })
-            // "is there anyone who can collect it on my behalf": a proxy, not the staff.
+            // "is there anyone who can collect it on my behalf", "… like a neighbour": a
+            // proxy, not the staff.
             && !toks[k..]
                 .iter()
                 .take_while(|n| n.sentence == t.sentence)
-                .any(|n| n.word == "behalf")
+                .any(|n| {
+                    matches!(
+                        n.word,
+                        "behalf" | "neighbour" | "neighbor" | "neighbours" | "friend" | "relative"
+                    )
+                })
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
