@@ -2,6 +2,7 @@
 //! customer repeating the same request.
 
 use super::words::AsciiWords;
+use std::sync::LazyLock;
 
 /// The deduplicated lowercase words of a text, each with a hash, sorted by (hash, word) so
 /// that two sets intersect in one merge pass that compares hashes first. Equality is always
@@ -16,6 +17,27 @@ pub(crate) struct WordSet {
 impl WordSet {
     fn word(&self, w: &(u64, u32, u32)) -> &[u8] {
         &self.buf[w.1 as usize..w.2 as usize]
+    }
+
+    /// [`negates_or_persists`] over the words already split and lowercased (apostrophes
+    /// gone: "don't" is "dont"), for the test every customer turn takes.
+    pub(crate) fn negates_or_persists(&self) -> bool {
+        // Each word's hash is at hand: one binary search per word, the bytes confirmed.
+        static BY_HASH: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
+            let mut v: Vec<(u64, &'static str)> = NEGATION_WORDS
+                .iter()
+                .map(|w| (word_hash(w.as_bytes()), *w))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        self.words.iter().any(|w| {
+            let at = BY_HASH.partition_point(|(h, _)| *h < w.0);
+            BY_HASH[at..]
+                .iter()
+                .take_while(|(h, _)| *h == w.0)
+                .any(|(_, n)| n.as_bytes() == self.word(w))
+        })
     }
 }
 
@@ -295,62 +317,37 @@ pub(crate) fn shares_a_word(a: &[String], b: &[String]) -> bool {
 /// with an earlier report of the same thing and the AI repeating itself, a failure told again.
 pub(crate) fn negates_or_persists(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 16)
         .any(|w| {
-            let w = w.to_lowercase();
-            w.ends_with("n't")
-                || w.ends_with("n’t")
-                || w.starts_with("n'")
-                || w.starts_with("n’")
-                || matches!(
-                    w.as_str(),
-                    "not"
-                        | "never"
-                        | "nothing"
-                        | "still"
-                        | "dont"
-                        | "doesnt"
-                        | "didnt"
-                        | "isnt"
-                        | "wasnt"
-                        | "wont"
-                        | "cant"
-                        | "cannot"
-                        | "havent"
-                        | "hasnt"
-                        | "arent"
-                        | "nada"
-                        | "sigue"
-                        | "todavía"
-                        | "todavia"
-                        | "ningún"
-                        | "ningun"
-                        | "ninguna"
-                        | "ne"
-                        | "pas"
-                        | "rien"
-                        | "aucun"
-                        | "aucune"
-                        | "toujours"
-                        | "nicht"
-                        | "nichts"
-                        | "kein"
-                        | "keine"
-                        | "keinen"
-                        | "não"
-                        | "nao"
-                        | "nenhum"
-                        | "nenhuma"
-                        | "ainda"
-                        | "non"
-                        | "niente"
-                        | "nulla"
-                        | "nessun"
-                        | "nessuno"
-                        | "nessuna"
-                        | "ancora"
-                )
+            // Lowercased on the stack: this runs on every customer turn.
+            let mut buf = [0u8; 16];
+            if w.is_ascii() {
+                let lower = &mut buf[..w.len()];
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(negation_word)
+            } else {
+                negation_word(&w.to_lowercase())
+            }
         })
+}
+
+/// Lowercase words that say "not" or "still" in one of the covered languages.
+const NEGATION_WORDS: &[&str] = &[
+    "not", "never", "nothing", "still", "dont", "doesnt", "didnt", "isnt", "wasnt", "wont", "cant",
+    "cannot", "havent", "hasnt", "arent", "werent", "wouldnt", "couldnt", "nada", "sigue",
+    "todavía", "todavia", "ningún", "ningun", "ninguna", "ne", "pas", "rien", "aucun", "aucune",
+    "toujours", "nicht", "nichts", "kein", "keine", "keinen", "não", "nao", "nenhum", "nenhuma",
+    "ainda", "non", "niente", "nulla", "nessun", "nessuno", "nessuna", "ancora",
+];
+
+/// A lowercase word that says "not" or "still" in one of the covered languages.
+fn negation_word(w: &str) -> bool {
+    w.ends_with("n't")
+        || w.ends_with("n’t")
+        || w.starts_with("n'")
+        || w.starts_with("n’")
+        || NEGATION_WORDS.contains(&w)
 }
 
 /// The content words of each sentence of `text` that [`negates_or_persists`].

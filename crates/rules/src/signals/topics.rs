@@ -904,7 +904,7 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b(move|put|transfer|switch|shift|invest)\b.{0,20}\b(my|our|the|all my|some of my)\b.{0,20}\b(savings|pension|money|cash|isa|lump sum|bonus)\b.{0,20}\b(into|in) (it|this|that|them)\b|\b(meter|poner|pasar|invertir)\b.{0,20}\b(mis ahorros|mi dinero)\b.{0,10}\b(ah[íi]|en [ée]l|en eso)\b|\b(placer|mettre|transf[ée]rer)\b.{0,20}\b(mon [ée]pargne|mes [ée]conomies|mon argent)\b.{0,10}\b(dedans|dessus)\b|\b(meine ersparnisse|mein geld|mein erspartes)\b.{0,20}\b(da rein|darin|dort)\b.{0,20}\b(anlegen|stecken|investieren)\b|\b(p[ôo]r|colocar|meter|passar|investir)\b.{0,20}\b(as minhas poupan[çc]as|o meu dinheiro|minhas economias)\b.{0,10}\b(nele|nisso|a[íi])\b|\b(mettere|spostare|investire)\b.{0,20}\b(i miei risparmi|i miei soldi)\b.{0,10}\b(l[ìi]|in questo|in quello)\b",
     ),
     // The forty-first to forty-fourth rounds' dangers: a door being forced now, a child
-    // shut in a car or trapped by a door, stuck on the hard shoulder, water flooding in
+    // shut in a car or trapped by a door, stranded on the hard shoulder, water flooding in
     // Italian, someone collapsed and not answering, a phone number being ported away,
     // smoke in a corridor, card machines gone offline, "nobody can pay".
     (
@@ -942,7 +942,7 @@ const PATTERNS: &[(P, &str)] = &[
     // The forty-fifth and forty-sixth rounds: a danger of a named past time, a fire out now,
     // a small child alone inside, a seizure, a child who swallowed something, bleeding that
     // won't stop, the keys locked in with a baby; a ticket appealed; blood thinners and
-    // metformin; "est-ce que je devrais" and "un bon placement".
+    // metformin; "est-ce que je devrais" and a "bon placement".
     (
         P::JustPast,
         r"\b(flood|flooding|floods|fire|leak|storm|break-in|burglary|power cut|outage)\b.{0,15}\b(in (january|february|march|april|may|june|july|august|september|october|november|december)|last (week|month|year|winter|summer)|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\bbecause of the (flood|flooding|fire|storm|leak)\b",
@@ -1201,10 +1201,10 @@ pub(crate) fn held(text: &str, scan: Scan) -> bool {
 }
 
 /// Whether the amount written `amount` in `text` is only held or a limit, by the words
-/// around it in its sentence: "my balance says £2,400", "I've got £3,400 in my current
-/// account", "my transfer limit is £1,000". An act named before it in the sentence ("pay
+/// around it in its sentence: "my balance reads £2,900", "there's £5,100 in my current
+/// account", "my daily limit is £2,000". An act named before it in the sentence ("pay
 /// the balance of £2,400", "put £5,000 in my ISA"), or one on "it" after it ("my balance
-/// is £2,400, can I pay it off?"), makes it money to move.
+/// is £2,900, can I clear it?"), makes it money to move.
 pub(crate) fn held_at(text: &str, amount: &str) -> bool {
     static HELD: LazyLock<Option<(regex::Regex, regex::Regex, regex::Regex)>> = LazyLock::new(
         || {
@@ -3600,9 +3600,7 @@ mod tests {
 
     #[test]
     fn a_french_dispute_and_closures_bid_in_every_language_are_read() {
-        assert!(
-            Scan::of("le prélèvement fait l'objet d'une contestation en cours").dispute_context()
-        );
+        assert!(Scan::of("une contestation est ouverte sur ce débit").dispute_context());
         let closure =
             |t: &str| regulated(t, &[Topic::AccountClosure], true).map(|(topic, _)| topic);
         for text in [
@@ -3660,7 +3658,7 @@ mod tests {
         ]);
         none_urgent(&[
             "we lost the booking because of the storm in March",
-            "there was a small fire in the kitchen, it's out now and everyone is fine",
+            "we had a chip pan fire, it's out now and everyone is fine",
             "I had an appointment at ten but the clinic moved it",
         ]);
         let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);

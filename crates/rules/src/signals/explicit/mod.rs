@@ -2278,7 +2278,7 @@ mod tests {
             "I'll run it past my solicitor before I sign",
             "our lawyer has the paperwork",
             "tech support fixed it last time",
-            "the adviser said it might take a fortnight",
+            "the technician said it could take ten days",
         ]);
     }
 

@@ -510,7 +510,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     {
         return true;
     }
-    // "if it doesn't come I'll ring back and ask for someone then": what the customer says
+    // "if it's late I'll phone again and ask for a supervisor then": what the customer says
     // they will do, at the time "then" names.
     let before = &toks[..j];
     let will = before
@@ -521,7 +521,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .any(|(r, p)| {
             (matches!(p.word, "ill" | "well" | "gonna")
                 || p.word == "will" && r > 0 && matches!(toks[r - 1].word, "i" | "we"))
-                // "I'll need to speak to someone then": a need now, "then" meaning "so".
+                // "I'll have to talk to an adviser then": a need now, "then" meaning "so".
                 && !toks
                     .get(r + 1)
                     .is_some_and(|n| matches!(n.word, "need" | "have" | "want" | "wanna" | "like" | "require"))
@@ -1331,7 +1331,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             toks[v].word,
             "pick" | "collect" | "sign" | "receive" | "fetch"
         );
-    // "will a human check the prescription before it goes?": how the service works, asked;
+    // "will a person read the form before it's filed?": how the service works, asked;
     // "will someone sort my refund?" asks for the customer's matter.
     let how_it_works = t.word == "will"
         && !toks[v..]
@@ -2492,7 +2492,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         // "arrange for a manager to look into it".
         "have" | "get" | "getting" | "arrange" | "arranging" => {
             let k = person_after(j + 1, 4)?;
-            // "I'll have my accountant look", "get our own IT person to…": the customer's own;
+            // "I'll have my bookkeeper check", "get our own engineer to…": the customer's own;
             // "get our account manager to call" names whom the service assigned.
             let assigned = matches!(
                 toks[k].word,
@@ -2731,7 +2731,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             if !wish || toks.get(j + 1).is_some_and(|n| n.word == "than") {
                 return None;
             }
-            // "my wife would rather deal with someone real": another's preference.
+            // "my mum would rather have a human": another's preference.
             if j > 1 && toks[j - 1].word == "would" && !matches!(toks[j - 2].word, "i" | "we") {
                 return None;
             }
@@ -2933,7 +2933,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         | "libre"
                 )
             });
-            // "is the Speak to a Pharmacist service free?": a service named, not a person.
+            // "is the Ask a Nurse service free?": a service named, not a person.
             let named_service = toks.get(k + 1).is_some_and(|n| {
                 matches!(
                     n.word,
@@ -3015,8 +3015,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let v = toks
                 .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
-            // "the solicitor said it might take a while": what the person said, reported.
-            // "will a human check the prescription before it goes?": how the service works,
+            // "the engineer said it could take weeks": what the person said, reported.
+            // "will a person read the form before it's filed?": how the service works,
             // asked; "will someone sort my refund?" asks for the customer's matter.
             let how_it_works = toks[m].word == "will"
                 && !toks[m..]
@@ -3582,8 +3582,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         .rposition(|p| p.clause != t.clause)
                         .map_or(0, |p| p + 1);
                     let before = &toks[clause_from..j];
-                    // "I'll ask someone at home": the customer will ask a person of their
-                    // own, not for one ("I'll ask for a manager" still asks).
+                    // "I'll ask somebody at work": the customer will ask a person of their
+                    // own, not for one ("I'll ask for a supervisor" still asks).
                     let own_ask = t.word == "ask"
                         && toks.get(j + 1).is_some_and(|n| n.word != "for")
                         && (before
@@ -3592,22 +3592,22 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             || before
                                 .windows(2)
                                 .any(|w| matches!(w[0].word, "i" | "we") && w[1].word == "will"));
-                    // "I was about to ask for a manager", "we were going to call an agent":
+                    // "I was going to ring a supervisor but…", "we were about to call an agent":
                     // an act given up.
                     let given_up = before.windows(3).any(|w| {
                         matches!(w[0].word, "was" | "were")
                             && matches!(w[1].word, "about" | "going")
                             && w[2].word == "to"
                     });
-                    // "my wife would rather deal with someone real": another's preference.
+                    // "my mum would rather have a human": another's preference.
                     let others_wish = before.windows(3).any(|w| {
                         !matches!(w[0].word, "i" | "we")
                             && w[1].word == "would"
                             && matches!(w[2].word, "rather" | "sooner")
                     });
-                    // "get our own IT person to look": the customer's own person, had.
+                    // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
-                    // "who will my new adviser be?": "will" of the future, asked about.
+                    // "who will my case handler be now?": "will" of the future, asked about.
                     let future_asked = !verb
                         && t.word == "will"
                         && j > 0
@@ -3615,8 +3615,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             toks[j - 1].word,
                             "who" | "when" | "what" | "which" | "where"
                         );
-                    // "the Speak to a Pharmacist service": a service named by the words.
-                    // "is Talk to the Agent on your catch-up service?": a bare verb after
+                    // "the Ask a Nurse line": a service named by the words.
+                    // "was Speak to the Manager a sitcom?": a bare verb after
                     // "is" is a title, not a request.
                     let title = verb
                         && j > 0
@@ -4197,7 +4197,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 | "sorts" | "fixes" | "i" | "we"
                         )
                 })
-            // "is there anyone who can collect it on my behalf", "… like a neighbour": a
+            // "is there anyone who can collect it on my behalf", "… a friend maybe": a
             // proxy, not the staff.
             && !toks[k..]
                 .iter()

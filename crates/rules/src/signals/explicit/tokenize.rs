@@ -788,7 +788,7 @@ pub(super) fn tokenize_into<'a>(
                         | ("io", "voglio" | "vorrei")
                 )
             });
-        // "… not on me just get me an operator": an order given anew in mid-run.
+        // "… no idea of the number just put me through to someone": an order given anew.
         let orders_anew = k > 0
             && toks[k - 1].clause == toks[k].clause
             && toks[k].word == "just"
