@@ -110,6 +110,44 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     false
 }
 
+/// Words after a request's words that make them a service's name ("the Ask a Nurse
+/// line", "is the Talk to an Adviser service free?"): no person asked for.
+fn names_a_service(word: &str) -> bool {
+    matches!(
+        word,
+        "service"
+            | "scheme"
+            | "option"
+            | "button"
+            | "feature"
+            | "package"
+            | "plan"
+            | "line"
+            | "hotline"
+    )
+}
+
+/// People of the customer's own who might act for them ("… like a neighbour", "… maybe a
+/// friend"): a proxy, not the staff.
+fn names_a_proxy(word: &str) -> bool {
+    matches!(
+        word,
+        "neighbour" | "neighbor" | "neighbours" | "friend" | "relative"
+    )
+}
+
+/// Whether the modal at `modal` is "will" asking how the service works ("will a person read
+/// the form before it's filed?"): nothing of the customer's ("me", "my") follows in its
+/// clause from `from` on, as it does in "will someone sort my refund?".
+fn asks_how_it_works(toks: &[Tok<'_>], modal: usize, from: usize) -> bool {
+    let clause = toks[modal].clause;
+    toks[modal].word == "will"
+        && !toks[from..]
+            .iter()
+            .take_while(|n| n.clause == clause)
+            .any(|n| matches!(n.word, "me" | "us" | "my" | "our"))
+}
+
 /// "my", "our" and their forms in the other languages: what follows is the customer's own.
 pub(super) fn own_possessive(word: &str) -> bool {
     matches!(
@@ -1331,15 +1369,8 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             toks[v].word,
             "pick" | "collect" | "sign" | "receive" | "fetch"
         );
-    // "will a person read the form before it's filed?": how the service works, asked;
-    // "will someone sort my refund?" asks for the customer's matter.
-    let how_it_works = t.word == "will"
-        && !toks[v..]
-            .iter()
-            .take_while(|n| n.clause == t.clause)
-            .any(|n| matches!(n.word, "me" | "us" | "my" | "our"));
     if proxy
-        || how_it_works
+        || asks_how_it_works(toks, j, v)
         || refused(toks, k)
         || not_now_scheduled(toks, v)
         || toks[k..v].iter().any(|p| p.is(PastAux))
@@ -2934,20 +2965,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 )
             });
             // "is the Ask a Nurse service free?": a service named, not a person.
-            let named_service = toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.word,
-                    "service"
-                        | "scheme"
-                        | "option"
-                        | "button"
-                        | "feature"
-                        | "package"
-                        | "plan"
-                        | "line"
-                        | "hotline"
-                )
-            });
+            let named_service = toks.get(k + 1).is_some_and(|n| names_a_service(n.word));
             (free && !named_service && ok(k)).then_some(())?;
             found(k, "is_there")
         }
@@ -3015,17 +3033,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let v = toks
                 .get(v)
                 .filter(|v| v.clause == t.clause && help_verb(v.word))?;
-            // "the engineer said it could take weeks": what the person said, reported.
-            // "will a person read the form before it's filed?": how the service works,
-            // asked; "will someone sort my refund?" asks for the customer's matter.
-            let how_it_works = toks[m].word == "will"
-                && !toks[m..]
-                    .iter()
-                    .take_while(|n| n.clause == t.clause)
-                    .any(|n| matches!(n.word, "me" | "us" | "my" | "our"));
-            if how_it_works {
+            if asks_how_it_works(toks, m, m) {
                 return None;
             }
+            // "the engineer said it could take weeks": what the person said, reported.
             let told = toks[j..m].iter().any(|p| {
                 p.is(PastAux)
                     || matches!(
@@ -3042,7 +3053,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 || toks[j..]
                     .iter()
                     .take_while(|n| n.sentence == t.sentence)
-                    .any(|n| matches!(n.word, "neighbour" | "neighbor" | "friend" | "relative"));
+                    .any(|n| names_a_proxy(n.word));
             (!told && !holder && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
             found(m + 1, "staff_asked_to_help")
         }
@@ -3615,28 +3626,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             toks[j - 1].word,
                             "who" | "when" | "what" | "which" | "where"
                         );
-                    // "the Ask a Nurse line": a service named by the words.
-                    // "was Speak to the Manager a sitcom?": a bare verb after
-                    // "is" is a title, not a request.
+                    // "was Speak to the Manager a sitcom?": a bare verb after "is" is a
+                    // title, not a request.
                     let title = verb
                         && j > 0
                         && matches!(toks[j - 1].word, "is" | "was")
                         && matches!(t.word, "talk" | "speak" | "chat");
+                    // "the Ask a Nurse line": a service named by the words.
                     let named_service = title
-                        || toks.get(k + 1).is_some_and(|n| {
-                            matches!(
-                                n.word,
-                                "service"
-                                    | "scheme"
-                                    | "option"
-                                    | "button"
-                                    | "feature"
-                                    | "package"
-                                    | "plan"
-                                    | "line"
-                                    | "hotline"
-                            )
-                        }) && j > 0
+                        || toks.get(k + 1).is_some_and(|n| names_a_service(n.word))
+                            && j > 0
                             && toks[j - 1].word == "the";
                     let governs = !general
                         && !own_ask
@@ -4202,12 +4201,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !toks[k..]
                 .iter()
                 .take_while(|n| n.sentence == t.sentence)
-                .any(|n| {
-                    matches!(
-                        n.word,
-                        "behalf" | "neighbour" | "neighbor" | "neighbours" | "friend" | "relative"
-                    )
-                })
+                .any(|n| n.word == "behalf" || names_a_proxy(n.word))
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
