@@ -55,6 +55,8 @@ struct RareAnalysis {
     urgency: OnceLock<Option<String>>,
     /// The AI's turn asks how much money the customer wants to move ([`topics::asks_amount`]).
     asks_amount: OnceLock<bool>,
+    /// The customer's clauses that each raise a matter ([`matters::clauses_in`]).
+    clauses: OnceLock<matters::Clauses>,
 }
 
 impl TurnAnalysis {
@@ -72,6 +74,13 @@ impl TurnAnalysis {
     /// The separate matters `text` names.
     pub(crate) fn matters(&self, text: &str) -> &matters::Matters {
         self.matters.get_or_init(|| matters::matters_of(text))
+    }
+
+    /// The clauses of `text` that each raise a matter of their own.
+    pub(crate) fn clauses(&self, text: &str) -> &matters::Clauses {
+        self.rare()
+            .clauses
+            .get_or_init(|| matters::clauses_in(text))
     }
 
     /// The word set used for similarity.

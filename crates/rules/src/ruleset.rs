@@ -252,6 +252,52 @@ impl<'a> View<'a> {
             .filter(move |(t, _)| t.role == role)
             .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
     }
+    /// How many matters customer turn `at` (an index into `turns`) raises: those its words
+    /// name (acts, parts of the service, faults), or, when more, its clauses about things
+    /// no earlier customer turn, nor the AI's answer just before, named. The vocabulary
+    /// names only some of what "can I … and do you …" asks; a clause about a thing named
+    /// before ("the second link failed as well") goes on with that matter.
+    fn matters_raised(&self, at: usize) -> usize {
+        let (turn, Some(a)) = (&self.turns[at], self.analyses[at].as_deref()) else {
+            return 0;
+        };
+        let m = a.matters(&turn.text);
+        let clauses = a.clauses(&turn.text);
+        if clauses.count() <= m.own() {
+            return m.own();
+        }
+        let mut earlier: Vec<&loops::WordSet> = Vec::new();
+        let mut answer_seen = false;
+        for (t, a) in self.turns[..at].iter().zip(&self.analyses[..at]).rev() {
+            let Some(a) = a.as_deref() else {
+                continue;
+            };
+            match t.role {
+                Role::Customer => earlier.push(a.words(&t.text)),
+                Role::Ai if !answer_seen => {
+                    answer_seen = true;
+                    earlier.push(a.words(&t.text));
+                }
+                _ => {}
+            }
+        }
+        m.own()
+            .max(clauses.new_count(|s| earlier.iter().any(|w| w.has_prefix(s.bytes()))))
+    }
+
+    /// The words that show the matters customer turn `at` raises: those its vocabulary
+    /// names, else its clauses' first words.
+    fn matters_shown(&self, at: usize) -> String {
+        let (turn, Some(a)) = (&self.turns[at], self.analyses[at].as_deref()) else {
+            return String::new();
+        };
+        let m = a.matters(&turn.text);
+        if m.own() > 0 {
+            m.shown()
+        } else {
+            a.clauses(&turn.text).shown().to_owned()
+        }
+    }
     /// The last turn's text when it was said by `role`.
     fn last_text(&self, role: Role) -> Option<&'a str> {
         (self.last.role == role).then_some(self.last.text.as_str())
@@ -587,17 +633,43 @@ impl Check {
                         .next()
                         .is_some_and(|(t, _)| matters::asks_anything_else(&t.text))
                 };
-                if last.own() > 0 && (last.adds_on() || asked_for_more()) {
-                    let mut total = last.own();
-                    let mut shown = vec![last.shown()];
+                let customer_turns: Vec<usize> = (0..v.turns.len())
+                    .rev()
+                    .filter(|&i| v.turns[i].role == Role::Customer)
+                    .collect();
+                // Clauses count only beside an earlier turn: alone, a turn is several
+                // matters by what it names or by a list (above), not by its sentences.
+                // The last turn's clauses count when a word adds them ("also", "too") or
+                // the AI asked for more; a bare "and" mostly goes on with the same matter.
+                let added = || {
+                    let (text, a) = (&v.last.text, v.analyses[customer_turns[0]].as_deref());
+                    if customer_turns.len() > 1
+                        && a.is_some_and(|a| a.clauses(text).adds() || asked_for_more())
+                    {
+                        v.matters_raised(customer_turns[0])
+                    } else {
+                        last.own()
+                    }
+                };
+                // (Whether the AI asked for more is read last: it is the dearer test.)
+                if (last.adds_on() || last.own() > 0 && asked_for_more())
+                    && let added = added()
+                    && added > 0
+                {
+                    let mut total = added;
+                    let mut shown = vec![v.matters_shown(customer_turns[0])];
                     let mut adds_on = true;
-                    for (t, p) in v.recent_analysed(Role::Customer).skip(1).take(3) {
-                        let m = p.matters(&t.text);
-                        if !adds_on || m.own() == 0 {
+                    for &at in customer_turns.iter().skip(1).take(3) {
+                        let Some(p) = v.analyses[at].as_deref() else {
+                            break;
+                        };
+                        let m = p.matters(&v.turns[at].text);
+                        let raised = v.matters_raised(at);
+                        if !adds_on || raised == 0 {
                             break;
                         }
-                        total += m.own();
-                        shown.push(m.shown());
+                        total += raised;
+                        shown.push(v.matters_shown(at));
                         // A turn asking for an act after the AI's answer ("Ok. Then I'd
                         // like to change the holder") is a matter of its own: the turn
                         // before it counts too.
@@ -609,7 +681,7 @@ impl Check {
                             .next()
                             .is_some_and(|(t, _)| matters::acknowledges_two(&t.text))
                     {
-                        total = total.max(2 + last.own());
+                        total = total.max(2 + added);
                     }
                     if total >= *at_least {
                         shown.reverse();

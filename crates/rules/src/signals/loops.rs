@@ -41,6 +41,13 @@ impl WordSet {
     }
 }
 
+impl WordSet {
+    /// Whether a word of the set starts with `prefix` ("rejected" for "rejec").
+    pub(crate) fn has_prefix(&self, prefix: &[u8]) -> bool {
+        self.words.iter().any(|w| self.word(w).starts_with(prefix))
+    }
+}
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 

@@ -1484,9 +1484,80 @@ pub struct Matters {
     /// The turn opens with a word that adds a matter ("also", "además", "außerdem").
     adds_on: bool,
     words: usize,
-    /// Clauses listed one after another ("my bill went up, the router keeps flashing, and
-    /// I'm moving in January"): how many, and their first words.
-    listed: Option<(usize, String)>,
+    /// The turn's clauses that each raise a matter of their own (see [`clauses_of`]).
+    clauses: Option<Clauses>,
+}
+
+/// The clauses of a turn that each raise a matter of their own: how many (clauses about
+/// the same thing counted once), their first words, and whether they make a list ("my
+/// bill went up, the router keeps flashing, and I'm moving in January": three or more, the
+/// last added with "and").
+#[derive(Clone, Debug, Default)]
+pub struct Clauses {
+    count: usize,
+    shown: String,
+    listed: bool,
+    /// The words of each clause (its first five letters), by the clause's group.
+    stems: Vec<(usize, Stem)>,
+    /// A word of the turn adds its matters to what came before ([`adds_by_a_word`]).
+    adds: bool,
+}
+
+impl Clauses {
+    /// How many of the clauses raise a matter of their own.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Whether a word of the turn adds its matters to what came before ("also", "too").
+    pub fn adds(&self) -> bool {
+        self.adds
+    }
+
+    /// The first words of the clauses.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// How many of the clauses raise a matter that `known` does not know yet: a clause about
+    /// a thing named before ("the second link failed as well" after "the reset link fails")
+    /// goes on with that matter.
+    pub fn new_count(&self, known: impl Fn(&Stem) -> bool) -> usize {
+        let mut old: Vec<usize> = self
+            .stems
+            .iter()
+            .filter(|(_, s)| known(s))
+            .map(|(g, _)| *g)
+            .collect();
+        old.sort_unstable();
+        old.dedup();
+        self.count - old.len()
+    }
+}
+
+/// The first five letters of a word, which its inflections share ("rejec" for "rejected",
+/// "rejects").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stem {
+    letters: [u8; 5],
+    len: u8,
+}
+
+impl Stem {
+    fn of(word: &str) -> Stem {
+        let mut letters = [0u8; 5];
+        let n = word.len().min(5);
+        letters[..n].copy_from_slice(&word.as_bytes()[..n]);
+        Stem {
+            letters,
+            len: n as u8,
+        }
+    }
+
+    /// The letters, as bytes of the folded text.
+    pub fn bytes(&self) -> &[u8] {
+        &self.letters[..usize::from(self.len)]
+    }
 }
 
 impl Matters {
@@ -1501,11 +1572,12 @@ impl Matters {
         }
         // A list of clauses counts when the turn names a matter of its own: the list says
         // how many there are when the vocabulary names only some of them.
-        if let Some((listed, words)) = &self.listed
-            && *listed >= at_least
+        if let Some(c) = &self.clauses
+            && c.listed
+            && c.count >= at_least
             && n >= 1
         {
-            return Some(words.clone());
+            return Some(c.shown.clone());
         }
         if let Some(f) = &self.few_things
             && n + 1 >= at_least
@@ -1555,7 +1627,7 @@ impl Matters {
         let mut out = self.clone();
         out.parts.clear();
         out.problems.clear();
-        out.listed = None;
+        out.clauses = None;
         for (a, w) in &later.acts {
             if !out.acts.iter().any(|(b, _)| b == a) {
                 out.acts.push((a, w.clone()));
@@ -1723,6 +1795,53 @@ pub fn matters_of(text: &str) -> Matters {
             fold_words(text, buf, words);
             matters_in(buf, words, kinds)
         })
+    })
+}
+
+/// The clauses of `text` that each raise a matter of their own (see [`clauses_of`]): read
+/// on demand, for a turn that adds matters to earlier ones.
+pub fn clauses_in(text: &str) -> Clauses {
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        let Scratch { buf, words, kinds } = &mut *s;
+        let read = |buf: &str, words: &[WordAt], kinds: &mut Vec<u32>| {
+            kinds.clear();
+            kinds.extend(
+                words
+                    .iter()
+                    .map(|w| kinds_of(&buf[w.0 as usize..w.1 as usize])),
+            );
+            let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
+            clauses.adds = adds_by_a_word(buf, words, kinds);
+            clauses
+        };
+        AsciiWords::with(text, |ascii| {
+            ascii_words(ascii, words);
+            read(ascii.lower(), words, kinds)
+        })
+        .unwrap_or_else(|| {
+            fold_words(text, buf, words);
+            read(buf, words, kinds)
+        })
+    })
+}
+
+/// Whether a word of the turn adds what it says to what came before: "also", "too", "as
+/// well", "além disso", "one more thing", "two more things". A bare "and" does not: after
+/// an answer it mostly goes on with the same matter ("and then the box had nothing in it").
+fn adds_by_a_word(buf: &str, words: &[WordAt], kinds: &[u32]) -> bool {
+    let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+    (0..words.len()).any(|i| {
+        kinds[i] & ADDS_ON != 0
+            || matches!(word(i), "too" | "either")
+            || word(i) == "well" && i > 0 && word(i - 1) == "as"
+            || word(i) == "more"
+                && (i + 1..words.len()).take(2).any(|j| {
+                    matches!(
+                        word(j),
+                        "thing" | "things" | "question" | "questions" | "issue" | "issues"
+                    )
+                })
     })
 }
 
@@ -2096,7 +2215,10 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     out.announced = announced;
     out.few_things = few_things;
     out.holdings = holdings;
-    out.listed = listed_clauses(buf, words, kinds);
+    // Most turns are one or two clauses: a list needs a joiner and two cuts at least.
+    out.clauses = (words.len() >= 9 && kinds.iter().any(|k| k & JOINER != 0))
+        .then(|| clauses_of(buf, words, kinds))
+        .flatten();
     out
 }
 
@@ -2339,10 +2461,10 @@ const VERDICTS: &[&str] = &[
 /// other is fine"), a verdict ("it's a disaster"), a reference given ("the order number is
 /// …"). Clauses that share a word
 /// are one matter told in parts. How many, and their first words.
-fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<(usize, String)> {
+fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Clauses> {
     let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
-    // Most turns are one or two clauses: a list needs a joiner and two cuts at least.
-    if words.len() < 9 || !(0..words.len()).any(|i| kinds[i] & JOINER != 0) {
+    // Two clauses need six words at least.
+    if words.len() < 6 {
         return None;
     }
     // The segments first, by cuts and joiners alone (no word is looked up): (the clause,
@@ -2357,6 +2479,11 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
         // A cut after one or two words ("Alors :", "est-ce", "pourriez-vous") opens no
         // clause.
         if words[i].2 && !is_joiner && i - start < 3 {
+            continue;
+        }
+        // Nor does "also" one or two words into a clause ("could you also put …", "we also
+        // need …"): it adds the whole clause.
+        if is_joiner && !words[i].2 && i > start && i - start < 3 && word(i) != "and" {
             continue;
         }
         if words[i].2 || is_joiner {
@@ -2377,7 +2504,7 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
     // What follows "but" goes on with the matter before it.
     segments.retain(|(_, o)| !o.is_some_and(|o| CONTRASTS.contains(&o)));
     let joined = |o: &Option<&str>| o.is_some_and(|o| LIST_JOINERS.contains(&o));
-    if segments.len() < 3 || !segments.iter().any(|(_, o)| joined(o)) {
+    if segments.is_empty() {
         return None;
     }
     // Each word's roles, looked up once.
@@ -2386,15 +2513,27 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
     let content = |i: usize| {
         let w = word(i);
         w.len() >= 4
-            && roles[i] & (LIST_VERB | LIST_OPENER) == 0
+            && roles[i] & (LIST_VERB | LIST_OPENER | LIST_FUNCTION) == 0
+            && kinds[i] & JOINER == 0
             && w.bytes().all(|b| !b.is_ascii_digit())
     };
     // A verb the lists do not hold, by its English form: a failure going on ("still not
     // pairing"), what no longer happens ("no longer accepts"). (Every past in "-ed" made
     // lists of film reviews.)
+    // German "bin" and "hat" are English nouns ("the brown bin", "a hat"): verbs beside a
+    // German pronoun only.
+    let german_beside = |i: usize| {
+        [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+            j < words.len()
+                && matches!(
+                    word(j),
+                    "ich" | "er" | "sie" | "es" | "das" | "man" | "wer" | "was" | "der" | "die"
+                )
+        })
+    };
     let verb = |i: usize| {
         let w = word(i);
-        roles[i] & LIST_VERB != 0
+        roles[i] & LIST_VERB != 0 && (!matches!(w, "bin" | "hat") || german_beside(i))
             || w.len() >= 6
                 && w.ends_with("ing")
                 && i > 0
@@ -2406,6 +2545,36 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
     let step = |item: &std::ops::Range<usize>, i: usize| {
         roles[i] & LIST_STEP != 0
             && !(item.start..i).any(|j| matches!(word(j), "want" | "wants" | "need" | "needs"))
+    };
+    // A clause that goes on with what was said rather than raising a matter: a condition
+    // or a follow-up ("if the part fails again next week …", "and what about weekends",
+    // "et si je pars avant"), or an answer that opens with "no" ("no, that won't be
+    // needed"), or what someone said about it ("they said they're full").
+    let follows_up = |item: &std::ops::Range<usize>| {
+        let mut i = item.start;
+        while i < item.end && roles[i] & LIST_OPENER != 0 {
+            i += 1;
+        }
+        let next = |o: usize| if i + o < item.end { word(i + o) } else { "" };
+        // "they said they're full", "you told me Monday": what someone said about the
+        // matter in hand.
+        let reported = (i..item.end).take(4).any(|j| {
+            matches!(
+                word(j),
+                "said" | "told" | "says" | "dijeron" | "dit" | "sagte"
+            )
+        });
+        reported
+            || matches!(
+                word(i.min(item.end - 1)),
+                "if" | "wenn" | "falls" | "no" | "nope" | "nah" | "nein"
+            )
+            || matches!(
+                (word(i.min(item.end - 1)), next(1)),
+                ("what" | "how", "about" | "if")
+                    | ("et" | "y" | "e", "si" | "se")
+                    | ("und", "wenn" | "falls")
+            )
     };
     let substantial = |item: &std::ops::Range<usize>| {
         // "this" and "that" as pronouns ("this is wrong", "…and that"), not determiners
@@ -2422,7 +2591,8 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
         // A clause goes back to what came before when it opens on it ("it still fails",
         // "and that was wrong"); "I topped it up on Monday" further in names its own.
         let opening = |i: usize| i < item.start + 3;
-        // "all you ever do is apologise": a reproach to the service, no matter of its own.
+        // "all you ever do is apologise", "how dare you treat people so": a reproach to the
+        // service, no matter of its own.
         let reproach = item
             .clone()
             .take(4)
@@ -2432,9 +2602,14 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
                 word(w[0]) == "all"
                     && word(w[1]) == "you"
                     && matches!(word(w[2]), "do" | "did" | "ever" | "keep")
+                    || word(w[0]) == "how"
+                        && matches!(word(w[1]), "could" | "dare")
+                        && word(w[2]) == "you"
             });
-        !reproach
-            && item.clone().any(verb)
+        if reproach || follows_up(item) {
+            return false;
+        }
+        item.clone().any(verb)
             && item.clone().any(content)
             && !item.clone().any(|i| {
                 step(item, i)
@@ -2452,19 +2627,17 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
     let listed = |items: &[(std::ops::Range<usize>, Option<&str>)]| {
         items.len() >= 3 && items.last().is_some_and(|(_, o)| joined(o))
     };
-    // A feeling said after the list ("…, and the app is down. I'm sick of it.") ends no
-    // list: it is set aside below before the last clause is looked at.
-    if segments.len() < 3 || !segments.iter().any(|(_, o)| joined(o)) {
+    if segments.is_empty() {
         return None;
     }
     // "I'm shaking with anger", "I'm disgusted": a feeling, not a matter (read last: it
-    // is the dearest check, and most turns list nothing).
-    segments.retain(|(item, _)| {
-        let text = item.clone().map(word).collect::<Vec<_>>().join(" ");
-        super::sentiment_langs::stated_feeling(&text).is_none()
-    });
-    if !listed(&segments) {
-        return None;
+    // is the dearest check). A feeling said after the list ("…, and the app is down. I'm
+    // sick of it.") ends no list: it is set aside before the last clause is looked at.
+    if segments.len() >= 2 {
+        segments.retain(|(item, _)| {
+            let text = item.clone().map(word).collect::<Vec<_>>().join(" ");
+            super::sentiment_langs::stated_feeling(&text).is_none()
+        });
     }
     // Clauses sharing a word (its first five letters) are parts of one matter.
     let stems: Vec<Vec<&str>> = segments
@@ -2477,6 +2650,21 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
         })
         .collect();
     let mut groups: Vec<usize> = (0..segments.len()).collect();
+    // "I'm calling about the flat I rent, the boiler's leaking": a clause that says what
+    // the turn is about opens the matter the next clause tells.
+    let introduces = |item: &std::ops::Range<usize>| {
+        item.clone().zip(item.clone().skip(1)).any(|(a, b)| {
+            matches!(
+                word(a),
+                "calling" | "ringing" | "phoning" | "writing" | "contacting" | "question"
+            ) && matches!(word(b), "about" | "regarding")
+        })
+    };
+    for a in 1..segments.len() {
+        if introduces(&segments[a - 1].0) {
+            groups[a] = groups[a - 1];
+        }
+    }
     for a in 0..segments.len() {
         for b in a + 1..segments.len() {
             if stems[a].iter().any(|x| stems[b].contains(x)) {
@@ -2489,9 +2677,15 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
             }
         }
     }
+    // Each group's words, for telling later which of them an earlier turn named.
+    let mut group_stems: Vec<(usize, Stem)> = Vec::new();
+    for (g, words) in groups.iter().zip(&stems) {
+        group_stems.extend(words.iter().map(|w| (*g, Stem::of(w))));
+    }
     groups.sort_unstable();
     groups.dedup();
-    (groups.len() >= 3).then(|| {
+    let listed = listed(&segments) && groups.len() >= 3;
+    Some({
         let shown: Vec<String> = segments
             .iter()
             .map(|(r, _)| {
@@ -2503,11 +2697,17 @@ fn listed_clauses(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Optio
                     .join(" ")
             })
             .collect();
-        (groups.len(), shown.join(" … "))
+        Clauses {
+            count: groups.len(),
+            shown: shown.join(" … "),
+            listed,
+            stems: group_stems,
+            adds: false,
+        }
     })
 }
 
-/// The roles a word can play in [`listed_clauses`], one bit each.
+/// The roles a word can play in [`clauses_of`], one bit each.
 const LIST_VERB: u8 = 1;
 const LIST_OPENER: u8 = 2;
 const LIST_STEP: u8 = 4;
@@ -2515,8 +2715,93 @@ const LIST_SETTLED: u8 = 8;
 const LIST_VERDICT: u8 = 16;
 /// Words that go back to what came before, or give a reference ("it", "number").
 const LIST_RETURN: u8 = 32;
+const LIST_FUNCTION: u8 = 64;
 
-/// Every word of the lists [`listed_clauses`] reads, with its roles: one lookup a word.
+/// Function words of four letters or more: no thing a clause is about ("that", "with",
+/// "your", "avec", "nicht", "questa"), so never what two clauses share.
+const FUNCTION_WORDS: &[&str] = &[
+    "that",
+    "this",
+    "these",
+    "those",
+    "with",
+    "from",
+    "your",
+    "about",
+    "there",
+    "their",
+    "they",
+    "what",
+    "when",
+    "where",
+    "which",
+    "some",
+    "then",
+    "than",
+    "into",
+    "onto",
+    "over",
+    "very",
+    "much",
+    "more",
+    "only",
+    "even",
+    "here",
+    "still",
+    "like",
+    "because",
+    "would",
+    "should",
+    "could",
+    "been",
+    "being",
+    "does",
+    "anything",
+    "something",
+    "pour",
+    "avec",
+    "dans",
+    "cette",
+    "votre",
+    "notre",
+    "sont",
+    "porque",
+    "para",
+    "como",
+    "esta",
+    "este",
+    "pero",
+    "todo",
+    "sobre",
+    "desde",
+    "mein",
+    "meine",
+    "meinen",
+    "nicht",
+    "noch",
+    "eine",
+    "einen",
+    "oder",
+    "aber",
+    "wenn",
+    "dass",
+    "essa",
+    "esse",
+    "isso",
+    "pelo",
+    "pela",
+    "minha",
+    "questo",
+    "questa",
+    "della",
+    "delle",
+    "perche",
+    "alla",
+    "nella",
+    "mais",
+];
+
+/// Every word of the lists [`clauses_of`] reads, with its roles: one lookup a word.
 /// Apart from [`WORD_KINDS`] on purpose: these are common words ("is", "can", "it"), and
 /// merged into it they pass its filter on every turn, while this table is read only on the
 /// rare turn whose cuts and joiners make a list (merging them cost the fixed bench text
@@ -2530,9 +2815,10 @@ static LIST_WORDS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         (SETTLED, LIST_SETTLED),
         (VERDICTS, LIST_VERDICT),
         (
-            &["it", "them", "its", "number", "reference"][..],
+            &["it", "them", "its", "mine", "ours", "number", "reference"][..],
             LIST_RETURN,
         ),
+        (FUNCTION_WORDS, LIST_FUNCTION),
     ] {
         for w in list {
             *map.entry(w).or_default() |= role;
@@ -2756,6 +3042,47 @@ mod tests {
             assert_eq!(general.pop().map(|w| w.0), Some("e".to_owned()));
             assert_eq!(words(text), general, "{text}");
         }
+    }
+
+    #[test]
+    fn clauses_count_what_each_raises_and_leave_out_what_goes_on() {
+        use super::clauses_in as c;
+        // Each ask its own clause; "also" a word into a clause adds the whole of it.
+        let asks = "great. also can you do a buffet for forty people, and is there parking?";
+        assert_eq!(c(asks).count(), 2);
+        let wants = "could you also send the invoice to my office, and we need the projector";
+        assert_eq!(c(wants).count(), 2);
+        // Conditions, follow-ups, and what someone said go on with the matter in hand.
+        let follow = "ok and what about the slippers, and if I arrive late can I still swim";
+        assert_eq!(c(follow).count(), 0);
+        assert_eq!(
+            c("yes and they said there is nothing free tonight").count(),
+            0
+        );
+        // A clause that says what the turn is about opens the matter the next one tells.
+        let about = "I'm ringing about the cottage we rent from you, the shower is broken";
+        assert_eq!(c(about).count(), 1);
+    }
+
+    #[test]
+    fn clauses_about_things_named_before_raise_no_new_matter() {
+        let told =
+            super::clauses_in("the new code was refused as well, and the gate is still shut");
+        assert_eq!(told.count(), 2);
+        let before = ["code", "gate"];
+        let known = |s: &super::Stem| before.iter().any(|w| w.as_bytes().starts_with(s.bytes()));
+        assert_eq!(told.new_count(known), 0);
+        assert_eq!(told.new_count(|_| false), 2);
+        // "as well", "also", "two more things" add what follows; a bare "and" does not.
+        assert!(told.adds());
+        assert!(
+            super::clauses_in("two more things: the lid is cracked and the bill shows a late fee")
+                .adds()
+        );
+        assert!(
+            !super::clauses_in("and the day before, the parcel never came and the box is empty")
+                .adds()
+        );
     }
 
     #[test]
