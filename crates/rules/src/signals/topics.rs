@@ -570,10 +570,11 @@ const PATTERNS: &[(P, &str)] = &[
         P::InvestTerm,
         r"\b(invested|lump sum|pension pot|equity fund|index fund|equities|portfolio)\b",
     ),
-    // Shares, bonds and funds in the other languages.
+    // Shares, bonds and funds in the other languages; German compounds of them
+    // ("Aktienfonds", "Wertpapierdepot").
     (
         P::InvestTerm,
-        r"\b(azionari[oa]|obbligazionari[oa]|azioni|obbligazioni|fondi d'investimento|acciones|fondos de inversi[óo]n|renta variable|fonds|aktien|anleihen|a[çc][õo]es|fundos de investimento|renda vari[áa]vel)\b",
+        r"\b(azionari[oa]|obbligazionari[oa]|azioni|obbligazioni|fondi d'investimento|acciones|fondos de inversi[óo]n|renta variable|\w*fonds|aktien\w*|\w*anleihen|\w+depot|a[çc][õo]es|fundos de investimento|renda vari[áa]vel)\b",
     ),
     (
         P::InvestAsk,
@@ -665,7 +666,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Money held: a balance, what an account has in it.
     (
         P::Held,
-        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|showing|says|said|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b|\b(pot|account|savings|isa|pension|portfolio|fund)\b[^.?!]{0,20}\b(is|are|was) (currently |now )?worth\b",
+        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|showing|says|said|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|liegt|steht|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b|\b(pot|account|savings|isa|pension|portfolio|fund)\b[^.?!]{0,20}\b(is|are|was) (currently |now )?worth\b",
     ),
     // Boarding about to close: "the gate closes in ten minutes and my pass is gone".
     (
@@ -939,6 +940,21 @@ const PATTERNS: &[(P, &str)] = &[
         P::Outage,
         r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?|pos)\b.{0,30}\b(went|gone|are|is|have gone|has gone|just went) (all )?(offline|down|dead)\b|\b(nobody|no-one|noone) (can|could) (pay|buy|order|check ?out|book|log ?in)\b",
     ),
+    // The forty-seventh to fiftieth rounds: a lift stopped between numbered floors, someone
+    // heard in the house after the alarm, a driver who won't stop or let the passenger out,
+    // a child who ate tablets, someone logging in to the account now.
+    (
+        P::Danger,
+        r"\b(stuck|stopped|jammed|halted|trapped) between (the )?\w+ and (the )?\w+ floors?\b|\b(i )?(can )?hear (someone|somebody|footsteps)\b.{0,20}\b(downstairs|upstairs|in the (house|kitchen|hall|living room|lounge|garage))\b|\b(h[öo]re|h[öo]ren) (jemanden|jemand|schritte)\b.{0,15}\b(unten|oben|im (haus|wohnzimmer|flur|keller|garten)|in der k[üu]che)\b|\boigo (a alguien|pasos)\b|\bj'entends (quelqu'un|des pas)\b|\b(ou[çv]o|estou a ouvir) (algu[ée]m|passos)\b|\bsento (qualcuno|dei passi|passi)\b|\b(driver|chauffeur|conductor|fahrer|motorista|autista|taxista)\b.{0,100}\b((won'?t|will not|refuses to|doesn'?t|does not) (stop|let me (out|off|get out))|no (para|se detiene|me deja (bajar|salir))|(ne s'arr[êe]te pas|refuse de s'arr[êe]ter|ne me laisse pas (descendre|sortir))|(h[äa]lt nicht an|l[äa]sst mich nicht aussteigen)|n[ãa]o (para|me deixa sair)|non (si ferma|mi fa scendere))\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(boy|girl|son|daughter|child|kid|toddler|baby|little one|\w+[- ]year[- ]old)\b.{0,50}\b(ate|eaten|chewed|got into)\b.{0,40}\b(tablets|pills|capsules|medicine|medication|bleach|detergent|pods|button batter(y|ies))\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(someone|somebody|a stranger)('s| is| are) (logging|signing) in(to)?\b",
+    ),
     // The forty-fifth and forty-sixth rounds: a danger of a named past time, a fire out now,
     // a small child alone inside, a seizure, a child who swallowed something, bleeding that
     // won't stop, the keys locked in with a baby; a ticket appealed; blood thinners and
@@ -1209,7 +1225,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
     static HELD: LazyLock<Option<(regex::Regex, regex::Regex, regex::Regex)>> = LazyLock::new(
         || {
             let before = regex::Regex::new(
-                r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt)( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa))?\s*$",
+                r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt|liegt bei|steht bei|liegt auf|steht auf|est[áa] en|est[áa] em|ammonta a|s'[ée]l[èe]ve [àa])( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa|ungef[äa]hr))?\s*$",
             );
             let after = regex::Regex::new(
                 r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance)\b|^\s*(left|remaining|available)\b",
@@ -3645,6 +3661,31 @@ mod tests {
             "the smoke alarm needs a new battery",
             "the card machine went offline yesterday but works now",
         ]);
+    }
+
+    #[test]
+    fn a_lift_stuck_an_intruder_heard_a_driver_who_wont_stop_and_tablets_eaten_are_urgent() {
+        all_urgent(&[
+            "the lift jammed between the 2nd and 3rd floors and my dad is in it",
+            "I can hear somebody downstairs in the kitchen and I live alone",
+            "ich höre Schritte unten im Flur, obwohl niemand da sein sollte",
+            "the taxi driver is going the wrong way and won't let me out",
+            "l'autista ha cambiato strada e non si ferma",
+            "our toddler found the bathroom cabinet open and ate some pills",
+            "a stranger is signing in to my banking app from another phone",
+        ]);
+        none_urgent(&[
+            "the lift stopped working last week between bookings",
+            "I can hear the engineer upstairs, he's fixing the boiler now",
+            "the driver didn't stop at my house so I walked back",
+            "he takes his tablets with breakfast",
+            "I was logging in when the page froze",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("Soll ich mein Erspartes in einen Rentenfonds umschichten?"),
+            Some(Topic::Investment)
+        );
     }
 
     #[test]
