@@ -787,6 +787,7 @@ pub fn blames_self(text: &str) -> bool {
 
 /// Words between the speaker and the feeling: "I'm so angry", "je suis vraiment furieux".
 const FEELING_INTENSIFIERS: &[&str] = &[
+    "absolute",
     "so",
     "really",
     "honestly",
@@ -916,6 +917,9 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["n", "en", "peux", "plus"],
     // Beside oneself; treated with contempt ("taking the mickey"); shamed in public.
     &["beside", "myself"],
+    // "I'm in bits", "I am in absolute bits": in pieces with upset (not "it came in bits").
+    &["m", "in", "bits"],
+    &["am", "in", "bits"],
     &["taking", "the", "mickey"],
     &["taking", "the", "mick"],
     &["taking", "the", "piss"],
@@ -992,6 +996,15 @@ fn contempt_at<'a>(w: &dyn Fn(usize) -> &'a str, i: usize) -> Option<String> {
         {
             Some(format!("{} a {}", w(i), w(i + 2)))
         }
+        // "you lot are crooks", "you're a bunch of cowboys": the service called names.
+        ("crooks" | "thieves" | "cowboys" | "scammers" | "liars" | "frauds" | "clowns", _)
+            if (1..=5).any(|b| {
+                matches!(w(i.wrapping_sub(b)), "you" | "youre" | "lot")
+                    || w(i.wrapping_sub(b)) == "re" && w(i.wrapping_sub(b + 1)) == "you"
+            }) =>
+        {
+            Some(format!("you … {}", w(i)))
+        }
         _ => None,
     }
 }
@@ -1011,6 +1024,7 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
             )
             .chain([
                 "care", "kidding", "joking", "damn", "toss", "monkeys", "shit", "crap", "hoot",
+                "crooks", "thieves", "cowboys", "scammers", "liars", "frauds", "clowns",
             ])
             .map(|w| (w, ()))
             .collect();
@@ -1071,8 +1085,21 @@ pub fn stated_feeling(text: &str) -> Option<String> {
     let (idioms_by_first, feelings) = &*FEELING_INDEX;
     for i in 0..words.len() {
         // Each word is looked up once; most start nothing.
-        if matches!(w(i), "care" | "kidding" | "joking" | "give" | "gives")
-            && let Some(said) = contempt_at(&w, i)
+        if matches!(
+            w(i),
+            "care"
+                | "kidding"
+                | "joking"
+                | "give"
+                | "gives"
+                | "crooks"
+                | "thieves"
+                | "cowboys"
+                | "scammers"
+                | "liars"
+                | "frauds"
+                | "clowns"
+        ) && let Some(said) = contempt_at(&w, i)
         {
             return Some(said);
         }
@@ -1333,11 +1360,16 @@ mod tests {
             "the whole thing is an absolute shambles",
             "c'est bon, j'en ai ras le bol de vos retards",
             "das ist eine Unverschämtheit, wirklich",
+            "you're a bunch of cowboys, the lot of you",
+            "three letters and no answer, I am in absolute bits",
         ]);
-        // Indifference of one's own, and a joke told.
+        // Indifference of one's own, a joke told, names called of someone else, things in
+        // pieces.
         none_stated(&[
             "I couldn't care less which colour it is",
             "my son told me a joke about your adverts",
+            "the film was about two crooks in Naples",
+            "the vase arrived in bits",
         ]);
     }
 

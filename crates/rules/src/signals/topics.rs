@@ -953,7 +953,32 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|a stranger)('s| is| are) (logging|signing) in(to)?\b",
+        r"\b(someone|somebody|a stranger)('s| is| are) (logging|signing) in(to)?\b|\bjemand\b.{0,30}\b(eingeloggt|angemeldet)\b|\b[üu]berweisungen\b.{0,40}\bdie ich nicht (mache|gemacht habe)\b",
+    ),
+    // A pet that ate poison, said poison first ("Rattengift gefressen"); breathing hard and
+    // lips swelling in the other languages; a carbon monoxide alarm with its symptoms.
+    (
+        P::MedicalEmergency,
+        r"\b(katze|kater|hund|welpe|perro|perra|gato|gata|chien|chienne|chat|cachorro|c[ãa]o|cane|gatto)\b.{0,40}\b(\w*gift|schokolade|veneno|matarratas|chocolate|poison|mort-aux-rats|chocolat|veleno|topicida|cioccolat[oa])\b.{0,20}\b(gefressen|comido|comi[óo]|mang[ée]|comeu|mangiato)\b|\b(respira(r|ndo)?|respire) (com|con|avec) (muita |mucha |beaucoup de )?dificuldade|dificultad|difficult[ée]\b|\b(le cuesta|custa-lhe|fa fatica a) respirar\b|\ba du mal [àa] respirer\b|\b(atmet schwer|bekommt (kaum|schlecht) luft|atemnot)\b|\brespira a fatica\b|\b(l[áa]bios|labbra|l[èe]vres|lippen|lips|tongue|throat|lengua|langue|zunge|lingua|garganta|gola)\b.{0,20}\b(inchad[oa]s?|hinchad[oa]s?|gonfi[ée]e?s?|gonfi[ea]|geschwollen|swelling|swollen|swelled)\b",
+    ),
+    (
+        P::Gas,
+        r"\b(carbon monoxide|co alarm|c o alarm|co detector|says c ?o)\b.{0,80}\b(dizzy|headache|head'?s (pounding|banging|spinning)|feel(ing)? sick|nause\w*|drowsy|faint)\b|\b(dizzy|headache|head'?s (pounding|banging|spinning)|nause\w*|drowsy)\b.{0,80}\b(carbon monoxide|co alarm|co detector)\b",
+    ),
+    // Teeth and the treatment of them; advice asked for someone else ("should he take
+    // two?"), or with a pronoun joined in the other languages ("puedo tomarme …"); the
+    // law asked about as the customer's legal position.
+    (
+        P::MedicalTerm,
+        r"\b(root canal|wisdom (tooth|teeth)|tooth (out|extraction|pulled)|(pull|pulling|pulled|take out|taking out) (the|a|my|his|her) tooth|extraction|dental implants?)\b",
+    ),
+    (
+        P::MedicalAsk,
+        r"\b(should|can|could|may) (he|she|they) (still |safely |just |also )?(take|use|give|mix|stop|double|skip|have)\b|\b(should (i|we|he|she|they)|is it better to) (have|get|go for|opt for) (the|a|an|my|his|her|this|that) (\w+ )?(tooth|teeth|root canal|extraction|implant|operation|surgery|procedure|treatment)\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomarme|tomarlo|tomarla|tomarlos|tomarlas|usarlo|usarla)\b",
+    ),
+    (
+        P::LegalAdvice,
+        r"\b(my|our) legal (position|rights|standing|options)\b|\bconsumer rights act\b|\bam i (legally )?entitled to (reject|return|cancel|a (full )?refund)\b",
     ),
     // The forty-fifth and forty-sixth rounds: a danger of a named past time, a fire out now,
     // a small child alone inside, a seizure, a child who swallowed something, bleeding that
@@ -3686,6 +3711,39 @@ mod tests {
             topic("Soll ich mein Erspartes in einen Rentenfonds umschichten?"),
             Some(Topic::Investment)
         );
+    }
+
+    #[test]
+    fn poison_eaten_breathing_hard_swelling_and_carbon_monoxide_with_symptoms_are_urgent() {
+        all_urgent(&[
+            "unser Hund hat eben Schokolade gefressen und zittert",
+            "mi hijo respira con dificultad desde hace cinco minutos",
+            "after the prawns his tongue started swelling",
+            "since the CO alarm sounded we all feel drowsy and nauseous",
+        ]);
+        none_urgent(&[
+            "my lips were swollen last summer after a wasp sting",
+            "reading your terms gives me a headache and I feel dizzy",
+            "the dog ate his dinner too fast again",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("is it better to have the wisdom tooth out now or wait?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(
+            topic("she missed her insulin at lunch, should she take double tonight?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(
+            topic("¿puedo tomarme el ibuprofeno con el antibiótico?"),
+            Some(Topic::Medical)
+        );
+        assert_eq!(
+            topic("what is my legal position if the seller won't fix the fault?"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(topic("the dentist says my crown is fine"), None);
     }
 
     #[test]

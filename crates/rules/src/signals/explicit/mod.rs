@@ -331,7 +331,24 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j + 1..toks.len().min(j + 7))
                 .take_while(|&k| toks[k].clause == t.clause)
                 .any(|k| toks[k].is(StrongNoun) || toks[k].is(WeakNoun));
+        // "you may chat with one of our billing staff", "would you care to talk with
+        // an adviser?": the customer put in touch, a person of the service named after.
+        let you_talk_to_person = t.is(Talk)
+            && !t.word.ends_with("ed")
+            && (j.saturating_sub(4)..j)
+                .any(|i| toks[i].word == "you" && toks[i].sentence == t.sentence)
+            && (j + 1..toks.len().min(j + 8)).any(|k| {
+                toks[k].sentence == t.sentence
+                    && match human_noun(toks, k) {
+                        Some(true) => !toks[k.saturating_sub(2)..k]
+                            .iter()
+                            .any(|p| matches!(p.word, "your" | "own")),
+                        Some(false) => toks[k.saturating_sub(3)..k].iter().any(|p| p.word == "our"),
+                        None => false,
+                    }
+            });
         hands_you_over
+            || you_talk_to_person
             || person_contacts_you(j)
             || person_brought_in
             || person_joined
@@ -1099,6 +1116,28 @@ mod tests {
     }
 
     #[test]
+    fn an_order_given_anew_in_a_run_on_call_is_a_request_a_german_statement_is_not() {
+        all_requests(&[
+            "das display bleibt schwarz geht gar nicht verbinden sie uns mit jemandem vom service",
+            "no carga nada pongame con alguien de soporte",
+        ]);
+        no_requests(&[
+            "Eben ist jemand vom Nachbarhaus in meinen Account eingeloggt gewesen",
+            "morgen ist jemand von uns zu Hause",
+        ]);
+    }
+
+    #[test]
+    fn a_named_newsletter_a_carrier_switched_and_a_call_asked_about_are_no_requests() {
+        no_requests(&[
+            "can I unsubscribe from the Talk to a Trainer newsletter?",
+            "vou trocar de operadora no mês que vem",
+            "why did somebody ring me twice on Sunday?",
+        ]);
+        all_requests(&["quero falar com uma operadora, por favor"]);
+    }
+
+    #[test]
     fn an_option_picked_by_its_place_is_matched_to_the_offer() {
         let offer = "We could post the form out, or shall I have an adviser phone you?";
         assert_eq!(person_option(offer), Some(1));
@@ -1109,6 +1148,13 @@ mod tests {
             Some(0)
         );
         assert_eq!(person_option("Shall I pass you over to a colleague?"), None);
+        // The person offered as whom the customer may speak with, the question apart.
+        let offer =
+            "I could email the form, or you may speak with a colleague of mine. Which suits?";
+        assert_eq!(person_option(offer), Some(1));
+        assert!(!offers_handover(
+            "You can speak to your own GP about it. Anything else?"
+        ));
         assert_eq!(chosen_option("um the latter please"), Some(1));
         assert_eq!(chosen_option("option one"), Some(0));
         assert_eq!(chosen_option("la segunda, gracias"), Some(1));

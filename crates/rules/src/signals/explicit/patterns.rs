@@ -115,7 +115,12 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
 fn names_a_service(word: &str) -> bool {
     matches!(
         word,
-        "service"
+        "newsletter"
+            | "magazine"
+            | "podcast"
+            | "webinar"
+            | "column"
+            | "service"
             | "scheme"
             | "option"
             | "button"
@@ -3637,7 +3642,15 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || toks.get(k + 1).is_some_and(|n| names_a_service(n.word))
                             && j > 0
                             && toks[j - 1].word == "the";
+                    // "quero mudar de operadora": the carrier switched from, not a person.
+                    let switched_from = k >= 2
+                        && toks[k - 1].word == "de"
+                        && matches!(
+                            toks[k - 2].word,
+                            "mudar" | "trocar" | "cambiar" | "changer" | "cambiare"
+                        );
                     let governs = !general
+                        && !switched_from
                         && !own_ask
                         && !given_up
                         && !others_wish
@@ -4064,6 +4077,10 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // "can your rep quit phoning me": contact the customer wants ended.
             && !matches!(toks[v - 1].word, "stop" | "quit" | "cease" | "longer")
             && !toks[j..v].iter().any(|p| p.is(PastAux))
+            // "why did a rep call me so late?": a call asked about, made before.
+            && !toks[j.saturating_sub(2)..j]
+                .iter()
+                .any(|p| p.is(PastAux) || p.word == "did")
             && !not_now(toks, v)
             && !reported(toks, j)
         {
@@ -5182,9 +5199,30 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         // "cadê um atendente?": where is one.
         "cade" => j,
         "gibt" if next(j + 1) == Some("es") => j + 1,
-        // "ist da jemand vom Support?", "sind hier Mitarbeiter?"
+        // "ist da jemand?", "sind hier Mitarbeiter?": asked with the verb first ("eben ist
+        // jemand im Konto" tells who is there).
         "ist" | "sind"
-            if matches!(next(j + 1), Some("da" | "hier" | "jemand" | "irgendjemand")) =>
+            if matches!(next(j + 1), Some("da" | "hier" | "jemand" | "irgendjemand"))
+                && toks[..j]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.clause == t.clause)
+                    .all(|p| {
+                        p.is(Skip)
+                            || matches!(
+                                p.word,
+                                "hallo"
+                                    | "hi"
+                                    | "also"
+                                    | "ah"
+                                    | "ahm"
+                                    | "aeh"
+                                    | "hm"
+                                    | "ja"
+                                    | "na"
+                                    | "und"
+                            )
+                    }) =>
         {
             j
         }

@@ -801,7 +801,26 @@ pub(super) fn tokenize_into<'a>(
             && toks
                 .get(k + 2)
                 .is_some_and(|n| matches!(n.word, "me" | "us"));
-        if restarts || asks_anew || wishes_anew || orders_anew {
+        // The same order in the other languages ("… geht nicht verbinden sie mich …", "… rien
+        // passez-moi …", "… nada páseme con …").
+        let orders_anew_polite = k > 0
+            && toks[k - 1].clause == toks[k].clause
+            && (matches!(
+                (
+                    toks[k].word,
+                    toks.get(k + 1).map(|n| n.word),
+                    toks.get(k + 2).map(|n| n.word)
+                ),
+                (
+                    "verbinden" | "geben" | "stellen" | "leiten",
+                    Some("sie"),
+                    Some("mich" | "mir" | "uns")
+                ) | ("passez" | "transferez" | "mettez", Some("moi" | "nous"), _)
+            ) || matches!(
+                toks[k].word,
+                "paseme" | "pasame" | "comuniqueme" | "pongame"
+            ));
+        if restarts || asks_anew || wishes_anew || orders_anew || orders_anew_polite {
             shift += 1;
         }
         let t = &mut toks[k];
