@@ -633,20 +633,17 @@ impl Check {
                         .next()
                         .is_some_and(|(t, _)| matters::asks_anything_else(&t.text))
                 };
-                let customer_turns: Vec<usize> = (0..v.turns.len())
-                    .rev()
-                    .filter(|&i| v.turns[i].role == Role::Customer)
-                    .collect();
+                let last_at = v.turns.len() - 1;
                 // Clauses count only beside an earlier turn: alone, a turn is several
                 // matters by what it names or by a list (above), not by its sentences.
                 // The last turn's clauses count when a word adds them ("also", "too") or
                 // the AI asked for more; a bare "and" mostly goes on with the same matter.
                 let added = || {
-                    let (text, a) = (&v.last.text, v.analyses[customer_turns[0]].as_deref());
-                    if customer_turns.len() > 1
+                    let (text, a) = (&v.last.text, v.analyses[last_at].as_deref());
+                    if v.recent(Role::Customer).nth(1).is_some()
                         && a.is_some_and(|a| a.clauses(text).adds() || asked_for_more())
                     {
-                        v.matters_raised(customer_turns[0])
+                        v.matters_raised(last_at)
                     } else {
                         last.own()
                     }
@@ -656,8 +653,12 @@ impl Check {
                     && let added = added()
                     && added > 0
                 {
+                    let customer_turns: Vec<usize> = (0..v.turns.len())
+                        .rev()
+                        .filter(|&i| v.turns[i].role == Role::Customer)
+                        .collect();
                     let mut total = added;
-                    let mut shown = vec![v.matters_shown(customer_turns[0])];
+                    let mut shown = vec![v.matters_shown(last_at)];
                     let mut adds_on = true;
                     for &at in customer_turns.iter().skip(1).take(3) {
                         let Some(p) = v.analyses[at].as_deref() else {
