@@ -1128,6 +1128,19 @@ mod tests {
     }
 
     #[test]
+    fn an_act_refused_or_not_wished_with_the_machine_rejects_the_bot() {
+        all_requests(&[
+            "we refuse to go through the pension switch with a chatbot",
+            "frankly I would prefer not to handle a bereavement with a robot",
+            "we're not discussing the insurance claim with an automated assistant",
+        ]);
+        no_requests(&[
+            "I would rather not sort it with a spreadsheet",
+            "I refuse to pay twice for the same delivery",
+        ]);
+    }
+
+    #[test]
     fn a_named_newsletter_a_carrier_switched_and_a_call_asked_about_are_no_requests() {
         no_requests(&[
             "can I unsubscribe from the Talk to a Trainer newsletter?",

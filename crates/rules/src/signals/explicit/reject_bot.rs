@@ -389,7 +389,14 @@ pub(super) fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
             // explain this to a computer").
             let negated =
                 |j: usize| before[j].is(Neg) || matches!(before[j].word, "longer" | "anymore");
+            // "we refuse to settle the claim with your robot", "I would prefer not to carry on
+            // with a bot": the act refused, or not wished, with the machine.
+            let refused_act = i > 1
+                && before[i - 1].word == "to"
+                && (matches!(before[i - 2].word, "refuse" | "refusing" | "decline")
+                    || negated(i - 2) && i > 2 && matches!(before[i - 3].word, "prefer" | "rather"));
             let attached = i > 0 && negated(i - 1)
+                || refused_act
                 || i > 2
                     && negated(i - 3)
                     && matches!(before[i - 2].word, "going" | "about")
@@ -431,6 +438,13 @@ pub(super) fn talking_refused(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                         | "discuss"
                         | "write"
                         | "writing"
+                        | "do"
+                        | "sort"
+                        | "carry"
+                        | "continue"
+                        | "go"
+                        | "handle"
+                        | "discussing"
                 )
         })
         .then_some(start)
