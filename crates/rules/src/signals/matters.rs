@@ -1784,37 +1784,31 @@ pub fn several(text: &str, at_least: usize) -> Option<String> {
 
 /// The matters `text` names.
 pub fn matters_of(text: &str) -> Matters {
-    SCRATCH.with(|s| {
-        let mut s = s.borrow_mut();
-        let Scratch { buf, words, kinds } = &mut *s;
-        AsciiWords::with(text, |ascii| {
-            ascii_words(ascii, words);
-            matters_in(ascii.lower(), words, kinds)
-        })
-        .unwrap_or_else(|| {
-            fold_words(text, buf, words);
-            matters_in(buf, words, kinds)
-        })
-    })
+    with_words(text, matters_in)
 }
 
 /// The clauses of `text` that each raise a matter of their own (see [`clauses_of`]): read
 /// on demand, for a turn that adds matters to earlier ones.
 pub fn clauses_in(text: &str) -> Clauses {
+    with_words(text, |buf, words, kinds| {
+        kinds.clear();
+        kinds.extend(
+            words
+                .iter()
+                .map(|w| kinds_of(&buf[w.0 as usize..w.1 as usize])),
+        );
+        let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
+        clauses.adds = adds_by_a_word(buf, words, kinds);
+        clauses
+    })
+}
+
+/// `read` over the folded text of `text` and its words (lowercased in place when ASCII,
+/// folded into the scratch buffer otherwise), with the scratch space for word kinds.
+fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R) -> R {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let Scratch { buf, words, kinds } = &mut *s;
-        let read = |buf: &str, words: &[WordAt], kinds: &mut Vec<u32>| {
-            kinds.clear();
-            kinds.extend(
-                words
-                    .iter()
-                    .map(|w| kinds_of(&buf[w.0 as usize..w.1 as usize])),
-            );
-            let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
-            clauses.adds = adds_by_a_word(buf, words, kinds);
-            clauses
-        };
         AsciiWords::with(text, |ascii| {
             ascii_words(ascii, words);
             read(ascii.lower(), words, kinds)
