@@ -21,10 +21,18 @@ pub use eval::{CategoryScore, IntentReport, SentimentReport, eval_intents, eval_
 pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
 pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals, check, tier};
 
+/// Set once [`warm_up`] has built every table.
+static WARM: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the signals' tables are built: a turn evaluated now does not wait for them.
+pub fn is_warm() -> bool {
+    WARM.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// Builds the signals' tables (lexicons, pattern banks and their automata) now rather than on
-/// the first turn, which would otherwise wait about a quarter of a second for them. A server
-/// calls it on a background thread at startup; a turn that comes first waits for the same
-/// build, never a second one.
+/// the first turn, which would otherwise wait about a quarter of a second for them (seconds on
+/// a loaded machine). A server calls it on a background thread at startup and reports ready
+/// only when [`is_warm`]; a turn that comes first waits for the same build, never a second one.
 pub fn warm_up() {
     use baton_core::Role;
     let turns = conversation_of(&[
@@ -45,6 +53,7 @@ pub fn warm_up() {
         ),
     ]);
     std::hint::black_box(RuleSet::builtin().evaluate(&turns));
+    WARM.store(true, std::sync::atomic::Ordering::Release);
 }
 
 /// One conversation of plain turns (role, text, confidence), numbered from 1: for the
@@ -78,5 +87,6 @@ mod warm_up_tests {
     #[test]
     fn warming_up_evaluates_without_fault() {
         super::warm_up();
+        assert!(super::is_warm());
     }
 }

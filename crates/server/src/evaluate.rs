@@ -37,6 +37,11 @@ pub trait TurnEvaluator: Send + Sync + 'static {
     fn sentiment(&self, _text: &str) -> Option<f64> {
         None
     }
+    /// Whether `evaluate` answers at once; false while tables it needs are still being
+    /// built, when it would block until they are.
+    fn ready(&self) -> bool {
+        true
+    }
 }
 
 /// Evaluates nothing: for deployments where the AI decides every handoff itself.
@@ -76,5 +81,9 @@ impl TurnEvaluator for baton_rules::RuleSet {
 
     fn sentiment(&self, text: &str) -> Option<f64> {
         Some(f64::from(baton_rules::signals::sentiment::compound(text)))
+    }
+
+    fn ready(&self) -> bool {
+        baton_rules::is_warm()
     }
 }

@@ -378,7 +378,24 @@ async fn evaluate_turn(
     )
     .map_err(StoreError::from)?;
     recent.push(added.turn);
-    let decision = state.evaluator.evaluate(&recent);
+    let decision = if state.evaluator.ready() {
+        state.evaluator.evaluate(&recent)
+    } else {
+        // The rules' tables are still being built: wait for them on a blocking thread,
+        // so that the server's other requests go on meanwhile.
+        let evaluator = state.evaluator.clone();
+        let (decision, given_back) = tokio::task::spawn_blocking(move || {
+            let decision = evaluator.evaluate(&recent);
+            (decision, recent)
+        })
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "the rules failed on a turn");
+            Problem::internal()
+        })?;
+        recent = given_back;
+        decision
+    };
     let handoff = match (decision.handoff, decision.reason) {
         (true, Some(reason)) => {
             let parameters = serde_json::Map::new();

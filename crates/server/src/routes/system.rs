@@ -27,12 +27,21 @@ pub async fn healthz() -> &'static str {
     "ok\n"
 }
 
-/// Ready: the database answers.
+/// Ready: the database answers and the rules evaluate a turn without waiting.
 #[utoipa::path(get, path = "/readyz", tag = "system", responses(
     (status = 200, description = "Ready to serve"),
-    (status = 503, description = "The database does not answer", body = Problem),
+    (status = 503, description = "The database does not answer, or the rules are still starting", body = Problem),
 ))]
 pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, Problem> {
+    if !state.evaluator.ready() {
+        return Err(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not-ready",
+            "Not ready",
+            "the rules are still building their tables".to_owned(),
+        )
+        .hint("retry in a moment; turns posted meanwhile are kept and evaluated"));
+    }
     state
         .store
         .setting("admin_token_sha256")
