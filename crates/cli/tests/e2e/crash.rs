@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::harness::{ADMIN, Baton, Outcome, account_for_kill, s};
+use crate::harness::{ADMIN, Baton, Outcome, account_for_kill, s, until_mid_write};
 
 /// Three distinct things customer `i` says.
 fn said(i: usize) -> Vec<String> {
@@ -117,6 +117,12 @@ async fn writer(
 // answer at the kill was really waiting on the server.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sigkill_that_lands_mid_write_loses_no_acknowledged_turn_or_handoff() {
+    until_mid_write(kill_among_writes).await;
+}
+
+/// One server killed among eight clients' writes, restarted and checked; how many
+/// writes were in flight at the kill.
+async fn kill_among_writes() -> usize {
     let baton = Baton::start().await;
     let bot = baton.register("bot", "ai").await;
     let desk = baton.register("frank", "human").await;
@@ -263,6 +269,7 @@ async fn a_sigkill_that_lands_mid_write_loses_no_acknowledged_turn_or_handoff() 
         )
         .await;
     assert_eq!(st, StatusCode::OK);
+    in_flight
 }
 
 #[tokio::test]
