@@ -175,8 +175,13 @@ pub(super) fn own_possessive(word: &str) -> bool {
     )
 }
 
+/// The words `from` to `to`, both included, as the phrase a detector matched. A
+/// pattern names its span by what it expects to follow ("le SAV" then "client"); the
+/// text may end first, so the span ends with the text.
 pub(super) fn phrase(toks: &[Tok<'_>], from: usize, to: usize) -> String {
-    toks[from..=to]
+    let to = to.min(toks.len().saturating_sub(1));
+    toks.get(from..=to)
+        .unwrap_or_default()
         .iter()
         .map(|t| t.word)
         .collect::<Vec<_>>()
@@ -4108,7 +4113,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !toks[j..v].iter().any(|p| p.is(PastAux) || p.word == "will")
         {
             return Some(ExplicitMatch {
-                phrase: phrase(toks, j, (v + 1).min(toks.len() - 1)),
+                phrase: phrase(toks, j, v + 1),
                 pattern: "take_over",
             });
         }
@@ -5361,7 +5366,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .flatten();
     if let Some(k) = service_twice {
         return Some(ExplicitMatch {
-            phrase: phrase(toks, k, (k + 1).min(toks.len() - 1)),
+            phrase: phrase(toks, k, k + 1),
             pattern: "bare_noun",
         });
     }
