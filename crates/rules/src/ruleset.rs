@@ -650,6 +650,7 @@ impl Check {
                 };
                 // (Whether the AI asked for more is read last: it is the dearer test.)
                 if (last.adds_on() || last.own() > 0 && asked_for_more())
+                    && !matters::opens_with_condition(&v.last.text)
                     && let added = added()
                     && added > 0
                 {
@@ -665,12 +666,27 @@ impl Check {
                             break;
                         };
                         let m = p.matters(&v.turns[at].text);
-                        let raised = v.matters_raised(at);
+                        let mut raised = v.matters_raised(at);
+                        // The turn that opened the conversation brought its first matter,
+                        // named in words the readers know or not ("my new glasses pinch").
+                        if raised == 0 && Some(&at) == customer_turns.last() {
+                            raised = usize::from(v.turns[at].text.split_whitespace().count() >= 4);
+                        }
                         if !adds_on || raised == 0 {
                             break;
                         }
                         total += raised;
-                        shown.push(v.matters_shown(at));
+                        let words = v.matters_shown(at);
+                        shown.push(if words.is_empty() {
+                            v.turns[at]
+                                .text
+                                .split_whitespace()
+                                .take(3)
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        } else {
+                            words
+                        });
                         // A turn asking for an act after the AI's answer ("Ok. Then I'd
                         // like to change the holder") is a matter of its own: the turn
                         // before it counts too.

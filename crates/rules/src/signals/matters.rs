@@ -1519,19 +1519,29 @@ impl Clauses {
         &self.shown
     }
 
-    /// How many of the clauses raise a matter that `known` does not know yet: a clause about
-    /// a thing named before ("the second link failed as well" after "the reset link fails")
-    /// goes on with that matter.
+    /// How many of the clauses raise a matter that `known` does not know yet: a clause
+    /// about a thing named before ("the second link failed as well" after "the reset link
+    /// fails") goes on with that matter. At least half of a clause's words must be known:
+    /// one shared word ("the lockers in the changing room" after "change my membership")
+    /// is a coincidence, not the same matter.
     pub fn new_count(&self, known: impl Fn(&Stem) -> bool) -> usize {
-        let mut old: Vec<usize> = self
-            .stems
+        // (group, its stems, of them known); a group's clauses need not be neighbours.
+        let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+        for (g, s) in &self.stems {
+            let k = usize::from(known(s));
+            match groups.iter_mut().find(|(id, ..)| id == g) {
+                Some((_, n, known)) => {
+                    *n += 1;
+                    *known += k;
+                }
+                None => groups.push((*g, 1, k)),
+            }
+        }
+        let old = groups
             .iter()
-            .filter(|(_, s)| known(s))
-            .map(|(g, _)| *g)
-            .collect();
-        old.sort_unstable();
-        old.dedup();
-        self.count - old.len()
+            .filter(|(_, n, known)| *known > 0 && 2 * known >= *n)
+            .count();
+        self.count - old
     }
 }
 
@@ -1690,6 +1700,32 @@ const ACKNOWLEDGEMENTS: &[&str] = &[
     "obrigada",
     "grazie",
 ];
+
+/// Whether a customer turn opens with a condition ("and if I signed up at 25, do I keep
+/// it?", "what if I'm in a conservation area", "et si je pars avant", "und wenn …"): it
+/// asks about the matter in hand under another case, and adds none.
+pub fn opens_with_condition(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "and" | "but" | "ok" | "okay" | "so" | "um" | "uh" | "erm" | "well" | "aber"
+            )
+        });
+    match (words.next(), words.next()) {
+        // "if possible, also …", "if you can, …": politeness, not a case.
+        (Some("if"), Some("possible" | "you" | "u" | "that" | "thats" | "it" | "its" | "not")) => {
+            false
+        }
+        (Some("if" | "wenn" | "falls"), _) | (Some("what" | "how"), Some("if")) => true,
+        // "si" and "se" alone may be a yes or a pronoun: only after "and".
+        (Some("et" | "y" | "e"), Some("si" | "se")) | (Some("und"), Some("wenn" | "falls")) => true,
+        _ => false,
+    }
+}
 
 /// Whether an AI turn asks if there is anything else ("Anything else?", "¿algo más?",
 /// "autre chose ?"): what the customer names next is added to what came before.
@@ -2473,6 +2509,11 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
         // A cut after one or two words ("Alors :", "est-ce", "pourriez-vous") opens no
         // clause.
         if words[i].2 && !is_joiner && i - start < 3 {
+            // "Fine. I also want …": an acknowledgement before the cut is no part of the
+            // clause after it (and "fine" would read as something settled).
+            if (start..i).all(|j| ACKNOWLEDGEMENTS.contains(&word(j))) {
+                start = i;
+            }
             continue;
         }
         // Nor does "also" one or two words into a clause ("could you also put …", "we also
@@ -2610,7 +2651,11 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                     || roles[i] & LIST_VERDICT != 0
                     || roles[i] & LIST_RETURN != 0 && opening(i)
                     || pointing(i) && opening(i)
-                    || roles[i] & LIST_SETTLED != 0 && !negated(i)
+                    || roles[i] & LIST_SETTLED != 0
+                        && !negated(i)
+                        // German puts "nicht" at the clause's end ("funktioniert meine
+                        // Karte nicht").
+                        && !(i..item.end).any(|j| word(j) == "nicht")
                     || word(i).len() >= 4 && word(i).bytes().all(|b| b.is_ascii_digit())
             })
             // "I'll never rent from you again": what the customer will do, no matter.
@@ -2877,6 +2922,48 @@ fn ascii_words(ascii: &AsciiWords, words: &mut Vec<(u32, u32, bool)>) {
         words.push((from, to, cut));
         end = Some(to);
     }
+    keep_ordinals(b, words);
+}
+
+/// A full stop after a German article or preposition and a number of one or two digits
+/// marks an ordinal ("für den 4. Stock", "ab dem 3. Mai"), not the end of a sentence:
+/// the word after it is not cut off, unless it opens a sentence of its own ("am 30.
+/// Außerdem …").
+fn keep_ordinals(b: &[u8], words: &mut [(u32, u32, bool)]) {
+    let text = |w: (u32, u32, bool)| &b[w.0 as usize..w.1 as usize];
+    for i in 2..words.len() {
+        let (from, to, _) = words[i - 1];
+        let number = &b[from as usize..to as usize];
+        let gap = &b[to as usize..words[i].0 as usize];
+        let before = text(words[i - 2]);
+        let after = std::str::from_utf8(text(words[i])).unwrap_or_default();
+        if words[i].2
+            && matches!(
+                before,
+                b"den"
+                    | b"dem"
+                    | b"der"
+                    | b"des"
+                    | b"im"
+                    | b"am"
+                    | b"zum"
+                    | b"zur"
+                    | b"vom"
+                    | b"ab"
+                    | b"bis"
+                    | b"seit"
+            )
+            && !ADD_ON.contains(&after)
+            && !JOINERS.contains(&after)
+            && number.len() <= 2
+            && number.iter().all(u8::is_ascii_digit)
+            && gap.len() >= 2
+            && gap[0] == b'.'
+            && gap[1..].iter().all(|&c| c == b' ')
+        {
+            words[i].2 = false;
+        }
+    }
 }
 
 /// Folds the text `text` (not ASCII) into `buf` and lists its words: start, end, and
@@ -2912,11 +2999,59 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
     if let Some(st) = start {
         words.push((st as u32, buf.len() as u32, cut));
     }
+    keep_ordinals(buf.as_bytes(), words);
 }
 
 #[cfg(test)]
 mod tests {
     use super::matters_of as m;
+
+    #[test]
+    fn a_turn_opening_with_a_case_adds_no_matter() {
+        for text in [
+            "and what if the parcel comes while we're on holiday?",
+            "ok and if I pay the deposit late, is the room still held",
+            "und wenn ich schon im März kündige?",
+            "et si je change de formule en cours de mois ?",
+        ] {
+            assert!(super::opens_with_condition(text), "{text}");
+        }
+        for text in [
+            "if possible, also move my delivery to Thursday",
+            "sí, y también quiero cambiar la tarjeta",
+            "and I'd like the invoice in my company's name",
+        ] {
+            assert!(!super::opens_with_condition(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_ordinal_full_stop_cuts_no_clause_but_a_sentence_after_it_does() {
+        // Two matters, the first told with its negation at the clause's end.
+        let c = super::clauses_in(
+            "Außerdem geht das Licht im 3. Stock nicht, und ich brauche einen zweiten Schlüssel für den Keller.",
+        );
+        assert_eq!(c.count(), 2, "{}", c.shown());
+    }
+
+    #[test]
+    fn a_clause_sharing_one_word_of_several_with_an_earlier_turn_is_new() {
+        let c = super::clauses_in(
+            "also the showers in the changing area are cold again, and my son wants to join the swim club",
+        );
+        assert_eq!(c.count(), 2, "{}", c.shown());
+        let earlier = ["chang"];
+        // "changing" shares its first five letters with "change my plan", no more.
+        assert_eq!(
+            c.new_count(|s| earlier.iter().any(|e| e.as_bytes() == s.bytes())),
+            2
+        );
+        let both = ["chang", "showe", "cold"];
+        assert_eq!(
+            c.new_count(|s| both.iter().any(|e| e.as_bytes() == s.bytes())),
+            1
+        );
+    }
     use super::several;
 
     /// Every text raises at least three separate matters.
