@@ -663,7 +663,9 @@ mod rules_failure_tests {
         let decision = evaluate_or_explain(&Failing, &[]);
         assert!(!decision.handoff);
         assert!(
-            decision.explanation.contains("the rules failed on this turn"),
+            decision
+                .explanation
+                .contains("the rules failed on this turn"),
             "{}",
             decision.explanation
         );
