@@ -1046,6 +1046,12 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     {
         return None;
     }
+    // "Oh that worked, it's showing again": the need was met, whatever "again" says.
+    if v.last_text(Role::Customer)
+        .is_some_and(crate::signals::progress::says_it_worked)
+    {
+        return None;
+    }
     // The customer's turns, most recent first, with their analyses.
     let customer: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Customer).collect();
     let ai: Vec<(&Turn, &TurnAnalysis)> = v.recent_analysed(Role::Ai).collect();

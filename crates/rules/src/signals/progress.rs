@@ -37,6 +37,40 @@ pub(crate) const PRAISE: &str = r"\b(perfect|great|awesome|brilliant|wonderful|e
 pub(crate) const NOT_RESOLVED: &str =
     r"\b(no thanks|thanks for nothing|not (great|perfect|working|fixed|sorted|solved|resolved))\b";
 
+/// Whether a customer turn says plainly that what the AI suggested worked ("oh that
+/// worked, it's showing again", "ya funciona"), with no "but", "still" or "not" to take it
+/// back: the need was met, whatever else the turn says.
+pub(crate) fn says_it_worked(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    const WORKED: &[&str] = &[
+        "that worked",
+        "it worked",
+        "that fixed it",
+        "that did it",
+        "that did the trick",
+        "works now",
+        "working again",
+        "working now",
+        "ya funciona",
+        "ahora funciona",
+        "ça marche",
+        "ca marche",
+        "es funktioniert",
+        "jetzt geht es",
+        "funcionou",
+        "ora funziona",
+        "adesso funziona",
+    ];
+    const TAKEN_BACK: &[&str] = &[
+        "but", "still", "not", "n't", "nt", "aber", "pero", "mais", "ma", "mas", "nicht", "no",
+        "não", "nao", "non", "pas", "sigue", "toujours", "immer", "ancora", "again?",
+    ];
+    WORKED.iter().any(|w| lower.contains(w))
+        && !lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '?'))
+            .any(|w| TAKEN_BACK.contains(&w) || w.ends_with("n't"))
+}
+
 /// How strongly a customer turn says the need came back: 0 (not), 1 ("still", "again",
 /// "didn't work"), 2 ("you keep saying the same thing", "for the third time").
 pub fn persistence(text: &str) -> u8 {
@@ -71,6 +105,25 @@ mod tests {
         }
         for text in ["the red one please", "I picked the grey one out of the two"] {
             assert!(!failed(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn it_worked_is_the_need_met_unless_taken_back() {
+        for text in [
+            "right, that did the trick, the screen is lit again",
+            "ya funciona, muchas gracias",
+            "ok it worked this time",
+        ] {
+            assert!(says_it_worked(text), "{text}");
+        }
+        for text in [
+            "it worked for a minute but now it's dark again",
+            "that worked yesterday, today it doesn't",
+            "non funziona ancora",
+            "did that, still not working now",
+        ] {
+            assert!(!says_it_worked(text), "{text}");
         }
     }
 

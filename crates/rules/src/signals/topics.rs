@@ -1253,10 +1253,10 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
                 r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt|liegt bei|steht bei|liegt auf|steht auf|est[áa] en|est[áa] em|ammonta a|s'[ée]l[èe]ve [àa])( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa|ungef[äa]hr))?\s*$",
             );
             let after = regex::Regex::new(
-                r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance)\b|^\s*(left|remaining|available)\b",
+                r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance|card|travel card|prepaid card|gift card)\b|^\s*(left|remaining|available)\b",
             );
             let on_it = regex::Regex::new(
-                r"(?i)\b(pay|clear|settle|move|transfer|withdraw|send|invest|spend|take)\b (it|that|this|all|everything|the lot|the whole)\b",
+                r"(?i)\b(pay|clear|settle|move|transfer|withdraw|send|invest|spend|take|release|refund|unblock)\b (it|that|this|all|everything|the lot|the whole)\b|\b(it|that|them) (released|refunded|returned|paid back|unblocked|freed up|back)\b",
             );
             Some((before.ok()?, after.ok()?, on_it.ok()?))
         },
@@ -2272,6 +2272,36 @@ fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
                         | "en"
                         | "no"
                         | "na"
+                )
+            }) {
+                return None;
+            }
+            // "send order 4471 to my office": a number right after the thing it numbers is
+            // its reference, not a sum.
+            if between.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches(['#', ':', '.']),
+                    "order"
+                        | "number"
+                        | "ref"
+                        | "reference"
+                        | "invoice"
+                        | "account"
+                        | "booking"
+                        | "ticket"
+                        | "case"
+                        | "policy"
+                        | "room"
+                        | "unit"
+                        | "flat"
+                        | "flight"
+                        | "claim"
+                        | "contract"
+                        | "pedido"
+                        | "commande"
+                        | "bestellung"
+                        | "ordine"
+                        | "encomenda"
                 )
             }) {
                 return None;
@@ -3611,6 +3641,13 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_what_it_numbers_is_a_reference_not_a_sum() {
+        assert!(amounts("could you send booking 5832 to my work email").is_empty());
+        assert!(amounts("please ship order #7719 to the new address").is_empty());
+        assert_eq!(amounts("please send 5832 to my brother today").len(), 1);
+    }
+
+    #[test]
     fn sums_only_held_or_limits_are_told_by_the_words_around_them() {
         for (text, amount) in [
             (
@@ -3623,6 +3660,10 @@ mod tests {
                 "3,900 euros",
             ),
             ("I have €4,000 left after the holiday", "€4,000"),
+            (
+                "there's roughly $2,300 on my prepaid card, will it work abroad?",
+                "$2,300",
+            ),
         ] {
             assert!(held_at(text, amount), "{text}");
         }
@@ -3634,6 +3675,10 @@ mod tests {
                 "£3,900",
             ),
             ("raise my limit and send €4,000 to my sister now", "€4,000"),
+            (
+                "you're holding £1,800 on my card for the rental and I want it released",
+                "£1,800",
+            ),
         ] {
             assert!(!held_at(text, amount), "{text}");
         }

@@ -897,6 +897,15 @@ mod anchor_tests {
 mod tests {
     use super::*;
 
+    #[test]
+    fn french_personne_before_ne_is_nobody() {
+        no_requests(&[
+            "le livreur devait passer hier et personne ne s'est présenté",
+            "j'ai appelé trois fois, personne n'a décroché",
+        ]);
+        all_requests(&["passez-moi une personne s'il vous plaît"]);
+    }
+
     /// Every text is a request.
     fn all_requests(texts: &[&str]) {
         for t in texts {

@@ -196,6 +196,14 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if !strong && !t.is(WeakNoun) {
         return None;
     }
+    // French "personne ne …", "personne n'est venu": nobody, no person.
+    if t.word == "personne"
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "ne" | "n"))
+    {
+        return None;
+    }
     // "the film The Operator", "le film Agent secret": a title, not a person.
     if toks[k.saturating_sub(3)..k].iter().any(|p| {
         p.clause == t.clause
