@@ -502,7 +502,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(lift|elevator)('s| is| has)? (stuck|broken down|stopped) (between floors|with (me|us|people|someone|my \w+) (in|inside) it)\b|\bstuck between floors\b",
+        r"\b(lift|elevator)('s| is| has)? (stuck|broken down|stopped) (between floors|with (me|us|people|someone|my \w+) (in|inside) it)\b|\b(stuck|trapped)\b.{0,30}\bbetween (the )?floors\b",
     ),
     (
         P::NotUrgent,
@@ -938,7 +938,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Outage,
-        r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?|pos)\b.{0,30}\b(went|gone|are|is|have gone|has gone|just went) (all )?(offline|down|dead)\b|\b(nobody|no-one|noone) (can|could) (pay|buy|order|check ?out|book|log ?in)\b",
+        r"\b(card machines?|card readers?|terminals?|tills?|checkouts?|payment terminals?|pos)\b.{0,30}\b(went|gone|are|is|have gone|has gone|just went) (all )?(offline|down|dead)\b|\b(nobody|no-one|noone) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\b(terminal|terminais|terminales|tpe|dat[áa]fonos?|maquininhas?|kartenterminal|kartenleser|lettore|pos)\b.{0,30}\b(deixou de (aceitar|funcionar)|dej[óo] de (aceptar|funcionar)|ne (marche|fonctionne) plus|n'accepte plus|funktioniert nicht mehr|geht nicht mehr|nimmt keine karten|non (funziona|accetta) pi[uù]|ha smesso di)\b",
     ),
     // The forty-seventh to fiftieth rounds: a lift stopped between numbered floors, someone
     // heard in the house after the alarm, a driver who won't stop or let the passenger out,
@@ -949,7 +949,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(boy|girl|son|daughter|child|kid|toddler|baby|little one|\w+[- ]year[- ]old)\b.{0,50}\b(ate|eaten|chewed|got into)\b.{0,40}\b(tablets|pills|capsules|medicine|medication|bleach|detergent|pods|button batter(y|ies))\b",
+        r"\b(boy|girl|son|daughter|child|kid|toddler|baby|little one|\w+[- ]year[- ]old)\b.{0,50}\b(ate|eaten|chewed|got into|drank|drunk|swallowed)\b.{0,40}\b(tablets|pills|capsules|medicine|medication|bleach|detergent|pods|button batter(y|ies)|bottle of (it|that|this|medicine|pills|tablets|bleach|cleaner)|syrup|suspension|mouthwash|antifreeze|perfume)\b",
     ),
     (
         P::FraudNow,
@@ -994,7 +994,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(\w+[- ]year[- ]old|baby|toddler|child|kid|son|daughter)\b.{0,25}\b(inside|in the house|in the flat|at home|in there)\b.{0,15}\b(on (her|his|their) own|alone|by (her|him)self)\b|\bkeys (locked )?(inside|in the car|in it)\b.{0,80}\b(baby|child|toddler|kid|dog)\b",
+        r"\b(\w+[- ]year[- ]old|baby|toddler|child|kid|son|daughter)\b.{0,25}\b(inside|in the house|in the flat|at home|in there)\b.{0,15}\b(on (her|his|their) own|alone|by (her|him)self)\b|\bkeys (locked )?(inside|in the car|in it)\b.{0,80}\b(baby|child|toddler|kid|dog)\b|\b(baby|toddler|child|kid|son|daughter|dog|b[ée]b[ée]|enfant|fils|fille|chien|kind|baby|hund|beb[ée]|ni[ñn]o|ni[ñn]a|hijo|hija|perro|crian[çc]a|filho|filha|c[ãa]o|bambin[oa]|figli[oa]|cane)\b.{0,20}\b(locked|trapped|shut|enferm[ée]e?|bloqu[ée]e?|coinc[ée]e?|eingesperrt|eingeschlossen|encerrad[oa]|atrapad[oa]|chius[oa]|bloccat[oa]|trancad[oa]|pres[oa])\b.{0,30}\b(inside|in (the |my )?car|dedans|dans la voiture|[àa] l'int[ée]rieur|im auto|drin|dentro|en el coche|no carro|in macchina)\b",
     ),
     (
         P::MedicalEmergency,
@@ -3730,6 +3730,21 @@ mod tests {
             "my number was moved to the new SIM as I asked",
             "the smoke alarm needs a new battery",
             "the card machine went offline yesterday but works now",
+        ]);
+    }
+
+    #[test]
+    fn a_medicine_drunk_someone_stuck_a_child_locked_in_and_tills_down_are_urgent() {
+        all_urgent(&[
+            "our four-year-old just drank most of the cough syrup bottle",
+            "my dad is trapped in there, the cabin stopped between floors",
+            "ma fille est coincée à l'intérieur de la voiture, les clés sont dedans",
+            "el datáfono dejó de funcionar y hay cola en la caja",
+            "unser Kartenterminal geht nicht mehr, der Laden ist voll",
+        ]);
+        none_urgent(&[
+            "my son drank a bottle of water and feels better",
+            "the terminal building at the airport was busy",
         ]);
     }
 
