@@ -898,6 +898,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_matter_as_object_before_the_person() {
+        all_requests(&[
+            "can I talk this through with one of your mortgage advisers",
+            "could I talk things over with one of the staff",
+        ]);
+        no_requests(&["we talked that through with our accountant last year"]);
+    }
+
+    #[test]
     fn french_personne_before_ne_is_nobody() {
         no_requests(&[
             "le livreur devait passer hier et personne ne s'est présenté",

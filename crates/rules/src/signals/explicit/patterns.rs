@@ -3702,10 +3702,18 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 let unknown_short = n.classes.is_empty() && n.word.chars().count() <= 5;
                 // "chat to like an adviser": the spoken filler.
                 let filler_like = n.word == "like" && verb;
+                // "talk that through with …", "go over this with …": the matter as the
+                // verb's object, then the person.
+                let object_through = verb
+                    && matches!(n.word, "that" | "this" | "everything" | "things")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|m| matches!(m.word, "through" | "over"));
                 if !(n.is(Skip)
                     || n.is(Polite)
                     || unknown_short
                     || filler_like
+                    || object_through
                     || noun_modifier(toks, k))
                 {
                     break;
