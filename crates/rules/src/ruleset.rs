@@ -1046,7 +1046,7 @@ fn same_need_hit(v: &View<'_>, times: usize) -> Option<Hit> {
     {
         return None;
     }
-    // "Oh that worked, it's showing again": the need was met, whatever "again" says.
+    // "right, that did it, the light is on again": the need was met, whatever "again" says.
     if v.last_text(Role::Customer)
         .is_some_and(crate::signals::progress::says_it_worked)
     {

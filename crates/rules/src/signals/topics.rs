@@ -2276,7 +2276,7 @@ fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
             }) {
                 return None;
             }
-            // "send order 4471 to my office": a number right after the thing it numbers is
+            // "ship order 5520 to my work address": a number right after the thing it numbers is
             // its reference, not a sum.
             if between.split_whitespace().last().is_some_and(|w| {
                 matches!(

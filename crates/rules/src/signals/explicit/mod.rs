@@ -900,7 +900,7 @@ mod tests {
     #[test]
     fn the_matter_as_object_before_the_person() {
         all_requests(&[
-            "can I talk this through with one of your mortgage advisers",
+            "can I talk this through with somebody from the lending team",
             "could I talk things over with one of the staff",
         ]);
         no_requests(&["we talked that through with our accountant last year"]);
@@ -912,7 +912,7 @@ mod tests {
             "le livreur devait passer hier et personne ne s'est présenté",
             "j'ai appelé trois fois, personne n'a décroché",
         ]);
-        all_requests(&["passez-moi une personne s'il vous plaît"]);
+        all_requests(&["passez-moi une vraie personne, merci"]);
     }
 
     /// Every text is a request.
@@ -1439,7 +1439,7 @@ mod tests {
             "what is the customer service phone number",
             "I talked to an agent already",
             "no quiero hablar con un humano",
-            "je ne veux pas parler à un conseiller",
+            "je ne veux pas parler à une conseillère",
             "ich will keinen Menschen sprechen",
             "can you transfer money to my account",
             "update the contact person on my account",

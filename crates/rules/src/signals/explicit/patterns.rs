@@ -3357,7 +3357,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }
             // "¿a qué hora suele pasar el técnico?", "quand passe le technicien": the person
             // comes by; a hand-over takes the person after "con", "a", "al" ("pásame con") or
-            // the customer before ("pouvez-vous me passer le responsable").
+            // the customer before ("pourriez-vous me passer la responsable").
             if matches!(
                 t.word,
                 "pasar"
