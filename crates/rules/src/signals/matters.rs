@@ -2214,6 +2214,14 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     phrasal_act(&word, i, end)
                 })
             && !done(i)
+            // "that's correct", "all correct": the word as a verdict, not the act.
+            && !(a == "correct"
+                && i >= 1
+                && matches!(
+                    word(i - 1),
+                    "s" | "is" | "was" | "are" | "all" | "be" | "looks" | "sounds" | "seems"
+                        | "thats" | "its" | "quite" | "exactly" | "perfectly"
+                ))
         {
             act = Some((a, i));
         }
@@ -3010,6 +3018,13 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
 #[cfg(test)]
 mod tests {
     use super::matters_of as m;
+
+    #[test]
+    fn correct_as_a_verdict_is_no_act() {
+        assert!(!m("Yes, that's correct.").has_acts());
+        assert!(!m("all correct, go ahead").has_acts());
+        assert!(m("please correct the spelling of my surname").has_acts());
+    }
 
     #[test]
     fn a_turn_opening_with_a_case_adds_no_matter() {
