@@ -873,7 +873,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\b(do|would|will) (i|we) need (a|an|to (get|hire|see|call) a) (lawyer|solicitor|attorney)\b|\bshould (i|we) (get|hire|see|call|contact|talk to|speak to) (a|an) (lawyer|solicitor|attorney)\b",
+        r"\b(do|would|will) (i|we) need (a|an|to (get|hire|see|call) a) (lawyer|solicitor|attorney)\b|\bshould (i|we) (get|hire|see|call|contact|talk to|speak to) (a|an) (lawyer|solicitor|attorney)\b|\b(brauche ich|brauchen wir|sollte ich|soll ich)\b.{0,25}\b(anwalt|anw[äa]ltin|rechtsanwalt\w*|rechtsbeistand)\b|\b(necesito|necesitamos|deber[ií]a (buscar|contratar|llamar a))\b.{0,15}\babogad[oa]\b|\b(ai-je besoin|avons-nous besoin|dois-je (prendre|contacter|appeler))\b.{0,15}\bavocat\b|\b(preciso|precisamos|devo (contratar|procurar|chamar))\b.{0,15}\badvogad[oa]\b|\b(ho bisogno|abbiamo bisogno|devo (chiamare|contattare|prendere))\b.{0,15}\bavvocat[oa]\b",
     ),
     (
         P::InvestAsk,
@@ -1692,7 +1692,7 @@ static OTHER_WORD_AMOUNT_PATTERN: LazyLock<String> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     format!(
-        r"(?i)\b(?P<n>(?:(?:(?:{words})(?:mila|tausend)?|[a-zäöüß]+(?:tausend|hundert)[a-zäöüß]*)[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
+        r"(?i)\b(?P<n>(?:(?:(?:{words})(?:mila|tausend)?|[a-zäöüß]+(?:tausend|hundert)[a-zäöüß]*|[a-z]+mila[a-z]+)[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
     )
 });
 
@@ -1852,6 +1852,10 @@ const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
     ("trecento", 300.0),
     ("quattrocento", 400.0),
     ("cinquecento", 500.0),
+    ("seicento", 600.0),
+    ("settecento", 700.0),
+    ("ottocento", 800.0),
+    ("novecento", 900.0),
     ("mille", -1e3),
     ("mil", -1e3),
     ("mila", -1e3),
@@ -1885,6 +1889,18 @@ fn other_words_value(words: &str) -> Option<f64> {
             && v > 0.0
         {
             total += (group + v) * 1e3;
+            group = 0.0;
+            any = true;
+            continue;
+        }
+        // "settemilatrecento": Italian thousands and what follows, in one word.
+        if let Some((head, tail)) = w.split_once("mila")
+            && let Some(&(_, h)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == head)
+            && let Some(&(_, t)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == tail)
+            && h > 0.0
+            && t > 0.0
+        {
+            total += (group + h) * 1e3 + t;
             group = 0.0;
             any = true;
             continue;
@@ -2641,6 +2657,8 @@ mod tests {
             "my pension pot is big now, should I keep it invested or take it",
             "No. I want to open a formal dispute about the charge",
             "after the fall in your car park, would I need a lawyer for this?",
+            "der Vermieter droht mit Klage, brauche ich jetzt einen Rechtsanwalt?",
+            "¿necesito un abogado para reclamar la fianza?",
             "können Sie mir raten, ob ich den Bausparvertrag in Aktien umschichte",
             "me conseillez-vous de passer mon épargne en unités de compte ?",
             "would the tracker fund be a sensible home for my bonus?",
@@ -2661,6 +2679,7 @@ mod tests {
     fn sums_in_other_currencies_words_or_without_a_currency_are_amounts() {
         for (text, value) in [
             ("die Reparatur kostet dreitausendfünfhundert Euro", 3_500.0),
+            ("il saldo è di quattromilaseicento euro", 4_600.0),
             ("ähm so zweihundertvierundsechzig franken", 264.0),
             ("Zwölftausend Euro Anzahlung", 12_000.0),
             ("hunderttausend euro", 100_000.0),
