@@ -1,6 +1,8 @@
 //! The seam between the API and the rule engine: after a turn is stored, the
 //! evaluator looks at the recent history and may decide a handoff.
 
+use std::sync::Arc;
+
 use baton_core::{Reason, Turn};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -41,6 +43,46 @@ pub trait TurnEvaluator: Send + Sync + 'static {
     /// built, when it would block until they are.
     fn ready(&self) -> bool {
         true
+    }
+}
+
+/// The evaluator's decision on `history` (given back with it). While the rules' tables
+/// are still being built the evaluation waits on a blocking thread, so that the server's
+/// other requests go on; when a rule fails (a bug), the turn gets no decision and the
+/// failure is said, so that nothing the caller sent is lost to it.
+pub async fn decide(
+    evaluator: &Arc<dyn TurnEvaluator>,
+    history: Vec<Turn>,
+) -> (Evaluation, Vec<Turn>) {
+    if evaluator.ready() {
+        return (evaluate_or_explain(evaluator.as_ref(), &history), history);
+    }
+    let evaluator = evaluator.clone();
+    let kept = history.clone();
+    tokio::task::spawn_blocking(move || {
+        (evaluate_or_explain(evaluator.as_ref(), &history), history)
+    })
+    .await
+    .unwrap_or_else(|e| {
+        tracing::error!(error = %e, "the rules' thread stopped on a turn");
+        (failed(), kept)
+    })
+}
+
+fn evaluate_or_explain(evaluator: &dyn TurnEvaluator, history: &[Turn]) -> Evaluation {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| evaluator.evaluate(history)))
+        .unwrap_or_else(|_| {
+            tracing::error!("the rules failed on a turn; it is stored without a decision");
+            failed()
+        })
+}
+
+fn failed() -> Evaluation {
+    Evaluation {
+        explanation: "the rules failed on this turn (a bug, logged); it was stored without a \
+                      decision"
+            .to_owned(),
+        ..Evaluation::default()
     }
 }
 
@@ -85,5 +127,37 @@ impl TurnEvaluator for baton_rules::RuleSet {
 
     fn ready(&self) -> bool {
         baton_rules::is_warm()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule with a bug.
+    struct Failing;
+
+    impl TurnEvaluator for Failing {
+        fn window(&self) -> usize {
+            1
+        }
+
+        fn evaluate(&self, _history: &[Turn]) -> Evaluation {
+            panic!("a rule indexed past the end of a text");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_turn_the_rules_fail_on_gets_no_decision_and_says_so() {
+        let failing: Arc<dyn TurnEvaluator> = Arc::new(Failing);
+        let (decision, _) = decide(&failing, Vec::new()).await;
+        assert!(!decision.handoff);
+        assert!(
+            decision
+                .explanation
+                .contains("the rules failed on this turn"),
+            "{}",
+            decision.explanation
+        );
     }
 }

@@ -454,7 +454,7 @@ impl Tools {
         let added = baton_core::effects::add_turn(&conv, None, caller.actor(), turn, role, now)
             .map_err(|e| problem(baton_store::StoreError::from(e).into()))?;
         recent.push(added.turn);
-        let d = state.evaluator.evaluate(&recent);
+        let (d, _) = crate::evaluate::decide(&state.evaluator, recent).await;
         Ok(CallToolResult::structured(json!({
             "handoff": d.handoff, "reason": d.reason, "rule": d.rule,
             "destination": d.target, "explanation": d.explanation,

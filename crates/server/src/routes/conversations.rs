@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::evaluate::{Evaluation, TurnEvaluator};
+use crate::evaluate::Evaluation;
 use crate::extract::{ApiJson, ApiQuery, IdPath};
 use crate::problem::Problem;
 
@@ -342,22 +342,6 @@ fn not_evaluated(conv: &Conversation) -> Evaluation {
     }
 }
 
-/// The rules' decision on `history`; when they fail (a bug in a rule), the turn is
-/// still stored, with no decision and the failure said, so that nothing the caller
-/// sent is lost to it.
-fn evaluate_or_explain(evaluator: &dyn TurnEvaluator, history: &[Turn]) -> Evaluation {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| evaluator.evaluate(history)))
-        .unwrap_or_else(|_| {
-            tracing::error!("the rules failed on a turn; it is stored without a decision");
-            Evaluation {
-                explanation: "the rules failed on this turn (a bug, logged); it was stored \
-                              without a decision"
-                    .to_owned(),
-                ..Evaluation::default()
-            }
-        })
-}
-
 /// Reads the conversation and its last turns, runs the rules on them with `turn`
 /// added, and routes a decided handoff: what the write will check and store.
 async fn evaluate_turn(
@@ -394,24 +378,7 @@ async fn evaluate_turn(
     )
     .map_err(StoreError::from)?;
     recent.push(added.turn);
-    let decision = if state.evaluator.ready() {
-        evaluate_or_explain(state.evaluator.as_ref(), &recent)
-    } else {
-        // The rules' tables are still being built: wait for them on a blocking thread,
-        // so that the server's other requests go on meanwhile.
-        let evaluator = state.evaluator.clone();
-        let (decision, given_back) = tokio::task::spawn_blocking(move || {
-            let decision = evaluate_or_explain(evaluator.as_ref(), &recent);
-            (decision, recent)
-        })
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "the rules' thread failed on a turn");
-            Problem::internal()
-        })?;
-        recent = given_back;
-        decision
-    };
+    let (decision, recent) = crate::evaluate::decide(&state.evaluator, recent).await;
     let handoff = match (decision.handoff, decision.reason) {
         (true, Some(reason)) => {
             let parameters = serde_json::Map::new();
@@ -639,35 +606,4 @@ pub async fn import(
             handoff: change.handoff,
         }),
     ))
-}
-
-#[cfg(test)]
-mod rules_failure_tests {
-    use super::*;
-
-    /// A rule with a bug.
-    struct Failing;
-
-    impl TurnEvaluator for Failing {
-        fn window(&self) -> usize {
-            1
-        }
-
-        fn evaluate(&self, _history: &[Turn]) -> Evaluation {
-            panic!("a rule indexed past the end of a text");
-        }
-    }
-
-    #[test]
-    fn a_turn_the_rules_fail_on_gets_no_decision_and_says_so() {
-        let decision = evaluate_or_explain(&Failing, &[]);
-        assert!(!decision.handoff);
-        assert!(
-            decision
-                .explanation
-                .contains("the rules failed on this turn"),
-            "{}",
-            decision.explanation
-        );
-    }
 }
