@@ -907,6 +907,16 @@ mod tests {
     }
 
     #[test]
+    fn a_german_callback_with_the_number_to_call() {
+        all_requests(&[
+            "rufen Sie mich unter 0221 998877 zurück",
+            "könnten Sie mich unter der Nummer 040 55 66 77 anrufen",
+            "rufen Sie mich heute noch zurück, danke",
+        ]);
+        no_requests(&["jemand hat mich unter einer fremden Nummer angerufen"]);
+    }
+
+    #[test]
     fn french_personne_before_ne_is_nobody() {
         no_requests(&[
             "le livreur devait passer hier et personne ne s'est présenté",

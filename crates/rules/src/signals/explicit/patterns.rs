@@ -4631,6 +4631,10 @@ fn callback_extra(word: &str) -> bool {
                 | "at"
                 | "this"
                 | "number"
+                // German: "unter der Nummer …".
+                | "unter"
+                | "der"
+                | "nummer"
                 | "s"
                 | "sil"
                 | "vous"
