@@ -18,7 +18,7 @@ mod test_texts;
 pub use config::rules_json_schema;
 pub use error::RulesError;
 pub use eval::{CategoryScore, IntentReport, SentimentReport, eval_intents, eval_sentiment};
-pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay};
+pub use replay::{ConversationResult, ReplayReport, ReplaySummary, replay, to_turn};
 pub use ruleset::{Decision, Fired, PRECEDENCE, RuleDescription, RuleSet, Signals, check, tier};
 
 /// Set once [`warm_up`] has built every table.

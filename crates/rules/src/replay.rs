@@ -90,7 +90,9 @@ pub struct ReplayReport {
     pub summary: ReplaySummary,
 }
 
-fn to_turn(conversation_id: ConversationId, seq: usize, t: NewTurn) -> Turn {
+/// A transcript turn as the rules see it, numbered `seq` in its conversation, with a
+/// synthetic id and, when it has none, a timestamp of `seq` seconds after the epoch.
+pub fn to_turn(conversation_id: ConversationId, seq: usize, t: NewTurn) -> Turn {
     // Synthetic ids and timestamps: replay has no store.
     let at = t
         .at

@@ -9,8 +9,8 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use baton_core::{ConversationId, NewTurn, Role, Turn, TurnId};
-use baton_rules::RuleSet;
+use baton_core::{ConversationId, NewTurn, Role, Turn};
+use baton_rules::{RuleSet, to_turn as turn};
 
 /// Every file named `name` under `eval/`.
 fn eval_files(name: &str) -> Vec<PathBuf> {
@@ -28,23 +28,6 @@ fn eval_files(name: &str) -> Vec<PathBuf> {
     }
     found.sort();
     found
-}
-
-fn turn(conversation_id: ConversationId, seq: usize, t: NewTurn) -> Turn {
-    Turn {
-        id: TurnId::new(),
-        conversation_id,
-        seq: seq as i64,
-        at: time::OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(seq as i64),
-        role: t.role.unwrap_or(Role::Customer),
-        text: t.text,
-        confidence: t.confidence,
-        intent: t.intent,
-        event: t.event,
-        data: t.data,
-        internal: t.internal,
-        author: None,
-    }
 }
 
 /// The text cut after each word and before each word (the whole text included).
