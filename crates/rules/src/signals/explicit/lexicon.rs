@@ -1826,6 +1826,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "bitte",
             "sofort",
             "zu",
+            "zum",
+            "zur",
             "ich",
             "mich",
             "sie",
@@ -1955,6 +1957,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ouvidoria",
             "reclami",
             "schadensabteilung",
+            // A doctor's or a vet's practice, a head office, a hotel's reception.
+            "praxis",
+            "zentrale",
+            "rezeption",
             "departamento",
             "departamentos",
             "seccion",
@@ -2443,7 +2449,27 @@ pub(super) fn compound_department(word: &str) -> Option<Classes> {
     // "Betreuer" alone is anyone's carer; "Kundenbetreuer" works for the service.
     || head_of(&["betreuer", "bearbeiter"], false)
     // "Schalterbeamtin", "Beamter": an official at the counter.
-    || head_of(&["beamter", "beamtin", "beamte", "beamten"], true))
+    || head_of(&["beamter", "beamtin", "beamte", "beamten"], true)
+    // "Servicekraft", "Fachkräfte", "Aushilfskraft": a member of staff. "Kraft" alone is
+    // strength, and "Kaufkraft" or "Sehkraft" no one: only these heads are people.
+    || head_of(
+        &[
+            "servicekraft",
+            "servicekrafte",
+            "fachkraft",
+            "fachkrafte",
+            "hilfskraft",
+            "hilfskrafte",
+            "verkaufskraft",
+            "burokraft",
+            "buerokraft",
+            "pflegekraft",
+            "lehrkraft",
+            "fuhrungskraft",
+            "fuehrungskraft",
+        ],
+        true,
+    ))
     .then(|| Classes::default().with(StrongNoun))
 }
 

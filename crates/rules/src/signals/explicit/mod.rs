@@ -749,6 +749,66 @@ fn is_zero(word: &str) -> bool {
     )
 }
 
+/// A digit said in words, as a phone number is read out in a voice transcript: "oh seven
+/// seven double one", "cero seis", "null eins", in the six languages.
+fn spoken_digit(word: &str) -> bool {
+    is_zero(word)
+        || matches!(
+            word,
+            "oh" | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "double"
+                | "triple"
+                | "uno"
+                | "dos"
+                | "tres"
+                | "cuatro"
+                | "cinco"
+                | "seis"
+                | "siete"
+                | "ocho"
+                | "nueve"
+                | "un"
+                | "deux"
+                | "trois"
+                | "quatre"
+                | "cinq"
+                | "sept"
+                | "huit"
+                | "neuf"
+                | "eins"
+                | "zwei"
+                | "drei"
+                | "vier"
+                | "funf"
+                | "fuenf"
+                | "sechs"
+                | "sieben"
+                | "acht"
+                | "neun"
+                | "due"
+                | "tre"
+                | "quattro"
+                | "cinque"
+                | "sei"
+                | "sette"
+                | "otto"
+                | "nove"
+                | "um"
+                | "dois"
+                | "quatro"
+                | "sete"
+                | "oito"
+        )
+}
+
 /// Words that start a request without an anchor class: the keys of [`person_does_it`] and
 /// the escalation idioms that carry one in their own words ("kick it up the chain", "hear
 /// a real voice", "a callback"), and the menu's "zero".
@@ -2448,6 +2508,56 @@ mod tests {
         assert!(!offers_handover(
             "The bundle covers up to four people. Would you like me to move you onto it?"
         ));
+    }
+
+    #[test]
+    fn fifty_third_round_requests_are_found() {
+        all_requests(&[
+            // the menu said at the end of a longer spoken turn
+            "no that doesnt help at all uh agent agent",
+            "wrong department again er press zero representative",
+            // a number to ring read out in words
+            "ring me back on oh one six one double four nine",
+            "llámame al seis cero dos",
+            // chat spelling of "quiero", "quisiera"
+            "kisiera hablar con un asesor",
+            // no bot, in the other languages
+            "pas de robot svp, une conseillère",
+            "nada de robots, quiero una persona",
+            // staff at work now, with no verb of talking
+            "anybody on duty at the moment?",
+            "is anyone from accounts about?",
+            // "able to" as the modal
+            "are any of your advisers able to speak with us today",
+            // overdue
+            "high time somebody called me back about this",
+            // German staff compounds, a practice, a switchboard
+            "kann ich bitte mit einer Fachkraft reden",
+            "verbinden Sie mich mit der Zentrale",
+            "gibt es hier wirklich Mitarbeiter?",
+            // French inverted subject
+            "un collègue peut-il prendre le relais ?",
+        ]);
+    }
+
+    #[test]
+    fn fifty_third_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // zero is a figure, the agent is talked about
+            "my balance went down to zero",
+            "I spoke to an agent agent yesterday",
+            // no robot in the parcel; strength, buying power
+            "il n'y a pas de robot dans le carton",
+            "die Kaufkraft ist gesunken",
+            "in der Praxis klappt das nie",
+            // a job at the customer's place, a person still employed, work on the case
+            "is there anyone who could come round to fit the meter?",
+            "is the fitter who came last week still working there",
+            "is anyone working on my complaint",
+            // not overdue: what someone said, a time before
+            "it's time someone told them the truth",
+            "last time someone called me they were rude",
+        ]);
     }
 
     #[test]

@@ -1173,11 +1173,54 @@ pub(super) fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
                         && toks.get(i + 2).is_none_or(|n| n.clause != toks[i].clause)))
 }
 
-/// A voice-menu habit: "zero", "press 0", "operator operator".
+/// A voice-menu habit: "zero", "press 0", "operator operator"; at the end of a longer
+/// spoken turn too ("… not what I needed um operator operator zero").
 pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    if toks.is_empty() || toks.len() > 8 {
+    if toks.is_empty() {
         return None;
     }
+    if toks.len() <= 8
+        && let Some(found) = menu_words(toks)
+    {
+        return Some(found);
+    }
+    menu_tail(toks)
+}
+
+/// The menu words that end a turn, when they name the person or desk the caller wants and
+/// key or say the menu's way to it: a zero, or the noun said twice ("agent agent").
+/// "It dropped to zero" names nobody; "I spoke to an agent" keys nothing.
+fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let start = toks
+        .iter()
+        .rposition(|t| {
+            // An article or a preposition ends the tail: "the operator" is talked about.
+            !(is_zero(t.word)
+                || t.is(Polite) && !t.is(Skip)
+                || is_filler(t.word)
+                || t.is(StrongNoun)
+                || t.is(Customer)
+                || t.is(ServiceHead)
+                || matches!(t.word, "press" | "dial" | "hit"))
+        })
+        .map_or(0, |k| k + 1);
+    let tail = &toks[start..];
+    let names = (start..toks.len()).find(|&k| {
+        human_noun(toks, k) == Some(true) && toks[k].is(StrongNoun) || customer_service(toks, k)
+    })?;
+    let keyed =
+        tail.iter().any(|t| is_zero(t.word)) || toks[names].repeated && toks[names].is(StrongNoun);
+    // "talk to the agent agent": a determiner or a verb before the tail is a sentence of
+    // its own kind, read by the other patterns.
+    let bare = start == 0 || !toks[start - 1].is(Skip);
+    (keyed && bare && tail.len() <= 6).then(|| ExplicitMatch {
+        phrase: tail.iter().map(|t| t.word).collect::<Vec<_>>().join(" "),
+        pattern: "menu_zero",
+    })
+}
+
+/// A turn of menu words only, with a zero among them.
+fn menu_words(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let mut found = None;
     for (k, t) in toks.iter().enumerate() {
         if is_zero(t.word) {
@@ -1320,7 +1363,15 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     // a possibility.
     let possible_for =
         t.word == "for" && j > 0 && matches!(toks[j - 1].word, "possible" | "chance" | "way");
-    if !(modal(t.word) || possible_for) {
+    // "is anyone able to talk to me", "are any of your staff able to help": "able to" is
+    // the modal, after the person.
+    let able = matches!(t.word, "is" | "are")
+        && toks[j + 1..]
+            .windows(2)
+            .take(6)
+            .take_while(|w| w[0].clause == t.clause)
+            .any(|w| w[0].word == "able" && w[1].word == "to");
+    if !(modal(t.word) || possible_for || able) {
         return None;
     }
     // French asks by inverting the subject after the person: "un conseiller pourrait-il
@@ -1361,6 +1412,9 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         .find(|&k| human_noun(toks, k).is_some())?;
     // "one of the swimming coaches", "the school nurse": a word naming which people, after
     // "one of the" or before the service's professional ("any wookie experts" asks anyone).
+    if able && toks.get(k + 1).is_none_or(|n| n.word != "able") {
+        return None;
+    }
     if !(from..k).all(|i| {
         toks[i].is(Skip)
             || noun_modifier(toks, i)
@@ -1377,9 +1431,22 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let v = (k + 1..toks.len().min(k + 12))
         .take_while(|&v| toks[v].clause == t.clause)
         .find(|&v| {
+            let next = |n: usize| toks.get(v + n).map(|m| m.word);
             help_verb(toks[v].word)
                 || toks[v].is(Contact)
-                || toks[v].is(Talk) && toks.get(v + 1).is_some_and(|m| m.word == "me")
+                || toks[v].is(Talk) && next(1) == Some("me")
+                // "talk to me", "speak with us".
+                || toks[v].is(Talk)
+                    && matches!(next(1), Some("to" | "with"))
+                    && matches!(next(2), Some("me" | "us"))
+                // "take my call", "pick up the phone": answering the customer's call.
+                || toks[v].word == "take"
+                    && matches!(next(1), Some("my" | "our" | "the"))
+                    && next(2) == Some("call")
+                || matches!(toks[v].word, "pick" | "picked")
+                    && next(1) == Some("up")
+                    && matches!(next(2), Some("the" | "my" | "our"))
+                    && matches!(next(3), Some("phone" | "call"))
         })?;
     // "could someone else collect it for me": the customer's proxy, not staff.
     let proxy = toks.get(k + 1).is_some_and(|n| n.word == "else")
@@ -2537,6 +2604,34 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         })
     };
     match t.word {
+        // "it's time someone from your end picked up the phone", "about time a manager
+        // stepped in": a person doing it, demanded as overdue.
+        "time" => {
+            let said = j > 0 && matches!(toks[j - 1].word, "its" | "about" | "high" | "s");
+            said.then_some(())?;
+            let k = person_after(j + 1, 3)?;
+            let v = in_clause(k + 1, 6).find(|&v| {
+                let w = toks[v].word;
+                help_verb(w)
+                    || toks[v].is(Contact)
+                    || toks[v].is(Talk)
+                    || matches!(
+                        w,
+                        "helped"
+                            | "stepped"
+                            | "took"
+                            | "dealt"
+                            | "looked"
+                            | "sorted"
+                            | "rang"
+                            | "phoned"
+                            | "called"
+                    )
+                    || w == "picked" && toks.get(v + 1).is_some_and(|n| n.word == "up")
+            })?;
+            ok(k).then_some(())?;
+            found(v, "time_a_person_did")
+        }
         // "have someone look at this", "get someone to check": a person made to do the work.
         // "arrange for a manager to look into it".
         "have" | "get" | "getting" | "arrange" | "arranging" => {
@@ -2963,6 +3058,37 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             if toks.get(k + 1).is_some_and(|n| n.word == "else") {
                 return None;
             }
+            // "… working today?", "… reading this?": the question ends on the time or
+            // what is read ("any person reading this would agree" says something else).
+            let ends_at = |v: usize| {
+                toks[v + 1..]
+                    .iter()
+                    .take_while(|n| n.clause == t.clause)
+                    .all(|n| {
+                        matches!(
+                            n.word,
+                            "today"
+                                | "tonight"
+                                | "now"
+                                | "right"
+                                | "at"
+                                | "the"
+                                | "moment"
+                                | "currently"
+                                | "this"
+                                | "these"
+                                | "messages"
+                                | "chat"
+                                | "chats"
+                                | "there"
+                                | "here"
+                                | "all"
+                                | "or"
+                                | "what"
+                                | "anyone"
+                        ) || n.is(Polite)
+                    })
+            };
             let free = in_clause(k + 1, 6).any(|v| {
                 matches!(
                     toks[v].word,
@@ -2980,7 +3106,15 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         | "disponibile"
                         | "disponivel"
                         | "libre"
-                )
+                ) || matches!(
+                    toks[v].word,
+                    // "any humans working today?", "is anybody on duty", "anyone
+                    // listening?": at work now.
+                    "working" | "duty" | "answering" | "listening" | "reading"
+                ) && ends_at(v)
+                    // "is the dentist who did my filling still working there": whether one
+                    // person still works there, asked about.
+                    && !(k + 1..v).any(|i| matches!(toks[i].word, "who" | "that" | "still"))
             });
             // "is the Ask a Nurse service free?": a service named, not a person.
             let named_service = toks.get(k + 1).is_some_and(|n| names_a_service(n.word));
@@ -4113,8 +4247,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "can a person take over this chat?", "I'd like someone to step in".
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            // "un collègue pourrait-il prendre le relais": an inverted subject adds a word.
-            && let Some(v) = (j + 1..toks.len().min(j + 6)).find(|&v| {
+            // "un collègue pourrait-il prendre le relais": an inverted subject adds a word,
+            // and "quelqu'un" is two.
+            && let Some(v) = (j + 1..toks.len().min(j + 7)).find(|&v| {
                 (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
@@ -4128,8 +4263,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     .is_some_and(|n| matches!(n.word, "over" | "in")))
             && !toks[j..v].iter().any(|p| p.is(PastAux) || p.word == "will")
         {
+            // "take over", "step in"; "prendre le relais" ends on its noun.
+            let end = if toks[v].word == "takeover" || takes_over(toks[v].word) {
+                v
+            } else {
+                v + 1
+            };
             return Some(ExplicitMatch {
-                phrase: phrase(toks, j, v + 1),
+                phrase: phrase(toks, j, end),
                 pattern: "take_over",
             });
         }
@@ -4214,15 +4355,28 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks
                 .get(k + 1)
                 .filter(|n| matches!(n.word, "who" | "that") && n.clause == t.clause)
-                .and_then(|_| {
+                .map(|_| {
                     toks[k + 2..]
                         .iter()
                         .take_while(|n| n.clause == t.clause)
-                        .find(|n| !matches!(n.word, "actually" | "really" | "else"))
+                        .filter(|n| !matches!(n.word, "actually" | "really" | "else"))
+                        .take(2)
+                        .collect::<Vec<_>>()
                 })
-                .is_none_or(|v| {
+                .is_none_or(|after: Vec<&Tok<'_>>| {
+                    let Some(v) = after.first() else { return true };
+                    // "someone who can deliver the skip on Saturday", "who could come out
+                    // today": a job done at the customer's place, asked about, not a person
+                    // to deal with now.
+                    let visit = after.get(1).is_some_and(|w| {
+                        matches!(
+                            w.word,
+                            "deliver" | "collect" | "install" | "fit" | "come" | "visit"
+                                | "bring" | "drop" | "tow" | "clean" | "empty" | "remove"
+                        )
+                    });
                     // "someone who could sign this off": what a person could do, asked.
-                    modal(v.word)
+                    modal(v.word) && !visit
                         || help_verb(v.word)
                         || v.is(Talk)
                         || v.is(Contact)
@@ -4600,6 +4754,7 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 fn callback_extra(word: &str) -> bool {
     asking_word(word)
         || word.bytes().all(|b| b.is_ascii_digit())
+        || spoken_digit(word)
         || is_filler(word)
         || matches!(
             word,
@@ -4631,6 +4786,12 @@ fn callback_extra(word: &str) -> bool {
                 | "at"
                 | "this"
                 | "number"
+                // "al seis cero dos", "au zéro six", "sul tre due": at the number.
+                | "al"
+                | "au"
+                | "sul"
+                | "pelo"
+                | "numero"
                 // German: "unter der Nummer …".
                 | "unter"
                 | "der"
@@ -5299,6 +5460,8 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                 // "gibt es bei Ihnen überhaupt Mitarbeiter?": at yours, still, at all.
                 | "bei" | "euch" | "ihnen" | "ihr" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
                 | "eigentlich"
+                // "gibt es bei euch auch echte Menschen?": too, really.
+                | "auch" | "wirklich"
         )
     };
     let k = (marker_end + 1..toks.len().min(marker_end + 6))
@@ -5513,6 +5676,16 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 | "chats"
                 | "monitoring"
                 | "watching"
+                // "anybody on duty at the moment?", "anyone working today?": at work now.
+                | "duty"
+                | "working"
+                | "today"
+                | "tonight"
+                | "now"
+                | "right"
+                | "currently"
+                | "at"
+                | "moment"
         )
     };
     // "any human being…?": "any" and a person, asked as "anyone".
@@ -5529,13 +5702,29 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let who_knows = toks
         .windows(2)
         .any(|w| rest(w[0].word) && w[1].word == "who");
+    // "anyone from the front desk around?", "anybody from billing?": the person's desk.
+    let from = toks
+        .windows(2)
+        .position(|w| someone(w[0].word) && w[1].word == "from");
+    let of_desk = |k: usize| {
+        from.is_some_and(|f| k > f)
+            && (toks[k].is(Dept)
+                || matches!(
+                    toks[k].word,
+                    "from" | "the" | "your" | "front" | "desk" | "reception" | "office" | "team"
+                ))
+    };
     (toks.len() <= 8
-        && (toks.len() <= 5 || toks.iter().any(|t| line(t.word)) || who_knows || doing)
+        && (toks.len() <= 5
+            || toks.iter().any(|t| line(t.word))
+            || who_knows
+            || doing
+            || from.is_some())
         && (asks || any_person)
         && (toks.iter().any(|t| someone(t.word)) || any_person)
-        && toks
-            .iter()
-            .all(|t| someone(t.word) || rest(t.word) || present(t.word) || line(t.word)))
+        && toks.iter().enumerate().all(|(k, t)| {
+            someone(t.word) || rest(t.word) || present(t.word) || line(t.word) || of_desk(k)
+        }))
     .then(|| ExplicitMatch {
         phrase: phrase(toks, 0, toks.len() - 1),
         pattern: "is_there",

@@ -337,6 +337,12 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || cue_tok.is(Neg)
                 && (talked_to
                     || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
+            // "pas de robot", "nada de robots", "niente robot", "nenhum robô": none of it.
+            || matches!(cue_tok.word, "pas" | "nada")
+                && before
+                    .get(c + 1)
+                    .is_some_and(|p| matches!(p.word, "de" | "d" | "du" | "des"))
+            || matches!(cue_tok.word, "niente" | "nessun" | "nenhum")
             // "not bot. HUMAN.", "not a bot, a person": the bot set against a person.
             || cue_tok.word == "not"
                 && toks.iter().enumerate().any(|(h, p)| {

@@ -301,6 +301,35 @@ fn umlaut_spelled(word: &str) -> Option<(&'static str, Classes)> {
     lex.other_language.then_some((*key, lex.classes))
 }
 
+/// A Spanish, Portuguese or Italian word typed the chat way with "k" for "qu" before "e"
+/// or "i" ("kiero", "kisiera", "keria"): the lexicon's spelling, when it is a word of the
+/// other languages.
+fn k_spelled(word: &str) -> Option<(&'static str, Classes)> {
+    let b = word.as_bytes();
+    if b.len() < 4
+        || b.len() > 30
+        || !b
+            .windows(2)
+            .any(|w| w[0] == b'k' && matches!(w[1], b'e' | b'i'))
+    {
+        return None;
+    }
+    let mut spelled = [0u8; 60];
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'k' && matches!(b.get(i + 1), Some(b'e' | b'i')) {
+            spelled[n..n + 2].copy_from_slice(b"qu");
+            n += 2;
+        } else {
+            spelled[n] = c;
+            n += 1;
+        }
+    }
+    let spelled = std::str::from_utf8(&spelled[..n]).ok()?;
+    let (key, lex) = LEXICON.get_key_value(spelled)?;
+    lex.other_language.then_some((*key, lex.classes))
+}
+
 /// Whether pieces a transcript cut make, together, a person, the bot or a verb of talking.
 pub(super) fn merged_anchor(whole: &str) -> bool {
     classes_of(whole)
@@ -421,7 +450,7 @@ pub(super) fn tokenize_into<'a>(
             push(word, Classes::default(), None);
         } else if let Some(classes) = compound_department(word) {
             push(word, classes, None);
-        } else if let Some((target, classes)) = umlaut_spelled(word) {
+        } else if let Some((target, classes)) = umlaut_spelled(word).or_else(|| k_spelled(word)) {
             push(target, classes, Some(word));
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
