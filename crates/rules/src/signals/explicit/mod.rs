@@ -688,7 +688,9 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
         may_request(&toks)
             .then(|| detect_in(&toks))
             .flatten()
-            .filter(|_| !taken_back(&toks))
+            // "not another chatbot. nope.": a "nope" after turning the bot down says it
+            // again; after asking for someone, it takes the asking back.
+            .filter(|m| m.pattern == "reject_bot" || !taken_back(&toks))
     } else {
         None
     };
@@ -2557,6 +2559,47 @@ mod tests {
             // not overdue: what someone said, a time before
             "it's time someone told them the truth",
             "last time someone called me they were rude",
+        ]);
+    }
+
+    #[test]
+    fn fifty_fourth_round_requests_are_found() {
+        all_requests(&[
+            // a workplace after a hand-over verb, in five languages
+            "could you put me through to the parts workshop",
+            "páseme con el taller, por favor",
+            "pouvez-vous me mettre en relation avec la clinique",
+            "mi passi l'officina per favore",
+            "verbinden Sie mich bitte mit der Klinik",
+            // when the staff member works, said before the noun
+            "can I speak to the on-call engineer",
+            "I'd like to talk to the out of hours nurse",
+            // a menu walked through, "uh huh", a cut word
+            "main menu no uh billing a person please",
+            "uh huh a person yes",
+            "customer ser vice agent",
+            // the matter said to need a person; "nope" agreeing with the refusal
+            "honestly this is one for a human",
+            "no more bots. nope.",
+            // yes to a transfer, a callback wished, a person asked to call
+            "sí, puede transferirme ya",
+            "je veux bien qu'on me recontacte",
+            "pouvez-vous demander à un technicien de me rappeler",
+            "I'd welcome a call back from your team",
+        ]);
+    }
+
+    #[test]
+    fn fifty_fourth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // the chat named as a thing, a person described, a fee named by the person
+            "does the AI chat also take bookings",
+            "my wife is the one who deals with suppliers",
+            "what is this agent booking fee on my invoice",
+            // advice reported, a workplace not talked to
+            "my tutor said to ask the admissions office",
+            "I left the car at the garage yesterday",
+            "the clinic is closed on Sundays",
         ]);
     }
 

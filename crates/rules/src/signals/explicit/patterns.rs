@@ -248,6 +248,18 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
+    // "an operator billing charge", "the agent booking fee": two nouns after the person
+    // make one thing, named by the last.
+    if let Some(next) = toks.get(k + 1)
+        && next.clause == t.clause
+        // "billing", "booking": a department or a noun of doing; not "del", "could".
+        && (next.is(Dept) || next.classes.is_empty() && next.word.ends_with("ing"))
+        && toks
+            .get(k + 2)
+            .is_some_and(|m| m.clause == t.clause && m.is(NonHumanHead))
+    {
+        return None;
+    }
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
     // appointment"), is no one who works for the service.
     if PRACTICE_PROFESSIONALS.contains(&t.word)
@@ -1187,6 +1199,43 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     menu_tail(toks)
 }
 
+/// "this one is for a real person to sort out", "that's one for a human": the matter
+/// said to belong to a person, not to the bot.
+fn one_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let f = toks.iter().position(|t| t.word == "for")?;
+    let t = &toks[f];
+    // "this is for", "it's one for", "this one is for".
+    let mut b = f;
+    if b > 0 && toks[b - 1].word == "one" {
+        b -= 1;
+    }
+    let said = b > 0 && matches!(toks[b - 1].word, "thats" | "its")
+        || b > 1
+            && matches!(toks[b - 1].word, "is" | "s")
+            && matches!(toks[b - 2].word, "this" | "it" | "that" | "one");
+    if !said {
+        return None;
+    }
+    let k = (f + 1..toks.len().min(f + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k) == Some(true))?;
+    let real = toks[f + 1..k]
+        .iter()
+        .any(|p| matches!(p.word, "real" | "actual" | "live" | "human"))
+        || matches!(toks[k].word, "human" | "humans");
+    let to_do = toks
+        .get(k + 1)
+        .is_some_and(|n| n.word == "to" && n.clause == t.clause);
+    ((real || to_do)
+        && (f + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
+        && !refused(toks, k)
+        && !not_now(toks, k))
+    .then(|| ExplicitMatch {
+        phrase: phrase(toks, b.saturating_sub(2), k),
+        pattern: "one_for_a_person",
+    })
+}
+
 /// The menu words that end a turn, when they name the person or desk the caller wants and
 /// key or say the menu's way to it: a zero, or the noun said twice ("agent agent").
 /// "It dropped to zero" names nobody; "I spoke to an agent" keys nothing.
@@ -1244,6 +1293,10 @@ fn menu_words(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "am"
                     | "again"
                     | "just"
+                    // "press zero, I want to press zero".
+                    | "want"
+                    | "wanna"
+                    | "to"
                     // "zero, I said zero", "zero I mean zero".
                     | "said"
                     | "say"
@@ -1317,6 +1370,52 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     if dept_modifier(toks, k) {
         return true;
     }
+    // "the out-of-hours vet", "the on call engineer", "an after hours nurse": when the
+    // staff member works, said before the noun (hyphenated or spoken).
+    let specific = |n: &Tok<'_>| {
+        (n.is(StrongNoun) || n.is(WeakNoun))
+            && !matches!(
+                n.word,
+                "people"
+                    | "persons"
+                    | "person"
+                    | "human"
+                    | "humans"
+                    | "someone"
+                    | "somebody"
+                    | "anyone"
+                    | "anybody"
+            )
+    };
+    for phrase in [
+        &["out", "of", "hours"][..],
+        &["after", "hours"],
+        &["on", "call"],
+    ] {
+        if let Some(at) = phrase.iter().position(|w| *w == t.word)
+            && k >= at
+            && toks[k - at..]
+                .iter()
+                .zip(phrase.iter())
+                .filter(|(n, w)| n.word == **w && n.clause == t.clause)
+                .count()
+                == phrase.len()
+            && toks.get(k - at + phrase.len()).is_some_and(specific)
+        {
+            return true;
+        }
+    }
+    if t.joined {
+        let end = (k..toks.len())
+            .find(|&e| !toks[e].joined)
+            .unwrap_or(toks.len());
+        if toks
+            .get(end + 1)
+            .is_some_and(|n| n.clause == t.clause && specific(n))
+        {
+            return true;
+        }
+    }
     // "a human support agent", "a human customer service agent": "human" qualifies the
     // compound whose head is the person.
     if t.word == "human"
@@ -1337,7 +1436,12 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
         && toks
             .get(k + 1)
             .is_some_and(|n| matches!(n.word, "people" | "folks" | "guys" | "lot"));
-    (t.classes.is_empty() || t.classes == Classes::default().with(NonHumanHead) || staff_compound)
+    // A department before the person names which ("the box office staff", "an admissions
+    // officer").
+    (t.classes.is_empty()
+        || t.classes == Classes::default().with(NonHumanHead)
+        || t.classes == Classes::default().with(Dept)
+        || staff_compound)
         && (dept_people
             || toks.get(k + 1).is_some_and(|n| {
                 n.clause == t.clause
@@ -2604,6 +2708,39 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         })
     };
     match t.word {
+        // "pourriez-vous demander à un conseiller de me rappeler", "pídale a un técnico que
+        // me llame": a person asked, through the bot, to contact or help the customer.
+        "demander" | "demandez" | "demande" | "pidale" | "pida" | "chieda" | "chiedete"
+        | "peca" | "pergunte" => {
+            let k = person_after(j + 1, 4)?;
+            let v = in_clause(k + 1, 5).find(|&v| {
+                let w = toks[v].word;
+                toks[v].is(Contact)
+                    || help_verb(w)
+                    || matches!(
+                        w,
+                        "rappeler"
+                            | "appeler"
+                            | "contacter"
+                            | "recontacter"
+                            | "llame"
+                            | "llamar"
+                            | "chiami"
+                            | "richiami"
+                            | "chiamarmi"
+                            | "richiamarmi"
+                            | "ligue"
+                            | "ligar"
+                    )
+            })?;
+            // The customer there as the one contacted: "de me rappeler", "que me llame".
+            let me = toks[k + 1..v]
+                .iter()
+                .any(|p| matches!(p.word, "me" | "m" | "mi" | "nous"))
+                || toks[v].word.ends_with("rmi");
+            (me && ok(k)).then_some(())?;
+            found(v, "ask_a_person_to")
+        }
         // "it's time someone from your end picked up the phone", "about time a manager
         // stepped in": a person doing it, demanded as overdue.
         "time" => {
@@ -2746,6 +2883,30 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let que = toks
                 .get(j + 1)
                 .filter(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
+            // "je voudrais qu'on me rappelle", "je veux bien qu'on m'aide": French "on" is
+            // someone, with a verb of contacting or helping the customer.
+            // "je veux bien qu'on…": the "bien" of a willing yes.
+            let q = if toks.get(j + 1).is_some_and(|n| n.word == "bien") {
+                j + 2
+            } else {
+                j + 1
+            };
+            let word = |i: usize| toks.get(i).map(|t| t.word);
+            if word(q) == Some("qu")
+                && word(q + 1) == Some("on")
+                && matches!(word(q + 2), Some("me" | "m" | "nous"))
+                && toks.get(q + 3).is_some_and(|v| {
+                    v.is(Contact)
+                        || help_verb(v.word)
+                        || matches!(
+                            v.word,
+                            "rappelle" | "aide" | "appelle" | "contacte" | "recontacte"
+                        )
+                })
+                && !refused(toks, q + 1)
+            {
+                return found(q + 3, "want_a_person_to");
+            }
             if let Some(que) = que {
                 // German sets "dass" off with a comma: the person is in its clause.
                 let k = (j + 2..toks.len().min(j + 6))
@@ -2937,6 +3098,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             | "possibility"
                             | "chance"
                             | "appreciate"
+                            | "welcome"
+                            | "love"
+                            | "prefer"
                             | "um"
                             | "mochte"
                             | "moechte"
@@ -3340,7 +3504,11 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     .get(j + 2)
                     .is_some_and(|n| matches!(n.word, "across" | "over"))
                 && toks.get(j + 3).is_some_and(|n| n.word == "to");
-        let verb = t.is(Talk) || t.is(Contact) || a_word_with || get_me_to;
+        // "the AI chat", "your live chat", "this call": the talking named as a thing.
+        let named_thing = matches!(t.word, "chat" | "chats" | "call" | "calls" | "talk")
+            && j > 0
+            && (toks[j - 1].is(Bot) || matches!(toks[j - 1].word, "the" | "your"));
+        let verb = (t.is(Talk) || t.is(Contact)) && !named_thing || a_word_with || get_me_to;
         // German "will" wants; English "will a person need to…" asks about the future.
         let english_will = t.word == "will"
             && toks.get(j + 1).is_some_and(|n| {
@@ -3570,7 +3738,11 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             let one_of = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
                 .windows(2)
                 .any(|w| w[0].word == "one" && w[1].word == "of");
-            let reach = j + 2 + MAX_GAP + if one_of { 2 } else { 0 };
+            // "the out of hours vet": a three-word modifier adds two words to the gap.
+            let out_of_hours = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
+                .windows(3)
+                .any(|w| w[0].word == "out" && w[1].word == "of" && w[2].word == "hours");
+            let reach = j + 2 + MAX_GAP + if one_of || out_of_hours { 2 } else { 0 };
             for k in j + 1..toks.len().min(reach) {
                 let n = &toks[k];
                 if n.clause != t.clause {
@@ -3624,6 +3796,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             ) && toks.get(k + 2).is_none_or(|f| f.clause != n.clause || f.is(Polite))
                     })
                     && !refused(toks, j)
+                    // "my supervisor said to ask the student office": advice reported.
+                    && !reported(toks, j)
                 {
                     return Some(ExplicitMatch {
                         phrase: phrase(toks, j, k),
@@ -3856,21 +4030,79 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // "transfer me" / "put me through" / "pásame" without a noun: still a hand-off.
             // "sure, hand me over then": the hand-over agreed to, no one named.
             // "yes transfer, thanks": the hand-over offered, agreed to by its verb alone.
-            if matches!(t.word, "transfer" | "connect")
-                && j > 0
+            // "sí, puede transferirme", "sim, pode transferir", "oui, transférez": the
+            // same in the other languages, a "you can" between.
+            let agreed = |w: &str| {
+                matches!(
+                    w,
+                    "yes"
+                        | "yeah"
+                        | "yep"
+                        | "ok"
+                        | "okay"
+                        | "sure"
+                        | "please"
+                        | "alright"
+                        | "fine"
+                        | "si"
+                        | "sim"
+                        | "oui"
+                        | "ja"
+                        | "claro"
+                        | "vale"
+                        | "certo"
+                        | "dacord"
+                        | "bitte"
+                        | "gerne"
+                )
+            };
+            let you_can = |w: &str| {
+                matches!(
+                    w,
+                    "puede" | "pueden" | "pode" | "podem" | "puo" | "pouvez" | "peux" | "konnen"
+                )
+            };
+            let yes_at = (j > 0 && agreed(toks[j - 1].word))
+                .then(|| j - 1)
+                .or_else(|| {
+                    (j > 1 && you_can(toks[j - 1].word) && agreed(toks[j - 2].word)).then(|| j - 2)
+                });
+            if let Some(y) = yes_at
                 && matches!(
-                    toks[j - 1].word,
-                    "yes" | "yeah" | "yep" | "ok" | "okay" | "sure" | "please" | "alright" | "fine"
+                    t.word,
+                    "transfer"
+                        | "connect"
+                        | "transferir"
+                        | "transferirme"
+                        | "transfiera"
+                        | "transfirame"
+                        | "transfira"
+                        | "transfere"
+                        | "trasferire"
+                        | "trasferirmi"
+                        | "trasferisca"
+                        | "transferez"
+                        | "transferer"
                 )
                 && toks.get(j + 1).is_none_or(|n| {
                     n.clause != t.clause
                         || asking_word(n.word)
-                        || matches!(n.word, "thanks" | "thank" | "cheers" | "me")
+                        || matches!(
+                            n.word,
+                            "thanks"
+                                | "thank"
+                                | "cheers"
+                                | "me"
+                                | "pure"
+                                | "ya"
+                                | "agora"
+                                | "jetzt"
+                        )
                 })
                 && !refused(toks, j)
             {
                 return Some(ExplicitMatch {
-                    phrase: phrase(toks, j - 1, j),
+                    phrase: phrase(toks, y, j),
                     pattern: "transfer_me",
                 });
             }
@@ -4520,6 +4752,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| not_a_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
+        .or_else(|| one_for_a_person(toks))
         .or_else(|| call_me_back(toks))
         .or_else(|| someone_who_can(toks))
         .or_else(|| who_can_decide(toks))
@@ -5553,7 +5786,11 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             pattern: "bare_noun",
         });
     }
-    if toks.is_empty() || toks.len() > if repeated { 9 } else { 6 } {
+    // A voice menu walked through first ("main menu, no, customer service, a human").
+    let menu = toks
+        .iter()
+        .any(|t| matches!(t.word, "menu" | "press" | "option"));
+    if toks.is_empty() || toks.len() > if repeated || menu { 9 } else { 6 } {
         return None;
     }
     let mut found = None;
@@ -5580,8 +5817,9 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human."
             || t.is(Bot)
             || t.is(FedUp)
-            // "yes, a person", "none of the above, a person".
+            // "yes, a person", "none of the above, a person"; "uh huh" says yes.
             || t.is(Yes) && !t.is(Neg)
+            || t.word == "huh"
             || matches!(
                 t.word,
                 "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"

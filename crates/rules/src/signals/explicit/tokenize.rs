@@ -330,10 +330,17 @@ fn k_spelled(word: &str) -> Option<(&'static str, Classes)> {
     lex.other_language.then_some((*key, lex.classes))
 }
 
-/// Whether pieces a transcript cut make, together, a person, the bot or a verb of talking.
+/// Whether pieces a transcript cut make, together, a person, the bot, a verb of talking or
+/// the service ("customer ser vice").
 pub(super) fn merged_anchor(whole: &str) -> bool {
-    classes_of(whole)
-        .is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun) || c.has(Talk) || c.has(Bot))
+    classes_of(whole).is_some_and(|c| {
+        c.has(StrongNoun)
+            || c.has(WeakNoun)
+            || c.has(Talk)
+            || c.has(Bot)
+            // "customer ser vice".
+            || c.has(ServiceHead)
+    })
 }
 
 pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
