@@ -2157,12 +2157,23 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 .iter()
                 .any(|e| w.ends_with(e));
             participle
-                && (i.saturating_sub(2)..i).any(|p| {
+                && ((i.saturating_sub(2)..i).any(|p| {
                     matches!(
                         word(p),
                         "already" | "gia" | "ya" | "deja" | "schon" | "bereits" | "ja"
                     )
                 })
+                    // "I removed it and re-added it": what the customer tried, on the thing
+                    // already named, told as done.
+                    || (i + 1 < words.len()
+                        && matches!(word(i + 1), "it" | "them")
+                        && i >= 1
+                        && matches!(word(i - 1), "i" | "we" | "re" | "and" | "then" | "just")
+                        // "charged even though I cancelled it": the act is what the
+                        // complaint rests on.
+                        && !(i.saturating_sub(4)..i).any(|p| {
+                            matches!(word(p), "though" | "although" | "because" | "since" | "after")
+                        })))
                 // "since I moved in", "when we changed supplier": a time, not an act.
                 || (i.saturating_sub(2)..i).any(|p| {
                     kinds[p] & CUE != 0
@@ -3024,6 +3035,22 @@ mod tests {
         assert!(!m("Yes, that's correct.").has_acts());
         assert!(!m("all correct, go ahead").has_acts());
         assert!(m("please correct the spelling of my surname").has_acts());
+    }
+
+    #[test]
+    fn what_the_customer_tried_on_it_is_no_matter() {
+        // Troubleshooting told as done: one matter, the failure.
+        assert!(
+            m("I unplugged it and reconnected it, still no signal")
+                .verdict(2)
+                .is_none()
+        );
+        // A charge despite a cancellation is still the complaint's act.
+        assert!(
+            m("someone keeps messaging me, and I was charged even though I cancelled it")
+                .verdict(2)
+                .is_some()
+        );
     }
 
     #[test]

@@ -658,6 +658,11 @@ const STRONG_FEELINGS: &[&str] = &[
     "raging",
     "beelin",
     "beeling",
+    // Wronged: "I feel totally conned", "I feel cheated".
+    "conned",
+    "cheated",
+    "betrayed",
+    "scammed",
     // Growing: "I'm getting angrier and angrier".
     "angrier",
     "madder",
@@ -798,6 +803,11 @@ const FEELING_INTENSIFIERS: &[&str] = &[
     "totally",
     "very",
     "extremely",
+    "incredibly",
+    "unbelievably",
+    "seriously",
+    "deeply",
+    "thoroughly",
     "beyond",
     "just",
     "quite",
@@ -1146,7 +1156,21 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         let says = match w(speaker) {
             // "I'm" is two words folded: "i", "m".
             "m" | "am" => w(speaker.wrapping_sub(1)) == "i",
-            "im" | "feel" | "suis" | "estoy" | "sono" | "estou" | "sto" | "tou" => true,
+            "im" | "suis" | "estoy" | "sono" | "estou" | "sto" | "tou" => true,
+            // "I feel cheated", "honestly feel betrayed"; not "you won't feel cheated".
+            "feel" => matches!(
+                w(speaker.wrapping_sub(1)),
+                "" | "i"
+                    | "we"
+                    | "really"
+                    | "honestly"
+                    | "genuinely"
+                    | "truly"
+                    | "just"
+                    | "now"
+                    | "and"
+                    | "also"
+            ),
             // Brazilian "tô muito irritado" ("estou"), before a Portuguese adjective (in
             // -o or -a); not English "went from calm to furious".
             "to" => w(i).ends_with(['o', 'a']),
@@ -1349,6 +1373,19 @@ mod tests {
     fn english_is_still_vader() {
         let text = "this is the worst service ever";
         assert_eq!(compound(text), super::super::sentiment::compound(text));
+    }
+
+    #[test]
+    fn feeling_wronged_is_stated_and_others_feelings_are_not() {
+        all_stated(&[
+            "we feel totally cheated by this renewal",
+            "honestly feel betrayed after ten years as a customer",
+            "I'm unbelievably furious right now",
+        ]);
+        none_stated(&[
+            "you won't feel cheated by this deal",
+            "they feel betrayed by the new policy",
+        ]);
     }
 
     #[test]

@@ -2406,6 +2406,51 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
                 found(text, p)
             }
         })
+        .filter(|said| !asks_whether_to_dose(text, said))
+}
+
+/// "Should I give her a double dose tonight?", "can I take twice the dose?": a dose asked
+/// about before it is given is a question for advice, not an overdose that happened.
+fn asks_whether_to_dose(text: &str, said: &str) -> bool {
+    let said = said.to_lowercase();
+    if !(said.contains("dose") || said.contains("dosis") || said.contains("dosage")) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find(&said) else {
+        return false;
+    };
+    let before = &lower[..at];
+    let clause = before
+        .rfind(['.', '!', '?', ';'])
+        .map_or(before, |end| &before[end + 1..]);
+    let asks = [
+        "should i ",
+        "should we ",
+        "can i ",
+        "can we ",
+        "could i ",
+        "may i ",
+        "is it ok to ",
+        "is it okay to ",
+        "is it safe to ",
+        "do i ",
+        "would it be ok",
+    ]
+    .iter()
+    .any(|q| clause.contains(q));
+    let happened = [
+        "gave",
+        "took",
+        "taken",
+        "had ",
+        "swallowed",
+        "accidentally",
+        "by mistake",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    asks && !happened
 }
 
 /// `text` with every passage inside double quotes blanked out; a quote mark that no other
@@ -2895,6 +2940,15 @@ mod tests {
             "seit heute früh kann niemand mehr bezahlen und wir verlieren Kunden",
             "estamos perdiendo ventas porque la web no cobra",
         ]);
+    }
+
+    #[test]
+    fn a_dose_asked_about_is_no_overdose() {
+        none_urgent(&[
+            "can we give him a double dose since he missed the morning one?",
+            "is it safe to take twice the dose when the pain is bad",
+        ]);
+        all_urgent(&["we accidentally gave the puppy a double dose, should we worry?"]);
     }
 
     #[test]

@@ -1830,6 +1830,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "zu",
             "zum",
             "zur",
+            // "verbinden Sie mich bitte vorher mit …": first, briefly, at once.
+            "vorher",
+            "zuerst",
+            "kurz",
+            "gleich",
             "ich",
             "mich",
             "sie",

@@ -2586,6 +2586,9 @@ mod tests {
             "je veux bien qu'on me recontacte",
             "pouvez-vous demander à un technicien de me rappeler",
             "I'd welcome a call back from your team",
+            // the menu tail after "just", a German adverb before the person
+            "no thanks just er agent agent please",
+            "stellen Sie mich bitte zuerst zu einem Berater durch",
         ]);
     }
 

@@ -1261,7 +1261,11 @@ fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         tail.iter().any(|t| is_zero(t.word)) || toks[names].repeated && toks[names].is(StrongNoun);
     // "talk to the agent agent": a determiner or a verb before the tail is a sentence of
     // its own kind, read by the other patterns.
-    let bare = start == 0 || !toks[start - 1].is(Skip);
+    let bare = start == 0
+        || !matches!(
+            toks[start - 1].word,
+            "the" | "a" | "an" | "to" | "with" | "my" | "your" | "our" | "for" | "of" | "that"
+        );
     (keyed && bare && tail.len() <= 6).then(|| ExplicitMatch {
         phrase: tail.iter().map(|t| t.word).collect::<Vec<_>>().join(" "),
         pattern: "menu_zero",
