@@ -236,3 +236,38 @@ fn eval_intents_reports_every_category_of_the_own_set() {
     let text = baton(&["eval", "intents", set]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("by category"));
 }
+
+/// `baton replay … | head -1`: when the reader closes the pipe early, the command ends
+/// quietly with success, not with "error: Broken pipe".
+#[test]
+fn a_reader_that_stops_early_gets_a_quiet_exit() {
+    use std::io::{BufRead, BufReader, Write};
+    // Far more output than a pipe holds, so that writing goes on after the reader left.
+    let one = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../rules/eval/conversations.jsonl"
+    ))
+    .unwrap();
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    for _ in 0..40 {
+        file.write_all(one.as_bytes()).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["replay", file.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(
+        first.contains("hand off") || first.contains("no hand-off"),
+        "{first}"
+    );
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
