@@ -231,12 +231,18 @@ impl TurnAnalysis {
     /// The first urgency statement in `text`, if any.
     pub(crate) fn urgency(&self, text: &str) -> Option<&str> {
         // Most turns match no urgency pattern: the answer is known without filling a cell.
-        if !self.scan(text).may_be_urgent() {
+        // A spoken turn that says a word twice ("someone is is logged in") is read once
+        // more without the repeat, which the patterns do not expect.
+        let stutter = topics::without_stutter(text);
+        if !self.scan(text).may_be_urgent() && stutter.is_none() {
             return None;
         }
         self.rare()
             .urgency
-            .get_or_init(|| topics::urgency_in(text, self.scan(text)))
+            .get_or_init(|| {
+                topics::urgency_in(text, self.scan(text))
+                    .or_else(|| stutter.as_deref().and_then(topics::urgency))
+            })
             .as_deref()
     }
 }

@@ -185,7 +185,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Gas,
-        r"\b(smell(s|ing)?|smelled|smelt|whiff|odou?r|stink(s|ing)?|reek(s|ing)?) (of |like )?(gas|propane|fumes)\b|\bgas (leak|leaking|smell|is leaking|escaping)\b|\bleaking gas\b|\bcarbon monoxide\b|\b(co|carbon monoxide) (alarm|detector) (is )?(going off|beeping)\b|\b(huele|olor)( mucho| fuerte| bastante| un poco)? a gas\b|\bfuga de gas\b|\b(sent|odeur de|fuite de) (le )?gaz\b|\bgasgeruch\b|\bgasleck\b|\briecht\b.{0,15}\bgas\b|\bcheiro( forte)? de g[áa]s\b|\b(vazamento|fuga) de g[áa]s\b|\b(odore|puzza|fuga)( forte)? di gas\b|\bsent (fort |beaucoup )?le gaz\b",
+        r"\b(smell(s|ing)?|smelled|smelt|whiff|odou?r|stink(s|ing)?|reek(s|ing)?) (of |like )?(gas|propane|fumes)\b|\bgas (leak|leaking|smell|is leaking|escaping)\b|\bleaking gas\b|\b(leaking|spilling|spilled|spilt|pouring) (out )?(a |some )?(chemicals?|acid|solvents?)\b|\bchemical (leak|spill)\b|\b(chemicals?|acid|solvents?) (is |are )?(leaking|spilling|pouring)\b|\b(dizzy|light-?headed|nauseous)\b.{0,40}\b(fumes|chemicals?)\b|\b(fumes|chemicals?)\b.{0,80}\b(dizzy|light-?headed|nauseous)\b|\bcarbon monoxide\b|\b(co|carbon monoxide) (alarm|detector) (is )?(going off|beeping)\b|\b(huele|olor)( mucho| fuerte| bastante| un poco)? a gas\b|\bfuga de gas\b|\b(sent|odeur de|fuite de) (le )?gaz\b|\bgasgeruch\b|\bgasleck\b|\briecht\b.{0,15}\bgas\b|\bcheiro( forte)? de g[áa]s\b|\b(vazamento|fuga) de g[áa]s\b|\b(odore|puzza|fuga)( forte)? di gas\b|\bsent (fort |beaucoup )?le gaz\b",
     ),
     (
         P::Fire,
@@ -998,7 +998,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b",
+        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b|\bswallowed (a handful|a load|loads|a bunch|half the (bottle|packet|pack)|the whole (bottle|packet|pack))\b",
     ),
     (
         P::LegalAct,
@@ -1016,7 +1016,7 @@ const PATTERNS: &[(P, &str)] = &[
     // a German checkout down.
     (
         P::Danger,
-        r"\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b.{0,60}\b((is|has gone|went|gone) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|wandered off|nowhere to be found|(can'?t|cannot|can not) find (him|her))",
+        r"\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b.{0,60}\b((is|has gone|went|gone) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|wandered off|nowhere to be found|(can'?t|cannot|can not) find (him|her))|\b(can'?t|cannot|can not) find (him|her) anywhere\b",
     ),
     (
         P::Flood,
@@ -2453,6 +2453,32 @@ fn asks_whether_to_dose(text: &str, said: &str) -> bool {
     asks && !happened
 }
 
+/// `text` with each word said twice in a row said once ("someone is is logged in", "the
+/// the gas"), as speech-to-text writes a stutter; `None` when no word is repeated.
+pub(crate) fn without_stutter(text: &str) -> Option<String> {
+    let mut words = text.split_whitespace();
+    let mut last = words.next()?;
+    if !words.any(|w| {
+        let same = w.eq_ignore_ascii_case(last);
+        last = w;
+        same
+    }) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = "";
+    for w in text.split_whitespace() {
+        if !w.eq_ignore_ascii_case(last) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        last = w;
+    }
+    Some(out)
+}
+
 /// `text` with every passage inside double quotes blanked out; a quote mark that no other
 /// closes (46" for inches) blanks nothing.
 fn without_quoted(text: &str) -> String {
@@ -2940,6 +2966,29 @@ mod tests {
             "seit heute früh kann niemand mehr bezahlen und wir verlieren Kunden",
             "estamos perdiendo ventas porque la web no cobra",
         ]);
+    }
+
+    #[test]
+    fn a_stutter_a_chemical_leak_a_child_not_found_and_a_handful_swallowed_are_urgent() {
+        // Through the rule set: the stutter is read by the turn's analysis.
+        let rules = crate::RuleSet::builtin();
+        let urgent = |text: &str| {
+            let new: baton_core::NewTurn =
+                serde_json::from_value(serde_json::json!({"role": "customer", "text": text}))
+                    .unwrap();
+            let turn = crate::to_turn(baton_core::ConversationId::new(), 1, new);
+            rules.evaluate(&[turn]).reason == Some(baton_core::Reason::Urgency)
+        };
+        assert!(urgent("uh the the gas is is leaking in the kitchen"));
+        assert!(urgent(
+            "acid is spilling out of the container and my colleague feels dizzy"
+        ));
+        assert!(urgent("the lifeguards can't find him anywhere"));
+        assert!(urgent("she swallowed the whole packet"));
+        assert!(!urgent("I can't find it anywhere on the website"));
+        assert!(!urgent(
+            "the the chemical smell from the rug faded after a day"
+        ));
     }
 
     #[test]

@@ -240,6 +240,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "operators",
             "supervisor",
             "manager",
+            // "a funeral director", "the camp director", "the site director".
+            "director",
+            "directors",
             "staff",
             "employee",
             "advisor",

@@ -2607,6 +2607,39 @@ mod tests {
     }
 
     #[test]
+    fn fifty_fifth_round_requests_are_found() {
+        all_requests(&[
+            // the modal further from the person, an act on the account, a director
+            "could one of your nurses look over my results",
+            "can someone unlock my account please",
+            "I'd like a word with the site director",
+            "book me a call with one of your mortgage advisers",
+            // the bot typed to, told to go; a menu passed over; the service said twice
+            "sick of texting with a bot",
+            "robot go away",
+            "no none of these options uh agent",
+            "customer service thanks customer service",
+            // a spoken plea at the end, a despairing question, French passive
+            "that did nothing at all um agent please",
+            "is anybody ever going to answer me",
+            "je voudrais être mise en relation",
+        ]);
+    }
+
+    #[test]
+    fn fifty_fifth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // credit given, what is expected, a film's director
+            "you've got to hand it to the manager, he sorted it fast",
+            "all we demand of the staff is a smile",
+            "the director of the documentary did a fine job",
+            // a scheduled call asked about, a plea in another sentence
+            "is the engineer going to call before he comes",
+            "i told your agent please fix it",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

@@ -230,12 +230,13 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if let Some(next) = toks.get(k + 1)
         && next.clause == t.clause
         && (next.is(NonHumanHead) || (t.word == "human" && next.is(ServiceHead)))
-        // "can a specialist check this": after a modal, "check" is what the person does.
+        // "can a specialist check this": after a modal, "check" is what the person does
+        // ("can one of your agents check" puts three more words between).
         && !(help_verb(next.word)
             && toks[..k]
                 .iter()
                 .rev()
-                .take(3)
+                .take(5)
                 .any(|p| matches!(p.word, "can" | "could" | "would" | "will" | "may" | "might")))
         // "it wants a human touch": a person's handling, wanted.
         && !(t.word == "human"
@@ -1257,8 +1258,15 @@ fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let names = (start..toks.len()).find(|&k| {
         human_noun(toks, k) == Some(true) && toks[k].is(StrongNoun) || customer_service(toks, k)
     })?;
-    let keyed =
-        tail.iter().any(|t| is_zero(t.word)) || toks[names].repeated && toks[names].is(StrongNoun);
+    // "… it's not charging at all representative please": the noun and a plea end the
+    // spoken turn, as said to a menu.
+    let pleaded = tail.len() >= 2
+        && tail.last().is_some_and(|t| t.is(Polite) && !t.is(Skip))
+        && toks[names].is(StrongNoun)
+        && !toks[names].is(WeakNoun);
+    let keyed = tail.iter().any(|t| is_zero(t.word))
+        || toks[names].repeated && toks[names].is(StrongNoun)
+        || pleaded;
     // "talk to the agent agent": a determiner or a verb before the tail is a sentence of
     // its own kind, read by the other patterns.
     let bare = start == 0
@@ -1542,6 +1550,13 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             let next = |n: usize| toks.get(v + n).map(|m| m.word);
             help_verb(toks[v].word)
                 || toks[v].is(Contact)
+                // "can an operator reset the charger", "could someone unlock my account":
+                // an act on the customer's account that the bot cannot do.
+                || matches!(
+                    toks[v].word,
+                    "reset" | "unlock" | "unblock" | "override" | "waive" | "refund" | "approve"
+                        | "authorise" | "authorize" | "release" | "reactivate" | "restart"
+                )
                 || toks[v].is(Talk) && next(1) == Some("me")
                 // "talk to me", "speak with us".
                 || toks[v].is(Talk)
@@ -2896,6 +2911,20 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 j + 1
             };
             let word = |i: usize| toks.get(i).map(|t| t.word);
+            // "je veux bien être mis en relation", "je souhaite être rappelée": the customer
+            // put in touch or called back, wished.
+            if word(q) == Some("etre")
+                && (matches!(word(q + 1), Some("mis" | "mise"))
+                    && word(q + 2) == Some("en")
+                    && matches!(word(q + 3), Some("relation" | "contact"))
+                    || matches!(
+                        word(q + 1),
+                        Some("rappele" | "rappelee" | "recontacte" | "recontactee")
+                    ))
+                && !refused(toks, q)
+            {
+                return found(q + 1, "want_a_person_to");
+            }
             if word(q) == Some("qu")
                 && word(q + 1) == Some("on")
                 && matches!(word(q + 2), Some("me" | "m" | "nous"))
@@ -3207,9 +3236,11 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 && (toks
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.word, "with" | "from"))
-                    && human_noun(toks, j + 2)
-                        .or_else(|| human_noun(toks, j + 3))
-                        .is_some()
+                    // "a call with one of your bereavement advisers": a few words may
+                    // say which person.
+                    && (j + 2..toks.len().min(j + 7))
+                        .take_while(|&k| toks[k].clause == t.clause)
+                        .any(|k| human_noun(toks, k).is_some())
                     || (0..j).any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some()));
             // A call back is asked for a time to come: only a refusal or a past event stops it.
             let past = toks[..j]
@@ -3574,6 +3605,19 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 ) || toks[..j].iter().any(|p| {
                     p.sentence == t.sentence && matches!(p.word, "spent" | "been" | "was" | "were")
                 }))
+            {
+                continue;
+            }
+            // "you've got to hand it to the director": credit given, an idiom; "what we
+            // demand of the director": what is expected of someone.
+            if t.word == "hand"
+                && toks.get(j + 1).is_some_and(|n| n.word == "it")
+                && toks.get(j + 2).is_some_and(|n| n.word == "to")
+                && toks[j.saturating_sub(3)..j]
+                    .iter()
+                    .any(|p| matches!(p.word, "got" | "gotta" | "have" | "must"))
+                || matches!(t.word, "demand" | "demanded" | "demands")
+                    && toks.get(j + 1).is_some_and(|n| n.word == "of")
             {
                 continue;
             }
@@ -4718,6 +4762,41 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
+        // "is a human ever going to read this??", "will anyone ever answer?": whether a
+        // person will ever read or answer, asked in despair.
+        if matches!(t.word, "is" | "are" | "will")
+            && let Some(k) = (j + 1..toks.len().min(j + 3)).find(|&k| human_noun(toks, k).is_some())
+            && (j + 1..k).all(|i| matches!(toks[i].word, "a" | "an" | "any" | "one"))
+        {
+            let w = |i: usize| toks.get(i).filter(|n| n.clause == t.clause).map(|n| n.word);
+            let mut at = k + 1;
+            let mut ever = false;
+            while matches!(w(at), Some("ever" | "actually" | "even" | "really")) {
+                ever |= w(at) == Some("ever");
+                at += 1;
+            }
+            if w(at) == Some("going") && w(at + 1) == Some("to") {
+                at += 2;
+            } else if t.word != "will" {
+                at = usize::MAX;
+            }
+            // Despair says "ever" or ends on the customer ("… going to help me?"); "will a
+            // person read my application" asks how the process works.
+            let despair = ever
+                || at != usize::MAX
+                    && matches!(w(at + 1), None | Some("me" | "us" | "this" | "or"));
+            if matches!(
+                w(at),
+                Some("read" | "answer" | "reply" | "respond" | "help")
+            ) && despair
+                && !refused(toks, k)
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, at),
+                    pattern: "is_there",
+                });
+            }
+        }
         if let Some(m) = staff_asked_to_help(toks, j)
             .or_else(|| staff_can_contact(toks, j))
             .or_else(|| matter_passed_to_person(toks, j))
@@ -5782,6 +5861,20 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     toks.iter()
                         .position(|t| t.repeated && t.is(ServiceHead) && t.is(Dept))
                 })
+                // "customer service please customer service": a plea between.
+                .or_else(|| {
+                    let pairs: Vec<usize> = toks
+                        .windows(2)
+                        .enumerate()
+                        .filter(|(_, w)| w[0].is(Customer) && w[1].is(ServiceHead))
+                        .map(|(i, _)| i)
+                        .collect();
+                    (pairs.len() >= 2
+                        && toks.iter().enumerate().all(|(i, t)| {
+                            pairs.iter().any(|&p| i == p || i == p + 1) || t.is(Polite)
+                        }))
+                    .then(|| pairs[0])
+                })
         })
         .flatten();
     if let Some(k) = service_twice {
@@ -5793,7 +5886,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // A voice menu walked through first ("main menu, no, customer service, a human").
     let menu = toks
         .iter()
-        .any(|t| matches!(t.word, "menu" | "press" | "option"));
+        .any(|t| matches!(t.word, "menu" | "press" | "option" | "options"));
     if toks.is_empty() || toks.len() > if repeated || menu { 9 } else { 6 } {
         return None;
     }
@@ -5826,7 +5919,8 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || t.word == "huh"
             || matches!(
                 t.word,
-                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "press"
+                "main" | "menu" | "option" | "options" | "none" | "above" | "of" | "those" | "these"
+                    | "press"
                     | "sorry" | "pardon"
                     // "a human maybe?": a bare noun offered as a suggestion; "the manager,
                     // then": the one left.
@@ -5842,8 +5936,10 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "area" | "regional" | "depot" | "warehouse" | "clinic" | "ward"
                         | "centre" | "center" | "desk" | "front" | "hotel" | "restaurant"
                 )
-            // The menu turned down in passing: "main menu, no, an adviser".
+            // The menu turned down in passing: "main menu, no, an adviser", "no, none of
+            // those options, a representative".
             || t.word == "no" && k > 0 && toks[k - 1].word == "menu"
+            || t.word == "no" && toks.get(k + 1).is_some_and(|n| n.word == "none")
             // A "no" to the menu in a clause of its own ("no. agent."), or before a noun said
             // twice ("no agent agent"), or said again and again (three "no"s, then the noun).
             || t.word == "no"

@@ -168,7 +168,9 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 || n.is(FedUp)
                 || n.is(Talk)
                 || n.is(TalkFinal)
-                || bot_thing(n.word))
+                || bot_thing(n.word)
+                // "bot go away", "bot, leave me alone": told to go (read below).
+                || toks.len() <= 5 && matches!(n.word, "go" | "leave" | "begone" | "shut"))
         {
             if let Some(m) = bot_useless(toks, k) {
                 return Some(m);
@@ -284,7 +286,9 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 || p.is(Talk)
                 || p.is(Polite) && !p.is(Yes)
                 // "quit feeding me canned answers": the feeding is the bot's.
-                || matches!(p.word, "giving" | "sending" | "feeding" | "throwing"))
+                || matches!(p.word, "giving" | "sending" | "feeding" | "throwing")
+                // "tired of typing to a computer".
+                || matches!(p.word, "typing" | "texting" | "messaging" | "writing"))
                 && !p.is(Desire)
                 && !p.is(Neg)
                 && !p.is(FedUp)
