@@ -233,15 +233,18 @@ impl TurnAnalysis {
         // Most turns match no urgency pattern: the answer is known without filling a cell.
         // A spoken turn that says a word twice ("someone is is logged in") is read once
         // more without the repeat, which the patterns do not expect.
-        let stutter = topics::without_stutter(text);
-        if !self.scan(text).may_be_urgent() && stutter.is_none() {
+        let scan = self.scan(text);
+        if !scan.may_be_urgent() && !scan.stutter() {
             return None;
         }
         self.rare()
             .urgency
             .get_or_init(|| {
-                topics::urgency_in(text, self.scan(text))
-                    .or_else(|| stutter.as_deref().and_then(topics::urgency))
+                topics::urgency_in(text, scan).or_else(|| {
+                    topics::without_stutter(text)
+                        .as_deref()
+                        .and_then(topics::urgency)
+                })
             })
             .as_deref()
     }

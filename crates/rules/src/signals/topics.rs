@@ -1112,6 +1112,8 @@ pub(crate) struct Scan {
     kinds: u64,
     /// The patterns the screen let through, amount patterns included.
     screened: Candidates,
+    /// A word said twice in a row ([`without_stutter`]).
+    stutter: bool,
 }
 
 impl Scan {
@@ -1126,7 +1128,15 @@ impl Scan {
                 kinds |= bit;
             }
         }
-        Scan { kinds, screened }
+        Scan {
+            kinds,
+            screened,
+            stutter: has_stutter(text),
+        }
+    }
+    /// Whether a word is said twice in a row ("is is").
+    pub(crate) fn stutter(self) -> bool {
+        self.stutter
     }
     fn has(self, p: P) -> bool {
         self.kinds & (1 << p as u64) != 0
@@ -2453,16 +2463,29 @@ fn asks_whether_to_dose(text: &str, said: &str) -> bool {
     asks && !happened
 }
 
+/// Whether a word of `text` is said twice in a row, words cut at ASCII spaces (every
+/// turn's scan asks: the cut is a byte search, the comparison mostly a length).
+fn has_stutter(text: &str) -> bool {
+    let mut prev: &[u8] = &[];
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let end = rest.iter().position(|&c| c == b' ').unwrap_or(rest.len());
+        let word = &rest[..end];
+        if !word.is_empty() {
+            if word.len() == prev.len() && word.eq_ignore_ascii_case(prev) {
+                return true;
+            }
+            prev = word;
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+    false
+}
+
 /// `text` with each word said twice in a row said once ("someone is is logged in", "the
 /// the gas"), as speech-to-text writes a stutter; `None` when no word is repeated.
 pub(crate) fn without_stutter(text: &str) -> Option<String> {
-    let mut words = text.split_whitespace();
-    let mut last = words.next()?;
-    if !words.any(|w| {
-        let same = w.eq_ignore_ascii_case(last);
-        last = w;
-        same
-    }) {
+    if !has_stutter(text) {
         return None;
     }
     let mut out = String::with_capacity(text.len());

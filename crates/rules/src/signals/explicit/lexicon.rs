@@ -54,6 +54,10 @@ pub(super) enum Class {
     PastTime,
     /// A plain yes.
     Yes,
+    /// Where the work is done and the staff are (a workshop, a clinic, an office): a
+    /// department only when talked to ("put me through to the workshop"), and no anchor
+    /// of a request by itself, so that the many turns that mention one are read no further.
+    Workplace,
 }
 
 use Class::*;
@@ -86,7 +90,44 @@ pub(super) struct Lex {
     pub(super) english: bool,
 }
 
+/// Workplaces in English ([`Workplace`]).
+const ENGLISH_WORKPLACES: &[&str] = &[
+    "garage",
+    "workshop",
+    "clinic",
+    "reception",
+    "office",
+    "admissions",
+];
+
+/// Workplaces in the other languages: a practice, a head office, a reception, a workshop,
+/// a clinic, an office, admissions.
+const OTHER_WORKPLACES: &[&str] = &[
+    "praxis",
+    "zentrale",
+    "rezeption",
+    "werkstatt",
+    "klinik",
+    "taller",
+    "clinica",
+    "consultorio",
+    "recepcion",
+    "oficina",
+    "admisiones",
+    "garage",
+    "atelier",
+    "clinique",
+    "accueil",
+    "officina",
+    "ambulatorio",
+    "accettazione",
+    "recepcao",
+    "escritorio",
+];
+
 pub(super) const ENGLISH: &[(Class, &[&str])] = &[
+    (Dept, ENGLISH_WORKPLACES),
+    (Workplace, ENGLISH_WORKPLACES),
     (
         Talk,
         &[
@@ -1008,6 +1049,8 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
 ];
 
 pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
+    (Dept, OTHER_WORKPLACES),
+    (Workplace, OTHER_WORKPLACES),
     (Frame, SENDING),
     // The verb of escalating, as customers use it of their case (never a typo target:
     // "escala" is a stopover).
@@ -1967,34 +2010,6 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ouvidoria",
             "reclami",
             "schadensabteilung",
-            // A doctor's or a vet's practice, a head office, a hotel's reception.
-            "praxis",
-            "zentrale",
-            "rezeption",
-            // Where the work is done and the staff are: only talked to ("put me through to
-            // the workshop", "pásame con el taller"), never by a word alone.
-            "garage",
-            "workshop",
-            "clinic",
-            "reception",
-            "office",
-            "admissions",
-            "taller",
-            "clinica",
-            "consultorio",
-            "recepcion",
-            "oficina",
-            "admisiones",
-            "atelier",
-            "clinique",
-            "accueil",
-            "werkstatt",
-            "klinik",
-            "officina",
-            "ambulatorio",
-            "accettazione",
-            "recepcao",
-            "escritorio",
             "departamento",
             "departamentos",
             "seccion",

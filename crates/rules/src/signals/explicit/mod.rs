@@ -722,7 +722,14 @@ fn taken_back(toks: &[Tok<'_>]) -> bool {
     let from = last_sentence_start(toks);
     from > 0
         && matches!(toks[from].word, "nah" | "nope")
-        && !toks[from..].iter().any(|t| t.classes.0 & ANCHORS.0 != 0)
+        && !toks[from..].iter().any(|t| anchors(t.classes))
+}
+
+/// Whether a word of `classes` may anchor a request: one of [`ANCHORS`], but not a
+/// workplace alone (it needs a verb of talking, itself an anchor).
+fn anchors(classes: Classes) -> bool {
+    let a = classes.0 & ANCHORS.0;
+    a != 0 && !(a == 1 << Dept as u32 && classes.has(Workplace))
 }
 
 /// The classes one of which every request contains: a verb of talking, contacting,
@@ -855,7 +862,7 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             let word = &buf[from..to];
             let next = spans.get(i + 1);
             let may_grow = match classes_of(word) {
-                Some(classes) => classes.0 & ANCHORS.0 != 0,
+                Some(classes) => anchors(classes),
                 // Nothing corrects, splits or compounds a word of under four bytes.
                 None => word.len() >= 4 && !unfixable::known(word),
             };
@@ -894,7 +901,7 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
 /// checked against every evaluation text by `no_request_is_found_without_an_anchor`.
 fn may_request(toks: &[Tok<'_>]) -> bool {
     toks.iter()
-        .any(|t| t.classes.0 & ANCHORS.0 != 0 || anchor_word(t.word))
+        .any(|t| anchors(t.classes) || anchor_word(t.word))
         // "is there no one here to help?", said in two words.
         || toks
             .windows(2)

@@ -1453,6 +1453,7 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     (t.classes.is_empty()
         || t.classes == Classes::default().with(NonHumanHead)
         || t.classes == Classes::default().with(Dept)
+        || t.classes == Classes::default().with(Dept).with(Workplace)
         || staff_compound)
         && (dept_people
             || toks.get(k + 1).is_some_and(|n| {
