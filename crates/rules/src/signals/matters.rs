@@ -2163,13 +2163,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         "already" | "gia" | "ya" | "deja" | "schon" | "bereits" | "ja"
                     )
                 })
-                    // "I removed it and re-added it": what the customer tried, on the thing
+                    // "I unplugged it and plugged it back in": what the customer tried, on the thing
                     // already named, told as done.
                     || (i + 1 < words.len()
                         && matches!(word(i + 1), "it" | "them")
                         && i >= 1
                         && matches!(word(i - 1), "i" | "we" | "re" | "and" | "then" | "just")
-                        // "charged even though I cancelled it": the act is what the
+                        // "billed even though we closed it": the act is what the
                         // complaint rests on.
                         && !(i.saturating_sub(4)..i).any(|p| {
                             matches!(word(p), "though" | "although" | "because" | "since" | "after")

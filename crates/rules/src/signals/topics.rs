@@ -2419,7 +2419,7 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
         .filter(|said| !asks_whether_to_dose(text, said))
 }
 
-/// "Should I give her a double dose tonight?", "can I take twice the dose?": a dose asked
+/// "Can we give the puppy a double dose?", "can I take twice the dose?": a dose asked
 /// about before it is given is a question for advice, not an overdose that happened.
 fn asks_whether_to_dose(text: &str, said: &str) -> bool {
     let said = said.to_lowercase();

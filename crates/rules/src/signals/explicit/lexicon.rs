@@ -1876,7 +1876,7 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "zu",
             "zum",
             "zur",
-            // "verbinden Sie mich bitte vorher mit …": first, briefly, at once.
+            // "verbinden Sie mich bitte zuerst mit …": first, briefly, at once.
             "vorher",
             "zuerst",
             "kurz",
@@ -2187,7 +2187,7 @@ pub(super) const NOT_TYPOS: &[&str] = &[
     // French money ("virer de l'argent") and "aren't" ("arent"), not an agent misspelt.
     "argent",
     "arent",
-    // Told of someone ("the one who deals with people", "she talks to them"), not asked.
+    // Told of someone ("the one who deals with the bank", "she talks to them"), not asked.
     "deals",
     "talks",
     "speaks",

@@ -1187,7 +1187,7 @@ pub(super) fn polite_if(toks: &[Tok<'_>], i: usize) -> bool {
 }
 
 /// A voice-menu habit: "zero", "press 0", "operator operator"; at the end of a longer
-/// spoken turn too ("… not what I needed um operator operator zero").
+/// spoken turn too ("… that's wrong uh agent agent zero").
 pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if toks.is_empty() {
         return None;
@@ -1200,7 +1200,7 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     menu_tail(toks)
 }
 
-/// "this one is for a real person to sort out", "that's one for a human": the matter
+/// "this is one for a real person to look at", "that's one for a human": the matter
 /// said to belong to a person, not to the bot.
 fn one_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let f = toks.iter().position(|t| t.word == "for")?;
@@ -1258,7 +1258,7 @@ fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let names = (start..toks.len()).find(|&k| {
         human_noun(toks, k) == Some(true) && toks[k].is(StrongNoun) || customer_service(toks, k)
     })?;
-    // "… it's not charging at all representative please": the noun and a plea end the
+    // "… still broken uh agent please": the noun and a plea end the
     // spoken turn, as said to a menu.
     let pleaded = tail.len() >= 2
         && tail.last().is_some_and(|t| t.is(Polite) && !t.is(Skip))
@@ -1305,7 +1305,7 @@ fn menu_words(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "am"
                     | "again"
                     | "just"
-                    // "press zero, I want to press zero".
+                    // "zero, I want zero".
                     | "want"
                     | "wanna"
                     | "to"
@@ -1382,7 +1382,7 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     if dept_modifier(toks, k) {
         return true;
     }
-    // "the out-of-hours vet", "the on call engineer", "an after hours nurse": when the
+    // "the out-of-hours doctor", "the on call engineer", "an after hours nurse": when the
     // staff member works, said before the noun (hyphenated or spoken).
     let specific = |n: &Tok<'_>| {
         (n.is(StrongNoun) || n.is(WeakNoun))
@@ -2728,7 +2728,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         })
     };
     match t.word {
-        // "pourriez-vous demander à un conseiller de me rappeler", "pídale a un técnico que
+        // "pouvez-vous demander à un technicien de me rappeler", "pídale a un técnico que
         // me llame": a person asked, through the bot, to contact or help the customer.
         "demander" | "demandez" | "demande" | "pidale" | "pida" | "chieda" | "chiedete"
         | "peca" | "pergunte" => {
@@ -2761,7 +2761,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             (me && ok(k)).then_some(())?;
             found(v, "ask_a_person_to")
         }
-        // "it's time someone from your end picked up the phone", "about time a manager
+        // "it's time somebody over there picked up", "about time a manager
         // stepped in": a person doing it, demanded as overdue.
         "time" => {
             let said = j > 0 && matches!(toks[j - 1].word, "its" | "about" | "high" | "s");
@@ -2912,7 +2912,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 j + 1
             };
             let word = |i: usize| toks.get(i).map(|t| t.word);
-            // "je veux bien être mis en relation", "je souhaite être rappelée": the customer
+            // "je souhaite être mise en contact", "je voudrais être rappelée": the customer
             // put in touch or called back, wished.
             if word(q) == Some("etre")
                 && (matches!(word(q + 1), Some("mis" | "mise"))
@@ -3237,7 +3237,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 && (toks
                     .get(j + 1)
                     .is_some_and(|n| matches!(n.word, "with" | "from"))
-                    // "a call with one of your bereavement advisers": a few words may
+                    // "a call with one of your pension advisers": a few words may
                     // say which person.
                     && (j + 2..toks.len().min(j + 7))
                         .take_while(|&k| toks[k].clause == t.clause)
@@ -3312,7 +3312,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     // listening?": at work now.
                     "working" | "duty" | "answering" | "listening" | "reading"
                 ) && ends_at(v)
-                    // "is the dentist who did my filling still working there": whether one
+                    // "is the nurse who saw me last month still working there": whether one
                     // person still works there, asked about.
                     && !(k + 1..v).any(|i| matches!(toks[i].word, "who" | "that" | "still"))
             });
@@ -3787,7 +3787,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             let one_of = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
                 .windows(2)
                 .any(|w| w[0].word == "one" && w[1].word == "of");
-            // "the out of hours vet": a three-word modifier adds two words to the gap.
+            // "the out of hours doctor": a three-word modifier adds two words to the gap.
             let out_of_hours = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
                 .windows(3)
                 .any(|w| w[0].word == "out" && w[1].word == "of" && w[2].word == "hours");
@@ -3845,7 +3845,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             ) && toks.get(k + 2).is_none_or(|f| f.clause != n.clause || f.is(Polite))
                     })
                     && !refused(toks, j)
-                    // "my supervisor said to ask the student office": advice reported.
+                    // "my tutor said to ask the finance office": advice reported.
                     && !reported(toks, j)
                 {
                     return Some(ExplicitMatch {
@@ -4646,7 +4646,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 })
                 .is_none_or(|after: Vec<&Tok<'_>>| {
                     let Some(v) = after.first() else { return true };
-                    // "someone who can deliver the skip on Saturday", "who could come out
+                    // "someone who can deliver the sofa on Monday", "who could come out
                     // today": a job done at the customer's place, asked about, not a person
                     // to deal with now.
                     let visit = after.get(1).is_some_and(|w| {
@@ -4763,7 +4763,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "is_there",
             });
         }
-        // "is a human ever going to read this??", "will anyone ever answer?": whether a
+        // "is a person ever going to read my messages?", "will anyone ever answer?": whether a
         // person will ever read or answer, asked in despair.
         if matches!(t.word, "is" | "are" | "will")
             && let Some(k) = (j + 1..toks.len().min(j + 3)).find(|&k| human_noun(toks, k).is_some())
@@ -5777,7 +5777,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                 // "gibt es bei Ihnen überhaupt Mitarbeiter?": at yours, still, at all.
                 | "bei" | "euch" | "ihnen" | "ihr" | "noch" | "uberhaupt" | "ueberhaupt" | "denn"
                 | "eigentlich"
-                // "gibt es bei euch auch echte Menschen?": too, really.
+                // "gibt es hier auch echte Mitarbeiter?": too, really.
                 | "auch" | "wirklich"
         )
     };
@@ -5862,7 +5862,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     toks.iter()
                         .position(|t| t.repeated && t.is(ServiceHead) && t.is(Dept))
                 })
-                // "customer service please customer service": a plea between.
+                // "customer service, thanks, customer service": a plea between.
                 .or_else(|| {
                     let pairs: Vec<usize> = toks
                         .windows(2)
@@ -5884,7 +5884,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             pattern: "bare_noun",
         });
     }
-    // A voice menu walked through first ("main menu, no, customer service, a human").
+    // A voice menu walked through first ("main menu, no, billing, a person").
     let menu = toks
         .iter()
         .any(|t| matches!(t.word, "menu" | "press" | "option" | "options"));
@@ -6041,7 +6041,7 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let who_knows = toks
         .windows(2)
         .any(|w| rest(w[0].word) && w[1].word == "who");
-    // "anyone from the front desk around?", "anybody from billing?": the person's desk.
+    // "anyone from reception about?", "anybody from billing?": the person's desk.
     let from = toks
         .windows(2)
         .position(|w| someone(w[0].word) && w[1].word == "from");

@@ -287,7 +287,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 || p.is(Polite) && !p.is(Yes)
                 // "quit feeding me canned answers": the feeding is the bot's.
                 || matches!(p.word, "giving" | "sending" | "feeding" | "throwing")
-                // "tired of typing to a computer".
+                // "done typing to a machine".
                 || matches!(p.word, "typing" | "texting" | "messaging" | "writing"))
                 && !p.is(Desire)
                 && !p.is(Neg)
