@@ -20,7 +20,7 @@ pub(crate) const FAILED: &str = r"\b(invalid|not valid|rejected|declined|refused
 
 /// More reports of a failure, kept apart from [`FAILED`] so that each has a short list of
 /// literals for the screen: nothing come yet, an empty folder, a page not found.
-pub(crate) const FAILED_MORE: &str = r"\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(it|page|app|site|screen|browser)?\s?(hangs|hung|froze|freezes|stalls|stalled)\b|\b(still )?no sound\b|\b(can'?t|cannot) hear (anything|a thing)\b|\bn[ãa]o se ouve\b|\bno se oye\b|\bon n'entend (rien|pas)\b|\bman h[öo]rt nichts\b|\bnon si sente\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b|\b(it'?s|it is|they'?re|they are) not (in|anywhere in) (my |the )?(inbox|junk|spam|folder|account)\b|\bno \w+ (is|are) (arriving|coming( through)?)\b|\b(didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not) (dispense|deliver|release|drop|print|refund|credit|show up)\b|\b(just|only|still) (a )?(blank|white|empty) (page|screen)\b|\b(tried|used) [^.?!,]{1,30}, (exactly |just )?(the )?same\b|\b(flashes|flashing|flashed|blinks|blinking|stays|stayed|turns|turned|goes|went|shows|showing|still) (red|orange|amber)\b|\b(still |all )?gr[ea]yed out\b|\b(none|nothing|neither) of (the|them|it|those|these)\b.{0,20}\b(can|could) be (selected|clicked|chosen|picked|used|opened|booked)\b|\b(can'?t|cannot|won'?t) be (selected|clicked|chosen|picked)\b|\b(bleibt|blieb) (zu|geschlossen|dunkel|aus|stehen|h[äa]ngen)\b|\bgeht (einfach |immer noch )?nicht (auf|an|zu)\b|\b(è|e|sono) (ancora )?(sbagliat[oaie]|errat[oaie])\b|\bcredenziali errate\b|\bcontinua a (dirmi|dire|darmi|dare|segnalare)\b|\bcontinua vazi[oa]\b|\bn[ãa]o aparece nada\b|\bno aparece nada\b|\bn'appara\wt (rien|pas)\b|\bnon (appare|compare) (niente|nulla)\b|\berscheint (nichts|nicht)\b|\b(stays|stayed|remains|remained) (locked|shut|closed|off|dark|blank|frozen|offline|disconnected)\b|\b[ée]chou(e|ent|[ée])\b";
+pub(crate) const FAILED_MORE: &str = r"\bno (aparece|se (conecta|abre|carga|descarga))\b|\b(reste|est toujours) (noir|bloqu[ée]e?|fig[ée]e?|vide)\b|\bne s'affiche (toujours |plus |pas )?(pas|plus)?\b|\bn'affiche (plus|pas|rien)\b|\btoujours (aucun|aucune)\b|\bnon si (collega|connette|aggancia|apre|carica)\b|\bcontinua a non\b|\bnon ne ricevo\b|\bnothing('s| has| have) (come|came|arrived|turned up)( through)?\b|\b(it|page|app|site|screen|browser)?\s?(hangs|hung|froze|freezes|stalls|stalled)\b|\b(still )?no sound\b|\b(can'?t|cannot) hear (anything|a thing)\b|\bn[ãa]o se ouve\b|\bno se oye\b|\bon n'entend (rien|pas)\b|\bman h[öo]rt nichts\b|\bnon si sente\b|\b(inbox|folder|junk|spam)( folder)? is (still )?empty\b|\b(page|link|file|site) (was |is )?not found\b|\b(doesn'?t|does not|don'?t) exist\b|\b(error|404) (page|message|screen)\b|\bne (marche|fonctionne|d[ée]marre|s'allume) (toujours |plus |vraiment )?(pas|plus)\b|\btoujours pas (d'eau|de courant|de r[ée]seau|de connexion|de chauffage)\b|\b(it'?s|it is|they'?re|they are) not (in|anywhere in) (my |the )?(inbox|junk|spam|folder|account)\b|\bno \w+ (is|are) (arriving|coming( through)?)\b|\b(didn'?t|did not|doesn'?t|does not|won'?t|hasn'?t|has not) (dispense|deliver|release|drop|print|refund|credit|show up)\b|\b(just|only|still) (a )?(blank|white|empty) (page|screen)\b|\b(tried|used) [^.?!,]{1,30}, (exactly |just )?(the )?same\b|\b(flashes|flashing|flashed|blinks|blinking|stays|stayed|turns|turned|goes|went|shows|showing|still) (red|orange|amber)\b|\b(still |all )?gr[ea]yed out\b|\b(none|nothing|neither) of (the|them|it|those|these)\b.{0,20}\b(can|could) be (selected|clicked|chosen|picked|used|opened|booked)\b|\b(can'?t|cannot|won'?t) be (selected|clicked|chosen|picked)\b|\b(bleibt|blieb) (zu|geschlossen|dunkel|aus|stehen|h[äa]ngen)\b|\bgeht (einfach |immer noch )?nicht (auf|an|zu)\b|\b(è|e|sono) (ancora )?(sbagliat[oaie]|errat[oaie])\b|\bcredenziali errate\b|\bcontinua a (dirmi|dire|darmi|dare|segnalare)\b|\bcontinua vazi[oa]\b|\bn[ãa]o aparece nada\b|\bno aparece nada\b|\bn'appara\wt (rien|pas)\b|\bnon (appare|compare) (niente|nulla)\b|\berscheint (nichts|nicht)\b|\b(stays|stayed|remains|remained) (locked|shut|closed|off|dark|blank|frozen|offline|disconnected)\b|\b[ée]chou(e|ent|[ée])\b";
 
 /// Statements that the customer already did what the AI asks (again): said after the AI's
 /// second attempt, they mean the AI is going round.
@@ -136,6 +136,19 @@ mod tests {
         assert!(failed("still no code has come through"));
         assert!(failed("I never get the text message"));
         assert!(!failed("the sound is fine now, thanks"));
+    }
+
+    #[test]
+    fn failures_told_in_french_spanish_and_italian_words() {
+        let failed = |t: &str| super::super::topics::Scan::of(t).failed();
+        assert!(failed("le décodeur reste bloqué sur le logo"));
+        assert!(failed("la page n'affiche rien depuis ce matin"));
+        assert!(failed("j'ai tout relancé, toujours aucun signal"));
+        assert!(failed("el botón de pago no aparece en la app"));
+        assert!(failed("la stampante non si collega al wifi"));
+        assert!(failed("l'app continua a non aprirsi"));
+        assert!(!failed("la page s'affiche bien maintenant, merci"));
+        assert!(!failed("la stampante si collega senza problemi"));
     }
 
     #[test]
