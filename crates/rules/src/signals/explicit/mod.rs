@@ -758,22 +758,22 @@ fn is_zero(word: &str) -> bool {
     )
 }
 
+/// An English digit from one to nine, in words ("option two", "seven seven").
+fn english_digit(word: &str) -> bool {
+    matches!(
+        word,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+    )
+}
+
 /// A digit said in words, as a phone number is read out in a voice transcript: "oh seven
 /// seven double one", "cero seis", "null eins", in the six languages.
 fn spoken_digit(word: &str) -> bool {
     is_zero(word)
+        || english_digit(word)
         || matches!(
             word,
-            "oh" | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "double"
+            "oh" | "double"
                 | "triple"
                 | "uno"
                 | "dos"

@@ -1384,21 +1384,7 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     }
     // "the out-of-hours doctor", "the on call engineer", "an after hours nurse": when the
     // staff member works, said before the noun (hyphenated or spoken).
-    let specific = |n: &Tok<'_>| {
-        (n.is(StrongNoun) || n.is(WeakNoun))
-            && !matches!(
-                n.word,
-                "people"
-                    | "persons"
-                    | "person"
-                    | "human"
-                    | "humans"
-                    | "someone"
-                    | "somebody"
-                    | "anyone"
-                    | "anybody"
-            )
-    };
+    let specific = |n: &Tok<'_>| (n.is(StrongNoun) || n.is(WeakNoun)) && !anyone_at_all(n.word);
     for phrase in [
         &["out", "of", "hours"][..],
         &["after", "hours"],
@@ -1457,19 +1443,27 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
         || staff_compound)
         && (dept_people
             || toks.get(k + 1).is_some_and(|n| {
-                n.clause == t.clause
-                    && n.is(StrongNoun)
-                    && !matches!(
-                        n.word,
-                        "people"
-                            | "persons"
-                            | "person"
-                            | "human"
-                            | "humans"
-                            | "someone"
-                            | "somebody"
-                    )
+                // "anyone" and "anybody" are weak nouns: the helper's extra words change
+                // nothing here.
+                n.clause == t.clause && n.is(StrongNoun) && !anyone_at_all(n.word)
             }))
+}
+
+/// Nouns for any person at all, which name no particular member of staff: a word before
+/// them ("the billing human") is no compound naming one.
+fn anyone_at_all(word: &str) -> bool {
+    matches!(
+        word,
+        "people"
+            | "persons"
+            | "person"
+            | "human"
+            | "humans"
+            | "someone"
+            | "somebody"
+            | "anyone"
+            | "anybody"
+    )
 }
 
 /// "can a specialist look at this?", "would one of your colleagues take a look", "can
@@ -5496,19 +5490,7 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         )
                     || t.word == "option"
                         && toks.get(i + 1).is_some_and(|n| {
-                            n.word.bytes().all(|b| b.is_ascii_digit())
-                                || matches!(
-                                    n.word,
-                                    "one"
-                                        | "two"
-                                        | "three"
-                                        | "four"
-                                        | "five"
-                                        | "six"
-                                        | "seven"
-                                        | "eight"
-                                        | "nine"
-                                )
+                            n.word.bytes().all(|b| b.is_ascii_digit()) || english_digit(n.word)
                         })
             });
         let marker = marker || menu && clause == last_clause;

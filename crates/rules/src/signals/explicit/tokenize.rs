@@ -296,9 +296,7 @@ fn umlaut_spelled(word: &str) -> Option<(&'static str, Classes)> {
             && !(b[i] == b'u' && i > 0 && b[i - 1] == b'q');
         i += if umlaut { 2 } else { 1 };
     }
-    let folded = std::str::from_utf8(&folded[..n]).ok()?;
-    let (key, lex) = LEXICON.get_key_value(folded)?;
-    lex.other_language.then_some((*key, lex.classes))
+    other_language_word(&folded[..n])
 }
 
 /// A Spanish, Portuguese or Italian word typed the chat way with "k" for "qu" before "e"
@@ -325,7 +323,13 @@ fn k_spelled(word: &str) -> Option<(&'static str, Classes)> {
             n += 1;
         }
     }
-    let spelled = std::str::from_utf8(&spelled[..n]).ok()?;
+    other_language_word(&spelled[..n])
+}
+
+/// The lexicon word of the other languages that a respelt word ([`umlaut_spelled`],
+/// [`k_spelled`]) stands for.
+fn other_language_word(spelled: &[u8]) -> Option<(&'static str, Classes)> {
+    let spelled = std::str::from_utf8(spelled).ok()?;
     let (key, lex) = LEXICON.get_key_value(spelled)?;
     lex.other_language.then_some((*key, lex.classes))
 }
