@@ -144,12 +144,7 @@ impl TurnAnalysis {
     pub(crate) fn offer(&self, text: &str) -> Option<&ExplicitMatch> {
         self.rare()
             .offer
-            .get_or_init(|| {
-                explicit::offers_handover(text).then(|| ExplicitMatch {
-                    phrase: "yes to the offer of a person".to_owned(),
-                    pattern: "accepted_offer",
-                })
-            })
+            .get_or_init(|| explicit::offers_handover(text).then(explicit::offer_taken))
             .as_ref()
     }
 

@@ -42,6 +42,9 @@ pub struct IntentReport {
     /// Accuracy per category, for files with a `category<TAB>expected<TAB>text` header.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub categories: BTreeMap<String, CategoryScore>,
+    /// Rows read as the customer's reply to an AI turn: those with a fourth column, and
+    /// follow-up rows (read as said to [`PLAIN_OFFER`]).
+    pub replies: u64,
 }
 
 /// How one category of a categorised intents file did.
@@ -68,11 +71,17 @@ fn ratio(n: u64, d: u64) -> f64 {
 /// Bitext's `intent<TAB>flags<TAB>instruction`, or `category<TAB>expected<TAB>text` where
 /// `expected` is `request` or `none`, reported per category (with that header line, or
 /// without it when the first line's second column is `request` or `none`).
+///
+/// A categorised row may carry a fourth column, the AI's turn the text replies to; the row
+/// is then read as the broker reads a customer turn after it, so "yes please" to an offer
+/// of a person is a request. A row of the `followup` category without one answers an offer
+/// of a person by definition, and is read as said to [`PLAIN_OFFER`].
 pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
     let (mut positives, mut hits, mut negatives, mut fps, mut cs, mut cs_hits) = (0, 0, 0, 0, 0, 0);
     let mut misses = Vec::new();
     let mut false_positives = Vec::new();
     let mut categorised = false;
+    let mut replies = 0;
     let mut categories: BTreeMap<String, CategoryScore> = BTreeMap::new();
     for (index, line) in reader.lines().enumerate() {
         let line_no = index as u64 + 1;
@@ -93,16 +102,23 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
             continue;
         }
         if categorised {
-            let mut cols = line.splitn(3, '\t');
+            let mut cols = line.splitn(4, '\t');
             let (Some(category), Some(expected), Some(text)) =
                 (cols.next(), cols.next(), cols.next())
             else {
                 return Err(RulesError::Input {
                     line: line_no,
-                    message: "expected three tab-separated columns: category, expected, text"
+                    message: "expected three tab-separated columns: category, expected, text \
+                              (and optionally a fourth: the AI turn the text replies to)"
                         .into(),
                 });
             };
+            // The AI's turn the row answers: the fourth column, else a plain offer of a
+            // person for a follow-up row, which by definition answers one.
+            let before = cols
+                .next()
+                .filter(|b| !b.trim().is_empty())
+                .or_else(|| is_followup(category).then_some(PLAIN_OFFER));
             let want = match expected {
                 "request" => true,
                 "none" => false,
@@ -113,7 +129,13 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
                     });
                 }
             };
-            let found = explicit::detect(text);
+            let found = match before {
+                Some(before) => {
+                    replies += 1;
+                    explicit::detect_in_reply(before, text)
+                }
+                None => explicit::detect(text),
+            };
             let score = categories.entry(category.to_owned()).or_default();
             score.rows += 1;
             score.correct += u64::from(found.is_some() == want);
@@ -189,7 +211,21 @@ pub fn eval_intents(reader: impl BufRead) -> Result<IntentReport, RulesError> {
         customer_service_rate: ratio(cs_hits, cs),
         misses,
         false_positives,
+        replies,
     })
+}
+
+/// The AI turn a follow-up row answers when its file gives none.
+pub const PLAIN_OFFER: &str = "Would you like me to connect you with a person?";
+
+/// Whether `category` names follow-ups: replies to an offer of a person ("followup",
+/// "follow-up", "Follow_up").
+fn is_followup(category: &str) -> bool {
+    category
+        .chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .eq("followup".chars())
 }
 
 impl fmt::Display for IntentReport {
@@ -203,6 +239,14 @@ impl fmt::Display for IntentReport {
                     s.accuracy, s.correct, s.rows
                 )?;
             }
+        }
+        if self.replies > 0 {
+            writeln!(
+                f,
+                "{} rows read as replies to the AI turn before them (their fourth column, or \
+                 for follow-ups a plain offer of a person: {PLAIN_OFFER:?})",
+                self.replies
+            )?;
         }
         writeln!(
             f,
@@ -397,5 +441,19 @@ mod tests {
         let err =
             eval_intents("intent\tflags\tinstruction\nonly one column\n".as_bytes()).unwrap_err();
         assert_eq!(err.line(), Some(2));
+    }
+
+    #[test]
+    fn a_row_replying_to_an_ai_turn_is_read_after_it() {
+        let file = "category\texpected\ttext\tbefore\n\
+                    followup\trequest\tsure thing, go for it\n\
+                    Follow-up\tnone\tno thanks, the link is enough\n\
+                    callback\trequest\tyes please\tShall I get one of the team to phone you back?\n\
+                    receipt\tnone\tyes please\tShall I email you the receipt?\n\
+                    alone\tnone\tyes please\n";
+        let r = eval_intents(file.as_bytes()).unwrap();
+        assert_eq!(r.replies, 4);
+        assert_eq!(r.accuracy, Some(1.0), "{r}");
+        assert!(r.to_string().contains("4 rows read as replies"));
     }
 }

@@ -1246,13 +1246,9 @@ fn accepted_offer<'a>(
     }
     // The AI turn's analysis is cached: the customer's words are only read after an offer.
     let offer = analyses.get(i)?.as_deref()?.offer(&ai.text)?;
-    // "the latter, thanks" to "I can send a new code, or put you through to
-    // someone": the person chosen by the option's place.
-    let chose_person = || {
-        explicit::chosen_option(&last.text)
-            .is_some_and(|c| explicit::person_option(&ai.text) == Some(c))
-    };
-    (analyses.last()?.as_deref()?.accepts_offer(&last.text) || chose_person()).then_some(offer)
+    (analyses.last()?.as_deref()?.accepts_offer(&last.text)
+        || explicit::chooses_offered_person(&ai.text, &last.text))
+    .then_some(offer)
 }
 
 /// Who reported an event, in an explanation.

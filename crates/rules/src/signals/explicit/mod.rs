@@ -15,6 +15,7 @@
 //! `lexicon`, misspellings mended by `typos`), then the anchor screen (here) and the request
 //! `patterns`, and `reject_bot` for turning the machine down.
 
+mod agreement;
 mod lexicon;
 mod patterns;
 mod reject_bot;
@@ -52,14 +53,29 @@ pub fn accepts_offer(text: &str) -> bool {
     }
     // "A tutor, meaning an actual human? Then yes, please arrange it": a question
     // about the offer, then the yes in a sentence of its own.
-    let from = last_sentence_start(&toks);
+    let mut from = last_sentence_start(&toks);
+    // "Is that a real person? If so, yes": the question's condition met.
+    for met in [&["if", "so"][..], &["in", "that", "case"]] {
+        if toks.len() >= from + met.len()
+            && toks[from..from + met.len()]
+                .iter()
+                .map(|t| t.word)
+                .eq(met.iter().copied())
+        {
+            from += met.len();
+        }
+    }
     let from = from
         + usize::from(
             toks.get(from).is_some_and(|t| {
                 matches!(t.word, "then" | "so" | "ok" | "okay" | "right" | "well")
             }),
         );
-    from > 0 && from < toks.len() && accepts_in(&toks[from..])
+    // Not when an earlier sentence turned the offer down ("No, I'll wait. Thanks!").
+    from > 0
+        && from < toks.len()
+        && !toks[..from].iter().any(|t| t.is(Neg))
+        && accepts_in(&toks[from..])
 }
 
 /// [`accepts_offer`] on the words of one answer.
@@ -139,17 +155,48 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         && toks.len() <= 10
         && (toks.len() <= 8 && toks.iter().all(agrees)
             || (appreciated || go_ahead) && toks[..first_clause].iter().all(agrees));
-    // Choosing the person of an either-or offer: "a real agent, please".
+    // Choosing the person of an either-or offer: "a real agent, please", "a person, not
+    // the bot" (a "not" after the person names the other option).
     let chooses_person = toks.len() <= 8
-        && !toks.iter().any(|t| t.is(Neg))
         && (0..toks.len()).any(|k| {
-            human_noun(toks, k).is_some()
+            !toks[..=k].iter().any(|t| t.is(Neg))
+                && toks[k + 1..].iter().enumerate().all(|(i, t)| {
+                    !t.is(Neg)
+                        || toks[k + 2 + i..].first().is_some_and(|n| {
+                            matches!(n.word, "the" | "a" | "an" | "that" | "this" | "your")
+                        })
+                })
+                && (human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
                 || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {
                     matches!(n.word, "option" | "one" | "route" | "choice")
-                }))
+                })))
         });
-    yes || chooses_person
+    yes || chooses_person || agreement::agrees_at_length(toks)
+}
+
+/// The request a reply makes by taking the AI's offer of a person.
+pub fn offer_taken() -> ExplicitMatch {
+    ExplicitMatch {
+        phrase: "yes to the offer of a person".to_owned(),
+        pattern: "accepted_offer",
+    }
+}
+
+/// Whether `reply` picks, by its place, the option of a person among those `offer` lists
+/// ("the latter, thanks" to "I can send a new code, or put you through to someone").
+pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
+    chosen_option(reply).is_some_and(|c| person_option(offer) == Some(c))
+}
+
+/// The request for a person in `reply`, said to the AI's turn `before`: one of its own, or
+/// the offer of a person in `before` taken ([`accepts_offer`], [`chooses_offered_person`]).
+/// What the broker reads of a customer turn, for a turn read alone with the turn before it.
+pub fn detect_in_reply(before: &str, reply: &str) -> Option<ExplicitMatch> {
+    detect(reply).or_else(|| {
+        (offers_handover(before) && (accepts_offer(reply) || chooses_offered_person(before, reply)))
+            .then(offer_taken)
+    })
 }
 
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to

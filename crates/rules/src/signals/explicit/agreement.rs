@@ -1,0 +1,440 @@
+//! Agreement in more words than a yes: how a reply to the AI's offer of a person takes it
+//! up ("please do, I can wait", "go for it", "that would be lovely", "I'd like that", "yes.
+//! as soon as you can", "a call back after lunch works").
+//!
+//! Read only after an offer, so a reply that agrees with nothing turned down or put off is
+//! taking the offer. Anything that declines ("no", "not"), sets a condition against it
+//! ("but", "or"), or puts it off ("first", "instead", "later") leaves it untaken.
+
+use super::*;
+
+/// Whether `toks`, a reply to an offer of a person, agrees to it in words other than a
+/// bare yes.
+pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
+    if toks.is_empty() || toks.len() > 16 {
+        return false;
+    }
+    if let [t] = toks
+        && matches!(t.word, "y" | "ya" | "yea" | "yeh" | "yah" | "aye" | "ye")
+    {
+        return true;
+    }
+    if toks.iter().any(|t| t.is(Neg)) {
+        return false;
+    }
+    // "yes, I'd rather talk to them": the person chosen in a verb of talking.
+    if talks_to_them(toks) {
+        return true;
+    }
+    // A call back asked for is a person's call whatever else is said of it ("call me back
+    // instead"), unless set against something else.
+    if names_the_call(toks) {
+        return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word));
+    }
+    if toks.iter().any(|t| against(t.word)) {
+        return false;
+    }
+    // After leading agreement ("ok", "oh yes", "absolutely,"), an agreeing phrase, or a
+    // yes followed by what the customer adds about when and how.
+    let lead = toks.iter().take_while(|t| leads(t)).count();
+    if let Some(end) = agreeing_phrase(&toks[lead..]).map(|n| lead + n) {
+        // The rest of the phrase's clause is thanks or emphasis; later clauses may say
+        // anything that does not turn the offer down.
+        let clause = toks[end - 1].clause;
+        return toks[end..]
+            .iter()
+            .take_while(|t| t.clause == clause)
+            .all(|t| agrees(t) || emphasis(t.word));
+    }
+    // Thanks alone is no yes ("No, that's fine. Thanks!").
+    let said_yes = toks[..lead]
+        .iter()
+        .any(|t| t.is(Yes) && !part_of_phrase(t.word) && !matches!(t.word, "thanks" | "thank"));
+    said_yes
+        && toks[lead..]
+            .iter()
+            .all(|t| agrees(t) || adds_when_or_how(t.word))
+}
+
+/// A word that agrees by itself: yes, please, thanks, and the words between them.
+fn agrees(t: &Tok<'_>) -> bool {
+    (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg)
+}
+
+/// A word that may come before the agreeing phrase: agreement, or an opening sound.
+fn leads(t: &Tok<'_>) -> bool {
+    ((t.is(Yes) || t.is(Polite)) && !t.is(Neg) && !part_of_phrase(t.word))
+        || matches!(
+            t.word,
+            "oh" | "well"
+                | "actually"
+                | "totally"
+                | "hell"
+                | "god"
+                | "100"
+                | "yess"
+                | "yas"
+                | "ya"
+                | "yea"
+                | "yeh"
+                | "yah"
+        )
+}
+
+/// Yes-words and polite words that begin a phrase read whole below ("do it", "that would
+/// be", "go on", "I would like that").
+fn part_of_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "do" | "go" | "that" | "would" | "be" | "you" | "ahead" | "i"
+    )
+}
+
+/// Words that set a condition against the offer: "but", "or", "except".
+fn contrasts(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "or"
+            | "except"
+            | "unless"
+            | "however"
+            | "pero"
+            | "mais"
+            | "aber"
+            | "ma"
+            | "mas"
+            | "o"
+            | "ou"
+            | "oder"
+    )
+}
+
+/// Words that turn the offer down or put it off, or set a condition against it.
+fn against(word: &str) -> bool {
+    contrasts(word)
+        || matches!(
+            word,
+            "first"
+                | "instead"
+                | "later"
+                | "maybe"
+                | "perhaps"
+                | "rather"
+                | "myself"
+                | "yourself"
+                | "forget"
+                | "nevermind"
+                | "primero"
+                | "luego"
+                | "despues"
+                | "plutot"
+                | "dabord"
+                | "zuerst"
+                | "spater"
+                | "lieber"
+                | "prima"
+                | "dopo"
+                | "invece"
+                | "depois"
+                | "antes"
+        )
+}
+
+/// Emphasis or thanks that may end an agreeing phrase's clause ("that would be super,
+/// thanks a lot", "do it now").
+fn emphasis(word: &str) -> bool {
+    matches!(
+        word,
+        "then"
+            | "very"
+            | "much"
+            | "lot"
+            | "really"
+            | "so"
+            | "too"
+            | "now"
+            | "than"
+            | "this"
+            // "machen Sie das", "hágalo así".
+            | "das"
+            | "es"
+            | "asi"
+    )
+}
+
+/// What a customer adds after a yes about when and how to be helped: soon, today, waiting,
+/// the number to call, or having had enough ("yes. today if you can", "yes, I'll hold").
+fn adds_when_or_how(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            word,
+            "finally"
+                | "last"
+                | "quickly"
+                | "quick"
+                | "soon"
+                | "sooner"
+                | "better"
+                | "asap"
+                | "now"
+                | "today"
+                | "tonight"
+                | "tomorrow"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "possible"
+                | "after"
+                | "before"
+                | "until"
+                | "if"
+                | "as"
+                | "can"
+                | "could"
+                | "you"
+                | "i"
+                | "ill"
+                | "im"
+                | "ive"
+                | "happy"
+                | "wait"
+                | "waiting"
+                | "hold"
+                | "will"
+                | "had"
+                | "been"
+                | "enough"
+                | "this"
+                | "ages"
+                | "hour"
+                | "hours"
+                | "long"
+                | "number"
+                | "is"
+                | "my"
+                | "mobile"
+                | "reach"
+                | "best"
+                | "they"
+                | "call"
+                | "ring"
+                | "phone"
+        )
+}
+
+/// Approving words said of an offer: "that would be super", "sounds good".
+fn approving(word: &str) -> bool {
+    matches!(
+        word,
+        "great"
+            | "good"
+            | "lovely"
+            | "perfect"
+            | "brilliant"
+            | "helpful"
+            | "fine"
+            | "ideal"
+            | "wonderful"
+            | "amazing"
+            | "fab"
+            | "excellent"
+            | "better"
+            | "best"
+            | "easier"
+            | "ok"
+            | "okay"
+            | "super"
+            | "cool"
+            | "grand"
+            | "fantastic"
+            | "awesome"
+            | "appreciated"
+            | "useful"
+            | "handy"
+            | "quicker"
+            | "simpler"
+            | "nice"
+            | "sensible"
+            | "welcome"
+    )
+}
+
+/// How many words an agreeing phrase at the start of `toks` takes, if it is one: "(please)
+/// do (it)", "go for it", "go on", "let's do it", "that would be super", "sounds good",
+/// "that works", "I'd like that", "I'll take it", "of course", "by all means", and their
+/// kin in the other languages.
+fn agreeing_phrase(toks: &[Tok<'_>]) -> Option<usize> {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    let object = |i: usize| matches!(w(i), "it" | "that" | "this" | "so");
+    // A handing over named as what to do ("let's do the transfer", "I'll take the call").
+    let handover = |i: usize| {
+        matches!(
+            w(i),
+            "transfer" | "call" | "callback" | "handover" | "chat" | "offer" | "one"
+        )
+    };
+    let end_of_clause = |i: usize| toks.get(i).is_none_or(|t| t.clause != toks[i - 1].clause);
+    // An approving word, maybe after "really" or "much": "that'd be really helpful".
+    let approves_at = |i: usize| {
+        if approving(w(i)) {
+            Some(i + 1)
+        } else if matches!(w(i), "really" | "much" | "very" | "so" | "most") && approving(w(i + 1))
+        {
+            Some(i + 2)
+        } else {
+            None
+        }
+    };
+    match (w(0), w(1)) {
+        ("do", _) if object(1) => Some(2),
+        ("do", _) if end_of_clause(1) => Some(1),
+        ("go", "for") if object(2) => Some(3),
+        ("go", "on" | "ahead") => Some(2),
+        ("lets", "do" | "go") if object(2) || end_of_clause(2) => Some(2 + usize::from(object(2))),
+        ("lets", "do") if w(2) == "the" && handover(3) => Some(4),
+        // "that would be super", "that'd be lovely", "that'll be fine", "that's perfect",
+        // "it would be helpful".
+        ("that" | "it" | "this", "would" | "could" | "will") if w(2) == "be" => approves_at(3),
+        ("thatd" | "thatll" | "itd" | "that", "be") => approves_at(2),
+        ("thats" | "sounds" | "sound", _) => approves_at(1),
+        ("that" | "this", "sounds") => approves_at(2),
+        ("that" | "this", "works" | "suits") => Some(2),
+        ("works" | "suits", "for") if w(2) == "me" => Some(3),
+        // "I'd like that", "I would love that", "I'd appreciate it".
+        ("id", "like" | "love" | "appreciate" | "welcome") if object(2) => Some(3),
+        ("i", "would") if matches!(w(2), "like" | "love" | "appreciate") && object(3) => Some(4),
+        ("id", "like" | "love") if w(2) == "that" && handover(3) => Some(4),
+        // "I'll take it", "I'll take you up on that", "I'll take the call".
+        ("ill", "take") if object(2) => Some(3),
+        ("ill", "take") if w(2) == "the" && handover(3) => Some(4),
+        // "I'll take you up on that offer of a human": the whole clause.
+        ("ill", "take") if w(2) == "you" && w(3) == "up" && w(4) == "on" => Some(
+            toks.iter()
+                .take_while(|t| t.clause == toks[0].clause)
+                .count(),
+        ),
+        ("of", "course") | ("with", "pleasure") => Some(2),
+        ("by", "all") if w(2) == "means" => Some(3),
+        ("definitely" | "certainly" | "gladly" | "absolutely" | "please", _) => Some(1),
+        // Spanish, French, German, Italian, Portuguese: "hazlo", "adelante", "allez-y",
+        // "je veux bien", "avec plaisir", "machen Sie das", "klingt gut", "proceda", "faccia
+        // pure", "pode passar", "pode ser".
+        ("hazlo" | "adelante" | "dale" | "hagalo" | "proceda" | "procedi" | "avanti", _) => Some(1),
+        ("de", "acuerdo") | ("me", "parece") | ("allez" | "vas", "y") | ("avec", "plaisir") => {
+            Some(2)
+        }
+        ("je", "veux") if w(2) == "bien" => Some(3),
+        ("ca", "marche" | "me") => Some(2),
+        ("machen", "sie") | ("klingt", "gut") | ("gerne", "doch") | ("einverstanden", _) => {
+            Some(1 + usize::from(w(0) != "einverstanden"))
+        }
+        ("faccia" | "vada", "pure") | ("d", "accordo") | ("daccordo", _) => {
+            Some(1 + usize::from(w(0) != "daccordo"))
+        }
+        ("pode", "passar" | "ser" | "transferir" | "fazer") => Some(2),
+        ("combinado" | "beleza", _) => Some(1),
+        _ => None,
+    }
+}
+
+/// A call back named and approved in a reply to an offer: "a call back after lunch works",
+/// "the phone call option", "callback is fine".
+fn names_the_call(toks: &[Tok<'_>]) -> bool {
+    let call = (0..toks.len()).find(|&k| {
+        let w = toks[k].word;
+        matches!(w, "callback" | "callbacks" | "rappel" | "ruckruf" | "rueckruf")
+            // "call me back", "ring us back".
+            || matches!(w, "call" | "ring")
+                && toks[k + 1..].iter().take(2).any(|n| n.word == "back")
+            || w == "call"
+                && (toks.get(k + 1).is_some_and(|n| n.word == "back")
+                    || k > 0 && matches!(toks[k - 1].word, "phone" | "a" | "the"))
+    });
+    call.is_some()
+        && toks.iter().any(|t| {
+            approving(t.word)
+                || t.is(Polite)
+                || t.is(Yes)
+                || matches!(
+                    t.word,
+                    "works" | "work" | "suits" | "option" | "one" | "please"
+                )
+        })
+}
+
+/// "definitely, I'd like to speak to them", "yes, I'd rather talk to them": the offered
+/// person taken up with a verb of talking and a pronoun for them.
+fn talks_to_them(toks: &[Tok<'_>]) -> bool {
+    !toks.iter().any(|t| t.word != "rather" && against(t.word))
+        && (0..toks.len()).any(|k| {
+            toks[k].is(Talk)
+                && toks[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|t| matches!(t.word, "them" | "him" | "her" | "someone" | "somebody"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{accepts_offer, detect_in_reply};
+
+    #[test]
+    fn agreement_in_more_words_than_a_yes_takes_the_offer() {
+        for reply in [
+            "go for it, cheers",
+            "ok, do that",
+            "that would be really useful",
+            "sounds perfect",
+            "that works for me",
+            "I'd love that",
+            "I would appreciate that",
+            "I'll take you up on it",
+            "of course, put them on",
+            "by all means",
+            "yes!!! at last",
+            "yes. as soon as possible",
+            "yes, I can hold",
+            "a call back this evening works",
+            "Y",
+            "vale, adelante",
+            "allez-y",
+            "ja, machen Sie das",
+            "va bene, proceda",
+            "pode ser",
+        ] {
+            assert!(accepts_offer(reply), "{reply}");
+        }
+    }
+
+    #[test]
+    fn a_reply_that_puts_the_offer_off_or_sets_it_against_something_does_not_take_it() {
+        for reply in [
+            "thanks, but I'll try the link first",
+            "sounds good but not today",
+            "maybe later",
+            "do it yourself",
+            "go for the refund instead",
+            "I'd like that fixed by you please",
+            "that would be super if it worked",
+            "No, that's fine. Cheers!",
+            "Thanks!",
+        ] {
+            assert!(!accepts_offer(reply), "{reply}");
+        }
+    }
+
+    #[test]
+    fn a_yes_takes_only_an_offer_of_a_person() {
+        let offer = "Shall I get one of the team to phone you back?";
+        assert!(detect_in_reply(offer, "yes please").is_some());
+        assert!(detect_in_reply(offer, "no thanks, the email is enough").is_none());
+        assert!(detect_in_reply("Shall I email you the receipt?", "yes please").is_none());
+        // The person picked by the option's place.
+        let either =
+            "I can resend the code, or put you through to an adviser. Which would you like?";
+        assert!(detect_in_reply(either, "the second one").is_some());
+        assert!(detect_in_reply(either, "the first one").is_none());
+    }
+}
