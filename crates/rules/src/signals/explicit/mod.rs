@@ -2319,6 +2319,23 @@ mod tests {
     }
 
     #[test]
+    fn practitioners_staff_plurals_and_a_machine_refused_in_german_are_requests() {
+        all_requests(&[
+            "could one of your physiotherapists phone me about the knee",
+            "quiero hablar con una de sus asesoras",
+            "vorrei parlare con uno dei vostri consulenti",
+            "I need a proper electrician, not a chatbot",
+            "ich will mit keiner Maschine mehr schreiben",
+            "uma pessoa de verdade, por favor",
+        ]);
+        no_requests(&[
+            "talking to dietitians is a good first step",
+            "I'm ringing to say the surveyor did a great job",
+            "my daughter had a real teacher for that course",
+        ]);
+    }
+
+    #[test]
     fn thirtieth_round_other_senses_are_not_requests() {
         no_requests(&[
             "mi primo dice que él siempre exige un supervisor",

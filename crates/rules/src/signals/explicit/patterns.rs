@@ -262,9 +262,18 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
         return None;
     }
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
-    // appointment"), is no one who works for the service.
+    // appointment"), is no one who works for the service; nor are the professionals in
+    // general ("talking to teachers helps"): a plural needs a determiner to be theirs.
     if PRACTICE_PROFESSIONALS.contains(&t.word)
-        && (k > 0
+        && (t.word.ends_with('s')
+            && !(k > 0
+                && matches!(
+                    toks[k - 1].word,
+                    "the" | "your" | "ur" | "any" | "some" | "of" | "los" | "las" | "les" | "des"
+                        | "i" | "gli" | "le" | "die" | "den" | "os" | "as" | "sus" | "vos"
+                        | "vostri" | "ihre" | "ihren" | "seus" | "dos" | "das" | "dei" | "delle"
+                ))
+            || k > 0
             && (own_possessive(toks[k - 1].word)
                 || matches!(toks[k - 1].word, "his" | "her" | "their"))
         // "I'll hand it to the midwife": a thing given, not the customer passed on.
@@ -399,12 +408,20 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             }) && theirs(k + 2)
         }
         "team" | "department" => k > 0 && matches!(toks[k - 1].word, "your" | "ur"),
-        // "one of your technicians", "one of your nurses": one of theirs.
+        // "one of your technicians", "one of your nurses": one of theirs; "an actual tax
+        // preparer", "a real teacher": a person wanted instead of what the service offers.
         _ => {
             k >= 3
                 && toks[k - 3].word == "one"
                 && toks[k - 2].word == "of"
                 && matches!(toks[k - 1].word, "your" | "ur")
+                || (k.saturating_sub(2)..k).any(|i| {
+                    matches!(
+                        toks[i].word,
+                        "real" | "actual" | "proper" | "qualified" | "live"
+                    ) && toks[i + 1..k].iter().all(|m| m.classes.is_empty())
+                        && toks[i..k].iter().all(|m| m.clause == t.clause)
+                })
         }
     };
     Some(strong || qualified)
@@ -3938,6 +3955,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "we'll let the manager know": a message for the person, not a request.
                     let let_know =
                         t.word == "let" && toks.get(k + 1).is_some_and(|n| n.word == "know");
+                    // "ringing to say the plumber was great", "calling to thank the nurse":
+                    // the call carries a message about the person.
+                    let message_about = toks[j + 1..k].iter().any(|p| {
+                        matches!(
+                            p.word,
+                            "say" | "tell" | "thank" | "report" | "mention" | "confirm" | "praise"
+                        )
+                    });
                     // "assign a person to my complaint", not "how do I assign an agent to a
                     // ticket" (a feature of the product).
                     let assigned_elsewhere = matches!(t.word, "assign" | "allocate")
@@ -4026,6 +4051,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && !given_to
                         && !as_role
                         && !let_know
+                        && !message_about
                         && !assigned_elsewhere
                         && !own_later
                         && !told_by
@@ -5894,9 +5920,13 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || t.is(ServiceHead)
             || t.is(Customer)
             || is_filler(t.word)
-            // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human."
+            // A voice menu or a fed-up customer: "main menu, agent", "bot, stop. human.",
+            // "enough machines, a person".
             || t.is(Bot)
+            || t.is(Machine)
             || t.is(FedUp)
+            // "una persona de verdad", "uma pessoa de verdade": a real one.
+            || matches!(t.word, "verdad" | "verdade") && k > 0 && toks[k - 1].word == "de"
             // "yes, a person", "none of the above, a person"; "uh huh" says yes.
             || t.is(Yes) && !t.is(Neg)
             || t.word == "huh"

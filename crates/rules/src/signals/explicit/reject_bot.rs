@@ -340,7 +340,10 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || cue_tok.is(Desire) && before[..c].iter().any(|p| p.is(Neg))
             || cue_tok.is(Neg)
                 && (talked_to
-                    || matches!(cue_tok.word, "no" | "kein" | "keinen" | "keine" | "nicht"))
+                    || matches!(
+                        cue_tok.word,
+                        "no" | "kein" | "keinen" | "keine" | "keinem" | "keiner" | "nicht"
+                    ))
             // "pas de robot", "nada de robots", "niente robot", "nenhum robô": none of it.
             || matches!(cue_tok.word, "pas" | "nada")
                 && before
