@@ -2956,34 +2956,36 @@ fn ascii_words(ascii: &AsciiWords, words: &mut Vec<(u32, u32, bool)>) {
 fn keep_ordinals(b: &[u8], words: &mut [(u32, u32, bool)]) {
     let text = |w: (u32, u32, bool)| &b[w.0 as usize..w.1 as usize];
     for i in 2..words.len() {
+        // Most words are not cut off: the rest is read only for those that are.
+        if !words[i].2 {
+            continue;
+        }
         let (from, to, _) = words[i - 1];
         let number = &b[from as usize..to as usize];
         let gap = &b[to as usize..words[i].0 as usize];
         let before = text(words[i - 2]);
-        let after = std::str::from_utf8(text(words[i])).unwrap_or_default();
-        if words[i].2
-            && matches!(
-                before,
-                b"den"
-                    | b"dem"
-                    | b"der"
-                    | b"des"
-                    | b"im"
-                    | b"am"
-                    | b"zum"
-                    | b"zur"
-                    | b"vom"
-                    | b"ab"
-                    | b"bis"
-                    | b"seit"
-            )
-            && !ADD_ON.contains(&after)
-            && !JOINERS.contains(&after)
-            && number.len() <= 2
+        let after = || std::str::from_utf8(text(words[i])).unwrap_or_default();
+        if matches!(
+            before,
+            b"den"
+                | b"dem"
+                | b"der"
+                | b"des"
+                | b"im"
+                | b"am"
+                | b"zum"
+                | b"zur"
+                | b"vom"
+                | b"ab"
+                | b"bis"
+                | b"seit"
+        ) && number.len() <= 2
             && number.iter().all(u8::is_ascii_digit)
             && gap.len() >= 2
             && gap[0] == b'.'
             && gap[1..].iter().all(|&c| c == b' ')
+            && !ADD_ON.contains(&after())
+            && !JOINERS.contains(&after())
         {
             words[i].2 = false;
         }
