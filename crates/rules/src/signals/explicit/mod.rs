@@ -2336,6 +2336,26 @@ mod tests {
     }
 
     #[test]
+    fn instructors_groomers_named_offices_and_a_refused_exchange_are_requests() {
+        all_requests(&[
+            "could I chat with the dog groomer please",
+            "quisiera hablar con una profesora",
+            "puis-je parler au moniteur",
+            "ich möchte mit der Fahrlehrerin sprechen",
+            "I'm not having this discussion with a bot",
+            "oui, rappelez-moi",
+            "demandez à une conseillère de m'appeler",
+            "un membre de l'équipe peut-il prendre le relais ?",
+            "put me through to the delivery office",
+            "una persona x favor",
+        ]);
+        no_requests(&[
+            "will there be someone at reception after midnight?",
+            "our booking agent wants the invoice",
+        ]);
+    }
+
+    #[test]
     fn thirtieth_round_other_senses_are_not_requests() {
         no_requests(&[
             "mi primo dice que él siempre exige un supervisor",

@@ -366,6 +366,8 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                     | "crew"
                     | "personnel"
                     | "equipe"
+                    // "de l'équipe": the article joined on.
+                    | "lequipe"
                     | "equipo"
                     | "equipa"
                     | "squadra"
@@ -1387,7 +1389,11 @@ pub(super) fn dept_modifier(toks: &[Tok<'_>], k: usize) -> bool {
         .iter()
         .take(3)
         .take_while(|n| n.clause == clause)
-        .position(|n| !n.classes.is_empty())
+        // "the shipping office", "the insurance desk": a word that makes an agent no person
+        // only names the department.
+        .position(|n| {
+            !n.classes.is_empty() && n.classes != Classes::default().with(NonHumanModifier)
+        })
         .is_some_and(|d| d > 0 && toks[k + d].is(Dept))
 }
 
@@ -2762,13 +2768,17 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             | "richiamarmi"
                             | "ligue"
                             | "ligar"
+                            // "de m'appeler", "de m'aider": the "me" elided onto the verb.
+                            | "mappeler"
+                            | "maider"
                     )
             })?;
             // The customer there as the one contacted: "de me rappeler", "que me llame".
             let me = toks[k + 1..v]
                 .iter()
                 .any(|p| matches!(p.word, "me" | "m" | "mi" | "nous"))
-                || toks[v].word.ends_with("rmi");
+                || toks[v].word.ends_with("rmi")
+                || matches!(toks[v].word, "mappeler" | "maider" | "mecrire");
             (me && ok(k)).then_some(())?;
             found(v, "ask_a_person_to")
         }
@@ -4012,14 +4022,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
-                    // "who will my case handler be now?": "will" of the future, asked about.
+                    // "who will my case handler be now?", "will there be someone at the desk
+                    // when I arrive?": "will" of the future, asked about.
                     let future_asked = !verb
                         && t.word == "will"
-                        && j > 0
-                        && matches!(
-                            toks[j - 1].word,
-                            "who" | "when" | "what" | "which" | "where"
-                        );
+                        && (j > 0
+                            && matches!(
+                                toks[j - 1].word,
+                                "who" | "when" | "what" | "which" | "where"
+                            )
+                            || toks.get(j + 1).is_some_and(|n| n.word == "there"));
                     // "was Speak to the Manager a sitcom?": a bare verb after "is" is a
                     // title, not a request.
                     let title = verb
@@ -4549,8 +4561,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
             // "un collègue pourrait-il prendre le relais": an inverted subject adds a word,
-            // and "quelqu'un" is two.
-            && let Some(v) = (j + 1..toks.len().min(j + 7)).find(|&v| {
+            // and "quelqu'un" is two; "un membre de l'équipe" three more.
+            && let Some(v) = (j + 1..toks.len().min(j + 9)).find(|&v| {
                 (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
@@ -5031,7 +5043,14 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     };
     let k = from
         + toks[from..].iter().position(|t| {
-            !(t.is(Polite) && !t.is(Neg) || is_filler(t.word) || asking_word(t.word))
+            !(t.is(Polite) && !t.is(Neg)
+                || is_filler(t.word)
+                || asking_word(t.word)
+                // "oui, rappelez-moi", "yes, ring me back": a yes before it.
+                || matches!(
+                    t.word,
+                    "yes" | "yep" | "sure" | "oui" | "si" | "ja" | "sim" | "vale" | "claro" | "certo"
+                ))
         })?;
     let words: Vec<&str> = toks[k..]
         .iter()
@@ -5927,6 +5946,8 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || t.is(FedUp)
             // "una persona de verdad", "uma pessoa de verdade": a real one.
             || matches!(t.word, "verdad" | "verdade") && k > 0 && toks[k - 1].word == "de"
+            // "un humano x favor": chat's "x" for "por".
+            || t.word == "x" && toks.get(k + 1).is_some_and(|n| n.word.starts_with("favo"))
             // "yes, a person", "none of the above, a person"; "uh huh" says yes.
             || t.is(Yes) && !t.is(Neg)
             || t.word == "huh"

@@ -271,7 +271,25 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && before
                 .iter()
                 .any(|p| matches!(p.word, "get" | "take" | "move"));
-        if (not_talking || removal) && !before.iter().any(|p| p.is(Hypothetical)) {
+        // "I'm not having this conversation with a chatbot": the exchange itself refused.
+        let exchange_refused = before.windows(2).any(|w| {
+            w[0].is(Neg) && matches!(w[1].word, "having" | "doing" | "continuing" | "holding")
+        }) && before.iter().any(|p| {
+            matches!(
+                p.word,
+                // (the typo pass may read "discussion" as a verb of talking)
+                "conversation"
+                    | "chat"
+                    | "discussion"
+                    | "discuss"
+                    | "discussing"
+                    | "argument"
+                    | "exchange"
+            )
+        });
+        if (not_talking || removal || exchange_refused)
+            && !before.iter().any(|p| p.is(Hypothetical))
+        {
             return Some(ExplicitMatch {
                 phrase: phrase(toks, start, end),
                 pattern: "reject_bot",
