@@ -256,7 +256,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(double|wrong|extra|twice the) (dose|dosage)\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
+        r"\b(double|triple|wrong|extra|twice the|three times the) (dose|dosage)\b|\b(el (doble|triple)|le (double|triple)|il (doppio|triplo)|o (dobro|triplo)) (de la|de|della|da) (dosis|dose)\b|\b(dreifache|doppelte) dosis\b|\b(can'?t|cannot|can barely|can hardly|won'?t) wake (him|her|them|up)\b|\b(dosis doble|doble dosis|double dose|dose dupla|dose doppia|doppelte dosis)\b",
     ),
     // The ninth round: a German account closed with the verb first, medical advice in
     // Italian, a child who swallowed pills and barely reacts, fraud now and tills stopped in
@@ -283,18 +283,18 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Outage,
-        r"\b(nenhum|nenhuma|ninguna|ning[úu]n|aucun|aucune|keine?|nessun[oa]?)\b.{0,40}\b(consegue|puede|pueden|peut|peuvent|kann|k[öo]nnen|riesce|riescono)\b.{0,25}\b(vender|registrar|cobrar|vendre|encaisser|verkaufen|kassieren|vendere|incassare)\b|\bclientes (est[ãa]o |est[áa]n )?(largando|abandonando|dejando)\b",
+        r"\b(nenhum|nenhuma|ninguna|ning[úu]n|aucun|aucune|keine?|nessun[oa]?)\b.{0,40}\b(consegue|puede|pueden|peut|peuvent|kann|k[öo]nnen|riesce|riescono)\b.{0,25}\b(vender|registrar|cobrar|vendre|encaisser|verkaufen|kassieren|vendere|incassare)\b|\bclientes (est[ãa]o |est[áa]n )?(largando|abandonando|dejando)\b|\bk[öo]nnen (gerade |im moment |momentan |jetzt )?(gar )?nichts (mehr )?(verkaufen|kassieren)\b|\bkein(e|es|er)?\b.{0,40}\bmehr zahlungen an\b",
     ),
     // The eighth round's regulated acts: investment terms and questions in the plural and in
     // German, a subject access request, a claim still open, suing in other words, fraud
     // reported and charges contested in French and the others.
     (
         P::InvestTerm,
-        r"\b(funds|equity|equity funds?|global funds?|rentenversicherung|lebensversicherung|kapitallebensversicherung|assurance[- ]vie|plan de pensiones|previd[êe]ncia|fondo pensione)\b",
+        r"\b(funds|equity|equity funds?|global funds?|rentenversicherung|lebensversicherung|kapitallebensversicherung|assurance[- ]vie|plan de pensiones|previd[êe]ncia|fondo pensione|[ée]pargne[- ]retraite|plan d'[ée]pargne)\b",
     ),
     (
         P::InvestAsk,
-        r"\b(soll(te)? ich|was (raten|empfehlen) sie|deber[íi]a|qu[ée] me (recomienda|aconseja)s?|devrais[- ]je|dois[- ]je|que me conseillez[- ]vous|deveria|o que (me )?(recomenda|aconselha)|dovrei|cosa mi (consiglia|consigliate))\b",
+        r"\b(soll(te)? ich|was (raten|empfehlen) sie|deber[íi]a|qu[ée] me (recomienda|aconseja)s?|devrais[- ]je|dois[- ]je|que me conseillez[- ]vous|vous me (conseillez|recommandez)|deveria|o que (me )?(recomenda|aconselha)|dovrei|cosa mi (consiglia|consigliate))\b",
     ),
     (
         P::Privacy,
@@ -375,7 +375,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A child missing now: "nobody knows where he is", "I can't find my daughter".
     (
         P::Danger,
-        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot) find (my|our) (son|daughter|child|kid|boy|girl|toddler|little one)\b|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b((is|has gone|went) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|has disappeared\b|disappeared\b)|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot|can not) find (my|our) ((\w+[- ]year[- ]old|little|youngest|eldest|baby) )?(son|daughter|child|kid|boy|girl|toddler|little one)(\s|[.,!?;]|$)|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b((is|has gone|went) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|has disappeared\b|disappeared\b)|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -435,7 +435,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::InvestAsk,
-        r"\bis (that|it|this) a (smart|good|wise|bad|sensible|clever) (move|idea|plan|choice)\b|\b(cash(ing)?|take|taking|withdraw(ing)?) (it |my pension |my savings )?out early\b",
+        r"\bis (that|it|this) a (smart|good|wise|bad|sensible|clever) (move|idea|plan|choice|thing to do)\b|\b(cash(ing)?|take|taking|withdraw(ing)?) (it |my pension |my savings )?out early\b",
     ),
     // A second round of dangers told as situations, in the six languages.
     (
@@ -3012,6 +3012,46 @@ mod tests {
         assert!(!urgent(
             "the the chemical smell from the rug faded after a day"
         ));
+    }
+
+    #[test]
+    fn a_child_lost_a_shop_that_sells_nothing_and_a_triple_dose_are_urgent_pension_advice_is_regulated()
+     {
+        let rules = crate::RuleSet::builtin();
+        let reason = |text: &str| {
+            let new: baton_core::NewTurn =
+                serde_json::from_value(serde_json::json!({"role": "customer", "text": text}))
+                    .unwrap();
+            let turn = crate::to_turn(baton_core::ConversationId::new(), 1, new);
+            rules.evaluate(&[turn]).reason
+        };
+        let urgency = Some(baton_core::Reason::Urgency);
+        assert_eq!(
+            reason("we cannot find our eight-year-old daughter at the fair"),
+            urgency
+        );
+        assert_eq!(
+            reason("wir können im Moment gar nichts verkaufen, die Kasse hängt"),
+            urgency
+        );
+        assert_eq!(
+            reason("mein Vater hat die dreifache Dosis genommen"),
+            urgency
+        );
+        assert_eq!(
+            reason("mia madre ha preso il doppio della dose stamattina"),
+            urgency
+        );
+        assert_ne!(reason("I can't find my son's booking reference"), urgency);
+        let regulated = Some(baton_core::Reason::Regulated);
+        assert_eq!(
+            reason("I'd move my pension into the equity fund, is that a sensible thing to do?"),
+            regulated
+        );
+        assert_eq!(
+            reason("pour mon épargne retraite, vous me conseillez quoi ?"),
+            regulated
+        );
     }
 
     #[test]
