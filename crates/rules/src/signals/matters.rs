@@ -2011,6 +2011,16 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 )
             })
     };
+    // "I will never book with you again": "never" of the future before an act swears it
+    // off, and tells no fault ("a service I never ordered" is one).
+    let sworn_off = |i: usize| {
+        matches!(word(i), "never" | "jamais" | "nunca" | "nie" | "mai")
+            && (i > 0 && matches!(word(i - 1), "will" | "ll" | "would" | "shall" | "gonna")
+                || (i + 1..words.len()).take(6).any(|j| word(j) == "again"))
+            && (i + 1..words.len())
+                .take(2)
+                .any(|j| act_of(word(j)).is_some())
+    };
     // "no ha llegado", "não me chegou": a negator, one or two auxiliaries or clitics,
     // then a word of working or arriving.
     let negated_with_auxiliary = |a: usize, end: usize| {
@@ -2059,7 +2069,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             out.parts.push((p, format!("{} {}", word(i), word(j))));
         } else if let Some(f) = segment
             .clone()
-            .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i))
+            .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i) && !sworn_off(i))
         {
             if fault_told != Some(word(f)) {
                 out.problems.push(word(f).to_owned());
@@ -2225,6 +2235,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     phrasal_act(&word, i, end)
                 })
             && !done(i)
+            // "I will never book with you again": an act sworn off, no matter to handle.
+            && !(i.saturating_sub(2)..i).any(sworn_off)
             // "that's correct", "all correct": the word as a verdict, not the act.
             && !(a == "correct"
                 && i >= 1
@@ -3031,6 +3043,13 @@ fn fold_words(text: &str, buf: &mut String, words: &mut Vec<(u32, u32, bool)>) {
 #[cfg(test)]
 mod tests {
     use super::matters_of as m;
+
+    #[test]
+    fn an_act_sworn_off_is_no_matter_an_act_never_asked_for_is() {
+        assert_eq!(m("I will never book a room with them again").own(), 0);
+        assert_eq!(m("I'd never cancel it again after this").own(), 0);
+        assert!(m("they charged me for a bundle I never ordered").own() > 0);
+    }
 
     #[test]
     fn correct_as_a_verdict_is_no_act() {
