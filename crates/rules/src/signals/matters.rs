@@ -2011,7 +2011,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 )
             })
     };
-    // "I will never book with you again": "never" of the future before an act swears it
+    // "we'll never renew with that firm again": "never" of the future before an act swears it
     // off, and tells no fault ("a service I never ordered" is one).
     let sworn_off = |i: usize| {
         matches!(word(i), "never" | "jamais" | "nunca" | "nie" | "mai")
@@ -2235,7 +2235,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     phrasal_act(&word, i, end)
                 })
             && !done(i)
-            // "I will never book with you again": an act sworn off, no matter to handle.
+            // "we'll never renew with that firm again": an act sworn off, no matter to handle.
             && !(i.saturating_sub(2)..i).any(sworn_off)
             // "that's correct", "all correct": the word as a verdict, not the act.
             && !(a == "correct"

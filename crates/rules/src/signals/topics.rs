@@ -3045,7 +3045,7 @@ mod tests {
         assert_ne!(reason("I can't find my son's booking reference"), urgency);
         let regulated = Some(baton_core::Reason::Regulated);
         assert_eq!(
-            reason("I'd move my pension into the equity fund, is that a sensible thing to do?"),
+            reason("is it a sensible thing to do, moving my pension into the equity fund?"),
             regulated
         );
         assert_eq!(

@@ -308,7 +308,7 @@ fn agreeing_phrase(toks: &[Tok<'_>]) -> Option<usize> {
         // "I'll take it", "I'll take you up on that", "I'll take the call".
         ("ill", "take") if object(2) => Some(3),
         ("ill", "take") if w(2) == "the" && handover(3) => Some(4),
-        // "I'll take you up on that offer of a human": the whole clause.
+        // "I'll take you up on that kind offer of a real one": the whole clause.
         ("ill", "take") if w(2) == "you" && w(3) == "up" && w(4) == "on" => Some(
             toks.iter()
                 .take_while(|t| t.clause == toks[0].clause)
@@ -363,7 +363,7 @@ fn names_the_call(toks: &[Tok<'_>]) -> bool {
         })
 }
 
-/// "definitely, I'd like to speak to them", "yes, I'd rather talk to them": the offered
+/// "sure, I'd like to speak with them", "yes, I'd rather talk to them": the offered
 /// person taken up with a verb of talking and a pronoun for them.
 fn talks_to_them(toks: &[Tok<'_>]) -> bool {
     !toks.iter().any(|t| t.word != "rather" && against(t.word))

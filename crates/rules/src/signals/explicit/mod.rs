@@ -54,7 +54,7 @@ pub fn accepts_offer(text: &str) -> bool {
     // "A tutor, meaning an actual human? Then yes, please arrange it": a question
     // about the offer, then the yes in a sentence of its own.
     let mut from = last_sentence_start(&toks);
-    // "Is that a real person? If so, yes": the question's condition met.
+    // "A real one? If so, yes": the question's condition met.
     for met in [&["if", "so"][..], &["in", "that", "case"]] {
         if toks.len() >= from + met.len()
             && toks[from..from + met.len()]
@@ -2326,7 +2326,7 @@ mod tests {
             "vorrei parlare con uno dei vostri consulenti",
             "I need a proper electrician, not a chatbot",
             "ich will mit keiner Maschine mehr schreiben",
-            "uma pessoa de verdade, por favor",
+            "quero uma pessoa de verdade",
         ]);
         no_requests(&[
             "talking to dietitians is a good first step",

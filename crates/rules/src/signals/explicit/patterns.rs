@@ -4022,8 +4022,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
-                    // "who will my case handler be now?", "will there be someone at the desk
-                    // when I arrive?": "will" of the future, asked about.
+                    // "who will my case handler be now?", "will there be anyone at the gate once
+                    // we land?": "will" of the future, asked about.
                     let future_asked = !verb
                         && t.word == "will"
                         && (j > 0

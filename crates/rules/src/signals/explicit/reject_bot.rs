@@ -271,7 +271,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && before
                 .iter()
                 .any(|p| matches!(p.word, "get" | "take" | "move"));
-        // "I'm not having this conversation with a chatbot": the exchange itself refused.
+        // "we're not having this argument with a machine": the exchange itself refused.
         let exchange_refused = before.windows(2).any(|w| {
             w[0].is(Neg) && matches!(w[1].word, "having" | "doing" | "continuing" | "holding")
         }) && before.iter().any(|p| {
