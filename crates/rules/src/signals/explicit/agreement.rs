@@ -223,8 +223,9 @@ fn adds_when_or_how(word: &str) -> bool {
         )
 }
 
-/// Approving words said of an offer: "that would be super", "sounds good".
-fn approving(word: &str) -> bool {
+/// Approving words said of an offer: "that would be super", "sounds good", "yes please,
+/// that would be easier", "parfait".
+pub(super) fn approving(word: &str) -> bool {
     matches!(
         word,
         "great"
@@ -257,6 +258,13 @@ fn approving(word: &str) -> bool {
             | "nice"
             | "sensible"
             | "welcome"
+            // The other languages (accents folded).
+            | "genial"
+            | "parfait"
+            | "perfekt"
+            | "otimo"
+            | "perfetto"
+            | "perfecto"
     )
 }
 

@@ -97,37 +97,8 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
     let appreciated = !rest.is_empty()
         && rest.len() <= 6
         && !rest.iter().any(|t| t.is(Neg) || t.is(Boundary))
-        && rest.iter().any(|t| {
-            matches!(
-                t.word,
-                "great"
-                    | "lovely"
-                    | "perfect"
-                    | "brilliant"
-                    | "helpful"
-                    | "ideal"
-                    | "wonderful"
-                    | "amazing"
-                    | "fab"
-                    | "genial"
-                    | "parfait"
-                    | "super"
-                    | "perfekt"
-                    | "otimo"
-                    | "perfetto"
-                    | "perfecto"
-                    // "that would be easier", "sounds good".
-                    | "easier"
-                    | "better"
-                    | "good"
-                    | "best"
-                    | "handy"
-                    | "useful"
-                    | "quicker"
-                    | "simpler"
-                    | "excellent"
-            )
-        });
+        // "that would be easier", "sounds good".
+        && rest.iter().any(|t| agreement::approving(t.word));
     // "yes, do it then", "sure, go on and do that": the yes, then a go-ahead.
     let go_ahead = !rest.is_empty()
         && rest.len() <= 5
