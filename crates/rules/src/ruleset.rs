@@ -576,6 +576,28 @@ impl Check {
                         matched: vec![found.text],
                     });
                 }
+                // "Please charge 31,000 to the company card" after the AI priced it at
+                // £31,000: the AI's amount, said back with an act on money, is moved.
+                if ai.role == Role::Ai
+                    && topics::may_hold_bare_number(text)
+                    && topics::names_money_act(text)
+                {
+                    let said = topics::bare_numbers(text);
+                    if let Some(found) = ai_analysis
+                        .amounts(&ai.text)
+                        .iter()
+                        .filter(above)
+                        .find(|b| said.iter().any(|a| a.value == b.value))
+                    {
+                        return Some(Hit {
+                            says: format!(
+                                "the customer asked to pay or move the AI's {}, above {amount}",
+                                found.text
+                            ),
+                            matched: vec![found.text.clone()],
+                        });
+                    }
+                }
                 // "Shall I go ahead?" after the AI priced it at €1,680, and the customer says
                 // yes: the customer agrees to pay the AI's amount.
                 // The customer's yes first: it is the cheap test, and most turns fail it.
@@ -2004,6 +2026,27 @@ mod decision_tests {
 
     fn decide_turns(turns: &[(Role, &str, Option<f64>)]) -> Decision {
         RuleSet::builtin().evaluate(&crate::conversation_of(turns))
+    }
+
+    #[test]
+    fn the_ais_price_said_back_with_an_act_on_money_is_high_value() {
+        let priced = |customer: &str| {
+            decide_turns(&[
+                (Role::Customer, "how much is the annual plan?", None),
+                (
+                    Role::Ai,
+                    "The annual plan is 4,800 euros, or 420 euros a month.",
+                    Some(0.9),
+                ),
+                (Role::Customer, customer, None),
+            ])
+            .reason
+        };
+        assert_eq!(
+            priced("Put the 4,800 on my card, please."),
+            Some(Reason::HighValue)
+        );
+        assert_eq!(priced("4,800 seems steep for what it is"), None);
     }
 
     #[test]
