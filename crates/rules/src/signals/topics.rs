@@ -2991,17 +2991,18 @@ mod tests {
         ]);
     }
 
+    /// The reason the built-in rules give a customer turn said alone.
+    fn reason_alone(text: &str) -> Option<baton_core::Reason> {
+        let new: baton_core::NewTurn =
+            serde_json::from_value(serde_json::json!({"role": "customer", "text": text})).unwrap();
+        let turn = crate::to_turn(baton_core::ConversationId::new(), 1, new);
+        crate::RuleSet::builtin().evaluate(&[turn]).reason
+    }
+
     #[test]
     fn a_stutter_a_chemical_leak_a_child_not_found_and_a_handful_swallowed_are_urgent() {
         // Through the rule set: the stutter is read by the turn's analysis.
-        let rules = crate::RuleSet::builtin();
-        let urgent = |text: &str| {
-            let new: baton_core::NewTurn =
-                serde_json::from_value(serde_json::json!({"role": "customer", "text": text}))
-                    .unwrap();
-            let turn = crate::to_turn(baton_core::ConversationId::new(), 1, new);
-            rules.evaluate(&[turn]).reason == Some(baton_core::Reason::Urgency)
-        };
+        let urgent = |text: &str| reason_alone(text) == Some(baton_core::Reason::Urgency);
         assert!(urgent("uh the the gas is is leaking in the kitchen"));
         assert!(urgent(
             "acid is spilling out of the container and my colleague feels dizzy"
@@ -3017,14 +3018,7 @@ mod tests {
     #[test]
     fn a_child_lost_a_shop_that_sells_nothing_and_a_triple_dose_are_urgent_pension_advice_is_regulated()
      {
-        let rules = crate::RuleSet::builtin();
-        let reason = |text: &str| {
-            let new: baton_core::NewTurn =
-                serde_json::from_value(serde_json::json!({"role": "customer", "text": text}))
-                    .unwrap();
-            let turn = crate::to_turn(baton_core::ConversationId::new(), 1, new);
-            rules.evaluate(&[turn]).reason
-        };
+        let reason = reason_alone;
         let urgency = Some(baton_core::Reason::Urgency);
         assert_eq!(
             reason("we cannot find our eight-year-old daughter at the fair"),

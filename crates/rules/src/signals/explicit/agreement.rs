@@ -46,18 +46,21 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
             .take_while(|t| t.clause == clause)
             .all(|t| agrees(t) || emphasis(t.word));
     }
-    // Thanks alone is no yes ("No, that's fine. Thanks!").
-    let said_yes = toks[..lead]
-        .iter()
-        .any(|t| t.is(Yes) && !part_of_phrase(t.word) && !matches!(t.word, "thanks" | "thank"));
+    let said_yes = toks[..lead].iter().any(plain_yes);
     said_yes
         && toks[lead..]
             .iter()
             .all(|t| agrees(t) || adds_when_or_how(t.word))
 }
 
+/// A yes said plainly: a yes-word that begins no phrase read whole below, and not thanks
+/// alone ("No, that's fine. Thanks!").
+pub(super) fn plain_yes(t: &Tok<'_>) -> bool {
+    t.is(Yes) && !part_of_phrase(t.word) && !matches!(t.word, "thanks" | "thank")
+}
+
 /// A word that agrees by itself: yes, please, thanks, and the words between them.
-fn agrees(t: &Tok<'_>) -> bool {
+pub(super) fn agrees(t: &Tok<'_>) -> bool {
     (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg)
 }
 

@@ -80,14 +80,8 @@ pub fn accepts_offer(text: &str) -> bool {
 
 /// [`accepts_offer`] on the words of one answer.
 fn accepts_in(toks: &[Tok<'_>]) -> bool {
-    let first_yes = toks.first().is_some_and(|t| {
-        t.is(Yes)
-            && !matches!(
-                t.word,
-                "go" | "ahead" | "do" | "that" | "would" | "be" | "you" | "thank" | "thanks"
-            )
-    });
-    let agrees = |t: &Tok<'_>| (t.is(Yes) || t.is(Polite) || t.is(Skip)) && !t.is(Neg);
+    let first_yes = toks.first().is_some_and(agreement::plain_yes);
+    let agrees = agreement::agrees;
     // "yes please, that would be lovely": a yes, then only thanks for it.
     let first_clause = toks
         .iter()

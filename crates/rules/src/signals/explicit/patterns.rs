@@ -366,8 +366,6 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                     | "crew"
                     | "personnel"
                     | "equipe"
-                    // "de l'équipe": the article joined on.
-                    | "lequipe"
                     | "equipo"
                     | "equipa"
                     | "squadra"
