@@ -1877,7 +1877,12 @@ fn adds_by_a_word(buf: &str, words: &[WordAt], kinds: &[u32]) -> bool {
 
 /// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
 fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Matters {
-    let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+    // Each word is read many times: sliced once.
+    let texts: Vec<&str> = words
+        .iter()
+        .map(|w| &buf[w.0 as usize..w.1 as usize])
+        .collect();
+    let word = |i: usize| texts[i];
     kinds.clear();
     kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
     // "une facture en double", "la factura por duplicado": something that came twice.
