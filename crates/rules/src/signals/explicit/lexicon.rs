@@ -2814,15 +2814,6 @@ pub(super) const MODIFIED_HEADS: &[ModifiedHead] = &[
     },
 ];
 
-/// The sense the words before token `k` give it, when a row of [`MODIFIED_HEADS`] applies.
-/// Whether `word` is the head of a compound [`head_sense`] reads ("the team lead").
-pub(super) fn is_modified_head(word: &str) -> bool {
-    word.as_bytes()
-        .first()
-        .is_some_and(|&b| HEAD_FIRST_BYTES[usize::from(b)])
-        && MODIFIED_HEADS.iter().any(|row| row.heads.contains(&word))
-}
-
 pub(super) fn head_sense(toks: &[Tok<'_>], k: usize) -> Option<HeadSense> {
     let head = toks.get(k)?.word;
     // Every token is asked: most are turned away by their first byte.

@@ -763,11 +763,13 @@ const ANCHORS: Classes = Classes(
 );
 
 /// The words [`menu_zero`] takes for the operator's key.
+const ZERO_WORDS: &[&str] = &[
+    "zero", "0", "00", "cero", "null", "zéro", "nought", "naught",
+];
+
+/// Whether `word` is one of [`ZERO_WORDS`].
 fn is_zero(word: &str) -> bool {
-    matches!(
-        word,
-        "zero" | "0" | "00" | "cero" | "null" | "zéro" | "nought" | "naught"
-    )
+    ZERO_WORDS.contains(&word)
 }
 
 /// An English digit from one to nine, in words ("option two", "seven seven").
@@ -832,80 +834,140 @@ fn spoken_digit(word: &str) -> bool {
 
 /// Words that start a request without an anchor class: the keys of [`person_does_it`] and
 /// the escalation idioms that carry one in their own words ("kick it up the chain", "hear
-/// a real voice", "a callback"), and the menu's "zero".
+/// a real voice", "a callback"), besides the menu's "zero" and an appointment to meet
+/// someone ([`in_person`]).
+const ANCHOR_WORDS: &[&str] = &[
+    // "is there really nobody there?" ([`detect_in`]).
+    "nobody",
+    "noone",
+    "nessuno",
+    // "who can decide on my refund?" ([`who_can_decide`]).
+    "who",
+    "whom",
+    "quien",
+    "qui",
+    "wer",
+    "quem",
+    "chi",
+    // "we'd want to be rung back" ([`to_be_called_back`]).
+    "called",
+    "phoned",
+    "rung",
+    "contacted",
+    "bump",
+    "kick",
+    "push",
+    "send",
+    "take",
+    "hear",
+    "hearing",
+    "callback",
+    "callbacks",
+    "ruckruf",
+    "rueckruf",
+    // A callback in German: "ruf mich zurück" ([`call_me_back`]).
+    "ruf",
+    "rufen",
+];
+
+/// Whether `word` starts a request without an anchor class ([`ANCHOR_WORDS`], the menu's
+/// zero, an appointment).
 fn anchor_word(word: &str) -> bool {
-    // An appointment to meet someone ([`in_person`]).
-    is_zero(word)
-        || is_appointment(word)
-        // "is there really nobody there?" ([`detect_in`]).
-        || matches!(word, "nobody" | "noone" | "nessuno")
-        // "who can decide on my refund?" ([`who_can_decide`]).
-        || matches!(word, "who" | "whom" | "quien" | "qui" | "wer" | "quem" | "chi")
-        // "we'd want to be rung back" ([`to_be_called_back`]).
-        || matches!(word, "called" | "phoned" | "rung" | "contacted")
-        || matches!(
-            word,
-            "bump"
-                | "kick"
-                | "push"
-                | "send"
-                | "take"
-                | "hear"
-                | "hearing"
-                | "callback"
-                | "callbacks"
-                | "ruckruf"
-                | "rueckruf"
-                // A callback in German: "ruf mich zurück" ([`call_me_back`]).
-                | "ruf"
-                | "rufen"
-        )
+    is_zero(word) || is_appointment(word) || ANCHOR_WORDS.contains(&word)
 }
+
+/// What a word alone tells [`may_anchor`], found with one lookup per word of the turn.
+mod screen_flags {
+    /// The word alone may tokenize into an anchor, or give another word a class: a word of
+    /// an anchor class, an anchor word, a phrase's first word, a compound's head,
+    /// "whoever".
+    pub(super) const ALONE: u8 = 1;
+    /// A word of the lexicon: never corrected as a typo.
+    pub(super) const KNOWN: u8 = 2;
+    /// The start of a word that, cut by a transcript ("per son", "customer ser vice"), the
+    /// tokenizer joins again into an anchor.
+    pub(super) const CUT: u8 = 4;
+    /// "no", "one", "them", "they": an anchor by the word beside it ("no one", "a real
+    /// one", "have them call me").
+    pub(super) const BY_NEIGHBOUR: u8 = 8;
+}
+
+/// [`screen_flags`] of every word that has any.
+static ANCHOR_SCREEN: LazyLock<crate::signals::FastMap<&'static str, u8>> = LazyLock::new(|| {
+    use screen_flags::*;
+    let mut screen: crate::signals::FastMap<&'static str, u8> = Default::default();
+    for (&word, lex) in LEXICON.iter() {
+        *screen.entry(word).or_default() |= if anchors(lex.classes) {
+            KNOWN | ALONE
+        } else {
+            KNOWN
+        };
+        if joins_into_anchor(lex.classes) {
+            // `merged_anchor` reads two or three pieces of two bytes or more.
+            for cut in (2..word.len()).filter(|&k| word.is_char_boundary(k)) {
+                *screen.entry(&word[..cut]).or_default() |= CUT;
+            }
+        }
+    }
+    let heads = MODIFIED_HEADS.iter().flat_map(|row| row.heads.iter());
+    for &word in ZERO_WORDS
+        .iter()
+        .chain(APPOINTMENT_WORDS)
+        .chain(ANCHOR_WORDS)
+        .chain(PHRASE_START_WORDS)
+        .chain(heads)
+        .chain(&["whoever", "whos"])
+    {
+        *screen.entry(word).or_default() |= ALONE;
+    }
+    for word in ["no", "one", "them", "they"] {
+        *screen.entry(word).or_default() |= BY_NEIGHBOUR;
+    }
+    screen
+});
 
 /// Whether the words `spans` of `buf` may tokenize into a request's anchor: a necessary
 /// condition for [`may_request`], read before tokenizing, from what each word is alone.
 /// A word the lexicon does not know may be a typo or two words run together, and so
 /// anything, until the typo memo knows it has no correction.
 fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
+    use screen_flags::*;
     spans
         .iter()
         .enumerate()
         .any(|(i, &(from, to, clause, flags))| {
             let word = &buf[from..to];
-            let next = spans.get(i + 1);
-            let may_grow = match classes_of(word) {
-                Some(classes) => anchors(classes),
-                // Nothing corrects, splits or compounds a word of under four bytes.
-                None => word.len() >= 4 && !unfixable::known(word),
-            };
-            may_grow
-            || anchor_word(word)
-            // Words that give another word a class: a phrase, a compound's head, a
-            // pronoun for the person asked about by "whoever".
-            || may_start_phrase(word)
-            || is_modified_head(word)
-            || matches!(word, "whoever" | "whos")
-            // "a real one", "get me one", "have them call me": a word for the person by
-            // what stands before it.
-            || i > 0 && {
-                let (prev_from, prev_to, _, _) = spans[i - 1];
-                let prev = &buf[prev_from..prev_to];
-                word == "one"
-                    && matches!(prev, "real" | "human" | "live" | "actual" | "me" | "us" | "get")
-                    || matches!(word, "them" | "they") && matches!(prev, "have" | "get" | "let")
+            let screen = ANCHOR_SCREEN.get(word).copied().unwrap_or(0);
+            if screen & ALONE != 0 {
+                return true;
             }
-            // "no one", and two or three pieces of a word a voice transcript cut ("per son",
-            // "represent a tive").
-            || next.is_some_and(|&(next_from, next_to, next_clause, _)| {
-                word == "no" && &buf[next_from..next_to] == "one"
-                    || next_clause == clause
+            // Nothing corrects, splits or compounds a word of under four bytes.
+            if screen & KNOWN == 0 && word.len() >= 4 && !unfixable::known(word) {
+                return true;
+            }
+            let next = spans.get(i + 1);
+            let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
+            // "a real one", "get me one", "have them call me": a word for the person by
+            // what stands before it; "no one" said in two words.
+            screen & BY_NEIGHBOUR != 0
+                && (i > 0 && {
+                    let prev = word_at(spans[i - 1]);
+                    word == "one"
+                        && matches!(prev, "real" | "human" | "live" | "actual" | "me" | "us" | "get")
+                        || matches!(word, "them" | "they") && matches!(prev, "have" | "get" | "let")
+                } || word == "no" && next.is_some_and(|&n| word_at(n) == "one"))
+            // Two or three pieces of a word a voice transcript cut ("per son", "represent a
+            // tive").
+            || screen & CUT != 0
+                && next.is_some_and(|&(next_from, next_to, next_clause, _)| {
+                    next_clause == clause
                         && flags & 1 == 0
                         && to - from >= 2
                         && (next_to - next_from >= 2 && merged_anchor(&buf[from..next_to])
                             || spans.get(i + 2).is_some_and(|&(_, last_to, last_clause, _)| {
                                 last_clause == clause && merged_anchor(&buf[from..last_to])
                             }))
-            })
+                })
         })
 }
 

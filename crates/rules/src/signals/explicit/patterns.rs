@@ -6102,23 +6102,25 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 }
 
 /// An appointment, in the six languages.
+pub(super) const APPOINTMENT_WORDS: &[&str] = &[
+    "appointment",
+    "appointments",
+    "appuntamento",
+    "termin",
+    "cita",
+    "rendez",
+    "rdv",
+    "agendamento",
+    "meeting",
+    "reuniao",
+    "reunion",
+    "riunione",
+    "besprechung",
+];
+
+/// Whether `word` is one of [`APPOINTMENT_WORDS`].
 pub(super) fn is_appointment(word: &str) -> bool {
-    matches!(
-        word,
-        "appointment"
-            | "appointments"
-            | "appuntamento"
-            | "termin"
-            | "cita"
-            | "rendez"
-            | "rdv"
-            | "agendamento"
-            | "meeting"
-            | "reuniao"
-            | "reunion"
-            | "riunione"
-            | "besprechung"
-    )
+    APPOINTMENT_WORDS.contains(&word)
 }
 
 /// A meeting with a person asked for: an appointment at the branch or in person ("un

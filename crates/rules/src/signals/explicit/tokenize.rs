@@ -337,14 +337,17 @@ fn other_language_word(spelled: &[u8]) -> Option<(&'static str, Classes)> {
 /// Whether pieces a transcript cut make, together, a person, the bot, a verb of talking or
 /// the service ("customer ser vice").
 pub(super) fn merged_anchor(whole: &str) -> bool {
-    classes_of(whole).is_some_and(|c| {
-        c.has(StrongNoun)
-            || c.has(WeakNoun)
-            || c.has(Talk)
-            || c.has(Bot)
-            // "customer ser vice".
-            || c.has(ServiceHead)
-    })
+    classes_of(whole).is_some_and(joins_into_anchor)
+}
+
+/// Whether a word of `classes`, cut by a transcript, is joined again by the tokenizer.
+pub(super) fn joins_into_anchor(c: Classes) -> bool {
+    c.has(StrongNoun)
+        || c.has(WeakNoun)
+        || c.has(Talk)
+        || c.has(Bot)
+        // "customer ser vice".
+        || c.has(ServiceHead)
 }
 
 pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
@@ -874,7 +877,7 @@ pub(super) fn tokenize_into<'a>(
 
 /// Every word [`mark_phrase_at`] keys on: a word outside it starts no phrase, and is
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
-const PHRASE_START_WORDS: &[&str] = &[
+pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "anruf",
     "gesprach",
     "mais",
@@ -949,11 +952,6 @@ const PHRASE_START_WORDS: &[&str] = &[
 
 static PHRASE_STARTS: LazyLock<crate::signals::WordFilter> =
     LazyLock::new(|| crate::signals::WordFilter::new(PHRASE_START_WORDS.iter().copied()));
-
-/// Whether `word` may start a phrase that gives a word a class ([`mark_phrase_at`]).
-pub(super) fn may_start_phrase(word: &str) -> bool {
-    PHRASE_STARTS.may_contain(word)
-}
 
 /// Gives `toks[k]` the class a phrase starting or ending there makes of it: "whoever is in
 /// charge" (a person), "get in touch" (contacting), "el área de reclamos" (a department)…
