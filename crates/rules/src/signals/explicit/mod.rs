@@ -926,6 +926,10 @@ static ANCHOR_SCREEN: LazyLock<crate::signals::FastMap<&'static str, u8>> = Lazy
     screen
 });
 
+/// Most words of a turn have no [`screen_flags`]: turned away here, the table is not read.
+static ANCHOR_SCREEN_FILTER: LazyLock<crate::signals::WordFilter> =
+    LazyLock::new(|| crate::signals::WordFilter::new(ANCHOR_SCREEN.keys().copied()));
+
 /// Whether the words `spans` of `buf` may tokenize into a request's anchor: a necessary
 /// condition for [`may_request`], read before tokenizing, from what each word is alone.
 /// A word the lexicon does not know may be a typo or two words run together, and so
@@ -937,7 +941,11 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
         .enumerate()
         .any(|(i, &(from, to, clause, flags))| {
             let word = &buf[from..to];
-            let screen = ANCHOR_SCREEN.get(word).copied().unwrap_or(0);
+            let screen = if ANCHOR_SCREEN_FILTER.may_contain(word) {
+                ANCHOR_SCREEN.get(word).copied().unwrap_or(0)
+            } else {
+                0
+            };
             if screen & ALONE != 0 {
                 return true;
             }
