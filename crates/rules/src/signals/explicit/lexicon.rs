@@ -244,6 +244,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
         &[
             "tutor",
             "tutors",
+            // A venue's or an agency's organiser ("the wedding coordinator").
+            "coordinator",
+            "coordinators",
             "executive",
             "executives",
             "pharmacists",
@@ -1045,6 +1048,8 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "electricians",
     "plumber",
     "plumbers",
+    "surgeon",
+    "surgeons",
     "preparer",
     "preparers",
     // The same in the other languages (accents folded).
@@ -1880,6 +1885,23 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "consultores",
             "consultoras",
             "pessoas",
+            // The coordinator of a venue or an agency ("la coordinatrice du mariage").
+            "coordinatrice",
+            "coordinateur",
+            "coordinatrices",
+            "coordinateurs",
+            "coordinador",
+            "coordinadora",
+            "coordinadores",
+            "coordinadoras",
+            "koordinator",
+            "koordinatorin",
+            "koordinatoren",
+            "coordenador",
+            "coordenadora",
+            "coordenadores",
+            "coordinatore",
+            "coordinatori",
         ],
     ),
     (

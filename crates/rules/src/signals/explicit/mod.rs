@@ -2391,6 +2391,26 @@ mod tests {
     }
 
     #[test]
+    fn coordinators_modified_practitioners_wishes_and_unpunctuated_imperatives_are_requests() {
+        all_requests(&[
+            "can I have a word with the events coordinator",
+            "quisiera hablar con el coordinador del evento",
+            "may I talk to the practice nurse",
+            "could I talk to a dental surgeon about the crown",
+            "we'd rather a person from your billing team took over now",
+            "could I get a call from your end about the contract",
+            "i dont want to hang on all day put me through to someone",
+        ]);
+        no_requests(&[
+            "please cancel the callback, it's sorted",
+            "ich möchte den Rückruf absagen",
+            "if the van breaks down, will I be able to ring someone then?",
+            "someone from your team took over the booking last year",
+            "dont put me through to anyone",
+        ]);
+    }
+
+    #[test]
     fn thirtieth_round_other_senses_are_not_requests() {
         no_requests(&[
             "mi primo dice que él siempre exige un supervisor",

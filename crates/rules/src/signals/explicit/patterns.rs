@@ -12,6 +12,9 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         .rposition(|t| t.clause != clause)
         .map_or(0, |p| p + 1);
     let scope = &toks[start..=at];
+    if declined(toks, at) {
+        return true;
+    }
     // "I'd rather wait than talk to a manager": what comes after "than" is not wanted.
     if let Some(than) = scope.iter().position(|t| t.word == "than")
         && scope[..than]
@@ -22,6 +25,37 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     }
     for (i, t) in scope.iter().enumerate() {
         if !t.is(Neg) {
+            continue;
+        }
+        // "i dont want to wait till tuesday put me through to a person": a transcript
+        // without punctuation; the imperative starts a sentence of its own, out of the
+        // negator's reach.
+        if (i + 2..scope.len()).any(|q| {
+            matches!(
+                scope[q].word,
+                "put" | "transfer" | "connect" | "pass" | "get" | "send" | "give"
+            ) && toks
+                .get(start + q + 1)
+                .is_some_and(|n| matches!(n.word, "me" | "us"))
+                && !(scope[q - 1].is(Neg)
+                    || scope[q - 1].is(Skip)
+                    || matches!(
+                        scope[q - 1].word,
+                        "to" | "and"
+                            | "or"
+                            | "can"
+                            | "could"
+                            | "would"
+                            | "will"
+                            | "should"
+                            | "you"
+                            | "i"
+                            | "we"
+                            | "they"
+                            | "please"
+                            | "just"
+                    ))
+        }) {
             continue;
         }
         // "no just put me through", "billing options no just connect me": a "no" before
@@ -108,6 +142,90 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         }
     }
     false
+}
+
+/// "I'd like to decline the callback", "please cancel my call back", "den Rückruf bitte
+/// absagen": a verb of declining or cancelling that governs the request's word (only a
+/// determiner between) turns it down. Not across other words: "cancel my order and get
+/// me a person" asks for one.
+fn declined(toks: &[Tok<'_>], at: usize) -> bool {
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "my"
+                | "our"
+                | "your"
+                | "this"
+                | "that"
+                | "any"
+                | "le"
+                | "la"
+                | "el"
+                | "mi"
+                | "il"
+                | "o"
+                | "den"
+                | "die"
+                | "das"
+                | "meinen"
+                | "meine"
+                | "ce"
+                | "mon"
+                | "ma"
+                | "mio"
+                | "meu"
+                | "bitte"
+                | "please"
+        )
+    };
+    let declines = |w: &str| {
+        matches!(
+            w,
+            "decline"
+                | "declined"
+                | "declining"
+                | "cancel"
+                | "cancelled"
+                | "canceled"
+                | "cancelling"
+                | "canceling"
+                | "refuse"
+                | "refusing"
+                | "skip"
+                | "withdraw"
+                | "annuler"
+                | "annule"
+                | "annulez"
+                | "refuser"
+                | "cancelar"
+                | "cancele"
+                | "cancela"
+                | "rechazar"
+                | "recusar"
+                | "annullare"
+                | "annulla"
+                | "annullate"
+                | "disdire"
+                | "rifiutare"
+                | "absagen"
+                | "stornieren"
+                | "abbestellen"
+                | "ablehnen"
+        )
+    };
+    let clause = toks[at].clause;
+    let before = toks[..at]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == clause)
+        .find(|t| !determiner(t.word));
+    let after = toks[at + 1..]
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .find(|t| !determiner(t.word));
+    before.is_some_and(|t| declines(t.word)) || after.is_some_and(|t| declines(t.word))
 }
 
 /// Words after a request's words that make them a service's name ("the Ask a Nurse
@@ -1466,7 +1584,12 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
             || toks.get(k + 1).is_some_and(|n| {
                 // "anyone" and "anybody" are weak nouns: the helper's extra words change
                 // nothing here.
-                n.clause == t.clause && n.is(StrongNoun) && !anyone_at_all(n.word)
+                n.clause == t.clause
+                    && (n.is(StrongNoun)
+                        // "a veterinary nurse", "the dental surgeon": a practitioner.
+                        || PRACTICE_PROFESSIONALS.contains(&n.word)
+                        || matches!(n.word, "nurse" | "nurses"))
+                    && !anyone_at_all(n.word)
             }))
 }
 
@@ -3258,9 +3381,16 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     .is_some_and(|n| matches!(n.word, "with" | "from"))
                     // "a call with one of your pension advisers": a few words may
                     // say which person.
-                    && (j + 2..toks.len().min(j + 7))
+                    && ((j + 2..toks.len().min(j + 7))
                         .take_while(|&k| toks[k].clause == t.clause)
                         .any(|k| human_noun(toks, k).is_some())
+                        // "a quick call from your side", "a call from your end": from
+                        // the company.
+                        || toks.get(j + 1).is_some_and(|n| n.word == "from")
+                            && toks.get(j + 2).is_some_and(|n| n.word == "your")
+                            && toks
+                                .get(j + 3)
+                                .is_some_and(|n| matches!(n.word, "side" | "end")))
                     || (0..j).any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some()));
             // A call back is asked for a time to come: only a refusal or a past event stops it.
             let past = toks[..j]
@@ -4029,7 +4159,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 toks[j - 1].word,
                                 "who" | "when" | "what" | "which" | "where"
                             )
-                            || toks.get(j + 1).is_some_and(|n| n.word == "there"));
+                            || toks.get(j + 1).is_some_and(|n| n.word == "there")
+                            // "if it goes wrong on the day, will I be able to call someone
+                            // then?": asked about a time the condition names.
+                            || toks[..j]
+                                .iter()
+                                .any(|p| p.sentence == t.sentence && p.word == "if"));
                     // "was Speak to the Manager a sitcom?": a bare verb after "is" is a
                     // title, not a request.
                     let title = verb
@@ -4564,7 +4699,15 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 (matches!(
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
-                ) || takes_over(toks[v].word))
+                ) || takes_over(toks[v].word)
+                    // "I'd rather someone from your team took over": a wish, in the past
+                    // form.
+                    || matches!(toks[v].word, "took" | "stepped")
+                        && toks[..j]
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.clause == t.clause)
+                            .any(|p| matches!(p.word, "rather" | "sooner" | "wish")))
                     && toks[v].clause == t.clause
             })
             && (toks[v].word == "takeover"
