@@ -1833,6 +1833,12 @@ pub fn clauses_in(text: &str) -> Clauses {
                 .iter()
                 .map(|w| kinds_of(&buf[w.0 as usize..w.1 as usize])),
         );
+        let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
+        for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
+            if word(i) == "another" && attempted(word(i - 1)) {
+                *kind &= !ADDS_ON;
+            }
+        }
         let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
         clauses.adds = adds_by_a_word(buf, words, kinds);
         clauses
@@ -1854,6 +1860,31 @@ fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R)
             read(buf, words, kinds)
         })
     })
+}
+
+/// "I made another new password", "tried another card": a verb of trying before "another"
+/// tells the same attempt again, not a matter added.
+fn attempted(word: &str) -> bool {
+    matches!(
+        word,
+        "made"
+            | "make"
+            | "tried"
+            | "try"
+            | "set"
+            | "created"
+            | "create"
+            | "sent"
+            | "send"
+            | "used"
+            | "use"
+            | "requested"
+            | "entered"
+            | "typed"
+            | "did"
+            | "got"
+            | "gave"
+    )
 }
 
 /// Whether a word of the turn adds what it says to what came before: "also", "too", "as
@@ -1888,6 +1919,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // "une facture en double", "la factura por duplicado": something that came twice.
     for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
         let (w, before) = (word(i), word(i - 1));
+        if w == "another" && attempted(before) {
+            *kind &= !ADDS_ON;
+        }
         if w == "double" && before == "en" || w == "duplicado" && before == "por" {
             *kind |= FAULT;
         }
@@ -3449,6 +3483,9 @@ mod tests {
         assert!(adds("D'accord. Il faut aussi changer le titulaire"));
         assert!(adds("Va bene. Devo anche aggiornare la mail"));
         assert!(!adds("yes please, that's everything"));
+        // The same attempt made again adds nothing; another thing does.
+        assert!(!adds("i tried another card and it got declined again"));
+        assert!(adds("another thing, the invoice address is old"));
         assert_eq!(m("the gift card got refused at the till").own(), 1);
         assert_eq!(m("our coach was delayed by two hours").own(), 1);
         assert_eq!(m("she can't log in on her tablet").own(), 1);

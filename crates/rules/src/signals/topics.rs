@@ -173,7 +173,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::CloseAccount,
-        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\b(cerrar|cierren|cierre) (mi|la) cuenta\b|\b(cl[ôo]turer|fermer|cl[ôo]turez|fermez) (mon|le) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar|encerrem|fechem) (a minha |minha |a )conta\b|\b(chiudere|chiudete|chiuda) (il mio |il )conto\b",
+        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\b(cerrar|cierren|cierre) (mi|la|esta|esa) cuenta\b|\b(cl[ôo]turer|fermer|cl[ôo]turez|fermez) (mon|le|ce|notre) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar|encerrem|fechem) (a minha |minha |a |esta |essa )conta\b|\b(chiudere|chiudete|chiuda) (il mio |il |questo )conto\b",
     ),
     (
         P::DisputeContext,
@@ -1011,6 +1011,13 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::InvestAsk,
         r"\best-ce que je (devrais|dois)\b|\b(un )?bon placement\b",
+    ),
+    // A child who never arrived and is young or out of reach ("he never arrived … he's
+    // only nine"), a car stopped on the hard shoulder or pouring steam, an Italian shop's
+    // card terminals down with customers waiting to pay.
+    (
+        P::Danger,
+        r"\b(he|she) (never (arrived|turned up|showed up|made it|came home|got home|got there)|(hasn'?t|has not|didn'?t|did not) (arrived|arrive|turned up|turn up|come home|got home|get home|shown up|show up|made it|make it))\b.{0,120}\b((he|she)('s| is) only (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)|(isn'?t|is not|not) answering)\b|\b((he|she)('s| is) only (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)|(isn'?t|is not) answering)\b.{0,120}\b(he|she) (never (arrived|turned up|showed up|made it|came home|got home)|(hasn'?t|has not|didn'?t|did not) (arrived|arrive|turned up|turn up|come home|got home|get home|shown up|show up|made it|make it))\b|\b(i'?m|i am|we'?re|we are|(i|we)( have|'ve)? (pulled|stopped|pulled over)) (now )?(on|onto) the hard shoulder\b|\b(steam|smoke) (is |keeps )?(pouring|billowing|gushing|coming|belching) (out )?(of|from) (the |my |under the )?(bonnet|hood|engine)\b|\b(i )?pos\b.{0,12}\bnon (funziona|funzionano|vanno|va)\b|\bclienti che (devono|vogliono|aspettano di) pagare\b|\bclientes (que )?(tienen que|quieren|esperando (para )?) ?pagar\b|\bclients qui (doivent|veulent|attendent (de|pour)) payer\b",
     ),
     // The fortieth round: a child missing, sewage coming up, home dialysis without water,
     // a German checkout down.
@@ -4032,6 +4039,24 @@ mod tests {
         for text in [
             "my chest of drawers arrived with a broken leg",
             "the whole team is off on Friday for training",
+        ] {
+            assert_eq!(urgency(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_child_who_never_arrived_a_car_on_the_hard_shoulder_and_tills_down_in_italy_are_urgent() {
+        all_urgent(&[
+            "the coach says she never turned up. she's only eleven",
+            "he isn't answering and the school says he didn't arrive this morning",
+            "we've pulled onto the hard shoulder with a flat and a baby on board",
+            "smoke is billowing from under the bonnet",
+            "la cassa è ok ma i pos non vanno e ho clienti che devono pagare",
+        ]);
+        for text in [
+            "my son's parcel never arrived",
+            "she never turned up to the meeting, typical",
+            "is it legal to stop on the hard shoulder to make a call?",
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }

@@ -359,8 +359,21 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         None => false,
                     }
             });
+        // "Would you like a coordinator?", "do you want one of our advisers?": a person of
+        // the service offered as the thing wanted.
+        let person_wanted = matches!(t.word, "like" | "want" | "prefer")
+            && j > 0
+            && matches!(toks[j - 1].word, "you" | "youd")
+            && (j + 1..toks.len().min(j + 5)).any(|k| {
+                toks[k].sentence == t.sentence
+                    && human_noun(toks, k).is_some()
+                    && !toks[j + 1..k]
+                        .iter()
+                        .any(|p| matches!(p.word, "your" | "own" | "to"))
+            });
         hands_you_over
             || you_talk_to_person
+            || person_wanted
             || person_contacts_you(j)
             || person_brought_in
             || person_joined
@@ -1252,6 +1265,9 @@ mod tests {
             "Would you like me to connect you with an agent?"
         ));
         assert!(!offers_handover("Would you like me to call you a taxi?"));
+        // A person of the service offered as the thing wanted.
+        assert!(offers_handover("Would you like one of our advisers?"));
+        assert!(!offers_handover("Would you like your own login?"));
         // A person brought in to do the work.
         assert!(offers_handover(
             "Shall I get a colleague from billing to look at the charge?"
@@ -2402,6 +2418,7 @@ mod tests {
             "i dont want to hang on all day put me through to someone",
         ]);
         no_requests(&[
+            "we want a swimming coach for our twins",
             "please cancel the callback, it's sorted",
             "ich möchte den Rückruf absagen",
             "if the van breaks down, will I be able to ring someone then?",

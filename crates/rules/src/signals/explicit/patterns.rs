@@ -4183,7 +4183,43 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             toks[k - 2].word,
                             "mudar" | "trocar" | "cambiar" | "changer" | "cambiare"
                         );
+                    // "I'd like a physics tutor for her brother", "we need a dog walker
+                    // for my mum": a practitioner booked for someone, the service's product.
+                    let booked_for = !verb
+                        && toks.get(k + 1).is_some_and(|n| n.word == "for")
+                        && toks.get(k + 2).is_some_and(|n| {
+                            matches!(n.word, "my" | "her" | "his" | "our" | "their")
+                        })
+                        && toks.get(k + 3).is_some_and(|n| {
+                            matches!(
+                                n.word,
+                                "son"
+                                    | "daughter"
+                                    | "brother"
+                                    | "sister"
+                                    | "kid"
+                                    | "kids"
+                                    | "child"
+                                    | "children"
+                                    | "mum"
+                                    | "mom"
+                                    | "dad"
+                                    | "mother"
+                                    | "father"
+                                    | "wife"
+                                    | "husband"
+                                    | "partner"
+                                    | "nephew"
+                                    | "niece"
+                                    | "grandson"
+                                    | "granddaughter"
+                                    | "twins"
+                                    | "boys"
+                                    | "girls"
+                            )
+                        });
                     let governs = !general
+                        && !booked_for
                         && !switched_from
                         && !own_ask
                         && !given_up
