@@ -2417,7 +2417,16 @@ mod tests {
             "could I get a call from your end about the contract",
             "i dont want to hang on all day put me through to someone",
         ]);
+        all_requests(&[
+            "pouvez-vous me transférer au standard",
+            "ring me back on my landline please",
+            "rappelez-moi au zéro six quinze vingt",
+            "um is there like someone from the office i could talk to",
+            "we'd prefer to sort it with one of your people",
+        ]);
         no_requests(&[
+            "le standard de livraison est trop lent",
+            "there was like a person in the photo",
             "we want a swimming coach for our twins",
             "please cancel the callback, it's sorted",
             "ich möchte den Rückruf absagen",

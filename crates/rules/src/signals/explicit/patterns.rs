@@ -228,6 +228,12 @@ fn declined(toks: &[Tok<'_>], at: usize) -> bool {
     before.is_some_and(|t| declines(t.word)) || after.is_some_and(|t| declines(t.word))
 }
 
+/// "people" and "persons" in general ("I'd rather deal with people"), not the service's
+/// own ("one of your people", "your people").
+fn people_in_general(toks: &[Tok<'_>], k: usize) -> bool {
+    matches!(toks[k].word, "people" | "persons") && !(k > 0 && toks[k - 1].word == "your")
+}
+
 /// Words after a request's words that make them a service's name ("the Ask a Nurse
 /// line", "is the Talk to an Adviser service free?"): no person asked for.
 fn names_a_service(word: &str) -> bool {
@@ -3099,8 +3105,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let k = person_after(j + 1, 6).or_else(|| {
                 person_after(j + 1, 10).filter(|&k| toks[j + 1..k].iter().any(|p| p.word == "with"))
             })?;
-            let strong =
-                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            let strong = human_noun(toks, k) == Some(true) && !people_in_general(toks, k);
             (strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
@@ -3197,8 +3202,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             }
             let with = in_clause(j + 1, 10).find(|&k| toks[k].word == "with")?;
             let k = person_after(with + 1, 4)?;
-            let strong =
-                human_noun(toks, k) == Some(true) && !matches!(toks[k].word, "people" | "persons");
+            let strong = human_noun(toks, k) == Some(true) && !people_in_general(toks, k);
             let instead_of_this = toks
                 .get(k + 1)
                 .is_some_and(|n| matches!(n.word, "rather" | "instead"));
@@ -3238,9 +3242,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 && toks
                     .get(k + 2)
                     .is_some_and(|n| matches!(n.word, "your" | "the"));
-            let strong = human_noun(toks, k) == Some(true)
-                && !matches!(toks[k].word, "people" | "persons")
-                || qualified;
+            let strong =
+                human_noun(toks, k) == Some(true) && !people_in_general(toks, k) || qualified;
             (with && strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
@@ -5353,6 +5356,35 @@ fn callback_extra(word: &str) -> bool {
                 | "subito"
                 | "oggi"
                 | "presto"
+                // A French number read in pairs: "zéro six, douze, trente-quatre".
+                | "dix"
+                | "onze"
+                | "douze"
+                | "treize"
+                | "quatorze"
+                | "quinze"
+                | "seize"
+                | "vingt"
+                | "trente"
+                | "quarante"
+                | "cinquante"
+                | "soixante"
+                // On the customer's phone: "call me back on my mobile", "rappelez-moi sur
+                // mon portable", "llámame al móvil".
+                | "my"
+                | "mon"
+                | "sur"
+                | "mobile"
+                | "cell"
+                | "landline"
+                | "portable"
+                | "fixe"
+                | "movil"
+                | "celular"
+                | "handy"
+                | "festnetz"
+                | "cellulare"
+                | "telemovel"
         )
 }
 

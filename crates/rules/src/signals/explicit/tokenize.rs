@@ -417,6 +417,29 @@ pub(super) fn tokenize_into<'a>(
         if is_filler(word) && classes_of(word).is_none() {
             continue;
         }
+        // "is there like a real agent", "it's like someone on the phone": "like" said as a
+        // filler before a determiner, after a verb of being; "I'd like a person" keeps it.
+        if word == "like"
+            && toks
+                .last()
+                .is_some_and(|t| matches!(t.word, "there" | "is" | "its" | "was" | "theres"))
+            && words.get(i).is_some_and(|n| {
+                matches!(
+                    &buf[n.0..n.1],
+                    "a" | "an"
+                        | "the"
+                        | "some"
+                        | "any"
+                        | "someone"
+                        | "somebody"
+                        | "anyone"
+                        | "anybody"
+                        | "one"
+                )
+            })
+        {
+            continue;
+        }
         // Spanish "este" said alone between pauses ("eh, este, operadora") is a hesitation,
         // not "this".
         if word == "este"
@@ -878,6 +901,7 @@ pub(super) fn tokenize_into<'a>(
 /// Every word [`mark_phrase_at`] keys on: a word outside it starts no phrase, and is
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 pub(super) const PHRASE_START_WORDS: &[&str] = &[
+    "standard",
     "anruf",
     "gesprach",
     "mais",
@@ -957,6 +981,12 @@ static PHRASE_STARTS: LazyLock<crate::signals::WordFilter> =
 /// charge" (a person), "get in touch" (contacting), "el área de reclamos" (a department)…
 fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
     match toks[k].word {
+        // French "passez-moi le standard": the switchboard, as German "die Vermittlung".
+        "standard" if k > 0 && matches!(toks[k - 1].word, "le" | "au" | "du") => {
+            if let Some(classes) = classes_of("vermittlung") {
+                toks[k].classes = classes;
+            }
+        }
         // Spoken German "kann mich bitte wer anrufen?": "wer" after the verb's object or a
         // particle is "jemand" (someone), not the question's "who".
         "wer"
