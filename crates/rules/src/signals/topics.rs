@@ -149,7 +149,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (lui |leur |le |la |les |l')?(prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(quelle|combien de) (dose|posologie)\b|\b(qu[ée]|cu[áa]nta) dosis\b|\bwelche dosis\b|\b(que|qual) dose\b|\b(che|quale) dose\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
@@ -197,7 +197,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|struggling to breathe|trouble breathing|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
+        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
     ),
     (
         P::FraudNow,
@@ -233,7 +233,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
+        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking|get up|getting up|making (any )?sense)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
     ),
     (
         P::Outage,
@@ -279,7 +279,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\b(someone|somebody|a stranger|a hacker)('s| is) (in|inside|logged into) my (online banking|banking app|bank account|account)\b|\b(me )?est[áa]n (sacando|retirando|robando|quitando|transfiriendo|vaciando) (el |mi |mis )?(dinero|plata|fondos|ahorros|cuenta)\b|\b(me )?est[ãa]o (a )?(tirar|tirando|roubar|roubando|levantar|levantando|transferir|transferindo) (o |o meu )?(dinheiro|saldo)\b|\b(on|ils|quelqu'un) (est|sont) en train de (vider|retirer|prendre|voler|transf[ée]rer)\b|\bmi stanno (prelevando|rubando|svuotando|togliendo|trasferendo)\b|\bwird gerade\b.{0,30}\b(abgebucht|abgehoben|[üu]berwiesen)\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
+        r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?(moving|taking|draining|transferring|withdrawing|sending) (the |my |our )?(money|funds|cash|savings)( out| away)?\b|\b(someone|somebody|a stranger|a hacker|they|hackers)('s| is| are|'re) (in|inside|logged into) my (online banking|banking app|bank account|account|savings)\b|\b(me )?est[áa]n (sacando|retirando|robando|quitando|transfiriendo|vaciando) (el |mi |mis )?(dinero|plata|fondos|ahorros|cuenta)\b|\b(me )?est[ãa]o (a )?(tirar|tirando|roubar|roubando|levantar|levantando|transferir|transferindo) (o |o meu )?(dinheiro|saldo)\b|\b(on|ils|quelqu'un) (est|sont) en train de (vider|retirer|prendre|voler|transf[ée]rer)\b|\bmi stanno (prelevando|rubando|svuotando|togliendo|trasferendo)\b|\bwird gerade\b.{0,30}\b(abgebucht|abgehoben|[üu]berwiesen)\b|\bim minutentakt\b|\b(zahlungen|abbuchungen|abhebungen),? die ich nicht (mache|gemacht habe)\b|\bpagos que no (hago|he hecho)\b|\bpaiements que je ne fais pas\b|\bpagamentos que (eu )?n[ãa]o (fiz|fa[çc]o)\b|\bpagamenti che non (faccio|ho fatto)\b",
     ),
     (
         P::Outage,
@@ -4052,6 +4052,9 @@ mod tests {
             "we've pulled onto the hard shoulder with a flat and a baby on board",
             "smoke is billowing from under the bonnet",
             "la cassa è ok ma i pos non vanno e ho clienti che devono pagare",
+            "the cat is hardly breathing and there's blood from her mouth",
+            "grandad is on the floor and he isn't making sense",
+            "hackers are in my online banking as we speak",
         ]);
         for text in [
             "my son's parcel never arrived",
@@ -4076,6 +4079,10 @@ mod tests {
             Some(Topic::Medical)
         );
         assert_eq!(topic("am I allowed to bring my bike into the flat?"), None);
+        assert_eq!(
+            topic("est-ce que je peux lui donner du sirop aussi, et quelle dose ?"),
+            Some(Topic::Medical)
+        );
         assert_eq!(
             topic("am I legally allowed to withhold rent?"),
             Some(Topic::Legal)

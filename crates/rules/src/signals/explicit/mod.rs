@@ -316,7 +316,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
             && !t.word.ends_with("ed")
-            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+            // German "ich verbinde Sie mit einem Mitarbeiter".
+            && toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "sie"))
             && (matches!(
                 t.word,
                 "transfer" | "connect" | "put" | "pass" | "hand" | "forward"
@@ -411,10 +412,15 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
         && j > 0
         && matches!(toks[j - 1].word, "vous" | "le" | "lo" | "lhe" | "te" | "ti");
     // A German verb at the end, "Sie" and the person before it.
+    // "soll ich Sie mit unserer Druckvorstufe verbinden, damit ein Mitarbeiter …": the
+    // person may be named after the verb, in the same sentence.
     let german = t.is(Talk)
-        && (j.saturating_sub(8)..j)
-            .filter(same)
-            .any(|i| toks[i].word == "sie" && (i + 1..j).any(|k| human_noun(toks, k).is_some()));
+        && (j.saturating_sub(8)..j).filter(same).any(|i| {
+            toks[i].word == "sie"
+                && (i + 1..toks.len().min(j + 6))
+                    .filter(same)
+                    .any(|k| human_noun(toks, k).is_some())
+        });
     if german {
         return true;
     }
@@ -2423,9 +2429,14 @@ mod tests {
             "rappelez-moi au zéro six quinze vingt",
             "um is there like someone from the office i could talk to",
             "we'd prefer to sort it with one of your people",
+            "can I speak to the site warden",
+            "quisiera hablar directamente con una de las monitoras",
+            "vorrei parlare con un dipendente del negozio",
+            "sorry but I'm not discussing this with a bot",
         ]);
         no_requests(&[
             "le standard de livraison est trop lent",
+            "our bookkeeper will get in touch with your accounts team next week",
             "there was like a person in the photo",
             "we want a swimming coach for our twins",
             "please cancel the callback, it's sorted",

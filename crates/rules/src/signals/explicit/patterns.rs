@@ -4151,6 +4151,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             && w[1].word == "would"
                             && matches!(w[2].word, "rather" | "sooner")
                     });
+                    // "my accountant will be in touch with your billing team": what
+                    // someone of the customer's will do, told, not asked.
+                    let others_will = (2..before.len()).any(|w| {
+                        matches!(before[w].word, "will" | "ll" | "shall")
+                            && (w.saturating_sub(3)..w - 1).any(|p| own_possessive(before[p].word))
+                            // "my husband will need to talk to someone" still asks.
+                            && !before[w + 1..]
+                                .iter()
+                                .any(|p| p.is(Desire) || p.is(Frame))
+                    });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
                     // "who will my case handler be now?", "will there be anyone at the gate once
@@ -4223,6 +4233,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         });
                     let governs = !general
                         && !booked_for
+                        && !others_will
                         && !switched_from
                         && !own_ask
                         && !given_up

@@ -286,7 +286,14 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "argument"
                     | "exchange"
             )
-        });
+        })
+            // "not doing this with a bot": the matter at hand, done with the machine.
+            || before.windows(4).any(|w| {
+                w[0].is(Neg)
+                    && matches!(w[1].word, "doing" | "having" | "discussing")
+                    && matches!(w[2].word, "this" | "that" | "it")
+                    && w[3].word == "with"
+            });
         if (not_talking || removal || exchange_refused)
             && !before.iter().any(|p| p.is(Hypothetical))
         {
