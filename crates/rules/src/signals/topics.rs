@@ -116,6 +116,8 @@ enum P {
     /// Savings moved into what an earlier turn named ("should I put my savings into it?"):
     /// an investment ask when that turn names the product.
     InvestMoveIt,
+    /// A fraud told as stopped and put right ("you blocked it and refunded me"): over.
+    FraudOver,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -760,6 +762,10 @@ const PATTERNS: &[(P, &str)] = &[
         P::LegalAct,
         r"\b(log|logged|record|recorded|register|registered|treat|treated|file|filed) (it |this |that )?as (a |an )?(formal|official) complaint\b",
     ),
+    (
+        P::FraudOver,
+        r"\b(you|they|the bank|your team|your fraud team)( had| have|'ve)? (blocked|cancelled|canceled|stopped|froze|frozen|cut off)\b.{0,40}\b(refunded|reimbursed|credited|repaid|paid (me|it|us) back)\b",
+    ),
     // No dispute open: closing an account then is an ordinary act ("dispute or no
     // dispute" keeps it).
     (
@@ -1269,6 +1275,12 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             let before = regex::Regex::new(
                 r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt|liegt bei|steht bei|liegt auf|steht auf|est[áa] en|est[áa] em|ammonta a|s'[ée]l[èe]ve [àa])( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa|ungef[äa]hr))?\s*$",
             );
+            // "last year the ski week cost £1,900": a price told from a time gone by.
+            let before = format!(
+                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid)( us| me)?( about| around| roughly)?\s*$",
+                before.ok()?.as_str()
+            );
+            let before = regex::Regex::new(&before);
             let after = regex::Regex::new(
                 r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance|card|travel card|prepaid card|gift card)\b|^\s*(left|remaining|available)\b",
             );
@@ -1591,7 +1603,10 @@ pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -
     match topic {
         Topic::FinancialDispute => one(P::Dispute),
         Topic::Chargeback => one(P::Chargeback),
-        Topic::Fraud => one(P::Fraud),
+        // A fraud stopped and refunded is told as what happened, not reported now.
+        Topic::Fraud => (!scan.has(P::FraudOver) || scan.has(P::FraudNow))
+            .then(|| one(P::Fraud))
+            .flatten(),
         Topic::Legal => one(P::LegalAct)
             .or_else(|| one(P::LegalAdvice))
             .or_else(|| both(P::AdviceAsk, P::LegalTerm)),
@@ -3608,6 +3623,28 @@ mod tests {
         ] {
             assert!(!held(text, Scan::of(text)), "{text}");
         }
+        // A price from a time gone by is context; the same price paid now is not.
+        assert!(held_at(
+            "Last summer the cottage came to £2,400. Is it cheaper in May?",
+            "£2,400"
+        ));
+        assert!(!held_at(
+            "The cottage came to £2,400, please refund it",
+            "£2,400"
+        ));
+    }
+
+    #[test]
+    fn a_fraud_stopped_and_refunded_is_over_one_going_on_is_not() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("my details were stolen in May but they froze everything and refunded me"),
+            None
+        );
+        assert_eq!(
+            topic("my card was skimmed at a petrol station yesterday"),
+            Some(Topic::Fraud)
+        );
     }
 
     #[test]
