@@ -2431,7 +2431,7 @@ mod tests {
             "we'd prefer to sort it with one of your people",
             "can I speak to the site warden",
             "quisiera hablar directamente con una de las monitoras",
-            "vorrei parlare con un dipendente del negozio",
+            "posso parlare con una dipendente della filiale?",
             "sorry but I'm not discussing this with a bot",
         ]);
         no_requests(&[
