@@ -1862,7 +1862,7 @@ fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R)
     })
 }
 
-/// "I made another new password", "tried another card": a verb of trying before "another"
+/// "I set another new PIN", "used another card": a verb of trying before "another"
 /// tells the same attempt again, not a matter added.
 fn attempted(word: &str) -> bool {
     matches!(

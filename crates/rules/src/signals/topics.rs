@@ -116,7 +116,7 @@ enum P {
     /// Savings moved into what an earlier turn named ("should I put my savings into it?"):
     /// an investment ask when that turn names the product.
     InvestMoveIt,
-    /// A fraud told as stopped and put right ("you blocked it and refunded me"): over.
+    /// A fraud told as stopped and put right ("they froze it and refunded us"): over.
     FraudOver,
 }
 
@@ -1275,7 +1275,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             let before = regex::Regex::new(
                 r"(?i)\b(balance|saldo|solde|kontostand|guthaben|limit|limits|limite|l[íi]mite|cap|maximum|overdraft)\b[^.?!]{0,30}\b(is|was|are|of|at|shows|showing|says|said|reads|stands|sits|de|é|est|es|ist|è|di|von|betr[äa]gt|liegt bei|steht bei|liegt auf|steht auf|est[áa] en|est[áa] em|ammonta a|s'[ée]l[èe]ve [àa])( (about|around|roughly|only|just|uns|cerca de|environ|etwa|circa|ungef[äa]hr))?\s*$",
             );
-            // "last year the ski week cost £1,900": a price told from a time gone by.
+            // "last summer the cottage came to £2,400": a price told from a time gone by.
             let before = format!(
                 r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid)( us| me)?( about| around| roughly)?\s*$",
                 before.ok()?.as_str()
@@ -4082,15 +4082,15 @@ mod tests {
     }
 
     #[test]
-    fn a_child_who_never_arrived_a_car_on_the_hard_shoulder_and_tills_down_in_italy_are_urgent() {
+    fn a_child_not_arrived_a_car_stopped_on_the_motorway_and_tills_down_in_italy_are_urgent() {
         all_urgent(&[
             "the coach says she never turned up. she's only eleven",
             "he isn't answering and the school says he didn't arrive this morning",
-            "we've pulled onto the hard shoulder with a flat and a baby on board",
+            "we stopped on the hard shoulder, a tyre blew and the baby is with us",
             "smoke is billowing from under the bonnet",
             "la cassa è ok ma i pos non vanno e ho clienti che devono pagare",
             "the cat is hardly breathing and there's blood from her mouth",
-            "grandad is on the floor and he isn't making sense",
+            "grandad is lying on the floor now, he isn't making sense",
             "hackers are in my online banking as we speak",
         ]);
         for text in [
@@ -4117,7 +4117,7 @@ mod tests {
         );
         assert_eq!(topic("am I allowed to bring my bike into the flat?"), None);
         assert_eq!(
-            topic("est-ce que je peux lui donner du sirop aussi, et quelle dose ?"),
+            topic("puis-je lui donner du sirop aussi, et quelle dose ?"),
             Some(Topic::Medical)
         );
         assert_eq!(

@@ -316,7 +316,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
             && !t.word.ends_with("ed")
-            // German "ich verbinde Sie mit einem Mitarbeiter".
+            // German "gern verbinde ich Sie mit der Kundenberatung".
             && toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "sie"))
             && (matches!(
                 t.word,
@@ -360,7 +360,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         None => false,
                     }
             });
-        // "Would you like a coordinator?", "do you want one of our advisers?": a person of
+        // "Would you like one of our planners?", "do you want an adviser?": a person of
         // the service offered as the thing wanted.
         let person_wanted = matches!(t.word, "like" | "want" | "prefer")
             && j > 0
@@ -412,7 +412,7 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
         && j > 0
         && matches!(toks[j - 1].word, "vous" | "le" | "lo" | "lhe" | "te" | "ti");
     // A German verb at the end, "Sie" and the person before it.
-    // "soll ich Sie mit unserer Druckvorstufe verbinden, damit ein Mitarbeiter …": the
+    // "soll ich Sie mit der Buchhaltung verbinden, wo eine Kollegin …": the
     // person may be named after the verb, in the same sentence.
     let german = t.is(Talk)
         && (j.saturating_sub(8)..j).filter(same).any(|i| {
@@ -2415,7 +2415,7 @@ mod tests {
     #[test]
     fn coordinators_modified_practitioners_wishes_and_unpunctuated_imperatives_are_requests() {
         all_requests(&[
-            "can I have a word with the events coordinator",
+            "could I have a quick word with your event coordinator",
             "quisiera hablar con el coordinador del evento",
             "may I talk to the practice nurse",
             "could I talk to a dental surgeon about the crown",
@@ -2426,9 +2426,9 @@ mod tests {
         all_requests(&[
             "pouvez-vous me transférer au standard",
             "ring me back on my landline please",
-            "rappelez-moi au zéro six quinze vingt",
+            "rappelez-moi au zéro sept trente quinze",
             "um is there like someone from the office i could talk to",
-            "we'd prefer to sort it with one of your people",
+            "we'd prefer to settle this with your people",
             "can I speak to the site warden",
             "quisiera hablar directamente con una de las monitoras",
             "posso parlare con una dipendente della filiale?",
@@ -2441,8 +2441,8 @@ mod tests {
             "we want a swimming coach for our twins",
             "please cancel the callback, it's sorted",
             "ich möchte den Rückruf absagen",
-            "if the van breaks down, will I be able to ring someone then?",
-            "someone from your team took over the booking last year",
+            "if the van breaks down, will I get to ring a person then?",
+            "a colleague of yours took over the booking in 2021",
             "dont put me through to anyone",
         ]);
     }

@@ -27,7 +27,7 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         if !t.is(Neg) {
             continue;
         }
-        // "i dont want to wait till tuesday put me through to a person": a transcript
+        // "i dont need the app route transfer me to an adviser": a transcript
         // without punctuation; the imperative starts a sentence of its own, out of the
         // negator's reach.
         if (i + 2..scope.len()).any(|q| {
@@ -144,7 +144,7 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
     false
 }
 
-/// "I'd like to decline the callback", "please cancel my call back", "den Rückruf bitte
+/// "we'll decline that callback", "cancel my call back please", "den Rückruf bitte
 /// absagen": a verb of declining or cancelling that governs the request's word (only a
 /// determiner between) turns it down. Not across other words: "cancel my order and get
 /// me a person" asks for one.
@@ -3387,7 +3387,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     && ((j + 2..toks.len().min(j + 7))
                         .take_while(|&k| toks[k].clause == t.clause)
                         .any(|k| human_noun(toks, k).is_some())
-                        // "a quick call from your side", "a call from your end": from
+                        // "a call back from your end", "a ring from your side": from
                         // the company.
                         || toks.get(j + 1).is_some_and(|n| n.word == "from")
                             && toks.get(j + 2).is_some_and(|n| n.word == "your")
@@ -4151,12 +4151,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             && w[1].word == "would"
                             && matches!(w[2].word, "rather" | "sooner")
                     });
-                    // "my accountant will be in touch with your billing team": what
+                    // "our solicitor will write to your claims people": what
                     // someone of the customer's will do, told, not asked.
                     let others_will = (2..before.len()).any(|w| {
                         matches!(before[w].word, "will" | "ll" | "shall")
                             && (w.saturating_sub(3)..w - 1).any(|p| own_possessive(before[p].word))
-                            // "my husband will need to talk to someone" still asks.
+                            // "my wife will need a word with an adviser" still asks.
                             && !before[w + 1..]
                                 .iter()
                                 .any(|p| p.is(Desire) || p.is(Frame))
@@ -4173,7 +4173,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 "who" | "when" | "what" | "which" | "where"
                             )
                             || toks.get(j + 1).is_some_and(|n| n.word == "there")
-                            // "if it goes wrong on the day, will I be able to call someone
+                            // "if the delivery slips, will I get to phone a person
                             // then?": asked about a time the condition names.
                             || toks[..j]
                                 .iter()
@@ -4196,7 +4196,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             toks[k - 2].word,
                             "mudar" | "trocar" | "cambiar" | "changer" | "cambiare"
                         );
-                    // "I'd like a physics tutor for her brother", "we need a dog walker
+                    // "we'd like a maths tutor for my son", "we need a dog walker
                     // for my mum": a practitioner booked for someone, the service's product.
                     let booked_for = !verb
                         && toks.get(k + 1).is_some_and(|n| n.word == "for")
@@ -4750,7 +4750,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     toks[v].word,
                     "take" | "taking" | "step" | "jump" | "takeover"
                 ) || takes_over(toks[v].word)
-                    // "I'd rather someone from your team took over": a wish, in the past
+                    // "I wish a person in billing took over": a wish, in the past
                     // form.
                     || matches!(toks[v].word, "took" | "stepped")
                         && toks[..j]
@@ -5367,7 +5367,7 @@ fn callback_extra(word: &str) -> bool {
                 | "subito"
                 | "oggi"
                 | "presto"
-                // A French number read in pairs: "zéro six, douze, trente-quatre".
+                // A French number read in pairs: "zéro sept, quinze, quarante".
                 | "dix"
                 | "onze"
                 | "douze"

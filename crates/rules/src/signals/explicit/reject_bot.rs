@@ -287,7 +287,7 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "exchange"
             )
         })
-            // "not doing this with a bot": the matter at hand, done with the machine.
+            // "not discussing it with a machine": the matter at hand, done with the machine.
             || before.windows(4).any(|w| {
                 w[0].is(Neg)
                     && matches!(w[1].word, "doing" | "having" | "discussing")

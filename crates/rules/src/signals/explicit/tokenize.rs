@@ -417,7 +417,7 @@ pub(super) fn tokenize_into<'a>(
         if is_filler(word) && classes_of(word).is_none() {
             continue;
         }
-        // "is there like a real agent", "it's like someone on the phone": "like" said as a
+        // "is there like someone in the office", "it's like a person on the phone": "like" said as a
         // filler before a determiner, after a verb of being; "I'd like a person" keeps it.
         if word == "like"
             && toks
