@@ -1827,18 +1827,11 @@ pub fn matters_of(text: &str) -> Matters {
 /// on demand, for a turn that adds matters to earlier ones.
 pub fn clauses_in(text: &str) -> Clauses {
     with_words(text, |buf, words, kinds| {
-        kinds.clear();
-        kinds.extend(
-            words
-                .iter()
-                .map(|w| kinds_of(&buf[w.0 as usize..w.1 as usize])),
+        fill_kinds(
+            |i| &buf[words[i].0 as usize..words[i].1 as usize],
+            words.len(),
+            kinds,
         );
-        let word = |i: usize| &buf[words[i].0 as usize..words[i].1 as usize];
-        for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
-            if word(i) == "another" && attempted(word(i - 1)) {
-                *kind &= !ADDS_ON;
-            }
-        }
         let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
         clauses.adds = adds_by_a_word(buf, words, kinds);
         clauses
@@ -1860,6 +1853,18 @@ fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R)
             read(buf, words, kinds)
         })
     })
+}
+
+/// The kinds of the `n` words `word` gives, into `kinds`: each word's own, less what its
+/// neighbour takes back ("used another card" adds nothing).
+fn fill_kinds<'a>(word: impl Fn(usize) -> &'a str, n: usize, kinds: &mut Vec<u32>) {
+    kinds.clear();
+    kinds.extend((0..n).map(&word).map(kinds_of));
+    for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
+        if word(i) == "another" && attempted(word(i - 1)) {
+            *kind &= !ADDS_ON;
+        }
+    }
 }
 
 /// "I set another new PIN", "used another card": a verb of trying before "another"
@@ -1914,14 +1919,10 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         .map(|w| &buf[w.0 as usize..w.1 as usize])
         .collect();
     let word = |i: usize| texts[i];
-    kinds.clear();
-    kinds.extend((0..words.len()).map(|i| kinds_of(word(i))));
+    fill_kinds(word, words.len(), kinds);
     // "une facture en double", "la factura por duplicado": something that came twice.
     for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
         let (w, before) = (word(i), word(i - 1));
-        if w == "another" && attempted(before) {
-            *kind &= !ADDS_ON;
-        }
         if w == "double" && before == "en" || w == "duplicado" && before == "por" {
             *kind |= FAULT;
         }
