@@ -590,7 +590,9 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
 fn decisions_on_the_reference_sets_are_unchanged() {
     // Moved on purpose by the thirty-fifth round: thirteen review and tweet sentences where
     // "like" compares ("feel like real people") are no longer read as wanting a person.
-    const EXPECTED: u64 = 0x351a_848f_2561_917c;
+    // Moved again by the sixtieth: two sentences where a wh-word stands between the verb
+    // and "people" ("… get why people …") are no longer read as wanting a person.
+    const EXPECTED: u64 = 0x77e3_4c20_00af_d7b3;
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/eval");
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut lines = 0;

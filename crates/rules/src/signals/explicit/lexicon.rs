@@ -928,6 +928,9 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "bankers",
             "adjuster",
             "adjusters",
+            // A claims or loss assessor: the adjuster's other name.
+            "assessor",
+            "assessors",
             "inspector",
             "inspectors",
             "accountant",
@@ -1060,6 +1063,11 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "electricians",
     "plumber",
     "plumbers",
+    // The fitters of panels, boilers, windows and kitchens.
+    "installer",
+    "installers",
+    "fitter",
+    "fitters",
     "surgeon",
     "surgeons",
     "florist",
@@ -1622,6 +1630,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "avoir",
             "holen",
             "hole",
+            // The imperative: "hol mir einen Menschen".
+            "hol",
             "geben",
             "gib",
             "quiero",
@@ -1975,6 +1985,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ihr",
             "mal",
             "einmal",
+            // "finally", said by the impatient between the verb and the person ("gib mir
+            // endlich einen Menschen", "voglio finalmente un operatore").
+            "endlich",
+            "finalmente",
+            "enfin",
             // "simply", "just": "verbinden Sie mich einfach mit…", "passez-moi juste…".
             "einfach",
             "simplemente",
@@ -2358,6 +2373,9 @@ pub(super) const NOT_TYPOS: &[&str] = &[
     "supervise",
     "supervised",
     "humane",
+    // An account's holder, not German "hol der" run together.
+    "holder",
+    "holders",
     // French money ("virer de l'argent") and "aren't" ("arent"), not an agent misspelt.
     "argent",
     "arent",

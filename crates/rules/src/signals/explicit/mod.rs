@@ -2448,6 +2448,31 @@ mod tests {
     }
 
     #[test]
+    fn fitters_assessors_impatience_a_possible_person_and_the_practitioner_dealt_with_are_requests()
+    {
+        all_requests(&[
+            "could I speak with one of your fitters about the boiler",
+            "transfer me to the loss assessor please",
+            "gib mir jetzt endlich einen Mitarbeiter",
+            "hol mir einen Berater",
+            "vorrei finalmente un consulente",
+            "someone from billing, is that possible?",
+            "un conseiller, c'est possible ?",
+            "any chance an engineer could give me a call back later",
+            "c'è un impiegato che mi aiuti?",
+            "I'd rather go through it with the dentist herself",
+        ]);
+        no_requests(&[
+            "the policy holder is a real person, not a company",
+            "a note saying why the fitters need the key",
+            "a table for three people please",
+            "yes six people thanks",
+            "I'd rather go through it with my own dentist",
+            "a refund, is that possible?",
+        ]);
+    }
+
+    #[test]
     fn thirtieth_round_other_senses_are_not_requests() {
         no_requests(&[
             "mi primo dice que él siempre exige un supervisor",

@@ -1415,7 +1415,19 @@ fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             toks[start - 1].word,
             "the" | "a" | "an" | "to" | "with" | "my" | "your" | "our" | "for" | "of" | "that"
         );
-    (keyed && bare && tail.len() <= 6).then(|| ExplicitMatch {
+    // "yep eight people thanks", "for one person please": a number of people counted (a
+    // booking's), not a person asked for.
+    let counted = start > 0 && {
+        let w = toks[start - 1].word;
+        w.bytes().all(|b| b.is_ascii_digit()) && w.bytes().any(|b| b != b'0')
+            || english_digit(w) && w != "one"
+            || w == "one" && start > 1 && toks[start - 2].word == "for"
+            || matches!(
+                w,
+                "ten" | "eleven" | "twelve" | "twenty" | "few" | "several" | "many" | "both"
+            )
+    };
+    (keyed && bare && !counted && tail.len() <= 6).then(|| ExplicitMatch {
         phrase: tail.iter().map(|t| t.word).collect::<Vec<_>>().join(" "),
         pattern: "menu_zero",
     })
@@ -1597,6 +1609,39 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
                         || matches!(n.word, "nurse" | "nurses"))
                     && !anyone_at_all(n.word)
             }))
+}
+
+/// "with the optician", "avec l'opticien", "con el dentista": the service's practitioner
+/// (the customer's own, "my dentist", is no human noun), named as the one to deal with.
+fn practitioner_dealt_with(toks: &[Tok<'_>], k: usize) -> bool {
+    k >= 2
+        && PRACTICE_PROFESSIONALS.contains(&toks[k].word)
+        && human_noun(toks, k).is_some()
+        && matches!(
+            toks[k - 1].word,
+            "the"
+                | "your"
+                | "l"
+                | "le"
+                | "la"
+                | "el"
+                | "il"
+                | "lo"
+                | "o"
+                | "a"
+                | "dem"
+                | "der"
+                | "votre"
+                | "su"
+                | "vostro"
+                | "seu"
+                | "ihrem"
+                | "ihrer"
+        )
+        && matches!(
+            toks[k - 2].word,
+            "with" | "avec" | "con" | "com" | "mit" | "col" | "by"
+        )
 }
 
 /// Nouns for any person at all, which name no particular member of staff: a word before
@@ -3105,7 +3150,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             let k = person_after(j + 1, 6).or_else(|| {
                 person_after(j + 1, 10).filter(|&k| toks[j + 1..k].iter().any(|p| p.word == "with"))
             })?;
-            let strong = human_noun(toks, k) == Some(true) && !people_in_general(toks, k);
+            let strong = human_noun(toks, k) == Some(true) && !people_in_general(toks, k)
+                || practitioner_dealt_with(toks, k);
             (strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
@@ -3242,8 +3288,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 && toks
                     .get(k + 2)
                     .is_some_and(|n| matches!(n.word, "your" | "the"));
-            let strong =
-                human_noun(toks, k) == Some(true) && !people_in_general(toks, k) || qualified;
+            let strong = human_noun(toks, k) == Some(true) && !people_in_general(toks, k)
+                || qualified
+                || practitioner_dealt_with(toks, k);
             (with && strong && ok(k)).then_some(())?;
             found(k, "prefer_a_person")
         }
@@ -3506,12 +3553,26 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             // "anybody can explain that?" is a question to the world.
             // A person named by a clear noun needs no qualification ("one of your
             // advisers could take a look").
-            let from =
-                if human_noun(toks, j) == Some(true) && !matches!(t.word, "someone" | "somebody") {
-                    j + 1
-                } else {
-                    j + 2
-                };
+            // So does a role ("a technician could give me a ring"), weak only because it
+            // may be the customer's own, which `human_noun` has already ruled out.
+            let from = if !matches!(
+                t.word,
+                "someone"
+                    | "somebody"
+                    | "somone"
+                    | "sum1"
+                    | "some1"
+                    | "anyone"
+                    | "anybody"
+                    | "whoever"
+                    | "individual"
+                    | "soul"
+                    | "souls"
+            ) {
+                j + 1
+            } else {
+                j + 2
+            };
             let m = in_clause(from, 6)
                 .find(|&m| matches!(toks[m].word, "could" | "can" | "would" | "might"))
                 // "a real person should handle this": what ought to be, a request.
@@ -3540,14 +3601,30 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             if asks_how_it_works(toks, m, m) {
                 return None;
             }
-            // "the engineer said it could take weeks": what the person said, reported.
-            let told = toks[j..m].iter().any(|p| {
-                p.is(PastAux)
-                    || matches!(
-                        p.word,
-                        "said" | "says" | "told" | "tells" | "reckons" | "mentioned" | "thinks"
-                    )
-            });
+            // "the engineer said it could take weeks": what the person said, reported;
+            // so is "they told me a nurse would phone": what someone said would happen.
+            let reporting = |w: &str| {
+                matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "tells"
+                        | "reckons"
+                        | "mentioned"
+                        | "thinks"
+                        | "promised"
+                )
+            };
+            let told = toks[j..m]
+                .iter()
+                .any(|p| p.is(PastAux) || reporting(p.word))
+                || toks[..j]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|p| p.sentence == t.sentence)
+                    .any(|p| reporting(p.word));
             // "somebody else on our plan who could sign": another holder, not the staff.
             let holder = toks.get(j + 1).is_some_and(|n| n.word == "else")
                 || toks[j + 1..m]
@@ -4161,6 +4238,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 .iter()
                                 .any(|p| p.is(Desire) || p.is(Frame))
                     });
+                    // "a letter explaining why the installers need access": the person is
+                    // the subject of a question the verb carries, not the one contacted.
+                    let wh_between = toks[j + 1..k].iter().any(|p| {
+                        matches!(
+                            p.word,
+                            "why" | "how" | "whether" | "what" | "pourquoi" | "warum" | "perche"
+                        )
+                    });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
                     // "who will my case handler be now?", "will there be anyone at the gate once
@@ -4232,6 +4317,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             )
                         });
                     let governs = !general
+                        && !wh_between
                         && !booked_for
                         && !others_will
                         && !switched_from
@@ -5895,7 +5981,52 @@ fn suggestion_clause(toks: &[Tok<'_>], at: usize) -> bool {
             && (matches!(t.word, "maybe" | "perhaps" | "possibly")
                 || t.is(Polite)
                 || is_filler(t.word))
-    })
+    }) || possible_question(&toks[at..])
+}
+
+/// "… is that possible?", "…, c'est possible ?", "¿es posible?", "ist das möglich?": the
+/// turn's last words ask only whether the thing named before can be had.
+fn possible_question(rest: &[Tok<'_>]) -> bool {
+    let possible = |w: &str| {
+        matches!(
+            w,
+            "possible" | "posible" | "possibile" | "possivel" | "moglich" | "moeglich" | "doable"
+        )
+    };
+    rest.len() <= 5
+        && rest.iter().all(|t| t.clause == rest[0].clause)
+        && rest
+            .last()
+            .is_some_and(|t| possible(t.word) || t.is(Polite))
+        && rest.iter().any(|t| possible(t.word))
+        && rest.iter().all(|t| {
+            possible(t.word)
+                || t.is(Polite)
+                || matches!(
+                    t.word,
+                    "is" | "would"
+                        | "be"
+                        | "that"
+                        | "this"
+                        | "it"
+                        | "cest"
+                        | "est"
+                        | "ce"
+                        | "es"
+                        | "e"
+                        | "ist"
+                        | "das"
+                        | "sera"
+                        | "seria"
+                        | "sarebbe"
+                        | "ware"
+                        | "waere"
+                        | "at"
+                        | "all"
+                        | "even"
+                        | "still"
+                )
+        })
 }
 
 /// Whether the clause holding `toks[at]` is only words of asking ("please", "por favor",
@@ -6052,7 +6183,27 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
                 | "specialista"
                 | "addetto"
                 | "addetta"
+                | "addetti"
                 | "cristiano"
+                // Italian words for staff that French spells otherwise.
+                | "dipendente"
+                | "dipendenti"
+                | "impiegato"
+                | "impiegata"
+                | "impiegati"
+                | "assistente"
+                | "esperto"
+                | "esperta"
+                | "agente"
+                | "rappresentante"
+                | "tecnici"
+                | "consulenti"
+                | "persone"
+                | "istruttore"
+                | "istruttrice"
+                | "ottico"
+                | "dentista"
+                | "veterinario"
         )
     {
         return None;
