@@ -583,9 +583,17 @@ impl Check {
                     && topics::names_money_act(text)
                 {
                     let said = topics::bare_numbers(text);
+                    // "You have 3,150 left on the plan": without a currency configured, the
+                    // AI's bare sum is as much the sum as one with its symbol.
+                    let ai_bare = if currency.is_none() && topics::may_hold_bare_number(&ai.text) {
+                        topics::bare_numbers(&ai.text)
+                    } else {
+                        Vec::new()
+                    };
                     if let Some(found) = ai_analysis
                         .amounts(&ai.text)
                         .iter()
+                        .chain(&ai_bare)
                         .filter(above)
                         .find(|b| said.iter().any(|a| a.value == b.value))
                     {
@@ -2213,6 +2221,25 @@ mod decision_tests {
         assert_eq!(d.reason, None, "{d:?}");
         let d = run("right, I want to transfer the £48,300 to another provider");
         assert_eq!(d.reason, Some(Reason::HighValue), "{d:?}");
+    }
+
+    #[test]
+    fn a_bare_balance_the_ai_gave_paid_in_full_is_a_sum_to_move() {
+        let run = |last: &str| {
+            decide_turns(&[
+                (Role::Customer, "what do I still owe on the sofa?", None),
+                (Role::Ai, "There are 2,650 left on your plan.", Some(0.9)),
+                (Role::Customer, last, None),
+            ])
+        };
+        // Said back in digits or in hundreds, with an act on money: the sum to move.
+        let d = run("ok I'll clear the whole 2,650 now");
+        assert_eq!(d.reason, Some(Reason::HighValue), "{d:?}");
+        let d = run("yeah i wanna pay off the twenty six hundred and fifty this week");
+        assert_eq!(d.reason, Some(Reason::HighValue), "{d:?}");
+        // Asked about, not moved.
+        let d = run("and does the 2,650 include the delivery?");
+        assert_eq!(d.reason, None, "{d:?}");
     }
 
     #[test]

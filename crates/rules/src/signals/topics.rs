@@ -199,7 +199,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
+        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|(hard|difficult) to breathe|difficulty breathing|can (hardly|barely) breathe|throat (is )?(closing( up)?|swelling( up)?|swollen)|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
     ),
     (
         P::FraudNow,
@@ -773,10 +773,10 @@ const PATTERNS: &[(P, &str)] = &[
         r"\b((not|without|sin|sans|ohne|sem|senza|nothing) ((tengo|have|any|an?|ninguna|ning[úu]n|aucune?|keine?n?|nenhuma|alcuna|nessuna) ){0,2}((open|pending|outstanding|ongoing) )?|no ((tengo|have|any|an?|ninguna|ning[úu]n|aucune?|keine?n?|nenhuma|alcuna|nessuna) ){1,2}((open|pending|outstanding|ongoing) )?|no (open|pending|outstanding|ongoing) )(disputes?|complaints?|claims?|reclamaci[óo]n|reclamaciones|quejas?|disputas?|litiges?|r[ée]clamations?|beschwerden?|reklamationen?|reclama[çc][ãa]o|reclama[çc][õo]es|reclami|contestazioni?|outstanding|pendiente)\b",
     ),
     // A twentieth round, guided by blind set 20 (concepts, not its sentences).
-    // Urgency hedged: an errand wanted soon, not a harm.
+    // Urgency hedged: an errand wanted soon, not a harm; so is "an urgent question".
     (
         P::Hedged,
-        r"\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b",
+        r"\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b|\burgent (question|query|enquiry|inquiry)\b|\b(pregunta|consulta|question|frage|pergunta|domanda) urgente?\b|\bdringende frage\b",
     ),
     // A danger that was the subject of an earlier call ("I rang this morning about the
     // leak"): told as past, unless said to go on.
@@ -1368,7 +1368,7 @@ pub(crate) fn asks_amount(text: &str) -> bool {
 pub(crate) fn may_hold_bare_number(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) || {
         let lower = text.to_ascii_lowercase();
-        lower.contains("thousand") || lower.contains("million")
+        lower.contains("thousand") || lower.contains("million") || lower.contains("hundred")
     }
 }
 
@@ -1754,10 +1754,11 @@ enum AmountPattern {
 /// English number words, for [`BARE_WORDS_PATTERN`].
 const ENGLISH_NUMBER_WORDS: &str = "a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
-/// English thousands or millions spelled out ("eleven thousand five hundred").
+/// English thousands or millions spelled out ("eleven thousand five hundred"), and the
+/// thousands said in hundreds ("twelve hundred and fifty", "twenty-five hundred").
 fn english_thousands() -> String {
     format!(
-        r"(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*",
+        r"(?:(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?:{w}))*)",
         w = ENGLISH_NUMBER_WORDS
     )
 }
@@ -2110,7 +2111,11 @@ fn amounts_screened(text: &str, screened: &Candidates) -> Vec<Amount> {
     let scale_word = || {
         text.as_bytes()
             .windows(7)
-            .any(|w| w.eq_ignore_ascii_case(b"thousan") || w.eq_ignore_ascii_case(b"million"))
+            .any(|w| {
+                w.eq_ignore_ascii_case(b"thousan")
+                    || w.eq_ignore_ascii_case(b"million")
+                    || w.eq_ignore_ascii_case(b"hundred")
+            })
             // The long s matches "s" case-insensitively.
             || text.contains('\u{17F}')
     };
@@ -4079,6 +4084,20 @@ mod tests {
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn breath_hard_to_draw_is_urgent_an_urgent_question_is_an_errand() {
+        all_urgent(&[
+            "her lip is swelling and she says it's difficult to breathe",
+            "my son can barely breathe after the bee sting",
+            "I think my throat is closing up",
+        ]);
+        none_urgent(&[
+            "one urgent question: do you open on Boxing Day?",
+            "tengo una pregunta urgente sobre la factura",
+            "kurze dringende Frage zum Vertrag",
+        ]);
     }
 
     #[test]
