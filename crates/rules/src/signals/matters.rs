@@ -2332,6 +2332,9 @@ const LIST_JOINERS: &[&str] = &[
 /// Words that make a clause of a segment: a verb or an auxiliary, in the six languages
 /// ("is", "'s", "need", "can", "went"; "est", "hay", "ist", "tem", "ha").
 const CLAUSE_VERBS: &[&str] = &[
+    // "I'd like …", "id like …" (typed without the apostrophe).
+    "d",
+    "id",
     "is",
     "are",
     "s",
@@ -2655,7 +2658,13 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
     // statements switched off").
     let step = |item: &std::ops::Range<usize>, i: usize| {
         roles[i] & LIST_STEP != 0
-            && !(item.start..i).any(|j| matches!(word(j), "want" | "wants" | "need" | "needs"))
+            && !(item.start..i).any(|j| {
+                matches!(word(j), "want" | "wants" | "need" | "needs")
+                    // "I'd like a receipt for the lessons I paid for": wished, too.
+                    || word(j) == "like"
+                        && j > 0
+                        && matches!(word(j - 1), "d" | "id" | "would" | "wed")
+            })
     };
     // A clause that goes on with what was said rather than raising a matter: a condition
     // or a follow-up ("if the part fails again next week …", "and what about weekends",
@@ -2675,7 +2684,24 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                 "said" | "told" | "says" | "dijeron" | "dit" | "sagte"
             )
         });
+        // "I don't use it anymore", "we no longer need it": why the act is asked, said
+        // after it.
+        // Not "the locker I rent, I don't need it anymore": a thing of its own named.
+        let no_longer = item
+            .clone()
+            .any(|j| matches!(word(j), "anymore" | "longer"))
+            && item
+                .clone()
+                .any(|k| matches!(word(k), "use" | "need" | "using" | "needed"))
+            && !item.clone().any(|k| {
+                content(k)
+                    && !matches!(
+                        word(k),
+                        "anymore" | "longer" | "using" | "needed" | "really" | "actually"
+                    )
+            });
         reported
+            || no_longer
             || matches!(
                 word(i.min(item.end - 1)),
                 "if" | "wenn" | "falls" | "no" | "nope" | "nah" | "nein"
@@ -3492,6 +3518,29 @@ mod tests {
         assert_eq!(m("she can't log in on her tablet").own(), 1);
         assert_eq!(m("ils ne m'ont pas remboursé le billet").own(), 1);
         assert_eq!(m("they refunded the ticket on Monday").own(), 0);
+    }
+
+    #[test]
+    fn a_wish_in_its_short_form_is_a_clause_why_it_is_asked_is_not() {
+        let count = |t: &str| super::clauses_in(t).count();
+        // "I'd like" raises its matter as "I would like" does.
+        assert_eq!(
+            count("I'd like a copy of the contract, and I would like a second parking permit too"),
+            2
+        );
+        assert_eq!(count("id like a copy of the contract for my records"), 1);
+        // "I don't need it anymore" says why, after the act.
+        assert_eq!(
+            count("I want to cancel the parking permit, we don't need it any longer"),
+            1
+        );
+        // Unless it names a thing of its own.
+        assert_eq!(
+            count(
+                "can you pause my membership for June and the bike rack I rent I don't need it anymore"
+            ),
+            2
+        );
     }
 
     #[test]
