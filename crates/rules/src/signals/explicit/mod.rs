@@ -2469,6 +2469,8 @@ mod tests {
             "yes six people thanks",
             "I'd rather go through it with my own dentist",
             "a refund, is that possible?",
+            "la última vez que hablé con un asesor tardaron semanas",
+            "are your reception staff in on bank holidays?",
         ]);
     }
 

@@ -865,10 +865,15 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     if toks[clause_start..relative]
         .iter()
         .any(|p| p.is(PastTime))
-        // "last week your agent told me…"
-        || toks[clause_start..relative]
-            .windows(2)
-            .any(|w| w[0].word == "last" && (named_period(w[1].word) || w[1].word == "night"))
+        // "last week your agent told me…"; "last time" in the other languages ("la
+        // última vez hablé con una persona").
+        || toks[clause_start..relative].windows(2).any(|w| {
+            w[0].word == "last" && (named_period(w[1].word) || w[1].word == "night")
+                || matches!(
+                    (w[0].word, w[1].word),
+                    ("ultima", "vez" | "volta") | ("derniere", "fois") | ("letztes", "mal")
+                )
+        })
     {
         return true;
     }
@@ -3517,7 +3522,35 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             });
             // "is the Ask a Nurse service free?": a service named, not a person.
             let named_service = toks.get(k + 1).is_some_and(|n| names_a_service(n.word));
-            (free && !named_service && ok(k)).then_some(())?;
+            // "are the desk staff there on Sundays?", "is anyone around in the evenings?":
+            // when people are there, asked about, not a person asked for now.
+            let as_a_rule = toks[k + 1..]
+                .iter()
+                .take_while(|n| n.clause == t.clause)
+                .any(|n| {
+                    matches!(
+                        n.word,
+                        "mondays"
+                            | "tuesdays"
+                            | "wednesdays"
+                            | "thursdays"
+                            | "fridays"
+                            | "saturdays"
+                            | "sundays"
+                            | "weekends"
+                            | "weekdays"
+                            | "evenings"
+                            | "mornings"
+                            | "nights"
+                            | "overnight"
+                            | "holidays"
+                            | "usually"
+                            | "normally"
+                            | "generally"
+                            | "every"
+                    )
+                });
+            (free && !named_service && !as_a_rule && ok(k)).then_some(())?;
             found(k, "is_there")
         }
         // "I just want to hear a human voice".
