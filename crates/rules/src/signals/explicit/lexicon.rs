@@ -1063,11 +1063,16 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "electricians",
     "plumber",
     "plumbers",
-    // The fitters of panels, boilers, windows and kitchens.
+    // The fitters of panels, boilers, windows and kitchens; the locksmith called out; a
+    // charter's skipper.
     "installer",
     "installers",
     "fitter",
     "fitters",
+    "locksmith",
+    "locksmiths",
+    "skipper",
+    "skippers",
     "surgeon",
     "surgeons",
     "florist",

@@ -2461,6 +2461,8 @@ mod tests {
             "any chance an engineer could give me a call back later",
             "c'è un impiegato che mi aiuti?",
             "I'd rather go through it with the dentist herself",
+            "put me through to the skipper please",
+            "the automated line is hopeless, get me out of it",
         ]);
         no_requests(&[
             "the policy holder is a real person, not a company",
@@ -2471,6 +2473,8 @@ mod tests {
             "a refund, is that possible?",
             "la última vez que hablé con un asesor tardaron semanas",
             "are your reception staff in on bank holidays?",
+            "we need someone to come round and fit the blinds next Tuesday",
+            "our locksmith said the cylinder is worn",
         ]);
     }
 

@@ -4279,6 +4279,33 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             "why" | "how" | "whether" | "what" | "pourquoi" | "warum" | "perche"
                         )
                     });
+                    // "I need someone to come and change the locks tomorrow morning", "send
+                    // someone out to look at it Thursday": a visit booked for a day to come,
+                    // the service's work, not a person to talk to now.
+                    let visit_booked =
+                        toks.get(k + 1)
+                            .is_some_and(|n| matches!(n.word, "to" | "out" | "round" | "over"))
+                            && toks[k + 1..].iter().take(3).any(|p| {
+                                matches!(p.word, "come" | "out" | "round" | "visit" | "pop")
+                            })
+                            && toks[k + 1..]
+                                .iter()
+                                .take_while(|p| p.sentence == t.sentence)
+                                .any(|p| {
+                                    matches!(
+                                        p.word,
+                                        "tomorrow"
+                                            | "monday"
+                                            | "tuesday"
+                                            | "wednesday"
+                                            | "thursday"
+                                            | "friday"
+                                            | "saturday"
+                                            | "sunday"
+                                            | "next"
+                                            | "weekend"
+                                    )
+                                });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
                     // "who will my case handler be now?", "will there be anyone at the gate once
@@ -4351,6 +4378,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         });
                     let governs = !general
                         && !wh_between
+                        && !visit_booked
                         && !booked_for
                         && !others_will
                         && !switched_from

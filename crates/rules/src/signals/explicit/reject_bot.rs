@@ -818,8 +818,16 @@ pub(super) fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && toks
                 .get(j + 2)
                 .is_some_and(|n| matches!(n.word, "off" | "out" | "away"))
-            && let Some(m) = (j + 3..toks.len().min(j + 7))
-                .find(|&m| machine(&toks[m]) || matches!(toks[m].word, "menu" | "chat" | "loop"))
+            && let Some(m) = (j + 3..toks.len().min(j + 7)).find(|&m| {
+                machine(&toks[m])
+                    || matches!(toks[m].word, "menu" | "chat" | "loop")
+                    // "this automated system is useless, get me out of it": the bot
+                    // named before, then left.
+                    || matches!(toks[m].word, "it" | "here")
+                        && toks[..j]
+                            .iter()
+                            .any(|p| (p.is(Bot) || p.is(Machine)) && !p.joined)
+            })
             && toks[j + 3..m].iter().all(|p| {
                 matches!(
                     p.word,
