@@ -1033,8 +1033,25 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
                     .filter_map(|idiom| idiom.iter().copied().max_by_key(|w| w.len())),
             )
             .chain([
-                "care", "kidding", "joking", "damn", "toss", "monkeys", "shit", "crap", "hoot",
-                "crooks", "thieves", "cowboys", "scammers", "liars", "frauds", "clowns",
+                "care",
+                "kidding",
+                "joking",
+                "damn",
+                "toss",
+                "monkeys",
+                "shit",
+                "crap",
+                "hoot",
+                "crooks",
+                "thieves",
+                "cowboys",
+                "scammers",
+                "liars",
+                "frauds",
+                "clowns",
+                // Strong only with an intensifier ([`stated_feeling`]).
+                "upset",
+                "distressed",
             ])
             .map(|w| (w, ()))
             .collect();
@@ -1137,7 +1154,11 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             }
             continue;
         }
-        if !feelings.contains_key(w(i))
+        // "upset" is strong only when said to be ("I'm so upset", "really upset"): "I'm
+        // upset about the delay" is a complaint's ordinary word.
+        let moderate = matches!(w(i), "upset" | "distressed");
+        if !moderate
+            && !feelings.contains_key(w(i))
             && !superlative_base(w(i)).is_some_and(|base| feelings.contains_key(base.as_str()))
         {
             continue;
@@ -1145,6 +1166,29 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         let mut j = i;
         while j > 0 && i - j < 3 && FEELING_INTENSIFIERS.contains(&w(j - 1)) {
             j -= 1;
+        }
+        if moderate
+            && !(j..i).any(|k| {
+                matches!(
+                    w(k),
+                    "so" | "really"
+                        | "very"
+                        | "extremely"
+                        | "incredibly"
+                        | "unbelievably"
+                        | "truly"
+                        | "deeply"
+                        | "seriously"
+                        | "beyond"
+                        | "absolutely"
+                        | "utterly"
+                        | "bloody"
+                        | "fucking"
+                        | "bleep"
+                )
+            })
+        {
+            continue;
         }
         // A feeling that grows: "I'm getting really angry", "I'm growing angrier".
         if j > 0 && matches!(w(j - 1), "getting" | "growing" | "becoming") {
@@ -1187,7 +1231,13 @@ pub fn stated_feeling(text: &str) -> Option<String> {
             _ => false,
         };
         if says {
-            return Some(words[speaker.saturating_sub(1)..=i].join(" "));
+            // "im" is the speaker whole; "i m", "i am", "je suis" start a word before.
+            let from = if w(speaker) == "im" {
+                speaker
+            } else {
+                speaker.saturating_sub(1)
+            };
+            return Some(words[from..=i].join(" "));
         }
     }
     None
@@ -1444,6 +1494,19 @@ mod tests {
             "never felt so humiliated at a checkout",
         ]);
         none_stated(&["I've never been to your Leeds branch"]);
+    }
+
+    #[test]
+    fn upset_said_to_be_strong_states_a_feeling_plain_upset_does_not() {
+        all_stated(&[
+            "honestly I'm so upset I can't think",
+            "im really upset with you lot",
+        ]);
+        none_stated(&[
+            "I'm upset about the delay but fine",
+            "I was so upset last week",
+            "I'm not that upset",
+        ]);
     }
 
     #[test]

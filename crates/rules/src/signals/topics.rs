@@ -163,11 +163,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::InvestTerm,
-        r"\b(invest|invests|investing|investment|investments|fund|index funds?|mutual funds?|investment funds?|etfs?|stocks|stock market|shares in|bonds|portfolio|pension|pensions|401\(?k\)?|roth|ira|isa|crypto\w*|bitcoin|annuit\w*|equities|securities|retirement (savings|account|plan)|fondo|fondos|inversi[óo]n|invertir|acciones|bolsa|fonds|placement|investir|actions|bourse|aktien|anlegen|geldanlage|etfs?|investimento|fundo|fundos|a[çc][õo]es|investire|azioni|borsa)\b",
+        r"\b(invest|invests|investing|investment|investments|fund|index funds?|mutual funds?|investment funds?|etfs?|stocks|stock market|shares in|bonds|portfolio|pension|pensions|401\(?k\)?|roth|ira|isa|crypto\w*|bitcoin|ethereum|eth|staking|stablecoins?|altcoins?|annuit\w*|equities|securities|retirement (savings|account|plan)|fondo|fondos|inversi[óo]n|invertir|acciones|bolsa|fonds|placement|investir|actions|bourse|aktien|anlegen|geldanlage|etfs?|investimento|fundo|fundos|a[çc][õo]es|investire|azioni|borsa)\b",
     ),
     (
         P::InvestMove,
-        r"\b(move|put|transfer|switch|shift|roll over|rollover|cash out|invest|pull)\b.{0,30}\b(my|our|all my|all of my|some of my|the)\b.{0,15}\b(savings|pension|retirement|money|cash|401\(?k\)?|ira|isa)\b.{0,30}\b(into|in|to|out of)\b.{0,25}\b(funds?|stocks|shares|bonds|etfs?|portfolio|crypto\w*|bitcoin|annuit\w*|index|equities|market)\b",
+        r"\b(move|put|transfer|switch|shift|roll over|rollover|cash out|invest|pull)\b.{0,30}\b(my|our|all my|all of my|some of my|the)\b.{0,15}\b(savings|pension|retirement|money|cash|401\(?k\)?|ira|isa)\b.{0,30}\b(into|in|to|out of)\b.{0,25}\b(funds?|stocks|shares|bonds|etfs?|portfolio|crypto\w*|bitcoin|ethereum|eth|staking|stablecoins?|annuit\w*|index|equities|market)\b",
     ),
     (
         P::InvestMove,
@@ -199,7 +199,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|(hard|difficult) to breathe|difficulty breathing|can (hardly|barely) breathe|throat (is )?(closing( up)?|swelling( up)?|swollen)|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
+        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|(hard|difficult) to breathe|difficulty breathing|can (hardly|barely) breathe|throat (is )?(closing( up)?|swelling( up)?|swollen)|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|\b(batter(y|ies)|magnets?|button cells?)\b.{0,80}\bswallowed\b|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
     ),
     (
         P::FraudNow,
@@ -454,11 +454,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(locked|trapped|stuck) in(side)? (the|a|my|our|his|her) (hot )?car\b|\b(trancad[oa]|fechad[oa]|pres[oa]) (dentro )?(d[oa]|n[oa]) carro\b|\bencerrad[oa] (dentro )?(en|de) el (coche|carro|auto)\b|\benferm[ée]e? dans la voiture\b|\b(im|in unserem|in meinem) auto eingesperrt\b|\beingesperrt im auto\b|\bchius[oa] (dentro )?(in|nella) (macchina|auto)\b",
+        r"\b(locked|trapped|stuck) in(side)? (the|a|my|our|his|her) (hot )?car\b|\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b.{0,80}\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b|\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b.{0,80}\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b|\b(trancad[oa]|fechad[oa]|pres[oa]) (dentro )?(d[oa]|n[oa]) carro\b|\bencerrad[oa] (dentro )?(en|de) el (coche|carro|auto)\b|\benferm[ée]e? dans la voiture\b|\b(im|in unserem|in meinem) auto eingesperrt\b|\beingesperrt im auto\b|\bchius[oa] (dentro )?(in|nella) (macchina|auto)\b",
     ),
     (
         P::FraudNow,
-        r"\bit'?s happening (right )?(now|as we speak)\b|\bhappening as we speak\b|\bnew payees? (were |have been |being |just )?(added|set up|created)\b|\b(moved|ported|transferred|switched) to a new sim\b|\bsim (card )?(swap|swapped|hijack\w*)\b|\bpayments? (are |keep )?going out (now|right now|one after another|as we speak)\b",
+        r"\bit'?s happening (right )?(now|as we speak)\b|\bhappening as we speak\b|\bnew payees? (were |have been |being |just )?(added|set up|created)\b|\b(was|were|been|got|has|have|just|someone|somebody|they|he|she) (moved|ported|transferred|switched)( (my|our|his|her) (number|line))? to a new sim\b|\bsim (card )?(swap|swapped|hijack\w*)\b|\bpayments? (are |keep )?going out (now|right now|one after another|as we speak)\b",
     ),
     (
         P::Outage,
@@ -4092,11 +4092,14 @@ mod tests {
             "her lip is swelling and she says it's difficult to breathe",
             "my son can barely breathe after the bee sting",
             "I think my throat is closing up",
+            "the magnets from the set are gone and she swallowed one",
+            "my dog is in the car and I locked my keys in it, it's boiling",
         ]);
         none_urgent(&[
             "one urgent question: do you open on Boxing Day?",
             "tengo una pregunta urgente sobre la factura",
             "kurze dringende Frage zum Vertrag",
+            "I broke my phone, can you get my number ported to a new SIM",
         ]);
     }
 
