@@ -643,7 +643,14 @@ impl Check {
                 }
                 // Matters told over two turns ("I have three contracts with you" … "and I
                 // want to keep the electricity"): counted together when the last adds one.
+                // An act the AI proposed, agreed to ("Yes, replace it"), is no new one.
+                let only_agreed = || {
+                    v.recent_analysed(Role::Ai)
+                        .next()
+                        .is_some_and(|(t, ai)| last.acts_within(ai.matters(&t.text)))
+                };
                 if last.has_acts()
+                    && !only_agreed()
                     && let Some((t, p)) = v.recent_analysed(Role::Customer).nth(1)
                     && let Some(words) = p.matters(&t.text).with(last).verdict(*at_least)
                 {
@@ -2239,6 +2246,24 @@ mod decision_tests {
         assert_eq!(d.reason, Some(Reason::HighValue), "{d:?}");
         // Asked about, not moved.
         let d = run("and does the 2,650 include the delivery?");
+        assert_eq!(d.reason, None, "{d:?}");
+    }
+
+    #[test]
+    fn an_act_the_ai_proposed_agreed_to_is_no_new_matter() {
+        let d = decide_turns(&[
+            (
+                Role::Customer,
+                "I want to cancel the old direct debit and add my new bank account",
+                None,
+            ),
+            (
+                Role::Ai,
+                "Done. Shall I update the payment date to the 5th as well?",
+                Some(0.9),
+            ),
+            (Role::Customer, "yes update it", None),
+        ]);
         assert_eq!(d.reason, None, "{d:?}");
     }
 

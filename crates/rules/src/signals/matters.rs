@@ -1145,6 +1145,9 @@ const FAULTS: &[&str] = &[
     "dripping",
     "leaks",
     "leaky",
+    // A device or a line that is down: "the thermostat says offline".
+    "offline",
+    "disconnected",
     "sticking",
     "jammed",
     "clogged",
@@ -1606,6 +1609,14 @@ impl Matters {
     /// Whether the turn asks for any act (change, move, cancel…).
     pub fn has_acts(&self) -> bool {
         !self.acts.is_empty()
+    }
+
+    /// Whether every act the turn asks for is one `other` names too ("Yes, replace it"
+    /// after the AI's "confirm you want to replace the address").
+    pub fn acts_within(&self, other: &Matters) -> bool {
+        self.acts
+            .iter()
+            .all(|(a, _)| other.acts.iter().any(|(b, _)| a == b))
     }
 
     /// How many matters the turn names by itself: acts, parts of the service, problems.
@@ -2418,6 +2429,9 @@ const CLAUSE_VERBS: &[&str] = &[
     "wollen",
     "kann",
     "konnen",
+    // "kommt meine Rechnung an die alte Adresse", "kam nie an": what comes, or does not.
+    "kommt",
+    "kam",
     "gibt",
     "sind",
     "tem",
@@ -2700,8 +2714,29 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                         "anymore" | "longer" | "using" | "needed" | "really" | "actually"
                     )
             });
+        // "es ist jetzt 12 Uhr", "it's now 3pm": the time told, no matter of its own.
+        let time_told = item.len() <= 6
+            && (item
+                .clone()
+                .any(|j| matches!(word(j), "uhr" | "oclock" | "pm" | "heures" | "horas"))
+                || item
+                    .clone()
+                    .any(|j| word(j).bytes().all(|b| b.is_ascii_digit()))
+                    && item.clone().any(|j| {
+                        matches!(
+                            word(j),
+                            "now"
+                                | "jetzt"
+                                | "already"
+                                | "maintenant"
+                                | "ahora"
+                                | "adesso"
+                                | "agora"
+                        )
+                    }));
         reported
             || no_longer
+            || time_told
             || matches!(
                 word(i.min(item.end - 1)),
                 "if" | "wenn" | "falls" | "no" | "nope" | "nah" | "nein"
@@ -2918,6 +2953,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "mein",
     "meine",
     "meinen",
+    "meiner",
+    // "seit zwei Monaten … seit gestern": since, in two clauses, is no shared thing.
+    "seit",
+    "schon",
+    "immer",
     "nicht",
     "noch",
     "eine",
@@ -3541,6 +3581,24 @@ mod tests {
             ),
             2
         );
+    }
+
+    #[test]
+    fn since_is_no_shared_thing_a_time_told_is_no_matter_and_a_device_offline_is_a_fault() {
+        let count = |t: &str| super::clauses_in(t).count();
+        // Two clauses that both say "seit …" are still two matters.
+        assert_eq!(
+            count(
+                "Außerdem kommt die Mahnung seit Mai doppelt, und die App funktioniert seit Montag nicht"
+            ),
+            2
+        );
+        // The time told first adds nothing.
+        assert_eq!(
+            count("it's now 4pm, the fitter never came and the door still won't lock"),
+            2
+        );
+        assert_eq!(m("the camera shows offline in the app").own(), 1);
     }
 
     #[test]
