@@ -125,6 +125,11 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
     let chooses_person = toks.len() <= 8
         && (0..toks.len()).any(|k| {
             !toks[..=k].iter().any(|t| t.is(Neg))
+                // "I'll pass on the agent", "skip the adviser": the person turned down.
+                && !toks[..k].iter().enumerate().any(|(i, t)| {
+                    matches!(t.word, "skip" | "decline" | "without" | "forget")
+                        || t.word == "pass" && toks.get(i + 1).is_some_and(|n| n.word == "on")
+                })
                 && toks[k + 1..].iter().enumerate().all(|(i, t)| {
                     !t.is(Neg)
                         || toks[k + 2 + i..].first().is_some_and(|n| {
@@ -995,6 +1000,8 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
                                 last_clause == clause && merged_anchor(&buf[from..last_to])
                             }))
                 })
+            // Four or five syllables ("re pre sen ta tive").
+            || screen & CUT != 0 && tokenize::syllables_joined(buf, spans, i).is_some()
         })
 }
 
@@ -1283,6 +1290,9 @@ mod tests {
         assert!(accepts_offer("yes please"));
         assert!(!accepts_offer("yes please, but not until Monday"));
         assert!(!accepts_offer("no thanks, that's great as it is"));
+        // The person turned down by name.
+        assert!(!accepts_offer("I'll skip the adviser for now"));
+        assert!(!accepts_offer("think I'll pass on the specialist, ta"));
     }
 
     #[test]
@@ -2463,6 +2473,9 @@ mod tests {
             "I'd rather go through it with the dentist herself",
             "put me through to the skipper please",
             "the automated line is hopeless, get me out of it",
+            "who can I discuss the new quote with",
+            "has anybody there got two minutes to talk me through it",
+            "um can i have a su per vi sor",
         ]);
         no_requests(&[
             "the policy holder is a real person, not a company",

@@ -1786,6 +1786,41 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     })
 }
 
+/// "does anyone in your office have five minutes for me?", "has someone got a moment to
+/// talk to me": a person asked to spare the customer some time.
+fn time_spared_for_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(t.word, "does" | "has" | "do" | "have") {
+        return None;
+    }
+    let k = (j + 1..toks.len().min(j + 3))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some())?;
+    // "have"/"got", then "a minute", "five minutes", "a moment", within the clause.
+    let v = (k + 1..toks.len().min(k + 6))
+        .take_while(|&v| toks[v].clause == t.clause)
+        .find(|&v| matches!(toks[v].word, "have" | "got"))?;
+    let span = toks.get(v + 2)?;
+    let amount = toks[v + 1].word;
+    let spare = matches!(
+        span.word,
+        "minute" | "minutes" | "moment" | "moments" | "sec" | "second" | "seconds" | "mins"
+    ) && (matches!(
+        amount,
+        "a" | "few" | "two" | "five" | "ten" | "spare" | "couple"
+    ) || amount.bytes().all(|b| b.is_ascii_digit()));
+    // For the customer: "for me", "to talk", "to help me".
+    let for_me = toks[v + 3..]
+        .iter()
+        .take(3)
+        .take_while(|n| n.clause == t.clause)
+        .any(|n| matches!(n.word, "me" | "us" | "talk" | "chat" | "speak"));
+    (spare && for_me && !refused(toks, k)).then(|| ExplicitMatch {
+        phrase: phrase(toks, j, v + 2),
+        pattern: "staff_asked_to_help",
+    })
+}
+
 /// The person first, then the modal and a verb of contacting: "un tecnico mi può chiamare
 /// domani?", "quelqu'un de la facturation peut me contacter ?".
 /// Only contacting: "a technician can check it" describes, it does not ask.
@@ -3230,6 +3265,13 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 toks.get(v + 1).is_none_or(|n| {
                     n.clause != toks[v].clause
                         || matches!(n.word, "about" | "regarding" | "re" | "over")
+                })
+                // "who can I discuss my complaint with": the one to discuss it with (the
+                // clause ends on "with").
+                || (v + 1..toks.len().min(v + 6)).any(|w| {
+                    toks[w].word == "with"
+                        && toks[w].clause == toks[v].clause
+                        && toks.get(w + 1).is_none_or(|n| n.clause != toks[w].clause)
                 })
             };
             let v = toks
@@ -5169,6 +5211,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             }
         }
         if let Some(m) = staff_asked_to_help(toks, j)
+            .or_else(|| time_spared_for_me(toks, j))
             .or_else(|| staff_can_contact(toks, j))
             .or_else(|| matter_passed_to_person(toks, j))
             .or_else(|| person_must_do_it(toks, j))

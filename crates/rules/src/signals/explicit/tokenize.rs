@@ -350,6 +350,40 @@ pub(super) fn joins_into_anchor(c: Classes) -> bool {
         || c.has(ServiceHead)
 }
 
+/// A word a transcript cut into four or five syllables ("re pre sen ta tive", "cus to mer
+/// ser vice" is two words): pieces of four bytes or fewer, next to each other in one
+/// clause, that together make a person, the bot, a verb of talking or the service. The
+/// end of the whole, its flags, and how many pieces after the first it took.
+pub(super) fn syllables_joined(
+    buf: &str,
+    words: &[(usize, usize, u32, u32)],
+    first: usize,
+) -> Option<(usize, u32, usize)> {
+    let (from, _, clause, _) = words[first];
+    let pieces = words.get(first..(first + 5).min(words.len()))?;
+    // Only short pieces: most words end the run at once, before any lookup.
+    let run = pieces
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &(a, b, c, f))| {
+            b - a <= 4
+                && c == clause
+                && (k == 0 || a == pieces[k - 1].1)
+                && (k + 1 == pieces.len() || f & 1 == 0)
+        })
+        .count();
+    (4..=run).find_map(|n| {
+        let (_, end, _, end_flags) = pieces[n - 1];
+        (end - pieces[n - 1].0 >= 2
+            && pieces[0].1 - from >= 2
+            && merged_anchor(&buf[from..end])
+            && pieces[..n]
+                .iter()
+                .all(|&(a, b, _, _)| classes_of(&buf[a..b]).is_none_or(|c| c.0 & ANCHORS.0 == 0)))
+        .then_some((end, end_flags, n - 1))
+    })
+}
+
 pub(super) fn tokenize<'a>(buf: &'a str, words: &[(usize, usize, u32, u32)]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(words.len() + 2);
     tokenize_into(buf, words, &mut toks);
@@ -407,6 +441,10 @@ pub(super) fn tokenize_into<'a>(
             to = last_to;
             flags = last_flags;
             i += 2;
+        } else if let Some((end, end_flags, taken)) = syllables_joined(buf, words, i - 1) {
+            to = end;
+            flags = end_flags;
+            i += taken;
         }
         let (sentence, joined) = (flags >> 1, flags & 1 == 1);
         let clause = match stutter {
