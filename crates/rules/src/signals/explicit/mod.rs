@@ -2476,6 +2476,12 @@ mod tests {
             "who can I discuss the new quote with",
             "has anybody there got two minutes to talk me through it",
             "um can i have a su per vi sor",
+            "could a contact centre agent ring me back",
+            "any chance of a proper conversation with someone",
+            "honestly this one is for a person, not a machine",
+            "is anybody at the reception",
+            "quisiera que una técnica me llamara mañana",
+            "can an adviser just book it in for me",
         ]);
         no_requests(&[
             "the policy holder is a real person, not a company",
@@ -2488,6 +2494,8 @@ mod tests {
             "are your reception staff in on bank holidays?",
             "we need someone to come round and fit the blinds next Tuesday",
             "our locksmith said the cylinder is worn",
+            "can my assistant book the table for me",
+            "is anyone at the reception on bank holidays",
         ]);
     }
 

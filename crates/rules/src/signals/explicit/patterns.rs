@@ -1373,7 +1373,18 @@ fn one_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let to_do = toks
         .get(k + 1)
         .is_some_and(|n| n.word == "to" && n.clause == t.clause);
-    ((real || to_do)
+    // "… for a person, not for automation": set against the bot.
+    let not_the_bot = toks[k + 1..]
+        .iter()
+        .take(4)
+        .position(|n| matches!(n.word, "not" | "rather"))
+        .is_some_and(|p| {
+            toks[k + 2 + p..]
+                .iter()
+                .take(3)
+                .any(|n| n.is(Bot) || n.is(Machine) || matches!(n.word, "automation" | "automated"))
+        });
+    ((real || to_do || not_the_bot)
         && (f + 1..k).all(|i| toks[i].is(Skip) || noun_modifier(toks, i))
         && !refused(toks, k)
         && !not_now(toks, k))
@@ -1547,10 +1558,15 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     // "the out-of-hours doctor", "the on call engineer", "an after hours nurse": when the
     // staff member works, said before the noun (hyphenated or spoken).
     let specific = |n: &Tok<'_>| (n.is(StrongNoun) || n.is(WeakNoun)) && !anyone_at_all(n.word);
+    // "a call centre agent", "one of your contact center reps": where they work.
     for phrase in [
         &["out", "of", "hours"][..],
         &["after", "hours"],
         &["on", "call"],
+        &["call", "centre"],
+        &["call", "center"],
+        &["contact", "centre"],
+        &["contact", "center"],
     ] {
         if let Some(at) = phrase.iter().position(|w| *w == t.word)
             && k >= at
@@ -1751,6 +1767,8 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                     toks[v].word,
                     "reset" | "unlock" | "unblock" | "override" | "waive" | "refund" | "approve"
                         | "authorise" | "authorize" | "release" | "reactivate" | "restart"
+                        // "can an employee just book it in for me".
+                        | "book"
                 )
                 || toks[v].is(Talk) && next(1) == Some("me")
                 // "talk to me", "speak with us".
@@ -1772,7 +1790,10 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             toks[v].word,
             "pick" | "collect" | "sign" | "receive" | "fetch"
         );
+    // "can my assistant book the eye test": the customer's own person.
+    let own = k > 0 && own_possessive(toks[k - 1].word);
     if proxy
+        || own
         || asks_how_it_works(toks, j, v)
         || refused(toks, k)
         || not_now_scheduled(toks, v)
@@ -3179,7 +3200,14 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 let k = (j + 2..toks.len().min(j + 6))
                     .take_while(|&k| toks[k].clause == que.clause)
                     .find(|&k| human_noun(toks, k).is_some())?;
-                ok(k).then_some(())?;
+                // "que un técnico me llamara mañana": a call wished for a time to come.
+                let contact = (k + 1..toks.len().min(k + 4))
+                    .take_while(|&v| toks[v].clause == que.clause)
+                    .find(|&v| toks[v].is(Contact));
+                match contact {
+                    Some(v) => (!refused(toks, k) && !not_now_scheduled(toks, v)).then_some(())?,
+                    None => ok(k).then_some(())?,
+                }
                 return found(k, "want_a_person_to");
             }
             // "prefer", "préfère", but also "prefiero", "prefiro".
@@ -3561,6 +3589,18 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     // "is the nurse who saw me last month still working there": whether one
                     // person still works there, asked about.
                     && !(k + 1..v).any(|i| matches!(toks[i].word, "who" | "that" | "still"))
+                    // "is anyone in the office today?", "anybody at the desk?": at the
+                    // workplace, now.
+                    || matches!(toks[v].word, "in" | "at")
+                        && v == k + 1
+                        && toks.get(v + 1).is_some_and(|n| matches!(n.word, "the" | "your"))
+                        && toks.get(v + 2).is_some_and(|n| {
+                            matches!(
+                                n.word,
+                                "office" | "shop" | "store" | "branch" | "desk" | "reception"
+                                    | "clinic" | "workshop" | "practice" | "depot" | "yard"
+                            )
+                        })
             });
             // "is the Ask a Nurse service free?": a service named, not a person.
             let named_service = toks.get(k + 1).is_some_and(|n| names_a_service(n.word));
@@ -3780,10 +3820,22 @@ fn conversation_with(toks: &[Tok<'_>], j: usize) -> bool {
             | "conversacion"
             | "conversa"
     ) && j > 0
-        && matches!(
-            toks[j - 1].word,
-            "a" | "an" | "un" | "uno" | "una" | "ein" | "einem" | "uma" | "one"
-        )
+        && {
+            // "a real conversation with", "a quick conversation with".
+            let article = if j > 1
+                && matches!(
+                    toks[j - 1].word,
+                    "real" | "proper" | "actual" | "quick" | "short" | "brief" | "live" | "human"
+                ) {
+                j - 2
+            } else {
+                j - 1
+            };
+            matches!(
+                toks[article].word,
+                "a" | "an" | "un" | "uno" | "una" | "ein" | "einem" | "uma" | "one"
+            )
+        }
         && toks
             .get(j + 1)
             .is_some_and(|n| matches!(n.word, "with" | "con" | "avec" | "mit" | "com"))
