@@ -215,7 +215,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\b(not (urgent|an emergency|in a hurry)|quote (to|for) (fix|repair|replace)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
+        r"\b(not (urgent|an emergency|in a hurry)|quote (to|for) (fix|repair|replace)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\bended up in (the )?(hospital|a&e|er)\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
     ),
     // A third round, after the fourth blind set.
     (
@@ -454,7 +454,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(locked|trapped|stuck) in(side)? (the|a|my|our|his|her) (hot )?car\b|\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b.{0,80}\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b|\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b.{0,80}\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b|\b(trancad[oa]|fechad[oa]|pres[oa]) (dentro )?(d[oa]|n[oa]) carro\b|\bencerrad[oa] (dentro )?(en|de) el (coche|carro|auto)\b|\benferm[ée]e? dans la voiture\b|\b(im|in unserem|in meinem) auto eingesperrt\b|\beingesperrt im auto\b|\bchius[oa] (dentro )?(in|nella) (macchina|auto)\b",
+        r"\b(locked|trapped|stuck) in(side)? (the|a|my|our|his|her) (hot )?car\b|\b(kids?|children|baby|toddler|child|son|daughter|dog)\b.{0,60}\b(can'?t|cannot|won'?t) (get (them )?out|open the (car )?doors?)\b|\b(can'?t|cannot) open the (car )?doors?\b.{0,60}\b(kids?|children|baby|toddler|child)\b|\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b.{0,80}\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b|\b(keys? (are |is |got )?locked (inside|in)|locked (the |my )?keys? in)\b.{0,80}\b(baby|toddler|infant|newborn|child|kid|dog|puppy)\b|\b(trancad[oa]|fechad[oa]|pres[oa]) (dentro )?(d[oa]|n[oa]) carro\b|\bencerrad[oa] (dentro )?(en|de) el (coche|carro|auto)\b|\benferm[ée]e? dans la voiture\b|\b(im|in unserem|in meinem) auto eingesperrt\b|\beingesperrt im auto\b|\bchius[oa] (dentro )?(in|nella) (macchina|auto)\b",
     ),
     (
         P::FraudNow,
@@ -554,7 +554,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\b(someone|somebody|they|a stranger)('s| is| are|'re| keeps?| has been) (still )?(making|taking|using|spending|buying|withdrawing|draining)\b.{0,60}\b(right now|as we speak|at the moment|at this moment|keep coming|keeps? going|still going)\b|\b(payments?|transactions?|charges?|withdrawals?)\b.{0,30}\b(keep|keeps|are still) (coming|going through|going out|appearing)\b|\b(mouse|cursor|pointer)\b.{0,20}\b(moving|clicking|typing) (by itself|on its own)\b|\b(they'?re|they are|he'?s|he is|she'?s|she is|the caller is) still on the (other )?(line|phone)\b",
+        r"\b(someone|somebody|they|a stranger)('s| is| are|'re| keeps?| has been) (still )?(making|taking|using|spending|buying|withdrawing|draining|ordering|shopping|paying)\b.{0,60}\b(right now|as we speak|at the moment|at this moment|keep coming|keeps? going|still going)\b|\b(payments?|transactions?|charges?|withdrawals?)\b.{0,30}\b(keep|keeps|are still) (coming|going through|going out|appearing)\b|\b(mouse|cursor|pointer)\b.{0,20}\b(moving|clicking|typing) (by itself|on its own)\b|\b(they'?re|they are|he'?s|he is|she'?s|she is|the caller is) still on the (other )?(line|phone)\b",
     ),
     (
         P::Fire,
@@ -1758,7 +1758,7 @@ const ENGLISH_NUMBER_WORDS: &str = "a|one|two|three|four|five|six|seven|eight|ni
 /// thousands said in hundreds ("twelve hundred and fifty", "twenty-five hundred").
 fn english_thousands() -> String {
     format!(
-        r"(?:(?:(?:{w}|and)[\s-]+){{0,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?:{w}))*)",
+        r"(?:(?:(?:{w}|and)[\s-]+){{1,6}}(?:thousand|million)(?:[\s-]+(?:and[\s-]+)?(?:{w}))*|(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?:{w}))*)",
         w = ENGLISH_NUMBER_WORDS
     )
 }
@@ -1769,7 +1769,7 @@ fn english_thousands() -> String {
 static BARE_WORDS_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let number = english_thousands();
     // Ordering and buying too: "order the six desks, two thousand three hundred in all".
-    let verb = r"(?:pay|paying|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing|claim|refund|refunded|reimburse|reimbursed)";
+    let verb = r"(?:pay|paying|take|charge|debit|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|order|ordering|buy|buying|purchase|purchasing|claim|refund|refunded|reimburse|reimbursed)";
     format!(
         r"(?i)\b{verb}\b[^.?!]{{0,60}}?\b(?P<n>{number})\b|\b(?P<m>{number})\b[^.?!]{{0,60}}?\b{verb}\b"
     )
@@ -2297,7 +2297,7 @@ const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:de
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo", "the 2,400 deposit". Only grouped thousands or four to
 /// seven digits, and not a year.
-const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,5}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim)s?\b";
+const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|take|charge|charging|debit|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,5}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim|refunded|reimbursed|transferred|paid back|returned)s?\b";
 
 /// The sum of one [`BARE_SUM_PATTERN`] match.
 fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
@@ -3270,6 +3270,13 @@ mod tests {
         assert!(amounts("we have about three thousand customers").is_empty());
         assert!(amounts("I'm paying in two thousand and twenty six").is_empty());
         assert!(amounts("I'm paying nine hundred").is_empty());
+        // Taken or charged, said in hundreds; a sum to come back; a "few million" is no sum.
+        assert_eq!(
+            value("please take fourteen hundred and twenty from my card"),
+            Some(1_420.0)
+        );
+        assert_eq!(value("I want the 2,750 refunded today"), Some(2_750.0));
+        assert!(amounts("it costs a fortune, give or take a few million").is_empty());
     }
 
     #[test]
@@ -4094,12 +4101,15 @@ mod tests {
             "I think my throat is closing up",
             "the magnets from the set are gone and she swallowed one",
             "my dog is in the car and I locked my keys in it, it's boiling",
+            "somebody is shopping with my card right now, the texts keep coming",
+            "the gate jammed and my kids can't get out of the car",
         ]);
         none_urgent(&[
             "one urgent question: do you open on Boxing Day?",
             "tengo una pregunta urgente sobre la factura",
             "kurze dringende Frage zum Vertrag",
             "I broke my phone, can you get my number ported to a new SIM",
+            "he had a reaction to the wrong tablets and ended up in hospital, he's fine now",
         ]);
     }
 
