@@ -1977,6 +1977,12 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         (from..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0)
             || (i..words.len()).take(3).any(|i| kinds[i] & ADDS_ON != 0)
             || i < words.len() && matches!(word(i), "and" | "y" | "et" | "und")
+            // French "par ailleurs", "de plus", "en plus" (besides), two words.
+            || i + 1 < words.len()
+                && matches!(
+                    (word(i), word(i + 1)),
+                    ("par", "ailleurs") | ("de" | "en", "plus")
+                )
     };
     // "the back door sticks too", "and the window as well": a short turn that ends by
     // adding itself to what came before.
@@ -3599,6 +3605,8 @@ mod tests {
             2
         );
         assert_eq!(m("the camera shows offline in the app").own(), 1);
+        // French "par ailleurs" adds what follows.
+        assert!(m("Merci. Par ailleurs, ma carte ne marche plus").adds_on());
     }
 
     #[test]
