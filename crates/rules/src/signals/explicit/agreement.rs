@@ -29,7 +29,7 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     // A call back asked for is a person's call whatever else is said of it ("call me back
     // instead"), unless set against something else.
     if names_the_call(toks) {
-        return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word));
+        return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word)) && !turns_down(toks);
     }
     if toks.iter().any(|t| against(t.word)) {
         return false;
@@ -51,6 +51,15 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
         && toks[lead..]
             .iter()
             .all(|t| agrees(t) || adds_when_or_how(t.word))
+}
+
+/// "I'll pass on the callback", "skip the adviser", "forget the call": what is offered,
+/// turned down without a "no".
+pub(super) fn turns_down(toks: &[Tok<'_>]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        matches!(t.word, "skip" | "decline" | "without" | "forget")
+            || t.word == "pass" && toks.get(i + 1).is_some_and(|n| n.word == "on")
+    })
 }
 
 /// A yes said plainly: a yes-word that begins no phrase read whole below, and not thanks

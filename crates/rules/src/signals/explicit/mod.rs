@@ -126,10 +126,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         && (0..toks.len()).any(|k| {
             !toks[..=k].iter().any(|t| t.is(Neg))
                 // "I'll pass on the agent", "skip the adviser": the person turned down.
-                && !toks[..k].iter().enumerate().any(|(i, t)| {
-                    matches!(t.word, "skip" | "decline" | "without" | "forget")
-                        || t.word == "pass" && toks.get(i + 1).is_some_and(|n| n.word == "on")
-                })
+                && !agreement::turns_down(&toks[..k])
                 && toks[k + 1..].iter().enumerate().all(|(i, t)| {
                     !t.is(Neg)
                         || toks[k + 2 + i..].first().is_some_and(|n| {
@@ -1293,6 +1290,7 @@ mod tests {
         // The person turned down by name.
         assert!(!accepts_offer("I'll skip the adviser for now"));
         assert!(!accepts_offer("think I'll pass on the specialist, ta"));
+        assert!(!accepts_offer("I'll skip the call back, an email is fine"));
     }
 
     #[test]
@@ -2482,6 +2480,9 @@ mod tests {
             "is anybody at the reception",
             "quisiera que una técnica me llamara mañana",
             "can an adviser just book it in for me",
+            "passez-moi la billetterie s'il vous plaît",
+            "bitte mit der Disposition verbinden",
+            "the van never showed and nobody rang can i speak to the depot manager",
         ]);
         no_requests(&[
             "the policy holder is a real person, not a company",
@@ -2496,6 +2497,10 @@ mod tests {
             "our locksmith said the cylinder is worn",
             "can my assistant book the table for me",
             "is anyone at the reception on bank holidays",
+            "can I drop the form off in person at the branch",
+            "is there anybody who can water the plants on Tuesdays",
+            "glad you didn't make me phone an adviser",
+            "human here, not a bot, just typing slowly",
         ]);
     }
 

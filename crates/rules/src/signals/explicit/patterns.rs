@@ -30,13 +30,21 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // "i dont need the app route transfer me to an adviser": a transcript
         // without punctuation; the imperative starts a sentence of its own, out of the
         // negator's reach.
+        // So does a question put anew ("… and nobody came can i talk to the office").
         if (i + 2..scope.len()).any(|q| {
-            matches!(
+            (matches!(
                 scope[q].word,
                 "put" | "transfer" | "connect" | "pass" | "get" | "send" | "give"
             ) && toks
                 .get(start + q + 1)
                 .is_some_and(|n| matches!(n.word, "me" | "us"))
+                || matches!(scope[q].word, "can" | "could" | "may")
+                    && toks
+                        .get(start + q + 1)
+                        .is_some_and(|n| matches!(n.word, "i" | "we"))
+                    && toks
+                        .get(start + q + 2)
+                        .is_some_and(|n| n.is(Talk) || n.is(Contact)))
                 && !(scope[q - 1].is(Neg)
                     || scope[q - 1].is(Skip)
                     || matches!(
@@ -126,10 +134,23 @@ pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
         // person" is a request.
         // Italian "avere bisogno" ("non abbiamo bisogno del tecnico") has its auxiliary
         // between.
+        // "thanks for not making me talk to someone": a causative between changes nothing.
         let attached = scope[i + 1..]
             .iter()
             .find(|n| {
-                !(n.is(Skip) || n.is(Neg) || matches!(n.word, "ho" | "hai" | "abbiamo" | "avete"))
+                !(n.is(Skip)
+                    || n.is(Neg)
+                    || matches!(
+                        n.word,
+                        "ho" | "hai"
+                            | "abbiamo"
+                            | "avete"
+                            | "making"
+                            | "make"
+                            | "made"
+                            | "forcing"
+                            | "force"
+                    ))
                     || n.is(Desire)
                     || n.is(Talk)
                     || n.is(Contact)
@@ -4187,9 +4208,11 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && toks.get(k + 1).is_none_or(|m| {
                         m.clause != n.clause
                             || m.is(Polite)
-                            // "por favor", "per favore".
+                            // "por favor", "per favore", "s'il vous plaît".
                             || matches!(m.word, "por" | "per")
                                 && toks.get(k + 2).is_some_and(|f| f.word.starts_with("favo"))
+                            || matches!(m.word, "s" | "sil")
+                                && toks.get(k + 2).is_some_and(|f| matches!(f.word, "il" | "vous"))
                             || m.is(Dept)
                             // "el departamento de facturación", "le service facturation".
                             || dept_head(n.word)
@@ -5118,6 +5141,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             w.word,
                             "deliver" | "collect" | "install" | "fit" | "come" | "visit"
                                 | "bring" | "drop" | "tow" | "clean" | "empty" | "remove"
+                                // A sitter's, a groomer's, a printer's work.
+                                | "water" | "feed" | "walk" | "mow" | "babysit" | "mind"
+                                | "groom" | "repair" | "paint" | "print"
                         )
                     });
                     // "someone who could sign this off": what a person could do, asked.
@@ -6037,6 +6063,8 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && let Some(k) = found
                 && !refused(toks, k)
                 && !not_now(toks, k)
+                // "human here, not a bot": the customer says what they are.
+                && speaker_says_human(toks) != Some(k)
             {
                 return Some(ExplicitMatch {
                     phrase: toks[k].word.to_owned(),
@@ -6798,7 +6826,12 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && ((0..toks.len()).any(|i| {
                     i != j && here(i) && (branch(toks[i].word) || in_person(toks[i].word))
                 }) || with_person(j, sentence))
-        } else if human_noun(toks, j).is_some() {
+        } else if human_noun(toks, j).is_some()
+            // "hand the files in in person": the manner, not someone to meet.
+            && !(j > 0
+                && matches!(toks[j - 1].word, "in" | "en" | "em" | "di")
+                && matches!(t.word, "person" | "persona" | "personne" | "pessoa"))
+        {
             // Someone to see, meet or talk to there ("see someone at your office"), not
             // someone described ("the staff at the shop", "appointed by the branch").
             let meet = toks[..j]

@@ -9,12 +9,18 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     if let Some(m) = identity_then_want(toks).or_else(|| a_real_one(toks)) {
         return Some(m);
     }
+    // "real person here, not a bot", "I'm a human, not a robot": the customer saying what
+    // they are, not turning the bot down.
+    let speaker = speaker_says_human(toks);
     for k in 0..toks.len() {
         let t = &toks[k];
         // "virtual assistant", "AI agent", "asistente virtual": the bot, named as an agent.
         let bot_agent = bot_agent_at(toks, k);
         let strong = t.is(Bot) || bot_agent.is_some();
         if !strong && !t.is(Machine) {
+            continue;
+        }
+        if speaker.is_some_and(|h| h < k && k - h <= 5) {
             continue;
         }
         // "robot vacuum", "AI-generated", "the system to update": a modifier, not the bot.
@@ -860,6 +866,31 @@ pub(super) fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         }
     }
     None
+}
+
+/// Where the customer says they are a person ("real person here", "I'm a human"): the
+/// index of the noun.
+pub(super) fn speaker_says_human(toks: &[Tok<'_>]) -> Option<usize> {
+    let human = |w: &str| matches!(w, "person" | "human");
+    let adjective = |w: &str| matches!(w, "real" | "actual" | "a" | "an" | "just");
+    let noun_after = |mut i: usize| {
+        while toks.get(i).is_some_and(|t| adjective(t.word)) {
+            i += 1;
+        }
+        toks.get(i).is_some_and(|t| human(t.word)).then_some(i)
+    };
+    // "(real) person here", opening the turn.
+    if let Some(i) = noun_after(0)
+        && toks.get(i + 1).is_some_and(|t| t.word == "here")
+    {
+        return Some(i);
+    }
+    // "I'm (a real) person", "i am human".
+    (0..toks.len()).find_map(|k| {
+        let me = toks[k].word == "im"
+            || k > 0 && toks[k - 1].word == "i" && matches!(toks[k].word, "m" | "am");
+        if me { noun_after(k + 1) } else { None }
+    })
 }
 
 /// "let me talk to something that isn't a bot", "anyone who is not a machine": asking for
