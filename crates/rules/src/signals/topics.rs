@@ -143,7 +143,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (advice|rights|obligation|question)\b|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (rights|obligation|question)\b|\blegal advice(\s+(on|about|for|regarding|re|please|from|here|now|asap|if|whether)\b|\s*[?.!,;:)]|\s*$)|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
     ),
     (
         P::Privacy,
@@ -458,7 +458,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::FraudNow,
-        r"\bit'?s happening (right )?(now|as we speak)\b|\bhappening as we speak\b|\bnew payees? (were |have been |being |just )?(added|set up|created)\b|\b(was|were|been|got|has|have|just|someone|somebody|they|he|she) (moved|ported|transferred|switched)( (my|our|his|her) (number|line))? to a new sim\b|\bsim (card )?(swap|swapped|hijack\w*)\b|\bpayments? (are |keep )?going out (now|right now|one after another|as we speak)\b",
+        r"\bit'?s happening (right )?(now|as we speak)\b|\bhappening as we speak\b|\bnew payees? (were |have been |being |just )?(added|set up|created)\b|\b(was|were|been|got|has|have|just|someone|somebody|they|he|she) (moved|ported|transferred|switched)( (my|our|his|her) (number|line))? to a new sim\b|\bsim (card )?(swap|swapped|hijack\w*)\b|\bpayments? (are |keep )?going out (now|right now|one after another|as we speak)\b|\b(payments?|money|transactions?) (go|going|leave|leaving) (out )?(of )?(my|our|the) (account|card)\b.{0,30}\b(right now|as we speak|one after another)\b",
     ),
     (
         P::Outage,
@@ -1065,6 +1065,13 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NotUrgent,
         r"\b(engineer|technician|plumber|electrician|fire brigade|gas board)\b.{0,25}\b(came|arrived|turned up|attended)\b.{0,20}\b(fixed|repaired|sorted|capped|made (it |everything )?safe)\b",
+    ),
+    // A sixty-third round: a device that does not react (a turnstile, a screen) is no
+    // person unresponsive; an alarm that turned out to be nothing; the visit the service
+    // already made for the danger.
+    (
+        P::NotUrgent,
+        r"\b(torno|torniquete|pantalla|app|aplicaci[óo]n|m[áa]quina|lector|bot[óo]n|terminal|cajero|puerta|sistema|tel[ée]fono|m[óo]vil|mando|tela|catraca|[ée]cran|bildschirm|ger[äa]t|schermo|display|tornello)\b[^.?!]{0,30}\b(no reacciona|n[ãa]o reage|ne r[ée]agit|reagiert (nicht|kaum)|non reagisce)\b|\b(afinal era|al final era|en fait c'[ée]tait|alla fine era|turned out (it was|to be)( just| only)?|it was (only|just) (the )?(toast|burnt|cooking|steam))\b|\b(you|they|your engineer|the engineer|the technician) (sent|came( out| round)?|visited|attended)\b[^.?!]{0,60}\b(yesterday|last (night|week)|this morning)\b",
     ),
     // The thirty-eighth round's dangers: a child shut inside (a hot car), a driver drunk or
     // weaving now, a heart attack told by its signs (not a pain asked about), water running
@@ -4102,6 +4109,7 @@ mod tests {
             "the magnets from the set are gone and she swallowed one",
             "my dog is in the car and I locked my keys in it, it's boiling",
             "somebody is shopping with my card right now, the texts keep coming",
+            "I can see money leaving my account right now, one payment after another",
             "the gate jammed and my kids can't get out of the car",
         ]);
         none_urgent(&[
@@ -4110,6 +4118,9 @@ mod tests {
             "kurze dringende Frage zum Vertrag",
             "I broke my phone, can you get my number ported to a new SIM",
             "he had a reaction to the wrong tablets and ended up in hospital, he's fine now",
+            "la pantalla del cajero no reacciona",
+            "the smoke alarm went off but it turned out to be just the toaster",
+            "your engineer came out yesterday about the gas smell, can I have his report",
         ]);
     }
 
