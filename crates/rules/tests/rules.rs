@@ -397,6 +397,10 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind57", 0.98, 0.98, 0.98),
         ("blind58", 0.97, 0.97, 0.95),
         ("blind59", 0.97, 0.96, 0.95),
+        ("blind60", 0.99, 0.99, 0.99),
+        ("blind61", 0.98, 0.99, 0.99),
+        ("blind62", 0.98, 0.99, 0.99),
+        ("blind63", 0.98, 0.95, 0.93),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -498,6 +502,17 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind50/intents.tsv",
         "eval/blind51/intents.tsv",
         "eval/blind52/intents.tsv",
+        "eval/blind53/intents.tsv",
+        "eval/blind54/intents.tsv",
+        "eval/blind55/intents.tsv",
+        "eval/blind56/intents.tsv",
+        "eval/blind57/intents.tsv",
+        "eval/blind58/intents.tsv",
+        "eval/blind59/intents.tsv",
+        "eval/blind60/intents.tsv",
+        "eval/blind61/intents.tsv",
+        "eval/blind62/intents.tsv",
+        "eval/blind63/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -564,6 +579,17 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind50/conversations.jsonl",
         "eval/blind51/conversations.jsonl",
         "eval/blind52/conversations.jsonl",
+        "eval/blind53/conversations.jsonl",
+        "eval/blind54/conversations.jsonl",
+        "eval/blind55/conversations.jsonl",
+        "eval/blind56/conversations.jsonl",
+        "eval/blind57/conversations.jsonl",
+        "eval/blind58/conversations.jsonl",
+        "eval/blind59/conversations.jsonl",
+        "eval/blind60/conversations.jsonl",
+        "eval/blind61/conversations.jsonl",
+        "eval/blind62/conversations.jsonl",
+        "eval/blind63/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -359,7 +359,7 @@ fn agreeing_phrase(toks: &[Tok<'_>]) -> Option<usize> {
 }
 
 /// A call back named and approved in a reply to an offer: "a call back after lunch works",
-/// "the phone call option", "callback is fine".
+/// "the call option", "callback is fine".
 fn names_the_call(toks: &[Tok<'_>]) -> bool {
     let call = (0..toks.len()).find(|&k| {
         let w = toks[k].word;

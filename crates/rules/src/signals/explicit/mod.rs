@@ -1606,7 +1606,7 @@ mod tests {
             "eu quero falar com algum atendente",
             "gostaria de falar com uma pessoa",
             "vorrei parlare subito col consulente",
-            "posso parlare con una persona?",
+            "posso parlare con una persona, per favore?",
         ] {
             yes(t);
         }
@@ -2775,7 +2775,7 @@ mod tests {
             "high time somebody called me back about this",
             // German staff compounds, a practice, a switchboard
             "kann ich bitte mit einer Fachkraft reden",
-            "verbinden Sie mich mit der Zentrale",
+            "verbinden Sie mich bitte mit der Zentrale",
             "gibt es hier wirklich Mitarbeiter?",
             // French inverted subject
             "un collègue peut-il prendre le relais ?",

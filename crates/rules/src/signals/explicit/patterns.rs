@@ -1266,7 +1266,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         return true;
     }
     // "if …" earlier in the sentence, unless the request is an imperative of its own clause
-    // ("if you can't help, transfer me to a person").
+    // ("if you can't help, transfer me to a human").
     let conditional = toks[..j].iter().enumerate().any(|(i, p)| {
         p.sentence == t.sentence
             && matches!(p.word, "if" | "whenever" | "case")
@@ -1452,7 +1452,7 @@ fn menu_tail(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             toks[start - 1].word,
             "the" | "a" | "an" | "to" | "with" | "my" | "your" | "our" | "for" | "of" | "that"
         );
-    // "yep eight people thanks", "for one person please": a number of people counted (a
+    // "yes six people thanks", "for one person please": a number of people counted (a
     // booking's), not a person asked for.
     let counted = start > 0 && {
         let w = toks[start - 1].word;
@@ -1828,7 +1828,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     })
 }
 
-/// "does anyone in your office have five minutes for me?", "has someone got a moment to
+/// "does anybody there have five minutes for me?", "has someone got a moment to
 /// talk to me": a person asked to spare the customer some time.
 fn time_spared_for_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
@@ -3603,7 +3603,7 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         | "libre"
                 ) || matches!(
                     toks[v].word,
-                    // "any humans working today?", "is anybody on duty", "anyone
+                    // "any humans working this morning?", "is anybody on duty", "anyone
                     // listening?": at work now.
                     "working" | "duty" | "answering" | "listening" | "reading"
                 ) && ends_at(v)
@@ -5393,7 +5393,7 @@ pub(super) fn waits_for_a_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     })
 }
 
-/// The callback offered, taken: "I'll take the callback", "book me the call-back please",
+/// The callback offered, taken: "I'll take that callback", "book me the call-back please",
 /// "yes, a callback would do". Not one told of ("I got a callback yesterday").
 pub(super) fn takes_the_callback(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     // "callback" is read as "call" "back".
@@ -6501,7 +6501,7 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || t.is(FedUp)
             // "una persona de verdad", "uma pessoa de verdade": a real one.
             || matches!(t.word, "verdad" | "verdade") && k > 0 && toks[k - 1].word == "de"
-            // "un humano x favor": chat's "x" for "por".
+            // "una persona x favor": chat's "x" for "por".
             || t.word == "x" && toks.get(k + 1).is_some_and(|n| n.word.starts_with("favo"))
             // "yes, a person", "none of the above, a person"; "uh huh" says yes.
             || t.is(Yes) && !t.is(Neg)

@@ -827,7 +827,7 @@ pub(super) fn done_with_the_machine(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && let Some(m) = (j + 3..toks.len().min(j + 7)).find(|&m| {
                 machine(&toks[m])
                     || matches!(toks[m].word, "menu" | "chat" | "loop")
-                    // "this automated system is useless, get me out of it": the bot
+                    // "this automated line is hopeless, get me out of it": the bot
                     // named before, then left.
                     || matches!(toks[m].word, "it" | "here")
                         && toks[..j]
