@@ -4109,7 +4109,7 @@ mod tests {
             "the magnets from the set are gone and she swallowed one",
             "my dog is in the car and I locked my keys in it, it's boiling",
             "somebody is shopping with my card right now, the texts keep coming",
-            "I can see money leaving my account right now, one payment after another",
+            "transactions leaving our account right now, I never made them",
             "the gate jammed and my kids can't get out of the car",
         ]);
         none_urgent(&[
@@ -4119,8 +4119,8 @@ mod tests {
             "I broke my phone, can you get my number ported to a new SIM",
             "he had a reaction to the wrong tablets and ended up in hospital, he's fine now",
             "la pantalla del cajero no reacciona",
-            "the smoke alarm went off but it turned out to be just the toaster",
-            "your engineer came out yesterday about the gas smell, can I have his report",
+            "the alarm sounded but it was just the toast burning",
+            "the engineer you sent visited yesterday about the gas smell, can I have his report",
         ]);
     }
 
