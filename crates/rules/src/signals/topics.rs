@@ -4112,7 +4112,7 @@ mod tests {
             "transactions leaving our account right now, I never made them",
             "the pipe behind the washing machine has burst",
             "le ruisseau déborde et l'eau arrive sous la porte",
-            "somebody is logged into my online banking right now",
+            "a stranger is logged into our banking app as we speak",
             "the gate jammed and my kids can't get out of the car",
         ]);
         none_urgent(&[
