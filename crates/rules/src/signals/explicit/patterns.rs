@@ -616,19 +616,14 @@ pub(super) fn not_now_scheduled(toks: &[Tok<'_>], j: usize) -> bool {
 
 /// A period named after "last" or "next": a week, a month, a year, a weekday, "time".
 fn named_period(word: &str) -> bool {
+    matches!(word, "week" | "month" | "year" | "time") || weekday(word)
+}
+
+/// A day of the week, in English.
+fn weekday(word: &str) -> bool {
     matches!(
         word,
-        "week"
-            | "month"
-            | "year"
-            | "time"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
@@ -4399,30 +4394,19 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "I need someone to come and change the locks tomorrow morning", "send
                     // someone out to look at it Thursday": a visit booked for a day to come,
                     // the service's work, not a person to talk to now.
-                    let visit_booked =
-                        toks.get(k + 1)
-                            .is_some_and(|n| matches!(n.word, "to" | "out" | "round" | "over"))
-                            && toks[k + 1..].iter().take(3).any(|p| {
-                                matches!(p.word, "come" | "out" | "round" | "visit" | "pop")
-                            })
-                            && toks[k + 1..]
-                                .iter()
-                                .take_while(|p| p.sentence == t.sentence)
-                                .any(|p| {
-                                    matches!(
-                                        p.word,
-                                        "tomorrow"
-                                            | "monday"
-                                            | "tuesday"
-                                            | "wednesday"
-                                            | "thursday"
-                                            | "friday"
-                                            | "saturday"
-                                            | "sunday"
-                                            | "next"
-                                            | "weekend"
-                                    )
-                                });
+                    let visit_booked = toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.word, "to" | "out" | "round" | "over"))
+                        && toks[k + 1..]
+                            .iter()
+                            .take(3)
+                            .any(|p| matches!(p.word, "come" | "out" | "round" | "visit" | "pop"))
+                        && toks[k + 1..]
+                            .iter()
+                            .take_while(|p| p.sentence == t.sentence)
+                            .any(|p| {
+                                weekday(p.word) || matches!(p.word, "tomorrow" | "next" | "weekend")
+                            });
                     // "get our own engineer in": the customer's own person, had.
                     let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
                     // "who will my case handler be now?", "will there be anyone at the gate once
