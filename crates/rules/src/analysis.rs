@@ -32,6 +32,9 @@ pub(crate) struct TurnAnalysis {
     words: OnceLock<loops::WordSet>,
     explicit: OnceLock<Option<ExplicitMatch>>,
     amounts: OnceLock<Vec<Amount>>,
+    /// Whether the text may hold a number without a currency (read on every turn by the
+    /// amount rules, on the AI's turn before too).
+    bare_number: OnceLock<bool>,
     /// Which of the topic and urgency patterns match the text.
     scan: OnceLock<topics::Scan>,
     /// The separate matters the text names (acts, parts of the service, announcements).
@@ -221,6 +224,13 @@ impl TurnAnalysis {
     pub(crate) fn amounts(&self, text: &str) -> &[Amount] {
         self.amounts
             .get_or_init(|| topics::amounts_in(text, &self.scan(text)))
+    }
+
+    /// Whether `text` may hold a number without a currency ([`topics::may_hold_bare_number`]).
+    pub(crate) fn may_hold_bare_number(&self, text: &str) -> bool {
+        *self
+            .bare_number
+            .get_or_init(|| topics::may_hold_bare_number(text))
     }
 
     /// The first urgency statement in `text`, if any.

@@ -563,7 +563,7 @@ impl Check {
                 if ai.role == Role::Ai
                     && currency.is_none()
                     && ai_analysis.asks_amount(&ai.text)
-                    && topics::may_hold_bare_number(text)
+                    && analysis.may_hold_bare_number(text)
                     && let Some(found) = topics::bare_numbers(text)
                         .into_iter()
                         .find(|a| a.value > *amount)
@@ -578,18 +578,23 @@ impl Check {
                 }
                 // "Please charge 31,000 to the company card" after the AI priced it at
                 // £31,000: the AI's amount, said back with an act on money, is moved.
+                // The AI's sums are looked at first: they are cached, and most AI turns
+                // hold none, so the customer's words are rarely read for an act.
                 if ai.role == Role::Ai
-                    && topics::may_hold_bare_number(text)
+                    && analysis.may_hold_bare_number(text)
+                    && (ai_analysis.amounts(&ai.text).iter().any(|b| above(&b))
+                        || currency.is_none() && ai_analysis.may_hold_bare_number(&ai.text))
                     && topics::names_money_act(text)
                 {
                     let said = topics::bare_numbers(text);
                     // "You have 3,150 left on the plan": without a currency configured, the
                     // AI's bare sum is as much the sum as one with its symbol.
-                    let ai_bare = if currency.is_none() && topics::may_hold_bare_number(&ai.text) {
-                        topics::bare_numbers(&ai.text)
-                    } else {
-                        Vec::new()
-                    };
+                    let ai_bare =
+                        if currency.is_none() && ai_analysis.may_hold_bare_number(&ai.text) {
+                            topics::bare_numbers(&ai.text)
+                        } else {
+                            Vec::new()
+                        };
                     if let Some(found) = ai_analysis
                         .amounts(&ai.text)
                         .iter()
@@ -608,14 +613,15 @@ impl Check {
                 }
                 // "Shall I go ahead?" after the AI priced it at €1,680, and the customer says
                 // yes: the customer agrees to pay the AI's amount.
-                // The customer's yes first: it is the cheap test, and most turns fail it.
-                if ai.role != Role::Ai
-                    || !topics::agrees_to_go_ahead(text)
-                    || !topics::asks_to_go_ahead(&ai.text)
-                {
+                // The AI's sum first (cached, and most AI turns name none), then the
+                // customer's yes, the cheaper of the two readings of words.
+                if ai.role != Role::Ai {
                     return None;
                 }
                 let found = ai_analysis.amounts(&ai.text).iter().find(above)?;
+                if !topics::agrees_to_go_ahead(text) || !topics::asks_to_go_ahead(&ai.text) {
+                    return None;
+                }
                 Some(Hit {
                     says: format!(
                         "the customer agreed to the AI's offer of {}, above {amount}",

@@ -1373,10 +1373,19 @@ pub(crate) fn asks_amount(text: &str) -> bool {
 /// Whether `text` may hold a number [`bare_numbers`] finds: a digit, or "thousand" /
 /// "million" in any case (a cheap necessary condition).
 pub(crate) fn may_hold_bare_number(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || {
-        let lower = text.to_ascii_lowercase();
-        lower.contains("thousand") || lower.contains("million") || lower.contains("hundred")
-    }
+    let b = text.as_bytes();
+    // One pass, in any ASCII case, without lowercasing a copy: most texts hold none.
+    let word_at = |i: usize, word: &[u8]| {
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    b.iter().any(u8::is_ascii_digit)
+        || (0..b.len()).any(|i| match b[i] | 0x20 {
+            b't' => word_at(i, b"thousand"),
+            b'm' => word_at(i, b"million"),
+            b'h' => word_at(i, b"hundred"),
+            _ => false,
+        })
 }
 
 /// The numbers of 1,000 or more a turn says without a currency ("1,500", "11500", "eleven
