@@ -22,21 +22,39 @@ impl WordSet {
     /// [`negates_or_persists`] over the words already split and lowercased (apostrophes
     /// gone: "don't" is "dont"), for the test every customer turn takes.
     pub(crate) fn negates_or_persists(&self) -> bool {
-        // Each word's hash is at hand: one binary search per word, the bytes confirmed.
-        static BY_HASH: LazyLock<Vec<(u64, &'static str)>> = LazyLock::new(|| {
-            let mut v: Vec<(u64, &'static str)> = NEGATION_WORDS
-                .iter()
-                .map(|w| (word_hash(w.as_bytes()), *w))
-                .collect();
-            v.sort_unstable();
-            v
+        // Each word's hash is at hand: one probe or two in an open-addressing table of the
+        // negation words by that hash (most words find an empty slot at once), the bytes
+        // confirmed.
+        const SLOTS: usize = 128;
+        // Free slots end every probe; half free keeps probes short.
+        const _: () = assert!(NEGATION_WORDS.len() <= SLOTS / 2);
+        static BY_HASH: LazyLock<[(u64, &'static str); SLOTS]> = LazyLock::new(|| {
+            let mut table = [(0, ""); SLOTS];
+            for w in NEGATION_WORDS {
+                let h = word_hash(w.as_bytes());
+                let mut i = slot(h);
+                while !table[i].1.is_empty() {
+                    i = (i + 1) % SLOTS;
+                }
+                table[i] = (h, *w);
+            }
+            table
         });
+        fn slot(h: u64) -> usize {
+            (h >> 57) as usize % SLOTS
+        }
         self.words.iter().any(|w| {
-            let at = BY_HASH.partition_point(|(h, _)| *h < w.0);
-            BY_HASH[at..]
-                .iter()
-                .take_while(|(h, _)| *h == w.0)
-                .any(|(_, n)| n.as_bytes() == self.word(w))
+            let mut i = slot(w.0);
+            loop {
+                let (h, n) = BY_HASH[i];
+                if n.is_empty() {
+                    return false;
+                }
+                if h == w.0 && n.as_bytes() == self.word(w) {
+                    return true;
+                }
+                i = (i + 1) % SLOTS;
+            }
         })
     }
 }
