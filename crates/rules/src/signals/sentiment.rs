@@ -321,8 +321,15 @@ fn is_upper(word: &str) -> bool {
 
 /// Strips surrounding punctuation unless what is left is two characters or fewer
 /// (then the token was likely an emoticon such as `:)`, kept whole).
+#[inline]
 pub(crate) fn strip_punct(token: &str) -> &str {
     let b = token.as_bytes();
+    // Most tokens neither start nor end with punctuation: nothing to strip.
+    if b.first().is_some_and(|c| !c.is_ascii_punctuation())
+        && b.last().is_some_and(|c| !c.is_ascii_punctuation())
+    {
+        return token;
+    }
     let start = b
         .iter()
         .position(|c| !c.is_ascii_punctuation())

@@ -521,7 +521,11 @@ const ENDINGS: [&str; 6] = ["e", "er", "en", "es", "em", "s"];
 
 /// Whether any language lists `word` or a stem [`valence`] may strip it to.
 fn listed_anywhere(word: &str) -> bool {
-    let filter = &LEXICONS.filter;
+    listed_in(&LEXICONS.filter, word)
+}
+
+/// [`listed_anywhere`] with the filter at hand (looked up once per text, not per word).
+fn listed_in(filter: &super::WordFilter, word: &str) -> bool {
     if filter.may_contain(word) {
         return true;
     }
@@ -550,7 +554,10 @@ fn may_score(words: &AsciiWords) -> bool {
         .split_ascii_whitespace()
         .any(|t| super::sentiment::is_valence_word(super::sentiment::strip_punct(t)))
         // The words of the other languages: runs of letters and digits.
-        || words.run_words().any(listed_anywhere)
+        || {
+            let filter = &LEXICONS.filter;
+            words.run_words().any(|w| listed_in(filter, w))
+        }
 }
 
 /// The adjective a Romance superlative intensifies ("revoltadíssima" → "revoltada",
