@@ -2106,6 +2106,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             return;
         }
         let fault_told = fault_before.take();
+        // What the segment's words can be, together: most checks below need a kind no
+        // word of a common segment has, and are skipped without reading it.
+        let seg = segment.clone().fold(0, |all, i| all | kinds[i]);
         let reason_of_act =
             std::mem::replace(&mut after_act, act.is_some()) && segment.len() <= 3 && act.is_none();
         if reason_of_act {
@@ -2124,18 +2127,20 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             .filter(|(p, _, _)| !out.parts.iter().any(|(q, _)| q == p))
         {
             out.parts.push((p, format!("{} {}", word(i), word(j))));
-        } else if let Some(f) = segment
-            .clone()
-            .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i) && !sworn_off(i))
+        } else if seg & FAULT != 0
+            && let Some(f) = segment
+                .clone()
+                .find(|&i| kinds[i] & FAULT != 0 && !time_lost(i) && !sworn_off(i))
         {
             if fault_told != Some(word(f)) {
                 out.problems.push(word(f).to_owned());
             }
             fault_before = Some(word(f));
-        } else if let Some(q) = segment
-            .clone()
-            .zip(segment.clone().skip(1))
-            .find(|&(a, b)| kinds[a] & INQUIRES != 0 && inquiry(word(a), word(b)))
+        } else if seg & INQUIRES != 0
+            && let Some(q) = segment
+                .clone()
+                .zip(segment.clone().skip(1))
+                .find(|&(a, b)| kinds[a] & INQUIRES != 0 && inquiry(word(a), word(b)))
         {
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
@@ -2158,24 +2163,28 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 word(segment.start),
                 word(segment.start + 1)
             ));
-        } else if let Some(w) = segment
-            .clone()
-            .find(|&i| kinds[i] & WISHES != 0 && wants_a_thing(&word, i, segment.end))
+        } else if seg & WISHES != 0
+            && let Some(w) = segment
+                .clone()
+                .find(|&i| kinds[i] & WISHES != 0 && wants_a_thing(&word, i, segment.end))
         {
             out.problems.push(format!("{} {}", word(w), word(w + 1)));
-        } else if segment
-            .clone()
-            .zip(segment.clone().skip(1))
-            .any(|(a, b)| may_not_work(kinds[a], kinds[b]) && not_working(word(a), word(b)))
-            || segment
+        } else if seg & (NEGATOR | WORKS | DROPS) != 0
+            && (segment
                 .clone()
-                .any(|a| negated_with_auxiliary(a, segment.end))
+                .zip(segment.clone().skip(1))
+                .any(|(a, b)| may_not_work(kinds[a], kinds[b]) && not_working(word(a), word(b)))
+                || segment
+                    .clone()
+                    .any(|a| negated_with_auxiliary(a, segment.end)))
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
         } else if light_out(&word, segment.clone()) {
             out.problems.push("out".to_owned());
-        } else if let Some(w) = price_rose(&word, kinds, segment.clone()) {
+        } else if seg & PRICED != 0
+            && let Some(w) = price_rose(&word, kinds, segment.clone())
+        {
             out.problems.push(w.to_owned());
         }
     };
