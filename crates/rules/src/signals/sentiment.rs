@@ -68,11 +68,12 @@ static WORDS: LazyLock<super::FastMap<&'static str, WordInfo>> = LazyLock::new(|
 static WORDS_FILTER: LazyLock<super::WordFilter> =
     LazyLock::new(|| super::WordFilter::new(WORDS.keys().copied()));
 
-/// Whether the lowercase token `lower` has a lexicon valence. A text none of whose
-/// tokens has one scores 0: boosters, negations and emphasis only scale the valence of a
-/// lexicon word.
-pub(crate) fn is_valence_word(lower: &str) -> bool {
-    word_info(lower).valence.is_some()
+/// Whether a lowercase token has a lexicon valence, as a function with the lexicon's
+/// filter and map looked up once (for many tokens). A text none of whose tokens has one
+/// scores 0: boosters, negations and emphasis only scale the valence of a lexicon word.
+pub(crate) fn valence_words() -> impl Fn(&str) -> bool {
+    let (filter, words) = (&*WORDS_FILTER, &*WORDS);
+    move |lower| filter.may_contain(lower) && words.get(lower).is_some_and(|w| w.valence.is_some())
 }
 
 fn word_info(lower: &str) -> WordInfo {

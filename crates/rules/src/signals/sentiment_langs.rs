@@ -546,13 +546,14 @@ fn listed_in(filter: &super::WordFilter, word: &str) -> bool {
 }
 
 /// Whether some word of an ASCII text may carry a valence: a token VADER finds in its
-/// lexicon ([`super::sentiment::is_valence_word`]), or a word a language may list
+/// lexicon ([`super::sentiment::valence_words`]), or a word a language may list
 /// ([`listed_anywhere`]). Without one, every language scores the text 0.
 fn may_score(words: &AsciiWords) -> bool {
+    let valence_word = super::sentiment::valence_words();
     words
         .lower()
         .split_ascii_whitespace()
-        .any(|t| super::sentiment::is_valence_word(super::sentiment::strip_punct(t)))
+        .any(|t| valence_word(super::sentiment::strip_punct(t)))
         // The words of the other languages: runs of letters and digits.
         || {
             let filter = &LEXICONS.filter;
