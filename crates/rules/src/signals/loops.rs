@@ -399,6 +399,29 @@ pub(crate) fn is_fallback(intent: Option<&str>, fallbacks: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    /// The word set's table finds every negation word, in any case and place, and only
+    /// those: it answers as the plain reading of the text does.
+    #[test]
+    fn the_word_set_finds_every_negation_word() {
+        for w in NEGATION_WORDS.iter().filter(|w| w.is_ascii()) {
+            let text = format!("well, {} I think", w.to_uppercase());
+            assert!(word_set(&text).negates_or_persists(), "{text}");
+            assert!(negates_or_persists(&text), "{text}");
+        }
+        for text in [
+            "the parcel came today",
+            "notes, nothings and stills",
+            "ne'er",
+        ] {
+            assert_eq!(
+                word_set(text).negates_or_persists(),
+                negates_or_persists(text),
+                "{text}"
+            );
+        }
+        assert!(!word_set("the parcel came today").negates_or_persists());
+    }
+
     #[test]
     fn near_duplicates_are_similar() {
         assert!(similarity("Sorry, I didn't get that.", "sorry I didnt get that") > 0.99);

@@ -1370,8 +1370,8 @@ pub(crate) fn asks_amount(text: &str) -> bool {
     text.contains('?') && ASKS.as_ref().is_some_and(|re| re.is_match(text)) && !identifier()
 }
 
-/// Whether `text` may hold a number [`bare_numbers`] finds: a digit, or "thousand" /
-/// "million" in any case (a cheap necessary condition).
+/// Whether `text` may hold a number [`bare_numbers`] finds: a digit, or "thousand",
+/// "million" or "hundred" in any case (a cheap necessary condition).
 pub(crate) fn may_hold_bare_number(text: &str) -> bool {
     let b = text.as_bytes();
     // One pass, in any ASCII case, without lowercasing a copy: most texts hold none.
@@ -2568,6 +2568,22 @@ fn without_quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_number_is_looked_for_in_digits_and_number_words_in_any_case() {
+        for text in [
+            "about 12k",
+            "Twelve HUNDRED pounds",
+            "a MiLLion thanks",
+            "two thousand",
+            "the 3rd",
+        ] {
+            assert!(may_hold_bare_number(text), "{text}");
+        }
+        for text in ["", "no sum here", "thous and", "milli on", "hundre", "café"] {
+            assert!(!may_hold_bare_number(text), "{text}");
+        }
+    }
 
     /// Every text is urgent.
     fn all_urgent(texts: &[&str]) {
