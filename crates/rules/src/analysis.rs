@@ -113,9 +113,18 @@ impl TurnAnalysis {
         self.scan(text).already_did()
     }
 
-    /// Whether `text` (an AI turn) admits not knowing.
-    pub(crate) fn unsure(&self, text: &str) -> bool {
-        self.scan(text).unsure()
+    /// What `text` (an AI turn) says of its own knowledge: that it does not know the answer,
+    /// that it is not sure or did not follow the customer, or nothing.
+    pub(crate) fn admission(&self, text: &str) -> crate::signals::confidence::Admission {
+        use crate::signals::confidence::Admission;
+        let scan = self.scan(text);
+        if scan.not_knowing() && !scan.not_understood() {
+            Admission::NotKnowing
+        } else if scan.unsure() {
+            Admission::Hedges
+        } else {
+            Admission::None
+        }
     }
 
     /// Whether `text` says the matter is resolved.

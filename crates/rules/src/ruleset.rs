@@ -380,7 +380,7 @@ impl Check {
                 };
                 let unsure = || {
                     v.last_analysed(Role::Ai)
-                        .is_some_and(|(text, a)| a.unsure(text))
+                        .map_or(confidence::Admission::None, |(text, a)| a.admission(text))
                 };
                 match confidence::low_confidence_or_unsure(recent, *below, *turns, *floor, unsure)?
                 {
@@ -391,9 +391,13 @@ impl Check {
                         matched: Vec::new(),
                     }),
                     confidence::LowConfidence::Unsure { confidence, below } => Some(Hit {
-                        says: format!(
-                            "the AI's confidence {confidence:.2} is under {below:.2} and it says it is not sure"
-                        ),
+                        says: if confidence < below {
+                            format!(
+                                "the AI's confidence {confidence:.2} is under {below:.2} and it says it is not sure"
+                            )
+                        } else {
+                            format!("the AI says it does not know (its confidence {confidence:.2})")
+                        },
                         matched: Vec::new(),
                     }),
                     confidence::LowConfidence::Sustained { confidences, below } => Some(Hit {
@@ -859,7 +863,7 @@ impl Check {
                 turns,
                 floor,
             } => format!(
-                "the AI's confidence is under {floor:.2} once or under {below:.2} for {turns} AI turns, or once when the AI says it does not know"
+                "the AI's confidence is under {floor:.2} once or under {below:.2} for {turns} AI turns, or once when the AI says it does not know the answer (a hedge counts under {below:.2})"
             ),
             Check::Sentiment { below } => format!("the customer's sentiment is under {below:.2}"),
             Check::NegativeFor { turns, below } => {
@@ -2492,7 +2496,7 @@ mod decision_tests {
     }
 
     #[test]
-    fn an_ai_under_the_soft_threshold_that_says_it_does_not_know_hands_off() {
+    fn an_ai_that_says_it_does_not_know_hands_off() {
         let ask = (
             Role::Customer,
             "can I bring my bike on the night bus?",
@@ -2530,6 +2534,43 @@ mod decision_tests {
         // Not sure, but confident enough by its own score.
         let hedges = decide_turns(&[ask, (Role::Ai, "I'm not sure, but yes.", Some(0.8))]);
         assert_eq!(hedges.reason, None, "{hedges:?}");
+        // Not knowing the answer hands off whatever the score: its words outweigh it.
+        for (text, score) in [
+            ("I don't know whether night buses take bikes, sorry.", 0.9),
+            ("I honestly don't know if that route allows them.", 0.75),
+            ("No sé si se admiten bicicletas en el bus nocturno.", 0.8),
+        ] {
+            let knows_not = decide_turns(&[ask, (Role::Ai, text, Some(score))]);
+            assert_eq!(
+                knows_not.reason,
+                Some(Reason::LowConfidence),
+                "{knows_not:?}"
+            );
+            assert!(
+                knows_not.explanation.contains("does not know"),
+                "{knows_not:?}"
+            );
+        }
+        // Confident, not following the customer is asking again, not a gap in what it knows.
+        let lost = decide_turns(&[
+            ask,
+            (
+                Role::Ai,
+                "I don't know what you mean by night bus, which line?",
+                Some(0.9),
+            ),
+        ]);
+        assert_eq!(lost.reason, None, "{lost:?}");
+        // Spanish "no se puede" is "cannot be", not "no sé" typed without its accent.
+        let cannot = decide_turns(&[
+            ask,
+            (
+                Role::Ai,
+                "Las bicicletas no se pueden subir al bus nocturno.",
+                Some(0.6),
+            ),
+        ]);
+        assert_eq!(cannot.reason, None, "{cannot:?}");
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub enum LowConfidence {
     Floor { confidence: f64, floor: f64 },
     /// The last `turns` AI turns all fell under the soft threshold.
     Sustained { confidences: Vec<f64>, below: f64 },
-    /// The last AI turn fell under the soft threshold and says itself that it does not know.
+    /// The last AI turn says itself that it does not know (or, under the soft threshold,
+    /// that it did not follow).
     Unsure { confidence: f64, below: f64 },
 }
 
@@ -45,19 +46,37 @@ pub fn low_confidence(
     None
 }
 
-/// [`low_confidence`], and one more reason: the last AI turn under the soft threshold
-/// saying itself that it does not know (`admits_unsure`, asked only then) needs no second
-/// turn to be seen.
+/// What the AI's turn says of its own knowledge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Admission {
+    /// Nothing: it answers.
+    None,
+    /// It hedges ("I'm not sure, but yes") or did not follow the customer ("I'm not sure
+    /// what you mean", which the fallback rule counts): not a gap in what it knows.
+    Hedges,
+    /// It does not know the answer ("I don't know whether the clinic has one").
+    NotKnowing,
+}
+
+/// [`low_confidence`], and one more reason that needs no second turn: the last AI turn
+/// saying itself that it does not know the answer, whatever its score (its own words
+/// outweigh a number it gave), or, under the soft threshold, that it is not sure.
+/// `admits` is asked only when the score alone hands nothing off.
 pub fn low_confidence_or_unsure(
     ai_confidences: &[f64],
     below: f64,
     turns: usize,
     floor: f64,
-    admits_unsure: impl FnOnce() -> bool,
+    admits: impl FnOnce() -> Admission,
 ) -> Option<LowConfidence> {
     low_confidence(ai_confidences, below, turns, floor).or_else(|| {
         let &last = ai_confidences.first()?;
-        (last < below && admits_unsure()).then_some(LowConfidence::Unsure {
+        let counts = match admits() {
+            Admission::None => false,
+            Admission::Hedges => last < below,
+            Admission::NotKnowing => true,
+        };
+        counts.then_some(LowConfidence::Unsure {
             confidence: last,
             below,
         })
@@ -82,24 +101,42 @@ mod tests {
     }
 
     #[test]
-    fn one_soft_turn_that_admits_not_knowing_is_enough() {
-        let unsure = || true;
+    fn one_turn_that_admits_not_knowing_is_enough() {
+        let knows_not = || Admission::NotKnowing;
         assert_eq!(
-            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, unsure),
+            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, knows_not),
             Some(LowConfidence::Unsure {
                 confidence: 0.5,
                 below: SOFT
             })
         );
         assert_eq!(
-            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, || false),
+            low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, || Admission::None),
             None
         );
-        // Confident enough by its own score: the admission is not even read.
+        // Its words outweigh its score: "I don't know whether…" at 0.7 or 0.9.
+        for score in [0.7, 0.9] {
+            assert_eq!(
+                low_confidence_or_unsure(&[score], SOFT, SOFT_TURNS, FLOOR, knows_not),
+                Some(LowConfidence::Unsure {
+                    confidence: score,
+                    below: SOFT
+                })
+            );
+        }
+        // A hedge, or not following the customer, counts only under the soft threshold:
+        // confident, it answers or asks again (the fallback rule counts those).
+        let lost = || Admission::Hedges;
+        assert!(low_confidence_or_unsure(&[0.5], SOFT, SOFT_TURNS, FLOOR, lost).is_some());
         assert_eq!(
-            low_confidence_or_unsure(&[0.8], SOFT, SOFT_TURNS, FLOOR, || unreachable!()),
+            low_confidence_or_unsure(&[0.9], SOFT, SOFT_TURNS, FLOOR, lost),
             None
         );
+        // Under the floor the score says it all: the words are not read.
+        assert!(matches!(
+            low_confidence_or_unsure(&[0.3], SOFT, SOFT_TURNS, FLOOR, || unreachable!()),
+            Some(LowConfidence::Floor { .. })
+        ));
     }
 
     #[test]

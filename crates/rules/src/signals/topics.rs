@@ -94,8 +94,12 @@ enum P {
     NotResolved,
     Failed,
     AlreadyDid,
-    /// The AI says it does not know or is not sure ("I don't have reliable information").
+    /// The AI says it is not sure ("I'm not certain", "no estoy segura").
     Unsure,
+    /// The AI says it does not know the answer ("I don't know whether…", "no sé").
+    NotKnowing,
+    /// The AI says it did not follow the customer ("I'm not sure what you mean").
+    NotUnderstood,
     /// Money told as already come in ("the refund landed this morning"): nothing to move.
     Settled,
     /// Money told as only held, a balance ("my balance is 5,300"): nothing to move, unless an
@@ -544,8 +548,12 @@ const PATTERNS: &[(P, &str)] = &[
         r"\barbitro bancario\b|\bricorso all'arbitro\b|\bdefensor del (cliente|pueblo)\b|\bm[ée]diateur (bancaire|de l'|du |des )\b|\bschlichtungsstelle\b|\bombudsmann\b|\bouvidoria\b|\bprovedor do cliente\b",
     ),
     (
+        P::NotKnowing,
+        r"\bi (don'?t|do not) know\b|\bi (can'?t|cannot|can not) (confirm|verify|be sure|say for (sure|certain))\b|\bi (don'?t|do not) have (reliable|enough|accurate|up-to-date|current|complete) (information|details|data)\b|\bi'?m unable to (confirm|verify)\b|\bno lo s[ée]\b|\bno sé\b|\bno se (si|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|cu[áa]l(es)?|cu[áa]ntos?|nada|exactamente|con (certeza|seguridad)|decir(le|te)?|responder(le|te)?)\b|\bno se\s*($|[.,;:!?])|\bno tengo informaci[óo]n (fiable|suficiente)\b|\bje ne sais pas\b|\bje n'ai pas d'informations? (fiables?|pr[ée]cises?)\b|\b(ich )?wei[ßs] (ich )?(leider |auch )?(es |das )?nicht\b|\bkeine (verl[äa]sslichen|genauen) informationen\b|\bn[ãa]o sei\b|\bn[ãa]o tenho informa[çc][õo]es (fi[áa]veis|suficientes)\b|\bnon (lo )?so\b|\bnon ho informazioni (affidabili|sufficienti)\b",
+    ),
+    (
         P::Unsure,
-        r"\bi (don'?t|do not) know\b|\bi'?m not (sure|certain)\b|\bi am not (sure|certain)\b|\bi (can'?t|cannot|can not) (confirm|verify|be sure|say for (sure|certain))\b|\bi (don'?t|do not) have (reliable|enough|accurate|up-to-date|current|complete) (information|details|data)\b|\bi'?m unable to (confirm|verify)\b|\bno (lo )?s[ée]\b|\bno estoy segur[oa]\b|\bno tengo informaci[óo]n (fiable|suficiente)\b|\bje ne sais pas\b|\bje ne suis pas (s[ûu]re?|certaine?)\b|\bje n'ai pas d'informations? (fiables?|pr[ée]cises?)\b|\b(ich )?wei[ßs] (ich )?(leider |auch )?(es |das )?nicht\b|\bbin ich mir (leider )?nicht (ganz )?sicher\b|\bich bin (mir )?nicht sicher\b|\bkeine (verl[äa]sslichen|genauen) informationen\b|\bn[ãa]o sei\b|\bn[ãa]o tenho (certeza|informa[çc][õo]es (fi[áa]veis|suficientes))\b|\bnon (lo )?so\b|\bnon sono sicur[oa]\b|\bnon ho informazioni (affidabili|sufficienti)\b",
+        r"\bi'?m not (sure|certain)\b|\bi am not (sure|certain)\b|\bno estoy segur[oa]\b|\bje ne suis pas (s[ûu]re?|certaine?)\b|\bbin ich mir (leider )?nicht (ganz )?sicher\b|\bich bin (mir )?nicht sicher\b|\bn[ãa]o tenho certeza\b|\bnon sono sicur[oa]\b",
     ),
     // A fifth round, guided by blind set 12 (concepts, not its sentences).
     (
@@ -628,10 +636,20 @@ const PATTERNS: &[(P, &str)] = &[
         P::JustPast,
         r"\b(came out|came round|came over|was out|were out)\b.{0,20}\b(yesterday|last night|this morning)\b|\b(engineer|plumber|electrician|technician|fitter|firefighters?|fire brigade|fire service|paramedics?|ambulance|gas board)\b[^.?!]{0,15}\b(came|attended|visited|was here|were here|turned up|showed up)\b[^.?!]{0,25}\b(yesterday|last night|this morning)\b|\b(all|it'?s|it is|everything'?s) (sorted|fixed|safe|fine) now\b",
     ),
+    // The AI did not follow the customer ("I'm not sure what you mean", "no sé a qué se
+    // refiere"): it asks again rather than not knowing the answer.
+    (
+        P::NotUnderstood,
+        r"\bi (don'?t|do not) know what you('re| are)? ?(mean|meant|asking|referring to|after|looking for)\b|\b(i'?m|i am) (honestly |really |just )?not (sure|certain) (what|which( one)?) you('re| are)? ?(mean|meant|asking|referring to|after|looking for|want)\b|\b(i'?m|i am) not (sure|certain) (that )?i (understand|understood|follow|followed|get|got) (you|that|this|what|your)\b|\bi (don'?t|do not|didn'?t|did not) (quite )?(understand|follow|catch|get) (you|that|what you|your (question|request|message))\b|\bno (te |le )?(entiendo|entend[íi])\b|\bno s[ée] (a )?qu[ée] (te refieres|se refiere|quieres decir|quiere decir)\b|\bje ne (vous |te )?comprends pas\b|\bje ne suis pas s[ûu]re? de (bien )?comprendre\b|\bje ne (sais|vois) pas (ce que|de quoi) (vous|tu)\b|\b(ich )?verstehe (sie |dich )?nicht\b|\bnicht sicher,? was sie meinen\b|\bwei(ß|ss) nicht,? was sie meinen\b|\bn[ãa]o (entendi|percebi|compreendi)\b|\bn[ãa]o sei (o )?que (voc[êe]|o senhor|a senhora) quer dizer\b|\bnon (ho capito|capisco)\b|\bnon so (a )?cosa (intende|intendi|vuole dire|vuoi dire)\b",
+    ),
     // The AI not sure, with an adverb between ("I'm honestly not sure").
     (
         P::Unsure,
         r"\bi'?m (honestly|really|just|genuinely|actually|truly) not (sure|certain)\b|\bi am (honestly|really|genuinely|actually|truly) not (sure|certain)\b",
+    ),
+    (
+        P::NotKnowing,
+        r"\bi (honestly|really|genuinely|actually|truly|simply|just) (don'?t|do not) know\b",
     ),
     // The customer already said or gave it ("I've just said it", "I told you that").
     (
@@ -1202,7 +1220,15 @@ impl Scan {
     }
     /// Whether the text (an AI turn) admits not knowing ("I'm not sure", "je ne sais pas").
     pub(crate) fn unsure(self) -> bool {
-        self.has(P::Unsure)
+        self.has_any(&[P::Unsure, P::NotKnowing])
+    }
+    /// Whether the text (an AI turn) says it does not know the answer.
+    pub(crate) fn not_knowing(self) -> bool {
+        self.has(P::NotKnowing)
+    }
+    /// Whether the text (an AI turn) says it did not follow the customer.
+    pub(crate) fn not_understood(self) -> bool {
+        self.has(P::NotUnderstood)
     }
     /// Whether the text says the matter is resolved.
     pub(crate) fn resolved(self) -> bool {
