@@ -365,7 +365,7 @@ const PATTERNS: &[(P, &str)] = &[
     // The signs of a stroke: a drooping face, slurred speech, an arm that will not lift.
     (
         P::MedicalEmergency,
-        r"\b(face|mouth) (is |has |has gone |went |gone )?(all )?(drooping|droopy)\b|\bdrooping (face|mouth)\b|\bslurr(ed|ing) (speech|words|his words|her words)\b|\b(gone|is|went|are|been) (all )?slurred\b|\bcan'?t (lift|raise|move) (his|her|my|their) (arm|leg)\b|\bone side of (his|her|my|their) (face|body) (is )?(drooping|numb|paralysed|paralyzed)\b",
+        r"\b(face|mouth) (is |has |has gone |went |gone )?(all )?(drooping|droopy)\b|\bdrooping (face|mouth)\b|\bslurr(ed|ing) (speech|words|his words|her words)\b|\b(gone|is|went|are|been) (all )?slurred\b|\bone side of (his|her|my|their) (face|body) (is )?(drooping|numb|paralysed|paralyzed)\b",
     ),
     // Water coming in or rising to the ankles; a ceiling or roof that fell in.
     (
@@ -1109,6 +1109,41 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::FraudNow,
         r"\b(someone|somebody|they|a hacker|hackers)('s| is| are|'re) (still )?trying to (take|withdraw|transfer|move|steal|drain|empty) (the |my |our )?(money|funds|cash|savings|account)\b|\best[áa]n intentando (sacar|retirar|robar|transferir|vaciar)\b|\b(essaient|essaie|essaye|tentent|tente) de (retirer|vider|prendre|voler|transf[ée]rer)\b|\bversuch\w* gerade\b.{0,40}\b(abzuheben|abzubuchen|zu [üu]berweisen|zu stehlen)\b|\best[ãa]o (a tentar|tentando) (tirar|levantar|roubar|transferir)\b|\bstanno (cercando|tentando) di (prelevare|rubare|svuotare|trasferire)\b",
+    ),
+    // The sixty-fourth round: fire told by its flames (not "in fiamme di notifiche") or as
+    // caught, in the other languages; a
+    // stroke told by its signs (a face drooping, words slurred, an arm that suddenly will
+    // not lift); an operation that cannot go ahead when something arrives late (not one
+    // moved to another day); a night's
+    // takings lost to an outage; money being sent from the customer's account to someone
+    // they do not know.
+    (
+        P::Fire,
+        r"\b(ha|hanno|[èe]|sta|stanno) (preso|prendendo) fuoco\b|\b(le|delle) fiamme\b|\b(las|unas) llamas\b|\b(a|ont) pris feu\b|\b(les|des) flammes\b|\bdie flammen\b|\bf[äa]ngt feuer\b|\bfeuer gefangen\b|\bas chamas\b|\bpegou fogo\b|\bse (prendi[óo]|incendi[óo]|est[áa] incendiando)\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\bslurr(ed|ing)\b.{0,20}\b(speech|words|talking|speaking)\b|\b(speech|words|talking|speaking)\b.{0,25}\bslurred\b|\b(face|mouth|smile)\b.{0,20}\b(drooping|droopy|drooped|dropped on one side|lopsided|twisted)\b|\b(suddenly|all of a sudden|out of nowhere|just now)\b.{0,40}\b(can'?t|cannot|can not|could ?n'?t|is unable to) (lift|raise|move|feel) (his|her|their|my) (right |left )?(arm|leg|hand|side)\b|\b(can'?t|cannot|can not|could ?n'?t) (lift|raise|move|feel) (his|her|their|my) (right |left )?(arm|leg|hand|side)\b.{0,40}\b(suddenly|all of a sudden|out of nowhere|slurred|drooping)\b|\b(habla|hablando) (arrastrad[oa]|arrastrando las palabras|raro de repente)\b|\bno puede (levantar|mover) el brazo\b|\b(bouche|visage) (tordue?|de travers|d[ée]form[ée]e?)\b|\bne peut (plus )?(lever|bouger) (le|son) bras\b|\bverwaschene sprache\b|\bh[äa]ngende[rn]? mundwinkel\b|\bkann (den|seinen|ihren) arm nicht (mehr )?(heben|bewegen)\b|\bfala arrastada\b|\bboca torta\b|\bn[ãa]o consegue (levantar|mexer) o bra[çc]o\b|\bbocca storta\b|\bnon riesce a (alzare|muovere) il braccio\b|\bparla in modo confuso\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(late|in time|on time|delayed|doesn'?t arrive|don'?t arrive|isn'?t here|aren'?t here)\b[^.?!]{0,40}\b(operation|surgery|transplant|procedure|dialysis|transfusion|treatment)\b.{0,30}\b(can'?t|cannot|can not|won'?t|will not) (go ahead|happen|proceed|take place|start)\b|\b(operation|surgery|transplant|procedure|dialysis|transfusion|treatment)\b.{0,30}\b(can'?t|cannot|can not|won'?t|will not) (go ahead|happen|proceed|take place|start) without (it|them|this|these|that|those|the \w+)\b|\b(samples?|organs?|blood|plasma|insulin|vaccines?|medication)\b.{0,40}\b(become|becomes|will be|go|goes|turn) (unusable|useless|spoiled|unviable|no good)\b.{0,15}\bin (\d+|a few|ten|fifteen|twenty|thirty|forty) (minutes|mins)\b",
+    ),
+    (
+        P::Outage,
+        r"\blosing (the |our |all (the |our )?|a |the whole |our whole )?(whole )?((day|night|evening|weekend|match|lunch|dinner)'?s? )?(takings|trade|custom|bookings|income|earnings|revenue|sales|business)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(is|are|'s|'re|keeps?) (still )?(being )?(sending|sent|transferring|transferred|moving|moved|withdrawing|withdrawn|paying|paid out)\b.{0,50}\bto (an? |some |this )?(\w+ )?(address|account|wallet|iban|recipient|payee|number)s? (i'?ve never|i have never|i don'?t|i do not|i didn'?t|i did not|i never|that'?s not mine|that is not mine|i'?ve not)\b",
+    ),
+    (
+        P::InvestAsk,
+        r"\bis (that|it|this) (the right|the best|the correct|the smart|the sensible|a sensible|the wise|a wise) (move|choice|call|decision|option|plan|thing to do|way to go)\b",
+    ),
+    (
+        P::InvestTerm,
+        r"\b(remortgag\w*|(fixed|variable|tracker|discount|offset)[- ](rate )?mortgages?|tracker (rate|deal|mortgage)s?|(two|three|five|ten|2|3|5|10)[- ]year fix(ed)?( rate| deal)?|mortgage (deal|product|rate)s?|hipoteca (fija|variable|mixta)|cr[ée]dit immobilier [àa] taux|baufinanzierung|festzins\w*|tasso (fisso|variabile)|taxa (fixa|vari[áa]vel))\b",
     ),
 ];
 
@@ -2621,7 +2656,7 @@ mod tests {
     /// No text is urgent.
     fn none_urgent(texts: &[&str]) {
         for text in texts {
-            assert_eq!(urgency(text), None, "{text}");
+            assert_eq!(urgency(text), None, "{text}: {:?}", urgency(text));
         }
     }
 
@@ -4195,6 +4230,45 @@ mod tests {
             "she never turned up to the meeting, typical",
             "is it legal to stop on the hard shoulder to make a call?",
         ]);
+    }
+
+    #[test]
+    fn flames_a_strokes_signs_a_procedure_at_risk_lost_takings_and_money_sent_away_are_urgent() {
+        all_urgent(&[
+            "il capanno in giardino ha preso fuoco",
+            "on voit des flammes sortir du compteur",
+            "die Flammen kommen schon aus dem Keller",
+            "my wife's speech went slurred over breakfast and she can't find her words",
+            "out of nowhere he couldn't raise his left arm",
+            "the courier has the kidney for the transplant and the surgery can't go ahead without it",
+            "the card machines are dead and we're losing the whole evening's trade",
+            "my wallet is sending coins to an address I don't recognise as we type",
+        ]);
+        none_urgent(&[
+            "il mio telefono è in fiamme di notifiche",
+            "I can't lift my arm above my head since the shoulder op in March, is the gym suitable?",
+            "the surgery can't go ahead on Monday because the clinic moved it, can I rebook?",
+            "we're losing a bit of trade to the shop across the road",
+            "I sent the deposit to the account you gave me last week",
+        ]);
+    }
+
+    #[test]
+    fn the_right_move_with_a_fund_and_a_mortgage_product_choice_are_advice() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("is it the right move to shift my ISA into the bond fund before I retire?"),
+            Some(Topic::Investment)
+        );
+        assert_eq!(
+            topic("should I take a two-year fix or a tracker mortgage?"),
+            Some(Topic::Investment)
+        );
+        assert_eq!(
+            topic("is that the right move for the sofa, the blue one?"),
+            None
+        );
+        assert_eq!(topic("my fixed rate mortgage payment went out twice"), None);
     }
 
     #[test]
