@@ -1801,7 +1801,7 @@ static OTHER_WORD_AMOUNT_PATTERN: LazyLock<String> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     format!(
-        r"(?i)\b(?P<n>(?:(?:(?:{words})(?:mila|tausend)?|[a-zäöüß]+(?:tausend|hundert)[a-zäöüß]*|[a-z]+mila[a-z]+)[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
+        r"(?i)\b(?P<n>(?:(?:(?:{words})(?:mila|tausend)?|[a-zäöüß]+(?:tausend|hundert)[a-zäöüß]*|[a-z]+mila[a-z]+|mille[a-z]+)[\s-]+)+)(?P<cur>euros?|d[óo]lares|dollars|reais|libras?|livres?|sterline|francs?|franken)\b"
     )
 });
 
@@ -2011,6 +2011,16 @@ fn other_words_value(words: &str) -> Option<f64> {
             && t > 0.0
         {
             total += (group + h) * 1e3 + t;
+            group = 0.0;
+            any = true;
+            continue;
+        }
+        // "milleottocento": Italian one thousand and what follows, in one word.
+        if let Some(tail) = w.strip_prefix("mille")
+            && let Some(&(_, t)) = OTHER_NUMBER_WORDS.iter().find(|(n, _)| *n == tail)
+            && t > 0.0
+        {
+            total += group * 1e3 + 1e3 + t;
             group = 0.0;
             any = true;
             continue;
@@ -2372,15 +2382,23 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
 const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b|\b(?:budget|deposit|loan|payment|price|cost|total|quote|invoice|order|refund|spend)(?:'s|\s+(?:is|was|of|will\s+be|comes\s+to))?\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?(?P<m>\d+(?:[.,]\d+)?)\s?(?:k|grand)\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing|charge|charging)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<v>\d+(?:[.,]\d+)?)\s?grand\b";
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
-/// "transferir 25.000 a mi hijo", "the 2,400 deposit". Only grouped thousands or four to
-/// seven digits, and not a year.
-const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|take|charge|charging|debit|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|pagar|transferir|enviar|payer|virer|verser|[üu]berweisen|zahlen|pagare|bonificare|versare)\b(?P<between>(?:\s+[^\s\d]+){0,5}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim|refunded|reimbursed|transferred|paid back|returned)s?\b";
+/// "transferir 25.000 a mi hijo", "the 2,400 deposit", "top up the account with 6,000", a
+/// sum taken or charged ("you've taken 1,200 twice"), a price then paid ("the quote came to 2,950,
+/// I'll pay it in full"), a purchase for a sum that ends its clause ("add the table for
+/// 2,350, and…"; not "for 2,500 guests"). Only grouped thousands or four to seven digits,
+/// and not a year.
+const BARE_SUM_PATTERN: &str = r"(?i)\b(?:pay|paying|take|charge|charging|charged|debit|debited|deducted|release|releasing|transfer|transferring|send|sending|wire|wiring|withdraw|withdrawing|deposit|depositing|invest|investing|move|moving|claim|refund|reimburse|top(?:ping)?[- ]up|recharge|pagar|transferir|enviar|recargar|payer|virer|verser|recharger|[üu]berweisen|zahlen|aufladen|pagare|bonificare|versare|ricaricare|carregar)\b(?P<between>(?:\s+[^\s\d]+){0,5}?)\s+(?P<n>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:the|a|my|our|this|that|his|her)\s+(?P<m>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\s+(?:deposit|down payment|payment|refund|transfer|loan|instal?ment|premium|withdrawal|claim|refunded|reimbursed|transferred|paid back|returned)s?\b|\byou(?:'ve|\s+have)?\s+(?:taken|took)\s+(?:out\s+)?(?P<t>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b|\b(?:quote|price|total|bill|invoice|cost|balance due|amount due)\s+(?:came|comes|is|was|will\s+be|'s)\s+(?:to\s+)?(?:about\s+|around\s+)?(?P<q>\d{1,3}(?:[,.]\d{3})+|\d{4,7})\b[^.?!]{0,60}\b(?:pay|paying|settle|settling|transfer|send|wire)\s+(?:it|that|this|the lot|the (?:full|whole) (?:amount|sum|lot)|in full)\b|\b(?:buy|buying|order|ordering|add|adding|purchase|purchasing|get|getting)\b(?:\s+[^\s\d]+){0,8}?\s+for\s+(?P<f>\d{1,3}(?:,\d{3})+)(?:\.\d{2})?(?:\s*(?:[,;!?]|\.(?:\s|$)|$)|\s+(?:and|plus|please|in total|total|altogether|all in)\b)";
 
 /// The sum of one [`BARE_SUM_PATTERN`] match.
 fn bare_sum(c: &Groups<'_, '_>) -> Option<Amount> {
     {
         {
-            let n = c.name("n").or_else(|| c.name("m"))?;
+            let n = c
+                .name("n")
+                .or_else(|| c.name("m"))
+                .or_else(|| c.name("t"))
+                .or_else(|| c.name("q"))
+                .or_else(|| c.name("f"))?;
             // "move my appointment to 1430": a number after a preposition is a time or a
             // reference, not the sum moved.
             let between = c.name("between").unwrap_or("");
@@ -3973,6 +3991,32 @@ mod tests {
         assert!(amounts("could you send booking 5832 to my work email").is_empty());
         assert!(amounts("please ship order #7719 to the new address").is_empty());
         assert_eq!(amounts("please send 5832 to my brother today").len(), 1);
+    }
+
+    #[test]
+    fn sums_topped_up_taken_priced_then_paid_or_bought_for_are_sums() {
+        let value = |t: &str| amounts(t).first().map(|a| a.value);
+        assert_eq!(
+            value("can you top up our prepaid card with 4,500"),
+            Some(4500.0)
+        );
+        assert_eq!(
+            value("you took 1,350 off my account yesterday"),
+            Some(1350.0)
+        );
+        assert_eq!(
+            value("the invoice was 3,200 so I want to settle it in full now"),
+            Some(3200.0)
+        );
+        assert_eq!(
+            value("I'll order the corner sofa for 2,799, please"),
+            Some(2799.0)
+        );
+        assert_eq!(value("ho pagato milleduecento euro"), Some(1200.0));
+        // A quantity after "for", photos taken before a reference, a total only told.
+        assert!(amounts("order name badges for 2,500 guests").is_empty());
+        assert!(amounts("I've taken photos, the booking number is 88231").is_empty());
+        assert!(amounts("the total is 4,100 according to the app").is_empty());
     }
 
     #[test]
