@@ -2706,12 +2706,13 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
         }
         let next = |o: usize| if i + o < item.end { word(i + o) } else { "" };
         // "they said they're full", "you told me Monday": what someone said about the
-        // matter in hand.
+        // matter in hand. Not what a third party reports ("a buyer says my lamp never
+        // arrived", "my husband said…"): that raises the matter it tells.
         let reported = (i..item.end).take(4).any(|j| {
             matches!(
                 word(j),
                 "said" | "told" | "says" | "dijeron" | "dit" | "sagte"
-            )
+            ) && !(j >= i + 2 && matches!(word(j - 2), "a" | "an" | "my" | "our" | "another"))
         });
         // "I don't use it anymore", "we no longer need it": why the act is asked, said
         // after it.
@@ -3676,5 +3677,13 @@ mod tests {
         assert_eq!(m("a question about my statement").own(), 1);
         assert_eq!(m("our heating is off again since Friday").own(), 1);
         assert_eq!(m("the heating goes off at night on the timer").own(), 0);
+    }
+
+    #[test]
+    fn a_third_partys_report_raises_its_matter_what_they_said_follows_up() {
+        let reported = "a tenant says the lift is broken, my deposit hasn't come back, and I can't log in to the portal";
+        assert!(m(reported).verdict(3).is_some(), "{reported}");
+        let followed = "they said the lift is broken, my deposit hasn't come back, and I can't log in to the portal";
+        assert!(m(followed).verdict(3).is_none(), "{followed}");
     }
 }

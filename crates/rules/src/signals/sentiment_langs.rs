@@ -947,6 +947,23 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["joke", "of", "a"],
     &["absolutely", "disgraceful"],
     &["utterly", "disgraceful"],
+    // The service judged the worst of its kind: "the most useless, pathetic service I've
+    // ever paid for", "an utterly pathetic company" (not "I feel a bit useless").
+    &["most", "useless"],
+    &["most", "pathetic"],
+    &["most", "incompetent"],
+    &["utterly", "useless"],
+    &["utterly", "pathetic"],
+    &["absolutely", "useless"],
+    &["absolutely", "pathetic"],
+    &["pathetic", "service"],
+    &["useless", "service"],
+    &["pathetic", "company"],
+    &["useless", "company"],
+    &["useless", "lot"],
+    &["incompetent", "lot"],
+    &["bunch", "of", "clowns"],
+    &["bunch", "of", "cowboys"],
 ];
 
 /// Swear words said for emphasis, skipped inside an idiom ("a total effing joke").
@@ -1457,6 +1474,8 @@ mod tests {
             "das ist eine Unverschämtheit, wirklich",
             "you're a bunch of cowboys, the lot of you",
             "three letters and no answer, I am in absolute bits",
+            "easily the most pathetic excuse for a delivery firm I've dealt with",
+            "what a useless lot, four weeks for one refund",
         ]);
         // Indifference of one's own, a joke told, names called of someone else, things in
         // pieces.
@@ -1465,6 +1484,8 @@ mod tests {
             "my son told me a joke about your adverts",
             "the film was about two crooks in Naples",
             "the vase arrived in bits",
+            "I feel a bit useless with apps, can you walk me through it",
+            "which is the most useful plan for a family of four",
         ]);
     }
 
