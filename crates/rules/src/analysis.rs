@@ -209,6 +209,16 @@ impl TurnAnalysis {
         self.scan(text).closes_account()
     }
 
+    /// The words asking to close something named by a pronoun ("I want it closed today").
+    pub(crate) fn closes_it(&self, text: &str) -> Option<String> {
+        topics::closes_it_words(text, self.scan(text))
+    }
+
+    /// Whether the turn names an account.
+    pub(crate) fn names_account(&self, text: &str) -> bool {
+        self.scan(text).names_account()
+    }
+
     /// Whether the turn tells the money it names as already come in.
     pub(crate) fn settled(&self, text: &str) -> bool {
         topics::settled(text, self.scan(text))

@@ -488,8 +488,31 @@ impl Check {
                         .zip(v.analyses)
                         .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
                         .any(|(t, a)| a.dispute_context(&t.text));
-                let (topic, words) = match a.regulated(text, topics, context) {
-                    Some((topic, words)) => (topic, words.into_owned()),
+                // "I want it closed today even though the dispute is still open", the
+                // account named a turn or two before: closing it is the act.
+                let closes_named_account = || {
+                    if !topics.contains(&topics::Topic::AccountClosure) {
+                        return None;
+                    }
+                    let words = a.closes_it(text)?;
+                    let recent = || {
+                        v.turns
+                            .iter()
+                            .zip(v.analyses)
+                            .rev()
+                            .take(4)
+                            .filter_map(|(t, a)| a.as_deref().map(|a| (t, a)))
+                    };
+                    (recent().any(|(t, a)| a.names_account(&t.text))
+                        && recent().any(|(t, a)| a.dispute_context(&t.text)))
+                    .then_some((topics::Topic::AccountClosure, words))
+                };
+                let found = a
+                    .regulated(text, topics, context)
+                    .map(|(topic, words)| (topic, words.into_owned()))
+                    .or_else(closes_named_account);
+                let (topic, words) = match found {
+                    Some(found) => found,
                     // Advice asked now in a domain one of the three turns before names
                     // ("which of them suits me?" after the funds were listed).
                     None => topics.iter().find_map(|&topic| {
@@ -2493,6 +2516,47 @@ mod decision_tests {
             ),
         ]);
         assert_eq!(into_it.reason, Some(Reason::Regulated), "{into_it:?}");
+    }
+
+    #[test]
+    fn an_account_closed_by_a_pronoun_under_an_open_dispute_is_regulated() {
+        let asks = (
+            Role::Customer,
+            "I'd like to talk about my son's savings account",
+            None,
+        );
+        let ai = (Role::Ai, "Sure, what would you like to do?", Some(0.9));
+        let closing = decide_turns(&[
+            asks,
+            ai,
+            (
+                Role::Customer,
+                "just want it closed now, even with the chargeback on his card still open",
+                None,
+            ),
+        ]);
+        assert_eq!(closing.reason, Some(Reason::Regulated), "{closing:?}");
+        // No dispute, or no account named: closing "it" is an errand.
+        let no_dispute = decide_turns(&[
+            asks,
+            ai,
+            (Role::Customer, "just want it closed now please", None),
+        ]);
+        assert_eq!(no_dispute.reason, None, "{no_dispute:?}");
+        let a_ticket = decide_turns(&[
+            (
+                Role::Customer,
+                "my complaint ticket about the dispute",
+                None,
+            ),
+            ai,
+            (
+                Role::Customer,
+                "you can close it now, the dispute is still open but fine",
+                None,
+            ),
+        ]);
+        assert_eq!(a_ticket.reason, None, "{a_ticket:?}");
     }
 
     #[test]

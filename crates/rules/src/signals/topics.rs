@@ -122,6 +122,11 @@ enum P {
     InvestMoveIt,
     /// A fraud told as stopped and put right ("they froze it and refunded us"): over.
     FraudOver,
+    /// Something closed by a pronoun ("I want it closed today"): the account, when a turn
+    /// names one.
+    CloseIt,
+    /// An account named ("my daughter's tutoring account", "la cuenta").
+    AccountNamed,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -1145,6 +1150,14 @@ const PATTERNS: &[(P, &str)] = &[
         P::InvestTerm,
         r"\b(remortgag\w*|(fixed|variable|tracker|discount|offset)[- ](rate )?mortgages?|tracker (rate|deal|mortgage)s?|(two|three|five|ten|2|3|5|10)[- ]year fix(ed)?( rate| deal)?|mortgage (deal|product|rate)s?|hipoteca (fija|variable|mixta)|cr[ée]dit immobilier [àa] taux|baufinanzierung|festzins\w*|tasso (fisso|variabile)|taxa (fixa|vari[áa]vel))\b",
     ),
+    (
+        P::CloseIt,
+        r"\b(want|need|like|have|get) (it|this|that|this one|that one) (all )?(closed|shut( down)?|terminated)\b|\b(close|shut|terminate) (it|this|that|this one|that one)( down| off)?( today| now| right away| immediately)\b|\b(cerr(ar|adla|enla|adlo|enlo)|ci[ée]rren?la|ci[ée]rrenlo)\b|\b(cl[ôo]turez|fermez)[- ]le\b|\b(chiudetelo|chiudetela|chiuderlo|chiuderla)\b|\b(fechem|encerrem)[- ]na\b",
+    ),
+    (
+        P::AccountNamed,
+        r"\baccounts?\b|\bcuentas?\b|\bcomptes?\b|\bkonto\b|\bconta\b|\bconto\b",
+    ),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -1277,6 +1290,14 @@ impl Scan {
     /// Whether the text asks to close an account.
     pub(crate) fn closes_account(self) -> bool {
         self.has(P::CloseAccount)
+    }
+    /// Whether the text asks to close something it names by a pronoun ("I want it closed").
+    pub(crate) fn closes_it(self) -> bool {
+        self.has(P::CloseIt)
+    }
+    /// Whether the text names an account.
+    pub(crate) fn names_account(self) -> bool {
+        self.has(P::AccountNamed)
     }
     /// Whether a dispute, chargeback or open claim is mentioned.
     pub(crate) fn dispute_context(self) -> bool {
@@ -1698,6 +1719,11 @@ pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -
         .flatten(),
     }
 }
+/// The words that close something named by a pronoun ("want it closed"), if any.
+pub(crate) fn closes_it_words(text: &str, scan: Scan) -> Option<String> {
+    scan.closes_it().then(|| found(text, P::CloseIt)).flatten()
+}
+
 /// Advice asked in `text` in a domain whose term only an earlier turn names: "which one
 /// should I pick?" after the AI listed its funds, "can I give both together?" after the
 /// medicines were named. The words of the ask, for the medical and investment domains.
