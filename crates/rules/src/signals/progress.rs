@@ -7,7 +7,7 @@
 
 /// Statements that the need or failure came back. Strong ones say the conversation
 /// itself goes round ("you keep saying the same thing") and count twice.
-pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thing|problem|issue|error|message|result|answer|screen|spot|place|point|step)|(did|does|do|has|have)(n'?t| not) (work|help|fix|change|do anything)|not (working|fixed|resolved|helping)|no (luck|change|difference)|nothing (changed|happened|works)|(already|just) (did|tried|done|restarted|reinstalled|rebooted|reset|cleared|updated|checked|told you|said|explained)|tried (that|this|it|everything)|(did|done) that|i (told|said|explained)|keeps? (happening|failing|crashing|freezing|saying|showing|coming back|doing|dropping|disappearing|cutting out|disconnecting|dropping out|going off|switching off|turning off|restarting|rebooting)|(just |exactly )?(like|same as) before|todav[ií]a|a[úu]n no|sigue (sin|igual|fallando|sin funcionar|sin llegar|cerr\w+|colg\w+|bloque\w+)|se sigue (cerrando|colgando|bloqueando|cayendo|cortando|desconectando|apagando)|otra vez|de nuevo|ya (lo )?(hice|intent[ée])|lo mismo|toujours (pas|le m[êe]me)|encore|de nouveau|j'ai d[ée]j[àa]|la m[êe]me chose|immer noch|trotzdem (nicht|kein\w*)|weiterhin|schon wieder|wieder|nochmal|noch einmal|(habe|hab) ich (schon|bereits)|das gleiche|dasselbe|ainda|continua (tudo )?(sem|igual|a falhar|n[ãa]o|mud[oa])|continua (nos|no|na|nas) mesm[oa]s?|de novo|outra vez|j[áa] (fiz|tentei)|a mesma coisa|ancora|continua a non|di nuovo|un'altra volta|ho gi[àa]|la stessa cosa)\b";
+pub(crate) const PERSIST: &str = r"\b(still|again|yet again|once more|same (thing|problem|issue|error|message|result|answer|screen|spot|place|point|step)|(did|does|do|has|have)(n'?t| not) (work|help|fix|change|do anything)|not (working|fixed|resolved|helping)|no (luck|change|difference)|nothing (changed|happened|works)|(already|just) (did|tried|done|restarted|reinstalled|rebooted|reset|cleared|updated|checked|told you|said|explained)|tried (that|this|it|everything)|(did|done) that|i (told|said|explained)|keeps? (happening|failing|crashing|freezing|saying|showing|coming back|doing|dropping|disappearing|cutting out|disconnecting|dropping out|going off|switching off|turning off|restarting|rebooting|telling|giving|throwing|timing out|logging (me )?out|going offline|going down|showing up|spinning|buffering)|(just |exactly )?(like|same as) before|todav[ií]a|a[úu]n no|sigue (sin|igual|fallando|sin funcionar|sin llegar|cerr\w+|colg\w+|bloque\w+)|se sigue (cerrando|colgando|bloqueando|cayendo|cortando|desconectando|apagando)|otra vez|de nuevo|ya (lo )?(hice|intent[ée])|lo mismo|toujours (pas|le m[êe]me)|encore|de nouveau|j'ai d[ée]j[àa]|la m[êe]me chose|immer noch|trotzdem (nicht|kein\w*)|weiterhin|schon wieder|wieder|nochmal|noch einmal|(habe|hab) ich (schon|bereits)|das gleiche|dasselbe|ainda|continua (tudo )?(sem|igual|a falhar|n[ãa]o|mud[oa])|continua (nos|no|na|nas) mesm[oa]s?|de novo|outra vez|j[áa] (fiz|tentei)|a mesma coisa|ancora|continua a non|di nuovo|un'altra volta|ho gi[àa]|la stessa cosa)\b";
 
 pub(crate) const GOING_ROUND: &str = r"\b(you keep (saying|telling|asking|sending|giving)|(going|go|goes) (round|around) in circles|(the )?same (answer|reply|response|message|thing) (again|over and over|every time)|how many (more )?times|for the (third|fourth|fifth|3rd|4th|5th|umpteenth|hundredth) time|i keep (telling|saying|asking|explaining)|(this|it) is a loop|stuck in a loop|repeating (yourself|myself)|broken record|otra vez lo mismo|tourner en rond|im kreis|girando em c[íi]rculos|in tondo)\b";
 
@@ -183,6 +183,15 @@ mod tests {
         assert_eq!(persistence("I already reinstalled it, no luck"), 1);
         assert_eq!(persistence("sigue sin funcionar"), 1);
         assert_eq!(persistence("you keep saying the same thing"), 2);
+        // The device or app telling it again is the failure coming back.
+        assert_eq!(
+            persistence("the charger keeps telling me the cable is faulty"),
+            1
+        );
+        assert_eq!(
+            persistence("the portal keeps timing out at the last page"),
+            1
+        );
         assert_eq!(persistence("where has my parcel got to?"), 0);
         assert_eq!(persistence("please check the tracking"), 0);
     }
