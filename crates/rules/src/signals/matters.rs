@@ -3681,9 +3681,9 @@ mod tests {
 
     #[test]
     fn a_third_partys_report_raises_its_matter_what_they_said_follows_up() {
-        let reported = "a tenant says the lift is broken, my deposit hasn't come back, and I can't log in to the portal";
+        let reported = "a tenant says the lift is broken, my deposit hasn't come back, and the portal won't let me sign in";
         assert!(m(reported).verdict(3).is_some(), "{reported}");
-        let followed = "they said the lift is broken, my deposit hasn't come back, and I can't log in to the portal";
+        let followed = "they said the lift is broken, my deposit hasn't come back, and the portal won't let me sign in";
         assert!(m(followed).verdict(3).is_none(), "{followed}");
     }
 }

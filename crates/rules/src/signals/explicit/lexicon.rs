@@ -984,6 +984,32 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             // The groomer of a pet salon (not "owner": the customer is often one).
             "groomer",
             "groomers",
+            // The baker of a bakery or a caterer; the host of an escape room or a quiz; the
+            // fitter who assembles furniture, in the other languages (accents folded).
+            "baker",
+            "bakers",
+            "gamesmaster",
+            "gamesmasters",
+            "gamemaster",
+            "gamemasters",
+            "quizmaster",
+            "quizmasters",
+            "monteur",
+            "monteurin",
+            "monteure",
+            "monteurs",
+            "montador",
+            "montadora",
+            "montadores",
+            "montatore",
+            "montatori",
+            "panadero",
+            "panadera",
+            "boulanger",
+            "boulangere",
+            "padeiro",
+            "panettiere",
+            "fornaio",
             // Teachers and instructors in the other languages (a driving school's, a
             // language school's), a groomer (accents folded).
             "profesor",
@@ -2169,6 +2195,12 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         ],
     ),
     (PastTime, &["ayer", "hier", "gestern", "ontem", "ieri"]),
+    // "la semana pasada", "a semana passada", "la settimana scorsa": last week or month
+    // (not Spanish "pasado", which is also "pasado mañana", the day after tomorrow).
+    (
+        PastTime,
+        &["pasada", "passada", "passado", "scorsa", "scorso", "passee"],
+    ),
     (Customer, &["cliente", "clientes", "clienti"]),
     (
         ServiceHead,
@@ -2245,6 +2277,14 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "colegas",
             "collegue",
             "collegues",
+            // The team, as "team" in English ("pásame con el equipo", "parler à l'équipe").
+            "equipo",
+            "equipe",
+            "equipa",
+            // You people, the plural of the service's staff ("hablar con ustedes ya"),
+            // where the singular would be the bot.
+            "ustedes",
+            "vosotros",
         ],
     ),
     // The seventeenth set's words, by concept: "eine" among the German articles, regional

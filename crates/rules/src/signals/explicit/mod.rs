@@ -2880,6 +2880,39 @@ mod tests {
     }
 
     #[test]
+    fn sixty_fourth_round_requests_are_found() {
+        all_requests(&[
+            // a modifier before the staff noun puts the modal further back; trades
+            "could one of your duty supervisors get back to me",
+            "I'd like a word with your baker before Friday",
+            "is there a quiz master I can speak to about the prize",
+            "can one of the game masters ring us back",
+            "kann mich ein Monteur heute noch anrufen?",
+            // heard back from any of them; the team and you people in other languages
+            "please can I hear back from one of you by noon",
+            "páseme con el equipo de reservas",
+            "tengo que hablar con ustedes hoy mismo",
+            // a person who can grant what the bot cannot
+            "can somebody waive a late fee this small",
+            "there has to be someone who can reverse this charge",
+        ]);
+    }
+
+    #[test]
+    fn sixty_fourth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // equipment, thanks, a past talk, a master bedroom, a baker named as a shop
+            "el equipo de sonido no enciende",
+            "muchas gracias a ustedes por todo",
+            "hablé con ustedes la semana pasada",
+            "ho parlato con un vostro operatore la settimana scorsa",
+            "the master bedroom blind is stuck",
+            "the baker down the road does a better sourdough",
+            "the bank reversed the payment on its own",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")

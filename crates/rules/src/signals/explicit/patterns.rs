@@ -2579,6 +2579,10 @@ pub(super) fn help_verb(word: &str) -> bool {
             | "overrule"
             | "authorise"
             | "authorize"
+            // What only a person may grant: "somebody who can waive the charge".
+            | "waive"
+            | "reverse"
+            | "unblock"
             | "resolve"
             | "decidir"
             | "resolver"
@@ -3654,9 +3658,12 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         // "I just want to hear a human voice".
         "hear" | "hearing" => {
             // "I'd rather hear it from an actual person".
+            // "I'd like to hear back from one of you today": heard back from, any of the
+            // people who work there is asked to answer.
+            let back = toks.get(j + 1).is_some_and(|b| b.word == "back");
             if let Some(k) = in_clause(j + 1, 5).find(|&k| toks[k].word == "from")
                 && let Some(p) = person_after(k + 1, 3)
-                && human_noun(toks, p) == Some(true)
+                && (human_noun(toks, p) == Some(true) || back && human_noun(toks, p).is_some())
                 && ok(j)
             {
                 return found(p, "hear_a_person");
@@ -4933,7 +4940,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     "quand" | "lorsque" | "cuando" | "quando" | "si" | "wenn" | "when" | "if"
                 )
             }) || toks[v].word == "liga" && toks[j + 1..v].iter().any(|p| p.word == "ai")
-            || toks[j.saturating_sub(4)..toks.len().min(v + 4)]
+            // "could one of ur crew supervisors get back to me": a modifier before the noun
+            // puts the modal five words back.
+            || toks[j.saturating_sub(5)..toks.len().min(v + 4)]
                 .iter()
                 .any(|p| {
                     modal(p.word)
