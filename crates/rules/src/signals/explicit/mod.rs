@@ -967,15 +967,18 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             } else {
                 0
             };
-            if screen & ALONE != 0 {
+            let next = spans.get(i + 1);
+            let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
+            // "Baker Street": a word before a street in its clause is a name (the tokenizer
+            // takes its classes away too).
+            let street = next.is_some_and(|&n| n.2 == clause && tokenize::names_a_street(word_at(n)));
+            if screen & ALONE != 0 && !street {
                 return true;
             }
             // Nothing corrects, splits or compounds a word of under four bytes.
             if screen & KNOWN == 0 && word.len() >= 4 && !unfixable::known(word) {
                 return true;
             }
-            let next = spans.get(i + 1);
-            let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
             // "a real one", "get me one", "have them call me": a word for the person by
             // what stands before it; "no one" said in two words.
             screen & BY_NEIGHBOUR != 0
@@ -2887,6 +2890,7 @@ mod tests {
             "I'd like a word with your baker before Friday",
             "is there a quiz master I can speak to about the prize",
             "can one of the game masters ring us back",
+            "can the baker on Mill Road call me back",
             "kann mich ein Monteur heute noch anrufen?",
             // heard back from any of them; the team and you people in other languages
             "please can I hear back from one of you by noon",
@@ -2909,6 +2913,9 @@ mod tests {
             "the master bedroom blind is stuck",
             "the baker down the road does a better sourdough",
             "the bank reversed the payment on its own",
+            // a street named after a trade or a person
+            "send the cake to 14 Baker Street please",
+            "the parcel went to Agent Road by mistake",
         ]);
     }
 
