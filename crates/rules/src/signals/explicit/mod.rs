@@ -971,8 +971,9 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
             // "Baker Street": a word before a street in its clause is a name (the tokenizer
             // takes its classes away too).
-            let street = next.is_some_and(|&n| n.2 == clause && tokenize::names_a_street(word_at(n)));
-            if screen & ALONE != 0 && !street {
+            if screen & ALONE != 0
+                && !next.is_some_and(|&n| n.2 == clause && tokenize::names_a_street(word_at(n)))
+            {
                 return true;
             }
             // Nothing corrects, splits or compounds a word of under four bytes.
