@@ -2921,6 +2921,28 @@ mod tests {
     }
 
     #[test]
+    fn sixty_fifth_round_requests_are_found() {
+        all_requests(&[
+            // the trades of a library, a nursery, a tattoo studio, a hearing clinic
+            "could a librarian phone me about the reservation",
+            "I'd like to talk to one of the childminders about naps",
+            "ich möchte mit der Erzieherin sprechen",
+            "quiero hablar con el tatuador hoy",
+            "pouvez-vous demander au bibliothécaire de me rappeler",
+            "ich möchte mit der Leiterin der Filiale reden",
+        ]);
+    }
+
+    #[test]
+    fn sixty_fifth_round_other_senses_are_not_requests() {
+        no_requests(&[
+            // a person's visit or appointment moved, the apostrophe dropped
+            "can we move the cleaner's visit to Wednesday",
+            "I need to shift the practitioner's appointment by an hour",
+        ]);
+    }
+
+    #[test]
     fn corrections_are_reported() {
         assert!(
             corrections("i need to speak to somelne")
