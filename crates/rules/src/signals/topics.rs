@@ -1158,6 +1158,26 @@ const PATTERNS: &[(P, &str)] = &[
         P::AccountNamed,
         r"\baccounts?\b|\bcuentas?\b|\bcomptes?\b|\bkonto\b|\bconta\b|\bconto\b",
     ),
+    // The sixty-fifth round: an animal or a child down and not getting up, breathing
+    // oddly, gums gone pale; a child or a pet that ate a plant or a product and is now sick;
+    // a boat taking on water; the customer's details changed by someone else just now; a
+    // legal opinion asked for in the other languages.
+    (
+        P::MedicalEmergency,
+        r"\b(lying|lay|slumped|flat out) (on|in) (the|his|her|its|our|my) (floor|ground|yard|garden|road|street|pavement|kitchen|bathroom|grass|field|stable|kennel|pen|run|drive|driveway|hallway)\b.{0,40}\b(won'?t|will not|can'?t|cannot|isn'?t able to) (get up|stand( up)?|move|wake)\b|\bbreathing (oddly|strangely|funny|funnily|weirdly|weird|shallow(ly)?|in gasps|with a rattle)\b|\b(gums|tongue)\b.{0,12}\b(pale|white|grey|gray|blue|purple)\b|\b(toddler|baby|child|kid|son|daughter|boy|girl|dog|puppy|cat|kitten|he|she)\b.{0,40}\b(chew(ed|ing)?|ate|eaten|eating|swallowed|licked|drank|drunk)\b.{0,80}\b(being sick|been sick|vomiting|throwing up|drowsy|floppy|pale|shaking|fitting|seizure|foaming|drooling|twitching)\b",
+    ),
+    (
+        P::Danger,
+        r"\b(boat|yacht|vessel|dinghy|narrowboat|ship)\b.{0,40}\b(sinking( fast| now| quickly| right| at| in| and|\s*[.,;!?]|\s*$)|taking on water|low in the water|filling with water)|\bbilge (alarm|pump)\b.{0,20}\b(going off|sounding|ringing|running nonstop|running non-stop|won'?t stop)\b",
+    ),
+    (
+        P::FraudNow,
+        r"\b(bank details|account details|details|password|email address|phone number|address|pin|payee)\b.{0,40}\b(changed|updated|reset|switched)\b.{0,60}\b(not me|wasn'?t me|was not me|i didn'?t|i did not|i never)\b",
+    ),
+    (
+        P::LegalAdvice,
+        r"\bparere legale\b|\bconsiglio legale\b|\bconsejo legal\b|\basesoramiento (legal|jur[íi]dico)\b|\bavis juridique\b|\brechtsrat\b|\brechtlichen rat\b|\bparecer jur[íi]dico\b|\bconselho jur[íi]dico\b",
+    ),
 ];
 
 /// The topic and urgency patterns, then the progress ones ([`super::progress`]).
@@ -4321,6 +4341,28 @@ mod tests {
             "we're losing a bit of trade to the shop across the road",
             "I sent the deposit to the account you gave me last week",
         ]);
+    }
+
+    #[test]
+    fn an_animal_down_a_plant_eaten_a_boat_sinking_and_details_changed_by_someone_are_urgent() {
+        all_urgent(&[
+            "the puppy is lying on the kitchen floor and can't stand up",
+            "she's breathing really shallow and her gums look grey",
+            "my daughter ate some of the berries from the hedge and now she's vomiting",
+            "our dinghy is taking on water at the mooring",
+            "my email address was changed ten minutes ago and it wasn't me",
+        ]);
+        none_urgent(&[
+            "my teenager lies in bed and won't get up for school",
+            "the dog is breathing heavily after his run, is that normal for a greyhound?",
+            "the boat's sinking feeling in the film was great",
+            "I changed my phone number last week, can you update it",
+        ]);
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("vorrei un parere legale sul contratto di affitto"),
+            Some(Topic::Legal)
+        );
     }
 
     #[test]
