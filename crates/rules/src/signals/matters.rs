@@ -2260,7 +2260,21 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 }) && i >= 1
                     && matches!(word(i - 1), "i" | "we" | "she" | "he" | "they")
         };
+        // "14 Alder Close", "3 Oak Drive", "7 Market Place": a street after a house number,
+        // no act.
+        let address = || {
+            i >= 2
+                && matches!(
+                    word(i),
+                    "close" | "drive" | "place" | "park" | "walk" | "row" | "rise" | "way"
+                )
+                && word(i - 2)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())
+        };
         if act.is_none()
+            && !address()
             && let Some(a) = act_of(word(i))
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
@@ -3677,6 +3691,13 @@ mod tests {
         assert_eq!(m("a question about my statement").own(), 1);
         assert_eq!(m("our heating is off again since Friday").own(), 1);
         assert_eq!(m("the heating goes off at night on the timer").own(), 0);
+    }
+
+    #[test]
+    fn a_street_after_a_house_number_is_no_act() {
+        assert!(!m("it's 14 Birch Close, Leeds").has_acts());
+        assert!(!m("new address: 3 Mill Drive").has_acts());
+        assert!(m("please close my savings account").has_acts());
     }
 
     #[test]

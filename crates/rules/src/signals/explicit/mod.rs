@@ -2939,6 +2939,8 @@ mod tests {
             // a person's visit or appointment moved, the apostrophe dropped
             "can we move the cleaner's visit to Wednesday",
             "I need to shift the practitioner's appointment by an hour",
+            // a role the customer names for someone of their own
+            "please register my neighbour as someone who can collect our dog",
         ]);
     }
 

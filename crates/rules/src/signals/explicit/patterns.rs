@@ -3772,7 +3772,14 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 || toks[j..]
                     .iter()
                     .take_while(|n| n.sentence == t.sentence)
-                    .any(|n| names_a_proxy(n.word));
+                    .any(|n| names_a_proxy(n.word))
+                // "add my mum as someone who can pick up": a role the customer names.
+                || toks[..j]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .take_while(|p| p.clause == t.clause)
+                    .any(|p| p.word == "as");
             (!told && !holder && ok(j) && !matches!(v.word, "call" | "ring")).then_some(())?;
             found(m + 1, "staff_asked_to_help")
         }
