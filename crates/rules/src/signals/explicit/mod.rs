@@ -114,8 +114,39 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                         | "up"
                         | "book"
                         | "arrange"
+                        // "sí, por favor, cuanto antes", "yes, asap": the yes, and when.
+                        | "asap"
+                        | "soon"
+                        | "quickly"
+                        | "now"
+                        | "today"
+                        | "possible"
+                        | "cuanto"
+                        | "antes"
+                        | "pronto"
+                        | "rapido"
+                        | "vite"
+                        | "tot"
+                        | "schnell"
+                        | "bald"
+                        | "sofort"
+                        | "presto"
+                        | "subito"
+                        | "logo"
+                        | "possivel"
                 )
         });
+    // "yes I think that would help", "yeah that'd be great": a yes, then the offer approved
+    // in the same breath.
+    let approved_after_yes = first_yes
+        && toks.len() <= 8
+        && !toks.iter().any(|t| t.is(Neg) || t.is(Boundary))
+        && toks[1..]
+            .iter()
+            .any(|t| matches!(t.word, "that" | "it" | "this" | "thatd" | "itd"))
+        && toks[1..]
+            .iter()
+            .any(|t| agreement::approving(t.word) || matches!(t.word, "help" | "helps"));
     let yes = first_yes
         && toks.len() <= 10
         && (toks.len() <= 8 && toks.iter().all(agrees)
@@ -139,7 +170,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                     matches!(n.word, "option" | "one" | "route" | "choice")
                 })))
         });
-    yes || chooses_person || agreement::agrees_at_length(toks)
+    yes || approved_after_yes || chooses_person || agreement::agrees_at_length(toks)
 }
 
 /// The request a reply makes by taking the AI's offer of a person.
@@ -330,14 +361,30 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 .any(|(i, _)| human_noun(toks, j + 1 + i).is_some()));
         // "Shall I get a colleague from the surgery to follow it up?": a person
         // brought in to do the work.
+        // "Shall I get someone from the pharmacy team to message you?": the person's team
+        // named between.
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
                 .find(|&k| human_noun(toks, k) == Some(true))
                 .is_some_and(|k| {
                     toks[k + 1..]
                         .iter()
-                        .take(3)
+                        .take(5)
                         .any(|n| n.word == "to" && n.clause == t.clause)
+                });
+        // "I can hand this to a human colleague", "shall I pass it on to a specialist?":
+        // the case handed to a person.
+        let case_handed_over = matches!(
+            t.word,
+            "hand" | "pass" | "transfer" | "forward" | "escalate" | "refer"
+        ) && toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.word, "this" | "it" | "that" | "your"))
+            && (j + 2..toks.len().min(j + 6))
+                .find(|&k| toks[k].word == "to" && toks[k].clause == t.clause)
+                .is_some_and(|k| {
+                    (k + 1..toks.len().min(k + 5))
+                        .any(|m| toks[m].clause == t.clause && human_noun(toks, m) == Some(true))
                 });
         // "Shall I bring in a colleague?", "I can loop in a specialist".
         let person_joined = matches!(t.word, "bring" | "loop" | "pull" | "involve")
@@ -348,18 +395,52 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 .any(|k| toks[k].is(StrongNoun) || toks[k].is(WeakNoun));
         // "you may chat with one of our billing staff", "would you care to talk with
         // an adviser?": the customer put in touch, a person of the service named after.
+        // "would you like to keep chatting with me or speak to one of our staff?": the
+        // "you" further back, across the other option; "would it help to speak with one
+        // of our carers?": the help offered.
         let you_talk_to_person = t.is(Talk)
             && !t.word.ends_with("ed")
-            && (j.saturating_sub(4)..j)
-                .any(|i| toks[i].word == "you" && toks[i].sentence == t.sentence)
+            // "Did you speak to one of our advisers yesterday?": a talk asked about, not
+            // offered.
+            && !toks[..j]
+                .iter()
+                .rev()
+                .take(6)
+                .take_while(|p| p.sentence == t.sentence)
+                .any(|p| p.is(PastAux) || p.word == "did")
+            && !toks
+                .iter()
+                .any(|p| p.sentence == t.sentence && p.is(PastTime))
+            && (j.saturating_sub(10)..j).any(|i| {
+                toks[i].sentence == t.sentence
+                    && (toks[i].word == "you"
+                        || toks[i].word == "help"
+                            && i > 0
+                            && matches!(toks[i - 1].word, "it" | "that"))
+            })
             && (j + 1..toks.len().min(j + 8)).any(|k| {
                 toks[k].sentence == t.sentence
+                    // The person of this verb, not of the other option ("keep chatting with
+                    // me or speak to one of our staff").
+                    && !toks[j + 1..k].iter().any(|p| either_or(p.word))
                     && match human_noun(toks, k) {
                         Some(true) => !toks[k.saturating_sub(2)..k]
                             .iter()
                             .any(|p| matches!(p.word, "your" | "own")),
-                        Some(false) => toks[k.saturating_sub(3)..k].iter().any(|p| p.word == "our"),
-                        None => false,
+                        // A trade of the service: "one of our vets", "a tax preparer".
+                        Some(false) => toks[k.saturating_sub(3)..k]
+                            .iter()
+                            .any(|p| matches!(p.word, "our" | "a" | "an")),
+                        // Said by the AI, "our staff" are the service's (said by the
+                        // customer, their own: see `human_noun`).
+                        None => {
+                            k > 0
+                                && toks[k - 1].word == "our"
+                                && matches!(
+                                    toks[k].word,
+                                    "staff" | "team" | "colleagues" | "colleague" | "employees"
+                                )
+                        }
                     }
             });
         // "Would you like one of our planners?", "do you want an adviser?": a person of
@@ -379,6 +460,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || person_wanted
             || person_contacts_you(j)
             || person_brought_in
+            || case_handed_over
             || person_joined
             || handed_over_as_object(toks, j)
             || call_arranged_with_person(toks, j)
@@ -2942,6 +3024,38 @@ mod tests {
             // a role the customer names for someone of their own
             "please register my neighbour as someone who can collect our dog",
         ]);
+    }
+
+    #[test]
+    fn sixty_fifth_round_offers_and_their_yes_are_read() {
+        for offer in [
+            "Would it help to speak with one of our groomers?",
+            "I can hand this to a human colleague if you like.",
+            "Shall I get someone from the billing team to email you?",
+        ] {
+            assert!(offers_handover(offer), "{offer}");
+        }
+        // The person is the second option, across the first one's words.
+        assert_eq!(
+            person_option("Would you like to keep chatting with me or speak to one of our staff?"),
+            Some(1)
+        );
+        assert_eq!(
+            person_option("Would you prefer to talk to a tax preparer or continue with me?"),
+            Some(0)
+        );
+        // A talk asked about, not offered.
+        assert!(!offers_handover(
+            "Did you speak to one of our advisers yesterday?"
+        ));
+        for yes in [
+            "yes I think that would help",
+            "sí, por favor, cuanto antes",
+            "yes, asap",
+        ] {
+            assert!(accepts_offer(yes), "{yes}");
+        }
+        assert!(!accepts_offer("yes but I don't think that would help"));
     }
 
     #[test]
