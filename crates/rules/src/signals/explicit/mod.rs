@@ -806,6 +806,7 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
             // "not another chatbot. nope.": a "nope" after turning the bot down says it
             // again; after asking for someone, it takes the asking back.
             .filter(|m| m.pattern == "reject_bot" || !taken_back(&toks))
+            .filter(|m| m.pattern != "staff_asked_to_help" || !person_or_machine_asked(&toks))
     } else {
         None
     };
@@ -838,6 +839,30 @@ fn taken_back(toks: &[Tok<'_>]) -> bool {
     from > 0
         && matches!(toks[from].word, "nah" | "nope")
         && !toks[from..].iter().any(|t| anchors(t.classes))
+}
+
+/// "Will a human check my photos or is it all automatic?": who does the work asked about,
+/// a person or the machine, in a turn of one question (not "do you have actual people I can
+/// speak with or is it all automated?", a person to talk to wanted).
+fn person_or_machine_asked(toks: &[Tok<'_>]) -> bool {
+    let one_sentence = toks.last().is_some_and(|l| toks[0].sentence == l.sentence);
+    one_sentence
+        && toks.windows(2).enumerate().any(|(i, w)| {
+            either_or(w[0].word)
+                && toks[i + 1..].iter().take(5).any(|t| {
+                    t.sentence == w[0].sentence
+                        && matches!(
+                            t.word,
+                            "automatic" | "automated" | "automatically" | "algorithm" | "ai"
+                        )
+                })
+        })
+        && toks.first().is_some_and(|t| {
+            matches!(
+                t.word,
+                "will" | "would" | "does" | "do" | "is" | "are" | "can" | "could"
+            )
+        })
 }
 
 /// Whether a word of `classes` may anchor a request: one of [`ANCHORS`], but not a
@@ -3023,6 +3048,9 @@ mod tests {
             "I need to shift the practitioner's appointment by an hour",
             // a role the customer names for someone of their own
             "please register my neighbour as someone who can collect our dog",
+            // who does the work asked about; a passive "done by"
+            "will a person review the refund or is it automated?",
+            "are the subtitles on the film done by AI?",
         ]);
     }
 

@@ -406,7 +406,12 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || before[c + 1..]
                 .first()
                 .is_some_and(|p| matches!(p.word, "of" | "with" | "de" | "con" | "mit"));
-        if refusal && (of_with || !cue_tok.is(FedUp) || cue_tok.is(Neg) || cue_tok.is(Desire)) {
+        // "is the transcription done by AI?": the passive, not the customer done with it.
+        let passive = cue_tok.word == "done" && before.get(c + 1).is_some_and(|p| p.word == "by");
+        if refusal
+            && !passive
+            && (of_with || !cue_tok.is(FedUp) || cue_tok.is(Neg) || cue_tok.is(Desire))
+        {
             return Some(ExplicitMatch {
                 phrase: phrase(&toks[start..], c, end - start),
                 pattern: "reject_bot",
