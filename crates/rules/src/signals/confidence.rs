@@ -16,8 +16,8 @@ pub enum LowConfidence {
     Floor { confidence: f64, floor: f64 },
     /// The last `turns` AI turns all fell under the soft threshold.
     Sustained { confidences: Vec<f64>, below: f64 },
-    /// The last AI turn says itself that it does not know (or, under the soft threshold,
-    /// that it did not follow).
+    /// The last AI turn says itself that it does not know the answer (or, under the soft
+    /// threshold, that it is not sure or did not follow the customer).
     Unsure { confidence: f64, below: f64 },
 }
 
