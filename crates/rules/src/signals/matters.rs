@@ -2264,10 +2264,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         // no act.
         let address = || {
             i >= 2
-                && matches!(
-                    word(i),
-                    "close" | "drive" | "place" | "park" | "walk" | "row" | "rise" | "way"
-                )
+                && (super::words::may_name_a_street(word(i))
+                    || super::words::names_a_street(word(i)))
                 && word(i - 2)
                     .bytes()
                     .next()

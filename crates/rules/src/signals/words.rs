@@ -113,6 +113,34 @@ impl AsciiWords {
     }
 }
 
+/// Whether `word` always names a kind of street ("Baker Street", "Fisher Lane"): the word
+/// before it is part of a name, not a person (the request reader) nor an act.
+pub(crate) fn names_a_street(word: &str) -> bool {
+    matches!(
+        word,
+        "street"
+            | "st"
+            | "road"
+            | "rd"
+            | "lane"
+            | "avenue"
+            | "ave"
+            | "terrace"
+            | "crescent"
+            | "boulevard"
+            | "blvd"
+    )
+}
+
+/// Whether `word` names a kind of street only in an address ("14 Alder Close", "3 Oak
+/// Drive"), and is a common word elsewhere ("close my account", "an agent close by").
+pub(crate) fn may_name_a_street(word: &str) -> bool {
+    matches!(
+        word,
+        "close" | "drive" | "place" | "park" | "walk" | "row" | "rise" | "way"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1079,7 +1079,7 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             // "Baker Street": a word before a street in its clause is a name (the tokenizer
             // takes its classes away too).
             if screen & ALONE != 0
-                && !next.is_some_and(|&n| n.2 == clause && tokenize::names_a_street(word_at(n)))
+                && !next.is_some_and(|&n| n.2 == clause && crate::signals::words::names_a_street(word_at(n)))
             {
                 return true;
             }

@@ -272,25 +272,6 @@ pub(super) fn words_ascii(
     flush(buf, &mut start, clause, sentence, out);
 }
 
-/// Whether `word` is a kind of street ("Baker Street", "Fisher Lane"): the word before it
-/// is part of a name, not a person.
-pub(super) fn names_a_street(word: &str) -> bool {
-    matches!(
-        word,
-        "street"
-            | "st"
-            | "road"
-            | "rd"
-            | "lane"
-            | "avenue"
-            | "ave"
-            | "terrace"
-            | "crescent"
-            | "boulevard"
-            | "blvd"
-    )
-}
-
 /// A German word typed with "ae", "oe", "ue" for "ä", "ö", "ü" ("zurueckrufen"): the
 /// lexicon's folded form ("zuruckrufen"), when it is a word of the other languages.
 fn umlaut_spelled(word: &str) -> Option<(&'static str, Classes)> {
@@ -767,7 +748,9 @@ pub(super) fn tokenize_into<'a>(
     }
     // "221B Baker Street", "Porter Lane": a word before a street names the street.
     for k in 0..toks.len().saturating_sub(1) {
-        if names_a_street(toks[k + 1].word) && toks[k + 1].clause == toks[k].clause {
+        if crate::signals::words::names_a_street(toks[k + 1].word)
+            && toks[k + 1].clause == toks[k].clause
+        {
             toks[k].classes = Classes::default();
         }
     }
