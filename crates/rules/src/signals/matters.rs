@@ -2272,7 +2272,6 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     .is_some_and(|b| b.is_ascii_digit())
         };
         if act.is_none()
-            && !address()
             && let Some(a) = act_of(word(i))
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
@@ -2313,6 +2312,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     phrasal_act(&word, i, end)
                 })
             && !done(i)
+            // Read only of an act word, not of every word.
+            && !address()
             // "we'll never renew with that firm again": an act sworn off, no matter to handle.
             && !(i.saturating_sub(2)..i).any(sworn_off)
             // "that's correct", "all correct": the word as a verdict, not the act.
