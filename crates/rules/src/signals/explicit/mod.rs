@@ -3102,4 +3102,39 @@ mod tests {
         assert_eq!(detect(text), None);
         assert!(corrections("honestly disgusted, nobody rang back").is_empty());
     }
+
+    #[test]
+    fn a_trade_no_list_names_is_known_by_its_form() {
+        // Asked for through a verb of talking or contacting, in each covered language.
+        for text in [
+            "could one of ur glaziers ring me tomorrow",
+            "I'd like to talk to the taxidermist about the fox",
+            "can I speak with the conservator please",
+            "je voudrais parler au restaurateur du tableau",
+            "kann ich mit der Polsterin sprechen",
+            "posso falar com a fisioterapeuta da clínica?",
+            "vorrei parlare con il restauratore, grazie",
+            "quiero hablar con el tapicero",
+        ] {
+            if text.contains("tapicero") {
+                // Spanish "-ero" also ends money and numbers ("dinero", "primero"): not read.
+                assert_eq!(detect(text), None, "{text}");
+                continue;
+            }
+            assert!(detect(text).is_some(), "{text}");
+        }
+        // Not asked for: wanting the work done, a thing, a comparative, a review's words,
+        // the customer's own, a task rather than a contact.
+        for text in [
+            "I need a glazier for the back window",
+            "how do I connect the printer to my laptop",
+            "comment brancher le décodeur au salon",
+            "the film speaks to the dreamer and the realist",
+            "my accountant will call you on Monday",
+            "can your drivers take the old mattress away",
+            "ich verbinde den Drucker mit dem Laptop",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
 }

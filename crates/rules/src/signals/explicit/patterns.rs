@@ -409,7 +409,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
     // appointment"), is no one who works for the service; nor are the professionals in
     // general ("talking to teachers helps"): a plural needs a determiner to be theirs.
-    if PRACTICE_PROFESSIONALS.contains(&t.word)
+    if practice_professional(t)
         && (t.word.ends_with('s')
             && !(k > 0
                 && matches!(
@@ -1642,7 +1642,7 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
                 n.clause == t.clause
                     && (n.is(StrongNoun)
                         // "a veterinary nurse", "the dental surgeon": a practitioner.
-                        || PRACTICE_PROFESSIONALS.contains(&n.word)
+                        || practice_professional(n)
                         || matches!(n.word, "nurse" | "nurses"))
                     && !anyone_at_all(n.word)
             }))
@@ -1652,7 +1652,7 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
 /// (the customer's own, "my dentist", is no human noun), named as the one to deal with.
 fn practitioner_dealt_with(toks: &[Tok<'_>], k: usize) -> bool {
     k >= 2
-        && PRACTICE_PROFESSIONALS.contains(&toks[k].word)
+        && practice_professional(&toks[k])
         && human_noun(toks, k).is_some()
         && matches!(
             toks[k - 1].word,
@@ -1800,6 +1800,11 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                     && matches!(next(2), Some("the" | "my" | "our"))
                     && matches!(next(3), Some("phone" | "call"))
         })?;
+    // A trade known only by its form is asked to contact or talk with the customer, not to
+    // do a task ("can your drivers take away my old bags" books the work).
+    if by_form(&toks[k]) && !(toks[v].is(Contact) || toks[v].is(Talk)) {
+        return None;
+    }
     // "could someone else collect it for me": the customer's proxy, not staff.
     let proxy = toks.get(k + 1).is_some_and(|n| n.word == "else")
         && matches!(
@@ -6785,7 +6790,7 @@ pub(super) fn in_person(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             toks[i].sentence == sentence
                 && human_noun(toks, i).is_some()
                 // "an appointment with the dentist": a practice's routine booking.
-                && !PRACTICE_PROFESSIONALS.contains(&toks[i].word)
+                && !practice_professional(&toks[i])
                 && toks[j + 1..i].iter().rev().take(5).any(|p| {
                     matches!(
                         p.word,

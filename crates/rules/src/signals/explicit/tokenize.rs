@@ -402,6 +402,11 @@ pub(super) fn tokenize_into<'a>(
     // A voice stutter across a comma ("speak with a, a person"): the clause the repeat
     // opened goes on as the one before it.
     let mut stutter: Option<(u32, u32)> = None;
+    // Whether the customer speaks of themselves ("call me", "I'd like"; not "us", which a
+    // review says of everyone): an English noun known only by its form is read as a person
+    // asked for only then (a review's "speaks to the dreamer in us" asks no one). Found on
+    // first need.
+    let mut first_person: Option<bool> = None;
     let mut i = 0;
     while i < words.len() {
         let (from, mut to, clause, mut flags) = words[i];
@@ -488,6 +493,11 @@ pub(super) fn tokenize_into<'a>(
         {
             continue;
         }
+        // The two words read before this one, for a noun known by its form after them.
+        let before = [
+            toks.len().checked_sub(2).map_or("", |i| toks[i].word),
+            toks.last().map_or("", |t| t.word),
+        ];
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Only a text with "for" or "if" can hold an exclamation or a politeness to drop.
             exclaims |= matches!(word, "for" | "if");
@@ -542,6 +552,16 @@ pub(super) fn tokenize_into<'a>(
             push(right_word, rc, from);
         } else if is_filler(word) {
             continue;
+        } else if person_by_form(word, &before, || {
+            *first_person.get_or_insert_with(|| {
+                words.iter().any(|&(from, to, _, _)| {
+                    matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
+                })
+            })
+        }) {
+            // "the roofer", "a translator": a trade named by its form, weak like the
+            // practitioners (asked for only through a verb of talking or contacting).
+            push(word, Classes::default().with(WeakNoun), None);
         } else {
             if word.len() >= 4 {
                 unfixable::remember(word);
