@@ -3137,4 +3137,12 @@ mod tests {
             assert_eq!(detect(text), None, "{text}");
         }
     }
+
+    #[test]
+    fn people_told_by_what_happened_to_them_are_not_asked_for() {
+        assert_eq!(detect("hay personas atrapadas en el ascensor"), None);
+        assert_eq!(detect("c'è un bambino ferito vicino al palco"), None);
+        assert!(detect("¿hay alguien preparado para atenderme?").is_some());
+        assert!(detect("¿hay alguien disponible ahora?").is_some());
+    }
 }

@@ -6401,6 +6401,27 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     if negated && !nobody_to_talk_to {
         return None;
     }
+    // "hay gente aplastada contra la valla", "c'è una persona ferita": people there, told
+    // by what happened to them (a participle after the noun), are reported, not asked for.
+    let described = toks.get(k + 1).is_some_and(|n| {
+        n.clause == t.clause
+            && n.classes.is_empty()
+            && n.word.len() > 5
+            && [
+                "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ato", "ata", "ati",
+                "ate", "ito", "ita", "iti", "ite", "uto", "uta",
+            ]
+            .iter()
+            .any(|e| n.word.ends_with(e))
+    });
+    // "¿hay alguien capacitado para ayudarme?": one fit for a purpose is asked for.
+    let for_a_purpose = toks[k + 1..]
+        .iter()
+        .take(4)
+        .any(|n| matches!(n.word, "para" | "pra" | "per" | "que" | "che" | "pour"));
+    if described && !nobody_to_talk_to && !for_a_purpose {
+        return None;
+    }
     if !(marker_end + 1..k).all(|i| {
         toks[i].is(Skip)
             || place(toks[i].word)
