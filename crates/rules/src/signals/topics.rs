@@ -127,6 +127,8 @@ enum P {
     CloseIt,
     /// An account named ("my daughter's tutoring account", "la cuenta").
     AccountNamed,
+    /// Data wiped off a device ("wipe all my data off it first", "factory reset").
+    DeviceWipe,
 }
 
 const PATTERNS: &[(P, &str)] = &[
@@ -152,7 +154,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (rights|obligation|question)\b|\blegal advice(\s+(on|about|for|regarding|re|please|from|here|now|asap|if|whether)\b|\s*[?.!,;:)]|\s*$)|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\b(if|whether) (it|its|it'?s|this|that|the clause|this clause|that clause)( is| was)? (actually |really |even )?(legal|illegal|lawful|unlawful|enforceable)\b|\b(whether|if) (i|we) (can|could|may) (legally )?refuse to pay\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (rights|obligation|question)\b|\blegal advice(\s+(on|about|for|regarding|re|please|from|here|now|asap|if|whether)\b|\s*[?.!,;:)]|\s*$)|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
     ),
     (
         P::Privacy,
@@ -337,7 +339,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A formal complaint lodged, in the six languages: the act, not the grievance.
     (
         P::LegalAct,
-        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) ((uh|um|erm|er|eh) )?(a |an )?((uh|um|erm|er|eh) )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|poner|hacer|interponer|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]poser|faire|formuler|adresser) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|fazer|registrar|registar|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|fare|sporgere|inoltrare) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
+        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) ((uh|um|erm|er|eh) )?(a |an )?((uh|um|erm|er|eh) )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|presento|poner|pongo|hacer|hago|interponer|interpongo|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]pos(e|er|erai|ons)|fais|faire|formul(e|er)|adress(e|er)) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|apresento|fazer|fa[çc]o|registrar|registar|registo|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|presento|fare|faccio|sporgere|inoltrare|inoltro) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
     ),
     // Legal action named in the other languages ("legal action" in English).
     (
@@ -442,7 +444,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\b(reclama[çc][ãa]o|queixa|den[úu]ncia|reclamaci[óo]n|plainte|beschwerde|reclamo|esposto|complaint)\b.{0,40}\b(procon|banco central|bacen|consumidor\.gov|banco de espa[ñn]a|cnmv|bafin|verbraucherzentrale|acpr|amf|cnil|banca d'italia|ivass|consob|agcom|fca|ombudsman)\b",
+        r"\b(reclama[çc][ãa]o|queixa|den[úu]ncia|reclamaci[óo]n|plainte|beschwerde|reclamo|esposto|complaint)\b.{0,40}\b(procon|banco central|bacen|consumidor\.gov|banco de espa[ñn]a|cnmv|bafin|verbraucherzentrale|acpr|amf|cnil|dgccrf|m[ée]diateur|banca d'italia|ivass|consob|agcom|fca|ombudsman)\b",
     ),
     (
         P::InvestAsk,
@@ -691,7 +693,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Money held: a balance, what an account has in it.
     (
         P::Held,
-        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|showing|says|said|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|liegt|steht|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b|\b(pot|account|savings|isa|pension|portfolio|fund)\b[^.?!]{0,20}\b(is|are|was) (currently |now )?worth\b",
+        r"\b(balance|saldo|solde|kontostand|guthaben)\b[^.?!]{0,30}\b(is|was|of|at|shows|showing|says|said|reads|stands|sits|è|é|est|es|ist|betr[äa]gt|liegt|steht|de|di|von)\b|\bsavings (account )?(show|shows|stand|stands|sit|sits|total|come to|are at)\b|\b(savings|share|deposit|isa|current|checking|cheque|joint) account (currently |now |still )?(shows|says|reads|stands at|sits at|is at)\b|\b(has|holds|contains|had|have)\b[^.?!]{0,30}\bin (it|there)\b|\b(pot|account|savings|isa|pension|portfolio|fund)\b[^.?!]{0,20}\b(is|are|was) (currently |now )?worth\b",
     ),
     // Boarding about to close: "the gate closes in ten minutes and my pass is gone".
     (
@@ -1152,7 +1154,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::CloseIt,
-        r"\b(want|need|like|have|get) (it|this|that|this one|that one) (all )?(closed|shut( down)?|terminated)\b|\b(close|shut|terminate) (it|this|that|this one|that one)( down| off)?( today| now| right away| immediately)\b|\b(cerr(ar|adla|enla|adlo|enlo)|ci[ée]rren?la|ci[ée]rrenlo)\b|\b(cl[ôo]turez|fermez)[- ]le\b|\b(chiudetelo|chiudetela|chiuderlo|chiuderla)\b|\b(fechem|encerrem)[- ]na\b",
+        r"\b(want|need|like|have|get) (it|this|that|this one|that one) (all )?(closed|shut( down)?|terminated)\b|\b(close|shut|terminate) (it|this|that|this one|that one)( down| off)?( today| now| right away| immediately)\b|\b(cerr(ar|adla|enla|adlo|enlo)|ci[ée]rren?la|ci[ée]rrenlo)\b|\b(cl[ôo]turez|fermez)[- ]le\b|\b(chiudetelo|chiudetela|chiuderlo|chiuderla)\b|\b(fechem|encerrem)[- ]na\b|\b(l[öo]sen) sie (es|das|ihn) (\w+ ){0,3}auf\b|\b(schlie[ßs]en|k[üu]ndigen) sie (es|das|ihn)\b",
     ),
     (
         P::AccountNamed,
@@ -1173,6 +1175,30 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::FraudNow,
         r"\b(bank details|account details|details|password|email address|phone number|address|pin|payee)\b.{0,40}\b(changed|updated|reset|switched)\b.{0,60}\b(not me|wasn'?t me|was not me|i didn'?t|i did not|i never)\b",
+    ),
+    // The sixty-sixth round: fire told by flames shooting out or a room filling with smoke;
+    // bleeding told in European Portuguese ("está a sangrar"); a crowd crushed against a
+    // barrier, someone about to die; a horse down or colicking; roof tiles or masonry
+    // falling where people pass; staff about to go unpaid because payroll is down.
+    (
+        P::Fire,
+        r"\bflames (are )?(shooting|leaping|coming|pouring|bursting)\b|\b(is|are|'s|'re) filling (up )?with smoke\b|\bchimney fire\b",
+    ),
+    (
+        P::MedicalEmergency,
+        r"\b(est[áa]|anda|continua) a sangrar\b|\b(people|someone|somebody|kids|children|gente|personas|alguien|ni[ñn]os|des gens|quelqu'un|leute|menschen|pessoas|algu[ée]m|persone|qualcuno)\b.{0,30}\b(crushed|being crushed|getting crushed|aplastad[oa]s?|[ée]cras[ée]e?s?|zerquetscht|eingequetscht|esmagad[oa]s?|schiacciat[oie])\b|\b(someone|somebody)('s| is) going to (die|get killed)\b|\balguien se va a morir\b|\bquelqu'un va mourir\b|\bjemand wird sterben\b|\balgu[ée]m vai morrer\b|\bqualcuno (morir[àa]|sta per morire)\b|\b(horse|mare|pony|gelding|foal|stallion|cow)\b.{0,60}\b(won'?t|will not|can'?t|cannot|unable to) (get|stand) up\b|\b(horse|mare|pony|gelding|foal|stallion)\b.{0,80}\bcolic\w*\b|\bcolic\w*\b.{0,60}\b(horse|mare|pony|gelding|foal|stallion)\b",
+    ),
+    (
+        P::Danger,
+        r"\b(tiles|slates|bricks|masonry|debris|glass|branches|guttering|scaffolding)\b.{0,30}\b(falling|fell|coming down|dropping|crashing)\b.{0,60}\b(pavement|sidewalk|street|road|people|children|kids|path|passers)\b|\b(tuiles|ardoises|briques|d[ée]bris|branches)\b.{0,20}\btomb\w*\b|\b(tejas|ladrillos|escombros|ramas)\b.{0,20}\b(caen|cayendo|se caen)\b|\b(ziegel|dachziegel|tr[üu]mmer|[äa]ste)\b.{0,20}\b(fallen|st[üu]rzen)\b|\b(telhas|tijolos|escombros|galhos)\b.{0,20}\b(caem|caindo)\b|\b(tegole|mattoni|calcinacci|rami)\b.{0,20}\b(cadono|cadendo)\b",
+    ),
+    (
+        P::DeviceWipe,
+        r"\b(wipe|wiped|erase|erased|delete|deleted|remove|removed|clear|cleared)\b.{0,30}\b(data|everything|photos|files)\b.{0,12}\b(off|from) (it|the|my|this|that|her|his)\b|\bfactory reset\b",
+    ),
+    (
+        P::Outage,
+        r"\b(people|staff|employees|workers|wages|salaries|payroll|everyone|the team)\b.{0,30}\b(don'?t|won'?t|will not|wouldn'?t|can'?t|cannot) (get paid|be paid|go out)\b",
     ),
     (
         P::LegalAdvice,
@@ -1728,7 +1754,10 @@ pub(crate) fn topic_match(text: &str, topic: Topic, scan: Scan, context: bool) -
         Topic::Legal => one(P::LegalAct)
             .or_else(|| one(P::LegalAdvice))
             .or_else(|| both(P::AdviceAsk, P::LegalTerm)),
-        Topic::Privacy => one(P::Privacy),
+        // Data wiped off a phone handed in is the device's, not a data-protection request.
+        Topic::Privacy => (!scan.has(P::DeviceWipe))
+            .then(|| one(P::Privacy))
+            .flatten(),
         Topic::Medical => {
             both(P::MedicalAsk, P::MedicalTerm).or_else(|| both(P::AdviceAsk, P::MedicalTerm))
         }
@@ -4320,6 +4349,78 @@ mod tests {
             "she never turned up to the meeting, typical",
             "is it legal to stop on the hard shoulder to make a call?",
         ]);
+    }
+
+    #[test]
+    fn flames_out_a_crowd_crushed_a_horse_down_falling_tiles_and_unpaid_staff_are_urgent() {
+        all_urgent(&[
+            "flames are leaping out of the vent above the cooker",
+            "the hallway is filling with smoke from the meter cupboard",
+            "a minha mãe está a sangrar do braço",
+            "people are being crushed at the front of the queue",
+            "hay niños aplastados contra la puerta",
+            "somebody is going to die down here",
+            "the old pony went down in the field and can't get up",
+            "I think my gelding has colic, he keeps looking at his belly",
+            "slates are falling off the roof onto the pavement by the bus stop",
+            "des ardoises tombent sur la rue",
+            "the payroll system is down and our staff won't get paid on Friday",
+        ]);
+        none_urgent(&[
+            "my dog won't get up off the sofa in the mornings",
+            "the baby had colic last year",
+            "the flames on the logo look great",
+            "crushed ice or cubes for the party order?",
+            "some tiles fell off in the storm last winter, can you quote for them",
+        ]);
+    }
+
+    #[test]
+    fn a_formal_complaint_in_the_first_person_and_a_clauses_legality_are_regulated() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        for text in [
+            "je dépose une plainte formelle contre votre magasin",
+            "presento una queja formal por el cobro",
+            "can you tell me if this clause is actually enforceable",
+            "I want to know whether I can refuse to pay the call-out fee",
+        ] {
+            assert_eq!(topic(text), Some(Topic::Legal), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_account_showing_a_sum_holds_it_and_a_german_it_closed_is_closing() {
+        let held = |t: &str| super::held(t, Scan::of(t));
+        assert!(held("my joint account currently shows 2,750 euros"));
+        assert!(held("the savings account says £9,000"));
+        assert!(
+            closes_it_words(
+                "Bitte lösen Sie es sofort auf",
+                Scan::of("Bitte lösen Sie es sofort auf")
+            )
+            .is_some()
+        );
+        assert!(
+            closes_it_words(
+                "Wie lösen Sie das Problem?",
+                Scan::of("Wie lösen Sie das Problem?")
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_device_wiped_is_no_data_protection_request() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, false).map(|(topic, _)| topic);
+        assert_eq!(
+            topic("please wipe all my data off the laptop before resale"),
+            None
+        );
+        assert_eq!(topic("can you do a factory reset and erase my data"), None);
+        assert_eq!(
+            topic("delete all my personal data you hold on me"),
+            Some(Topic::Privacy)
+        );
     }
 
     #[test]
