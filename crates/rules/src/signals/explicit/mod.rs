@@ -3145,4 +3145,23 @@ mod tests {
         assert!(detect("¿hay alguien preparado para atenderme?").is_some());
         assert!(detect("¿hay alguien disponible ahora?").is_some());
     }
+
+    #[test]
+    fn whoever_is_asked_to_call_the_customer_is_a_person() {
+        for text in [
+            "could the head groundsman give me a ring this week",
+            "I'd like the kiln technician herself to phone me",
+            "would a volunteer from the food bank be able to get in touch",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "could the app call me when the table is free",
+            "the groundsman rang me on Monday",
+            "my brother will call you later",
+            "the head groundsman can never give me a straight answer",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
 }

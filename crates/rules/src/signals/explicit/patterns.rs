@@ -1828,6 +1828,157 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     })
 }
 
+/// "could the site warden give me a call?", "I'd like the sweep himself to ring me",
+/// "would a member of the allotment committee be able to get in touch?": whoever is asked to
+/// call the customer is a person, whatever the lexicon knows of the noun — things do not
+/// phone anyone. Only asked (a modal, a wish or a "please" before the noun), with a
+/// determiner before it, never the customer's own, never a thing that sends messages, and
+/// only for a call or a contact (not a message a system may send).
+fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(t.word, "the" | "a" | "an" | "your" | "ur" | "any") {
+        return None;
+    }
+    // The noun phrase: up to three words the lexicon does not know, then "of/from the …".
+    let mut h = j + 1;
+    while h < toks.len().min(j + 4)
+        && toks[h].clause == t.clause
+        && (toks[h].classes.is_empty()
+            || toks[h].classes == Classes::default().with(Dept)
+            || toks[h].classes == Classes::default().with(Workplace)
+            || toks[h].classes == Classes::default().with(Dept).with(Workplace)
+            || practice_professional(&toks[h]))
+        && toks[h].word.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        h += 1;
+    }
+    if h == j + 1 || h > toks.len() {
+        return None;
+    }
+    let head = &toks[h - 1];
+    if SENDS_MESSAGES.contains(&head.word) || head.word.len() < 3 {
+        return None;
+    }
+    // "a member of the allotment committee", "the warden from the campsite".
+    let mut v_from = h;
+    if toks
+        .get(h)
+        .is_some_and(|n| n.clause == t.clause && matches!(n.word, "of" | "from" | "at"))
+    {
+        v_from = (h + 1..toks.len().min(h + 5))
+            .find(|&i| !(toks[i].classes.is_empty() || toks[i].is(Skip) || toks[i].is(Dept)))
+            .unwrap_or(h);
+    }
+    let v = (v_from..toks.len().min(v_from + 8))
+        .take_while(|&v| toks[v].clause == t.clause)
+        .find(|&v| {
+            let next = |n: usize| toks.get(v + n).map(|m| m.word);
+            toks[v].is(Contact) && matches!(next(1), Some("me" | "us"))
+                // "give me a call", "give us a ring".
+                || toks[v].word == "give"
+                    && matches!(next(1), Some("me" | "us"))
+                    && matches!(next(2), Some("a"))
+                    && matches!(next(3), Some("call" | "ring" | "bell" | "shout" | "buzz"))
+                // "get in touch (with me)", "get back to me": not "with customer assistance".
+                || toks[v].word == "get"
+                    && (next(1) == Some("in")
+                        && next(2) == Some("touch")
+                        && toks
+                            .get(v + 3)
+                            .is_none_or(|n| n.clause != t.clause || n.word != "with" || matches!(next(4), Some("me" | "us")))
+                        || next(1) == Some("back")
+                            && next(2) == Some("to")
+                            && matches!(next(3), Some("me" | "us")))
+        })?;
+    // A listed person next to the verb is read by the patterns of human nouns; here only
+    // when other words stand between ("the site warden pop over to pitch 14 or give me a
+    // call").
+    if (j + 1..=h.min(toks.len() - 1)).any(|i| human_noun(toks, i).is_some()) && v <= v_from + 3 {
+        return None;
+    }
+    // Asked: a modal, a wish or a "please" in the clause before the noun phrase.
+    let asked = toks[..j]
+        .iter()
+        .rev()
+        .take_while(|p| p.clause == t.clause)
+        .any(|p| {
+            modal(p.word)
+                || matches!(
+                    p.word,
+                    "like"
+                        | "want"
+                        | "need"
+                        | "please"
+                        | "pls"
+                        | "plz"
+                        | "have"
+                        | "get"
+                        | "ask"
+                        | "prefer"
+                        | "rather"
+                )
+        });
+    let own = toks[..j].last().is_some_and(|p| own_possessive(p.word));
+    if !asked
+        || own
+        || toks[j..v]
+            .iter()
+            .any(|p| p.is(PastAux) || p.is(Neg) || p.word == "did")
+        || not_now(toks, v)
+        || reported(toks, j)
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, v),
+        pattern: "role_asked_to_call",
+    })
+}
+
+/// Things that send calls and messages themselves: never the person asked to call.
+const SENDS_MESSAGES: &[&str] = &[
+    "app",
+    "system",
+    "website",
+    "site",
+    "portal",
+    "platform",
+    "bot",
+    "chatbot",
+    "machine",
+    "computer",
+    "phone",
+    "account",
+    "locker",
+    "kiosk",
+    "device",
+    "alarm",
+    "sensor",
+    "software",
+    "program",
+    "tracker",
+    "robot",
+    "server",
+    "printer",
+    "invoice",
+    "bill",
+    "notification",
+    "reminder",
+    "automated",
+    "automatic",
+    "recording",
+    "line",
+    "number",
+    "service",
+    "courier",
+    "driver",
+    "delivery",
+    "post",
+    "parcel",
+    "order",
+    "network",
+];
+
 /// "does anybody there have five minutes for me?", "has someone got a moment to
 /// talk to me": a person asked to spare the customer some time.
 fn time_spared_for_me(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
@@ -5298,6 +5449,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .or_else(|| staff_can_contact(toks, j))
             .or_else(|| matter_passed_to_person(toks, j))
             .or_else(|| person_must_do_it(toks, j))
+            .or_else(|| role_asked_to_call(toks, j))
         {
             return Some(m);
         }
