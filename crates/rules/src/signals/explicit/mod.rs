@@ -114,6 +114,18 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                         | "up"
                         | "book"
                         | "arrange"
+                        // "sim, quero", "oui, je veux bien", "ja, will ich": the yes, wanted.
+                        | "quero"
+                        | "quiero"
+                        | "voglio"
+                        | "lo"
+                        | "je"
+                        | "veux"
+                        | "bien"
+                        | "will"
+                        | "ich"
+                        | "gerne"
+                        | "gern"
                         // "sí, por favor, cuanto antes", "yes, asap": the yes, and when.
                         | "asap"
                         | "soon"
@@ -200,7 +212,7 @@ pub fn detect_in_reply(before: &str, reply: &str) -> Option<ExplicitMatch> {
 /// Whether an AI turn offers to hand the conversation to a person ("Would you like me to
 /// connect you with an agent?", "Shall I transfer you?").
 pub fn offers_handover(text: &str) -> bool {
-    if !text.contains('?') && !offered_if_wished(text) {
+    if !text.contains('?') && !offered_if_wished(text) && !lettered_options(text) {
         return false;
     }
     let mut buf = String::with_capacity(text.len());
@@ -233,6 +245,25 @@ fn offered_if_wished(text: &str) -> bool {
     .any(|p| lower.contains(p))
 }
 
+/// Whether an AI turn lists its options by letter or number ("Option A: … Option B: …"):
+/// a choice left to the customer, with or without a question mark.
+fn lettered_options(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["option a", "option 1", "option one"]
+        .iter()
+        .any(|a| lower.contains(a))
+        && ["option b", "option 2", "option two"]
+            .iter()
+            .any(|b| lower.contains(b))
+}
+
+/// Where the second of an AI turn's lettered options starts ("Option B: …"), if it lists
+/// them so.
+fn second_lettered_option(toks: &[Tok<'_>]) -> Option<usize> {
+    toks.windows(2)
+        .position(|w| w[0].word == "option" && matches!(w[1].word, "b" | "2" | "two"))
+}
+
 /// Words that join the options of an either-or offer.
 fn either_or(word: &str) -> bool {
     matches!(
@@ -246,13 +277,18 @@ fn either_or(word: &str) -> bool {
 /// 1 when after ("I could reset it for you, or would you prefer a colleague to ring?").
 /// `None` when the turn offers no person or no choice.
 pub fn person_option(text: &str) -> Option<usize> {
-    if !text.contains('?') {
+    let lettered = lettered_options(text);
+    if !text.contains('?') && !lettered {
         return None;
     }
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     let toks = tokenize(&buf, &spans);
     let j = handover_offered_at(&toks)?;
+    // "Option A: … Option B: someone calls you back": the options may be sentences apart.
+    if lettered && let Some(b) = second_lettered_option(&toks) {
+        return Some(usize::from(j > b));
+    }
     let sentence = toks[j].sentence;
     let or_before = toks[..j]
         .iter()
@@ -315,11 +351,20 @@ pub fn chosen_option(text: &str) -> Option<usize> {
     };
     let numbered =
         |k: usize| k > 0 && matches!(toks[k - 1].word, "option" | "number" | "opcion" | "numero");
+    // "B", "option b, please": a lettered option picked (an "a" alone is an article).
+    let lettered = |k: usize, letter: &str| {
+        toks[k].word == letter
+            && (numbered(k) || k == 0 && toks[1..].iter().all(|t| t.is(Polite) || t.is(Yes)))
+    };
     let mut picked = toks.iter().enumerate().filter_map(|(k, t)| {
-        if first(t.word) || numbered(k) && matches!(t.word, "one" | "1" | "uno" | "un" | "eins") {
+        if first(t.word)
+            || numbered(k) && matches!(t.word, "one" | "1" | "uno" | "un" | "eins")
+            || lettered(k, "a") && numbered(k)
+        {
             Some(0)
         } else if second(t.word)
             || numbered(k) && matches!(t.word, "two" | "2" | "dos" | "deux" | "zwei")
+            || lettered(k, "b")
         {
             Some(1)
         } else {
@@ -338,8 +383,17 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     // The person in the same sentence, and someone in particular ("covers up to five
     // of you. Want me to move you across?" offers a plan, not a person).
     let person_contacts_you = |j: usize| {
-        (toks[j].is(Contact) || toks[j].is(Talk))
-            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+        // "Option B: someone from the team calls you back": the third person too.
+        (toks[j].is(Contact)
+            || toks[j].is(Talk)
+            || matches!(
+                toks[j].word,
+                "calls" | "rings" | "phones" | "emails" | "contacts"
+            ))
+            && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce"))
+                // "pedir que um colega ligue para você".
+                || toks.get(j + 1).is_some_and(|n| n.word == "para")
+                    && toks.get(j + 2).is_some_and(|n| n.word == "voce"))
             && (j.saturating_sub(6)..j).any(|i| {
                 toks[i].sentence == toks[j].sentence
                     && !matches!(toks[i].word, "people" | "persons")
@@ -350,7 +404,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
         let hands_you_over = t.is(Talk)
             && !t.word.ends_with("ed")
             // German "gern verbinde ich Sie mit der Kundenberatung".
-            && toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "sie"))
+            && toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "sie" | "voce"))
             && (matches!(
                 t.word,
                 "transfer" | "connect" | "put" | "pass" | "hand" | "forward"
@@ -363,6 +417,40 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
         // brought in to do the work.
         // "Shall I get someone from the pharmacy team to message you?": the person's team
         // named between.
+        // German puts the verb last: "(soll ich) Sie mit unserem Kundendienst verbinden?".
+        let you_connected_verb_final = matches!(
+            t.word,
+            "verbinden"
+                | "verbinde"
+                | "weiterleiten"
+                | "weiterleite"
+                | "durchstellen"
+                | "durchstelle"
+        ) && (j.saturating_sub(6)..j)
+            .any(|i| toks[i].word == "sie" && toks[i].clause == t.clause)
+            && !(j.saturating_sub(6)..j).any(|i| matches!(toks[i].word, "mich" | "uns"))
+            && (j.saturating_sub(5)..j).any(|k| {
+                toks[k].clause == t.clause
+                    && (human_noun(toks, k).is_some()
+                        || toks[k].is(Dept)
+                        || toks[k].is(Customer)
+                        || toks[k].is(ServiceHead))
+            });
+        // "I could ask the workshop to give you a call": the place's people call.
+        let place_calls_you = matches!(t.word, "ask" | "get" | "have")
+            && (j + 1..toks.len().min(j + 5))
+                .find(|&k| toks[k].is(Workplace) || toks[k].is(Dept))
+                .is_some_and(|k| {
+                    toks.get(k + 1).is_some_and(|n| n.word == "to")
+                        && toks.get(k + 2).is_some_and(|v| {
+                            v.is(Contact) && toks.get(k + 3).is_some_and(|n| n.word == "you")
+                                || v.word == "give"
+                                    && toks.get(k + 3).is_some_and(|n| n.word == "you")
+                                    && toks
+                                        .get(k + 5)
+                                        .is_some_and(|n| matches!(n.word, "call" | "ring" | "bell"))
+                        })
+                });
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
                 .find(|&k| human_noun(toks, k) == Some(true))
@@ -460,6 +548,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || person_wanted
             || person_contacts_you(j)
             || person_brought_in
+            || place_calls_you
+            || you_connected_verb_final
             || case_handed_over
             || person_joined
             || handed_over_as_object(toks, j)
@@ -3163,5 +3253,27 @@ mod tests {
         ] {
             assert_eq!(detect(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn offers_by_letter_by_a_place_and_in_portuguese_and_german_word_order() {
+        let lettered = "Option A: I resend the voucher. Option B: a colleague rings you tomorrow.";
+        assert!(offers_handover(lettered));
+        assert!(chooses_offered_person(lettered, "b"));
+        assert!(chooses_offered_person(lettered, "option B please"));
+        assert!(!chooses_offered_person(lettered, "option a"));
+        assert!(offers_handover(
+            "I can ask the office to give you a call about the prints. Would that help?"
+        ));
+        assert!(offers_handover("Posso transferir você para um técnico?"));
+        assert!(offers_handover(
+            "Posso mandar o link ou pedir que um técnico ligue para você. O que prefere?"
+        ));
+        assert!(offers_handover(
+            "Soll ich Sie mit unserer Buchhaltung verbinden?"
+        ));
+        assert!(accepts_offer("sim, quero"));
+        assert!(accepts_offer("sí, quiero"));
+        assert!(!accepts_offer("sim, não quero"));
     }
 }
