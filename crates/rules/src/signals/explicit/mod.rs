@@ -3276,4 +3276,23 @@ mod tests {
         assert!(accepts_offer("sí, quiero"));
         assert!(!accepts_offer("sim, não quero"));
     }
+
+    #[test]
+    fn a_callback_about_something_from_a_place_by_on_or_by_message_is_asked() {
+        for text in [
+            "phone me back re the broken hinge",
+            "I'd welcome a quick call from the office about my refund",
+            "je voudrais qu'on me rappelle cet après-midi",
+            "can somebody from the warehouse message me back",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "they had a call from the office last week",
+            "je ne veux pas qu'on m'appelle le soir",
+            "can the app text me the code",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
 }

@@ -1787,6 +1787,11 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                         | "book"
                 )
                 || toks[v].is(Talk) && next(1) == Some("me")
+                // "can someone from the shop msg me back": a message from a person.
+                // ("email me the invoice" asks for a thing sent, not for a person.)
+                || matches!(toks[v].word, "msg" | "message" | "text" | "email" | "dm" | "whatsapp")
+                    && matches!(next(1), Some("me" | "us"))
+                    && !matches!(next(2), Some("the" | "a" | "an" | "my" | "our" | "your" | "it" | "that" | "this"))
                 // "talk to me", "speak with us".
                 || toks[v].is(Talk)
                     && matches!(next(1), Some("to" | "with"))
@@ -2868,31 +2873,58 @@ pub(super) fn person_would_be_welcome(toks: &[Tok<'_>]) -> Option<ExplicitMatch>
 /// "we'd want to be rung back", "we need to be phoned by someone": a callback asked for in
 /// the passive ("to be contacted by email" asks for no person).
 pub(super) fn to_be_called_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
-    (2..toks.len()).find_map(|v| {
-        if !matches!(
-            toks[v].word,
-            "called" | "phoned" | "rung" | "contacted" | "rang"
-        ) || toks[v - 1].word != "be"
-            || toks[v - 2].word != "to"
-        {
+    // French says it with "on": "je veux qu'on m'appelle", "j'aimerais qu'on me rappelle".
+    let on_calls_me = (2..toks.len()).find_map(|v| {
+        let verb = toks[v].word;
+        let joined = matches!(verb, "mappelle" | "mappelez" | "mappeler");
+        let with_me = matches!(verb, "rappelle" | "appelle" | "contacte" | "recontacte")
+            && matches!(toks[v - 1].word, "me" | "m");
+        let on_at = if joined { v - 1 } else { v.checked_sub(2)? };
+        if !(joined || with_me) || toks[on_at].word != "on" {
             return None;
         }
         let clause = toks[v].clause;
-        let wish = toks[..v - 2]
-            .iter()
-            .rev()
-            .take(3)
-            .any(|p| p.clause == clause && (p.is(Frame) || p.is(Desire)));
-        // "by email", "by text", "on my mobile": the channel, not a person.
-        let channel = toks[v + 1..].iter().take(4).any(|n| {
-            matches!(
-                n.word,
-                "email" | "mail" | "text" | "sms" | "post" | "letter" | "whatsapp"
-            )
+        let wish = toks[..on_at].iter().rev().take(4).any(|p| {
+            p.clause == clause
+                && (p.is(Frame)
+                    || p.is(Desire)
+                    || matches!(
+                        p.word,
+                        "veux" | "voudrais" | "souhaite" | "aimerais" | "prefere"
+                    ))
         });
-        (wish && !channel && !refused(toks, v) && !not_now(toks, v)).then(|| ExplicitMatch {
-            phrase: phrase(toks, v - 2, v),
+        (wish && !refused(toks, v)).then(|| ExplicitMatch {
+            phrase: phrase(toks, on_at, v),
             pattern: "call_me_back",
+        })
+    });
+    on_calls_me.or_else(|| {
+        (2..toks.len()).find_map(|v| {
+            if !matches!(
+                toks[v].word,
+                "called" | "phoned" | "rung" | "contacted" | "rang"
+            ) || toks[v - 1].word != "be"
+                || toks[v - 2].word != "to"
+            {
+                return None;
+            }
+            let clause = toks[v].clause;
+            let wish = toks[..v - 2]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|p| p.clause == clause && (p.is(Frame) || p.is(Desire)));
+            // "by email", "by text", "on my mobile": the channel, not a person.
+            let channel = toks[v + 1..].iter().take(4).any(|n| {
+                matches!(
+                    n.word,
+                    "email" | "mail" | "text" | "sms" | "post" | "letter" | "whatsapp"
+                )
+            });
+            (wish && !channel && !refused(toks, v) && !not_now(toks, v)).then(|| ExplicitMatch {
+                phrase: phrase(toks, v - 2, v),
+                pattern: "call_me_back",
+            })
         })
     })
 }
@@ -3691,7 +3723,13 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                             && toks.get(j + 2).is_some_and(|n| n.word == "your")
                             && toks
                                 .get(j + 3)
-                                .is_some_and(|n| matches!(n.word, "side" | "end")))
+                                .is_some_and(|n| matches!(n.word, "side" | "end"))
+                        // "a phone call from the clinic": from the place's people.
+                        || toks.get(j + 1).is_some_and(|n| n.word == "from")
+                            && toks.get(j + 2).is_some_and(|n| matches!(n.word, "the" | "your"))
+                            && toks
+                                .get(j + 3)
+                                .is_some_and(|n| n.clause == t.clause && (n.is(Workplace) || n.is(Dept))))
                     || (0..j).any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some()));
             // A call back is asked for a time to come: only a refusal or a past event stops it.
             let past = toks[..j]
@@ -5713,7 +5751,28 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     } else {
         rest
     };
-    rest.iter()
+    // "ring me back pls abt the cargo bike": what the call is about may follow.
+    let about = rest
+        .iter()
+        .position(|w| {
+            matches!(
+                *w,
+                "about"
+                    | "abt"
+                    | "re"
+                    | "regarding"
+                    | "concerning"
+                    | "sobre"
+                    | "acerca"
+                    | "concernant"
+                    | "wegen"
+                    | "bezuglich"
+                    | "riguardo"
+            )
+        })
+        .unwrap_or(rest.len());
+    rest[..about]
+        .iter()
         .all(|w| callback_extra(w))
         .then(|| ExplicitMatch {
             phrase: words[..words.len() - rest.len()].join(" "),
