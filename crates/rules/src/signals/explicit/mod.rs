@@ -3295,4 +3295,14 @@ mod tests {
             assert_eq!(detect(text), None, "{text}");
         }
     }
+
+    #[test]
+    fn a_wish_that_a_person_handles_it_with_the_person_after_the_verb() {
+        assert!(detect("vorrei che questa richiesta la gestisse un vostro operatore").is_some());
+        assert!(detect("quisiera que el resto del trámite lo llevara un empleado").is_some());
+        assert_eq!(
+            detect("vorrei che la pratica fosse chiusa entro venerdì"),
+            None
+        );
+    }
 }

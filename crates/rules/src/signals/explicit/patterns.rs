@@ -3404,8 +3404,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 return found(q + 3, "want_a_person_to");
             }
             if let Some(que) = que {
-                // German sets "dass" off with a comma: the person is in its clause.
-                let k = (j + 2..toks.len().min(j + 6))
+                // German sets "dass" off with a comma: the person is in its clause. The
+                // person may come after the verb: "vorrei che il resto della pratica lo
+                // seguisse un vostro impiegato".
+                let k = (j + 2..toks.len().min(j + 12))
                     .take_while(|&k| toks[k].clause == que.clause)
                     .find(|&k| human_noun(toks, k).is_some())?;
                 // "que un técnico me llamara mañana": a call wished for a time to come.
