@@ -3409,7 +3409,19 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                 // seguisse un vostro impiegato".
                 let k = (j + 2..toks.len().min(j + 12))
                     .take_while(|&k| toks[k].clause == que.clause)
-                    .find(|&k| human_noun(toks, k).is_some())?;
+                    .find(|&k| {
+                        human_noun(toks, k).is_some()
+                            // Further on, only a person named with a determiner of its own
+                            // ("lo seguisse un vostro impiegato"; not "mis datos personales").
+                            && (k < j + 6
+                                || matches!(
+                                    toks[k - 1].word,
+                                    "un" | "una" | "uno" | "vostro" | "vostra" | "el" | "il"
+                                        | "lo" | "la" | "le" | "une" | "um" | "uma" | "o" | "a"
+                                        | "ein" | "eine" | "einen" | "einer" | "der" | "die"
+                                        | "su" | "seu" | "sua" | "votre" | "ihr" | "ihre"
+                                ))
+                    })?;
                 // "que un técnico me llamara mañana": a call wished for a time to come.
                 let contact = (k + 1..toks.len().min(k + 4))
                     .take_while(|&v| toks[v].clause == que.clause)
