@@ -3545,6 +3545,19 @@ const NOT_PERSONS_BY_FORM: &[&str] = &[
     "riviste",
 ];
 
+/// Whether `word` ends with an agent suffix of any covered language: the words
+/// [`person_by_form`] may read as a person in another context, so never remembered as
+/// unreadable (the memory would make one text's reading depend on the texts before it).
+pub(super) fn has_agent_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ers", "or", "ors", "ist", "ists", "ician", "icians", "eur", "eurs", "euse", "euses",
+        "trice", "trices", "icien", "iciens", "icienne", "iciennes", "iste", "istes", "erin",
+        "erinnen", "orin", "orinnen", "istin", "ista", "istas", "isti", "dor", "dora", "doras",
+        "dores", "tore", "tora", "tores", "tori",
+    ];
+    SUFFIXES.iter().any(|s| word.ends_with(s))
+}
+
 /// A professional of the service's practice or trade: one listed, or a word the lexicon
 /// does not know that was read as a person by its form ([`person_by_form`]).
 pub(super) fn practice_professional(t: &Tok<'_>) -> bool {

@@ -3305,4 +3305,32 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn every_evaluation_text_reads_the_same_after_all_the_others() {
+        // The thread's memories (words found unreadable, reused buffers) must never change a
+        // reading: each text alone, on a fresh thread, against each after all the others.
+        let texts = crate::test_texts::eval_texts();
+        let alone: Vec<_> = std::thread::spawn({
+            let texts = texts.clone();
+            move || {
+                texts
+                    .iter()
+                    .map(|t| std::thread::scope(|s| s.spawn(|| detect(t)).join().unwrap()))
+                    .collect()
+            }
+        })
+        .join()
+        .unwrap();
+        for t in &texts {
+            let _ = detect(t);
+        }
+        let changed: Vec<&String> = texts
+            .iter()
+            .zip(&alone)
+            .filter(|(t, a)| detect(t) != **a)
+            .map(|(t, _)| t)
+            .collect();
+        assert!(changed.is_empty(), "{changed:?}");
+    }
 }

@@ -563,7 +563,7 @@ pub(super) fn tokenize_into<'a>(
             // practitioners (asked for only through a verb of talking or contacting).
             push(word, Classes::default().with(WeakNoun), None);
         } else {
-            if word.len() >= 4 {
+            if word.len() >= 4 && !has_agent_suffix(word) {
                 unfixable::remember(word);
             }
             push(word, Classes::default(), None);
