@@ -3072,9 +3072,7 @@ pub(super) fn person_by_form(
             .iter()
             .any(|(s, stem)| word.len() >= s.len() + stem && word.ends_with(s))
     };
-    if !word.is_ascii() || NOT_PERSONS_BY_FORM.contains(&word) {
-        return false;
-    }
+
     let det = |dets: &[&str]| match before {
         [.., d] if dets.contains(d) => true,
         // One word naming which ("the payroll administrator", "la centrale operatrice").
@@ -3084,10 +3082,12 @@ pub(super) fn person_by_form(
     let your_plural = word.len() > 6
         && word.ends_with("ers")
         && matches!(before, [.., "your" | "ur"] | [.., "of", "the"]);
-    (your_plural || det(EN) && ends(EN_SUFFIXES)) && first_person()
+    // The exclusions are read last: most words fail the suffixes first.
+    let by_form = (your_plural || det(EN) && ends(EN_SUFFIXES)) && first_person()
         || det(FR) && ends(FR_SUFFIXES)
         || det(DE) && ends(DE_SUFFIXES)
-        || det(ROMANCE) && ends(ROMANCE_SUFFIXES)
+        || det(ROMANCE) && ends(ROMANCE_SUFFIXES);
+    by_form && word.is_ascii() && !NOT_PERSONS_BY_FORM.contains(&word)
 }
 
 /// Words with an agent suffix that name no person of the service: things and machines,
@@ -3544,19 +3544,6 @@ const NOT_PERSONS_BY_FORM: &[&str] = &[
     "viste",
     "riviste",
 ];
-
-/// Whether `word` ends with an agent suffix of any covered language: the words
-/// [`person_by_form`] may read as a person in another context, so never remembered as
-/// unreadable (the memory would make one text's reading depend on the texts before it).
-pub(super) fn has_agent_suffix(word: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "ers", "or", "ors", "ist", "ists", "ician", "icians", "eur", "eurs", "euse", "euses",
-        "trice", "trices", "icien", "iciens", "icienne", "iciennes", "iste", "istes", "erin",
-        "erinnen", "orin", "orinnen", "istin", "ista", "istas", "isti", "dor", "dora", "doras",
-        "dores", "tore", "tora", "tores", "tori",
-    ];
-    SUFFIXES.iter().any(|s| word.ends_with(s))
-}
 
 /// A professional of the service's practice or trade: one listed, or a word the lexicon
 /// does not know that was read as a person by its form ([`person_by_form`]).

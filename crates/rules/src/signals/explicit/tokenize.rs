@@ -498,6 +498,15 @@ pub(super) fn tokenize_into<'a>(
             toks.len().checked_sub(2).map_or("", |i| toks[i].word),
             toks.last().map_or("", |t| t.word),
         ];
+        let mut by_form = |word: &str| {
+            person_by_form(word, &before, || {
+                *first_person.get_or_insert_with(|| {
+                    words.iter().any(|&(from, to, _, _)| {
+                        matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
+                    })
+                })
+            })
+        };
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Only a text with "for" or "if" can hold an exclamation or a politeness to drop.
             exclaims |= matches!(word, "for" | "if");
@@ -531,8 +540,14 @@ pub(super) fn tokenize_into<'a>(
             push(word, classes, None);
         } else if word.len() >= 4 && unfixable::known(word) {
             // Remembered below, after every other reading (a department compound too)
-            // found nothing: asked first, it spares them.
-            push(word, Classes::default(), None);
+            // found nothing: asked first, it spares them. Its form is read again, as below:
+            // what it names depends on the words before it in this text.
+            let classes = if by_form(word) {
+                Classes::default().with(WeakNoun)
+            } else {
+                Classes::default()
+            };
+            push(word, classes, None);
         } else if let Some(classes) = compound_department(word) {
             push(word, classes, None);
         } else if let Some((target, classes)) = umlaut_spelled(word).or_else(|| k_spelled(word)) {
@@ -552,18 +567,12 @@ pub(super) fn tokenize_into<'a>(
             push(right_word, rc, from);
         } else if is_filler(word) {
             continue;
-        } else if person_by_form(word, &before, || {
-            *first_person.get_or_insert_with(|| {
-                words.iter().any(|&(from, to, _, _)| {
-                    matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
-                })
-            })
-        }) {
+        } else if by_form(word) {
             // "the roofer", "a translator": a trade named by its form, weak like the
             // practitioners (asked for only through a verb of talking or contacting).
             push(word, Classes::default().with(WeakNoun), None);
         } else {
-            if word.len() >= 4 && !has_agent_suffix(word) {
+            if word.len() >= 4 {
                 unfixable::remember(word);
             }
             push(word, Classes::default(), None);
