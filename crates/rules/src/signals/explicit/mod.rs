@@ -1207,7 +1207,10 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
 /// checked against every evaluation text by `no_request_is_found_without_an_anchor`.
 fn may_request(toks: &[Tok<'_>]) -> bool {
     toks.iter()
-        .any(|t| anchors(t.classes) || anchor_word(t.word))
+        // A trade known only by its form is asked for through a verb, itself an anchor: it
+        // anchors nothing alone (the anchor screen, which reads words without their
+        // context, could not know it).
+        .any(|t| anchors(t.classes) && !by_form(t) || anchor_word(t.word))
         // "is there no one here to help?", said in two words.
         || toks
             .windows(2)
