@@ -351,20 +351,21 @@ pub fn chosen_option(text: &str) -> Option<usize> {
     };
     let numbered =
         |k: usize| k > 0 && matches!(toks[k - 1].word, "option" | "number" | "opcion" | "numero");
-    // "B", "option b, please": a lettered option picked (an "a" alone is an article).
-    let lettered = |k: usize, letter: &str| {
-        toks[k].word == letter
+    // "option a", "B", "option b, please": a lettered option picked; an "a" only after
+    // "option" (alone it is an article).
+    let option_b = |k: usize| {
+        toks[k].word == "b"
             && (numbered(k) || k == 0 && toks[1..].iter().all(|t| t.is(Polite) || t.is(Yes)))
     };
     let mut picked = toks.iter().enumerate().filter_map(|(k, t)| {
         if first(t.word)
             || numbered(k) && matches!(t.word, "one" | "1" | "uno" | "un" | "eins")
-            || lettered(k, "a") && numbered(k)
+            || numbered(k) && t.word == "a"
         {
             Some(0)
         } else if second(t.word)
             || numbered(k) && matches!(t.word, "two" | "2" | "dos" | "deux" | "zwei")
-            || lettered(k, "b")
+            || option_b(k)
         {
             Some(1)
         } else {
