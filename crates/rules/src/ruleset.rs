@@ -682,8 +682,12 @@ impl Check {
                         .next()
                         .is_some_and(|(t, ai)| last.acts_within(ai.matters(&t.text)))
                 };
+                // A turn that says in plain words that it works now ("its keeping time now
+                // thank you") reports, it raises nothing, unless a word adds a matter.
+                let reports_resolved = || a.resolved_plainly(text) && !a.clauses(text).adds();
                 if last.has_acts()
                     && !only_agreed()
+                    && !reports_resolved()
                     && let Some((t, p)) = v.recent_analysed(Role::Customer).nth(1)
                     && let Some(words) = p.matters(&t.text).with(last).verdict(*at_least)
                 {
@@ -2416,6 +2420,24 @@ mod decision_tests {
             let d = answered(ai, customer);
             assert!(!d.handoff, "{customer}: {d:?}");
         }
+    }
+
+    #[test]
+    fn a_turn_that_says_it_works_now_raises_no_matter_over_two_turns() {
+        let works = decide_turns(&[
+            (
+                Role::Customer,
+                "the lamp you rewired keeps flickering, maybe I moved the fuse when I fitted it",
+                None,
+            ),
+            (Role::Ai, "Try reseating the fuse in the plug.", Some(0.9)),
+            (
+                Role::Customer,
+                "right, I pushed it back in and it's keeping steady now, thank you",
+                None,
+            ),
+        ]);
+        assert!(!works.handoff, "{works:?}");
     }
 
     #[test]

@@ -134,7 +134,7 @@ enum P {
 const PATTERNS: &[(P, &str)] = &[
     (
         P::Dispute,
-        r"\b(file|filing|open|opening|raise|raising|start|starting|lodge|lodging|submit|submitting|initiate|make|making|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a) (charges?|transactions?|payments?)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|litige)\b|\bfaire opposition (à|a|au|aux|sur) (un |une |le |la |ce |cette |ces |les |mon |ma |mes )?(pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (formalmente |oficialmente )?(a |uma |una |la )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
+        r"\b(file|filing|open|opening|raise|raising|start|starting|lodge|lodging|submit|submitting|initiate|make|making|put in) (a |an )?(formal |official )?(dispute|claim with (my|the) (bank|card issuer))\b|\b(want|like|going|need|have) to (formally |officially )?dispute\b|\bdispute (this|that|the|these|those|a|my) (charges?|transactions?|payments?|debits?)\b|\bdisputing (this|that|the|a|your|my) (\w+ ){0,3}(charges?|transactions?|payments?|fees?|debits?|invoices?|bills?)\b|\b(formally|officially) disput(e|es|ed|ing)\b|\bcontester (officiellement |formellement )?(le|ce|cette|la|ces|les) (pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(ouvrir|d[ée]poser|faire|lancer) (une )?(contestation|litige)\b|\bfaire opposition (à|a|au|aux|sur) (un |une |le |la |ce |cette |ces |les |mon |ma |mes )?(pr[ée]l[èe]vements?|paiements?|d[ée]bits?|transactions?|achats?|op[ée]rations?)\b|\b(widerspruch|einspruch) (einlegen|erheben|gegen)\b|\b(lastschrift|abbuchung|zahlung)\b.{0,30}\b(zur[üu]ckbuchen|zur[üu]ckgeben|zur[üu]ckholen|widersprechen|anfechten)\b|\b(zahlung|abbuchung|transaktion|belastung) (anfechten|reklamieren)\b|\bcontestar (formalmente |oficialmente )?(a|o|esta|este|la|el|essa|esse|estos|estas) (cobran[çc]as?|pagamentos?|transa[çc][ãa]o|transacciones|cargos?|cobros?|compras?)\b|\b(abrir|presentar|poner|iniciar|registrar) (formalmente |oficialmente )?(a |uma |una |la )?(contesta[çc][ãa]o|disputa|reclamaci[óo]n formal|reclama[çc][ãa]o formal)\b|\bcontestare (formalmente |ufficialmente )?(l'addebito|il pagamento|la transazione|questo addebito|questa transazione|il prelievo)\b|\b(aprire|presentare|avviare) (una )?(contestazione|disputa)\b",
     ),
     (
         P::Dispute,
@@ -142,7 +142,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Chargeback,
-        r"\bcharge[- ]?backs?\b|\breverse (the|this|that) (charge|payment|transaction)\b|\bcontracargos?\b|\br[ée]trofacturation\b|\br[üu]ckbuchung\b|\bestorno\b|\bstorno\b",
+        r"\bcharge[- ]?backs?\b|\bdisput(e|ed|ing) (it|this|that|the|a|your|my) (\w+ ){0,4}with my (bank|card issuer|card provider|credit card (company|provider))\b|\breverse (the|this|that) (charge|payment|transaction)\b|\bcontracargos?\b|\br[ée]trofacturation\b|\br[üu]ckbuchung\b|\bestorno\b|\bstorno\b",
     ),
     (
         P::Fraud,
@@ -186,7 +186,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::CloseAccount,
-        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(bank |checking |current |savings |joint |credit card |card |business )?account\b|\b(cerrar|cierren|cierre) (mi|la|esta|esa) cuenta\b|\b(cl[ôo]turer|fermer|cl[ôo]turez|fermez) (mon|le|ce|notre) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar|encerrem|fechem) (a minha |minha |a |esta |essa )conta\b|\b(chiudere|chiudete|chiuda) (il mio |il |questo )conto\b",
+        r"\b(close|closing|closed|shut|shutting|terminate|terminating|delete|deleting|cancel|cancell?ing) (down )?(my|our|the|this|that) (whole |entire )?(\w+ ){0,2}account\b|\b(cerrar|cierren|cierre) (mi|la|esta|esa) cuenta\b|\b(cl[ôo]turer|fermer|cl[ôo]turez|fermez) (mon|le|ce|notre) compte\b|\bkonto\b.{0,25}\b(k[üu]ndigen|schlie[ßs]en|aufl[öo]sen)\b|\b(encerrar|fechar|encerrem|fechem) (a minha |minha |a |esta |essa )conta\b|\b(chiudere|chiudete|chiuda) (il mio |il |questo )conto\b",
     ),
     (
         P::DisputeContext,
@@ -657,6 +657,11 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::NotKnowing,
         r"\bi (honestly|really|genuinely|actually|truly|simply|just) (don'?t|do not) know\b",
+    ),
+    // Not knowing told by the answer one does not have ("je ne connais pas la réponse").
+    (
+        P::NotKnowing,
+        r"\bi (don'?t|do not) (know|have) (the|an|a clear|a reliable) answer\b|\bje ne (connais|sais|trouve) pas la r[ée]ponse\b|\bje n'ai pas (la|de) r[ée]ponse\b|\bje ne le sais pas\b|\bj'ignore\b|\bno (conozco|tengo|s[ée]) la respuesta\b|\bich kenne die antwort (\w+ )?nicht\b|\bich habe (darauf )?keine antwort\b|\bn[ãa]o (conhe[çc]o|sei|tenho) a resposta\b|\bnon (conosco|so|ho) la risposta\b",
     ),
     // The customer already said or gave it ("I've just said it", "I told you that").
     (
@@ -1199,6 +1204,28 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Outage,
         r"\b(people|staff|employees|workers|wages|salaries|payroll|everyone|the team)\b.{0,30}\b(don'?t|won'?t|will not|wouldn'?t|can'?t|cannot) (get paid|be paid|go out)\b",
+    ),
+    // Something heavy about to fall on people ("it looks like it's about to fall on them"),
+    // a structure lifted or blown away with people in it (an inflatable, a marquee).
+    (
+        P::Danger,
+        r"\b(about to|going to|gonna|could|might|ready to|threatening to) (fall|topple|tip|collapse|come down|crash down|give way)( over| down| off)? (on|onto|on top of) (them|someone|somebody|people|children|kids|the kids|the children|him|her|us|a child|my (son|daughter|kids|children|boy|girl))\b|\ba punto de (caer(se)?|volcar(se)?|derrumbar(se)?) (encima de|sobre) (ellos|alguien|la gente|los ni[ñn]os|mi hij[oa])\b|\bsur le point de (tomber|s'effondrer|basculer) sur (eux|quelqu'un|les gens|les enfants|mon fils|ma fille)\b|\bdroht\b.{0,30}\b(auf (die kinder|jemanden|die leute|sie)|umzukippen|einzust[üu]rzen)\b|\bprestes a (cair|desabar|tombar) (em cima|sobre) (deles|de algu[ée]m|das crian[çc]as|das pessoas|do meu filho|da minha filha)\b|\bsta per (cadere|crollare|ribaltarsi) (addosso|sopra) (a )?(loro|qualcuno|ai bambini|alla gente|mio figlio|mia figlia)\b|\b(castle|inflatable|bouncy|marquee|gazebo|tent|trampoline|slide|canopy)\b.{0,40}\b(lifting|lifted|blowing|blown|taking off|flying|being carried|rising) (off|away|up|into the air|over)\b.{0,60}\b(kids|children|people|someone|somebody|a child|inside|on it|in it)\b",
+    ),
+    // Fumes that make people ill where they are ("a smell of ammonia and people are
+    // coughing"): a leak told by what it does to them; ammonia by its smell alone.
+    (
+        P::Gas,
+        r"\b(smell|smells|smelling|stench|stink|odou?r|fumes|vapou?rs?|whiff)\b.{0,80}\b(coughing|choking|dizzy|dizziness|light-?headed|fainted|fainting|passing out|passed out|eyes (are )?(burning|stinging)|throats? (is |are )?(burning|stinging))\b|\b(coughing|choking|dizzy|light-?headed|fainted|fainting|passing out|eyes (are )?(burning|stinging|streaming))\b.{0,60}\b(smell|stench|fumes|vapou?rs?|gas)\b|\b(smell|stench|whiff|odou?r|reek|stink)s? (of|like) ammonia\b|\bammonia (leak|leaking|smell)\b|\bolor a amon[íi]aco\b|\bodeur d'ammoniac\b|\bammoniakgeruch\b|\bcheiro (a|de) amon[íi]aco\b|\bodore di ammoniaca\b|\b(olor|odeur|geruch|cheiro|odore|humo|fum[ée]es?|d[äa]mpfe|vapores|fumi)\b.{0,60}\b(tosiendo|tosen|mareados?|toussent|tousser|vertiges?|husten|schwindlig|tossindo|tossem|tossiscono|tossendo|vertigini|giramenti di testa)\b",
+    ),
+    // Water from the ceiling (coming through it, onto equipment), in the other languages.
+    (
+        P::Flood,
+        r"\b(eau|agua|[áa]gua|acqua|wasser)\b.{0,30}\b(du plafond|del techo|do (teto|tecto)|dal soffitto|(von|aus) der decke|durch die decke)\b|\b(plafond|techo|teto|tecto|soffitto|decke)\b.{0,20}\b(goutte|fuit|gotea|chorrea|pinga|escorre|gocciola|perde acqua|tropft)\b|\beau\b.{0,80}\bmultiprises?\b",
+    ),
+    // A business stopped: a system "down all morning", a whole clinic "at a standstill".
+    (
+        P::Outage,
+        r"\b(portal|app|booking system|case system|software|database|ordering system|till system|online system|intranet|server|network)\b.{0,12}\b(is|are|'s|has been|have been) (completely |totally |still )?(down|offline)\b|\b(whole|entire) (\w+ )?(clinic|practice|surgery|lab|laboratory|shop|store|office|team|site|factory|kitchen|restaurant|warehouse|business|studio|salon|branch)\b.{0,10}\b(is|are|'s|has been|have been) (at a (complete |total )?standstill|ground to a halt|grinding to a halt|paralysed|paralyzed)\b|\b(work|production|business|trading|everything|operations) (here )?(has|have) (come|ground) to a (complete |total )?(standstill|halt)\b|\b(toute la|tout le) (clinique|cabinet|boutique|bureau|[ée]quipe|labo|laboratoire|magasin|atelier)\b.{0,10}\best (\w+ )?(paralys[ée]e?|[àa] l'arr[êe]t)\b|\b(toda la|todo el) (cl[íi]nica|consulta|tienda|oficina|equipo|laboratorio|taller)\b.{0,10}\b(est[áa]|se ha quedado) (\w+ )?(paralizad[oa]|parad[oa])\b|\b(die ganze|das ganze|der ganze) (praxis|klinik|labor|laden|b[üu]ro|team|werkstatt)\b.{0,10}\b(steht( still)?|ist lahmgelegt)\b|\b(toda a|todo o) (cl[íi]nica|consult[óo]rio|loja|escrit[óo]rio|equipa|equipe|laborat[óo]rio)\b.{0,10}\b(est[áa]|ficou) (\w+ )?(paralisad[oa]|parad[oa])\b|\b(tutta la|tutto il) (clinica|studio|negozio|ufficio|laboratorio|team)\b.{0,10}\b(è|e) (\w+ )?(paralizzat[oa]|ferm[oa]|bloccat[oa])\b",
     ),
     (
         P::LegalAdvice,
@@ -4521,5 +4548,81 @@ mod tests {
         assert!(agrees_to_go_ahead("ok please do"));
         assert!(!agrees_to_go_ahead("yes but wait until payday"));
         assert!(!agrees_to_go_ahead("no, too expensive"));
+    }
+
+    #[test]
+    fn dangers_told_by_what_they_do_to_people_are_urgent() {
+        all_urgent(&[
+            // Something heavy about to come down on people; a structure carried off with
+            // people in it.
+            "the old wardrobe in the shop is about to topple onto the kids",
+            "the marquee is lifting off with guests inside it",
+            // Fumes that make people ill, and ammonia by its smell.
+            "the fumes from the drain have the staff coughing",
+            "everyone is dizzy since that chemical odour started",
+            "there is a whiff of ammonia in the plant room",
+            "hay un olor a amoníaco en el almacén",
+            // Water from the ceiling in the other languages.
+            "l'eau tombe du plafond dans la cuisine",
+            "cae agua del techo encima de la cama",
+            "Wasser kommt durch die Decke ins Studio",
+            // A business stopped now.
+            "our booking system is down and the salon is full",
+            "the whole practice is at a standstill",
+            "work here has ground to a halt",
+            "tout le cabinet est paralysé",
+        ]);
+        none_urgent(&[
+            "the cupboard might fall over one day, can you check the fixings next visit?",
+            "the smell of fresh paint is a bit strong",
+            "the traffic has come to a standstill so I'll be late",
+            "is the online portal down for maintenance tonight?",
+        ]);
+    }
+
+    #[test]
+    fn disputes_told_formally_or_through_the_bank_and_any_named_account_closed() {
+        let all = &Topic::ALL;
+        for (text, topic) in [
+            (
+                "I'm officially disputing the call-out fee",
+                Topic::FinancialDispute,
+            ),
+            (
+                "we are disputing your cleaning invoice",
+                Topic::FinancialDispute,
+            ),
+            (
+                "I've disputed the deposit with my card issuer",
+                Topic::Chargeback,
+            ),
+        ] {
+            assert_eq!(
+                regulated(text, all, false).map(|(t, _)| t),
+                Some(topic),
+                "{text}"
+            );
+        }
+        let close = "shut down my loyalty club account today";
+        assert_eq!(regulated(close, all, false), None);
+        assert_eq!(
+            regulated(close, all, true).map(|(t, _)| t),
+            Some(Topic::AccountClosure)
+        );
+    }
+
+    #[test]
+    fn not_knowing_told_by_the_answer_one_lacks() {
+        for text in [
+            "I don't have an answer for that one",
+            "je n'ai pas la réponse à votre question",
+            "no conozco la respuesta, lo siento",
+            "ich kenne die Antwort leider nicht",
+            "não tenho a resposta para isso",
+            "non conosco la risposta",
+        ] {
+            assert!(Scan::of(text).not_knowing(), "{text}");
+        }
+        assert!(!Scan::of("I know the answer: it opens at nine").not_knowing());
     }
 }
