@@ -31,6 +31,9 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     if names_the_call(toks) {
         return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word)) && !turns_down(toks);
     }
+    if asks_about_them_after_yes(toks) || yes_on_condition(toks) {
+        return true;
+    }
     if toks.iter().any(|t| against(t.word)) {
         return false;
     }
@@ -178,7 +181,11 @@ fn emphasis(word: &str) -> bool {
 /// What a customer adds after a yes about when and how to be helped: soon, today, waiting,
 /// the number to call, or having had enough ("yes. today if you can", "yes, I'll hold").
 fn adds_when_or_how(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii_digit())
+    // "5", "5pm", "half 2": a time.
+    word.trim_end_matches(['a', 'p', 'm'])
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.contains(&word)
         || matches!(
             word,
             "finally"
@@ -232,7 +239,78 @@ fn adds_when_or_how(word: &str) -> bool {
                 | "call"
                 | "ring"
                 | "phone"
+                // "yes, as long as it's after three", "sure, provided they ring".
+                | "it"
+                | "its"
+                | "s"
+                | "provided"
+                | "providing"
         )
+}
+
+/// Numbers said as words, for a time ("before five", "after half two").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "half",
+    "quarter",
+    "noon",
+    "midday",
+    "lunch",
+    "lunchtime",
+    "oclock",
+    "pm",
+    "am",
+];
+
+/// "Yes - will it be the same falconer?", "absolutely, and could they bring up my file
+/// first?": a yes, then a question about the person or their call. The offer is taken; what
+/// the question asks of them ("first") puts nothing off.
+fn asks_about_them_after_yes(toks: &[Tok<'_>]) -> bool {
+    let lead = toks.iter().take_while(|t| leads(t)).count();
+    let said_yes = toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word));
+    let mut at = lead + usize::from(toks.get(lead).is_some_and(|t| t.word == "and"));
+    // "when will they call?", "who will it be?"
+    at += usize::from(
+        toks.get(at)
+            .is_some_and(|t| matches!(t.word, "when" | "who")),
+    );
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    said_yes
+        && matches!(w(at), "will" | "would" | "could" | "can" | "is" | "does")
+        && matches!(
+            w(at + 1),
+            "it" | "they" | "he" | "she" | "that" | "someone" | "somebody"
+        )
+        && !toks[at..].iter().any(|t| contrasts(t.word) || t.is(Neg))
+}
+
+/// "ok if that's quicker than doing it here then yes": a condition, then the yes last.
+fn yes_on_condition(toks: &[Tok<'_>]) -> bool {
+    let n = toks.len();
+    n >= 4
+        && plain_yes(&toks[n - 1])
+        && toks[n - 2].word == "then"
+        && toks[..n - 2].iter().any(|t| t.word == "if")
+        && !toks.iter().any(|t| t.is(Neg) || contrasts(t.word))
+}
+
+/// Agreement words that are no plain yes but say one at the start of a reply.
+fn sure(word: &str) -> bool {
+    matches!(
+        word,
+        "absolutely" | "definitely" | "certainly" | "sure" | "course"
+    )
 }
 
 /// Approving words said of an offer: "that would be super", "sounds good", "yes please,
@@ -374,7 +452,8 @@ fn names_the_call(toks: &[Tok<'_>]) -> bool {
     call.is_some()
         && toks.iter().any(|t| {
             approving(t.word)
-                || t.is(Polite)
+                // Not an article ("will they charge for the call?" asks).
+                || t.is(Polite) && !t.is(Skip)
                 || t.is(Yes)
                 || matches!(
                     t.word,
@@ -456,5 +535,38 @@ mod tests {
             "I can resend the code, or put you through to an adviser. Which would you like?";
         assert!(detect_in_reply(either, "the second one").is_some());
         assert!(detect_in_reply(either, "the first one").is_none());
+    }
+
+    #[test]
+    fn a_yes_on_a_condition_or_with_a_question_about_the_person_takes_the_offer() {
+        let offer = "Would you like one of our surveyors to phone you this afternoon?";
+        for reply in [
+            "yes, as long as it's after three",
+            "sure, provided they ring my mobile",
+            "yes - will they have my file to hand?",
+            "definitely, and could they check the invoice first?",
+            "if it's faster that way then yes",
+        ] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        for reply in [
+            "yes but can you not just do it here?",
+            "will they charge for the call?",
+            "if it's free then no",
+            "no, will it take long anyway?",
+        ] {
+            assert!(detect_in_reply(offer, reply).is_none(), "{reply}");
+        }
+    }
+
+    #[test]
+    fn whoever_is_brought_in_to_contact_the_customer_is_offered() {
+        // A trade the lexicon does not know, and Spanish spoken to "tú".
+        let offer = "Shall I arrange for a cooper to contact you?";
+        assert!(detect_in_reply(offer, "yes please").is_some());
+        assert!(detect_in_reply("Shall I set up an app to remind you?", "yes please").is_none());
+        let either = "Puedo mandarte el enlace o pasarte con una compañera. ¿Qué prefieres?";
+        assert!(detect_in_reply(either, "la segunda").is_some());
+        assert!(detect_in_reply(either, "la primera").is_none());
     }
 }

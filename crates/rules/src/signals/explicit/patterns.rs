@@ -629,6 +629,158 @@ fn weekday(word: &str) -> bool {
 
 /// Networks and devices one is connected to ("connect me to the wifi", "conéctame a la
 /// red"): not a person.
+/// "Mon mari voudrait parler à quelqu'un, mais moi je veux juste le prix", "my husband
+/// would like to talk to someone, but I only want the price": someone of the customer's
+/// wishes it, and the customer sets their own wish against it.
+fn others_wish_set_aside(toks: &[Tok<'_>], j: usize, k: usize) -> bool {
+    let t = &toks[j];
+    let own_wisher = toks[..j]
+        .iter()
+        .rev()
+        .take_while(|p| p.sentence == t.sentence)
+        .take(5)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| own_possessive(w[1].word) && w[0].classes.is_empty());
+    own_wisher
+        && toks[k + 1..]
+            .iter()
+            .take_while(|n| n.sentence == t.sentence)
+            .collect::<Vec<_>>()
+            .windows(3)
+            .any(|w| {
+                matches!(w[0].word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
+                    && w[1..]
+                        .iter()
+                        .any(|p| matches!(p.word, "i" | "moi" | "je" | "yo" | "ich" | "eu" | "io"))
+            })
+}
+
+/// "is there somebody on the ice during public sessions in case a kid falls?", "is there
+/// someone on site overnight?": whether staff are present at a place and time, asked
+/// about, not a person asked for now.
+fn presence_asked(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let rest = || {
+        toks[k + 1..]
+            .iter()
+            .take_while(|n| n.sentence == t.sentence)
+    };
+    // "is there a manager on duty I could have a word with": the person asked for after.
+    if rest().any(|n| matches!(n.word, "i" | "we" | "me" | "who" | "that")) {
+        return false;
+    }
+    toks.get(k + 1).is_some_and(|n| {
+        matches!(
+            n.word,
+            "on" | "at" | "in" | "around" | "present" | "watching" | "supervising"
+        ) && toks
+            .get(k + 2)
+            .is_none_or(|m| !matches!(m.word, "my" | "our"))
+    }) && (rest().any(|n| {
+        matches!(
+            n.word,
+            "during" | "overnight" | "duty" | "weekends" | "nights" | "always" | "while"
+        )
+    }) || rest()
+        .zip(rest().skip(1))
+        .any(|(a, b)| a.word == "in" && b.word == "case"))
+}
+
+/// "est-ce que le gérant est dispo pour me parler", "¿está libre la encargada para
+/// atenderme?": a person said to be free to talk to the customer now, asked.
+fn available_to_talk(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(
+        t.word,
+        "dispo" | "disponible" | "disponibles" | "libre" | "disponibile" | "disponivel"
+    ) {
+        return None;
+    }
+    let same = |i: &usize| toks[*i].clause == t.clause;
+    // The person before, with a present "is" between ("le gérant est dispo"), or after
+    // ("está libre la encargada").
+    let copula = |w: &str| {
+        matches!(
+            w,
+            "est" | "esta" | "e" | "sont" | "estan" | "sono" | "estao"
+        )
+    };
+    let k = (j.saturating_sub(4)..j)
+        .filter(same)
+        .find(|&k| human_noun(toks, k).is_some() && toks[k + 1..j].iter().any(|p| copula(p.word)))
+        .or_else(|| {
+            (j + 1..toks.len().min(j + 4)).filter(same).find(|&k| {
+                human_noun(toks, k).is_some() && toks[..j].iter().any(|p| copula(p.word))
+            })
+        })?;
+    // What for: talking with the customer or helping them ("pour me parler", "para
+    // atenderme", "per parlarmi", "pour m'aider").
+    let v = (j + 1..toks.len().min(j + 7)).filter(same).find(|&v| {
+        let w = toks[v].word;
+        (toks[v].is(Talk)
+            || toks[v].is(Contact)
+            || help_verb(w)
+            || matches!(w, "aider" | "renseigner" | "ayudar" | "atender" | "aiutare"))
+            && (v > 0 && matches!(toks[v - 1].word, "me" | "m" | "mi")
+                || toks
+                    .get(v + 1)
+                    .is_some_and(|n| matches!(n.word, "conmigo" | "comigo" | "me")))
+            || matches!(
+                w,
+                "parlarmi" | "atenderme" | "ayudarme" | "aiutarmi" | "hablarme"
+            )
+    })?;
+    // "le gérant n'est pas dispo": said not to be.
+    if refused(toks, k) || reported(toks, j) || toks[k.min(j)..v].iter().any(|p| p.is(Neg)) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, k.min(j), v),
+        pattern: "staff_asked_to_help",
+    })
+}
+
+/// "verbinden Sie mich mit der Zahntechnik", "können Sie mich mit der Werkstatt
+/// verbinden?": the customer connected "mit" something is connected with its people,
+/// whatever the lexicon knows of the noun (not a network or a device: "mit dem WLAN").
+fn connected_with_unnamed(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(
+        t.word,
+        "verbinden" | "verbinde" | "verbindet" | "durchstellen" | "weiterleiten"
+    ) {
+        return None;
+    }
+    let clause =
+        (j.saturating_sub(7)..toks.len().min(j + 8)).filter(|&i| toks[i].clause == t.clause);
+    let mut me = false;
+    let mut with = None;
+    for i in clause {
+        me |= matches!(toks[i].word, "mich" | "uns");
+        if i >= 2
+            && toks[i - 2].word == "mit"
+            && matches!(
+                toks[i - 1].word,
+                "der" | "dem" | "einer" | "einem" | "ihrer" | "ihrem"
+            )
+            && toks[i].classes.is_empty()
+            && toks[i].word.len() >= 5
+            && !connectable_thing(toks[i].word)
+        {
+            with = Some(i);
+        }
+    }
+    let k = with.filter(|_| me)?;
+    if refused(toks, j) || reported(toks, j) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j.min(k - 2), j.max(k)),
+        pattern: "verb_department",
+    })
+}
+
 fn connectable_thing(word: &str) -> bool {
     matches!(
         word,
@@ -651,6 +803,14 @@ fn connectable_thing(word: &str) -> bool {
             | "netz"
             | "rede"
             | "rete"
+            | "handy"
+            | "telefon"
+            | "computer"
+            | "drucker"
+            | "fernseher"
+            | "netzwerk"
+            | "konto"
+            | "stromnetz"
     )
 }
 
@@ -1622,12 +1782,16 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
     }
     // "property" in "the property manager": a compound naming staff.
     let staff_compound = head_sense(toks, k + 1) == Some(HeadSense::Staff);
-    // "the renewals people", "your claims folks": the people of a department are its staff.
+    // "the renewals people", "your claims folks", "the events person", "the events team":
+    // the people of a department are its staff.
     let dept_people = k > 0
         && matches!(toks[k - 1].word, "the" | "your")
-        && toks
-            .get(k + 1)
-            .is_some_and(|n| matches!(n.word, "people" | "folks" | "guys" | "lot"));
+        && toks.get(k + 1).is_some_and(|n| {
+            matches!(n.word, "people" | "folks" | "guys" | "lot")
+                // "the events person", "the events team": "your pension team" is often
+                // the customer's own matter's people, told about.
+                || toks[k - 1].word == "the" && matches!(n.word, "person" | "team" | "desk")
+        });
     // A department before the person names which ("the box office staff", "an admissions
     // officer").
     (t.classes.is_empty()
@@ -1789,6 +1953,10 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                 || toks[v].is(Talk) && next(1) == Some("me")
                 // "can someone from the shop msg me back": a message from a person.
                 // ("email me the invoice" asks for a thing sent, not for a person.)
+                // "könnte mir jemand aus dem Team eine Mail schreiben": written to the
+                // customer, the verb last.
+                || matches!(toks[v].word, "schreiben" | "mailen" | "zuschicken")
+                    && toks[j..v].iter().any(|p| matches!(p.word, "mir" | "uns"))
                 || matches!(toks[v].word, "msg" | "message" | "text" | "email" | "dm" | "whatsapp")
                     && matches!(next(1), Some("me" | "us"))
                     && !matches!(next(2), Some("the" | "a" | "an" | "my" | "our" | "your" | "it" | "that" | "this"))
@@ -1861,7 +2029,7 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         return None;
     }
     let head = &toks[h - 1];
-    if SENDS_MESSAGES.contains(&head.word) || head.word.len() < 3 {
+    if sends_messages(head.word) || head.word.len() < 3 {
         return None;
     }
     // "a member of the allotment committee", "the warden from the campsite".
@@ -1898,7 +2066,10 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     // A listed person next to the verb is read by the patterns of human nouns; here only
     // when other words stand between ("the site warden pop over to pitch 14 or give me a
     // call").
-    if (j + 1..=h.min(toks.len() - 1)).any(|i| human_noun(toks, i).is_some()) && v <= v_from + 3 {
+    // A trade known by its form alone is read here ("the head groundsman give me a ring").
+    if (j + 1..=h.min(toks.len() - 1)).any(|i| human_noun(toks, i).is_some() && !by_form(&toks[i]))
+        && v <= v_from + 3
+    {
         return None;
     }
     // Asked: a modal, a wish or a "please" in the clause before the noun phrase.
@@ -1938,6 +2109,12 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         phrase: phrase(toks, j, v),
         pattern: "role_asked_to_call",
     })
+}
+
+/// Whether `word` names a thing that sends calls and messages itself ("the app will text
+/// you"): never the person asked to call.
+pub(super) fn sends_messages(word: &str) -> bool {
+    SENDS_MESSAGES.contains(&word)
 }
 
 /// Things that send calls and messages themselves: never the person asked to call.
@@ -4092,6 +4269,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .or_else(|| talk_to_the_one_asked_about(toks, j))
             .or_else(|| matter_passed_as_wished(toks, j))
             .or_else(|| callback_to_me(toks, j))
+            .or_else(|| connected_with_unnamed(toks, j))
+            .or_else(|| available_to_talk(toks, j))
         {
             return Some(m);
         }
@@ -4594,7 +4773,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         !matches!(w[0].word, "i" | "we")
                             && w[1].word == "would"
                             && matches!(w[2].word, "rather" | "sooner")
-                    });
+                    }) || others_wish_set_aside(toks, j, k);
                     // "our solicitor will write to your claims people": what
                     // someone of the customer's will do, told, not asked.
                     let others_will = (2..before.len()).any(|w| {
@@ -5373,6 +5552,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .iter()
                 .take_while(|n| n.sentence == t.sentence)
                 .any(|n| n.word == "behalf" || names_a_proxy(n.word))
+            && !presence_asked(toks, k)
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
@@ -6576,6 +6756,11 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     let k = (marker_end + 1..toks.len().min(marker_end + 6))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
+    // A word read as a trade by its form alone ("y a de la poussière") is no person there
+    // to be asked for: asked for only through a verb of talking.
+    if by_form(&toks[k]) {
+        return None;
+    }
     // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
     if t.word == "ce"
         && !matches!(

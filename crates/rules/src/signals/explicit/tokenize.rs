@@ -20,6 +20,8 @@ pub(super) struct Tok<'a> {
     /// The word was said again right after ("agent agent"): the repeat is dropped, and a
     /// voice menu's insistence kept here.
     pub(super) repeated: bool,
+    /// The word is a person only by its form ("the roofer"): the lexicon does not know it.
+    pub(super) by_form: bool,
 }
 
 impl Tok<'_> {
@@ -534,6 +536,7 @@ pub(super) fn tokenize_into<'a>(
                 joined,
                 corrected_from,
                 repeated: false,
+                by_form: false,
             });
         };
         if let Some(classes) = classes_of(word) {
@@ -542,18 +545,31 @@ pub(super) fn tokenize_into<'a>(
             // Remembered below, after every other reading (a department compound too)
             // found nothing: asked first, it spares them. Its form is read again, as below:
             // what it names depends on the words before it in this text.
-            let classes = if by_form(word) {
+            let known_by_form = by_form(word);
+            let classes = if known_by_form {
                 Classes::default().with(WeakNoun)
             } else {
                 Classes::default()
             };
             push(word, classes, None);
+            if known_by_form && let Some(t) = toks.last_mut() {
+                t.by_form = true;
+            }
         } else if let Some(classes) = compound_department(word) {
             push(word, classes, None);
         } else if let Some((target, classes)) = umlaut_spelled(word).or_else(|| k_spelled(word)) {
             push(target, classes, Some(word));
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
+        } else if by_form(word) {
+            // "the roofer", "a translator": a trade named by its form, weak like the
+            // practitioners (asked for only through a verb of talking or contacting).
+            // Before the run-together split, which would read "the upholsterer" as "up"
+            // and "holsterer".
+            push(word, Classes::default().with(WeakNoun), None);
+            if let Some(t) = toks.last_mut() {
+                t.by_form = true;
+            }
         } else if let Some((left, right)) = split_run_together(word) {
             let lc = classes_of(left).unwrap_or_default();
             let (right_word, rc, from) = match classes_of(right) {
@@ -567,10 +583,6 @@ pub(super) fn tokenize_into<'a>(
             push(right_word, rc, from);
         } else if is_filler(word) {
             continue;
-        } else if by_form(word) {
-            // "the roofer", "a translator": a trade named by its form, weak like the
-            // practitioners (asked for only through a verb of talking or contacting).
-            push(word, Classes::default().with(WeakNoun), None);
         } else {
             if word.len() >= 4 {
                 unfixable::remember(word);
