@@ -404,6 +404,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind64", 0.98, 0.99, 0.99),
         ("blind65", 0.95, 0.98, 0.99),
         ("blind66", 0.97, 0.98, 0.98),
+        ("blind67", 0.98, 0.99, 0.99),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -519,6 +520,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind64/intents.tsv",
         "eval/blind65/intents.tsv",
         "eval/blind66/intents.tsv",
+        "eval/blind67/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -599,6 +601,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind64/conversations.jsonl",
         "eval/blind65/conversations.jsonl",
         "eval/blind66/conversations.jsonl",
+        "eval/blind67/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
