@@ -3302,6 +3302,14 @@ mod tests {
     }
 
     #[test]
+    fn flesh_and_blood_said_of_no_noun_is_the_person_and_a_repeated_phrase_is_one() {
+        assert!(detect("just give me flesh and blood, no more menus").is_some());
+        assert!(detect("pásame un técnico de carne y hueso, por favor").is_some());
+        assert_eq!(detect("my own flesh and blood would never do this"), None);
+        assert!(detect("an agent an agent please i have waited ages").is_some());
+    }
+
+    #[test]
     fn a_person_free_to_talk_to_the_customer_now_is_asked_for() {
         assert!(detect("est-ce que la responsable est dispo pour me parler ?").is_some());
         assert!(detect("il responsabile è disponibile per parlarmi?").is_some());

@@ -612,8 +612,34 @@ pub(super) fn tokenize_into<'a>(
             } else {
                 k - 1
             };
+            // "I want flesh and blood on the other end": said of no noun, the idiom is the
+            // person itself, as "a human".
+            let person = |t: &Tok<'_>| t.is(StrongNoun) || t.is(WeakNoun);
+            let of_a_noun = start > 0 && person(&toks[start - 1])
+                || toks.get(end).is_some_and(person)
+                || start + 2 == k;
+            if !of_a_noun && let Some(classes) = classes_of("human") {
+                toks[k - 1].word = "human";
+                toks[k - 1].classes = classes;
+                toks.drain(k..end);
+                continue;
+            }
             toks.drain(start..end);
             k = start.max(1);
+            continue;
+        }
+        k += 1;
+    }
+    // "a person a person please", "real agent real agent": a voice caller says the noun
+    // phrase again; the repeat is dropped like a repeated word.
+    let mut k = 0;
+    while k + 3 < toks.len() {
+        if toks[k].word == toks[k + 2].word
+            && toks[k + 1].word == toks[k + 3].word
+            && (toks[k + 1].is(StrongNoun) || toks[k + 1].is(WeakNoun))
+        {
+            toks[k + 1].repeated = true;
+            toks.drain(k + 2..k + 4);
             continue;
         }
         k += 1;
