@@ -2,20 +2,30 @@
 //! window still holds the turn.
 //!
 //! Each evaluation reads the last `window()` turns, so without a cache every earlier turn's
-//! sentiment and word set would be recomputed on every new turn. [`AnalysisCache`] keeps a
-//! [`TurnAnalysis`] per [`TurnId`], with three guarantees:
+//! sentiment and word set would be recomputed on every new turn. [`AnalysisCache`] keeps,
+//! per conversation, the [`TurnAnalysis`] of each turn of its latest window, with three
+//! guarantees:
 //!
-//! - an entry is only returned for a turn whose text is byte-for-byte the text it was
-//!   created for (so a reused or forged id can never yield another turn's analysis);
-//! - every field is a pure function of the text, computed lazily outside the lock;
-//! - memory is bounded: a shard keeps two generations of entries, and when the newer one
-//!   holds too many entries or bytes the older one is dropped and the newer one becomes it;
-//!   a turn found in the older generation moves back to the newer one, so the turns of a
-//!   conversation still being evaluated outlive every rotation.
+//! - an analysis is only handed out for a turn whose id and text are those it was created
+//!   for, byte for byte (so a reused or forged id can never yield another turn's analysis);
+//! - every field is a pure function of the text, computed lazily, and never under a lock
+//!   shared by other conversations;
+//! - memory is bounded: a conversation keeps the analyses of its window only (and none when
+//!   their texts pass [`WINDOW_BYTES`]), and a shard keeps two generations of
+//!   conversations: when the newer one is full the older one is dropped and the newer one
+//!   becomes it; a conversation found in the older generation moves back to the newer one,
+//!   so conversations still being evaluated outlive every rotation.
+//!
+//! One evaluation locks its conversation's window while it reads the analyses: evaluations
+//! of one conversation take turns, those of different conversations do not wait for each
+//! other. The analyses are borrowed, not shared: no reference count is touched per turn,
+//! and the fields are filled without atomic operations (they were a tenth of a new turn's
+//! evaluation).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use baton_core::{ConversationId, Turn, TurnId};
 
@@ -28,38 +38,38 @@ use crate::signals::{loops, matters, sentiment_langs};
 pub(crate) struct TurnAnalysis {
     /// The text this analysis belongs to (empty when not cached).
     text: Box<str>,
-    sentiment: OnceLock<f32>,
-    words: OnceLock<loops::WordSet>,
-    explicit: OnceLock<Option<ExplicitMatch>>,
-    amounts: OnceLock<Vec<Amount>>,
+    sentiment: OnceCell<f32>,
+    words: OnceCell<loops::WordSet>,
+    explicit: OnceCell<Option<ExplicitMatch>>,
+    amounts: OnceCell<Vec<Amount>>,
     /// Whether the text may hold a number without a currency (read on every turn by the
     /// amount rules, on the AI's turn before too).
-    bare_number: OnceLock<bool>,
+    bare_number: OnceCell<bool>,
     /// Which of the topic and urgency patterns match the text.
-    scan: OnceLock<topics::Scan>,
+    scan: OnceCell<topics::Scan>,
     /// The separate matters the text names (acts, parts of the service, announcements).
-    matters: OnceLock<matters::Matters>,
+    matters: OnceCell<matters::Matters>,
     /// What only some turns need, allocated on first use: every new turn's analysis is
     /// created, filled and dropped once, and most never read these.
-    rare: OnceLock<Box<RareAnalysis>>,
+    rare: OnceCell<Box<RareAnalysis>>,
 }
 
 /// The fields of [`TurnAnalysis`] that most turns never fill.
 #[derive(Debug, Default)]
 struct RareAnalysis {
     /// Stemmed content words, for comparing needs and actions.
-    content: OnceLock<Vec<String>>,
+    content: OnceCell<Vec<String>>,
     /// The customer's turn would accept an offer of a person ("yes please", "the agent").
-    accepts_offer: OnceLock<bool>,
+    accepts_offer: OnceCell<bool>,
     /// The AI's turn offers a person, as the request a "yes" to it makes.
-    offer: OnceLock<Option<ExplicitMatch>>,
+    offer: OnceCell<Option<ExplicitMatch>>,
     /// The first match of each topic's pattern, in `Topic::ALL` order.
-    topics: [OnceLock<Option<String>>; Topic::ALL.len()],
-    urgency: OnceLock<Option<String>>,
+    topics: [OnceCell<Option<String>>; Topic::ALL.len()],
+    urgency: OnceCell<Option<String>>,
     /// The AI's turn asks how much money the customer wants to move ([`topics::asks_amount`]).
-    asks_amount: OnceLock<bool>,
+    asks_amount: OnceCell<bool>,
     /// The customer's clauses that each raise a matter ([`matters::clauses_in`]).
-    clauses: OnceLock<matters::Clauses>,
+    clauses: OnceCell<matters::Clauses>,
 }
 
 impl TurnAnalysis {
@@ -72,6 +82,12 @@ impl TurnAnalysis {
         *self
             .sentiment
             .get_or_init(|| sentiment_langs::compound(text))
+    }
+
+    /// Whether the sentiment was computed, for tests.
+    #[cfg(test)]
+    pub(crate) fn sentiment_known(&self) -> bool {
+        self.sentiment.get().is_some()
     }
 
     /// The separate matters `text` names.
@@ -274,14 +290,15 @@ impl TurnAnalysis {
     }
 }
 
-/// How many shards the cache is split into; evaluations of different conversations rarely
-/// wait for each other.
+/// How many shards the conversations are split into; finding one conversation's window
+/// rarely waits for another's.
 pub(crate) const SHARDS: usize = 16;
-/// A shard holds at most this many entries, over its two generations.
-pub(crate) const SHARD_ENTRIES: usize = 1024;
-/// A shard holds at most this many text bytes, over its two generations (64 KiB turns are
-/// allowed).
-const SHARD_BYTES: usize = 2 << 20;
+/// A shard holds at most this many conversations, over its two generations.
+pub(crate) const SHARD_CONVERSATIONS: usize = 128;
+/// A conversation whose window's texts hold more bytes keeps no analysis after its
+/// evaluation (each is computed again the next time): with [`SHARD_CONVERSATIONS`], the
+/// cache holds at most 64 MiB of text.
+pub(crate) const WINDOW_BYTES: usize = 32 << 10;
 
 /// A fast hasher for ids that are already random (UUID v7 random bits), seeded per process
 /// so that crafted ids cannot be aimed at one bucket.
@@ -320,19 +337,69 @@ impl BuildHasher for IdBuildHasher {
     }
 }
 
-type Generation = HashMap<TurnId, Arc<TurnAnalysis>, IdBuildHasher>;
+/// The analyses of the analysed turns of one conversation's latest window, in turn order.
+#[derive(Debug, Default)]
+struct Window {
+    /// Every analysis is present between evaluations (one is taken out while the next
+    /// window's list is made).
+    turns: Vec<(TurnId, Option<Box<TurnAnalysis>>)>,
+    /// Reused for the next window's list.
+    spare: Vec<(TurnId, Option<Box<TurnAnalysis>>)>,
+}
+
+impl Window {
+    /// Makes this the window of `turns`: the analysis of a turn already held (same id, same
+    /// text) is kept, every other one is new, and turns no longer in the window are dropped.
+    fn update(&mut self, turns: &[Turn]) {
+        let mut next = std::mem::take(&mut self.spare);
+        next.clear();
+        // Both lists are in turn order: the search for the next turn starts after the last
+        // one found.
+        let mut from = 0;
+        for turn in turns.iter().filter(|t| analysed(t)) {
+            let found = self.turns[from..].iter().position(|(id, a)| {
+                *id == turn.id && a.as_ref().is_some_and(|a| *a.text == *turn.text)
+            });
+            let analysis = match found {
+                Some(k) => {
+                    from += k + 1;
+                    self.turns[from - 1].1.take()
+                }
+                None => None,
+            };
+            let analysis = analysis.unwrap_or_else(|| {
+                Box::new(TurnAnalysis {
+                    text: turn.text.as_str().into(),
+                    ..TurnAnalysis::default()
+                })
+            });
+            next.push((turn.id, Some(analysis)));
+        }
+        self.spare = std::mem::replace(&mut self.turns, next);
+        self.spare.clear();
+    }
+
+    fn bytes(&self) -> usize {
+        self.turns
+            .iter()
+            .filter_map(|(_, a)| a.as_ref())
+            .map(|a| a.text.len())
+            .sum()
+    }
+}
+
+type Generation = HashMap<ConversationId, Arc<Mutex<Window>>, IdBuildHasher>;
 
 #[derive(Debug)]
 struct Shard {
-    /// The newer generation: every entry inserted or used since the last rotation.
+    /// The newer generation: every conversation evaluated since the last rotation.
     map: Generation,
-    /// Text bytes held by the newer generation.
-    bytes: usize,
-    /// The older generation, dropped at the next rotation unless its turns are used.
+    /// The older generation, dropped at the next rotation unless its conversations are
+    /// evaluated again.
     old: Generation,
 }
 
-/// A bounded, sharded map from turn ids to their analyses.
+/// A bounded, sharded map from conversations to the analyses of their windows.
 pub(crate) struct AnalysisCache {
     hasher: IdBuildHasher,
     shards: [Mutex<Shard>; SHARDS],
@@ -354,7 +421,6 @@ impl Default for AnalysisCache {
             shards: std::array::from_fn(|_| {
                 Mutex::new(Shard {
                     map: HashMap::with_hasher(hasher),
-                    bytes: 0,
                     old: HashMap::with_hasher(hasher),
                 })
             }),
@@ -367,73 +433,101 @@ pub(crate) fn analysed(turn: &Turn) -> bool {
     matches!(turn.role, baton_core::Role::Customer | baton_core::Role::Ai)
 }
 
+/// Runs `f` with `analyses[i]` the analysis of `turns[i]` (customer and AI turns only).
+fn with_slots<'a, R>(
+    turns: &[Turn],
+    mut analysis: impl Iterator<Item = &'a TurnAnalysis>,
+    f: impl FnOnce(&[Option<&'a TurnAnalysis>]) -> R,
+) -> R {
+    // One slot per turn of the window; on the stack for every usual window.
+    const STACK: usize = 32;
+    let mut stack: [Option<&TurnAnalysis>; STACK] = [None; STACK];
+    let mut heap: Vec<Option<&TurnAnalysis>> = Vec::new();
+    let slots: &mut [Option<&TurnAnalysis>] = if turns.len() <= STACK {
+        &mut stack[..turns.len()]
+    } else {
+        heap.resize(turns.len(), None);
+        &mut heap
+    };
+    for (turn, slot) in turns.iter().zip(slots.iter_mut()) {
+        if analysed(turn) {
+            *slot = analysis.next();
+        }
+    }
+    f(slots)
+}
+
 impl AnalysisCache {
-    /// Fills `out[i]` with the analysis of `turns[i]` for every analysed turn, taking one
-    /// shard lock (the shard of `conversation`). Nothing is computed under the lock.
-    pub(crate) fn fill(
+    /// Runs `f` on the analyses of `turns` (see [`with_slots`]), the window of
+    /// `conversation`: those of its last evaluation are reused, and the window is locked
+    /// while `f` runs. Nothing is computed under the shard's lock.
+    pub(crate) fn with_analyses<R>(
         &self,
         conversation: ConversationId,
         turns: &[Turn],
-        out: &mut [Option<Arc<TurnAnalysis>>],
-    ) {
-        let shard = &self.shards[(self.hasher.hash_one(conversation) % SHARDS as u64) as usize];
-        let mut shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
-        for (turn, slot) in turns.iter().zip(out.iter_mut()) {
-            if !analysed(turn) {
-                continue;
-            }
-            if let Some(a) = shard.map.get(&turn.id)
-                && *a.text == *turn.text
-            {
-                *slot = Some(Arc::clone(a));
-                continue;
-            }
-            // A turn of the older generation still in use moves to the newer one; one with
-            // another text under the same id is dropped.
-            let a = match shard.old.remove(&turn.id) {
-                Some(a) if *a.text == *turn.text => a,
-                _ => Arc::new(TurnAnalysis {
-                    text: turn.text.as_str().into(),
-                    ..TurnAnalysis::default()
-                }),
-            };
-            if shard.map.len() >= SHARD_ENTRIES / 2
-                || shard.bytes + turn.text.len() > SHARD_BYTES / 2
-            {
-                // The older generation is dropped and its table, cleared, takes the new
-                // entries (reused: a fresh table would grow through every size again).
-                let shard = &mut *shard;
-                std::mem::swap(&mut shard.map, &mut shard.old);
-                shard.map.clear();
-                shard.bytes = 0;
-            }
-            shard.bytes += turn.text.len();
-            if let Some(old) = shard.map.insert(turn.id, Arc::clone(&a)) {
-                // The same id with another text: the old entry is replaced.
-                shard.bytes = shard.bytes.saturating_sub(old.text.len());
-            }
-            *slot = Some(a);
+        f: impl FnOnce(&[Option<&TurnAnalysis>]) -> R,
+    ) -> R {
+        let window = self.window_of(conversation);
+        let mut window = window.lock().unwrap_or_else(PoisonError::into_inner);
+        window.update(turns);
+        let out = with_slots(
+            turns,
+            window.turns.iter().filter_map(|(_, a)| a.as_deref()),
+            f,
+        );
+        if window.bytes() > WINDOW_BYTES {
+            *window = Window::default();
         }
+        out
     }
 
-    /// Entries held, for tests.
+    /// The window of `conversation`, a new one when the cache holds none.
+    fn window_of(&self, conversation: ConversationId) -> Arc<Mutex<Window>> {
+        let shard = &self.shards[(self.hasher.hash_one(conversation) % SHARDS as u64) as usize];
+        let mut shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(w) = shard.map.get(&conversation) {
+            return Arc::clone(w);
+        }
+        // A conversation of the older generation still in use moves to the newer one.
+        let window = shard.old.remove(&conversation).unwrap_or_default();
+        if shard.map.len() >= SHARD_CONVERSATIONS / 2 {
+            // The older generation is dropped and its table, cleared, takes the new
+            // entries (reused: a fresh table would grow through every size again).
+            let shard = &mut *shard;
+            std::mem::swap(&mut shard.map, &mut shard.old);
+            shard.map.clear();
+        }
+        shard.map.insert(conversation, Arc::clone(&window));
+        window
+    }
+
+    /// Turn analyses held, for tests.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.shards
             .iter()
             .map(|s| {
                 let s = s.lock().unwrap_or_else(PoisonError::into_inner);
-                s.map.len() + s.old.len()
+                s.map
+                    .values()
+                    .chain(s.old.values())
+                    .map(|w| w.lock().unwrap_or_else(PoisonError::into_inner).turns.len())
+                    .sum::<usize>()
             })
             .sum()
     }
 }
 
-/// Fresh analyses that are never shared: the reference the cache is tested against.
-pub(crate) fn fill_uncached(turns: &[Turn], out: &mut [Option<Arc<TurnAnalysis>>]) {
-    for (turn, slot) in turns.iter().zip(out.iter_mut()) {
-        if analysed(turn) {
-            *slot = Some(Arc::new(TurnAnalysis::default()));
-        }
-    }
+/// Runs `f` on fresh analyses of `turns` that are never shared: the reference the cache is
+/// tested against.
+pub(crate) fn with_fresh_analyses<R>(
+    turns: &[Turn],
+    f: impl FnOnce(&[Option<&TurnAnalysis>]) -> R,
+) -> R {
+    let fresh: Vec<TurnAnalysis> = turns
+        .iter()
+        .filter(|t| analysed(t))
+        .map(|_| TurnAnalysis::default())
+        .collect();
+    with_slots(turns, fresh.iter(), f)
 }

@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use baton_core::{Reason, Role, Turn, TurnEvent};
@@ -233,7 +232,7 @@ struct View<'a> {
     turns: &'a [Turn],
     last: &'a Turn,
     /// `analyses[i]` is the analysis of `turns[i]` (customer and AI turns only).
-    analyses: &'a [Option<Arc<TurnAnalysis>>],
+    analyses: &'a [Option<&'a TurnAnalysis>],
     /// Customer turns' compound scores, most recent first.
     customer_sentiment: Vec<f32>,
     explicit: Option<&'a explicit::ExplicitMatch>,
@@ -258,7 +257,7 @@ impl<'a> View<'a> {
     /// names only some of what "can I … and do you …" asks; a clause about a thing named
     /// before ("the second link failed as well") goes on with that matter.
     fn matters_raised(&self, at: usize) -> usize {
-        let (turn, Some(a)) = (&self.turns[at], self.analyses[at].as_deref()) else {
+        let (turn, Some(a)) = (&self.turns[at], self.analyses[at]) else {
             return 0;
         };
         let m = a.matters(&turn.text);
@@ -288,7 +287,7 @@ impl<'a> View<'a> {
     /// The words that show the matters customer turn `at` raises: those its vocabulary
     /// names, else its clauses' first words.
     fn matters_shown(&self, at: usize) -> String {
-        let (turn, Some(a)) = (&self.turns[at], self.analyses[at].as_deref()) else {
+        let (turn, Some(a)) = (&self.turns[at], self.analyses[at]) else {
             return String::new();
         };
         let m = a.matters(&turn.text);
@@ -713,7 +712,7 @@ impl Check {
                 // The last turn's clauses count when a word adds them ("also", "too") or
                 // the AI asked for more; a bare "and" mostly goes on with the same matter.
                 let added = || {
-                    let (text, a) = (&v.last.text, v.analyses[last_at].as_deref());
+                    let (text, a) = (&v.last.text, v.analyses[last_at]);
                     if v.recent(Role::Customer).nth(1).is_some()
                         && a.is_some_and(|a| a.clauses(text).adds() || asked_for_more())
                     {
@@ -736,7 +735,7 @@ impl Check {
                     let mut shown = vec![v.matters_shown(last_at)];
                     let mut adds_on = true;
                     for &at in customer_turns.iter().skip(1).take(3) {
-                        let Some(p) = v.analyses[at].as_deref() else {
+                        let Some(p) = v.analyses[at] else {
                             break;
                         };
                         let m = p.matters(&v.turns[at].text);
@@ -1307,7 +1306,7 @@ fn repeat_hit(v: &View<'_>, role: Role, times: usize, similarity: f64, says: &st
 /// please"): the customer asked for a person by accepting.
 fn accepted_offer<'a>(
     turns: &'a [Turn],
-    analyses: &'a [Option<Arc<TurnAnalysis>>],
+    analyses: &'a [Option<&'a TurnAnalysis>],
 ) -> Option<&'a explicit::ExplicitMatch> {
     let (last, earlier) = turns.split_last()?;
     let (i, ai) = earlier
@@ -1688,22 +1687,19 @@ impl RuleSet {
                 Signals::default(),
             );
         }
-        // One slot per turn of the window; on the stack for every usual window.
-        const STACK: usize = 32;
-        let mut stack: [Option<Arc<TurnAnalysis>>; STACK] = [const { None }; STACK];
-        let mut heap: Vec<Option<Arc<TurnAnalysis>>> = Vec::new();
-        let slots: &mut [Option<Arc<TurnAnalysis>>] = if turns.len() <= STACK {
-            &mut stack[..turns.len()]
-        } else {
-            heap.resize(turns.len(), None);
-            &mut heap
-        };
         if cached {
-            self.cache.fill(last.conversation_id, turns, slots);
+            self.cache
+                .with_analyses(last.conversation_id, turns, |analyses| {
+                    self.decide(turns, last, analyses)
+                })
         } else {
-            analysis::fill_uncached(turns, slots);
+            analysis::with_fresh_analyses(turns, |analyses| self.decide(turns, last, analyses))
         }
-        let analyses: &[Option<Arc<TurnAnalysis>>] = slots;
+    }
+
+    /// The decision on `turns` (the window, `last` its last turn), with `analyses[i]` the
+    /// analysis of `turns[i]`.
+    fn decide(&self, turns: &[Turn], last: &Turn, analyses: &[Option<&TurnAnalysis>]) -> Decision {
         let customer_sentiment: Vec<f32> = turns
             .iter()
             .zip(analyses)
@@ -1867,7 +1863,7 @@ mod cache_tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use crate::analysis::{SHARD_ENTRIES, SHARDS};
+    use crate::analysis::{SHARD_CONVERSATIONS, SHARDS, WINDOW_BYTES};
     use baton_core::{ConversationId, TurnId};
 
     const TEXTS: &[(Role, &str)] = &[
@@ -1938,10 +1934,9 @@ mod cache_tests {
     }
 
     #[test]
-    fn decisions_stay_equal_across_evictions() {
+    fn a_long_conversation_keeps_its_window_only() {
         let rules = RuleSet::builtin();
-        // One conversation maps to one shard: this overflows it several times.
-        let history = conversation(3 * SHARD_ENTRIES + 7);
+        let history = conversation(5 * TEXTS.len());
         for end in 1..=history.len() {
             let h = &history[..end];
             assert_eq!(
@@ -1949,64 +1944,67 @@ mod cache_tests {
                 rules.evaluate_with(h, false),
                 "turn {end}"
             );
-            assert!(rules.cache.len() <= SHARDS * SHARD_ENTRIES);
+            assert!(rules.cache.len() <= rules.window(), "{}", rules.cache.len());
         }
-        assert!(rules.cache.len() <= SHARD_ENTRIES);
+    }
+
+    /// The addresses of the analyses `cache` hands out for `turns`.
+    fn analyses_of(cache: &AnalysisCache, turns: &[Turn]) -> Vec<Option<usize>> {
+        let conversation = turns[0].conversation_id;
+        cache.with_analyses(conversation, turns, |a| {
+            a.iter()
+                .map(|a| a.map(|a| std::ptr::from_ref(a) as usize))
+                .collect()
+        })
     }
 
     #[test]
     fn a_conversation_in_use_keeps_its_analyses_when_its_shard_rotates() {
         let cache = AnalysisCache::default();
-        let conv = ConversationId::new();
         let live = conversation(8);
-        let mut first: Vec<Option<Arc<TurnAnalysis>>> = vec![None; live.len()];
-        cache.fill(conv, &live, &mut first);
-        // Other turns of the same shard arrive, many times what a generation holds, while
-        // the live conversation keeps being evaluated.
-        for round in 0..6 {
-            let others: Vec<Turn> = (0..SHARD_ENTRIES / 4)
-                .map(|i| {
-                    turn(
-                        conv,
-                        round * SHARD_ENTRIES + i,
-                        Role::Customer,
-                        "other words",
-                    )
-                })
-                .collect();
-            let mut slots = vec![None; others.len()];
-            cache.fill(conv, &others, &mut slots);
-            let mut again: Vec<Option<Arc<TurnAnalysis>>> = vec![None; live.len()];
-            cache.fill(conv, &live, &mut again);
-            for (a, b) in first.iter().zip(&again) {
-                match (a, b) {
-                    (Some(a), Some(b)) => assert!(Arc::ptr_eq(a, b), "round {round}"),
-                    (a, b) => assert_eq!(a.is_none(), b.is_none()),
-                }
+        let first = analyses_of(&cache, &live);
+        assert!(first.iter().any(Option::is_some));
+        let conv = live[0].conversation_id;
+        // Each analysis gets a field filled, to tell it apart from a new one afterwards.
+        cache.with_analyses(conv, &live, |a| {
+            for (t, a) in live.iter().zip(a) {
+                a.map(|a| a.sentiment(&t.text));
             }
-            assert!(cache.len() <= SHARD_ENTRIES, "{}", cache.len());
+        });
+        let filled = |turns: &[Turn]| {
+            cache.with_analyses(conv, turns, |a| {
+                a.iter().flatten().filter(|a| a.sentiment_known()).count()
+            })
+        };
+        assert_eq!(filled(&live), first.iter().flatten().count());
+        // Many other conversations arrive, several times what the shards hold, while the
+        // live one keeps being evaluated (a round brings a shard about an eighth of what
+        // it holds, far from the two generations that would drop a conversation in use).
+        for round in 0..16 {
+            for _ in 0..SHARDS * SHARD_CONVERSATIONS / 8 {
+                analyses_of(&cache, &conversation(2));
+            }
+            assert_eq!(analyses_of(&cache, &live), first, "round {round}");
+            assert!(cache.len() <= 2 * SHARDS * SHARD_CONVERSATIONS);
         }
-        // A turn no longer used is dropped after two rotations.
-        let gone = &live[..1];
-        for round in 0..3 {
-            let others: Vec<Turn> = (0..SHARD_ENTRIES / 2)
-                .map(|i| {
-                    turn(
-                        conv,
-                        10 * SHARD_ENTRIES + round * SHARD_ENTRIES + i,
-                        Role::Customer,
-                        "x",
-                    )
-                })
-                .collect();
-            cache.fill(conv, &others, &mut vec![None; others.len()]);
+        // A conversation no longer evaluated is dropped after two rotations of its shard.
+        for _ in 0..3 * SHARDS * SHARD_CONVERSATIONS {
+            analyses_of(&cache, &conversation(1));
         }
-        let mut after = vec![None];
-        cache.fill(conv, gone, &mut after);
-        assert!(!Arc::ptr_eq(
-            after[0].as_ref().unwrap(),
-            first[0].as_ref().unwrap()
-        ));
+        assert_eq!(filled(&live), 0);
+    }
+
+    #[test]
+    fn a_window_with_long_texts_keeps_no_analysis() {
+        let cache = AnalysisCache::default();
+        let mut turns = conversation(2);
+        turns[0].text = "many words ".repeat(WINDOW_BYTES / 10);
+        analyses_of(&cache, &turns);
+        assert_eq!(cache.len(), 0);
+        // Short again: kept.
+        turns[0].text = "short".to_owned();
+        analyses_of(&cache, &turns);
+        assert_eq!(cache.len(), 2);
     }
 
     #[test]
@@ -2033,24 +2031,24 @@ mod cache_tests {
         let turns: Vec<Turn> = (0..4)
             .map(|i| turn(conv, i, Role::Customer, "same words"))
             .collect();
-        let mut a: Vec<Option<Arc<TurnAnalysis>>> = vec![None; turns.len()];
-        cache.fill(conv, &turns, &mut a);
+        let a = analyses_of(&cache, &turns);
         for i in 0..a.len() {
+            assert!(a[i].is_some());
             for j in i + 1..a.len() {
-                assert!(!Arc::ptr_eq(a[i].as_ref().unwrap(), a[j].as_ref().unwrap()));
+                assert_ne!(a[i], a[j]);
             }
         }
-        // The same turns again: the same analyses.
-        let mut b: Vec<Option<Arc<TurnAnalysis>>> = vec![None; turns.len()];
-        cache.fill(conv, &turns, &mut b);
-        for (x, y) in a.iter().zip(&b) {
-            assert!(Arc::ptr_eq(x.as_ref().unwrap(), y.as_ref().unwrap()));
-        }
+        // The same turns again: the same analyses; the window slid by one: the same
+        // analyses for the turns still in it.
+        assert_eq!(analyses_of(&cache, &turns), a);
+        let mut slid = turns[1..].to_vec();
+        slid.push(turn(conv, 5, Role::Customer, "new words"));
+        let b = analyses_of(&cache, &slid);
+        assert_eq!(b[..3], a[1..]);
+        assert!(b[3].is_some() && !a.contains(&b[3]));
         // Turns that are never analysed take no slot.
         let human = [turn(conv, 9, Role::Human, "hello")];
-        let mut c = vec![None];
-        cache.fill(conv, &human, &mut c);
-        assert!(c[0].is_none());
+        assert_eq!(analyses_of(&cache, &human), [None]);
     }
 }
 
