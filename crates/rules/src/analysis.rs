@@ -360,14 +360,11 @@ impl Window {
             let found = self.turns[from..].iter().position(|(id, a)| {
                 *id == turn.id && a.as_ref().is_some_and(|a| *a.text == *turn.text)
             });
-            let analysis = match found {
-                Some(k) => {
-                    from += k + 1;
-                    self.turns[from - 1].1.take()
-                }
-                None => None,
-            };
-            let analysis = analysis.unwrap_or_else(|| {
+            let kept = found.and_then(|k| {
+                from += k + 1;
+                self.turns[from - 1].1.take()
+            });
+            let analysis = kept.unwrap_or_else(|| {
                 Box::new(TurnAnalysis {
                     text: turn.text.as_str().into(),
                     ..TurnAnalysis::default()
