@@ -166,7 +166,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalTerm,
-        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|antihistamines?|antihistam[íi]nicos?|antihistaminiques?|antihistaminika|antistaminic[oi]|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
@@ -1226,6 +1226,23 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Outage,
         r"\b(portal|app|booking system|case system|software|database|ordering system|till system|online system|intranet|server|network)\b.{0,12}\b(is|are|'s|has been|have been) (completely |totally |still )?(down|offline)\b|\b(whole|entire) (\w+ )?(clinic|practice|surgery|lab|laboratory|shop|store|office|team|site|factory|kitchen|restaurant|warehouse|business|studio|salon|branch)\b.{0,10}\b(is|are|'s|has been|have been) (at a (complete |total )?standstill|ground to a halt|grinding to a halt|paralysed|paralyzed)\b|\b(work|production|business|trading|everything|operations) (here )?(has|have) (come|ground) to a (complete |total )?(standstill|halt)\b|\b(toute la|tout le) (clinique|cabinet|boutique|bureau|[ée]quipe|labo|laboratoire|magasin|atelier)\b.{0,10}\best (\w+ )?(paralys[ée]e?|[àa] l'arr[êe]t)\b|\b(toda la|todo el) (cl[íi]nica|consulta|tienda|oficina|equipo|laboratorio|taller)\b.{0,10}\b(est[áa]|se ha quedado) (\w+ )?(paralizad[oa]|parad[oa])\b|\b(die ganze|das ganze|der ganze) (praxis|klinik|labor|laden|b[üu]ro|team|werkstatt)\b.{0,10}\b(steht( still)?|ist lahmgelegt)\b|\b(toda a|todo o) (cl[íi]nica|consult[óo]rio|loja|escrit[óo]rio|equipa|equipe|laborat[óo]rio)\b.{0,10}\b(est[áa]|ficou) (\w+ )?(paralisad[oa]|parad[oa])\b|\b(tutta la|tutto il) (clinica|studio|negozio|ufficio|laboratorio|team)\b.{0,10}\b(è|e) (\w+ )?(paralizzat[oa]|ferm[oa]|bloccat[oa])\b",
+    ),
+    // The sixty-eighth round, by concept. A fire told by how it spreads ("a rag caught
+    // light", "the flames have spread to the curtain"), in the six languages.
+    (
+        P::Fire,
+        r"\b(caught|catching|catches|catch) light\b|\b(flames?|fire) (has |have |had |is |are )?(now |already )?(spread|spreading|reached|reaching|moved|jumped) (to|onto|into|up)\b|\b(las llamas|el fuego) (se )?(ha |han |est[áa]n? )?(extendido|extendiendo|propagado|llegado)\b|\b(les flammes|le feu) (se )?(sont |est |a |ont )?(propag[ée]e?s?|[ée]tendu|gagn[ée]|atteint)\b|\b(die flammen|das feuer) (haben|hat|greifen|greift|breiten|breitet)\b|\b(as chamas|o fogo) (se )?(espalhou|espalharam|alastrou|alastraram|chegou|chegaram)\b|\b(le fiamme|il fuoco) (si )?(sono |è |e )?(propagat[ei]|propagato|estes[oi]|arrivat[ei])\b",
+    ),
+    // A fire the customer asks whether they may light ("darf ich noch Feuer im Kamin
+    // machen?"): a plan, no danger.
+    (
+        P::NotUrgent,
+        r"\b(can|may|could|should) (i|we) (still |safely )?(light|make|have|start) (a |the )?(fire|log fire|wood fire|bonfire|barbecue|bbq)\b|\b(darf|kann|soll|d[üu]rfen|k[öo]nnen) (ich|wir)\b[^.?!]{0,50}\b(feuer|kaminfeuer|lagerfeuer|grill)\b[^.?!]{0,30}\b(machen|anz[üu]nden|anmachen)\b|\b(puedo|podemos) (encender|hacer|prender) (el |un )?(fuego|la chimenea|una hoguera|la barbacoa)\b|\b(puis-je|peut-on|je peux|on peut|pouvons-nous) (faire|allumer) (du|un|le) feu\b|\b(posso|possiamo) accendere (il )?(fuoco|camino)\b|\b(posso|podemos) acender (a lareira|o fogo|a fogueira|uma fogueira)\b",
+    ),
+    // Someone stuck at a height and weakening ("hanging there ten minutes and going pale").
+    (
+        P::Danger,
+        r"\b(stuck|hanging|dangling|trapped|caught)\b.{0,80}\b(going|turning|turned|gone) (pale|white|blue|grey|gray)\b|\b(stuck|hanging|dangling|trapped)\b.{0,80}\b(can'?t|cannot) hold on\b",
     ),
     (
         P::LegalAdvice,
@@ -4578,6 +4595,31 @@ mod tests {
             "the traffic has come to a standstill so I'll be late",
             "is the online portal down for maintenance tonight?",
         ]);
+    }
+
+    #[test]
+    fn fires_told_by_how_they_spread_and_people_weakening_at_a_height_are_urgent() {
+        all_urgent(&[
+            "the tea towel caught light on the hob",
+            "the flames have spread to the sofa",
+            "las llamas se han extendido al garaje",
+            "he's stuck on the ledge and turning blue",
+        ]);
+        none_urgent(&[
+            "dürfen wir heute Abend noch ein Feuer im Ofen anzünden?",
+            "can we light a fire in the pit after the session?",
+            "the news spread to the whole village",
+        ]);
+        let all = &Topic::ALL;
+        assert_eq!(
+            regulated(
+                "which antihistamine can I give my son, and how often?",
+                all,
+                false
+            )
+            .map(|(t, _)| t),
+            Some(Topic::Medical)
+        );
     }
 
     #[test]
