@@ -521,6 +521,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind65/intents.tsv",
         "eval/blind66/intents.tsv",
         "eval/blind67/intents.tsv",
+        "eval/blind68/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -602,6 +603,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind65/conversations.jsonl",
         "eval/blind66/conversations.jsonl",
         "eval/blind67/conversations.jsonl",
+        "eval/blind68/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

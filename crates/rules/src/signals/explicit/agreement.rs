@@ -31,7 +31,7 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     if names_the_call(toks) {
         return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word)) && !turns_down(toks);
     }
-    if asks_about_them_after_yes(toks) || yes_on_condition(toks) {
+    if asks_about_them_after_yes(toks) || yes_on_condition(toks) || yes_then_condition(toks) {
         return true;
     }
     if toks.iter().any(|t| against(t.word)) {
@@ -295,6 +295,24 @@ fn asks_about_them_after_yes(toks: &[Tok<'_>]) -> bool {
         && !toks[at..].iter().any(|t| contrasts(t.word) || t.is(Neg))
 }
 
+/// "Yes, as long as it's before 5, I'm at work after that", "yeah if they can do it
+/// today": a yes, then the condition it is given on. Whatever the condition says, the offer
+/// is taken, unless something in the reply says no or sets another choice against it.
+fn yes_then_condition(toks: &[Tok<'_>]) -> bool {
+    let lead = toks.iter().take_while(|t| leads(t)).count();
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    let condition = match w(lead) {
+        "if" | "provided" | "providing" | "assuming" => true,
+        "as" | "so" => w(lead + 1) == "long" && w(lead + 2) == "as",
+        "only" => w(lead + 1) == "if",
+        _ => false,
+    };
+    condition
+        && toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word))
+        && !toks.iter().any(|t| t.is(Neg) || contrasts(t.word))
+        && !turns_down(toks)
+}
+
 /// "ok if that's quicker than doing it here then yes": a condition, then the yes last.
 fn yes_on_condition(toks: &[Tok<'_>]) -> bool {
     let n = toks.len();
@@ -554,6 +572,25 @@ mod tests {
             "will they charge for the call?",
             "if it's free then no",
             "no, will it take long anyway?",
+        ] {
+            assert!(detect_in_reply(offer, reply).is_none(), "{reply}");
+        }
+    }
+
+    #[test]
+    fn a_yes_then_any_condition_takes_the_offer() {
+        let offer = "Would you like a colleague from the workshop to ring you?";
+        for reply in [
+            "yes, provided the call comes before noon, I'm on a shift later",
+            "yep if somebody can manage it this week",
+            "ok so long as it's the weekend team",
+        ] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        for reply in [
+            "yes if you must, but I'd rather sort it here",
+            "yes if it's free, otherwise no",
+            "if you like",
         ] {
             assert!(detect_in_reply(offer, reply).is_none(), "{reply}");
         }

@@ -630,6 +630,15 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "anatomy",
             // "the Human League": a band, a team or a race named.
             "league",
+            // "a human figure", "the human skeleton model": a likeness of a person, a thing.
+            "figure",
+            "figures",
+            "figurine",
+            "figurines",
+            "skeleton",
+            "skeletons",
+            "mannequin",
+            "statue",
             "summary",
             "summaries",
             "suite",

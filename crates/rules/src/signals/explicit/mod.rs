@@ -453,8 +453,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         })
                 });
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
-            && (j + 1..toks.len().min(j + 5))
-                .find(|&k| human_noun(toks, k) == Some(true))
+            && (j + 1..toks.len().min(j + 6))
+                .find(|&k| human_noun(toks, k) == Some(true) || one_of_ours(toks, k))
                 .is_some_and(|k| {
                     toks[k + 1..]
                         .iter()
@@ -472,8 +472,10 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j + 2..toks.len().min(j + 6))
                 .find(|&k| toks[k].word == "to" && toks[k].clause == t.clause)
                 .is_some_and(|k| {
-                    (k + 1..toks.len().min(k + 5))
-                        .any(|m| toks[m].clause == t.clause && human_noun(toks, m) == Some(true))
+                    (k + 1..toks.len().min(k + 6)).any(|m| {
+                        toks[m].clause == t.clause
+                            && (human_noun(toks, m) == Some(true) || one_of_ours(toks, m))
+                    })
                 });
         // "Shall I bring in a colleague?", "I can loop in a specialist".
         let person_joined = matches!(t.word, "bring" | "loop" | "pull" | "involve")
@@ -523,7 +525,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         // Said by the AI, "our staff" are the service's (said by the
                         // customer, their own: see `human_noun`).
                         None => {
-                            k > 0
+                            one_of_ours(toks, k)
+                                || k > 0
                                 && toks[k - 1].word == "our"
                                 && matches!(
                                     toks[k].word,
@@ -555,6 +558,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || person_joined
             || handed_over_as_object(toks, j)
             || call_arranged_with_person(toks, j)
+            || callback_offered(toks, j)
+            || first_person_passes_you(toks, j)
     })
 }
 
@@ -568,6 +573,89 @@ fn whoever_asked_to(toks: &[Tok<'_>], j: usize) -> bool {
         && toks[j - 2].word.len() >= 3
         && !toks[j - 2].is(Skip)
         && !patterns::sends_messages(toks[j - 2].word)
+}
+
+/// "one of our tuners", "one of our repair technicians": said by the AI, one of "our"
+/// anything it puts the customer in touch with is one of the service's people, whatever
+/// the lexicon knows of the noun (one word may name which).
+fn one_of_ours(toks: &[Tok<'_>], k: usize) -> bool {
+    let plural = |t: &Tok<'_>| t.word.len() >= 4 && t.word.ends_with('s') && !t.is(Skip);
+    let of_our = |at: usize| at >= 2 && toks[at - 2].word == "one" && toks[at - 1].word == "of";
+    k >= 3
+        && plural(&toks[k])
+        && (toks[k - 1].word == "our" && of_our(k - 1)
+            || k >= 4
+                && toks[k - 2].word == "our"
+                && toks[k - 1].classes.is_empty()
+                && of_our(k - 2))
+}
+
+/// "Would you like me to arrange a callback from the team?", "Ich kann Ihnen einen Rückruf
+/// von unserem Team organisieren": a call back from the service's people offered.
+fn callback_offered(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    let callback = |n: &Tok<'_>| matches!(n.word, "callback" | "ruckruf" | "rueckruf");
+    // The tokenizer reads "callback" as "call back".
+    let call_back = |k: usize| {
+        callback(&toks[k])
+            || toks[k].word == "call" && toks.get(k + 1).is_some_and(|n| n.word == "back")
+    };
+    let you_want = matches!(t.word, "like" | "want" | "prefer")
+        && j > 0
+        && matches!(toks[j - 1].word, "you" | "youd");
+    (you_want
+        || matches!(
+            t.word,
+            "arrange" | "book" | "schedule" | "organise" | "organize" | "request" | "get"
+        ))
+        && (j + 1..toks.len().min(j + 4))
+            .take_while(|&k| toks[k].clause == t.clause)
+            .any(call_back)
+        || matches!(
+            t.word,
+            "organisieren" | "vereinbaren" | "veranlassen" | "einrichten"
+        ) && toks[..j]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|n| n.clause == t.clause)
+            .any(callback)
+}
+
+/// "¿Te paso con alguien del equipo?", "Quer que eu transfira para um atendente?": the AI
+/// passing the customer on, in the first person, to a person named after.
+fn first_person_passes_you(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    let before = |w: &[&str]| j > 0 && w.contains(&toks[j - 1].word);
+    let passes = matches!(
+        t.word,
+        "paso"
+            | "pase"
+            | "transfiero"
+            | "transfiera"
+            | "comunico"
+            | "comunique"
+            | "pongo"
+            | "ponga"
+    ) && before(&["te", "le"])
+        || matches!(
+            t.word,
+            "transfira"
+                | "transfiro"
+                | "passe"
+                | "passo"
+                | "encaminhe"
+                | "encaminho"
+                | "ligue"
+                | "conecte"
+        ) && before(&["eu", "te", "lhe", "que"]);
+    passes
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.word, "con" | "com" | "para" | "pra"))
+        && (j + 2..toks.len().min(j + 6))
+            .take_while(|&k| toks[k].clause == t.clause)
+            .any(|k| human_noun(toks, k).is_some())
 }
 
 /// "vous mettre en relation avec une pharmacienne", "pasarle con una gestora", "Soll ich Sie
@@ -3381,6 +3469,56 @@ mod tests {
         assert!(accepts_offer("sim, quero"));
         assert!(accepts_offer("sí, quiero"));
         assert!(!accepts_offer("sim, não quero"));
+    }
+
+    #[test]
+    fn one_of_our_people_a_callback_and_a_first_person_hand_over_are_offers() {
+        for offer in [
+            // "One of our" anything the AI puts the customer in touch with.
+            "Would you rather chat with one of our farriers, or carry on here?",
+            "Shall I pass your question to one of our glaziers?",
+            "Shall I get one of our piano technicians to ring you?",
+            // A call back from the service's people.
+            "Would you like me to book a callback from the workshop?",
+            "Would you like a call back from the office?",
+            "Soll ich einen Rückruf von unserem Service vereinbaren?",
+            // Spanish and Portuguese in the first person.
+            "¿Te paso con alguien de recepción?",
+            "Quer que eu passe para uma atendente?",
+        ] {
+            assert!(offers_handover(offer), "{offer}");
+        }
+        for text in [
+            "Would you like one of our brochures?",
+            "Shall I pass your details to our courier?",
+            "¿Te paso el enlace?",
+            "Did one of our farriers call you back?",
+        ] {
+            assert!(!offers_handover(text), "{text}");
+        }
+        let either = "Puedo mandarte el horario o te paso con alguien del taller. ¿Qué prefieres?";
+        assert!(chooses_offered_person(either, "lo segundo"));
+        assert!(!chooses_offered_person(either, "lo primero"));
+    }
+
+    #[test]
+    fn a_compound_names_the_person_and_escalar_may_be_climbing() {
+        for text in [
+            "could I talk to the ticket office staff?",
+            "please put me through to your warehouse dispatch manager",
+            "can I speak to one of your bike mechanics",
+            "¿puedes escalar mi caso?",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "ho trovato un errore dell'operatore nella fattura",
+            "I need a human figure for the diorama",
+            "podemos escalar la pared del rocódromo?",
+            "e se a criança escalar sozinha?",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
     }
 
     #[test]

@@ -1793,23 +1793,39 @@ pub(super) fn noun_modifier(toks: &[Tok<'_>], k: usize) -> bool {
                 || toks[k - 1].word == "the" && matches!(n.word, "person" | "team" | "desk")
         });
     // A department before the person names which ("the box office staff", "an admissions
-    // officer").
-    (t.classes.is_empty()
-        || t.classes == Classes::default().with(NonHumanHead)
-        || t.classes == Classes::default().with(Dept)
-        || t.classes == Classes::default().with(Dept).with(Workplace)
-        || staff_compound)
+    // officer"), in up to three words ("the grooming salon staff", "your balloon
+    // operations manager"); a trade known by its form is the head too ("one of your tattoo
+    // artists"), asked for like one named alone.
+    let modifies = |n: &Tok<'_>| {
+        n.classes.is_empty()
+            || n.classes == Classes::default().with(NonHumanHead)
+            || n.classes == Classes::default().with(Dept)
+            || n.classes == Classes::default().with(Dept).with(Workplace)
+    };
+    // English writes a compound's words apart after its determiner; the other languages
+    // join them or name the department after the person ("el monitor de vela").
+    let english_compound = k > 0
+        && matches!(
+            toks[k - 1].word,
+            "the" | "your" | "ur" | "a" | "an" | "our" | "any"
+        );
+    (modifies(t) || staff_compound)
         && (dept_people
-            || toks.get(k + 1).is_some_and(|n| {
-                // "anyone" and "anybody" are weak nouns: the helper's extra words change
-                // nothing here.
-                n.clause == t.clause
-                    && (n.is(StrongNoun)
+            || toks[k + 1..]
+                .iter()
+                .take(if english_compound { 3 } else { 1 })
+                .take_while(|n| n.clause == t.clause)
+                .find(|n| !modifies(n))
+                .is_some_and(|n| {
+                    // "anyone" and "anybody" are weak nouns: the helper's extra words
+                    // change nothing here.
+                    (n.is(StrongNoun)
                         // "a veterinary nurse", "the dental surgeon": a practitioner.
                         || practice_professional(n)
+                        || english_compound && by_form(n)
                         || matches!(n.word, "nurse" | "nurses"))
-                    && !anyone_at_all(n.word)
-            }))
+                        && !anyone_at_all(n.word)
+                }))
 }
 
 /// "with the optician", "avec l'opticien", "con el dentista": the service's practitioner
@@ -5251,7 +5267,55 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "violence"
                 )
             });
+        // Spanish and Portuguese "escalar" is also to climb: said of a wall or a rock, or of
+        // a child or another grown-up who climbs ("e se o adulto não escalar?").
+        let climbs = t.word.starts_with("escal")
+            && (toks.iter().filter(|n| n.sentence == t.sentence).any(|n| {
+                matches!(
+                    n.word,
+                    "pared"
+                        | "parede"
+                        | "muro"
+                        | "boulder"
+                        | "rocodromo"
+                        | "escalada"
+                        | "cuerda"
+                        | "corda"
+                        | "arnes"
+                        | "montana"
+                        | "montanha"
+                        | "roca"
+                        | "rocha"
+                        | "via"
+                        | "cumbre"
+                        | "cume"
+                )
+            }) || toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .take(3)
+                .any(|p| {
+                    matches!(
+                        p.word,
+                        "adulto"
+                            | "adultos"
+                            | "adulta"
+                            | "nino"
+                            | "nina"
+                            | "ninos"
+                            | "crianca"
+                            | "criancas"
+                            | "hijo"
+                            | "hija"
+                            | "hijos"
+                            | "filho"
+                            | "filha"
+                            | "filhos"
+                    )
+                }));
         if t.is(Escalate)
+            && !climbs
             && !modifier
             && !grows
             && !admin_object
