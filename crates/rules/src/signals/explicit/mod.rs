@@ -3502,6 +3502,28 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_asked_to_contact_a_noun_said_to_be_who_and_a_person_to_talk_one_through() {
+        for text in [
+            "send the form to the registrar and ask her to phone me",
+            "get them to give me a ring about the quote",
+            "pass it to whoever handles refunds and have him text me",
+            "I want to talk to the chandler who sold me the rope",
+            "we need a specialist to walk us through the wiring",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "I asked him to ring me but he never did",
+            "please don't have them call me",
+            "have them email me the brochure",
+            "I need a leaflet to talk me through it",
+            "I talked to the chandler who sold me the rope",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_compound_names_the_person_and_escalar_may_be_climbing() {
         for text in [
             "could I talk to the ticket office staff?",

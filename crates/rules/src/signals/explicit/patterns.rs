@@ -2656,6 +2656,44 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
     })
 }
 
+/// "pass this on to the thatcher and ask him to ring me", "… and have them email me
+/// back": "him", "her" or "them" asked, had or got to contact the customer is a person,
+/// whoever the noun before named.
+pub(super) fn pronoun_asked_to_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if !matches!(t.word, "ask" | "have" | "get" | "tell") {
+        return None;
+    }
+    let here = |k: usize| toks.get(k).filter(|n| n.clause == t.clause);
+    if !here(j + 1).is_some_and(|n| matches!(n.word, "him" | "her" | "them")) {
+        return None;
+    }
+    // "ask him to ring me", "have them email me", "get her to give me a call".
+    let verb = j + 2 + usize::from(here(j + 2).is_some_and(|n| n.word == "to"));
+    // "have them email me back", not "have them email me the photos": the customer
+    // contacted, not sent something.
+    let contacts_me = here(verb).is_some_and(|v| {
+        v.is(Contact) || matches!(v.word, "email" | "text" | "message" | "mail" | "write")
+    }) && here(verb + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
+        && !here(verb + 2).is_some_and(|n| {
+            matches!(
+                n.word,
+                "the" | "a" | "an" | "my" | "our" | "those" | "these" | "some"
+            )
+        })
+        || here(verb).is_some_and(|v| v.word == "give")
+            && here(verb + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
+            && (verb + 2..verb + 5)
+                .any(|k| here(k).is_some_and(|n| matches!(n.word, "call" | "ring" | "bell")));
+    if !contacts_me || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, verb + 1),
+        pattern: "pronoun_asked_to_contact",
+    })
+}
+
 /// A call asked for from a person: "book me a call from a specialist", "can I get a
 /// callback from an adviser", "any chance of an engineer phoning me".
 pub(super) fn call_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
@@ -4287,6 +4325,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .or_else(|| callback_to_me(toks, j))
             .or_else(|| connected_with_unnamed(toks, j))
             .or_else(|| available_to_talk(toks, j))
+            .or_else(|| pronoun_asked_to_contact(toks, j))
         {
             return Some(m);
         }
@@ -4660,6 +4699,60 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && !n.word.ends_with("ly")
                 {
                     break;
+                }
+                // "talk to the sweep who did our flue", "speak to the pilot who's flying
+                // us": "who" says a noun the lexicon does not know is a person, asked for
+                // through a verb of talking.
+                if verb
+                    && t.is(Talk)
+                    && n.classes.is_empty()
+                    && n.word.len() >= 3
+                    && matches!(
+                        toks[k - 1].word,
+                        "the" | "a" | "an" | "your" | "ur" | "that"
+                    )
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|w| matches!(w.word, "who" | "whos") && w.clause == n.clause)
+                    && !refused(toks, j)
+                    && !reported(toks, j)
+                    && !not_now(toks, j)
+                {
+                    return Some(ExplicitMatch {
+                        phrase: phrase(toks, j, k),
+                        pattern: "verb_noun",
+                    });
+                }
+                // "I need an expert to talk me through it": wanted to talk the customer
+                // through, or guide them, only a person can be.
+                if !verb
+                    && (n.classes.is_empty() || human_noun(toks, k) == Some(false))
+                    // "an app to talk me through it", "a video to walk me through it".
+                    && !sends_messages(n.word)
+                    && !matches!(
+                        n.word,
+                        "video" | "videos" | "tutorial" | "manual" | "leaflet" | "diagram"
+                            | "walkthrough" | "recording" | "document" | "doc" | "link" | "page"
+                    )
+                    && matches!(toks[k - 1].word, "a" | "an" | "someone" | "somebody")
+                    && toks.get(k + 1).is_some_and(|w| w.word == "to")
+                    && toks.get(k + 2).is_some_and(|w| {
+                        matches!(w.word, "talk" | "walk" | "guide" | "take" | "coach")
+                    })
+                    && toks.get(k + 3).is_some_and(|w| matches!(w.word, "me" | "us"))
+                    && toks[k + 4..]
+                        .iter()
+                        .take(3)
+                        .take_while(|w| w.clause == n.clause)
+                        .any(|w| w.word == "through")
+                    && !refused(toks, j)
+                    && !reported(toks, j)
+                    && !not_now(toks, j)
+                {
+                    return Some(ExplicitMatch {
+                        phrase: phrase(toks, j, k + 3),
+                        pattern: "want_noun",
+                    });
                 }
                 if let Some(strong) = human_noun(toks, k) {
                     // "a lot to ask people to…": asking people in general is no request.
