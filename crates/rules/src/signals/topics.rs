@@ -1244,6 +1244,16 @@ const PATTERNS: &[(P, &str)] = &[
         P::Danger,
         r"\b(stuck|hanging|dangling|trapped|caught)\b.{0,80}\b(going|turning|turned|gone) (pale|white|blue|grey|gray)\b|\b(stuck|hanging|dangling|trapped)\b.{0,80}\b(can'?t|cannot) hold on\b",
     ),
+    // An account wanted closed with its noun first ("I want my account with you closed for
+    // good"), and a charge queried and still open as the dispute it is closed under.
+    (
+        P::CloseAccount,
+        r"\b(my|our|the|this) (\w+ )?account( with (you|you guys|your company|this company)| here)? (closed|shut|shut down|cancell?ed|terminated|deleted)\b",
+    ),
+    (
+        P::DisputeContext,
+        r"\b(queried|querying|query|questioned|challenged) (the|a|this|that|your|my) (\w+ )?(charge|fee|bill|invoice|payment|amount)\b|\b(query|queries) (is |are |it's |its )?(still )?(open|pending|unresolved|under review)\b|\b(still )?open and under review\b",
+    ),
     (
         P::LegalAdvice,
         r"\bparere legale\b|\bconsiglio legale\b|\bconsejo legal\b|\basesoramiento (legal|jur[íi]dico)\b|\bavis juridique\b|\brechtsrat\b|\brechtlichen rat\b|\bparecer jur[íi]dico\b|\bconselho jur[íi]dico\b",
@@ -4595,6 +4605,20 @@ mod tests {
             "the traffic has come to a standstill so I'll be late",
             "is the online portal down for maintenance tonight?",
         ]);
+    }
+
+    #[test]
+    fn an_account_wanted_closed_noun_first_under_a_queried_charge_is_regulated() {
+        let all = &Topic::ALL;
+        let text = "I queried the call-out fee and the query is still open, so I want my account with you closed";
+        assert_eq!(
+            regulated(text, all, false).map(|(t, _)| t),
+            Some(Topic::AccountClosure)
+        );
+        assert_eq!(
+            regulated("I want my account with you closed", all, false),
+            None
+        );
     }
 
     #[test]
