@@ -1452,6 +1452,66 @@ fn act_of(word: &str) -> Option<&'static str> {
         .map(|(_, act)| *act)
 }
 
+/// Acts told by what the customer wants done rather than by a verb of the act: money
+/// wanted back is a refund ("i want my forty pounds back"), something wanted stopped is
+/// cancelled ("i want the text reminders stopped"), and a document wanted sent is an act of
+/// its own ("send me a receipt for the deposit"). `start` is where the segment of word `i`
+/// begins.
+fn wished_act<'a>(
+    word: &impl Fn(usize) -> &'a str,
+    start: usize,
+    i: usize,
+) -> Option<&'static str> {
+    let w = word(i);
+    let wished = || (start..i).any(|j| matches!(word(j), "want" | "need" | "like" | "get"));
+    match w {
+        "back"
+            if (i.saturating_sub(4)..i).any(|j| {
+            matches!(
+                word(j),
+                "money" | "pounds" | "quid" | "euros" | "dollars" | "deposit" | "fee" | "fees"
+                    | "cash"
+            )
+        }) && wished()
+            // "cancel it, and I'd like my deposit back": the money of a cancellation is
+            // part of it.
+            && !(0..i).any(|j| word(j).starts_with("cancel")) =>
+        {
+            Some("refund")
+        }
+        "stopped" | "cancelled" | "canceled" | "removed" | "ended" if wished() => Some("cancel"),
+        "receipt" | "receipts" | "invoice" | "invoices" | "statement" | "certificate"
+        | "confirmation" | "factura" | "fattura" | "facture" | "rechnung" | "quittung"
+        | "recibo" | "ricevuta" | "recu"
+            if (i.saturating_sub(4)..i).any(|j| {
+                matches!(
+                    word(j),
+                    "send"
+                        | "email"
+                        | "mail"
+                        | "post"
+                        | "forward"
+                        | "enviar"
+                        | "mandar"
+                        | "envoyer"
+                        | "envoyez"
+                        | "schicken"
+                        | "senden"
+                        | "inviare"
+                        | "mandare"
+                        | "mandame"
+                        | "enviame"
+                        | "mandami"
+                        | "inviami"
+                )
+            }) =>
+        {
+            Some("send")
+        }
+        _ => None,
+    }
+}
+
 /// A word of the folded text: start, end, and whether punctuation cut the text before it.
 type WordAt = (u32, u32, bool);
 
@@ -2198,7 +2258,14 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     let mut holdings = None;
     for i in 0..words.len() {
         let k = kinds[i];
-        if words[i].2 {
+        // A voice transcript has no punctuation: "i want" said again opens a new clause
+        // ("i want my money back i want the card moved").
+        let wants_again = i > start + 2
+            && word(i) == "i"
+            && i + 1 < words.len()
+            && matches!(word(i + 1), "want" | "need")
+            && (start..i).any(|j| matches!(word(j), "want" | "need"));
+        if words[i].2 || wants_again {
             close(&mut act, &mut part, &mut start, i);
         }
         // French "ma commande" is "my order"; Italian "ma" is "but".
@@ -2316,6 +2383,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         .unwrap_or(words.len());
                     phrasal_act(&word, i, end)
                 })
+                .or_else(|| wished_act(&word, start, i))
             && !done(i)
             // Read only of an act word, not of every word.
             && !address()
@@ -2662,8 +2730,12 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
     if words.len() >= start + 3 {
         segments.push((start..words.len(), opener));
     }
-    // What follows "but" goes on with the matter before it.
-    segments.retain(|(_, o)| !o.is_some_and(|o| CONTRASTS.contains(&o)));
+    // What follows "but" goes on with the matter before it; so does the other choice of a
+    // question ("do you need the frame, or can I bring it later?").
+    segments.retain(|(r, o)| {
+        !o.is_some_and(|o| CONTRASTS.contains(&o))
+            && !matches!(word(r.start), "or" | "ou" | "oder" | "oppure")
+    });
     let joined = |o: &Option<&str>| o.is_some_and(|o| LIST_JOINERS.contains(&o));
     if segments.is_empty() {
         return None;
@@ -3710,5 +3782,33 @@ mod tests {
         assert!(m(reported).verdict(3).is_some(), "{reported}");
         let followed = "they said the lift is broken, my deposit hasn't come back, and the portal won't let me sign in";
         assert!(m(followed).verdict(3).is_none(), "{followed}");
+    }
+
+    #[test]
+    fn money_wanted_back_an_end_wished_for_and_a_document_sent_are_acts() {
+        for text in [
+            "can you swap my lesson to Friday, add my brother to the class, and email me the invoice?",
+            "i want my deposit back i want the newsletter emails stopped and i need my address changed",
+        ] {
+            assert!(m(text).verdict(3).is_some(), "{text}");
+        }
+        // The money of a cancellation is part of it; a fault is no wish.
+        for text in [
+            "cancel the lesson please, and I'd like my fee back",
+            "the app stopped working and the invoice never came",
+        ] {
+            assert!(m(text).verdict(3).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_other_choice_of_a_question_goes_on_with_its_matter() {
+        let text =
+            "And do you want the frame sent back with the print, or should I collect it myself?";
+        assert!(
+            super::clauses_in(text).count() <= 1,
+            "{:?}",
+            super::clauses_in(text)
+        );
     }
 }
