@@ -3524,6 +3524,24 @@ mod tests {
     }
 
     #[test]
+    fn trades_by_the_spanish_feminine_and_german_heads_and_a_plural_after_a_modifier() {
+        for text in [
+            "quiero hablar con la cocinera, por favor",
+            "kann ich mit dem Kassierer sprechen?",
+            "verbinden Sie mich bitte mit einer Skilehrerin",
+            "could I have a word with one of the henna artists",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "quiero hablar de la primera factura",
+            "la nevera hace ruido",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_compound_names_the_person_and_escalar_may_be_climbing() {
         for text in [
             "could I talk to the ticket office staff?",

@@ -409,15 +409,44 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     // The customer's own professional ("my dentist"), or one naming a thing ("the dentist
     // appointment"), is no one who works for the service; nor are the professionals in
     // general ("talking to teachers helps"): a plural needs a determiner to be theirs.
+    // The determiner may stand before a word naming which ("one of the tattoo artists").
+    let determiner = |i: usize| {
+        matches!(
+            toks[i].word,
+            "the"
+                | "your"
+                | "ur"
+                | "any"
+                | "some"
+                | "of"
+                | "los"
+                | "las"
+                | "les"
+                | "des"
+                | "i"
+                | "gli"
+                | "le"
+                | "die"
+                | "den"
+                | "os"
+                | "as"
+                | "sus"
+                | "vos"
+                | "vostri"
+                | "ihre"
+                | "ihren"
+                | "seus"
+                | "dos"
+                | "das"
+                | "dei"
+                | "delle"
+        )
+    };
     if practice_professional(t)
         && (t.word.ends_with('s')
             && !(k > 0
-                && matches!(
-                    toks[k - 1].word,
-                    "the" | "your" | "ur" | "any" | "some" | "of" | "los" | "las" | "les" | "des"
-                        | "i" | "gli" | "le" | "die" | "den" | "os" | "as" | "sus" | "vos"
-                        | "vostri" | "ihre" | "ihren" | "seus" | "dos" | "das" | "dei" | "delle"
-                ))
+                && (determiner(k - 1)
+                    || k > 1 && toks[k - 1].classes.is_empty() && determiner(k - 2)))
             || k > 0
             && (own_possessive(toks[k - 1].word)
                 || matches!(toks[k - 1].word, "his" | "her" | "their"))
