@@ -5356,39 +5356,43 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 "myself" | "ourselves" | "selbst" | "mismo" | "misma"
             )
         });
+        // Whether one of the three words before the verb, in its clause, is one of `words`.
+        let said_before = |words: fn(&str) -> bool| {
+            toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .take(3)
+                .any(|p| words(p.word))
+        };
         // "the price may escalate", "with energy prices escalating": things that grow.
-        let grows = toks[..j]
-            .iter()
-            .rev()
-            .take_while(|p| p.clause == t.clause)
-            .take(3)
-            .any(|p| {
-                matches!(
-                    p.word,
-                    "price"
-                        | "prices"
-                        | "cost"
-                        | "costs"
-                        | "rate"
-                        | "rates"
-                        | "fee"
-                        | "fees"
-                        | "bill"
-                        | "bills"
-                        | "charges"
-                        | "premium"
-                        | "premiums"
-                        | "tariff"
-                        | "tariffs"
-                        | "rent"
-                        | "situation"
-                        | "things"
-                        | "tension"
-                        | "tensions"
-                        | "conflict"
-                        | "violence"
-                )
-            });
+        let grows = said_before(|w| {
+            matches!(
+                w,
+                "price"
+                    | "prices"
+                    | "cost"
+                    | "costs"
+                    | "rate"
+                    | "rates"
+                    | "fee"
+                    | "fees"
+                    | "bill"
+                    | "bills"
+                    | "charges"
+                    | "premium"
+                    | "premiums"
+                    | "tariff"
+                    | "tariffs"
+                    | "rent"
+                    | "situation"
+                    | "things"
+                    | "tension"
+                    | "tensions"
+                    | "conflict"
+                    | "violence"
+            )
+        });
         // Spanish and Portuguese "escalar" is also to climb: said of a wall or a rock, or of
         // a child or another grown-up who climbs ("e se o adulto não escalar?").
         let climbs = t.word.starts_with("escal")
@@ -5412,30 +5416,25 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "cumbre"
                         | "cume"
                 )
-            }) || toks[..j]
-                .iter()
-                .rev()
-                .take_while(|p| p.clause == t.clause)
-                .take(3)
-                .any(|p| {
-                    matches!(
-                        p.word,
-                        "adulto"
-                            | "adultos"
-                            | "adulta"
-                            | "nino"
-                            | "nina"
-                            | "ninos"
-                            | "crianca"
-                            | "criancas"
-                            | "hijo"
-                            | "hija"
-                            | "hijos"
-                            | "filho"
-                            | "filha"
-                            | "filhos"
-                    )
-                }));
+            }) || said_before(|w| {
+                matches!(
+                    w,
+                    "adulto"
+                        | "adultos"
+                        | "adulta"
+                        | "nino"
+                        | "nina"
+                        | "ninos"
+                        | "crianca"
+                        | "criancas"
+                        | "hijo"
+                        | "hija"
+                        | "hijos"
+                        | "filho"
+                        | "filha"
+                        | "filhos"
+                )
+            }));
         if t.is(Escalate)
             && !climbs
             && !modifier
