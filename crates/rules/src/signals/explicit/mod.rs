@@ -3536,6 +3536,9 @@ mod tests {
         for text in [
             "quiero hablar de la primera factura",
             "la nevera hace ruido",
+            // The talk said of in general, not asked for.
+            "talking to welders usually helps",
+            "speaking with the receptionist was pointless",
         ] {
             assert!(detect(text).is_none(), "{text}");
         }

@@ -5016,7 +5016,40 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                     | "girls"
                             )
                         });
+                    // "talking to groomers helps", "talking to the manager usually works":
+                    // the talk as the subject of what is said of it in general, not asked
+                    // for ("talking to a person would be better" still wishes it).
+                    let said_in_general = t.word.ends_with("ing")
+                        && toks[..j]
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.clause == t.clause)
+                            .all(|p| matches!(p.word, "but" | "and" | "honestly" | "well"))
+                        && toks[k + 1..]
+                            .iter()
+                            .take(3)
+                            .take_while(|p| p.clause == t.clause)
+                            .any(|p| {
+                                matches!(
+                                    p.word,
+                                    "helps"
+                                        | "helped"
+                                        | "works"
+                                        | "worked"
+                                        | "usually"
+                                        | "always"
+                                        | "never"
+                                        | "is"
+                                        | "was"
+                                        | "makes"
+                                        | "made"
+                                        | "gets"
+                                        | "takes"
+                                        | "took"
+                                )
+                            });
                     let governs = !general
+                        && !said_in_general
                         && !wh_between
                         && !visit_booked
                         && !booked_for
