@@ -557,8 +557,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || case_handed_over
             || person_joined
             || handed_over_as_object(toks, j)
-            || call_arranged_with_person(toks, j)
-            || callback_offered(toks, j)
+            || call_arranged(toks, j)
             || first_person_passes_you(toks, j)
     })
 }
@@ -588,38 +587,6 @@ fn one_of_ours(toks: &[Tok<'_>], k: usize) -> bool {
                 && toks[k - 2].word == "our"
                 && toks[k - 1].classes.is_empty()
                 && of_our(k - 2))
-}
-
-/// "Would you like me to arrange a callback from the team?", "Ich kann Ihnen einen Rückruf
-/// von unserem Team organisieren": a call back from the service's people offered.
-fn callback_offered(toks: &[Tok<'_>], j: usize) -> bool {
-    let t = &toks[j];
-    let callback = |n: &Tok<'_>| matches!(n.word, "callback" | "ruckruf" | "rueckruf");
-    // The tokenizer reads "callback" as "call back".
-    let call_back = |k: usize| {
-        callback(&toks[k])
-            || toks[k].word == "call" && toks.get(k + 1).is_some_and(|n| n.word == "back")
-    };
-    let you_want = matches!(t.word, "like" | "want" | "prefer")
-        && j > 0
-        && matches!(toks[j - 1].word, "you" | "youd");
-    (you_want
-        || matches!(
-            t.word,
-            "arrange" | "book" | "schedule" | "organise" | "organize" | "request" | "get"
-        ))
-        && (j + 1..toks.len().min(j + 4))
-            .take_while(|&k| toks[k].clause == t.clause)
-            .any(call_back)
-        || matches!(
-            t.word,
-            "organisieren" | "vereinbaren" | "veranlassen" | "einrichten"
-        ) && toks[..j]
-            .iter()
-            .rev()
-            .take(8)
-            .take_while(|n| n.clause == t.clause)
-            .any(callback)
 }
 
 /// "¿Te paso con alguien del equipo?", "Quer que eu transfira para um atendente?": the AI
@@ -753,14 +720,45 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
     }
 }
 
-/// "Shall I set up a call with one of our tutors?", "I can book you a chat
-/// with one of our advisers": a call set up with a person.
-fn call_arranged_with_person(toks: &[Tok<'_>], j: usize) -> bool {
+/// A call arranged for the customer: a call, chat or appointment set up with a person
+/// ("Shall I set up a call with one of our tutors?", "I can book you a chat with one of our
+/// advisers"), or a call back from the service, whose people need not be named: the call
+/// comes back to the customer ("Would you like me to arrange a callback from the team?",
+/// "Ich kann Ihnen einen Rückruf von unserem Team organisieren").
+fn call_arranged(toks: &[Tok<'_>], j: usize) -> bool {
     let t = &toks[j];
-    if !matches!(
+    // The verbs that arrange a call; each form adds its own.
+    let arranges = matches!(
         t.word,
-        "arrange" | "book" | "schedule" | "set" | "organise" | "organize" | "line"
-    ) {
+        "arrange" | "book" | "schedule" | "organise" | "organize"
+    );
+    let callback = |n: &Tok<'_>| matches!(n.word, "callback" | "ruckruf" | "rueckruf");
+    // The tokenizer reads "callback" as "call back".
+    let call_back = |k: usize| {
+        callback(&toks[k])
+            || toks[k].word == "call" && toks.get(k + 1).is_some_and(|n| n.word == "back")
+    };
+    let you_want = matches!(t.word, "like" | "want" | "prefer")
+        && j > 0
+        && matches!(toks[j - 1].word, "you" | "youd");
+    let call_back_offered = (you_want || arranges || matches!(t.word, "request" | "get"))
+        && (j + 1..toks.len().min(j + 4))
+            .take_while(|&k| toks[k].clause == t.clause)
+            .any(call_back)
+        // German puts the verb last.
+        || matches!(
+            t.word,
+            "organisieren" | "vereinbaren" | "veranlassen" | "einrichten"
+        ) && toks[..j]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|n| n.clause == t.clause)
+            .any(callback);
+    if call_back_offered {
+        return true;
+    }
+    if !(arranges || matches!(t.word, "set" | "line")) {
         return false;
     }
     let same = |k: &usize| toks[*k].sentence == t.sentence;
