@@ -9,11 +9,10 @@ fn main() {
     for path in std::env::args().skip(1) {
         let file = std::fs::File::open(&path).expect("open");
         for line in std::io::BufReader::new(file).lines().map_while(Result::ok) {
-            let text = line
-                .trim_end_matches('\r')
-                .rsplit('\t')
-                .next()
-                .unwrap_or("");
+            // The text is the third field (`category expected text [ai_turn]`, `intent
+            // flags text`, `id score text`); a line of fewer fields is its own text.
+            let line = line.trim_end_matches('\r');
+            let text = line.split('\t').nth(2).unwrap_or(line);
             let s = baton_rules::signals::sentiment::compound(text);
             let e = baton_rules::signals::explicit::detect(text);
             let _ = writeln!(
