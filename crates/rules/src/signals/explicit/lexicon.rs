@@ -98,6 +98,14 @@ const ENGLISH_WORKPLACES: &[&str] = &[
     "reception",
     "office",
     "admissions",
+    "studio",
+    "shop",
+    "store",
+    "showroom",
+    "salon",
+    "yard",
+    "depot",
+    "warehouse",
 ];
 
 /// Workplaces in the other languages: a practice, a head office, a reception, a workshop,
@@ -123,6 +131,21 @@ const OTHER_WORKPLACES: &[&str] = &[
     "accettazione",
     "recepcao",
     "escritorio",
+    // A shop, a studio: "tienda", "boutique", "magasin", "negozio", "Laden", "loja".
+    "tienda",
+    "estudio",
+    "boutique",
+    "magasin",
+    "negozio",
+    "bottega",
+    "ufficio",
+    "laboratorio",
+    "studio",
+    "laden",
+    "geschaft",
+    "buro",
+    "filiale",
+    "loja",
 ];
 
 pub(super) const ENGLISH: &[(Class, &[&str])] = &[
@@ -1696,6 +1719,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "chatten",
             "kontaktieren",
             "erreichen",
+            // "mit der Meisterin besprechen": to discuss with is to talk with.
+            "besprechen",
         ],
     ),
     (
@@ -1832,6 +1857,15 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "responsavel",
             "encargado",
             "encargada",
+            // A shop assistant; the owner of the business.
+            "dependiente",
+            "dependienta",
+            "dependientes",
+            "dependientas",
+            "commesso",
+            "commessa",
+            "titolare",
+            "titolari",
             "gerente",
             "jefe",
             "jefa",
@@ -2034,7 +2068,10 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "pratica",
             "demande",
             "requete",
+            // Colloquial German "nen", "nem", "ner" (einen, einem, einer).
             "nen",
+            "nem",
+            "ner",
             "hueso",
             "huesos",
             "osso",
@@ -2091,6 +2128,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "un",
             "una",
             "uno",
+            // "alguno de los monitores": one of them.
+            "alguno",
+            "alguna",
             "el",
             "la",
             // fr: the plural article ("parler avec les conseillers").
@@ -3004,6 +3044,67 @@ pub(super) fn head_sense(toks: &[Tok<'_>], k: usize) -> Option<HeadSense> {
         .map(|row| row.sense)
 }
 
+/// A noun that names a workshop or shop by its form, after a determiner of its language
+/// ("la voilerie", "la panaderia", "la lavanderia", "der Gärtnerei"): French "-erie",
+/// Spanish and Italian "-eria", German "-erei". Like the listed workplaces, a department
+/// only when talked to ("mettez-moi en relation avec la sellerie"). Read only of words the
+/// lexicon does not know, without the things of the same form.
+pub(super) fn workplace_by_form(word: &str, before: &[&str]) -> bool {
+    const FR: &[&str] = &["la", "l", "votre", "cette"];
+    const ES_IT: &[&str] = &[
+        "la", "esa", "della", "alla", "nella", "dalla", "vostra", "su",
+    ];
+    const DE: &[&str] = &["der", "die", "ihrer", "ihre"];
+    // Things and other senses: a battery, a lottery, a gallery, plumbing, a series…
+    const NOT_WORKPLACES: &[&str] = &[
+        "batterie",
+        "loterie",
+        "galerie",
+        "plomberie",
+        "tuyauterie",
+        "messagerie",
+        "boiserie",
+        "camaraderie",
+        "flatterie",
+        "tromperie",
+        "artillerie",
+        "infanterie",
+        "cavalerie",
+        "sorcellerie",
+        "bateria",
+        "loteria",
+        "lotteria",
+        "galeria",
+        "galleria",
+        "materia",
+        "bacteria",
+        "batteria",
+        "histeria",
+        "isteria",
+        "criteria",
+        "arteria",
+        "miseria",
+        "categoria",
+        "sauerei",
+        "schweinerei",
+        "malerei",
+        "schlagerei",
+        "traumerei",
+        "stickerei",
+        "zauberei",
+        "spielerei",
+    ];
+    let stem = |suffix: &str| {
+        word.strip_suffix(suffix)
+            .is_some_and(|s| s.len() >= 3 && s.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    let det = |dets: &[&str]| before.last().is_some_and(|d| dets.contains(d));
+    (det(FR) && (stem("erie") || stem("eries"))
+        || det(ES_IT) && stem("eria")
+        || det(DE) && stem("erei"))
+        && !NOT_WORKPLACES.contains(&word)
+}
+
 /// A noun that names a person by its form, in a trade or role no list can foresee ("one of
 /// your roofers", "the translator", "l'amministratore", "der Stallbetreiberin", "a
 /// ortodontista"): an agent suffix of the language of the determiner just before it (one
@@ -3078,7 +3179,7 @@ pub(super) fn person_by_form(
     ];
     const DE: &[&str] = &[
         "der", "die", "den", "dem", "eine", "einer", "einen", "einem", "ihre", "ihrer", "ihrem",
-        "ihren", "zur", "zum",
+        "ihren", "zur", "zum", "nen", "nem", "ner",
     ];
     const DE_SUFFIXES: &[(&str, usize)] = &[
         ("erinnen", 3),

@@ -1322,6 +1322,9 @@ fn may_request(toks: &[Tok<'_>]) -> bool {
         // anchors nothing alone (the anchor screen, which reads words without their
         // context, could not know it).
         .any(|t| anchors(t.classes) && !by_form(t) || anchor_word(t.word))
+        // "un vendeur peut m'envoyer un mail ?": a message written to the customer is the
+        // verb such a trade is asked for through.
+        || toks.iter().any(by_form) && (0..toks.len()).any(|v| writes_to_customer(toks, v))
         // "is there no one here to help?", said in two words.
         || toks
             .windows(2)
@@ -3589,6 +3592,55 @@ mod tests {
             detect("vorrei che la pratica fosse chiusa entro venerdì"),
             None
         );
+    }
+
+    #[test]
+    fn a_message_written_or_sent_to_the_customer_by_a_person_in_the_romance_languages() {
+        all_requests(&[
+            "alguien del almacén me podría escribir hoy?",
+            "alguien de soporte me puede enviar un whatsapp?",
+            "alguém do atelier pode me escrever?",
+            "qualcuno dell'ufficio mi può mandare una mail?",
+            "un vendeur peut m'envoyer un mail ?",
+        ]);
+        // A thing sent, not a message; and a message wanted from the service itself.
+        no_requests(&[
+            "alguien me puede enviar el catálogo?",
+            "qualcuno mi può mandare le misure?",
+            "me pueden mandar un correo cuando salga el pedido?",
+        ]);
+    }
+
+    #[test]
+    fn german_colloquial_articles_a_discussion_and_a_contact_after_sich_bei_mir() {
+        all_requests(&[
+            "kann ich mal mit nem Mitarbeiter reden?",
+            "ich würd das gern mit ner Kollegin von Ihnen besprechen",
+            "jemand aus der Buchhaltung möge sich bitte kurz bei mir melden",
+            "könnten Sie mich verbinden?",
+        ]);
+        no_requests(&[
+            "das besprechen wir dann beim nächsten Termin",
+            "können Sie mich mit meinem Konto verbinden?",
+        ]);
+    }
+
+    #[test]
+    fn shops_and_workshops_by_name_and_by_form_when_talked_to() {
+        all_requests(&[
+            "could you put me through to the showroom?",
+            "passez-moi la fromagerie s'il vous plaît",
+            "me comunica con la carpinteria?",
+            "mi passa la pasticceria?",
+            "verbinden Sie mich bitte mit der Schreinerei",
+            "me pone con la tienda?",
+            "prefiero hablar con alguna de las dependientas",
+        ]);
+        no_requests(&[
+            "la fromagerie est ouverte le dimanche ?",
+            "mettez la batterie en charge",
+            "the showroom has a new sofa in the window",
+        ]);
     }
 
     #[test]

@@ -2005,6 +2005,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                 || matches!(toks[v].word, "msg" | "message" | "text" | "email" | "dm" | "whatsapp")
                     && matches!(next(1), Some("me" | "us"))
                     && !matches!(next(2), Some("the" | "a" | "an" | "my" | "our" | "your" | "it" | "that" | "this"))
+                || writes_to_customer(toks, v)
                 // "talk to me", "speak with us".
                 || toks[v].is(Talk)
                     && matches!(next(1), Some("to" | "with"))
@@ -2044,6 +2045,129 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         phrase: phrase(toks, j, v),
         pattern: "staff_asked_to_help",
     })
+}
+
+/// "me puede escribir", "pode me mandar uma mensagem", "mi può mandare una mail", "peut
+/// m'envoyer un mail": in Spanish, Portuguese, Italian and French, verb `v` writes or sends
+/// a message to the customer, whose pronoun stands before the verb or on it. A thing sent
+/// ("me puede mandar la factura") is no message from a person.
+pub(super) fn writes_to_customer(toks: &[Tok<'_>], v: usize) -> bool {
+    let t = &toks[v];
+    let here = |k: usize| toks.get(k).filter(|n| n.clause == t.clause);
+    let to_me_before = (v.saturating_sub(3)..v)
+        .any(|k| here(k).is_some_and(|p| matches!(p.word, "me" | "mi" | "nos" | "ci" | "m")));
+    let (stem, on_verb) = match ["me", "mi", "nos", "ci"]
+        .iter()
+        .find_map(|p| t.word.strip_suffix(p).filter(|s| s.len() >= 5))
+    {
+        Some(stem) => (stem, true),
+        // French elides "me" into the verb: "m'envoyer", "m'écrire".
+        None => match t
+            .word
+            .strip_prefix('m')
+            .filter(|s| s.starts_with("env") || s.starts_with("ecri"))
+        {
+            Some(stem) => (stem, true),
+            None => (t.word, false),
+        },
+    };
+    if !(to_me_before || on_verb) {
+        return false;
+    }
+    let writes = matches!(
+        stem,
+        "escribir"
+            | "escriba"
+            | "escriban"
+            | "escribe"
+            | "escrever"
+            | "escreva"
+            | "escrevam"
+            | "escreve"
+            | "scrivere"
+            | "scriva"
+            | "scrivi"
+            | "scriver"
+            | "ecrire"
+            | "ecrive"
+            | "ecrivez"
+    );
+    let sends = matches!(
+        stem,
+        "mandar"
+            | "mande"
+            | "manden"
+            | "mandem"
+            | "manda"
+            | "enviar"
+            | "envie"
+            | "envien"
+            | "enviem"
+            | "envia"
+            | "mandare"
+            | "mandi"
+            | "inviare"
+            | "invii"
+            | "invia"
+            | "inviar"
+            | "envoyer"
+            | "envoie"
+            | "envoyez"
+    );
+    let message = |k: usize| {
+        here(k).is_some_and(|n| {
+            matches!(
+                n.word,
+                "mensaje"
+                    | "mensajes"
+                    | "correo"
+                    | "email"
+                    | "mail"
+                    | "mails"
+                    | "emails"
+                    | "mensagem"
+                    | "mensagens"
+                    | "messaggio"
+                    | "messaggi"
+                    | "message"
+                    | "messages"
+                    | "sms"
+                    | "whatsapp"
+                    | "wasap"
+                    | "texto"
+                    | "mensajito"
+                    | "e"
+            )
+        })
+    };
+    let thing_next = |k: usize| {
+        here(k).is_some_and(|n| {
+            matches!(
+                n.word,
+                "la" | "el"
+                    | "los"
+                    | "las"
+                    | "lo"
+                    | "o"
+                    | "os"
+                    | "as"
+                    | "il"
+                    | "le"
+                    | "les"
+                    | "gli"
+                    | "mi"
+                    | "mis"
+                    | "meu"
+                    | "minha"
+                    | "ma"
+                    | "mon"
+                    | "mes"
+                    | "su"
+                    | "sus"
+            )
+        }) && !message(k + 1)
+    };
+    writes && !thing_next(v + 1) || sends && (v + 1..v + 4).any(message)
 }
 
 /// "could the site warden give me a call?", "I'd like the sweep himself to ring me",
@@ -2266,7 +2390,7 @@ pub(super) fn staff_can_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
     }
     let v = (j + 1..toks.len().min(j + 4))
         .take_while(|&v| toks[v].clause == t.clause)
-        .find(|&v| toks[v].is(Contact))?;
+        .find(|&v| toks[v].is(Contact) || writes_to_customer(toks, v))?;
     // "get in touch" is contacting whole.
     if !(toks[v].word == "touch"
         || (j + 1..v).all(|i| toks[i].is(Skip) || toks[i].classes.is_empty()))
@@ -5518,11 +5642,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // get back to me": the object before the verb, or a call back in other words.
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
+            // German puts the verb last, after "sich bei mir": two words further.
+            && let Some(v) = (j + 1..toks.len().min(j + 10)).find(|&v| {
                 toks[v].clause == t.clause
+                    && (v < j + 8 || toks[v].is(TalkFinal))
                     // "que un funcionario se comunique conmigo": contact with the customer.
                     && (matches!(toks[v].word, "comunique" | "comuniquen" | "contacte" | "contacten")
                         && toks.get(v + 1).is_some_and(|n| matches!(n.word, "conmigo" | "comigo"))
+                        || writes_to_customer(toks, v)
                         || toks[v].is(Contact)
                         && (matches!(
                             toks[v - 1].word,
@@ -6510,9 +6637,17 @@ pub(super) fn transfer_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMatch> 
     let k = (j + 1..toks.len())
         .take_while(|&k| toks[k].clause == toks[j].clause)
         .last()?;
+    // "können Sie mich verbinden?": with nothing but "mich" and small words before it,
+    // connecting the caller is putting them through.
     let through = matches!(
         toks[k].word,
-        "weiterverbinden" | "durchstellen" | "weiterleiten" | "weitervermitteln" | "durch"
+        "weiterverbinden"
+            | "durchstellen"
+            | "weiterleiten"
+            | "weitervermitteln"
+            | "durch"
+            | "verbinden"
+            | "vermitteln"
     );
     let between = toks[j + 1..k].iter().all(|t| {
         t.is(Skip) || t.is(Polite) || matches!(t.word, "bitte" | "doch" | "mal" | "jetzt")

@@ -548,6 +548,8 @@ pub(super) fn tokenize_into<'a>(
             let known_by_form = by_form(word);
             let classes = if known_by_form {
                 Classes::default().with(WeakNoun)
+            } else if workplace_by_form(word, &before) {
+                Classes::default().with(Dept).with(Workplace)
             } else {
                 Classes::default()
             };
@@ -561,6 +563,8 @@ pub(super) fn tokenize_into<'a>(
             push(target, classes, Some(word));
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
+        } else if workplace_by_form(word, &before) {
+            push(word, Classes::default().with(Dept).with(Workplace), None);
         } else if by_form(word) {
             // "the roofer", "a translator": a trade named by its form, weak like the
             // practitioners (asked for only through a verb of talking or contacting).
