@@ -226,7 +226,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\b(not (urgent|an emergency|in a hurry)|quote (to|for) (fix|repair|replace)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\bended up in (the )?(hospital|a&e|er)\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
+        r"\b(not (urgent|an emergency|in a hurry)|quote (to|for) (fix|repair|replace)|no rush|no hurry|whenever|not a big deal|take your time|in case of|what if|what happens if|if there('s| is| was| were) (a|ever)|last (year|month|week|winter|summer|time)|years? ago|months? ago|weeks? ago|a while ago|((a )?(couple|few) of |two |three |several |some )?(weeks|months|years) back|a (week|month|year|while) back|back in (the (day|summer|spring|autumn|winter)|\d|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)|used to|emergency (contact|fund|exit|kit|savings|number)|fire (tv|stick|tablet|sale)|insurance (cover|policy)|does (my|the) (policy|insurance)|covered for|flooded with|flooding (me|us|my inbox) with|flood of)\b|\b(engineer|technician|plumber|electrician|fire brigade|they|he|she|you) (has |have )?(fixed|repaired|sorted|capped|made (it |everything )?safe)\b|\ball (good|fine|safe) now\b|\bended up in (the )?(hospital|a&e|er)\b|\b(room|car|rental|clothes|carpet|curtains|sofa|jacket|coat)s? (smells?|stinks?|reeks?) (of|like) (smoke|cigarettes?|tobacco)\b",
     ),
     // A third round, after the fourth blind set.
     (
@@ -388,7 +388,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A child missing now: "nobody knows where he is", "I can't find my daughter".
     (
         P::Danger,
-        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot|can not) find (my|our) ((\w+[- ]year[- ]old|little|youngest|eldest|baby) )?(son|daughter|child|kid|boy|girl|toddler|little one)(\s|[.,!?;]|$)|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b[^,.;?!]{0,40}\b((is|has gone|went) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|has disappeared\b|disappeared\b)|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
+        r"\b(nobody|no one|no-one)\b.{0,20}\bknows where (he|she|they) (is|are)\b|\b(can'?t|cannot|can not) find (my|our) ((\w+[- ]year[- ]old|little|youngest|eldest|baby) )?(son|daughter|child|kid|boy|girl|toddler|little one)(\s|[.,!?;]|$)|\b(my|our) (son|daughter|child|kid|boy|girl|toddler|\w+[- ]year[- ]old)\b(( (who|that)('s| is| has))?( is|'s| has gone|'s gone| went) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|[^,.;?!]{0,40}\b((he|she|they)('s|'re| is| are| has| have)? (gone|went|is|are) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|has disappeared\b|disappeared\b))|\b(mi hij[oa]|mi niñ[oa]) (ha )?desaparecid[oa]\b|\bno encuentro a mi (hij[oa]|niñ[oa])\b|\b(mon fils|ma fille|mon enfant) a disparu\b|\bje ne trouve (plus )?(mon fils|ma fille|mon enfant)\b|\b(mein sohn|meine tochter|mein kind) ist (verschwunden|weg)\b|\bich finde (meinen sohn|meine tochter|mein kind) nicht\b|\b(meu filho|minha filha) desapareceu\b|\bn[ãa]o encontro (o meu filho|a minha filha|meu filho|minha filha)\b|\b(mio figlio|mia figlia) [èe] scompars[oa]\b|\bnon trovo (pi[ùu] )?(mio figlio|mia figlia)\b",
     ),
     // Brakes that give way while driving.
     (
@@ -806,7 +806,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Urgency hedged: an errand wanted soon, not a harm; so is "an urgent question".
     (
         P::Hedged,
-        r"\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b|\burgent (question|query|enquiry|inquiry)\b|\b(pregunta|consulta|question|frage|pergunta|domanda) urgente?\b|\bdringende frage\b",
+        r"\burgent(ly)?\b[^.?!]{0,80}\b(by|for|on|before|until) (this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b|\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b|\burgent (question|query|enquiry|inquiry)\b|\b(pregunta|consulta|question|frage|pergunta|domanda) urgente?\b|\bdringende frage\b",
     ),
     // A danger that was the subject of an earlier call ("I rang this morning about the
     // leak"): told as past, unless said to go on.
@@ -1059,7 +1059,7 @@ const PATTERNS: &[(P, &str)] = &[
     // a German checkout down.
     (
         P::Danger,
-        r"\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b.{0,60}\b((is|has gone|went|gone) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|wandered off|nowhere to be found|(can'?t|cannot|can not) find (him|her))|\b(can'?t|cannot|can not) find (him|her) anywhere\b",
+        r"\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b(,? ((who|that)('s| is) )?\w+( years? old)?,)?( (who|that)('s| is| has))?('s|'s gone| is| has gone| went| gone) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|\b(son|daughter|child|kid|toddler|boy|girl|grandson|granddaughter)\b.{0,60}\b((he|she|they)('s|'re| is| are| has| have)? (gone|went|is|are) missing(\s*[.,!?]|\s*$|\s+(since|from|and|at|in|on|for|now|again))|wandered off|nowhere to be found|(can'?t|cannot|can not) find (him|her))|\b(can'?t|cannot|can not) find (him|her) anywhere\b",
     ),
     (
         P::Flood,
@@ -1210,6 +1210,19 @@ const PATTERNS: &[(P, &str)] = &[
     (
         P::Danger,
         r"\b(about to|going to|gonna|could|might|ready to|threatening to) (fall|topple|tip|collapse|come down|crash down|give way)( over| down| off)? (on|onto|on top of) (them|someone|somebody|people|children|kids|the kids|the children|him|her|us|a child|my (son|daughter|kids|children|boy|girl))\b|\ba punto de (caer(se)?|volcar(se)?|derrumbar(se)?) (encima de|sobre) (ellos|alguien|la gente|los ni[ñn]os|mi hij[oa])\b|\bsur le point de (tomber|s'effondrer|basculer) sur (eux|quelqu'un|les gens|les enfants|mon fils|ma fille)\b|\bdroht\b.{0,30}\b(auf (die kinder|jemanden|die leute|sie)|umzukippen|einzust[üu]rzen)\b|\bprestes a (cair|desabar|tombar) (em cima|sobre) (deles|de algu[ée]m|das crian[çc]as|das pessoas|do meu filho|da minha filha)\b|\bsta per (cadere|crollare|ribaltarsi) (addosso|sopra) (a )?(loro|qualcuno|ai bambini|alla gente|mio figlio|mia figlia)\b|\b(castle|inflatable|bouncy|marquee|gazebo|tent|trampoline|slide|canopy)\b.{0,40}\b(lifting|lifted|blowing|blown|taking off|flying|being carried|rising) (off|away|up|into the air|over)\b.{0,60}\b(kids|children|people|someone|somebody|a child|inside|on it|in it)\b",
+    ),
+    // Someone in danger in the water: gone overboard, drowning, a diver or swimmer who has
+    // not come back up, swept out by the current.
+    (
+        P::Danger,
+        r"\bdrowning( *$| *[.!,?]| (help|now|right now|out there|in the (water|sea|river|lake|pool|canal)))|\b(water|sea|river|lake|pool|waves)\b.{0,40}\b(going|gone|went) under\b|\b(fell|fallen|gone|went|washed|swept|jumped|been (swept|washed))( right)? (overboard|over the (rail|railing|railings|side) (of|into|and|at))\b|\b(man|person|child|kid|someone|somebody|passenger|swimmer|diver) overboard\b|\b(dive|diving|diver|reef|buddy|snorkel\w*|swim\w*|water|sea|lake|pool)\b.{0,80}\b(hasn'?t|has not|didn'?t|did not|never) (resurfaced|surfaced|come (back )?up|came (back )?up)\b|\bbubbles (have |has )?(stopped|gone)\b|\b(swept|pulled|dragged|carried) (out|away) (to sea|by the (current|tide|rip|waves))\b|\b(in the water|in the sea|in the river|in the lake)\b.{0,40}\b(can'?t swim|not moving|face down|struggling)\b|\b(se est[áa] ahogando|ahog[áa]ndose|cay[óo] al (agua|mar|r[íi]o)|hombre al agua|no ha (vuelto a )?salir a (la )?superficie)\b|\b(se noie|en train de se noyer|(est|sont) tomb[ée]e?s? (à|a|dans) l'eau|homme (à|a) la mer|n'est (pas|toujours pas) remont[ée]e?)\b|\b(ertrinkt|am ertrinken|ins wasser gefallen|[üu]ber bord (gegangen|gefallen)|mann [üu]ber bord|(ist|sind) nicht (wieder )?aufgetaucht)\b|\b(est[áa] (se )?afogando|est[áa] a afogar|caiu (na [áa]gua|no mar|no rio)|homem ao mar|n[ãa]o voltou (à|a) superf[íi]cie)\b|\b(sta annegando|[èe] cadut[oa] in acqua|uomo in mare|non [èe] (ancora )?riemers[oa])\b",
+    ),
+    // A structure giving way now ("the scaffolding is buckling", "le mur est en train de
+    // s'effondrer", "se está derrumbando") or stones falling from it; something slipping
+    // or hanging loose with people below or walking under it.
+    (
+        P::Danger,
+        r"\b(wall|walls|scaffold\w*|chimney|chimney stack|balcony|ceiling|roof|stairs|staircase|shelving|racking|beam|gantry|awning|canopy)\b.{0,30}\b(is|are|'s|'re|has started|have started|started) (collapsing|caving in|coming down|giving way|buckling)\b|\b(stones|bricks|rocks|debris|masonry)\b.{0,12}\b(are )?(falling|coming down|tumbling) (off|down|onto|from|into)\b|\b(buckling|giving way|slipped out|slipping out|hanging (by|loose|off)|dangling|coming loose|about to (fall|drop|come down|give way|collapse))\b.{0,120}\b(people|children|kids|pedestrians|passers-?by|customers|shoppers|someone|somebody|worshippers)\b.{0,25}\b(under|underneath|below|beneath|walking|sitting|standing|playing|passing)\b|\b(mur|muret|plafond|toit|[ée]chafaudage|chemin[ée]e|balcon|escalier|fa[çc]ade)\b.{0,30}\b((est|sont) en train de |commence [àa] |va )(s'effondrer|s'[ée]crouler|c[ée]der)\b|\b(le mur|le muret|l'[ée]chafaudage|le plafond|le toit|la chemin[ée]e|le balcon)\b.{0,20}\b(s'effondre|s'[ée]croule)\b|\bdes (pierres|briques|blocs|gravats) (tombent|d[ée]gringolent)\b|\b(muro|pared|techo|andamio|balc[óo]n|chimenea|tejado|estanter[íi]a)\b.{0,30}\bse est[áa] (derrumbando|desplomando|viniendo abajo)\b|\b(caen|est[áa]n cayendo) (piedras|ladrillos|cascotes)\b|\b(mauer|wand|decke|ger[üu]st|dach|balkon|kamin|regal)\b.{0,30}\b(st[üu]rzt (gerade |grad |jetzt )?ein|droht einzust[üu]rzen|kracht (gleich |gerade )?zusammen)\b|\b(steine|ziegel|mauerteile) (fallen|st[üu]rzen) (gerade |jetzt )?(runter|herunter|herab)\b|\b(muro|parede|teto|andaime|varanda|chamin[ée])\b.{0,30}\best[áa] (a )?(desabar|desabando|ruir|ruindo)\b|\b(caem|est[ãa]o caindo|est[ãa]o a cair) (pedras|tijolos)\b|\b(muro|parete|soffitto|impalcatura|ponteggio|balcone|tetto|camino)\b.{0,30}\bsta (crollando|cedendo|venendo gi[ùu])\b|\b(cadono|stanno cadendo) (pietre|mattoni|calcinacci)\b",
     ),
     // Fumes that make people ill where they are ("a smell of ammonia and people are
     // coughing"): a leak told by what it does to them; ammonia by its smell alone.
@@ -2642,7 +2655,10 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
     // right now one that is over.
     let past_time = |m: &str| {
         let m = m.to_lowercase();
-        m.starts_with("last ") || m.ends_with(" ago") || m.starts_with("back in")
+        m.starts_with("last ")
+            || m.ends_with(" ago")
+            || m.ends_with(" back")
+            || m.starts_with("back in")
     };
     if scan.has(P::NotUrgent)
         && !(scan.has(P::SinceThen) && found(text, P::NotUrgent).is_some_and(|m| past_time(&m)))
@@ -3920,6 +3936,57 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn a_structure_giving_way_and_things_hanging_over_people_are_urgent() {
+        all_urgent(&[
+            "the garden wall is collapsing into next door's drive",
+            "bricks are falling off the gable end as we speak",
+            "a shelf of paint tins is hanging loose and shoppers are standing right below it",
+            "la façade est en train de s'écrouler",
+            "el andamio se está desplomando",
+            "das Gerüst stürzt gerade ein",
+            "a parede está a desabar",
+            "il ponteggio sta cedendo",
+        ]);
+        none_urgent(&[
+            "the old garden wall is crumbling a bit, can you quote for repointing?",
+            "our sales are collapsing this quarter",
+            "the price of the shelving came down last week",
+        ]);
+    }
+
+    #[test]
+    fn someone_in_danger_in_the_water_is_urgent() {
+        all_urgent(&[
+            "a lad just fell overboard from the top deck",
+            "my snorkelling partner went out to the buoy and has not surfaced",
+            "a swimmer is being swept out to sea by the current",
+            "mi amigo se está ahogando en el lago",
+            "un enfant est tombé à l'eau depuis le ponton",
+            "er ist ins Wasser gefallen und kann nicht schwimmen",
+            "meu filho caiu no rio",
+            "sta annegando, aiuto",
+        ]);
+        none_urgent(&[
+            "I'm drowning in paperwork this week",
+            "the shop went under in the recession",
+            "my website still hasn't come back up since the update",
+        ]);
+    }
+
+    #[test]
+    fn a_thing_needed_urgently_by_a_day_a_danger_weeks_back_and_a_missing_thing_are_not() {
+        none_urgent(&[
+            "need two bags of compost urgently for planting on sunday",
+            "there was a small flood in the cellar a few weeks back, all dried out",
+            "my son borrowed the van and the spare wheel has gone missing",
+        ]);
+        all_urgent(&[
+            "my son has gone missing on the beach",
+            "my granddaughter, who is six, has gone missing at the fair",
+        ]);
     }
 
     #[test]
