@@ -339,7 +339,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A formal complaint lodged, in the six languages: the act, not the grievance.
     (
         P::LegalAct,
-        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) ((uh|um|erm|er|eh) )?(a |an )?((uh|um|erm|er|eh) )?(formal|official|written) complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|presento|poner|pongo|hacer|hago|interponer|interpongo|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]pos(e|er|erai|ons)|fais|faire|formul(e|er)|adress(e|er)) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|apresento|fazer|fa[çc]o|registrar|registar|registo|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|presento|fare|faccio|sporgere|inoltrare|inoltro) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
+        r"\b(make|making|file|filing|lodge|lodging|submit|submitting|raise|raising|put in|register|registering) ((uh|um|erm|er|eh) )?(a |an )?((uh|um|erm|er|eh) )?(formal|official|written)( (formal|official|written))? complaint\b|\bcomplain formally\b|\bformally complain\b|\b(presentar|presento|poner|pongo|hacer|hago|interponer|interpongo|registrar) (una )?(reclamaci[óo]n|queja) (formal|oficial)\b|\bhoja de reclamaciones\b|\b(d[ée]pos(e|er|erai|ons)|fais|faire|formul(e|er)|adress(e|er)) (une )?(r[ée]clamation|plainte) (formelle|officielle)\b|\b(formelle|offizielle|schriftliche) beschwerde\b|\bbeschwerde (einreichen|einlegen)\b|\b(apresentar|apresento|fazer|fa[çc]o|registrar|registar|registo|abrir) (uma )?(reclama[çc][ãa]o|queixa) (formal|oficial)\b|\blivro de reclama[çc][õo]es\b|\b(presentare|presento|fare|faccio|sporgere|inoltrare|inoltro) (un )?(reclamo|ricorso) (formale|ufficiale)\b",
     ),
     // Legal action named in the other languages ("legal action" in English).
     (
@@ -1498,9 +1498,31 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
     let sentence_start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let before = &text[sentence_start..at];
     let after = &text[at + amount.len()..];
-    (before_re.is_match(before) || after_re.is_match(after))
+    (before_re.is_match(before) || after_re.is_match(after) || spent_long_ago(before, after))
         && !names_money_act(before)
         && !on_it.is_match(after)
+}
+
+/// "the parish paid about £250,000 for theirs back in the nineties", "it cost us around
+/// £80,000 back then": money spent long ago, told as a story, is at stake no more. The
+/// time must be a long way back ("back then", "years ago"): money paid last week may be
+/// the very matter.
+fn spent_long_ago(before: &str, after: &str) -> bool {
+    static SPENT: LazyLock<Option<(regex::Regex, regex::Regex)>> = LazyLock::new(|| {
+        let spent = regex::Regex::new(
+            r"(?i)\b(paid|cost|costed|spent|came to)( \w+){0,2}?( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
+        );
+        let long_ago = regex::Regex::new(
+            r"(?i)\b(back then|back in the (day|\w+ties|\d0s)|in the (sixties|seventies|eighties|nineties|\d0s)|(years|decades) ago|at the time)\b",
+        );
+        Some((spent.ok()?, long_ago.ok()?))
+    });
+    let Some((spent, long_ago)) = SPENT.as_ref() else {
+        return false;
+    };
+    let sentence_end = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    spent.is_match(before)
+        && (long_ago.is_match(before) || long_ago.is_match(&after[..sentence_end]))
 }
 
 /// Whether `text` names an act on money: paying, moving, withdrawing, investing, claiming…
@@ -3701,6 +3723,10 @@ mod tests {
             Some(Topic::Legal)
         );
         assert_eq!(
+            topic("we will be filing an official written complaint"),
+            Some(Topic::Legal)
+        );
+        assert_eq!(
             topic("quero apresentar uma participação por burla"),
             Some(Topic::Fraud)
         );
@@ -4232,6 +4258,12 @@ mod tests {
                 "there's roughly $2,300 on my prepaid card, will it work abroad?",
                 "$2,300",
             ),
+            // Money spent long ago, told as a story.
+            (
+                "the hall committee spent around £40,000 on the roof back in the eighties",
+                "£40,000",
+            ),
+            ("I believe it cost my father £12,000 back then", "£12,000"),
         ] {
             assert!(held_at(text, amount), "{text}");
         }
@@ -4243,6 +4275,8 @@ mod tests {
                 "£3,900",
             ),
             ("raise my limit and send €4,000 to my sister now", "€4,000"),
+            // Paid lately: it may be the very matter.
+            ("I paid £7,500 last week and nothing has arrived", "£7,500"),
             (
                 "you're holding £1,800 on my card for the rental and I want it released",
                 "£1,800",
