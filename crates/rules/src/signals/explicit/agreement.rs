@@ -31,7 +31,11 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     if names_the_call(toks) {
         return !toks.iter().any(|t| t.is(Boundary) && contrasts(t.word)) && !turns_down(toks);
     }
-    if asks_about_them_after_yes(toks) || yes_on_condition(toks) || yes_then_condition(toks) {
+    if asks_about_them_after_yes(toks)
+        || yes_on_condition(toks)
+        || yes_then_condition(toks)
+        || yes_but_soon(toks)
+    {
         return true;
     }
     if toks.iter().any(|t| against(t.word)) {
@@ -44,16 +48,107 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
         // The rest of the phrase's clause is thanks or emphasis; later clauses may say
         // anything that does not turn the offer down.
         let clause = toks[end - 1].clause;
-        return toks[end..]
-            .iter()
-            .take_while(|t| t.clause == clause)
-            .all(|t| agrees(t) || emphasis(t.word));
+        return (end..toks.len())
+            .take_while(|&i| toks[i].clause == clause)
+            .all(|i| agrees(&toks[i]) || emphasis(toks[i].word) || thanks_said_strongly(toks, i));
     }
     let said_yes = toks[..lead].iter().any(plain_yes);
     said_yes
-        && toks[lead..]
-            .iter()
-            .all(|t| agrees(t) || adds_when_or_how(t.word))
+        && (lead..toks.len()).all(|i| {
+            agrees(&toks[i]) || adds_when_or_how(toks[i].word) || thanks_said_strongly(toks, i)
+        })
+}
+
+/// "grazie mille", "merci beaucoup", "danke vielmals", "muchas gracias": the word that
+/// makes thanks stronger, next to the thanks.
+fn thanks_said_strongly(toks: &[Tok<'_>], i: usize) -> bool {
+    let thanks = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(
+                t.word,
+                "thanks"
+                    | "thank"
+                    | "grazie"
+                    | "merci"
+                    | "danke"
+                    | "gracias"
+                    | "obrigado"
+                    | "obrigada"
+            )
+        })
+    };
+    matches!(
+        toks[i].word,
+        "mille"
+            | "beaucoup"
+            | "vielmals"
+            | "vielen"
+            | "sehr"
+            | "mil"
+            | "muito"
+            | "muchas"
+            | "muchisimas"
+            | "tante"
+            | "very"
+            | "much"
+            | "so"
+            | "lot"
+            | "a"
+            | "you"
+    ) && ((i.saturating_sub(3)..i).any(thanks) || thanks(i + 1))
+}
+
+/// "ja gerne, aber bitte zügig", "yes, but quickly please", "sí, pero rápido": a yes, then
+/// a "but" that only asks for speed. Nothing is set against the offer.
+fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
+    let lead = toks.iter().take_while(|t| leads(t) || agrees(t)).count();
+    let soon = |w: &str| {
+        matches!(
+            w,
+            "quick"
+                | "quickly"
+                | "fast"
+                | "soon"
+                | "asap"
+                | "now"
+                | "today"
+                | "zugig"
+                | "zuegig"
+                | "schnell"
+                | "bald"
+                | "sofort"
+                | "gleich"
+                | "heute"
+                | "rapido"
+                | "rapida"
+                | "pronto"
+                | "hoy"
+                | "ya"
+                | "vite"
+                | "rapidement"
+                | "aujourdhui"
+                | "presto"
+                | "subito"
+                | "oggi"
+                | "logo"
+                | "hoje"
+                | "depressa"
+        )
+    };
+    let rest = toks.get(lead + 1..).unwrap_or_default();
+    toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word))
+        && toks
+            .get(lead)
+            .is_some_and(|t| matches!(t.word, "but" | "aber" | "pero" | "mais" | "ma" | "mas"))
+        && rest.iter().any(|t| soon(t.word))
+        && rest.iter().all(|t| {
+            soon(t.word)
+                || agrees(t)
+                || matches!(
+                    t.word,
+                    "very" | "really" | "sehr" | "muy" | "tres" | "molto" | "muito"
+                )
+        })
 }
 
 /// "I'll pass on the callback", "skip the adviser", "forget the call": what is offered,

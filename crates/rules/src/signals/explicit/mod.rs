@@ -48,6 +48,20 @@ pub fn accepts_offer(text: &str) -> bool {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
     let toks = tokenize(&buf, &spans);
+    // "just do it here please", "hazlo aquí": the work done here, by the AI, is the other
+    // option.
+    // Not compared with it: "if that's quicker than doing it here, then yes".
+    if toks.windows(2).enumerate().any(|(i, w)| {
+        matches!(
+            w[0].word,
+            "it" | "this" | "that" | "lo" | "le" | "la" | "es" | "das"
+        ) && matches!(w[1].word, "here" | "aqui" | "ici" | "hier" | "qui")
+            && !toks[i.saturating_sub(3)..i]
+                .iter()
+                .any(|t| matches!(t.word, "than" | "que" | "als" | "di"))
+    }) {
+        return false;
+    }
     if accepts_in(&toks) {
         return true;
     }
@@ -349,8 +363,15 @@ pub fn chosen_option(text: &str) -> Option<usize> {
                 | "secondo"
         )
     };
-    let numbered =
-        |k: usize| k > 0 && matches!(toks[k - 1].word, "option" | "number" | "opcion" | "numero");
+    // "two", "2, please": a number said alone names an option too.
+    let alone = |k: usize| {
+        toks.iter()
+            .enumerate()
+            .all(|(i, t)| i == k || t.is(Polite) || t.is(Yes))
+    };
+    let numbered = |k: usize| {
+        k > 0 && matches!(toks[k - 1].word, "option" | "number" | "opcion" | "numero") || alone(k)
+    };
     // "option a", "B", "option b, please": a lettered option picked; an "a" only after
     // "option" (alone it is an article).
     let option_b = |k: usize| {
@@ -384,9 +405,15 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     // The person in the same sentence, and someone in particular ("covers up to five
     // of you. Want me to move you across?" offers a plan, not a person).
     let person_contacts_you = |j: usize| {
-        // "Option B: someone from the team calls you back": the third person too.
+        // "Option B: someone from the team calls you back": the third person too; "… to
+        // give you a call".
+        let gives_you_a_call = matches!(toks[j].word, "give" | "gives")
+            && toks.get(j + 1).is_some_and(|n| n.word == "you")
+            && (j + 2..toks.len().min(j + 5))
+                .any(|k| matches!(toks[k].word, "call" | "ring" | "bell" | "buzz"));
         (toks[j].is(Contact)
             || toks[j].is(Talk)
+            || gives_you_a_call
             || matches!(
                 toks[j].word,
                 "calls" | "rings" | "phones" | "emails" | "contacts"
@@ -395,10 +422,23 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 // "pedir que um colega ligue para você".
                 || toks.get(j + 1).is_some_and(|n| n.word == "para")
                     && toks.get(j + 2).is_some_and(|n| n.word == "voce"))
+            // "Did an adviser call you back?": a call asked about, made or not.
+            && !toks[..j]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == toks[j].sentence)
+                .any(|t| matches!(t.word, "did" | "didnt"))
             && ((j.saturating_sub(6)..j).any(|i| {
                 toks[i].sentence == toks[j].sentence
-                    && !matches!(toks[i].word, "people" | "persons")
-                    && human_noun(toks, i).is_some()
+                    && (!matches!(toks[i].word, "people" | "persons")
+                        && (human_noun(toks, i).is_some() || one_of_ours(toks, i))
+                        // "… with one of our coaches, I can arrange for one of them to ring
+                        // you": the people named before, taken up again.
+                        || matches!(toks[i].word, "them" | "him" | "her")
+                            && (0..i).any(|h| {
+                                !matches!(toks[h].word, "people" | "persons")
+                                    && human_noun(toks, h).is_some()
+                            }))
             }) || whoever_asked_to(toks, j))
     };
     toks.iter().enumerate().position(|(j, t)| {
@@ -662,7 +702,8 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
     );
     let before_verb = t.is(Talk)
         && j > 0
-        && matches!(toks[j - 1].word, "vous" | "le" | "lo" | "lhe" | "te" | "ti");
+        // Italian formal "la": "vuole che la metta in contatto con un collega?".
+        && matches!(toks[j - 1].word, "vous" | "le" | "lo" | "la" | "lhe" | "te" | "ti");
     // A German verb at the end, "Sie" and the person before it.
     // "soll ich Sie mit der Buchhaltung verbinden, wo eine Kollegin …": the
     // person may be named after the verb, in the same sentence.
@@ -1609,6 +1650,46 @@ mod tests {
         assert!(!accepts_offer("I'll skip the adviser for now"));
         assert!(!accepts_offer("think I'll pass on the specialist, ta"));
         assert!(!accepts_offer("I'll skip the call back, an email is fine"));
+    }
+
+    #[test]
+    fn offers_taken_up_by_a_pronoun_a_call_given_and_the_formal_italian_you() {
+        for offer in [
+            "If a chat with our nurses would help, I can ask one of them to phone you. Shall I?",
+            "Shall I get one of our fitters to give you a ring this afternoon?",
+            "Desidera che la trasferisca a un collega?",
+        ] {
+            assert!(offers_handover(offer), "{offer}");
+        }
+        assert!(!offers_handover(
+            "Your order is with the couriers. Shall I ask them to text you the slot?"
+        ));
+    }
+
+    #[test]
+    fn replies_thanking_hard_wanting_it_soon_picking_a_number_or_keeping_it_here() {
+        assert!(accepts_offer("yes, thanks so much"));
+        assert!(accepts_offer("oui, merci beaucoup"));
+        assert!(accepts_offer("sí, pero rápido por favor"));
+        assert!(!accepts_offer("no thanks so much, I'm fine"));
+        assert!(!accepts_offer("yes but let me look at the app first"));
+        assert!(!accepts_offer("can you just sort it here"));
+        assert!(accepts_offer(
+            "if that's faster than fixing it here, then yes"
+        ));
+        let offer = "Option one: I rebook you online now. Option two: a colleague phones you.";
+        assert!(chooses_offered_person(offer, "2"));
+        assert!(chooses_offered_person(offer, "two please"));
+        assert!(!chooses_offered_person(offer, "one"));
+    }
+
+    #[test]
+    fn a_staff_word_set_against_the_bot_and_someone_about_to_do_something() {
+        all_requests(&["I'd rather settle this with an adviser, not a chatbot"]);
+        no_requests(&[
+            "not a bot, my manager tested the form",
+            "is this plan sensible for someone about to move abroad?",
+        ]);
     }
 
     #[test]

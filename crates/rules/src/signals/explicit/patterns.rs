@@ -4176,6 +4176,10 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     })
             };
             let free = in_clause(k + 1, 6).any(|v| {
+                // "someone about to retire": "about to" tells what comes next, not presence.
+                if toks[v].word == "about" && toks.get(v + 1).is_some_and(|n| n.word == "to") {
+                    return false;
+                }
                 matches!(
                     toks[v].word,
                     "free"

@@ -382,12 +382,14 @@ pub(super) fn reject_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     .is_some_and(|p| matches!(p.word, "de" | "d" | "du" | "des"))
             || matches!(cue_tok.word, "niente" | "nessun" | "nenhum")
             // "not bot. HUMAN.", "not a bot, a person": the bot set against a person.
+            // Any word for the staff will do ("a member of staff, not a chatbot"), but not
+            // the customer's own people ("not a bot, my colleague checked it").
             || cue_tok.word == "not"
                 && toks.iter().enumerate().any(|(h, p)| {
-                    matches!(
+                    (matches!(
                         p.word,
                         "human" | "humans" | "person" | "humano" | "humain" | "mensch" | "umano"
-                    )
+                    ) || p.is(StrongNoun) && !(h > 0 && own_possessive(toks[h - 1].word)))
                     // "I am a person, not a bot": the customer says what they are.
                     && !toks[h.saturating_sub(4)..h]
                         .iter()
