@@ -3249,8 +3249,20 @@ pub(super) fn person_by_form(
     let your_plural = word.len() > 6
         && word.ends_with("ers")
         && matches!(before, [.., "your" | "ur"] | [.., "of", "the"]);
+    // "talk with the milliner", "speak to a falconer": the "-er" a verb of talking reaches
+    // is someone to talk to (things are connected to, not talked with).
+    let talked_to = word.len() > 6
+        && word.ends_with("er")
+        && matches!(
+            before,
+            [
+                "talk" | "speak" | "chat" | "talking" | "speaking" | "chatting" | "word",
+                "to" | "with",
+                "the" | "a" | "an" | "your"
+            ]
+        );
     // The exclusions are read last: most words fail the suffixes first.
-    let by_form = (your_plural || det(EN) && ends(EN_SUFFIXES)) && first_person()
+    let by_form = (your_plural || talked_to || det(EN) && ends(EN_SUFFIXES)) && first_person()
         || det(FR) && ends(FR_SUFFIXES)
         || det(DE) && ends(DE_SUFFIXES)
         || det(ROMANCE) && ends(ROMANCE_SUFFIXES);

@@ -1653,6 +1653,23 @@ mod tests {
     }
 
     #[test]
+    fn a_trade_talked_with_hearing_from_whoever_and_going_through_it_with_me() {
+        all_requests(&[
+            "could I have a word with the upholsterer about the fabric",
+            "I want to speak to the engraver before it is cut",
+            "I need to hear from whoever packed the order, today",
+            "whoever approves discounts, that's who I'd like to hear from",
+            "somebody who has looked at the drawings should get back to me",
+            "someone needs to go through the quote with me line by line",
+        ]);
+        no_requests(&[
+            "can you connect to the scanner from the app?",
+            "I'd love to hear from you when the stock is in",
+            "someone needs to go through the returns pile",
+        ]);
+    }
+
+    #[test]
     fn offers_taken_up_by_a_pronoun_a_call_given_and_the_formal_italian_you() {
         for offer in [
             "If a chat with our nurses would help, I can ask one of them to phone you. Shall I?",

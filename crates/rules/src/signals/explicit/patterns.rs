@@ -2809,6 +2809,46 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
     })
 }
 
+/// "I need to hear from whoever fitted it", "that's who I want to hear from": hearing from a
+/// person, wished for, is being contacted by them. The person follows "from", or stands
+/// earlier in the turn as "whoever" or a word for the staff.
+pub(super) fn hears_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
+    let t = &toks[j];
+    if t.word != "hear" || toks.get(j + 1).is_none_or(|n| n.word != "from") {
+        return None;
+    }
+    let wished = (j.saturating_sub(4)..j).any(|i| {
+        toks[i].clause == t.clause
+            && matches!(
+                toks[i].word,
+                "need" | "needs" | "want" | "wants" | "like" | "love" | "expect" | "waiting"
+            )
+    });
+    let person_after = (j + 2..toks.len().min(j + 5))
+        .take_while(|&k| toks[k].clause == t.clause)
+        .find(|&k| human_noun(toks, k).is_some() || toks[k].word == "whoever");
+    let ends_here = toks.get(j + 2).is_none_or(|n| n.clause != t.clause);
+    let person_before = ends_here
+        && toks[..j].iter().enumerate().any(|(k, p)| {
+            p.word == "whoever" || p.word == "who" && k > 0 && human_noun(toks, k - 1).is_some()
+        });
+    if !wished || !(person_after.is_some() || person_before) {
+        return None;
+    }
+    // "the person I'd like to hear from is my solicitor": the customer's own.
+    if person_after.is_some_and(|k| k > 0 && own_possessive(toks[k - 1].word))
+        || refused(toks, j)
+        || not_now(toks, j)
+        || reported(toks, j)
+    {
+        return None;
+    }
+    Some(ExplicitMatch {
+        phrase: phrase(toks, j, person_after.unwrap_or(j + 1)),
+        pattern: "noun_contact_me",
+    })
+}
+
 /// "pass this on to the thatcher and ask him to ring me", "… and have them email me
 /// back": "him", "her" or "them" asked, had or got to contact the customer is a person,
 /// whoever the noun before named.
@@ -4483,6 +4523,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             .or_else(|| connected_with_unnamed(toks, j))
             .or_else(|| available_to_talk(toks, j))
             .or_else(|| pronoun_asked_to_contact(toks, j))
+            .or_else(|| hears_from_person(toks, j))
         {
             return Some(m);
         }
@@ -5648,10 +5689,24 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             && !refused(toks, j)
             // German puts the verb last, after "sich bei mir": two words further.
             && let Some(v) = (j + 1..toks.len().min(j + 10)).find(|&v| {
+                // "somebody who has seen the plans get back to me": a relative clause, like a
+                // German verb put last, sets the verb further on.
+                let relative = toks.get(j + 1).is_some_and(|n| matches!(n.word, "who" | "that"));
+                let with_me = |k: usize| {
+                    toks.get(k).is_some_and(|n| matches!(n.word, "to" | "with"))
+                        && toks.get(k + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
+                };
                 toks[v].clause == t.clause
-                    && (v < j + 8 || toks[v].is(TalkFinal))
+                    && (v < j + 8 || toks[v].is(TalkFinal) || relative)
+                    // "someone needs to talk to me", "… to go through this invoice with me".
+                    && (toks[v].is(Talk) && with_me(v + 1)
+                        || matches!(toks[v].word, "go" | "run" | "walk")
+                            && toks.get(v + 1).is_some_and(|n| n.word == "through")
+                            && (v + 2..toks.len().min(v + 7))
+                                .take_while(|&k| toks[k].clause == t.clause)
+                                .any(with_me)
                     // "que un funcionario se comunique conmigo": contact with the customer.
-                    && (matches!(toks[v].word, "comunique" | "comuniquen" | "contacte" | "contacten")
+                        || matches!(toks[v].word, "comunique" | "comuniquen" | "contacte" | "contacten")
                         && toks.get(v + 1).is_some_and(|n| matches!(n.word, "conmigo" | "comigo"))
                         || writes_to_customer(toks, v)
                         || toks[v].is(Contact)
@@ -5687,8 +5742,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             // puts the modal five words back.
             || toks[j.saturating_sub(5)..toks.len().min(v + 4)]
                 .iter()
-                .any(|p| {
-                    modal(p.word)
+                .enumerate()
+                .any(|(i, p)| {
+                    // "someone should get back to me", not "should have called".
+                    let at = j.saturating_sub(5) + i;
+                    matches!(p.word, "should" | "must")
+                        && toks.get(at + 1).is_none_or(|n| !matches!(n.word, "have" | "ve"))
+                        || modal(p.word)
                         || matches!(
                             p.word,
                             "please" | "pls" | "plz" | "bitte" | "porfa" | "pfv" | "favor"

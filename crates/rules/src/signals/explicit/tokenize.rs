@@ -495,8 +495,9 @@ pub(super) fn tokenize_into<'a>(
         {
             continue;
         }
-        // The two words read before this one, for a noun known by its form after them.
+        // The three words read before this one, for a noun known by its form after them.
         let before = [
+            toks.len().checked_sub(3).map_or("", |i| toks[i].word),
             toks.len().checked_sub(2).map_or("", |i| toks[i].word),
             toks.last().map_or("", |t| t.word),
         ];
