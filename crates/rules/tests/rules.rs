@@ -406,6 +406,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind66", 0.97, 0.98, 0.98),
         ("blind67", 0.98, 0.99, 0.99),
         ("blind68", 0.97, 0.98, 0.97),
+        ("blind69", 0.94, 0.98, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -523,6 +524,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind66/intents.tsv",
         "eval/blind67/intents.tsv",
         "eval/blind68/intents.tsv",
+        "eval/blind69/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -605,6 +607,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind66/conversations.jsonl",
         "eval/blind67/conversations.jsonl",
         "eval/blind68/conversations.jsonl",
+        "eval/blind69/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -1670,6 +1670,19 @@ mod tests {
     }
 
     #[test]
+    fn a_thing_wanted_for_a_person_another_s_wish_some_day_and_staff_present_as_a_rule() {
+        no_requests(&[
+            "we'd like a leaving card for a colleague, do you print them?",
+            "my brother would love to talk to the blacksmith some day",
+            "is there a member of the crew on deck during the crossing in case of seasickness?",
+        ]);
+        all_requests(&[
+            "I asked for a person, not this",
+            "is there a member of the crew I could talk to?",
+        ]);
+    }
+
+    #[test]
     fn offers_taken_up_by_a_pronoun_a_call_given_and_the_formal_italian_you() {
         for offer in [
             "If a chat with our nurses would help, I can ask one of them to phone you. Shall I?",

@@ -699,12 +699,21 @@ fn presence_asked(toks: &[Tok<'_>], k: usize) -> bool {
     if rest().any(|n| matches!(n.word, "i" | "we" | "me" | "who" | "that")) {
         return false;
     }
-    toks.get(k + 1).is_some_and(|n| {
+    // "a member of staff in the hall": past what the person is one of.
+    let mut at = k + 1;
+    if toks.get(at).is_some_and(|n| n.word == "of") {
+        at += 1 + usize::from(
+            toks.get(at + 1)
+                .is_some_and(|n| matches!(n.word, "the" | "your")),
+        );
+        at += 1;
+    }
+    toks.get(at).is_some_and(|n| {
         matches!(
             n.word,
             "on" | "at" | "in" | "around" | "present" | "watching" | "supervising"
         ) && toks
-            .get(k + 2)
+            .get(at + 1)
             .is_none_or(|m| !matches!(m.word, "my" | "our"))
     }) && (rest().any(|n| {
         matches!(
@@ -978,6 +987,32 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .iter()
         .take_while(|n| n.sentence == t.sentence)
         .any(|n| n.word == "but")
+    {
+        return true;
+    }
+    // "my fiancé would love to chat with the baker at some point": another's wish, for
+    // some time to come, is no request now.
+    let someday = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.sentence == t.sentence)
+        .any(|(i, n)| {
+            let next = |o: usize| toks.get(i + o).map_or("", |m| m.word);
+            n.word == "sometime"
+                || n.word == "eventually"
+                || n.word == "some" && matches!(next(1), "point" | "day" | "stage")
+                || n.word == "one" && next(1) == "day"
+        });
+    if someday
+        && (start + 1..j).any(|i| {
+            let wish = matches!(toks[i].word, "wants" | "wishes")
+                || toks[i].word == "would"
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.word, "love" | "like"));
+            wish && (matches!(toks[i - 1].word, "he" | "she" | "they")
+                || speaker_of_their_own(toks, i))
+        })
     {
         return true;
     }
@@ -5217,7 +5252,26 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                         | "took"
                                 )
                             });
+                    // "we'd like a cake for a colleague's leaving do": the person is whom the
+                    // thing wanted is for.
+                    let for_at = if k >= 1 && toks[k - 1].word == "for" {
+                        Some(k - 1)
+                    } else if k >= 2
+                        && toks[k - 2].word == "for"
+                        && matches!(toks[k - 1].word, "a" | "an" | "the" | "one")
+                    {
+                        Some(k - 2)
+                    } else {
+                        None
+                    };
+                    let wanted_for = !verb
+                        && matches!(t.word, "like" | "want" | "need" | "love" | "order" | "buy")
+                        && for_at.is_some_and(|f| {
+                            (j + 1..f)
+                                .any(|i| toks[i].classes.is_empty() && toks[i].word.len() >= 3)
+                        });
                     let governs = !general
+                        && !wanted_for
                         && !said_in_general
                         && !wh_between
                         && !visit_booked
