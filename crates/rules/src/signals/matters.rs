@@ -1989,11 +1989,20 @@ fn adds_by_a_word(buf: &str, words: &[WordAt], kinds: &[u32]) -> bool {
 
 /// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
 fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Matters {
-    // Each word is read many times: sliced once.
-    let texts: Vec<&str> = words
-        .iter()
-        .map(|w| &buf[w.0 as usize..w.1 as usize])
-        .collect();
+    // Each word is read many times: sliced once, on the stack for a turn of ordinary
+    // length (an allocation per turn cost more than the slicing).
+    let slice = |w: &(u32, u32, bool)| &buf[w.0 as usize..w.1 as usize];
+    let mut on_stack: [&str; 64] = [""; 64];
+    let on_heap: Vec<&str>;
+    let texts: &[&str] = if words.len() <= on_stack.len() {
+        for (slot, w) in on_stack.iter_mut().zip(words) {
+            *slot = slice(w);
+        }
+        &on_stack[..words.len()]
+    } else {
+        on_heap = words.iter().map(slice).collect();
+        &on_heap
+    };
     let word = |i: usize| texts[i];
     fill_kinds(word, words.len(), kinds);
     // "une facture en double", "la factura por duplicado": something that came twice.
