@@ -580,9 +580,12 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
         let person_wanted = matches!(t.word, "like" | "want" | "prefer")
             && j > 0
             && matches!(toks[j - 1].word, "you" | "youd")
-            && (j + 1..toks.len().min(j + 5)).any(|k| {
+            // "Would you like one of our cake designers to get in touch?": one of "our"
+            // anything, a word naming which before it.
+            && (j + 1..toks.len().min(j + 6)).any(|k| {
                 toks[k].sentence == t.sentence
-                    && human_noun(toks, k).is_some()
+                    && (human_noun(toks, k).is_some() && k < j + 5
+                        || one_of_ours(toks, k) && contacts_the_customer_after(toks, k))
                     && !toks[j + 1..k]
                         .iter()
                         .any(|p| matches!(p.word, "your" | "own" | "to"))
@@ -612,6 +615,22 @@ fn whoever_asked_to(toks: &[Tok<'_>], j: usize) -> bool {
         && toks[j - 2].word.len() >= 3
         && !toks[j - 2].is(Skip)
         && !patterns::sends_messages(toks[j - 2].word)
+}
+
+/// "… to get in touch", "… to call you", "… to talk it through with you": what comes
+/// after the person at `k` is contacting or talking with the customer (not a thing wanted:
+/// "one of our brochures").
+fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| n.word == "to")
+        && (k + 2..toks.len().min(k + 6))
+            .take_while(|&v| toks[v].clause == toks[k].clause)
+            .any(|v| {
+                toks[v].word == "touch"
+                    || (toks[v].is(Contact) || toks[v].is(Talk))
+                        && toks
+                            .get(v + 1)
+                            .is_some_and(|n| matches!(n.word, "you" | "with" | "to"))
+            })
 }
 
 /// "one of our tuners", "one of our repair technicians": said by the AI, one of "our"
@@ -1684,6 +1703,12 @@ mod tests {
 
     #[test]
     fn offers_taken_up_by_a_pronoun_a_call_given_and_the_formal_italian_you() {
+        assert!(offers_handover(
+            "Would you like one of our kite experts to get in touch this week?"
+        ));
+        assert!(!offers_handover(
+            "Would you like one of our kite bags as well?"
+        ));
         for offer in [
             "If a chat with our nurses would help, I can ask one of them to phone you. Shall I?",
             "Shall I get one of our fitters to give you a ring this afternoon?",
