@@ -3739,8 +3739,11 @@ mod tests {
             "qualcuno dell'ufficio mi può mandare una mail?",
             "un vendeur peut m'envoyer un mail ?",
         ]);
-        // A thing sent, not a message; and a message wanted from the service itself.
+        assert!(detect("alguém do balcão pode me mandar e-mail?").is_some());
+        // A thing sent, not a message; and a message wanted from the service itself. The
+        // Portuguese and Italian "e" (and) is a message only as the "e" of "e-mail".
         no_requests(&[
+            "alguém pode me mandar e explicar o prazo?",
             "alguien me puede enviar el catálogo?",
             "qualcuno mi può mandare le misure?",
             "me pueden mandar un correo cuando salga el pedido?",

@@ -2171,8 +2171,7 @@ pub(super) fn writes_to_customer(toks: &[Tok<'_>], v: usize) -> bool {
                     | "wasap"
                     | "texto"
                     | "mensajito"
-                    | "e"
-            )
+            ) || n.word == "e" && here(k + 1).is_some_and(|m| m.word == "mail")
         })
     };
     let thing_next = |k: usize| {
