@@ -1662,6 +1662,14 @@ impl Matters {
         {
             return Some(format!("{f} … {}", self.shown()));
         }
+        // "A few things: …" and that many clauses after it, in words the vocabulary may not
+        // name.
+        if let Some(f) = &self.few_things
+            && let Some(c) = &self.clauses
+            && c.count >= at_least
+        {
+            return Some(format!("{f} … {}", c.shown));
+        }
         if let Some(h) = &self.holdings
             && !self.acts.is_empty()
         {
@@ -1936,11 +1944,93 @@ fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R)
 fn fill_kinds<'a>(word: impl Fn(usize) -> &'a str, n: usize, kinds: &mut Vec<u32>) {
     kinds.clear();
     kinds.extend((0..n).map(&word).map(kinds_of));
-    for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
-        if word(i) == "another" && attempted(word(i - 1)) {
+    for (i, kind) in kinds.iter_mut().enumerate() {
+        // Most words are neither: nothing below is read for them.
+        if *kind & (ADDS_ON | FAULT) == 0 {
+            continue;
+        }
+        let (w, before) = (word(i), if i > 0 { word(i - 1) } else { "" });
+        let after = |k: usize| (i + 1..n).take(k).map(&word);
+        // "On top of that" adds; "the top tier" is a place. "E poi vorrei…" adds; "è
+        // arrivato tardi e poi ci ha trattati male" tells what happened next.
+        let not_adding = w == "another" && attempted(before)
+            || w == "top" && before != "on"
+            || w == "poi" && before == "e" && !after(3).any(asks_in_italian);
+        // "I've never seen such rudeness", "non ho mai visto una cosa simile": outrage
+        // told, no fault of a thing.
+        let outrage = *kind & FAULT != 0
+            && matches!(w, "never" | "mai" | "jamais" | "nunca" | "nie")
+            && after(2).any(experienced)
+            && after(5).any(|x| {
+                matches!(
+                    x,
+                    "such"
+                        | "like"
+                        | "simile"
+                        | "simili"
+                        | "tale"
+                        | "pareil"
+                        | "pareille"
+                        | "tel"
+                        | "telle"
+                        | "semejante"
+                        | "igual"
+                        | "sowas"
+                        | "so"
+                        | "tal"
+                )
+            });
+        if not_adding {
             *kind &= !ADDS_ON;
         }
+        if outrage {
+            *kind &= !FAULT;
+        }
     }
+}
+
+/// Italian words that ask or wish ("e poi vorrei…", "e poi potete…").
+fn asks_in_italian(word: &str) -> bool {
+    matches!(
+        word,
+        "vorrei"
+            | "volevo"
+            | "devo"
+            | "dovrei"
+            | "avrei"
+            | "potete"
+            | "potreste"
+            | "puoi"
+            | "potrei"
+            | "serve"
+            | "servirebbe"
+            | "bisogno"
+            | "chiedo"
+            | "chiedere"
+            | "anche"
+    )
+}
+
+/// Verbs of seeing or living through something, as after "never" in outrage.
+fn experienced(word: &str) -> bool {
+    matches!(
+        word,
+        "seen"
+            | "heard"
+            | "experienced"
+            | "encountered"
+            | "met"
+            | "visto"
+            | "sentito"
+            | "vu"
+            | "entendu"
+            | "vecu"
+            | "oido"
+            | "vivido"
+            | "gesehen"
+            | "erlebt"
+            | "gehort"
+    )
 }
 
 /// "I set another new PIN", "used another card": a verb of trying before "another"
@@ -2632,6 +2722,12 @@ const OPENERS: &[&str] = &[
 /// Words of a clause that is settled, not a matter ("the other one is fine", "todo está
 /// bien").
 const SETTLED: &[&str] = &[
+    // "everything's paid and settled": what is owed is done with (as what is said of it,
+    // see `owed_word`).
+    "paid",
+    "settled",
+    "bezahlt",
+    "erledigt",
     "fine",
     "good",
     "sorted",
@@ -2645,6 +2741,11 @@ const SETTLED: &[&str] = &[
     "resolvido",
     "risolto",
 ];
+
+/// What is owed, told as done with ("paid", "settled"): settled only as what is said of it.
+fn owed_word(word: &str) -> bool {
+    matches!(word, "paid" | "settled" | "bezahlt" | "erledigt")
+}
 
 /// Words that judge rather than raise a matter ("es un desastre", "the worst service").
 const VERDICTS: &[&str] = &[
@@ -2830,24 +2931,27 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                     )
             });
         // "es ist jetzt 12 Uhr", "it's now 3pm": the time told, no matter of its own.
+        let now = |j: usize| {
+            matches!(
+                word(j),
+                "now" | "jetzt" | "already" | "maintenant" | "ahora" | "adesso" | "agora"
+            )
+        };
         let time_told = item.len() <= 6
             && (item
                 .clone()
                 .any(|j| matches!(word(j), "uhr" | "oclock" | "pm" | "heures" | "horas"))
-                || item
-                    .clone()
-                    .any(|j| word(j).bytes().all(|b| b.is_ascii_digit()))
-                    && item.clone().any(|j| {
-                        matches!(
-                            word(j),
-                            "now"
-                                | "jetzt"
-                                | "already"
-                                | "maintenant"
-                                | "ahora"
-                                | "adesso"
-                                | "agora"
-                        )
+                || item.clone().any(now)
+                    // A value told ("my blood sugar is already 19"), not a number of things
+                    // ("we now have 72 children coming").
+                    && item.clone().skip(1).any(|j| {
+                        word(j).bytes().all(|b| b.is_ascii_digit())
+                            && (now(j - 1)
+                                || matches!(
+                                    word(j - 1),
+                                    "is" | "s" | "are" | "ist" | "sind" | "est" | "es" | "son"
+                                        | "sono" | "e"
+                                ))
                     }));
         reported
             || no_longer
@@ -2871,9 +2975,14 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                 && (i + 1 == item.end || roles[i + 1] & LIST_VERB != 0)
         };
         // "no funciona", "ne marche pas", "funktioniert nicht": not settled at all.
+        // "hasn't been paid", "never got fixed": a negator up to three words before.
         let negated = |i: usize| {
-            i > 0 && matches!(word(i - 1), "no" | "not" | "ne" | "non" | "nao" | "nicht")
-                || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
+            (i.saturating_sub(3)..i).any(|j| {
+                matches!(
+                    word(j),
+                    "no" | "not" | "t" | "never" | "ne" | "non" | "nao" | "nicht"
+                )
+            }) || i + 1 < words.len() && matches!(word(i + 1), "nicht" | "pas" | "not")
         };
         // A clause goes back to what came before when it opens on it ("it still fails",
         // "and that was wrong"); "I topped it up on Monday" further in names its own.
@@ -2901,10 +3010,25 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
             && !item.clone().any(|i| {
                 step(item, i)
                     || roles[i] & LIST_VERDICT != 0
-                    || roles[i] & LIST_RETURN != 0 && opening(i)
+                    || roles[i] & LIST_RETURN != 0
+                        && opening(i)
+                        // "two of them use wheelchairs": some of what came before, with
+                        // something new said of them.
+                        && !(i > item.start && word(i - 1) == "of")
                     || pointing(i) && opening(i)
                     || roles[i] & LIST_SETTLED != 0
                         && !negated(i)
+                        // "the deposit we paid" names a thing; "everything's paid", "(paid
+                        // and) settled" say it is done with.
+                        && (!owed_word(word(i))
+                            || i == item.start
+                            || (i.saturating_sub(2)..i).any(|j| {
+                                matches!(
+                                    word(j),
+                                    "s" | "is" | "are" | "was" | "were" | "been" | "all" | "ist"
+                                        | "sind" | "alles"
+                                )
+                            }))
                         // German puts "nicht" at the clause's end ("funktioniert meine
                         // Karte nicht").
                         && !(i..item.end).any(|j| word(j) == "nicht")
@@ -3818,6 +3942,57 @@ mod tests {
             super::clauses_in(text).count() <= 1,
             "{:?}",
             super::clauses_in(text)
+        );
+    }
+
+    #[test]
+    fn one_story_told_in_parts_is_not_several_matters() {
+        // "Top" as a place adds nothing; "on top of that" does.
+        assert!(!m("The fence panel blew over and the top rail has cracked").adds_on());
+        assert!(m("On top of that, the gate sticks").adds_on());
+        // Italian "e poi" tells what happened next; asking, it adds.
+        assert!(!m("Il corriere è passato alle nove e poi ha lasciato il pacco fuori").adds_on());
+        assert!(m("Grazie, e poi vorrei cambiare il metodo di pagamento").adds_on());
+        // Outrage is no fault of a thing; a thing that never came is one.
+        assert_eq!(m("I have never seen such a mess in a showroom").own(), 0);
+        assert_eq!(m("the refund never arrived").own(), 1);
+        // What is owed, told as paid, is settled; not paid, or "the fee we paid" named as a
+        // thing, it is a matter.
+        let count = |t: &str| super::clauses_in(t).count();
+        let paid = count("the cot arrived late, the bill is paid, and the mattress is torn");
+        assert_eq!(
+            count("the cot arrived late, the bill is not paid, and the mattress is torn"),
+            paid + 1
+        );
+        assert_eq!(
+            count("the cot arrived late, the mattress is torn, and I want back the fee we paid"),
+            paid + 1
+        );
+        // Some of what came before, with something new said of them, is a clause of its
+        // own; a value told with "already" is not.
+        assert_eq!(
+            count(
+                "we have six chairs on order, two of them need new legs, and the invoice needs a VAT number"
+            ),
+            3
+        );
+        assert_eq!(
+            count("the pump keeps failing, my reading is already 39, and the spare never came"),
+            count("the pump keeps failing, and the spare never came")
+        );
+        assert_eq!(
+            count(
+                "we now have 12 boys coming, the minibus needs a driver, and the hall needs chairs"
+            ),
+            3
+        );
+        // "A few things:" and three clauses after it.
+        assert!(
+            super::several(
+                "Few things: the kids are nine now, one of them has a nut allergy, and the club wants a signed waiver",
+                3
+            )
+            .is_some()
         );
     }
 }

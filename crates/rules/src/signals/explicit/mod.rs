@@ -1338,9 +1338,13 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             let next = spans.get(i + 1);
             let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
             // "Baker Street": a word before a street in its clause is a name (the tokenizer
-            // takes its classes away too).
+            // takes its classes away too); an anchor word keeps its own ("…,000 Road" ends in
+            // "00", a zero, which the request reader reads for itself).
             if screen & ALONE != 0
-                && !next.is_some_and(|&n| n.2 == clause && crate::signals::words::names_a_street(word_at(n)))
+                && (anchor_word(word)
+                    || !next.is_some_and(|&n| {
+                        n.2 == clause && crate::signals::words::names_a_street(word_at(n))
+                    }))
             {
                 return true;
             }
