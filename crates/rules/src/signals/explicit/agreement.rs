@@ -136,19 +136,32 @@ fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
         )
     };
     let rest = toks.get(lead + 1..).unwrap_or_default();
+    // "yes, but how long will it take?", "sì, ma quanto devo aspettare?": the wait asked
+    // about, the offer taken.
+    let how_long = |i: usize| {
+        let w = |k: usize| rest.get(k).map_or("", |t| t.word);
+        matches!(
+            (w(i), w(i + 1)),
+            ("how", "long" | "soon")
+                | ("wie", "lange" | "schnell" | "bald")
+                | ("quanto" | "cuanto" | "combien", _)
+                | ("cuando" | "quando" | "wann" | "when", _)
+        )
+    };
     toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word))
         && toks
             .get(lead)
             .is_some_and(|t| matches!(t.word, "but" | "aber" | "pero" | "mais" | "ma" | "mas"))
-        && rest.iter().any(|t| soon(t.word))
-        && rest.iter().all(|t| {
-            soon(t.word)
-                || agrees(t)
-                || matches!(
-                    t.word,
-                    "very" | "really" | "sehr" | "muy" | "tres" | "molto" | "muito"
-                )
-        })
+        && (how_long(0) && !rest.iter().any(|t| t.is(Neg))
+            || rest.iter().any(|t| soon(t.word))
+                && rest.iter().all(|t| {
+                    soon(t.word)
+                        || agrees(t)
+                        || matches!(
+                            t.word,
+                            "very" | "really" | "sehr" | "muy" | "tres" | "molto" | "muito"
+                        )
+                }))
 }
 
 /// "I'll pass on the callback", "skip the adviser", "forget the call": what is offered,
@@ -340,6 +353,15 @@ fn adds_when_or_how(word: &str) -> bool {
                 | "s"
                 | "provided"
                 | "providing"
+                // "ja gerne, am besten per Mail", "yes, ideally by email": how.
+                | "ideally"
+                | "preferably"
+                | "besten"
+                | "per"
+                | "by"
+                | "mail"
+                | "email"
+                | "text"
         )
 }
 
@@ -397,9 +419,14 @@ fn yes_then_condition(toks: &[Tok<'_>]) -> bool {
     let lead = toks.iter().take_while(|t| leads(t)).count();
     let w = |i: usize| toks.get(i).map_or("", |t| t.word);
     let condition = match w(lead) {
-        "if" | "provided" | "providing" | "assuming" => true,
+        // "oui, s'il peut m'appeler ce soir", "ja, wenn…", "sí, si…", "sì, se…".
+        "if" | "provided" | "providing" | "assuming" | "sil" | "si" | "wenn" | "falls"
+        | "sofern" | "se" => true,
         "as" | "so" => w(lead + 1) == "long" && w(lead + 2) == "as",
         "only" => w(lead + 1) == "if",
+        // "sempre che", "siempre que", "desde que", "tant que", "solange".
+        "sempre" | "siempre" | "desde" | "tant" => matches!(w(lead + 1), "che" | "que" | "qu"),
+        "solange" => true,
         _ => false,
     };
     condition

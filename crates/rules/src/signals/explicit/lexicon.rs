@@ -106,6 +106,14 @@ const ENGLISH_WORKPLACES: &[&str] = &[
     "yard",
     "depot",
     "warehouse",
+    // Trades' workplaces, spoken of as their people ("speak with the farm directly", "put
+    // you through to the forge").
+    "farm",
+    "forge",
+    "dairy",
+    "mill",
+    "bakery",
+    "kitchen",
 ];
 
 /// Workplaces in the other languages: a practice, a head office, a reception, a workshop,

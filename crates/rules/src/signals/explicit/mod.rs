@@ -173,10 +173,19 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         && toks[1..]
             .iter()
             .any(|t| agreement::approving(t.word) || matches!(t.word, "help" | "helps"));
-    let yes = first_yes
-        && toks.len() <= 10
-        && (toks.len() <= 8 && toks.iter().all(agrees)
-            || (appreciated || go_ahead) && toks[..first_clause].iter().all(agrees));
+    // "quero sim", "sí, quiero", "voglio": the offer's verb said back ("Quer que…?").
+    let wanted_back = toks.len() <= 3
+        && toks
+            .iter()
+            .any(|t| matches!(t.word, "quero" | "quiero" | "voglio"))
+        && toks
+            .iter()
+            .all(|t| agrees(t) || matches!(t.word, "quero" | "quiero" | "voglio" | "lo"));
+    let yes = wanted_back
+        || first_yes
+            && toks.len() <= 10
+            && (toks.len() <= 8 && toks.iter().all(agrees)
+                || (appreciated || go_ahead) && toks[..first_clause].iter().all(agrees));
     // Choosing the person of an either-or offer: "a real agent, please", "a person, not
     // the bot" (a "not" after the person names the other option).
     let chooses_person = toks.len() <= 8
@@ -211,6 +220,50 @@ pub fn offer_taken() -> ExplicitMatch {
 /// ("the latter, thanks" to "I can send a new code, or put you through to someone").
 pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
     chosen_option(reply).is_some_and(|c| person_option(offer) == Some(c))
+        || names_person_option(offer, reply)
+}
+
+/// "The forge, please" to "… or put you through to the forge?", "the phone call" to "…
+/// or have someone phone you?": a short reply naming what only the person's option says
+/// picks it (not "just the email" to "… or should I email you a quote?").
+fn names_person_option(offer: &str, reply: &str) -> bool {
+    let mut rbuf = String::with_capacity(reply.len());
+    let rspans = words(reply, &mut rbuf);
+    let reply = tokenize(&rbuf, &rspans);
+    if reply.is_empty() || reply.len() > 5 || reply.iter().any(|t| t.is(Neg)) {
+        return false;
+    }
+    let Some(side) = person_option(offer) else {
+        return false;
+    };
+    let mut buf = String::with_capacity(offer.len());
+    let spans = words(offer, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let Some(j) = handover_offered_at(&toks) else {
+        return false;
+    };
+    let sentence: Vec<&Tok<'_>> = toks
+        .iter()
+        .filter(|t| t.sentence == toks[j].sentence)
+        .collect();
+    let Some(or_at) = sentence.iter().position(|t| either_or(t.word)) else {
+        return false;
+    };
+    let (before, after) = (&sentence[..or_at], &sentence[or_at + 1..]);
+    let (person, other) = if side == 0 {
+        (before, after)
+    } else {
+        (after, before)
+    };
+    // Compared by their first five letters ("phone" and "phoned").
+    let stem = |w: &str| w.get(..5).unwrap_or(w).to_owned();
+    let said = |side: &[&Tok<'_>], w: &str| side.iter().any(|t| stem(t.word) == stem(w));
+    let named: Vec<&str> = reply
+        .iter()
+        .filter(|t| t.word.len() >= 4 && !t.is(Polite) && !t.is(Yes) && !t.is(Skip))
+        .map(|t| t.word)
+        .collect();
+    named.iter().any(|w| said(person, w)) && !named.iter().any(|w| said(other, w))
 }
 
 /// The request for a person in `reply`, said to the AI's turn `before`: one of its own, or
@@ -419,9 +472,14 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 "calls" | "rings" | "phones" | "emails" | "contacts"
             ))
             && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce"))
-                // "pedir que um colega ligue para você".
-                || toks.get(j + 1).is_some_and(|n| n.word == "para")
-                    && toks.get(j + 2).is_some_and(|n| n.word == "voce"))
+                // "pedir que um colega ligue para você"; "chame alguém … para falar com
+                // você", "hable con usted", "parli con lei".
+                || toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.word, "para" | "com" | "con" | "avec" | "mit"))
+                    && toks.get(j + 2).is_some_and(|n| {
+                        matches!(n.word, "voce" | "usted" | "ustedes" | "lei" | "vous" | "ihnen")
+                    }))
             // "Did an adviser call you back?": a call asked about, made or not.
             && !toks[..j]
                 .iter()
@@ -494,7 +552,9 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 });
         let person_brought_in = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 6))
-                .find(|&k| human_noun(toks, k) == Some(true) || one_of_ours(toks, k))
+                .find(|&k| {
+                    human_noun(toks, k) == Some(true) || one_of_ours(toks, k) || ours_who(toks, k)
+                })
                 .is_some_and(|k| {
                     toks[k + 1..]
                         .iter()
@@ -514,7 +574,9 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 .is_some_and(|k| {
                     (k + 1..toks.len().min(k + 6)).any(|m| {
                         toks[m].clause == t.clause
-                            && (human_noun(toks, m) == Some(true) || one_of_ours(toks, m))
+                            && (human_noun(toks, m) == Some(true)
+                                || one_of_ours(toks, m)
+                                || ours_who(toks, m))
                     })
                 });
         // "Shall I bring in a colleague?", "I can loop in a specialist".
@@ -545,6 +607,13 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j.saturating_sub(10)..j).any(|i| {
                 toks[i].sentence == t.sentence
                     && (toks[i].word == "you"
+                        // The formal "you" of a verb ("Vuole parlare con…?", "¿Desea
+                        // hablar con…?").
+                        || matches!(
+                            toks[i].word,
+                            "vuole" | "desidera" | "desea" | "quiere" | "deseja" | "voulez"
+                                | "souhaitez" | "mochten" | "wollen"
+                        )
                         || toks[i].word == "help"
                             && i > 0
                             && matches!(toks[i - 1].word, "it" | "that"))
@@ -563,9 +632,13 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                             .iter()
                             .any(|p| matches!(p.word, "our" | "a" | "an")),
                         // Said by the AI, "our staff" are the service's (said by the
-                        // customer, their own: see `human_noun`).
+                        // customer, their own: see `human_noun`); "the farm", "our
+                        // workshop": a workplace talked with is its people.
                         None => {
                             one_of_ours(toks, k)
+                                || toks[k].is(Workplace)
+                                    && k > 0
+                                    && matches!(toks[k - 1].word, "the" | "our")
                                 || k > 0
                                 && toks[k - 1].word == "our"
                                 && matches!(
@@ -590,7 +663,16 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         .iter()
                         .any(|p| matches!(p.word, "your" | "own" | "to"))
             });
+        // German puts the verb last: "(dass) sich jemand aus unserem Team bei Ihnen meldet".
+        let person_contacts_you_verb_final = matches!(
+            t.word,
+            "meldet" | "melden" | "anruft" | "zuruckruft" | "kontaktiert" | "schreibt"
+        ) && (j.saturating_sub(8)..j)
+            .any(|i| toks[i].clause == t.clause && matches!(toks[i].word, "ihnen" | "sie"))
+            && (j.saturating_sub(8)..j)
+                .any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some());
         hands_you_over
+            || person_contacts_you_verb_final
             || you_talk_to_person
             || person_wanted
             || person_contacts_you(j)
@@ -603,6 +685,19 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || call_arranged(toks, j)
             || first_person_passes_you(toks, j)
     })
+}
+
+/// "ask our bookbinder to get in touch with you", "pass it to our cheesemaker, who will
+/// reply": said by the AI, one of "our" anything who contacts the customer, or is told of
+/// with "who", is a person, whatever the lexicon knows of the noun.
+fn ours_who(toks: &[Tok<'_>], k: usize) -> bool {
+    k > 0
+        && toks[k - 1].word == "our"
+        && toks[k].word.len() >= 3
+        && !toks[k].is(Skip)
+        && !patterns::sends_messages(toks[k].word)
+        && (contacts_the_customer_after(toks, k)
+            || toks.get(k + 1).is_some_and(|n| n.word == "who"))
 }
 
 /// "arrange for a falconer to contact you": whoever is brought in "to" contact the
@@ -1749,6 +1844,45 @@ mod tests {
             "not a bot, my manager tested the form",
             "is this plan sensible for someone about to move abroad?",
         ]);
+    }
+
+    #[test]
+    fn offers_of_any_person_of_ours_and_replies_that_name_or_condition_the_yes() {
+        for offer in [
+            // One of "our" anything who contacts the customer, or is told of with "who".
+            "Shall I ask our thatcher to get in touch with you next week?",
+            "I can pass your message to our roaster, who will answer by email. Is that ok?",
+            // A workplace talked with, and the formal "you" of a verb.
+            "Would you like to talk with the bakery directly?",
+            "Desidera parlare con un collega dell'ufficio?",
+            // German verb last; Portuguese "falar com você".
+            "Soll sich jemand aus der Werkstatt bei Ihnen melden?",
+            "Posso pedir a alguém da loja para falar com você?",
+        ] {
+            assert!(offers_handover(offer), "{offer}");
+        }
+        assert!(!offers_handover("Would you like to read about our farm?"));
+        // A yes with a condition or a way of contact, a yes asking how long, the verb said
+        // back.
+        for reply in [
+            "oui, s'il me rappelle demain matin",
+            "ja, aber wie lange dauert das?",
+            "yes, ideally by email",
+            "si, siempre que sea hoy",
+            "quiero, sí",
+        ] {
+            assert!(accepts_offer(reply), "{reply}");
+        }
+        assert!(!accepts_offer("yes, but not today"));
+        assert!(!accepts_offer("no quiero"));
+        // A reply naming what only the person's option says.
+        let offer =
+            "I can send the price list now, or put you through to the workshop. Which suits?";
+        assert!(chooses_offered_person(offer, "the workshop please"));
+        assert!(!chooses_offered_person(offer, "the price list please"));
+        let offer = "Shall I text you the times, or have a coach call you?";
+        assert!(chooses_offered_person(offer, "the coach, thanks"));
+        assert!(!chooses_offered_person(offer, "the text is fine"));
     }
 
     #[test]
