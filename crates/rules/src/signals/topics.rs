@@ -1498,9 +1498,24 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
     let sentence_start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let before = &text[sentence_start..at];
     let after = &text[at + amount.len()..];
-    (before_re.is_match(before) || after_re.is_match(after) || spent_long_ago(before, after))
+    (before_re.is_match(before)
+        || after_re.is_match(after)
+        || spent_long_ago(before, after)
+        || spent_by_another(before))
         && !names_money_act(before)
         && !on_it.is_match(after)
+}
+
+/// "a friend spent £12,000 with you", "une amie a dépensé 12 000 € chez vous": what
+/// someone else paid is no money of the customer's at stake.
+fn spent_by_another(before: &str) -> bool {
+    static OTHER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(a|my|our|une?|mon|ma|mes|mi|mis|una|mia|mio)\s+(\w+\s+)?(friend|friends|neighbou?r|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss|amie?|voisine?|coll[èe]gue|s[œo]eur|fr[èe]re|amig[oa]|vecin[oa]|herman[oa]|amic[oa]|vicin[oa]|sorella|fratello)\b[^.?!]{0,20}\b(spent|paid|d[ée]pens[ée]|pay[ée]|gast[óo]|pag[óo]|gastado|pagado|speso|pagato|gastou|pagou)\s+(about |around |roughly |over |nearly |almost |environ |plus de |unos |cerca de |circa |quasi )?$",
+        )
+        .ok()
+    });
+    OTHER.as_ref().is_some_and(|re| re.is_match(before))
 }
 
 /// "the parish paid about £250,000 for theirs back in the nineties", "it cost us around
@@ -1513,7 +1528,7 @@ fn spent_long_ago(before: &str, after: &str) -> bool {
             r"(?i)\b(paid|cost|costed|spent|came to)( \w+){0,2}?( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
         );
         let long_ago = regex::Regex::new(
-            r"(?i)\b(back then|back in the (day|\w+ties|\d0s)|in the (sixties|seventies|eighties|nineties|\d0s)|(years|decades) ago|at the time)\b",
+            r"(?i)\b(back then|back in the (day|\w+ties|\d0s)|back in \d{4}|in the (sixties|seventies|eighties|nineties|\d0s)|(years|decades) ago|at the time)\b",
         );
         Some((spent.ok()?, long_ago.ok()?))
     });
@@ -4264,6 +4279,13 @@ mod tests {
                 "£40,000",
             ),
             ("I believe it cost my father £12,000 back then", "£12,000"),
+            ("back in 2011 we paid £9,000 for the first kiln", "£9,000"),
+            // What someone else spent.
+            (
+                "my neighbour spent about £15,000 with you on windows",
+                "£15,000",
+            ),
+            ("un voisin a payé 8 000 € pour la même terrasse", "8 000 €"),
         ] {
             assert!(held_at(text, amount), "{text}");
         }
@@ -4277,6 +4299,10 @@ mod tests {
             ("raise my limit and send €4,000 to my sister now", "€4,000"),
             // Paid lately: it may be the very matter.
             ("I paid £7,500 last week and nothing has arrived", "£7,500"),
+            (
+                "my friend and I want to pay £9,000 for the course",
+                "£9,000",
+            ),
             (
                 "you're holding £1,800 on my card for the rental and I want it released",
                 "£1,800",

@@ -1874,6 +1874,12 @@ mod tests {
             assert!(accepts_offer(reply), "{reply}");
         }
         assert!(!accepts_offer("yes, but not today"));
+        // "Call it off" is to cancel, whatever noun comes next in a transcript.
+        assert_eq!(
+            detect("we had to call it off the plumber never showed"),
+            None
+        );
+        assert!(detect("can you call the plumber for me").is_some());
         assert!(!accepts_offer("no quiero"));
         // A reply naming what only the person's option says.
         let offer =

@@ -808,12 +808,17 @@ pub(super) fn tokenize_into<'a>(
         }
     }
     // "call centre staff", "a call center job": "call" names the place, no act of calling.
+    // "we need to call it off the coach fell through": "call off" is to cancel.
     for k in 0..toks.len().saturating_sub(1) {
-        if toks[k].word == "call"
-            && matches!(
-                toks[k + 1].word,
-                "centre" | "center" | "centres" | "centers"
-            )
+        let called_off = toks[k + 1].word == "off"
+            || matches!(toks[k + 1].word, "it" | "this" | "that" | "everything")
+                && toks.get(k + 2).is_some_and(|n| n.word == "off");
+        if matches!(toks[k].word, "call" | "calling" | "called" | "calls") && called_off
+            || toks[k].word == "call"
+                && matches!(
+                    toks[k + 1].word,
+                    "centre" | "center" | "centres" | "centers"
+                )
         {
             toks[k].classes = Classes::default();
         }
