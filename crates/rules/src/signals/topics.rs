@@ -210,7 +210,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|(hard|difficult) to breathe|difficulty breathing|can (hardly|barely) breathe|throat (is )?(closing( up)?|swelling( up)?|swollen)|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|\b(batter(y|ies)|magnets?|button cells?)\b.{0,80}\bswallowed\b|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
+        r"\b(can'?t breathe|cannot breathe|can not breathe|not breathing|barely breathing|hardly breathing|blood (in|from|coming out of) (his|her|its|their) mouth|struggling to breathe|trouble breathing|(hard|difficult) to breathe|difficulty breathing|can (hardly|barely) breathe|throat (is )?(closing( up)?|swelling( up)?|swollen)|chest pains?|heart attack|having a stroke|had a stroke|unconscious|passed out|fainted|collapsed|(having|had) a seizure|bleeding (badly|heavily|a lot)|(started|starting|is having|s having|she'?s having|having) contractions|(gone|going|went) into labou?r|(her|my) waters (have |has )?(just )?(broke|broken)|sangra(ndo)? (much[íi]simo|mucho|sin parar)|saigne (beaucoup|abondamment|[ée]norm[ée]ment)|blutet (stark|sehr stark|heftig)|sangra(ndo)? muito|sanguina (molto|tantissimo|tanto)|can'?t (pull|get|lift|drag) (him|her) out|overdos\w*|anaphyla\w*|allergic reaction|(call|need|send) an ambulance|\b(batter(y|ies)|magnets?|button cells?)\b.{0,80}\bswallowed\b|swallow(ed|ing)\b.{0,40}\b(tablets?|pills?|bleach|detergent|batter(y|ies)|chemicals?|poison\w*|cleaner|medicine|capsules?|pods?)|poisoned|se trag[óo]|ingiri[óo]|a aval[ée]|verschluckt|engoliu|ha (ingerito|inghiottito)|no puedo respirar|ataque al coraz[óo]n|infarto|ambulancia|inconsciente|je ne peux (pas|plus) respirer|crise cardiaque|ambulance|kann nicht atmen|bekomme keine luft|herzinfarkt|krankenwagen|notarzt|bewusstlos|n[ãa]o consigo respirar|ambul[âa]ncia|desmaiou|non riesco a respirare|ambulanza|svenuto)\b",
     ),
     (
         P::FraudNow,
@@ -1215,7 +1215,7 @@ const PATTERNS: &[(P, &str)] = &[
     // not come back up, swept out by the current.
     (
         P::Danger,
-        r"\bdrowning( *$| *[.!,?]| (help|now|right now|out there|in the (water|sea|river|lake|pool|canal)))|\b(water|sea|river|lake|pool|waves)\b.{0,40}\b(going|gone|went) under\b|\b(fell|fallen|gone|went|washed|swept|jumped|been (swept|washed))( right)? (overboard|over the (rail|railing|railings|side) (of|into|and|at))\b|\b(man|person|child|kid|someone|somebody|passenger|swimmer|diver) overboard\b|\b(dive|diving|diver|reef|buddy|snorkel\w*|swim\w*|water|sea|lake|pool)\b.{0,80}\b(hasn'?t|has not|didn'?t|did not|never) (resurfaced|surfaced|come (back )?up|came (back )?up)\b|\bbubbles (have |has )?(stopped|gone)\b|\b(swept|pulled|dragged|carried) (out|away) (to sea|by the (current|tide|rip|waves))\b|\b(in the water|in the sea|in the river|in the lake)\b.{0,40}\b(can'?t swim|not moving|face down|struggling)\b|\b(se est[áa] ahogando|ahog[áa]ndose|cay[óo] al (agua|mar|r[íi]o)|hombre al agua|no ha (vuelto a )?salir a (la )?superficie)\b|\b(se noie|en train de se noyer|(est|sont) tomb[ée]e?s? (à|a|dans) l'eau|homme (à|a) la mer|n'est (pas|toujours pas) remont[ée]e?)\b|\b(ertrinkt|am ertrinken|ins wasser gefallen|[üu]ber bord (gegangen|gefallen)|mann [üu]ber bord|(ist|sind) nicht (wieder )?aufgetaucht)\b|\b(est[áa] (se )?afogando|est[áa] a afogar|caiu (na [áa]gua|no mar|no rio)|homem ao mar|n[ãa]o voltou (à|a) superf[íi]cie)\b|\b(sta annegando|[èe] cadut[oa] in acqua|uomo in mare|non [èe] (ancora )?riemers[oa])\b",
+        r"\bdrowning( *$| *[.!,?]| (help|now|right now|out there|in the (water|sea|river|lake|pool|canal)))|\b(water|sea|river|lake|pool|waves)\b.{0,40}\b(going|gone|went) under\b|\b(fell|fallen|gone|went|washed|swept|jumped|been (swept|washed))( right)? (overboard|over the (rail|railing|railings|side) (of|into|and|at))\b|\b(man|person|child|kid|someone|somebody|passenger|swimmer|diver) overboard\b|\b(dive|diving|diver|reef|buddy|snorkel\w*|swim\w*|water|sea|lake|pool)\b.{0,80}\b(hasn'?t|has not|didn'?t|did not|never) (resurfaced|surfaced|come (back )?up|came (back )?up)\b|\bbubbles (have |has )?(stopped|gone)\b|\b(got|been|was|being|gets|get) (pulled|dragged|sucked) under\b|\bclinging (on )?to (a|the) (branch|rock|log|tree|boat|canoe|kayak|buoy)\b|\b(swept|pulled|dragged|carried) (out|away) (to sea|by the (current|tide|rip|waves))\b|\b(in the water|in the sea|in the river|in the lake)\b.{0,40}\b(can'?t swim|not moving|face down|struggling)\b|\b(se est[áa] ahogando|ahog[áa]ndose|cay[óo] al (agua|mar|r[íi]o)|hombre al agua|no ha (vuelto a )?salir a (la )?superficie)\b|\b(se noie|en train de se noyer|(est|sont) tomb[ée]e?s? (à|a|dans) l'eau|homme (à|a) la mer|n'est (pas|toujours pas) remont[ée]e?)\b|\b(ertrinkt|am ertrinken|ins wasser gefallen|[üu]ber bord (gegangen|gefallen)|mann [üu]ber bord|(ist|sind) nicht (wieder )?aufgetaucht)\b|\b(est[áa] (se )?afogando|est[áa] a afogar|caiu (na [áa]gua|no mar|no rio)|homem ao mar|n[ãa]o voltou (à|a) superf[íi]cie)\b|\b(sta annegando|[èe] cadut[oa] in acqua|uomo in mare|non [èe] (ancora )?riemers[oa])\b",
     ),
     // A structure giving way now ("the scaffolding is buckling", "le mur est en train de
     // s'effondrer", "se está derrumbando") or stones falling from it; something slipping
@@ -2465,6 +2465,21 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
         .collect();
     found.extend(matches(AmountPattern::BareSum).iter().filter_map(bare_sum));
     for c in matches(AmountPattern::Thousands) {
+        // "transfer 15k upfront": the sum is what is shown, not the words around it. Paid
+        // "for" it, "4K" is what is bought ("I'm paying for 4K").
+        if let Some(k) = c.name("k") {
+            let bought = c
+                .whole()
+                .is_some_and(|w| w.split_whitespace().any(|x| x.eq_ignore_ascii_case("for")));
+            if !bought && let Some(v) = parse_number(k.trim_end_matches(['k', 'K'])) {
+                found.push(Amount {
+                    value: v * 1_000.0,
+                    currency: None,
+                    text: k.to_owned(),
+                });
+            }
+            continue;
+        }
         let (Some(n), Some(whole)) = (
             c.name("n").or_else(|| c.name("m")).or_else(|| c.name("v")),
             c.whole(),
@@ -2557,8 +2572,9 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
     found
 }
 
-/// "a 15k deposit", "a 20 grand loan": thousands shorthand before a money noun.
-const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b|\b(?:budget|deposit|loan|payment|price|cost|total|quote|invoice|order|refund|spend)(?:'s|\s+(?:is|was|of|will\s+be|comes\s+to))?\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?(?P<m>\d+(?:[.,]\d+)?)\s?(?:k|grand)\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing|charge|charging)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<v>\d+(?:[.,]\d+)?)\s?grand\b";
+/// "a 15k deposit", "a 20 grand loan": thousands shorthand before a money noun, or after a
+/// verb of paying or moving money ("transfer 15k upfront").
+const K_SUM_PATTERN: &str = r"(?i)\b(?P<n>\d+(?:[.,]\d+)?)\s?(?:k|grand)\s+(?:deposit|loan|payment|bill|fee|refund|transfer|invoice|debt|mortgage|overdraft|limit|down payment|purchase|car|bonus|salary|spend|order|booking|transaction|withdrawal|investment)s?\b|\b(?:budget|deposit|loan|payment|price|cost|total|quote|invoice|order|refund|spend)(?:'s|\s+(?:is|was|of|will\s+be|comes\s+to))?\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|over\s+)?(?P<m>\d+(?:[.,]\d+)?)\s?(?:k|grand)\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing|charge|charging)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<v>\d+(?:[.,]\d+)?)\s?grand\b|\b(?:pay|paying|send|sending|transfer|transferring|wire|wiring|spend|spending|withdraw|withdrawing|borrow|borrowing|lend|invest|investing)\b(?:\s+[^\s\d]+){0,3}?\s+(?P<k>\d+(?:[.,]\d+)?k)(?:\s*(?:[.,;!?]|$)|\s+(?:upfront|up|now|today|tomorrow|to|into|from|for|by|on|and|in|please|straight|over|across|back|cash)\b)";
 
 /// A sum paid or moved, written without a currency: "pay the full 18,450 by bank transfer",
 /// "transferir 25.000 a mi hijo", "the 2,400 deposit", "top up the account with 6,000", a
@@ -3977,6 +3993,33 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn labour_heavy_bleeding_a_person_stuck_and_pulled_under_are_urgent() {
+        all_urgent(&[
+            "my partner is 36 weeks and she's having contractions in the queue",
+            "I think my sister has gone into labour in your car park",
+            "the lad slipped into the slurry pit and we can't get him out",
+            "a mi padre le sangra mucho la herida de la mano",
+            "mon fils saigne abondamment du genou",
+            "meine Tochter blutet stark am Kopf",
+            "he got dragged under by the weir and hasn't come back",
+            "she's clinging to a rock in the middle of the river",
+        ]);
+        none_urgent(&[
+            "I can't get them out of the packaging, any tips?",
+            "my wife had contractions early with our first, so we'd like a ground floor room",
+        ]);
+    }
+
+    #[test]
+    fn thousands_after_a_verb_of_paying_are_a_sum_unless_bought_for() {
+        let value = |t: &str| amounts(t).first().map(|a| a.value);
+        assert_eq!(value("can we transfer 25k today?"), Some(25_000.0));
+        assert_eq!(value("I'd like to invest 40K."), Some(40_000.0));
+        assert_eq!(value("I'm paying for 4K streaming"), None);
+        assert_eq!(value("we want to send 3k postcards"), None);
     }
 
     #[test]
