@@ -311,7 +311,9 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Privacy,
-        r"\bsubject access request\b|\b(copy|copies) of (all |every piece of )?(the )?(personal )?(data|information) (you hold|you have|held)\b|\bevery piece of personal data\b",
+        // The data the service holds on the customer, asked about ("what data you hold
+        // on me", "quali dati avete su di noi").
+        r"\bsubject access request\b|\b(copy|copies) of (all |every piece of )?(the )?(personal )?(data|information) (you hold|you have|held)\b|\bevery piece of personal data\b|\bwhat ((personal )?data|personal (information|details)) (do )?you (hold|have|keep|store) (on|about) (me|us)\b|\b(quali|che) dati (personali )?(avete|conservate|tenete) su di (me|noi)\b|\bqu[ée] datos (personales )?(tienen|ten[ée]is|guardan|guard[áa]is) (sobre|de) (m[íi]|nosotros)\b|\bquelles donn[ée]es (personnelles )?(vous )?(avez|d[ée]tenez|conservez)[- ](vous )?sur (moi|nous)\b|\bwelche daten (sie|ihr) (über|von) (mir|uns)\b|\b(quais|que) dados (pessoais )?(voc[êe]s )?(t[êe]m|guardam) (sobre|de) (mim|n[óo]s)\b",
     ),
     (
         P::DisputeContext,
@@ -1082,7 +1084,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(reduce|lower|increase|raise|cut|halve|change|adjust) (his|her|their|my|the) (dose|dosage)\b|\b(reducir|reducirle|bajar|bajarle|aumentar|aumentarle) la dosis\b|\b(r[ée]duire|diminuer|augmenter|baisser) (sa|la|ma) dose\b|\b(reduzir|diminuir|aumentar) a dose\b|\b(ridurre|ridurle|ridurgli|diminuire|dimezzare|dimezzarle|aumentare|aumentarle) la dose\b|\b(dosis|dosierung) (reduzieren|senken|erh[öo]hen)\b",
+        r"\b(reduce|lower|increase|raise|cut|halve|change|adjust) (his|her|their|my|the) (dose|dosage)\b|\b(reducir|reducirle|bajar|bajarle|aumentar|aumentarle) la dosis\b|\b(r[ée]duire|diminuer|augmenter|baisser) (sa|la|ma) dose\b|\b(reduzir|diminuir|aumentar) a dose\b|\b(ridurre|ridurle|ridurgli|diminuire|dimezzare|dimezzarle|aumentare|aumentarle) la dose\b|\b(dosis|dosierung) (reduzieren|senken|erh[öo]hen)\b|\b(dar|darle|doy|le doy|damos) (una |otra )?dosis (de m[áa]s|extra|adicional|doble)\b|\b(donner|lui donner|je lui donne) une (dose|autre dose) (de plus|suppl[ée]mentaire|en plus)\b|\b(zus[äa]tzliche|extra) dosis (geben|nehmen)\b|\b(dar|dar-lhe|dou|damos) (uma|outra) dose (a mais|extra|adicional)\b|\b(dare|dargli|darle|do) (una|un'altra) dose (in pi[ùu]|extra|aggiuntiva)\b",
     ),
     (
         P::Fire,
@@ -3993,6 +3995,29 @@ mod tests {
             topic("next week I am handing it over to our solicitors"),
             Some(Topic::Legal)
         );
+    }
+
+    #[test]
+    fn the_data_held_asked_about_and_an_extra_dose_asked_are_regulated() {
+        let topic = |t: &str| regulated(t, &Topic::ALL, true).map(|(topic, _)| topic);
+        for text in [
+            "can you tell me what personal data you keep about me?",
+            "vorrei sapere che dati conservate su di me",
+            "¿qué datos tenéis sobre nosotros?",
+        ] {
+            assert_eq!(topic(text), Some(Topic::Privacy), "{text}");
+        }
+        assert_eq!(
+            topic("what information do you have about the opening times?"),
+            None
+        );
+        for text in [
+            "¿le doy otra dosis extra antes de dormir?",
+            "est-ce que je dois lui donner une dose supplémentaire ?",
+            "devo dargli una dose in più stasera?",
+        ] {
+            assert_eq!(topic(text), Some(Topic::Medical), "{text}");
+        }
     }
 
     #[test]
