@@ -969,6 +969,25 @@ const FAULTS: &[&str] = &[
     "dented",
     "scratched",
     "cracked",
+    // Damaged in transit or on the shelf.
+    "smashed",
+    "shattered",
+    "crushed",
+    "dented",
+    "torn",
+    "leaking",
+    "mouldy",
+    "moldy",
+    "abollado",
+    "aplastado",
+    "ecrase",
+    "abime",
+    "zerbrochen",
+    "beschadigt",
+    "amassado",
+    "rasgado",
+    "ammaccato",
+    "rovinato",
     "puncture",
     "punctured",
     "leaking",
@@ -1461,6 +1480,7 @@ fn wished_act<'a>(
     word: &impl Fn(usize) -> &'a str,
     start: usize,
     i: usize,
+    end: usize,
 ) -> Option<&'static str> {
     let w = word(i);
     let wished = || (start..i).any(|j| matches!(word(j), "want" | "need" | "like" | "get"));
@@ -1482,8 +1502,10 @@ fn wished_act<'a>(
         "stopped" | "cancelled" | "canceled" | "removed" | "ended" if wished() => Some("cancel"),
         "receipt" | "receipts" | "invoice" | "invoices" | "statement" | "certificate"
         | "confirmation" | "factura" | "fattura" | "facture" | "rechnung" | "quittung"
-        | "recibo" | "ricevuta" | "recu"
-            if (i.saturating_sub(4)..i).any(|j| {
+        | "recibo" | "ricevuta" | "recu" | "paperwork" | "forms" | "documents" | "contract"
+            // "get your visit paperwork sent over": the verb after the document.
+            if (i + 1..end.min(i + 3)).any(|j| matches!(word(j), "sent" | "emailed" | "posted"))
+                || (i.saturating_sub(4)..i).any(|j| {
                 matches!(
                     word(j),
                     "send"
@@ -2355,6 +2377,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     let mut announced = None;
     let mut few_things = None;
     let mut holdings = None;
+    let mut fault_in_segment: Option<usize> = None;
     for i in 0..words.len() {
         let k = kinds[i];
         // A voice transcript has no punctuation: "i want" said again opens a new clause
@@ -2377,6 +2400,23 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             close(&mut act, &mut part, &mut start, i);
             start = i + 1;
             continue;
+        }
+        // A transcript without punctuation tells one fault after another ("the frame came
+        // cracked the map's the wrong edition"): a second fault whose own subject stands
+        // between them, with a verb, opens a segment at that subject.
+        if k & FAULT != 0 {
+            if let Some(f) = fault_in_segment.filter(|&f| f >= start)
+                && let Some(d) = (f + 1..i).find(|&d| matches!(word(d), "the" | "my" | "our"))
+                && (d + 1..i).any(|v| {
+                    matches!(
+                        word(v),
+                        "s" | "is" | "was" | "are" | "were" | "arrived" | "came" | "has" | "have"
+                    )
+                })
+            {
+                close(&mut act, &mut part, &mut start, d);
+            }
+            fault_in_segment = Some(i);
         }
         if k & (MANY_WORD | FEW) != 0 {
             for j in (i + 1..words.len()).take(3) {
@@ -2482,7 +2522,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         .unwrap_or(words.len());
                     phrasal_act(&word, i, end)
                 })
-                .or_else(|| wished_act(&word, start, i))
+                .or_else(|| wished_act(&word, start, i, words.len()))
             && !done(i)
             // Read only of an act word, not of every word.
             && !address()
@@ -3994,5 +4034,22 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn faults_told_one_after_another_in_a_transcript_and_paperwork_wanted_sent() {
+        // A second fault with a subject and a verb of its own, no punctuation between.
+        assert_eq!(
+            m("um the lid arrived cracked the jar's the wrong size and my card got charged twice")
+                .own(),
+            3
+        );
+        // No verb of its own between: one fault told in more words.
+        assert_eq!(m("um the lid arrived cracked on the wrong side").own(), 1);
+        // Damage words are faults; a smell of rotten eggs is not one.
+        assert_eq!(m("two plates arrived smashed").own(), 1);
+        assert_eq!(m("there's a rotten egg smell in the hall").own(), 0);
+        // A document wanted sent, with the verb after it.
+        assert!(m("could you get the hire paperwork sent over today").has_acts());
     }
 }
