@@ -1874,6 +1874,12 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "commessa",
             "titolare",
             "titolari",
+            // "el dueño de la tienda", "den Inhaber", "le propriétaire": the owner of the
+            // business (English "owner" is often the customer: a pet's, a car's).
+            "dueno",
+            "duena",
+            "inhaber",
+            "inhaberin",
             "gerente",
             "jefe",
             "jefa",
@@ -2848,6 +2854,8 @@ pub(super) fn compound_department(word: &str) -> Option<Classes> {
             "standortleiter",
             // "die Leiterin der Stadtbücherei": the head of the place.
             "leiter",
+            // "Fechttrainer", "Tennistrainerin": a coach of the club.
+            "trainer",
         ],
         true,
     )
@@ -3215,6 +3223,8 @@ pub(super) fn person_by_form(
         "el", "la", "los", "las", "un", "una", "o", "a", "os", "as", "um", "uma", "il", "lo", "l",
         "gli", "le", "uno", "del", "al", "ao", "dello", "della", "allo", "alla", "su", "seu",
         "sua", "vostro", "vostra",
+        // Italian "con il" said as one word: "parlare col gestore".
+        "col", "coi", "colla",
     ];
     const ROMANCE_SUFFIXES: &[(&str, usize)] = &[
         ("istas", 3),

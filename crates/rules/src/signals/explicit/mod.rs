@@ -1847,6 +1847,26 @@ mod tests {
     }
 
     #[test]
+    fn owners_coaches_by_compound_col_and_a_past_told_of_the_topic() {
+        for text in [
+            "¿puedo hablar con la dueña del local?",
+            "kann ich bitte mit dem Inhaber sprechen?",
+            "ich möchte mit der Schwimmtrainerin sprechen",
+            "potrei parlare col titolare?",
+            // The past is of what the talk is about.
+            "I'd like to talk to a manager about the order that went missing yesterday",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "soy la dueña del perro que trajo ayer",
+            "yesterday I talked to a manager about the order",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn offers_of_any_person_of_ours_and_replies_that_name_or_condition_the_yes() {
         for offer in [
             // One of "our" anything who contacts the customer, or is told of with "who".

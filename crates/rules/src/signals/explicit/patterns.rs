@@ -1102,6 +1102,17 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         })
         .flatten()
         .unwrap_or(clause_end);
+    // "I need to speak to the supervisor about the cabin that stopped yesterday": a time
+    // after what the talk is about says when that happened, not when the request was made.
+    let relative = (j + 1..relative)
+        .find(|&a| {
+            matches!(
+                toks[a].word,
+                "about" | "regarding" | "concerning" | "sobre" | "wegen" | "riguardo"
+            )
+        })
+        .filter(|_| framed || toks[j].is(Talk) || toks[clause_start..j].iter().any(|p| p.is(Talk)))
+        .unwrap_or(relative);
     if toks[clause_start..relative]
         .iter()
         .any(|p| p.is(PastTime))
