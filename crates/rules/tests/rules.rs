@@ -407,15 +407,12 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind67", 0.98, 0.99, 0.99),
         ("blind68", 0.97, 0.98, 0.97),
         ("blind69", 0.95, 0.98, 0.96),
-        ("blind70", 0.94, 0.91, 0.89),
+        ("blind70", 0.95, 0.97, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
         assert!(r.accuracy.is_some_and(|a| a >= intents), "{set}: {r}");
-        // blind70 keeps two false positives not yet mended (an inverted "should" condition,
-        // "is there someone who teaches…" asked of a course): held where they are.
-        let false_positives = if set == "blind70" { 0.015 } else { 0.01 };
-        assert!(r.false_positive_rate <= false_positives, "{set}: {r}");
+        assert!(r.false_positive_rate <= 0.01, "{set}: {r}");
         let report = replay(&rules, own(&format!("{set}/conversations.jsonl")), |_| {}).unwrap();
         println!("{set}: {report}");
         assert!(

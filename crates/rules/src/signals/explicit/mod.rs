@@ -1861,6 +1861,8 @@ mod tests {
         for text in [
             "soy la dueña del perro que trajo ayer",
             "yesterday I talked to a manager about the order",
+            // A condition opened by "should".
+            "Should the clasp break again we'll ask for someone to fix it, all good today",
         ] {
             assert_eq!(detect(text), None, "{text}");
         }

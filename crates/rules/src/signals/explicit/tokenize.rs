@@ -807,6 +807,31 @@ pub(super) fn tokenize_into<'a>(
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
     }
+    // "Should the hinge fail again, I'll ask for someone": a sentence opened by "should"
+    // and its subject is a condition, as "if" ("should I…?" asks).
+    for k in 0..toks.len().saturating_sub(1) {
+        if toks[k].word == "should"
+            && (k == 0 || toks[k - 1].sentence != toks[k].sentence)
+            && matches!(
+                toks[k + 1].word,
+                "the"
+                    | "my"
+                    | "our"
+                    | "your"
+                    | "it"
+                    | "this"
+                    | "that"
+                    | "anything"
+                    | "something"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "there"
+            )
+        {
+            toks[k].classes = toks[k].classes.with(Hypothetical);
+        }
+    }
     // "call centre staff", "a call center job": "call" names the place, no act of calling.
     // "we need to call it off the coach fell through": "call off" is to cancel.
     for k in 0..toks.len().saturating_sub(1) {
