@@ -230,6 +230,12 @@ fn names_person_option(offer: &str, reply: &str) -> bool {
     let mut rbuf = String::with_capacity(reply.len());
     let rspans = words(reply, &mut rbuf);
     let reply = tokenize(&rbuf, &rspans);
+    // The pick is said first ("La fromagère, s'il vous plaît, j'ai quelques questions…").
+    let first_clause = reply
+        .iter()
+        .take_while(|t| t.clause == reply[0].clause)
+        .count();
+    let reply = &reply[..first_clause.min(reply.len())];
     if reply.is_empty() || reply.len() > 5 || reply.iter().any(|t| t.is(Neg)) {
         return false;
     }
@@ -871,7 +877,22 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
                     | "nostra"
             ) || human_noun(toks, k).is_some()
         }),
-        _ => after.iter().any(|&k| human_noun(toks, k).is_some()),
+        _ => {
+            after.iter().any(|&k| human_noun(toks, k).is_some())
+                // "vous passer notre fromagère": one of "ours" the customer is passed to is a
+                // person, whatever the lexicon knows of the noun.
+                || matches!(
+                    t.word,
+                    "passer" | "pasar" | "passare" | "passar" | "transferer" | "transferir"
+                ) && after.first().is_some_and(|&k| {
+                    matches!(
+                        toks[k].word,
+                        "notre" | "nuestro" | "nuestra" | "nostro" | "nostra" | "nosso" | "nossa"
+                    ) && toks.get(k + 1).is_some_and(|n| {
+                        n.word.len() >= 3 && !n.is(Skip) && !patterns::sends_messages(n.word)
+                    })
+                })
+        }
     }
 }
 
@@ -1908,6 +1929,13 @@ mod tests {
             "I can send the price list now, or put you through to the workshop. Which suits?";
         assert!(chooses_offered_person(offer, "the workshop please"));
         assert!(!chooses_offered_person(offer, "the price list please"));
+        // One of "ours" the customer is passed to, picked first in a longer reply.
+        let offer = "Je peux réserver ici, ou vous passer notre chocolatière. Que préférez-vous ?";
+        assert!(chooses_offered_person(
+            offer,
+            "La chocolatière, merci, c'est pour un gâteau"
+        ));
+        assert!(!offers_handover("Je peux vous envoyer notre brochure ?"));
         let offer = "Shall I text you the times, or have a coach call you?";
         assert!(chooses_offered_person(offer, "the coach, thanks"));
         assert!(!chooses_offered_person(offer, "the text is fine"));
