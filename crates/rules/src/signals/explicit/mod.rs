@@ -1457,10 +1457,9 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
             // takes its classes away too); an anchor word keeps its own ("…,000 Road" ends in
             // "00", a zero, which the request reader reads for itself).
             if screen & ALONE != 0
-                && (anchor_word(word)
-                    || !next.is_some_and(|&n| {
-                        n.2 == clause && crate::signals::words::names_a_street(word_at(n))
-                    }))
+                && (!next.is_some_and(|&n| {
+                    n.2 == clause && crate::signals::words::names_a_street(word_at(n))
+                }) || anchor_word(word))
             {
                 return true;
             }
