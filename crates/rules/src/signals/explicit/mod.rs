@@ -1873,6 +1873,9 @@ mod tests {
             "kann ich bitte mit dem Inhaber sprechen?",
             "ich möchte mit der Schwimmtrainerin sprechen",
             "potrei parlare col titolare?",
+            // "q" typed for "que"; the person's team between the person and the call.
+            "me gustaria q alguien de la tienda me llamara",
+            "pourriez-vous demander à quelqu'un du service des ventes de me rappeler ?",
             // The past is of what the talk is about.
             "I'd like to talk to a manager about the order that went missing yesterday",
         ] {

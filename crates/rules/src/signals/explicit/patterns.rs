@@ -3660,7 +3660,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         "demander" | "demandez" | "demande" | "pidale" | "pida" | "chieda" | "chiedete"
         | "peca" | "pergunte" => {
             let k = person_after(j + 1, 4)?;
-            let v = in_clause(k + 1, 5).find(|&v| {
+            // "quelqu'un de l'équipe de vidange de m'appeler": the person's team between.
+            let v = in_clause(k + 1, 8).find(|&v| {
                 let w = toks[v].word;
                 toks[v].is(Contact)
                     || help_verb(w)

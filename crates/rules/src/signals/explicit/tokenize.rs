@@ -562,6 +562,9 @@ pub(super) fn tokenize_into<'a>(
             push(word, classes, None);
         } else if let Some((target, classes)) = umlaut_spelled(word).or_else(|| k_spelled(word)) {
             push(target, classes, Some(word));
+        } else if word == "q" {
+            // "me gustaria q alguien me llame": "que" typed the chat way.
+            push("que", classes_of("que").unwrap_or_default(), Some(word));
         } else if let Some((target, classes)) = correct(word) {
             push(target, classes, Some(word));
         } else if workplace_by_form(word, &before) {
