@@ -407,7 +407,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind67", 0.98, 0.99, 0.99),
         ("blind68", 0.97, 0.98, 0.97),
         ("blind69", 0.95, 0.98, 0.96),
-        ("blind70", 0.95, 0.97, 0.96),
+        ("blind70", 0.96, 0.97, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
