@@ -1517,7 +1517,15 @@ fn spent_by_another(before: &str) -> bool {
         )
         .ok()
     });
+    // "my friend and I paid £5,000": the customer's money too.
+    static WITH_ME: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(and|y|et|e|und) (i|we|me|yo|nosotros|moi|nous|je|eu|n[óo]s|io|noi|ich|wir)\b",
+        )
+        .ok()
+    });
     OTHER.as_ref().is_some_and(|re| re.is_match(before))
+        && !WITH_ME.as_ref().is_some_and(|re| re.is_match(before))
 }
 
 /// "the parish paid about £250,000 for theirs back in the nineties", "it cost us around
@@ -2468,11 +2476,16 @@ fn amounts_where(search: &Search<'_, '_>, may: impl Fn(AmountPattern) -> bool) -
     found.extend(matches(AmountPattern::BareSum).iter().filter_map(bare_sum));
     for c in matches(AmountPattern::Thousands) {
         // "transfer 15k upfront": the sum is what is shown, not the words around it. Paid
-        // "for" it, "4K" is what is bought ("I'm paying for 4K").
+        // "for" it, "4K" is what is bought ("I'm paying for 4K"); "pay 20k for the car" is a
+        // sum (the words after it do not count).
         if let Some(k) = c.name("k") {
-            let bought = c
-                .whole()
-                .is_some_and(|w| w.split_whitespace().any(|x| x.eq_ignore_ascii_case("for")));
+            let bought = c.whole().is_some_and(|w| {
+                w.split(k).next().is_some_and(|before| {
+                    before
+                        .split_whitespace()
+                        .any(|x| x.eq_ignore_ascii_case("for"))
+                })
+            });
             if !bought && let Some(v) = parse_number(k.trim_end_matches(['k', 'K'])) {
                 found.push(Amount {
                     value: v * 1_000.0,
@@ -4044,6 +4057,7 @@ mod tests {
         assert_eq!(value("can we transfer 25k today?"), Some(25_000.0));
         assert_eq!(value("I'd like to invest 40K."), Some(40_000.0));
         assert_eq!(value("I'm paying for 4K streaming"), None);
+        assert_eq!(value("I want to pay 20k for the car"), Some(20_000.0));
         assert_eq!(value("we want to send 3k postcards"), None);
     }
 
@@ -4370,6 +4384,10 @@ mod tests {
             (
                 "my friend and I want to pay £9,000 for the course",
                 "£9,000",
+            ),
+            (
+                "my friend and I paid £5,000 and never got the tickets",
+                "£5,000",
             ),
             (
                 "you're holding £1,800 on my card for the rental and I want it released",
