@@ -2400,8 +2400,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             continue;
         }
         // A transcript without punctuation tells one fault after another ("the frame came
-        // cracked the map's the wrong edition"): a second fault whose own subject stands
-        // between them, with a verb, opens a segment at that subject.
+        // cracked the map's the wrong edition"): within a segment (no cut or joiner between
+        // them), a second fault whose own subject stands between, with a verb, opens a
+        // segment at that subject.
         if k & FAULT != 0 {
             if let Some(f) = fault_in_segment.filter(|&f| f >= start)
                 && let Some(d) = (f + 1..i).find(|&d| matches!(word(d), "the" | "my" | "our"))

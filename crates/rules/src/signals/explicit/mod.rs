@@ -218,36 +218,39 @@ pub fn offer_taken() -> ExplicitMatch {
 
 /// Whether `reply` picks, by its place, the option of a person among those `offer` lists
 /// ("the latter, thanks" to "I can send a new code, or put you through to someone").
+/// Each text is read once: the offer, then the reply only when the offer leaves a choice
+/// with a person in it.
 pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
-    chosen_option(reply).is_some_and(|c| person_option(offer) == Some(c))
-        || names_person_option(offer, reply)
+    let lettered = lettered_options(offer);
+    if !offer.contains('?') && !lettered {
+        return false;
+    }
+    let mut buf = String::with_capacity(offer.len());
+    let spans = words(offer, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let Some((side, j)) = person_option_in(&toks, lettered) else {
+        return false;
+    };
+    let mut rbuf = String::with_capacity(reply.len());
+    let rspans = words(reply, &mut rbuf);
+    let reply = tokenize(&rbuf, &rspans);
+    chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply)
 }
 
 /// "The forge, please" to "… or put you through to the forge?", "the phone call" to "…
 /// or have someone phone you?": a short reply naming what only the person's option says
-/// picks it (not "just the email" to "… or should I email you a quote?").
-fn names_person_option(offer: &str, reply: &str) -> bool {
-    let mut rbuf = String::with_capacity(reply.len());
-    let rspans = words(reply, &mut rbuf);
-    let reply = tokenize(&rbuf, &rspans);
+/// picks it (not "just the email" to "… or should I email you a quote?"). `toks` are the
+/// offer's, its person offered at `j` in option `side`.
+fn names_person_option(toks: &[Tok<'_>], j: usize, side: usize, reply: &[Tok<'_>]) -> bool {
     // The pick is said first ("La fromagère, s'il vous plaît, j'ai quelques questions…").
     let first_clause = reply
         .iter()
         .take_while(|t| t.clause == reply[0].clause)
         .count();
-    let reply = &reply[..first_clause.min(reply.len())];
+    let reply = &reply[..first_clause];
     if reply.is_empty() || reply.len() > 5 || reply.iter().any(|t| t.is(Neg)) {
         return false;
     }
-    let Some(side) = person_option(offer) else {
-        return false;
-    };
-    let mut buf = String::with_capacity(offer.len());
-    let spans = words(offer, &mut buf);
-    let toks = tokenize(&buf, &spans);
-    let Some(j) = handover_offered_at(&toks) else {
-        return false;
-    };
     let sentence: Vec<&Tok<'_>> = toks
         .iter()
         .filter(|t| t.sentence == toks[j].sentence)
@@ -356,11 +359,15 @@ pub fn person_option(text: &str) -> Option<usize> {
     }
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
-    let toks = tokenize(&buf, &spans);
-    let j = handover_offered_at(&toks)?;
+    person_option_in(&tokenize(&buf, &spans), lettered).map(|(side, _)| side)
+}
+
+/// [`person_option`] on the offer's words, with where the person is offered.
+fn person_option_in(toks: &[Tok<'_>], lettered: bool) -> Option<(usize, usize)> {
+    let j = handover_offered_at(toks)?;
     // "Option A: … Option B: someone calls you back": the options may be sentences apart.
-    if lettered && let Some(b) = second_lettered_option(&toks) {
-        return Some(usize::from(j > b));
+    if lettered && let Some(b) = second_lettered_option(toks) {
+        return Some((usize::from(j > b), j));
     }
     let sentence = toks[j].sentence;
     let or_before = toks[..j]
@@ -370,8 +377,8 @@ pub fn person_option(text: &str) -> Option<usize> {
         .iter()
         .any(|t| t.sentence == sentence && either_or(t.word));
     match (or_before, or_after) {
-        (true, false) => Some(1),
-        (false, true) => Some(0),
+        (true, false) => Some((1, j)),
+        (false, true) => Some((0, j)),
         _ => None,
     }
 }
@@ -381,7 +388,11 @@ pub fn person_option(text: &str) -> Option<usize> {
 pub fn chosen_option(text: &str) -> Option<usize> {
     let mut buf = String::with_capacity(text.len());
     let spans = words(text, &mut buf);
-    let toks = tokenize(&buf, &spans);
+    chosen_option_in(&tokenize(&buf, &spans))
+}
+
+/// [`chosen_option`] on the answer's words.
+fn chosen_option_in(toks: &[Tok<'_>]) -> Option<usize> {
     // A voice answer stammers ("er the the first, the first option").
     if toks.is_empty() || toks.len() > 12 || toks.iter().any(|t| t.is(Neg)) {
         return None;
@@ -868,14 +879,8 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
                     | "il"
                     | "lo"
                     | "l"
-                    | "nuestro"
-                    | "nuestra"
-                    | "notre"
-                    | "nosso"
-                    | "nossa"
-                    | "nostro"
-                    | "nostra"
-            ) || human_noun(toks, k).is_some()
+            ) || romance_ours(toks[k].word)
+                || human_noun(toks, k).is_some()
         }),
         _ => {
             after.iter().any(|&k| human_noun(toks, k).is_some())
@@ -885,15 +890,21 @@ fn handed_over_as_object(toks: &[Tok<'_>], j: usize) -> bool {
                     t.word,
                     "passer" | "pasar" | "passare" | "passar" | "transferer" | "transferir"
                 ) && after.first().is_some_and(|&k| {
-                    matches!(
-                        toks[k].word,
-                        "notre" | "nuestro" | "nuestra" | "nostro" | "nostra" | "nosso" | "nossa"
-                    ) && toks.get(k + 1).is_some_and(|n| {
+                    romance_ours(toks[k].word)
+                        && toks.get(k + 1).is_some_and(|n| {
                         n.word.len() >= 3 && !n.is(Skip) && !patterns::sends_messages(n.word)
                     })
                 })
         }
     }
+}
+
+/// "Our" in French, Spanish, Portuguese and Italian, said by the AI of the service's people.
+fn romance_ours(word: &str) -> bool {
+    matches!(
+        word,
+        "notre" | "nuestro" | "nuestra" | "nosso" | "nossa" | "nostro" | "nostra"
+    )
 }
 
 /// A call arranged for the customer: a call, chat or appointment set up with a person
