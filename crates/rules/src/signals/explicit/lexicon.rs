@@ -1945,6 +1945,14 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // Bavarian "Menschn"; British "the gaffer" (the boss); South African "a real oke" (a guy).
             "menschn",
             "gaffer",
+            // The boss or owner in French ("parler au patron", "le proprio"), a master of a
+            // craft or a hall ("le maître d'armes", the maître d'), German "der Meister".
+            "patron",
+            "patronne",
+            "proprio",
+            "maitre",
+            "meister",
+            "meisterin",
             "oke",
             "okes",
             "menschlichen",
@@ -2499,6 +2507,18 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ventanilla",
             "sportello",
             "schalter",
+            // Those who run the place: "speak to management", "den Vorstand" (a club's
+            // board), a radio station's "Redaktion" (its newsroom); French "la direction" is
+            // read as a phrase.
+            "management",
+            "direccion",
+            "direzione",
+            "gerencia",
+            "diretoria",
+            "vorstand",
+            "geschaftsfuhrung",
+            "geschaeftsfuehrung",
+            "redaktion",
         ],
     ),
 ];
@@ -2523,6 +2543,9 @@ pub(super) const SENDING: &[&str] = &[
 ];
 
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // A way to go, or French "la direction" (the management), not "directing".
+    "direction",
+    "directions",
     // English verbs one letter from a staff noun: "I need to advise you of…" and "I want to
     // handle it myself" name no adviser or handler.
     "advise",
@@ -3223,6 +3246,8 @@ pub(super) fn person_by_form(
         "el", "la", "los", "las", "un", "una", "o", "a", "os", "as", "um", "uma", "il", "lo", "l",
         "gli", "le", "uno", "del", "al", "ao", "dello", "della", "allo", "alla", "su", "seu",
         "sua", "vostro", "vostra",
+        // "uno de vuestros afiladores", "um dos seus amoladores", "uno dei vostri arrotini".
+        "vuestro", "vuestra", "vuestros", "vuestras", "sus", "seus", "suas", "vostri", "vostre",
         // Italian "con il" said as one word: "parlare col gestore".
         "col", "coi", "colla",
     ];

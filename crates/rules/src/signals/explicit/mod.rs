@@ -3990,6 +3990,42 @@ mod tests {
     }
 
     #[test]
+    fn those_who_run_the_place_and_a_club_board_are_people_to_ask_for() {
+        all_requests(&[
+            "Could I have a word with the garage owner?",
+            "I wish to speak with management.",
+            "Je souhaite parler à la direction, c'est inadmissible.",
+            "Puis-je parler au patron ?",
+            "Kann ich bitte mit dem Meister reden?",
+            "Ich möchte den Vorstand sprechen.",
+            "J'aimerais parler à un membre du comité.",
+            "¿Puedo hablar con uno de vuestros jardineros?",
+        ]);
+        no_requests(&[
+            "I'm the owner of the flat and the tenant left.",
+            "Turn left, in the direction of the river.",
+            "Le patron de mon mari est parti en vacances.",
+            "I'll get my site manager to check the delivery.",
+        ]);
+    }
+
+    #[test]
+    fn a_matter_passed_on_a_service_asked_for_and_a_person_named_first() {
+        all_requests(&[
+            "Could you pass my enquiry on to a person?",
+            "Please have somebody get in touch with me.",
+            "customer care please",
+            "um customer support, thanks",
+            "Whoever runs the bookings, I'd like to hear from them.",
+        ]);
+        no_requests(&[
+            "customer care?",
+            "I'd like to hear from them about the delivery date.",
+            "I had somebody get in touch last week.",
+        ]);
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

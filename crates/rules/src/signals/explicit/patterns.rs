@@ -431,8 +431,12 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                 | "os"
                 | "as"
                 | "sus"
+                | "vuestros"
+                | "vuestras"
                 | "vos"
                 | "vostri"
+                | "vostre"
+                | "suas"
                 | "ihre"
                 | "ihren"
                 | "seus"
@@ -546,6 +550,14 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                     | "personal"
                     | "personale"
                     | "teams"
+                    // A club's committee or board: "un membre du bureau", "a member of the
+                    // committee", "ein Mitglied des Vorstands".
+                    | "committee"
+                    | "bureau"
+                    | "comite"
+                    | "vorstand"
+                    | "vorstands"
+                    | "junta"
             )
         };
         // "a member of staff", "a member of the council team": a group of staff within
@@ -3046,6 +3058,15 @@ fn handed_matter(toks: &[Tok<'_>], i: usize) -> bool {
         || owner(toks[i].word) && toks.get(i + 1).is_some_and(|n| thing(n.word))
 }
 
+/// Whether `word`, before "manager" or "adviser", says the service assigned the person to
+/// the customer ("my account manager", "my case handler"): theirs, not the customer's own.
+fn assigned_by_service(word: &str) -> bool {
+    matches!(
+        word,
+        "account" | "case" | "relationship" | "client" | "customer" | "dedicated"
+    )
+}
+
 /// The customer's matter, as passed on: a complaint, a case, a request.
 fn matter_noun(word: &str) -> bool {
     matches!(
@@ -3078,6 +3099,23 @@ fn matter_noun(word: &str) -> bool {
             | "anliegen"
             | "anfrage"
             | "fall"
+            // "route my question to a human", "pass my problem on to someone" (not "my
+            // message", often thanks passed on: see `is_message`).
+            | "question"
+            | "questions"
+            | "problem"
+            | "enquiry"
+            | "inquiry"
+            | "concern"
+            | "pregunta"
+            | "mensaje"
+            | "problema"
+            | "domanda"
+            | "messaggio"
+            | "pergunta"
+            | "mensagem"
+            | "frage"
+            | "nachricht"
     )
 }
 
@@ -3725,8 +3763,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         // "arrange for a manager to look into it".
         "have" | "get" | "getting" | "arrange" | "arranging" => {
             let k = person_after(j + 1, 4)?;
-            // "I'll have my bookkeeper check", "get our own engineer to…": the customer's own;
-            // "get our account manager to call" names whom the service assigned.
+            // "I'll have my bookkeeper check", "get our own engineer to…", "I'll have my
+            // farm manager sort it": the customer's own; "get our account manager to call"
+            // names whom the service assigned, by the kind of manager.
             let assigned = matches!(
                 toks[k].word,
                 "manager"
@@ -3736,7 +3775,8 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                     | "rep"
                     | "representative"
                     | "consultant"
-            );
+            ) && k > j + 1
+                && assigned_by_service(toks[k - 1].word);
             if !assigned
                 && toks[j + 1..k]
                     .iter()
@@ -3744,7 +3784,15 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             {
                 return None;
             }
-            let v = in_clause(k + 1, 5).find(|&v| help_verb(toks[v].word))?;
+            // "have someone get in touch", "get somebody to ring me": the person contacts
+            // the customer.
+            let v = in_clause(k + 1, 5).find(|&v| {
+                help_verb(toks[v].word)
+                    || toks[v].is(Contact)
+                    || toks[v].word == "get"
+                        && toks.get(v + 1).is_some_and(|n| n.word == "in")
+                        && toks.get(v + 2).is_some_and(|n| n.word == "touch")
+            })?;
             let told = toks[..j].iter().any(|p| p.is(PastAux) || p.word == "had");
             (!told && ok(k) && !toks[k..v].iter().any(|p| p.is(PastAux))).then_some(())?;
             found(v, "have_someone_do_it")
@@ -5162,7 +5210,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 weekday(p.word) || matches!(p.word, "tomorrow" | "next" | "weekend")
                             });
                     // "get our own engineer in": the customer's own person, had.
-                    let own_person = !verb && toks[j + 1..k].iter().any(|p| p.word == "own");
+                    // "I'll get my site manager to check it": the customer's own person, made
+                    // to do something ("get my account manager to call me" is the service's).
+                    let own_person = !verb
+                        && (toks[j + 1..k].iter().any(|p| p.word == "own")
+                            || matches!(t.word, "get" | "have")
+                                && toks.get(j + 1).is_some_and(|p| own_possessive(p.word))
+                                && toks.get(k + 1).is_some_and(|n| n.word == "to")
+                                && !assigned_by_service(toks[k - 1].word));
                     // "who will my case handler be now?", "will there be anyone at the gate once
                     // we land?": "will" of the future, asked about.
                     let future_asked = !verb
@@ -7378,7 +7433,24 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 })
         })
         .flatten();
-    if let Some(k) = service_twice {
+    // "customer service please", "um customer support, please": the service asked for
+    // with a word of asking and nothing else (named alone, it may answer a question).
+    let service_please = || {
+        let asking = |w: &str| matches!(w, "please" | "pls" | "plz" | "thanks" | "thank" | "ta");
+        let rest: Vec<usize> = (0..toks.len())
+            .filter(|&i| {
+                let w = toks[i].word;
+                !(asking(w) || is_filler(w) || toks[i].is(Yes) && !toks[i].is(Neg) || w == "the")
+            })
+            .collect();
+        (toks.iter().any(|t| asking(t.word))
+            && rest.len() == 2
+            && toks[rest[0]].is(Customer)
+            && rest[1] == rest[0] + 1
+            && toks[rest[1]].is(ServiceHead))
+        .then(|| rest[0])
+    };
+    if let Some(k) = service_twice.or_else(|| (toks.len() <= 8).then(service_please).flatten()) {
         return Some(ExplicitMatch {
             phrase: phrase(toks, k, k + 1),
             pattern: "bare_noun",

@@ -751,11 +751,18 @@ pub(super) fn tokenize_into<'a>(
                         "look" | "deal" | "sort" | "handle" | "review" | "check"
                     )
             })
+            // "I'd like them to get back to me".
+            || toks[k + 1..]
+                .windows(2)
+                .take(4)
+                .any(|w| w[0].word == "get" && w[1].word == "back")
             || k >= 2
                 && matches!(toks[k - 1].word, "with" | "to")
                 && toks[k.saturating_sub(4)..k - 1]
                     .iter()
-                    .any(|p| p.clause == clause && (p.is(Talk) || p.word == "word"));
+                    .any(|p| p.clause == clause && (p.is(Talk) || p.word == "word"))
+            // "I need to hear from them".
+            || k >= 2 && toks[k - 1].word == "from" && toks[k - 2].word == "hear";
         let asked_about = toks[..k].iter().any(|p| {
             p.clause != clause && (matches!(p.word, "who" | "whoever" | "whos") || p.is(StrongNoun))
         });
@@ -1053,6 +1060,10 @@ pub(super) fn tokenize_into<'a>(
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "standard",
+    "owner",
+    "owners",
+    "proprietor",
+    "direction",
     "anruf",
     "gesprach",
     "mais",
@@ -1128,6 +1139,27 @@ pub(super) const PHRASE_START_WORDS: &[&str] = &[
 static PHRASE_STARTS: LazyLock<crate::signals::WordFilter> =
     LazyLock::new(|| crate::signals::WordFilter::new(PHRASE_START_WORDS.iter().copied()));
 
+/// Whether a word before "owner" names a place of business: a workplace ("the shop
+/// owner", "the farm owner") or one of these.
+fn owned_place(word: &str, classes: Classes) -> bool {
+    classes.has(Workplace)
+        || matches!(
+            word,
+            "business"
+                | "company"
+                | "restaurant"
+                | "cafe"
+                | "club"
+                | "school"
+                | "gym"
+                | "hotel"
+                | "bar"
+                | "pub"
+                | "centre"
+                | "center"
+        )
+}
+
 /// Gives `toks[k]` the class a phrase starting or ending there makes of it: "whoever is in
 /// charge" (a person), "get in touch" (contacting), "el área de reclamos" (a department)…
 fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
@@ -1151,6 +1183,24 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             if let Some(classes) = classes_of("jemand") {
                 toks[k].classes = classes;
             }
+        }
+        // "the shop owner", "the studio's owner", "the owner of the café": the one who runs
+        // the place is its staff ("owner" alone is often the customer: a car's, a dog's).
+        "owner" | "owners" | "proprietor"
+            if k > 0 && owned_place(toks[k - 1].word, toks[k - 1].classes)
+                || toks.get(k + 1).is_some_and(|n| n.word == "of")
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|n| matches!(n.word, "the" | "this" | "your"))
+                    && toks
+                        .get(k + 3)
+                        .is_some_and(|n| owned_place(n.word, n.classes)) =>
+        {
+            toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+        // French "parler à la direction": the management ("in the direction of" is none).
+        "direction" if k > 0 && toks[k - 1].word == "la" => {
+            toks[k].classes = toks[k].classes.with(Dept);
         }
         // Portuguese "o pessoal do financeiro": the staff of a department.
         "pessoal" if k > 0 && matches!(toks[k - 1].word, "o" | "ao" | "com" | "pro" | "pelo") => {
