@@ -403,12 +403,38 @@ fn asks_about_them_after_yes(toks: &[Tok<'_>]) -> bool {
             .is_some_and(|t| matches!(t.word, "when" | "who")),
     );
     let w = |i: usize| toks.get(i).map_or("", |t| t.word);
-    said_yes
-        && matches!(w(at), "will" | "would" | "could" | "can" | "is" | "does")
-        && matches!(
-            w(at + 1),
-            "it" | "they" | "he" | "she" | "that" | "someone" | "somebody"
+    // "oui volontiers, il peut m'appeler ce soir ?", "ja, kann er mich heute anrufen?": the
+    // other languages put the pronoun first, or the verb first with it after.
+    let modal_other = |w: &str| {
+        matches!(
+            w,
+            "peut"
+                | "pourrait"
+                | "peuvent"
+                | "kann"
+                | "konnte"
+                | "puede"
+                | "podria"
+                | "pode"
+                | "poderia"
+                | "puo"
+                | "potrebbe"
         )
+    };
+    let pronoun_other = |w: &str| {
+        matches!(
+            w,
+            "il" | "elle" | "on" | "er" | "sie" | "el" | "ella" | "ele" | "ela" | "lui" | "lei"
+        )
+    };
+    said_yes
+        && (matches!(w(at), "will" | "would" | "could" | "can" | "is" | "does")
+            && matches!(
+                w(at + 1),
+                "it" | "they" | "he" | "she" | "that" | "someone" | "somebody"
+            )
+            || pronoun_other(w(at)) && modal_other(w(at + 1))
+            || modal_other(w(at)) && pronoun_other(w(at + 1)))
         && !toks[at..].iter().any(|t| contrasts(t.word) || t.is(Neg))
 }
 
@@ -488,6 +514,9 @@ pub(super) fn approving(word: &str) -> bool {
             | "nice"
             | "sensible"
             | "welcome"
+            // "that would be a relief".
+            | "relief"
+            | "reassuring"
             // The other languages (accents folded).
             | "genial"
             | "parfait"

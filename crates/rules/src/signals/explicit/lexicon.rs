@@ -3160,6 +3160,7 @@ pub(super) fn person_by_form(
     word: &str,
     before: &[&str],
     first_person: impl FnOnce() -> bool,
+    talked_with_later: impl FnOnce() -> bool,
 ) -> bool {
     // Each language's determiners, and its agent suffixes with the least stem before them.
     const EN: &[&str] = &["the", "a", "an", "your", "ur", "any"];
@@ -3289,23 +3290,49 @@ pub(super) fn person_by_form(
         [.., d, m] => dets.contains(d) && !dets.contains(m) && m.len() > 2,
         _ => false,
     };
+    // A plain word naming which: "your reptile keepers", "the funeral arranger".
+    let which = |m: &str| m.len() > 2 && !EN.contains(&m) && !matches!(m, "of" | "to" | "with");
     let your_plural = word.len() > 6
         && word.ends_with("ers")
-        && matches!(before, [.., "your" | "ur"] | [.., "of", "the"]);
-    // "talk with the milliner", "speak to a falconer": the "-er" a verb of talking reaches
-    // is someone to talk to (things are connected to, not talked with).
+        && match before {
+            [.., "your" | "ur"] | [.., "of", "the"] => true,
+            [.., "your" | "ur", m] => which(m),
+            _ => false,
+        };
+    // "talk with the milliner", "speak to a falconer", "speak to the funeral arranger": the
+    // "-er" a verb of talking reaches is someone to talk to (things are connected to, not
+    // talked with); "the head shearer", "the head roaster": the one in charge of a trade.
+    let talking = |v: &str| {
+        matches!(
+            v,
+            "talk" | "speak" | "chat" | "talking" | "speaking" | "chatting" | "word"
+        )
+    };
     let talked_to = word.len() > 6
         && word.ends_with("er")
+        && match before {
+            [.., v, "to" | "with", "the" | "a" | "an" | "your"] => talking(v),
+            [v, "to" | "with", "the" | "a" | "an" | "your", m] => talking(v) && which(m),
+            _ => false,
+        }
+        || word.len() > 5
+            && (word.ends_with("er") || word.ends_with("ers"))
+            && matches!(before, [.., "the" | "a" | "your", "head"]);
+    // German "mit einem Bestatter … sprechen": whom a verb of talking, last in the
+    // clause, is had with.
+    let talked_with_de = word.len() > 5
         && matches!(
             before,
             [
-                "talk" | "speak" | "chat" | "talking" | "speaking" | "chatting" | "word",
-                "to" | "with",
-                "the" | "a" | "an" | "your"
+                ..,
+                "mit",
+                "dem" | "einem" | "der" | "einer" | "ihrem" | "ihrer" | "nem" | "ner"
             ]
-        );
+        )
+        && talked_with_later();
     // The exclusions are read last: most words fail the suffixes first.
     let by_form = (your_plural || talked_to || det(EN) && ends(EN_SUFFIXES)) && first_person()
+        || talked_with_de
         || det(FR) && ends(FR_SUFFIXES)
         || det(DE) && ends(DE_SUFFIXES)
         || det(ROMANCE) && ends(ROMANCE_SUFFIXES);

@@ -103,7 +103,8 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         .count();
     let rest = &toks[first_clause..];
     let appreciated = !rest.is_empty()
-        && rest.len() <= 6
+        // "yes, thank you, that would be a relief".
+        && rest.len() <= 8
         && !rest.iter().any(|t| t.is(Neg) || t.is(Boundary))
         // "that would be easier", "sounds good".
         && rest.iter().any(|t| agreement::approving(t.word));
@@ -181,7 +182,17 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         && toks
             .iter()
             .all(|t| agrees(t) || matches!(t.word, "quero" | "quiero" | "voglio" | "lo"));
+    // "yeah go on", "ok go ahead then": the yes and the go-ahead in one breath.
+    let go_on = first_yes
+        && toks.len() <= 5
+        && toks
+            .windows(2)
+            .any(|w| w[0].word == "go" && matches!(w[1].word, "on" | "ahead"))
+        && toks[1..]
+            .iter()
+            .all(|t| agrees(t) || matches!(t.word, "go" | "on" | "ahead" | "then" | "please"));
     let yes = wanted_back
+        || go_on
         || first_yes
             && toks.len() <= 10
             && (toks.len() <= 8 && toks.iter().all(agrees)
@@ -593,7 +604,13 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         toks[m].clause == t.clause
                             && (human_noun(toks, m) == Some(true)
                                 || one_of_ours(toks, m)
-                                || ours_who(toks, m))
+                                || ours_who(toks, m)
+                                // "pass this to our customer care team", "to our
+                                // billing department": the service's people.
+                                || toks[k + 1].word == "our"
+                                    && (toks[m].is(Dept)
+                                        || toks[m].is(ServiceHead)
+                                        || matches!(toks[m].word, "team" | "staff")))
                     })
                 });
         // "Shall I bring in a colleague?", "I can loop in a specialist".
@@ -630,6 +647,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                             toks[i].word,
                             "vuole" | "desidera" | "desea" | "quiere" | "deseja" | "voulez"
                                 | "souhaitez" | "mochten" | "wollen"
+                                // "Preferisce parlare con…?", "¿Prefiere hablar con…?".
+                                | "preferisce" | "prefiere" | "prefere" | "preferez"
                         )
                         || toks[i].word == "help"
                             && i > 0
@@ -644,10 +663,17 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         Some(true) => !toks[k.saturating_sub(2)..k]
                             .iter()
                             .any(|p| matches!(p.word, "your" | "own")),
-                        // A trade of the service: "one of our vets", "a tax preparer".
-                        Some(false) => toks[k.saturating_sub(3)..k]
-                            .iter()
-                            .any(|p| matches!(p.word, "our" | "a" | "an")),
+                        // A trade of the service: "one of our vets", "a tax preparer",
+                        // "con un audioprotesista", "mit einem Bestatter".
+                        Some(false) => toks[k.saturating_sub(3)..k].iter().any(|p| {
+                            matches!(
+                                p.word,
+                                "our" | "a" | "an" | "un" | "una" | "uno" | "une" | "um" | "uma"
+                                    | "einem" | "einen" | "einer" | "nostro" | "nostra"
+                                    | "nuestro" | "nuestra" | "notre" | "nosso" | "nossa"
+                                    | "unserem" | "unseren" | "unserer"
+                            )
+                        }),
                         // Said by the AI, "our staff" are the service's (said by the
                         // customer, their own: see `human_noun`); "the farm", "our
                         // workshop": a workplace talked with is its people.
@@ -1193,6 +1219,7 @@ fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
             // again; after asking for someone, it takes the asking back.
             .filter(|m| m.pattern == "reject_bot" || !taken_back(&toks))
             .filter(|m| m.pattern != "staff_asked_to_help" || !person_or_machine_asked(&toks))
+            .filter(|m| m.pattern != "is_there" || !person_in_the_service_asked(&toks))
     } else {
         None
     };
@@ -1248,6 +1275,48 @@ fn person_or_machine_asked(toks: &[Tok<'_>]) -> bool {
                 t.word,
                 "will" | "would" | "does" | "do" | "is" | "are" | "can" | "could"
             )
+        })
+}
+
+/// "Is there someone there to help with the painting, or is it self-guided?", "is there
+/// someone at the studio who teaches copperplate, or only italic?": whether the service
+/// comes with a person, asked against another way of having it. A person to talk to ("is
+/// there someone I can talk to, or not?") or set against the bot ("… or just bots?") is
+/// still wanted.
+fn person_in_the_service_asked(toks: &[Tok<'_>]) -> bool {
+    let [first, second, ..] = toks else {
+        return false;
+    };
+    if !(matches!(first.word, "is" | "are") && second.word == "there") {
+        return false;
+    }
+    let Some(or_at) = toks
+        .iter()
+        .position(|t| t.sentence == first.sentence && either_or(t.word))
+    else {
+        return false;
+    };
+    let (asked, other) = (&toks[2..or_at], &toks[or_at + 1..]);
+    let other: Vec<&Tok<'_>> = other
+        .iter()
+        .take_while(|t| t.sentence == first.sentence)
+        .collect();
+    // "… or not?", "… or what?": the question pressed, no other way offered.
+    let offered = other
+        .iter()
+        .any(|t| t.word.len() >= 3 && !matches!(t.word, "not" | "what" | "nothing" | "else"));
+    offered
+        && !asked.iter().any(|t| {
+            t.is(Talk)
+                || t.is(Contact)
+                || matches!(t.word, "i" | "me" | "my" | "we" | "us" | "im" | "id")
+        })
+        && !other.iter().any(|t| {
+            t.is(Bot)
+                || t.is(Machine)
+                || t.is(StrongNoun)
+                || t.is(WeakNoun)
+                || matches!(t.word, "i" | "me" | "automated" | "automatic" | "ai")
         })
 }
 
@@ -1514,7 +1583,9 @@ fn may_request(toks: &[Tok<'_>]) -> bool {
         .any(|t| anchors(t.classes) && !by_form(t) || anchor_word(t.word))
         // "un vendeur peut m'envoyer un mail ?": a message written to the customer is the
         // verb such a trade is asked for through.
-        || toks.iter().any(by_form) && (0..toks.len()).any(|v| writes_to_customer(toks, v))
+        || toks.iter().any(by_form)
+            && (0..toks.len())
+                .any(|v| writes_to_customer(toks, v) || writes_to_me_verb_last(toks, 0, v))
         // "is there no one here to help?", said in two words.
         || toks
             .windows(2)
@@ -4023,6 +4094,47 @@ mod tests {
             "I'd like to hear from them about the delivery date.",
             "I had somebody get in touch last week.",
         ]);
+    }
+
+    #[test]
+    fn trades_by_form_with_a_word_naming_which_or_a_verb_of_talking_last() {
+        all_requests(&[
+            "Could I speak with the head brewer?",
+            "I'd like to talk to one of your dog walkers about Tuesday.",
+            "Ich würde gern mit einem Steinmetz sprechen.",
+            "Könnte mir die Gärtnerin eine Mail schreiben?",
+            "advisor for pension questions please",
+        ]);
+        no_requests(&[
+            "Ich möchte mit einem Hammer arbeiten.",
+            "an agent for my manuscript",
+            "I need to ring my cat's vet first.",
+        ]);
+    }
+
+    #[test]
+    fn a_person_in_the_service_or_a_machine_acting_alone_is_asked_about_not_asked_for() {
+        no_requests(&[
+            "Is there a guide on the tour, or do we walk it alone?",
+            "Does the app escalate reminders automatically?",
+        ]);
+        all_requests(&[
+            "Is there a member of staff I could speak to, or not?",
+            "is there an actual human or only bots",
+        ]);
+    }
+
+    #[test]
+    fn a_yes_in_one_breath_a_relief_or_a_question_of_when_takes_the_offer() {
+        let offer = "Shall I pass this to our accounts team so someone can check it?";
+        for reply in ["ok go ahead then", "Yes, thanks, that would be reassuring."] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        let offer = "Voulez-vous que je vous mette en relation avec une conseillère ?";
+        assert!(detect_in_reply(offer, "oui, elle peut me rappeler demain ?").is_some());
+        let offer = "¿Prefiere hablar con un tapicero o seguir conmigo?";
+        assert!(detect_in_reply(offer, "con el tapicero, gracias").is_some());
+        assert!(detect_in_reply(offer, "sigo contigo, gracias").is_none());
     }
 
     #[test]

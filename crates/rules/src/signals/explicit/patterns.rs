@@ -454,6 +454,12 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
             || k > 0
             && (own_possessive(toks[k - 1].word)
                 || matches!(toks[k - 1].word, "his" | "her" | "their"))
+            // "my gecko's vet", "my kids dentist": the professional of someone of the
+            // customer's.
+            || k > 1
+                && own_possessive(toks[k - 2].word)
+                && toks[k - 1].classes.is_empty()
+                && toks[k - 1].word.ends_with('s')
         // "I'll hand it to the midwife": a thing given, not the customer passed on.
         || toks[k.saturating_sub(4)..k].iter().any(|p| {
             matches!(p.word, "hand" | "give" | "pass" | "send" | "take" | "bring" | "show")
@@ -2058,8 +2064,7 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                 // ("email me the invoice" asks for a thing sent, not for a person.)
                 // "könnte mir jemand aus dem Team eine Mail schreiben": written to the
                 // customer, the verb last.
-                || matches!(toks[v].word, "schreiben" | "mailen" | "zuschicken")
-                    && toks[j..v].iter().any(|p| matches!(p.word, "mir" | "uns"))
+                || writes_to_me_verb_last(toks, j, v)
                 || matches!(toks[v].word, "msg" | "message" | "text" | "email" | "dm" | "whatsapp")
                     && matches!(next(1), Some("me" | "us"))
                     && !matches!(next(2), Some("the" | "a" | "an" | "my" | "our" | "your" | "it" | "that" | "this"))
@@ -2079,7 +2084,11 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         })?;
     // A trade known only by its form is asked to contact or talk with the customer, not to
     // do a task ("can your drivers take away my old bags" books the work).
-    if by_form(&toks[k]) && !(toks[v].is(Contact) || toks[v].is(Talk)) {
+    // "Könnte mir der Dudelsacklehrer eine Mail schreiben?": writing to the customer is
+    // contacting them.
+    if by_form(&toks[k])
+        && !(toks[v].is(Contact) || toks[v].is(Talk) || writes_to_me_verb_last(toks, j, v))
+    {
         return None;
     }
     // "could someone else collect it for me": the customer's proxy, not staff.
@@ -2103,6 +2112,15 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         phrase: phrase(toks, j, v),
         pattern: "staff_asked_to_help",
     })
+}
+
+/// German "könnte mir jemand eine Mail schreiben": verb `v`, last, writes to the customer,
+/// whose pronoun stands between `from` and it.
+pub(super) fn writes_to_me_verb_last(toks: &[Tok<'_>], from: usize, v: usize) -> bool {
+    matches!(toks[v].word, "schreiben" | "mailen" | "zuschicken")
+        && toks[from..v]
+            .iter()
+            .any(|p| matches!(p.word, "mir" | "uns"))
 }
 
 /// "me puede escribir", "pode me mandar uma mensagem", "mi può mandare una mail", "peut
@@ -5757,10 +5775,30 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "filhos"
                 )
             }));
+        // "does the system escalate fault alerts to my phone automatically?": what a machine
+        // does by itself, asked about.
+        let by_machine = said_before(|w| {
+            matches!(
+                w,
+                "system"
+                    | "app"
+                    | "software"
+                    | "platform"
+                    | "portal"
+                    | "tool"
+                    | "alarm"
+                    | "sensor"
+                    | "monitor"
+            )
+        }) || toks
+            .iter()
+            .filter(|n| n.clause == t.clause)
+            .any(|n| matches!(n.word, "automatically" | "automatic" | "automated"));
         if t.is(Escalate)
             && !climbs
             && !modifier
             && !grows
+            && !by_machine
             && !admin_object
             && !by_themselves
             && !refused(toks, j)
@@ -7460,11 +7498,23 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     let menu = toks
         .iter()
         .any(|t| matches!(t.word, "menu" | "press" | "option" | "options"));
-    if toks.is_empty() || toks.len() > if repeated || menu { 9 } else { 6 } {
+    // "representative for wholesale orders", "an agent for billing please": the person,
+    // then what for in a few words, read no further.
+    let purpose = toks.iter().position(|t| t.word == "for").filter(|&f| {
+        f > 0
+                && human_noun(toks, f - 1) == Some(true)
+                && toks.len() <= f + 4
+                // "an agent for my novel": one of the customer's own to find.
+                && toks
+                    .get(f + 1)
+                    .is_some_and(|n| !matches!(n.word, "my" | "our" | "me" | "us"))
+    });
+    let said = &toks[..purpose.unwrap_or(toks.len())];
+    if said.is_empty() || said.len() > if repeated || menu { 9 } else { 6 } {
         return None;
     }
     let mut found = None;
-    for (k, t) in toks.iter().enumerate() {
+    for (k, t) in said.iter().enumerate() {
         if human_noun(toks, k) == Some(true)
             && !matches!(t.word, "someone" | "somebody" | "people" | "persons")
         {

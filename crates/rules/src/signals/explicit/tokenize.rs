@@ -495,20 +495,39 @@ pub(super) fn tokenize_into<'a>(
         {
             continue;
         }
-        // The three words read before this one, for a noun known by its form after them.
+        // The four words read before this one, for a noun known by its form after them.
         let before = [
+            toks.len().checked_sub(4).map_or("", |i| toks[i].word),
             toks.len().checked_sub(3).map_or("", |i| toks[i].word),
             toks.len().checked_sub(2).map_or("", |i| toks[i].word),
             toks.last().map_or("", |t| t.word),
         ];
-        let mut by_form = |word: &str| {
-            person_by_form(word, &before, || {
-                *first_person.get_or_insert_with(|| {
-                    words.iter().any(|&(from, to, _, _)| {
-                        matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
-                    })
+        // German puts the verb of talking last: "mit einem Bestatter persönlich sprechen".
+        let talked_with_later = || {
+            words[i..]
+                .iter()
+                .take_while(|w| w.2 == clause)
+                .take(6)
+                .any(|&(from, to, _, _)| {
+                    matches!(
+                        &buf[from..to],
+                        "sprechen" | "reden" | "telefonieren" | "besprechen" | "gesprochen"
+                    )
                 })
-            })
+        };
+        let mut by_form = |word: &str| {
+            person_by_form(
+                word,
+                &before,
+                || {
+                    *first_person.get_or_insert_with(|| {
+                        words.iter().any(|&(from, to, _, _)| {
+                            matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
+                        })
+                    })
+                },
+                talked_with_later,
+            )
         };
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
             // Only a text with "for" or "if" can hold an exclamation or a politeness to drop.
