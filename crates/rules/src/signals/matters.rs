@@ -92,6 +92,8 @@ const ACTS: &[(&str, &[&str])] = &[
             "renew",
             "renouvel",
             "prolong",
+            // Italian "prolungare".
+            "prolung",
             "verlanger",
             "rinnov",
             "renov",
@@ -977,6 +979,11 @@ const FAULTS: &[&str] = &[
     "leaking",
     "mouldy",
     "moldy",
+    // Water or a finish gone wrong: "the water's gone cloudy", "the varnish is murky".
+    "cloudy",
+    "murky",
+    "discoloured",
+    "discolored",
     "abollado",
     "aplastado",
     "ecrase",
@@ -1058,6 +1065,15 @@ const FAULTS: &[&str] = &[
     "rattling",
     "squeaking",
     "grinding",
+    // "the right aid crackles all the time", "the speaker buzzes".
+    "crackles",
+    "crackling",
+    "buzzes",
+    "buzzing",
+    "whistles",
+    "whistling",
+    "rattles",
+    "squeaks",
     "faulty",
     // A screen gone blank or frozen: "the meter display's gone blank".
     "blank",
@@ -1498,6 +1514,13 @@ fn wished_act<'a>(
             Some("refund")
         }
         "stopped" | "cancelled" | "canceled" | "removed" | "ended" if wished() => Some("cancel"),
+        // "we'd also like a quote for a filtration system": a price asked for, an errand.
+        "quote" | "estimate" | "presupuesto" | "devis" | "preventivo" | "orcamento"
+        | "kostenvoranschlag"
+            if wished() =>
+        {
+            Some("quote")
+        }
         "receipt" | "receipts" | "invoice" | "invoices" | "statement" | "certificate"
         | "confirmation" | "factura" | "fattura" | "facture" | "rechnung" | "quittung"
         | "recibo" | "ricevuta" | "recu" | "paperwork" | "forms" | "documents" | "contract"
@@ -1507,6 +1530,7 @@ fn wished_act<'a>(
                 matches!(
                     word(j),
                     "send"
+                        | "resend"
                         | "email"
                         | "mail"
                         | "post"
@@ -4050,5 +4074,20 @@ mod tests {
         assert_eq!(m("there's a rotten egg smell in the hall").own(), 0);
         // A document wanted sent, with the verb after it.
         assert!(m("could you get the hire paperwork sent over today").has_acts());
+    }
+
+    #[test]
+    fn a_quote_wanted_an_italian_extension_and_a_noise_are_matters() {
+        assert_eq!(
+            m("the tap water's gone murky, we'd like an estimate for a softener and can you resend last month's invoice").own(),
+            3
+        );
+        assert_eq!(
+            m("Vorrei prolungare l'abbonamento, aggiungere un utente e la fattura di marzo è sbagliata.").own(),
+            3
+        );
+        assert_eq!(m("the left speaker buzzes when it's loud").own(), 1);
+        // A quote told of, not wanted, is no errand.
+        assert!(!m("the quote you sent was fine").has_acts());
     }
 }

@@ -162,7 +162,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (lui |leur |le |la |les |l')?(prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(quelle|combien de) (dose|posologie)\b|\b(qu[ée]|cu[áa]nta) dosis\b|\bwelche dosis\b|\b(que|qual) dose\b|\b(che|quale) dose\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\bhow (many|much) (\w+ ){0,4}(is|are) (safe|ok|okay|too many|too much)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (lui |leur |le |la |les |l')?(prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(quelle|combien de) (dose|posologie)\b|\b(qu[ée]|cu[áa]nta) dosis\b|\bwelche dosis\b|\b(que|qual) dose\b|\b(che|quale) dose\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
@@ -218,7 +218,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Outage,
-        r"\bno (customer|customers|client|clients|one|body|shopper|shoppers) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\blosing (every|all|all our|our) (orders?|sales?|customers?|bookings?)\b|\bno (orders|sales|payments|bookings) (have |has )?(gone|come|went) through\b|\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
+        r"\bno (customer|customers|client|clients|one|body|shopper|shoppers) (can|could) (pay|buy|order|check ?out|book|log ?in)\b|\b(gone|went|are|we'?re|were|is|it'?s|station'?s?) (completely |totally |just )?off (the )?air\b|\blosing (every|all|all our|our) (orders?|sales?|customers?|bookings?)\b|\bno (orders|sales|payments|bookings) (have |has )?(gone|come|went) through\b|\b(site|website|web site|store|shop|checkout|system|systems|server|servers|service|platform|terminals?|pos|tills?|registers?|card readers?|payments|production|network|api|everything)\b.{0,12}\b(is|are|'s|went|has gone|have gone|has been|have been|keeps? going) (completely |totally |all )?(down|offline|out of service)\b|\b(we|our customers|customers|nobody|no one|none of our (customers|staff|stores|shops))\b.{0,10}\b(can'?t|cannot|can not|are unable to|is unable to) (take|accept|process|check ?out|pay|order|log ?in|place orders|buy)\b|\blosing (money|sales|customers|orders|revenue|business)\b|\b(our|all (of )?(our|the)|the (shop|store|restaurant|office)'?s?|whole shop'?s?|whole store'?s?)\b.{0,30}\b(terminals?|tills?|registers?|card readers?|card machines?|pos|checkouts?|systems?|servers?|website|site|network|phones|phone lines)\b.{0,20}\b(stopped working|(has|have) stopped|(is|are|'s|'re) not working|(isn'?t|aren'?t) working|crashed|(has|have) crashed|went down|gone down)\b|\bqueue of customers\b|\b(la web|la tienda|el sistema|la p[áa]gina|el servidor)\b.{0,10}\b(est[áa] ca[íi]d[ao]|se cay[óo])\b|\b(le site|la boutique|le syst[èe]me|le serveur)\b.{0,10}\best (en panne|hors service|tomb[ée])\b|\b(die seite|der shop|das system|der server|die kasse)\b.{0,10}\bist (down|ausgefallen|offline)\b|\b(o site|a loja|o sistema|o servidor)\b.{0,10}\b(est[áa] fora do ar|caiu)\b|\b(il (nostro )?sito|il negozio|il (nostro )?sistema|il server|la cassa)\b.{0,25}\b(è |e )?(down|fuori servizio|bloccato|fermo|non funziona)\b|\b\w*(system|server|kasse|shop|seite|webseite|terminal)\w*\b.{0,40}\b(ausgefallen|abgest[üu]rzt|offline|down)\b|\b(ning[úu]n cliente|nadie) (puede|consigue) (pagar|comprar|pedir)\b|\b(aucun client|personne) ne (peut|arrive [àa]) (payer|commander|acheter)\b|\b(niemand|kein kunde) kann (mehr )?(bezahlen|bestellen|einkaufen|zahlen)\b|\b(nenhum cliente|ningu[ée]m) (consegue|pode) (pagar|comprar)\b|\b(nessun cliente|nessuno) (riesce|pu[òo]) (a )?(pagare|comprare|ordinare)\b|\b(estamos perdiendo|nous perdons|on perd|wir verlieren|estamos perdendo|stiamo perdendo) (\w+ )?(ventas|clientes|pedidos|dinero|ventes|commandes|clients|argent|umsatz|kunden|bestellungen|geld|vendas|clientes|dinheiro|ordini|clienti|vendite|soldi)\b",
     ),
     (
         P::Danger,
@@ -246,7 +246,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking|get up|getting up|making (any )?sense)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
+        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\bhead('?s| is) (bleeding|pouring with blood)\b|\b(hit|banged|cracked|bumped|smashed) (his|her|their|my) head\b.{0,60}\b(drowsy|confused|vomiting|being sick|throwing up|not making sense|blacked out|knocked out|bleeding)\b|\b(over the handlebars|came off (his|her|the) (bike|horse|scooter)|hit by a car|knocked (him|her) down)\b.{0,80}\b(bleeding|drowsy|not moving|can'?t move|confused|unconscious)\b|\b(he|she|he'?s|she'?s|hes|shes|baby|child|son|daughter|boy|girl|face|kid)\b.{0,15}\b(turning|going|gone|turned|went) (blue|purple)\b|\b(a ficar|ficando) (rox[oa]|azul)\b|\bse est[áa] poniendo (morad[oa]|azul)\b|\bdevient (bleue?|violette?)\b|\b(wird|l[äa]uft) (ganz )?blau (an|im gesicht)\b|\b(sta diventando|[èe] diventat[oa]) (viola|blu|cianotic[oa])\b|\b(wrapped|coiled|tight|tightening) (a)?round (his|her|my \w+'?s|the baby'?s|the child'?s) neck\b|\benrolad[oa] (no|ao redor do) pesco[çc]o\b|\benrollad[oa] (en|alrededor del) cuello\b|\benroul[ée]e? autour du cou\b|\bum den hals (gewickelt|geschlungen)\b|\b(attorcigliat[oa]|avvolt[oa]) (attorno al|al) collo\b|\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre|child|son|daughter|boy|girl|baby|man|woman|kid)\b[^.?!]{0,60}\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre)\b[^.?!]{0,8}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking|get up|getting up|making (any )?sense)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
     ),
     (
         P::Outage,
@@ -395,7 +395,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Brakes that give way while driving.
     (
         P::Danger,
-        r"\bbrakes? (pedal )?(is |are |has |have )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b",
+        r"\bbrakes? (pedal )?(is |are |has |have )?(just |completely |totally )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|sign|beam|shelving|shelves|balcony|chimney|fence|it)\b.{0,40}\b(could|might|is going to|going to|about to) (come down|collapse|fall down|give way|cave in)\b.{0,20}\b(any (second|minute|moment)|at any (moment|time)|right now)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|beam|shelving|shelves|balcony|chimney)\b.{0,30}\babout to (collapse|come down|give way|cave in)\b|\b(boat|yacht|vessel|dinghy|ship|narrowboat|barge)\b.{0,80}\b(water'?s? coming (over|in)|water is coming (over|in))\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b",
     ),
     // A business whose phones or tills just went dead.
     (
@@ -1524,7 +1524,15 @@ fn spent_by_another(before: &str) -> bool {
         )
         .ok()
     });
-    OTHER.as_ref().is_some_and(|re| re.is_match(before))
+    // "she said it cost them £30,000", "he spent about £9,000": a third person's.
+    static THIRD: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(\b(cost|costed) (them|her|him)|\b(he|she) (spent|paid))\s+(about |around |roughly |over |nearly |almost )?$",
+        )
+        .ok()
+    });
+    (OTHER.as_ref().is_some_and(|re| re.is_match(before))
+        || THIRD.as_ref().is_some_and(|re| re.is_match(before)))
         && !WITH_ME.as_ref().is_some_and(|re| re.is_match(before))
 }
 
@@ -1535,7 +1543,7 @@ fn spent_by_another(before: &str) -> bool {
 fn spent_long_ago(before: &str, after: &str) -> bool {
     static SPENT: LazyLock<Option<(regex::Regex, regex::Regex)>> = LazyLock::new(|| {
         let spent = regex::Regex::new(
-            r"(?i)\b(paid|cost|costed|spent|came to)( \w+){0,2}?( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
+            r"(?i)(\b(paid|cost|costed|spent|came to)( \w+){0,2}?|\bfor)( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
         );
         let long_ago = regex::Regex::new(
             r"(?i)\b(back then|back in the (day|\w+ties|\d0s)|back in \d{4}|in the (sixties|seventies|eighties|nineties|\d0s)|(years|decades) ago|at the time)\b",
@@ -4368,6 +4376,11 @@ mod tests {
                 "£15,000",
             ),
             ("un voisin a payé 8 000 € pour la même terrasse", "8 000 €"),
+            ("my cousin told me the wedding cost them £22,000", "£22,000"),
+            (
+                "you fitted our boiler back in 2009 for about £3,500",
+                "£3,500",
+            ),
         ] {
             assert!(held_at(text, amount), "{text}");
         }
@@ -4381,6 +4394,11 @@ mod tests {
             ("raise my limit and send €4,000 to my sister now", "€4,000"),
             // Paid lately: it may be the very matter.
             ("I paid £7,500 last week and nothing has arrived", "£7,500"),
+            ("I'd like a new boiler for about £3,500", "£3,500"),
+            (
+                "it will cost them nothing, but I must pay £4,000 now",
+                "£4,000",
+            ),
             (
                 "my friend and I want to pay £9,000 for the course",
                 "£9,000",
@@ -4570,6 +4588,37 @@ mod tests {
         ] {
             assert_eq!(urgency(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_person_going_blue_something_round_the_neck_and_one_hanging_silent_are_urgent() {
+        all_urgent(&[
+            "my baby is going blue, she put something in her mouth",
+            "o bebé está a ficar roxo",
+            "the blind cord is wrapped around her neck",
+            "he's caught in the rigging and not responding",
+        ]);
+        none_urgent(&[
+            "the bruise on my knee went purple",
+            "my laptop screen went blue and restarted",
+            "my jumper is tangled in the drum, the machine is not responding",
+        ]);
+    }
+
+    #[test]
+    fn an_injury_with_a_serious_sign_a_structure_about_to_fall_a_boat_sinking_and_a_station_off_air_are_urgent()
+     {
+        all_urgent(&[
+            "my daughter came off her bike, her head is bleeding and she's confused",
+            "the shelving looks like it could collapse any moment and kids are next to it",
+            "the yacht on the next mooring has water coming over the side",
+            "we're off air right now, the transmitter died",
+        ]);
+        none_urgent(&[
+            "prices could come down any moment now, should I wait to book?",
+            "he came off his bike last spring but he's fine",
+            "the boat trip is going down the river at noon",
+        ]);
     }
 
     #[test]
