@@ -1622,6 +1622,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
         &[
             "llamenme",
             "llameme",
+            // The informal "call me" ("llámame porfa"); "llámame Ana" names, and asks no call.
+            "llamame",
+            "llamadme",
             "chiamate",
             "chiami",
             "chiamare",
@@ -1949,6 +1952,13 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // craft or a hall ("le maître d'armes", the maître d'), German "der Meister".
             "patron",
             "patronne",
+            // The head of a school; a teacher in French and Spanish chat ("un prof").
+            "principal",
+            "headteacher",
+            "headmaster",
+            "headmistress",
+            "prof",
+            "profe",
             "proprio",
             "maitre",
             "meister",
@@ -2507,6 +2517,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "ventanilla",
             "sportello",
             "schalter",
+            // "can I talk to support?", "verbinde mich mit dem Support": the support team.
+            "support",
             // Those who run the place: "speak to management", "den Vorstand" (a club's
             // board), a radio station's "Redaktion" (its newsroom); French "la direction" is
             // read as a phrase.
@@ -3214,6 +3226,9 @@ pub(super) fn person_by_form(
         ("iere", 3),
         ("ciens", 2),
         ("cien", 2),
+        // "le photographe", "la graphiste" is above.
+        ("graphes", 2),
+        ("graphe", 2),
         ("ciennes", 2),
         ("cienne", 2),
     ];
@@ -3249,6 +3264,8 @@ pub(super) fn person_by_form(
         "sua", "vostro", "vostra",
         // "uno de vuestros afiladores", "um dos seus amoladores", "uno dei vostri arrotini".
         "vuestro", "vuestra", "vuestros", "vuestras", "sus", "seus", "suas", "vostri", "vostre",
+        // Portuguese "pro", "pra" ("para o", "para a"): "me transfere pro instalador".
+        "pro", "pra", "pros", "pras",
         // Italian "con il" said as one word: "parlare col gestore".
         "col", "coi", "colla",
     ];
@@ -3274,6 +3291,11 @@ pub(super) fn person_by_form(
         ("eira", 3),
         ("aio", 3),
         ("iere", 3),
+        // "el fotógrafo", "col fotografo", "o fotógrafo".
+        ("grafos", 2),
+        ("grafo", 2),
+        ("grafas", 2),
+        ("grafa", 2),
         // "la peluquera", "una enfermera": the Spanish feminine of "-ero".
         ("eras", 3),
         ("era", 3),

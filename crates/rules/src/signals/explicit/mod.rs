@@ -4138,6 +4138,26 @@ mod tests {
     }
 
     #[test]
+    fn support_a_head_teacher_a_photographer_and_chat_spellings_are_asked_for() {
+        all_requests(&[
+            "Could I talk to support, please?",
+            "llámame porfa",
+            "gibts ne Kollegin, mit der ich sprechen kann?",
+            "me passa pro eletricista, por favor",
+            "posso parlare con la fotografa?",
+            "je voudrais parler à la photographe",
+            "Can I speak with the headteacher today?",
+            "je veux parler à la prof de danse",
+            "Can I talk to the plumber for my repair next Tuesday?",
+            "I'd like to speak to a manager before I sign with you.",
+        ]);
+        no_requests(&[
+            "I need support with my order",
+            "Can I talk to the plumber next month?",
+        ]);
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

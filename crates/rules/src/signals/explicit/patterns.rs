@@ -1200,9 +1200,20 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         intro = from;
     }
     // "I'll have my broker settle it with you": someone who deals with the service for
-    // the customer is no one of the service ("rather a human than you" compares).
+    // the customer is no one of the service ("rather a human than you" compares). What
+    // the customer will do after a "before" or "when" is theirs ("I want to hear from the
+    // manager before I book with you again").
+    let own_end = toks[j..clause_end]
+        .iter()
+        .position(|p| {
+            matches!(
+                p.word,
+                "before" | "after" | "until" | "because" | "since" | "when" | "once"
+            )
+        })
+        .map_or(clause_end, |p| j + p);
     if !toks[j..clause_end].iter().any(|p| p.word == "than")
-        && toks[j..clause_end].windows(2).any(|w| {
+        && toks[j..own_end].windows(2).any(|w| {
             matches!(
                 w[0].word,
                 "with" | "call" | "contact" | "ring" | "phone" | "email" | "mail" | "text"
@@ -1400,13 +1411,31 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         || t.is(Contact)
             && j > 0
             && matches!(toks[j - 1].word, "etre" | "be" | "ser" | "essere" | "werden");
+    // "talk to the fitter for my job next week", "about next week": a time after the
+    // talk's topic says when the topic is, not when to talk.
+    // The topic comes after the person talked to ("ask for a person later" asks later),
+    // as a thing of its own ("about upgrading next year" may be when to talk).
+    let topic_at = (j + 1..rest)
+        .find(|&a| {
+            matches!(
+                toks[a].word,
+                "for" | "about" | "regarding" | "concerning" | "re"
+            ) && (j + 1..a).any(|k| human_noun(toks, k).is_some())
+                && toks.get(a + 1).is_some_and(|n| {
+                    matches!(
+                        n.word,
+                        "my" | "our" | "the" | "this" | "that" | "your" | "next"
+                    )
+                })
+        })
+        .unwrap_or(rest);
     let later = !scheduled
         && !callback
-        && (toks[j..rest]
+        && (toks[j..topic_at]
             .iter()
             .any(|n| n.is(Hypothetical) && !matches!(n.word, "if" | "whenever" | "case"))
             // "speak with an adviser next month": a time to come.
-            || toks[j..rest]
+            || toks[j..topic_at]
                 .windows(2)
                 .any(|w| w[0].word == "next" && (named_period(w[1].word) || w[1].word == "weekend")));
     if later {
@@ -7108,6 +7137,11 @@ fn asking_word(word: &str) -> bool {
             | "plz"
             | "svp"
             | "stp"
+            // Spanish chat's "porfa", "xfa".
+            | "porfa"
+            | "porfavor"
+            | "xfa"
+            | "pfv"
             | "bitte"
             | "favor"
             | "favore"

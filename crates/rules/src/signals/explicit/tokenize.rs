@@ -1083,6 +1083,7 @@ pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "owners",
     "proprietor",
     "direction",
+    "ne",
     "anruf",
     "gesprach",
     "mais",
@@ -1216,6 +1217,16 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                         .is_some_and(|n| owned_place(n.word, n.classes)) =>
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
+        }
+        // Spoken German "gibts ne Mitarbeiterin?", "ich brauch ne Person": "ne" is "eine",
+        // no French negation.
+        "ne" if k > 0
+            && matches!(
+                toks[k - 1].word,
+                "gibts" | "es" | "brauch" | "brauche" | "will" | "hab" | "habe" | "mit" | "fur"
+            ) =>
+        {
+            toks[k].classes = Classes::default().with(Skip);
         }
         // French "parler à la direction": the management ("in the direction of" is none).
         "direction" if k > 0 && toks[k - 1].word == "la" => {
