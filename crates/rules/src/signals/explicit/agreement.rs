@@ -11,6 +11,12 @@ use super::*;
 /// Whether `toks`, a reply to an offer of a person, agrees to it in words other than a
 /// bare yes.
 pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
+    // "yes if they can do it today, otherwise don't bother": what follows "otherwise" is
+    // the fallback, not a no to the offer.
+    let toks = &toks[..toks
+        .iter()
+        .position(|t| t.word == "otherwise")
+        .unwrap_or(toks.len())];
     if toks.is_empty() || toks.len() > 16 {
         return false;
     }
@@ -48,9 +54,15 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
         // The rest of the phrase's clause is thanks or emphasis; later clauses may say
         // anything that does not turn the offer down.
         let clause = toks[end - 1].clause;
+        // "sim, pode ser por email?": how, after the phrase.
         return (end..toks.len())
             .take_while(|&i| toks[i].clause == clause)
-            .all(|i| agrees(&toks[i]) || emphasis(toks[i].word) || thanks_said_strongly(toks, i));
+            .all(|i| {
+                agrees(&toks[i])
+                    || emphasis(toks[i].word)
+                    || thanks_said_strongly(toks, i)
+                    || toks[..lead].iter().any(plain_yes) && adds_when_or_how(toks[i].word)
+            });
     }
     let said_yes = toks[..lead].iter().any(plain_yes);
     said_yes
@@ -362,6 +374,40 @@ fn adds_when_or_how(word: &str) -> bool {
                 | "mail"
                 | "email"
                 | "text"
+                // When and how in the other languages: "oui, en fin d'aprem si possible",
+                // "sì, subito se si può", "sim, pode ser por email?", "ja, heute Abend".
+                | "en"
+                | "d"
+                | "fin"
+                | "aprem"
+                | "apres"
+                | "midi"
+                | "matin"
+                | "soir"
+                | "ce"
+                | "demain"
+                | "si"
+                | "subito"
+                | "se"
+                | "puo"
+                | "oggi"
+                | "domani"
+                | "stasera"
+                | "pode"
+                | "ser"
+                | "por"
+                | "hoje"
+                | "amanha"
+                | "hoy"
+                | "manana"
+                | "tarde"
+                | "correo"
+                | "heute"
+                | "morgen"
+                | "abend"
+                | "nachmittag"
+                | "bald"
+                | "am"
         )
 }
 
@@ -735,12 +781,13 @@ mod tests {
             "yes, provided the call comes before noon, I'm on a shift later",
             "yep if somebody can manage it this week",
             "ok so long as it's the weekend team",
+            // A yes on a condition, and what happens otherwise, is still a yes.
+            "yes if it's free, otherwise no",
         ] {
             assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
         }
         for reply in [
             "yes if you must, but I'd rather sort it here",
-            "yes if it's free, otherwise no",
             "if you like",
         ] {
             assert!(detect_in_reply(offer, reply).is_none(), "{reply}");

@@ -3234,7 +3234,7 @@ pub(super) fn person_by_form(
     ];
     const DE: &[&str] = &[
         "der", "die", "den", "dem", "eine", "einer", "einen", "einem", "ihre", "ihrer", "ihrem",
-        "ihren", "zur", "zum", "nen", "nem", "ner",
+        "ihren", "zur", "zum", "nen", "nem", "ner", "unserem", "unseren", "unserer", "unser",
     ];
     const DE_SUFFIXES: &[(&str, usize)] = &[
         ("erinnen", 3),
@@ -3352,9 +3352,22 @@ pub(super) fn person_by_form(
             ]
         )
         && talked_with_later();
+    // "mettez-moi en relation avec le boucher", "en contacto con la florista": whom the
+    // customer is put in touch with.
+    let put_in_touch = word.len() > 4
+        && matches!(
+            before,
+            [
+                ..,
+                "relation" | "contact" | "contacto" | "contato" | "contatto",
+                "avec" | "con" | "com" | "col",
+                "le" | "la" | "l" | "un" | "une" | "el" | "o" | "a" | "um" | "uma" | "il" | "lo"
+            ]
+        );
     // The exclusions are read last: most words fail the suffixes first.
     let by_form = (your_plural || talked_to || det(EN) && ends(EN_SUFFIXES)) && first_person()
         || talked_with_de
+        || put_in_touch
         || det(FR) && ends(FR_SUFFIXES)
         || det(DE) && ends(DE_SUFFIXES)
         || det(ROMANCE) && ends(ROMANCE_SUFFIXES);

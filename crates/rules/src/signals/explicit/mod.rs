@@ -191,8 +191,18 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         && toks[1..]
             .iter()
             .all(|t| agrees(t) || matches!(t.word, "go" | "on" | "ahead" | "then" | "please"));
+    // "It would, yeah. Thanks." to "Would it help to…?": the offer's own words said back
+    // as a yes.
+    let echoed = (2..=6).contains(&toks.len())
+        && matches!(toks[0].word, "it" | "that")
+        && toks
+            .get(1)
+            .is_some_and(|t| matches!(t.word, "would" | "will" | "does" | "definitely" | "really"))
+        && toks[2..].iter().all(agrees)
+        && toks[2..].iter().any(agreement::plain_yes);
     let yes = wanted_back
         || go_on
+        || echoed
         || first_yes
             && toks.len() <= 10
             && (toks.len() <= 8 && toks.iter().all(agrees)
@@ -492,14 +502,24 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && toks.get(j + 1).is_some_and(|n| n.word == "you")
             && (j + 2..toks.len().min(j + 5))
                 .any(|k| matches!(toks[k].word, "call" | "ring" | "bell" | "buzz"));
+        // "que alguém da galeria entre em contacto consigo": in touch, in two words.
+        let in_touch = matches!(
+            toks[j].word,
+            "contacto" | "contato" | "contatto" | "contact"
+        ) && j > 0
+            && matches!(toks[j - 1].word, "em" | "en" | "in");
         (toks[j].is(Contact)
             || toks[j].is(Talk)
+            || in_touch
             || gives_you_a_call
             || matches!(
                 toks[j].word,
                 "calls" | "rings" | "phones" | "emails" | "contacts"
             ))
-            && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce"))
+            && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce" | "consigo" | "contigo"))
+                // "que le photographe vous rappelle", "que alguien le llame": the object
+                // pronoun before the verb.
+                || j > 0 && matches!(toks[j - 1].word, "vous" | "te") && toks[j].is(Contact)
                 // "pedir que um colega ligue para você"; "chame alguém … para falar com
                 // você", "hable con usted", "parli con lei".
                 || toks
@@ -759,16 +779,31 @@ fn whoever_asked_to(toks: &[Tok<'_>], j: usize) -> bool {
 /// after the person at `k` is contacting or talking with the customer (not a thing wanted:
 /// "one of our brochures").
 fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
-    toks.get(k + 1).is_some_and(|n| n.word == "to")
-        && (k + 2..toks.len().min(k + 6))
-            .take_while(|&v| toks[v].clause == toks[k].clause)
-            .any(|v| {
-                toks[v].word == "touch"
-                    || (toks[v].is(Contact) || toks[v].is(Talk))
-                        && toks
-                            .get(v + 1)
-                            .is_some_and(|n| matches!(n.word, "you" | "with" | "to"))
-            })
+    // "a member of our salon team to message you": the "to" after what the person is
+    // one of.
+    let Some(to) = (k + 1..toks.len().min(k + 6))
+        .take_while(|&i| toks[i].clause == toks[k].clause)
+        .find(|&i| toks[i].word == "to")
+    else {
+        return false;
+    };
+    (k + 1..to).all(|i| {
+        matches!(toks[i].word, "of" | "our")
+            || toks[i].classes.is_empty()
+            || toks[i].is(Dept)
+            || matches!(toks[i].word, "team" | "staff")
+    }) && (to + 1..toks.len().min(to + 5))
+        .take_while(|&v| toks[v].clause == toks[k].clause)
+        .any(|v| {
+            toks[v].word == "touch"
+                // "to message you", "to text you": a message from the person.
+                || (toks[v].is(Contact)
+                    || toks[v].is(Talk)
+                    || matches!(toks[v].word, "message" | "text" | "email"))
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|n| matches!(n.word, "you" | "with" | "to"))
+        })
 }
 
 /// "one of our tuners", "one of our repair technicians": said by the AI, one of "our"
@@ -777,13 +812,18 @@ fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
 fn one_of_ours(toks: &[Tok<'_>], k: usize) -> bool {
     let plural = |t: &Tok<'_>| t.word.len() >= 4 && t.word.ends_with('s') && !t.is(Skip);
     let of_our = |at: usize| at >= 2 && toks[at - 2].word == "one" && toks[at - 1].word == "of";
-    k >= 3
-        && plural(&toks[k])
-        && (toks[k - 1].word == "our" && of_our(k - 1)
-            || k >= 4
-                && toks[k - 2].word == "our"
-                && toks[k - 1].classes.is_empty()
-                && of_our(k - 2))
+    // "a member of our salon team": said by the AI, "our" team is the service's.
+    let member_of_ours = matches!(toks[k].word, "member" | "members")
+        && toks.get(k + 1).is_some_and(|n| n.word == "of")
+        && toks.get(k + 2).is_some_and(|n| n.word == "our");
+    member_of_ours
+        || k >= 3
+            && plural(&toks[k])
+            && (toks[k - 1].word == "our" && of_our(k - 1)
+                || k >= 4
+                    && toks[k - 2].word == "our"
+                    && toks[k - 1].classes.is_empty()
+                    && of_our(k - 2))
 }
 
 /// "¿Te paso con alguien del equipo?", "Quer que eu transfira para um atendente?": the AI
@@ -1305,18 +1345,33 @@ fn person_in_the_service_asked(toks: &[Tok<'_>]) -> bool {
     let offered = other
         .iter()
         .any(|t| t.word.len() >= 3 && !matches!(t.word, "not" | "what" | "nothing" | "else"));
+    // The customer wanting the person ("someone I can talk to", "someone to help me"),
+    // not only there while they wait ("someone who can frame it while I wait").
+    let wanted = asked.windows(2).any(|w| {
+        matches!(w[0].word, "i" | "we")
+            && matches!(
+                w[1].word,
+                "can" | "could" | "may" | "might" | "need" | "want" | "talk" | "speak" | "chat"
+            )
+    });
     offered
-        && !asked.iter().any(|t| {
-            t.is(Talk)
-                || t.is(Contact)
-                || matches!(t.word, "i" | "me" | "my" | "we" | "us" | "im" | "id")
-        })
+        && !wanted
+        && !asked
+            .iter()
+            .any(|t| t.is(Talk) || t.is(Contact) || matches!(t.word, "me" | "us" | "im" | "id"))
         && !other.iter().any(|t| {
             t.is(Bot)
                 || t.is(Machine)
                 || t.is(StrongNoun)
                 || t.is(WeakNoun)
-                || matches!(t.word, "i" | "me" | "automated" | "automatic" | "ai")
+                || matches!(t.word, "automated" | "automatic" | "ai")
+        })
+        // "… or am I talking to a wall?": the customer's talk set against the person ("or
+        // do I do it myself?" is another way).
+        && !other.windows(2).any(|w| {
+            matches!(w[0].word, "i" | "me")
+                && (w[1].is(Talk)
+                    || matches!(w[1].word, "talking" | "typing" | "chatting" | "writing"))
         })
 }
 
@@ -4155,6 +4210,60 @@ mod tests {
             "I need support with my order",
             "Can I talk to the plumber next month?",
         ]);
+    }
+
+    #[test]
+    fn a_relative_clause_a_wish_with_rather_a_key_pressed_and_the_one_needed() {
+        all_requests(&[
+            "Could the warden who is on duty ring me?",
+            "Is it possible to speak with the upholsterer?",
+            "I'd rather you passed me on to an optometrist.",
+            "i'm pressing zero and it just keeps ringing",
+            "Whoever approves refunds, that's who I want.",
+            "tem como alguém da loja me ligar?",
+            "mettez-moi en relation avec le fleuriste",
+        ]);
+        no_requests(&[
+            "Can someone my size wear the medium harness?",
+            "Is there someone who can carry the boxes while I park, or do I do it myself?",
+            "My dad wants to talk to the manager, I'll have him call you later.",
+            "I'm pressing zero on the calculator",
+        ]);
+    }
+
+    #[test]
+    fn replies_echoing_the_offer_or_adding_when_and_how_take_it() {
+        for (offer, reply) in [
+            (
+                "Would it help to speak with a tutor?",
+                "It would, yes, thanks.",
+            ),
+            (
+                "Would you like a member of our bakery team to text you?",
+                "Yes if they can do it before noon, otherwise never mind",
+            ),
+            (
+                "Souhaitez-vous que la fleuriste vous rappelle ?",
+                "oui, demain matin si possible",
+            ),
+            (
+                "Quer que alguém da loja entre em contacto consigo?",
+                "sim, pode ser por email?",
+            ),
+            (
+                "Soll ich Sie mit unserem Werkstattmeister verbinden, oder möchten Sie hier weiterschreiben?",
+                "Das Erste, bitte.",
+            ),
+        ] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        assert!(
+            detect_in_reply(
+                "Would you like a member of our bakery team to text you?",
+                "No, otherwise I'll be late"
+            )
+            .is_none()
+        );
     }
 
     #[test]

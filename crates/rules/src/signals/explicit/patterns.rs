@@ -341,6 +341,22 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     if !strong && !t.is(WeakNoun) {
         return None;
     }
+    // "can someone my age still join?", "anyone like me": the customer's kind, no staff.
+    if matches!(t.word, "someone" | "somebody" | "anyone" | "anybody")
+        && (toks.get(k + 1).is_some_and(|n| n.word == "my")
+            && toks.get(k + 2).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "age" | "size" | "height" | "weight" | "level" | "build"
+                )
+            })
+            || toks.get(k + 1).is_some_and(|n| n.word == "like")
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| matches!(n.word, "me" | "us")))
+    {
+        return None;
+    }
     // French "personne ne …", "personne n'est venu": nobody, no person.
     if t.word == "personne"
         && toks
@@ -996,16 +1012,26 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // "my wife wants a supervisor, but really I only need the date": another's
     // wish that the customer sets aside. ("my dad needs to go over it with one of your
     // team" asks on his behalf.)
+    // "my mum wants to speak to the instructor, I'll get her to ring you herself": the
+    // customer hands the wish back to its owner.
     if (start + 1..j).any(|i| {
         matches!(toks[i].word, "wants" | "wishes" | "insists")
             && (matches!(toks[i - 1].word, "he" | "she" | "they")
                 || speaker_of_their_own(toks, i)
                     && !matches!(toks[i - 1].word, "someone" | "somebody"))
-    }) && toks[j + 1..]
-        .iter()
-        .take_while(|n| n.sentence == t.sentence)
-        .any(|n| n.word == "but")
-    {
+    }) && {
+        let after: Vec<&str> = toks[j + 1..]
+            .iter()
+            .take_while(|n| n.sentence == t.sentence)
+            .map(|n| n.word)
+            .collect();
+        after.contains(&"but")
+            || after.windows(3).any(|w| {
+                matches!(w[0], "ill" | "i")
+                    && matches!(w[1], "get" | "have" | "ask" | "ll")
+                    && matches!(w[2], "her" | "him" | "them" | "get" | "have" | "ask")
+            })
+    } {
         return true;
     }
     // "my fiancé would love to chat with the baker at some point": another's wish, for
@@ -1048,9 +1074,15 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         return true;
     }
     // "she transferred me to billing", "your colleague switched me to sales": a
-    // simple past with its subject tells what happened ("put" is also the imperative).
+    // simple past with its subject tells what happened ("put" is also the imperative;
+    // "I'd rather you handed me on to…" wishes it).
     if t.word.ends_with("ed")
         && !t.word.ends_with("eed")
+        && !toks[..j]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|p| matches!(p.word, "rather" | "wish"))
         && let Some(p) = toks[..j].iter().rev().find(|p| {
             !matches!(
                 p.word,
@@ -1641,6 +1673,23 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     {
         return Some(found);
     }
+    // "i'm pressing zero and nothing's happening", "I keep hitting 0": the caller keying
+    // the operator now, whatever else the turn says.
+    if let Some(k) = (1..toks.len().saturating_sub(1)).find(|&k| {
+        matches!(toks[k].word, "pressing" | "hitting" | "pushing")
+            && matches!(toks[k - 1].word, "im" | "am" | "keep" | "been" | "still" | "are")
+            && is_zero(toks[k + 1].word)
+            // "pressing zero on the keypad": a device's key, not the phone menu's.
+            && !toks
+                .get(k + 2)
+                .is_some_and(|n| matches!(n.word, "on" | "in" | "into"))
+    }) && !not_now(toks, k)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, k - 1, k + 1),
+            pattern: "menu_zero",
+        });
+    }
     menu_tail(toks)
 }
 
@@ -2006,8 +2055,9 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     let t = &toks[j];
     // "would it be possible for an adviser to…", "any chance for someone to…": asked as
     // a possibility.
-    let possible_for =
-        t.word == "for" && j > 0 && matches!(toks[j - 1].word, "possible" | "chance" | "way");
+    let possible_for = t.word == "for" && j > 0 && matches!(toks[j - 1].word, "possible" | "chance" | "way")
+            // Portuguese "tem como alguém me ligar?": is there a way.
+            || t.word == "como" && j > 0 && toks[j - 1].word == "tem";
     // "is anyone able to talk to me", "are any of your staff able to help": "able to" is
     // the modal, after the person.
     let able = matches!(t.word, "is" | "are")
@@ -2295,6 +2345,7 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             || toks[h].classes == Classes::default().with(Dept).with(Workplace)
             || practice_professional(&toks[h]))
         && toks[h].word.bytes().all(|b| b.is_ascii_alphabetic())
+        && !matches!(toks[h].word, "who" | "whos" | "that" | "which")
     {
         h += 1;
     }
@@ -2315,8 +2366,14 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
             .find(|&i| !(toks[i].classes.is_empty() || toks[i].is(Skip) || toks[i].is(Dept)))
             .unwrap_or(h);
     }
-    let v = (v_from..toks.len().min(v_from + 8))
-        .take_while(|&v| toks[v].clause == t.clause)
+    // "the sitter who is looking after Biscuit ring me": a relative clause between.
+    let relative = toks
+        .get(h)
+        .is_some_and(|n| matches!(n.word, "who" | "whos" | "that"));
+    let v = (v_from..toks.len().min(v_from + if relative { 11 } else { 8 }))
+        .take_while(|&v| {
+            toks[v].clause == t.clause || relative && toks[v].sentence == t.sentence
+        })
         .find(|&v| {
             let next = |n: usize| toks.get(v + n).map(|m| m.word);
             toks[v].is(Contact) && matches!(next(1), Some("me" | "us"))
@@ -2368,9 +2425,12 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
                 )
         });
     let own = toks[..j].last().is_some_and(|p| own_possessive(p.word));
+    // "the sitter who's been looking after Biscuit": a relative clause says who, and its
+    // tense is not the ask's.
+    let said_of = if relative { h } else { v };
     if !asked
         || own
-        || toks[j..v]
+        || toks[j..said_of]
             .iter()
             .any(|p| p.is(PastAux) || p.is(Neg) || p.word == "did")
         || not_now(toks, v)
@@ -6304,6 +6364,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| in_person(toks))
         .or_else(|| bare_noun(toks))
         .or_else(|| bare_noun_clause(toks))
+        .or_else(|| the_one_i_need(toks))
         .or_else(|| where_is_staff(toks))
         .or_else(|| person_first_then_reason(toks))
         .or_else(|| transfer_me_verb_final(toks))
@@ -7454,6 +7515,36 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     Some(ExplicitMatch {
         phrase: phrase(toks, j, k),
         pattern: "is_there",
+    })
+}
+
+/// "Whoever signs off warranty claims, that's who I need right now", "the duty manager -
+/// that's the person we want": a person named first, then said to be the one needed.
+fn the_one_i_need(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    let at = (1..toks.len()).find(|&i| {
+        let (that, mut n) = match w(i) {
+            "thats" => (true, i + 1),
+            "that" if matches!(w(i + 1), "s" | "is") => (true, i + 2),
+            _ => (false, i),
+        };
+        if !that {
+            return false;
+        }
+        if w(n) == "who" {
+            n += 1;
+        } else if w(n) == "the" && matches!(w(n + 1), "one" | "person") {
+            n += 2;
+        } else {
+            return false;
+        }
+        matches!(w(n), "i" | "we") && matches!(w(n + 1), "need" | "want" | "wanna")
+    })?;
+    let named =
+        (0..at).find(|&k| toks[k].word == "whoever" || human_noun(toks, k) == Some(true))?;
+    (!refused(toks, at) && !not_now(toks, at)).then(|| ExplicitMatch {
+        phrase: phrase(toks, named, at + 3),
+        pattern: "want_noun",
     })
 }
 

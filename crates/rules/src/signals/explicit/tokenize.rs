@@ -522,7 +522,11 @@ pub(super) fn tokenize_into<'a>(
                 || {
                     *first_person.get_or_insert_with(|| {
                         words.iter().any(|&(from, to, _, _)| {
-                            matches!(&buf[from..to], "i" | "me" | "my" | "im" | "id")
+                            // "we", and "is it possible to…": the customer asking too.
+                            matches!(
+                                &buf[from..to],
+                                "i" | "me" | "my" | "im" | "id" | "we" | "possible"
+                            )
                         })
                     })
                 },
