@@ -1514,6 +1514,13 @@ fn wished_act<'a>(
             Some("refund")
         }
         "stopped" | "cancelled" | "canceled" | "removed" | "ended" if wished() => Some("cancel"),
+        // "could I order two for Saturday": an order placed, said with its verb ("my order
+        // hasn't come" names a thing).
+        "order" | "buy"
+            if i > 0 && matches!(word(i - 1), "i" | "to" | "we" | "please" | "also" | "and") =>
+        {
+            Some("order")
+        }
         // "we'd also like a quote for a filtration system": a price asked for, an errand.
         "quote" | "estimate" | "presupuesto" | "devis" | "preventivo" | "orcamento"
         | "kostenvoranschlag"
@@ -4087,6 +4094,12 @@ mod tests {
             3
         );
         assert_eq!(m("the left speaker buzzes when it's loud").own(), 1);
+        // An order placed with its verb is an errand; "my order" is a thing.
+        assert_eq!(
+            m("could I order a dozen, move the pickup to Monday and cancel the Friday loaf").own(),
+            3
+        );
+        assert!(!m("my order hasn't come").has_acts());
         // A quote told of, not wanted, is no errand.
         assert!(!m("the quote you sent was fine").has_acts());
     }

@@ -157,6 +157,10 @@ mod tests {
         assert!(failed("el botón de pago no aparece en la app"));
         assert!(failed("la stampante non si collega al wifi"));
         assert!(failed("l'app continua a non aprirsi"));
+        // A step that will not let the customer go on.
+        assert!(failed("il modulo non mi lascia proseguire"));
+        assert!(failed("la web no me deja avanzar al pago"));
+        assert!(failed("ich komme nicht weiter beim Bezahlen"));
         assert!(failed("la señal se vuelve a cortar cada hora"));
         assert!(failed("der Neustart hat leider nichts gebracht"));
         assert!(failed("am Bildschirm tut sich gar nichts"));

@@ -162,11 +162,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalAsk,
-        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\bhow (many|much) (\w+ ){0,4}(is|are) (safe|ok|okay|too many|too much)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (lui |leur |le |la |les |l')?(prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(quelle|combien de) (dose|posologie)\b|\b(qu[ée]|cu[áa]nta) dosis\b|\bwelche dosis\b|\b(que|qual) dose\b|\b(che|quale) dose\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
+        r"\b(should|can|could|may|do) (i|we|my (child|son|daughter|baby|kid|husband|wife)) (still |safely |just |also )?(take|use|give|mix|combine|stop|double|apply|drink|keep taking|increase|reduce|cut|lower|halve|skip)\b|\bis it (safe|ok|okay|fine|alright|dangerous|bad|harmful) (to|for|if|while|with|when)\b|\b(what|how much|which|right|correct|maximum|max) (dose|dosage)\b|\bhow (many|much|often) (should|can|do) (i|we) (take|give|use)\b|\bhow (many|much) (\w+ ){0,3}(should|can|do) (i|we) (take|give|use|put in|apply)\b|\bhow (many|much) (\w+ ){0,4}(is|are) (safe|ok|okay|too many|too much)\b|\b(interact|interacts|interaction|interactions) with\b|\b(while|when|if) (pregnant|breastfeeding|nursing)\b|\bside effects?\b|\b(puedo|debo|deber[ií]a) (seguir )?(tomar|usar|dar|mezclar|combinar|dejar de tomar)\b|\bes seguro\b|\b(puis-je|je peux|dois-je|est-ce que je peux|est-ce que je dois) (lui |leur |le |la |les |l')?(prendre|utiliser|donner|m[ée]langer|arr[êe]ter|continuer|doubler|augmenter|diminuer)\b|\b(quelle|combien de) (dose|posologie)\b|\b(qu[ée]|cu[áa]nta) dosis\b|\bwelche dosis\b|\b(que|qual) dose\b|\b(che|quale) dose\b|\b(darf|kann|soll|sollte) ich\b[^.?!]{0,100}\b(nehmen|einnehmen|geben|kombinieren|absetzen)\b|\b(posso|devo|deveria) (tomar|usar|dar|misturar|parar|continuar)\b|\b[ée] seguro\b|\b(posso|devo|dovrei) (prendere|prenderlo|prenderla|prenderli|prenderle|usare|usarlo|dare|darlo|darle|mescolare|smettere|interrompere|continuare)\b|\bquant[ei] (compresse|pastiglie|gocce|capsule) (al giorno|posso|devo)\b|\bcu[áa]nt[ao]s (pastillas|comprimidos|gotas|c[áa]psulas) (al d[ií]a|puedo|debo)\b|\bcombien de (comprim[ée]s|g[ée]lules|gouttes) (par jour|puis-je|je peux|dois-je)\b|\bwie viele (tabletten|kapseln|tropfen) (am tag|pro tag|darf|soll|kann)\b|\bquant[oa]s (comprimidos|c[áa]psulas|gotas) (por dia|posso|devo)\b|\b[èe] sicuro\b",
     ),
     (
         P::MedicalTerm,
-        r"\b(ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|antihistamines?|antihistam[íi]nicos?|antihistaminiques?|antihistaminika|antistaminic[oi]|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(glaucoma|cataracts?|conjunctivitis|(eye|ear|glaucoma) drops|ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|antihistamines?|antihistam[íi]nicos?|antihistaminiques?|antihistaminika|antistaminic[oi]|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
     ),
     (
         P::InvestAsk,
@@ -395,7 +395,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Brakes that give way while driving.
     (
         P::Danger,
-        r"\bbrakes? (pedal )?(is |are |has |have )?(just |completely |totally )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|sign|beam|shelving|shelves|balcony|chimney|fence|it)\b.{0,40}\b(could|might|is going to|going to|about to) (come down|collapse|fall down|give way|cave in)\b.{0,20}\b(any (second|minute|moment)|at any (moment|time)|right now)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|beam|shelving|shelves|balcony|chimney)\b.{0,30}\babout to (collapse|come down|give way|cave in)\b|\b(boat|yacht|vessel|dinghy|ship|narrowboat|barge)\b.{0,80}\b(water'?s? coming (over|in)|water is coming (over|in))\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b",
+        r"\bbrakes? (pedal )?(is |are |has |have )?(just |completely |totally )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\b(given way|giving way|gave way|sliding off|slipping off|falling off|coming loose|collapsing)\b[^.?!]{0,80}\b(people|someone|kids|children|pedestrians)\b[^.?!]{0,25}\b(underneath|below)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|sign|beam|shelving|shelves|balcony|chimney|fence|it)\b.{0,40}\b(could|might|is going to|going to|about to) (come down|collapse|fall down|give way|cave in)\b.{0,20}\b(any (second|minute|moment)|at any (moment|time)|right now)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|beam|shelving|shelves|balcony|chimney)\b.{0,30}\babout to (collapse|come down|give way|cave in)\b|\b(boat|yacht|vessel|dinghy|ship|narrowboat|barge)\b.{0,80}\b(water'?s? coming (over|in)|water is coming (over|in))\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b",
     ),
     // A business whose phones or tills just went dead.
     (
@@ -417,7 +417,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::JustPast,
-        r"\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b.{0,60}\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b|\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b.{0,60}\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b",
+        r"\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b.{0,60}\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (week|weekend|month)|over the weekend|at the weekend|days ago|yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b|\b(yesterday|last night|this morning|earlier today|ayer|anoche|esta ma[ñn]ana|hier|cette nuit|ce matin|gestern|heute (morgen|fr[üu]h)|ontem|hoje de manh[ãa]|esta manh[ãa]|ieri|stanotte|stamattina|questa mattina)\b.{0,60}\b(there was|there were|we had|i had|c'era|c'erano|hubo|hab[íi]a|il y avait|il y a eu|es gab|gab es|wir hatten|hatten wir|hatte ich|tuvimos|on a eu|abbiamo avuto|houve|havia|tivemos)\b",
     ),
     (
         P::SinceThen,
@@ -679,7 +679,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A control that cannot be used: "greyed out", "can't select anything".
     (
         P::Failed,
-        r"\b(greyed|grayed) out\b|\b(won'?t|doesn'?t|does not|will not|didn'?t) (let|allow) (me|us)\b|\b(can'?t|cannot|unable to) (select|click|pick|choose|tap|press) (anything|any|it|them|a|the|one)\b|\b(isn'?t|aren'?t|not|none of (the \w+|them) (are|is)) (clickable|selectable)\b",
+        r"\b(greyed|grayed) out\b|\b(won'?t|doesn'?t|does not|will not|didn'?t) (let|allow) (me|us)\b|\bnon mi (fa|lascia) (andare|proseguire|continuare|procedere)\b|\bno me deja (avanzar|seguir|continuar|pasar)\b|\bne me laisse pas (avancer|continuer|passer)\b|\bn[ãa]o me deixa (avan[çc]ar|continuar|passar)\b|\bl[äa]sst mich nicht (weiter|fortfahren)\b|\bkomme (einfach |immer noch )?nicht weiter\b|\b(can'?t|cannot|unable to) (select|click|pick|choose|tap|press) (anything|any|it|them|a|the|one)\b|\b(isn'?t|aren'?t|not|none of (the \w+|them) (are|is)) (clickable|selectable)\b",
     ),
     // Money paid and only its receipt asked for ("I paid the £3,000 deposit, can I have
     // a receipt?").
@@ -808,7 +808,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Urgency hedged: an errand wanted soon, not a harm; so is "an urgent question".
     (
         P::Hedged,
-        r"\burgent(ly)?\b[^.?!]{0,80}\b(by|for|on|before|until) (this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b|\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b|\burgent (question|query|enquiry|inquiry)\b|\b(pregunta|consulta|question|frage|pergunta|domanda) urgente?\b|\bdringende frage\b",
+        r"\b(same[- ]day|express|an|your) urgent (print|printing|delivery|service|option|courier|appointment|slot|booking|order|repair)s?\b|\burgent(ly)?\b[^.?!]{0,80}\b(by|for|on|before|until) (this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the weekend)\b|\b(kind of|sort of|kinda|sorta|a (bit|little|tad)|slightly|somewhat|semi[- ]?|fairly|quite) (urgent|pressing|time[- ]sensitive)\b|\bun (peu|poil) urgent\b|\bun poco urgente\b|\bun po' urgente\b|\bein bisschen dringend\b|\bmeio urgente\b|\burgent (question|query|enquiry|inquiry)\b|\b(pregunta|consulta|question|frage|pergunta|domanda) urgente?\b|\bdringende frage\b",
     ),
     // A danger that was the subject of an earlier call ("I rang this morning about the
     // leak"): told as past, unless said to go on.
@@ -1502,7 +1502,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
     let after = &text[at + amount.len()..];
     (before_re.is_match(before)
         || after_re.is_match(after)
-        || spent_long_ago(before, after)
+        || spent_long_ago(before, after, &text[..sentence_start])
         || spent_by_another(before))
         && !names_money_act(before)
         && !on_it.is_match(after)
@@ -1527,7 +1527,7 @@ fn spent_by_another(before: &str) -> bool {
     // "she said it cost them £30,000", "he spent about £9,000": a third person's.
     static THIRD: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)(\b(cost|costed) (them|her|him)|\b(he|she) (spent|paid))\s+(about |around |roughly |over |nearly |almost )?$",
+            r"(?i)(\b(cost|costed) (them|her|him)|\b(he|she) (spent|paid)|\b(lui|leur) a co[ûu]t[ée]|\b(le|les) cost[óo]|\b(gli|le) [èe] costat[oa]|\blhe custou)\s+(about |around |roughly |over |nearly |almost |environ |unos |circa |cerca de )?$",
         )
         .ok()
     });
@@ -1540,7 +1540,7 @@ fn spent_by_another(before: &str) -> bool {
 /// £80,000 back then": money spent long ago, told as a story, is at stake no more. The
 /// time must be a long way back ("back then", "years ago"): money paid last week may be
 /// the very matter.
-fn spent_long_ago(before: &str, after: &str) -> bool {
+fn spent_long_ago(before: &str, after: &str, earlier: &str) -> bool {
     static SPENT: LazyLock<Option<(regex::Regex, regex::Regex)>> = LazyLock::new(|| {
         let spent = regex::Regex::new(
             r"(?i)(\b(paid|cost|costed|spent|came to)( \w+){0,2}?|\bfor)( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
@@ -1554,8 +1554,33 @@ fn spent_long_ago(before: &str, after: &str) -> bool {
         return false;
     };
     let sentence_end = after.find(['.', '!', '?', '\n']).unwrap_or(after.len());
+    // "You fitted our floor back in 2021. We paid about £8,000 for it": the time told in
+    // the sentence before.
+    let last_sentence = earlier
+        .trim_end_matches(['.', '!', '?', '\n', ' '])
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(earlier, |i| &earlier[i + 1..]);
+    // Unless the sum's own sentence says lately ("… We paid £9,000 last week").
+    let lately = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        [
+            "last week",
+            "yesterday",
+            "today",
+            "this week",
+            "this morning",
+            "recently",
+            "just",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+    };
     spent.is_match(before)
-        && (long_ago.is_match(before) || long_ago.is_match(&after[..sentence_end]))
+        && (long_ago.is_match(before)
+            || long_ago.is_match(&after[..sentence_end])
+            || long_ago.is_match(last_sentence)
+                && !lately(before)
+                && !lately(&after[..sentence_end]))
 }
 
 /// Whether `text` names an act on money: paying, moving, withdrawing, investing, claiming…
@@ -2102,8 +2127,38 @@ const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
     ("dez", 10.0),
     ("dieci", 10.0),
     ("zehn", 10.0),
+    // The teens ("quindicimila euro", "doce mil euros", "treize mille euros").
+    ("onze", 11.0),
+    ("once", 11.0),
+    ("undici", 11.0),
+    ("douze", 12.0),
+    ("doce", 12.0),
+    ("doze", 12.0),
+    ("dodici", 12.0),
+    ("treize", 13.0),
+    ("trece", 13.0),
+    ("treze", 13.0),
+    ("tredici", 13.0),
+    ("quatorze", 14.0),
+    ("catorce", 14.0),
+    ("catorze", 14.0),
+    ("quattordici", 14.0),
     ("quinze", 15.0),
     ("quince", 15.0),
+    ("quindici", 15.0),
+    ("seize", 16.0),
+    ("dieciseis", 16.0),
+    ("dezesseis", 16.0),
+    ("sedici", 16.0),
+    ("diecisiete", 17.0),
+    ("dezessete", 17.0),
+    ("diciassette", 17.0),
+    ("dieciocho", 18.0),
+    ("dezoito", 18.0),
+    ("diciotto", 18.0),
+    ("diecinueve", 19.0),
+    ("dezenove", 19.0),
+    ("diciannove", 19.0),
     ("vingt", 20.0),
     ("veinte", 20.0),
     ("vinte", 20.0),
@@ -2180,6 +2235,34 @@ const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
     ("e", 0.0),
     ("und", 0.0),
 ];
+
+/// Whether `word` (lowercase, accents folded) is a number from one to a hundred said in
+/// words, in any of the six languages: "twelve", "doce", "six", "otto".
+pub(crate) fn is_number_word(word: &str) -> bool {
+    OTHER_NUMBER_WORDS
+        .iter()
+        .any(|&(w, v)| w == word && v > 0.0)
+        || matches!(
+            word,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "hundred"
+        )
+}
 
 /// The value of number words of the other languages ("vingt-deux mille" = 22,000).
 fn other_words_value(words: &str) -> Option<f64> {
@@ -3158,6 +3241,41 @@ mod tests {
         ] {
             assert!(amounts(text).iter().all(|a| a.value < 1_000.0), "{text}");
         }
+    }
+
+    #[test]
+    fn teens_in_words_a_load_giving_way_a_fire_told_as_past_and_a_borrowed_prescription() {
+        for (text, value) in [
+            ("vogliamo pagare dodicimila euro di anticipo", 12_000.0),
+            ("son catorce mil euros en total", 14_000.0),
+            ("il reste seize mille euros à payer", 16_000.0),
+        ] {
+            let found = amounts(text);
+            assert!(
+                found.iter().any(|a| (a.value - value).abs() < 0.5),
+                "{text}: {found:?}"
+            );
+        }
+        all_urgent(&[
+            "the hoist has given way and boxes are slipping off with kids standing below",
+        ]);
+        none_urgent(&[
+            "I read there was a fire at the hall on Saturday, are you open today?",
+            "Do you offer an urgent repair service for bikes?",
+        ]);
+        let all = &Topic::ALL;
+        let text = "Can I use my wife's glaucoma drops until my appointment?";
+        assert!(regulated(text, all, false).is_some(), "{text}");
+        // Money paid long ago, told in the sentence before; money paid lately is at stake.
+        assert!(held_at(
+            "We bought the piano back in 2015. We paid about £6,000 for it.",
+            "£6,000"
+        ));
+        assert!(held_at("a la novia la boda le costó 20 000 €", "20 000 €"));
+        assert!(!held_at(
+            "Ten years ago we moved here. We paid £6,000 yesterday for the deposit.",
+            "£6,000"
+        ));
     }
 
     #[test]

@@ -682,11 +682,18 @@ fn names_the_call(toks: &[Tok<'_>]) -> bool {
 fn talks_to_them(toks: &[Tok<'_>]) -> bool {
     !toks.iter().any(|t| t.word != "rather" && against(t.word))
         && (0..toks.len()).any(|k| {
-            toks[k].is(Talk)
-                && toks[k + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|t| matches!(t.word, "them" | "him" | "her" | "someone" | "somebody"))
+            // The first person present of talking, in the other languages ("hablo").
+            (toks[k].is(Talk) || matches!(toks[k].word, "hablo" | "parlo" | "falo" | "spreche"))
+                && toks[k + 1..].iter().take(2).any(|t| {
+                    matches!(
+                        t.word,
+                        "them" | "him" | "her" | "someone" | "somebody"
+                                // "mejor hablo con ella", "je préfère lui parler", "parlo
+                                // con lei", "falo com ela", "mit ihr sprechen".
+                                | "ella" | "ellas" | "ellos" | "elle" | "eux" | "lei" | "loro"
+                                | "ela" | "ele" | "eles" | "ihr" | "ihm"
+                    )
+                })
         })
 }
 

@@ -2044,6 +2044,8 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "funcionarios",
             "funcionarias",
             "personas",
+            // "pour six personnes": people, never "personnel" misspelt.
+            "personnes",
             "conseillers",
             "conseilleres",
             "teleconseillers",
@@ -3266,6 +3268,9 @@ pub(super) fn person_by_form(
         "vuestro", "vuestra", "vuestros", "vuestras", "sus", "seus", "suas", "vostri", "vostre",
         // Portuguese "pro", "pra" ("para o", "para a"): "me transfere pro instalador".
         "pro", "pra", "pros", "pras",
+        // Said by the AI: "una de nuestras pasteleras", "um dos nossos instaladores".
+        "nuestro", "nuestra", "nuestros", "nuestras", "nosso", "nossa", "nossos", "nossas",
+        "nostro", "nostra", "nostri", "nostre",
         // Italian "con il" said as one word: "parlare col gestore".
         "col", "coi", "colla",
     ];

@@ -4187,6 +4187,8 @@ mod tests {
         }
         let offer = "Voulez-vous que je vous mette en relation avec une conseillère ?";
         assert!(detect_in_reply(offer, "oui, elle peut me rappeler demain ?").is_some());
+        let offer = "¿Quiere que le pase con una de nuestras encuadernadoras?";
+        assert!(detect_in_reply(offer, "sí, mejor hablo con ella").is_some());
         let offer = "¿Prefiere hablar con un tapicero o seguir conmigo?";
         assert!(detect_in_reply(offer, "con el tapicero, gracias").is_some());
         assert!(detect_in_reply(offer, "sigo contigo, gracias").is_none());

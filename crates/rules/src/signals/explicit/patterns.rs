@@ -449,6 +449,14 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                 | "sus"
                 | "vuestros"
                 | "vuestras"
+                // Said by the AI: "una de nuestras pasteleras".
+                | "our"
+                | "nuestros"
+                | "nuestras"
+                | "nossos"
+                | "nossas"
+                | "nostri"
+                | "nostre"
                 | "vos"
                 | "vostri"
                 | "vostre"
@@ -5427,18 +5435,25 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             });
                     // "we'd like a cake for a colleague's leaving do": the person is whom the
                     // thing wanted is for.
-                    let for_at = if k >= 1 && toks[k - 1].word == "for" {
+                    // "una tarta para doce personas", "un rôti pour six personnes": how many
+                    // the thing is for, a number between.
+                    let for_word = |w: &str| matches!(w, "for" | "para" | "pour" | "per" | "pra");
+                    let counted = |w: &str| {
+                        matches!(w, "a" | "an" | "the" | "one")
+                            || w.bytes().all(|b| b.is_ascii_digit())
+                            || crate::signals::topics::is_number_word(w)
+                    };
+                    let for_at = if k >= 1 && for_word(toks[k - 1].word) {
                         Some(k - 1)
-                    } else if k >= 2
-                        && toks[k - 2].word == "for"
-                        && matches!(toks[k - 1].word, "a" | "an" | "the" | "one")
-                    {
+                    } else if k >= 2 && for_word(toks[k - 2].word) && counted(toks[k - 1].word) {
                         Some(k - 2)
                     } else {
                         None
                     };
                     let wanted_for = !verb
-                        && matches!(t.word, "like" | "want" | "need" | "love" | "order" | "buy")
+                        && (matches!(t.word, "like" | "want" | "need" | "love" | "order" | "buy")
+                            || t.is(Desire)
+                                && for_at.is_some_and(|f| f >= 2 && counted(toks[f + 1].word)))
                         && for_at.is_some_and(|f| {
                             (j + 1..f)
                                 .any(|i| toks[i].classes.is_empty() && toks[i].word.len() >= 3)
