@@ -4199,6 +4199,8 @@ mod tests {
         all_requests(&[
             "Could I talk to support, please?",
             "llámame porfa",
+            "llámame cuando puedas",
+            "call me back when you can",
             "gibts ne Kollegin, mit der ich sprechen kann?",
             "me passa pro eletricista, por favor",
             "posso parlare con la fotografa?",
@@ -4210,6 +4212,7 @@ mod tests {
         ]);
         no_requests(&[
             "I need support with my order",
+            "llámame Ana, todos lo hacen",
             "Can I talk to the plumber next month?",
         ]);
     }
