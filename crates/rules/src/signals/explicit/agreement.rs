@@ -25,6 +25,11 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     {
         return true;
     }
+    // "ok as long as it's not before 10": a negation inside the condition sets the
+    // condition, and takes nothing back.
+    if yes_then_condition(toks) {
+        return true;
+    }
     if toks.iter().any(|t| t.is(Neg)) {
         return false;
     }
@@ -442,7 +447,13 @@ const NUMBER_WORDS: &[&str] = &[
 fn asks_about_them_after_yes(toks: &[Tok<'_>]) -> bool {
     let lead = toks.iter().take_while(|t| leads(t)).count();
     let said_yes = toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word));
-    let mut at = lead + usize::from(toks.get(lead).is_some_and(|t| t.word == "and"));
+    // "sure, but will she be able to see my payment history?": the question after "but"
+    // asks what the person can do, and takes the offer.
+    let mut at = lead
+        + usize::from(
+            toks.get(lead)
+                .is_some_and(|t| matches!(t.word, "and" | "but")),
+        );
     // "when will they call?", "who will it be?"
     at += usize::from(
         toks.get(at)
@@ -488,7 +499,11 @@ fn asks_about_them_after_yes(toks: &[Tok<'_>]) -> bool {
 /// today": a yes, then the condition it is given on. Whatever the condition says, the offer
 /// is taken, unless something in the reply says no or sets another choice against it.
 fn yes_then_condition(toks: &[Tok<'_>]) -> bool {
-    let lead = toks.iter().take_while(|t| leads(t)).count();
+    let mut lead = toks.iter().take_while(|t| leads(t)).count();
+    // "oui, si c'est rapide": after another yes, "si" is the condition, not Spanish "sí".
+    if lead >= 2 && toks[lead - 1].word == "si" {
+        lead -= 1;
+    }
     let w = |i: usize| toks.get(i).map_or("", |t| t.word);
     let condition = match w(lead) {
         // "oui, s'il peut m'appeler ce soir", "ja, wenn…", "sí, si…", "sì, se…".
@@ -503,7 +518,8 @@ fn yes_then_condition(toks: &[Tok<'_>]) -> bool {
     };
     condition
         && toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word))
-        && !toks.iter().any(|t| t.is(Neg) || contrasts(t.word))
+        && !toks[..lead].iter().any(|t| t.is(Neg))
+        && !toks.iter().any(|t| contrasts(t.word))
         && !turns_down(toks)
 }
 

@@ -493,6 +493,9 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "accounts",
             "complaints",
             "claims",
+            "operations",
+            "bookings",
+            "reservations",
             "whole",
             "new",
             "trained",
@@ -857,6 +860,15 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "accueil",
             // French: the litigation department.
             "contentieux",
+            // The bookings office and the operations team ("le service réservation", "your
+            // operations team", "el departamento de reservas").
+            "bookings",
+            "reservations",
+            "reservation",
+            "reservas",
+            "reservierung",
+            "prenotazioni",
+            "operations",
         ],
     ),
     (
@@ -2373,8 +2385,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "servicio",
             "abteilung",
             "buchhaltung",
-            // The dispatch desk, the property management, the box office.
+            // The dispatch desk, the property management, the box office; the staff on
+            // watch and the management ("die Aufsicht sprechen", "die Leitung sprechen").
             "disposition",
+            "aufsicht",
+            "leitung",
             "hausverwaltung",
             "verwaltung",
             "billetterie",
@@ -3259,6 +3274,10 @@ pub(super) fn person_by_form(
         ("lehrerin", 2),
         ("pfleger", 2),
         ("pflegerin", 2),
+        // "zum Restaurator", "die Moderatorin": the Latin "-ator" (things of the form are
+        // excluded below: "der Generator", "den Ventilator").
+        ("ator", 4),
+        ("atorin", 4),
     ];
     const ROMANCE: &[&str] = &[
         "el", "la", "los", "las", "un", "una", "o", "a", "os", "as", "um", "uma", "il", "lo", "l",
@@ -3344,7 +3363,15 @@ pub(super) fn person_by_form(
         }
         || word.len() > 5
             && (word.ends_with("er") || word.ends_with("ers"))
-            && matches!(before, [.., "the" | "a" | "your", "head"]);
+            && matches!(before, [.., "the" | "a" | "your", "head"])
+        // "discuss it with a real restorer", "speak to an actual fitter": someone said to be
+        // real, as against the bot, whom the customer deals with.
+        || word.len() > 6
+            && (word.ends_with("er") || word.ends_with("ers"))
+            && matches!(
+                before,
+                [.., "to" | "with", "the" | "a" | "an" | "your", "real" | "actual" | "proper"]
+            );
     // German "mit einem Bestatter … sprechen": whom a verb of talking, last in the
     // clause, is had with.
     let talked_with_de = word.len() > 5
@@ -3369,6 +3396,42 @@ pub(super) fn person_by_form(
                 "le" | "la" | "l" | "un" | "une" | "el" | "o" | "a" | "um" | "uma" | "il" | "lo"
             ]
         );
+    // "páseme con un comercial", "einen Verkäufer", "passami un venditore": a salesperson
+    // of the service, asked for as any one of them. "The seller" is often another's (a
+    // marketplace's), so the sellers stay among the exclusions below.
+    let any_salesperson = matches!(
+        before,
+        [
+            ..,
+            "un" | "una"
+                | "uno"
+                | "um"
+                | "uma"
+                | "une"
+                | "einen"
+                | "einem"
+                | "einer"
+                | "eine"
+                | "nen"
+                | "nem"
+        ]
+    ) && matches!(
+        word,
+        "vendedor"
+            | "vendedora"
+            | "venditore"
+            | "venditrice"
+            | "vendeur"
+            | "vendeuse"
+            | "verkaufer"
+            | "verkauferin"
+            | "comercial"
+            | "commercial"
+            | "commerciale"
+    );
+    if any_salesperson {
+        return true;
+    }
     // The exclusions are read last: most words fail the suffixes first.
     let by_form = (your_plural || talked_to || det(EN) && ends(EN_SUFFIXES)) && first_person()
         || talked_with_de
@@ -3479,6 +3542,19 @@ const NOT_PERSONS_BY_FORM: &[&str] = &[
     "generator",
     "calculator",
     "indicator",
+    // German things in "-ator" (the English forms are above or below).
+    "ventilator",
+    "akkumulator",
+    "inhalator",
+    "isolator",
+    "separator",
+    "transformator",
+    "katalysator",
+    "kalkulator",
+    "vibrator",
+    "indikator",
+    "applikator",
+    "dosator",
     "detector",
     "projector",
     "radiator",
@@ -3712,6 +3788,44 @@ const NOT_PERSONS_BY_FORM: &[&str] = &[
     "ringhiera",
     "zanzariera",
     "scogliera",
+    // Things and places of the form: a greenhouse, a cruise, a sailing boat, a nursery, a
+    // boatyard, a chicken coop, a hayloft, a roof…
+    "invernadero",
+    "invernaderos",
+    "crucero",
+    "cruceros",
+    "velero",
+    "veleros",
+    "vivero",
+    "viveros",
+    "viveiro",
+    "viveiros",
+    "semillero",
+    "embarcadero",
+    "gallinero",
+    "granero",
+    "perchero",
+    "florero",
+    "matadero",
+    "tintero",
+    "ropero",
+    "babero",
+    "mortero",
+    "salero",
+    "puchero",
+    "caldero",
+    "estaleiro",
+    "estaleiros",
+    "cruzeiro",
+    "veleiro",
+    "tabuleiro",
+    "galinheiro",
+    "granaio",
+    "pollaio",
+    "solaio",
+    "ghiacciaio",
+    "tagliere",
+    "candeliere",
     "dinero",
     "numero",
     "numeros",

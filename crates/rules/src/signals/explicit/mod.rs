@@ -519,7 +519,10 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce" | "consigo" | "contigo"))
                 // "que le photographe vous rappelle", "que alguien le llame": the object
                 // pronoun before the verb.
-                || j > 0 && matches!(toks[j - 1].word, "vous" | "te") && toks[j].is(Contact)
+                // "… para lhe ligar", "que un técnico le llame", "che un tecnico la richiami".
+                || j > 0
+                    && matches!(toks[j - 1].word, "vous" | "te" | "lhe" | "le" | "ti" | "la" | "lo")
+                    && toks[j].is(Contact)
                 // "pedir que um colega ligue para você"; "chame alguém … para falar com
                 // você", "hable con usted", "parli con lei".
                 || toks
@@ -545,7 +548,17 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                                 !matches!(toks[h].word, "people" | "persons")
                                     && human_noun(toks, h).is_some()
                             }))
-            }) || whoever_asked_to(toks, j))
+            }) || whoever_asked_to(toks, j)
+                // "pedir que un monitor te llame": whoever is the subject of the call to
+                // the customer is a person, whatever the noun.
+                || j >= 4
+                    && matches!(toks[j - 4].word, "que" | "che")
+                    && matches!(
+                        toks[j - 3].word,
+                        "un" | "una" | "el" | "la" | "um" | "uma" | "o" | "a" | "il" | "lo"
+                    )
+                    && matches!(toks[j - 1].word, "te" | "le" | "lhe" | "ti" | "la" | "vous")
+                    && toks[j].is(Contact))
     };
     toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
@@ -1074,7 +1087,85 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
 /// adviser") or words reported are mentioned, not asked. `None` when nothing is quoted.
 fn without_quotations(text: &str) -> Option<String> {
     let double = without_double_quotations(text);
-    without_single_quotations(double.as_deref().unwrap_or(text)).or(double)
+    let quoted = without_single_quotations(double.as_deref().unwrap_or(text)).or(double);
+    without_titles(quoted.as_deref().unwrap_or(text)).or(quoted)
+}
+
+/// `text` with every title in capitals blanked out: three capitalised words or more, one a
+/// verb of contact, after a word in lower case in the same sentence ("could you time the
+/// finale to Call Me Maybe?", "we loved Talk To Me Nicely"). A song, a film or a product
+/// named is not asked for. `None` when there is none (most texts hold none of the verbs
+/// capitalised, and are not read further).
+fn without_titles(text: &str) -> Option<String> {
+    const VERBS: [&str; 7] = ["Call", "Ring", "Talk", "Speak", "Phone", "Text", "Contact"];
+    if !VERBS.iter().any(|v| text.contains(v)) {
+        return None;
+    }
+    // Each word's byte range, and whether a sentence ends between it and the word before.
+    let mut words: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start = None;
+    let mut ended = true;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            words.push((s, i, ended));
+            ended = false;
+        }
+        if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';') {
+            ended = true;
+        }
+    }
+    let capitalised = |w: &(usize, usize, bool)| {
+        let word = &text[w.0..w.1];
+        word != "I" && word.chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut out: Option<String> = None;
+    let mut i = 1;
+    while i < words.len() {
+        let after_lower = !words[i].2
+            && text[words[i - 1].0..words[i - 1].1]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let run = words[i..]
+            .iter()
+            .enumerate()
+            .take_while(|(n, w)| capitalised(w) && (*n == 0 || !w.2))
+            .count();
+        // "can you please Call Me Back": a request in capitals, asked ("please", "you"
+        // before it) or ending on when ("Back", "Now").
+        let asked = matches!(
+            text[words[i - 1].0..words[i - 1].1].to_lowercase().as_str(),
+            "please" | "pls" | "plz" | "you" | "u"
+        ) || run >= 3
+            && matches!(
+                text[words[i + run - 1].0..words[i + run - 1].1]
+                    .to_lowercase()
+                    .as_str(),
+                "back" | "now" | "asap" | "please" | "today" | "tomorrow"
+            );
+        if after_lower
+            && !asked
+            && run >= 3
+            && words[i..i + run]
+                .iter()
+                .any(|w| VERBS.contains(&&text[w.0..w.1]))
+        {
+            let (from, to) = (words[i].0, words[i + run - 1].1);
+            let blanked = out.get_or_insert_with(|| text.to_owned());
+            blanked.replace_range(from..to, &" ".repeat(to - from));
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Whether `word` introduces what a screen, a letter or a person says.
@@ -4192,6 +4283,61 @@ mod tests {
         let offer = "¿Prefiere hablar con un tapicero o seguir conmigo?";
         assert!(detect_in_reply(offer, "con el tapicero, gracias").is_some());
         assert!(detect_in_reply(offer, "sigo contigo, gracias").is_none());
+    }
+
+    #[test]
+    fn salespeople_supervisors_restorers_and_one_of_you_are_asked_for() {
+        all_requests(&[
+            "me pasa con una vendedora? es por el barco",
+            "mi passi un commerciale per favore",
+            "ich möchte eine Verkäuferin sprechen",
+            "ich hätte gern die Filialleiterin gesprochen",
+            "kann ich bitte die Aufsicht sprechen",
+            "verbinden Sie mich bitte mit dem Moderator",
+            "könnte einer von Ihnen mich heute anrufen?",
+            "uno di voi mi può scrivere una mail?",
+            "bitte eine Mitarbeiterin aus der Buchhaltung, es geht um die Rechnung",
+            "ras le bol du robot, une conseillère boutique svp",
+            "can my claim be bumped up to a supervisor?",
+            "pass me on to your reservations team about the weekend",
+            "we'd like to talk to the bookings desk about the coach",
+            "I'd rather discuss the cracked veneer on the sideboard with a real upholsterer",
+            "I want the office, not the bot",
+            "could someone who knows sewing machines read this and get back to me",
+            "would welcome a call from somebody who knows the warranty terms",
+            "could you ring me back please",
+        ]);
+        no_requests(&[
+            "el vendedor del anuncio no me contesta",
+            "ich habe den Verkäufer gestern gesprochen",
+            "der Ventilator im Laden ist laut",
+            "die Kinder waren ohne Aufsicht",
+            "I need to talk about my billing",
+            "I want to talk about my reservation",
+            "i want the shop not the machine wash",
+            "can someone read the meter on Monday",
+            "could you call me when the suit is ready",
+            "mi hermana quiere hablar con alguien, pero a mí me basta con el horario",
+            "Meine Tochter will den Trainer sprechen, aber ich glaube, das geht auch so",
+            "My neighbour wants to speak to your installer, so I'll give her your number",
+            "Can the band play Call Me When You Land at the reception?",
+            "no hace falta que me llamen, el presupuesto del velero por email me vale",
+        ]);
+    }
+
+    #[test]
+    fn a_yes_with_a_question_after_but_or_a_negated_condition_takes_the_offer() {
+        let offer = "I can put you through to the workshop manager. Shall I?";
+        assert!(detect_in_reply(offer, "sure, but can he see my order notes?").is_some());
+        assert!(detect_in_reply(offer, "yes as long as it isn't after 6").is_some());
+        assert!(detect_in_reply(offer, "no, not today").is_none());
+        let offer = "Voulez-vous que je demande à un technicien de vous rappeler ?";
+        assert!(detect_in_reply(offer, "oui, si c'est avant midi").is_some());
+        let offer = "Quer que eu peça a um técnico para lhe ligar amanhã?";
+        assert!(detect_in_reply(offer, "sim, obrigado").is_some());
+        let offer = "Puedo mirarlo yo o pedir que una instructora te llame. ¿Qué prefieres?";
+        assert!(detect_in_reply(offer, "la segunda opción").is_some());
+        assert!(detect_in_reply(offer, "la primera").is_none());
     }
 
     #[test]

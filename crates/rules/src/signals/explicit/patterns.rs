@@ -1022,11 +1022,45 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // team" asks on his behalf.)
     // "my mum wants to speak to the instructor, I'll get her to ring you herself": the
     // customer hands the wish back to its owner.
+    // "the school's head wants to speak to your coordinator, so I'll pass your number on":
+    // anyone's, named before the wish. "Meine Frau will … sprechen, aber ich glaube…", "mio
+    // marito vuole parlare con qualcuno, ma a me basta…": the same in the other languages
+    // (German "will" is also the customer's own: only with someone of theirs before it).
+    let anyone_else = |w: &str| {
+        !matches!(
+            w,
+            "someone"
+                | "somebody"
+                | "anyone"
+                | "anybody"
+                | "nobody"
+                | "everyone"
+                | "everybody"
+                | "who"
+                | "that"
+                | "which"
+                | "it"
+                | "one"
+                | "i"
+                | "we"
+                | "you"
+                | "ich"
+                | "wer"
+                | "chi"
+                | "quien"
+                | "qui"
+                | "quem"
+        )
+    };
     if (start + 1..j).any(|i| {
-        matches!(toks[i].word, "wants" | "wishes" | "insists")
-            && (matches!(toks[i - 1].word, "he" | "she" | "they")
-                || speaker_of_their_own(toks, i)
-                    && !matches!(toks[i - 1].word, "someone" | "somebody"))
+        let w = toks[i].word;
+        matches!(
+            w,
+            "wants" | "wishes" | "insists" | "vuole" | "quiere" | "veut" | "quer"
+        ) && anyone_else(toks[i - 1].word)
+            || matches!(w, "will" | "mochte" | "moechte")
+                && speaker_of_their_own(toks, i)
+                && !matches!(toks[i - 1].word, "someone" | "somebody")
     }) && {
         let after: Vec<&str> = toks[j + 1..]
             .iter()
@@ -1034,10 +1068,25 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
             .map(|n| n.word)
             .collect();
         after.contains(&"but")
+            || after.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "aber" | "ma" | "mais" | "pero" | "mas")
+                    && after[i + 1..].iter().take(3).any(|p| {
+                        matches!(
+                            *p,
+                            "ich" | "mir" | "me" | "moi" | "je" | "yo" | "eu" | "io" | "mi"
+                        )
+                    })
+            })
             || after.windows(3).any(|w| {
                 matches!(w[0], "ill" | "i")
-                    && matches!(w[1], "get" | "have" | "ask" | "ll")
-                    && matches!(w[2], "her" | "him" | "them" | "get" | "have" | "ask")
+                    && matches!(
+                        w[1],
+                        "get" | "have" | "ask" | "ll" | "pass" | "give" | "tell" | "let"
+                    )
+                    && matches!(
+                        w[2],
+                        "her" | "him" | "them" | "get" | "have" | "ask" | "your" | "the"
+                    )
             })
     } {
         return true;
@@ -2147,6 +2196,9 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                         | "book"
                 )
                 || toks[v].is(Talk) && next(1) == Some("me")
+                // "can somebody read this and reply to me": the customer's message read by
+                // a person ("read the meter" is a visit).
+                || toks[v].word == "read" && matches!(next(1), Some("this" | "it" | "through"))
                 // "can someone from the shop msg me back": a message from a person.
                 // ("email me the invoice" asks for a thing sent, not for a person.)
                 // "könnte mir jemand aus dem Team eine Mail schreiben": written to the
@@ -3084,11 +3136,14 @@ pub(super) fn call_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMat
                     | "like"
                     | "please"
                     | "set"
+                    // "would appreciate a ring from somebody who…".
+                    | "appreciate"
+                    | "welcome"
             )
         })
         && let Some(k) = (j + 2..toks.len().min(j + 6))
             .take_while(here)
-            .find(|&k| human_noun(toks, k) == Some(true))
+            .find(|&k| human_noun(toks, k).is_some())
         && !refused(toks, j)
         && !not_now_scheduled(toks, j)
         && !toks[..j]
@@ -5026,7 +5081,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             let out_of_hours = toks[j + 1..toks.len().min(j + 2 + MAX_GAP)]
                 .windows(3)
                 .any(|w| w[0].word == "out" && w[1].word == "of" && w[2].word == "hours");
-            let reach = j + 2 + MAX_GAP + if one_of || out_of_hours { 2 } else { 0 };
+            // "discuss the cracked veneer on the sideboard with…": what is discussed may be
+            // a longer phrase (read word by word below).
+            let discussing = matches!(t.word, "discuss" | "discussing");
+            let reach = j
+                + 2
+                + MAX_GAP
+                + if one_of || out_of_hours { 2 } else { 0 }
+                + if discussing { 3 } else { 0 };
             for k in j + 1..toks.len().min(reach) {
                 let n = &toks[k];
                 if n.clause != t.clause {
@@ -5049,9 +5111,18 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         | "automatic"
                         | "direct"
                 );
+                // "talk about my billing": the department is the topic, not the one
+                // talked to.
+                let topic = (j + 1..k).any(|i| {
+                    matches!(
+                        toks[i].word,
+                        "about" | "regarding" | "concerning" | "sobre" | "uber" | "riguardo"
+                    )
+                }) || own_possessive(toks[k - 1].word);
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
                     && !billing_mode
+                    && !topic
                     && (j + 1..k).all(|i| {
                         toks[i].is(Skip)
                             || toks[i].is(Polite)
@@ -5072,6 +5143,15 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             || matches!(m.word, "s" | "sil")
                                 && toks.get(k + 2).is_some_and(|f| matches!(f.word, "il" | "vous"))
                             || m.is(Dept)
+                            // "le service réservation des autocars": whose department.
+                            || matches!(m.word, "des" | "du" | "de" | "del" | "della" | "do" | "da")
+                            // "talk to reception about my pass": what about ends the name
+                            // ("the billing address" goes on naming a thing).
+                            || matches!(
+                                m.word,
+                                "about" | "regarding" | "concerning" | "re" | "sobre" | "wegen"
+                                    | "riguardo" | "concernant"
+                            )
                             // "el departamento de facturación", "le service facturation".
                             || dept_head(n.word)
                             // "the refunds lot", "the billing folks": the people of it.
@@ -5512,11 +5592,22 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && toks
                         .get(k + 1)
                         .is_some_and(|m| matches!(m.word, "through" | "over"));
+                // "discuss this chest of drawers with a restorer": what is discussed, a
+                // noun phrase of any words, before "with" and the person.
+                let discussed = verb
+                    && discussing
+                    && n.classes.is_empty()
+                    && toks[k + 1..]
+                        .iter()
+                        .take(6)
+                        .take_while(|m| m.clause == t.clause)
+                        .any(|m| m.word == "with");
                 if !(n.is(Skip)
                     || n.is(Polite)
                     || unknown_short
                     || filler_like
                     || object_through
+                    || discussed
                     || noun_modifier(toks, k))
                 {
                     break;
@@ -5692,7 +5783,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         }
         // "push my case up to a manager", "kick it up the chain": escalating in other words.
-        if matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take")
+        // "can this get bumped up to someone senior", "can I be kicked up to a manager":
+        // the same, in the passive.
+        let passive = matches!(t.word, "bumped" | "kicked" | "pushed" | "moved")
+            && j > 0
+            && matches!(toks[j - 1].word, "get" | "be" | "gets" | "getting");
+        if (passive || matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take"))
             && let Some(u) = (j + 1..toks.len().min(j + 4))
                 .take_while(|&u| toks[u].clause == t.clause)
                 .find(|&u| matches!(toks[u].word, "up" | "upstairs" | "higher"))
@@ -6386,6 +6482,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .or_else(|| just_a_person(toks))
         .or_else(|| done_with_the_machine(toks))
         .or_else(|| not_a_bot(toks))
+        .or_else(|| place_not_the_bot(toks))
         .or_else(|| reject_bot(toks))
         .or_else(|| menu_zero(toks))
         .or_else(|| one_for_a_person(toks))
@@ -6577,8 +6674,21 @@ pub(super) fn call_me_back(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         .take_while(|t| t.clause == toks[k].clause)
         .map(|t| t.word)
         .collect();
+    // "can you call me back?", "could you please ring me": the service asked, the callback
+    // the same ("can you call me when it's ready" is told by what follows).
+    let asked_of_you = match words.as_slice() {
+        [
+            "can" | "could" | "would" | "will",
+            "you" | "u",
+            "please" | "pls" | "plz",
+            ..,
+        ] => 3,
+        ["can" | "could" | "would" | "will", "you" | "u", ..] => 2,
+        _ => 0,
+    };
+    let words = &words[asked_of_you..];
     // The verb and its "me", in each language's order; `rest` is what follows.
-    let rest = match words.as_slice() {
+    let rest = match words {
         ["call" | "ring" | "phone", "me", rest @ ..]
         | [
             "rappelez" | "rappelle" | "appelez" | "appelle",
@@ -7130,7 +7240,20 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         })
             });
         let marker = marker || menu && clause == last_clause;
-        if part.len() <= 5 && (marker || asked_before) {
+        // "einen Mitarbeiter aus der Disposition", "someone from the booking office": the
+        // department a person is of, and its article, say who, not more.
+        let of_dept = |i: usize| {
+            part[i].is(Dept)
+                && (i > 0 && matches!(part[i - 1].word, "from" | "in" | "de" | "du" | "del")
+                    || i > 1
+                        && matches!(part[i - 2].word, "from" | "aus" | "von" | "in" | "de")
+                        && part[i - 1].is(Skip))
+        };
+        let dept_words = (0..part.len())
+            .filter(|&i| of_dept(i))
+            .map(|i| if part[i - 1].is(Skip) && i > 1 { 3 } else { 2 })
+            .sum::<usize>();
+        if part.len() <= 5 + dept_words.min(3) && (marker || asked_before) {
             let mut found = None;
             // "someone real", "somebody human": a person said to be real is asked for.
             let said_real = part.iter().enumerate().any(|(i, t)| {
@@ -7153,9 +7276,15 @@ pub(super) fn bare_noun_clause(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         || is_filler(t.word)
                         || t.is(Boundary)
                         || matches!(t.word, "maybe" | "perhaps")
-                        || t.is(Dept)
-                            && i > 0
-                            && matches!(part[i - 1].word, "from" | "in" | "de" | "du" | "del")
+                        || of_dept(i)
+                        || matches!(t.word, "from" | "aus" | "von")
+                            && part.get(i + 1).is_some_and(|n| n.is(Dept) || n.is(Skip))
+                        // "un technicien piscine svp": what the trade works on, right
+                        // after the person and before the asking word.
+                        || i > 0
+                            && (t.classes.is_empty() || t.is(Workplace) || t.is(Dept))
+                            && found == Some(start + i - 1)
+                            && part.get(i + 1).is_some_and(|n| asking_word(n.word))
                         // "one of your branch cashiers": a word naming which of the
                         // service's staff.
                         || noun_modifier(toks, start + i)

@@ -969,3 +969,31 @@ pub(super) fn a_real_one(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         })
     })
 }
+
+/// "i want the shop not the machine", "put me through to the office, not a bot": the place
+/// where the staff are, wanted or talked to, set against the bot right after it.
+pub(super) fn place_not_the_bot(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    (0..toks.len()).find_map(|j| {
+        let t = &toks[j];
+        if !(t.is(Talk) || t.is(Frame)) || refused(toks, j) || not_now(toks, j) {
+            return None;
+        }
+        let k = (j + 1..toks.len().min(j + 5))
+            .take_while(|&k| toks[k].is(Skip) || toks[k].is(Workplace) || toks[k].is(Dept))
+            .find(|&k| toks[k].is(Workplace) || toks[k].is(Dept))?;
+        // The bot ends the phrase: "not the machine wash" names a thing.
+        let against = toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.word, "not" | "no"))
+            && (k + 2..toks.len().min(k + 4)).any(|m| {
+                (toks[m].is(Bot) || toks[m].is(Machine))
+                    && toks
+                        .get(m + 1)
+                        .is_none_or(|n| n.clause != toks[m].clause || n.is(Polite))
+            });
+        against.then(|| ExplicitMatch {
+            phrase: phrase(toks, j, k),
+            pattern: "reject_bot",
+        })
+    })
+}

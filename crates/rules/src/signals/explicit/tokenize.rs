@@ -1087,6 +1087,15 @@ pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "owners",
     "proprietor",
     "direction",
+    "gesprochen",
+    "euch",
+    "ihnen",
+    "ustedes",
+    "vosotros",
+    "vosotras",
+    "vous",
+    "voi",
+    "voces",
     "ne",
     "anruf",
     "gesprach",
@@ -1227,9 +1236,54 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
         "ne" if k > 0
             && matches!(
                 toks[k - 1].word,
-                "gibts" | "es" | "brauch" | "brauche" | "will" | "hab" | "habe" | "mit" | "fur"
+                "gibts"
+                    | "es"
+                    | "brauch"
+                    | "brauche"
+                    | "will"
+                    | "hab"
+                    | "habe"
+                    | "mit"
+                    | "fur"
+                    // "kann mir jemand ne Mail schreiben": an article after the subject.
+                    | "jemand"
+                    | "euch"
+                    | "ihnen"
+                    | "einer"
             ) =>
         {
+            toks[k].classes = Classes::default().with(Skip);
+        }
+        // "ich hätte gern den Uhrmacher gesprochen": a wish in the conditional, the talk
+        // told by its participle, last ("ich habe ihn gesprochen" tells of a talk had).
+        "gesprochen"
+            if {
+                let clause = toks[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.clause == toks[k].clause);
+                clause.clone().any(|p| matches!(p.word, "gern" | "gerne"))
+                    && clause
+                        .clone()
+                        .any(|p| matches!(p.word, "hatte" | "hatt" | "haette" | "hatten"))
+            } =>
+        {
+            toks[k].classes = toks[k].classes.with(TalkFinal);
+        }
+        // "kann mir einer von euch schreiben", "que uno de ustedes me llame", "l'un de
+        // vous", "uno di voi", "um de vocês": one of the service's people is someone.
+        "euch" | "ihnen" | "ustedes" | "vosotros" | "vosotras" | "vous" | "voi" | "voces"
+            if k > 1
+                && matches!(toks[k - 1].word, "von" | "de" | "di")
+                && matches!(
+                    toks[k - 2].word,
+                    "einer" | "eine" | "uno" | "una" | "un" | "um" | "uma"
+                ) =>
+        {
+            if let Some(classes) = classes_of("jemand") {
+                toks[k - 2].classes = classes;
+            }
+            toks[k - 1].classes = Classes::default().with(Skip);
             toks[k].classes = Classes::default().with(Skip);
         }
         // French "parler à la direction": the management ("in the direction of" is none).
