@@ -2944,9 +2944,17 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                 )
         })
     };
+    // "A few other things: can you quote…, do you sell…, and could I…": after a few things
+    // announced, each question put is one ("do you…" is no verb of a clause elsewhere: it
+    // opens the many questions that go on with one matter).
+    let few_announced = kinds.iter().any(|k| k & FEW != 0);
     let verb = |i: usize| {
         let w = word(i);
-        roles[i] & LIST_VERB != 0 && (!matches!(w, "bin" | "hat") || german_beside(i))
+        few_announced
+            && matches!(w, "do" | "does")
+            && i + 1 < words.len()
+            && matches!(word(i + 1), "you" | "u" | "they")
+            || roles[i] & LIST_VERB != 0 && (!matches!(w, "bin" | "hat") || german_beside(i))
             || w.len() >= 6
                 && w.ends_with("ing")
                 && i > 0
@@ -2955,8 +2963,11 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
     };
     // A step the customer took ("I switched it off"), not one wanted ("I want paper
     // statements switched off").
+    // "the wax you used on the dresser": a step the service took names a thing, not what
+    // the customer did.
     let step = |item: &std::ops::Range<usize>, i: usize| {
         roles[i] & LIST_STEP != 0
+            && !(i > item.start && matches!(word(i - 1), "you" | "they" | "u"))
             && !(item.start..i).any(|j| {
                 matches!(word(j), "want" | "wants" | "need" | "needs")
                     // "I'd like a receipt for the lessons I paid for": wished, too.
@@ -3109,6 +3120,23 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
                 && item.clone().any(|i| word(i) == "again"))
     };
     segments.retain(|(item, _)| substantial(item));
+    // "…, and his sister wants to try the taster. Is all that doable?": a closing question
+    // about the whole list is no matter of its own, and ends no list.
+    if segments.len() >= 4
+        && let Some((last, _)) = segments.last()
+        && last.len() <= 6
+        && last
+            .clone()
+            .any(|i| matches!(word(i), "all" | "that" | "everything" | "those"))
+        && last.clone().any(|i| {
+            matches!(
+                word(i),
+                "doable" | "possible" | "ok" | "okay" | "fine" | "feasible" | "manageable"
+            )
+        })
+    {
+        segments.pop();
+    }
     let listed = |items: &[(std::ops::Range<usize>, Option<&str>)]| {
         items.len() >= 3 && items.last().is_some_and(|(_, o)| joined(o))
     };
@@ -3701,6 +3729,9 @@ mod tests {
     fn clauses_listed_about_different_things_are_several_matters() {
         let several = |t: &str| crate::signals::matters::matters_of(t).verdict(3);
         for text in [
+            // Questions after a few things announced; a list closed by a question on it.
+            "Great. A few more things: can you hem the trousers, do you sell the thread you used, and could I collect on Friday?",
+            "Right: I want to change the pickup date, I need an invoice for the club, and my brother wants a quote too. Is all that possible?",
             "the gate code has changed, the bin store is locked, and we need a second parking permit",
             "first the app won't load my tickets, then the refund is still pending, and also my email address is wrong",
             "la chaudière fait du bruit, le compteur est bloqué, et je voudrais changer mon contrat",

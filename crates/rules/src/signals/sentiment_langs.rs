@@ -869,6 +869,10 @@ const FEELING_INTENSIFIERS: &[&str] = &[
 const FEELING_IDIOMS: &[&[&str]] = &[
     &["fed", "up"],
     &["so", "done", "with"],
+    // "I'm done with you", "we're done with you lot": finished with the service.
+    &["m", "done", "with", "you"],
+    &["am", "done", "with", "you"],
+    &["re", "done", "with", "you"],
     &["sick", "to", "death"],
     &["marre"],
     &["saco", "cheio"],
@@ -958,6 +962,20 @@ const FEELING_IDIOMS: &[&[&str]] = &[
     &["absolutely", "pathetic"],
     &["pathetic", "service"],
     &["useless", "service"],
+    // The service told it is useless to its face: "you lot are useless", "you're all
+    // incompetent".
+    &["you", "lot", "are", "useless"],
+    &["you", "lot", "are", "incompetent"],
+    &["you", "re", "useless"],
+    &["youre", "useless"],
+    &["you", "are", "useless"],
+    &["you", "re", "all", "useless"],
+    &["youre", "all", "useless"],
+    &["you", "are", "all", "useless"],
+    &["you", "re", "incompetent"],
+    &["youre", "incompetent"],
+    &["you", "are", "incompetent"],
+    &["you", "people", "are", "useless"],
     &["pathetic", "company"],
     &["useless", "company"],
     &["useless", "lot"],
@@ -1553,6 +1571,18 @@ mod tests {
             "la pizza era buonissima",
             "nunca fui tão longe de casa",
             "he lost his temper last year at the match",
+        ]);
+    }
+
+    #[test]
+    fn done_with_the_service_and_calling_it_useless_to_its_face_state_a_feeling() {
+        all_stated(&[
+            "that's it, I'm done with you",
+            "honestly you're all useless, nobody turned up",
+        ]);
+        none_stated(&[
+            "I'm done with the form, what's next?",
+            "are you done with the quote yet?",
         ]);
     }
 

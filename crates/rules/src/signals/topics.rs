@@ -246,7 +246,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\bhead('?s| is) (bleeding|pouring with blood)\b|\b(hit|banged|cracked|bumped|smashed) (his|her|their|my) head\b.{0,60}\b(drowsy|confused|vomiting|being sick|throwing up|not making sense|blacked out|knocked out|bleeding)\b|\b(over the handlebars|came off (his|her|the) (bike|horse|scooter)|hit by a car|knocked (him|her) down)\b.{0,80}\b(bleeding|drowsy|not moving|can'?t move|confused|unconscious)\b|\b(he|she|he'?s|she'?s|hes|shes|baby|child|son|daughter|boy|girl|face|kid)\b.{0,15}\b(turning|going|gone|turned|went) (blue|purple)\b|\b(a ficar|ficando) (rox[oa]|azul)\b|\bse est[áa] poniendo (morad[oa]|azul)\b|\bdevient (bleue?|violette?)\b|\b(wird|l[äa]uft) (ganz )?blau (an|im gesicht)\b|\b(sta diventando|[èe] diventat[oa]) (viola|blu|cianotic[oa])\b|\b(wrapped|coiled|tight|tightening) (a)?round (his|her|my \w+'?s|the baby'?s|the child'?s) neck\b|\benrolad[oa] (no|ao redor do) pesco[çc]o\b|\benrollad[oa] (en|alrededor del) cuello\b|\benroul[ée]e? autour du cou\b|\bum den hals (gewickelt|geschlungen)\b|\b(attorcigliat[oa]|avvolt[oa]) (attorno al|al) collo\b|\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre|child|son|daughter|boy|girl|baby|man|woman|kid)\b[^.?!]{0,60}\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre)\b[^.?!]{0,8}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking|get up|getting up|making (any )?sense)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
+        r"\blips (are |look |have gone |turned |going |are turning |are going )?(blue|purple|grey|gray)\b|\bhead('?s| is) (bleeding|pouring with blood)\b|\b(hit|banged|cracked|bumped|smashed) (his|her|their|my) head\b.{0,60}\b(drowsy|confused|vomiting|being sick|throwing up|not making sense|blacked out|knocked out|bleeding)\b|\b(over the handlebars|came off (his|her|the) (bike|horse|scooter)|hit by a (\w+ )?(car|van|lorry|truck|bus|bike|tractor)|knocked (him|her|it) down)\b.{0,80}\b(bleeding|drowsy|not moving|can'?t move|confused|unconscious|won'?t get up|can'?t get up|isn'?t getting up|on (his|her|its) side)\b|\b(someone|somebody|people|a (child|kid|man|woman|boy|girl|spectator|customer)|kids|children|spectators|(my|our) (son|daughter|boy|girl|kid|child|husband|wife|partner|dad|mum|mom|friend|colleague))\b (is|are|'s|'re|has been|have been) (badly |seriously |really )?(hurt|injured|burnt|burned)\b(,| and| please| now| help| call|[.!]| *$)|\b(badly|seriously) (hurt|injured|burnt|burned)\b|\b(he|she|he'?s|she'?s|hes|shes|baby|child|son|daughter|boy|girl|face|kid)\b.{0,15}\b(turning|going|gone|turned|went) (blue|purple)\b|\b(a ficar|ficando) (rox[oa]|azul)\b|\bse est[áa] poniendo (morad[oa]|azul)\b|\bdevient (bleue?|violette?)\b|\b(wird|l[äa]uft) (ganz )?blau (an|im gesicht)\b|\b(sta diventando|[èe] diventat[oa]) (viola|blu|cianotic[oa])\b|\b(wrapped|coiled|tight|tightening) (a)?round (his|her|my \w+'?s|the baby'?s|the child'?s) neck\b|\benrolad[oa] (no|ao redor do) pesco[çc]o\b|\benrollad[oa] (en|alrededor del) cuello\b|\benroul[ée]e? autour du cou\b|\bum den hals (gewickelt|geschlungen)\b|\b(attorcigliat[oa]|avvolt[oa]) (attorno al|al) collo\b|\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre|child|son|daughter|boy|girl|baby|man|woman|kid)\b[^.?!]{0,60}\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(hanging|stuck|trapped|tangled|caught)\b[^.?!]{0,60}\b(he|she|he'?s|she'?s|hes|shes|they'?re|theyre)\b[^.?!]{0,8}\b(not|isn'?t|is not) (answering|responding|moving|talking)\b|\b(fell|fallen|collapsed|on the floor|on the ground)\b.{0,60}\b(not|isn'?t|is not|won'?t|can'?t) (answering|responding|moving|waking up|wake up|breathing|talking|get up|getting up|making (any )?sense)\b|\bunresponsive\b|\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b.{0,40}\b(suelo|sol|boden|ch[ãa]o|terra|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b|\b(suelo|sol|boden|ch[ãa]o|pavimento|cay[óo]|tomb[ée]e?|gest[üu]rzt|caiu|caduto|caduta)\b.{0,40}\b(no responde|ne r[ée]pond (plus|pas)|reagiert nicht|n[ãa]o responde|non risponde)\b",
     ),
     (
         P::Outage,
@@ -335,7 +335,7 @@ const PATTERNS: &[(P, &str)] = &[
     // leak already fixed, an account one is locked out of).
     (
         P::NotUrgent,
-        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (own )?(account|app|profile|portal|online banking|email|login|dashboard|money|funds|savings|card)\b|\b(password|passcode|pin|login|username|email|account|app)\b.{0,40}\blocked out\b",
+        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(it was|it was only|it was just|just|only) an? (drill|exercise|practice|test)\b|\b(c'[ée]tait|c'est) (juste |seulement )?un exercice\b|\bera (solo |s[óo]lo )?un simulacro\b|\b(war|ist) (nur )?eine [üu]bung\b|\bera (s[óo] |apenas )?um (simulacro|exerc[íi]cio)\b|\bera (solo )?un'esercitazione\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (own )?(account|app|profile|portal|online banking|email|login|dashboard|money|funds|savings|card)\b|\b(password|passcode|pin|login|username|email|account|app)\b.{0,40}\blocked out\b",
     ),
     (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
     // A formal complaint lodged, in the six languages: the act, not the grievance.
@@ -1211,26 +1211,26 @@ const PATTERNS: &[(P, &str)] = &[
     // a structure lifted or blown away with people in it (an inflatable, a marquee).
     (
         P::Danger,
-        r"\b(about to|going to|gonna|could|might|ready to|threatening to) (fall|topple|tip|collapse|come down|crash down|give way)( over| down| off)? (on|onto|on top of) (them|someone|somebody|people|children|kids|the kids|the children|him|her|us|a child|my (son|daughter|kids|children|boy|girl))\b|\ba punto de (caer(se)?|volcar(se)?|derrumbar(se)?) (encima de|sobre) (ellos|alguien|la gente|los ni[ñn]os|mi hij[oa])\b|\bsur le point de (tomber|s'effondrer|basculer) sur (eux|quelqu'un|les gens|les enfants|mon fils|ma fille)\b|\bdroht\b.{0,30}\b(auf (die kinder|jemanden|die leute|sie)|umzukippen|einzust[üu]rzen)\b|\bprestes a (cair|desabar|tombar) (em cima|sobre) (deles|de algu[ée]m|das crian[çc]as|das pessoas|do meu filho|da minha filha)\b|\bsta per (cadere|crollare|ribaltarsi) (addosso|sopra) (a )?(loro|qualcuno|ai bambini|alla gente|mio figlio|mia figlia)\b|\b(castle|inflatable|bouncy|marquee|gazebo|tent|trampoline|slide|canopy)\b.{0,40}\b(lifting|lifted|blowing|blown|taking off|flying|being carried|rising) (off|away|up|into the air|over)\b.{0,60}\b(kids|children|people|someone|somebody|a child|inside|on it|in it)\b",
+        r"\b(about to|going to|gonna|could|might|ready to|threatening to) (fall|drop|land|topple|tip|collapse|come down|crash down|give way)( over| down| off)? (on|onto|on top of) (them|someone|somebody|people|children|kids|the kids|the children|him|her|us|a child|my (son|daughter|kids|children|boy|girl))\b|\ba punto de (caer(se)?|volcar(se)?|derrumbar(se)?) (encima de|sobre) (ellos|alguien|la gente|los ni[ñn]os|mi hij[oa])\b|\bsur le point de (tomber|s'effondrer|basculer) sur (eux|quelqu'un|les gens|les enfants|mon fils|ma fille)\b|\bdroht\b.{0,30}\b(auf (die kinder|jemanden|die leute|sie)|umzukippen|einzust[üu]rzen)\b|\bprestes a (cair|desabar|tombar) (em cima|sobre) (deles|de algu[ée]m|das crian[çc]as|das pessoas|do meu filho|da minha filha)\b|\bsta per (cadere|crollare|ribaltarsi) (addosso|sopra) (a )?(loro|qualcuno|ai bambini|alla gente|mio figlio|mia figlia)\b|\b(castle|inflatable|bouncy|marquee|gazebo|tent|trampoline|slide|canopy)\b.{0,40}\b(lifting|lifted|blowing|blown|taking off|flying|being carried|rising) (off|away|up|into the air|over)\b.{0,60}\b(kids|children|people|someone|somebody|a child|inside|on it|in it)\b",
     ),
     // Someone in danger in the water: gone overboard, drowning, a diver or swimmer who has
     // not come back up, swept out by the current.
     (
         P::Danger,
-        r"\bdrowning( *$| *[.!,?]| (help|now|right now|out there|in the (water|sea|river|lake|pool|canal)))|\b(water|sea|river|lake|pool|waves)\b.{0,40}\b(going|gone|went) under\b|\b(fell|fallen|gone|went|washed|swept|jumped|been (swept|washed))( right)? (overboard|over the (rail|railing|railings|side) (of|into|and|at))\b|\b(man|person|child|kid|someone|somebody|passenger|swimmer|diver) overboard\b|\b(dive|diving|diver|reef|buddy|snorkel\w*|swim\w*|water|sea|lake|pool)\b.{0,80}\b(hasn'?t|has not|didn'?t|did not|never) (resurfaced|surfaced|come (back )?up|came (back )?up)\b|\bbubbles (have |has )?(stopped|gone)\b|\b(got|been|was|being|gets|get) (pulled|dragged|sucked) under\b|\bclinging (on )?to (a|the) (branch|rock|log|tree|boat|canoe|kayak|buoy)\b|\b(swept|pulled|dragged|carried) (out|away) (to sea|by the (current|tide|rip|waves))\b|\b(in the water|in the sea|in the river|in the lake)\b.{0,40}\b(can'?t swim|not moving|face down|struggling)\b|\b(se est[áa] ahogando|ahog[áa]ndose|cay[óo] al (agua|mar|r[íi]o)|hombre al agua|no ha (vuelto a )?salir a (la )?superficie)\b|\b(se noie|en train de se noyer|(est|sont) tomb[ée]e?s? (à|a|dans) l'eau|homme (à|a) la mer|n'est (pas|toujours pas) remont[ée]e?)\b|\b(ertrinkt|am ertrinken|ins wasser gefallen|[üu]ber bord (gegangen|gefallen)|mann [üu]ber bord|(ist|sind) nicht (wieder )?aufgetaucht)\b|\b(est[áa] (se )?afogando|est[áa] a afogar|caiu (na [áa]gua|no mar|no rio)|homem ao mar|n[ãa]o voltou (à|a) superf[íi]cie)\b|\b(sta annegando|[èe] cadut[oa] in acqua|uomo in mare|non [èe] (ancora )?riemers[oa])\b",
+        r"\bdrowning( *$| *[.!,?]| (help|now|right now|out there|in the (water|sea|river|lake|pool|canal)))|\b(water|sea|river|lake|pool|waves)\b.{0,40}\b(going|gone|went) under\b|\b(fell|fallen|gone|went|washed|swept|jumped|been (swept|washed))( right)? (overboard|over the (rail|railing|railings|side) (of|into|and|at))\b|\b(man|person|child|kid|someone|somebody|passenger|swimmer|diver) overboard\b|\b(dive|diving|diver|reef|buddy|snorkel\w*|swim\w*|water|sea|lake|pool)\b.{0,80}\b(hasn'?t|has not|didn'?t|did not|never) (resurfaced|surfaced|come (back )?up|came (back )?up)\b|\bbubbles (have |has )?(stopped|gone)\b|\b(got|been|was|being|gets|get) (pulled|dragged|sucked) under\b|\bclinging (on )?to (a|the) (branch|rock|log|tree|boat|canoe|kayak|buoy)\b|\b(swept|pulled|dragged|carried) (out|away)\b[^.?!]{0,30}\b(to sea|by the (current|tide|rip|waves|undertow))\b|\bnot waving any ?more\b|\b(arrastrad[oa]|arrastrando)\b.{0,30}\bpor la corriente\b|\bemport[ée]e? par (le courant|les vagues)\b|\bvon der str[öo]mung (mitgerissen|erfasst|abgetrieben)\b|\barrastad[oa] pela corrente\b|\btrascinat[oa] dalla corrente\b|\b(in the water|in the sea|in the river|in the lake)\b.{0,40}\b(can'?t swim|not moving|face down|struggling)\b|\b(se est[áa] ahogando|ahog[áa]ndose|cay[óo] al (agua|mar|r[íi]o)|hombre al agua|no ha (vuelto a )?salir a (la )?superficie)\b|\b(se noie|en train de se noyer|(est|sont) tomb[ée]e?s? (à|a|dans) l'eau|homme (à|a) la mer|n'est (pas|toujours pas) remont[ée]e?)\b|\b(ertrinkt|am ertrinken|ins wasser gefallen|[üu]ber bord (gegangen|gefallen)|mann [üu]ber bord|(ist|sind) nicht (wieder )?aufgetaucht)\b|\b(est[áa] (se )?afogando|est[áa] a afogar|caiu (na [áa]gua|no mar|no rio)|homem ao mar|n[ãa]o voltou (à|a) superf[íi]cie)\b|\b(sta annegando|[èe] cadut[oa] in acqua|uomo in mare|non [èe] (ancora )?riemers[oa])\b",
     ),
     // A structure giving way now ("the scaffolding is buckling", "le mur est en train de
     // s'effondrer", "se está derrumbando") or stones falling from it; something slipping
     // or hanging loose with people below or walking under it.
     (
         P::Danger,
-        r"\b(wall|walls|scaffold\w*|chimney|chimney stack|balcony|ceiling|roof|stairs|staircase|shelving|racking|beam|gantry|awning|canopy)\b.{0,30}\b(is|are|'s|'re|has started|have started|started) (collapsing|caving in|coming down|giving way|buckling)\b|\b(stones|bricks|rocks|debris|masonry)\b.{0,12}\b(are )?(falling|coming down|tumbling) (off|down|onto|from|into)\b|\b(buckling|giving way|slipped out|slipping out|hanging (by|loose|off)|dangling|coming loose|about to (fall|drop|come down|give way|collapse))\b.{0,120}\b(people|children|kids|pedestrians|passers-?by|customers|shoppers|someone|somebody|worshippers)\b.{0,25}\b(under|underneath|below|beneath|walking|sitting|standing|playing|passing)\b|\b(mur|muret|plafond|toit|[ée]chafaudage|chemin[ée]e|balcon|escalier|fa[çc]ade)\b.{0,30}\b((est|sont) en train de |commence [àa] |va )(s'effondrer|s'[ée]crouler|c[ée]der)\b|\b(le mur|le muret|l'[ée]chafaudage|le plafond|le toit|la chemin[ée]e|le balcon)\b.{0,20}\b(s'effondre|s'[ée]croule)\b|\bdes (pierres|briques|blocs|gravats) (tombent|d[ée]gringolent)\b|\b(muro|pared|techo|andamio|balc[óo]n|chimenea|tejado|estanter[íi]a)\b.{0,30}\bse est[áa] (derrumbando|desplomando|viniendo abajo)\b|\b(caen|est[áa]n cayendo) (piedras|ladrillos|cascotes)\b|\b(mauer|wand|decke|ger[üu]st|dach|balkon|kamin|regal)\b.{0,30}\b(st[üu]rzt (gerade |grad |jetzt )?ein|droht einzust[üu]rzen|kracht (gleich |gerade )?zusammen)\b|\b(steine|ziegel|mauerteile) (fallen|st[üu]rzen) (gerade |jetzt )?(runter|herunter|herab)\b|\b(muro|parede|teto|andaime|varanda|chamin[ée])\b.{0,30}\best[áa] (a )?(desabar|desabando|ruir|ruindo)\b|\b(caem|est[ãa]o caindo|est[ãa]o a cair) (pedras|tijolos)\b|\b(muro|parete|soffitto|impalcatura|ponteggio|balcone|tetto|camino)\b.{0,30}\bsta (crollando|cedendo|venendo gi[ùu])\b|\b(cadono|stanno cadendo) (pietre|mattoni|calcinacci)\b",
+        r"\b(wall|walls|scaffold\w*|chimney|chimney stack|balcony|ceiling|roof|stairs|staircase|shelving|racking|beam|gantry|awning|canopy)\b.{0,30}\b(is|are|'s|'re|has started|have started|started) (collapsing|caving in|coming down|giving way|buckling)\b|\b(stones|bricks|rocks|debris|masonry)\b.{0,12}\b(are )?(falling|coming down|tumbling) (off|down|onto|from|into)\b|\b(buckling|giving way|slipped out|slipping out|hanging (by|loose|off)|dangling|coming loose|about to (fall|drop|come down|give way|collapse))\b.{0,120}\b(people|children|kids|pedestrians|passers-?by|customers|shoppers|someone|somebody|worshippers)\b.{0,25}\b(under|underneath|below|beneath|walking|sitting|standing|playing|passing|coming in|going in|coming out|going out)\b|\b(mur|muret|plafond|toit|[ée]chafaudage|chemin[ée]e|balcon|escalier|fa[çc]ade)\b.{0,30}\b((est|sont) en train de |commence [àa] |va )(s'effondrer|s'[ée]crouler|c[ée]der)\b|\b(le mur|le muret|l'[ée]chafaudage|le plafond|le toit|la chemin[ée]e|le balcon)\b.{0,20}\b(s'effondre|s'[ée]croule)\b|\bdes (pierres|briques|blocs|gravats) (tombent|d[ée]gringolent)\b|\b(muro|pared|techo|andamio|balc[óo]n|chimenea|tejado|estanter[íi]a)\b.{0,30}\bse est[áa] (derrumbando|desplomando|viniendo abajo)\b|\b(caen|est[áa]n cayendo) (piedras|ladrillos|cascotes)\b|\b(mauer|wand|decke|ger[üu]st|dach|balkon|kamin|regal)\b.{0,30}\b(st[üu]rzt (gerade |grad |jetzt )?ein|droht einzust[üu]rzen|kracht (gleich |gerade )?zusammen)\b|\b(steine|ziegel|mauerteile) (fallen|st[üu]rzen) (gerade |jetzt )?(runter|herunter|herab)\b|\b(muro|parede|teto|andaime|varanda|chamin[ée])\b.{0,30}\best[áa] (a )?(desabar|desabando|ruir|ruindo)\b|\b(caem|est[ãa]o caindo|est[ãa]o a cair) (pedras|tijolos)\b|\b(muro|parete|soffitto|impalcatura|ponteggio|balcone|tetto|camino)\b.{0,30}\bsta (crollando|cedendo|venendo gi[ùu])\b|\b(cadono|stanno cadendo) (pietre|mattoni|calcinacci)\b",
     ),
     // Fumes that make people ill where they are ("a smell of ammonia and people are
     // coughing"): a leak told by what it does to them; ammonia by its smell alone.
     (
         P::Gas,
-        r"\b(smell|smells|smelling|stench|stink|odou?r|fumes|vapou?rs?|whiff)\b.{0,80}\b(coughing|choking|dizzy|dizziness|light-?headed|fainted|fainting|passing out|passed out|eyes (are )?(burning|stinging)|throats? (is |are )?(burning|stinging))\b|\b(coughing|choking|dizzy|light-?headed|fainted|fainting|passing out|eyes (are )?(burning|stinging|streaming))\b.{0,60}\b(smell|stench|fumes|vapou?rs?|gas)\b|\b(smell|stench|whiff|odou?r|reek|stink)s? (of|like) ammonia\b|\bammonia (leak|leaking|smell)\b|\bolor a amon[íi]aco\b|\bodeur d'ammoniac\b|\bammoniakgeruch\b|\bcheiro (a|de) amon[íi]aco\b|\bodore di ammoniaca\b|\b(olor|odeur|geruch|cheiro|odore|humo|fum[ée]es?|d[äa]mpfe|vapores|fumi)\b.{0,60}\b(tosiendo|tosen|mareados?|toussent|tousser|vertiges?|husten|schwindlig|tossindo|tossem|tossiscono|tossendo|vertigini|giramenti di testa)\b",
+        r"\b(smell|smells|smelling|stench|stink|odou?r|fumes|vapou?rs?|whiff)\b.{0,80}\b(coughing|choking|dizzy|dizziness|light-?headed|fainted|fainting|passing out|passed out|eyes (are )?(burning|stinging)|throats? (is |are )?(burning|stinging))\b|\b(coughing|choking|dizzy|light-?headed|fainted|fainting|passing out|eyes (are )?(burning|stinging|streaming))\b.{0,60}\b(smell|stench|fumes|vapou?rs?|gas)\b|\b(smell|stench|whiff|odou?r|reek|stink)s? (of|like) ammonia\b|\bammonia (leak|leaking|smell)\b|\bolor a amon[íi]aco\b|\bodeur d'ammoniac\b|\bammoniakgeruch\b|\bcheiro (a|de) amon[íi]aco\b|\bodore di ammoniaca\b|\b(olor|odeur|geruch|cheiro|odore|humo|fum[ée]es?|d[äa]mpfe|vapores|fumi|riecht|riechts|huele|sent|cheira|puzza)\b.{0,60}\b(tosiendo|tosen|tose|mareados?|mareada|toussent|tousse|tousser|vertiges?|husten|hustet|schwindlig|schwindelig|tossindo|tossem|tosse|tossiscono|tossisce|tossendo|vertigini|giramenti di testa)\b",
     ),
     // Water from the ceiling (coming through it, onto equipment), in the other languages.
     (
@@ -1481,7 +1481,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             );
             // "last summer the cottage came to £2,400": a price told from a time gone by.
             let before = format!(
-                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid)( us| me)?( about| around| roughly)?\s*$",
+                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|charged|cobr[óo]|cobraron|pagamos|pagu[ée]|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare)( us| me| nos| nous| uns| ci)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
                 before.ok()?.as_str()
             );
             let before = regex::Regex::new(&before);
@@ -1531,8 +1531,17 @@ fn spent_by_another(before: &str) -> bool {
         )
         .ok()
     });
+    // "another company charged us £15,000", "otra empresa nos cobró 15.000 euros": a price
+    // another firm charged, told to compare.
+    static OTHER_FIRM: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(\b(another|a different|other) (company|firm|business|supplier|provider|outfit)|\botra (empresa|compa[ñn][íi]a)|\bune autre (entreprise|soci[ée]t[ée]|bo[îi]te)|\beine andere firma|\boutra empresa|\bun'altra (ditta|azienda|impresa))\b[^.?!]{0,40}\b(charged|quoted|cobr[óo]|cobraron|nos pidi[óo]|a factur[ée]|nous a factur[ée]|nous a demand[ée]|hat (uns )?\w* ?(berechnet|verlangt)|cobrou|cobraram|ci ha chiesto|ha chiesto|ci ha fatto pagare)( us| me| nos| nous| uns| ci)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
+        )
+        .ok()
+    });
     (OTHER.as_ref().is_some_and(|re| re.is_match(before))
-        || THIRD.as_ref().is_some_and(|re| re.is_match(before)))
+        || THIRD.as_ref().is_some_and(|re| re.is_match(before))
+        || OTHER_FIRM.as_ref().is_some_and(|re| re.is_match(before)))
         && !WITH_ME.as_ref().is_some_and(|re| re.is_match(before))
 }
 
@@ -5055,6 +5064,51 @@ mod tests {
             regulated(close, all, true).map(|(t, _)| t),
             Some(Topic::AccountClosure)
         );
+    }
+
+    #[test]
+    fn an_animal_down_a_swimmer_carried_off_a_load_over_a_doorway_fumes_and_people_hurt_are_urgent()
+    {
+        for text in [
+            "the pony was hit by a delivery van in the lane and she won't get up",
+            "a swimmer is being carried out beyond the buoys by the tide",
+            "el niño está siendo arrastrado mar adentro por la corriente",
+            "the sign above the shop entrance is hanging off and about to land on people going in",
+            "im Keller riecht es stark nach Chlor und meine Tochter hustet",
+            "a rocket went into the audience and two people are injured",
+            "my husband is badly burnt from the barbecue",
+        ] {
+            assert!(urgency(text).is_some(), "{text}");
+        }
+        for text in [
+            "the smoke alarm went off at the party, but it was only a drill",
+            "l'alarme a sonné hier mais c'était un exercice",
+            "my daughter hurt her wrist at the class last month, she's fine now",
+            "I sent you the photos, the pool looks lovely",
+        ] {
+            assert!(urgency(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_price_another_firm_charged_or_one_paid_last_year_is_not_at_stake() {
+        for (text, amount) in [
+            (
+                "last year a different company charged us £12,500 for the roof",
+                "£12,500",
+            ),
+            ("el año pasado pagamos 9.000 euros por la caravana", "9.000"),
+            (
+                "une autre entreprise nous a facturé 14 000 € pour la piscine",
+                "14 000",
+            ),
+        ] {
+            assert!(held_at(text, amount), "{text}");
+        }
+        assert!(!held_at(
+            "another company has a better offer, so we'll order £12,500 of tiles",
+            "£12,500"
+        ));
     }
 
     #[test]

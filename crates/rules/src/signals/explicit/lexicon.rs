@@ -1203,6 +1203,20 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "surgeons",
     "florist",
     "florists",
+    // The tailor and the dressmaker, in the six languages.
+    "tailor",
+    "tailors",
+    "seamstress",
+    "sastre",
+    "sastres",
+    "sastra",
+    "sarto",
+    "sarta",
+    "sarti",
+    "alfaiate",
+    "alfaiates",
+    "schneider",
+    "schneiderin",
     // The warden of a hall of residence or a site.
     "warden",
     "wardens",
@@ -1422,6 +1436,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             // es
             "hablar",
             "hable",
+            // "prefiero comentarlo con el sastre": talking it over with someone.
+            "comentar",
+            "comentarlo",
+            "comentarla",
+            "hablarlo",
             "comunicarme",
             "comunicar",
             "comuniqueme",

@@ -4306,6 +4306,8 @@ mod tests {
             "could someone who knows sewing machines read this and get back to me",
             "would welcome a call from somebody who knows the warranty terms",
             "could you ring me back please",
+            "prefiero hablarlo con la sastra",
+            "posso parlare col sarto?",
         ]);
         no_requests(&[
             "el vendedor del anuncio no me contesta",
@@ -4322,6 +4324,10 @@ mod tests {
             "My neighbour wants to speak to your installer, so I'll give her your number",
             "Can the band play Call Me When You Land at the reception?",
             "no hace falta que me llamen, el presupuesto del velero por email me vale",
+            "wir wollen den Rückruf-Termin für Montag verschieben",
+            "how could you send a trainee to a job like this?!",
+            "can your minibuses take bikes on the roof?",
+            "the tailor made a lovely job of the hem",
         ]);
     }
 

@@ -2184,7 +2184,14 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
         .take_while(|&v| toks[v].clause == t.clause)
         .find(|&v| {
             let next = |n: usize| toks.get(v + n).map(|m| m.word);
-            help_verb(toks[v].word)
+            // "can your coaches take wheelchairs": what a thing can carry; "take over", "take
+            // a look", "take my details" are help.
+            let takes_a_thing = toks[v].word == "take"
+                && !matches!(
+                    next(1),
+                    Some("over" | "a" | "my" | "me" | "us" | "this" | "it" | "care" | "the" | "on" | "down")
+                );
+            help_verb(toks[v].word) && !takes_a_thing
                 || toks[v].is(Contact)
                 // "can an operator reset the charger", "could someone unlock my account":
                 // an act on the customer's account that the bot cannot do.
@@ -4280,7 +4287,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
             found(k, "prefer_a_person")
         }
         // "a callback", "get a call back", "arrange a call with an advisor", "jump on a call".
-        "callback" | "callbacks" | "call" | "ruckruf" | "rueckruf" => {
+        // "den Rückruf-Kurs", "a call-centre job": a hyphen makes the call a compound's
+        // first part, naming something else.
+        "callback" | "callbacks" | "call" | "ruckruf" | "rueckruf" if !t.joined => {
             let asked = toks[..j]
                 .iter()
                 .rev()
@@ -5364,6 +5373,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             && matches!(w[1].word, "about" | "going")
                             && w[2].word == "to"
                     });
+                    // "how could you send someone like this?!", "why did you send a trainee":
+                    // a reproach for what was done, not a person asked for.
+                    let reproach = before.windows(3).any(|w| {
+                        matches!(
+                            (w[0].word, w[1].word),
+                            ("how", "could" | "dare" | "did") | ("why", "did" | "would")
+                        ) && w[2].word == "you"
+                    });
                     // "my mum would rather have a human": another's preference.
                     let others_wish = before.windows(3).any(|w| {
                         !matches!(w[0].word, "i" | "we")
@@ -5539,6 +5556,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                                 .any(|i| toks[i].classes.is_empty() && toks[i].word.len() >= 3)
                         });
                     let governs = !general
+                        && !reproach
                         && !wanted_for
                         && !said_in_general
                         && !wh_between
