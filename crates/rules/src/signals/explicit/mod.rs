@@ -1087,8 +1087,7 @@ fn recycle<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
 /// adviser") or words reported are mentioned, not asked. `None` when nothing is quoted.
 fn without_quotations(text: &str) -> Option<String> {
     let double = without_double_quotations(text);
-    let quoted = without_single_quotations(double.as_deref().unwrap_or(text)).or(double);
-    without_titles(quoted.as_deref().unwrap_or(text)).or(quoted)
+    without_single_quotations(double.as_deref().unwrap_or(text)).or(double)
 }
 
 /// `text` with every title in capitals blanked out: three capitalised words or more, one a
@@ -1335,6 +1334,17 @@ fn without_double_quotations(text: &str) -> Option<String> {
 fn detect_with(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     let unquoted = without_quotations(text);
     let text = unquoted.as_deref().unwrap_or(text);
+    let found = detect_unquoted(text, scratch)?;
+    // A title in capitals is looked for only once a request is found (most turns have none
+    // to take back): read again without it.
+    match without_titles(text) {
+        Some(untitled) => detect_unquoted(&untitled, scratch),
+        None => Some(found),
+    }
+}
+
+/// [`detect_with`] on a text whose quotations are blanked out.
+fn detect_unquoted(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     let mut buf = std::mem::take(&mut scratch.buf);
     buf.clear();
     let mut spans = std::mem::take(&mut scratch.spans);
