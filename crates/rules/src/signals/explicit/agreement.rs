@@ -27,7 +27,8 @@ pub(super) fn agrees_at_length(toks: &[Tok<'_>]) -> bool {
     }
     // "ok as long as it's not before 10": a negation inside the condition sets the
     // condition, and takes nothing back.
-    if yes_then_condition(toks) {
+    // "yes, but not before ten": the same, after "but".
+    if yes_then_condition(toks) || yes_but_soon(toks) {
         return true;
     }
     if toks.iter().any(|t| t.is(Neg)) {
@@ -165,11 +166,37 @@ fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
                 | ("cuando" | "quando" | "wann" | "when", _)
         )
     };
+    // "sí vale, pero después de las 6", "yes, but not before ten": when, set as the yes's
+    // condition.
+    let from = usize::from(
+        rest.first()
+            .is_some_and(|t| matches!(t.word, "not" | "only")),
+    );
+    let timed = rest.len() <= 6
+        && rest.get(from).is_some_and(|t| {
+            matches!(
+                t.word,
+                "after"
+                    | "before"
+                    | "despues"
+                    | "antes"
+                    | "apres"
+                    | "avant"
+                    | "nach"
+                    | "vor"
+                    | "ab"
+                    | "dopo"
+                    | "prima"
+                    | "depois"
+            )
+        })
+        && !rest[from + 1..].iter().any(|t| t.is(Neg));
     toks[..lead].iter().any(|t| plain_yes(t) || sure(t.word))
         && toks
             .get(lead)
             .is_some_and(|t| matches!(t.word, "but" | "aber" | "pero" | "mais" | "ma" | "mas"))
         && (how_long(0) && !rest.iter().any(|t| t.is(Neg))
+            || timed
             || rest.iter().any(|t| soon(t.word))
                 && rest.iter().all(|t| {
                     soon(t.word)

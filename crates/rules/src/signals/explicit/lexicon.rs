@@ -1203,6 +1203,30 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "surgeons",
     "florist",
     "florists",
+    // Guides (of a mountain, a tour, a river cruise), the DJ, a trainer, the clown at a
+    // party: people when talked to ("a guide" is also a booklet, which is not talked to).
+    // The driver is one by form, talked to ([`person_by_form`]): asked to take something
+    // away, the work is booked.
+    "guide",
+    "guides",
+    "guia",
+    "guias",
+    "guida",
+    "bergfuhrer",
+    "bergfuhrerin",
+    "dj",
+    "djs",
+    "deejay",
+    "entrenador",
+    "entrenadora",
+    "entraineur",
+    "entraineuse",
+    "payaso",
+    "payasa",
+    "clown",
+    "clowns",
+    "pagliaccio",
+    "palhaco",
     // The tailor and the dressmaker, in the six languages.
     "tailor",
     "tailors",
@@ -1217,6 +1241,13 @@ pub(super) const PRACTICE_PROFESSIONALS: &[&str] = &[
     "alfaiates",
     "schneider",
     "schneiderin",
+    // "costurera" is a typo away from "costumer": listed, it is read as itself.
+    "costurera",
+    "costureras",
+    "costurero",
+    "costureira",
+    "costureiro",
+    "couturiere",
     // The warden of a hall of residence or a site.
     "warden",
     "wardens",
@@ -3373,7 +3404,7 @@ pub(super) fn person_by_form(
             "talk" | "speak" | "chat" | "talking" | "speaking" | "chatting" | "word"
         )
     };
-    let talked_to = word.len() > 6
+    let talked_to = word.len() > 5
         && word.ends_with("er")
         && match before {
             [.., v, "to" | "with", "the" | "a" | "an" | "your"] => talking(v),

@@ -200,13 +200,40 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
             .is_some_and(|t| matches!(t.word, "would" | "will" | "does" | "definitely" | "really"))
         && toks[2..].iter().all(agrees)
         && toks[2..].iter().any(agreement::plain_yes);
+    // "oui svp, c'est urgent le jacuzzi fuit", "yes please, the pump is leaking": a yes,
+    // then why, told without turning anything down, putting it off, or asking what it is.
+    let reason_given = !rest.is_empty()
+        && rest.len() <= 10
+        // Told as a state of things ("c'est urgent", "the pump is leaking"), not as what
+        // the customer will do ("I'll think about it").
+        && !matches!(rest[0].word, "i" | "im" | "ill" | "je" | "j" | "ich" | "yo" | "eu" | "io" | "let")
+        && rest.iter().any(|t| {
+            matches!(
+                t.word,
+                "is" | "s" | "are" | "est" | "c" | "es" | "esta" | "ist" | "e" | "sono" | "urgent"
+                    | "urgente" | "dringend"
+            ) || t.word.ends_with("ing")
+        })
+        && !rest.iter().any(|t| {
+            t.is(Neg)
+                || t.is(Hypothetical)
+                || t.is(Boundary)
+                || either_or(t.word)
+                || matches!(
+                    t.word,
+                    "what" | "quoi" | "que" | "qu" | "was" | "cosa" | "later" | "instead"
+                        | "first" | "tarde" | "apres" | "spater" | "dopo" | "depois" | "think"
+                        | "maybe" | "perhaps" | "who" | "how" | "why"
+                )
+        });
     let yes = wanted_back
         || go_on
         || echoed
         || first_yes
-            && toks.len() <= 10
+            && toks.len() <= 12
             && (toks.len() <= 8 && toks.iter().all(agrees)
-                || (appreciated || go_ahead) && toks[..first_clause].iter().all(agrees));
+                || (appreciated || go_ahead || reason_given)
+                    && toks[..first_clause].iter().all(agrees));
     // Choosing the person of an either-or offer: "a real agent, please", "a person, not
     // the bot" (a "not" after the person names the other option).
     let chooses_person = toks.len() <= 8
@@ -220,6 +247,12 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                             matches!(n.word, "the" | "a" | "an" | "that" | "this" | "your")
                         })
                 })
+                // "the swatch guide please": a word before a guide or a driver makes it a
+                // thing (a booklet, software) more often than a person.
+                && !(matches!(toks[k].word, "guide" | "guides" | "guia" | "guida" | "driver" | "drivers")
+                    && k > 0
+                    && !(toks[k - 1].is(Skip) || toks[k - 1].is(Polite))
+                    && toks[k - 1].word.len() > 2)
                 && (human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
                 || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {
@@ -508,10 +541,19 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             "contacto" | "contato" | "contatto" | "contact"
         ) && j > 0
             && matches!(toks[j - 1].word, "em" | "en" | "in");
+        // "Marcus, your DJ, who'll message you", "our team to email you": a message by
+        // its verb.
+        let messages_you = matches!(toks[j].word, "message" | "text" | "email" | "whatsapp")
+            && j > 0
+            && matches!(
+                toks[j - 1].word,
+                "ll" | "will" | "would" | "to" | "can" | "could" | "wholl"
+            );
         (toks[j].is(Contact)
             || toks[j].is(Talk)
             || in_touch
             || gives_you_a_call
+            || messages_you
             || matches!(
                 toks[j].word,
                 "calls" | "rings" | "phones" | "emails" | "contacts"
@@ -558,7 +600,19 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         "un" | "una" | "el" | "la" | "um" | "uma" | "o" | "a" | "il" | "lo"
                     )
                     && matches!(toks[j - 1].word, "te" | "le" | "lhe" | "ti" | "la" | "vous")
-                    && toks[j].is(Contact))
+                    && toks[j].is(Contact)
+                // "¿quiere que le pida a un monitor que le llame?": whoever is asked to call.
+                || j >= 3
+                    && matches!(toks[j - 2].word, "que" | "che" | "de")
+                    && matches!(toks[j - 1].word, "te" | "le" | "lhe" | "ti" | "la" | "vous")
+                    && toks[j].is(Contact)
+                    && toks[j.saturating_sub(8)..j - 2].iter().any(|p| {
+                        matches!(
+                            p.word,
+                            "pida" | "pedir" | "pido" | "pedirle" | "chiedere" | "chiedo" | "demander"
+                                | "demande" | "peca" | "pedire"
+                        )
+                    }))
     };
     toks.iter().enumerate().position(|(j, t)| {
         let hands_you_over = t.is(Talk)
@@ -1428,6 +1482,36 @@ fn person_in_the_service_asked(toks: &[Tok<'_>]) -> bool {
     let [first, second, ..] = toks else {
         return false;
     };
+    // "Is the commentary automated, or is there a live guide on board?": the machine way
+    // named first, then whether a person comes with the service.
+    if matches!(first.word, "is" | "are" | "does" | "do")
+        && let Some(or_at) = toks.windows(3).position(|w| {
+            w[0].sentence == first.sentence
+                && either_or(w[0].word)
+                && matches!(w[1].word, "is" | "are")
+                && w[2].word == "there"
+        })
+        && toks[1..or_at].iter().any(|t| {
+            t.is(Machine)
+                || matches!(
+                    t.word,
+                    "automated" | "automatic" | "recorded" | "prerecorded" | "audio" | "app"
+                        | "self" | "guided" | "online"
+                )
+        })
+        // "is this automated…?", "are you a bot…?": the chat itself, the person wanted.
+        && !matches!(second.word, "this" | "it" | "that" | "you")
+        && !toks[1..or_at]
+            .iter()
+            .any(|t| t.is(Talk) || t.is(Contact) || matches!(t.word, "i" | "me" | "we"))
+        // "… or is there a person I can talk to?": one to talk to, wanted.
+        && !toks[or_at..].windows(2).any(|w| {
+            matches!(w[0].word, "i" | "we")
+                && matches!(w[1].word, "can" | "could" | "may" | "talk" | "speak" | "chat")
+        })
+    {
+        return true;
+    }
     if !(matches!(first.word, "is" | "are") && second.word == "there") {
         return false;
     }
@@ -1628,8 +1712,8 @@ mod screen_flags {
     /// The start of a word that, cut by a transcript ("per son", "customer ser vice"), the
     /// tokenizer joins again into an anchor.
     pub(super) const CUT: u8 = 4;
-    /// "no", "one", "them", "they": an anchor by the word beside it ("no one", "a real
-    /// one", "have them call me").
+    /// "no", "one", "them", "they", "through": an anchor by the word beside it ("no one",
+    /// "a real one", "have them call me", "get me through to…").
     pub(super) const BY_NEIGHBOUR: u8 = 8;
 }
 
@@ -1661,7 +1745,7 @@ static ANCHOR_SCREEN: LazyLock<crate::signals::FastMap<&'static str, u8>> = Lazy
     {
         *screen.entry(word).or_default() |= ALONE;
     }
-    for word in ["no", "one", "them", "they"] {
+    for word in ["no", "one", "them", "they", "through", "thru"] {
         *screen.entry(word).or_default() |= BY_NEIGHBOUR;
     }
     screen
@@ -1711,6 +1795,8 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
                     word == "one"
                         && matches!(prev, "real" | "human" | "live" | "actual" | "me" | "us" | "get")
                         || matches!(word, "them" | "they") && matches!(prev, "have" | "get" | "let")
+                        // "get me through to Priya": put through, by another verb.
+                        || matches!(word, "through" | "thru") && prev == "me"
                 } || word == "no" && next.is_some_and(|&n| word_at(n) == "one"))
             // Two or three pieces of a word a voice transcript cut ("per son", "represent a
             // tive").
@@ -1746,6 +1832,10 @@ fn may_request(toks: &[Tok<'_>]) -> bool {
         || toks
             .windows(2)
             .any(|w| w[0].word == "no" && w[1].word == "one")
+        // "get me through to Priya".
+        || toks.windows(3).any(|w| {
+            w[0].word == "get" && w[1].word == "me" && matches!(w[2].word, "through" | "thru")
+        })
 }
 
 /// The corrected typos in a text, for explanations ("somelne" → "someone").
@@ -4339,6 +4429,49 @@ mod tests {
             "can your minibuses take bikes on the roof?",
             "the tailor made a lovely job of the hem",
         ]);
+    }
+
+    #[test]
+    fn guides_djs_drivers_clowns_and_whoever_is_on_the_desk_are_asked_for() {
+        all_requests(&[
+            "could I have a word with one of the hill guides about the weather?",
+            "me pasas con una guía? es por la excursión",
+            "voglio parlare con la guida di domani",
+            "can the DJ for our party call me tonight?",
+            "is it possible to speak to the van driver who's collecting my sofa on Friday?",
+            "patch me through to whoever's at reception",
+            "could you put me through to the sales desk at the Leeds branch?",
+            "get me through to Priya please",
+            "zero uh zero, can I get the workshop please",
+            "please have whoever can approve refunds drop me a line",
+            "someone from your IT team needs to talk me through the install",
+            "alguien de verdad por ahí?",
+            "qualcuno lì?",
+            "y'a quelqu'un de dispo ?",
+            "mi passa la sarta che è venuta lunedì?",
+            "dile a mi profesor que me llame, porfa",
+            "verbinden Sie mich mit dem Sekretariat der Tanzschule",
+            "Soll ich Sie mit unserem Kunden-Team verbinden?",
+        ]);
+        no_requests(&[
+            "I printed the guide you sent, very clear",
+            "can a second driver be added to the hire?",
+            "can you connect the driver to my tablet",
+            "I'm not one of those speak-to-the-manager types, just need the receipt",
+            "the transfer desk at the station said to call you",
+            "is the audio tour automated or is there a guide on the boat?",
+            "my dentist will call me about it",
+            "zero zero seven is my locker code",
+        ]);
+        let offer = "Shall I ask the workshop to ring you?";
+        assert!(detect_in_reply(offer, "oui svp, la pompe fuit").is_none());
+        let offer = "Voulez-vous qu'un technicien vous rappelle ?";
+        assert!(detect_in_reply(offer, "oui svp, c'est urgent, la pompe fuit").is_some());
+        assert!(detect_in_reply(offer, "oui, je vais y réfléchir").is_none());
+        let offer = "¿Quiere que le pida a un monitor que le llame?";
+        assert!(detect_in_reply(offer, "sí, pero después de las cinco").is_some());
+        let offer = "I can pass this to Leo, your coach, who'll message you later. Shall I?";
+        assert!(detect_in_reply(offer, "yes please").is_some());
     }
 
     #[test]

@@ -470,13 +470,89 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                 | "delle"
         )
     };
+    // "shall I send you our fabric swatch guide?", "I read the guide": a booklet sent or
+    // read, not a person.
+    if matches!(t.word, "guide" | "guides" | "guia" | "guias" | "guida")
+        && toks[k.saturating_sub(5)..k].iter().any(|p| {
+            matches!(
+                p.word,
+                "send"
+                    | "sent"
+                    | "email"
+                    | "emailed"
+                    | "download"
+                    | "downloaded"
+                    | "read"
+                    | "print"
+                    | "printed"
+                    | "attach"
+                    | "attached"
+                    | "post"
+                    | "share"
+                    | "pdf"
+                    | "enviar"
+                    | "envio"
+                    | "mandar"
+                    | "envoyer"
+                    | "schicken"
+                    | "senden"
+                    | "inviare"
+                    | "mandare"
+            )
+        })
+    {
+        return None;
+    }
+    // "a second driver", "an additional driver": another driver of the customer's, on a
+    // hire or a policy.
+    if matches!(t.word, "driver" | "drivers")
+        && k > 0
+        && matches!(
+            toks[k - 1].word,
+            "second"
+                | "additional"
+                | "extra"
+                | "named"
+                | "another"
+                | "designated"
+                | "learner"
+                | "new"
+                | "young"
+                | "other"
+        )
+    {
+        return None;
+    }
+    // "could my trainer Jamie give me a ring?", "dile a mi entrenador que me llame": the
+    // customer's professional at the service, asked to contact the customer.
+    let contacts_me = || {
+        // Asked of the service: "could my trainer…?" opening the question, or "dile a mi
+        // entrenador que…" (not "I'll ask my dentist to…", "my dentist will call me").
+        let asked = k >= 2
+            && (matches!(toks[k - 2].word, "could" | "can" | "would" | "will")
+                && (k == 2
+                    || toks[k - 3].clause != toks[k].clause
+                    || matches!(toks[k - 3].word, "please" | "so" | "hi" | "hey"))
+                || k >= 3
+                    && toks[k - 2].word == "a"
+                    && matches!(
+                        toks[k - 3].word,
+                        "decirle" | "dile" | "digale" | "pedirle" | "pidale" | "dica" | "peca"
+                    ));
+        let after = &toks[k + 1..toks.len().min(k + 6)];
+        asked
+            && after.windows(2).any(|w| {
+                (w[0].is(Contact) || w[0].word == "give") && matches!(w[1].word, "me" | "us" | "mi")
+                    || matches!(w[0].word, "me" | "mi" | "m") && w[1].is(Contact)
+            })
+    };
     if practice_professional(t)
         && (t.word.ends_with('s')
             && !(k > 0
                 && (determiner(k - 1)
                     || k > 1 && toks[k - 1].classes.is_empty() && determiner(k - 2)))
             || k > 0
-            && (own_possessive(toks[k - 1].word)
+            && (own_possessive(toks[k - 1].word) && !contacts_me()
                 || matches!(toks[k - 1].word, "his" | "her" | "their"))
             // "my gecko's vet", "my kids dentist": the professional of someone of the
             // customer's.
@@ -539,8 +615,33 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     {
         return None;
     }
-    // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person".
-    if t.joined || (k > 0 && toks[k - 1].joined) {
+    // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person". A head after
+    // a modifier that names no machine is the people it says ("DJ-Team", "Kunden-Berater").
+    // Not "the shift-worker tariff" (the compound names a thing after it) nor
+    // "speak-to-the-manager people".
+    let named_by_modifier = k > 0
+        && toks[k - 1].joined
+        && !t.joined
+        && !toks[k - 1].is(Skip)
+        && toks
+            .get(k + 1)
+            .is_none_or(|n| n.clause != t.clause || !(n.classes.is_empty() && n.word.len() > 2))
+        && !(toks[k - 1].is(Bot)
+            || toks[k - 1].is(Machine)
+            || toks[k - 1].is(NonHumanModifier)
+            || matches!(
+                toks[k - 1].word,
+                "human"
+                    | "person"
+                    | "people"
+                    | "ai"
+                    | "self"
+                    | "virtual"
+                    | "chat"
+                    | "voice"
+                    | "robo"
+            ));
+    if t.joined || (k > 0 && toks[k - 1].joined && !named_by_modifier) {
         return None;
     }
     // "agent of change", "person of interest"; "member of staff" is a person.
@@ -1174,27 +1275,32 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .map_or(toks.len(), |p| j + p);
     // "¿podría hablar con el técnico que vino el lunes?": a time in a relative
     // clause after an asked-for person says who, not when the request was made.
-    let framed = toks[clause_start..j].iter().any(|p| {
-        p.is(Frame)
-            || p.is(Desire)
-            || matches!(
-                p.word,
-                "can"
-                    | "could"
-                    | "may"
-                    | "puedo"
-                    | "puede"
-                    | "podria"
-                    | "peux"
-                    | "puis"
-                    | "pourrais"
-                    | "kann"
-                    | "konnte"
-                    | "posso"
-                    | "potrei"
-                    | "poderia"
-            )
-    });
+    // "mi passa il montatore che è venuto ieri?": the hand-over asked for with the
+    // customer as its object, or opening the clause, frames the person too.
+    let handed_over = toks[j].is(Talk)
+        && (j == clause_start || matches!(toks[j - 1].word, "mi" | "me" | "m" | "nos" | "ci"));
+    let framed = handed_over
+        || toks[clause_start..j].iter().any(|p| {
+            p.is(Frame)
+                || p.is(Desire)
+                || matches!(
+                    p.word,
+                    "can"
+                        | "could"
+                        | "may"
+                        | "puedo"
+                        | "puede"
+                        | "podria"
+                        | "peux"
+                        | "puis"
+                        | "pourrais"
+                        | "kann"
+                        | "konnte"
+                        | "posso"
+                        | "potrei"
+                        | "poderia"
+                )
+        });
     let relative = framed
         .then(|| {
             toks[j + 1..clause_end]
@@ -1504,6 +1610,8 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     // talk's topic says when the topic is, not when to talk.
     // The topic comes after the person talked to ("ask for a person later" asks later),
     // as a thing of its own ("about upgrading next year" may be when to talk).
+    // "about tomorrow": the time is the topic. "the driver who's doing my move tomorrow":
+    // a relative clause right after the person says who, and its time is the job's.
     let topic_at = (j + 1..rest)
         .find(|&a| {
             matches!(
@@ -1513,9 +1621,26 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 && toks.get(a + 1).is_some_and(|n| {
                     matches!(
                         n.word,
-                        "my" | "our" | "the" | "this" | "that" | "your" | "next"
-                    )
+                        "my" | "our"
+                            | "the"
+                            | "this"
+                            | "that"
+                            | "your"
+                            | "next"
+                            | "tomorrow"
+                            | "tomorrows"
+                            | "tonight"
+                            | "today"
+                    ) || weekday(n.word)
                 })
+                || matches!(toks[a].word, "who" | "whos")
+                    && a > j + 1
+                    && human_noun(toks, a - 1).is_some()
+                // "la guida di domani", "el guía de mañana": which person, by the day.
+                || matches!(toks[a].word, "di" | "de" | "del" | "du" | "von" | "vom")
+                    && a > j + 1
+                    && human_noun(toks, a - 1).is_some()
+                    && toks.get(a + 1).is_some_and(|n| n.is(Hypothetical) || weekday(n.word))
         })
         .unwrap_or(rest);
     let later = !scheduled
@@ -1729,6 +1854,32 @@ pub(super) fn menu_zero(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         && let Some(found) = menu_words(toks)
     {
         return Some(found);
+    }
+    // "zero um zero can i get the office please": a caller opening with zero said twice
+    // keys the operator, whatever they say next ("zero zero seven" is a number).
+    let said: Vec<usize> = (0..toks.len())
+        .filter(|&i| !is_filler(toks[i].word))
+        .take(3)
+        .collect();
+    let digit =
+        |i: Option<&usize>| i.is_some_and(|&c| spoken_digit(toks[c].word) || is_zero(toks[c].word));
+    let twice = match said.as_slice() {
+        // Said twice in a row, the repeat folded into the first.
+        [a, rest @ ..] if toks[*a].repeated && is_zero(toks[*a].word) && !digit(rest.first()) => {
+            Some((*a, *a))
+        }
+        [a, b, rest @ ..]
+            if is_zero(toks[*a].word) && is_zero(toks[*b].word) && !digit(rest.first()) =>
+        {
+            Some((*a, *b))
+        }
+        _ => None,
+    };
+    if let Some((a, b)) = twice {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, a, b),
+            pattern: "menu_zero",
+        });
     }
     // "i'm pressing zero and nothing's happening", "I keep hitting 0": the caller keying
     // the operator now, whatever else the turn says.
@@ -5128,10 +5279,17 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         "about" | "regarding" | "concerning" | "sobre" | "uber" | "riguardo"
                     )
                 }) || own_possessive(toks[k - 1].word);
+                // "the transfer desk at the airport": the verb's word naming a desk.
+                let named_desk = j > 0
+                    && matches!(
+                        toks[j - 1].word,
+                        "the" | "a" | "an" | "your" | "my" | "our" | "this" | "that"
+                    );
                 if (t.is(Talk) || t.word == "send" || get_me_to)
                     && n.is(Dept)
                     && !billing_mode
                     && !topic
+                    && !named_desk
                     && (j + 1..k).all(|i| {
                         toks[i].is(Skip)
                             || toks[i].is(Polite)
@@ -5152,8 +5310,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             || matches!(m.word, "s" | "sil")
                                 && toks.get(k + 2).is_some_and(|f| matches!(f.word, "il" | "vous"))
                             || m.is(Dept)
-                            // "le service réservation des autocars": whose department.
-                            || matches!(m.word, "des" | "du" | "de" | "del" | "della" | "do" | "da")
+                            // "le service réservation des autocars", "das Sekretariat der
+                            // Musikschule", "the front desk at the clinic": whose department.
+                            || matches!(
+                                m.word,
+                                "des" | "du" | "de" | "del" | "della" | "do" | "da" | "der" | "at"
+                            )
                             // "talk to reception about my pass": what about ends the name
                             // ("the billing address" goes on naming a thing).
                             || matches!(
@@ -5373,6 +5535,17 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             && matches!(w[1].word, "about" | "going")
                             && w[2].word == "to"
                     });
+                    // "connect the driver to the new laptop": the noun is what is connected
+                    // to something else, not whom the customer is put through to.
+                    let connected_to_thing = matches!(
+                        t.word,
+                        "connect" | "transfer" | "forward" | "route" | "patch" | "link"
+                    ) && !toks[j + 1..k]
+                        .iter()
+                        .any(|p| matches!(p.word, "me" | "us" | "to" | "with" | "through"))
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.word, "to" | "into" | "with" | "onto"));
                     // "how could you send someone like this?!", "why did you send a trainee":
                     // a reproach for what was done, not a person asked for.
                     let reproach = before.windows(3).any(|w| {
@@ -5557,6 +5730,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         });
                     let governs = !general
                         && !reproach
+                        && !connected_to_thing
                         && !wanted_for
                         && !said_in_general
                         && !wh_between
@@ -5707,6 +5881,21 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 return Some(ExplicitMatch {
                     phrase: phrase(toks, y, j),
+                    pattern: "transfer_me",
+                });
+            }
+            // "can you get me through to Dave": put through, by another verb.
+            if t.word == "get"
+                && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| matches!(n.word, "through" | "thru"))
+                && toks.get(j + 3).is_some_and(|n| n.word == "to")
+                && !refused(toks, j)
+                && !not_now(toks, j)
+            {
+                return Some(ExplicitMatch {
+                    phrase: phrase(toks, j, j + 2),
                     pattern: "transfer_me",
                 });
             }
@@ -6072,10 +6261,20 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     toks.get(k).is_some_and(|n| matches!(n.word, "to" | "with"))
                         && toks.get(k + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
                 };
+                // "somebody with the technical know-how needs to…": what the person has
+                // or where they are from, said after them, sets the verb further on too.
+                let described = toks
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(n.word, "with" | "from"))
+                    && v < j + 11;
                 toks[v].clause == t.clause
-                    && (v < j + 8 || toks[v].is(TalkFinal) || relative)
-                    // "someone needs to talk to me", "… to go through this invoice with me".
+                    && (v < j + 8 || toks[v].is(TalkFinal) || relative || described)
+                    // "someone needs to talk to me", "… to go through this invoice with me",
+                    // "… to talk me through this error code".
                     && (toks[v].is(Talk) && with_me(v + 1)
+                        || toks[v].is(Talk)
+                            && toks.get(v + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
+                            && toks.get(v + 2).is_some_and(|n| n.word == "through")
                         || matches!(toks[v].word, "go" | "run" | "walk")
                             && toks.get(v + 1).is_some_and(|n| n.word == "through")
                             && (v + 2..toks.len().min(v + 7))
@@ -7508,6 +7707,14 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         {
             j
         }
+        // Spoken French "y'a un humain dispo ?": "il y a", its apostrophe joining "ya".
+        "ya" if matches!(
+            next(j + 1),
+            Some("un" | "une" | "quelqu" | "des" | "personne")
+        ) =>
+        {
+            j
+        }
         // "y a-t-il": the inversion's "t il" is part of the marker.
         "y" if next(j + 1) == Some("a") => {
             if next(j + 2) == Some("t") && next(j + 3) == Some("il") {
@@ -7910,11 +8117,42 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             pattern: "is_there",
         });
     }
-    let someone = |w: &str| matches!(w, "anyone" | "anybody" | "someone" | "somebody");
+    // "alguien real por ahí??", "alguém aí?", "qualcuno lì?", "jemand da?": the same in the
+    // other languages.
+    let someone = |w: &str| {
+        matches!(
+            w,
+            "anyone"
+                | "anybody"
+                | "someone"
+                | "somebody"
+                | "alguien"
+                | "alguem"
+                | "qualcuno"
+                | "jemand"
+        )
+    };
     let rest = |w: &str| {
         matches!(
             w,
-            "hello" | "hi" | "hey" | "hallo" | "ola" | "there" | "here" | "around" | "out" | "home"
+            "hello"
+                | "hi"
+                | "hey"
+                | "hallo"
+                | "ola"
+                | "there"
+                | "here"
+                | "around"
+                | "out"
+                | "home"
+                | "ahi"
+                | "alli"
+                | "ai"
+                | "li"
+                | "da"
+                | "hola"
+                | "oi"
+                | "ciao"
         )
     };
     // "someone" alone answers a question ("who should I send it to?"); "anyone?" asks.
@@ -7953,6 +8191,14 @@ pub(super) fn anyone_there(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 | "currently"
                 | "at"
                 | "moment"
+                // "alguien de verdad por ahí?", "qualcuno di vero?".
+                | "por"
+                | "de"
+                | "verdad"
+                | "verdade"
+                | "vero"
+                | "echt"
+                | "echtes"
         )
     };
     // "any human being…?": "any" and a person, asked as "anyone".

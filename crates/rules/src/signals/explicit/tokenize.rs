@@ -1327,7 +1327,31 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             .any(|w| w[0].word == "in" && w[1].word == "charge")
             || rest.iter().take(3).any(|t| t.word == "responsible")
     };
-    if matches!(toks[k].word, "whoever" | "whomever") && in_charge(&toks[k + 1..]) {
+    // "whoever's on the bookings desk", "whoever is at reception": the one on duty there.
+    let on_duty = |rest: &[Tok<'_>]| {
+        let rest = match rest {
+            [is, rest @ ..] if matches!(is.word, "is" | "s") => rest,
+            _ => rest,
+        };
+        matches!(rest.first(), Some(p) if matches!(p.word, "on" | "at" | "in" | "behind"))
+            && rest
+                .iter()
+                .skip(1)
+                .take(3)
+                .any(|p| p.is(Dept) || p.is(Workplace))
+    };
+    // "whoever can sign off a discount", "whoever handles refunds": the one able to.
+    let able = |rest: &[Tok<'_>]| {
+        rest.first().is_some_and(|p| {
+            matches!(
+                p.word,
+                "can" | "could" | "handles" | "deals" | "manages" | "runs" | "looks" | "decides"
+            )
+        })
+    };
+    if matches!(toks[k].word, "whoever" | "whomever" | "whoevers")
+        && (in_charge(&toks[k + 1..]) || on_duty(&toks[k + 1..]) || able(&toks[k + 1..]))
+    {
         toks[k].classes = toks[k].classes.with(StrongNoun);
     }
     // "pôr-me em contato com um técnico", "ponerme en contacto con", "mettermi in
