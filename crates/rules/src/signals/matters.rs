@@ -1528,6 +1528,26 @@ fn wished_act<'a>(
         {
             Some("quote")
         }
+        // "give me a price for two front tyres": the same, by the price.
+        "price"
+            if i >= 2
+                && word(i - 1) == "a"
+                && (matches!(word(i - 2), "me" | "us") || wished())
+                && i + 1 < end
+                && word(i + 1) == "for" =>
+        {
+            Some("quote")
+        }
+        // "have a look at the air con": something to be checked.
+        "look"
+            if i >= 2
+                && word(i - 1) == "a"
+                && matches!(word(i - 2), "have" | "take")
+                && i + 1 < end
+                && word(i + 1) == "at" =>
+        {
+            Some("check")
+        }
         "receipt" | "receipts" | "invoice" | "invoices" | "statement" | "certificate"
         | "confirmation" | "factura" | "fattura" | "facture" | "rechnung" | "quittung"
         | "recibo" | "ricevuta" | "recu" | "paperwork" | "forms" | "documents" | "contract"
@@ -2512,7 +2532,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     .next()
                     .is_some_and(|b| b.is_ascii_digit())
         };
+        // "my move on Saturday", "our transfer to the airport": the thing the act made, not
+        // an act asked for.
+        let owned_thing = i > 0
+            && matches!(word(i), "move" | "transfer" | "removal")
+            && matches!(word(i - 1), "my" | "our" | "your" | "his" | "her" | "their");
         if act.is_none()
+            && !owned_thing
             && let Some(a) = act_of(word(i))
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
@@ -2989,11 +3015,25 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
         // "they said they're full", "you told me Monday": what someone said about the
         // matter in hand. Not what a third party reports ("a buyer says my lamp never
         // arrived", "my husband said…"): that raises the matter it tells.
+        // "nobody has told us where to meet": what no one said is a matter of its own.
         let reported = (i..item.end).take(4).any(|j| {
             matches!(
                 word(j),
                 "said" | "told" | "says" | "dijeron" | "dit" | "sagte"
             ) && !(j >= i + 2 && matches!(word(j - 2), "a" | "an" | "my" | "our" | "another"))
+                && !(i..j).any(|k| {
+                    matches!(
+                        word(k),
+                        "nobody"
+                            | "noone"
+                            | "never"
+                            | "not"
+                            | "hasn"
+                            | "hasnt"
+                            | "haven"
+                            | "havent"
+                    )
+                })
         });
         // "I don't use it anymore", "we no longer need it": why the act is asked, said
         // after it.
@@ -3732,6 +3772,8 @@ mod tests {
             // Questions after a few things announced; a list closed by a question on it.
             "Great. A few more things: can you hem the trousers, do you sell the thread you used, and could I collect on Friday?",
             "Right: I want to change the pickup date, I need an invoice for the club, and my brother wants a quote too. Is all that possible?",
+            "I'm so cross. The map you posted is for the autumn route, nobody has told us the start time, and my deposit went out twice.",
+            "while it's in can you replace the mats, give me a price for a full valet and swap the bulbs",
             "the gate code has changed, the bin store is locked, and we need a second parking permit",
             "first the app won't load my tickets, then the refund is still pending, and also my email address is wrong",
             "la chaudière fait du bruit, le compteur est bloqué, et je voudrais changer mon contrat",

@@ -869,6 +869,15 @@ const FEELING_INTENSIFIERS: &[&str] = &[
 const FEELING_IDIOMS: &[&[&str]] = &[
     &["fed", "up"],
     &["so", "done", "with"],
+    // "so annoyed I want to scream", "so wound up I can't think straight", "none of you
+    // seem to give a damn": upset said by what it does.
+    &["want", "to", "scream"],
+    &["could", "scream"],
+    &["wanna", "scream"],
+    &["so", "wound", "up"],
+    &["can", "t", "think", "straight"],
+    &["cant", "think", "straight"],
+    &["seem", "to", "give", "a", "damn"],
     // "I'm done with you", "we're done with you lot": finished with the service.
     &["m", "done", "with", "you"],
     &["am", "done", "with", "you"],
@@ -1579,10 +1588,14 @@ mod tests {
         all_stated(&[
             "that's it, I'm done with you",
             "honestly you're all useless, nobody turned up",
+            "the door is still hanging off, I could scream",
+            "I'm so wound up about the mess in the hall",
+            "none of your staff seem to give a damn",
         ]);
         none_stated(&[
             "I'm done with the form, what's next?",
             "are you done with the quote yet?",
+            "honestly I couldn't care less which colour it is",
         ]);
     }
 

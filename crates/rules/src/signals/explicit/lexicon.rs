@@ -2622,6 +2622,9 @@ pub(super) const SENDING: &[&str] = &[
 ];
 
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // German "Stoff" (fabric), a letter from "staff".
+    "stoff",
+    "stoffe",
     // A way to go, or French "la direction" (the management), not "directing".
     "direction",
     "directions",
