@@ -212,7 +212,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                 t.word,
                 "is" | "s" | "are" | "est" | "c" | "es" | "esta" | "ist" | "e" | "sono" | "urgent"
                     | "urgente" | "dringend"
-            ) || t.word.ends_with("ing")
+            )
         })
         && !rest.iter().any(|t| {
             t.is(Neg)
@@ -247,12 +247,9 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                             matches!(n.word, "the" | "a" | "an" | "that" | "this" | "your")
                         })
                 })
-                // "the swatch guide please": a word before a guide or a driver makes it a
-                // thing (a booklet, software) more often than a person.
-                && !(matches!(toks[k].word, "guide" | "guides" | "guia" | "guida" | "driver" | "drivers")
-                    && k > 0
-                    && !(toks[k - 1].is(Skip) || toks[k - 1].is(Polite))
-                    && toks[k - 1].word.len() > 2)
+                // "the guide please", "I'll try the guide first": named alone in a reply,
+                // a guide is the booklet offered more often than a person.
+                && !matches!(toks[k].word, "guide" | "guides" | "guia" | "guias" | "guida")
                 && (human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
                 || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {
@@ -289,6 +286,25 @@ pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
     let rspans = words(reply, &mut rbuf);
     let reply = tokenize(&rbuf, &rspans);
     chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply)
+}
+
+/// "le guide, ça ira" to "… un technicien ou vous envoyer le guide ?": a short reply
+/// naming what only the other option says picks that one, whatever the word could name.
+fn names_other_option(offer: &str, reply: &str) -> bool {
+    let lettered = lettered_options(offer);
+    if !offer.contains('?') && !lettered {
+        return false;
+    }
+    let mut buf = String::with_capacity(offer.len());
+    let spans = words(offer, &mut buf);
+    let toks = tokenize(&buf, &spans);
+    let Some((side, j)) = person_option_in(&toks, lettered) else {
+        return false;
+    };
+    let mut rbuf = String::with_capacity(reply.len());
+    let rspans = words(reply, &mut rbuf);
+    let reply = tokenize(&rbuf, &rspans);
+    side <= 1 && names_person_option(&toks, j, 1 - side, &reply)
 }
 
 /// "The forge, please" to "… or put you through to the forge?", "the phone call" to "…
@@ -334,8 +350,10 @@ fn names_person_option(toks: &[Tok<'_>], j: usize, side: usize, reply: &[Tok<'_>
 /// What the broker reads of a customer turn, for a turn read alone with the turn before it.
 pub fn detect_in_reply(before: &str, reply: &str) -> Option<ExplicitMatch> {
     detect(reply).or_else(|| {
-        (offers_handover(before) && (accepts_offer(reply) || chooses_offered_person(before, reply)))
-            .then(offer_taken)
+        (offers_handover(before)
+            && (accepts_offer(reply) && !names_other_option(before, reply)
+                || chooses_offered_person(before, reply)))
+        .then(offer_taken)
     })
 }
 
@@ -4472,6 +4490,12 @@ mod tests {
         assert!(detect_in_reply(offer, "sí, pero después de las cinco").is_some());
         let offer = "I can pass this to Leo, your coach, who'll message you later. Shall I?";
         assert!(detect_in_reply(offer, "yes please").is_some());
+        // The other option named, whatever else the word could be.
+        let offer = "Je peux vous mettre en relation avec un moniteur ou vous envoyer le guide du parcours. Que préférez-vous ?";
+        assert!(detect_in_reply(offer, "le guide du parcours, merci").is_none());
+        let offer = "Would you like me to connect you with a person?";
+        assert!(detect_in_reply(offer, "yes please, email me the invoice").is_none());
+        assert!(detect_in_reply(offer, "I'll read the guide first").is_none());
     }
 
     #[test]
