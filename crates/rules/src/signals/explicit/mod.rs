@@ -200,7 +200,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
             .is_some_and(|t| matches!(t.word, "would" | "will" | "does" | "definitely" | "really"))
         && toks[2..].iter().all(agrees)
         && toks[2..].iter().any(agreement::plain_yes);
-    // "oui svp, c'est urgent le jacuzzi fuit", "yes please, the pump is leaking": a yes,
+    // "oui svp, c'est urgent, la pompe fuit", "yes please, the pump is leaking": a yes,
     // then why, told without turning anything down, putting it off, or asking what it is.
     let reason_given = !rest.is_empty()
         && rest.len() <= 10
@@ -247,8 +247,8 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                             matches!(n.word, "the" | "a" | "an" | "that" | "this" | "your")
                         })
                 })
-                // "the guide please", "I'll try the guide first": named alone in a reply,
-                // a guide is the booklet offered more often than a person.
+                // "the guide, thanks", "I'll give the guide a go": named alone in a reply, a
+                // guide is the booklet offered more often than a person.
                 && !matches!(toks[k].word, "guide" | "guides" | "guia" | "guias" | "guida")
                 && (human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
@@ -288,7 +288,7 @@ pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
     chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply)
 }
 
-/// "le guide, ça ira" to "… un technicien ou vous envoyer le guide ?": a short reply
+/// "le guide suffira" to "… un technicien ou vous envoyer le guide ?": a short reply
 /// naming what only the other option says picks that one, whatever the word could name.
 fn names_other_option(offer: &str, reply: &str) -> bool {
     let lettered = lettered_options(offer);
@@ -609,7 +609,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                                     && human_noun(toks, h).is_some()
                             }))
             }) || whoever_asked_to(toks, j)
-                // "pedir que un monitor te llame": whoever is the subject of the call to
+                // "pedir que una técnica te llame": whoever is the subject of the call to
                 // the customer is a person, whatever the noun.
                 || j >= 4
                     && matches!(toks[j - 4].word, "que" | "che")
@@ -1163,8 +1163,8 @@ fn without_quotations(text: &str) -> Option<String> {
 }
 
 /// `text` with every title in capitals blanked out: three capitalised words or more, one a
-/// verb of contact, after a word in lower case in the same sentence ("could you time the
-/// finale to Call Me Maybe?", "we loved Talk To Me Nicely"). A song, a film or a product
+/// verb of contact, after a word in lower case in the same sentence ("can the band close
+/// with Call Me When You Land?", "we loved Talk To Me Nicely"). A song, a film or a product
 /// named is not asked for. `None` when there is none (most texts hold none of the verbs
 /// capitalised, and are not read further).
 fn without_titles(text: &str) -> Option<String> {

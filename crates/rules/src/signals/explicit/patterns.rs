@@ -470,7 +470,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
                 | "delle"
         )
     };
-    // "shall I send you our fabric swatch guide?", "I read the guide": a booklet sent or
+    // "shall I email you our colour guide?", "I read the guide": a booklet sent or
     // read, not a person.
     if matches!(t.word, "guide" | "guides" | "guia" | "guias" | "guida")
         && toks[k.saturating_sub(5)..k].iter().any(|p| {
@@ -616,7 +616,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
         return None;
     }
     // Hyphenated compounds: "human-readable", "AI-agent", "person-to-person". A head after
-    // a modifier that names no machine is the people it says ("DJ-Team", "Kunden-Berater").
+    // a modifier that names no machine is the people it says ("Tanz-Team", "Kunden-Berater").
     // Not "the shift-worker tariff" (the compound names a thing after it) nor
     // "speak-to-the-manager people".
     let named_by_modifier = k > 0
@@ -1275,7 +1275,7 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         .map_or(toks.len(), |p| j + p);
     // "¿podría hablar con el técnico que vino el lunes?": a time in a relative
     // clause after an asked-for person says who, not when the request was made.
-    // "mi passa il montatore che è venuto ieri?": the hand-over asked for with the
+    // "mi passa l'idraulico che è passato lunedì?": the hand-over asked for with the
     // customer as its object, or opening the clause, frames the person too.
     let handed_over = toks[j].is(Talk)
         && (j == clause_start || matches!(toks[j - 1].word, "mi" | "me" | "m" | "nos" | "ci"));
@@ -5990,7 +5990,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         }
         // "push my case up to a manager", "kick it up the chain": escalating in other words.
-        // "can this get bumped up to someone senior", "can I be kicked up to a manager":
+        // "could my case get bumped up to a supervisor", "can I be kicked up to a manager":
         // the same, in the passive.
         let passive = matches!(t.word, "bumped" | "kicked" | "pushed" | "moved")
             && j > 0
@@ -6261,7 +6261,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     toks.get(k).is_some_and(|n| matches!(n.word, "to" | "with"))
                         && toks.get(k + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
                 };
-                // "somebody with the technical know-how needs to…": what the person has
+                // "someone with the right training has to…": what the person has
                 // or where they are from, said after them, sets the verb further on too.
                 let described = toks
                     .get(j + 1)
