@@ -272,39 +272,30 @@ pub fn offer_taken() -> ExplicitMatch {
 /// Each text is read once: the offer, then the reply only when the offer leaves a choice
 /// with a person in it.
 pub fn chooses_offered_person(offer: &str, reply: &str) -> bool {
-    let lettered = lettered_options(offer);
-    if !offer.contains('?') && !lettered {
-        return false;
-    }
-    let mut buf = String::with_capacity(offer.len());
-    let spans = words(offer, &mut buf);
-    let toks = tokenize(&buf, &spans);
-    let Some((side, j)) = person_option_in(&toks, lettered) else {
-        return false;
-    };
-    let mut rbuf = String::with_capacity(reply.len());
-    let rspans = words(reply, &mut rbuf);
-    let reply = tokenize(&rbuf, &rspans);
-    chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply)
+    picks(offer, reply).is_some_and(|(person, _)| person)
 }
 
-/// "le guide suffira" to "… un technicien ou vous envoyer le guide ?": a short reply
-/// naming what only the other option says picks that one, whatever the word could name.
-fn names_other_option(offer: &str, reply: &str) -> bool {
+/// How `reply` answers the choice `offer` leaves: whether it picks the person's option (by
+/// its place or by naming it), and whether it names only the other option. `None` when the
+/// offer leaves no choice with a person in it.
+fn picks(offer: &str, reply: &str) -> Option<(bool, bool)> {
     let lettered = lettered_options(offer);
     if !offer.contains('?') && !lettered {
-        return false;
+        return None;
     }
     let mut buf = String::with_capacity(offer.len());
     let spans = words(offer, &mut buf);
     let toks = tokenize(&buf, &spans);
-    let Some((side, j)) = person_option_in(&toks, lettered) else {
-        return false;
-    };
+    let (side, j) = person_option_in(&toks, lettered)?;
     let mut rbuf = String::with_capacity(reply.len());
     let rspans = words(reply, &mut rbuf);
     let reply = tokenize(&rbuf, &rspans);
-    side <= 1 && names_person_option(&toks, j, 1 - side, &reply)
+    let person =
+        chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply);
+    // "le guide suffira" to "… un technicien ou vous envoyer le guide ?": a short reply
+    // naming what only the other option says picks that one, whatever the word could name.
+    let other = side <= 1 && names_person_option(&toks, j, 1 - side, &reply);
+    Some((person, other))
 }
 
 /// "The forge, please" to "… or put you through to the forge?", "the phone call" to "…
@@ -350,9 +341,10 @@ fn names_person_option(toks: &[Tok<'_>], j: usize, side: usize, reply: &[Tok<'_>
 /// What the broker reads of a customer turn, for a turn read alone with the turn before it.
 pub fn detect_in_reply(before: &str, reply: &str) -> Option<ExplicitMatch> {
     detect(reply).or_else(|| {
-        (offers_handover(before)
-            && (accepts_offer(reply) && !names_other_option(before, reply)
-                || chooses_offered_person(before, reply)))
+        (offers_handover(before) && {
+            let (person, other) = picks(before, reply).unwrap_or_default();
+            accepts_offer(reply) && !other || person
+        })
         .then(offer_taken)
     })
 }
