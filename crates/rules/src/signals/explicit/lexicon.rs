@@ -4244,6 +4244,12 @@ const NOT_PERSONS_BY_FORM: &[&str] = &[
     "riviste",
 ];
 
+/// A guide, in the languages that share the word with a booklet ("the swatch guide", "la guía
+/// de viaje"): a person only when talked to, never when sent, read or named alone in a reply.
+pub(super) fn names_a_guide(word: &str) -> bool {
+    matches!(word, "guide" | "guides" | "guia" | "guias" | "guida")
+}
+
 /// A professional of the service's practice or trade: one listed, or a word the lexicon
 /// does not know that was read as a person by its form ([`person_by_form`]).
 pub(super) fn practice_professional(t: &Tok<'_>) -> bool {

@@ -249,7 +249,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                 })
                 // "the guide, thanks", "I'll give the guide a go": named alone in a reply, a
                 // guide is the booklet offered more often than a person.
-                && !matches!(toks[k].word, "guide" | "guides" | "guia" | "guias" | "guida")
+                && !names_a_guide(toks[k].word)
                 && (human_noun(toks, k).is_some()
                 // "the colleague option", "the person one".
                 || ((toks[k].is(StrongNoun) || toks[k].is(WeakNoun)) && toks.get(k + 1).is_some_and(|n| {

@@ -472,7 +472,7 @@ pub(super) fn human_noun(toks: &[Tok<'_>], k: usize) -> Option<bool> {
     };
     // "shall I email you our colour guide?", "I read the guide": a booklet sent or
     // read, not a person.
-    if matches!(t.word, "guide" | "guides" | "guia" | "guias" | "guida")
+    if names_a_guide(t.word)
         && toks[k.saturating_sub(5)..k].iter().any(|p| {
             matches!(
                 p.word,
