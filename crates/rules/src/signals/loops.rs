@@ -66,15 +66,35 @@ impl WordSet {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn word_hash(w: &[u8]) -> u64 {
-    let mut h: u64 = FNV_OFFSET;
-    for &b in w {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+/// A word's hash, read eight bytes at a time: `bytes[from..to]` is the word, and at least
+/// eight bytes follow `from` in `bytes` (the rest of the text, or padding; masked off).
+fn hash_at(bytes: &[u8], from: usize, to: usize) -> u64 {
+    const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (to - from) as u64 ^ 0x243f_6a88_85a3_08d3;
+    let mut i = from;
+    loop {
+        let chunk = <[u8; 8]>::try_from(&bytes[i..i + 8]).map_or(0, u64::from_le_bytes);
+        let left = to - i;
+        let x = if left >= 8 {
+            chunk
+        } else {
+            chunk & ((1u64 << (8 * left)) - 1)
+        };
+        h = (h ^ x).wrapping_mul(MUL);
+        h ^= h >> 29;
+        if left <= 8 {
+            return h;
+        }
+        i += 8;
     }
-    h
+}
+
+/// [`hash_at`] of a word on its own.
+fn word_hash(w: &[u8]) -> u64 {
+    let mut padded = Vec::with_capacity(w.len() + 8);
+    padded.extend_from_slice(w);
+    padded.extend_from_slice(&[0; 8]);
+    hash_at(&padded, 0, w.len())
 }
 
 /// The deduplicated lowercase words of a text, apostrophes removed.
@@ -84,60 +104,65 @@ pub(crate) fn word_set(s: &str) -> WordSet {
 
 /// [`word_set`], from the words of `s` when it is ASCII.
 fn word_set_in(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
-    let mut buf: Vec<u8> = Vec::with_capacity(s.len());
-    // A word and its separator take at least two bytes; most take five or more.
+    let mut buf: Vec<u8>;
+    // A word and its separator take at least two bytes; most take five or more. Hashes
+    // are filled in once every word is in `buf`.
     let mut words: Vec<(u64, u32, u32)> = Vec::with_capacity(s.len() / 4 + 1);
     // Texts are at most a few hundred KiB, far below `u32::MAX`.
     if let Some(ascii) = ascii {
         // On ASCII text a word is a run of letters, digits and apostrophes: runs of letters
         // and digits with only apostrophes between them are one word, and apostrophes
-        // touching no letter make an empty word.
+        // touching no letter make an empty word. The lowercased text is copied once and
+        // a word of one run is its range there; a word of several runs ("don't" → "dont")
+        // is written after the text.
         let lower = ascii.lower().as_bytes();
         let runs = ascii.runs();
-        // The word being read: its start in `buf` and its hash so far.
-        let mut open: Option<(usize, u64)> = None;
+        buf = Vec::with_capacity(lower.len() + 16);
+        buf.extend_from_slice(lower);
+        // Each group of apostrophes in `gap` touching neither run is an empty word.
+        let empty_words = |gap: &[u8], after_run: bool, before_run: bool, words: &mut Vec<_>| {
+            let mut i = 0;
+            while i < gap.len() {
+                if gap[i] != b'\'' {
+                    i += 1;
+                    continue;
+                }
+                let from = i;
+                while i < gap.len() && gap[i] == b'\'' {
+                    i += 1;
+                }
+                if !(from == 0 && after_run || i == gap.len() && before_run) {
+                    words.push((0, 0, 0));
+                }
+            }
+        };
+        let only_apostrophes = |gap: &[u8]| !gap.is_empty() && gap.iter().all(|&c| c == b'\'');
+        let mut k = 0;
         let mut gap_from = 0usize;
-        for k in 0..=runs.len() {
-            let gap_to = runs.get(k).map_or(lower.len(), |r| r.0 as usize);
-            let gap = lower.get(gap_from..gap_to).unwrap_or_default();
-            let has_next = k < runs.len();
-            let joins =
-                has_next && open.is_some() && !gap.is_empty() && gap.iter().all(|&c| c == b'\'');
-            if !joins {
-                if let Some((start, h)) = open.take() {
-                    words.push((h, start as u32, buf.len() as u32));
-                }
-                // Each group of apostrophes touching neither run is an empty word.
-                let mut i = 0;
-                while i < gap.len() {
-                    if gap[i] != b'\'' {
-                        i += 1;
-                        continue;
-                    }
-                    let from = i;
-                    while i < gap.len() && gap[i] == b'\'' {
-                        i += 1;
-                    }
-                    let touches_before = from == 0 && k > 0;
-                    let touches_after = i == gap.len() && has_next;
-                    if !touches_before && !touches_after {
-                        words.push((FNV_OFFSET, buf.len() as u32, buf.len() as u32));
-                    }
-                }
+        while k < runs.len() {
+            let (from, to) = runs[k];
+            empty_words(&lower[gap_from..from as usize], k > 0, true, &mut words);
+            let mut last = k;
+            while last + 1 < runs.len()
+                && only_apostrophes(&lower[runs[last].1 as usize..runs[last + 1].0 as usize])
+            {
+                last += 1;
             }
-            let Some(&(from, to)) = runs.get(k) else {
-                break;
-            };
-            let (start, mut h) = open.unwrap_or((buf.len(), FNV_OFFSET));
-            let run = lower.get(from as usize..to as usize).unwrap_or_default();
-            for &l in run {
-                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            if last == k {
+                words.push((0, from, to));
+            } else {
+                let start = buf.len() as u32;
+                for &(f, t) in &runs[k..=last] {
+                    buf.extend_from_slice(&lower[f as usize..t as usize]);
+                }
+                words.push((0, start, buf.len() as u32));
             }
-            buf.extend_from_slice(run);
-            open = Some((start, h));
-            gap_from = to as usize;
+            gap_from = runs[last].1 as usize;
+            k = last + 1;
         }
+        empty_words(&lower[gap_from..], !runs.is_empty(), false, &mut words);
     } else {
+        buf = Vec::with_capacity(s.len() + 8);
         for w in s
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
@@ -156,9 +181,12 @@ fn word_set_in(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
                     break;
                 }
             }
-            let (from, to) = (start as u32, buf.len() as u32);
-            words.push((word_hash(&buf[start..]), from, to));
+            words.push((0, start as u32, buf.len() as u32));
         }
+    }
+    buf.extend_from_slice(&[0; 8]);
+    for w in &mut words {
+        w.0 = hash_at(&buf, w.1 as usize, w.2 as usize);
     }
     let word = |w: &(u64, u32, u32)| &buf[w.1 as usize..w.2 as usize];
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
