@@ -176,10 +176,34 @@ impl Screen {
                 .saturating_sub(self.longest)
                 .min(text.len() - steps);
         }
-        let mut state = [start; LANES];
+        match lanes {
+            1 => self.walk::<1>(dfa, start, text, &from, steps, &mut out),
+            2 => self.walk::<2>(dfa, start, text, &from, steps, &mut out),
+            3 => self.walk::<3>(dfa, start, text, &from, steps, &mut out),
+            _ => self.walk::<LANES>(dfa, start, text, &from, steps, &mut out),
+        }
+        out
+    }
+
+    /// The walk of [`Screen::candidates`] over `L` lanes of `steps` bytes, from the
+    /// offsets in `from`: the number of lanes is fixed at compile time, so that the lanes
+    /// of each step are unrolled and the text is read without bounds checks.
+    // Each step reads the same byte index of every lane: a range loop says it plainest.
+    #[allow(clippy::needless_range_loop)]
+    fn walk<const L: usize>(
+        &self,
+        dfa: &DFA,
+        start: aho_corasick::automaton::StateID,
+        text: &[u8],
+        from: &[usize],
+        steps: usize,
+        out: &mut Candidates,
+    ) {
+        let lanes: [&[u8]; L] = std::array::from_fn(|k| &text[from[k]..from[k] + steps]);
+        let mut state = [start; L];
         for i in 0..steps {
-            for k in 0..lanes {
-                state[k] = dfa.next_state(Anchored::No, state[k], text[from[k] + i]);
+            for k in 0..L {
+                state[k] = dfa.next_state(Anchored::No, state[k], lanes[k][i]);
                 if dfa.is_special(state[k]) && dfa.is_match(state[k]) {
                     for m in 0..dfa.match_len(state[k]) {
                         out.union(&self.owners[dfa.match_pattern(state[k], m).as_usize()]);
@@ -187,7 +211,6 @@ impl Screen {
                 }
             }
         }
-        out
     }
 }
 
