@@ -204,6 +204,8 @@ fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
                         || matches!(
                             t.word,
                             "very" | "really" | "sehr" | "muy" | "tres" | "molto" | "muito"
+                                // "noch heute", "hoy mismo", "oggi stesso": today itself.
+                                | "noch" | "mismo" | "stesso" | "meme" | "mesmo"
                         )
                 }))
 }
@@ -369,6 +371,15 @@ fn adds_when_or_how(word: &str) -> bool {
                 | "im"
                 | "ive"
                 | "happy"
+                // "yep, I'm free after 6": when the customer can take the call.
+                | "free"
+                | "available"
+                | "around"
+                | "home"
+                | "anytime"
+                | "whenever"
+                | "all"
+                | "day"
                 | "wait"
                 | "waiting"
                 | "hold"

@@ -1034,6 +1034,8 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "meccanico",
             "mecanico",
             "mecanicien",
+            // French "le mécano", casual.
+            "mecano",
             "mechaniker",
             "mechanics",
             "registrar",
@@ -1757,6 +1759,13 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "telephonez",
             "telefonar",
             "telefonare",
+            // The subjunctive after "que": "que uma colega lhe telefone", "que le
+            // telefonee", "che la telefoni".
+            "telefone",
+            "telefonem",
+            "telefonee",
+            "telefoneen",
+            "telefoni",
             "kontaktieren",
             "erreichen",
             "contatar",
@@ -3345,6 +3354,8 @@ pub(super) fn person_by_form(
         "nostro", "nostra", "nostri", "nostre",
         // Italian "con il" said as one word: "parlare col gestore".
         "col", "coi", "colla",
+        // Any one of them: "pásame con algún cuidador", "qualche istruttore".
+        "algun", "alguna", "algum", "alguma", "qualche",
     ];
     const ROMANCE_SUFFIXES: &[(&str, usize)] = &[
         ("istas", 3),

@@ -62,7 +62,7 @@ pub fn accepts_offer(text: &str) -> bool {
     }) {
         return false;
     }
-    if accepts_in(&toks) {
+    if !asks_what_it_means(&toks) && accepts_in(&toks) {
         return true;
     }
     // "A tutor, meaning an actual human? Then yes, please arrange it": a question
@@ -90,6 +90,26 @@ pub fn accepts_offer(text: &str) -> bool {
         && from < toks.len()
         && !toks[..from].iter().any(|t| t.is(Neg))
         && accepts_in(&toks[from..])
+}
+
+/// "cosa intende, al telefono o di persona?", "what do you mean, on the phone?": a reply
+/// that opens by asking what the offer means, whatever options it then names back.
+fn asks_what_it_means(toks: &[Tok<'_>]) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    (0..toks.len().min(3)).any(|i| {
+        matches!(
+            (w(i), w(i + 1), w(i + 2), w(i + 3)),
+            ("what", "do" | "d", "you", "mean")
+                | ("what", "does", "that" | "it", "mean")
+                | ("cosa" | "che", "intende" | "intendi" | "significa", _, _)
+                | ("cosa", "vuol", "dire", _)
+                | ("que", "quiere" | "quieres", "decir", _)
+                | ("que", "voulez", "vous", "dire")
+                | ("quer", "dizer", _, _)
+                | ("was" | "wie", "meinen" | "meinst", _, _)
+                | ("was", "heisst" | "bedeutet", _, _)
+        )
+    })
 }
 
 /// [`accepts_offer`] on the words of one answer.
@@ -603,14 +623,18 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             }) || whoever_asked_to(toks, j)
                 // "pedir que una técnica te llame": whoever is the subject of the call to
                 // the customer is a person, whatever the noun.
+                // "que uma cabeleireira da nossa equipa lhe telefone": who, told more of.
                 || j >= 4
-                    && matches!(toks[j - 4].word, "que" | "che")
-                    && matches!(
-                        toks[j - 3].word,
-                        "un" | "una" | "el" | "la" | "um" | "uma" | "o" | "a" | "il" | "lo"
-                    )
                     && matches!(toks[j - 1].word, "te" | "le" | "lhe" | "ti" | "la" | "vous")
                     && toks[j].is(Contact)
+                    && (j.saturating_sub(8)..j - 3).any(|q| {
+                        matches!(toks[q].word, "que" | "che")
+                            && matches!(
+                                toks[q + 1].word,
+                                "un" | "una" | "el" | "la" | "um" | "uma" | "o" | "a" | "il" | "lo"
+                            )
+                            && toks[q..j].iter().all(|p| p.clause == toks[j].clause)
+                    })
                 // "¿quiere que le pida a un monitor que le llame?": whoever is asked to call.
                 || j >= 3
                     && matches!(toks[j - 2].word, "que" | "che" | "de")
@@ -656,18 +680,39 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j.saturating_sub(5)..j).any(|k| {
                 toks[k].clause == t.clause
                     && (human_noun(toks, k).is_some()
+                        // "mit unserem Werkstattteam": a compound team.
+                        || toks[k].word.len() > 6 && toks[k].word.ends_with("team")
                         || toks[k].is(Dept)
                         || toks[k].is(Customer)
                         || toks[k].is(ServiceHead))
             });
         // "I could ask the workshop to give you a call": the place's people call.
+        // "the reception team to ring your room": the place's team, the customer's room or
+        // phone.
         let place_calls_you = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
                 .find(|&k| toks[k].is(Workplace) || toks[k].is(Dept))
+                .map(|k| {
+                    k + usize::from(
+                        toks.get(k + 1).is_some_and(|n| {
+                            matches!(n.word, "team" | "staff" | "desk" | "office")
+                        }),
+                    )
+                })
                 .is_some_and(|k| {
+                    let you = |at: usize| {
+                        toks.get(at).is_some_and(|n| n.word == "you")
+                            || toks.get(at).is_some_and(|n| n.word == "your")
+                                && toks.get(at + 1).is_some_and(|n| {
+                                    matches!(
+                                        n.word,
+                                        "room" | "phone" | "mobile" | "number" | "cabin" | "flat"
+                                    )
+                                })
+                    };
                     toks.get(k + 1).is_some_and(|n| n.word == "to")
                         && toks.get(k + 2).is_some_and(|v| {
-                            v.is(Contact) && toks.get(k + 3).is_some_and(|n| n.word == "you")
+                            v.is(Contact) && you(k + 3)
                                 || v.word == "give"
                                     && toks.get(k + 3).is_some_and(|n| n.word == "you")
                                     && toks
@@ -681,10 +726,14 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                     human_noun(toks, k) == Some(true) || one_of_ours(toks, k) || ours_who(toks, k)
                 })
                 .is_some_and(|k| {
-                    toks[k + 1..]
-                        .iter()
-                        .take(5)
-                        .any(|n| n.word == "to" && n.clause == t.clause)
+                    // "get Jess, our stylist, to ring you": the "to" right after the
+                    // appositive, in the next clause.
+                    ours_who(toks, k)
+                        || toks.get(k + 1).is_some_and(|n| n.word == "to")
+                        || toks[k + 1..]
+                            .iter()
+                            .take(5)
+                            .any(|n| n.word == "to" && n.clause == t.clause)
                 });
         // "I can hand this to a human colleague", "shall I pass it on to a specialist?":
         // the case handed to a person.
@@ -831,8 +880,9 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
 /// reply": said by the AI, one of "our" anything who contacts the customer, or is told of
 /// with "who", is a person, whatever the lexicon knows of the noun.
 fn ours_who(toks: &[Tok<'_>], k: usize) -> bool {
-    k > 0
-        && toks[k - 1].word == "our"
+    // "our makeup artist": one word may name which.
+    let ours = |at: usize| at > 0 && toks[at - 1].word == "our";
+    (ours(k) || k > 1 && toks[k - 1].classes.is_empty() && ours(k - 1))
         && toks[k].word.len() >= 3
         && !toks[k].is(Skip)
         && !patterns::sends_messages(toks[k].word)
@@ -858,8 +908,10 @@ fn whoever_asked_to(toks: &[Tok<'_>], j: usize) -> bool {
 fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
     // "a member of our salon team to message you": the "to" after what the person is
     // one of.
+    // "Jess, our stylist, to give you a ring": the "to" right after an appositive, in the
+    // next clause.
     let Some(to) = (k + 1..toks.len().min(k + 6))
-        .take_while(|&i| toks[i].clause == toks[k].clause)
+        .take_while(|&i| toks[i].clause == toks[k].clause || i == k + 1)
         .find(|&i| toks[i].word == "to")
     else {
         return false;
@@ -870,9 +922,14 @@ fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
             || toks[i].is(Dept)
             || matches!(toks[i].word, "team" | "staff")
     }) && (to + 1..toks.len().min(to + 5))
-        .take_while(|&v| toks[v].clause == toks[k].clause)
+        .take_while(|&v| toks[v].clause == toks[to].clause)
         .any(|v| {
             toks[v].word == "touch"
+                // "to give you a ring".
+                || toks[v].word == "give"
+                    && toks.get(v + 1).is_some_and(|n| n.word == "you")
+                    && (v + 2..toks.len().min(v + 5))
+                        .any(|c| matches!(toks[c].word, "call" | "ring" | "bell" | "buzz"))
                 // "to message you", "to text you": a message from the person.
                 || (toks[v].is(Contact)
                     || toks[v].is(Talk)
@@ -4488,6 +4545,44 @@ mod tests {
         let offer = "Would you like me to connect you with a person?";
         assert!(detect_in_reply(offer, "yes please, email me the invoice").is_none());
         assert!(detect_in_reply(offer, "I'll read the guide first").is_none());
+    }
+
+    #[test]
+    fn people_by_their_work_from_a_place_or_deciding_and_offers_with_an_appositive() {
+        all_requests(&[
+            "can I have a word with the man fitting our shower",
+            "que alguien de la tienda me envie un whatsapp",
+            "qualcuno dell'ufficio di Milano mi può mandare una mail?",
+            "pásame con algún cocinero, por favor",
+            "je voudrais parler au mécano de l'atelier",
+            "puis-je avoir la vétérinaire au tel ?",
+            "transférez-moi au garage s'il vous plaît",
+            "gibt es im Laden jemanden, der mir das erklären kann?",
+            "somebody there needs to decide if I get a refund",
+            "a living, breathing person, please",
+        ]);
+        no_requests(&[
+            "the man fitting our shower left early",
+            "transférez-moi l'argent avant vendredi",
+            "someone needs to decide on the tiles, me or my partner",
+            "someone at my firm has to approve the invoice",
+            "how quickly do you reply to people who email?",
+            "If my bike gets a puncture on the trail, is there someone I can ring?",
+            "My mum wants a chat with the optician when she comes in next week.",
+            "cuando alguien me mande la factura, pago",
+        ]);
+        let offer = "Shall I get Sam, our florist, to give you a ring?";
+        assert!(detect_in_reply(offer, "yes please, is she in today?").is_some());
+        let offer = "I could ask the front desk team to call your room. Would that help?";
+        assert!(detect_in_reply(offer, "that'd be lovely, thanks").is_some());
+        let offer = "Would you like a call back from one of our fitters?";
+        assert!(detect_in_reply(offer, "sure, I'm around after four").is_some());
+        let offer = "Soll ich Sie mit unserem Küchenteam verbinden?";
+        assert!(detect_in_reply(offer, "ja bitte, aber noch heute").is_some());
+        let offer = "Prefere que eu trate disso ou que um técnico da nossa loja lhe telefone?";
+        assert!(detect_in_reply(offer, "a segunda").is_some());
+        let offer = "Vuole parlare con un nostro tecnico?";
+        assert!(detect_in_reply(offer, "che cosa intende, di persona?").is_none());
     }
 
     #[test]

@@ -868,6 +868,61 @@ fn presence_asked(toks: &[Tok<'_>], k: usize) -> bool {
         .any(|(a, b)| a.word == "in" && b.word == "case"))
 }
 
+/// "… when he comes in on Thursday", "… when I pop in next week": after the person at `k`,
+/// a visit of the customer's side to come, at which the talk will be had in person.
+fn in_person_later(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let w = |i: usize| {
+        toks.get(i)
+            .filter(|n| n.sentence == t.sentence)
+            .map_or("", |n| n.word)
+    };
+    (k + 1..toks.len().min(k + 8)).any(|i| {
+        toks[i].clause == t.clause
+            && matches!(w(i), "when" | "whenever" | "once")
+            && matches!(w(i + 1), "i" | "he" | "she" | "we" | "they")
+            && (matches!(
+                w(i + 2),
+                "come"
+                    | "comes"
+                    | "pop"
+                    | "pops"
+                    | "drop"
+                    | "drops"
+                    | "stop"
+                    | "stops"
+                    | "call"
+                    | "calls"
+            ) && matches!(w(i + 3), "in" | "by" | "round")
+                || matches!(w(i + 2), "visit" | "visits"))
+            && (i + 3..toks.len())
+                .take_while(|&n| toks[n].sentence == t.sentence)
+                .any(|n| {
+                    weekday(toks[n].word)
+                        || matches!(toks[n].word, "tomorrow" | "next" | "weekend" | "later")
+                })
+    })
+}
+
+/// "If the van breaks down at night, is there someone I can call?": whether help exists
+/// should something happen later, asked before the question at `j`; not a person asked
+/// for now. A condition on the service ("if you can't fix it", "if possible") still asks.
+fn support_in_case(toks: &[Tok<'_>], j: usize) -> bool {
+    let t = &toks[j];
+    let Some(start) = toks[..j].iter().position(|p| p.sentence == t.sentence) else {
+        return false;
+    };
+    toks[start].word == "if"
+        && toks.get(start + 1).is_some_and(|n| {
+            n.clause == toks[start].clause
+                && !matches!(
+                    n.word,
+                    "you" | "u" | "ya" | "youre" | "your" | "possible" | "so" | "not" | "needed"
+                )
+        })
+        && toks[start].clause != t.clause
+}
+
 /// "est-ce que le gérant est dispo pour me parler", "¿está libre la encargada para
 /// atenderme?": a person said to be free to talk to the customer now, asked.
 fn available_to_talk(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
@@ -5414,8 +5469,14 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 }
                 if let Some(strong) = human_noun(toks, k) {
                     // "a lot to ask people to…": asking people in general is no request.
-                    let general = t.word == "ask"
-                        && matches!(toks[k].word, "people" | "persons" | "humans" | "everyone");
+                    // "ask people", "how long do you take to get back to people": anyone,
+                    // the service's customers, no one asked for.
+                    let general =
+                        matches!(toks[k].word, "people" | "persons" | "humans" | "everyone")
+                            && (t.word == "ask"
+                                || k >= 2
+                                    && toks[k - 1].word == "to"
+                                    && matches!(toks[k - 2].word, "back" | "reply" | "respond"));
                     // "I'll speak to my accountant and get back to you": the customer's
                     // own person, talked to later, not staff asked for.
                     let own_later = k > 0
@@ -5593,7 +5654,10 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             .take_while(|p| p.sentence == t.sentence)
                             .any(|p| {
                                 weekday(p.word) || matches!(p.word, "tomorrow" | "next" | "weekend")
-                            });
+                            })
+                        // "a word with the pharmacist when he comes in on Thursday": the talk
+                        // had in person at a visit to come.
+                        || in_person_later(toks, k);
                     // "get our own engineer in": the customer's own person, had.
                     // "I'll get my site manager to check it": the customer's own person, made
                     // to do something ("get my account manager to call me" is the service's).
@@ -5913,9 +5977,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     pattern: "transfer_me",
                 });
             }
-            if t.is(Talk)
+            // "transférez-moi à l'agence": French, the same.
+            let me_after = |me: &str| toks.get(j + 1).is_some_and(|n| n.word == me);
+            if (t.is(Talk)
                 && matches!(t.word, "transfer" | "put" | "connect" | "redirect" | "patch")
-                && toks.get(j + 1).is_some_and(|n| n.word == "me")
+                && me_after("me")
+                || matches!(t.word, "transferez" | "transfere" | "connectez" | "redirigez")
+                    && me_after("moi"))
                 // "put me down for the 10am slot", "put me on the list": not a hand-over.
                 && (!matches!(t.word, "put" | "patch")
                     || toks.get(j + 2).is_none_or(|n| {
@@ -5942,7 +6010,12 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 && !toks[j + 1..]
                     .iter()
                     .take(3)
-                    .any(|n| n.word == "card" || n.word == "money" || n.word == "funds")
+                    .any(|n| {
+                        matches!(
+                            n.word,
+                            "card" | "money" | "funds" | "somme" | "argent" | "montant" | "fonds"
+                        )
+                    })
                 // "connect me to the wifi": a network or a device, not a person.
                 && !toks[j + 1..]
                     .iter()
@@ -6263,15 +6336,40 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 };
                 // "someone with the right training has to…": what the person has
                 // or where they are from, said after them, sets the verb further on too.
-                let described = toks
-                    .get(j + 1)
-                    .is_some_and(|n| matches!(n.word, "with" | "from"))
-                    && v < j + 11;
+                // "qualcuno del negozio di bici elettriche mi può scrivere": where from,
+                // in the other languages.
+                let described = toks.get(j + 1).is_some_and(|n| {
+                    matches!(
+                        n.word,
+                        "with" | "from" | "on" | "at" | "del" | "della" | "dal" | "do" | "da"
+                            | "du" | "vom" | "von"
+                    )
+                }) && v < j + 11;
+                // "someone needs to decide whether…", "somebody on your side needs to hear
+                // what happened": a decision or a hearing only a person of the service
+                // gives (not one on the customer's own side: "someone at my office").
+                let decides_or_hears = (toks[v].word == "decide"
+                    && toks.get(v + 1).is_some_and(|n| {
+                        matches!(n.word, "whether" | "if" | "about" | "what" | "how" | "this")
+                    })
+                    || matches!(toks[v].word, "authorise" | "authorize" | "approve")
+                    || toks[v].word == "hear"
+                    && toks
+                        .get(v + 1)
+                        .is_some_and(|n| matches!(n.word, "what" | "about" | "me" | "my" | "this"))
+                    || toks[v].word == "listen"
+                        && toks.get(v + 1).is_some_and(|n| n.word == "to")
+                        && toks.get(v + 2).is_some_and(|n| matches!(n.word, "me" | "us")))
+                    && toks.get(v - 1).is_some_and(|p| p.word == "to")
+                    && v >= 2
+                    && matches!(toks[v - 2].word, "needs" | "need" | "has" | "have" | "ought")
+                    && !toks[j..v].iter().any(|p| own_possessive(p.word));
                 toks[v].clause == t.clause
                     && (v < j + 8 || toks[v].is(TalkFinal) || relative || described)
                     // "someone needs to talk to me", "… to go through this invoice with me",
                     // "… to talk me through this error code".
-                    && (toks[v].is(Talk) && with_me(v + 1)
+                    && (decides_or_hears
+                        || toks[v].is(Talk) && with_me(v + 1)
                         || toks[v].is(Talk)
                             && toks.get(v + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
                             && toks.get(v + 2).is_some_and(|n| n.word == "through")
@@ -6306,6 +6404,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     | "contacte" | "contacten" | "contate" | "contatem" | "contatti"
                     | "devuelva" | "devuelvan" | "retorne" | "retornem" | "recontacte"
                     | "comunique" | "comuniquen"
+                    // "que alguien me mande un correo", "che qualcuno mi scriva".
+                    | "mande" | "manden" | "envie" | "envien" | "escriba" | "escriban"
+                    | "scriva" | "mandi" | "invii" | "escreva" | "mandem" | "enviem"
             ) && !toks[..j].iter().rev().take_while(|p| p.clause == t.clause).any(|p| {
                 // "quand quelqu'un me rappelle…": a time, not a wish.
                 matches!(
@@ -6537,6 +6638,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 .take_while(|n| n.sentence == t.sentence)
                 .any(|n| n.word == "behalf" || names_a_proxy(n.word))
             && !presence_asked(toks, k)
+            && !support_in_case(toks, j)
             && !refused(toks, j)
         {
             return Some(ExplicitMatch {
@@ -7884,9 +7986,17 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     if described && !nobody_to_talk_to && !for_a_purpose {
         return None;
     }
+    // "gibts bei euch im Coworking jemanden": where, in a place named after "im".
+    let in_place = |i: usize| {
+        matches!(toks[i].word, "im" | "am" | "beim")
+            || i > 0
+                && matches!(toks[i - 1].word, "im" | "am" | "beim")
+                && (toks[i].classes.is_empty() || toks[i].is(Workplace))
+    };
     if !(marker_end + 1..k).all(|i| {
         toks[i].is(Skip)
             || place(toks[i].word)
+            || in_place(i)
             || noun_modifier(toks, i)
             || nobody_to_talk_to && matches!(toks[i].word, "kein" | "keinen" | "keine")
     }) || refused(toks, k) && !nobody_to_talk_to

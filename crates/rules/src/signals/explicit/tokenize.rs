@@ -724,6 +724,8 @@ pub(super) fn tokenize_into<'a>(
         if !matches!(
             toks[k].word,
             "line" | "phone" | "telefon" | "telephone" | "telefono" | "telefone" | "ligne"
+                // "au tel", "al tel", casual.
+                | "tel"
         ) {
             continue;
         }
@@ -905,6 +907,13 @@ pub(super) fn tokenize_into<'a>(
     // Boundary words split clauses too, and so does an "I" that starts a new statement in
     // a run-on voice transcript ("… answering me i want a person"): no clause holds
     // "me I want".
+    // "a living, breathing person": the comma between the idiom's two words ends no
+    // clause.
+    if let Some(k) = toks.windows(2).position(|w| {
+        w[0].word == "living" && w[1].word == "breathing" && w[1].clause == w[0].clause + 1
+    }) {
+        toks[k + 1..].iter_mut().for_each(|t| t.clause -= 1);
+    }
     let mut shift = 0;
     for k in 0..toks.len() {
         // Not after a word that joins what follows to what came before ("I don't think I
@@ -1501,6 +1510,34 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                     "desk" | "counter" | "office" | "reception" | "branch"
                 )
         })
+    {
+        toks[k].classes = toks[k].classes.with(WeakNoun);
+    }
+    // "the guy doing my doors", "the lady fitting our kitchen": a person named by the work
+    // they do for the customer.
+    if matches!(
+        toks[k].word,
+        "man" | "woman" | "lady" | "guy" | "fella" | "gentleman" | "chap" | "bloke"
+    ) && k > 0
+        && toks[k - 1].word == "the"
+        && toks.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.word,
+                "doing"
+                    | "fitting"
+                    | "fixing"
+                    | "installing"
+                    | "repairing"
+                    | "building"
+                    | "handling"
+                    | "making"
+                    | "painting"
+                    | "servicing"
+            )
+        })
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| matches!(n.word, "my" | "our" | "the"))
     {
         toks[k].classes = toks[k].classes.with(WeakNoun);
     }
