@@ -1246,6 +1246,11 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         if j > 0 && matches!(w(j - 1), "getting" | "growing" | "becoming") {
             j -= 1;
         }
+        // "Absolutely furious, you've made me look a fool": the speaker left out, the
+        // feeling made strong and opening its sentence.
+        if j < i && !text.contains('*') && opens_sentence(text, j) {
+            return Some(words[j..=i].join(" "));
+        }
         let Some(speaker) = j.checked_sub(1) else {
             continue;
         };
@@ -1293,6 +1298,33 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the word at index `k` of `text` (its runs of letters and digits, as
+/// [`language::folded_words`] splits them) opens a sentence: the first word, or the first
+/// after a full stop, a question or an exclamation mark.
+fn opens_sentence(text: &str, k: usize) -> bool {
+    let mut index = 0;
+    let mut in_word = false;
+    let mut after_end = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                if index == k {
+                    return after_end;
+                }
+                index += 1;
+                after_end = false;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+            if matches!(c, '.' | '!' | '?' | '…' | '\n') {
+                after_end = true;
+            }
+        }
+    }
+    false
 }
 
 /// The compound score of `text` read as `language` (not English).
@@ -1354,6 +1386,18 @@ mod tests {
         for text in texts {
             assert_eq!(stated_feeling(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_strong_feeling_opening_a_sentence_is_stated_by_the_speaker_left_out() {
+        all_stated(&[
+            "The cake collapsed. Utterly livid, it was for a wedding.",
+            "Really furious right now",
+        ]);
+        none_stated(&[
+            "the driver was absolutely furious with the traffic",
+            "Furious Five is my son's favourite film",
+        ]);
     }
 
     #[test]

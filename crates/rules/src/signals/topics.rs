@@ -142,7 +142,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Chargeback,
-        r"\bcharge[- ]?backs?\b|\bdisput(e|ed|ing) (it|this|that|the|a|your|my) (\w+ ){0,4}with my (bank|card issuer|card provider|credit card (company|provider))\b|\breverse (the|this|that) (charge|payment|transaction)\b|\bcontracargos?\b|\br[ée]trofacturation\b|\br[üu]ckbuchung\b|\bestorno\b|\bstorno\b|\b(opened|raised|filed|started|lodged) an? (formal )?(dispute|claim|case) (with|on|in|through|via) (paypal|my bank|the bank|my card|klarna)\b|\b(abierto|abr[íi]|puesto|presentado) una (disputa|reclamaci[óo]n)( formal)? (en|con|a trav[ée]s de|por) (paypal|el banco|mi banco|la tarjeta|klarna)\b|\b(ouvert|d[ée]pos[ée]) (un litige|une r[ée]clamation|un dossier)( formel)? (sur|avec|aupr[èe]s de|chez) (paypal|ma banque|la banque|klarna)\b|\b(abri|abrimos) (uma )?(disputa|reclama[çc][ãa]o) (no|na|com o|junto ao) (paypal|banco|cart[ãa]o)\b|\b(aperto|avviato) (una )?(contestazione|disputa|reclamo) (su|con|tramite) (paypal|la banca|la mia banca|la carta)\b|\b(bei|mit) paypal (einen )?(fall|konflikt|streitfall|k[äa]uferschutz)\b",
+        r"\bcharge[- ]?backs?\b|\bdisput(e|ed|ing) (it|this|that|the|a|your|my) (\w+ ){0,4}with my (bank|card issuer|card provider|credit card (company|provider))\b|\breverse (the|this|that) (charge|payment|transaction)\b|\bcontracargos?\b|\br[ée]trofacturation\b|\br[üu]ckbuchung\b|\bestorno\b|\bstorno\b|\b(opened|raised|filed|started|lodged) an? (formal )?(dispute|claim|case) (with|on|in|through|via) (paypal|my bank|the bank|my card|klarna)\b|\b(abierto|abr[íi]|puesto|presentado) una (disputa|reclamaci[óo]n)( formal)? (en|con|a trav[ée]s de|por) (paypal|el banco|mi banco|la tarjeta|klarna)\b|\b(ouvert|d[ée]pos[ée]) (un litige|une r[ée]clamation|un dossier)( formel)? (sur|avec|aupr[èe]s de|chez) (paypal|ma banque|la banque|klarna)\b|\b(abri|abrimos) (uma )?(disputa|reclama[çc][ãa]o) (no|na|com o|junto ao) (paypal|banco|cart[ãa]o)\b|\b(aperto|avviato) (una )?(contestazione|disputa|reclamo) (su|con|tramite) (paypal|la banca|la mia banca|la carta)\b|\b(bei|mit) paypal (einen )?(fall|konflikt|streitfall|k[äa]uferschutz)\b|\bzur[üu]ckbuchen\b|\bzur[üu]ckgebucht\b",
     ),
     (
         P::Fraud,
@@ -150,11 +150,11 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor)s? (is|are|has|have|will|'ll)( be| been| now)? (drafting|preparing|filing|issuing|sending|writing|involved|instructed|handling|dealing|on it|in touch|getting involved)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor)s? (is|are|has|have|will|'ll)( be| been| now)? (drafting|preparing|filing|issuing|sending|writing|involved|instructed|handling|dealing|on it|in touch|getting involved)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b|\b(make|making|bring|bringing|file|filing|put in|putting in|lodge|lodging) an? (\w+ ){0,2}claim against (you|your (company|firm|business|site|club|shop))\b|\bmy (lawyer|attorney|solicitor) (says|said|has (advised|told)|advised|told|reckons|thinks) (that |me )?(i|we|you|your)\b",
     ),
     (
         P::LegalAdvice,
-        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\b(if|whether) (it|its|it'?s|this|that|the clause|this clause|that clause)( is| was)? (actually |really |even )?(legal|illegal|lawful|unlawful|enforceable)\b|\b(whether|if) (i|we) (can|could|may) (legally )?refuse to pay\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (rights|obligation|question)\b|\blegal advice(\s+(on|about|for|regarding|re|please|from|here|now|asap|if|whether)\b|\s*[?.!,;:)]|\s*$)|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b",
+        r"\bis (it|this|that) (legal|illegal|lawful|unlawful)\b|\b(if|whether) (it|its|it'?s|this|that|the clause|this clause|that clause)( is| was)? (actually |really |even )?(legal|illegal|lawful|unlawful|enforceable)\b|\b(whether|if) (i|we) (can|could|may) (legally )?refuse to pay\b|\bam i legally allowed to\b|\bam i (legally )?(liable|obliged|required) (to|by law)\b|\blegally\b|\b(settlement|severance|compromise|non-disclosure) agreement\b[^?]{0,80}\bshould (i|we)\b|\bshould (i|we) sign\b[^?]{0,40}\b(settlement|severance|compromise|non-disclosure) agreement\b|\blegalmente\b|\bl[ée]galement\b|\brechtlich\b|\bgiuridicamente\b|\bjuridicamente\b|\blegal (rights|obligation|question)\b|\blegal advice(\s+(on|about|for|regarding|re|please|from|here|now|asap|if|whether)\b|\s*[?.!,;:)]|\s*$)|\b(can|could|should) i sue\b|\bif i (can|could) sue\b|\bwhat (should|do|would) i (say|do|bring) in court\b|\borienta[çc][ãa]o jur[íi]dica\b|\bassessoria jur[íi]dica\b|\bposso processar\b|\bpuedo demandar\b|\b(puis-je|je peux|est-ce que je peux) (porter plainte|poursuivre|attaquer en justice)\b|\bkann ich (sie |die firma |ihn |sie alle )?verklagen\b|\bposso (fare causa|denunciare)\b|\bmy legal rights\b|\b(es|est-ce) (legal|l[ée]gal)\b|\bist (das|es) (legal|rechtens)\b|\b[ée] legal\b|\b[èe] legale\b|\basesor[ií]a legal\b|\bconseil juridique\b|\brechtsberatung\b|\bconsulenza legale\b|\b(would|will|am|are|is) (i|we|it|that|this) (be )?(breaking|breach(ing)? of|against) the law\b|\b(would|will|could) (it|that|this) be (illegal|an offence|an offense|against the law)\b|\b(could|would|can|will) (the police|they|the council|the dvla) (fine|prosecute|charge|penali[sz]e|stop) (me|us)\b|\bput (points|penalty points) on (my|our) licen[cs]e\b",
     ),
     (
         P::Privacy,
@@ -166,7 +166,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalTerm,
-        r"\b(glaucoma|cataracts?|conjunctivitis|(eye|ear|glaucoma) drops|ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|antihistamines?|antihistam[íi]nicos?|antihistaminiques?|antihistaminika|antistaminic[oi]|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b",
+        r"\b(glaucoma|cataracts?|conjunctivitis|(eye|ear|glaucoma) drops|ointments?|salbe|pomadas?|pommades?|pomata|kortison\w*|cortison\w*|medication|medications|medicine|medicines|meds|pills?|tablets?|capsules?|dose|dosage|prescription|drugs?|antibiotics?|ibuprofen|paracetamol|acetaminophen|aspirin|antihistamines?|antihistam[íi]nicos?|antihistaminiques?|antihistaminika|antistaminic[oi]|insulin|supplements?|vitamins?|painkillers?|pregnan\w*|breastfeeding|symptoms?|allerg\w*|blood pressure|diabet\w*|ointment|inhaler|\d+ ?(mg|mcg|ml)|prescribed|vaccines?|vaccinations?|vaccinat\w*|immuni[sz]ations?|(flu|covid|booster|tetanus|travel) (jabs?|shots?)|jabs?|vacunas?|vacunaci[óo]n|vaccins?|impfung\w*|vacinas?|vacina[çc][ãa]o|vaccin[oi]|vaccinazion[ei]|treatment|traitement|tratamiento|tratamento|trattamento|terapia|therapie|behandlung|medicamentos?|pastillas?|dosis|m[ée]dicaments?|comprim[ée]s?|medikament\w*|tabletten|schlafmittel|schmerzmittel|blutverd[üu]nner|arznei\w*|antibiotik\w*|nebenwirkung\w*|dosierung|beipackzettel|pille|somn[íi]fer[oa]s?|anticoagulantes?|antibi[óo]ticos?|ibuprofeno|paracetamol|efectos secundarios|somnif[èe]res?|anticoagulants?|antibiotiques?|effets secondaires|posologie|sonif[ée]ros?|efeitos colaterais|anticoagulante|farmaci|sonnifer[oi]|antibiotic[oi]|effetti collaterali|pillola|rem[ée]dios?|comprimidos?|farmac[oi]|medicinale|compresse|embarazada|enceinte|schwanger|gr[áa]vida|incinta)\b|\b(arthritis|asthma|epilepsy|eczema|psoriasis|chemo\w*|thyroid|blood thinners?|warfarin|statins?|antidepressants?|steroids?|methotrexate|isotretinoin|roaccutane|accutane|immunosuppress\w*|heart condition)\b",
     ),
     (
         P::InvestAsk,
@@ -3387,6 +3387,48 @@ mod tests {
             regulated(close, all, true).map(|(t, _)| t),
             Some(Topic::AccountClosure)
         );
+    }
+
+    #[test]
+    fn a_claim_against_the_service_the_law_broken_a_medicine_with_a_condition_and_a_booking_back_are_regulated()
+     {
+        let all = &Topic::ALL;
+        for (text, topic) in [
+            (
+                "we're going to put in a negligence claim against your club",
+                Topic::Legal,
+            ),
+            ("my solicitor told me we have a strong case", Topic::Legal),
+            (
+                "if I park the van there overnight, am I breaking the law?",
+                Topic::Legal,
+            ),
+            (
+                "could the council fine me for the skip on the pavement?",
+                Topic::Legal,
+            ),
+            (
+                "I'm on warfarin, should I stop it before the leg wax?",
+                Topic::Medical,
+            ),
+            (
+                "ich lasse den Betrag einfach zurückbuchen",
+                Topic::Chargeback,
+            ),
+        ] {
+            assert_eq!(
+                regulated(text, all, false).map(|(t, _)| t),
+                Some(topic),
+                "{text}"
+            );
+        }
+        for text in [
+            "I made an injury claim against my old employer years back, does that matter?",
+            "my lawyer says hello and thanks for the flowers",
+            "is the law school near your hostel?",
+        ] {
+            assert_eq!(regulated(text, all, false), None, "{text}");
+        }
     }
 
     #[test]
