@@ -4570,6 +4570,9 @@ mod tests {
             "If my bike gets a puncture on the trail, is there someone I can ring?",
             "My mum wants a chat with the optician when she comes in next week.",
             "cuando alguien me mande la factura, pago",
+            // The job booked for a day, not a person to talk to.
+            "I need somebody to paint the fence before Saturday",
+            "necesito a alguien que me instale el toldo el lunes",
         ]);
         let offer = "Shall I get Sam, our florist, to give you a ring?";
         assert!(detect_in_reply(offer, "yes please, is she in today?").is_some());

@@ -868,6 +868,122 @@ fn presence_asked(toks: &[Tok<'_>], k: usize) -> bool {
         .any(|(a, b)| a.word == "in" && b.word == "case"))
 }
 
+/// "I need someone to fit the blinds by Friday", "ich brauch bis Freitag jemanden, der mir
+/// die Küche anpasst": anyone at `k` wanted for a job done by a day, the service's work
+/// booked, not a person to talk to now.
+fn work_booked(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    if !matches!(
+        t.word,
+        "someone"
+            | "somebody"
+            | "anyone"
+            | "anybody"
+            | "jemanden"
+            | "jemand"
+            | "alguien"
+            | "alguem"
+            | "quelqu"
+            | "qualcuno"
+    ) {
+        return false;
+    }
+    let sentence = || toks.iter().filter(|p| p.sentence == t.sentence);
+    let work = |w: &str| {
+        matches!(
+            w,
+            "fit"
+                | "install"
+                | "fix"
+                | "repair"
+                | "build"
+                | "paint"
+                | "clean"
+                | "deliver"
+                | "assemble"
+                | "mount"
+                | "adjust"
+                | "service"
+                | "tile"
+                | "plaster"
+                | "decorate"
+                | "anpasst"
+                | "einbaut"
+                | "repariert"
+                | "montiert"
+                | "aufbaut"
+                | "streicht"
+                | "installiert"
+                | "reinigt"
+                | "liefert"
+                | "anschliesst"
+                | "monte"
+                | "instale"
+                | "arregle"
+                | "repare"
+                | "pinte"
+                | "limpie"
+                | "installe"
+                | "nettoie"
+                | "livre"
+                | "pose"
+                | "monti"
+                | "installi"
+                | "ripari"
+                | "aggiusti"
+                | "conserte"
+                | "limpe"
+        )
+    };
+    let day = |w: &str| {
+        weekday(w)
+            || matches!(
+                w,
+                "tomorrow"
+                    | "weekend"
+                    | "montag"
+                    | "dienstag"
+                    | "mittwoch"
+                    | "donnerstag"
+                    | "freitag"
+                    | "samstag"
+                    | "sonntag"
+                    | "morgen"
+                    | "lunes"
+                    | "martes"
+                    | "miercoles"
+                    | "jueves"
+                    | "viernes"
+                    | "sabado"
+                    | "domingo"
+                    | "manana"
+                    | "lundi"
+                    | "mardi"
+                    | "mercredi"
+                    | "jeudi"
+                    | "vendredi"
+                    | "samedi"
+                    | "dimanche"
+                    | "demain"
+                    | "lunedi"
+                    | "martedi"
+                    | "mercoledi"
+                    | "giovedi"
+                    | "venerdi"
+                    | "domenica"
+                    | "domani"
+                    | "amanha"
+                    | "sexta"
+            )
+    };
+    toks[k + 1..]
+        .iter()
+        .take(9)
+        .take_while(|p| p.sentence == t.sentence)
+        .any(|p| work(p.word))
+        && sentence().any(|p| day(p.word))
+}
+
 /// "… when he comes in on Thursday", "… when I pop in next week": after the person at `k`,
 /// a visit of the customer's side to come, at which the talk will be had in person.
 fn in_person_later(toks: &[Tok<'_>], k: usize) -> bool {
@@ -5657,7 +5773,8 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             })
                         // "a word with the pharmacist when he comes in on Thursday": the talk
                         // had in person at a visit to come.
-                        || in_person_later(toks, k);
+                        || in_person_later(toks, k)
+                        || work_booked(toks, k);
                     // "get our own engineer in": the customer's own person, had.
                     // "I'll get my site manager to check it": the customer's own person, made
                     // to do something ("get my account manager to call me" is the service's).
