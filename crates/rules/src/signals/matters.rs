@@ -1498,7 +1498,7 @@ fn wished_act<'a>(
 ) -> Option<&'static str> {
     let w = word(i);
     let wished = || (start..i).any(|j| matches!(word(j), "want" | "need" | "like" | "get"));
-    // "ich brauche eine Teilnahmebescheinigung", "necesito un certificado": a paper needed.
+    // "ich brauche eine Zahlungsbestätigung", "necesito un certificado": a paper needed.
     let needed = || {
         wished()
             || (start..i).any(|j| {
@@ -1517,7 +1517,7 @@ fn wished_act<'a>(
     };
     match w {
         _ if document(w) && needed() => Some("send"),
-        // "I need a sick note for work": the same, in two words.
+        // "I need a fit note for my employer": the same, in two words.
         "note"
             if i > 0
                 && matches!(word(i - 1), "sick" | "fit" | "doctors" | "medical")
@@ -1528,7 +1528,7 @@ fn wished_act<'a>(
         // "could you bring the ladder", "please bring two spare keys": something the
         // service is asked to bring along.
         "bring" if i > 0 && matches!(word(i - 1), "you" | "u" | "please" | "also") => Some("bring"),
-        // "get a second key fob", "get another parking permit": one more of a thing.
+        // "get a second parking card", "get another parking permit": one more of a thing.
         "get"
             if i + 1 < end
                 && (word(i + 1) == "another"
@@ -2219,7 +2219,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         if w == "double" && before == "en" || w == "duplicado" && before == "por" {
             *kind |= FAULT;
         }
-        // "mein Spind lässt sich nicht abschließen": it cannot be done.
+        // "die Tür lässt sich nicht öffnen": it cannot be done.
         if w == "nicht"
             && (i.saturating_sub(6)..i).any(|j| word(j) == "lasst" && word(j + 1) == "sich")
         {
@@ -2531,7 +2531,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         few_things.get_or_insert(said);
                     }
                 }
-                // "that's three cards now", "tried three cards": the tries counted, not
+                // "that's four cards now", "tried three cards": the tries counted, not
                 // things held.
                 let tries_counted = i >= 1
                     && matches!(word(i - 1), "s" | "thats" | "tried" | "used")
@@ -2558,13 +2558,13 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         "already" | "gia" | "ya" | "deja" | "schon" | "bereits" | "ja"
                     )
                 })
-                    // "I've moved abroad", "I booked a table for eight": what the customer
+                    // "I've emigrated", "we booked the function room for forty": what the customer
                     // has done, told as why.
                     || i >= 2
                         && matches!(word(i - 1), "ve" | "have")
                         && matches!(word(i - 2), "i" | "we")
-                    // The same when the turn then asks an act on it ("I booked a table
-                    // for eight … can you change it?"): the booking is the thing acted on.
+                    // The same when the turn then asks an act on it ("we booked the room
+                    // for forty … can you change it?"): the booking is the thing acted on.
                     || i >= 1
                         && matches!(w, "booked" | "ordered" | "reserved" | "bought")
                         && matches!(word(i - 1), "i" | "we")
@@ -3110,7 +3110,7 @@ fn clauses_of(buf: &str, words: &[(u32, u32, bool)], kinds: &[u32]) -> Option<Cl
         // "I don't use it anymore", "we no longer need it": why the act is asked, said
         // after it.
         // Not "the locker I rent, I don't need it anymore": a thing of its own named.
-        // "… and won't be using it again": the same, for good.
+        // "… and won't be needing it again": the same, for good.
         let for_good = |j: usize| {
             word(j) == "again"
                 && item
@@ -3382,7 +3382,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "still",
     "like",
     "because",
-    // "the toner you used last time … my last appointment": when, no shared thing.
+    // "the polish you used last time … my last visit": when, no shared thing.
     "last",
     "time",
     "next",

@@ -1246,7 +1246,7 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         if j > 0 && matches!(w(j - 1), "getting" | "growing" | "becoming") {
             j -= 1;
         }
-        // "Absolutely furious, you've made me look a fool": the speaker left out, the
+        // "Utterly livid, the cake was ruined": the speaker left out, the
         // feeling made strong and opening its sentence.
         if j < i && !text.contains('*') && opens_sentence(text, j) {
             return Some(words[j..=i].join(" "));

@@ -371,7 +371,7 @@ fn adds_when_or_how(word: &str) -> bool {
                 | "im"
                 | "ive"
                 | "happy"
-                // "yep, I'm free after 6": when the customer can take the call.
+                // "sure, I'm free from four": when the customer can take the call.
                 | "free"
                 | "available"
                 | "around"

@@ -3354,7 +3354,7 @@ pub(super) fn person_by_form(
         "nostro", "nostra", "nostri", "nostre",
         // Italian "con il" said as one word: "parlare col gestore".
         "col", "coi", "colla",
-        // Any one of them: "pásame con algún cuidador", "qualche istruttore".
+        // Any one of them: "pásame con algún cocinero", "qualche istruttore".
         "algun", "alguna", "algum", "alguma", "qualche",
     ];
     const ROMANCE_SUFFIXES: &[(&str, usize)] = &[

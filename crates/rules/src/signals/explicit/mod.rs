@@ -623,7 +623,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             }) || whoever_asked_to(toks, j)
                 // "pedir que una técnica te llame": whoever is the subject of the call to
                 // the customer is a person, whatever the noun.
-                // "que uma cabeleireira da nossa equipa lhe telefone": who, told more of.
+                // "que uma colega da nossa loja lhe telefone": who, told more of.
                 || j >= 4
                     && matches!(toks[j - 1].word, "te" | "le" | "lhe" | "ti" | "la" | "vous")
                     && toks[j].is(Contact)
@@ -680,14 +680,14 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && (j.saturating_sub(5)..j).any(|k| {
                 toks[k].clause == t.clause
                     && (human_noun(toks, k).is_some()
-                        // "mit unserem Werkstattteam": a compound team.
+                        // "mit unserem Küchenteam": a compound team.
                         || toks[k].word.len() > 6 && toks[k].word.ends_with("team")
                         || toks[k].is(Dept)
                         || toks[k].is(Customer)
                         || toks[k].is(ServiceHead))
             });
         // "I could ask the workshop to give you a call": the place's people call.
-        // "the reception team to ring your room": the place's team, the customer's room or
+        // "the front desk team to call your room": the place's team, the customer's room or
         // phone.
         let place_calls_you = matches!(t.word, "ask" | "get" | "have")
             && (j + 1..toks.len().min(j + 5))
@@ -726,7 +726,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                     human_noun(toks, k) == Some(true) || one_of_ours(toks, k) || ours_who(toks, k)
                 })
                 .is_some_and(|k| {
-                    // "get Jess, our stylist, to ring you": the "to" right after the
+                    // "get Sam, our florist, to ring you": the "to" right after the
                     // appositive, in the next clause.
                     ours_who(toks, k)
                         || toks.get(k + 1).is_some_and(|n| n.word == "to")
@@ -880,7 +880,7 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
 /// reply": said by the AI, one of "our" anything who contacts the customer, or is told of
 /// with "who", is a person, whatever the lexicon knows of the noun.
 fn ours_who(toks: &[Tok<'_>], k: usize) -> bool {
-    // "our makeup artist": one word may name which.
+    // "our wedding florist": one word may name which.
     let ours = |at: usize| at > 0 && toks[at - 1].word == "our";
     (ours(k) || k > 1 && toks[k - 1].classes.is_empty() && ours(k - 1))
         && toks[k].word.len() >= 3
@@ -908,7 +908,7 @@ fn whoever_asked_to(toks: &[Tok<'_>], j: usize) -> bool {
 fn contacts_the_customer_after(toks: &[Tok<'_>], k: usize) -> bool {
     // "a member of our salon team to message you": the "to" after what the person is
     // one of.
-    // "Jess, our stylist, to give you a ring": the "to" right after an appositive, in the
+    // "Sam, our florist, to give you a ring": the "to" right after an appositive, in the
     // next clause.
     let Some(to) = (k + 1..toks.len().min(k + 6))
         .take_while(|&i| toks[i].clause == toks[k].clause || i == k + 1)

@@ -1020,7 +1020,7 @@ fn in_person_later(toks: &[Tok<'_>], k: usize) -> bool {
     })
 }
 
-/// "If the van breaks down at night, is there someone I can call?": whether help exists
+/// "If my bike gets a puncture on the trail, is there someone I can ring?": whether help exists
 /// should something happen later, asked before the question at `j`; not a person asked
 /// for now. A condition on the service ("if you can't fix it", "if possible") still asks.
 fn support_in_case(toks: &[Tok<'_>], j: usize) -> bool {
@@ -5771,7 +5771,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             .any(|p| {
                                 weekday(p.word) || matches!(p.word, "tomorrow" | "next" | "weekend")
                             })
-                        // "a word with the pharmacist when he comes in on Thursday": the talk
+                        // "a chat with the optician when she comes in next week": the talk
                         // had in person at a visit to come.
                         || in_person_later(toks, k)
                         || work_booked(toks, k);
@@ -6094,7 +6094,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     pattern: "transfer_me",
                 });
             }
-            // "transférez-moi à l'agence": French, the same.
+            // "transférez-moi au garage": French, the same.
             let me_after = |me: &str| toks.get(j + 1).is_some_and(|n| n.word == me);
             if (t.is(Talk)
                 && matches!(t.word, "transfer" | "put" | "connect" | "redirect" | "patch")
@@ -6453,7 +6453,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 };
                 // "someone with the right training has to…": what the person has
                 // or where they are from, said after them, sets the verb further on too.
-                // "qualcuno del negozio di bici elettriche mi può scrivere": where from,
+                // "qualcuno del negozio di Roma mi può scrivere": where from,
                 // in the other languages.
                 let described = toks.get(j + 1).is_some_and(|n| {
                     matches!(
@@ -6462,7 +6462,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             | "du" | "vom" | "von"
                     )
                 }) && v < j + 11;
-                // "someone needs to decide whether…", "somebody on your side needs to hear
+                // "somebody there needs to decide if…", "someone at your end needs to hear
                 // what happened": a decision or a hearing only a person of the service
                 // gives (not one on the customer's own side: "someone at my office").
                 let decides_or_hears = (toks[v].word == "decide"
@@ -8103,7 +8103,7 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     if described && !nobody_to_talk_to && !for_a_purpose {
         return None;
     }
-    // "gibts bei euch im Coworking jemanden": where, in a place named after "im".
+    // "gibt es im Laden jemanden": where, in a place named after "im".
     let in_place = |i: usize| {
         matches!(toks[i].word, "im" | "am" | "beim")
             || i > 0
