@@ -1516,7 +1516,6 @@ fn wished_act<'a>(
             )
     };
     match w {
-        _ if document(w) && needed() => Some("send"),
         // "I need a fit note for my employer": the same, in two words.
         "note"
             if i > 0
@@ -1626,6 +1625,8 @@ fn wished_act<'a>(
         {
             Some("send")
         }
+        // Read last: most words end at the length test.
+        _ if document(w) && needed() => Some("send"),
         _ => None,
     }
 }
