@@ -188,6 +188,11 @@ fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
                     | "dopo"
                     | "prima"
                     | "depois"
+                    // "sì, però entro un'ora", "yes, but within the hour".
+                    | "entro"
+                    | "within"
+                    | "innerhalb"
+                    | "dentro"
             )
         })
         && !rest[from + 1..].iter().any(|t| t.is(Neg));

@@ -1679,6 +1679,11 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "genau",
             "volontiers",
             "volentieri",
+            // "carrément", "absolument", "claro que sí": a yes made stronger.
+            "carrement",
+            "absolument",
+            "assolutamente",
+            "absolutamente",
         ],
     ),
     (

@@ -96,20 +96,28 @@ pub fn accepts_offer(text: &str) -> bool {
 /// that opens by asking what the offer means, whatever options it then names back.
 fn asks_what_it_means(toks: &[Tok<'_>]) -> bool {
     let w = |i: usize| toks.get(i).map_or("", |t| t.word);
-    (0..toks.len().min(3)).any(|i| {
-        matches!(
-            (w(i), w(i + 1), w(i + 2), w(i + 3)),
-            ("what", "do" | "d", "you", "mean")
-                | ("what", "does", "that" | "it", "mean")
-                | ("cosa" | "che", "intende" | "intendi" | "significa", _, _)
-                | ("cosa", "vuol", "dire", _)
-                | ("que", "quiere" | "quieres", "decir", _)
-                | ("que", "voulez", "vous", "dire")
-                | ("quer", "dizer", _, _)
-                | ("was" | "wie", "meinen" | "meinst", _, _)
-                | ("was", "heisst" | "bedeutet", _, _)
-        )
-    })
+    // "What's a care coordinator exactly?": what the offered person is.
+    // ("what's" is one word once its apostrophe joins.)
+    ((matches!((w(0), w(1), w(2)), ("what", "is", "a" | "an"))
+        || matches!((w(0), w(1)), ("whats", "a" | "an")))
+        && toks
+            .iter()
+            .any(|t| matches!(t.word, "exactly" | "mean" | "that")))
+        || (0..toks.len().min(3)).any(|i| {
+            matches!(
+                (w(i), w(i + 1), w(i + 2), w(i + 3)),
+                ("what", "do" | "d", "you", "mean")
+                    | ("whatd", "you", "mean", _)
+                    | ("what", "does", "that" | "it", "mean")
+                    | ("cosa" | "che", "intende" | "intendi" | "significa", _, _)
+                    | ("cosa", "vuol", "dire", _)
+                    | ("que", "quiere" | "quieres", "decir", _)
+                    | ("que", "voulez", "vous", "dire")
+                    | ("quer", "dizer", _, _)
+                    | ("was" | "wie", "meinen" | "meinst", _, _)
+                    | ("was", "heisst" | "bedeutet", _, _)
+            )
+        })
 }
 
 /// [`accepts_offer`] on the words of one answer.
@@ -310,8 +318,10 @@ fn picks(offer: &str, reply: &str) -> Option<(bool, bool)> {
     let mut rbuf = String::with_capacity(reply.len());
     let rspans = words(reply, &mut rbuf);
     let reply = tokenize(&rbuf, &rspans);
-    let person =
-        chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply);
+    // "What's a care coordinator exactly?": naming the person to ask what it is picks
+    // nothing.
+    let person = !asks_what_it_means(&reply)
+        && (chosen_option_in(&reply) == Some(side) || names_person_option(&toks, j, side, &reply));
     // "le guide suffira" to "… un technicien ou vous envoyer le guide ?": a short reply
     // naming what only the other option says picks that one, whatever the word could name.
     let other = side <= 1 && names_person_option(&toks, j, 1 - side, &reply);
@@ -860,7 +870,32 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             .any(|i| toks[i].clause == t.clause && matches!(toks[i].word, "ihnen" | "sie"))
             && (j.saturating_sub(8)..j)
                 .any(|i| toks[i].clause == t.clause && human_noun(toks, i).is_some());
+        // "Vuole che la faccia richiamare da un tecnico?", "Voulez-vous que je vous fasse
+        // rappeler par un conseiller ?": the call caused, made by a person named after.
+        let call_caused = t.is(Contact)
+            && j > 0
+            && matches!(
+                toks[j - 1].word,
+                "faccia"
+                    | "faccio"
+                    | "fare"
+                    | "fasse"
+                    | "faire"
+                    | "fais"
+                    | "haga"
+                    | "hacer"
+                    | "faca"
+                    | "fazer"
+            )
+            && (j + 1..toks.len().min(j + 5)).any(|k| {
+                matches!(
+                    toks[k].word,
+                    "da" | "dal" | "dalla" | "par" | "por" | "pelo" | "pela"
+                ) && (k + 1..toks.len().min(k + 4))
+                    .any(|m| human_noun(toks, m).is_some() || toks[m].is(Dept))
+            });
         hands_you_over
+            || call_caused
             || person_contacts_you_verb_final
             || you_talk_to_person
             || person_wanted
@@ -4586,6 +4621,19 @@ mod tests {
         assert!(detect_in_reply(offer, "a segunda").is_some());
         let offer = "Vuole parlare con un nostro tecnico?";
         assert!(detect_in_reply(offer, "che cosa intende, di persona?").is_none());
+    }
+
+    #[test]
+    fn a_person_by_what_they_do_a_stronger_yes_and_a_call_caused_by_a_person() {
+        all_requests(&["can the man who does the deliveries ring me back?"]);
+        no_requests(&["can anyone walk in on a Sunday?"]);
+        let offer = "Would you like a call from our events planner?";
+        assert!(detect_in_reply(offer, "What's an events planner exactly?").is_none());
+        let offer = "Voulez-vous que je vous fasse rappeler par une conseillère ?";
+        assert!(detect_in_reply(offer, "oui carrément").is_some());
+        let offer = "Vuole che la faccia richiamare da un tecnico?";
+        assert!(detect_in_reply(offer, "sì, però entro un'ora").is_some());
+        assert!(detect_in_reply(offer, "no, grazie").is_none());
     }
 
     #[test]

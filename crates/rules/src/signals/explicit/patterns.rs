@@ -2513,7 +2513,9 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
                     next(1),
                     Some("over" | "a" | "my" | "me" | "us" | "this" | "it" | "care" | "the" | "on" | "down")
                 );
-            help_verb(toks[v].word) && !takes_a_thing
+            // "can we just walk in?": coming without an appointment, no help.
+            let walks_in = toks[v].word == "walk" && next(1) == Some("in");
+            help_verb(toks[v].word) && !takes_a_thing && !walks_in
                 || toks[v].is(Contact)
                 // "can an operator reset the charger", "could someone unlock my account":
                 // an act on the customer's account that the bot cannot do.

@@ -1513,31 +1513,38 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
     {
         toks[k].classes = toks[k].classes.with(WeakNoun);
     }
-    // "the guy doing my doors", "the lady fitting our kitchen": a person named by the work
-    // they do for the customer.
+    // "the guy doing our patio", "the lady fitting our kitchen", "the man who does the
+    // deliveries": a person named by the work they do for the customer.
+    let does_the = toks.get(k + 1).is_some_and(|n| n.word == "who")
+        && toks
+            .get(k + 2)
+            .is_some_and(|n| matches!(n.word, "does" | "did" | "do"))
+        && toks
+            .get(k + 3)
+            .is_some_and(|n| matches!(n.word, "the" | "my" | "our"));
     if matches!(
         toks[k].word,
         "man" | "woman" | "lady" | "guy" | "fella" | "gentleman" | "chap" | "bloke"
     ) && k > 0
         && toks[k - 1].word == "the"
-        && toks.get(k + 1).is_some_and(|n| {
-            matches!(
-                n.word,
-                "doing"
-                    | "fitting"
-                    | "fixing"
-                    | "installing"
-                    | "repairing"
-                    | "building"
-                    | "handling"
-                    | "making"
-                    | "painting"
-                    | "servicing"
-            )
-        })
-        && toks
-            .get(k + 2)
-            .is_some_and(|n| matches!(n.word, "my" | "our" | "the"))
+        && (does_the
+            || toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "doing"
+                        | "fitting"
+                        | "fixing"
+                        | "installing"
+                        | "repairing"
+                        | "building"
+                        | "handling"
+                        | "making"
+                        | "painting"
+                        | "servicing"
+                )
+            }) && toks
+                .get(k + 2)
+                .is_some_and(|n| matches!(n.word, "my" | "our" | "the")))
     {
         toks[k].classes = toks[k].classes.with(WeakNoun);
     }
