@@ -791,6 +791,51 @@ fn named_period(word: &str) -> bool {
     matches!(word, "week" | "month" | "year" | "time") || weekday(word)
 }
 
+/// A day to come named in one word: a weekday, "tomorrow", "next", the weekend, in the six
+/// languages. What a visit or a job is booked for.
+fn day_to_come(word: &str) -> bool {
+    weekday(word)
+        || matches!(
+            word,
+            "tomorrow"
+                | "next"
+                | "weekend"
+                | "montag"
+                | "dienstag"
+                | "mittwoch"
+                | "donnerstag"
+                | "freitag"
+                | "samstag"
+                | "sonntag"
+                | "morgen"
+                | "lunes"
+                | "martes"
+                | "miercoles"
+                | "jueves"
+                | "viernes"
+                | "sabado"
+                | "domingo"
+                | "manana"
+                | "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "demain"
+                | "lunedi"
+                | "martedi"
+                | "mercoledi"
+                | "giovedi"
+                | "venerdi"
+                | "domenica"
+                | "domani"
+                | "amanha"
+                | "sexta"
+        )
+}
+
 /// A day of the week, in English.
 fn weekday(word: &str) -> bool {
     matches!(
@@ -935,53 +980,12 @@ fn work_booked(toks: &[Tok<'_>], k: usize) -> bool {
                 | "limpe"
         )
     };
-    let day = |w: &str| {
-        weekday(w)
-            || matches!(
-                w,
-                "tomorrow"
-                    | "weekend"
-                    | "montag"
-                    | "dienstag"
-                    | "mittwoch"
-                    | "donnerstag"
-                    | "freitag"
-                    | "samstag"
-                    | "sonntag"
-                    | "morgen"
-                    | "lunes"
-                    | "martes"
-                    | "miercoles"
-                    | "jueves"
-                    | "viernes"
-                    | "sabado"
-                    | "domingo"
-                    | "manana"
-                    | "lundi"
-                    | "mardi"
-                    | "mercredi"
-                    | "jeudi"
-                    | "vendredi"
-                    | "samedi"
-                    | "dimanche"
-                    | "demain"
-                    | "lunedi"
-                    | "martedi"
-                    | "mercoledi"
-                    | "giovedi"
-                    | "venerdi"
-                    | "domenica"
-                    | "domani"
-                    | "amanha"
-                    | "sexta"
-            )
-    };
     toks[k + 1..]
         .iter()
         .take(9)
         .take_while(|p| p.sentence == t.sentence)
         .any(|p| work(p.word))
-        && sentence().any(|p| day(p.word))
+        && sentence().any(|p| day_to_come(p.word))
 }
 
 /// "… when he comes in on Thursday", "… when I pop in next week": after the person at `k`,
@@ -1013,10 +1017,7 @@ fn in_person_later(toks: &[Tok<'_>], k: usize) -> bool {
                 || matches!(w(i + 2), "visit" | "visits"))
             && (i + 3..toks.len())
                 .take_while(|&n| toks[n].sentence == t.sentence)
-                .any(|n| {
-                    weekday(toks[n].word)
-                        || matches!(toks[n].word, "tomorrow" | "next" | "weekend" | "later")
-                })
+                .any(|n| day_to_come(toks[n].word) || toks[n].word == "later")
     })
 }
 
@@ -5770,9 +5771,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         && toks[k + 1..]
                             .iter()
                             .take_while(|p| p.sentence == t.sentence)
-                            .any(|p| {
-                                weekday(p.word) || matches!(p.word, "tomorrow" | "next" | "weekend")
-                            })
+                            .any(|p| day_to_come(p.word))
                         // "a chat with the optician when she comes in next week": the talk
                         // had in person at a visit to come.
                         || in_person_later(toks, k)
