@@ -3184,6 +3184,17 @@ mod tests {
         ]);
     }
 
+    /// Each text asks for a regulated act or advice in the topic given with it.
+    fn all_regulated(cases: &[(&str, Topic)]) {
+        for &(text, topic) in cases {
+            assert_eq!(
+                regulated(text, &Topic::ALL, false).map(|(t, _)| t),
+                Some(topic),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn labour_begun_and_a_person_not_moving_are_urgent_and_a_lawyer_consulted_or_a_drug_named_is_regulated()
      {
@@ -3197,8 +3208,7 @@ mod tests {
             "the queue is not moving at all",
             "my laptop is not responding, can you reset the password?",
         ]);
-        let all = &Topic::ALL;
-        for (text, topic) in [
+        all_regulated(&[
             (
                 "we're bringing a claim against the hotel for the fall",
                 Topic::Legal,
@@ -3216,13 +3226,8 @@ mod tests {
                 "my doctor started me on these, is it safe to swim?",
                 Topic::Medical,
             ),
-        ] {
-            assert_eq!(
-                regulated(text, all, false).map(|(t, _)| t),
-                Some(topic),
-                "{text}"
-            );
-        }
+        ]);
+        let all = &Topic::ALL;
         assert_eq!(
             regulated(
                 "the bank sent a fraud alert, was that payment you?",
@@ -3441,8 +3446,7 @@ mod tests {
     #[test]
     fn a_claim_against_the_service_the_law_broken_a_medicine_with_a_condition_and_a_booking_back_are_regulated()
      {
-        let all = &Topic::ALL;
-        for (text, topic) in [
+        all_regulated(&[
             (
                 "we're going to put in a negligence claim against your club",
                 Topic::Legal,
@@ -3464,13 +3468,8 @@ mod tests {
                 "ich lasse den Betrag einfach zurückbuchen",
                 Topic::Chargeback,
             ),
-        ] {
-            assert_eq!(
-                regulated(text, all, false).map(|(t, _)| t),
-                Some(topic),
-                "{text}"
-            );
-        }
+        ]);
+        let all = &Topic::ALL;
         for text in [
             "I made an injury claim against my old employer years back, does that matter?",
             "my lawyer says hello and thanks for the flowers",
