@@ -1372,8 +1372,12 @@ const PRICED: u32 = 8192;
 const WISHES: u32 = 16384;
 /// A word of [`CUE_WORDS`].
 const CUE: u32 = 32768;
+/// A word of [`NAMED_WORDS`].
+const NAMED: u32 = 1 << 16;
+/// A word of [`ACKNOWLEDGEMENTS`].
+const ACKNOWLEDGES: u32 = 1 << 17;
 /// Above the flags: 1 + the index of the word's part in [`PARTS`], 0 for none.
-const PART_SHIFT: u32 = 16;
+const PART_SHIFT: u32 = 24;
 // Every part's number fits above the flags.
 const _: () = assert!(PARTS.len() < 1 << (32 - PART_SHIFT));
 
@@ -1410,6 +1414,8 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (PRICES, PRICED),
         (WISH_WORDS, WISHES),
         (CUE_WORDS, CUE),
+        (NAMED_WORDS, NAMED),
+        (ACKNOWLEDGEMENTS, ACKNOWLEDGES),
     ] {
         for w in words {
             *map.entry(w).or_default() |= flag;
@@ -1425,6 +1431,87 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     }
     map
 });
+
+/// The words the per-word checks of [`matters_in`] compare by name, besides those of the
+/// kinds above: what came twice, cannot be done or has no signal; a move or transfer
+/// owned; "order" as a verb; the verbs of [`phrasal_act`] and the words of [`wished_act`]'s
+/// arms. A word without the flag is compared by none of them (most words of a turn).
+/// Every word those checks name must be here, or its check never runs.
+const NAMED_WORDS: &[&str] = &[
+    // What came twice, cannot be done, has no signal (the kinds' corrections).
+    "double",
+    "duplicado",
+    "nicht",
+    "stock",
+    "signal",
+    "coverage",
+    "cobertura",
+    "senal",
+    "reseau",
+    "netz",
+    "rede",
+    "segnale",
+    "campo",
+    // A thing an act made ("my move").
+    "move",
+    "transfer",
+    "removal",
+    // Phrasal acts.
+    "sign",
+    "signs",
+    "signed",
+    "signing",
+    "take",
+    "takes",
+    "taking",
+    "took",
+    "taken",
+    // Acts told by what is wanted.
+    "note",
+    "bring",
+    "get",
+    "back",
+    "stopped",
+    "cancelled",
+    "canceled",
+    "removed",
+    "ended",
+    "order",
+    "buy",
+    "quote",
+    "estimate",
+    "presupuesto",
+    "devis",
+    "preventivo",
+    "orcamento",
+    "kostenvoranschlag",
+    "price",
+    "look",
+    "receipt",
+    "receipts",
+    "invoice",
+    "invoices",
+    "statement",
+    "certificate",
+    "confirmation",
+    "factura",
+    "fattura",
+    "facture",
+    "rechnung",
+    "quittung",
+    "recibo",
+    "ricevuta",
+    "recu",
+    "paperwork",
+    "forms",
+    "documents",
+    "contract",
+    "certificado",
+    "certificat",
+    "certificato",
+    "attestation",
+    "atestado",
+];
 
 /// The act stems by their first three bytes, so that a word is compared with a few stems.
 /// Stems and their acts, in the order of [`ACTS`].
@@ -2216,6 +2303,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     fill_kinds(word, words.len(), kinds);
     // "une facture en double", "la factura por duplicado": something that came twice.
     for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
+        if *kind & NAMED == 0 {
+            continue;
+        }
         let (w, before) = (word(i), word(i - 1));
         if w == "double" && before == "en" || w == "duplicado" && before == "por" {
             *kind |= FAULT;
@@ -2257,7 +2347,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // "ok, but I also…").
     let opens_adding = |from: usize| {
         let mut i = from;
-        while i < words.len() && i < from + 3 && ACKNOWLEDGEMENTS.contains(&word(i)) {
+        while i < words.len() && i < from + 3 && kinds[i] & ACKNOWLEDGES != 0 {
             i += 1;
         }
         if i < words.len() && matches!(word(i), "but" | "pero" | "mais" | "aber" | "ma" | "mas") {
@@ -2282,7 +2372,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     // "Acme Joinery Ltd, and um we also want…": after an answer, "and" then an
     // add-on word a few words on adds a matter, wherever it comes.
     let and_also = (0..words.len()).any(|i| {
-        matches!(word(i), "and" | "e" | "y" | "et" | "und")
+        kinds[i] & JOINER != 0
+            && matches!(word(i), "and" | "e" | "y" | "et" | "und")
             && (i + 1..words.len())
                 .take(3)
                 .any(|j| kinds[j] & ADDS_ON != 0)
@@ -2608,6 +2699,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         // "my move on Saturday", "our transfer to the airport": the thing the act made, not
         // an act asked for.
         let owned_thing = i > 0
+            && k & NAMED != 0
             && matches!(word(i), "move" | "transfer" | "removal")
             && matches!(word(i - 1), "my" | "our" | "your" | "his" | "her" | "their");
         if act.is_none()
@@ -2617,7 +2709,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     // English "order" is the verb where a segment or an infinitive starts, before
                     // what is ordered ("…, order a new chequebook"); elsewhere it is the parcel
                     // ("my order", "order 8812 arrived").
-                    (word(i) == "order"
+                    (k & NAMED != 0
+                        && word(i) == "order"
                         && (i == start
                             || matches!(word(i - 1), "to" | "also" | "please" | "and" | "then"))
                         && (i + 1..words.len()).next().is_some_and(|n| {
@@ -2640,8 +2733,8 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                 })
                 .or_else(|| {
                     // Only "sign…" and "take…" take a particle: most words are turned away by
-                    // their first letter.
-                    if !matches!(word(i).as_bytes().first(), Some(b's' | b't')) {
+                    // their kinds.
+                    if k & NAMED == 0 {
                         return None;
                     }
                     // The segment's end is not known yet: the particle is looked for up to the
@@ -2651,7 +2744,12 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                         .unwrap_or(words.len());
                     phrasal_act(&word, i, end)
                 })
-                .or_else(|| wished_act(&word, start, i, words.len()))
+                // A document named by its ending ("…bescheinigung") is a long word.
+                .or_else(|| {
+                    (k & NAMED != 0 || word(i).len() > 12)
+                        .then(|| wished_act(&word, start, i, words.len()))
+                        .flatten()
+                })
             && !done(i)
             // Read only of an act word, not of every word.
             && !address()
