@@ -1433,8 +1433,8 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
 });
 
 /// The words the per-word checks of [`matters_in`] compare by name, besides those of the
-/// kinds above: what came twice, cannot be done or has no signal; a move or transfer
-/// owned; "order" as a verb; the verbs of [`phrasal_act`] and the words of [`wished_act`]'s
+/// kinds above: what came twice, cannot be done or has no signal; a light gone out; a move
+/// or transfer owned; "order" as a verb; the verbs of [`phrasal_act`] and the words of [`wished_act`]'s
 /// arms. A word without the flag is compared by none of them (most words of a turn).
 /// Every word those checks name must be here, or its check never runs.
 const NAMED_WORDS: &[&str] = &[
@@ -1452,6 +1452,9 @@ const NAMED_WORDS: &[&str] = &[
     "rede",
     "segnale",
     "campo",
+    // A light or the power gone out ([`light_out`]).
+    "out",
+    "off",
     // A thing an act made ("my move").
     "move",
     "transfer",
@@ -1556,13 +1559,15 @@ fn kinds_of(word: &str) -> u32 {
 
 fn act_of(word: &str) -> Option<&'static str> {
     let b = word.as_bytes();
-    // Things named after an act ("the freezer door", "the movers"): "-er" is also a
-    // Romance infinitive ending, so the stem alone cannot tell them apart.
-    if b.len() < 3 || matches!(word, "freezer" | "freezers" | "mover" | "movers") {
+    if b.len() < 3 {
         return None;
     }
     let i = prefix_bit([b[0], b[1], b[2]]);
-    if ACT_PREFIXES[i / 64] & (1 << (i % 64)) == 0 {
+    // Things named after an act ("the freezer door", "the movers"): "-er" is also a
+    // Romance infinitive ending, so the stem alone cannot tell them apart.
+    if ACT_PREFIXES[i / 64] & (1 << (i % 64)) == 0
+        || matches!(word, "freezer" | "freezers" | "mover" | "movers")
+    {
         return None;
     }
     ACT_STEMS
@@ -2560,7 +2565,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
-        } else if light_out(&word, segment.clone()) {
+        } else if seg & NAMED != 0 && light_out(&word, segment.clone()) {
             out.problems.push("out".to_owned());
         } else if seg & PRICED != 0
             && let Some(w) = price_rose(&word, kinds, segment.clone())
