@@ -168,10 +168,13 @@ fn yes_but_soon(toks: &[Tok<'_>]) -> bool {
     };
     // "sí vale, pero después de las 6", "yes, but not before ten": when, set as the yes's
     // condition.
-    let from = usize::from(
-        rest.first()
-            .is_some_and(|t| matches!(t.word, "not" | "only")),
-    );
+    // "oui, mais plutôt après 18h", "ja, aber lieber nach fünf": the time preferred.
+    let from = usize::from(rest.first().is_some_and(|t| {
+        matches!(
+            t.word,
+            "not" | "only" | "rather" | "preferably" | "plutot" | "lieber" | "mejor" | "meglio"
+        )
+    }));
     let timed = rest.len() <= 6
         && rest.get(from).is_some_and(|t| {
             matches!(
@@ -340,8 +343,8 @@ fn emphasis(word: &str) -> bool {
 /// What a customer adds after a yes about when and how to be helped: soon, today, waiting,
 /// the number to call, or having had enough ("yes. today if you can", "yes, I'll hold").
 fn adds_when_or_how(word: &str) -> bool {
-    // "5", "5pm", "half 2": a time.
-    word.trim_end_matches(['a', 'p', 'm'])
+    // "5", "5pm", "half 2", "18h": a time.
+    word.trim_end_matches(['a', 'p', 'm', 'h'])
         .bytes()
         .all(|b| b.is_ascii_digit())
         || NUMBER_WORDS.contains(&word)
@@ -416,6 +419,12 @@ fn adds_when_or_how(word: &str) -> bool {
                 // "ja gerne, am besten per Mail", "yes, ideally by email": how.
                 | "ideally"
                 | "preferably"
+                // "oui, plutôt après 18h", "ja, lieber morgen": the time preferred.
+                | "rather"
+                | "plutot"
+                | "lieber"
+                | "meglio"
+                | "mejor"
                 | "besten"
                 | "per"
                 | "by"

@@ -2449,6 +2449,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "servicio",
             "abteilung",
             "buchhaltung",
+            // "zur Technik durchstellen": the technical department ("Technik" alone is
+            // also technology; a department only where a verb of connecting takes it).
+            "technik",
             // The dispatch desk, the property management, the box office; the staff on
             // watch and the management ("die Aufsicht sprechen", "die Leitung sprechen").
             "disposition",

@@ -103,6 +103,25 @@ fn asks_what_it_means(toks: &[Tok<'_>]) -> bool {
         && toks
             .iter()
             .any(|t| matches!(t.word, "exactly" | "mean" | "that")))
+        // "what does a case handler actually do?", "qué hace un gestor?": what the offered
+        // person does.
+        || (0..toks.len().min(3)).any(|i| {
+            let someone = |k: usize| {
+                matches!(
+                    w(k),
+                    "a" | "an" | "the" | "your" | "that" | "this" | "they" | "he" | "she"
+                        | "un" | "una" | "uno" | "une" | "um" | "uma" | "el" | "la" | "le"
+                        | "il" | "o" | "ein" | "eine" | "der" | "die"
+                )
+            };
+            matches!((w(i), w(i + 1)), ("what", "does" | "do" | "would"))
+                && someone(i + 2)
+                && toks[i + 2..].iter().take(6).any(|t| t.word == "do")
+                || matches!(
+                    (w(i), w(i + 1)),
+                    ("que", "hace" | "fait" | "faz") | ("cosa" | "che", "fa") | ("was", "macht")
+                ) && someone(i + 2)
+        })
         || (0..toks.len().min(3)).any(|i| {
             matches!(
                 (w(i), w(i + 1), w(i + 2), w(i + 3)),
@@ -835,6 +854,13 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         // workshop": a workplace talked with is its people.
                         None => {
                             one_of_ours(toks, k)
+                                // "to talk to our wedding planner", "parlare con la nostra
+                                // planner": said by the AI, "our" one, right after the
+                                // verb's preposition, is the service's person.
+                                || ours_talked_with(toks, j, k)
+                                    && toks[k].word.len() >= 3
+                                    && !toks[k].is(Skip)
+                                    && !patterns::sends_messages(toks[k].word)
                                 || toks[k].is(Workplace)
                                     && k > 0
                                     && matches!(toks[k - 1].word, "the" | "our")
@@ -894,8 +920,58 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 ) && (k + 1..toks.len().min(k + 4))
                     .any(|m| human_noun(toks, m).is_some() || toks[m].is(Dept))
             });
+        // "Would you like a call from our coordinator?", "¿quiere una llamada de un
+        // asesor?", "un appel d'un conseiller ?": a call offered, made by a person named
+        // after.
+        let call_from_person = matches!(
+            t.word,
+            "call"
+                | "callback"
+                | "ring"
+                | "llamada"
+                | "appel"
+                | "chiamata"
+                | "telefonata"
+                | "ligacao"
+                | "chamada"
+                | "anruf"
+                | "ruckruf"
+        ) && toks[j.saturating_sub(3)..j].iter().any(|p| {
+            p.clause == t.clause
+                && matches!(
+                    p.word,
+                    "a" | "an" | "una" | "un" | "uma" | "einen" | "quick" | "phone"
+                )
+        })
+            // "Did you get a call from our engineer?": a call asked about, not offered.
+            && !toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == t.sentence)
+                .any(|p| p.is(PastAux) || matches!(p.word, "did" | "didnt" | "had" | "got" | "received"))
+            && (j + 1..toks.len().min(j + 3))
+            .find(|&k| {
+                toks[k].clause == t.clause
+                    && matches!(toks[k].word, "from" | "de" | "d" | "da" | "do" | "von" | "del")
+            })
+            .is_some_and(|k| {
+                (k + 1..toks.len().min(k + 5)).any(|m| {
+                    toks[m].clause == t.clause
+                        && (human_noun(toks, m).is_some()
+                            || one_of_ours(toks, m)
+                            || toks[m].is(Dept)
+                            // "a call from our florist", "… our team": said by the AI,
+                            // "our" one is the service's (not a thing that calls by itself).
+                            || (toks[m - 1].word == "our"
+                                || toks[m - 2].word == "our" && toks[m - 1].classes.is_empty())
+                                && toks[m].word.len() >= 3
+                                && !toks[m].is(Skip)
+                                && !patterns::sends_messages(toks[m].word))
+                })
+            });
         hands_you_over
             || call_caused
+            || call_from_person
             || person_contacts_you_verb_final
             || you_talk_to_person
             || person_wanted
@@ -909,6 +985,31 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             || call_arranged(toks, j)
             || first_person_passes_you(toks, j)
     })
+}
+
+/// "to talk to our wedding planner", "parlare con la nostra planner": whether the word at
+/// `k` is "our" one (a word naming which may come between), right after the preposition of
+/// the verb of talking at `j`.
+fn ours_talked_with(toks: &[Tok<'_>], j: usize, k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.word);
+    if !matches!(word(j + 1), "to" | "with" | "con" | "avec" | "com" | "mit") {
+        return false;
+    }
+    // "con la nostra …", "com a nossa …": the article before the possessive.
+    let ours = j + 2 + usize::from(matches!(word(j + 2), "la" | "il" | "lo" | "a" | "o" | "el"));
+    matches!(
+        word(ours),
+        "our"
+            | "nostra"
+            | "nostro"
+            | "nuestra"
+            | "nuestro"
+            | "notre"
+            | "nossa"
+            | "nosso"
+            | "unserem"
+            | "unserer"
+    ) && (k == ours + 1 || k == ours + 2 && toks[ours + 1].classes.is_empty())
 }
 
 /// "ask our bookbinder to get in touch with you", "pass it to our cheesemaker, who will
@@ -4621,6 +4722,37 @@ mod tests {
         assert!(detect_in_reply(offer, "a segunda").is_some());
         let offer = "Vuole parlare con un nostro tecnico?";
         assert!(detect_in_reply(offer, "che cosa intende, di persona?").is_none());
+    }
+
+    #[test]
+    fn a_call_from_a_person_offered_a_pronoun_for_the_person_and_a_wish_put_off() {
+        all_requests(&[
+            "c'è una commessa che mi può aiutare con la taglia?",
+            "mi fa richiamare dall'idraulico? perde ancora",
+            "posso parlare con quell'impiegata, per favore?",
+            "mit wem kann ich wegen der Lieferung sprechen?",
+            "stellen Sie mich bitte zur Technik durch",
+            "I'd like to be put through to the sales desk if possible.",
+            "Please pass my complaint about the late delivery to a member of your team.",
+            "the plumber from Monday, can she ring me back?",
+        ]);
+        no_requests(&[
+            "we might ask for a chat with the manager, but not yet",
+            "c'è un problema con l'ordine",
+            "mit wem hat mein Sohn gestern telefoniert?",
+            "die Technik im Auto ist veraltet",
+            "my daughter is out, can she call me back later?",
+        ]);
+        let offer = "Would you like a call from our head gardener?";
+        assert!(detect_in_reply(offer, "yes please").is_some());
+        assert!(detect_in_reply(offer, "what does a head gardener do?").is_none());
+        // A call asked about is no offer.
+        assert!(!offers_handover("Did you get a call from our gardener?"));
+        let offer =
+            "Preferisce ricevere il preventivo via email o parlare con la nostra event planner?";
+        assert!(detect_in_reply(offer, "la seconda").is_some());
+        let offer = "Voulez-vous qu'un collègue vous rappelle ?";
+        assert!(detect_in_reply(offer, "oui, mais plutôt après 17h").is_some());
     }
 
     #[test]

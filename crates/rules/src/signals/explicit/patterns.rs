@@ -1196,6 +1196,32 @@ fn speaker_of_their_own(toks: &[Tok<'_>], r: usize) -> bool {
 
 fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
     let t = &toks[j];
+    // "… a call with the coordinator, but not yet", "mais pas encore", "aber noch nicht":
+    // the wish put off, said after it.
+    let put_off = {
+        // "but not just yet": the "just" left out.
+        let rest: Vec<&str> = toks[j + 1..]
+            .iter()
+            .take_while(|n| n.sentence == t.sentence)
+            .map(|n| n.word)
+            .filter(|w| *w != "just")
+            .collect();
+        rest.windows(3).any(|w| {
+            matches!(w[0], "but" | "pero" | "mais" | "aber" | "ma" | "mas")
+                && matches!(
+                    (w[1], w[2]),
+                    ("not", "yet")
+                        | ("pas", "encore" | "tout")
+                        | ("noch", "nicht")
+                        | ("non", "ancora" | "adesso")
+                        | ("todavia" | "aun", "no")
+                        | ("ainda", "nao")
+                )
+        })
+    };
+    if put_off {
+        return true;
+    }
     let past_form = t.word.ends_with("ed")
         || matches!(
             t.word,
@@ -2478,6 +2504,32 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
             pattern: "staff_asked_to_help",
         });
     }
+    // "the electrician, the one who came on Tuesday, can he call me back": the person
+    // named before, asked by a pronoun to call the customer.
+    if toks
+        .get(j + 1)
+        .is_some_and(|n| n.clause == t.clause && matches!(n.word, "he" | "she" | "they"))
+        && let Some(v) = (j + 2..toks.len().min(j + 4))
+            .take_while(|&v| toks[v].clause == t.clause)
+            .find(|&v| toks[v].is(Contact))
+        && (j + 2..v).all(|i| matches!(toks[i].word, "just" | "please" | "maybe"))
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.word, "me" | "us"))
+        && let Some(k) = (j.saturating_sub(14)..j).rev().find(|&k| {
+            human_noun(toks, k).is_some()
+                && !people_in_general(toks, k)
+                && !(k > 0 && own_possessive(toks[k - 1].word))
+        })
+        && !refused(toks, k)
+        && !not_now_scheduled(toks, v)
+        && !reported(toks, j)
+    {
+        return Some(ExplicitMatch {
+            phrase: phrase(toks, j, v),
+            pattern: "staff_asked_to_help",
+        });
+    }
     // "could one of your advisers…": "one of" picks a person out, and adds to the gap.
     let one_of = toks.get(j + 1).is_some_and(|n| n.word == "one")
         && toks.get(j + 2).is_some_and(|n| n.word == "of");
@@ -3213,9 +3265,16 @@ fn matter_passed_from(toks: &[Tok<'_>], j: usize, time_at: Option<usize>) -> Opt
     if !before && after.is_none() {
         return None;
     }
-    // Then "to" a person, at most three words on.
+    // Then "to" a person, at most three words on, or after what the matter is about
+    // ("my complaint about the restricted view to a member of the team").
     let from = after.map_or(j, |i| i) + 1;
-    let to = (from..toks.len().min(from + 2))
+    let about = toks.get(from).is_some_and(|n| {
+        matches!(
+            n.word,
+            "about" | "regarding" | "concerning" | "re" | "over" | "sobre" | "concernant"
+        )
+    });
+    let to = (from..toks.len().min(from + if about { 7 } else { 2 }))
         .take_while(here)
         .find(|&i| matches!(toks[i].word, "to" | "a" | "al" | "an" | "ao" | "à"))?;
     let k = (to + 1..toks.len().min(to + 4))
@@ -4544,6 +4603,14 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         && toks.get(w + 1).is_none_or(|n| n.clause != toks[w].clause)
                 })
             };
+            // German puts the verb last: "mit wem kann ich an der Kasse sprechen?".
+            if t.word == "wem"
+                && let Some(last) = (k..toks.len().min(k + 6))
+                    .take_while(|&v| toks[v].clause == t.clause)
+                    .find(|&v| toks[v].is(Talk) && !toks[v].is(Contact))
+            {
+                k = last;
+            }
             let v = toks
                 .get(k)
                 .filter(|n| n.is(Talk) && !n.is(Contact) || n.is(Contact) && about(k))?;
@@ -5478,6 +5545,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     && toks.get(k + 1).is_none_or(|m| {
                         m.clause != n.clause
                             || m.is(Polite)
+                            // "… to the membership desk if possible", "… now": how soon,
+                            // asked politely.
+                            || m.word == "if"
+                                && toks.get(k + 2).is_some_and(|p| {
+                                    matches!(p.word, "possible" | "poss" | "you")
+                                })
+                            || matches!(m.word, "now" | "asap" | "straight" | "immediately")
                             // "por favor", "per favore", "s'il vous plaît".
                             || matches!(m.word, "por" | "per")
                                 && toks.get(k + 2).is_some_and(|f| f.word.starts_with("favo"))
@@ -8034,7 +8108,9 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         return None;
     }
     // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.
+    // An article after it is Italian only ("c'è un commesso", "c'è una ragazza").
     if t.word == "ce"
+        && !matches!(next(j + 1), Some("un" | "una" | "uno"))
         && !matches!(
             toks[k].word,
             "qualcuno"

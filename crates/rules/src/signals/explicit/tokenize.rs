@@ -132,7 +132,19 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
             let current = &buf[start..];
             if matches!(
                 current,
-                "l" | "quelqu" | "qu" | "d" | "j" | "un" | "n" | "dell" | "nell" | "all" | "sull"
+                "l" | "quelqu"
+                    | "qu"
+                    | "d"
+                    | "j"
+                    | "un"
+                    | "n"
+                    | "dell"
+                    | "nell"
+                    | "all"
+                    | "sull"
+                    // "dall'elettricista", "quell'operatore".
+                    | "dall"
+                    | "quell"
             ) {
                 flush(buf, &mut start, clause, sentence, out);
             }
@@ -223,6 +235,8 @@ pub(super) fn words_ascii(
                         | "nell"
                         | "all"
                         | "sull"
+                        | "dall"
+                        | "quell"
                 ) {
                     flush(buf, &mut start, clause, sentence, out);
                 }
