@@ -711,15 +711,45 @@ impl Check {
                 // matters by what it names or by a list (above), not by its sentences.
                 // The last turn's clauses count when a word adds them ("also", "too") or
                 // the AI asked for more; a bare "and" mostly goes on with the same matter.
+                // An act the AI proposed, agreed to ("Shall I cancel it?" … "yes, cancel it
+                // and …"), is no new matter.
+                let agreed = || {
+                    let yes_first = v.last.text.split_whitespace().next().is_some_and(|w| {
+                        let w = w
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase();
+                        matches!(
+                            w.as_str(),
+                            "yes"
+                                | "yeah"
+                                | "yep"
+                                | "sure"
+                                | "ok"
+                                | "okay"
+                                | "oui"
+                                | "si"
+                                | "sí"
+                                | "ja"
+                                | "sim"
+                                | "vale"
+                                | "d'accord"
+                        )
+                    });
+                    v.recent_analysed(Role::Ai)
+                        .next()
+                        .filter(|(t, _)| yes_first && t.text.contains('?'))
+                        .map_or(0, |(t, ai)| last.agreed_acts(ai.matters(&t.text)))
+                };
                 let added = || {
                     let (text, a) = (&v.last.text, v.analyses[last_at]);
-                    if v.recent(Role::Customer).nth(1).is_some()
+                    let raised = if v.recent(Role::Customer).nth(1).is_some()
                         && a.is_some_and(|a| a.clauses(text).adds() || asked_for_more())
                     {
                         v.matters_raised(last_at)
                     } else {
                         last.own()
-                    }
+                    };
+                    raised.saturating_sub(agreed())
                 };
                 // (Whether the AI asked for more is read last: it is the dearer test.)
                 if (last.adds_on() || last.own() > 0 && asked_for_more())

@@ -49,6 +49,15 @@ const ACTS: &[(&str, &[&str])] = &[
             "umzieh",
             "umgezogen",
             "umstell",
+            // A date moved: "reschedule", "postpone", "décaler", "verschieben", "aplazar",
+            // "posticipare", "rinviare".
+            "reschedul",
+            "postpon",
+            "decal",
+            "verschieb",
+            "aplaz",
+            "posticip",
+            "rinvi",
         ],
     ),
     (
@@ -346,6 +355,7 @@ fn price_rose<'a>(
 const INQUIRY_VERBS: &[&str] = &[
     "out",
     "know",
+    "tell",
     "understand",
     "capire",
     "sapere",
@@ -1452,6 +1462,24 @@ const NAMED_WORDS: &[&str] = &[
     "rede",
     "segnale",
     "campo",
+    // Something left behind or damage left; a thing not wanted; a device doing only part
+    // of its work; a name no longer right (the kinds' corrections).
+    "left",
+    "need",
+    "want",
+    "ordered",
+    "asked",
+    "use",
+    "used",
+    "only",
+    "nur",
+    "solo",
+    "seulement",
+    "nom",
+    "name",
+    "nombre",
+    "namen",
+    "nome",
     // A light or the power gone out ([`light_out`]).
     "out",
     "off",
@@ -1903,6 +1931,14 @@ impl Matters {
             .all(|(a, _)| other.acts.iter().any(|(b, _)| a == b))
     }
 
+    /// How many of the acts the turn asks for `other` names too: agreed to, not raised.
+    pub fn agreed_acts(&self, other: &Matters) -> usize {
+        self.acts
+            .iter()
+            .filter(|(a, _)| other.acts.iter().any(|(b, _)| a == b))
+            .count()
+    }
+
     /// How many matters the turn names by itself: acts, parts of the service, problems.
     pub fn own(&self) -> usize {
         self.acts.len() + self.parts.len() + self.problems.len()
@@ -2343,6 +2379,106 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         {
             *kind |= FAULT;
         }
+        let next = |k: usize| if i + k < words.len() { word(i + k) } else { "" };
+        // "I left my gloves in the studio": something of the customer's left behind;
+        // "the fitter left a dent in the wall": damage left.
+        if w == "left"
+            && (matches!(before, "i" | "we" | "ve") && matches!(next(1), "my" | "our")
+                || matches!(next(1), "a" | "an" | "some" | "big" | "huge")
+                    && (i + 2..words.len().min(i + 4)).any(|k| {
+                        matches!(
+                            word(k),
+                            "scratch"
+                                | "scratches"
+                                | "mark"
+                                | "marks"
+                                | "stain"
+                                | "stains"
+                                | "dent"
+                                | "hole"
+                                | "mess"
+                                | "crack"
+                                | "gouge"
+                        )
+                    }))
+        {
+            *kind |= FAULT;
+        }
+        // "a fee we didn't need", "a box I never ordered": a thing charged or sent that was
+        // not wanted ("we didn't need to" tells what was not necessary).
+        if matches!(w, "need" | "want" | "ordered" | "asked" | "use" | "used")
+            && (matches!(before, "didnt" | "never")
+                || before == "t" && i >= 2 && word(i - 2) == "didn"
+                || before == "not" && i >= 2 && word(i - 2) == "did")
+            && !matches!(next(1), "to" | "it" | "them" | "any" | "anything")
+        {
+            *kind |= FAULT;
+        }
+        // "the heater only blows cold air", "die Klimaanlage bläst nur warme Luft", "solo
+        // sale agua fría": a device that does only part of its work.
+        let device_does = |x: &str| {
+            matches!(
+                x,
+                "blows"
+                    | "shows"
+                    | "prints"
+                    | "charges"
+                    | "heats"
+                    | "plays"
+                    | "displays"
+                    | "works"
+                    | "blast"
+                    | "zeigt"
+                    | "druckt"
+                    | "ladt"
+                    | "heizt"
+                    | "spielt"
+                    | "funktioniert"
+                    | "sale"
+                    | "echa"
+                    | "muestra"
+                    | "funciona"
+                    | "carga"
+                    | "calienta"
+                    | "esce"
+                    | "mostra"
+                    | "funziona"
+                    | "carica"
+                    | "scalda"
+                    | "souffle"
+                    | "affiche"
+                    | "marche"
+                    | "chauffe"
+            )
+        };
+        if matches!(w, "only" | "nur" | "solo" | "seulement")
+            && (device_does(before) || device_does(next(1)))
+        {
+            *kind |= FAULT;
+        }
+        // "la facture est au nom de mon ancien conjoint", "the account is still in my ex's
+        // name": a paper or an account in the name of someone it no longer is.
+        if matches!(w, "nom" | "name" | "nombre" | "namen" | "nome")
+            && (i + 1..words.len().min(i + 5)).any(|k| {
+                matches!(
+                    word(k),
+                    "ex" | "exs"
+                        | "ancien"
+                        | "ancienne"
+                        | "former"
+                        | "previous"
+                        | "antiguo"
+                        | "antigua"
+                        | "alten"
+                        | "vecchio"
+                        | "vecchia"
+                        | "antigo"
+                        | "antiga"
+                )
+            })
+        {
+            *kind |= FAULT;
+        }
     }
     let kinds = &kinds[..];
     // The turn, or a sentence of it after an answer ("8 Kingfisher Way. And while we're at
@@ -2524,8 +2660,14 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         } else if seg & INQUIRES != 0
             && let Some(q) = segment
                 .clone()
-                .zip(segment.clone().skip(1))
-                .find(|&(a, b)| kinds[a] & INQUIRES != 0 && inquiry(word(a), word(b)))
+                .filter(|&a| kinds[a] & INQUIRES != 0 && a + 1 < segment.end)
+                .map(|a| {
+                    // "tell me if the van can come": the one told between.
+                    let told = matches!(word(a + 1), "me" | "us" | "mir" | "uns" | "moi" | "nous");
+                    (a, a + 1 + usize::from(told && a + 2 < segment.end))
+                })
+                // "I can't tell if it's on" asks no one: "tell" asks with the one told.
+                .find(|&(a, b)| inquiry(word(a), word(b)) && (word(a) != "tell" || b == a + 2))
         {
             // "find out why the rate went down", "capire perché la bolletta è più alta": a
             // question of its own.
@@ -2555,13 +2697,17 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         {
             out.problems.push(format!("{} {}", word(w), word(w + 1)));
         } else if seg & (NEGATOR | WORKS | DROPS) != 0
-            && (segment
+            && (segment.clone().zip(segment.clone().skip(1)).any(|(a, b)| {
+                may_not_work(kinds[a], kinds[b])
+                        && not_working(word(a), word(b))
+                        // "your electrician came out last night": a person visited.
+                        && !(word(a) == "came"
+                            && word(b) == "out"
+                            && a > 0
+                            && super::explicit::names_a_person(word(a - 1)))
+            }) || segment
                 .clone()
-                .zip(segment.clone().skip(1))
-                .any(|(a, b)| may_not_work(kinds[a], kinds[b]) && not_working(word(a), word(b)))
-                || segment
-                    .clone()
-                    .any(|a| negated_with_auxiliary(a, segment.end)))
+                .any(|a| negated_with_auxiliary(a, segment.end)))
         {
             out.problems
                 .push(segment.map(word).collect::<Vec<_>>().join(" "));
@@ -2660,14 +2806,31 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     || i >= 2
                         && matches!(word(i - 1), "ve" | "have")
                         && matches!(word(i - 2), "i" | "we")
-                    // The same when the turn then asks an act on it ("we booked the room
-                    // for forty … can you change it?"): the booking is the thing acted on.
+                    // "I booked a visit for Friday but …", "we ordered tiles in May": a
+                    // booking the customer made, told as what the matter is about (the act
+                    // asked on it, if any, is the matter).
                     || i >= 1
                         && matches!(w, "booked" | "ordered" | "reserved" | "bought")
                         && matches!(word(i - 1), "i" | "we")
-                        && (i + 2..words.len()).any(|j| {
-                            matches!(word(j), "it" | "that")
-                                && act_of(word(j - 1)).is_some()
+                    // "our fitting is booked for Monday", "the wedding has been postponed": a
+                    // booking's state, told.
+                    || i >= 1
+                        && matches!(
+                            w,
+                            "booked"
+                                | "reserved"
+                                | "scheduled"
+                                | "arranged"
+                                | "postponed"
+                                | "rescheduled"
+                        )
+                        && matches!(word(i - 1), "is" | "s" | "was" | "are" | "were" | "been" | "all")
+                    // "your fitter came round on Monday, replaced the hinge and checked the
+                    // door": what was done, told one act after another after a visit.
+                    || w.ends_with("ed")
+                        && (i == start || i >= 1 && matches!(word(i - 1), "and" | "then"))
+                        && (i.saturating_sub(8)..i).any(|p| {
+                            matches!(word(p), "came" | "went" | "visited" | "arrived" | "popped")
                         })
                     // "I unplugged it and plugged it back in": what the customer tried, on the thing
                     // already named, told as done.
@@ -4212,6 +4375,42 @@ mod tests {
             "the kids don't need the extra lesson, the app is fine, thanks",
             "just wanted to say thanks, the engineer was great",
         ]);
+    }
+
+    #[test]
+    fn a_booking_told_a_visit_told_and_damage_or_a_thing_left_behind() {
+        // The booking the customer made or its state is what the matter is about.
+        assert!(!m("we ordered a rug from you in March").has_acts());
+        assert!(!m("my massage is booked for Thursday").has_acts());
+        assert!(!m("the concert has been postponed to May").has_acts());
+        assert!(m("can you postpone my class to May?").has_acts());
+        // What a visiting person did is told, not asked.
+        assert_eq!(
+            m("your plumber came round yesterday, replaced the valve and tested the boiler").own(),
+            0
+        );
+        assert_eq!(m("the crown came out yesterday").own(), 1);
+        // Damage left, something left behind, a thing not wanted, a device doing half its
+        // work, a name no longer right.
+        assert_eq!(m("the removal men left a dent in the door").own(), 1);
+        assert_eq!(m("I think I left my scarf on the coach").own(), 1);
+        assert_eq!(m("the bill has a cleaning fee we didn't need").own(), 1);
+        assert_eq!(m("we didn't need to wait long").own(), 0);
+        assert_eq!(m("the fridge only shows an error light").own(), 1);
+        assert_eq!(m("der Drucker druckt nur leere Seiten").own(), 1);
+        assert_eq!(
+            m("le contrat est au nom de mon ancienne colocataire").own(),
+            1
+        );
+        // "tell me if" asks; "I can't tell if" does not.
+        assert_eq!(m("please tell me if the parcel has left").own(), 1);
+        assert_eq!(m("I can't tell if the light is on").own(), 0);
+        for text in [
+            "I need to reschedule Friday, the app only shows the old slot, and tell me if parking is free",
+            "il manque une vis, la facture est au nom de mon ex, et je voudrais décaler la pose",
+        ] {
+            assert!(m(text).verdict(3).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -1303,6 +1303,14 @@ fn call_arranged(toks: &[Tok<'_>], j: usize) -> bool {
         })
 }
 
+/// Whether `word` (lowercased, accents folded) names a person in the request lexicon: the
+/// staff, a trade, someone ("electrician", "asesora", "someone"). For readers that must
+/// tell a person from a thing ("the engineer came out" is a visit, "the filling came out"
+/// a fault).
+pub(crate) fn names_a_person(word: &str) -> bool {
+    lexicon::classes_of(word).is_some_and(|c| c.has(StrongNoun) || c.has(WeakNoun))
+}
+
 /// Finds an explicit request for a human in one customer turn.
 pub fn detect(text: &str) -> Option<ExplicitMatch> {
     SCRATCH
