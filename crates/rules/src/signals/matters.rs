@@ -2923,6 +2923,11 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             && !address()
             // "we'll never renew with that firm again": an act sworn off, no matter to handle.
             && !(i.saturating_sub(2)..i).any(sworn_off)
+            // "do you keep batch records?", "does your team deliver?": what the service
+            // does, asked about, not an act asked for.
+            && !(i >= 2
+                && matches!(word(i - 1), "you" | "they")
+                && matches!(word(i - 2), "do" | "does" | "did"))
             // "that's correct", "all correct": the word as a verdict, not the act.
             && !(a == "correct"
                 && i >= 1
@@ -4384,6 +4389,8 @@ mod tests {
         assert!(!m("my massage is booked for Thursday").has_acts());
         assert!(!m("the concert has been postponed to May").has_acts());
         assert!(m("can you postpone my class to May?").has_acts());
+        // What the service does, asked about.
+        assert!(!m("do you keep spare keys for the flats?").has_acts());
         // What a visiting person did is told, not asked.
         assert_eq!(
             m("your plumber came round yesterday, replaced the valve and tested the boiler").own(),

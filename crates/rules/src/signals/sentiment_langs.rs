@@ -21,9 +21,59 @@ pub fn compound(text: &str) -> f32 {
         return 0.0;
     }
     match language::guess(text) {
-        Language::English => super::sentiment::compound(text),
+        Language::English => match with_praise_idioms_plain(text) {
+            Some(plain) => super::sentiment::compound(&plain),
+            None => super::sentiment::compound(text),
+        },
         other => compound_in(text, other),
     }
+}
+
+/// Idioms of praise for a performance that VADER reads word by word as harm ("she killed
+/// it", "they nailed it"), with what they mean.
+const PRAISE_IDIOMS: &[(&str, &str)] = &[
+    ("killed it", "did great"),
+    ("killing it", "doing great"),
+    ("nailed it", "did great"),
+    ("smashed it", "did great"),
+    ("crushed it", "did great"),
+];
+
+/// `text` with its idioms of praise said plainly, when it has any (ASCII texts only; the
+/// other words keep their case, which VADER reads).
+fn with_praise_idioms_plain(text: &str) -> Option<String> {
+    AsciiWords::with(text, |words| {
+        let lower = words.lower();
+        if !PRAISE_IDIOMS.iter().any(|(idiom, _)| lower.contains(idiom)) {
+            return None;
+        }
+        // Whole words only ("skilled it" is no idiom); byte offsets are the same in the
+        // lowercased ASCII text.
+        let mut found: Vec<(usize, &str, &str)> = PRAISE_IDIOMS
+            .iter()
+            .flat_map(|(idiom, meaning)| {
+                lower
+                    .match_indices(idiom)
+                    .map(move |(at, _)| (at, *idiom, *meaning))
+            })
+            .filter(|&(at, idiom, _)| {
+                let b = lower.as_bytes();
+                let end = at + idiom.len();
+                (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+                    && (end == b.len() || !b[end].is_ascii_alphanumeric())
+            })
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        found.sort_unstable_by_key(|&(at, _, _)| std::cmp::Reverse(at));
+        let mut plain = text.to_owned();
+        for (at, idiom, meaning) in found {
+            plain.replace_range(at..at + idiom.len(), meaning);
+        }
+        Some(plain)
+    })
+    .flatten()
 }
 
 /// Word valences per language.
@@ -1398,6 +1448,14 @@ mod tests {
             "the driver was absolutely furious with the traffic",
             "Furious Five is my son's favourite film",
         ]);
+    }
+
+    #[test]
+    fn praise_for_a_performance_said_with_a_word_of_harm_scores_positive() {
+        assert!(compound("Our DJ absolutely killed it on Saturday!") > 0.3);
+        assert!(compound("the choir were killing it, amazing night") > 0.3);
+        // The idiom whole only; the rest of the text keeps its words.
+        assert!(compound("the update killed my battery, awful") < -0.3);
     }
 
     #[test]

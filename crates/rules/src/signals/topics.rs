@@ -276,7 +276,7 @@ const PATTERNS: &[(P, &str)] = &[
     // other languages, a diabetic out of insulin.
     (
         P::CloseAccount,
-        r"\b(schlie[ßs]en|k[üu]ndigen|aufl[öo]sen) sie (das|mein|unser) (giro)?konto\b",
+        r"\b(schlie[ßs]en|k[üu]ndigen|aufl[öo]sen) sie (das|mein|unser) \w*konto\b",
     ),
     (
         P::MedicalAsk,
@@ -317,7 +317,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::DisputeContext,
-        r"\b(claim|complaint|case|dispute|reclamaci[óo]n|r[ée]clamation|beschwerde|reclama[çc][ãa]o|reclamo) (is |still |has been )*(open|pending|ongoing|unresolved|being (looked at|investigated|reviewed)|under review)\b",
+        r"\b(claim|complaint|case|dispute|reclamaci[óo]n|r[ée]clamation|beschwerde|reclama[çc][ãa]o|reclamo) (is |still |has been )*(open|pending|ongoing|unresolved|being (looked at|investigated|reviewed)|under review)\b|\b(streit|beschwerde|reklamation|widerspruch)\b[^.?!]{0,40}\b(noch )?(offen|ungekl[äa]rt)\b",
     ),
     (
         P::LegalAct,
@@ -521,7 +521,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::NotUrgent,
-        r"\bon fire\b[^.?!]{0,40}\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb|unreal|love it|loving it)\b|\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb)\b[^.?!]{0,40}\bon fire\b|\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)",
+        r"\bon fire\b[^.?!]{0,40}\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb|unreal|love it|loving it)\b|\b(amazing|incredible|stunning|brilliant|gorgeous|awesome|fantastic|superb)\b[^.?!]{0,40}\bon fire\b|\bnothing (was |is |'s )?(actually )?(on fire|burning)\b|\bno (actual |real )?(fire|flames|smoke)( at all| anywhere| though| thankfully|[,.!]|$)|\b(was|were) (absolutely |totally |just |so |really )?on fire\b[^.?!]{0,30}\b(last night|tonight|on stage|in the (first|second|third|last|final) (act|half|set|round))\b|\b(was|were|got) locked out\b[^.?!]{0,40}\b(for (the first |the whole |half an |an |about an |a good |a couple of |two |ten |twenty )?(hour|hours|minutes|while|morning|afternoon|evening|ceremony)|on the day|yesterday|last night)\b",
     ),
     (
         P::LegalAct,
@@ -1036,7 +1036,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b|\bswallowed (a handful|a load|loads|a bunch|half the (bottle|packet|pack)|the whole (bottle|packet|pack))\b",
+        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b|\bswallowed (a handful|a load|loads|a bunch|half the (bottle|packet|pack)|the whole (bottle|packet|pack))\b|\b(figli[oa]|bambin[oa]|piccol[oa]|hij[oa]|niñ[oa]|nene|nena|beb[ée]|fils|fille|enfant|b[ée]b[ée]|sohn|tochter|kind|baby|filh[oa]|crian[çc]a)\b.{0,40}\b(ingoiat[oaie]|inghiottit[oaie]|se (lo |la |los |las )?(ha )?trag(ó|o|ado)|tragado|a aval[ée]e?s?|hat .{0,20}(verschluckt|geschluckt)|engoliu|engoliram)\b",
     ),
     (
         P::LegalAct,
@@ -1481,7 +1481,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             );
             // "last summer the cottage came to £2,400": a price told from a time gone by.
             let before = format!(
-                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare)( us| me| nos| nous| uns| ci)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
+                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|we spent|i spent|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|gast[ée]|gastamos|gast[óo]|gastei|gastou|d[ée]pens[ée]|ausgegeben|speso|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare)( us| me| nos| nous| uns| ci)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
                 before.ok()?.as_str()
             );
             let before = regex::Regex::new(&before);
@@ -1513,7 +1513,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
 fn spent_by_another(before: &str) -> bool {
     static OTHER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\b(a|my|our|une?|mon|ma|mes|mi|mis|una|mia|mio)\s+(\w+\s+)?(friend|friends|neighbou?r|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss|amie?|voisine?|coll[èe]gue|s[œo]eur|fr[èe]re|amig[oa]|vecin[oa]|herman[oa]|amic[oa]|vicin[oa]|sorella|fratello)\b[^.?!]{0,20}\b(spent|paid|d[ée]pens[ée]|pay[ée]|gast[óo]|pag[óo]|gastado|pagado|speso|pagato|gastou|pagou)\s+(about |around |roughly |over |nearly |almost |like |environ |plus de |unos |cerca de |circa |quasi )?$",
+            r"(?i)\b(a|my|our|une?|mon|ma|mes|mi|mis|una|mia|mio)\s+(\w+\s+)?(friend|friends|neighbou?r|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss|amie?|voisine?|coll[èe]gue|s[œo]eur|fr[èe]re|amig[oa]|vecin[oa]|herman[oa]|amic[oa]|vicin[oa]|sorella|fratello|brother-in-law|sister-in-law|in-laws|cu[ñn]ad[oa]|suegr[oa]|beau-fr[èe]re|belle-s[œo]eur|beaux-parents|schwager|schw[äa]gerin|schwiegereltern|cognat[oa]|suocer[oa]|cunhad[oa]|sogr[oa])\b[^.?!]{0,20}\b(spent|paid|d[ée]pens[ée]|pay[ée]|gast[óo]|pag[óo]|gastado|pagado|speso|pagato|gastou|pagou)\s+(about |around |roughly |over |nearly |almost |like |environ |plus de |unos |como |cerca de |circa |quasi |tipo )?$",
         )
         .ok()
     });
@@ -1552,7 +1552,7 @@ fn spent_by_another(before: &str) -> bool {
 fn spent_long_ago(before: &str, after: &str, earlier: &str) -> bool {
     static SPENT: LazyLock<Option<(regex::Regex, regex::Regex)>> = LazyLock::new(|| {
         let spent = regex::Regex::new(
-            r"(?i)(\b(paid|cost|costed|spent|came to)( \w+){0,2}?|\bfor)( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$",
+            r"(?i)(\b(paid|cost|costed|spent|came to)( \w+){0,2}?|\bfor)( (about|around|roughly|nearly|almost|over|some|just over|just under|upwards of))?\s*$|\b(bought|paid|ordered|hired|spent)\b[^.?!]{0,80},( (about|around|roughly|nearly|almost|some|over|just over|just under))?\s*$",
         );
         let long_ago = regex::Regex::new(
             r"(?i)\b(back then|back in the (day|\w+ties|\d0s)|back in \d{4}|in the (sixties|seventies|eighties|nineties|\d0s)|(years|decades) ago|at the time)\b|\b(hired|bought|booked|had|used|ordered|paid)\b[^.?!]{0,40}\bin (19|20)\d\d\b",
@@ -3614,6 +3614,22 @@ mod tests {
     }
 
     #[test]
+    fn a_child_who_swallowed_something_praise_on_stage_and_a_lockout_over_are_read_rightly() {
+        let urgent = |text: &str| reason_alone(text) == Some(baton_core::Reason::Urgency);
+        assert!(urgent(
+            "la mia bambina ne ha inghiottite tre, non smette di piangere"
+        ));
+        assert!(urgent("mon petit a avalé une pile"));
+        assert!(urgent("meine Tochter hat eine Murmel verschluckt"));
+        assert!(!urgent("the drummer was on fire last night, what a show"));
+        assert!(!urgent(
+            "the caterers were locked out of the hall for an hour on the day"
+        ));
+        assert!(urgent("the barn is on fire"));
+        assert!(urgent("I'm locked out and my toddler is inside"));
+    }
+
+    #[test]
     fn a_stutter_a_chemical_leak_a_child_not_found_and_a_handful_swallowed_are_urgent() {
         // Through the rule set: the stutter is read by the turn's analysis.
         let urgent = |text: &str| reason_alone(text) == Some(baton_core::Reason::Urgency);
@@ -4636,6 +4652,16 @@ mod tests {
                 "you fitted our boiler back in 2009 for about £3,500",
                 "£3,500",
             ),
+            // A purchase long ago, its sum said after it; an in-law's spend; last year's.
+            (
+                "we bought the kitchen from you back in 2016, roughly £11,000 in all",
+                "£11,000",
+            ),
+            (
+                "mi suegra se gastó como 6.000 euros en la reforma",
+                "6.000 euros",
+            ),
+            ("last year we spent £2,800 on the same course", "£2,800"),
         ] {
             assert!(held_at(text, amount), "{text}");
         }

@@ -4426,7 +4426,12 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
                         .get(v + 1)
                         .is_some_and(|n| matches!(n.word, "back" | "in" | "involved"))
             };
-            let v = in_clause(k + 1, 6)
+            // "if someone who works at the Leeds store just gave me a ring": a relative
+            // clause saying which person comes between.
+            let relative = toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "who" | "that"));
+            let v = in_clause(k + 1, if relative { 10 } else { 6 })
                 .find(|&v| help_verb(toks[v].word) || toks[v].is(Contact) || wished_past(v))?;
             let undone = toks[k..v].iter().any(|p| p.is(PastAux) || p.word == "had");
             (wish && !undone && !refused(toks, k)).then_some(())?;
