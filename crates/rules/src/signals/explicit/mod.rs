@@ -4764,6 +4764,21 @@ mod tests {
     }
 
     #[test]
+    fn a_german_menu_answered_verb_first_a_one_word_service_and_anothers_wish_set_aside() {
+        all_requests(&[
+            "weiterleiten an die Poststelle bitte",
+            "Kundenservice bitte",
+            "stellen Sie mich bitte zu jemandem durch, der sich mit Heizungen auskennt",
+        ]);
+        no_requests(&[
+            "mi madre quiere hablar con alguien, yo solo quiero el horario",
+            "mein Mann will mit jemandem reden, ich brauche nur die Adresse",
+            "my wife keeps telling me I should ask for a supervisor, but I only want the opening times",
+            "verbinden mit dem Drucker",
+        ]);
+    }
+
+    #[test]
     fn a_person_by_what_they_do_a_stronger_yes_and_a_call_caused_by_a_person() {
         all_requests(&["can the man who does the deliveries ring me back?"]);
         no_requests(&["can anyone walk in on a Sunday?"]);

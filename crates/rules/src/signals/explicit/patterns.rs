@@ -851,26 +851,36 @@ fn weekday(word: &str) -> bool {
 /// wishes it, and the customer sets their own wish against it.
 fn others_wish_set_aside(toks: &[Tok<'_>], j: usize, k: usize) -> bool {
     let t = &toks[j];
+    // "my husband keeps saying I should ask for…": the wisher a few words back.
     let own_wisher = toks[..j]
         .iter()
         .rev()
         .take_while(|p| p.sentence == t.sentence)
-        .take(5)
+        .take(7)
         .collect::<Vec<_>>()
         .windows(2)
         .any(|w| own_possessive(w[1].word) && w[0].classes.is_empty());
+    let me = |w: &str| matches!(w, "i" | "moi" | "je" | "yo" | "ich" | "eu" | "io");
+    let rest: Vec<&Tok<'_>> = toks[k + 1..]
+        .iter()
+        .take_while(|n| n.sentence == t.sentence)
+        .collect();
     own_wisher
-        && toks[k + 1..]
-            .iter()
-            .take_while(|n| n.sentence == t.sentence)
-            .collect::<Vec<_>>()
-            .windows(3)
-            .any(|w| {
-                matches!(w[0].word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
-                    && w[1..]
-                        .iter()
-                        .any(|p| matches!(p.word, "i" | "moi" | "je" | "yo" | "ich" | "eu" | "io"))
-            })
+        && (rest.windows(3).any(|w| {
+            matches!(w[0].word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
+                && w[1..].iter().any(|p| me(p.word))
+        })
+            // "…, yo solo pregunto el precio", "…, ich brauch nur die Zeiten": the customer's
+            // own, lesser wish set after it without a "but".
+            || rest.windows(3).any(|w| {
+                me(w[0].word)
+                    && w[1..].iter().any(|p| {
+                        matches!(
+                            p.word,
+                            "only" | "just" | "solo" | "solamente" | "nur" | "seulement" | "apenas"
+                        )
+                    })
+            }))
 }
 
 /// "is there somebody on the ice during public sessions in case a kid falls?", "is there
@@ -6486,14 +6496,49 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                 pattern: "escalate",
             });
         }
+        // A voice menu answered verb first: "weiterleiten an die Kasse bitte", "verbinden mit
+        // der Buchhaltung": whatever is named after the article is a place with people
+        // (not a network or a device: "mit dem WLAN").
+        if matches!(t.word, "weiterleiten" | "verbinden" | "durchstellen")
+            && toks[..j]
+                .iter()
+                .rev()
+                .take_while(|p| p.clause == t.clause)
+                .all(|p| p.is(Polite) || p.is(Skip) || is_filler(p.word))
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(n.word, "an" | "mit" | "zu" | "zur" | "zum"))
+            && let Some(k) = (j + 2..toks.len().min(j + 5))
+                .take_while(|&k| toks[k].clause == t.clause)
+                .find(|&k| {
+                    human_noun(toks, k).is_some()
+                        || toks[k].is(Dept)
+                        || toks[k].classes.is_empty()
+                            && toks[k].word.len() >= 4
+                            && !connectable_thing(toks[k].word)
+                            && matches!(
+                                toks[k - 1].word,
+                                "die" | "der" | "den" | "dem" | "zur" | "zum"
+                            )
+                })
+            && !refused(toks, j)
+        {
+            return Some(ExplicitMatch {
+                phrase: phrase(toks, j, k),
+                pattern: "verb_department",
+            });
+        }
         // German verb-final order: "(ich möchte) mit einem Menschen sprechen". The particle
         // of a separable verb ("stellen Sie mich … durch") only at the end of its clause.
         let particle = matches!(t.word, "durch" | "weiter" | "haben" | "bekommen");
         if t.is(TalkFinal)
             && (!particle
-                || toks
-                    .get(j + 1)
-                    .is_none_or(|n| n.clause != t.clause || n.is(Polite)))
+                || toks.get(j + 1).is_none_or(|n| {
+                    n.clause != t.clause
+                        || n.is(Polite)
+                        // "… zu jemandem durch, der sich auskennt": who, told after.
+                        || matches!(n.word, "der" | "die" | "den" | "dem" | "welcher" | "welche")
+                }))
         {
             let start = j.saturating_sub(MAX_GAP);
             for k in (start..j).rev() {
@@ -6508,7 +6553,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                         "der" | "die" | "dem" | "den" | "mit" | "zur" | "zum" | "an"
                     );
                 if human_noun(toks, k).is_some() || dept {
-                    if !refused(toks, j) {
+                    if !refused(toks, j) && !others_wish_set_aside(toks, j, k) {
                         return Some(ExplicitMatch {
                             phrase: phrase(toks, k, j),
                             pattern: "noun_verb",
@@ -8294,14 +8339,29 @@ pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let rest: Vec<usize> = (0..toks.len())
             .filter(|&i| {
                 let w = toks[i].word;
-                !(asking(w) || is_filler(w) || toks[i].is(Yes) && !toks[i].is(Neg) || w == "the")
+                !(asking(w)
+                    || is_filler(w)
+                    || toks[i].is(Yes) && !toks[i].is(Neg)
+                    || matches!(w, "the" | "den" | "der" | "die" | "bitte"))
             })
             .collect();
-        (toks.iter().any(|t| asking(t.word))
-            && rest.len() == 2
-            && toks[rest[0]].is(Customer)
-            && rest[1] == rest[0] + 1
-            && toks[rest[1]].is(ServiceHead))
+        // German writes the service as one word ("Kundenservice bitte").
+        let one_word_service = |w: &str| {
+            matches!(
+                w,
+                "kundenservice"
+                    | "kundendienst"
+                    | "kundensupport"
+                    | "kundenbetreuung"
+                    | "kundenberatung"
+            )
+        };
+        (toks.iter().any(|t| asking(t.word) || t.word == "bitte")
+            && (rest.len() == 2
+                && toks[rest[0]].is(Customer)
+                && rest[1] == rest[0] + 1
+                && toks[rest[1]].is(ServiceHead)
+                || rest.len() == 1 && one_word_service(toks[rest[0]].word)))
         .then(|| rest[0])
     };
     if let Some(k) = service_twice.or_else(|| (toks.len() <= 8).then(service_please).flatten()) {
