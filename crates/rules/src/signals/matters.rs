@@ -245,6 +245,8 @@ fn phrasal_act<'a>(word: &dyn Fn(usize) -> &'a str, i: usize, end: usize) -> Opt
     let (act, particles): (&'static str, &[&str]) = match word(i) {
         "sign" | "signs" | "signed" | "signing" => ("enrol", &["up", "on"]),
         "take" | "takes" | "taking" | "took" | "taken" => ("remove", &["off"]),
+        // "put the new omnibus aside for me": kept back for the customer.
+        "put" | "set" => ("book", &["aside"]),
         _ => return None,
     };
     let particle = (i + 1..end.min(i + 6)).find(|&j| particles.contains(&word(j)))?;
@@ -1488,6 +1490,8 @@ const NAMED_WORDS: &[&str] = &[
     "transfer",
     "removal",
     // Phrasal acts.
+    "put",
+    "set",
     "sign",
     "signs",
     "signed",
@@ -2836,8 +2840,10 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     // already named, told as done.
                     || (i + 1 < words.len()
                         && matches!(word(i + 1), "it" | "them")
-                        && i >= 1
-                        && matches!(word(i - 1), "i" | "we" | "re" | "and" | "then" | "just")
+                        // "Updated it, still crashes": the step told first, the subject left out.
+                        && (i == 0
+                            || words[i].2
+                            || matches!(word(i - 1), "i" | "we" | "re" | "and" | "then" | "just"))
                         // "billed even though we closed it": the act is what the
                         // complaint rests on.
                         && !(i.saturating_sub(4)..i).any(|p| {
@@ -2900,7 +2906,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
                     .then_some("order")
                 })
                 .or_else(|| {
-                    // Only "sign…" and "take…" take a particle: most words are turned away by
+                    // Only "sign…", "take…", "put" and "set" take a particle: most words are turned away by
                     // their kinds.
                     if k & NAMED == 0 {
                         return None;
@@ -2923,6 +2929,19 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             && !address()
             // "we'll never renew with that firm again": an act sworn off, no matter to handle.
             && !(i.saturating_sub(2)..i).any(sworn_off)
+            // "it still closes", "the app always resets": what a thing does by itself, a
+            // fault told, not an act asked for.
+            && !(word(i).ends_with('s')
+                && i >= 1
+                && matches!(word(i - 1), "it" | "still" | "always" | "keeps" | "randomly"))
+            // "the booking app", "my ordering page": the act naming a thing.
+            && !(word(i).ends_with("ing")
+                && i + 1 < words.len()
+                && matches!(
+                    word(i + 1),
+                    "app" | "system" | "page" | "site" | "website" | "form" | "reference"
+                        | "number" | "confirmation" | "link" | "portal" | "tool" | "details"
+                ))
             // "do you keep batch records?", "does your team deliver?": what the service
             // does, asked about, not an act asked for.
             && !(i >= 2
@@ -4389,6 +4408,11 @@ mod tests {
         assert!(!m("my massage is booked for Thursday").has_acts());
         assert!(!m("the concert has been postponed to May").has_acts());
         assert!(m("can you postpone my class to May?").has_acts());
+        // A step told with its subject left out, what a thing does by itself, an act naming a
+        // thing; something kept aside for the customer is an act.
+        assert!(!m("Reinstalled it, it still closes on the second page").has_acts());
+        assert!(!m("the ordering page shows nothing").has_acts());
+        assert!(m("can you put the blue one aside for me").has_acts());
         // What the service does, asked about.
         assert!(!m("do you keep spare keys for the flats?").has_acts());
         // What a visiting person did is told, not asked.

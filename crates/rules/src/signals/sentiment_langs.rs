@@ -579,6 +579,13 @@ fn listed_in(filter: &super::WordFilter, word: &str) -> bool {
     if filter.may_contain(word) {
         return true;
     }
+    // German strengthens a feeling with a prefix ("stinkwütend", "todtraurig").
+    if word.len() > 7
+        && let Some(rest) = intensified(word)
+        && filter.may_contain(rest)
+    {
+        return true;
+    }
     // Each ending [`valence`] strips, in any language, by its last letter: one or two
     // stems to look at.
     let stem = |ending: &str| {
@@ -628,8 +635,23 @@ fn superlative_base(word: &str) -> Option<String> {
 /// The valence of `word`, also through its inflections: a plural "-s" in the Romance
 /// languages, the adjective endings "-e", "-er", "-en", "-es", "-em" in German, a Romance
 /// superlative (its adjective's valence, made stronger).
+/// A German word strengthened by a prefix ("stinkwütend", "todtraurig", "megasauer"), without
+/// it: the prefix says "very".
+fn intensified(word: &str) -> Option<&str> {
+    ["stink", "sau", "tod", "mega"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| rest.len() >= 4)
+}
+
 fn valence(language: Language, word: &str) -> Option<f32> {
     let get = |w: &str| LEXICONS.valence.get(w)?[index(language)];
+    if language == Language::German
+        && get(word).is_none()
+        && let Some(v) = intensified(word).and_then(|rest| valence(language, rest))
+    {
+        return Some((v * 1.3).clamp(-4.0, 4.0));
+    }
     let superlative = || {
         if language == Language::German {
             return None;
@@ -1168,7 +1190,11 @@ pub fn may_state_feeling(text: &str) -> bool {
         words
             .run_words()
             // The filter turns most words away without hashing; the rest are looked up.
-            .any(|w| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w))
+            .any(|w| {
+                let known =
+                    |w: &str| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w);
+                known(w) || w.len() > 7 && intensified(w).is_some_and(known)
+            })
     })
     .unwrap_or(true)
 }
@@ -1262,6 +1288,8 @@ pub fn stated_feeling(text: &str) -> Option<String> {
         if !moderate
             && !feelings.contains_key(w(i))
             && !superlative_base(w(i)).is_some_and(|base| feelings.contains_key(base.as_str()))
+            // "stinkwütend": a feeling strengthened by a German prefix.
+            && !intensified(w(i)).is_some_and(|rest| feelings.contains_key(rest))
         {
             continue;
         }
@@ -1451,6 +1479,12 @@ mod tests {
     }
 
     #[test]
+    fn a_german_feeling_strengthened_by_a_prefix_keeps_its_valence() {
+        assert!(compound("ich bin stinkwütend") < -0.5);
+        assert!(compound("wir sind todtraurig") < -0.3);
+    }
+
+    #[test]
     fn praise_for_a_performance_said_with_a_word_of_harm_scores_positive() {
         assert!(compound("Our DJ absolutely killed it on Saturday!") > 0.3);
         assert!(compound("the choir were killing it, amazing night") > 0.3);
@@ -1507,6 +1541,7 @@ mod tests {
                     .iter()
                     .filter_map(|e| word.strip_suffix(e))
                     .any(|stem| filter.may_contain(stem))
+                || word.len() > 7 && intensified(word).is_some_and(|rest| filter.may_contain(rest))
         };
         for text in crate::test_texts::eval_texts() {
             for word in language::folded_words(&text) {

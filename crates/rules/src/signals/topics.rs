@@ -222,7 +222,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b.{0,60}\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|aus|ausgefallen|parad[oa])\b|\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|ausgefallen|parad[oa])\b.{0,40}\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b|\b(stuck|stopped|jammed|halted|trapped) between (two |the )?floors\b|\b(bloccat[oa]|ferm[oa]) tra (due )?piani\b|\b(atascad[oa]|atrapad[oa]|parad[oa]) entre (dos )?pisos\b|\bbloqu[ée]e? entre (deux )?[ée]tages\b|\b(steckt|stecken|feststeckt|h[äa]ngt) zwischen (zwei )?(stockwerken|etagen)\b|\b(pres[oa]|parad[oa]) entre (dois )?andares\b|\b(ascensore|ascensor|ascenseur|aufzug|fahrstuhl|elevador|lift|elevator)\b.{0,60}\b(bloccat[oa]|atrapad[oa]|atascad[oa]|bloqu[ée]e?|coinc[ée]e?|steckt|stecken|feststeckt|pres[oa]|parad[oa]|encravad[oa]|stuck|trapped)\b.{0,60}\b(dentro|inside|à l'intérieur|drin|drinnen|tra due piani|entre (dos|deux|dois) (pisos|étages|andares)|zwischen (zwei )?(stockwerken|etagen))\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b|\b(daughter|son|child|kid|little (boy|girl))\b.{0,60}\b(hasn'?t|has not|didn'?t|did not|never) (come|got|gotten|made it|arrived) (home|back)\b|\b(daughter|son|child|kid)\b.{0,30}\b(is|has gone|went|'s) missing( (and|since|from|now|at|in)\b|[.,!?]|$)|\b(fille|fils|enfant|petite?)\b.{0,60}\bn'est (toujours )?pas (rentr[ée]+|revenu\w*|arriv[ée]+ [àa] la maison)\b|\b(hija|hijo|niñ[oa]|nene|nena)\b.{0,60}\bno (ha )?(vuelto|regresado|volvi[óo]|regres[óo]|llegado a casa|lleg[óo] a casa)\b|\b(tochter|sohn|kind)\b.{0,60}\b(nicht|noch nicht) (nach hause gekommen|heimgekommen|zur[üu]ckgekommen|zur[üu]ck)\b|\b(filha|filho|crian[çc]a)\b.{0,60}\bn[ãa]o (voltou|chegou em casa|chegou a casa|apareceu)\b|\b(figlia|figlio|bambin[oa])\b.{0,60}\bnon (è )?(tornat[oa]|rientrat[oa]|arrivat[oa] a casa)\b|\bbrakes? (have |has |'ve )?(basically |completely |totally |just )?(gone|failed|gave out|given out|stopped working)\b|\b(brake )?pedal (goes|went|is going|sinks) (straight |right )?(to|down to) the floor\b|\b(frenos?|freins?|bremsen?|trav[õo]es|freios?|freni)\b.{0,20}\b(no funcionan|han fallado|fallaron|ne (marchent|fonctionnent) plus|ont l[âa]ch[ée]|versagen|versagt|sind ausgefallen|funktionieren nicht|n[ãa]o funcionam|falharam|non funzionano|hanno ceduto)\b",
+        r"\b(live|exposed|sparking) wires?\b|\b(is|are|s|keeps?|started|starting|been|and) (\w+ )?sparking\b|\bsparking (right now|now|again|everywhere)\b|\bsparks (are )?(coming|flying) (out|from)\b|\belectric(al)? shock\b|\belectrocuted\b|\bbroken into\b|\bbreak[- ]in\b|\bintruder\b|\b(someone|somebody|they|he)('s| has| have| is| are)? (just )?(smashed|smashing|broke|broken|breaking|kicked in|kicking in|forced|forcing) (in |open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\b(someone|somebody)('s| is)? trying to (get|break|force (his|her|their) way) in\b|\b(someone|somebody|people|they)('s| is| are)? (trying to |try to )(force|break|smash|kick in|pry open|prise open|jimmy|open) (open )?(the|a|my|our) (\w+ )?(window|door|lock|gate)s?\b|\bburglars? (is|are|in|inside|downstairs|upstairs)\b|\b(alguien|algu[ée]m|quelqu'un|jemand|qualcuno)\b.{0,25}\b(ha roto|rompi[óo]|ha forzado|forz[óo]|partiu|quebrou|arrombou|a cass[ée]|a forc[ée]|a fractur[ée]|hat\b.{0,20}\b(eingeschlagen|aufgebrochen)|ha rotto|ha forzato|ha sfondato)\b.{0,25}\b(ventana|puerta|janela|porta|fen[êe]tre|fenster|t[üu]r|finestra)\b|\bsomeone (is )?(in|inside) (my|our) (house|home|flat|apartment)\b|\b(trapped|stuck) in (the|a) (lift|elevator)\b|\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b.{0,60}\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|aus|ausgefallen|parad[oa])\b|\b(spent[oa]|apagad[oa]|desligad[oa]|[ée]teinte?|ausgefallen|parad[oa])\b.{0,40}\b(ossigeno|ox[íi]geno|oxig[ée]nio|oxyg[èe]ne|sauerstoff)\b|\b(stuck|stopped|jammed|halted|trapped) between (two |the )?floors\b|\b(bloccat[oa]|ferm[oa]) tra (due )?piani\b|\b(atascad[oa]|atrapad[oa]|parad[oa]) entre (dos )?pisos\b|\bbloqu[ée]e? entre (deux )?[ée]tages\b|\b(steckt|stecken|feststeckt|h[äa]ngt) zwischen (zwei )?(stockwerken|etagen)\b|\b(pres[oa]|parad[oa]) entre (dois )?andares\b|\b(ascensore|ascensor|ascenseur|aufzug|fahrstuhl|elevador|lift|elevator)\b.{0,60}\b(bloccat[oa]|atrapad[oa]|atascad[oa]|bloqu[ée]e?|coinc[ée]e?|steckt|stecken|feststeckt|pres[oa]|parad[oa]|encravad[oa]|stuck|trapped)\b.{0,60}\b(dentro|inside|à l'intérieur|drin|drinnen|tra due piani|entre (dos|deux|dois) (pisos|étages|andares)|zwischen (zwei )?(stockwerken|etagen))\b|\b(child|baby|kid|dog) (is )?(locked|trapped) in\b|\bthreaten(ed|ing) (me|to kill|to hurt)\b|\bin danger\b|\bunsafe\b|\b(daughter|son|child|kid|little (boy|girl))\b.{0,60}\b(hasn'?t|has not|didn'?t|did not|never) (come|got|gotten|made it|arrived) (home|back)\b|\b(daughter|son|child|kid)\b.{0,30}\b(is|has gone|went|'s) missing( (and|since|from|now|at|in)\b|[.,!?]|$)|\b(fille|fils|enfant|petite?|hij[oa]|niñ[oa]|nene|nena|tochter|sohn|kind|figli[oa]|bambin[oa]|filh[oa]|crian[çc]a)\b.{0,40}\b(a disparu|est introuvable|ha desaparecido|desapareci[óo]|ist verschwunden|[èe] sparit[oa]|[èe] scompars[oa]|desapareceu|sumiu)(\s*[,.!?]|\s*$| depuis| dans| au | à | sur | il y a| en | y | e | und | seit| im | in | nel| nella| no | na | da | and )|\b(fille|fils|enfant|petite?)\b.{0,60}\bn'est (toujours )?pas (rentr[ée]+|revenu\w*|arriv[ée]+ [àa] la maison)\b|\b(hija|hijo|niñ[oa]|nene|nena)\b.{0,60}\bno (ha )?(vuelto|regresado|volvi[óo]|regres[óo]|llegado a casa|lleg[óo] a casa)\b|\b(tochter|sohn|kind)\b.{0,60}\b(nicht|noch nicht) (nach hause gekommen|heimgekommen|zur[üu]ckgekommen|zur[üu]ck)\b|\b(filha|filho|crian[çc]a)\b.{0,60}\bn[ãa]o (voltou|chegou em casa|chegou a casa|apareceu)\b|\b(figlia|figlio|bambin[oa])\b.{0,60}\bnon (è )?(tornat[oa]|rientrat[oa]|arrivat[oa] a casa)\b|\bbrakes? (have |has |'ve )?(basically |completely |totally |just )?(gone|failed|gave out|given out|stopped working)\b|\b(brake )?pedal (goes|went|is going|sinks) (straight |right )?(to|down to) the floor\b|\b(frenos?|freins?|bremsen?|trav[õo]es|freios?|freni)\b.{0,20}\b(no funcionan|han fallado|fallaron|ne (marchent|fonctionnent) plus|ont l[âa]ch[ée]|versagen|versagt|sind ausgefallen|funktionieren nicht|n[ãa]o funcionam|falharam|non funzionano|hanno ceduto)\b",
     ),
     (
         P::NotUrgent,
@@ -1036,7 +1036,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalEmergency,
-        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b|\bswallowed (a handful|a load|loads|a bunch|half the (bottle|packet|pack)|the whole (bottle|packet|pack))\b|\b(figli[oa]|bambin[oa]|piccol[oa]|hij[oa]|niñ[oa]|nene|nena|beb[ée]|fils|fille|enfant|b[ée]b[ée]|sohn|tochter|kind|baby|filh[oa]|crian[çc]a)\b.{0,40}\b(ingoiat[oaie]|inghiottit[oaie]|se (lo |la |los |las )?(ha )?trag(ó|o|ado)|tragado|a aval[ée]e?s?|hat .{0,20}(verschluckt|geschluckt)|engoliu|engoliram)\b",
+        r"\b(convuls\w+|crise (d'[ée]pilepsie|convulsive)|krampfanfall|epileptischen anfall|ataque epil[ée]ptico|attacco epilettico)\b|\b(\w+[- ]year[- ]old|toddler|baby|child|kid|son|daughter|dog|cat|puppy)\b.{0,40}\bswallowed\b|\b(won'?t|will not|doesn'?t|does not|can'?t) stop bleeding\b|\bsoaked (through )?(with|in) blood\b|\bswallowed (a handful|a load|loads|a bunch|half the (bottle|packet|pack)|the whole (bottle|packet|pack))\b|\b(figli[oa]|bambin[oa]|piccol[oa]|nipote|hij[oa]|niñ[oa]|niet[oa]|nene|nena|beb[ée]|fils|fille|petit-fils|petite-fille|enfant|b[ée]b[ée]|sohn|tochter|enkel|enkelin|kind|baby|filh[oa]|net[oa]|crian[çc]a)\b.{0,40}\b(ingoiat[oaie]|inghiottit[oaie]|se (lo |la |los |las )?(ha )?trag(ó|o|ado)|tragado|a aval[ée]e?s?|hat .{0,20}(verschluckt|geschluckt)|engoliu|engoliram|acabou de engolir|acaba de tragar(se)?|vient d'avaler)\b",
     ),
     (
         P::LegalAct,
@@ -1486,7 +1486,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             );
             let before = regex::Regex::new(&before);
             let after = regex::Regex::new(
-                r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance|card|travel card|prepaid card|gift card)\b|^\s*(left|remaining|available)\b",
+                r"(?i)^\s*(in|on|sitting in) (my|our|the) (\w+ ){0,2}(account|savings|isa|pot|wallet|balance|card|travel card|prepaid card|gift card)\b|^\s*(left|remaining|available)\b|^\s*(at|in an?) auction\b|^\s*on ebay\b",
             );
             let on_it = regex::Regex::new(
                 r"(?i)\b(pay|clear|settle|move|transfer|withdraw|send|invest|spend|take|release|refund|unblock)\b (it|that|this|all|everything|the lot|the whole)\b|\b(it|that|them) (released|refunded|returned|paid back|unblocked|freed up|back)\b",
@@ -1527,7 +1527,7 @@ fn spent_by_another(before: &str) -> bool {
     // "she said it cost them £30,000", "he spent about £9,000": a third person's.
     static THIRD: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)(\b(cost|costed) (them|her|him)|\b(he|she) (spent|paid)|\b(lui|leur) a co[ûu]t[ée]|\b(le|les) cost[óo]|\b(gli|le) [èe] costat[oa]|\blhe custou)\s+(about |around |roughly |over |nearly |almost |environ |unos |circa |cerca de )?$",
+            r"(?i)(\b(cost|costed) (them|her|him)|\b(he|she) (spent|paid)|\b(his|her|their) (\w+ ){0,2}(pays|paid|spends|spent)( you)?|\b(lui|leur) a co[ûu]t[ée]|\b(le|les) cost[óo]|\b(gli|le) [èe] costat[oa]|\blhe custou)\s+(about |around |roughly |over |nearly |almost |environ |unos |circa |cerca de )?$",
         )
         .ok()
     });
@@ -3614,6 +3614,19 @@ mod tests {
     }
 
     #[test]
+    fn a_child_missing_or_who_just_swallowed_something_in_more_languages_is_urgent() {
+        let urgent = |text: &str| reason_alone(text) == Some(baton_core::Reason::Urgency);
+        assert!(urgent("o meu neto acabou de engolir uma moeda"));
+        assert!(urgent(
+            "ma fille a disparu dans le magasin, je ne la vois plus"
+        ));
+        assert!(urgent("mi hijo ha desaparecido en la piscina"));
+        assert!(!urgent(
+            "mi hija desapareció de la lista del curso, ¿la pueden añadir?"
+        ));
+    }
+
+    #[test]
     fn a_child_who_swallowed_something_praise_on_stage_and_a_lockout_over_are_read_rightly() {
         let urgent = |text: &str| reason_alone(text) == Some(baton_core::Reason::Urgency);
         assert!(urgent(
@@ -4662,6 +4675,9 @@ mod tests {
                 "6.000 euros",
             ),
             ("last year we spent £2,800 on the same course", "£2,800"),
+            // Another's organisation paying; a price fetched at an auction.
+            ("his company pays you about £9,000 a year", "£9,000"),
+            ("a first edition went for £6,000 at auction", "£6,000"),
         ] {
             assert!(held_at(text, amount), "{text}");
         }

@@ -4775,7 +4775,10 @@ mod tests {
             "mein Mann will mit jemandem reden, ich brauche nur die Adresse",
             "my wife keeps telling me I should ask for a supervisor, but I only want the opening times",
             "verbinden mit dem Drucker",
+            "At some point we'd like a word with the owner, but not this month",
+            "please send me any photos your staff took at the party",
         ]);
+        all_requests(&["I'd rather speak to the owner, not a machine"]);
     }
 
     #[test]

@@ -1229,7 +1229,22 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
                 )
         })
     };
-    if put_off {
+    // "At some point I'd like a word with the owner", "eventually we'll want a planner":
+    // a wish for some later time.
+    let before: Vec<&str> = toks[..j]
+        .iter()
+        .rev()
+        .take_while(|p| p.sentence == t.sentence)
+        .map(|p| p.word)
+        .collect();
+    let some_day = before
+        .iter()
+        .any(|w| matches!(*w, "eventually" | "someday"))
+        || before.windows(2).any(|w| matches!(w, ["day", "one"]))
+        || before
+            .windows(3)
+            .any(|w| matches!(w, ["point", "some", "at"]));
+    if put_off || some_day {
         return true;
     }
     let past_form = t.word.ends_with("ed")
@@ -4860,6 +4875,12 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         "is" | "are" | "any" | "ist" | "sind" => {
             // "is the duty manager around", "are any of your billing clerks free".
             let k = person_after(j + 1, 5)?;
+            // "any notes your cleaners made": "any" of a thing, the person further on.
+            if t.word == "any"
+                && !(j + 1..k).all(|i| matches!(toks[i].word, "of" | "your" | "the" | "ur"))
+            {
+                return None;
+            }
             // "is anyone else out there…" asks the world, not the company.
             if toks.get(k + 1).is_some_and(|n| n.word == "else") {
                 return None;

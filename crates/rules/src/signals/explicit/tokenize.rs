@@ -1250,7 +1250,14 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                         .is_some_and(|n| matches!(n.word, "the" | "this" | "your"))
                     && toks
                         .get(k + 3)
-                        .is_some_and(|n| owned_place(n.word, n.classes)) =>
+                        .is_some_and(|n| owned_place(n.word, n.classes))
+                // "I want to speak to the owner": said to the business, its owner (the owner
+                // of anything else is named: "the owner of the van").
+                || k >= 3
+                    && toks[k - 1].word == "the"
+                    && matches!(toks[k - 2].word, "to" | "with")
+                    && matches!(toks[k - 3].word, "speak" | "talk" | "chat")
+                    && toks.get(k + 1).is_none_or(|n| n.word != "of") =>
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
         }
