@@ -415,6 +415,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind75", 0.99, 0.99, 0.99),
         ("blind76", 0.96, 0.96, 0.94),
         ("blind77", 0.98, 0.98, 0.99),
+        ("blind78", 0.96, 0.98, 0.97),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -541,6 +542,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind75/intents.tsv",
         "eval/blind76/intents.tsv",
         "eval/blind77/intents.tsv",
+        "eval/blind78/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -632,6 +634,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind75/conversations.jsonl",
         "eval/blind76/conversations.jsonl",
         "eval/blind77/conversations.jsonl",
+        "eval/blind78/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
