@@ -59,6 +59,28 @@ pub(super) fn words(text: &str, buf: &mut String) -> Vec<(usize, usize, u32, u32
     out
 }
 
+/// Whether a word cut by an apostrophe is an elided word of its own: "don't" → "dont", but
+/// French "l'agent" / "quelqu'un" and Italian "un'operatrice", "dell'ufficio",
+/// "dall'elettricista", "quell'operatore" keep two words, which the lexicon lists ("l",
+/// "quelqu", "dell").
+fn elided_before_apostrophe(word: &str) -> bool {
+    matches!(
+        word,
+        "l" | "quelqu"
+            | "qu"
+            | "d"
+            | "j"
+            | "un"
+            | "n"
+            | "dell"
+            | "nell"
+            | "all"
+            | "sull"
+            | "dall"
+            | "quell"
+    )
+}
+
 /// [`words`], appended to `out`.
 pub(super) fn words_into(text: &str, buf: &mut String, out: &mut Vec<(usize, usize, u32, u32)>) {
     if AsciiWords::with(text, |ascii| words_ascii(ascii, buf, out)).is_none() {
@@ -127,25 +149,7 @@ pub(super) fn words_chars(text: &str, buf: &mut String, out: &mut Vec<(usize, us
                 buf.push(l);
             }
         } else if c == '\'' || c == '’' {
-            // "don't" → "dont"; French "l'agent" / "quelqu'un" and Italian "un'operatrice",
-            // "dell'ufficio" keep two words, which the lexicon lists ("l", "quelqu").
-            let current = &buf[start..];
-            if matches!(
-                current,
-                "l" | "quelqu"
-                    | "qu"
-                    | "d"
-                    | "j"
-                    | "un"
-                    | "n"
-                    | "dell"
-                    | "nell"
-                    | "all"
-                    | "sull"
-                    // "dall'elettricista", "quell'operatore".
-                    | "dall"
-                    | "quell"
-            ) {
+            if elided_before_apostrophe(&buf[start..]) {
                 flush(buf, &mut start, clause, sentence, out);
             }
         } else {
@@ -221,23 +225,7 @@ pub(super) fn words_ascii(
                 continue;
             }
             if c == b'\'' {
-                // "don't" → "dont"; French "l'agent" and Italian "dell'ufficio" keep two
-                // words, which the lexicon lists ("l", "dell").
-                if matches!(
-                    &buf[start..],
-                    "l" | "quelqu"
-                        | "qu"
-                        | "d"
-                        | "j"
-                        | "un"
-                        | "n"
-                        | "dell"
-                        | "nell"
-                        | "all"
-                        | "sull"
-                        | "dall"
-                        | "quell"
-                ) {
+                if elided_before_apostrophe(&buf[start..]) {
                     flush(buf, &mut start, clause, sentence, out);
                 }
             } else {
