@@ -714,30 +714,11 @@ impl Check {
                 // An act the AI proposed, agreed to ("Shall I cancel it?" … "yes, cancel it
                 // and …"), is no new matter.
                 let agreed = || {
-                    let yes_first = v.last.text.split_whitespace().next().is_some_and(|w| {
-                        let w = w
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase();
-                        matches!(
-                            w.as_str(),
-                            "yes"
-                                | "yeah"
-                                | "yep"
-                                | "sure"
-                                | "ok"
-                                | "okay"
-                                | "oui"
-                                | "si"
-                                | "sí"
-                                | "ja"
-                                | "sim"
-                                | "vale"
-                                | "d'accord"
-                        )
-                    });
                     v.recent_analysed(Role::Ai)
                         .next()
-                        .filter(|(t, _)| yes_first && t.text.contains('?'))
+                        .filter(|(t, _)| {
+                            t.text.contains('?') && explicit::opens_with_yes(&v.last.text)
+                        })
                         .map_or(0, |(t, ai)| last.agreed_acts(ai.matters(&t.text)))
                 };
                 let added = || {

@@ -41,6 +41,16 @@ pub struct ExplicitMatch {
     pub pattern: &'static str,
 }
 
+/// Whether `text` opens with a plain yes ("yes, cancel it and …", "oui", "klar"), in any
+/// of the covered languages: what agrees to a proposal before saying more.
+pub fn opens_with_yes(text: &str) -> bool {
+    let mut buf = String::with_capacity(text.len());
+    let spans = words(text, &mut buf);
+    tokenize(&buf, &spans)
+        .first()
+        .is_some_and(agreement::plain_yes)
+}
+
 /// A short "yes" ("yes please", "sure, go ahead", "sí por favor"), or a short answer that
 /// names a person ("an agent then, thanks"), with no "no" in it: said to the AI's
 /// offer of a person, it accepts the offer.
