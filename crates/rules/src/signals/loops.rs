@@ -189,7 +189,21 @@ fn word_set_in(s: &str, ascii: Option<&AsciiWords>) -> WordSet {
         w.0 = hash_at(&buf, w.1 as usize, w.2 as usize);
     }
     let word = |w: &(u64, u32, u32)| &buf[w.1 as usize..w.2 as usize];
-    words.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| word(a).cmp(word(b))));
+    // Ordered by hash, then by bytes: sorted by hash alone (a cheaper comparison), then
+    // each run of one hash by bytes (a run is a word repeated, or, rarely, a collision).
+    words.sort_unstable_by_key(|w| w.0);
+    let mut from = 0;
+    while from < words.len() {
+        let to = from
+            + words[from..]
+                .iter()
+                .take_while(|w| w.0 == words[from].0)
+                .count();
+        if to - from > 1 {
+            words[from..to].sort_unstable_by(|a, b| word(a).cmp(word(b)));
+        }
+        from = to;
+    }
     words.dedup_by(|a, b| a.0 == b.0 && word(a) == word(b));
     WordSet { buf, words }
 }
