@@ -3395,6 +3395,11 @@ pub(super) fn person_by_form(
         // "la peluquera", "una enfermera": the Spanish feminine of "-ero".
         ("eras", 3),
         ("era", 3),
+        // "a fonoaudióloga", "el psicólogo", "il cardiologo" ("el prólogo" is too short).
+        ("ologos", 4),
+        ("ologo", 4),
+        ("ologas", 4),
+        ("ologa", 4),
     ];
     let ends = |suffixes: &[(&str, usize)]| {
         suffixes

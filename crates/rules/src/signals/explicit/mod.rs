@@ -286,6 +286,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
     let yes = wanted_back
         || go_on
         || echoed
+        || first_yes && practicalities_after_yes(toks)
         || first_yes
             && toks.len() <= 12
             && (toks.len() <= 8 && toks.iter().all(agrees)
@@ -314,6 +315,131 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
                 })))
         });
     yes || approved_after_yes || chooses_person || agreement::agrees_at_length(toks)
+}
+
+/// "Yes - how long will that take?", "sure, will he call or email?", "sim, pode ser, mas
+/// só depois das três": after the yes, only how or when the contact happens, asked about or
+/// set as a condition. Not what the offer is ("yes, but what does a case handler do?"), and
+/// nothing turned down or put off.
+fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
+    let lead = toks
+        .iter()
+        .take_while(|t| agreement::agrees(t) || matches!(t.word, "pode" | "ser" | "vale" | "va"))
+        .count();
+    let rest = &toks[lead..];
+    let asked_how = matches!(
+        rest.first().map(|t| t.word),
+        Some("how" | "when" | "will" | "would" | "can" | "could" | "is" | "do" | "does" | "what")
+    ) && rest.iter().any(|t| {
+        matches!(
+            t.word,
+            "long"
+                | "soon"
+                | "quickly"
+                | "call"
+                | "ring"
+                | "phone"
+                | "email"
+                | "text"
+                | "number"
+                | "wait"
+        )
+    });
+    // "mas só depois das três", "but only after six", "aber erst nach 17 Uhr" (the "but"
+    // may be read as part of the yes).
+    let but = (1..toks.len().min(lead + 2)).find(|&b| {
+        matches!(
+            toks[b].word,
+            "but" | "mas" | "pero" | "mais" | "aber" | "ma"
+        )
+    });
+    let time_word = |w: &str| {
+        matches!(
+            w,
+            "after"
+                | "before"
+                | "depois"
+                | "antes"
+                | "despues"
+                | "apres"
+                | "avant"
+                | "nach"
+                | "vor"
+                | "dopo"
+                | "prima"
+                | "from"
+                | "until"
+                | "ab"
+                | "desde"
+                | "dalle"
+                | "partir"
+        )
+    };
+    // A time told after it ("after six", "depois das três", "nach 17 Uhr"), not a deferral
+    // ("mas depois eu vejo").
+    let a_time = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w,
+                "the"
+                    | "das"
+                    | "dos"
+                    | "as"
+                    | "os"
+                    | "las"
+                    | "los"
+                    | "les"
+                    | "le"
+                    | "la"
+                    | "l"
+                    | "dem"
+                    | "der"
+                    | "den"
+                    | "alle"
+                    | "delle"
+                    | "lunch"
+                    | "lunchtime"
+                    | "noon"
+                    | "midday"
+                    | "midi"
+                    | "mittag"
+                    | "work"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+            )
+    };
+    let when_set = but.is_some_and(|b| b + 1 >= lead)
+        && rest
+            .windows(2)
+            .take(4)
+            .any(|w| time_word(w[0].word) && a_time(w[1].word));
+    lead > 0
+        && !rest.is_empty()
+        && rest.len() <= 10
+        && (asked_how || when_set)
+        && !rest.iter().enumerate().any(|(i, t)| {
+            t.is(Neg)
+                // "depois das três" sets the time ("depois" alone puts it off).
+                || t.is(Hypothetical) && !(when_set && time_word(t.word))
+                // "will he call or email?": how, not which option.
+                || either_or(t.word)
+                    && !(i > 0 && rest[i - 1].is(Contact) || rest.get(i + 1).is_some_and(|n| n.is(Contact)))
+                || matches!(
+                    t.word,
+                    "mean" | "means" | "exactly" | "who" | "why" | "instead" | "think" | "maybe"
+                        | "perhaps" | "cost" | "charge" | "pay" | "free"
+                )
+        })
 }
 
 /// The request a reply makes by taking the AI's offer of a person.
@@ -1914,6 +2040,20 @@ const ANCHOR_WORDS: &[&str] = &[
     // A callback in German: "ruf mich zurück" ([`call_me_back`]).
     "ruf",
     "rufen",
+    // "could the walker message me": a message from a person asked for
+    // (role_asked_to_call).
+    "message",
+    "msg",
+    "text",
+    "email",
+    "dm",
+    "whatsapp",
+    // "¿hay un vendedor disponible?": a trade known by its form, said to be free for the
+    // customer (is_there_elsewhere).
+    "disponible",
+    "disponivel",
+    "disponibile",
+    "dispo",
 ];
 
 /// Whether `word` starts a request without an anchor class ([`ANCHOR_WORDS`], the menu's
@@ -4402,6 +4542,63 @@ mod tests {
             "I talked to the chandler who sold me the rope",
         ] {
             assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_named_by_a_phrase_asked_to_contact_the_customer() {
+        for text in [
+            // Had, got or asked, the person a noun with a relative clause, "one of" them,
+            // or "whoever".
+            "could you have the engineer who measured our bay window drop me a line",
+            "can you get one of them to phone me back",
+            "please ask the surveyor to give me a ring",
+            "I'd love whoever manages the rota to get in touch with me",
+            // A time said of the person asked, before the verb.
+            "could the groomer who did Rex on Friday call me?",
+            "can the plumber from yesterday ring me",
+            // The British passive, a message from a trade known by its form, the owner
+            // handed over to.
+            "honestly this needs kicking up to a supervisor",
+            "would it be possible for the upholsterer to message me?",
+            "could you pass me through to the owner",
+            // Someone asked about, then asked for by a pronoun.
+            "Is the head chef about? I want a word with him.",
+            // A trade free for the customer, a profession by its Romance form.
+            "¿hay un tapicero disponible?",
+            "o psicólogo pode me ligar?",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "I have the groomer who did Rex texting me at night",
+            "I'll get my sister to call you",
+            "we handed the forms over to the owner last week",
+            "are the children in? can I talk to them",
+            "la lavadora no está disponible",
+            "el prólogo del libro me gustó",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_yes_then_how_or_when_the_contact_happens() {
+        for text in [
+            "yes - how soon will they ring?",
+            "ok, will she phone or email?",
+            "yes please, but only after four",
+            "sí, vale, pero después de las seis",
+        ] {
+            assert!(accepts_offer(text), "{text}");
+        }
+        for text in [
+            "yes, but what does that involve?",
+            "yes, how much will it cost?",
+            "yes, when does the shop open?",
+            "yes, how do I change my address?",
+        ] {
+            assert!(!accepts_offer(text), "{text}");
         }
     }
 

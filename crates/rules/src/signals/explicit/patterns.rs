@@ -1549,9 +1549,21 @@ fn not_now_when(toks: &[Tok<'_>], j: usize, scheduled: bool) -> bool {
         })
         .filter(|_| framed || toks[j].is(Talk) || toks[clause_start..j].iter().any(|p| p.is(Talk)))
         .unwrap_or(relative);
-    if toks[clause_start..relative]
-        .iter()
-        .any(|p| p.is(PastTime))
+    // "can the engineer who came yesterday call me?", "could the fitter from yesterday
+    // ring me": a time said of the person asked, before the verb, says who.
+    let said_of_person = |a: usize| {
+        framed
+            && a < j
+            && (clause_start..a).any(|w| {
+                w > 0
+                    && human_noun(toks, w - 1).is_some()
+                    && (matches!(
+                        toks[w].word,
+                        "who" | "que" | "qui" | "che" | "der" | "die" | "quem" | "whom" | "that"
+                    ) || toks[w].word == "from" && w + 1 == a)
+            })
+    };
+    if (clause_start..relative).any(|a| toks[a].is(PastTime) && !said_of_person(a))
         // "last week your agent told me…"; "last time" in the other languages ("la
         // última vez hablé con una persona").
         || toks[clause_start..relative].windows(2).any(|w| {
@@ -2634,8 +2646,16 @@ pub(super) fn staff_asked_to_help(toks: &[Tok<'_>], j: usize) -> Option<Explicit
     // do a task ("can your drivers take away my old bags" books the work).
     // "Könnte mir der Dudelsacklehrer eine Mail schreiben?": writing to the customer is
     // contacting them.
+    // "could the walker message me directly": a message to the customer contacts them.
+    let messages_me = matches!(toks[v].word, "msg" | "message" | "text" | "email" | "dm")
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.word, "me" | "us"));
     if by_form(&toks[k])
-        && !(toks[v].is(Contact) || toks[v].is(Talk) || writes_to_me_verb_last(toks, j, v))
+        && !(toks[v].is(Contact)
+            || toks[v].is(Talk)
+            || messages_me
+            || writes_to_me_verb_last(toks, j, v))
     {
         return None;
     }
@@ -2846,6 +2866,14 @@ fn role_asked_to_call(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
         .find(|&v| {
             let next = |n: usize| toks.get(v + n).map(|m| m.word);
             toks[v].is(Contact) && matches!(next(1), Some("me" | "us"))
+                // "for the walker to message me directly": a message from the person
+                // ("text me the code" sends a thing).
+                || matches!(toks[v].word, "message" | "msg" | "text" | "email" | "dm" | "whatsapp")
+                    && matches!(next(1), Some("me" | "us"))
+                    && !matches!(
+                        next(2),
+                        Some("the" | "a" | "an" | "my" | "our" | "your" | "it" | "that" | "this" | "some")
+                    )
                 // "give me a call", "give us a ring".
                 || toks[v].word == "give"
                     && matches!(next(1), Some("me" | "us"))
@@ -3433,12 +3461,38 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
     let pronoun = (j + 1..toks.len().min(j + 3))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| matches!(toks[k].word, "them" | "him" | "her"))?;
-    // An earlier sentence of the turn asks who: "who's in charge", "who can sign it off".
+    // An earlier sentence of the turn asks who: "who's in charge", "who can sign it off";
+    // or whether someone is there: "is the head groom around?", "is Dana in today?".
+    let opens = |i: usize| i == 0 || toks[i - 1].sentence != toks[i].sentence;
     let asked = toks[..j].iter().enumerate().any(|(i, p)| {
         p.sentence < t.sentence
+            && opens(i)
             // "who's" is one word.
-            && matches!(p.word, "who" | "whos")
-            && (i == 0 || toks[i - 1].sentence != p.sentence)
+            && (matches!(p.word, "who" | "whos")
+                || matches!(p.word, "is" | "are")
+                    // "are the kids in?": the customer's own people asked about.
+                    && !toks[i + 1..j]
+                        .iter()
+                        .take_while(|n| n.sentence == p.sentence)
+                        .any(|n| {
+                            matches!(
+                                n.word,
+                                "it" | "kids" | "children" | "child" | "son" | "daughter"
+                                    | "husband" | "wife" | "partner" | "mum" | "mom" | "dad"
+                                    | "parents" | "family" | "friend" | "friends"
+                            )
+                        })
+                    && toks[i + 1..j]
+                        .iter()
+                        .take_while(|n| n.sentence == p.sentence)
+                        .last()
+                        .is_some_and(|n| {
+                            matches!(
+                                n.word,
+                                "around" | "about" | "available" | "free" | "in" | "there"
+                                    | "today" | "working" | "on"
+                            )
+                        }))
     });
     if !asked || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
         return None;
@@ -3490,40 +3544,112 @@ pub(super) fn hears_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMa
 }
 
 /// "pass this on to the thatcher and ask him to ring me", "… and have them email me
-/// back": "him", "her" or "them" asked, had or got to contact the customer is a person,
-/// whoever the noun before named.
+/// back", "can you get one of them to ring me", "please have the person who handles our
+/// contract drop me a line": a person asked, had or got to contact the customer. The
+/// person is a pronoun (whoever the noun before named), "one of" them or the staff, or a
+/// word for the staff, which a relative clause may follow.
 pub(super) fn pronoun_asked_to_contact(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
-    if !matches!(t.word, "ask" | "have" | "get" | "tell") {
+    // "I'd like whoever handles refunds to get in touch": wished like a person had.
+    let wished_whoever = matches!(t.word, "like" | "love" | "want" | "need" | "prefer")
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.word == "whoever" && n.clause == t.clause);
+    if !(matches!(t.word, "ask" | "have" | "get" | "tell") || wished_whoever) {
         return None;
     }
     let here = |k: usize| toks.get(k).filter(|n| n.clause == t.clause);
-    if !here(j + 1).is_some_and(|n| matches!(n.word, "him" | "her" | "them")) {
+    // "I have the fitter's number", "we get the manager's emails": the customer's own
+    // doing, not a person asked.
+    if j > 0 && matches!(toks[j - 1].word, "i" | "we" | "they" | "he" | "she") && !wished_whoever {
         return None;
     }
-    // "ask him to ring me", "have them email me", "get her to give me a call".
-    let verb = j + 2 + usize::from(here(j + 2).is_some_and(|n| n.word == "to"));
-    // "have them email me back", not "have them email me the photos": the customer
-    // contacted, not sent something.
-    let contacts_me = here(verb).is_some_and(|v| {
-        v.is(Contact) || matches!(v.word, "email" | "text" | "message" | "mail" | "write")
-    }) && here(verb + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
-        && !here(verb + 2).is_some_and(|n| {
+    let pronoun = |k: usize| here(k).is_some_and(|n| matches!(n.word, "him" | "her" | "them"));
+    // The last word naming the person, and whether a relative clause may follow it.
+    let (person, noun) = if here(j + 1).is_some_and(|n| n.word == "whoever") {
+        // "get whoever signs off on refunds to call me".
+        (j + 1, true)
+    } else if pronoun(j + 1) {
+        (j + 1, false)
+    } else if here(j + 1).is_some_and(|n| n.word == "one")
+        && here(j + 2).is_some_and(|n| n.word == "of")
+    {
+        let k = (j + 3..j + 6).find(|&k| pronoun(k) || human_noun(toks, k).is_some())?;
+        (k, !pronoun(k))
+    } else {
+        let k = (j + 1..j + 4)
+            .take_while(|&k| here(k).is_some())
+            .find(|&k| human_noun(toks, k).is_some())?;
+        let determined = (j + 1..k).all(|i| {
             matches!(
-                n.word,
-                "the" | "a" | "an" | "my" | "our" | "those" | "these" | "some"
-            )
-        })
-        || here(verb).is_some_and(|v| v.word == "give")
-            && here(verb + 1).is_some_and(|n| matches!(n.word, "me" | "us"))
-            && (verb + 2..verb + 5)
-                .any(|k| here(k).is_some_and(|n| matches!(n.word, "call" | "ring" | "bell")));
-    if !contacts_me || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
+                toks[i].word,
+                "the" | "your" | "a" | "an" | "one" | "someone"
+            ) || noun_modifier(toks, i)
+        });
+        if !determined || k > 0 && own_possessive(toks[k - 1].word) || people_in_general(toks, k) {
+            return None;
+        }
+        (k, true)
+    };
+    // "get her to give me a call", "have them email me", "ask the owner to drop me a line".
+    let contacts_me_at = |verb: usize| {
+        let to_me = |k: usize| here(k).is_some_and(|n| matches!(n.word, "me" | "us"));
+        here(verb).is_some_and(|v| {
+            v.is(Contact) || matches!(v.word, "email" | "text" | "message" | "mail" | "write")
+        }) && to_me(verb + 1)
+            // "have them email me the photos": a thing sent, not a person in touch.
+            && !here(verb + 2).is_some_and(|n| {
+                matches!(
+                    n.word,
+                    "the" | "a" | "an" | "my" | "our" | "those" | "these" | "some"
+                )
+            })
+            // "get in touch with me", "reach out to me".
+            || here(verb).is_some_and(|v| v.word == "get")
+                && here(verb + 1).is_some_and(|n| n.word == "in")
+                && here(verb + 2).is_some_and(|n| n.word == "touch")
+                && here(verb + 3).is_some_and(|n| n.word == "with")
+                && to_me(verb + 4)
+            || here(verb).is_some_and(|v| v.word == "reach")
+                && here(verb + 1).is_some_and(|n| n.word == "out")
+                && here(verb + 2).is_some_and(|n| n.word == "to")
+                && to_me(verb + 3)
+            || here(verb).is_some_and(|v| matches!(v.word, "give" | "drop" | "send"))
+                && to_me(verb + 1)
+                && (verb + 2..verb + 5).any(|k| {
+                    here(k).is_some_and(|n| {
+                        matches!(n.word, "call" | "ring" | "bell" | "line" | "note")
+                            || n.word == "email" && toks[verb].word == "drop"
+                    })
+                })
+    };
+    let first = person + 1 + usize::from(here(person + 1).is_some_and(|n| n.word == "to"));
+    let verb = if contacts_me_at(first) {
+        first
+    } else if noun
+        && (toks[person].word == "whoever"
+            || here(person + 1).is_some_and(|n| matches!(n.word, "who" | "that" | "whos" | "from")))
+    {
+        // "the person who handles our contract drop me a line": past the relative clause.
+        (person + 1..person + 11)
+            .find(|&v| {
+                contacts_me_at(v)
+                    || here(v).is_some_and(|n| n.word == "to") && contacts_me_at(v + 1)
+            })
+            .map(|v| v + usize::from(toks[v].word == "to"))?
+    } else {
+        return None;
+    };
+    if refused(toks, j) || not_now(toks, j) || reported(toks, j) {
         return None;
     }
     Some(ExplicitMatch {
         phrase: phrase(toks, j, verb + 1),
-        pattern: "pronoun_asked_to_contact",
+        pattern: if noun {
+            "person_asked_to_contact"
+        } else {
+            "pronoun_asked_to_contact"
+        },
     })
 }
 
@@ -5336,6 +5462,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
+            // "I handed the keys over to the manager", "we phoned the office": the
+            // customer's own past act, told.
+            if verb
+                && !t.is(Frame)
+                && t.word.ends_with("ed")
+                && j > 0
+                && matches!(toks[j - 1].word, "i" | "we")
+            {
+                continue;
+            }
             // "you've got to hand it to the director": credit given, an idiom; "what we
             // demand of the director": what is expected of someone.
             if t.word == "hand"
@@ -6293,9 +6429,13 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         // "push my case up to a manager", "kick it up the chain": escalating in other words.
         // "could my case get bumped up to a supervisor", "can I be kicked up to a manager":
         // the same, in the passive.
+        // "this needs bumping up to someone senior": the British passive.
         let passive = matches!(t.word, "bumped" | "kicked" | "pushed" | "moved")
             && j > 0
-            && matches!(toks[j - 1].word, "get" | "be" | "gets" | "getting");
+            && matches!(toks[j - 1].word, "get" | "be" | "gets" | "getting")
+            || matches!(t.word, "bumping" | "kicking" | "pushing" | "moving")
+                && j > 0
+                && matches!(toks[j - 1].word, "needs" | "need" | "wants");
         if (passive || matches!(t.word, "bump" | "kick" | "push" | "send" | "move" | "take"))
             && let Some(u) = (j + 1..toks.len().min(j + 4))
                 .take_while(|&u| toks[u].clause == t.clause)
@@ -8174,8 +8314,28 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some())?;
     // A word read as a trade by its form alone ("y a de la poussière") is no person there
-    // to be asked for: asked for only through a verb of talking.
-    if by_form(&toks[k]) {
+    // to be asked for, unless said to be free for the customer ("tem algum vendedor
+    // disponível?", "hay un vendedor libre para atenderme?").
+    if by_form(&toks[k])
+        && !matches!(
+            next(k + 1),
+            Some(
+                "disponible"
+                    | "disponibles"
+                    | "disponivel"
+                    | "disponiveis"
+                    | "disponibile"
+                    | "disponibili"
+                    | "dispo"
+                    | "libre"
+                    | "livre"
+                    | "libero"
+                    | "libera"
+                    | "verfugbar"
+                    | "frei"
+            )
+        )
+    {
         return None;
     }
     // French "ce" is "this" ("ce conseiller m'a dit"); Italian "c'è" folds to the same word.

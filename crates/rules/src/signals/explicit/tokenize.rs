@@ -1241,10 +1241,15 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                         .is_some_and(|n| owned_place(n.word, n.classes))
                 // "I want to speak to the owner": said to the business, its owner (the owner
                 // of anything else is named: "the owner of the van").
+                // "can you hand this over to the owner", "put me through to the owner": handed
+                // over to.
                 || k >= 3
                     && toks[k - 1].word == "the"
                     && matches!(toks[k - 2].word, "to" | "with")
-                    && matches!(toks[k - 3].word, "speak" | "talk" | "chat")
+                    && matches!(
+                        toks[k - 3].word,
+                        "speak" | "talk" | "chat" | "over" | "through" | "on" | "up"
+                    )
                     && toks.get(k + 1).is_none_or(|n| n.word != "of") =>
         {
             toks[k].classes = toks[k].classes.with(StrongNoun);
