@@ -235,8 +235,14 @@ const ACTS: &[(&str, &[&str])] = &[
     ),
     // A copy of a document asked for ("a copy of the lease").
     ("copy", &["copy", "copie", "kopie"]),
-    // Enrolling on a course, a scheme or a service.
-    ("enrol", &["enrol", "enroll"]),
+    // Enrolling on a course, a scheme or a service ("inscrire ma fille", "apuntar a mi
+    // hermana", "iscrivermi", "matricular").
+    (
+        "enrol",
+        &[
+            "enrol", "enroll", "inscri", "inscrev", "iscriv", "matricul", "apunt",
+        ],
+    ),
 ];
 
 /// Acts said with a particle ("sign him up for swimming", "take the old car off the
@@ -983,6 +989,25 @@ const FAULTS: &[&str] = &[
     "dented",
     "scratched",
     "cracked",
+    // A crack come back or appeared: "there's a crack in the hall ceiling", "une fissure
+    // est revenue", "un riss in der wand".
+    "crack",
+    "cracks",
+    "fissure",
+    "fissures",
+    "fissuree",
+    "fendu",
+    "grieta",
+    "grietas",
+    "agrietado",
+    "riss",
+    "risse",
+    "gerissen",
+    "crepa",
+    "crepe",
+    "crepato",
+    "rachadura",
+    "rachado",
     // Damaged in transit or on the shelf.
     "smashed",
     "shattered",
@@ -1228,6 +1253,8 @@ const AUXILIARIES: &[&str] = &[
     "ha", "han", "he", "hemos", "me", "mi", "nos", "ci", "ti", "te", "lo", "la", "le", "e", "sono",
     "foi", "tem", "ist", "sind", "hat", // "hasn't been applied", "ne s'applique pas".
     "been", "yet", "s",
+    // "we still haven't had the refund", "haven't got any invoice".
+    "had", "got", "the", "any",
 ];
 
 /// Words of something working, arriving or being accepted.
@@ -1314,6 +1341,13 @@ const WORKING: &[&str] = &[
     "rimborsato",
     "rimborsata",
     "erstattet",
+    // Money due back, which comes or does not ("still haven't had my refund").
+    "refund",
+    "reembolso",
+    "remboursement",
+    "erstattung",
+    "ruckerstattung",
+    "rimborso",
     "light",
     "charge",
     "charging",
@@ -2613,7 +2647,12 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         while c < end && c - a <= 2 && AUXILIARIES.contains(&word(c)) {
             c += 1;
         }
-        c > a + 1 && c < end && kinds[c] & WORKS != 0 && WORKING.contains(&word(c))
+        // "I haven't had my refund": the thing not received after its possessive (which
+        // may open the next segment).
+        if c > a + 1 && c + 1 < words.len() && kinds[c] & POSSESSIVE != 0 {
+            c += 1;
+        }
+        c > a + 1 && c < words.len() && kinds[c] & WORKS != 0 && WORKING.contains(&word(c))
     };
     // Whether the segment before was an act: a terse fault right after it is its reason
     // ("How do I return the shirt? Wrong size.").
@@ -4616,5 +4655,16 @@ mod tests {
             m("I never got an invoice for the March clean, could you email that over?").own(),
             1
         );
+    }
+
+    #[test]
+    fn a_refund_not_had_a_crack_and_an_enrolment_are_matters() {
+        all_several(&[
+            "the lid arrived dented the handle is the wrong colour and we still haven't had our refund for the old one",
+            "hay una grieta nueva en el techo, quiero cambiar la cita del martes y no me ha llegado la factura",
+            "Vorrei spostare la lezione di giovedì, iscrivere anche mio figlio e annullare l'abbonamento di mia moglie.",
+        ]);
+        // A refund had, no trouble since: no matter.
+        none_several(&["We haven't had any trouble since, and the refund came through fine."]);
     }
 }
