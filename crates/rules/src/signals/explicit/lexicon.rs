@@ -1040,9 +1040,18 @@ pub(super) const ROLES: &[(Class, &[&str])] = &[
             "mechanics",
             "registrar",
             "registrars",
-            // The stewards of a venue or a flight.
+            // The stewards of a venue or a flight; the captain or skipper of a boat, in the
+            // other languages too; the attendant in charge of a hall ("die Aufsicht").
             "steward",
             "stewards",
+            "captain",
+            "skipper",
+            "capitaine",
+            "capitan",
+            "capitano",
+            "capitao",
+            "kapitan",
+            "aufsicht",
             // The groomer of a pet salon (not "owner": the customer is often one).
             "groomer",
             "groomers",
@@ -1737,6 +1746,9 @@ pub(super) const OTHER_LANGUAGES: &[(Class, &[&str])] = &[
             "chiamatemi",
             "retornar",
             "retorne",
+            // The subjunctive after a wish: "queria que o técnico me retornasse".
+            "retornasse",
+            "ligasse",
             "liga",
             "rappele",
             "rappeler",
@@ -3289,6 +3301,8 @@ pub(super) fn person_by_form(
         ("eers", 3),
         ("eer", 3),
         ("man", 4),
+        // "one of your handymen", "the linesmen".
+        ("men", 4),
     ];
     const FR: &[&str] = &[
         "le", "la", "l", "un", "une", "au", "du", "des", "les", "votre", "vos",
@@ -3400,6 +3414,9 @@ pub(super) fn person_by_form(
         ("ologo", 4),
         ("ologas", 4),
         ("ologa", 4),
+        // "el osteópata", "la naturopata".
+        ("opatas", 4),
+        ("opata", 4),
     ];
     let ends = |suffixes: &[(&str, usize)]| {
         suffixes

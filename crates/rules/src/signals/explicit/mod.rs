@@ -423,14 +423,69 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
             .windows(2)
             .take(4)
             .any(|w| time_word(w[0].word) && a_time(w[1].word));
+    // "sure, if they can sort it today", "oui, si quelqu'un peut passer": a yes on a
+    // condition the person meets.
+    let on_condition = matches!(
+        rest.first().map(|t| t.word),
+        Some("if" | "si" | "se" | "wenn" | "falls")
+    ) && rest.iter().skip(1).take(3).any(|t| {
+        matches!(
+            t.word,
+            "they"
+                | "he"
+                | "she"
+                | "someone"
+                | "somebody"
+                | "ils"
+                | "il"
+                | "elle"
+                | "quelqu"
+                | "alguien"
+                | "alguem"
+                | "qualcuno"
+                | "jemand"
+        )
+    });
+    // "mais c'est possible ce soir ?", "but is that possible today?": when, asked.
+    let day = |w: &str| {
+        matches!(
+            w,
+            "today"
+                | "tonight"
+                | "tomorrow"
+                | "soir"
+                | "demain"
+                | "aujourd"
+                | "hoy"
+                | "manana"
+                | "hoje"
+                | "amanha"
+                | "oggi"
+                | "domani"
+                | "stasera"
+                | "heute"
+                | "morgen"
+                | "abend"
+        )
+    };
+    let possible_when = rest.iter().any(|t| {
+        matches!(
+            t.word,
+            "possible" | "posible" | "possivel" | "moglich" | "possibile"
+        )
+    }) && rest.iter().any(|t| day(t.word));
     lead > 0
         && !rest.is_empty()
         && rest.len() <= 10
-        && (asked_how || when_set)
+        && (asked_how || when_set || on_condition || possible_when)
         && !rest.iter().enumerate().any(|(i, t)| {
             t.is(Neg)
-                // "depois das três" sets the time ("depois" alone puts it off).
-                || t.is(Hypothetical) && !(when_set && time_word(t.word))
+                // "depois das três" sets the time ("depois" alone puts it off); "if they
+                // can" sets a condition.
+                || t.is(Hypothetical)
+                    && !(when_set && time_word(t.word))
+                    && !(on_condition && i == 0)
+                    && !(possible_when && day(t.word))
                 // "will he call or email?": how, not which option.
                 || either_or(t.word)
                     && !(i > 0 && rest[i - 1].is(Contact) || rest.get(i + 1).is_some_and(|n| n.is(Contact)))
@@ -4580,6 +4635,37 @@ mod tests {
         ] {
             assert!(detect(text).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_menu_word_then_a_reason_a_talk_over_a_matter_and_a_person_named_before() {
+        for text in [
+            "representative um it's about my parcel",
+            "operator, it's about the invoice",
+            "customer service please i was billed twice",
+            "can I go through it all with one of your consultants",
+            "I'd rather the foreman explained it, put me through to him",
+            "je voudrais parler au capitaine",
+            "verbinden Sie mich mit der Aufsicht",
+            "I'd appreciate hearing back from the manager",
+            "can I speak to one of your groundsmen",
+            "queria que a gerente me ligasse",
+            "o naturopata pode me ligar?",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "agent smith rang me about my order",
+            "operator error again, sorry",
+            "customer service, I must say, was lovely",
+            "I'd rather sort it with you than wait for someone",
+            "my son is a nurse, I'll ask him",
+            "can I bring my hiking staff",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+        assert!(accepts_offer("ok, if someone can come round today"));
+        assert!(accepts_offer("oui, mais c'est possible demain ?"));
     }
 
     #[test]

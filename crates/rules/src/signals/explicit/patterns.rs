@@ -3460,7 +3460,48 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
     }
     let pronoun = (j + 1..toks.len().min(j + 3))
         .take_while(|&k| toks[k].clause == t.clause)
-        .find(|&k| matches!(toks[k].word, "them" | "him" | "her"))?;
+        .find(|&k| {
+            matches!(
+                toks[k].word,
+                "them"
+                    | "him"
+                    | "her"
+                    | "el"
+                    | "ella"
+                    | "ellos"
+                    | "ellas"
+                    | "ele"
+                    | "ela"
+                    | "eles"
+                    | "elas"
+                    | "lui"
+                    | "lei"
+                    | "loro"
+                    | "elle"
+                    | "eux"
+                    | "ihm"
+                    | "ihr"
+                    | "ihnen"
+            )
+        })?;
+    // "Prefiero que me lo diga el osteópata, páseme con él": a word for the staff in an
+    // earlier clause of the turn, then the pronoun.
+    // Asked of the service: the verb opens its clause ("páseme con él") or follows a modal
+    // or a wish ("can I talk to her", "I'd like to speak with him"); and the turn names no
+    // one of the customer's own ("my son is a doctor, I'll talk to him").
+    let clause_start = toks[..j]
+        .iter()
+        .rposition(|p| p.clause != t.clause)
+        .map_or(0, |p| p + 1);
+    let asked_of_service = j == clause_start
+        || toks[clause_start..j]
+            .iter()
+            .any(|p| modal(p.word) || p.is(Frame) || p.is(Desire));
+    let named_before = asked_of_service
+        && !toks[..j].iter().any(|p| own_possessive(p.word))
+        && toks[..j].iter().enumerate().any(|(k, p)| {
+            p.clause < t.clause && human_noun(toks, k).is_some() && !people_in_general(toks, k)
+        });
     // An earlier sentence of the turn asks who: "who's in charge", "who can sign it off";
     // or whether someone is there: "is the head groom around?", "is Dana in today?".
     let opens = |i: usize| i == 0 || toks[i - 1].sentence != toks[i].sentence;
@@ -3494,7 +3535,7 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
                             )
                         }))
     });
-    if !asked || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
+    if !(asked || named_before) || refused(toks, j) || not_now(toks, j) || reported(toks, j) {
         return None;
     }
     Some(ExplicitMatch {
@@ -3508,20 +3549,33 @@ pub(super) fn talk_to_the_one_asked_about(toks: &[Tok<'_>], j: usize) -> Option<
 /// earlier in the turn as "whoever" or a word for the staff.
 pub(super) fn hears_from_person(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch> {
     let t = &toks[j];
-    if t.word != "hear" || toks.get(j + 1).is_none_or(|n| n.word != "from") {
+    // "hear from", "hear back from", "I'd appreciate hearing back from".
+    let back = usize::from(toks.get(j + 1).is_some_and(|n| n.word == "back"));
+    if !matches!(t.word, "hear" | "hearing")
+        || toks.get(j + 1 + back).is_none_or(|n| n.word != "from")
+    {
         return None;
     }
     let wished = (j.saturating_sub(4)..j).any(|i| {
         toks[i].clause == t.clause
             && matches!(
                 toks[i].word,
-                "need" | "needs" | "want" | "wants" | "like" | "love" | "expect" | "waiting"
+                "need"
+                    | "needs"
+                    | "want"
+                    | "wants"
+                    | "like"
+                    | "love"
+                    | "expect"
+                    | "waiting"
+                    | "appreciate"
             )
     });
-    let person_after = (j + 2..toks.len().min(j + 5))
+    let after_from = j + 2 + back;
+    let person_after = (after_from..toks.len().min(after_from + 3))
         .take_while(|&k| toks[k].clause == t.clause)
         .find(|&k| human_noun(toks, k).is_some() || toks[k].word == "whoever");
-    let ends_here = toks.get(j + 2).is_none_or(|n| n.clause != t.clause);
+    let ends_here = toks.get(after_from).is_none_or(|n| n.clause != t.clause);
     let person_before = ends_here
         && toks[..j].iter().enumerate().any(|(k, p)| {
             p.word == "whoever" || p.word == "who" && k > 0 && human_noun(toks, k - 1).is_some()
@@ -5397,7 +5451,24 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
         let named_thing = matches!(t.word, "chat" | "chats" | "call" | "calls" | "talk")
             && j > 0
             && (toks[j - 1].is(Bot) || matches!(toks[j - 1].word, "the" | "your"));
-        let verb = (t.is(Talk) || t.is(Contact)) && !named_thing || a_word_with || get_me_to;
+        // "go over it with someone from bookings", "run through the plans with a designer":
+        // a talk, said with "go over" and who it is with.
+        let go_over_with = matches!(t.word, "go" | "run" | "sort")
+            && toks.get(j + 1).is_some_and(|n| matches!(n.word, "over" | "through" | "it" | "this" | "things" | "everything"))
+            // The person right after "with" ("sort this with you than wait for a person"
+            // keeps it with the AI).
+            && (j + 2..toks.len().min(j + 6))
+                .take_while(|&k| toks[k].clause == t.clause)
+                .find(|&k| toks[k].word == "with")
+                .and_then(|w| {
+                    (w + 1..toks.len().min(w + 5))
+                        .find(|&k| !matches!(toks[k].word, "a" | "an" | "the" | "one" | "of" | "your"))
+                })
+                .is_some_and(|k| human_noun(toks, k).is_some());
+        let verb = (t.is(Talk) || t.is(Contact)) && !named_thing
+            || a_word_with
+            || get_me_to
+            || go_over_with;
         // German "will" wants; English "will a person need to…" asks about the future.
         let english_will = t.word == "will"
             && toks.get(j + 1).is_some_and(|n| {
@@ -8435,6 +8506,63 @@ pub(super) fn is_there_elsewhere(toks: &[Tok<'_>], j: usize) -> Option<ExplicitM
     })
 }
 
+/// "operator um it's about my booking", "representative representative i was charged
+/// twice", "customer services please, it's about my package": a voice caller's menu habit,
+/// the person's word said first and set apart (a filler, a "please", the word again, a
+/// pause), then what the call is about. Not a noun that goes on naming something ("agent
+/// smith rang me", "operator error", "representative of the council").
+fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    let first = toks.iter().position(|t| !is_filler(t.word))?;
+    let menu_word = |t: &Tok<'_>| {
+        matches!(
+            t.word,
+            "operator" | "agent" | "representative" | "rep" | "advisor" | "adviser"
+        )
+    };
+    // The word, or the service named in two ("customer services").
+    let end = if menu_word(&toks[first]) {
+        first + 1
+    } else if toks[first].is(Customer) && toks.get(first + 1).is_some_and(|n| n.is(ServiceHead)) {
+        first + 2
+    } else {
+        return None;
+    };
+    let mut at = end;
+    // Said twice (the tokenizer keeps one), or with a filler or a plea after it.
+    let mut set_apart = toks[end - 1].repeated;
+    // Only a pause after it: what it is about must be said as such ("customer service, I
+    // must say, was great" praises it).
+    let paused = toks.get(at).is_some_and(|n| n.clause != toks[first].clause);
+    while let Some(n) = toks.get(at) {
+        let again = n.word == toks[end - 1].word || n.word == toks[first].word;
+        if is_filler(n.word) || again || matches!(n.word, "please" | "pls" | "plz") {
+            set_apart = true;
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    // What it is about follows: a sentence of its own, said by the caller.
+    let about = |k: usize| {
+        matches!(toks[k].word, "about" | "regarding" | "re")
+            || matches!(toks[k].word, "its" | "it")
+                && toks.get(k + 1).is_some_and(|n| n.word == "about")
+    };
+    let reason = toks.len() >= at + 3
+        && (about(at)
+            || set_apart
+                && matches!(
+                    toks[at].word,
+                    "i" | "im" | "ive" | "my" | "we" | "our" | "for" | "its" | "it"
+                ));
+    ((set_apart || paused) && reason && !toks[..first].iter().any(|t| t.is(Neg))).then(|| {
+        ExplicitMatch {
+            phrase: phrase(toks, first, end - 1),
+            pattern: "bare_noun",
+        }
+    })
+}
+
 /// "Whoever signs off warranty claims, that's who I need right now", "the duty manager -
 /// that's the person we want": a person named first, then said to be the one needed.
 fn the_one_i_need(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
@@ -8467,6 +8595,9 @@ fn the_one_i_need(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
 
 /// A message that is little more than a human noun: "agent", "HUMAN please", "live agent now".
 pub(super) fn bare_noun(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
+    if let Some(m) = menu_word_then_reason(toks) {
+        return Some(m);
+    }
     // A voice caller repeats the noun ("un conseiller, un conseiller", "agent agent"): a
     // little longer, and a "no" to the menu before it stays an answer to the menu.
     let repeated = toks.iter().enumerate().any(|(k, t)| {

@@ -1094,6 +1094,7 @@ pub(super) fn tokenize_into<'a>(
 /// passed over after one filter test (`every_phrase_start_is_listed` checks the list).
 pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "standard",
+    "staff",
     "owner",
     "owners",
     "proprietor",
@@ -1228,6 +1229,16 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                 toks[k].classes = classes;
             }
         }
+        // "a walking staff", "a wooden staff": a stick, not the people who work there.
+        "staff"
+            if k > 0
+                && matches!(
+                    toks[k - 1].word,
+                    "walking" | "hiking" | "wooden" | "shepherds"
+                ) =>
+        {
+            toks[k].classes = Classes::default();
+        }
         // "the shop owner", "the studio's owner", "the owner of the café": the one who runs
         // the place is its staff ("owner" alone is often the customer: a car's, a dog's).
         "owner" | "owners" | "proprietor"
@@ -1243,12 +1254,14 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
                 // of anything else is named: "the owner of the van").
                 // "can you hand this over to the owner", "put me through to the owner": handed
                 // over to.
+                // "hearing back from the owner".
                 || k >= 3
                     && toks[k - 1].word == "the"
-                    && matches!(toks[k - 2].word, "to" | "with")
+                    && matches!(toks[k - 2].word, "to" | "with" | "from")
                     && matches!(
                         toks[k - 3].word,
-                        "speak" | "talk" | "chat" | "over" | "through" | "on" | "up"
+                        "speak" | "talk" | "chat" | "over" | "through" | "on" | "up" | "back"
+                            | "hear"
                     )
                     && toks.get(k + 1).is_none_or(|n| n.word != "of") =>
         {
