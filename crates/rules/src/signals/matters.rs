@@ -989,6 +989,14 @@ const FAULTS: &[&str] = &[
     "dented",
     "scratched",
     "cracked",
+    // Food gone wrong: "half the burgers were raw", "the rice was stale".
+    "raw",
+    "undercooked",
+    "overcooked",
+    "burnt",
+    "stale",
+    "soggy",
+    "inedible",
     // A crack come back or appeared: "there's a crack in the hall ceiling", "une fissure
     // est revenue", "un riss in der wand".
     "crack",
@@ -1329,6 +1337,9 @@ const WORKING: &[&str] = &[
     "shown",
     // "my grant hasn't posted yet".
     "posted",
+    // "the key doesn't turn in the lock".
+    "turn",
+    "turns",
     // Signing in that fails: "we cannot log in since Monday".
     "log",
     "login",
@@ -4663,6 +4674,7 @@ mod tests {
             "the lid arrived dented the handle is the wrong colour and we still haven't had our refund for the old one",
             "hay una grieta nueva en el techo, quiero cambiar la cita del martes y no me ha llegado la factura",
             "Vorrei spostare la lezione di giovedì, iscrivere anche mio figlio e annullare l'abbonamento di mia moglie.",
+            "the pizzas came soggy, the new fob doesn't turn the barrier and I'd like to cancel Friday's order",
         ]);
         // A refund had, no trouble since: no matter.
         none_several(&["We haven't had any trouble since, and the refund came through fine."]);
