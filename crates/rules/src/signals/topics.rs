@@ -150,7 +150,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::LegalAct,
-        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor)s? (is|are|has|have|will|'ll)( be| been| now)? (drafting|preparing|filing|issuing|sending|writing|involved|instructed|handling|dealing|on it|in touch|getting involved)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b|\b(make|making|bring|bringing|file|filing|put in|putting in|lodge|lodging) an? (\w+ ){0,2}claim against (you|your \w+|the \w+)\b|\b(i'?ve|we'?ve|i have|we have|i|we) (spoken|talked|been) to (a|my|our) (solicitor|lawyer|attorney)\b|\b(putting|put|lodging|lodge|filing|file|raising|raise) in a formal complaint\b|\b(putting|lodging|filing|raising) a formal complaint\b|\bmy (lawyer|attorney|solicitor) (says|said|has (advised|told)|advised|told|reckons|thinks) (that |me )?(i|we|you|your)\b",
+        r"\bi('ll| will|'m going to| am going to| shall| plan to)? (sue|be suing)\b|\bsu(e|ing) (you|your|the company|them)\b|\b(take|taking|took) (you|this|them|it|him|her|the company|(my|the|our) \w+) to court\b|\bdo i have (grounds|a case|a claim|a legal claim)\b|\bsee you in court\b|\blegal action\b|\blaw ?suit\b|\bclass action\b|\bsmall claims\b|\bcease and desist\b|\b(my|our) (lawyer|attorney|solicitor)s? (will|'ll|is going to|are going to) (be in touch|contact|hear|sue|call|write|deal)\b|\b(speak|talk|go|refer|pass|hand|forward)(ing)? (this |it )?(on )?(to|over to) (my|our) (lawyer|attorney|solicitor)s?\b|\breferring (this |it )?(on )?to (my|our) (lawyer|attorney|solicitor)s?\b|\b(hear|letter) from (my|our) (lawyer|attorney|solicitor)\b|\b(lawyer|attorney|solicitor)s? (is|are|has|have|will|'ll)( be| been| now)? (drafting|preparing|filing|issuing|sending|writing|involved|instructed|handling|dealing|on it|in touch|getting involved)\b|\b(contact|call|get|hire)(ing)? (a|my) (lawyer|attorney|solicitor)\b|\bdemandar(les|los|te)?\b|\bmi abogad[oa] (se pondr[áa]|les|los|va|lo|le|contactar[áa])\b|\b(llamar|consultar|contactar|hablar con|buscar) (a )?(mi|un) abogad[oa]\b|\bmon avocat (va|vous|sera|prendra|contactera|s'en occupe|est saisi)\b|\b(contacter|appeler|consulter|saisir|prendre|voir) (mon|un) avocat\b|\bpoursuivre en justice\b|\bmein(en)? anwalt (wird|meldet|k[üu]mmert|schaltet|einschalten)\b|\b(einen|meinen) anwalt (einschalten|nehmen|kontaktieren|anrufen|beauftragen|fragen)\b|\bverklagen\b|\b(klage|gerichtsverfahren)\b|\bmeu advogad[oa] (vai|v[ãa]o|entrar[áa]|ir[áa])\b|\b(falar com|contratar|chamar|consultar|procurar) (o )?(meu|um) advogad[oa]\b|\bprocessar voc[êe]s\b|\bmio avvocato (vi|la|ti|si|contatter[àa]|far[àa])\b|\b(chiamare|contattare|sentire|consultare) (il mio|un) avvocato\b|\bfare causa\b|\b(make|making|bring|bringing|file|filing|put in|putting in|lodge|lodging) an? (\w+ ){0,2}claim against (you|your \w+|the \w+)\b|\b(i'?ve|we'?ve|i have|we have|i|we) (spoken|talked|been) to (a|my|our) (solicitor|lawyer|attorney)\b|\b(putting|put|lodging|lodge|filing|file|raising|raise) in a formal complaint\b|\b(putting|lodging|filing|raising) a formal complaint\b|\bmy (lawyer|attorney|solicitor) (says|said|has (advised|told)|advised|told|reckons|thinks) (that |me )?(i|we|you|your)\b|\bschalten? (ich|wir) (\w+ ){0,2}(meinen|unseren|einen) anwalt ein\b|\bverklagen? (ich |wir )?(sie|ihre firma|euch|das unternehmen|ihr unternehmen)\b",
     ),
     (
         P::LegalAdvice,
@@ -325,7 +325,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Fraud,
-        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) (officially |formally )?as (a )?fraud\b|\b(it|this|that|them) reported as (an? )?(fraud|scam|fraudulent)\b",
+        r"\bsignaler (une )?fraude\b|\bdenunciar (un |uma )?fraude\b|\bbetrug melden\b|\bsegnalare (una )?frode\b|\breport (it|this|them) (to you )?(officially |formally )?as (a )?fraud\b|\b(it|this|that|them) reported as (an? )?(fraud|scam|fraudulent)\b",
     ),
     (
         P::Dispute,
@@ -366,7 +366,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A danger noticed at a time gone by: "last night I thought I could smell gas".
     (
         P::JustPast,
-        r"\b(yesterday|last night|this morning|earlier today)\b.{0,40}\b(i|we) (thought|smelled|smelt|noticed|rang|called|saw|heard|reported)\b",
+        r"\b(yesterday|last night|this morning|earlier today)\b.{0,40}\b(i|we|and) (thought|smelled|smelt|noticed|rang|called|saw|heard|reported)\b",
     ),
     // A thirteenth round, after the thirteenth blind set: dangers told by what is seen.
     // A smell "like rotten eggs" a few words after the smell.
@@ -395,7 +395,7 @@ const PATTERNS: &[(P, &str)] = &[
     // Brakes that give way while driving.
     (
         P::Danger,
-        r"\bbrakes? (pedal )?(is |are |has |have )?(just |completely |totally )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\b(given way|giving way|gave way|sliding off|slipping off|falling off|coming loose|collapsing)\b[^.?!]{0,80}\b(people|someone|kids|children|pedestrians)\b[^.?!]{0,25}\b(underneath|below)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|sign|beam|shelving|shelves|balcony|chimney|fence|it)\b.{0,40}\b(could|might|is going to|going to|about to) (come down|collapse|fall down|give way|cave in)\b.{0,20}\b(any (second|minute|moment)|at any (moment|time)|right now)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|beam|shelving|shelves|balcony|chimney)\b.{0,30}\babout to (collapse|come down|give way|cave in)\b|\b(boat|yacht|vessel|dinghy|ship|narrowboat|barge)\b.{0,80}\b(water'?s? coming (over|in)|water is coming (over|in))\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b|\b(come loose|came loose|swinging|dangling|hanging off|hanging loose|flapping loose)\b[^.?!]{0,80}\b(people|someone|kids|children|pedestrians)\b[^.?!]{0,25}\b(underneath|below|under it|under them)\b",
+        r"\bbrakes? (pedal )?(is |are |has |have )?(just |completely |totally )?(failing|failed|gone|given out|not working|stopped working|sinking)\b|\b(given way|giving way|gave way|sliding off|slipping off|falling off|coming loose|collapsing)\b[^.?!]{0,80}\b(people|someone|kids|children|pedestrians)\b[^.?!]{0,25}\b(underneath|below)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|sign|beam|shelving|shelves|balcony|chimney|fence|it)\b.{0,40}\b(could|might|is going to|going to|about to) (come down|collapse|fall down|give way|cave in)\b.{0,20}\b(any (second|minute|moment)|at any (moment|time)|right now)\b|\b(scaffold\w*|ceiling|roof|wall|tree|branch|boards?|beam|shelving|shelves|balcony|chimney)\b.{0,30}\babout to (collapse|come down|give way|cave in)\b|\b(boat|yacht|vessel|dinghy|ship|narrowboat|barge)\b.{0,80}\b(water'?s? coming (over|in)|water is coming (over|in))\b|\bbrake pedal\b.{0,30}\b(sink\w*|to the floor|goes down)\b|\b(come loose|came loose|swinging|dangling|hanging off|hanging loose|flapping loose|leaning (right |badly |dangerously )?over|tilting|toppling|wobbling)\b[^.?!]{0,80}\b(people|someone|kids|children|pedestrians|lads|men|workers|guys|blokes|staff)\b[^.?!]{0,25}\b(underneath|below|under it|under them)\b|\b(harness|rope|strap|carabiner|arn[ée]s|cuerda|mosquet[óo]n|harnais|corde|gurt|seil|imbracatura|corda)\b.{0,30}\b(coming loose|coming undone|slipping|giving way|snapping|se (le )?est[áa] soltando|se suelta|se d[ée]tache|se desserre|l[öo]st sich|rei[ßs]t|si sta (staccando|sganciando|allentando)|est[áa] se soltando|est[áa] soltando)\b",
     ),
     // A business whose phones or tills just went dead.
     (
@@ -1044,7 +1044,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::MedicalTerm,
-        r"\bblood thinners?\b|\b\w{3,}(formin|gliptin)\b",
+        r"\bblood thinners?\b|\b\w{3,}(formin|gliptin|grel|xaban|gatran|statin|sartan|olol|prazole|oxetine|azepam|triptan)\b|\bheart stents?\b|\b(a |my )?(pacemaker|defibrillator|stent)\b",
     ),
     (
         P::InvestAsk,
@@ -1481,7 +1481,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             );
             // "last summer the cottage came to £2,400": a price told from a time gone by.
             let before = format!(
-                r"{}|(?i)\b(last (year|season|summer|winter|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|we spent|i spent|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|gast[ée]|gastamos|gast[óo]|gastei|gastou|d[ée]pens[ée]|ausgegeben|speso|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare)( us| me| nos| nous| uns| ci)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
+                r"{}|(?i)\b(last (year|season|summer|winter|spring|autumn|fall|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|we spent|i spent|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|gast[ée]|gastamos|gast[óo]|gastei|gastou|d[ée]pens[ée]|ausgegeben|speso|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare|paid|gave|offered)( us| me| nos| nous| uns| ci| you| (my|our|his|her) \w+)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
                 before.ok()?.as_str()
             );
             let before = regex::Regex::new(&before);
@@ -5299,12 +5299,17 @@ mod tests {
             "my neighbour paid something like £7,500 for her summer house",
             "£7,500"
         ));
+        assert!(held_at(
+            "Last autumn you gave my brother £6,200 for his caravan",
+            "£6,200"
+        ));
     }
 
     #[test]
     fn dangers_told_as_a_scene_and_errands_or_past_appointments_are_not_urgent() {
         for text in [
-            "the gutter has come loose and it's swinging over the path, kids are walking below",
+            "the pallet rack is leaning right over and two workers are standing underneath",
+            "my daughter's harness is slipping and she's halfway along the zip wire",
             "there's a man face down in the river by the weir",
             "il cane ha mangiato del veleno e ora vomita sangue",
             "our cat is foaming at the mouth and twitching",
@@ -5313,6 +5318,7 @@ mod tests {
             assert!(urgency(text).is_some(), "{text}");
         }
         for text in [
+            "I was at the fair yesterday and thought I could smell gas near your stall",
             "I had a 9am appointment today with the optician and nobody was there",
             "necesito las cortinas urgente para el viernes",
             "j'ai besoin du costume, c'est urgent pour samedi",
@@ -5326,6 +5332,9 @@ mod tests {
     fn a_clause_asked_to_be_legal_and_a_pension_put_in_a_product_are_regulated() {
         let all = Topic::ALL;
         for text in [
+            "I want to report this to you as fraud, someone used my card at your till",
+            "Dann schalte ich eben meinen Anwalt ein.",
+            "I'm on apixaban, is it safe for me to have a sports massage?",
             "Is this penalty even enforceable, and are we bound by it if we move abroad?",
             "Würdest du mir raten, meine Ersparnisse in eure Anleihe zu stecken?",
         ] {
