@@ -416,6 +416,9 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind76", 0.96, 0.96, 0.94),
         ("blind77", 0.98, 0.98, 0.99),
         ("blind78", 0.96, 0.98, 0.97),
+        ("blind79", 0.99, 0.99, 0.99),
+        ("blind80", 0.96, 0.98, 0.97),
+        ("blind81", 0.96, 0.94, 0.96),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -543,6 +546,9 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind76/intents.tsv",
         "eval/blind77/intents.tsv",
         "eval/blind78/intents.tsv",
+        "eval/blind79/intents.tsv",
+        "eval/blind80/intents.tsv",
+        "eval/blind81/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -635,6 +641,9 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind76/conversations.jsonl",
         "eval/blind77/conversations.jsonl",
         "eval/blind78/conversations.jsonl",
+        "eval/blind79/conversations.jsonl",
+        "eval/blind80/conversations.jsonl",
+        "eval/blind81/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

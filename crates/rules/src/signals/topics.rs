@@ -4934,7 +4934,7 @@ mod tests {
             "the gate jammed and my kids can't get out of the car",
         ]);
         none_urgent(&[
-            "one urgent question: do you open on Boxing Day?",
+            "one urgent question: are you trading on Boxing Day?",
             "tengo una pregunta urgente sobre la factura",
             "kurze dringende Frage zum Vertrag",
             "I broke my phone, can you get my number ported to a new SIM",

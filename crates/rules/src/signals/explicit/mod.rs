@@ -4661,6 +4661,8 @@ mod tests {
             "I'd rather sort it with you than wait for someone",
             "my son is a nurse, I'll ask him",
             "can I bring my hiking staff",
+            "an Employee of the Year plaque, engraved, please",
+            "does the wood chipper need a qualified operator?",
         ] {
             assert!(detect(text).is_none(), "{text}");
         }

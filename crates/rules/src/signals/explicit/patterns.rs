@@ -5533,6 +5533,32 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             {
                 continue;
             }
+            // "does the log splitter need a trained operator?": what a thing needs, asked.
+            if matches!(t.word, "need" | "needs" | "require" | "requires")
+                && toks[..j]
+                    .iter()
+                    .rposition(|p| {
+                        p.clause == t.clause && matches!(p.word, "does" | "do" | "will" | "would")
+                    })
+                    .is_some_and(|a| {
+                        toks.get(a + 1).is_some_and(|n| {
+                            matches!(
+                                n.word,
+                                "the"
+                                    | "this"
+                                    | "that"
+                                    | "it"
+                                    | "a"
+                                    | "an"
+                                    | "your"
+                                    | "these"
+                                    | "those"
+                            )
+                        })
+                    })
+            {
+                continue;
+            }
             // "I handed the keys over to the manager", "we phoned the office": the
             // customer's own past act, told.
             if verb

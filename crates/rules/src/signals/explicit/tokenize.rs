@@ -1095,6 +1095,7 @@ pub(super) fn tokenize_into<'a>(
 pub(super) const PHRASE_START_WORDS: &[&str] = &[
     "standard",
     "staff",
+    "employee",
     "owner",
     "owners",
     "proprietor",
@@ -1228,6 +1229,16 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
             if let Some(classes) = classes_of("jemand") {
                 toks[k].classes = classes;
             }
+        }
+        // "an Employee of the Month trophy": a title, not a person asked for.
+        "employee"
+            if toks.get(k + 1).is_some_and(|n| n.word == "of")
+                && toks.get(k + 2).is_some_and(|n| n.word == "the")
+                && toks
+                    .get(k + 3)
+                    .is_some_and(|n| matches!(n.word, "month" | "year" | "week" | "quarter")) =>
+        {
+            toks[k].classes = Classes::default();
         }
         // "a walking staff", "a wooden staff": a stick, not the people who work there.
         "staff"
