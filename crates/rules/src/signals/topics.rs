@@ -1481,7 +1481,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
             );
             // "last summer the cottage came to £2,400": a price told from a time gone by.
             let before = format!(
-                r"{}|(?i)\b(last (year|season|summer|winter|spring|autumn|fall|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|we spent|i spent|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|gast[ée]|gastamos|gast[óo]|gastei|gastou|d[ée]pens[ée]|ausgegeben|speso|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare|paid|gave|offered)( us| me| nos| nous| uns| ci| you| (my|our|his|her) \w+)?( about| around| roughly| unos| environ| etwa| cerca de| circa)?\s*$",
+                r"{}|(?i)\b(last (year|season|summer|winter|spring|autumn|fall|time)|a year ago|the year before|el a[ñn]o pasado|l'ann[ée]e derni[èe]re|l'an dernier|letztes jahr|im letzten jahr|vergangenes jahr|(no )?ano passado|l'anno scorso)\b[^.?!]{{0,60}}\b(cost|costed|came to|was|were|we paid|i paid|we spent|i spent|charged|sold for|sold|went for|for|cobr[óo]|cobraron|pagamos|pagu[ée]|gast[ée]|gastamos|gast[óo]|gastei|gastou|d[ée]pens[ée]|ausgegeben|speso|factur[ée]|co[ûu]t[ée]|pay[ée]|kostete|bezahlt|berechnet|verlangt|custou|paguei|cobrou|cobraram|costat[oa]|pagato|fatto pagare|paid|gave|offered|spent)( us| me| nos| nous| uns| ci| you| (my|our|his|her) \w+)?( about| around| roughly| over| just over| nearly| almost| more than| unos| environ| etwa| cerca de| circa)?\s*$",
                 before.ok()?.as_str()
             );
             let before = regex::Regex::new(&before);
@@ -1513,7 +1513,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
 fn spent_by_another(before: &str) -> bool {
     static OTHER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\b(a|my|our|une?|mon|ma|mes|mi|mis|una|mia|mio)\s+(\w+\s+)?(friend|friends|neighbou?r|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss|amie?|voisine?|coll[èe]gue|s[œo]eur|fr[èe]re|amig[oa]|vecin[oa]|herman[oa]|amic[oa]|vicin[oa]|sorella|fratello|brother-in-law|sister-in-law|in-laws|cu[ñn]ad[oa]|suegr[oa]|beau-fr[èe]re|belle-s[œo]eur|beaux-parents|schwager|schw[äa]gerin|schwiegereltern|cognat[oa]|suocer[oa]|cunhad[oa]|sogr[oa])\b[^.?!]{0,20}\b(spent|paid|d[ée]pens[ée]|pay[ée]|gast[óo]|pag[óo]|gastado|pagado|speso|pagato|gastou|pagou)\s+(something |somewhere |well |just )?(about |around |roughly |over |nearly |almost |like |in the region of |environ |plus de |unos |como |cerca de |circa |quasi |tipo )?$",
+            r"(?i)\b(a|my|our|une?|mon|ma|mes|mi|mis|una|mia|mio)\s+(\w+\s+)?(friend|friends|neighbou?rs?|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss|amie?|voisine?|coll[èe]gue|s[œo]eur|fr[èe]re|amig[oa]|vecin[oa]|herman[oa]|amic[oa]|vicin[oa]|sorella|fratello|brother-in-law|sister-in-law|in-laws|cu[ñn]ad[oa]|suegr[oa]|beau-fr[èe]re|belle-s[œo]eur|beaux-parents|schwager|schw[äa]gerin|schwiegereltern|cognat[oa]|suocer[oa]|cunhad[oa]|sogr[oa])\b[^.?!]{0,20}\b(spent|paid|d[ée]pens[ée]|pay[ée]|gast[óo]|pag[óo]|gastado|pagado|speso|pagato|gastou|pagou)\s+(something |somewhere |well |just )?(about |around |roughly |over |nearly |almost |like |in the region of |environ |plus de |unos |como |cerca de |circa |quasi |tipo )?$",
         )
         .ok()
     });
@@ -5302,6 +5302,14 @@ mod tests {
         assert!(held_at(
             "Last autumn you gave my brother £6,200 for his caravan",
             "£6,200"
+        ));
+        assert!(held_at(
+            "our neighbours paid about £40,000 for their extension",
+            "£40,000"
+        ));
+        assert!(held_at(
+            "last year our club spent over £9,000 on kit",
+            "£9,000"
         ));
     }
 
