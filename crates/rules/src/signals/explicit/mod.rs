@@ -379,6 +379,7 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
     // ("mas depois eu vejo").
     let a_time = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
+            || crate::signals::topics::is_number_word(w)
             || matches!(
                 w,
                 "the"
@@ -405,17 +406,6 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                     | "mittag"
                     | "work"
                     | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "eleven"
-                    | "twelve"
             )
     };
     let when_set = but.is_some_and(|b| b + 1 >= lead)
