@@ -286,7 +286,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
     let yes = wanted_back
         || go_on
         || echoed
-        || first_yes && practicalities_after_yes(toks)
+        || practicalities_after_yes(toks)
         || first_yes
             && toks.len() <= 12
             && (toks.len() <= 8 && toks.iter().all(agrees)
@@ -322,13 +322,43 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
 /// set as a condition. Not what the offer is ("yes, but what does a case handler do?"), and
 /// nothing turned down or put off.
 fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
-    let lead = toks
-        .iter()
-        .take_while(|t| agreement::agrees(t) || matches!(t.word, "pode" | "ser" | "vale" | "va"))
-        .count();
+    let lead = agreeing_opening(toks);
     let rest = &toks[lead..];
+    // "mais c'est possible ce soir ?", "but is that possible today?": when, asked.
+    let day = |w: &str| {
+        matches!(
+            w,
+            "today"
+                | "tonight"
+                | "tomorrow"
+                | "soir"
+                | "demain"
+                | "aujourd"
+                | "hoy"
+                | "manana"
+                | "hoje"
+                | "amanha"
+                | "oggi"
+                | "domani"
+                | "stasera"
+                | "heute"
+                | "morgen"
+                | "abend"
+        )
+    };
+    // "go on then, but how long will it take?": the question may open with "but".
+    let opening = rest
+        .iter()
+        .take_while(|t| {
+            matches!(
+                t.word,
+                "but" | "mas" | "pero" | "mais" | "aber" | "ma" | "then" | "so"
+            )
+        })
+        .count();
+    let asked = &rest[opening..];
     let asked_how = matches!(
-        rest.first().map(|t| t.word),
+        asked.first().map(|t| t.word),
         Some("how" | "when" | "will" | "would" | "can" | "could" | "is" | "do" | "does" | "what")
     ) && rest.iter().any(|t| {
         matches!(
@@ -343,7 +373,7 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 | "text"
                 | "number"
                 | "wait"
-        )
+        ) || day(t.word)
     });
     // "mas só depois das três", "but only after six", "aber erst nach 17 Uhr" (the "but"
     // may be read as part of the yes).
@@ -436,38 +466,79 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 | "jemand"
         )
     });
-    // "mais c'est possible ce soir ?", "but is that possible today?": when, asked.
-    let day = |w: &str| {
-        matches!(
-            w,
-            "today"
-                | "tonight"
-                | "tomorrow"
-                | "soir"
-                | "demain"
-                | "aujourd"
-                | "hoy"
-                | "manana"
-                | "hoje"
-                | "amanha"
-                | "oggi"
-                | "domani"
-                | "stasera"
-                | "heute"
-                | "morgen"
-                | "abend"
-        )
-    };
+    // "geht das heute noch?", "klappt das morgen?": German asks whether it can be done.
     let possible_when = rest.iter().any(|t| {
         matches!(
             t.word,
-            "possible" | "posible" | "possivel" | "moglich" | "possibile"
+            "possible" | "posible" | "possivel" | "moglich" | "possibile" | "geht" | "klappt"
         )
     }) && rest.iter().any(|t| day(t.word));
+    // "by email if that's possible", "por teléfono", "par mail": the channel picked.
+    let channel = |w: &str| {
+        matches!(
+            w,
+            "email"
+                | "mail"
+                | "e"
+                | "phone"
+                | "telephone"
+                | "text"
+                | "call"
+                | "whatsapp"
+                | "sms"
+                | "correo"
+                | "telefono"
+                | "telefone"
+                | "telefon"
+                | "courriel"
+        )
+    };
+    // (The yes may take "by" in as a word between.)
+    let channel_chosen = (1..toks.len().min(lead + 2)).any(|b| {
+        matches!(
+            toks[b].word,
+            "by" | "via" | "over" | "por" | "par" | "per" | "pelo" | "pela"
+        ) && toks[b + 1..].iter().take(2).any(|t| channel(t.word))
+    });
+    // "de preferência de manhã", "preferably in the afternoon", "am liebsten vormittags": the
+    // time the contact would best come ("lieber" names the other option instead).
+    let time_of_day = |w: &str| {
+        matches!(
+            w,
+            "morning"
+                | "afternoon"
+                | "evening"
+                | "manha"
+                | "tarde"
+                | "manana"
+                | "matin"
+                | "soir"
+                | "vormittags"
+                | "nachmittags"
+                | "morgens"
+                | "abends"
+                | "mattina"
+                | "pomeriggio"
+                | "sera"
+        ) || day(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let time_preferred = rest.iter().take(3).any(|t| {
+        matches!(
+            t.word,
+            "preferably"
+                | "ideally"
+                | "preferencia"
+                | "preference"
+                | "idealmente"
+                | "preferibilmente"
+                | "liebsten"
+        )
+    }) && rest.iter().any(|t| time_of_day(t.word));
     lead > 0
         && !rest.is_empty()
         && rest.len() <= 10
-        && (asked_how || when_set || on_condition || possible_when)
+        && (asked_how || when_set || on_condition || possible_when || channel_chosen || time_preferred)
         && !rest.iter().enumerate().any(|(i, t)| {
             t.is(Neg)
                 // "depois das três" sets the time ("depois" alone puts it off); "if they
@@ -475,6 +546,8 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 || t.is(Hypothetical)
                     && !(when_set && time_word(t.word))
                     && !(on_condition && i == 0)
+                    // "by email if that's possible".
+                    && !(channel_chosen && t.word == "if")
                     && !(possible_when && day(t.word))
                 // "will he call or email?": how, not which option.
                 || either_or(t.word)
@@ -485,6 +558,49 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                         | "perhaps" | "cost" | "charge" | "pay" | "free"
                 )
         })
+}
+
+/// How many words open `toks` with a yes ("yes", "sure thing", "go on then", "that'd be
+/// great", "sim, quero", "ja, gerne"): the whole first clause when it only agrees, else the
+/// agreeing words it opens with (0 when it opens otherwise).
+fn agreeing_opening(toks: &[Tok<'_>]) -> usize {
+    let agreeing = |t: &Tok<'_>| {
+        agreement::agrees(t)
+            || agreement::approving(t.word)
+            || matches!(
+                t.word,
+                "pode" | "ser" | "vale" | "va" | "quero" | "quiero" | "voglio" | "gerne" | "gern"
+            )
+    };
+    let first = toks.first().map_or("", |t| t.word);
+    let second = toks.get(1).map_or("", |t| t.word);
+    // "go on then", "that'd be great", "that would be lovely": a yes in a phrase.
+    let phrase = match (first, second) {
+        ("go", "on" | "ahead") => 2,
+        ("thatd" | "thatll", _) => 1,
+        ("that", "would" | "will" | "d" | "ll") => 2,
+        ("sounds", _) => 1,
+        ("absolutely" | "definitely" | "certainly", _) => 1,
+        _ => 0,
+    };
+    let first_clause = toks
+        .iter()
+        .take_while(|t| t.clause == toks[0].clause)
+        .count();
+    if phrase > 0 {
+        let said = &toks[..first_clause];
+        let yes = said.len() <= phrase + 3
+            && said[phrase..]
+                .iter()
+                .all(|t| agreeing(t) || matches!(t.word, "then" | "be" | "so"))
+            && (matches!(first, "go" | "absolutely" | "definitely" | "certainly")
+                || said.iter().any(|t| agreement::approving(t.word)));
+        return if yes { first_clause } else { 0 };
+    }
+    if !toks.first().is_some_and(agreement::plain_yes) {
+        return 0;
+    }
+    toks.iter().take_while(|t| agreeing(t)).count()
 }
 
 /// The request a reply makes by taking the AI's offer of a person.
@@ -768,7 +884,45 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
     // before a verb of contacting the customer.
     // The person in the same sentence, and someone in particular ("covers up to five
     // of you. Want me to move you across?" offers a plan, not a person).
+    // "Soll Sie eine Kollegin aus der Werkstatt anrufen?": German puts the call last, the
+    // customer ("Sie") and the person before it in the clause.
+    let called_verb_final = |j: usize| {
+        matches!(
+            toks[j].word,
+            "anrufen" | "zuruckrufen" | "kontaktieren" | "anschreiben" | "mailen"
+        ) && {
+            let clause = toks[..j]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, t)| t.clause == toks[j].clause)
+                .map(|(i, _)| i);
+            let mut you = false;
+            let mut person = false;
+            for i in clause {
+                you |= toks[i].word == "sie";
+                person |= human_noun(toks, i).is_some();
+            }
+            you && person
+        }
+    };
+    // "¿Quiere que le llame alguien del taller?": the person after the call.
+    let called_by_after = |j: usize| {
+        j >= 2
+            && toks[j].is(Contact)
+            && matches!(
+                toks[j - 1].word,
+                "le" | "te" | "lhe" | "ti" | "la" | "lo" | "vous"
+            )
+            && matches!(toks[j - 2].word, "que" | "che" | "qu")
+            && (j + 1..toks.len().min(j + 4))
+                .take_while(|&k| toks[k].clause == toks[j].clause)
+                .any(|k| human_noun(toks, k).is_some())
+    };
     let person_contacts_you = |j: usize| {
+        if called_verb_final(j) || called_by_after(j) {
+            return true;
+        }
         // "Option B: someone from the team calls you back": the third person too; "… to
         // give you a call".
         let gives_you_a_call = matches!(toks[j].word, "give" | "gives")
@@ -778,9 +932,15 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
         // "que alguém da galeria entre em contacto consigo": in touch, in two words.
         let in_touch = matches!(
             toks[j].word,
-            "contacto" | "contato" | "contatto" | "contact"
+            "contacto" | "contato" | "contatto" | "contact" | "touch"
         ) && j > 0
             && matches!(toks[j - 1].word, "em" | "en" | "in");
+        // "have one of our fitters get in touch": with the customer, said or not.
+        let touch_unsaid = toks[j].word == "touch"
+            && in_touch
+            && toks.get(j + 1).is_none_or(|n| n.clause != toks[j].clause);
+        let with_you = toks.get(j + 1).is_some_and(|n| n.word == "with")
+            && toks.get(j + 2).is_some_and(|n| n.word == "you");
         // "Marcus, your DJ, who'll message you", "our team to email you": a message by
         // its verb.
         let messages_you = matches!(toks[j].word, "message" | "text" | "email" | "whatsapp")
@@ -799,6 +959,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                 "calls" | "rings" | "phones" | "emails" | "contacts"
             ))
             && (toks.get(j + 1).is_some_and(|n| matches!(n.word, "you" | "voce" | "consigo" | "contigo"))
+                || touch_unsaid
+                || in_touch && with_you
                 // "que le photographe vous rappelle", "que alguien le llame": the object
                 // pronoun before the verb.
                 // "… para lhe ligar", "que un técnico le llame", "che un tecnico la richiami".
@@ -822,7 +984,8 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
             && ((j.saturating_sub(6)..j).any(|i| {
                 toks[i].sentence == toks[j].sentence
                     && (!matches!(toks[i].word, "people" | "persons")
-                        && (human_noun(toks, i).is_some() || one_of_ours(toks, i))
+                        // "our kitchen planner to contact you": the service's own, by name.
+                        && (human_noun(toks, i).is_some() || one_of_ours(toks, i) || ours_who(toks, i))
                         // "… with one of our coaches, I can arrange for one of them to ring
                         // you": the people named before, taken up again.
                         || matches!(toks[i].word, "them" | "him" | "her")
@@ -5169,6 +5332,44 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_yes_in_a_phrase_then_the_channel_the_time_or_a_question_takes_the_offer() {
+        for (offer, reply) in [
+            (
+                "Shall I have the workshop foreman phone you?",
+                "Go on then, but will it be today?",
+            ),
+            (
+                "I can have one of our glaziers get in touch. Would that suit?",
+                "That would be lovely, how soon could they call?",
+            ),
+            (
+                "Would you like our kitchen planner to contact you?",
+                "Definitely, by phone if possible",
+            ),
+            (
+                "Soll Sie eine Kollegin aus der Werkstatt anrufen?",
+                "Ja, gern, aber klappt das morgen?",
+            ),
+            (
+                "Quiere que le llame alguien del taller?",
+                "Sí, quiero, de preferencia por la tarde",
+            ),
+        ] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        for reply in [
+            "Go on then, but not by phone",
+            "Definitely not",
+            "That would be lovely but I will think about it",
+        ] {
+            assert!(
+                detect_in_reply("Shall I have the workshop foreman phone you?", reply).is_none(),
+                "{reply}"
+            );
+        }
     }
 
     #[test]
