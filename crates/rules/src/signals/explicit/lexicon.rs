@@ -3272,6 +3272,7 @@ pub(super) fn person_by_form(
     before: &[&str],
     first_person: impl FnOnce() -> bool,
     talked_with_later: impl FnOnce() -> bool,
+    called_me_later: impl FnOnce() -> bool,
 ) -> bool {
     // Each language's determiners, and its agent suffixes with the least stem before them.
     const EN: &[&str] = &["the", "a", "an", "your", "ur", "any"];
@@ -3354,6 +3355,9 @@ pub(super) fn person_by_form(
         ("mann", 3),
         // "dem Tätowierer", "einem Segellehrer", "der Tierpfleger": heads of trades.
         ("ierer", 3),
+        // "den Geschäftsführer", "die Filialführerin".
+        ("fuhrer", 3),
+        ("fuhrerin", 3),
         ("lehrer", 2),
         ("lehrerin", 2),
         ("pfleger", 2),
@@ -3525,6 +3529,86 @@ pub(super) fn person_by_form(
     );
     if any_salesperson {
         return true;
+    }
+    // "pásame con el perito", "me passa para um corretor", "mi fa chiamare da un perito":
+    // whoever the customer is put through to, or called by, is a person of the service,
+    // whatever the noun (not an ordinal or "the same": "pásame con el siguiente").
+    let calls_it = |v: &str| {
+        matches!(
+            v,
+            "chiamare" | "richiamare" | "contattare" | "ricontattare" | "chiamato" | "richiamato"
+        )
+    };
+    let put_through = match before {
+        // "hablar directamente con el mago", "falar com o leiloeiro": one talks with people.
+        [.., v, "con" | "com" | "avec", d] | [.., v, _, "con" | "com" | "avec", d]
+            if ROMANCE.contains(d)
+                && matches!(*v, "hablar" | "falar" | "parlare" | "parler" | "hablarlo") =>
+        {
+            true
+        }
+        [.., v, "con", d] if ROMANCE.contains(d) => matches!(
+            *v,
+            "pasame"
+                | "paseme"
+                | "pasas"
+                | "pasarme"
+                | "comunicame"
+                | "comuniqueme"
+                | "ponme"
+                | "pongame"
+                | "poneme"
+                | "passami"
+                | "mettimi"
+        ),
+        // The customer passed on ("me passa"), not a plan switched to ("passar pro plano").
+        [.., "me" | "nos", v, "para", d] if ROMANCE.contains(d) => matches!(
+            *v,
+            "passa" | "passe" | "passar" | "transfere" | "transfira" | "transferir" | "transferem"
+        ),
+        [.., "me" | "nos", v, "pro" | "pra"] => matches!(
+            *v,
+            "passa" | "passe" | "passar" | "transfere" | "transfira" | "transferir"
+        ),
+        [.., v, "da", d] if ROMANCE.contains(d) => calls_it(v),
+        [.., v, "dal" | "dalla" | "dallo" | "dai" | "dalle"] => calls_it(v),
+        _ => false,
+    } && word.len() >= 4
+        && !matches!(
+            word,
+            "proximo"
+                | "proxima"
+                | "siguiente"
+                | "seguinte"
+                | "mismo"
+                | "misma"
+                | "mesmo"
+                | "mesma"
+                | "otro"
+                | "otra"
+                | "outro"
+                | "outra"
+                | "altro"
+                | "altra"
+                | "primero"
+                | "primera"
+                | "primeiro"
+                | "primeira"
+                | "primo"
+                | "prima"
+                | "ultimo"
+                | "ultima"
+                | "resto"
+        );
+    // "dass mich der Makler anruft", "dass sich eine Beraterin bei mir meldet": the one
+    // who is to call the customer, German, the verb last.
+    let calls_me_de = matches!(
+        before,
+        [.., "mich" | "uns" | "sich", d] if DE.contains(d)
+    ) && word.len() >= 4
+        && called_me_later();
+    if put_through || calls_me_de {
+        return word.is_ascii() && !NOT_PERSONS_BY_FORM.contains(&word);
     }
     // The exclusions are read last: most words fail the suffixes first.
     let by_form = (your_plural || talked_to || det(EN) && ends(EN_SUFFIXES)) && first_person()

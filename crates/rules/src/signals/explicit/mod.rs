@@ -5373,6 +5373,30 @@ mod tests {
     }
 
     #[test]
+    fn whoever_the_customer_is_put_through_to_or_called_by_is_a_person_whatever_the_noun() {
+        for text in [
+            "Páseme con el sumiller, por favor",
+            "me passa para o síndico, obrigado",
+            "Mi fa richiamare dal geometra?",
+            "quisiera hablar directamente con el pintor",
+            "ich hätte gerne, dass sich der Hausverwalter bei mir meldet",
+            "Ich will, dass mich der Gutachter heute anruft",
+            "Holen Sie mir bitte den Filialgeschäftsführer ans Telefon, ich möchte mit ihm sprechen",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "quero passar pro plano mensal",
+            "pásame con el siguiente paso",
+            "ich hätte gern, dass sich der Preis nicht ändert",
+            "ich will nicht, dass mich der Vertreter anruft",
+            "dass mich der Lärm nervt, ist klar",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

@@ -4650,7 +4650,9 @@ pub(super) fn person_does_it(toks: &[Tok<'_>], j: usize) -> Option<ExplicitMatch
         | "prefiro" | "preferia" | "preferirei" | "prefere" | "preferisco" | "prefer"
         | "prefererais" | "preferiamo" | "necesito" | "preciso" | "necessito" | "possible"
         | "posible" | "possivel" | "possibile" | "moglich" | "mochte" | "wunsche" | "souhaite"
-        | "souhaiterais" | "desidero" | "vorremmo" | "deseo" | "desearia" | "desejo" => {
+        | "souhaiterais" | "desidero" | "vorremmo" | "deseo" | "desearia" | "desejo"
+        // "ich hätte gern, dass …", "ich würde gerne, dass …".
+        | "gern" | "gerne" => {
             let que = toks
                 .get(j + 1)
                 .filter(|n| matches!(n.word, "que" | "qu" | "che" | "dass"));
@@ -7749,9 +7751,17 @@ pub(super) fn person_calls_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMat
             )
             || toks[i].is(Dept)
     });
-    (between && !refused(toks, person) && !not_now(toks, k)).then(|| ExplicitMatch {
-        phrase: phrase(toks, j, k),
-        pattern: "call_me_back",
+    // "ich will nicht, dass mich der Vertreter anruft": the wish before it turned down.
+    let wish_refused = toks[..j]
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence == toks[j].sentence)
+        .any(|t| t.is(Neg));
+    (between && !wish_refused && !refused(toks, person) && !not_now(toks, k)).then(|| {
+        ExplicitMatch {
+            phrase: phrase(toks, j, k),
+            pattern: "call_me_back",
+        }
     })
 }
 

@@ -517,6 +517,31 @@ pub(super) fn tokenize_into<'a>(
                     )
                 })
         };
+        // "dass mich der Makler anruft", "dass sich jemand bei mir meldet": a call or a
+        // message to the customer, last in the clause.
+        let called_me_later = || {
+            let rest = || {
+                words[i..]
+                    .iter()
+                    .take_while(|w| w.2 == clause)
+                    .take(8)
+                    .map(|&(from, to, _, _)| &buf[from..to])
+            };
+            rest().any(|w| {
+                matches!(
+                    w,
+                    "anruft"
+                        | "anrufen"
+                        | "zuruckruft"
+                        | "zuruckrufen"
+                        | "kontaktiert"
+                        | "kontaktieren"
+                        | "schreibt"
+                        | "mailt"
+                )
+            }) || rest().any(|w| matches!(w, "meldet" | "melden"))
+                && rest().any(|w| matches!(w, "mir" | "uns"))
+        };
         let mut by_form = |word: &str| {
             person_by_form(
                 word,
@@ -533,6 +558,7 @@ pub(super) fn tokenize_into<'a>(
                     })
                 },
                 talked_with_later,
+                called_me_later,
             )
         };
         let mut push = |word: &'a str, classes: Classes, corrected_from: Option<&'a str>| {
