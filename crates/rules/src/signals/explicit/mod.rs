@@ -5397,6 +5397,24 @@ mod tests {
     }
 
     #[test]
+    fn a_department_or_menu_word_set_apart_by_a_pause_then_the_reason_asks_for_it() {
+        for text in [
+            "adviser uh it's about the delivery slot on monday",
+            "complaints complaints um my table came scratched",
+            "uh customer services er the card reader keeps rejecting us",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "hello hello um i've got a question about the opening times",
+            "sales were up this month um the shop did well",
+            "the billing date um is it the first or the fifteenth",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

@@ -8555,8 +8555,10 @@ fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             "operator" | "agent" | "representative" | "rep" | "advisor" | "adviser"
         )
     };
-    // The word, or the service named in two ("customer services").
-    let end = if menu_word(&toks[first]) {
+    // The word, a department ("sales sales um …", "billing please, my …"; only set apart
+    // below), or the service named in two ("customer services").
+    let dept = toks[first].is(Dept) && !menu_word(&toks[first]);
+    let end = if menu_word(&toks[first]) || dept {
         first + 1
     } else if toks[first].is(Customer) && toks.get(first + 1).is_some_and(|n| n.is(ServiceHead)) {
         first + 2
@@ -8565,7 +8567,7 @@ fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
     };
     let mut at = end;
     // Said twice (the tokenizer keeps one), or with a filler or a plea after it.
-    let mut set_apart = toks[end - 1].repeated;
+    let mut set_apart = toks[end - 1].repeated || toks[end - 1].filler_after;
     // Only a pause after it: what it is about must be said as such ("customer service, I
     // must say, was great" praises it).
     let paused = toks.get(at).is_some_and(|n| n.clause != toks[first].clause);
@@ -8584,19 +8586,31 @@ fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || matches!(toks[k].word, "its" | "it")
                 && toks.get(k + 1).is_some_and(|n| n.word == "about")
     };
+    // ("customer service um the panel keeps beeping": the thing at fault named first.)
     let reason = toks.len() >= at + 3
         && (about(at)
             || set_apart
                 && matches!(
                     toks[at].word,
-                    "i" | "im" | "ive" | "my" | "we" | "our" | "for" | "its" | "it"
+                    "i" | "im"
+                        | "ive"
+                        | "my"
+                        | "we"
+                        | "our"
+                        | "for"
+                        | "its"
+                        | "it"
+                        | "the"
+                        | "this"
+                        | "there"
+                        | "theres"
                 ));
-    ((set_apart || paused) && reason && !toks[..first].iter().any(|t| t.is(Neg))).then(|| {
-        ExplicitMatch {
+    ((set_apart || paused && !dept) && reason && !toks[..first].iter().any(|t| t.is(Neg))).then(
+        || ExplicitMatch {
             phrase: phrase(toks, first, end - 1),
             pattern: "bare_noun",
-        }
-    })
+        },
+    )
 }
 
 /// "Whoever signs off warranty claims, that's who I need right now", "the duty manager -

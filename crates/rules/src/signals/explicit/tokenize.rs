@@ -20,6 +20,9 @@ pub(super) struct Tok<'a> {
     /// The word was said again right after ("agent agent"): the repeat is dropped, and a
     /// voice menu's insistence kept here.
     pub(super) repeated: bool,
+    /// A filler was said right after the word and dropped ("representative uh it's
+    /// about…"): a pause that sets a voice menu's word apart.
+    pub(super) filler_after: bool,
     /// The word is a person only by its form ("the roofer"): the lexicon does not know it.
     pub(super) by_form: bool,
 }
@@ -462,6 +465,9 @@ pub(super) fn tokenize_into<'a>(
         };
         let word = &buf[from..to];
         if is_filler(word) && classes_of(word).is_none() {
+            if let Some(last) = toks.last_mut() {
+                last.filler_after = true;
+            }
             continue;
         }
         // "is there like someone in the office", "it's like a person on the phone": "like" said as a
@@ -588,6 +594,7 @@ pub(super) fn tokenize_into<'a>(
                 joined,
                 corrected_from,
                 repeated: false,
+                filler_after: false,
                 by_form: false,
             });
         };
