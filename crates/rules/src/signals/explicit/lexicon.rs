@@ -2651,6 +2651,9 @@ pub(super) const SENDING: &[&str] = &[
 ];
 
 pub(super) const NOT_TYPOS: &[&str] = &[
+    // French "un achat" (a purchase), not "a" and "chat" run together.
+    "achat",
+    "achats",
     // German "Stoff" (fabric), a letter from "staff".
     "stoff",
     "stoffe",

@@ -5415,6 +5415,22 @@ mod tests {
     }
 
     #[test]
+    fn another_s_wish_they_will_call_about_themselves_and_a_french_purchase_ask_for_no_one() {
+        for text in [
+            "My brother wants to speak to your manager, but he'll phone you himself on Monday",
+            "Proposez-vous l'achat en ligne pour les entreprises ?",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+        assert!(
+            detect(
+                "My brother wants to speak to your manager, but he is away so can someone call me"
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

@@ -865,11 +865,37 @@ fn others_wish_set_aside(toks: &[Tok<'_>], j: usize, k: usize) -> bool {
         .iter()
         .take_while(|n| n.sentence == t.sentence)
         .collect();
+    // "…, but she says she'll ring you herself": the one who wishes it will call.
+    let they = |w: &str| {
+        matches!(
+            w,
+            "she"
+                | "he"
+                | "they"
+                | "elle"
+                | "il"
+                | "ils"
+                | "ella"
+                | "el"
+                | "sie"
+                | "er"
+                | "lei"
+                | "lui"
+                | "ela"
+                | "ele"
+        )
+    };
+    let they_call = rest.iter().enumerate().any(|(b, w)| {
+        matches!(w.word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
+            && rest[b + 1..].iter().take(3).any(|p| they(p.word))
+            && rest[b + 1..].iter().take(8).any(|p| p.is(Contact))
+    });
     own_wisher
-        && (rest.windows(3).any(|w| {
-            matches!(w[0].word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
-                && w[1..].iter().any(|p| me(p.word))
-        })
+        && (they_call
+            || rest.windows(3).any(|w| {
+                matches!(w[0].word, "but" | "mais" | "pero" | "aber" | "ma" | "mas")
+                    && w[1..].iter().any(|p| me(p.word))
+            })
             // "…, yo solo pregunto el precio", "…, ich brauch nur die Zeiten": the customer's
             // own, lesser wish set after it without a "but".
             || rest.windows(3).any(|w| {
