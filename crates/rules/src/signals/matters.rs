@@ -2276,10 +2276,38 @@ fn fill_kinds<'a>(word: impl Fn(usize) -> &'a str, n: usize, kinds: &mut Vec<u32
                         | "tal"
                 )
             });
+        // "for late October", "in the late afternoon": a time, not something late.
+        let time_of = *kind & FAULT != 0
+            && w == "late"
+            && after(1).any(|x| {
+                matches!(
+                    x,
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                )
+            });
         if not_adding {
             *kind &= !ADDS_ON;
         }
-        if outrage {
+        if outrage || time_of {
             *kind &= !FAULT;
         }
     }
@@ -3030,7 +3058,21 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             let spoken = if numbered { place(&SPOKEN, word(i)) } else { 0 };
             seen | place(&ORDINALS, word(i)) | spoken
         });
-    if announced.is_none() && ordinals == 0b111 {
+    // "1) the ply … 2) can you add … 3) the invoice …": items numbered with a bracket.
+    let bracketed = || {
+        let b = buf.as_bytes();
+        words.iter().fold(0u8, |seen, w| {
+            let (from, to) = (w.0 as usize, w.1 as usize);
+            let bit = match (&b[from..to], b.get(to)) {
+                (b"1", Some(b')')) => 1,
+                (b"2", Some(b')')) => 2,
+                (b"3", Some(b')')) => 4,
+                _ => 0,
+            };
+            seen | bit
+        })
+    };
+    if announced.is_none() && (ordinals == 0b111 || buf.contains(')') && bracketed() == 0b111) {
         announced = Some("a numbered list".to_owned());
     }
     out.announced = announced;
@@ -4678,5 +4720,19 @@ mod tests {
         ]);
         // A refund had, no trouble since: no matter.
         none_several(&["We haven't had any trouble since, and the refund came through fine."]);
+    }
+
+    #[test]
+    fn items_numbered_with_a_bracket_are_a_list_and_late_before_a_month_is_a_time() {
+        assert!(
+            super::matters_of("1) the lid arrived cracked 2) the invoice has the wrong name 3) please change the address")
+                .verdict(3)
+                .is_some()
+        );
+        assert!(
+            super::matters_of("can we book the visit for late October?")
+                .problems
+                .is_empty()
+        );
     }
 }
