@@ -1458,7 +1458,8 @@ static WORD_KINDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         .iter()
         .chain(&SPOKEN)
         .flat_map(|words| words.iter());
-    for w in NUMBER_WORDS.iter().chain(places) {
+    // "1) …, 2) …, 3) …": the digits a list is numbered with.
+    for w in NUMBER_WORDS.iter().chain(places).chain(&["1", "2", "3"]) {
         *map.entry(w).or_default() |= LISTING;
     }
     for (words, flag) in [
@@ -3050,29 +3051,27 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
     close(&mut act, &mut part, &mut start, words.len());
     // "firstly … secondly … thirdly", "erstens … zweitens … drittens": a numbered list.
     // Only words marked as listing words can add a place (most turns have none).
-    let ordinals = (0..words.len())
-        .filter(|&i| kinds[i] & LISTING != 0)
-        .fold(0u8, |seen, i| {
+    let (ordinals, bracketed) = (0..words.len()).filter(|&i| kinds[i] & LISTING != 0).fold(
+        (0u8, 0u8),
+        |(seen, bracketed), i| {
             // "number one …, number two …": a numbered list said aloud.
             let numbered = i > 0 && NUMBER_WORDS.contains(&word(i - 1));
             let spoken = if numbered { place(&SPOKEN, word(i)) } else { 0 };
-            seen | place(&ORDINALS, word(i)) | spoken
-        });
-    // "1) the ply … 2) can you add … 3) the invoice …": items numbered with a bracket.
-    let bracketed = || {
-        let b = buf.as_bytes();
-        words.iter().fold(0u8, |seen, w| {
-            let (from, to) = (w.0 as usize, w.1 as usize);
-            let bit = match (&b[from..to], b.get(to)) {
-                (b"1", Some(b')')) => 1,
-                (b"2", Some(b')')) => 2,
-                (b"3", Some(b')')) => 4,
+            // "1) the ply … 2) can you add … 3) the invoice …": items numbered with a
+            // bracket.
+            let bracket = match (word(i), buf.as_bytes().get(words[i].1 as usize)) {
+                ("1", Some(b')')) => 1,
+                ("2", Some(b')')) => 2,
+                ("3", Some(b')')) => 4,
                 _ => 0,
             };
-            seen | bit
-        })
-    };
-    if announced.is_none() && (ordinals == 0b111 || buf.contains(')') && bracketed() == 0b111) {
+            (
+                seen | place(&ORDINALS, word(i)) | spoken,
+                bracketed | bracket,
+            )
+        },
+    );
+    if announced.is_none() && (ordinals == 0b111 || bracketed == 0b111) {
         announced = Some("a numbered list".to_owned());
     }
     out.announced = announced;
