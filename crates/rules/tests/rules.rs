@@ -419,6 +419,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind79", 0.99, 0.99, 0.99),
         ("blind80", 0.96, 0.98, 0.97),
         ("blind81", 0.96, 0.94, 0.96),
+        ("blind82", 0.95, 0.99, 0.98),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
@@ -549,6 +550,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind79/intents.tsv",
         "eval/blind80/intents.tsv",
         "eval/blind81/intents.tsv",
+        "eval/blind82/intents.tsv",
     ]
     .iter()
     .flat_map(|f| {
@@ -644,6 +646,7 @@ fn no_evaluation_sentence_is_in_the_rule_data() {
         "eval/blind79/conversations.jsonl",
         "eval/blind80/conversations.jsonl",
         "eval/blind81/conversations.jsonl",
+        "eval/blind82/conversations.jsonl",
     ] {
         for line in std::fs::read_to_string(root.join(file)).unwrap().lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -2277,7 +2277,7 @@ fn fill_kinds<'a>(word: impl Fn(usize) -> &'a str, n: usize, kinds: &mut Vec<u32
                         | "tal"
                 )
             });
-        // "for late October", "in the late afternoon": a time, not something late.
+        // "for late November", "in the late afternoon": a time, not something late.
         let time_of = *kind & FAULT != 0
             && w == "late"
             && after(1).any(|x| {
@@ -3057,7 +3057,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             // "number one …, number two …": a numbered list said aloud.
             let numbered = i > 0 && NUMBER_WORDS.contains(&word(i - 1));
             let spoken = if numbered { place(&SPOKEN, word(i)) } else { 0 };
-            // "1) the ply … 2) can you add … 3) the invoice …": items numbered with a
+            // "1) the lid … 2) the invoice … 3) please change …": items numbered with a
             // bracket.
             let bracket = match (word(i), buf.as_bytes().get(words[i].1 as usize)) {
                 ("1", Some(b')')) => 1,

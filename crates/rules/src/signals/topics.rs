@@ -1510,7 +1510,7 @@ pub(crate) fn held_at(text: &str, amount: &str) -> bool {
         && !on_it.is_match(after)
 }
 
-/// "the Lowry went for £240,000 at your spring sale": the price a thing fetched, told of
+/// "the Hockney sold for £90,000 at your last auction": the price a thing fetched, told of
 /// no thing of the customer's ("my painting sold for £9,000" is the customer's money).
 fn fetched_by_another(before: &str) -> bool {
     static FETCHED: LazyLock<Option<(regex::Regex, regex::Regex)>> = LazyLock::new(|| {
@@ -1525,7 +1525,7 @@ fn fetched_by_another(before: &str) -> bool {
         .is_some_and(|(fetched, own)| fetched.is_match(before) && !own.is_match(before))
 }
 
-/// "I bought the cabinet at your sale for £16,000 and that's all paid and collected": a
+/// "we bought the piano for £14,000 last month, all paid and delivered": a
 /// purchase told as paid in full, in a turn that asks to move no money.
 fn bought_and_paid(before: &str, after: &str) -> bool {
     static PAID: LazyLock<Option<[regex::Regex; 3]>> = LazyLock::new(|| {
@@ -1575,7 +1575,7 @@ fn spent_by_another(before: &str) -> bool {
         )
         .ok()
     });
-    // "my neighbour's just been hit with a £30k tax bill": a bill someone else got.
+    // "my cousin's been hit with a £25,000 repair bill": a bill someone else got.
     static OTHERS_BILL: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
             r"(?i)\b(a|my|our)\s+(\w+\s+)?(friend|neighbou?r|colleague|sister|brother|cousin|mother|father|mum|mom|dad|parents|aunt|uncle|boss)('s| has| had| was| got)\s+(just\s+|also\s+)?(been\s+)?(hit with|got|had|received|landed with|handed|stung with|slapped with|sent)\s+(a|an)\s*$",
@@ -1909,7 +1909,7 @@ fn negated_before(before: &str) -> bool {
     let sentence = before
         .rfind(['.', '!', '?', ';'])
         .map_or(before, |at| &before[at + 1..]);
-    // "don't bother, I'm disputing it": a subject between opens a clause of its own, which
+    // "forget it, I'm disputing it": a subject between opens a clause of its own, which
     // the negation before it does not reach.
     sentence
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))

@@ -3533,7 +3533,7 @@ pub(super) fn person_by_form(
     if any_salesperson {
         return true;
     }
-    // "pásame con el perito", "me passa para um corretor", "mi fa chiamare da un perito":
+    // "pásame con el sumiller", "me passa para o síndico", "mi fa richiamare dal geometra":
     // whoever the customer is put through to, or called by, is a person of the service,
     // whatever the noun (not an ordinal or "the same": "pásame con el siguiente").
     let calls_it = |v: &str| {
@@ -3543,7 +3543,7 @@ pub(super) fn person_by_form(
         )
     };
     let put_through = match before {
-        // "hablar directamente con el mago", "falar com o leiloeiro": one talks with people.
+        // "hablar con el pintor", "falar com o ourives": one talks with people.
         [.., v, "con" | "com" | "avec", d] | [.., v, _, "con" | "com" | "avec", d]
             if ROMANCE.contains(d)
                 && matches!(*v, "hablar" | "falar" | "parlare" | "parler" | "hablarlo") =>
@@ -3603,7 +3603,7 @@ pub(super) fn person_by_form(
                 | "ultima"
                 | "resto"
         );
-    // "dass mich der Makler anruft", "dass sich eine Beraterin bei mir meldet": the one
+    // "dass mich der Gutachter anruft", "dass sich eine Beraterin bei mir meldet": the one
     // who is to call the customer, German, the verb last.
     let calls_me_de = matches!(
         before,

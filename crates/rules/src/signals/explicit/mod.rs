@@ -346,7 +346,7 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 | "abend"
         )
     };
-    // "go on then, but how long will it take?": the question may open with "but".
+    // "go on then, but will it be today?": the question may open with "but".
     let opening = rest
         .iter()
         .take_while(|t| {
@@ -466,14 +466,14 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 | "jemand"
         )
     });
-    // "geht das heute noch?", "klappt das morgen?": German asks whether it can be done.
+    // "klappt das morgen?", "geht das noch diese Woche?": German asks whether it can be done.
     let possible_when = rest.iter().any(|t| {
         matches!(
             t.word,
             "possible" | "posible" | "possivel" | "moglich" | "possibile" | "geht" | "klappt"
         )
     }) && rest.iter().any(|t| day(t.word));
-    // "by email if that's possible", "por teléfono", "par mail": the channel picked.
+    // "by phone if possible", "por teléfono", "par mail": the channel picked.
     let channel = |w: &str| {
         matches!(
             w,
@@ -500,7 +500,7 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
             "by" | "via" | "over" | "por" | "par" | "per" | "pelo" | "pela"
         ) && toks[b + 1..].iter().take(2).any(|t| channel(t.word))
     });
-    // "de preferência de manhã", "preferably in the afternoon", "am liebsten vormittags": the
+    // "de preferencia por la tarde", "preferably in the afternoon", "am liebsten vormittags": the
     // time the contact would best come ("lieber" names the other option instead).
     let time_of_day = |w: &str| {
         matches!(
@@ -546,7 +546,7 @@ fn practicalities_after_yes(toks: &[Tok<'_>]) -> bool {
                 || t.is(Hypothetical)
                     && !(when_set && time_word(t.word))
                     && !(on_condition && i == 0)
-                    // "by email if that's possible".
+                    // "by phone if possible".
                     && !(channel_chosen && t.word == "if")
                     && !(possible_when && day(t.word))
                 // "will he call or email?": how, not which option.
@@ -574,7 +574,7 @@ fn agreeing_opening(toks: &[Tok<'_>]) -> usize {
     };
     let first = toks.first().map_or("", |t| t.word);
     let second = toks.get(1).map_or("", |t| t.word);
-    // "go on then", "that'd be great", "that would be lovely": a yes in a phrase.
+    // "go on then", "that would be lovely", "sounds good": a yes in a phrase.
     let phrase = match (first, second) {
         ("go", "on" | "ahead") => 2,
         ("thatd" | "thatll", _) => 1,

@@ -8581,7 +8581,7 @@ fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             "operator" | "agent" | "representative" | "rep" | "advisor" | "adviser"
         )
     };
-    // The word, a department ("sales sales um …", "billing please, my …"; only set apart
+    // The word, a department ("complaints complaints um …", "billing please, my …"; only set apart
     // below), or the service named in two ("customer services").
     let dept = toks[first].is(Dept) && !menu_word(&toks[first]);
     let end = if menu_word(&toks[first]) || dept {
@@ -8612,7 +8612,7 @@ fn menu_word_then_reason(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             || matches!(toks[k].word, "its" | "it")
                 && toks.get(k + 1).is_some_and(|n| n.word == "about")
     };
-    // ("customer service um the panel keeps beeping": the thing at fault named first.)
+    // ("customer services er the card reader keeps …": the thing at fault named first.)
     let reason = toks.len() >= at + 3
         && (about(at)
             || set_apart

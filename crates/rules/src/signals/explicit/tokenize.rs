@@ -20,7 +20,7 @@ pub(super) struct Tok<'a> {
     /// The word was said again right after ("agent agent"): the repeat is dropped, and a
     /// voice menu's insistence kept here.
     pub(super) repeated: bool,
-    /// A filler was said right after the word and dropped ("representative uh it's
+    /// A filler was said right after the word and dropped ("adviser uh it's
     /// about…"): a pause that sets a voice menu's word apart.
     pub(super) filler_after: bool,
     /// The word is a person only by its form ("the roofer"): the lexicon does not know it.
@@ -523,7 +523,7 @@ pub(super) fn tokenize_into<'a>(
                     )
                 })
         };
-        // "dass mich der Makler anruft", "dass sich jemand bei mir meldet": a call or a
+        // "dass mich der Gutachter anruft", "dass sich jemand bei mir meldet": a call or a
         // message to the customer, last in the clause.
         let called_me_later = || {
             let rest = || {
