@@ -335,7 +335,7 @@ const PATTERNS: &[(P, &str)] = &[
     // leak already fixed, an account one is locked out of).
     (
         P::NotUrgent,
-        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(it was|it was only|it was just|just|only) an? (drill|exercise|practice|test)\b|\b(c'[ée]tait|c'est) (juste |seulement )?un exercice\b|\bera (solo |s[óo]lo )?un simulacro\b|\b(war|ist) (nur )?eine [üu]bung\b|\bera (s[óo] |apenas )?um (simulacro|exerc[íi]cio)\b|\bera (solo )?un'esercitazione\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (own )?(account|app|profile|portal|online banking|email|login|dashboard|money|funds|savings|card)\b|\b(password|passcode|pin|login|username|email|account|app)\b.{0,40}\blocked out\b|\b(it was|it'?s|turned out to be|was) (only|just) (condensation|steam|the kettle|the toaster|the neighbou?rs?)\b|\ball dry (now|again)\b|\b(everyone|everybody|we|they|the (crowd|room|dancefloor|party|lads|girls|team|guests)) (was|were) (absolutely |totally |literally |properly |all )?on fire\b",
+        r"\b(false alarm|falsa alarma|fausse alerte|fehlalarm|alarme falso|falso allarme)\b|\b(it was|it was only|it was just|just|only) an? (drill|exercise|practice|test)\b|\b(c'[ée]tait|c'est) (juste |seulement )?un exercice\b|\bera (solo |s[óo]lo )?un simulacro\b|\b(war|ist) (nur )?eine [üu]bung\b|\bera (s[óo] |apenas )?um (simulacro|exerc[íi]cio)\b|\bera (solo )?un'esercitazione\b|\b(ya|j[áa]|gi[àa]|d[ée]j[àa]|schon|bereits) (lo |la |le |l'|ha |hat |a |è |e )?(arregl|cambi|solucion|resolv|sistemat|ripar|repar|r[ée]par|behoben|erledigt|consert|troqu|tutto a posto|todo bien)\w*\b|\b(all|everything)('s| is)? (back on|back to normal|fine now|working again)\b|\b(todo est[áa] bien|tout est rentr[ée] dans l'ordre|alles (ist )?wieder (gut|in ordnung)|est[áa] tudo bem|tutto a posto)\b|\blocked out of (my|the|our) (own )?(account|app|profile|portal|online banking|email|login|dashboard|money|funds|savings|card)\b|\b(password|passcode|pin|login|username|email|account|app)\b.{0,40}\blocked out\b|\b(only|just) (condensation|steam from)\b|\ball dry (now|again)\b",
     ),
     (P::Gas, r"\brotten[- ]eggs? (smell|odou?r|stink)\b"),
     // A formal complaint lodged, in the six languages: the act, not the grievance.
@@ -405,7 +405,7 @@ const PATTERNS: &[(P, &str)] = &[
     // A fraudster on the line now, in the other languages ("on the phone with me" in English).
     (
         P::FraudNow,
-        r"\b(fraude|fraud|betrug|frode)\b.{0,80}\b(au t[ée]l[ée]phone avec moi|al tel[ée]fono conmigo|am telefon|al telefono con me|ao telefone comigo|on the phone with me)\b|\b(on the other line|on the other phone|en la otra l[íi]nea|sur l'autre ligne|auf der anderen leitung|am anderen telefon|na outra linha|sull'altra linea)\b.{0,120}\b(asking|pidiendo|pide|demande|fragt|will|pedindo|pede|chiedendo|chiede)\b|\b(me )?est[áa]n saliendo cargos\b|\b(charges|payments|transactions) (are |keep )?(appearing|coming out|going out) (right )?now\b",
+        r"\b(fraude|fraud|betrug|frode)\b.{0,80}\b(au t[ée]l[ée]phone avec moi|al tel[ée]fono conmigo|am telefon|al telefono con me|ao telefone comigo|on the phone with me)\b|\b(other line|other phone|otra l[íi]nea|autre ligne|anderen leitung|anderen telefon|outra linha|altra linea)\b.{0,120}\b(asking|pidiendo|pide|demande|fragt|will|pedindo|pede|chiedendo|chiede)\b|\b(me )?est[áa]n saliendo cargos\b",
     ),
     (
         P::FraudNow,
@@ -952,7 +952,7 @@ const PATTERNS: &[(P, &str)] = &[
     ),
     (
         P::Danger,
-        r"\b(chius[oa]|bloccat[oa]|intrappolat[oa]) (dentro )?(in |nella |la |alla |l')?(macchina|auto)\b|\b(fingers?|hand|arm|foot|leg|head)\b.{0,20}\b(trapped|stuck|caught|jammed)\b.{0,40}\b(door|machine|lift|escalator|gate|locker|shutter|turnstile|barrier)\b|\b(stuck|stranded|stopped)\b.{0,25}\b(hard shoulder|central reservation|fast lane|level crossing)\b|\b(auf dem|am) (seiten|stand)streifen\b|\ben el arc[ée]n\b|\bsur la bande d'arr[êe]t\b|\bcorsia d'emergenza\b|\bna berma\b",
+        r"\b(chius[oa]|bloccat[oa]|intrappolat[oa]) (dentro )?(in |nella |la |alla |l')?(macchina|auto)\b|\b(fingers?|hand|arm|foot|leg|head)\b.{0,20}\b(trapped|stuck|caught|jammed)\b.{0,40}\b(door|machine|lift|escalator|gate|locker|shutter|turnstile|barrier)\b|\b(stuck|stranded|stopped)\b.{0,25}\b(hard shoulder|central reservation|fast lane|level crossing)\b|\b(seiten|stand)streifen\b|\ben el arc[ée]n\b|\bsur la bande d'arr[êe]t\b|\bcorsia d'emergenza\b|\bna berma\b",
     ),
     (
         P::Flood,
@@ -2926,7 +2926,48 @@ pub(crate) fn urgency_in(text: &str, scan: Scan) -> Option<String> {
                 found(text, p)
             }
         })
-        .filter(|said| !asks_whether_to_dose(text, said))
+        .filter(|said| !asks_whether_to_dose(text, said) && !crowd_on_fire(text, said))
+}
+
+/// "the guests were on fire on the dance floor": people "on fire" in the past tense is
+/// praise of a party or a game (a real fire is told of a thing, or as catching fire).
+fn crowd_on_fire(text: &str, said: &str) -> bool {
+    if !said.eq_ignore_ascii_case("on fire") {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find("on fire") else {
+        return false;
+    };
+    let mut before = lower[..at].split_whitespace().rev();
+    let mut verb = before.next();
+    // One word of degree may stand between ("were absolutely on fire").
+    if verb.is_some_and(|w| {
+        matches!(
+            w,
+            "absolutely" | "totally" | "literally" | "properly" | "all" | "completely" | "so"
+        )
+    }) {
+        verb = before.next();
+    }
+    let subject = before.next().unwrap_or("");
+    let subject_before = before.next().unwrap_or("");
+    matches!(verb, Some("was" | "were"))
+        && (matches!(subject, "everyone" | "everybody" | "we" | "they" | "you")
+            || subject_before == "the"
+                && matches!(
+                    subject,
+                    "crowd"
+                        | "guests"
+                        | "band"
+                        | "team"
+                        | "lads"
+                        | "girls"
+                        | "room"
+                        | "dancefloor"
+                        | "players"
+                        | "kids"
+                ))
 }
 
 /// "Can we give the puppy a double dose?", "can I take twice the dose?": a dose asked
@@ -5442,6 +5483,7 @@ mod tests {
         for text in [
             "the guests were on fire on the dance floor, what a night",
             "turned out it was just steam from the kettle, panic over",
+            "the band were on fire last night, what a gig",
             "nobody can work out the new rota, can you resend it?",
         ] {
             assert!(urgency(text).is_none(), "{text}");
