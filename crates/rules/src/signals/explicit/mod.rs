@@ -1968,7 +1968,10 @@ fn detect_unquoted(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
             // "not another chatbot. nope.": a "nope" after turning the bot down says it
             // again; after asking for someone, it takes the asking back.
             .filter(|m| m.pattern == "reject_bot" || !taken_back(&toks))
-            .filter(|m| m.pattern != "staff_asked_to_help" || !person_or_machine_asked(&toks))
+            .filter(|m| {
+                m.pattern != "staff_asked_to_help"
+                    || !person_or_machine_asked(&toks) && !work_added(&toks)
+            })
             .filter(|m| m.pattern != "is_there" || !person_in_the_service_asked(&toks))
     } else {
         None
@@ -2002,6 +2005,50 @@ fn taken_back(toks: &[Tok<'_>]) -> bool {
     from > 0
         && matches!(toks[from].word, "nah" | "nope")
         && !toks[from..].iter().any(|t| anchors(t.classes))
+}
+
+/// "can the fitter also look at the back gate?", "could the electrician check the shed too
+/// while he's here?": more work added to a visit booked, a thing to look at, not a person to
+/// deal with the customer ("can someone also look at my account?" still asks).
+fn work_added(toks: &[Tok<'_>]) -> bool {
+    let inspects = |w: &str| {
+        matches!(
+            w,
+            "look" | "check" | "inspect" | "measure" | "survey" | "assess" | "fit" | "service"
+        )
+    };
+    let the_customer_s = |w: &str| {
+        matches!(
+            w,
+            "me" | "us"
+                | "account"
+                | "case"
+                | "complaint"
+                | "query"
+                | "question"
+                | "claim"
+                | "order"
+                | "booking"
+                | "bill"
+                | "invoice"
+                | "problem"
+                | "issue"
+                | "file"
+        )
+    };
+    toks.windows(2).enumerate().any(|(i, w)| {
+        w[0].word == "also"
+            && inspects(w[1].word)
+            && toks[i + 2..]
+                .iter()
+                .take(5)
+                .take_while(|t| t.clause == w[1].clause)
+                .all(|t| !the_customer_s(t.word))
+            && toks[i + 2..]
+                .iter()
+                .take(3)
+                .any(|t| matches!(t.word, "the" | "our" | "a" | "at"))
+    })
 }
 
 /// "Will a human check my photos or is it all automatic?": who does the work asked about,
@@ -5428,6 +5475,16 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn a_support_line_by_its_number_is_escalation_and_work_added_to_a_visit_is_no_request() {
+        assert!(
+            detect("please push this up to second line, the first line can't fix it").is_some()
+        );
+        assert!(detect("move this up to the second line of the address").is_none());
+        assert!(detect("can the plumber also look at the outside tap when he comes?").is_none());
+        assert!(detect("can someone also look at my account please").is_some());
     }
 
     #[test]

@@ -6589,7 +6589,16 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             && toks[j + 1..u].iter().any(|p| {
                                 matches!(p.word, "me" | "case" | "ticket" | "complaint" | "issue")
                             })
-                }))
+                })
+                // "bump this up to second line": a support line by its number, right after
+                // "to" (not "up to the second line" of a form).
+                || toks.get(u + 1).is_some_and(|n| n.word == "to")
+                    && toks
+                        .get(u + 2)
+                        .is_some_and(|n| matches!(n.word, "second" | "2nd" | "third" | "3rd"))
+                    && toks
+                        .get(u + 3)
+                        .is_some_and(|n| matches!(n.word, "line" | "tier" | "level")))
             && !refused(toks, j)
             && !not_now(toks, j)
         {
