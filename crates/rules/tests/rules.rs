@@ -419,7 +419,7 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind79", 0.99, 0.99, 0.99),
         ("blind80", 0.96, 0.98, 0.97),
         ("blind81", 0.96, 0.94, 0.96),
-        ("blind82", 0.95, 0.99, 0.98),
+        ("blind82", 0.95, 0.99, 0.99),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
