@@ -5488,6 +5488,22 @@ mod tests {
     }
 
     #[test]
+    fn a_person_who_must_act_then_contact_the_customer_after_and_is_asked_for() {
+        for text in [
+            "somebody needs to check the order and ring me back",
+            "someone has to read my letter and tell me what to do",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "someone checked the order and rang me yesterday",
+            "somebody has to tell the courier",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn every_evaluation_text_reads_the_same_after_all_the_others() {
         // The thread's memories (words found unreadable, reused buffers) must never change a
         // reading: each text alone, on a fresh thread, against each after all the others.

@@ -6986,12 +6986,25 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
             });
         }
         // "can an agent call me back?", "have someone contact me".
+        // "someone has to look at the photos and tell me", "someone needs to check it and
+        // call me": a second verb after "and", of the person who must act.
+        let must = |v: usize| {
+            toks[j + 1..v]
+                .iter()
+                .any(|p| matches!(p.word, "needs" | "need" | "has" | "must" | "should"))
+                && toks[j + 1..v]
+                    .iter()
+                    .any(|p| p.word == "to" || p.word == "must")
+        };
         if human_noun(toks, j).is_some()
             && !refused(toks, j)
-            && let Some(v) = (j + 1..toks.len().min(j + 8)).find(|&v| {
-                toks[v].is(Contact) || matches!(toks[v].word, "email" | "text" | "message")
+            && let Some(v) = (j + 1..toks.len().min(j + 14)).find(|&v| {
+                toks[v].is(Contact)
+                    || matches!(toks[v].word, "email" | "text" | "message")
+                    || toks[v].word == "tell" && toks[v - 1].word == "and"
             })
-            && toks[v].clause == t.clause
+            && (toks[v].clause == t.clause && v < j + 8
+                || toks[v - 1].word == "and" && toks[v].sentence == t.sentence && must(v))
             && (toks
                 .get(v + 1)
                 // Caribbean English "call mi".
