@@ -4389,3 +4389,18 @@ pub(super) fn practice_professional(t: &Tok<'_>) -> bool {
 pub(super) fn by_form(t: &Tok<'_>) -> bool {
     t.by_form && t.classes == Classes::default().with(WeakNoun)
 }
+
+/// German verbs of calling the customer, verb-last ("dass mich der Gutachter anruft", "…,
+/// der mich zurückruft"): one list for the readers of that order.
+pub(super) fn calls_back_verb_final(word: &str) -> bool {
+    matches!(
+        word,
+        "anruft"
+            | "anrufen"
+            | "zuruckruft"
+            | "zurueckruft"
+            | "zuruckrufen"
+            | "kontaktiert"
+            | "kontaktieren"
+    )
+}

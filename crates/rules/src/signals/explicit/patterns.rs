@@ -7767,10 +7767,7 @@ pub(super) fn person_calls_me_verb_final(toks: &[Tok<'_>]) -> Option<ExplicitMat
     let k = (j + 1..toks.len())
         .take_while(|&k| toks[k].clause == toks[j].clause)
         .last()?;
-    if !matches!(
-        toks[k].word,
-        "zuruckruft" | "zurueckruft" | "anruft" | "kontaktiert" | "zuruckrufen" | "anrufen"
-    ) {
+    if !calls_back_verb_final(toks[k].word) {
         return None;
     }
     let person = (j + 1..k).find(|&p| human_noun(toks, p).is_some())?;

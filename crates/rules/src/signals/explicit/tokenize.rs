@@ -533,20 +533,9 @@ pub(super) fn tokenize_into<'a>(
                     .take(8)
                     .map(|&(from, to, _, _)| &buf[from..to])
             };
-            rest().any(|w| {
-                matches!(
-                    w,
-                    "anruft"
-                        | "anrufen"
-                        | "zuruckruft"
-                        | "zuruckrufen"
-                        | "kontaktiert"
-                        | "kontaktieren"
-                        | "schreibt"
-                        | "mailt"
-                )
-            }) || rest().any(|w| matches!(w, "meldet" | "melden"))
-                && rest().any(|w| matches!(w, "mir" | "uns"))
+            rest().any(|w| calls_back_verb_final(w) || matches!(w, "schreibt" | "mailt"))
+                || rest().any(|w| matches!(w, "meldet" | "melden"))
+                    && rest().any(|w| matches!(w, "mir" | "uns"))
         };
         let mut by_form = |word: &str| {
             person_by_form(
