@@ -209,6 +209,11 @@ pub(super) fn words_ascii(
     for &(from, to) in ascii.runs().iter().chain(&end) {
         let (from, to) = (from as usize, to as usize);
         let mut i = at;
+        // Most gaps are one space: it ends the word, and nothing else.
+        if from == i + 1 && b[i] == b' ' && in_placeholder == 0 {
+            flush(buf, &mut start, clause, sentence, out);
+            i = from;
+        }
         while i < from {
             let c = b[i];
             i += 1;
@@ -259,7 +264,7 @@ pub(super) fn words_ascii(
         let pushed = buf.len();
         buf.push_str(run);
         let checked = &buf.as_bytes()[pushed.saturating_sub(2).max(start)..];
-        if checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+        if checked.len() >= 3 && checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
             buf.truncate(pushed);
             for c in run.chars() {
                 let n = buf.len();
