@@ -578,11 +578,47 @@ fn yes_then_condition(toks: &[Tok<'_>]) -> bool {
 /// "ok if that's quicker than doing it here then yes": a condition, then the yes last.
 fn yes_on_condition(toks: &[Tok<'_>]) -> bool {
     let n = toks.len();
-    n >= 4
+    if n >= 4
         && plain_yes(&toks[n - 1])
         && toks[n - 2].word == "then"
         && toks[..n - 2].iter().any(|t| t.word == "if")
         && !toks.iter().any(|t| t.is(Neg) || contrasts(t.word))
+    {
+        return true;
+    }
+    // "If they can do it today, yes.", "as long as it's this week, sure", "si c'est
+    // aujourd'hui, oui": the condition first, then the yes as a clause of its own.
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    let answer = toks
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == last.clause)
+        .count();
+    let (condition, answer) = toks.split_at(n - answer);
+    let word = |i: usize| condition.get(i).map_or("", |t| t.word);
+    let opens_condition = matches!(
+        word(0),
+        "if" | "provided"
+            | "providing"
+            | "assuming"
+            | "si"
+            | "se"
+            | "wenn"
+            | "falls"
+            | "sofern"
+            | "purche"
+    ) || matches!(
+        (word(0), word(1)),
+        ("as" | "so", "long") | ("only", "if") | ("siempre" | "desde" | "pourvu" | "basta", "que")
+    );
+    opens_condition
+        && condition.len() <= 12
+        && answer.len() <= 3
+        && answer.iter().all(agrees)
+        && answer.iter().any(|t| plain_yes(t) || sure(t.word))
+        && !toks.iter().any(|t| contrasts(t.word))
 }
 
 /// Agreement words that are no plain yes but say one at the start of a reply.

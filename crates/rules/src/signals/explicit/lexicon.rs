@@ -520,6 +520,8 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "thank",
             "you",
             "thx",
+            // British thanks.
+            "cheers",
             "right",
             "immediately",
             "again",
@@ -918,6 +920,7 @@ pub(super) const ENGLISH: &[(Class, &[&str])] = &[
             "be",
             "thanks",
             "thank",
+            "cheers",
             "you",
             "yess",
             "yea",

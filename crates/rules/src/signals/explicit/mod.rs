@@ -102,6 +102,12 @@ pub fn accepts_offer(text: &str) -> bool {
         && accepts_in(&toks[from..])
 }
 
+/// Italian "dai" ("sì dai, grazie"), said with a yes to urge it on: agreeing only in a
+/// short reply made of agreeing words (elsewhere it is "from the" or "you give").
+fn encourages(word: &str) -> bool {
+    word == "dai"
+}
+
 /// "cosa intende, al telefono o di persona?", "what do you mean, on the phone?": a reply
 /// that opens by asking what the offer means, whatever options it then names back.
 fn asks_what_it_means(toks: &[Tok<'_>]) -> bool {
@@ -289,7 +295,7 @@ fn accepts_in(toks: &[Tok<'_>]) -> bool {
         || practicalities_after_yes(toks)
         || first_yes
             && toks.len() <= 12
-            && (toks.len() <= 8 && toks.iter().all(agrees)
+            && (toks.len() <= 8 && toks.iter().all(|t| agrees(t) || encourages(t.word))
                 || (appreciated || go_ahead || reason_given)
                     && toks[..first_clause].iter().all(agrees));
     // Choosing the person of an either-or offer: "a real agent, please", "a person, not
@@ -1171,7 +1177,15 @@ fn handover_offered_at(toks: &[Tok<'_>]) -> Option<usize> {
                         )
                         || toks[i].word == "help"
                             && i > 0
-                            && matches!(toks[i - 1].word, "it" | "that"))
+                            && matches!(toks[i - 1].word, "it" | "that")
+                        // "Option B: chat with one of our fitters": an option offered to the
+                        // customer, its verb bare.
+                        || toks[i].word == "option"
+                            && i + 2 == j
+                            && matches!(
+                                toks[i + 1].word,
+                                "a" | "b" | "c" | "1" | "2" | "3" | "one" | "two" | "three"
+                            ))
             })
             && (j + 1..toks.len().min(j + 8)).any(|k| {
                 toks[k].sentence == t.sentence
@@ -1367,7 +1381,13 @@ fn ours_who(toks: &[Tok<'_>], k: usize) -> bool {
         && !toks[k].is(Skip)
         && !patterns::sends_messages(toks[k].word)
         && (contacts_the_customer_after(toks, k)
-            || toks.get(k + 1).is_some_and(|n| n.word == "who"))
+            || toks.get(k + 1).is_some_and(|n| n.word == "who")
+            // "our valuer could email you", "our installer will ring you".
+            || toks.get(k + 1).is_some_and(|n| {
+                matches!(n.word, "can" | "could" | "will" | "would" | "ll" | "may" | "might")
+            }) && toks.get(k + 2).is_some_and(|v| {
+                v.is(Contact) || matches!(v.word, "message" | "text" | "email" | "whatsapp")
+            }) && toks.get(k + 3).is_some_and(|n| n.word == "you"))
 }
 
 /// "arrange for a falconer to contact you": whoever is brought in "to" contact the
@@ -5379,6 +5399,53 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn a_yes_after_its_condition_with_thanks_or_urged_on_takes_the_offer() {
+        for (offer, reply) in [
+            // The condition first, the yes last.
+            (
+                "Shall I ask one of our roofers to ring you?",
+                "As long as it's before Friday, sure.",
+            ),
+            (
+                "Voulez-vous qu'un conseiller vous rappelle ?",
+                "Si c'est avant midi, oui",
+            ),
+            // British thanks; Italian "dai".
+            (
+                "Would you like me to put you through to a fitter?",
+                "yep, cheers",
+            ),
+            ("Vuole che la passi a un tecnico?", "ok dai, grazie"),
+            // "Our X" who "could/will" contact the customer; a bare lettered option.
+            (
+                "Our upholsterer could phone you this afternoon. Shall I set that up?",
+                "yes please",
+            ),
+            (
+                "Option 1: rebook online. Option 2: talk to a coordinator today. Which suits?",
+                "2 please",
+            ),
+        ] {
+            assert!(detect_in_reply(offer, reply).is_some(), "{reply}");
+        }
+        for reply in [
+            "If it's before Friday, no thanks",
+            "if I must, but not today",
+            "cheers, but I'll manage",
+            "dai, lascia stare",
+        ] {
+            assert!(
+                detect_in_reply("Shall I ask one of our roofers to ring you?", reply).is_none(),
+                "{reply}"
+            );
+        }
+        // "Our X" as a thing that contacts nobody.
+        assert!(!offers_handover(
+            "Our newsletter will email you the dates. Shall I sign you up?"
+        ));
     }
 
     #[test]

@@ -3015,6 +3015,10 @@ const SENDS_MESSAGES: &[&str] = &[
     "parcel",
     "order",
     "network",
+    "newsletter",
+    "mailing",
+    "confirmation",
+    "receipt",
 ];
 
 /// "does anybody there have five minutes for me?", "has someone got a moment to
