@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use super::FastMap;
 use super::language::fold;
+use super::word_facts::WordFacts;
 use super::words::AsciiWords;
 
 /// Words that join two matters: a new segment starts after them.
@@ -1628,14 +1629,14 @@ fn prefix_bit(p: [u8; 3]) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
-fn kinds_of(word: &str) -> u32 {
+pub(crate) fn kinds_of(word: &str) -> u32 {
     if !WORD_FILTER.may_contain(word) {
         return 0;
     }
     WORD_KINDS.get(word).copied().unwrap_or(0)
 }
 
-fn act_of(word: &str) -> Option<&'static str> {
+pub(crate) fn act_of(word: &str) -> Option<&'static str> {
     let b = word.as_bytes();
     if b.len() < 3 {
         return None;
@@ -2207,10 +2208,11 @@ pub fn matters_of(text: &str) -> Matters {
 /// The clauses of `text` that each raise a matter of their own (see [`clauses_of`]): read
 /// on demand, for a turn that adds matters to earlier ones.
 pub fn clauses_in(text: &str) -> Clauses {
-    with_words(text, |buf, words, kinds| {
+    with_words(text, |buf, words, facts, kinds| {
         fill_kinds(
             |i| &buf[words[i].0 as usize..words[i].1 as usize],
             words.len(),
+            facts,
             kinds,
         );
         let mut clauses = clauses_of(buf, words, kinds).unwrap_or_default();
@@ -2221,26 +2223,38 @@ pub fn clauses_in(text: &str) -> Clauses {
 
 /// `read` over the folded text of `text` and its words (lowercased in place when ASCII,
 /// folded into the scratch buffer otherwise), with the scratch space for word kinds.
-fn with_words<R>(text: &str, read: impl Fn(&str, &[WordAt], &mut Vec<u32>) -> R) -> R {
+fn with_words<R>(
+    text: &str,
+    read: impl Fn(&str, &[WordAt], Option<&[WordFacts]>, &mut Vec<u32>) -> R,
+) -> R {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         let Scratch { buf, words, kinds } = &mut *s;
         AsciiWords::with(text, |ascii| {
             ascii_words(ascii, words);
-            read(ascii.lower(), words, kinds)
+            // One word per run, in order: each word's facts are its run's.
+            read(ascii.lower(), words, Some(ascii.facts()), kinds)
         })
         .unwrap_or_else(|| {
             fold_words(text, buf, words);
-            read(buf, words, kinds)
+            read(buf, words, None, kinds)
         })
     })
 }
 
 /// The kinds of the `n` words `word` gives, into `kinds`: each word's own, less what its
 /// neighbour takes back ("used another card" adds nothing).
-fn fill_kinds<'a>(word: impl Fn(usize) -> &'a str, n: usize, kinds: &mut Vec<u32>) {
+fn fill_kinds<'a>(
+    word: impl Fn(usize) -> &'a str,
+    n: usize,
+    facts: Option<&[WordFacts]>,
+    kinds: &mut Vec<u32>,
+) {
     kinds.clear();
-    kinds.extend((0..n).map(&word).map(kinds_of));
+    match facts {
+        Some(facts) => kinds.extend(facts.iter().map(|f| f.kinds)),
+        None => kinds.extend((0..n).map(&word).map(kinds_of)),
+    }
     for (i, kind) in kinds.iter_mut().enumerate() {
         // Most words are neither: nothing below is read for them.
         if *kind & (ADDS_ON | FAULT) == 0 {
@@ -2403,7 +2417,12 @@ fn adds_by_a_word(buf: &str, words: &[WordAt], kinds: &[u32]) -> bool {
 }
 
 /// The matters of the folded text `buf` and its `words`; `kinds` is scratch space.
-fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Matters {
+fn matters_in(
+    buf: &str,
+    words: &[(u32, u32, bool)],
+    facts: Option<&[WordFacts]>,
+    kinds: &mut Vec<u32>,
+) -> Matters {
     // Each word is read many times: sliced once, on the stack for a turn of ordinary
     // length (an allocation per turn cost more than the slicing).
     let slice = |w: &(u32, u32, bool)| &buf[w.0 as usize..w.1 as usize];
@@ -2419,7 +2438,9 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         &on_heap
     };
     let word = |i: usize| texts[i];
-    fill_kinds(word, words.len(), kinds);
+    // The act a word names, found with its other facts when they are at hand.
+    let act_at = |i: usize| facts.map_or_else(|| act_of(word(i)), |f| f[i].act);
+    fill_kinds(word, words.len(), facts, kinds);
     // "une facture en double", "la factura por duplicado": something that came twice.
     for (i, kind) in kinds.iter_mut().enumerate().skip(1) {
         if *kind & NAMED == 0 {
@@ -2673,9 +2694,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
         matches!(word(i), "never" | "jamais" | "nunca" | "nie" | "mai")
             && (i > 0 && matches!(word(i - 1), "will" | "ll" | "would" | "shall" | "gonna")
                 || (i + 1..words.len()).take(6).any(|j| word(j) == "again"))
-            && (i + 1..words.len())
-                .take(2)
-                .any(|j| act_of(word(j)).is_some())
+            && (i + 1..words.len()).take(2).any(|j| act_at(j).is_some())
     };
     // "no ha llegado", "não me chegou": a negator, one or two auxiliaries or clitics,
     // then a word of working or arriving.
@@ -2957,7 +2976,7 @@ fn matters_in(buf: &str, words: &[(u32, u32, bool)], kinds: &mut Vec<u32>) -> Ma
             && matches!(word(i - 1), "my" | "our" | "your" | "his" | "her" | "their");
         if act.is_none()
             && !owned_thing
-            && let Some(a) = act_of(word(i))
+            && let Some(a) = act_at(i)
                 .or_else(|| {
                     // English "order" is the verb where a segment or an infinitive starts, before
                     // what is ordered ("…, order a new chequebook"); elsewhere it is the parcel

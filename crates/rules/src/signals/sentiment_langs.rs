@@ -570,7 +570,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 const ENDINGS: [&str; 6] = ["e", "er", "en", "es", "em", "s"];
 
 /// Whether any language lists `word` or a stem [`valence`] may strip it to.
-fn listed_anywhere(word: &str) -> bool {
+pub(crate) fn listed_anywhere(word: &str) -> bool {
     listed_in(&LEXICONS.filter, word)
 }
 
@@ -612,10 +612,7 @@ fn may_score(words: &AsciiWords) -> bool {
         .split_ascii_whitespace()
         .any(|t| valence_word(super::sentiment::strip_punct(t)))
         // The words of the other languages: runs of letters and digits.
-        || {
-            let filter = &LEXICONS.filter;
-            words.run_words().any(|w| listed_in(filter, w))
-        }
+        || words.facts().iter().any(|f| f.may_score)
 }
 
 /// The adjective a Romance superlative intensifies ("revoltadíssima" → "revoltada",
@@ -1185,18 +1182,16 @@ static FEELING_SCREEN: LazyLock<(super::WordFilter, super::FastMap<&'static str,
 /// Whether `text` may state a feeling: a cheap necessary condition for [`stated_feeling`]
 /// (exact on ASCII text, whose words fold to their lowercase; other text is let through).
 pub fn may_state_feeling(text: &str) -> bool {
+    AsciiWords::with(text, |words| words.facts().iter().any(|f| f.feeling)).unwrap_or(true)
+}
+
+/// Whether the word `w` (a run of lowercase letters and digits) may state a strong feeling:
+/// a word of [`FEELING_SCREEN`], also after a German prefix that strengthens it.
+pub(crate) fn may_be_feeling(w: &str) -> bool {
     let (filter, keys) = &*FEELING_SCREEN;
-    AsciiWords::with(text, |words| {
-        words
-            .run_words()
-            // The filter turns most words away without hashing; the rest are looked up.
-            .any(|w| {
-                let known =
-                    |w: &str| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w);
-                known(w) || w.len() > 7 && intensified(w).is_some_and(known)
-            })
-    })
-    .unwrap_or(true)
+    // The filter turns most words away without hashing; the rest are looked up.
+    let known = |w: &str| w.len() <= 32 && filter.may_contain(w) && keys.contains_key(w);
+    known(w) || w.len() > 7 && intensified(w).is_some_and(known)
 }
 
 /// The idioms by their first word (in [`FEELING_IDIOMS`] order), and the strong feelings:

@@ -10,10 +10,12 @@
 //! The words are kept in one buffer per thread, not in the turn's cached analysis: kept
 //! there, they made every cached turn larger, and evaluations slower for the memory.
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
+
+use super::word_facts::{self, WordFacts};
 
 /// An ASCII text lowercased, and its runs of ASCII letters and digits.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct AsciiWords {
     /// The text the words are of, as it was asked for.
     text: String,
@@ -24,6 +26,20 @@ pub(crate) struct AsciiWords {
     /// Whether `lower` and `runs` are the words of a text (false after a text that is not
     /// ASCII was asked for).
     filled: bool,
+    /// What each run tells the readers, found on first use.
+    facts: OnceCell<Vec<WordFacts>>,
+    /// The buffer of the last text's facts, reused.
+    spare_facts: Cell<Vec<WordFacts>>,
+}
+
+impl std::fmt::Debug for AsciiWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AsciiWords")
+            .field("lower", &self.lower)
+            .field("runs", &self.runs)
+            .field("filled", &self.filled)
+            .finish_non_exhaustive()
+    }
 }
 
 thread_local! {
@@ -70,6 +86,9 @@ impl AsciiWords {
 
     /// Makes these the words of `text`, reusing their buffers.
     fn refill(&mut self, text: &str) {
+        if let Some(facts) = self.facts.take() {
+            self.spare_facts.set(facts);
+        }
         self.text.clear();
         self.lower.clear();
         self.runs.clear();
@@ -105,12 +124,57 @@ impl AsciiWords {
         &self.runs
     }
 
+    /// What each run tells the readers that look words up one by one ([`word_facts`]), in
+    /// the order of the runs.
+    pub(crate) fn facts(&self) -> &[WordFacts] {
+        self.facts.get_or_init(|| {
+            let mut facts = self.spare_facts.take();
+            word_facts::facts_of_runs(self, &mut facts);
+            facts
+        })
+    }
+
     /// The runs of letters and digits, lowercased.
     pub(crate) fn run_words(&self) -> impl Iterator<Item = &str> + '_ {
         self.runs
             .iter()
             .map(|&(from, to)| self.lower.get(from as usize..to as usize).unwrap_or(""))
     }
+}
+
+/// The slot of `word` in a direct-mapped per-thread memo of `slots` slots (a power of
+/// two), from a per-process seed, so that crafted words cannot be aimed at one slot. It
+/// reads the word's first and last eight bytes (and the middle of a longer one) rather than
+/// hashing every byte: words that share them only share a slot, and a memo's slot holds its
+/// word whole, so a shared slot never changes a result.
+pub(crate) fn word_slot(word: &str, slots: usize) -> usize {
+    static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        use std::hash::BuildHasher;
+        super::SeededState::new().hash_one(0x5107_u64) | 1
+    });
+    let b = word.as_bytes();
+    let n = b.len();
+    let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+    let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+    // Fixed-size reads that overlap on short words (no copy of a variable length).
+    let (head, tail, middle) = match n {
+        17.. => (
+            u64_at(0),
+            u64_at(n - 8),
+            u64_at(8) ^ u64_at(n - 16).rotate_left(29),
+        ),
+        8.. => (u64_at(0), u64_at(n - 8), 0),
+        4.. => (u64::from(u32_at(0)), u64::from(u32_at(n - 4)), 0),
+        1.. => (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8,
+            u64::from(b[n - 1]),
+            0,
+        ),
+        0 => (0, 0, 0),
+    };
+    let mut h = (head ^ *SEED).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ tail.rotate_left(17) ^ middle ^ n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (h >> (64 - slots.trailing_zeros())) as usize
 }
 
 /// Whether `word` always names a kind of street ("Baker Street", "Fisher Lane"): the word

@@ -291,7 +291,6 @@ pub(super) const GLUE: &[&str] = &["i", "u", "can", "cant", "to", "a", "an", "me
 /// a fixed table of slots, chosen with a seeded hash (the words come from users).
 pub(super) mod unfixable {
     use std::cell::RefCell;
-    use std::hash::BuildHasher;
 
     /// Slots of the per-thread memo, a power of two.
     const SLOTS: usize = 4096;
@@ -318,38 +317,9 @@ pub(super) mod unfixable {
         static WORDS: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
     }
 
-    /// The slot of `word` (1 to `MAX_LEN` bytes), from a per-process seed, so that crafted
-    /// words cannot be aimed at one slot. It reads the word's first and last eight bytes
-    /// (and the middle of a longer one) rather than hashing every byte: words that share
-    /// them only share a slot, and a slot holds its word whole, so the result never changes
-    /// (a whole-word hash was a fifth of the typo check on every word).
+    /// The slot of `word` (1 to `MAX_LEN` bytes).
     fn slot(word: &str) -> usize {
-        static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-            crate::signals::SeededState::new().hash_one(0x5107_u64) | 1
-        });
-        let b = word.as_bytes();
-        let n = b.len();
-        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
-        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
-        // Fixed-size reads that overlap on short words (no copy of a variable length).
-        let (head, tail, middle) = match n {
-            17.. => (
-                u64_at(0),
-                u64_at(n - 8),
-                u64_at(8) ^ u64_at(n - 16).rotate_left(29),
-            ),
-            8.. => (u64_at(0), u64_at(n - 8), 0),
-            4.. => (u64::from(u32_at(0)), u64::from(u32_at(n - 4)), 0),
-            1.. => (
-                u64::from(b[0]) | u64::from(b[n / 2]) << 8,
-                u64::from(b[n - 1]),
-                0,
-            ),
-            0 => (0, 0, 0),
-        };
-        let mut h = (head ^ *SEED).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h = (h ^ tail.rotate_left(17) ^ middle ^ n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        (h >> (64 - SLOTS.trailing_zeros())) as usize
+        crate::signals::words::word_slot(word, SLOTS)
     }
 
     /// Whether `word` is known to have no correction and no split.

@@ -1,0 +1,139 @@
+//! What each word alone tells the readers that look words up one by one, found with one
+//! lookup per word of a turn instead of one per reader.
+//!
+//! The matters reader (a word's kinds, the act it names), the sentiment screen (whether any
+//! language may score the word) and the feeling screen (whether it may state a strong
+//! feeling) each looked every word of a turn up in tables of their own: four lookups per
+//! word, most of a new turn's per-word cost. [`WordFacts`] holds all four answers, and a
+//! per-thread memo remembers them by word: words recur from turn to turn (most of a turn's
+//! words are among the few thousand commonest), so most words cost one lookup. A word the
+//! memo does not hold is asked of each reader as before, so the answers are the readers'
+//! own, whatever the memo holds.
+
+use std::cell::RefCell;
+
+use super::words::AsciiWords;
+
+/// What a word alone tells each reader (see the module documentation).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordFacts {
+    /// [`super::matters`]: the word's kinds.
+    pub(crate) kinds: u32,
+    /// [`super::matters`]: the act the word names.
+    pub(crate) act: Option<&'static str>,
+    /// [`super::sentiment_langs`]: some language may score the word.
+    pub(crate) may_score: bool,
+    /// [`super::sentiment_langs`]: the word may state a strong feeling.
+    pub(crate) feeling: bool,
+}
+
+impl WordFacts {
+    /// The facts of `word`, asked of each reader.
+    fn of(word: &str) -> WordFacts {
+        WordFacts {
+            kinds: super::matters::kinds_of(word),
+            act: super::matters::act_of(word),
+            may_score: super::sentiment_langs::listed_anywhere(word),
+            feeling: super::sentiment_langs::may_be_feeling(word),
+        }
+    }
+}
+
+/// Slots of the memo, a power of two.
+const SLOTS: usize = 2048;
+/// Longer words are not remembered (asked of the readers each time).
+const MAX_LEN: usize = 24;
+
+/// One remembered word, held inline (a lookup compares bytes in the slot itself).
+#[derive(Clone, Copy)]
+struct Slot {
+    len: u8,
+    word: [u8; MAX_LEN],
+    facts: WordFacts,
+}
+
+const EMPTY: Slot = Slot {
+    len: 0,
+    word: [0; MAX_LEN],
+    facts: WordFacts {
+        kinds: 0,
+        act: None,
+        may_score: false,
+        feeling: false,
+    },
+};
+
+thread_local! {
+    /// Direct-mapped: a word has one slot, and a later word of the same slot takes it over.
+    static MEMO: RefCell<Box<[Slot]>> = RefCell::new(vec![EMPTY; SLOTS].into_boxed_slice());
+}
+
+/// The facts of each run of letters and digits of `words`, in order, into `out`.
+pub(crate) fn facts_of_runs(words: &AsciiWords, out: &mut Vec<WordFacts>) {
+    out.clear();
+    let remembered = MEMO.try_with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else {
+            return false;
+        };
+        for word in words.run_words() {
+            let n = word.len();
+            if n == 0 || n > MAX_LEN {
+                out.push(WordFacts::of(word));
+                continue;
+            }
+            let slot = &mut memo[super::words::word_slot(word, SLOTS)];
+            if usize::from(slot.len) == n && &slot.word[..n] == word.as_bytes() {
+                out.push(slot.facts);
+                continue;
+            }
+            let facts = WordFacts::of(word);
+            slot.len = n as u8;
+            slot.word[..n].copy_from_slice(word.as_bytes());
+            slot.facts = facts;
+            out.push(facts);
+        }
+        true
+    });
+    if !remembered.unwrap_or(false) {
+        out.clear();
+        out.extend(words.run_words().map(WordFacts::of));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Remembered or not, a word's facts are the readers' own answers.
+    #[test]
+    fn remembered_facts_are_the_readers_answers() {
+        let texts = [
+            "It's 221B Baker Street, London, the office on the second floor.",
+            "I'm absolutely furious, cancel my subscription and refund the deposit",
+            "Je suis furieuse, remboursez-moi et annulez la commande",
+            "a word longer than twenty-four bytes: supercalifragilisticexpialidocious",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                let facts = AsciiWords::with(text, |w| {
+                    let mut out = Vec::new();
+                    facts_of_runs(w, &mut out);
+                    (out, w.run_words().map(WordFacts::of).collect::<Vec<_>>())
+                })
+                .expect("ascii");
+                assert_eq!(facts.0, facts.1, "{text}");
+            }
+        }
+        // The facts say something: a cancellation is an act, "furiosa" may score, "livid"
+        // may state a feeling.
+        let facts = AsciiWords::with("please cancel it, I am livid, estoy furiosa", |w| {
+            let mut out = Vec::new();
+            facts_of_runs(w, &mut out);
+            out
+        })
+        .expect("ascii");
+        assert!(facts.iter().any(|f| f.act.is_some()));
+        assert!(facts.iter().any(|f| f.may_score));
+        assert!(facts.iter().any(|f| f.feeling));
+    }
+}
