@@ -1679,7 +1679,9 @@ impl RuleSet {
     /// Decides on the conversation. `history` is the conversation's turns in order, the
     /// last one being the turn just appended; only the last `window()` turns are read.
     pub fn evaluate(&self, history: &[Turn]) -> Decision {
-        self.evaluate_with(history, true)
+        let decision = self.evaluate_with(history, true);
+        crate::signals::words::AsciiWords::forget();
+        decision
     }
 
     /// [`RuleSet::evaluate`], with per-turn analyses taken from the cache or computed afresh.

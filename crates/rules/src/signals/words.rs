@@ -84,6 +84,17 @@ impl AsciiWords {
         })
     }
 
+    /// Forgets the words kept on this thread: the next text asked for, even the same, is
+    /// read afresh. Called after each evaluation, so that no evaluation reads words found
+    /// by an earlier one (only a benchmark evaluates one text twice).
+    pub(crate) fn forget() {
+        LAST.with(|last| {
+            if let Ok(mut words) = last.try_borrow_mut() {
+                words.filled = false;
+            }
+        });
+    }
+
     /// Makes these the words of `text`, reusing their buffers.
     fn refill(&mut self, text: &str) {
         if let Some(facts) = self.facts.take() {
