@@ -13,7 +13,7 @@ mod screen;
 pub mod sentiment;
 pub mod sentiment_langs;
 pub mod topics;
-mod word_facts;
+pub(crate) mod word_facts;
 pub(crate) mod words;
 
 /// A hash map with a fast, unseeded hasher, for the lexicons: their keys are fixed at build

@@ -25,6 +25,11 @@ pub(crate) struct WordFacts {
     pub(crate) may_score: bool,
     /// [`super::sentiment_langs`]: the word may state a strong feeling.
     pub(crate) feeling: bool,
+    /// [`super::explicit`]: what the word alone may make of a request (its screen flags).
+    pub(crate) anchor_screen: u8,
+    /// [`super::explicit`]: the typo memo knows the word has no correction and no split
+    /// (when it learns so after the word's facts were found, they are told).
+    pub(crate) unfixable: bool,
 }
 
 impl WordFacts {
@@ -35,6 +40,8 @@ impl WordFacts {
             act: super::matters::act_of(word),
             may_score: super::sentiment_langs::listed_anywhere(word),
             feeling: super::sentiment_langs::may_be_feeling(word),
+            anchor_screen: super::explicit::anchor_screen(word),
+            unfixable: super::explicit::known_unfixable(word),
         }
     }
 }
@@ -60,6 +67,8 @@ const EMPTY: Slot = Slot {
         act: None,
         may_score: false,
         feeling: false,
+        anchor_screen: 0,
+        unfixable: false,
     },
 };
 
@@ -98,6 +107,22 @@ pub(crate) fn facts_of_runs(words: &AsciiWords, out: &mut Vec<WordFacts>) {
         out.clear();
         out.extend(words.run_words().map(WordFacts::of));
     }
+}
+
+/// Tells the memo that the typo memo now knows `word` has no correction and no split.
+pub(crate) fn note_unfixable(word: &str) {
+    let n = word.len();
+    if n == 0 || n > MAX_LEN {
+        return;
+    }
+    let _ = MEMO.try_with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            let slot = &mut memo[super::words::word_slot(word, SLOTS)];
+            if usize::from(slot.len) == n && &slot.word[..n] == word.as_bytes() {
+                slot.facts.unfixable = true;
+            }
+        }
+    });
 }
 
 #[cfg(test)]

@@ -31,6 +31,9 @@ use typos::*;
 
 use std::sync::LazyLock;
 
+use crate::signals::word_facts::WordFacts;
+use crate::signals::words::AsciiWords;
+
 /// A detected request, with the words that carried it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ExplicitMatch {
@@ -1691,6 +1694,8 @@ pub fn detect(text: &str) -> Option<ExplicitMatch> {
 struct Scratch {
     buf: String,
     spans: Vec<(usize, usize, u32, u32)>,
+    /// The run of the text each word of `spans` is, if one ([`NOT_ONE_RUN`] if not).
+    runs_of: Vec<u32>,
     /// Always empty between calls: only its allocation is kept.
     toks: Vec<Tok<'static>>,
 }
@@ -1978,9 +1983,20 @@ fn detect_unquoted(text: &str, scratch: &mut Scratch) -> Option<ExplicitMatch> {
     buf.clear();
     let mut spans = std::mem::take(&mut scratch.spans);
     spans.clear();
-    words_into(text, &mut buf, &mut spans);
+    let mut runs_of = std::mem::take(&mut scratch.runs_of);
+    let anchored = AsciiWords::with(text, |ascii| {
+        words_ascii_with_runs(ascii, &mut buf, &mut spans, &mut runs_of);
+        may_anchor(&buf, &spans, Some((&runs_of, ascii.facts())))
+    })
+    .unwrap_or_else(|| {
+        words_chars(text, &mut buf, &mut spans);
+        may_anchor(&buf, &spans, None)
+    });
+    if runs_of.capacity() * std::mem::size_of::<u32>() <= KEEP_BYTES {
+        scratch.runs_of = runs_of;
+    }
     let mut toks = recycle(std::mem::take(&mut scratch.toks));
-    let found = if may_anchor(&buf, &spans) {
+    let found = if anchored {
         tokenize_into(&buf, &spans, &mut toks);
         may_request(&toks)
             .then(|| detect_in(&toks))
@@ -2387,6 +2403,20 @@ static ANCHOR_SCREEN: LazyLock<crate::signals::FastMap<&'static str, u8>> = Lazy
     screen
 });
 
+/// The [`screen_flags`] of `word`.
+pub(crate) fn anchor_screen(word: &str) -> u8 {
+    if ANCHOR_SCREEN_FILTER.may_contain(word) {
+        ANCHOR_SCREEN.get(word).copied().unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Whether the typo memo knows `word` has no correction and no split.
+pub(crate) fn known_unfixable(word: &str) -> bool {
+    unfixable::known(word)
+}
+
 /// Most words of a turn have no [`screen_flags`]: turned away here, the table is not read.
 static ANCHOR_SCREEN_FILTER: LazyLock<crate::signals::WordFilter> =
     LazyLock::new(|| crate::signals::WordFilter::new(ANCHOR_SCREEN.keys().copied()));
@@ -2395,18 +2425,23 @@ static ANCHOR_SCREEN_FILTER: LazyLock<crate::signals::WordFilter> =
 /// condition for [`may_request`], read before tokenizing, from what each word is alone.
 /// A word the lexicon does not know may be a typo or two words run together, and so
 /// anything, until the typo memo knows it has no correction.
-fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
+/// `facts`: for an ASCII text, the run each word is ([`NOT_ONE_RUN`] if none) and what
+/// each run tells the readers, which holds each such word's screen flags.
+fn may_anchor(
+    buf: &str,
+    spans: &[(usize, usize, u32, u32)],
+    facts: Option<(&[u32], &[WordFacts])>,
+) -> bool {
     use screen_flags::*;
     spans
         .iter()
         .enumerate()
         .any(|(i, &(from, to, clause, flags))| {
             let word = &buf[from..to];
-            let screen = if ANCHOR_SCREEN_FILTER.may_contain(word) {
-                ANCHOR_SCREEN.get(word).copied().unwrap_or(0)
-            } else {
-                0
-            };
+            let fact = facts.and_then(|(runs_of, facts)| {
+                runs_of.get(i).and_then(|&r| facts.get(r as usize))
+            });
+            let screen = fact.map_or_else(|| anchor_screen(word), |f| f.anchor_screen);
             let next = spans.get(i + 1);
             let word_at = |(from, to, _, _): (usize, usize, u32, u32)| &buf[from..to];
             // "Baker Street": a word before a street in its clause is a name (the tokenizer
@@ -2420,7 +2455,11 @@ fn may_anchor(buf: &str, spans: &[(usize, usize, u32, u32)]) -> bool {
                 return true;
             }
             // Nothing corrects, splits or compounds a word of under four bytes.
-            if screen & KNOWN == 0 && word.len() >= 4 && !unfixable::known(word) {
+            if screen & KNOWN == 0
+                && word.len() >= 4
+                && !fact.is_some_and(|f| f.unfixable)
+                && !unfixable::known(word)
+            {
                 return true;
             }
             // "a real one", "get me one", "have them call me": a word for the person by
@@ -2518,7 +2557,7 @@ mod anchor_tests {
             detect(text);
             let mut buf = String::new();
             let spans = words(text, &mut buf);
-            if !may_anchor(&buf, &spans) {
+            if !may_anchor(&buf, &spans, None) {
                 screened += 1;
                 assert!(!may_request(&tokenize(&buf, &spans)), "{text}");
             }

@@ -187,6 +187,26 @@ pub(super) fn words_ascii(
     buf: &mut String,
     out: &mut Vec<(usize, usize, u32, u32)>,
 ) {
+    words_ascii_with_runs(ascii, buf, out, &mut Vec::new());
+}
+
+/// A word of [`words_ascii`] that is not one run of the text, whole ("don't" joined, a
+/// letter squeezed).
+pub(super) const NOT_ONE_RUN: u32 = u32::MAX;
+
+/// [`words_ascii`], with, for each word, the index of the run it is (or [`NOT_ONE_RUN`])
+/// in `runs_of`: what a word alone tells the readers is at hand for such a word
+/// ([`AsciiWords::facts`]).
+pub(super) fn words_ascii_with_runs(
+    ascii: &AsciiWords,
+    buf: &mut String,
+    out: &mut Vec<(usize, usize, u32, u32)>,
+    runs_of: &mut Vec<u32>,
+) {
+    runs_of.clear();
+    runs_of.extend(std::iter::repeat_n(NOT_ONE_RUN, out.len()));
+    // The run the word being read is, so far.
+    let mut run_of_word = NOT_ONE_RUN;
     let lower = ascii.lower();
     let b = lower.as_bytes();
     let mut clause = 0u32;
@@ -197,21 +217,33 @@ pub(super) fn words_ascii(
                  start: &mut usize,
                  clause: u32,
                  sentence: u32,
-                 out: &mut Vec<(usize, usize, u32, u32)>| {
+                 out: &mut Vec<(usize, usize, u32, u32)>,
+                 runs_of: &mut Vec<u32>,
+                 run_of_word: &mut u32| {
         if buf.len() > *start {
             out.push((*start, buf.len(), clause, sentence << 1));
+            runs_of.push(*run_of_word);
             *start = buf.len();
         }
+        *run_of_word = NOT_ONE_RUN;
     };
     // The next byte to read; an empty run at the end reads the bytes after the last run.
     let mut at = 0;
     let end = [(b.len() as u32, b.len() as u32)];
-    for &(from, to) in ascii.runs().iter().chain(&end) {
+    for (k, &(from, to)) in ascii.runs().iter().chain(&end).enumerate() {
         let (from, to) = (from as usize, to as usize);
         let mut i = at;
         // Most gaps are one space: it ends the word, and nothing else.
         if from == i + 1 && b[i] == b' ' && in_placeholder == 0 {
-            flush(buf, &mut start, clause, sentence, out);
+            flush(
+                buf,
+                &mut start,
+                clause,
+                sentence,
+                out,
+                runs_of,
+                &mut run_of_word,
+            );
             i = from;
         }
         while i < from {
@@ -221,7 +253,15 @@ pub(super) fn words_ascii(
             if c == b'{' && next == Some(b'{') {
                 i += 1;
                 in_placeholder += 1;
-                flush(buf, &mut start, clause, sentence, out);
+                flush(
+                    buf,
+                    &mut start,
+                    clause,
+                    sentence,
+                    out,
+                    runs_of,
+                    &mut run_of_word,
+                );
                 continue;
             }
             if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
@@ -234,11 +274,27 @@ pub(super) fn words_ascii(
             }
             if c == b'\'' {
                 if elided_before_apostrophe(&buf[start..]) {
-                    flush(buf, &mut start, clause, sentence, out);
+                    flush(
+                        buf,
+                        &mut start,
+                        clause,
+                        sentence,
+                        out,
+                        runs_of,
+                        &mut run_of_word,
+                    );
                 }
             } else {
                 let had_word = buf.len() > start;
-                flush(buf, &mut start, clause, sentence, out);
+                flush(
+                    buf,
+                    &mut start,
+                    clause,
+                    sentence,
+                    out,
+                    runs_of,
+                    &mut run_of_word,
+                );
                 if c == b'-'
                     && had_word
                     && next.is_some_and(|n| n.is_ascii_alphanumeric())
@@ -262,9 +318,16 @@ pub(super) fn words_ascii(
         // last two letters before it) is squeezed a byte at a time.
         let run = &lower[from..to];
         let pushed = buf.len();
+        // A run starting a word is that word until another joins it or it is squeezed.
+        run_of_word = if pushed == start {
+            k as u32
+        } else {
+            NOT_ONE_RUN
+        };
         buf.push_str(run);
         let checked = &buf.as_bytes()[pushed.saturating_sub(2).max(start)..];
         if checked.len() >= 3 && checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            run_of_word = NOT_ONE_RUN;
             buf.truncate(pushed);
             for c in run.chars() {
                 let n = buf.len();
@@ -281,7 +344,15 @@ pub(super) fn words_ascii(
             }
         }
     }
-    flush(buf, &mut start, clause, sentence, out);
+    flush(
+        buf,
+        &mut start,
+        clause,
+        sentence,
+        out,
+        runs_of,
+        &mut run_of_word,
+    );
 }
 
 /// A German word typed with "ae", "oe", "ue" for "ä", "ö", "ü" ("zurueckrufen"): the
@@ -1813,6 +1884,32 @@ mod words_tests {
             }
         }
         assert!(marked > 1000, "{marked}");
+    }
+
+    /// A word made of one run whole is that run; a word joined across an apostrophe or
+    /// squeezed is none.
+    #[test]
+    fn each_word_knows_the_run_it_is() {
+        let ascii = AsciiWords::of("Don't stop, l'agent: heeelp {{x}} now").expect("ascii");
+        let (mut buf, mut spans, mut runs_of) = (String::new(), Vec::new(), Vec::new());
+        words_ascii_with_runs(&ascii, &mut buf, &mut spans, &mut runs_of);
+        let words: Vec<(&str, u32)> = spans
+            .iter()
+            .zip(&runs_of)
+            .map(|(&(from, to, _, _), &r)| (&buf[from..to], r))
+            .collect();
+        // Runs: don, t, stop, l, agent, heeelp, x, now.
+        assert_eq!(
+            words,
+            [
+                ("dont", NOT_ONE_RUN),
+                ("stop", 2),
+                ("l", 3),
+                ("agent", 4),
+                ("help", NOT_ONE_RUN),
+                ("now", 7)
+            ]
+        );
     }
 
     #[test]

@@ -343,6 +343,7 @@ pub(super) mod unfixable {
         if word.is_empty() || word.len() > MAX_LEN {
             return;
         }
+        crate::signals::word_facts::note_unfixable(word);
         let at = slot(word);
         let _ = WORDS.try_with(|w| {
             if let Ok(mut w) = w.try_borrow_mut() {
