@@ -84,20 +84,25 @@ pub(crate) fn facts_of_runs(words: &AsciiWords, out: &mut Vec<WordFacts>) {
         let Ok(mut memo) = memo.try_borrow_mut() else {
             return false;
         };
-        for word in words.run_words() {
+        out.reserve(words.runs().len());
+        // Read as bytes (the text is ASCII): a word is made a `str` only to be asked about.
+        let lower = words.lower().as_bytes();
+        for &(from, to) in words.runs() {
+            let word = &lower[from as usize..to as usize];
+            let ask = || WordFacts::of(std::str::from_utf8(word).unwrap_or_default());
             let n = word.len();
             if n == 0 || n > MAX_LEN {
-                out.push(WordFacts::of(word));
+                out.push(ask());
                 continue;
             }
-            let slot = &mut memo[super::words::word_slot(word, SLOTS)];
-            if usize::from(slot.len) == n && &slot.word[..n] == word.as_bytes() {
+            let slot = &mut memo[super::words::slot_of_bytes(word, SLOTS)];
+            if usize::from(slot.len) == n && &slot.word[..n] == word {
                 out.push(slot.facts);
                 continue;
             }
-            let facts = WordFacts::of(word);
+            let facts = ask();
             slot.len = n as u8;
-            slot.word[..n].copy_from_slice(word.as_bytes());
+            slot.word[..n].copy_from_slice(word);
             slot.facts = facts;
             out.push(facts);
         }

@@ -46,6 +46,17 @@ thread_local! {
     static LAST: RefCell<AsciiWords> = RefCell::default();
 }
 
+/// Whether each byte is an ASCII letter or digit, one read per byte.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    table
+};
+
 /// The buffers of a text longer than this are not kept for the next one.
 const KEEP_BYTES: usize = 1 << 16;
 
@@ -111,14 +122,17 @@ impl AsciiWords {
         self.lower.push_str(text);
         self.lower.make_ascii_lowercase();
         let b = self.lower.as_bytes();
+        let n = b.len();
         let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_alphanumeric() {
+        loop {
+            while i < n && !ALNUM[usize::from(b[i])] {
                 i += 1;
-                continue;
+            }
+            if i == n {
+                break;
             }
             let from = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            while i < n && ALNUM[usize::from(b[i])] {
                 i += 1;
             }
             self.runs.push((from as u32, i as u32));
@@ -159,11 +173,15 @@ impl AsciiWords {
 /// hashing every byte: words that share them only share a slot, and a memo's slot holds its
 /// word whole, so a shared slot never changes a result.
 pub(crate) fn word_slot(word: &str, slots: usize) -> usize {
+    slot_of_bytes(word.as_bytes(), slots)
+}
+
+/// [`word_slot`] of a word's bytes.
+pub(crate) fn slot_of_bytes(b: &[u8], slots: usize) -> usize {
     static SEED: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
         use std::hash::BuildHasher;
         super::SeededState::new().hash_one(0x5107_u64) | 1
     });
-    let b = word.as_bytes();
     let n = b.len();
     let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
     let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
