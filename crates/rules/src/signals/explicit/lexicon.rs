@@ -3568,7 +3568,8 @@ pub(super) fn person_by_form(
                 | "mettimi"
         ),
         // The customer passed on ("me passa"), not a plan switched to ("passar pro plano").
-        [.., "me" | "nos", v, "para", d] if ROMANCE.contains(d) => matches!(
+        // "pra" also said for "para" before an article ("me transfere pra um corretor").
+        [.., "me" | "nos", v, "para" | "pra", d] if ROMANCE.contains(d) => matches!(
             *v,
             "passa" | "passe" | "passar" | "transfere" | "transfira" | "transferir" | "transferem"
         ),
@@ -3630,6 +3631,29 @@ pub(super) fn person_by_form(
 /// comparatives and other words of the form, and people who are no staff (the customer,
 /// another user, a seller on a marketplace, a neighbour).
 const NOT_PERSONS_BY_FORM: &[&str] = &[
+    // What a customer is moved to, not who they are put through to ("me passa para o plano
+    // anual", "pásame al paquete básico").
+    "plano",
+    "planos",
+    "plan",
+    "planes",
+    "piano",
+    "pacote",
+    "paquete",
+    "pacchetto",
+    "tarifa",
+    "tariffa",
+    "tarif",
+    "nivel",
+    "livello",
+    "niveau",
+    "abbonamento",
+    "assinatura",
+    "suscripcion",
+    "abonnement",
+    "opcao",
+    "opcion",
+    "opzione",
     "escalator",
     "escalators",
     "protector",

@@ -5441,6 +5441,34 @@ mod tests {
     }
 
     #[test]
+    fn a_softened_have_getting_in_touch_and_pra_before_an_article_ask_for_a_person() {
+        for text in [
+            // A softener between "can I" and "have".
+            "could I maybe have a supervisor",
+            "can we please have someone from accounts",
+            // Getting in touch, in the subjunctive, with the customer.
+            "por favor que una asesora se ponga en contacto conmigo",
+            "qualcuno del vostro ufficio si metta in contatto con me",
+            "s'il vous plaît, qu'un conseiller prenne contact avec moi",
+            "alguém da loja entre em contato comigo por favor",
+            // "pra" for "para", then an article.
+            "me passa pra uma gerente, por favor",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+        for text in [
+            "can I just have a look at the invoice",
+            "could I please have a copy of the receipt",
+            "cuando un asesor se ponga en contacto conmigo le mando las fotos",
+            "nadie se puso en contacto conmigo",
+            "me passa pra um plano mais barato",
+            "me transfere para o pacote familiar",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_yes_after_its_condition_with_thanks_or_urged_on_takes_the_offer() {
         for (offer, reply) in [
             // The condition first, the yes last.

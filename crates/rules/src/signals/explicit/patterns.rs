@@ -5381,6 +5381,24 @@ fn is_message(word: &str) -> bool {
     )
 }
 
+/// "(que un técnico se) ponga en contacto conmigo", "(qualcuno si) metta in contatto con
+/// me", "(que quelqu'un) prenne contact avec moi", "(que alguém) entre em contato comigo":
+/// the subjunctive at `v` of getting in touch, with the customer.
+fn in_touch_with_me(toks: &[Tok<'_>], v: usize) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.word);
+    match w(v) {
+        "ponga" | "pongan" => (w(v + 1), w(v + 2), w(v + 3)) == ("en", "contacto", "conmigo"),
+        "metta" | "mettano" => {
+            (w(v + 1), w(v + 2), w(v + 3), w(v + 4)) == ("in", "contatto", "con", "me")
+        }
+        "prenne" | "prennent" => (w(v + 1), w(v + 2), w(v + 3)) == ("contact", "avec", "moi"),
+        "entre" | "entrem" => {
+            w(v + 1) == "em" && matches!(w(v + 2), "contato" | "contacto") && w(v + 3) == "comigo"
+        }
+        _ => false,
+    }
+}
+
 /// Whether `word` sends someone out: "send", "schicken", "mandatemi", "envoyez".
 fn is_send(word: &str) -> bool {
     word == "send" || SENDING.contains(&word)
@@ -6922,6 +6940,7 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "que un funcionario se comunique conmigo": contact with the customer.
                         || matches!(toks[v].word, "comunique" | "comuniquen" | "contacte" | "contacten")
                         && toks.get(v + 1).is_some_and(|n| matches!(n.word, "conmigo" | "comigo"))
+                        || in_touch_with_me(toks, v)
                         || writes_to_customer(toks, v)
                         || toks[v].is(Contact)
                         && (matches!(
@@ -6948,6 +6967,9 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                     // "que alguien me mande un correo", "che qualcuno mi scriva".
                     | "mande" | "manden" | "envie" | "envien" | "escriba" | "escriban"
                     | "scriva" | "mandi" | "invii" | "escreva" | "mandem" | "enviem"
+                    // "que un técnico se ponga en contacto conmigo" (see `in_touch_with_me`).
+                    | "ponga" | "pongan" | "metta" | "mettano" | "prenne" | "prennent"
+                    | "entre" | "entrem"
             ) && !toks[..j].iter().rev().take_while(|p| p.clause == t.clause).any(|p| {
                 // "quand quelqu'un me rappelle…": a time, not a wish.
                 matches!(

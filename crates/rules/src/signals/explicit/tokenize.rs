@@ -1586,11 +1586,14 @@ fn mark_phrase_at(toks: &mut [Tok<'_>], k: usize) {
     {
         toks[k].classes = Classes(toks[k].classes.0 & !(1 << PastTime as u32));
     }
-    // "could I have an adviser?": "have" after a modal and "I" asks for what follows.
-    if k >= 2
+    // "could I have an adviser?": "have" after a modal and "I" asks for what follows
+    // ("can I just have…", "could we please have…": a softener may come between).
+    let softened =
+        usize::from(k >= 3 && matches!(toks[k - 1].word, "just" | "please" | "maybe" | "possibly"));
+    if k >= 2 + softened
         && toks[k].word == "have"
-        && matches!(toks[k - 1].word, "i" | "we")
-        && matches!(toks[k - 2].word, "can" | "could" | "may" | "might")
+        && matches!(toks[k - 1 - softened].word, "i" | "we")
+        && matches!(toks[k - 2 - softened].word, "can" | "could" | "may" | "might")
         // "can I have a word with…" is read as talking.
         && !toks[k + 1..]
             .iter()
