@@ -420,14 +420,12 @@ fn the_later_blind_sets_keep_their_figures() {
         ("blind80", 0.96, 0.98, 0.97),
         ("blind81", 0.96, 0.94, 0.96),
         ("blind82", 0.95, 0.99, 0.99),
-        ("blind83", 0.91, 0.92, 0.88),
+        ("blind83", 0.92, 0.92, 0.88),
     ] {
         let r = eval_intents(own(&format!("{set}/intents.tsv"))).unwrap();
         println!("{set}: {r}");
         assert!(r.accuracy.is_some_and(|a| a >= intents), "{set}: {r}");
-        // Round 83's three false positives are left for the next round (README).
-        let most_false = if set == "blind83" { 0.025 } else { 0.01 };
-        assert!(r.false_positive_rate <= most_false, "{set}: {r}");
+        assert!(r.false_positive_rate <= 0.01, "{set}: {r}");
         let report = replay(&rules, own(&format!("{set}/conversations.jsonl")), |_| {}).unwrap();
         println!("{set}: {report}");
         assert!(

@@ -5441,6 +5441,22 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_reaches_past_or_and_a_name_given_is_no_call() {
+        for text in [
+            "I don't need a callback or a word with the owner, only the opening hours",
+            "the pitch everyone calls the manager is waterlogged again",
+        ] {
+            assert!(detect(text).is_none(), "{text}");
+        }
+        for text in [
+            "I don't want a refund or a voucher, I want to talk to a manager",
+            "can they call the manager for me",
+        ] {
+            assert!(detect(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_softened_have_getting_in_touch_and_pra_before_an_article_ask_for_a_person() {
         for text in [
             // A softener between "can I" and "have".

@@ -6,11 +6,26 @@ use super::*;
 /// Is the request at token `at` refused in its clause ("I don't need an agent",
 /// "no quiero hablar con un humano")? Inability ("I can't reach a person") is not refusal.
 pub(super) fn refused(toks: &[Tok<'_>], at: usize) -> bool {
-    let clause = toks[at].clause;
-    let start = toks[..at]
-        .iter()
-        .rposition(|t| t.clause != clause)
-        .map_or(0, |p| p + 1);
+    let clause_start = |at: usize| {
+        let clause = toks[at].clause;
+        toks[..at]
+            .iter()
+            .rposition(|t| t.clause != clause)
+            .map_or(0, |p| p + 1)
+    };
+    let mut start = clause_start(at);
+    // "I'm not asking for a visit or a chat with anyone": a clause opened by "or" is the
+    // second of the things the clause before it names, negated with them.
+    let opened_by_or = |s: usize| {
+        toks.get(s).is_some_and(|t| matches!(t.word, "or" | "nor"))
+            || s > 0 && matches!(toks[s - 1].word, "or" | "nor")
+    };
+    if start > 0 && opened_by_or(start) && toks[start - 1].sentence == toks[at].sentence {
+        let before = clause_start(start - 1);
+        if toks[before..start].iter().any(|t| t.is(Neg)) {
+            start = before;
+        }
+    }
     let scope = &toks[start..=at];
     if declined(toks, at) {
         return true;
@@ -6303,7 +6318,35 @@ fn detect_unanswered(toks: &[Tok<'_>]) -> Option<ExplicitMatch> {
                             (j + 1..f)
                                 .any(|i| toks[i].classes.is_empty() && toks[i].word.len() >= 3)
                         });
+                    // "the swim they call the Operator", "what locals call the agent": a
+                    // name given, said after whoever gives it, not a call to make.
+                    let named_so = matches!(t.word, "call" | "calls")
+                        && j >= 2
+                        && matches!(
+                            toks[j - 1].word,
+                            "they" | "people" | "everyone" | "everybody" | "locals" | "folk"
+                        )
+                        && !modal(toks[j - 2].word)
+                        && !toks[j - 2].is(Polite)
+                        && !matches!(
+                            toks[j - 2].word,
+                            "do" | "did"
+                                | "dont"
+                                | "didnt"
+                                | "and"
+                                | "then"
+                                | "to"
+                                | "let"
+                                | "have"
+                                | "make"
+                                | "get"
+                                | "should"
+                                | "must"
+                                | "why"
+                                | "pls"
+                        );
                     let governs = !general
+                        && !named_so
                         && !reproach
                         && !connected_to_thing
                         && !wanted_for
