@@ -206,26 +206,24 @@ pub(super) fn words_ascii_with_runs(
     runs_of.clear();
     runs_of.extend(std::iter::repeat_n(NOT_ONE_RUN, out.len()));
     // The run the word being read is, so far.
-    let mut run_of_word = NOT_ONE_RUN;
+    let run_of_word = std::cell::Cell::new(NOT_ONE_RUN);
     let lower = ascii.lower();
     let b = lower.as_bytes();
     let mut clause = 0u32;
     let mut sentence = 0u32;
     let mut start = buf.len();
     let mut in_placeholder = 0usize;
-    let flush = |buf: &str,
-                 start: &mut usize,
-                 clause: u32,
-                 sentence: u32,
-                 out: &mut Vec<(usize, usize, u32, u32)>,
-                 runs_of: &mut Vec<u32>,
-                 run_of_word: &mut u32| {
+    let mut flush = |buf: &str,
+                     start: &mut usize,
+                     clause: u32,
+                     sentence: u32,
+                     out: &mut Vec<(usize, usize, u32, u32)>| {
         if buf.len() > *start {
             out.push((*start, buf.len(), clause, sentence << 1));
-            runs_of.push(*run_of_word);
+            runs_of.push(run_of_word.get());
             *start = buf.len();
         }
-        *run_of_word = NOT_ONE_RUN;
+        run_of_word.set(NOT_ONE_RUN);
     };
     // The next byte to read; an empty run at the end reads the bytes after the last run.
     let mut at = 0;
@@ -235,15 +233,7 @@ pub(super) fn words_ascii_with_runs(
         let mut i = at;
         // Most gaps are one space: it ends the word, and nothing else.
         if from == i + 1 && b[i] == b' ' && in_placeholder == 0 {
-            flush(
-                buf,
-                &mut start,
-                clause,
-                sentence,
-                out,
-                runs_of,
-                &mut run_of_word,
-            );
+            flush(buf, &mut start, clause, sentence, out);
             i = from;
         }
         while i < from {
@@ -253,15 +243,7 @@ pub(super) fn words_ascii_with_runs(
             if c == b'{' && next == Some(b'{') {
                 i += 1;
                 in_placeholder += 1;
-                flush(
-                    buf,
-                    &mut start,
-                    clause,
-                    sentence,
-                    out,
-                    runs_of,
-                    &mut run_of_word,
-                );
+                flush(buf, &mut start, clause, sentence, out);
                 continue;
             }
             if c == b'}' && next == Some(b'}') && in_placeholder > 0 {
@@ -274,27 +256,11 @@ pub(super) fn words_ascii_with_runs(
             }
             if c == b'\'' {
                 if elided_before_apostrophe(&buf[start..]) {
-                    flush(
-                        buf,
-                        &mut start,
-                        clause,
-                        sentence,
-                        out,
-                        runs_of,
-                        &mut run_of_word,
-                    );
+                    flush(buf, &mut start, clause, sentence, out);
                 }
             } else {
                 let had_word = buf.len() > start;
-                flush(
-                    buf,
-                    &mut start,
-                    clause,
-                    sentence,
-                    out,
-                    runs_of,
-                    &mut run_of_word,
-                );
+                flush(buf, &mut start, clause, sentence, out);
                 if c == b'-'
                     && had_word
                     && next.is_some_and(|n| n.is_ascii_alphanumeric())
@@ -319,15 +285,15 @@ pub(super) fn words_ascii_with_runs(
         let run = &lower[from..to];
         let pushed = buf.len();
         // A run starting a word is that word until another joins it or it is squeezed.
-        run_of_word = if pushed == start {
+        run_of_word.set(if pushed == start {
             k as u32
         } else {
             NOT_ONE_RUN
-        };
+        });
         buf.push_str(run);
         let checked = &buf.as_bytes()[pushed.saturating_sub(2).max(start)..];
         if checked.len() >= 3 && checked.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-            run_of_word = NOT_ONE_RUN;
+            run_of_word.set(NOT_ONE_RUN);
             buf.truncate(pushed);
             for c in run.chars() {
                 let n = buf.len();
@@ -344,15 +310,7 @@ pub(super) fn words_ascii_with_runs(
             }
         }
     }
-    flush(
-        buf,
-        &mut start,
-        clause,
-        sentence,
-        out,
-        runs_of,
-        &mut run_of_word,
-    );
+    flush(buf, &mut start, clause, sentence, out);
 }
 
 /// A German word typed with "ae", "oe", "ue" for "ä", "ö", "ü" ("zurueckrufen"): the
