@@ -2,13 +2,15 @@
 //! lookup per word of a turn instead of one per reader.
 //!
 //! The matters reader (a word's kinds, the act it names), the sentiment screen (whether any
-//! language may score the word) and the feeling screen (whether it may state a strong
-//! feeling) each looked every word of a turn up in tables of their own: four lookups per
-//! word, most of a new turn's per-word cost. [`WordFacts`] holds all four answers, and a
-//! per-thread memo remembers them by word: words recur from turn to turn (most of a turn's
-//! words are among the few thousand commonest), so most words cost one lookup. A word the
-//! memo does not hold is asked of each reader as before, so the answers are the readers'
-//! own, whatever the memo holds.
+//! language may score the word), the feeling screen (whether it may state a strong feeling)
+//! and the request reader's anchor screen (the word's screen flags, and whether the typo
+//! memo knows it has no correction) each looked every word of a turn up in tables of their
+//! own: six lookups per word, most of a new turn's per-word cost. [`WordFacts`] holds all
+//! six answers, and a per-thread memo remembers them by word: words recur from turn to turn
+//! (most of a turn's words are among the few thousand commonest), so most words cost one
+//! lookup. A word the memo does not hold is asked of each reader as before, so the answers
+//! are the readers' own, whatever the memo holds. (On text whose words are mostly new to
+//! the thread, as in the varied benchmark, the memo gains little.)
 
 use std::cell::RefCell;
 

@@ -5,7 +5,9 @@
 //! reader joins "don't", the loop reader drops apostrophes. On ASCII text (most turns) they
 //! all start from the same two things: the text lowercased, and its runs of ASCII letters
 //! and digits. [`AsciiWords::with`] finds them once per text and thread, and hands the same
-//! words to every signal that asks for that text next, so a new turn is walked once.
+//! words to every signal that asks for that text next, so a new turn is walked once. They
+//! are forgotten when the evaluation ends ([`AsciiWords::forget`]): a later evaluation of
+//! the same text reads it afresh, as a new turn in production always does.
 //!
 //! The words are kept in one buffer per thread, not in the turn's cached analysis: kept
 //! there, they made every cached turn larger, and evaluations slower for the memory.
@@ -71,9 +73,9 @@ impl AsciiWords {
     }
 
     /// Runs `f` on the words of `text`; `None` when `text` is not one these words are
-    /// found for. The words of the last text asked for on this thread are kept: asked
-    /// again for the same text, as every signal of a new turn asks, they are not found
-    /// again.
+    /// found for. The words of the last text asked for on this thread are kept until the
+    /// evaluation ends: asked again for the same text, as every signal of a new turn asks,
+    /// they are not found again.
     pub(crate) fn with<R>(text: &str, f: impl FnOnce(&AsciiWords) -> R) -> Option<R> {
         LAST.with(|last| {
             // A signal never asks from inside `f`; if one did, it gets words of its own.
